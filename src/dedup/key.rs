@@ -1,0 +1,89 @@
+//! The normalised key of a paragraph, and its xxh3 hash: what "the same paragraph" means.
+//!
+//! The key is case folded, Unicode-normalised (compatibility forms folded, so ligatures and
+//! full-width forms match), quote and dash styles unified, punctuation dropped, and whitespace
+//! collapsed: `“Hello,”  she said —` and `"hello" she said -` share a key.
+
+use std::cell::RefCell;
+
+use unicode_normalization::UnicodeNormalization;
+use xxhash_rust::xxh3::xxh3_64;
+
+thread_local! {
+    static KEY_BUF: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Appends the normalised key of `text` to `out`: lowercase alphanumeric words separated by
+/// single spaces.
+pub fn push_key(text: &str, out: &mut String) {
+    let mut pending_space = false;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else {
+            // whitespace and punctuation both separate words; apostrophes join them
+            if !matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´') {
+                pending_space = true;
+            }
+        }
+    };
+    if text.is_ascii() {
+        for c in text.chars() {
+            push(c, out);
+        }
+    } else {
+        for c in text.nfkc() {
+            push(c, out);
+        }
+    }
+}
+
+/// The normalised key of `text` as a new string.
+pub fn key(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    push_key(text, &mut s);
+    s
+}
+
+/// xxh3 of the normalised key; 0 is reserved for "no content" (a blank or punctuation-only line
+/// hashes to a fixed non-zero value so it still compares equal to itself).
+pub fn line_key_hash(text: &str) -> u64 {
+    KEY_BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        push_key(text, &mut b);
+        let h = if b.is_empty() {
+            // punctuation-only lines compare by their raw text
+            xxh3_64(text.as_bytes())
+        } else {
+            xxh3_64(b.as_bytes())
+        };
+        h.max(1)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_fold_together() {
+        assert_eq!(key("“Hello,”  she   said —"), "hello she said");
+        assert_eq!(key("\"hello\" she said -"), "hello she said");
+        assert_eq!(key("Algeria’s army"), key("Algeria's ARMY"));
+        assert_eq!(key("ﬁne"), "fine");
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        // xxh3 is a fixed algorithm: this value must never change between versions.
+        assert_eq!(line_key_hash("Hello world"), xxh3_64(b"hello world"));
+        assert_ne!(line_key_hash("--"), 0);
+    }
+}

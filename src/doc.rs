@@ -1,0 +1,262 @@
+//! The document model every stage shares: an input record, the documents split from it, their
+//! lines, and the removals rules report against them.
+
+use std::ops::Range;
+
+use serde_json::{Map, Value};
+
+/// One unit read from the input: a whole text dump, or one JSONL record's text field.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The record's own id (JSONL `id` field) or the input path for a text dump.
+    pub id: String,
+    /// The input path (`-` for stdin).
+    pub source: String,
+    /// 1-based line of the record in its source (JSONL); 1 for a text dump.
+    pub source_line: usize,
+    /// Position of the record in the whole input, used for the total keep-first order.
+    pub seq: u64,
+    /// Fields carried through from a JSONL record (everything but the text field).
+    pub fields: Map<String, Value>,
+    /// The normalised text, lines joined by `\n`.
+    pub text: String,
+    /// Bytes of the raw record before decoding and normalisation.
+    pub raw_bytes: usize,
+    /// Invalid UTF-8 sequences replaced while decoding.
+    pub repaired_utf8: usize,
+}
+
+/// Shape facts about one line, computed once and shared by every rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineInfo {
+    /// Words (whitespace-separated tokens).
+    pub words: u32,
+    /// Characters (Unicode scalar values).
+    pub chars: u32,
+    /// xxh3 of the line's normalised key (see [`crate::dedup::key`]); 0 for a blank line.
+    pub key: u64,
+}
+
+impl LineInfo {
+    pub fn is_blank(&self) -> bool {
+        self.chars == 0
+    }
+}
+
+/// One article: a run of consecutive lines of a record.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: String,
+    pub source: String,
+    pub source_line: usize,
+    pub seq: u64,
+    /// Index of this article among those split out of the record, from 0.
+    pub part: usize,
+    /// How many articles the record was split into.
+    pub parts: usize,
+    pub fields: Map<String, Value>,
+    /// The document's lines joined by `\n` (no trailing newline).
+    pub text: String,
+    /// Byte range of each line in `text`.
+    pub lines: Vec<Range<usize>>,
+    pub info: Vec<LineInfo>,
+    /// 1-based line number, within the record's text, of `lines[0]`.
+    pub first_line: usize,
+    /// Byte offset of `text` within the record's normalised text.
+    pub byte_offset: usize,
+}
+
+impl Document {
+    /// Builds a document from lines `first..first + n` of a record's text.
+    pub fn from_text(text: String, first_line: usize, byte_offset: usize) -> Document {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                lines.push(start..i);
+                start = i + 1;
+            }
+        }
+        lines.push(start..text.len());
+        if text.is_empty() {
+            lines.clear();
+        }
+        let info = lines
+            .iter()
+            .map(|r| line_info(&text[r.clone()]))
+            .collect();
+        Document {
+            id: String::new(),
+            source: String::new(),
+            source_line: 1,
+            seq: 0,
+            part: 0,
+            parts: 1,
+            fields: Map::new(),
+            text,
+            lines,
+            info,
+            first_line,
+            byte_offset,
+        }
+    }
+
+    pub fn n_lines(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn line(&self, i: usize) -> &str {
+        &self.text[self.lines[i].clone()]
+    }
+
+    pub fn info(&self, i: usize) -> LineInfo {
+        self.info[i]
+    }
+
+    pub fn is_blank(&self, i: usize) -> bool {
+        self.info[i].is_blank()
+    }
+
+    /// Input line number (1-based, within the record's text) of line `i`.
+    pub fn input_line(&self, i: usize) -> usize {
+        self.first_line + i
+    }
+
+    /// Byte span, in the record's normalised text, of lines `r`.
+    pub fn byte_span(&self, r: &Range<usize>) -> Range<usize> {
+        if r.is_empty() {
+            let at = self.lines.get(r.start).map_or(self.text.len(), |l| l.start);
+            return self.byte_offset + at..self.byte_offset + at;
+        }
+        self.byte_offset + self.lines[r.start].start..self.byte_offset + self.lines[r.end - 1].end
+    }
+
+    /// Indices of the non-blank lines, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.n_lines()).filter(|&i| !self.is_blank(i))
+    }
+}
+
+/// Shape facts of one line.
+pub fn line_info(line: &str) -> LineInfo {
+    if line.is_empty() {
+        return LineInfo::default();
+    }
+    LineInfo {
+        words: line.split_whitespace().count() as u32,
+        chars: line.chars().count() as u32,
+        key: crate::dedup::key::line_key_hash(line),
+    }
+}
+
+/// Where a removed copy's kept original lives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptRef {
+    pub id: String,
+    pub part: usize,
+    /// Index of the kept paragraph among its document's non-blank lines, from 0.
+    pub para: usize,
+    /// Input line number of the kept paragraph.
+    pub line: usize,
+    /// Word-level similarity of the two copies, 1.0 for an exact repeat.
+    pub similarity: f64,
+    /// Unified word diff from the kept copy to the removed one (empty for an exact repeat).
+    pub diff: String,
+}
+
+/// A field a removal moves its text into instead of dropping it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Title,
+    Date,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Date => "date",
+        }
+    }
+}
+
+/// What a rule reports: lines (or part of one line) to take out, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removal {
+    /// Rule code (`R001`) and name (`repeated-adjacent-line`).
+    pub code: &'static str,
+    pub name: &'static str,
+    /// Document line indices removed.
+    pub lines: Range<usize>,
+    /// When set, only this byte range of the single line `lines.start` is removed.
+    pub within: Option<Range<usize>>,
+    /// Free-form reason (a matched phrase, the classifier's features, ...).
+    pub note: Option<String>,
+    /// For a duplicate: the copy that was kept.
+    pub kept: Option<KeptRef>,
+    /// When set, the removed text is moved into this field with this value.
+    pub moved_to: Option<(Field, String)>,
+}
+
+impl Removal {
+    pub fn lines(meta: &crate::rules::RuleMeta, lines: Range<usize>) -> Removal {
+        Removal {
+            code: meta.code,
+            name: meta.name,
+            lines,
+            within: None,
+            note: None,
+            kept: None,
+            moved_to: None,
+        }
+    }
+
+    pub fn line(meta: &crate::rules::RuleMeta, i: usize) -> Removal {
+        Removal::lines(meta, i..i + 1)
+    }
+
+    pub fn within(meta: &crate::rules::RuleMeta, line: usize, bytes: Range<usize>) -> Removal {
+        Removal {
+            within: Some(bytes),
+            ..Removal::line(meta, line)
+        }
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Removal {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn moved_to(mut self, field: Field, value: impl Into<String>) -> Removal {
+        self.moved_to = Some((field, value.into()));
+        self
+    }
+
+    pub fn with_kept(mut self, kept: KeptRef) -> Removal {
+        self.kept = Some(kept);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_spans() {
+        let d = Document::from_text("a b\n\nc".to_string(), 3, 10);
+        assert_eq!(d.n_lines(), 3);
+        assert_eq!(d.line(0), "a b");
+        assert!(d.is_blank(1));
+        assert_eq!(d.info(0).words, 2);
+        assert_eq!(d.input_line(2), 5);
+        assert_eq!(d.byte_span(&(0..3)), 10..16);
+        assert_eq!(d.paragraphs().collect::<Vec<_>>(), vec![0, 2]);
+    }
+
+    #[test]
+    fn empty_text_has_no_lines() {
+        let d = Document::from_text(String::new(), 1, 0);
+        assert_eq!(d.n_lines(), 0);
+    }
+}

@@ -1,0 +1,94 @@
+//! Decoding bytes to text and normalising it: NFC, zero-width and control characters removed,
+//! whitespace runs collapsed, lines trimmed, CRLF and lone CR turned into LF. Nothing else of the
+//! text is rewritten: what comes out of deboil is the input's own lines, minus removals.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Decodes `bytes` (UTF-8, lossily repaired; a UTF-8 BOM dropped) and normalises the text.
+/// Returns the text and the number of invalid sequences replaced.
+pub fn decode_and_normalize(bytes: &[u8]) -> (String, usize) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, repaired) = match std::str::from_utf8(bytes) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), 0),
+        Err(_) => {
+            let s = String::from_utf8_lossy(bytes);
+            let n = s.matches('\u{FFFD}').count();
+            (s, n)
+        }
+    };
+    (normalize(&text), repaired)
+}
+
+/// Normalises text: see the module documentation.
+pub fn normalize(text: &str) -> String {
+    let nfc: std::borrow::Cow<str> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.into(),
+        _ => text.nfc().collect::<String>().into(),
+    };
+    let mut out = String::with_capacity(nfc.len());
+    let mut lines = nfc.split('\n').peekable();
+    // split on \n, then treat a lone \r as a line break too
+    let mut first = true;
+    while let Some(raw) = lines.next() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        for piece in raw.split('\r') {
+            if !first {
+                out.push('\n');
+            }
+            first = false;
+            push_line(piece, &mut out);
+        }
+    }
+    // a final newline does not make an extra empty line
+    while out.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+fn push_line(line: &str, out: &mut String) {
+    let start = out.len();
+    let mut pending_space = false;
+    for c in line.chars() {
+        if is_zero_width(c) || (c.is_control() && c != '\t') {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && out.len() > start {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings_and_spaces() {
+        assert_eq!(normalize("a\r\nb\rc\n"), "a\nb\nc");
+        assert_eq!(normalize("  x \u{00A0} y\t\n"), "x y");
+        assert_eq!(normalize("a\u{200B}b\u{0}c"), "abc");
+    }
+
+    #[test]
+    fn nfc_composes() {
+        assert_eq!(normalize("e\u{0301}"), "\u{00E9}");
+    }
+
+    #[test]
+    fn lossy_utf8_counted() {
+        let (t, n) = decode_and_normalize(b"ok \xff here");
+        assert_eq!(n, 1);
+        assert!(t.starts_with("ok"));
+    }
+}

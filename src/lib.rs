@@ -1,0 +1,11 @@
+//! deboil: turns scraped text dumps into clean documents and accounts for every removal.
+//!
+//! Data flows one way: [`input`] (read, decode, normalise) -> [`pipeline`] (split, strip with
+//! [`rules`], deduplicate with [`dedup`], apply) -> [`output`] and [`report`]. The binary in
+//! `main.rs` only parses arguments ([`cli`]) and calls [`run_clean`](pipeline::run) and friends.
+
+pub mod doc;
+pub mod error;
+pub mod rules;
+pub mod dedup;
+pub mod input;

@@ -1,0 +1,191 @@
+//! The rule system: the `Rule` trait, rule metadata, the `declare_rule!` macro that turns a rule's
+//! doc comment into its documentation, and the registry every command is generated from.
+//!
+//! Rules only look: each reports [`Removal`]s on a [`Document`] and never edits text. The
+//! pipeline's apply step resolves overlaps and makes the edits, so the report lists exactly what
+//! changed. Rules never import the pipeline or the CLI.
+
+use crate::doc::{Document, Removal};
+
+/// What kind of debris a rule targets; shown by `deboil rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// Text printed twice by the scraper.
+    Repeat,
+    /// Stray UI labels and markers.
+    Marker,
+    /// Site chrome: related links, comment widgets, calls to action, footers.
+    Chrome,
+    /// Bylines, timestamps and datelines glued into the text.
+    Byline,
+    /// Lines judged by the statistical block classifier.
+    Classifier,
+    /// Paragraphs repeated across the corpus.
+    Dedup,
+    /// Patterns from the user's `deboil.toml`.
+    User,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Repeat => "repeat",
+            Category::Marker => "marker",
+            Category::Chrome => "chrome",
+            Category::Byline => "byline",
+            Category::Classifier => "classifier",
+            Category::Dedup => "dedup",
+            Category::User => "user",
+        }
+    }
+}
+
+/// A rule's identity and documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `R001`.
+    pub code: &'static str,
+    /// Kebab-case name stating the pattern, e.g. `repeated-adjacent-line`.
+    pub name: &'static str,
+    pub category: Category,
+    /// The rule's doc comment: what it removes, why, an example, known false positives.
+    pub doc: &'static str,
+}
+
+impl RuleMeta {
+    /// First line of the documentation.
+    pub fn summary(&self) -> &'static str {
+        self.doc.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    }
+}
+
+/// A unit that finds one class of debris in a document.
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &RuleMeta;
+    /// Appends the removals this rule finds in `doc` to `out`.
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>);
+}
+
+/// Declares a rule type whose doc comment becomes its `RuleMeta::doc`.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// Removes ...
+///     pub struct RepeatedAdjacentLine => ("R001", "repeated-adjacent-line", Category::Repeat);
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])* $vis:vis struct $ty:ident => ($code:literal, $name:literal, $cat:expr);) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Default, Clone, Copy)]
+        $vis struct $ty;
+        impl $ty {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                code: $code,
+                name: $name,
+                category: $cat,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+
+/// Metadata of rules that are not `Rule` units (reported by other stages) but still have a code,
+/// so that `rules`/`explain` and `--select`/`--ignore` cover them.
+pub mod stage_codes;
+
+// One line per rule. Keep codes unique; `tests::registry_is_consistent` checks it.
+pub mod repeated_adjacent_line;
+
+/// How aggressive the statistical parts are (`--strictness`): `low` keeps more, `high` removes more.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strictness {
+    Low,
+    #[default]
+    Normal,
+    High,
+}
+
+/// Settings rules are built with.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSettings {
+    pub strictness: Strictness,
+}
+
+/// Every built-in rule, in the order they run.
+pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
+    let _ = settings;
+    vec![Box::new(repeated_adjacent_line::RepeatedAdjacentLine)]
+}
+
+/// Every built-in rule with default settings.
+pub fn registry() -> Vec<Box<dyn Rule>> {
+    registry_with(&RuleSettings::default())
+}
+
+/// Metadata of every code deboil can report: rules first, then stage codes.
+pub fn all_meta() -> Vec<RuleMeta> {
+    let mut v: Vec<RuleMeta> = registry().iter().map(|r| *r.meta()).collect();
+    v.extend(stage_codes::ALL.iter().copied());
+    v.sort_by_key(|m| m.code);
+    v
+}
+
+/// Looks up a code (`R001`) or a name (`repeated-adjacent-line`).
+pub fn find(code_or_name: &str) -> Option<RuleMeta> {
+    all_meta()
+        .into_iter()
+        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+}
+
+/// Whether `code` is chosen by a list of selectors (codes, code prefixes like `R0`, or names).
+pub fn matches_selector(meta: &RuleMeta, selectors: &[String]) -> bool {
+    selectors.iter().any(|s| {
+        s == "ALL"
+            || meta.code.starts_with(s.as_str())
+            || meta.name == s
+            || meta.category.as_str() == s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn registry_is_consistent() {
+        let metas = all_meta();
+        let mut codes = HashSet::new();
+        let mut names = HashSet::new();
+        for m in &metas {
+            assert!(codes.insert(m.code), "duplicate code {}", m.code);
+            assert!(names.insert(m.name), "duplicate name {}", m.name);
+            assert!(
+                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                "{} is not kebab-case",
+                m.name
+            );
+            assert!(m.doc.trim().len() > 40, "{} has no documentation", m.code);
+            assert_eq!(m.code.len(), 4, "{} code shape", m.code);
+        }
+    }
+
+    #[test]
+    fn every_rule_has_a_fixture() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for m in all_meta() {
+            let dir = root.join(format!("rule-{}", m.code.to_ascii_lowercase()));
+            assert!(
+                dir.is_dir(),
+                "rule {} ({}) has no fixture directory {}",
+                m.code,
+                m.name,
+                dir.display()
+            );
+        }
+    }
+}
