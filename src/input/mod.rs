@@ -84,6 +84,37 @@ pub fn is_input_name(path: &Path) -> bool {
     base.ends_with(".txt") || base.ends_with(".jsonl") || base.ends_with(".json")
 }
 
+/// Every record of every source, in order: the iterator the pipeline consumes. It owns the
+/// sequence numbering (`Record::seq`), so the keep-first order is total.
+pub struct Records {
+    sources: std::vec::IntoIter<Source>,
+    opts: InputOptions,
+    pending: std::collections::VecDeque<Result<Record, InputError>>,
+    seq: u64,
+}
+
+/// Opens the sources for reading, in order.
+pub fn open_all(sources: Vec<Source>, opts: InputOptions) -> Records {
+    Records { sources: sources.into_iter(), opts, pending: Default::default(), seq: 0 }
+}
+
+impl Iterator for Records {
+    type Item = Result<Record, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(r) = self.pending.pop_front() {
+                return Some(r);
+            }
+            let src = self.sources.next()?;
+            let (recs, errs) = read_source(&src, self.seq, &self.opts);
+            self.seq += recs.len() as u64 + errs.len() as u64;
+            self.pending.extend(errs.into_iter().map(Err));
+            self.pending.extend(recs.into_iter().map(Ok));
+        }
+    }
+}
+
 /// Reads one source into records (a text dump is one record; a JSONL file one per line).
 /// Problems that spoil only part of the source come back in the error list.
 pub fn read_source(
