@@ -56,7 +56,11 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// First line of the documentation.
     pub fn summary(&self) -> &'static str {
-        self.doc.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+        self.doc
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
     }
 }
 
@@ -95,12 +99,25 @@ macro_rules! declare_rule {
 /// Metadata of rules that are not `Rule` units (reported by other stages) but still have a code,
 /// so that `rules`/`explain` and `--select`/`--ignore` cover them.
 pub mod stage_codes;
+pub mod user_pattern;
 
 // One line per rule. Keep codes unique; `tests::registry_is_consistent` checks it.
 pub mod repeated_adjacent_line;
 
 /// How aggressive the statistical parts are (`--strictness`): `low` keeps more, `high` removes more.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Strictness {
     Low,
@@ -165,7 +182,9 @@ mod tests {
             assert!(codes.insert(m.code), "duplicate code {}", m.code);
             assert!(names.insert(m.name), "duplicate name {}", m.name);
             assert!(
-                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                m.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
                 "{} is not kebab-case",
                 m.name
             );
