@@ -103,6 +103,15 @@ pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
             cuts[li].push((w.clone(), ri));
         }
     }
+    // a line emptied by its partial cuts is removed whole, credited to its first cut
+    for i in 0..n {
+        if let Some((_, ri)) = cuts[i].first() {
+            if cut_line(doc.line(i), &cuts[i]).is_empty() {
+                owner[i] = Some(*ri);
+                cuts[i].clear();
+            }
+        }
+    }
     let kept_line = |i: usize| -> Option<String> {
         if owner[i].is_some() {
             return None;
@@ -111,17 +120,7 @@ pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
         if cuts[i].is_empty() {
             return Some(line.to_string());
         }
-        let mut c = cuts[i].clone();
-        c.sort_by_key(|(r, _)| r.start);
-        let mut s = String::new();
-        let mut at = 0;
-        for (r, _) in &c {
-            s.push_str(&line[at..r.start]);
-            at = r.end;
-        }
-        s.push_str(&line[at..]);
-        let s = crate::input::normalize::normalize(&s);
-        Some(s)
+        Some(cut_line(line, &cuts[i]))
     };
 
     // report entries: maximal runs of lines owned by the same removal, then partial cuts
@@ -227,6 +226,21 @@ pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
     }
 }
 
+/// `line` without the byte ranges `cuts`, renormalised (spaces around a cut collapse).
+fn cut_line(line: &str, cuts: &[(Range<usize>, usize)]) -> String {
+    let mut c: Vec<&Range<usize>> = cuts.iter().map(|(r, _)| r).collect();
+    c.sort_by_key(|r| r.start);
+    let mut s = String::with_capacity(line.len());
+    let mut at = 0;
+    for r in c {
+        s.push_str(&line[at..r.start]);
+        s.push(' ');
+        at = r.end;
+    }
+    s.push_str(&line[at..]);
+    crate::input::normalize::normalize(&s)
+}
+
 /// Whether the blank line `j` sits inside a run of lines owned by removal `ri` (the next
 /// non-blank line is owned by it too).
 fn run_continues(doc: &Document, owner: &[Option<usize>], j: usize, ri: usize) -> bool {
@@ -263,9 +277,13 @@ fn entry(
             doc.input_line(lines.end.max(lines.start + 1) - 1),
         ],
         bytes: [bytes.start, bytes.end],
-        removed_lines: (lines.start..lines.end)
-            .filter(|&i| !doc.is_blank(i))
-            .count(),
+        removed_lines: if within.is_some() {
+            0
+        } else {
+            (lines.start..lines.end)
+                .filter(|&i| !doc.is_blank(i))
+                .count()
+        },
         removed_bytes: bytes.end - bytes.start,
         text: truncate(&text, REPORT_TEXT_CHARS),
         note: r.note.clone(),
@@ -279,5 +297,104 @@ pub fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Category, RuleMeta};
+
+    const A: RuleMeta = RuleMeta {
+        code: "T001",
+        name: "a",
+        category: Category::Marker,
+        doc: "",
+    };
+    const B: RuleMeta = RuleMeta {
+        code: "T002",
+        name: "b",
+        category: Category::Chrome,
+        doc: "",
+    };
+
+    fn doc(text: &str) -> Document {
+        Document::from_text(text.to_string(), 1, 0)
+    }
+
+    #[test]
+    fn first_reporter_wins_overlaps() {
+        let d = doc("Head\n\nx\ny\nz\nbody line here.");
+        let rm = vec![Removal::lines(&A, 3..4), Removal::lines(&B, 2..5)];
+        let c = apply(&d, &rm);
+        assert_eq!(c.title.as_deref(), Some("Head"));
+        assert_eq!(c.text, "body line here.");
+        let codes: Vec<(&str, [usize; 2], usize)> = c
+            .report
+            .removals
+            .iter()
+            .map(|e| (e.code, e.lines, e.removed_lines))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("T002", [3, 3], 1),
+                ("T001", [4, 4], 1),
+                ("T002", [5, 5], 1)
+            ]
+        );
+        // every non-blank input line is accounted for
+        let removed: usize = c.report.removals.iter().map(|e| e.removed_lines).sum();
+        assert_eq!(c.report.lines_in, c.report.lines_out + removed);
+    }
+
+    #[test]
+    fn partial_cut_keeps_the_rest() {
+        let d = doc("date 2023-08-01 The body starts here.\nMore.");
+        let rm = vec![Removal::within(&A, 0, 0..16).moved_to(Field::Date, "2023-08-01")];
+        let c = apply(&d, &rm);
+        assert_eq!(c.text, "The body starts here.\nMore.");
+        assert_eq!(c.date.as_deref(), Some("2023-08-01"));
+        assert_eq!(c.report.removals[0].removed_lines, 0);
+        assert_eq!(c.report.removals[0].text, "date 2023-08-01 ");
+    }
+
+    #[test]
+    fn cut_emptying_a_line_removes_it() {
+        let d = doc("Stamp\nbody one.\nbody two.");
+        let c = apply(&d, &[Removal::within(&A, 0, 0..5)]);
+        assert_eq!(c.title, None);
+        assert_eq!(c.report.removals[0].removed_lines, 1);
+        assert_eq!(c.text, "body one.\nbody two.");
+    }
+
+    #[test]
+    fn bad_spans_are_ignored_not_panicking() {
+        let d = doc("é x\ny.");
+        let c = apply(
+            &d,
+            &[
+                Removal::within(&A, 0, 1..2),
+                Removal::within(&A, 9, 0..1),
+                Removal::lines(&B, 5..9),
+            ],
+        );
+        assert_eq!(c.render_text(), "é x\n\ny.\n");
+    }
+
+    #[test]
+    fn blank_layout_collapses() {
+        let d = doc("a sentence.\n\n\nremoved\n\nb sentence.\nc sentence.");
+        let c = apply(&d, &[Removal::line(&A, 3)]);
+        assert_eq!(c.text, "a sentence.\n\nb sentence.\nc sentence.");
+        assert_eq!(c.render_text(), "a sentence.\n\nb sentence.\nc sentence.\n");
+    }
+
+    #[test]
+    fn title_needs_a_headline_and_a_body() {
+        assert_eq!(apply(&doc("Only a headline"), &[]).title, None);
+        assert_eq!(apply(&doc("A full sentence.\nBody."), &[]).title, None);
+        let c = apply(&doc("Big News Today\nBody."), &[]);
+        assert_eq!(c.render_text(), "Big News Today\n\nBody.\n");
     }
 }

@@ -45,6 +45,7 @@ impl Serialize for RemovalEntry {
         m.serialize_entry("name", self.name)?;
         m.serialize_entry("lines", &self.lines)?;
         m.serialize_entry("bytes", &self.bytes)?;
+        m.serialize_entry("removed_lines", &self.removed_lines)?;
         m.serialize_entry("text", &self.text)?;
         if let Some(n) = &self.note {
             m.serialize_entry("note", n)?;
