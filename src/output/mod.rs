@@ -18,6 +18,31 @@ pub enum Format {
     Jsonl,
 }
 
+/// Temporary files being written right now, so an interrupt handler can remove them.
+static TEMP_FILES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn register_temp(p: &Path) {
+    if let Ok(mut v) = TEMP_FILES.lock() {
+        v.push(p.to_path_buf());
+    }
+}
+
+fn unregister_temp(p: &Path) {
+    if let Ok(mut v) = TEMP_FILES.lock() {
+        v.retain(|q| q != p);
+    }
+}
+
+/// Removes every temporary output file still being written (for SIGINT/SIGTERM): the targets
+/// are untouched, so no half-written output remains.
+pub fn remove_temp_files() {
+    if let Ok(v) = TEMP_FILES.lock() {
+        for p in v.iter() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
 /// A file being written under a temporary name; `commit` renames it into place.
 pub struct AtomicFile {
     tmp: PathBuf,
@@ -35,7 +60,8 @@ impl AtomicFile {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tmp = target.with_file_name(format!(".{name}.deboil-{}.tmp", std::process::id()));
-        let f = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let f = File::create(&tmp).map_err(|e| Error::io(target, e))?;
+        register_temp(&tmp);
         Ok(AtomicFile {
             tmp,
             target: target.to_path_buf(),
@@ -54,7 +80,12 @@ impl AtomicFile {
             .map_err(|e| Error::io(&self.target, e.into_error()))?;
         f.sync_data().ok();
         drop(f);
-        std::fs::rename(&self.tmp, &self.target).map_err(|e| Error::io(&self.target, e))
+        let r = std::fs::rename(&self.tmp, &self.target).map_err(|e| Error::io(&self.target, e));
+        if r.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        unregister_temp(&self.tmp);
+        r
     }
 }
 
@@ -72,6 +103,7 @@ impl Drop for AtomicFile {
     fn drop(&mut self) {
         if self.w.is_some() {
             let _ = std::fs::remove_file(&self.tmp);
+            unregister_temp(&self.tmp);
         }
     }
 }
