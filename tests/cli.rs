@@ -393,3 +393,116 @@ mod seeds {
         assert!(dated.len() >= 2, "dates parsed: {}", dated.len());
     }
 }
+
+mod faults {
+    use super::*;
+
+    #[test]
+    fn full_disk_is_an_error_naming_stdout() {
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args(["clean", "seeds", "-q"])
+            .current_dir(root())
+            .stdout(f)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("No space left"),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    #[test]
+    fn closed_stdout_exits_quietly() {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args(["clean", "seeds", "seeds", "seeds", "-q"])
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // close the read end before deboil writes
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            o.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    #[test]
+    fn unwritable_output_names_the_path() {
+        let o = deboil(&[
+            "clean",
+            "seeds",
+            "-q",
+            "--format",
+            "jsonl",
+            "-o",
+            "/proc/deboil-cannot/out.jsonl",
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("/proc/deboil-cannot"));
+    }
+
+    #[test]
+    fn interrupt_leaves_no_partial_output() {
+        let dir = tmpdir("sigint");
+        let out = dir.join("out.jsonl");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args([
+                "clean",
+                "-",
+                "-q",
+                "--format",
+                "jsonl",
+                "-o",
+                out.to_str().unwrap(),
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // deboil is now waiting on stdin with its output file open under a temporary name
+        let mut stdin = child.stdin.take().unwrap();
+        use std::io::Write;
+        stdin
+            .write_all(b"Some Title\n\nSome text that is being written.\n")
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::fs::read_dir(&dir).unwrap().count() == 0 && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "temporary file exists while running"
+        );
+        let k = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(k.success());
+        let o = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert_eq!(o.status.code(), Some(130));
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            0,
+            "no output file, no temporary file"
+        );
+    }
+}
