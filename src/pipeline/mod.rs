@@ -236,6 +236,7 @@ pub fn run(
     };
     let mut listing: Vec<u8> = Vec::new();
 
+    let progress = Progress::new(sources.len(), opts.summary);
     let mut records = input::open_all(sources, opts.input.clone());
     let mut any_removal = false;
     loop {
@@ -281,6 +282,7 @@ pub fn run(
         if batch.is_empty() {
             break;
         }
+        progress.update(&batch, &totals);
         let works: Vec<Work> =
             pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
         drop(batch);
@@ -364,6 +366,7 @@ pub fn run(
             listing.clear();
         }
     }
+    progress.finish();
     sink.finish()?;
     let seconds = (!opts.reproducible).then(|| started.elapsed().as_secs_f64());
     if let Some((r, p)) = report {
@@ -377,6 +380,63 @@ pub fn run(
     debug_assert!(totals.balanced());
     let exit_code = i32::from(opts.fail_on_removal && any_removal);
     Ok(Outcome { totals, exit_code })
+}
+
+/// A progress bar on stderr for runs longer than two seconds, drawn only when stderr is a
+/// terminal (indicatif hides it otherwise).
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: Instant,
+    seen_sources: std::cell::RefCell<(String, u64)>,
+    enabled: bool,
+}
+
+impl Progress {
+    fn new(sources: usize, enabled: bool) -> Progress {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_length(sources as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}  ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Progress {
+            bar,
+            started: Instant::now(),
+            seen_sources: Default::default(),
+            enabled,
+        }
+    }
+
+    fn update(&self, batch: &[Record], totals: &Totals) {
+        if !self.enabled {
+            return;
+        }
+        let mut seen = self.seen_sources.borrow_mut();
+        for r in batch {
+            if r.source != seen.0 {
+                seen.0 = r.source.clone();
+                seen.1 += 1;
+            }
+        }
+        let secs = self.started.elapsed().as_secs_f64();
+        if self.bar.is_hidden() && secs > 2.0 {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        self.bar.set_position(seen.1.saturating_sub(1));
+        let mb = totals.bytes_in as f64 / 1e6;
+        self.bar.set_message(format!(
+            "{} documents, {:.0} MB/s",
+            totals.documents_in,
+            mb / secs.max(1e-9)
+        ));
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 fn doc_label(d: &CleanDoc) -> String {
