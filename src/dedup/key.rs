@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 use xxhash_rust::xxh3::xxh3_64;
 
 thread_local! {
@@ -14,26 +14,42 @@ thread_local! {
 }
 
 /// Appends the normalised key of `text` to `out`: lowercase alphanumeric words separated by
-/// single spaces.
+/// single spaces. ASCII text takes a byte-level path; other text is NFKC-normalised only when it
+/// is not already in NFKC form.
 pub fn push_key(text: &str, out: &mut String) {
+    let start = out.len();
     let mut pending_space = false;
-    let mut push = |c: char, out: &mut String| {
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-        } else {
-            // whitespace and punctuation both separate words; apostrophes join them
-            if !matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´') {
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && out.len() > start {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else if b != b'\'' && b != b'`' {
                 pending_space = true;
             }
         }
+        return;
+    }
+    let mut push = |c: char, out: &mut String| {
+        if c.is_alphanumeric() {
+            if pending_space && out.len() > start {
+                out.push(' ');
+            }
+            pending_space = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else if !is_apostrophe(c) {
+            // whitespace and punctuation both separate words; apostrophes join them
+            pending_space = true;
+        }
     };
-    if text.is_ascii() {
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         for c in text.chars() {
             push(c, out);
         }
@@ -42,6 +58,10 @@ pub fn push_key(text: &str, out: &mut String) {
             push(c, out);
         }
     }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
 }
 
 /// The normalised key of `text` as a new string.
@@ -78,6 +98,8 @@ mod tests {
         assert_eq!(key("\"hello\" she said -"), "hello she said");
         assert_eq!(key("Algeria’s army"), key("Algeria's ARMY"));
         assert_eq!(key("ﬁne"), "fine");
+        assert_eq!(key("Ünïcode  ÉTÉ!"), "ünïcode été");
+        assert_eq!(key("it's"), key("its"));
     }
 
     #[test]
