@@ -2,7 +2,7 @@
 //! across thread counts and batch sizes, the report's accounting, `check`'s failure mode, and
 //! the seed dumps' acceptance criteria.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn root() -> PathBuf {
@@ -311,7 +311,7 @@ mod seeds {
                 let text = d["text"].as_str().unwrap();
                 let title = d["title"].as_str().unwrap_or("");
                 let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-                assert!(!lines.iter().any(|l| *l == "TT"), "{id}: TT left");
+                assert!(!lines.contains(&"TT"), "{id}: TT left");
                 for w in lines.windows(2) {
                     assert_ne!(key(w[0]), key(w[1]), "{id}: line repeated back to back");
                 }
@@ -504,5 +504,52 @@ mod faults {
             0,
             "no output file, no temporary file"
         );
+    }
+}
+
+/// Properties over arbitrary input, through the library (the same code the binary runs).
+mod properties {
+    use deboil::pipeline::{clean_bytes, CleanOptions};
+    use proptest::prelude::*;
+
+    fn rules() -> Vec<Box<dyn deboil::rules::Rule>> {
+        deboil::pipeline::active_rules(&CleanOptions::default()).unwrap()
+    }
+
+    /// Text made of dump-like lines: real-looking words, repeats, markers, blank runs.
+    fn dumpish() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            Just(String::new()),
+            Just("TT".to_string()),
+            Just("Related Articles".to_string()),
+            Just("Comments".to_string()),
+            Just("A short headline here".to_string()),
+            "[A-Za-z ,.'’é]{0,120}",
+            "[a-z]{1,8}( [a-z]{1,8}){8,30}\\.",
+        ];
+        prop::collection::vec(line, 0..40).prop_map(|v| v.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = clean_bytes(&bytes, &rules());
+        }
+
+        #[test]
+        fn output_lines_come_from_the_input(text in dumpish()) {
+            let (norm, _) = deboil::input::normalize::decode_and_normalize(text.as_bytes());
+            let input_lines: Vec<&str> = norm.lines().collect();
+            for d in clean_bytes(text.as_bytes(), &rules()) {
+                for l in d.render_text().lines().filter(|l| !l.is_empty()) {
+                    prop_assert!(input_lines.iter().any(|i| i.contains(l)), "{l:?} is not from the input");
+                }
+                // accounting: every non-blank input line of the document is written or removed
+                let removed: usize = d.report.removals.iter().map(|r| r.removed_lines).sum();
+                prop_assert_eq!(d.report.lines_in, d.report.lines_out + removed);
+            }
+        }
     }
 }

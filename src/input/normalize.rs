@@ -26,10 +26,10 @@ pub fn normalize(text: &str) -> String {
         _ => text.nfc().collect::<String>().into(),
     };
     let mut out = String::with_capacity(nfc.len());
-    let mut lines = nfc.split('\n').peekable();
+    let lines = nfc.split('\n');
     // split on \n, then treat a lone \r as a line break too
     let mut first = true;
-    while let Some(raw) = lines.next() {
+    for raw in lines {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         for piece in raw.split('\r') {
             if !first {

@@ -479,6 +479,24 @@ fn list_diff(out: &mut Vec<u8>, d: &CleanDoc) {
     );
 }
 
+/// Cleans one text in memory with `rules` (no corpus stage): decode, normalise, split, strip,
+/// apply. For tests, fuzzing and embedding.
+pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
+    let (text, repaired_utf8) = input::normalize::decode_and_normalize(bytes);
+    let record = Record {
+        id: "-".into(),
+        source: "-".into(),
+        source_line: 1,
+        seq: 0,
+        fields: Default::default(),
+        text,
+        raw_bytes: bytes.len(),
+        repaired_utf8,
+    };
+    let w = strip(&record, rules);
+    w.docs.iter().map(|(d, rm)| apply::apply(d, rm)).collect()
+}
+
 /// Runs `clean` on one fixture-style input into memory: the stdout bytes and the totals.
 pub fn run_to_memory(opts: &CleanOptions) -> Result<(Vec<u8>, Totals), Error> {
     let mut out = Vec::new();
