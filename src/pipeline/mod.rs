@@ -275,10 +275,24 @@ pub fn run(
             let works: Vec<Work> =
                 pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
             drop(batch);
-            let cleaned: Vec<Vec<CleanDoc>> = pool.install(|| {
+            let format = opts.format;
+            let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
                 works
                     .par_iter()
-                    .map(|w| w.docs.iter().map(|(d, rm)| apply::apply(d, rm)).collect())
+                    .map(|w| {
+                        w.docs
+                            .iter()
+                            .map(|(d, rm)| {
+                                let c = apply::apply(d, rm);
+                                let bytes = if c.is_empty() {
+                                    Vec::new()
+                                } else {
+                                    crate::output::render(&c, format)
+                                };
+                                (c, bytes)
+                            })
+                            .collect()
+                    })
                     .collect()
             });
             for (w, docs) in works.iter().zip(cleaned) {
@@ -310,7 +324,7 @@ pub fn run(
                     }
                     continue;
                 }
-                for mut d in docs {
+                for (mut d, rendered) in docs {
                     let keep = !d.is_empty();
                     d.report.status = if keep {
                         "written".into()
@@ -330,7 +344,7 @@ pub fn run(
                         let line = jsonl_sources
                             .contains(&d.source)
                             .then_some(w.record.source_line);
-                        sink.write(&d, &rel, line)?;
+                        sink.write(&d, &rendered, &rel, line)?;
                     }
                     match opts.mode {
                         Mode::DryRun => list_removals(&mut listing, &d),
