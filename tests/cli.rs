@@ -553,3 +553,38 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn cleaning_is_idempotent_on_seeds_and_fixtures() {
+    let once = tmpdir("idem-1");
+    let twice = tmpdir("idem-2");
+    for input in ["seeds", "fixtures"] {
+        let o = deboil(&["clean", input, "-o", once.to_str().unwrap(), "-q"]);
+        assert!(o.status.success());
+    }
+    let o = deboil(&[
+        "clean",
+        once.to_str().unwrap(),
+        "-o",
+        twice.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(o.status.success());
+    let mut n = 0;
+    let mut stack = vec![once.clone()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let rel = p.strip_prefix(&once).unwrap();
+            let a = std::fs::read_to_string(&p).unwrap();
+            let b = std::fs::read_to_string(twice.join(rel)).unwrap_or_default();
+            assert_eq!(a, b, "cleaning {} again changed it", rel.display());
+            n += 1;
+        }
+    }
+    assert!(n > 10);
+}
