@@ -33,7 +33,6 @@ static CREDIT: Lazy = Lazy::new(
     r"(?ix)^(?:
         (?:photo|image|picture|foto|bild|fotos|bilder|crédits?\s+photo|cr[ée]dit|credits?|fuente|quelle|source|photograph|illustration|grafik|video)s?
         (?:\s+(?:by|von|de|par))?\s*[:©]\s*\S.*
-      | ©\s*\S.{0,60}
       | \(?(?:afp|ap|reuters|getty\s+images|epa|dpa|shutterstock|istock|keystone|ansa|efe|anadolu)(?:\s*/\s*[\w\s]+)?\)?
     )$",
 );
