@@ -130,7 +130,7 @@ def main():
     n_pool = len(sources) // 4
     pool = [p for _, ps in sources[:n_pool] for p in ps]
     base = sources[n_pool:]
-    long_paras = [p for _, ps in base for p in ps if len(p.split()) >= 20]
+    long_paras = [p for _, ps in base for p in ps if len(norm_key(p).split()) >= 20]
 
     recs, labels = [], []
     for i, (f, ps) in enumerate(base):
