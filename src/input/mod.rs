@@ -85,7 +85,12 @@ pub struct Source {
 
 impl Source {
     fn file(path: PathBuf, relative: PathBuf) -> Source {
-        Source { display: path.display().to_string(), path, relative, problem: None }
+        Source {
+            display: path.display().to_string(),
+            path,
+            relative,
+            problem: None,
+        }
     }
 
     fn problem(path: &Path, kind: &'static str, message: String) -> Source {
@@ -155,7 +160,11 @@ fn walk(
     let canon = match std::fs::canonicalize(dir) {
         Ok(c) => c,
         Err(e) => {
-            out.push(Source::problem(dir, "unreadable", format!("cannot read directory: {e}")));
+            out.push(Source::problem(
+                dir,
+                "unreadable",
+                format!("cannot read directory: {e}"),
+            ));
             return;
         }
     };
@@ -163,7 +172,10 @@ fn walk(
         out.push(Source::problem(
             dir,
             "symlink-loop",
-            format!("symlink loop: leads back to {}; not followed", canon.display()),
+            format!(
+                "symlink loop: leads back to {}; not followed",
+                canon.display()
+            ),
         ));
         return;
     }
@@ -173,7 +185,11 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.push(Source::problem(dir, "unreadable", format!("cannot read directory: {e}")));
+            out.push(Source::problem(
+                dir,
+                "unreadable",
+                format!("cannot read directory: {e}"),
+            ));
             return;
         }
     };
@@ -186,13 +202,23 @@ fn walk(
             Ok(m) if m.is_dir() => walk(&path, ancestors, visited, out),
             Ok(_) if is_input_name(&path) => out.push(Source::file(path, PathBuf::new())),
             Ok(_) => {}
-            Err(e) if is_input_name(&path) => {
-                out.push(Source::problem(&path, "unreadable", format!("cannot read: {e}")))
-            }
+            Err(e) if is_input_name(&path) => out.push(Source::problem(
+                &path,
+                "unreadable",
+                format!("cannot read: {e}"),
+            )),
             Err(e) if entry.file_type().is_ok_and(|t| t.is_symlink()) => {
                 // a dangling link or a link to itself
-                let kind = if e.raw_os_error() == Some(40) { "symlink-loop" } else { "unreadable" };
-                out.push(Source::problem(&path, kind, format!("cannot follow symlink: {e}")))
+                let kind = if e.raw_os_error() == Some(40) {
+                    "symlink-loop"
+                } else {
+                    "unreadable"
+                };
+                out.push(Source::problem(
+                    &path,
+                    kind,
+                    format!("cannot follow symlink: {e}"),
+                ))
             }
             Err(_) => {}
         }
@@ -327,7 +353,10 @@ impl Records {
         };
         match format {
             Format::Jsonl => {
-                if matches!(decode::bom(head), decode::Bom::Utf16Le | decode::Bom::Utf16Be) {
+                if matches!(
+                    decode::bom(head),
+                    decode::Bom::Utf16Le | decode::Bom::Utf16Be
+                ) {
                     return self.push(Err(err(
                         "unsupported-encoding",
                         "UTF-16 JSONL is not supported; convert it to UTF-8".into(),
@@ -347,7 +376,8 @@ impl Records {
                 let item = read_text(&src.display, reader, comp, &self.opts);
                 if let Ok(r) = &item {
                     if r.repaired_utf8 > 0 {
-                        self.warnings.push(repaired_warning(&src.display, r.repaired_utf8));
+                        self.warnings
+                            .push(repaired_warning(&src.display, r.repaired_utf8));
                     }
                 }
                 self.push(item);
@@ -357,7 +387,9 @@ impl Records {
 
     /// Advances the current JSONL source by one record (or error), or closes it at its end.
     fn step_jsonl(&mut self) {
-        let Some(cur) = self.current.as_mut() else { return };
+        let Some(cur) = self.current.as_mut() else {
+            return;
+        };
         let max = self.opts.max_record_bytes;
         let (item, done) = loop {
             match cur.next_line(max) {
@@ -416,7 +448,8 @@ impl Records {
         if done {
             let cur = self.current.take().expect("a current source");
             if cur.repaired > 0 {
-                self.warnings.push(repaired_warning(&cur.display, cur.repaired));
+                self.warnings
+                    .push(repaired_warning(&cur.display, cur.repaired));
             }
         }
         if let Some(item) = item {
@@ -529,7 +562,10 @@ fn read_text(
             display,
             None,
             "too-large",
-            format!("text dump larger than {} bytes; skipped", opts.max_record_bytes),
+            format!(
+                "text dump larger than {} bytes; skipped",
+                opts.max_record_bytes
+            ),
         ));
     }
     let (text, repaired) = normalize::decode_and_normalize(&bytes);
@@ -538,7 +574,11 @@ fn read_text(
             display,
             None,
             "empty",
-            if bytes.is_empty() { "empty file" } else { "file holds only whitespace" },
+            if bytes.is_empty() {
+                "empty file"
+            } else {
+                "file holds only whitespace"
+            },
         ));
     }
     Ok(Record {
@@ -585,7 +625,7 @@ impl JsonlReader {
                 Ok(c) => c,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    let line = if got_any { self.line + 1 } else { self.line.max(1) };
+                    let line = self.line + 1;
                     let any = seen > 0 || self.line > 0;
                     return Line::Fault(read_error(&self.display, Some(line), self.comp, e, any));
                 }
@@ -742,7 +782,8 @@ mod tests {
     fn tmpdir(name: &str) -> PathBuf {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let d = std::env::temp_dir().join(format!("deboil-input-{}-{name}-{n}", std::process::id()));
+        let d =
+            std::env::temp_dir().join(format!("deboil-input-{}-{name}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
@@ -769,14 +810,17 @@ mod tests {
     }
 
     fn kinds(items: &[Result<Record, InputError>]) -> Vec<&'static str> {
-        items.iter().map(|i| i.as_ref().map_or_else(|e| e.kind, |_| "ok")).collect()
+        items
+            .iter()
+            .map(|i| i.as_ref().map_or_else(|e| e.kind, |_| "ok"))
+            .collect()
     }
 
     #[test]
     fn text_dump_is_one_record_with_path_id() {
         let d = tmpdir("txt");
         let p = write(&d, "a.txt", b"\xEF\xBB\xBFHello\r\nworld\r");
-        let items = read(&[p.clone()]);
+        let items = read(std::slice::from_ref(&p));
         let r = items[0].as_ref().unwrap();
         assert_eq!(r.id, p.display().to_string());
         assert_eq!(r.text, "Hello\nworld");
@@ -791,7 +835,7 @@ mod tests {
             "x.jsonl",
             b"{\"url\":\"u\",\"text\":\"a  b\",\"id\":\"k1\",\"lang\":\"en\"}\n\n  \n{\"text\":\"c\"}\r\n{\"id\":7,\"text\":\"d\"}",
         );
-        let items = read(&[p.clone()]);
+        let items = read(std::slice::from_ref(&p));
         assert_eq!(kinds(&items), ["ok", "ok", "ok"]);
         let r: Vec<&Record> = items.iter().map(|i| i.as_ref().unwrap()).collect();
         assert_eq!(r[0].id, "k1");
@@ -806,8 +850,16 @@ mod tests {
     #[test]
     fn custom_fields() {
         let d = tmpdir("fields");
-        let p = write(&d, "x.json", b"{\"body\":\"t\",\"key\":\"z\",\"text\":\"kept\"}\n");
-        let opts = InputOptions { text_field: "body".into(), id_field: "key".into(), ..Default::default() };
+        let p = write(
+            &d,
+            "x.json",
+            b"{\"body\":\"t\",\"key\":\"z\",\"text\":\"kept\"}\n",
+        );
+        let opts = InputOptions {
+            text_field: "body".into(),
+            id_field: "key".into(),
+            ..Default::default()
+        };
         let items = read_with(&[p], opts);
         let r = items[0].as_ref().unwrap();
         assert_eq!((r.id.as_str(), r.text.as_str()), ("z", "t"));
@@ -822,10 +874,17 @@ mod tests {
             "x.jsonl",
             b"{\"text\":\"ok\"}\n{\"text\": \"cut\n[1,2]\n{\"id\":1}\n{\"text\":3}\n{\"text\":\"fine\"}\n",
         );
-        let items = read(&[p.clone()]);
+        let items = read(std::slice::from_ref(&p));
         assert_eq!(
             kinds(&items),
-            ["ok", "invalid-json", "not-an-object", "missing-text-field", "text-not-a-string", "ok"]
+            [
+                "ok",
+                "invalid-json",
+                "not-an-object",
+                "missing-text-field",
+                "text-not-a-string",
+                "ok"
+            ]
         );
         let e = items[1].as_ref().unwrap_err();
         assert_eq!(e.location, format!("{}:2", p.display()));
@@ -841,13 +900,24 @@ mod tests {
     #[test]
     fn compressed_inputs() {
         let d = tmpdir("comp");
-        let a = write(&d, "a.jsonl.gz", &gz(b"{\"text\":\"one\"}\n{\"text\":\"two\"}\n"));
+        let a = write(
+            &d,
+            "a.jsonl.gz",
+            &gz(b"{\"text\":\"one\"}\n{\"text\":\"two\"}\n"),
+        );
         let mut two = gz(b"{\"text\":\"three\"}\n");
         two.extend(gz(b"{\"text\":\"four\"}\n"));
         let b = write(&d, "b.jsonl.gz", &two);
-        let c = write(&d, "c.txt.zst", &zstd::encode_all(&b"zst text"[..], 3).unwrap());
+        let c = write(
+            &d,
+            "c.txt.zst",
+            &zstd::encode_all(&b"zst text"[..], 3).unwrap(),
+        );
         let items = read(&[a, b, c]);
-        let texts: Vec<&str> = items.iter().map(|i| i.as_ref().unwrap().text.as_str()).collect();
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|i| i.as_ref().unwrap().text.as_str())
+            .collect();
         assert_eq!(texts, ["one", "two", "three", "four", "zst text"]);
     }
 
@@ -863,18 +933,27 @@ mod tests {
         let items = read(&[t]);
         assert!(items.len() > 10);
         assert!(items[..items.len() - 1].iter().all(|i| i.is_ok()));
-        assert_eq!(items.last().unwrap().as_ref().unwrap_err().kind, "truncated-archive");
+        assert_eq!(
+            items.last().unwrap().as_ref().unwrap_err().kind,
+            "truncated-archive"
+        );
 
         let z = zstd::encode_all(&lines[..], 3).unwrap();
         let tz = write(&d, "t.jsonl.zst", &z[..z.len() / 2]);
         let items = read(&[tz]);
         assert!(items.len() > 1);
-        assert_eq!(items.last().unwrap().as_ref().unwrap_err().kind, "truncated-archive");
+        assert_eq!(
+            items.last().unwrap().as_ref().unwrap_err().kind,
+            "truncated-archive"
+        );
 
         let fg = write(&d, "f.txt.gz", b"this is not gzip at all");
         let fz = write(&d, "f.txt.zst", b"this is not zstd at all");
         let tiny = write(&d, "tiny.txt.gz", &gz(b"hello")[..5]);
-        assert_eq!(kinds(&read(&[fg, fz, tiny])), ["invalid-gzip", "invalid-zstd", "truncated-archive"]);
+        assert_eq!(
+            kinds(&read(&[fg, fz, tiny])),
+            ["invalid-gzip", "invalid-zstd", "truncated-archive"]
+        );
     }
 
     #[test]
@@ -902,11 +981,22 @@ mod tests {
     fn utf16_and_invalid_utf8() {
         let d = tmpdir("enc");
         let mut le = vec![0xFF, 0xFE];
-        le.extend("h\u{e9}llo\r\nw".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        le.extend(
+            "h\u{e9}llo\r\nw"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
         let u = write(&d, "u.txt", &le);
         let bad = write(&d, "bad.txt", b"caf\xe9 ok\xff");
-        let badj = write(&d, "bad.jsonl", b"{\"text\":\"a\xffb\"}\n{\"text\":\"c\xfe\"}\n");
-        let mut it = open_all(discover(&[u, bad.clone(), badj.clone()]).unwrap(), InputOptions::default());
+        let badj = write(
+            &d,
+            "bad.jsonl",
+            b"{\"text\":\"a\xffb\"}\n{\"text\":\"c\xfe\"}\n",
+        );
+        let mut it = open_all(
+            discover(&[u, bad.clone(), badj.clone()]).unwrap(),
+            InputOptions::default(),
+        );
         let items: Vec<_> = it.by_ref().collect();
         assert_eq!(items[0].as_ref().unwrap().text, "h\u{e9}llo\nw");
         assert_eq!(items[1].as_ref().unwrap().repaired_utf8, 2);
@@ -922,8 +1012,16 @@ mod tests {
     #[test]
     fn duplicate_ids_are_warnings_not_failures() {
         let d = tmpdir("dup");
-        let a = write(&d, "a.jsonl", b"{\"id\":\"x\",\"text\":\"1\"}\n{\"id\":\"y\",\"text\":\"2\"}\n");
-        let b = write(&d, "b.jsonl", b"{\"text\":\"3\"}\n{\"id\":\"x\",\"text\":\"4\"}\n");
+        let a = write(
+            &d,
+            "a.jsonl",
+            b"{\"id\":\"x\",\"text\":\"1\"}\n{\"id\":\"y\",\"text\":\"2\"}\n",
+        );
+        let b = write(
+            &d,
+            "b.jsonl",
+            b"{\"text\":\"3\"}\n{\"id\":\"x\",\"text\":\"4\"}\n",
+        );
         let mut it = open_all(discover(&[a, b.clone()]).unwrap(), InputOptions::default());
         let items: Vec<_> = it.by_ref().collect();
         assert_eq!(kinds(&items), ["ok"; 4]);
@@ -937,11 +1035,25 @@ mod tests {
     fn size_limits() {
         let d = tmpdir("limits");
         let big = write(&d, "big.txt", &[b'a'; 100]);
-        let j = write(&d, "j.jsonl", format!("{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n", "a".repeat(100)).as_bytes());
-        let opts = InputOptions { max_record_bytes: 50, ..Default::default() };
+        let j = write(
+            &d,
+            "j.jsonl",
+            format!(
+                "{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n",
+                "a".repeat(100)
+            )
+            .as_bytes(),
+        );
+        let opts = InputOptions {
+            max_record_bytes: 50,
+            ..Default::default()
+        };
         let items = read_with(&[big, j.clone()], opts);
         assert_eq!(kinds(&items), ["too-large", "line-too-long", "ok"]);
-        assert_eq!(items[1].as_ref().unwrap_err().location, format!("{}:1", j.display()));
+        assert_eq!(
+            items[1].as_ref().unwrap_err().location,
+            format!("{}:1", j.display())
+        );
         assert_eq!(items[2].as_ref().unwrap().source_line, 2);
     }
 
@@ -952,9 +1064,12 @@ mod tests {
         let items = read(&[p]);
         assert_eq!(items[0].as_ref().unwrap().text, "{\"text\":\"not parsed\"}");
         // but walking a directory skips it
-        let items = read(&[d.clone()]);
+        let items = read(std::slice::from_ref(&d));
         assert_eq!(kinds(&items), ["no-inputs"]);
-        assert_eq!(items[0].as_ref().unwrap_err().location, d.display().to_string());
+        assert_eq!(
+            items[0].as_ref().unwrap_err().location,
+            d.display().to_string()
+        );
     }
 
     #[test]
@@ -965,10 +1080,20 @@ mod tests {
         write(&d.join("sub"), "a.txt", b"sa");
         write(&d, "a.txt", b"a");
         write(&d, "skip.bin", b"x");
-        let srcs = discover(&[d.clone()]).unwrap();
+        let srcs = discover(std::slice::from_ref(&d)).unwrap();
         let rel: Vec<_> = srcs.iter().map(|s| s.relative.clone()).collect();
-        assert_eq!(rel, [PathBuf::from("a.txt"), "b.txt".into(), PathBuf::from("sub").join("a.txt")]);
-        assert!(matches!(discover(&[d.join("nope")]), Err(Error::MissingInput(_))));
+        assert_eq!(
+            rel,
+            [
+                PathBuf::from("a.txt"),
+                "b.txt".into(),
+                PathBuf::from("sub").join("a.txt")
+            ]
+        );
+        assert!(matches!(
+            discover(&[d.join("nope")]),
+            Err(Error::MissingInput(_))
+        ));
     }
 
     #[cfg(unix)]
@@ -980,7 +1105,7 @@ mod tests {
         std::os::unix::fs::symlink(&d, d.join("sub").join("up")).unwrap();
         std::os::unix::fs::symlink(d.join("sub"), d.join("again")).unwrap();
         std::os::unix::fs::symlink(d.join("self"), d.join("self")).unwrap();
-        let items = read(&[d.clone()]);
+        let items = read(std::slice::from_ref(&d));
         let ok: Vec<_> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
         assert_eq!(ok.len(), 1, "{items:?}");
         assert!(kinds(&items).contains(&"symlink-loop"), "{items:?}");
@@ -1028,7 +1153,10 @@ mod tests {
         });
         assert_eq!(it.next().unwrap().unwrap().text, "first");
         let e = it.next().unwrap().unwrap_err();
-        assert_eq!((e.kind, e.location.as_str()), ("unreadable", "lazy.jsonl:2"));
+        assert_eq!(
+            (e.kind, e.location.as_str()),
+            ("unreadable", "lazy.jsonl:2")
+        );
         assert!(it.next().is_none());
     }
 
@@ -1049,7 +1177,14 @@ mod tests {
     #[test]
     fn never_panics_on_odd_bytes() {
         let d = tmpdir("odd");
-        let blobs: [&[u8]; 6] = [b"\xFF\xFE\x00", b"\xFE\xFF\xD8", b"\r\r\r", b"{", b"{\"text\":\"\\ud800\"}", b"\xEF\xBB\xBF"];
+        let blobs: [&[u8]; 6] = [
+            b"\xFF\xFE\x00",
+            b"\xFE\xFF\xD8",
+            b"\r\r\r",
+            b"{",
+            b"{\"text\":\"\\ud800\"}",
+            b"\xEF\xBB\xBF",
+        ];
         for (i, b) in blobs.iter().enumerate() {
             let t = write(&d, &format!("{i}.txt"), b);
             let j = write(&d, &format!("{i}.jsonl"), b);
