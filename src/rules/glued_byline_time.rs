@@ -18,7 +18,7 @@ crate::declare_rule! {
     pub struct GluedBylineTime => ("R020", "glued-byline-time", Category::Byline);
 }
 
-static RELATIVE_TIME: Lazy = Lazy::new(
+pub(super) static RELATIVE_TIME: Lazy = Lazy::new(
     r"(?ix)^[\p{L}\p{N}\s&'’.-]{0,40}?
       (?:
         (?:\d+|an?|one)\s*(?:sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\s+ago
@@ -29,7 +29,7 @@ static RELATIVE_TIME: Lazy = Lazy::new(
       )$",
 );
 
-static BULLET_SOURCE: Lazy = Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\p{L}\p{N}&'’. -]{0,40}$");
+pub(super) static BULLET_SOURCE: Lazy = Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\p{L}\p{N}&'’. -]{0,40}$");
 
 impl Rule for GluedBylineTime {
     fn meta(&self) -> &RuleMeta {

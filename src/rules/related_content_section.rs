@@ -1,5 +1,7 @@
 //! R010: a "Related Articles" / "Read next" section with the teasers under it.
 
+use super::dates::parse_date_prefix;
+use super::glued_byline_time::{BULLET_SOURCE, RELATIVE_TIME};
 use super::shape::{short_line_matches, Lazy};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
@@ -11,19 +13,25 @@ crate::declare_rule! {
     /// carries: teaser headlines, source and time lines, and whole teaser articles.
     ///
     /// Only a line that *is* the heading (at most eight words, the phrase alone, perhaps with a
-    /// colon) starts a section; "read more" inside a sentence does not. Extent: the section runs
-    /// to the end of the document when it follows the article, the usual layout: when the words
-    /// after the heading are no more than those before it, or when at least 150 words of article
-    /// precede it and a teaser headline (a line under 15 words) comes right under it (teasers
-    /// may carry whole articles, longer than the article itself). Otherwise (a sidebar near the
-    /// top), it covers the heading and the short teaser lines right under it, stopping at the
-    /// first line of prose.
+    /// colon) starts a section; "read more" inside a sentence does not, and a heading followed
+    /// directly by a paragraph of prose is only a link label (`Read more` under an excerpt): that
+    /// line alone goes.
+    ///
+    /// Extent: when the heading follows the article (no more words after it than before it),
+    /// the section runs to the end of the document. Otherwise (a sidebar or a list near the
+    /// top, a teaser block in the middle) it covers the lines that look like teasers: short
+    /// lines (headlines, sources, times), and a long teaser paragraph only where a teaser
+    /// marker (a relative time, a `• Source` line, a headline printed again) came up to four
+    /// lines before it. It stops at the first run of two paragraphs of prose, or at a long
+    /// paragraph with no teaser marker before it: that is the article.
     ///
     /// Example: `Related Articles` followed by three teasers (headline twice, `Al Jazeera`,
     /// `time7 hours ago`, `• Al Jazeera`, headline, teaser paragraph): all removed.
     ///
-    /// Known false positives: an article that continues with a long part after a line reading
-    /// exactly "Read more" loses that part when the part is shorter than what came before.
+    /// Known false positives: an article that continues after a line reading exactly "Most
+    /// popular" followed by a short line loses that part when the part is shorter than what came
+    /// before it; index pages (a list of post excerpts each under a short title) after a sidebar
+    /// heading lose the excerpts that follow a repeated title or a time line.
     pub struct RelatedContentSection => ("R010", "related-content-section", Category::Chrome);
 }
 
@@ -47,12 +55,61 @@ static HEADING: Lazy = Lazy::new(
     )$",
 );
 
-/// Words before the heading that make it follow an article (so the section runs to the end
-/// when teasers follow it, however long they are).
-const ARTICLE_WORDS: u32 = 150;
-
 /// Teaser lines under a sidebar heading are shorter than this (words).
 const TEASER_MAX_WORDS: u32 = 15;
+
+/// A teaser marker: a relative time, a `• Source` line or a date line.
+fn is_teaser_marker(doc: &Document, k: usize) -> bool {
+    let info = doc.info(k);
+    let line = doc.line(k);
+    info.words <= 8
+        && (RELATIVE_TIME.is_match(line)
+            || BULLET_SOURCE.is_match(line)
+            || parse_date_prefix(line.trim_start_matches(|c: char| !c.is_alphanumeric())).is_some())
+}
+
+/// End (exclusive) of the teasers under a heading at line `i` that does not follow the article.
+fn teaser_extent(doc: &Document, i: usize) -> usize {
+    let n = doc.n_lines();
+    let mut e = i + 1;
+    // position (in non-blank lines since the heading) of the last teaser marker
+    let mut last_marker: Option<usize> = None;
+    // start of the previous non-blank line when it was long
+    let mut prev_long: Option<usize> = None;
+    let mut recent: Vec<u64> = Vec::new();
+    let mut nb = 0usize;
+    while e < n {
+        if doc.is_blank(e) {
+            e += 1;
+            continue;
+        }
+        let info = doc.info(e);
+        if is_teaser_marker(doc, e) || recent.iter().rev().take(6).any(|&k| k == info.key) {
+            last_marker = Some(nb);
+        }
+        if info.words >= TEASER_MAX_WORDS {
+            if let Some(p) = prev_long {
+                // two paragraphs of prose in a row: the article starts at the first
+                e = p;
+                break;
+            }
+            if !last_marker.is_some_and(|m| nb - m <= 4) {
+                break;
+            }
+            prev_long = Some(e);
+        } else {
+            prev_long = None;
+        }
+        recent.push(info.key);
+        nb += 1;
+        e += 1;
+    }
+    // do not take the blank lines before the prose that ends the section
+    while e > i + 1 && doc.is_blank(e - 1) {
+        e -= 1;
+    }
+    e
+}
 
 impl Rule for RelatedContentSection {
     fn meta(&self) -> &RuleMeta {
@@ -67,21 +124,14 @@ impl Rule for RelatedContentSection {
         while i < n {
             if short_line_matches(doc, i, 8, &HEADING) {
                 let after = total - before - doc.info(i).words;
-                let next_is_teaser = (i + 1..n)
-                    .find(|&k| !doc.is_blank(k))
-                    .is_some_and(|k| doc.info(k).words < TEASER_MAX_WORDS);
-                let end = if after <= before || (before >= ARTICLE_WORDS && next_is_teaser) {
+                let next = (i + 1..n).find(|&k| !doc.is_blank(k));
+                let end = if next.is_some_and(|k| doc.info(k).words >= TEASER_MAX_WORDS) {
+                    // a link label above prose ("Read more" under an excerpt): the label only
+                    i + 1
+                } else if after <= before {
                     n
                 } else {
-                    let mut e = i + 1;
-                    while e < n && (doc.is_blank(e) || doc.info(e).words < TEASER_MAX_WORDS) {
-                        e += 1;
-                    }
-                    // do not take the blank lines before the prose that ends the section
-                    while e > i + 1 && doc.is_blank(e - 1) {
-                        e -= 1;
-                    }
-                    e
+                    teaser_extent(doc, i)
                 };
                 out.push(
                     Removal::lines(&Self::META, i..end)
@@ -120,6 +170,24 @@ mod tests {
     fn sidebar_near_the_top_takes_only_teasers() {
         let t = format!("Lesen Sie auch:\nErster Teaser\nZweiter Teaser\n{BODY}\n{BODY}");
         assert_eq!(removed(&t), vec![0..3]);
+    }
+
+    const PARA: &str = "A teaser paragraph that runs on for a while, long enough to count as prose in the rule's eyes, about nothing.";
+
+    #[test]
+    fn teaser_articles_under_an_early_heading_go_until_the_prose_run() {
+        let t = format!(
+            "Short intro line\n{PARA}\nRelated stories\nTeaser headline\nNews Agency\n3 hours ago\n\
+             • News Agency\nTeaser headline\n{PARA}\nOther teaser\n{PARA}\n{PARA}\n{PARA}"
+        );
+        // teasers with their paragraph go; the run of prose stays
+        assert_eq!(removed(&t), vec![2..10]);
+    }
+
+    #[test]
+    fn read_more_above_prose_is_a_label_only() {
+        let t = format!("Read more\n{PARA}\n{PARA}\n{PARA}");
+        assert_eq!(removed(&t), vec![0..1]);
     }
 
     #[test]
