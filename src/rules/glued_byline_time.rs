@@ -31,6 +31,15 @@ pub(super) static RELATIVE_TIME: Lazy = Lazy::new(
 
 pub(super) static BULLET_SOURCE: Lazy = Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\p{L}\p{N}&'’. -]{0,40}$");
 
+/// Whether the non-blank line before or after `i` is also a bullet item: then `i` is one item
+/// of a list (`• Jobs`, `• Schools`), not a source line standing alone.
+fn in_bullet_list(doc: &Document, i: usize) -> bool {
+    let is_bullet = |k: usize| doc.line(k).starts_with(['•', '·', '▪', '‣', '◦']);
+    let prev = (0..i).rev().find(|&k| !doc.is_blank(k));
+    let next = (i + 1..doc.n_lines()).find(|&k| !doc.is_blank(k));
+    prev.is_some_and(is_bullet) || next.is_some_and(is_bullet)
+}
+
 impl Rule for GluedBylineTime {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -42,7 +51,7 @@ impl Rule for GluedBylineTime {
             let line = doc.line(i);
             if info.words <= 8 && RELATIVE_TIME.is_match(line) {
                 out.push(Removal::line(&Self::META, i).with_note("relative time"));
-            } else if info.words <= 6 && BULLET_SOURCE.is_match(line) {
+            } else if info.words <= 6 && BULLET_SOURCE.is_match(line) && !in_bullet_list(doc, i) {
                 out.push(Removal::line(&Self::META, i).with_note("bullet source line"));
             }
         }
@@ -52,6 +61,18 @@ impl Rule for GluedBylineTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bullet_list_items_stay() {
+        assert!(removed(
+            "Schools taking part:\n• North Valley Schools\n• Lake District Schools\n• Hill Academy"
+        )
+        .is_empty());
+        assert_eq!(
+            removed("A headline\n\n• News Agency\n\nA headline"),
+            vec![2]
+        );
+    }
 
     fn removed(text: &str) -> Vec<usize> {
         let doc = Document::from_text(text.to_string(), 1, 0);
