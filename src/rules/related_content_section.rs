@@ -17,20 +17,20 @@ crate::declare_rule! {
     /// directly by a paragraph of prose is only a link label (`Read more` under an excerpt): that
     /// line alone goes.
     ///
-    /// Extent: when the heading follows the article (no more words after it than before it),
-    /// the section runs to the end of the document. Otherwise (a sidebar or a list near the
-    /// top, a teaser block in the middle) it covers the lines that look like teasers: short
-    /// lines (headlines, sources, times), and a long teaser paragraph only where a teaser
-    /// marker (a relative time, a `• Source` line, a headline printed again) came up to four
-    /// lines before it. It stops at the first run of two paragraphs of prose, or at a long
-    /// paragraph with no teaser marker before it: that is the article.
+    /// Extent: the section covers the lines that look like teasers: short lines (headlines,
+    /// sources, times) and long teaser paragraphs, and stops at the first run of two paragraphs
+    /// of prose (the article going on after an inline "Read more" box). When the heading comes
+    /// after the article (no more words after it than before it), a long paragraph between
+    /// short lines is a teaser; otherwise (a sidebar or list near the top) a long paragraph is a
+    /// teaser only where a teaser marker (a relative time, a `• Source` line, a date line, a
+    /// headline printed again) came up to four lines before it, and the first long paragraph
+    /// without one ends the section.
     ///
     /// Example: `Related Articles` followed by three teasers (headline twice, `Al Jazeera`,
     /// `time7 hours ago`, `• Al Jazeera`, headline, teaser paragraph): all removed.
     ///
-    /// Known false positives: an article that continues after a line reading exactly "Most
-    /// popular" followed by a short line loses that part when the part is shorter than what came
-    /// before it; index pages (a list of post excerpts each under a short title) after a sidebar
+    /// Known false positives: an article that goes on after a heading like "Most popular" with
+    /// short lines and single paragraphs only (a list, a Q&A) loses that part; index pages (a list of post excerpts each under a short title) after a sidebar
     /// heading lose the excerpts that follow a repeated title or a time line.
     pub struct RelatedContentSection => ("R010", "related-content-section", Category::Chrome);
 }
@@ -45,7 +45,7 @@ static HEADING: Lazy = Lazy::new(
       | most\s+(?:read|popular|viewed|shared|commented)(?:\s+(?:stories|articles))? | trending(?:\s+(?:now|stories|articles))?
       | popular(?:\s+(?:now|stories|articles|posts))? | top\s+stories | latest(?:\s+(?:news|stories|articles|posts))
       | editor'?s?\s+picks? | further\s+reading | in\s+other\s+news | what\s+to\s+read\s+next | up\s+next
-      | lesen\s+sie\s+(?:auch|mehr) | auch\s+interessant | mehr\s+zum\s+thema | mehr\s+(?:aus|zu|von|artikel|nachrichten)(?:\s+.{2,40})?
+      | lesen\s+sie\s+(?:auch|mehr) | auch\s+interessant | mehr\s+zum\s+thema | mehr\s+(?:aus|von)\s+.{2,40} | mehr\s+(?:artikel|nachrichten)
       | das\s+könnte\s+sie\s+(?:auch\s+)?interessieren | weitere\s+(?:artikel|beiträge|nachrichten|themen)
       | verwandte\s+(?:artikel|themen|beiträge) | ähnliche\s+(?:artikel|beiträge) | meistgelesen | meist\s+gelesen
       | (?:à|a)\s+lire\s+aussi | lire\s+aussi | sur\s+le\s+même\s+sujet | articles?\s+(?:similaires|liés|connexes)
@@ -68,8 +68,10 @@ fn is_teaser_marker(doc: &Document, k: usize) -> bool {
             || parse_date_prefix(line.trim_start_matches(|c: char| !c.is_alphanumeric())).is_some())
 }
 
-/// End (exclusive) of the teasers under a heading at line `i` that does not follow the article.
-fn teaser_extent(doc: &Document, i: usize) -> usize {
+/// End (exclusive) of the teasers under a heading at line `i`.
+/// When `need_marker` is false (the heading follows the article), a long paragraph alone is a
+/// teaser too; only a run of two paragraphs of prose ends the section.
+fn teaser_extent(doc: &Document, i: usize, need_marker: bool) -> usize {
     let n = doc.n_lines();
     let mut e = i + 1;
     // position (in non-blank lines since the heading) of the last teaser marker
@@ -93,7 +95,7 @@ fn teaser_extent(doc: &Document, i: usize) -> usize {
                 e = p;
                 break;
             }
-            if !last_marker.is_some_and(|m| nb - m <= 4) {
+            if need_marker && !last_marker.is_some_and(|m| nb - m <= 4) {
                 break;
             }
             prev_long = Some(e);
@@ -128,10 +130,8 @@ impl Rule for RelatedContentSection {
                 let end = if next.is_some_and(|k| doc.info(k).words >= TEASER_MAX_WORDS) {
                     // a link label above prose ("Read more" under an excerpt): the label only
                     i + 1
-                } else if after <= before {
-                    n
                 } else {
-                    teaser_extent(doc, i)
+                    teaser_extent(doc, i, after > before)
                 };
                 out.push(
                     Removal::lines(&Self::META, i..end)
@@ -182,6 +182,12 @@ mod tests {
         );
         // teasers with their paragraph go; the run of prose stays
         assert_eq!(removed(&t), vec![2..10]);
+    }
+
+    #[test]
+    fn article_going_on_after_an_inline_box_stays() {
+        let t = format!("{PARA}\n{PARA}\n{PARA}\nRead more\nA linked headline\nAnother linked headline\n{PARA}\n{PARA}");
+        assert_eq!(removed(&t), vec![3..6]);
     }
 
     #[test]
