@@ -27,7 +27,9 @@ static CUES: [Lazy; 8] = [
     Lazy::new(
         r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue)\b.{0,40}\b(?:app|apps|application|aplicación|appli)\b",
     ),
-    Lazy::new(r"(?i)(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)"),
+    Lazy::new(
+        r"(?i)\b(?:on|from|in|im|sur|dans|en)\s+(?:the\s+|your\s+(?:preferred\s+)?|dem\s+|l'|el\s+)?(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)|^(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)+$",
+    ),
     // newsletters
     Lazy::new(
         r"(?i)\b(?:sign\s+up|subscribe|register|join|abonnieren|anmelden|abonnez-vous|inscrivez-vous|suscr[ií]bete|reg[ií]strate)\b.{0,50}\b(?:newsletters?|bolet[ií]n|infolettre|mailing\s+list)\b",
@@ -86,7 +88,7 @@ mod tests {
 
     #[test]
     fn news_about_apps_stays() {
-        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.";
+        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.\nUpdate: carrier to shut down its app store by January";
         assert!(removed(t).is_empty());
     }
 }

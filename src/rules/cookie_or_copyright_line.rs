@@ -22,7 +22,7 @@ crate::declare_rule! {
 }
 
 static COOKIE: Lazy = Lazy::new(
-    r"(?i)\bcookies?\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\b(?:use|uses|using|verwenden|utilise|utilisons|utilizamos|utiliza)\b.*\bcookies?\b",
+    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|nutzen|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar)\b.{0,40}\bcookies\b",
 );
 
 static CONSENT_BUTTON: Lazy = Lazy::new(
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn baking_stays() {
         assert!(removed(
-            "She baked cookies for the whole street every Sunday.\nCopywriters were hired."
+            "She baked cookies for the whole street every Sunday.\nCopywriters were hired.\nPut the dough on a cookie sheet and use foil on the edges."
         )
         .is_empty());
     }

@@ -8,7 +8,7 @@ crate::declare_rule! {
     /// Byline and timestamp debris: a relative time alone or glued to a source name or a label
     /// (`Al Jazeera2 days ago`, `timean hour ago`, `Reuters 3 hours ago`, `Updated 5 minutes
     /// ago`, `vor 2 Stunden`, `il y a 3 jours`, `hace 2 horas`), and a bullet followed by a short
-    /// source name (one to three capitalised words) alone on a line (`• Al Jazeera`).
+    /// source name alone on a line (`• Al Jazeera`).
     ///
     /// Scrapers flatten a teaser's source and time widgets into one line with no space between
     /// them. Whole lines only: the relative time must end the line and what precedes it must be
@@ -18,7 +18,7 @@ crate::declare_rule! {
     pub struct GluedBylineTime => ("R020", "glued-byline-time", Category::Byline);
 }
 
-static RELATIVE_TIME: Lazy = Lazy::new(
+pub(super) static RELATIVE_TIME: Lazy = Lazy::new(
     r"(?ix)^[\p{L}\p{N}\s&'’.-]{0,40}?
       (?:
         (?:\d+|an?|one)\s*(?:sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\s+ago
@@ -29,8 +29,16 @@ static RELATIVE_TIME: Lazy = Lazy::new(
       )$",
 );
 
-static BULLET_SOURCE: Lazy =
-    Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,2}$");
+pub(super) static BULLET_SOURCE: Lazy = Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\p{L}\p{N}&'’. -]{0,40}$");
+
+/// Whether the non-blank line before or after `i` is also a bullet item: then `i` is one item
+/// of a list (`• Jobs`, `• Schools`), not a source line standing alone.
+fn in_bullet_list(doc: &Document, i: usize) -> bool {
+    let is_bullet = |k: usize| doc.line(k).starts_with(['•', '·', '▪', '‣', '◦']);
+    let prev = (0..i).rev().find(|&k| !doc.is_blank(k));
+    let next = (i + 1..doc.n_lines()).find(|&k| !doc.is_blank(k));
+    prev.is_some_and(is_bullet) || next.is_some_and(is_bullet)
+}
 
 impl Rule for GluedBylineTime {
     fn meta(&self) -> &RuleMeta {
@@ -43,7 +51,7 @@ impl Rule for GluedBylineTime {
             let line = doc.line(i);
             if info.words <= 8 && RELATIVE_TIME.is_match(line) {
                 out.push(Removal::line(&Self::META, i).with_note("relative time"));
-            } else if info.words <= 4 && BULLET_SOURCE.is_match(line) {
+            } else if info.words <= 6 && BULLET_SOURCE.is_match(line) && !in_bullet_list(doc, i) {
                 out.push(Removal::line(&Self::META, i).with_note("bullet source line"));
             }
         }
@@ -53,6 +61,18 @@ impl Rule for GluedBylineTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bullet_list_items_stay() {
+        assert!(removed(
+            "Schools taking part:\n• North Valley Schools\n• Lake District Schools\n• Hill Academy"
+        )
+        .is_empty());
+        assert_eq!(
+            removed("A headline\n\n• News Agency\n\nA headline"),
+            vec![2]
+        );
+    }
 
     fn removed(text: &str) -> Vec<usize> {
         let doc = Document::from_text(text.to_string(), 1, 0);
@@ -69,7 +89,6 @@ mod tests {
 
     #[test]
     fn sentences_stay() {
-        assert!(removed("• Taking it all off\n• Getting Medication Takes Time").is_empty());
         assert!(removed("He left two days ago.\nThe fire started 3 hours ago, officials said\n• The first point of a list, which is a sentence.").is_empty());
     }
 }

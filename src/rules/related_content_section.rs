@@ -1,5 +1,7 @@
 //! R010: a "Related Articles" / "Read next" section with the teasers under it.
 
+use super::dates::parse_date_prefix;
+use super::glued_byline_time::{BULLET_SOURCE, RELATIVE_TIME};
 use super::shape::{short_line_matches, Lazy};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
@@ -11,21 +13,25 @@ crate::declare_rule! {
     /// carries: teaser headlines, source and time lines, and whole teaser articles.
     ///
     /// Only a line that *is* the heading (at most eight words, the phrase alone, perhaps with a
-    /// colon) starts a section; "read more" inside a sentence does not. Extent: the section runs
-    /// to the end of the document when it follows the article, the usual layout: when the words
-    /// after the heading are no more than those before it, or when at least 150 words of article
-    /// precede it and a teaser headline (a line under 15 words) comes right under it (teasers
-    /// may carry whole articles, longer than the article itself), unless three prose lines in a
-    /// row (15+ words each) show the article resuming after an inline list: the section then
-    /// stops before them. Otherwise (a sidebar near the
-    /// top), it covers the heading and the short teaser lines right under it, stopping at the
-    /// first line of prose.
+    /// colon) starts a section; "read more" inside a sentence does not, and a heading followed
+    /// directly by a paragraph of prose is only a link label (`Read more` under an excerpt): that
+    /// line alone goes.
+    ///
+    /// Extent: the section covers the lines that look like teasers: short lines (headlines,
+    /// sources, times) and long teaser paragraphs, and stops at the first run of two paragraphs
+    /// of prose (the article going on after an inline "Read more" box). When the heading comes
+    /// after the article (no more words after it than before it), a long paragraph between
+    /// short lines is a teaser; otherwise (a sidebar or list near the top) a long paragraph is a
+    /// teaser only where a teaser marker (a relative time, a `• Source` line, a date line, a
+    /// headline printed again) came up to four lines before it, and the first long paragraph
+    /// without one ends the section.
     ///
     /// Example: `Related Articles` followed by three teasers (headline twice, `Al Jazeera`,
     /// `time7 hours ago`, `• Al Jazeera`, headline, teaser paragraph): all removed.
     ///
-    /// Known false positives: an article that continues with a long part after a line reading
-    /// exactly "Read more" loses that part when the part is shorter than what came before.
+    /// Known false positives: an article that goes on after a heading like "Most popular" with
+    /// short lines and single paragraphs only (a list, a Q&A) loses that part; index pages (a list of post excerpts each under a short title) after a sidebar
+    /// heading lose the excerpts that follow a repeated title or a time line.
     pub struct RelatedContentSection => ("R010", "related-content-section", Category::Chrome);
 }
 
@@ -33,58 +39,78 @@ static HEADING: Lazy = Lazy::new(
     r"(?ix)^(?:
         related(?:\s+(?:articles?|stories|posts|news|content|coverage|reading|links|topics|videos))?
       | more\s+(?:stories|articles|news|videos|headlines|to\s+read|like\s+this|on\s+this(?:\s+(?:topic|story))?|from\s+.{2,40})
-      | read\s+(?:next|also)(?:\s+(?:stories|articles))? | more\s+to\s+read | see\s+also | also\s+read | don'?t\s+miss
+      | read\s+(?:next|more|also)(?:\s+(?:stories|articles))? | see\s+also | also\s+read | don'?t\s+miss
       | you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)
       | recommended(?:\s+(?:for\s+you|stories|articles|reading|videos))? | recommendations
       | most\s+(?:read|popular|viewed|shared|commented)(?:\s+(?:stories|articles))? | trending(?:\s+(?:now|stories|articles))?
       | popular(?:\s+(?:now|stories|articles|posts))? | top\s+stories | latest(?:\s+(?:news|stories|articles|posts))
       | editor'?s?\s+picks? | further\s+reading | in\s+other\s+news | what\s+to\s+read\s+next | up\s+next
-      | lesen\s+sie\s+(?:auch|mehr) | auch\s+interessant | mehr\s+zum\s+thema | mehr\s+(?:aus|zu|von|artikel|nachrichten)(?:\s+.{2,40})?
+      | lesen\s+sie\s+(?:auch|mehr) | auch\s+interessant | mehr\s+zum\s+thema | mehr\s+(?:aus|von)\s+.{2,40} | mehr\s+(?:artikel|nachrichten)
       | das\s+könnte\s+sie\s+(?:auch\s+)?interessieren | weitere\s+(?:artikel|beiträge|nachrichten|themen)
       | verwandte\s+(?:artikel|themen|beiträge) | ähnliche\s+(?:artikel|beiträge) | meistgelesen | meist\s+gelesen
       | (?:à|a)\s+lire\s+aussi | lire\s+aussi | sur\s+le\s+même\s+sujet | articles?\s+(?:similaires|liés|connexes)
       | vous\s+(?:aimerez|pourriez\s+aimer)\s+aussi | les\s+plus\s+lus | à\s+découvrir | (?:plus|encore)\s+d'articles
       | te\s+puede\s+interesar | también\s+te\s+puede\s+interesar | noticias\s+relacionadas | m[aá]s\s+noticias
-      | lo\s+m[aá]s\s+le[ií]do | art[ií]culos\s+relacionados | te\s+recomendamos | relacionad[oa]s
+      | lo\s+m[aá]s\s+le[ií]do | art[ií]culos\s+relacionados | leer\s+m[aá]s | te\s+recomendamos | relacionad[oa]s
     )$",
 );
-
-/// Words before the heading that make it follow an article (so the section runs to the end
-/// when teasers follow it, however long they are).
-const ARTICLE_WORDS: u32 = 150;
 
 /// Teaser lines under a sidebar heading are shorter than this (words).
 const TEASER_MAX_WORDS: u32 = 15;
 
-/// Consecutive prose lines (blank lines between allowed) that mean the article goes on.
-const PROSE_RUN: usize = 3;
-/// Words that make a line prose rather than a teaser headline or a byline.
-const PROSE_WORDS: u32 = 15;
+/// A teaser marker: a relative time, a `• Source` line or a date line.
+fn is_teaser_marker(doc: &Document, k: usize) -> bool {
+    let info = doc.info(k);
+    let line = doc.line(k);
+    info.words <= 8
+        && (RELATIVE_TIME.is_match(line)
+            || BULLET_SOURCE.is_match(line)
+            || parse_date_prefix(line.trim_start_matches(|c: char| !c.is_alphanumeric())).is_some())
+}
 
-/// The first line of a run of `PROSE_RUN` prose lines at or after `from`: where an inline
-/// "Related:" list ends and the article resumes. Teaser blocks alternate short and long lines,
-/// so they never hold such a run.
-fn prose_run_start(doc: &Document, from: usize) -> Option<usize> {
-    let mut run_start = None;
-    let mut run = 0;
-    for k in from..doc.n_lines() {
-        if doc.is_blank(k) {
+/// End (exclusive) of the teasers under a heading at line `i`.
+/// When `need_marker` is false (the heading follows the article), a long paragraph alone is a
+/// teaser too; only a run of two paragraphs of prose ends the section.
+fn teaser_extent(doc: &Document, i: usize, need_marker: bool) -> usize {
+    let n = doc.n_lines();
+    let mut e = i + 1;
+    // position (in non-blank lines since the heading) of the last teaser marker
+    let mut last_marker: Option<usize> = None;
+    // start of the previous non-blank line when it was long
+    let mut prev_long: Option<usize> = None;
+    let mut recent: Vec<u64> = Vec::new();
+    let mut nb = 0usize;
+    while e < n {
+        if doc.is_blank(e) {
+            e += 1;
             continue;
         }
-        if doc.info(k).words >= PROSE_WORDS {
-            run_start.get_or_insert(k);
-            run += 1;
-            if run >= PROSE_RUN {
-                let s = run_start?;
-                // the section ends at the last non-blank line before the run
-                return (from..s).rev().find(|&j| !doc.is_blank(j)).map(|j| j + 1);
-            }
-        } else {
-            run = 0;
-            run_start = None;
+        let info = doc.info(e);
+        if is_teaser_marker(doc, e) || recent.iter().rev().take(6).any(|&k| k == info.key) {
+            last_marker = Some(nb);
         }
+        if info.words >= TEASER_MAX_WORDS {
+            if let Some(p) = prev_long {
+                // two paragraphs of prose in a row: the article starts at the first
+                e = p;
+                break;
+            }
+            if need_marker && !last_marker.is_some_and(|m| nb - m <= 4) {
+                break;
+            }
+            prev_long = Some(e);
+        } else {
+            prev_long = None;
+        }
+        recent.push(info.key);
+        nb += 1;
+        e += 1;
     }
-    None
+    // do not take the blank lines before the prose that ends the section
+    while e > i + 1 && doc.is_blank(e - 1) {
+        e -= 1;
+    }
+    e
 }
 
 impl Rule for RelatedContentSection {
@@ -100,21 +126,12 @@ impl Rule for RelatedContentSection {
         while i < n {
             if short_line_matches(doc, i, 8, &HEADING) {
                 let after = total - before - doc.info(i).words;
-                let next_is_teaser = (i + 1..n)
-                    .find(|&k| !doc.is_blank(k))
-                    .is_some_and(|k| doc.info(k).words < TEASER_MAX_WORDS);
-                let end = if after <= before || (before >= ARTICLE_WORDS && next_is_teaser) {
-                    prose_run_start(doc, i + 1).unwrap_or(n)
+                let next = (i + 1..n).find(|&k| !doc.is_blank(k));
+                let end = if next.is_some_and(|k| doc.info(k).words >= TEASER_MAX_WORDS) {
+                    // a link label above prose ("Read more" under an excerpt): the label only
+                    i + 1
                 } else {
-                    let mut e = i + 1;
-                    while e < n && (doc.is_blank(e) || doc.info(e).words < TEASER_MAX_WORDS) {
-                        e += 1;
-                    }
-                    // do not take the blank lines before the prose that ends the section
-                    while e > i + 1 && doc.is_blank(e - 1) {
-                        e -= 1;
-                    }
-                    e
+                    teaser_extent(doc, i, after > before)
                 };
                 out.push(
                     Removal::lines(&Self::META, i..end)
@@ -150,17 +167,33 @@ mod tests {
     }
 
     #[test]
-    fn inline_list_ends_where_the_article_resumes() {
-        let t = format!(
-            "{BODY}\n{BODY}\nRelated:\n* First link title\n* Second link title\n{BODY}\n{BODY}"
-        );
-        assert_eq!(removed(&t), vec![4..7]);
-    }
-
-    #[test]
     fn sidebar_near_the_top_takes_only_teasers() {
         let t = format!("Lesen Sie auch:\nErster Teaser\nZweiter Teaser\n{BODY}\n{BODY}");
         assert_eq!(removed(&t), vec![0..3]);
+    }
+
+    const PARA: &str = "A teaser paragraph that runs on for a while, long enough to count as prose in the rule's eyes, about nothing.";
+
+    #[test]
+    fn teaser_articles_under_an_early_heading_go_until_the_prose_run() {
+        let t = format!(
+            "Short intro line\n{PARA}\nRelated stories\nTeaser headline\nNews Agency\n3 hours ago\n\
+             • News Agency\nTeaser headline\n{PARA}\nOther teaser\n{PARA}\n{PARA}\n{PARA}"
+        );
+        // teasers with their paragraph go; the run of prose stays
+        assert_eq!(removed(&t), vec![2..10]);
+    }
+
+    #[test]
+    fn article_going_on_after_an_inline_box_stays() {
+        let t = format!("{PARA}\n{PARA}\n{PARA}\nRead more\nA linked headline\nAnother linked headline\n{PARA}\n{PARA}");
+        assert_eq!(removed(&t), vec![3..6]);
+    }
+
+    #[test]
+    fn read_more_above_prose_is_a_label_only() {
+        let t = format!("Read more\n{PARA}\n{PARA}\n{PARA}");
+        assert_eq!(removed(&t), vec![0..1]);
     }
 
     #[test]
