@@ -81,10 +81,7 @@ impl Document {
         if text.is_empty() {
             lines.clear();
         }
-        let info = lines
-            .iter()
-            .map(|r| line_info(&text[r.clone()]))
-            .collect();
+        let info = lines.iter().map(|r| line_info(&text[r.clone()])).collect();
         Document {
             id: String::new(),
             source: String::new(),

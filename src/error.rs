@@ -15,12 +15,21 @@ pub struct InputError {
 }
 
 impl InputError {
-    pub fn new(path: &str, line: Option<usize>, kind: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: &str,
+        line: Option<usize>,
+        kind: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
         let location = match line {
             Some(l) => format!("{path}:{l}"),
             None => path.to_string(),
         };
-        InputError { location, kind, message: message.into() }
+        InputError {
+            location,
+            kind,
+            message: message.into(),
+        }
     }
 }
 
@@ -28,7 +37,10 @@ impl InputError {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("input path does not exist: {0}")]
     MissingInput(PathBuf),
     #[error(transparent)]
@@ -43,7 +55,10 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 

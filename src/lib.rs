@@ -4,8 +4,8 @@
 //! [`rules`], deduplicate with [`dedup`], apply) -> [`output`] and [`report`]. The binary in
 //! `main.rs` only parses arguments ([`cli`]) and calls [`run_clean`](pipeline::run) and friends.
 
+pub mod dedup;
 pub mod doc;
 pub mod error;
-pub mod rules;
-pub mod dedup;
 pub mod input;
+pub mod rules;

@@ -23,7 +23,10 @@ pub struct InputOptions {
 
 impl Default for InputOptions {
     fn default() -> Self {
-        InputOptions { text_field: "text".into(), id_field: "id".into() }
+        InputOptions {
+            text_field: "text".into(),
+            id_field: "id".into(),
+        }
     }
 }
 
@@ -43,7 +46,11 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
     let mut out = Vec::new();
     for a in args {
         if a.as_os_str() == "-" {
-            out.push(Source { path: a.clone(), display: "-".into(), relative: PathBuf::from("stdin") });
+            out.push(Source {
+                path: a.clone(),
+                display: "-".into(),
+                relative: PathBuf::from("stdin"),
+            });
             continue;
         }
         let meta = std::fs::metadata(a).map_err(|_| Error::MissingInput(a.clone()))?;
@@ -53,11 +60,19 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
             files.sort();
             for f in files {
                 let relative = f.strip_prefix(a).unwrap_or(&f).to_path_buf();
-                out.push(Source { display: f.display().to_string(), path: f, relative });
+                out.push(Source {
+                    display: f.display().to_string(),
+                    path: f,
+                    relative,
+                });
             }
         } else {
             let relative = PathBuf::from(a.file_name().unwrap_or(a.as_os_str()));
-            out.push(Source { path: a.clone(), display: a.display().to_string(), relative });
+            out.push(Source {
+                path: a.clone(),
+                display: a.display().to_string(),
+                relative,
+            });
         }
     }
     Ok(out)
@@ -80,7 +95,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Whether a file found while walking a directory is an input (by extension).
 pub fn is_input_name(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let base = name.strip_suffix(".gz").or_else(|| name.strip_suffix(".zst")).unwrap_or(name);
+    let base = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(name);
     base.ends_with(".txt") || base.ends_with(".jsonl") || base.ends_with(".json")
 }
 
@@ -95,7 +113,12 @@ pub struct Records {
 
 /// Opens the sources for reading, in order.
 pub fn open_all(sources: Vec<Source>, opts: InputOptions) -> Records {
-    Records { sources: sources.into_iter(), opts, pending: Default::default(), seq: 0 }
+    Records {
+        sources: sources.into_iter(),
+        opts,
+        pending: Default::default(),
+        seq: 0,
+    }
 }
 
 impl Iterator for Records {
@@ -129,7 +152,15 @@ pub fn read_source(
         std::fs::File::open(&src.path).and_then(|mut f| f.read_to_end(&mut bytes))
     };
     if let Err(e) = res {
-        return (vec![], vec![InputError::new(&src.display, None, "unreadable", e.to_string())]);
+        return (
+            vec![],
+            vec![InputError::new(
+                &src.display,
+                None,
+                "unreadable",
+                e.to_string(),
+            )],
+        );
     }
     let _ = opts;
     let (text, repaired) = normalize::decode_and_normalize(&bytes);

@@ -56,7 +56,11 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// First line of the documentation.
     pub fn summary(&self) -> &'static str {
-        self.doc.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+        self.doc
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
     }
 }
 
@@ -97,10 +101,24 @@ macro_rules! declare_rule {
 pub mod stage_codes;
 
 // One line per rule. Keep codes unique; `tests::registry_is_consistent` checks it.
+pub mod boilerplate_line;
+pub mod classifier;
 pub mod repeated_adjacent_line;
 
 /// How aggressive the statistical parts are (`--strictness`): `low` keeps more, `high` removes more.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Strictness {
     Low,
@@ -117,8 +135,12 @@ pub struct RuleSettings {
 
 /// Every built-in rule, in the order they run.
 pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
-    let _ = settings;
-    vec![Box::new(repeated_adjacent_line::RepeatedAdjacentLine)]
+    vec![
+        Box::new(repeated_adjacent_line::RepeatedAdjacentLine),
+        Box::new(boilerplate_line::BoilerplateLineRule::new(
+            settings.strictness,
+        )),
+    ]
 }
 
 /// Every built-in rule with default settings.
@@ -165,7 +187,9 @@ mod tests {
             assert!(codes.insert(m.code), "duplicate code {}", m.code);
             assert!(names.insert(m.name), "duplicate name {}", m.name);
             assert!(
-                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                m.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
                 "{} is not kebab-case",
                 m.name
             );
