@@ -39,6 +39,9 @@ fn rules(strictness: Strictness) -> Vec<Box<dyn Rule>> {
     env_f("EXTRA_CORE_MIN", &mut p.extra_core_min);
     env_u("OUTSIDE_KEEP_WORDS", &mut p.outside_keep_words);
     env_u("HEAD_WINDOW", &mut p.head_window);
+    env_u("GAP_LINES", &mut p.gap_lines);
+    env_f("GAP_PENALTY", &mut p.gap_penalty);
+    env_f("MARKER_PENALTY", &mut p.marker_penalty);
     let mut v: Vec<Box<dyn Rule>> = registry_with(&RuleSettings { strictness })
         .into_iter()
         .filter(|r| r.meta().code != "C001")
@@ -52,6 +55,21 @@ fn rules(strictness: Strictness) -> Vec<Box<dyn Rule>> {
 fn clean(bytes: &[u8], rules: &[Box<dyn Rule>], out: &mut impl Write) -> std::io::Result<()> {
     let (text, _) = deboil::input::normalize::decode_and_normalize(bytes);
     let doc = Document::from_text(text, 1, 0);
+    if std::env::var("C001_DEBUG").is_ok() {
+        let p = Params::for_strictness(Strictness::Normal);
+        for (i, v) in deboil::rules::classifier::classify(&doc, &p)
+            .iter()
+            .enumerate()
+        {
+            eprintln!(
+                "{:>9} {:>7.1} {:?} {:?}",
+                v.class.as_str(),
+                v.score,
+                v.remove,
+                doc.line(i)
+            );
+        }
+    }
     let mut removals: Vec<Removal> = Vec::new();
     for r in rules {
         r.check(&doc, &mut removals);

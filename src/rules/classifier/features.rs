@@ -36,6 +36,9 @@ pub struct Features {
     pub colon: bool,
     /// Holds a `©` sign.
     pub copyright: bool,
+    /// Shaped like the header or footer of a reader comment: a reply or permalink label, a
+    /// `Name says:` line, or a short line with a clock time.
+    pub comment_marker: bool,
 }
 
 impl Features {
@@ -135,6 +138,54 @@ fn is_link_token(t: &str) -> bool {
     false
 }
 
+/// Reply and permalink labels of comment widgets, lowercased.
+const REPLY_WORDS: [&str; 12] = [
+    "reply",
+    "antworten",
+    "responder",
+    "répondre",
+    "rispondi",
+    "reageren",
+    "beantwoorden",
+    "responde",
+    "permalink",
+    "trackback",
+    "svara",
+    "odpowiedz",
+];
+
+/// Verbs that introduce a quoted comment (`Name says:`), lowercased.
+const SAYS_WORDS: [&str; 16] = [
+    "says",
+    "said",
+    "wrote",
+    "writes",
+    "sagt",
+    "schreibt",
+    "schrieb",
+    "dice",
+    "dijo",
+    "escribió",
+    "écrit",
+    "dit",
+    "scrive",
+    "escreveu",
+    "diz",
+    "zegt",
+];
+
+/// A clock time such as `9:41`, `21:05` or `@04:20AM`.
+fn is_clock(t: &str) -> bool {
+    let t = t.trim_start_matches(['@', '(', '[']);
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && b.get(digits) == Some(&b':')
+        && b.len() >= digits + 3
+        && b[digits + 1].is_ascii_digit()
+        && b[digits + 2].is_ascii_digit()
+}
+
 const BULLETS: [&str; 9] = ["* ", "• ", "- ", "– ", "· ", "» ", "> ", "▪ ", "◦ "];
 
 /// Computes the features of `line`; `lower` is scratch space reused across calls.
@@ -152,8 +203,12 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
         f.bullet = true;
         body = "";
     }
+    let mut clock = false;
+    let mut says = false;
+    let mut reply = false;
     for tok in body.split_whitespace() {
         f.words += 1;
+        clock |= is_clock(tok);
         if is_separator_token(tok) {
             f.separators += 1;
         }
@@ -188,6 +243,10 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
             }
         }
         if has_alpha {
+            if f.alpha_words == 0 {
+                reply = REPLY_WORDS.contains(&lower.as_str());
+            }
+            says = tok.ends_with(':') && SAYS_WORDS.contains(&lower.as_str());
             f.alpha_words += 1;
             if first_alpha.is_some_and(char::is_uppercase) {
                 f.cap_words += 1;
@@ -215,6 +274,8 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
     let end = body.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '“')
     });
+    f.comment_marker =
+        (reply && f.words <= 4) || (says && f.words <= 8) || (clock && f.words <= 15);
     f.terminal = end.ends_with(['.', '!', '?', '…', '。']);
     f.colon = end.ends_with(':');
     f
@@ -254,6 +315,15 @@ mod tests {
         let f = fx("l'homme est dans la maison.");
         assert!(f.stop[2 + 1] >= 3);
         assert!(fx("Copyright © 2020 Example").copyright);
+    }
+
+    #[test]
+    fn comment_markers() {
+        assert!(fx("Reply").comment_marker);
+        assert!(fx("Jane Doe says:").comment_marker);
+        assert!(fx("March 3, 2021 at 9:41 pm").comment_marker);
+        assert!(!fx("She says the plan will work.").comment_marker);
+        assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
     }
 
     #[test]

@@ -44,6 +44,13 @@ pub struct Params {
     pub outside_keep_words: u32,
     /// Non-blank lines just above the core inspected for a headline, byline or dateline.
     pub head_window: u32,
+    /// A run of at most this many short lines between two prose lines (a subheading, a short
+    /// list) costs only `gap_penalty` per line in the core search.
+    pub gap_lines: u32,
+    pub gap_penalty: f32,
+    /// Penalty of a comment header or footer line (`Reply`, `Name says:`, a clock time): a
+    /// barrier that keeps a comment thread out of the article core.
+    pub marker_penalty: f32,
 }
 
 impl Params {
@@ -56,13 +63,16 @@ impl Params {
             good_weight: 1.0,
             near_weight: 0.4,
             word_cap: 80.0,
-            short_penalty: 1.0,
-            bad_penalty: 2.0,
+            short_penalty: 8.0,
+            bad_penalty: 12.0,
             bad_word_penalty: 0.3,
-            extra_core_share: 0.25,
+            extra_core_share: 1.1,
             extra_core_min: 20.0,
-            outside_keep_words: 40,
+            outside_keep_words: 1000,
             head_window: 3,
+            gap_lines: 0,
+            gap_penalty: 1.0,
+            marker_penalty: 40.0,
         };
         match s {
             Strictness::Normal => normal,
@@ -180,7 +190,7 @@ fn chrome_shaped(f: &Features) -> bool {
 }
 
 fn local_class(f: &Features, lang: Option<usize>, p: &Params) -> Class {
-    if chrome_shaped(f) {
+    if chrome_shaped(f) || f.comment_marker {
         return Class::Bad;
     }
     let d = stop_density(f, lang);
@@ -258,17 +268,50 @@ pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
             } else {
                 local_class(f, lang, p)
             };
+            let mut score = weight(class, f, p);
+            if f.comment_marker {
+                score = score.min(-p.marker_penalty);
+            }
             Verdict {
                 class,
-                score: weight(class, f, p),
+                score,
                 remove: None,
                 features: *f,
             }
         })
         .collect();
 
+    // context: a short run between prose lines is a subheading or a short list, and cheap
+    let mut w: Vec<f32> = out.iter().map(|v| v.score).collect();
+    let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
+    let mut i = 0;
+    while i < n {
+        if out[i].class != Class::Short {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut shorts = 0;
+        while i < n && matches!(out[i].class, Class::Short | Class::Blank) {
+            shorts += u32::from(out[i].class == Class::Short);
+            i += 1;
+        }
+        let before = (0..start)
+            .rev()
+            .map(|j| out[j].class)
+            .find(|c| *c != Class::Blank);
+        let after = out.get(i).map(|v| v.class);
+        if shorts <= p.gap_lines && before.is_some_and(prose) && after.is_some_and(prose) {
+            for j in start..i {
+                if out[j].class == Class::Short {
+                    w[j] = -p.gap_penalty;
+                    out[j].score = w[j];
+                }
+            }
+        }
+    }
+
     // the article core: the best-weighted run of lines, plus further runs that weigh enough
-    let w: Vec<f32> = out.iter().map(|v| v.score).collect();
     let mut in_core = vec![false; n];
     let mut first: Option<f32> = None;
     for _ in 0..8 {
