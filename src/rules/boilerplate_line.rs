@@ -98,6 +98,7 @@ impl Rule for BoilerplateLineRule {
         for (i, v) in verdicts.iter().enumerate() {
             if let Some(r) = v.remove {
                 let dens = match lang {
+                    Some(super::classifier::LANG_UNKNOWN) => "unknown".to_string(),
                     Some(l) => format!(
                         "{:.2} {}",
                         v.features.stop_density(l),

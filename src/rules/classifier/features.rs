@@ -37,8 +37,10 @@ pub struct Features {
     /// Holds a `©` sign.
     pub copyright: bool,
     /// Shaped like the header or footer of a reader comment: a reply or permalink label, a
-    /// `Name says:` line, or a short line with a clock time.
+    /// `Name says:` line.
     pub comment_marker: bool,
+    /// A short line holding a clock time (a dateline or a comment header).
+    pub clock: bool,
 }
 
 impl Features {
@@ -48,7 +50,9 @@ impl Features {
         if self.words == 0 {
             0.0
         } else {
-            self.stop[lang] as f32 / self.words as f32
+            self.stop
+                .get(lang)
+                .map_or(0.0, |&n| n as f32 / self.words as f32)
         }
     }
 
@@ -321,7 +325,7 @@ mod tests {
     fn comment_markers() {
         assert!(fx("Reply").comment_marker);
         assert!(fx("Jane Doe says:").comment_marker);
-        assert!(fx("March 3, 2021 at 9:41 pm").comment_marker);
+        assert!(fx("March 3, 2021 at 9:41 pm").clock);
         assert!(!fx("She says the plan will work.").comment_marker);
         assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
     }

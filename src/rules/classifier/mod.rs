@@ -158,7 +158,9 @@ pub struct Verdict {
 /// stopwords were seen to tell.
 pub fn dominant_language(feats: &[Features]) -> Option<usize> {
     let mut totals = [0u32; LANGS.len()];
+    let mut words = 0u32;
     for f in feats {
+        words += f.words;
         for (t, s) in totals.iter_mut().zip(f.stop.iter()) {
             *t += u32::from(*s);
         }
@@ -167,11 +169,28 @@ pub fn dominant_language(feats: &[Features]) -> Option<usize> {
         .iter()
         .enumerate()
         .max_by_key(|&(i, n)| (*n, usize::MAX - i))?;
+    if words >= 50 && n * 12 < words {
+        // a few stray hits in a page of another language
+        return Some(LANG_UNKNOWN);
+    }
     (n >= 5).then_some(best)
 }
 
+/// Returned by [`dominant_language`] when the page has words but too few stopwords of any list.
+pub const LANG_UNKNOWN: usize = usize::MAX;
+
 fn stop_density(f: &Features, lang: Option<usize>) -> f32 {
     match lang {
+        Some(LANG_UNKNOWN) => {
+            // no stopword list fits the page: sentence shape stands in for function words
+            if f.terminal && f.words >= 8 {
+                0.3
+            } else if f.words >= 12 {
+                0.2
+            } else {
+                0.1
+            }
+        }
         Some(l) => f.stop_density(l),
         None => (0..LANGS.len())
             .map(|l| f.stop_density(l))
@@ -190,7 +209,7 @@ fn chrome_shaped(f: &Features) -> bool {
 }
 
 fn local_class(f: &Features, lang: Option<usize>, p: &Params) -> Class {
-    if chrome_shaped(f) || f.comment_marker {
+    if chrome_shaped(f) || f.comment_marker || f.clock {
         return Class::Bad;
     }
     let d = stop_density(f, lang);
