@@ -158,6 +158,26 @@ const REPLY_WORDS: [&str; 12] = [
     "odpowiedz",
 ];
 
+/// Headings of comment sections (`38 comments`, `Kommentare`), lowercased.
+const COMMENT_WORDS: [&str; 16] = [
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "comentario",
+    "comentarios",
+    "commentaire",
+    "commentaires",
+    "commento",
+    "commenti",
+    "comentário",
+    "comentários",
+    "reactie",
+    "reacties",
+    "responses",
+    "replies",
+];
+
 /// Verbs that introduce a quoted comment (`Name says:`), lowercased.
 const SAYS_WORDS: [&str; 16] = [
     "says",
@@ -210,6 +230,7 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
     let mut clock = false;
     let mut says = false;
     let mut reply = false;
+    let mut comment_word = false;
     for tok in body.split_whitespace() {
         f.words += 1;
         clock |= is_clock(tok);
@@ -251,6 +272,7 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
                 reply = REPLY_WORDS.contains(&lower.as_str());
             }
             says = tok.ends_with(':') && SAYS_WORDS.contains(&lower.as_str());
+            comment_word |= COMMENT_WORDS.contains(&lower.as_str());
             f.alpha_words += 1;
             if first_alpha.is_some_and(char::is_uppercase) {
                 f.cap_words += 1;
@@ -325,6 +347,7 @@ mod tests {
     fn comment_markers() {
         assert!(fx("Reply").comment_marker);
         assert!(fx("Jane Doe says:").comment_marker);
+        assert!(fx("12 Kommentare").comment_marker);
         assert!(fx("March 3, 2021 at 9:41 pm").clock);
         assert!(!fx("She says the plan will work.").comment_marker);
         assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
