@@ -4,8 +4,15 @@
 //! [`rules`], deduplicate with [`dedup`], apply) -> [`output`] and [`report`]. The binary in
 //! `main.rs` only parses arguments ([`cli`]) and calls [`run_clean`](pipeline::run) and friends.
 
+pub mod check;
+pub mod cli;
+pub mod config;
 pub mod dedup;
 pub mod doc;
 pub mod error;
+pub mod explain;
 pub mod input;
+pub mod output;
+pub mod pipeline;
+pub mod report;
 pub mod rules;

@@ -99,6 +99,7 @@ macro_rules! declare_rule {
 /// Metadata of rules that are not `Rule` units (reported by other stages) but still have a code,
 /// so that `rules`/`explain` and `--select`/`--ignore` cover them.
 pub mod stage_codes;
+pub mod user_pattern;
 
 // One line per rule. Keep codes unique; `tests::registry_is_consistent` checks it.
 pub mod boilerplate_line;

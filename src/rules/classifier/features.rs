@@ -37,7 +37,7 @@ pub struct Features {
     /// Holds a `©` sign.
     pub copyright: bool,
     /// Shaped like the header or footer of a reader comment: a reply or permalink label, a
-    /// `Name says:` line.
+    /// `Name says:` line, a comment-section heading, or a short line with a clock time.
     pub comment_marker: bool,
     /// A short line holding a clock time (a dateline or a comment header).
     pub clock: bool,
@@ -300,8 +300,11 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
     let end = body.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '“')
     });
-    f.comment_marker =
-        (reply && f.words <= 4) || (says && f.words <= 8) || (clock && f.words <= 15);
+    f.clock = clock && f.words <= 15;
+    f.comment_marker = (reply && f.words <= 4)
+        || (says && f.words <= 8)
+        || (comment_word && f.words <= 4)
+        || f.clock;
     f.terminal = end.ends_with(['.', '!', '?', '…', '。']);
     f.colon = end.ends_with(':');
     f

@@ -1,0 +1,40 @@
+# deboil: make run | make test | make lint | make bench | make eval
+CARGO ?= cargo
+BIN := target/release/deboil
+DEVSET ?= ../shared/devset
+
+.PHONY: build run test lint bench eval fixtures clean
+
+build:
+	$(CARGO) build --release --locked
+
+# Clean the seed dumps into out/ (one file per article), write the report, show the result.
+run: build
+	rm -rf out
+	$(BIN) clean seeds/ -o out --report out/report.json
+	@for f in out/*.txt; do printf '\n===== %s =====\n' "$$f"; cat "$$f"; done
+	@echo
+	@echo "report: out/report.json"
+
+# The whole suite: unit and integration tests, then the golden fixtures through `deboil check`.
+test:
+	$(CARGO) test --locked --release
+	$(CARGO) build --release --locked
+	$(BIN) check fixtures
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets --locked -- -D warnings
+
+bench: build
+	@ls bench/*.sh >/dev/null 2>&1 && for s in bench/*.sh; do sh "$$s"; done || echo "no benchmarks yet"
+
+# Score on the dev set (outside the repository) beside `cat`.
+eval: build
+	@if [ -d $(DEVSET) ]; then \
+	  echo "== cat"; python3 $(DEVSET)/score.py --cmd cat; \
+	  echo "== deboil"; python3 $(DEVSET)/score.py --cmd '$(abspath $(BIN)) clean -q {in}'; \
+	else echo "no dev set at $(DEVSET)"; fi
+
+clean:
+	rm -rf out target

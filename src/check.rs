@@ -1,0 +1,165 @@
+//! `deboil check`: golden fixtures. Each case is a folder `<dir>/<case>/` holding one `input.*`
+//! (any input format deboil reads), optionally an `args` file (extra `clean` flags, whitespace
+//! separated) and a `deboil.toml`, and the expected results: `expected.txt` (what `clean` prints
+//! to stdout) and `expected-report.json` (the report's totals). Every case runs through the same
+//! code as `deboil clean`; a mismatch prints a unified diff. `--bless` rewrites expected files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::cli::parse_clean_words;
+use crate::error::Error;
+use crate::pipeline;
+
+/// Outcome of one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseResult {
+    Pass,
+    /// Differences, as unified diffs.
+    Fail(String),
+    Blessed,
+}
+
+/// The fixture cases under `dir`, sorted.
+pub fn cases(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// The single `input.*` file of a case.
+fn input_of(case: &Path) -> Result<PathBuf, Error> {
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(case)
+        .map_err(|e| Error::io(case, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("input"))
+        })
+        .collect();
+    inputs.sort();
+    match inputs.len() {
+        1 => Ok(inputs.remove(0)),
+        0 => Err(Error::Usage(format!("{}: no input.* file", case.display()))),
+        _ => Err(Error::Usage(format!(
+            "{}: more than one input.* file",
+            case.display()
+        ))),
+    }
+}
+
+/// Runs one case: returns its stdout and the report totals as pretty JSON.
+pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String), Error> {
+    let input = input_of(case)?;
+    let mut words: Vec<String> = vec![input.display().to_string()];
+    let args_file = case.join("args");
+    if args_file.is_file() {
+        let a = std::fs::read_to_string(&args_file).map_err(|e| Error::io(&args_file, e))?;
+        words.extend(a.split_whitespace().map(String::from));
+    }
+    let cfg = case.join("deboil.toml");
+    if cfg.is_file() {
+        words.push("--config".into());
+        words.push(cfg.display().to_string());
+    } else {
+        words.push("--no-config".into());
+    }
+    let args = parse_clean_words(&words)?;
+    let mut opts = args.to_options()?;
+    opts.reproducible = true;
+    opts.summary = false;
+    opts.threads = threads.or(opts.threads);
+    // ids and sources relative to the case folder, so expected files do not depend on the cwd
+    opts.display_base = Some(case.to_path_buf());
+    let (out, totals) = pipeline::run_to_memory(&opts)?;
+    let report = serde_json::to_string_pretty(&totals).unwrap_or_default() + "\n";
+    Ok((out, report))
+}
+
+fn compare(path: &Path, actual: &[u8], bless: bool, diffs: &mut String) -> Result<bool, Error> {
+    let expected = std::fs::read(path).ok();
+    if expected.as_deref() == Some(actual) {
+        return Ok(true);
+    }
+    if bless {
+        std::fs::write(path, actual).map_err(|e| Error::io(path, e))?;
+        return Ok(false);
+    }
+    let exp = String::from_utf8_lossy(expected.as_deref().unwrap_or(b""));
+    let act = String::from_utf8_lossy(actual);
+    let name = path.display().to_string();
+    let diff = similar::TextDiff::from_lines(exp.as_ref(), act.as_ref());
+    diffs.push_str(&format!(
+        "{}",
+        diff.unified_diff()
+            .context_radius(3)
+            .header(&format!("{name} (expected)"), &format!("{name} (actual)"))
+    ));
+    if expected.is_none() {
+        diffs.push_str(&format!(
+            "({name} is missing; run `deboil check --bless` and review it)\n"
+        ));
+    }
+    Ok(false)
+}
+
+/// Checks one case.
+pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<CaseResult, Error> {
+    let (out, report) = run_case(case, threads)?;
+    let mut diffs = String::new();
+    let a = compare(&case.join("expected.txt"), &out, bless, &mut diffs)?;
+    let b = compare(
+        &case.join("expected-report.json"),
+        report.as_bytes(),
+        bless,
+        &mut diffs,
+    )?;
+    Ok(match (a && b, bless) {
+        (true, _) => CaseResult::Pass,
+        (false, true) => CaseResult::Blessed,
+        (false, false) => CaseResult::Fail(diffs),
+    })
+}
+
+/// Runs every case under `dir`, printing diffs to `out`. Returns the number of failing cases.
+pub fn check_all(
+    dir: &Path,
+    bless: bool,
+    threads: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<usize, Error> {
+    let cases = cases(dir)?;
+    if cases.is_empty() {
+        return Err(Error::Usage(format!("{}: no fixture cases", dir.display())));
+    }
+    let mut failed = 0;
+    for case in &cases {
+        let name = case
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let line = match check_case(case, bless, threads) {
+            Ok(CaseResult::Pass) => format!("ok      {name}\n"),
+            Ok(CaseResult::Blessed) => format!("blessed {name}\n"),
+            Ok(CaseResult::Fail(d)) => {
+                failed += 1;
+                format!("FAIL    {name}\n{d}")
+            }
+            Err(e) => {
+                failed += 1;
+                format!("ERROR   {name}: {e}\n")
+            }
+        };
+        out.write_all(line.as_bytes())
+            .map_err(|e| Error::io("<stdout>", e))?;
+    }
+    let summary = format!("{} cases, {} failed\n", cases.len(), failed);
+    out.write_all(summary.as_bytes())
+        .map_err(|e| Error::io("<stdout>", e))?;
+    Ok(failed)
+}

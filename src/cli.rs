@@ -1,0 +1,218 @@
+//! Command-line flags as data (clap derive) and their translation into library options. The
+//! binary in `main.rs` parses, calls the library, and maps errors to exit codes.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::input::InputOptions;
+use crate::output::Format;
+use crate::pipeline::{CleanOptions, Mode};
+use crate::rules::Strictness;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "deboil",
+    version,
+    about = "Turns scraped text dumps into clean documents, and says what it removed and why."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Clean dumps: split articles, strip debris, merge repeats; write text or JSONL and a report.
+    Clean(CleanArgs),
+    /// Run golden fixtures (`<dir>/<case>/input.*` against `expected.txt` and `expected-report.json`).
+    Check(CheckArgs),
+    /// List every rule with its code.
+    Rules(RulesArgs),
+    /// Print a rule's documentation.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CleanArgs {
+    /// Files or directories (walked recursively in sorted order); `-` or nothing for stdin.
+    pub inputs: Vec<PathBuf>,
+    /// Output: a directory for `--format text`, a file for `--format jsonl`; stdout if absent.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the JSON report here.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Worker threads (default: all cores). Output is identical at any count.
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Configuration file (default: ./deboil.toml when present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Do not read ./deboil.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Only these rules (codes, code prefixes, names or categories; comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Not these rules.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// How much the statistical classifier removes.
+    #[arg(long, value_enum)]
+    pub strictness: Option<Strictness>,
+    /// Write nothing; list what would be removed.
+    #[arg(long, conflicts_with = "diff")]
+    pub dry_run: bool,
+    /// Write nothing; print a unified diff per document.
+    #[arg(long)]
+    pub diff: bool,
+    /// JSONL field holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// JSONL field holding the record id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// Any bad input is fatal (exit 2).
+    #[arg(long)]
+    pub strict: bool,
+    /// Exit 1 when anything was removed (for CI over a scraper's output).
+    #[arg(long)]
+    pub fail_on_removal: bool,
+    /// No summary on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Leave timings out of the report and summary.
+    #[arg(long)]
+    pub reproducible: bool,
+    /// Input bytes per batch (a tuning knob; output does not depend on it).
+    #[arg(long, default_value_t = 8 << 20, hide = true)]
+    pub batch_bytes: usize,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Fixtures directory.
+    #[arg(default_value = "fixtures")]
+    pub dir: PathBuf,
+    /// Rewrite the expected files from the current output (review the diff before committing).
+    #[arg(long)]
+    pub bless: bool,
+    /// Worker threads.
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    #[default]
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExplainArgs {
+    /// Rule code (`R001`) or name.
+    pub code: String,
+}
+
+impl CleanArgs {
+    /// Library options from flags and the configuration file (flags win).
+    #[allow(clippy::needless_update)] // InputOptions grows; defaults fill new fields
+    pub fn to_options(&self) -> Result<CleanOptions, Error> {
+        let config = match (&self.config, self.no_config) {
+            (Some(p), _) => Config::load(p)?,
+            (None, false) if std::path::Path::new("deboil.toml").is_file() => {
+                Config::load(std::path::Path::new("deboil.toml"))?
+            }
+            _ => Config::default(),
+        };
+        if self.threads == Some(0) {
+            return Err(Error::Usage("--threads must be at least 1".into()));
+        }
+        let inputs = if self.inputs.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            self.inputs.clone()
+        };
+        Ok(CleanOptions {
+            inputs,
+            input: InputOptions {
+                text_field: self.text_field.clone(),
+                id_field: self.id_field.clone(),
+                ..InputOptions::default()
+            },
+            output: self.output.clone(),
+            format: self.format,
+            report: self.report.clone(),
+            threads: self.threads,
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            strictness: self.strictness.or(config.strictness).unwrap_or_default(),
+            config,
+            mode: if self.dry_run {
+                Mode::DryRun
+            } else if self.diff {
+                Mode::Diff
+            } else {
+                Mode::Write
+            },
+            strict: self.strict,
+            fail_on_removal: self.fail_on_removal,
+            reproducible: self.reproducible,
+            batch_bytes: self.batch_bytes.max(1),
+            summary: !self.quiet,
+            ..CleanOptions::default()
+        })
+    }
+}
+
+/// Parses `deboil clean` arguments given as words (used by `check` for a fixture's `args` file).
+pub fn parse_clean_words(words: &[String]) -> Result<CleanArgs, Error> {
+    #[derive(Parser)]
+    struct Wrap {
+        #[command(flatten)]
+        args: CleanArgs,
+    }
+    let argv = std::iter::once("deboil-clean".to_string()).chain(words.iter().cloned());
+    Wrap::try_parse_from(argv)
+        .map(|w| w.args)
+        .map_err(|e| Error::Usage(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn flags_become_options() {
+        let a = parse_clean_words(&[
+            "x.txt".into(),
+            "--select".into(),
+            "R001,R002".into(),
+            "--diff".into(),
+        ])
+        .unwrap();
+        let o = a.to_options().unwrap();
+        assert_eq!(o.select, vec!["R001", "R002"]);
+        assert_eq!(o.mode, Mode::Diff);
+        assert!(parse_clean_words(&["--dry-run".into(), "--diff".into()]).is_err());
+    }
+}

@@ -1,0 +1,118 @@
+//! `deboil.toml`: rule selection, strictness and the user's own patterns.
+//!
+//! ```toml
+//! select = ["ALL"]            # codes, code prefixes ("R0"), names or categories
+//! ignore = ["R014"]
+//! strictness = "normal"       # low | normal | high
+//!
+//! [[pattern]]
+//! name = "subscribe-box"      # kebab-case; reported as U001, U002, ... in file order
+//! regex = "(?i)^subscribe to" # or: literal = "Subscribe to our newsletter"
+//! scope = "block"             # line | block (to the next blank line) | to-end
+//! ```
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::rules::Strictness;
+
+/// Scope of a user pattern's removal, starting at the matching line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The matching line only.
+    #[default]
+    Line,
+    /// The matching line and the lines after it up to the next blank line.
+    Block,
+    /// The matching line and everything after it to the end of the document.
+    ToEnd,
+}
+
+/// One user pattern as written in the file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternSpec {
+    pub name: String,
+    pub literal: Option<String>,
+    pub regex: Option<String>,
+    #[serde(default)]
+    pub scope: Scope,
+    pub description: Option<String>,
+}
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    pub strictness: Option<Strictness>,
+    #[serde(default, rename = "pattern")]
+    pub patterns: Vec<PatternSpec>,
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Config::parse(&text).map_err(|message| Error::Config {
+            path: path.to_path_buf(),
+            message,
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let c: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        for p in &c.patterns {
+            match (&p.literal, &p.regex) {
+                (Some(_), None) => {}
+                (None, Some(r)) => {
+                    regex::Regex::new(r).map_err(|e| format!("pattern {}: {e}", p.name))?;
+                }
+                _ => {
+                    return Err(format!(
+                        "pattern {}: give exactly one of `literal` or `regex`",
+                        p.name
+                    ))
+                }
+            }
+            if p.name.is_empty()
+                || !p
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return Err(format!("pattern name {:?} must be kebab-case", p.name));
+            }
+        }
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_patterns() {
+        let c = Config::parse(
+            "ignore = [\"R014\"]\nstrictness = \"high\"\n[[pattern]]\nname = \"promo\"\nliteral = \"Buy now\"\nscope = \"to-end\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.ignore, vec!["R014"]);
+        assert_eq!(c.strictness, Some(Strictness::High));
+        assert_eq!(c.patterns[0].scope, Scope::ToEnd);
+    }
+
+    #[test]
+    fn rejects_bad_patterns() {
+        assert!(Config::parse("[[pattern]]\nname = \"x\"\n").is_err());
+        assert!(Config::parse("[[pattern]]\nname = \"x\"\nregex = \"(\"\n").is_err());
+        assert!(Config::parse("[[pattern]]\nname = \"Bad Name\"\nliteral = \"a\"\n").is_err());
+        assert!(Config::parse("colour = 1\n").is_err());
+    }
+}

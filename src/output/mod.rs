@@ -1,0 +1,285 @@
+//! Writing cleaned documents: text (stdout with form-feed separators, or one file per document
+//! under a directory) or JSONL (stdout or one file). Files are written to a temporary name beside
+//! the target and renamed when complete, so an interrupted run leaves no half-written file.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::pipeline::apply::CleanDoc;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Text,
+    Jsonl,
+}
+
+/// Temporary files being written right now, so an interrupt handler can remove them.
+static TEMP_FILES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn register_temp(p: &Path) {
+    if let Ok(mut v) = TEMP_FILES.lock() {
+        v.push(p.to_path_buf());
+    }
+}
+
+fn unregister_temp(p: &Path) {
+    if let Ok(mut v) = TEMP_FILES.lock() {
+        v.retain(|q| q != p);
+    }
+}
+
+/// Removes every temporary output file still being written (for SIGINT/SIGTERM): the targets
+/// are untouched, so no half-written output remains.
+pub fn remove_temp_files() {
+    if let Ok(v) = TEMP_FILES.lock() {
+        for p in v.iter() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// A file being written under a temporary name; `commit` renames it into place.
+pub struct AtomicFile {
+    tmp: PathBuf,
+    target: PathBuf,
+    w: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    pub fn create(target: &Path) -> Result<AtomicFile, Error> {
+        if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = target.with_file_name(format!(".{name}.deboil-{}.tmp", std::process::id()));
+        let f = File::create(&tmp).map_err(|e| Error::io(target, e))?;
+        register_temp(&tmp);
+        Ok(AtomicFile {
+            tmp,
+            target: target.to_path_buf(),
+            w: Some(BufWriter::new(f)),
+        })
+    }
+
+    pub fn writer(&mut self) -> &mut BufWriter<File> {
+        self.w.as_mut().expect("AtomicFile used after commit")
+    }
+
+    pub fn commit(mut self) -> Result<(), Error> {
+        let w = self.w.take().expect("AtomicFile committed twice");
+        let f = match w.into_inner() {
+            Ok(f) => f,
+            Err(e) => {
+                let _ = std::fs::remove_file(&self.tmp);
+                unregister_temp(&self.tmp);
+                return Err(Error::io(&self.target, e.into_error()));
+            }
+        };
+        f.sync_data().ok();
+        drop(f);
+        let r = std::fs::rename(&self.tmp, &self.target).map_err(|e| Error::io(&self.target, e));
+        if r.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        unregister_temp(&self.tmp);
+        r
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writer().write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer().flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.w.is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+            unregister_temp(&self.tmp);
+        }
+    }
+}
+
+/// The JSONL record of a document: `id, source, part, title, date, text`, then carried fields.
+pub fn jsonl_record(d: &CleanDoc) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    m.insert("id".into(), d.id.clone().into());
+    m.insert("source".into(), d.source.clone().into());
+    m.insert("part".into(), d.part.into());
+    m.insert(
+        "title".into(),
+        d.title.clone().map_or(serde_json::Value::Null, Into::into),
+    );
+    if let Some(date) = &d.date {
+        m.insert("date".into(), date.clone().into());
+    }
+    m.insert("text".into(), d.text.clone().into());
+    for (k, v) in &d.fields {
+        if !m.contains_key(k) {
+            m.insert(k.clone(), v.clone());
+        }
+    }
+    serde_json::Value::Object(m)
+}
+
+/// A document's bytes in `format`: the text rendering, or one JSONL line (with its newline).
+/// Called on the worker threads so that writing is only copying.
+pub fn render(d: &CleanDoc, format: Format) -> Vec<u8> {
+    match format {
+        Format::Text => d.render_text().into_bytes(),
+        Format::Jsonl => {
+            let mut v = serde_json::to_vec(&jsonl_record(d)).unwrap_or_default();
+            v.push(b'\n');
+            v
+        }
+    }
+}
+
+/// Where documents go.
+pub enum Sink<'a> {
+    /// A stream (stdout): text documents separated by a form-feed line, or JSONL.
+    Stream {
+        out: &'a mut dyn Write,
+        format: Format,
+        first: bool,
+    },
+    /// One file per document under a directory (text format).
+    Dir { dir: PathBuf },
+    /// One JSONL file.
+    File { file: AtomicFile },
+    /// No documents (`--dry-run`, `--diff`): the stream gets the listing instead.
+    Listing { out: &'a mut dyn Write },
+}
+
+impl<'a> Sink<'a> {
+    /// Writes one document. `rel` is the input's path relative to its argument; `record_line` and
+    /// `multi_record` name documents of a JSONL input in directory output.
+    pub fn write(
+        &mut self,
+        d: &CleanDoc,
+        rendered: &[u8],
+        rel: &Path,
+        record_line: Option<usize>,
+    ) -> Result<(), Error> {
+        match self {
+            Sink::Stream { out, format, first } => {
+                let sep: &[u8] = if *first || *format == Format::Jsonl {
+                    b""
+                } else {
+                    b"\x0c\n"
+                };
+                *first = false;
+                out.write_all(sep)
+                    .and_then(|_| out.write_all(rendered))
+                    .map_err(|e| Error::io("<stdout>", e))
+            }
+            Sink::Dir { dir } => {
+                let path = dir.join(doc_file_name(rel, record_line, d.part, d.parts));
+                let mut f = AtomicFile::create(&path)?;
+                f.writer()
+                    .write_all(rendered)
+                    .map_err(|e| Error::io(&path, e))?;
+                f.commit()
+            }
+            Sink::File { file } => {
+                let target = file.target.clone();
+                file.writer()
+                    .write_all(rendered)
+                    .map_err(|e| Error::io(target, e))
+            }
+            Sink::Listing { .. } => Ok(()),
+        }
+    }
+
+    /// Writes dry-run or diff output (only a `Listing` sink shows it).
+    pub fn listing(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        match self {
+            Sink::Listing { out } => out.write_all(bytes).map_err(|e| Error::io("<stdout>", e)),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn finish(self) -> Result<(), Error> {
+        match self {
+            Sink::Stream { out, .. } | Sink::Listing { out } => {
+                out.flush().map_err(|e| Error::io("<stdout>", e))
+            }
+            Sink::File { file } => file.commit(),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `<stem>.txt`, `<stem>.<part>.txt` for a split dump, `<stem>.<record line>[.<part>].txt` for a
+/// JSONL record; the input's folder structure below its argument is kept.
+pub fn doc_file_name(rel: &Path, record_line: Option<usize>, part: usize, parts: usize) -> PathBuf {
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stdin".into());
+    let mut stem = name.as_str();
+    for ext in [".gz", ".zst", ".txt", ".jsonl", ".json"] {
+        stem = stem.strip_suffix(ext).unwrap_or(stem);
+    }
+    let mut file = stem.to_string();
+    if let Some(l) = record_line {
+        file.push_str(&format!(".{l}"));
+    }
+    if parts > 1 {
+        file.push_str(&format!(".{part}"));
+    }
+    file.push_str(".txt");
+    rel.with_file_name(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names() {
+        assert_eq!(
+            doc_file_name(Path::new("a/x.txt"), None, 0, 1),
+            PathBuf::from("a/x.txt")
+        );
+        assert_eq!(
+            doc_file_name(Path::new("x.txt"), None, 1, 2),
+            PathBuf::from("x.1.txt")
+        );
+        assert_eq!(
+            doc_file_name(Path::new("x.jsonl.gz"), Some(7), 0, 1),
+            PathBuf::from("x.7.txt")
+        );
+    }
+
+    #[test]
+    fn atomic_file_renames_only_on_commit() {
+        let dir = std::env::temp_dir().join(format!("deboil-out-{}", std::process::id()));
+        let target = dir.join("a.txt");
+        {
+            let mut f = AtomicFile::create(&target).unwrap();
+            f.writer().write_all(b"x").unwrap();
+            // dropped without commit
+        }
+        assert!(!target.exists());
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+        let mut f = AtomicFile::create(&target).unwrap();
+        f.writer().write_all(b"y").unwrap();
+        f.commit().unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"y");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,400 @@
+//! The one step that edits text: resolves the removals rules and dedup reported on a document
+//! (overlaps credited to the first reporter), picks the title, and renders the cleaned document
+//! with its report entry. Everything else in deboil only looks.
+
+use std::ops::Range;
+
+use crate::doc::{Document, Field, Removal};
+use crate::report::{DocReport, RemovalEntry, TitleEntry};
+
+/// A cleaned document, ready to write.
+#[derive(Debug, Clone)]
+pub struct CleanDoc {
+    pub id: String,
+    pub source: String,
+    pub part: usize,
+    pub parts: usize,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    /// Body text: kept lines, single blank lines between paragraphs, no final newline.
+    pub text: String,
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    /// The input document's text (for `--diff`).
+    pub input_text: String,
+    pub report: DocReport,
+}
+
+impl CleanDoc {
+    /// Whether the document has any content left to write.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.title.is_none()
+    }
+
+    /// The text-format rendering: title, blank line, body, final newline.
+    pub fn render_text(&self) -> String {
+        let mut s = String::with_capacity(self.text.len() + 64);
+        if let Some(t) = &self.title {
+            s.push_str(t);
+            s.push('\n');
+            if !self.text.is_empty() {
+                s.push('\n');
+            }
+        }
+        if !self.text.is_empty() {
+            s.push_str(&self.text);
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// Longest removed text quoted in the report.
+pub const REPORT_TEXT_CHARS: usize = 200;
+
+/// Whether a line can serve as the document's title.
+pub fn is_headline_shaped(line: &str, words: u32) -> bool {
+    (1..=20).contains(&words)
+        && line.len() <= 200
+        && !line.ends_with(['.', ',', ';', ':'])
+        && line.chars().any(char::is_alphabetic)
+}
+
+/// Applies `removals` (in reporting order: earlier reporters win overlaps) to `doc`.
+pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
+    let n = doc.n_lines();
+    // owner[i]: index of the removal credited with removing line i entirely
+    let mut owner: Vec<Option<usize>> = vec![None; n];
+    for (ri, r) in removals.iter().enumerate() {
+        if r.within.is_some() {
+            continue;
+        }
+        for o in owner
+            .iter_mut()
+            .take(r.lines.end.min(n))
+            .skip(r.lines.start)
+        {
+            if o.is_none() {
+                *o = Some(ri);
+            }
+        }
+    }
+    // partial removals on lines that stay: non-overlapping, first reporter wins
+    let mut cuts: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); n];
+    for (ri, r) in removals.iter().enumerate() {
+        if let Some(w) = &r.within {
+            let li = r.lines.start;
+            if li >= n || owner[li].is_some() {
+                continue;
+            }
+            let line = doc.line(li);
+            if w.start >= w.end
+                || w.end > line.len()
+                || !line.is_char_boundary(w.start)
+                || !line.is_char_boundary(w.end)
+            {
+                continue;
+            }
+            if cuts[li]
+                .iter()
+                .any(|(c, _)| c.start < w.end && w.start < c.end)
+            {
+                continue;
+            }
+            cuts[li].push((w.clone(), ri));
+        }
+    }
+    // a line emptied by its partial cuts is removed whole, credited to its first cut
+    for i in 0..n {
+        if let Some((_, ri)) = cuts[i].first() {
+            if cut_line(doc.line(i), &cuts[i]).is_empty() {
+                owner[i] = Some(*ri);
+                cuts[i].clear();
+            }
+        }
+    }
+    let kept_line = |i: usize| -> Option<String> {
+        if owner[i].is_some() {
+            return None;
+        }
+        let line = doc.line(i);
+        if cuts[i].is_empty() {
+            return Some(line.to_string());
+        }
+        Some(cut_line(line, &cuts[i]))
+    };
+
+    // report entries: maximal runs of lines owned by the same removal, then partial cuts
+    let mut entries: Vec<RemovalEntry> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if let Some(ri) = owner[i] {
+            let mut j = i + 1;
+            while j < n
+                && (owner[j] == Some(ri) || (doc.is_blank(j) && run_continues(doc, &owner, j, ri)))
+            {
+                j += 1;
+            }
+            // do not end a run on blank lines
+            let mut end = j;
+            while end > i + 1 && doc.is_blank(end - 1) {
+                end -= 1;
+            }
+            entries.push(entry(doc, &removals[ri], i..end, None));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    for (li, c) in cuts.iter().enumerate() {
+        for (w, ri) in c {
+            entries.push(entry(doc, &removals[*ri], li..li + 1, Some(w.clone())));
+        }
+    }
+    entries.sort_by_key(|e| (e.lines[0], e.bytes[0]));
+
+    // body lines, with blank-line layout
+    let mut body: Vec<(usize, String)> = Vec::new(); // (line index, text)
+    let mut date = None;
+    for e in &entries {
+        if let Some((Field::Date, v)) = &e.moved_to_value {
+            date.get_or_insert_with(|| v.clone());
+        }
+    }
+    for i in 0..n {
+        if doc.is_blank(i) {
+            continue;
+        }
+        if let Some(t) = kept_line(i) {
+            if !t.is_empty() {
+                body.push((i, t));
+            }
+        }
+    }
+    // title: the first kept line, when headline-shaped and more follows
+    let mut title = None;
+    if body.len() >= 2 {
+        let (li, t) = &body[0];
+        let words = t.split_whitespace().count() as u32;
+        if is_headline_shaped(t, words) {
+            title = Some(TitleEntry {
+                line: doc.input_line(*li),
+                text: t.clone(),
+            });
+            body.remove(0);
+        }
+    }
+    let mut text = String::new();
+    let mut prev: Option<usize> = None;
+    for (li, t) in &body {
+        if let Some(p) = prev {
+            text.push('\n');
+            if (p + 1..*li).any(|k| doc.is_blank(k)) {
+                text.push('\n');
+            }
+        }
+        text.push_str(t);
+        prev = Some(*li);
+    }
+
+    let lines_in = doc.paragraphs().count();
+    let lines_out = body.len() + usize::from(title.is_some());
+    let report = DocReport {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        record_line: doc.source_line,
+        part: doc.part,
+        status: String::new(),
+        lines_in,
+        lines_out,
+        bytes_in: doc.text.len(),
+        bytes_out: text.len() + title.as_ref().map_or(0, |t| t.text.len() + 1),
+        title: title.clone(),
+        date: date.clone(),
+        removals: entries,
+    };
+    CleanDoc {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        part: doc.part,
+        parts: doc.parts,
+        title: title.map(|t| t.text),
+        date,
+        text,
+        fields: doc.fields.clone(),
+        input_text: doc.text.clone(),
+        report,
+    }
+}
+
+/// `line` without the byte ranges `cuts`, renormalised (spaces around a cut collapse).
+fn cut_line(line: &str, cuts: &[(Range<usize>, usize)]) -> String {
+    let mut c: Vec<&Range<usize>> = cuts.iter().map(|(r, _)| r).collect();
+    c.sort_by_key(|r| r.start);
+    let mut s = String::with_capacity(line.len());
+    let mut at = 0;
+    for r in c {
+        s.push_str(&line[at..r.start]);
+        s.push(' ');
+        at = r.end;
+    }
+    s.push_str(&line[at..]);
+    crate::input::normalize::normalize(&s)
+}
+
+/// Whether the blank line `j` sits inside a run of lines owned by removal `ri` (the next
+/// non-blank line is owned by it too).
+fn run_continues(doc: &Document, owner: &[Option<usize>], j: usize, ri: usize) -> bool {
+    (j..owner.len())
+        .find(|&k| !doc.is_blank(k))
+        .is_some_and(|k| owner[k] == Some(ri))
+}
+
+fn entry(
+    doc: &Document,
+    r: &Removal,
+    lines: Range<usize>,
+    within: Option<Range<usize>>,
+) -> RemovalEntry {
+    let (bytes, text) = match &within {
+        Some(w) => {
+            let base = doc.byte_span(&lines).start;
+            (
+                base + w.start..base + w.end,
+                doc.line(lines.start)[w.clone()].to_string(),
+            )
+        }
+        None => {
+            let span = doc.byte_span(&lines);
+            let local = span.start - doc.byte_offset..span.end - doc.byte_offset;
+            (span, doc.text[local].to_string())
+        }
+    };
+    RemovalEntry {
+        code: r.code,
+        name: r.name,
+        lines: [
+            doc.input_line(lines.start),
+            doc.input_line(lines.end.max(lines.start + 1) - 1),
+        ],
+        bytes: [bytes.start, bytes.end],
+        removed_lines: if within.is_some() {
+            0
+        } else {
+            (lines.start..lines.end)
+                .filter(|&i| !doc.is_blank(i))
+                .count()
+        },
+        removed_bytes: bytes.end - bytes.start,
+        text: truncate(&text, REPORT_TEXT_CHARS),
+        note: r.note.clone(),
+        moved_to_value: r.moved_to.clone(),
+        kept: r.kept.clone(),
+    }
+}
+
+/// `s` cut to at most `max` characters, with an ellipsis when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Category, RuleMeta};
+
+    const A: RuleMeta = RuleMeta {
+        code: "T001",
+        name: "a",
+        category: Category::Marker,
+        doc: "",
+    };
+    const B: RuleMeta = RuleMeta {
+        code: "T002",
+        name: "b",
+        category: Category::Chrome,
+        doc: "",
+    };
+
+    fn doc(text: &str) -> Document {
+        Document::from_text(text.to_string(), 1, 0)
+    }
+
+    #[test]
+    fn first_reporter_wins_overlaps() {
+        let d = doc("Head\n\nx\ny\nz\nbody line here.");
+        let rm = vec![Removal::lines(&A, 3..4), Removal::lines(&B, 2..5)];
+        let c = apply(&d, &rm);
+        assert_eq!(c.title.as_deref(), Some("Head"));
+        assert_eq!(c.text, "body line here.");
+        let codes: Vec<(&str, [usize; 2], usize)> = c
+            .report
+            .removals
+            .iter()
+            .map(|e| (e.code, e.lines, e.removed_lines))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("T002", [3, 3], 1),
+                ("T001", [4, 4], 1),
+                ("T002", [5, 5], 1)
+            ]
+        );
+        // every non-blank input line is accounted for
+        let removed: usize = c.report.removals.iter().map(|e| e.removed_lines).sum();
+        assert_eq!(c.report.lines_in, c.report.lines_out + removed);
+    }
+
+    #[test]
+    fn partial_cut_keeps_the_rest() {
+        let d = doc("date 2023-08-01 The body starts here.\nMore.");
+        let rm = vec![Removal::within(&A, 0, 0..16).moved_to(Field::Date, "2023-08-01")];
+        let c = apply(&d, &rm);
+        assert_eq!(c.text, "The body starts here.\nMore.");
+        assert_eq!(c.date.as_deref(), Some("2023-08-01"));
+        assert_eq!(c.report.removals[0].removed_lines, 0);
+        assert_eq!(c.report.removals[0].text, "date 2023-08-01 ");
+    }
+
+    #[test]
+    fn cut_emptying_a_line_removes_it() {
+        let d = doc("Stamp\nbody one.\nbody two.");
+        let c = apply(&d, &[Removal::within(&A, 0, 0..5)]);
+        assert_eq!(c.title, None);
+        assert_eq!(c.report.removals[0].removed_lines, 1);
+        assert_eq!(c.text, "body one.\nbody two.");
+    }
+
+    #[test]
+    fn bad_spans_are_ignored_not_panicking() {
+        let d = doc("é x\ny.");
+        let c = apply(
+            &d,
+            &[
+                Removal::within(&A, 0, 1..2),
+                Removal::within(&A, 9, 0..1),
+                Removal::lines(&B, 5..9),
+            ],
+        );
+        assert_eq!(c.render_text(), "é x\n\ny.\n");
+    }
+
+    #[test]
+    fn blank_layout_collapses() {
+        let d = doc("a sentence.\n\n\nremoved\n\nb sentence.\nc sentence.");
+        let c = apply(&d, &[Removal::line(&A, 3)]);
+        assert_eq!(c.text, "a sentence.\n\nb sentence.\nc sentence.");
+        assert_eq!(c.render_text(), "a sentence.\n\nb sentence.\nc sentence.\n");
+    }
+
+    #[test]
+    fn title_needs_a_headline_and_a_body() {
+        assert_eq!(apply(&doc("Only a headline"), &[]).title, None);
+        assert_eq!(apply(&doc("A full sentence.\nBody."), &[]).title, None);
+        let c = apply(&doc("Big News Today\nBody."), &[]);
+        assert_eq!(c.render_text(), "Big News Today\n\nBody.\n");
+    }
+}

@@ -1,0 +1,569 @@
+//! The cleaning pipeline: read -> split -> strip (rules) -> dedup -> apply -> write + report.
+//!
+//! Records stream through in batches; within a batch, splitting, rules and apply run in
+//! parallel (rayon), and results are written in input order, so the output is byte-identical at
+//! any thread count. The pipeline knows the `Rule` trait, never a concrete rule.
+
+pub mod apply;
+pub mod split;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::doc::{Document, Record, Removal};
+use crate::error::{Error, InputError};
+use crate::input::{self, InputOptions};
+use crate::output::{AtomicFile, Format, Sink};
+use crate::report::{self, FailureEntry, ReportWriter, Totals};
+use crate::rules::{self, Rule, RuleSettings, Strictness};
+use apply::CleanDoc;
+
+/// What `deboil clean` does with the cleaned documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Write them.
+    #[default]
+    Write,
+    /// Write nothing; print what would be removed.
+    DryRun,
+    /// Write nothing; print a unified diff per document.
+    Diff,
+}
+
+/// Everything `clean` needs; the CLI builds it from flags and `deboil.toml`.
+#[derive(Debug, Clone)]
+pub struct CleanOptions {
+    pub inputs: Vec<PathBuf>,
+    pub input: InputOptions,
+    /// `None`: stdout. A directory for text format, a file for JSONL.
+    pub output: Option<PathBuf>,
+    pub format: Format,
+    pub report: Option<PathBuf>,
+    /// Worker threads; `None` = all cores.
+    pub threads: Option<usize>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub strictness: Strictness,
+    pub config: Config,
+    pub mode: Mode,
+    pub strict: bool,
+    pub fail_on_removal: bool,
+    /// Leave timings out of the report and the summary (golden fixtures).
+    pub reproducible: bool,
+    /// Bytes of input per batch.
+    pub batch_bytes: usize,
+    /// Print the summary to stderr.
+    pub summary: bool,
+    /// When set, input paths are shown relative to this folder (ids, sources, report).
+    pub display_base: Option<PathBuf>,
+}
+
+impl Default for CleanOptions {
+    fn default() -> Self {
+        CleanOptions {
+            inputs: Vec::new(),
+            input: InputOptions::default(),
+            output: None,
+            format: Format::Text,
+            report: None,
+            threads: None,
+            select: Vec::new(),
+            ignore: Vec::new(),
+            strictness: Strictness::Normal,
+            config: Config::default(),
+            mode: Mode::Write,
+            strict: false,
+            fail_on_removal: false,
+            reproducible: false,
+            batch_bytes: 8 << 20,
+            summary: true,
+            display_base: None,
+        }
+    }
+}
+
+/// The result of a run.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub totals: Totals,
+    /// 0 ok, 1 `--fail-on-removal` fired.
+    pub exit_code: i32,
+}
+
+/// The rules a run uses: built-ins and user patterns, filtered by select/ignore.
+pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
+    let settings = RuleSettings {
+        strictness: opts.strictness,
+    };
+    let mut all = rules::registry_with(&settings);
+    for (i, p) in opts.config.patterns.iter().enumerate() {
+        let rule = rules::user_pattern::UserPattern::new(i, p)
+            .map_err(|m| Error::Usage(format!("deboil.toml: {m}")))?;
+        all.push(Box::new(rule));
+    }
+    let select: Vec<String> = opts
+        .config
+        .select
+        .iter()
+        .chain(&opts.select)
+        .cloned()
+        .collect();
+    let ignore: Vec<String> = opts
+        .config
+        .ignore
+        .iter()
+        .chain(&opts.ignore)
+        .cloned()
+        .collect();
+    for s in select.iter().chain(&ignore) {
+        let known = s == "ALL"
+            || all
+                .iter()
+                .any(|r| rules::matches_selector(r.meta(), std::slice::from_ref(s)))
+            || rules::all_meta()
+                .iter()
+                .any(|m| rules::matches_selector(m, std::slice::from_ref(s)));
+        if !known {
+            return Err(Error::UnknownRule(s.clone()));
+        }
+    }
+    Ok(all
+        .into_iter()
+        .filter(|r| select.is_empty() || rules::matches_selector(r.meta(), &select))
+        .filter(|r| !rules::matches_selector(r.meta(), &ignore))
+        .collect())
+}
+
+/// One record's documents with the removals reported on them.
+struct Work {
+    record: RecordMeta,
+    docs: Vec<(Document, Vec<Removal>)>,
+}
+
+struct RecordMeta {
+    source: String,
+    source_line: usize,
+    raw_bytes: usize,
+    repaired_utf8: usize,
+    id: String,
+}
+
+fn strip(record: &Record, rules: &[Box<dyn Rule>]) -> Work {
+    let docs = split::split(record)
+        .into_iter()
+        .map(|d| {
+            let mut removals = Vec::new();
+            for r in rules {
+                r.check(&d, &mut removals);
+            }
+            (d, removals)
+        })
+        .collect();
+    Work {
+        record: RecordMeta {
+            source: record.source.clone(),
+            source_line: record.source_line,
+            raw_bytes: record.raw_bytes,
+            repaired_utf8: record.repaired_utf8,
+            id: record.id.clone(),
+        },
+        docs,
+    }
+}
+
+/// Runs `deboil clean`. Documents go to `stdout` unless `opts.output` is set; the summary and
+/// dry-run/diff listings go where the mode says.
+pub fn run(
+    opts: &CleanOptions,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let started = Instant::now();
+    let rules = active_rules(opts)?;
+    let sources = input::discover(&opts.inputs)?;
+    let shown = |s: &input::Source| match &opts.display_base {
+        Some(b) => rebased(&s.display, b),
+        None => s.display.clone(),
+    };
+    let relative: HashMap<String, PathBuf> = sources
+        .iter()
+        .map(|s| (shown(s), s.relative.clone()))
+        .collect();
+    let jsonl_sources: std::collections::HashSet<String> = sources
+        .iter()
+        .filter(|s| {
+            let n = s.path.to_string_lossy();
+            let n = n.trim_end_matches(".gz").trim_end_matches(".zst");
+            n.ends_with(".jsonl") || n.ends_with(".json")
+        })
+        .map(shown)
+        .collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
+
+    let mut totals = Totals {
+        inputs: sources.len(),
+        ..Totals::default()
+    };
+    let mut report = match &opts.report {
+        Some(p) => {
+            let f = AtomicFile::create(p)?;
+            Some((
+                ReportWriter::new(f).map_err(|e| Error::io(p, e))?,
+                p.clone(),
+            ))
+        }
+        None => None,
+    };
+    let mut sink = match (opts.mode, &opts.output, opts.format) {
+        (Mode::DryRun | Mode::Diff, _, _) => Sink::Listing { out: stdout },
+        (Mode::Write, None, format) => Sink::Stream {
+            out: stdout,
+            format,
+            first: true,
+        },
+        (Mode::Write, Some(dir), Format::Text) => Sink::Dir { dir: dir.clone() },
+        (Mode::Write, Some(file), Format::Jsonl) => Sink::File {
+            file: AtomicFile::create(file)?,
+        },
+    };
+    let mut listing: Vec<u8> = Vec::new();
+
+    let progress = Progress::new(sources.len(), opts.summary);
+    let records = input::open_all(sources, opts.input.clone());
+    let mut any_removal = false;
+    // Reading and decoding run on their own thread, one batch ahead of the workers.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    std::thread::scope(|scope| -> Result<(), Error> {
+        scope.spawn(move || read_batches(records, opts, tx));
+        for Batch {
+            records: batch,
+            failures,
+        } in rx
+        {
+            if opts.strict {
+                if let Some(e) = failures.first() {
+                    return Err(Error::Input(e.clone()));
+                }
+            }
+            for e in failures {
+                let _ = writeln!(stderr, "deboil: {e}");
+                totals.documents_in += 1;
+                *totals
+                    .documents_failed
+                    .entry(e.kind.to_string())
+                    .or_default() += 1;
+                if let Some((r, _)) = report.as_mut() {
+                    r.failure(FailureEntry {
+                        location: e.location.clone(),
+                        kind: e.kind.into(),
+                        message: e.message.clone(),
+                    });
+                }
+            }
+            if batch.is_empty() {
+                continue;
+            }
+            progress.update(&batch, &totals);
+            let works: Vec<Work> =
+                pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
+            drop(batch);
+            let format = opts.format;
+            let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
+                works
+                    .par_iter()
+                    .map(|w| {
+                        w.docs
+                            .iter()
+                            .map(|(d, rm)| {
+                                let c = apply::apply(d, rm);
+                                let bytes = if c.is_empty() {
+                                    Vec::new()
+                                } else {
+                                    crate::output::render(&c, format)
+                                };
+                                (c, bytes)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            });
+            for (w, docs) in works.iter().zip(cleaned) {
+                totals.documents_in += 1;
+                totals.bytes_in += w.record.raw_bytes;
+                totals.repaired_utf8 += w.record.repaired_utf8;
+                let mut written = 0;
+                if docs.is_empty() {
+                    *totals
+                        .documents_dropped
+                        .entry("empty-input".into())
+                        .or_default() += 1;
+                    if let Some((r, p)) = report.as_mut() {
+                        let d = report::DocReport {
+                            id: w.record.id.clone(),
+                            source: w.record.source.clone(),
+                            record_line: w.record.source_line,
+                            part: 0,
+                            status: "dropped: empty-input".into(),
+                            lines_in: 0,
+                            lines_out: 0,
+                            bytes_in: 0,
+                            bytes_out: 0,
+                            title: None,
+                            date: None,
+                            removals: vec![],
+                        };
+                        r.doc(&d).map_err(|e| Error::io(&*p, e))?;
+                    }
+                    continue;
+                }
+                for (mut d, rendered) in docs {
+                    let keep = !d.is_empty();
+                    d.report.status = if keep {
+                        "written".into()
+                    } else {
+                        "dropped: all-removed".into()
+                    };
+                    if !d.report.removals.is_empty() {
+                        any_removal = true;
+                    }
+                    totals.add_doc(&d.report, keep);
+                    if keep {
+                        written += 1;
+                        let rel = relative
+                            .get(&d.source)
+                            .cloned()
+                            .unwrap_or_else(|| PathBuf::from(&d.source));
+                        let line = jsonl_sources
+                            .contains(&d.source)
+                            .then_some(w.record.source_line);
+                        sink.write(&d, &rendered, &rel, line)?;
+                    }
+                    match opts.mode {
+                        Mode::DryRun => list_removals(&mut listing, &d),
+                        Mode::Diff => list_diff(&mut listing, &d),
+                        Mode::Write => {}
+                    }
+                    if let Some((r, p)) = report.as_mut() {
+                        r.doc(&d.report).map_err(|e| Error::io(&*p, e))?;
+                    }
+                }
+                if written > 0 {
+                    totals.documents_out += 1;
+                } else {
+                    *totals
+                        .documents_dropped
+                        .entry("all-removed".into())
+                        .or_default() += 1;
+                }
+            }
+            if !listing.is_empty() {
+                sink.listing(&listing)?;
+                listing.clear();
+            }
+        }
+        Ok(())
+    })?;
+    progress.finish();
+    sink.finish()?;
+    let seconds = (!opts.reproducible).then(|| started.elapsed().as_secs_f64());
+    if let Some((r, p)) = report {
+        let timing = seconds.map(|s| serde_json::json!({"seconds": s}));
+        let f = r.finish(&totals, timing).map_err(|e| Error::io(&p, e))?;
+        f.commit()?;
+    }
+    if opts.summary {
+        let _ = stderr.write_all(report::summary(&totals, seconds).as_bytes());
+    }
+    debug_assert!(totals.balanced());
+    let exit_code = i32::from(opts.fail_on_removal && any_removal);
+    Ok(Outcome { totals, exit_code })
+}
+
+/// Records read ahead of processing, with the input errors met while reading them.
+struct Batch {
+    records: Vec<Record>,
+    failures: Vec<InputError>,
+}
+
+/// The reader thread: gathers records into batches of about `opts.batch_bytes` and sends them
+/// in input order; stops when the receiver is gone.
+fn read_batches(
+    mut records: input::Records,
+    opts: &CleanOptions,
+    tx: std::sync::mpsc::SyncSender<Batch>,
+) {
+    loop {
+        let mut batch = Batch {
+            records: Vec::new(),
+            failures: Vec::new(),
+        };
+        let mut bytes = 0;
+        let mut ended = true;
+        for item in records.by_ref() {
+            match item {
+                Ok(mut r) => {
+                    if let Some(base) = &opts.display_base {
+                        rebase(&mut r, base);
+                    }
+                    bytes += r.text.len();
+                    batch.records.push(r);
+                }
+                Err(e) => batch.failures.push(e),
+            }
+            if bytes >= opts.batch_bytes || batch.records.len() + batch.failures.len() >= 4096 {
+                ended = false;
+                break;
+            }
+        }
+        let empty = batch.records.is_empty() && batch.failures.is_empty();
+        if empty || tx.send(batch).is_err() || ended {
+            return;
+        }
+    }
+}
+
+/// A progress bar on stderr for runs longer than two seconds, drawn only when stderr is a
+/// terminal (indicatif hides it otherwise).
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: Instant,
+    seen_sources: std::cell::RefCell<(String, u64)>,
+    enabled: bool,
+}
+
+impl Progress {
+    fn new(sources: usize, enabled: bool) -> Progress {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_length(sources as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}  ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Progress {
+            bar,
+            started: Instant::now(),
+            seen_sources: Default::default(),
+            enabled,
+        }
+    }
+
+    fn update(&self, batch: &[Record], totals: &Totals) {
+        if !self.enabled {
+            return;
+        }
+        let mut seen = self.seen_sources.borrow_mut();
+        for r in batch {
+            if r.source != seen.0 {
+                seen.0 = r.source.clone();
+                seen.1 += 1;
+            }
+        }
+        let secs = self.started.elapsed().as_secs_f64();
+        if self.bar.is_hidden() && secs > 2.0 {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        self.bar.set_position(seen.1.saturating_sub(1));
+        let mb = totals.bytes_in as f64 / 1e6;
+        self.bar.set_message(format!(
+            "{} documents, {:.0} MB/s",
+            totals.documents_in,
+            mb / secs.max(1e-9)
+        ));
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+fn doc_label(d: &CleanDoc) -> String {
+    if d.parts > 1 {
+        format!("{}#{}", d.id, d.part)
+    } else {
+        d.id.clone()
+    }
+}
+
+fn list_removals(out: &mut Vec<u8>, d: &CleanDoc) {
+    for r in &d.report.removals {
+        let _ = writeln!(
+            out,
+            "{}:{}: {} {}: {}",
+            d.source,
+            r.lines[0],
+            r.code,
+            r.name,
+            r.text.replace('\n', " ⏎ ")
+        );
+    }
+}
+
+fn list_diff(out: &mut Vec<u8>, d: &CleanDoc) {
+    let new = d.render_text();
+    let mut old = d.input_text.clone();
+    old.push('\n');
+    if old == new {
+        return;
+    }
+    let label = doc_label(d);
+    let diff = similar::TextDiff::from_lines(&old, &new);
+    let _ = write!(
+        out,
+        "{}",
+        diff.unified_diff()
+            .context_radius(2)
+            .header(&format!("{label} (input)"), &format!("{label} (clean)"))
+    );
+}
+
+/// Cleans one text in memory with `rules` (no corpus stage): decode, normalise, split, strip,
+/// apply. For tests, fuzzing and embedding.
+pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
+    let (text, repaired_utf8) = input::normalize::decode_and_normalize(bytes);
+    let record = Record {
+        id: "-".into(),
+        source: "-".into(),
+        source_line: 1,
+        seq: 0,
+        fields: Default::default(),
+        text,
+        raw_bytes: bytes.len(),
+        repaired_utf8,
+    };
+    let w = strip(&record, rules);
+    w.docs.iter().map(|(d, rm)| apply::apply(d, rm)).collect()
+}
+
+/// Runs `clean` on one fixture-style input into memory: the stdout bytes and the totals.
+pub fn run_to_memory(opts: &CleanOptions) -> Result<(Vec<u8>, Totals), Error> {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let o = run(opts, &mut out, &mut err)?;
+    Ok((out, o.totals))
+}
+
+/// `path` shown relative to `base` when it lies under it.
+fn rebased(path: &str, base: &Path) -> String {
+    Path::new(path)
+        .strip_prefix(base)
+        .map_or_else(|_| path.to_string(), |p| p.display().to_string())
+}
+
+fn rebase(r: &mut Record, base: &Path) {
+    let shown = rebased(&r.source, base);
+    if r.id == r.source {
+        r.id = shown.clone();
+    }
+    r.source = shown;
+}

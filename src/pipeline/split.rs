@@ -1,0 +1,152 @@
+//! Splitting a record into articles. A dump may hold several articles one after the other; the
+//! scraper separates them by runs of blank lines. A run of two or more blank lines is a boundary
+//! when the text on both sides looks like an article (enough prose), so a trailing call to action
+//! or a lone footer after a gap stays with the article before it.
+
+use crate::doc::{Document, Record};
+
+/// A segment is an article when it holds at least this many words in prose lines...
+const MIN_ARTICLE_WORDS: usize = 40;
+/// ...where a prose line has at least this many words.
+const MIN_PROSE_LINE_WORDS: usize = 8;
+
+/// Splits a record into documents (at least one, unless the record's text is empty).
+pub fn split(record: &Record) -> Vec<Document> {
+    let text = &record.text;
+    // line start offsets
+    let mut starts = vec![0usize];
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            starts.push(i + 1);
+        }
+    }
+    let n = starts.len();
+    let line = |i: usize| -> &str {
+        let end = if i + 1 < n {
+            starts[i + 1] - 1
+        } else {
+            text.len()
+        };
+        &text[starts[i]..end]
+    };
+    // candidate boundaries: the first line after a run of >= 2 blank lines
+    let mut segments: Vec<(usize, usize)> = Vec::new(); // [start, end) line ranges
+    let mut seg_start = 0;
+    let mut blank_run = 0;
+    for i in 0..n {
+        if line(i).is_empty() {
+            blank_run += 1;
+        } else {
+            if blank_run >= 2 && i > seg_start + blank_run {
+                segments.push((seg_start, i));
+                seg_start = i;
+            }
+            blank_run = 0;
+        }
+    }
+    segments.push((seg_start, n));
+    // merge segments that are not article-like into the one before (or after, for the first)
+    let prose_words = |(a, b): (usize, usize)| -> usize {
+        (a..b)
+            .map(|i| line(i).split_whitespace().count())
+            .filter(|&w| w >= MIN_PROSE_LINE_WORDS)
+            .sum()
+    };
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for seg in segments {
+        let is_article = prose_words(seg) >= MIN_ARTICLE_WORDS;
+        match merged.last_mut() {
+            Some(last) if !is_article || prose_words(*last) < MIN_ARTICLE_WORDS => last.1 = seg.1,
+            _ => merged.push(seg),
+        }
+    }
+    let parts = merged.len();
+    merged
+        .into_iter()
+        .enumerate()
+        .filter_map(|(part, (a, b))| {
+            // trim trailing blank lines of the segment (they belong to the gap)
+            let mut b = b;
+            while b > a + 1 && line(b - 1).is_empty() {
+                b -= 1;
+            }
+            let start = starts[a];
+            let end = if b < n { starts[b] - 1 } else { text.len() };
+            if text.is_empty() {
+                return None;
+            }
+            let mut doc = Document::from_text(text[start..end].to_string(), a + 1, start);
+            doc.id = record.id.clone();
+            doc.source = record.source.clone();
+            doc.source_line = record.source_line;
+            doc.seq = record.seq;
+            doc.part = part;
+            doc.parts = parts;
+            doc.fields = record.fields.clone();
+            Some(doc)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(text: &str) -> Record {
+        Record {
+            id: "x".into(),
+            source: "x".into(),
+            source_line: 1,
+            seq: 0,
+            fields: Default::default(),
+            text: text.into(),
+            raw_bytes: text.len(),
+            repaired_utf8: 0,
+        }
+    }
+
+    fn prose(tag: &str) -> String {
+        (0..5)
+            .map(|i| format!("{tag} sentence number {i} has quite a few words in it, really."))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn two_articles_split_at_double_gap() {
+        let text = format!("Head A\n\n{}\n\n\n\nHead B\n\n{}", prose("a"), prose("b"));
+        let docs = split(&record(&text));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].line(0), "Head A");
+        assert_eq!(docs[1].line(0), "Head B");
+        assert_eq!(docs[1].part, 1);
+        assert_eq!(docs[1].parts, 2);
+        assert!(!docs[0].line(docs[0].n_lines() - 1).is_empty());
+        // line numbers and offsets point into the record
+        let b = &docs[1];
+        assert_eq!(&text[b.byte_offset..b.byte_offset + 6], "Head B");
+        assert_eq!(text.lines().nth(b.first_line - 1), Some("Head B"));
+    }
+
+    #[test]
+    fn short_tail_stays_with_article() {
+        let text = format!("{}\n\n\nread more on our channel", prose("a"));
+        let docs = split(&record(&text));
+        assert_eq!(docs.len(), 1);
+        assert_eq!(
+            docs[0].line(docs[0].n_lines() - 1),
+            "read more on our channel"
+        );
+    }
+
+    #[test]
+    fn single_gap_does_not_split() {
+        let text = format!("{}\n\n{}", prose("a"), prose("b"));
+        assert_eq!(split(&record(&text)).len(), 1);
+    }
+
+    #[test]
+    fn empty_record_yields_nothing() {
+        assert!(split(&record("")).is_empty());
+    }
+}

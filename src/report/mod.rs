@@ -1,0 +1,264 @@
+//! The JSON report: totals (documents and bytes in and out, per-rule counts, failures) and, per
+//! document, every removal with its rule, input line range, byte span, removed text and, for a
+//! duplicate, the kept copy. Keys come out in a fixed order; fixture mode leaves out timings.
+//! Depends only on the document types.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::doc::{Field, KeptRef};
+
+/// The title taken from a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TitleEntry {
+    /// Input line number.
+    pub line: usize,
+    pub text: String,
+}
+
+/// One applied removal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemovalEntry {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// First and last input line (1-based, within the record's text).
+    pub lines: [usize; 2],
+    /// Byte span in the record's normalised text.
+    pub bytes: [usize; 2],
+    /// Non-blank lines removed.
+    pub removed_lines: usize,
+    pub removed_bytes: usize,
+    /// The removed text, truncated.
+    pub text: String,
+    pub note: Option<String>,
+    pub moved_to_value: Option<(Field, String)>,
+    pub kept: Option<KeptRef>,
+}
+
+impl Serialize for RemovalEntry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("rule", self.code)?;
+        m.serialize_entry("name", self.name)?;
+        m.serialize_entry("lines", &self.lines)?;
+        m.serialize_entry("bytes", &self.bytes)?;
+        m.serialize_entry("removed_lines", &self.removed_lines)?;
+        m.serialize_entry("text", &self.text)?;
+        if let Some(n) = &self.note {
+            m.serialize_entry("note", n)?;
+        }
+        if let Some((f, v)) = &self.moved_to_value {
+            m.serialize_entry(
+                "moved_to",
+                &serde_json::json!({"field": f.as_str(), "value": v}),
+            )?;
+        }
+        if let Some(k) = &self.kept {
+            m.serialize_entry(
+                "kept",
+                &serde_json::json!({
+                    "id": k.id, "part": k.part, "para": k.para, "line": k.line,
+                    "similarity": (k.similarity * 1000.0).round() / 1000.0, "diff": k.diff,
+                }),
+            )?;
+        }
+        m.end()
+    }
+}
+
+/// What happened to one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocReport {
+    pub id: String,
+    pub source: String,
+    /// Line of the record in its source (JSONL), 1 for a text dump.
+    pub record_line: usize,
+    pub part: usize,
+    /// `written`, or `dropped: <reason>`.
+    pub status: String,
+    /// Non-blank input lines.
+    pub lines_in: usize,
+    pub lines_out: usize,
+    pub bytes_in: usize,
+    pub bytes_out: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<TitleEntry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub removals: Vec<RemovalEntry>,
+}
+
+/// Per-rule totals.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RuleTotals {
+    pub name: String,
+    /// Removal entries (runs of lines, or partial cuts).
+    pub removals: usize,
+    /// Non-blank lines removed.
+    pub lines: usize,
+    pub bytes: usize,
+}
+
+/// Run totals. The accounting identity `documents_in == documents_out + dropped + failed`
+/// holds at record level; `articles_out` counts the written documents after splitting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Totals {
+    pub inputs: usize,
+    pub documents_in: usize,
+    pub documents_out: usize,
+    pub documents_dropped: BTreeMap<String, usize>,
+    pub documents_failed: BTreeMap<String, usize>,
+    pub articles_out: usize,
+    pub articles_dropped: usize,
+    pub bytes_in: usize,
+    pub bytes_out: usize,
+    pub lines_in: usize,
+    pub lines_out: usize,
+    pub repaired_utf8: usize,
+    pub warnings: BTreeMap<String, usize>,
+    pub rules: BTreeMap<String, RuleTotals>,
+}
+
+impl Totals {
+    pub fn dropped(&self) -> usize {
+        self.documents_dropped.values().sum()
+    }
+
+    pub fn failed(&self) -> usize {
+        self.documents_failed.values().sum()
+    }
+
+    /// documents in = out + dropped + failed.
+    pub fn balanced(&self) -> bool {
+        self.documents_in == self.documents_out + self.dropped() + self.failed()
+    }
+
+    pub fn add_doc(&mut self, d: &DocReport, written: bool) {
+        if written {
+            self.articles_out += 1;
+            self.lines_out += d.lines_out;
+            self.bytes_out += d.bytes_out;
+        } else {
+            self.articles_dropped += 1;
+        }
+        self.lines_in += d.lines_in;
+        for r in &d.removals {
+            let t = self.rules.entry(r.code.to_string()).or_default();
+            if t.name.is_empty() {
+                t.name = r.name.to_string();
+            }
+            t.removals += 1;
+            t.lines += r.removed_lines;
+            t.bytes += r.removed_bytes;
+        }
+    }
+}
+
+/// An input error as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FailureEntry {
+    pub location: String,
+    pub kind: String,
+    pub message: String,
+}
+
+/// Streams the report: documents as they are written, failures, then totals at the end.
+pub struct ReportWriter<W: Write> {
+    out: W,
+    first_doc: bool,
+    failures: Vec<FailureEntry>,
+}
+
+impl<W: Write> ReportWriter<W> {
+    pub fn new(mut out: W) -> std::io::Result<Self> {
+        out.write_all(b"{\n\"version\": 1,\n\"documents\": [")?;
+        Ok(ReportWriter {
+            out,
+            first_doc: true,
+            failures: Vec::new(),
+        })
+    }
+
+    pub fn doc(&mut self, d: &DocReport) -> std::io::Result<()> {
+        if !self.first_doc {
+            self.out.write_all(b",")?;
+        }
+        self.first_doc = false;
+        self.out.write_all(b"\n")?;
+        serde_json::to_writer(&mut self.out, d)?;
+        Ok(())
+    }
+
+    pub fn failure(&mut self, f: FailureEntry) {
+        self.failures.push(f);
+    }
+
+    pub fn finish(
+        mut self,
+        totals: &Totals,
+        timing: Option<serde_json::Value>,
+    ) -> std::io::Result<W> {
+        self.out.write_all(b"\n],\n\"failures\": ")?;
+        serde_json::to_writer_pretty(&mut self.out, &self.failures)?;
+        self.out.write_all(b",\n\"totals\": ")?;
+        serde_json::to_writer_pretty(&mut self.out, totals)?;
+        if let Some(t) = timing {
+            self.out.write_all(b",\n\"timing\": ")?;
+            serde_json::to_writer(&mut self.out, &t)?;
+        }
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// The one-screen summary printed to stderr.
+pub fn summary(t: &Totals, seconds: Option<f64>) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let pct = if t.bytes_in > 0 {
+        100.0 * (t.bytes_in as f64 - t.bytes_out as f64) / t.bytes_in as f64
+    } else {
+        0.0
+    };
+    let _ = writeln!(
+        s,
+        "deboil: {} documents in from {} inputs: {} written as {} articles, {} dropped, {} failed",
+        t.documents_in,
+        t.inputs,
+        t.documents_out,
+        t.articles_out,
+        t.dropped(),
+        t.failed()
+    );
+    let _ = write!(
+        s,
+        "  {} -> {} bytes ({:.1}% removed), {} -> {} lines",
+        t.bytes_in, t.bytes_out, pct, t.lines_in, t.lines_out
+    );
+    if let Some(sec) = seconds {
+        let mbs = t.bytes_in as f64 / 1e6 / sec.max(1e-9);
+        let _ = write!(s, " in {sec:.2}s ({mbs:.1} MB/s)");
+    }
+    s.push('\n');
+    for (code, r) in &t.rules {
+        let _ = writeln!(
+            s,
+            "  {code} {:<32} {:>6} lines {:>9} bytes",
+            r.name, r.lines, r.bytes
+        );
+    }
+    for (kind, n) in &t.documents_failed {
+        let _ = writeln!(s, "  failed: {kind}: {n}");
+    }
+    for (kind, n) in &t.warnings {
+        let _ = writeln!(s, "  warning: {kind}: {n}");
+    }
+    if t.repaired_utf8 > 0 {
+        let _ = writeln!(s, "  repaired {} invalid UTF-8 sequences", t.repaired_utf8);
+    }
+    s
+}

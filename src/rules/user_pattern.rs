@@ -1,0 +1,114 @@
+//! User patterns from `deboil.toml` as rules: a literal or a regex, matched per line, removing
+//! the line, its block (to the next blank line) or everything to the end of the document.
+
+use regex::Regex;
+
+use super::{Category, Rule, RuleMeta};
+use crate::config::{PatternSpec, Scope};
+use crate::doc::{Document, Removal};
+
+/// A compiled user pattern.
+pub struct UserPattern {
+    meta: RuleMeta,
+    matcher: Matcher,
+    scope: Scope,
+}
+
+enum Matcher {
+    Literal(String),
+    Regex(Regex),
+}
+
+impl UserPattern {
+    /// Compiles pattern number `index` (0-based; its code is `U{index+1:03}`). Metadata strings
+    /// are leaked once per pattern so removals can carry `&'static str` like built-in rules.
+    pub fn new(index: usize, spec: &PatternSpec) -> Result<UserPattern, String> {
+        let matcher = match (&spec.literal, &spec.regex) {
+            (Some(l), None) => Matcher::Literal(l.to_lowercase()),
+            (None, Some(r)) => Matcher::Regex(Regex::new(r).map_err(|e| e.to_string())?),
+            _ => {
+                return Err(format!(
+                    "pattern {}: give exactly one of `literal` or `regex`",
+                    spec.name
+                ))
+            }
+        };
+        let code: &'static str = Box::leak(format!("U{:03}", index + 1).into_boxed_str());
+        let name: &'static str = Box::leak(spec.name.clone().into_boxed_str());
+        let doc: &'static str = Box::leak(
+            spec.description
+                .clone()
+                .unwrap_or_else(|| format!("User pattern `{}` from deboil.toml.", spec.name))
+                .into_boxed_str(),
+        );
+        Ok(UserPattern {
+            meta: RuleMeta {
+                code,
+                name,
+                category: Category::User,
+                doc,
+            },
+            matcher,
+            scope: spec.scope,
+        })
+    }
+
+    fn is_match(&self, line: &str) -> bool {
+        match &self.matcher {
+            // literals match case-insensitively anywhere in the line
+            Matcher::Literal(l) => line.to_lowercase().contains(l.as_str()),
+            Matcher::Regex(r) => r.is_match(line),
+        }
+    }
+}
+
+impl Rule for UserPattern {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        let n = doc.n_lines();
+        let mut i = 0;
+        while i < n {
+            if doc.is_blank(i) || !self.is_match(doc.line(i)) {
+                i += 1;
+                continue;
+            }
+            let end = match self.scope {
+                Scope::Line => i + 1,
+                Scope::Block => (i + 1..n).find(|&k| doc.is_blank(k)).unwrap_or(n),
+                Scope::ToEnd => n,
+            };
+            out.push(Removal::lines(&self.meta, i..end));
+            i = end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(spec: &str, text: &str) -> Vec<std::ops::Range<usize>> {
+        let c = crate::config::Config::parse(spec).unwrap();
+        let p = UserPattern::new(0, &c.patterns[0]).unwrap();
+        let doc = Document::from_text(text.into(), 1, 0);
+        let mut out = Vec::new();
+        p.check(&doc, &mut out);
+        out.into_iter().map(|r| r.lines).collect()
+    }
+
+    #[test]
+    fn scopes() {
+        let text = "a\nBuy now x\nb\n\nc\nd";
+        let lit = "[[pattern]]\nname = \"p\"\nliteral = \"buy NOW\"\n";
+        assert_eq!(run(lit, text), vec![1..2]);
+        assert_eq!(run(&format!("{lit}scope = \"block\"\n"), text), vec![1..3]);
+        assert_eq!(run(&format!("{lit}scope = \"to-end\"\n"), text), vec![1..6]);
+        assert_eq!(
+            run("[[pattern]]\nname = \"p\"\nregex = \"^c$\"\n", text),
+            vec![4..5]
+        );
+    }
+}

@@ -1,0 +1,590 @@
+//! Integration tests through the real `deboil` binary: the command-line contract, determinism
+//! across thread counts and batch sizes, the report's accounting, `check`'s failure mode, and
+//! the seed dumps' acceptance criteria.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn deboil(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run deboil")
+}
+
+fn deboil_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn deboil");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("deboil-it-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn report_of(args: &[&str], name: &str) -> serde_json::Value {
+    let dir = tmpdir(name);
+    let rep = dir.join("report.json");
+    let mut a: Vec<&str> = args.to_vec();
+    let rep_s = rep.to_str().unwrap().to_string();
+    a.extend(["--report", &rep_s, "--reproducible", "-q"]);
+    let o = deboil(&a);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&std::fs::read(&rep).unwrap()).unwrap()
+}
+
+/// documents in = out + dropped + failed, and every non-blank input line is either written or
+/// named by a full-line removal.
+fn assert_accounted(report: &serde_json::Value) {
+    let t = &report["totals"];
+    let sum = |v: &serde_json::Value| {
+        v.as_object()
+            .unwrap()
+            .values()
+            .map(|x| x.as_u64().unwrap())
+            .sum::<u64>()
+    };
+    let din = t["documents_in"].as_u64().unwrap();
+    let dout = t["documents_out"].as_u64().unwrap();
+    assert_eq!(
+        din,
+        dout + sum(&t["documents_dropped"]) + sum(&t["documents_failed"]),
+        "{t}"
+    );
+    for d in report["documents"].as_array().unwrap() {
+        let removed: u64 = d["removals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(line_count)
+            .sum();
+        let lines_in = d["lines_in"].as_u64().unwrap();
+        let lines_out = d["lines_out"].as_u64().unwrap();
+        assert_eq!(lines_in, lines_out + removed, "unaccounted lines in {d}");
+    }
+}
+
+/// Non-blank lines a removal took out (0 for a cut within a line that stays).
+fn line_count(r: &serde_json::Value) -> u64 {
+    r["removed_lines"]
+        .as_u64()
+        .expect("removed_lines in every removal")
+}
+
+#[test]
+fn output_is_identical_at_any_thread_count_and_batch_size() {
+    for format in ["text", "jsonl"] {
+        let base = deboil(&[
+            "clean",
+            "seeds",
+            "fixtures",
+            "--format",
+            format,
+            "-q",
+            "--threads",
+            "1",
+        ]);
+        assert!(base.status.success());
+        assert!(!base.stdout.is_empty());
+        for threads in ["2", "8"] {
+            for batch in ["1", "100000000"] {
+                let o = deboil(&[
+                    "clean",
+                    "seeds",
+                    "fixtures",
+                    "--format",
+                    format,
+                    "-q",
+                    "--threads",
+                    threads,
+                    "--batch-bytes",
+                    batch,
+                ]);
+                assert_eq!(
+                    o.stdout, base.stdout,
+                    "format {format}, threads {threads}, batch {batch}"
+                );
+            }
+        }
+    }
+    let r1 = report_of(&["clean", "seeds", "--threads", "1"], "r1");
+    let r8 = report_of(
+        &["clean", "seeds", "--threads", "8", "--batch-bytes", "1"],
+        "r8",
+    );
+    assert_eq!(r1, r8);
+}
+
+#[test]
+fn accounting_holds_on_seeds_and_fixtures() {
+    assert_accounted(&report_of(&["clean", "seeds"], "acc-seeds"));
+    assert_accounted(&report_of(&["clean", "fixtures"], "acc-fixtures"));
+}
+
+#[test]
+fn check_fails_with_a_diff_when_an_expected_file_is_edited() {
+    let dir = tmpdir("check");
+    let case = dir.join("case");
+    std::fs::create_dir_all(&case).unwrap();
+    std::fs::write(
+        case.join("input.txt"),
+        "A Headline Here\n\nFirst paragraph of the body.\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let o = deboil(&["check", d, "--bless"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let o = deboil(&["check", d]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    std::fs::write(
+        case.join("expected.txt"),
+        "A Headline Here\n\nA paragraph edited by hand.\n",
+    )
+    .unwrap();
+    let o = deboil(&["check", d]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("FAIL    case"), "{out}");
+    assert!(out.contains("-A paragraph edited by hand."), "{out}");
+    assert!(out.contains("+First paragraph of the body."), "{out}");
+    assert!(out.contains("@@"), "{out}");
+}
+
+#[test]
+fn rules_and_explain_come_from_the_registry() {
+    let o = deboil(&["rules"]);
+    assert!(o.status.success());
+    let list = stdout(&o);
+    let json = deboil(&["rules", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rules = v.as_array().unwrap();
+    assert!(rules.len() >= 4);
+    for r in rules {
+        let code = r["code"].as_str().unwrap();
+        assert!(list.contains(code));
+        let e = deboil(&["explain", code]);
+        assert!(e.status.success());
+        let doc = r["doc"].as_str().unwrap();
+        assert!(
+            stdout(&e).contains(doc.lines().next().unwrap()),
+            "explain {code}"
+        );
+    }
+    let bad = deboil(&["explain", "Z999"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("Z999"));
+}
+
+#[test]
+fn missing_input_is_an_error_naming_the_path() {
+    let o = deboil(&["clean", "no/such/file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/file.txt"));
+}
+
+#[test]
+fn stdin_and_text_dir_output() {
+    let o = deboil_stdin(
+        &["clean", "-q"],
+        b"Some Headline\n\nA body line that stays.\nA body line that stays.\n",
+    );
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "Some Headline\n\nA body line that stays.\n");
+
+    let dir = tmpdir("out");
+    let o = deboil(&["clean", "seeds", "-o", dir.to_str().unwrap(), "-q"]);
+    assert!(o.status.success());
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // split dumps get numbered parts; no temporary files are left behind
+    assert!(names.iter().any(|n| n.ends_with(".1.txt")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.ends_with(".txt") && !n.starts_with('.')),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn dry_run_and_diff_write_nothing_but_listings() {
+    let o = deboil(&["clean", "seeds", "--dry-run", "-q"]);
+    assert!(o.status.success());
+    let s = stdout(&o);
+    assert!(s.contains(": R001 repeated-adjacent-line: "), "{s}");
+    let o = deboil(&["clean", "seeds", "--diff", "-q"]);
+    let s = stdout(&o);
+    assert!(
+        s.contains("(input)") && s.contains("(clean)") && s.contains("\n-"),
+        "{s}"
+    );
+    let o = deboil(&["clean", "seeds", "--fail-on-removal", "-q", "--dry-run"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn jsonl_records_carry_fields_and_ids() {
+    let dir = tmpdir("jsonl");
+    let f = dir.join("in.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\":\"a1\",\"url\":\"https://example.org/x\",\"text\":\"A Title Line\\n\\nBody text here.\\nBody text here.\"}\n",
+    )
+    .unwrap();
+    let o = deboil(&["clean", f.to_str().unwrap(), "--format", "jsonl", "-q"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(v["id"], "a1");
+    assert_eq!(v["part"], 0);
+    assert_eq!(v["title"], "A Title Line");
+    assert_eq!(v["text"], "Body text here.");
+    assert_eq!(v["url"], "https://example.org/x");
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(keys[..3], ["id", "source", "part"]);
+}
+
+/// The seeds' acceptance criteria (issue 2's "Done when").
+mod seeds {
+    use super::*;
+
+    fn docs() -> Vec<serde_json::Value> {
+        let o = deboil(&["clean", "seeds", "--format", "jsonl", "-q"]);
+        assert!(o.status.success());
+        stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    fn seed_files() -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn key(s: &str) -> String {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn split_titles_and_no_doubles() {
+        let docs = docs();
+        for f in seed_files() {
+            let id = format!("seeds/{}", f.file_name().unwrap().to_string_lossy());
+            let mine: Vec<&serde_json::Value> =
+                docs.iter().filter(|d| d["id"] == id.as_str()).collect();
+            let raw = std::fs::read_to_string(&f).unwrap();
+            // a dump with a run of blank lines between two long stretches holds two articles
+            let expected_parts = if raw.contains("\n\n\n\n") { 2 } else { 1 };
+            assert_eq!(mine.len(), expected_parts, "{id}");
+            for d in &mine {
+                let text = d["text"].as_str().unwrap();
+                let title = d["title"].as_str().unwrap_or("");
+                let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+                assert!(!lines.contains(&"TT"), "{id}: TT left");
+                for w in lines.windows(2) {
+                    assert_ne!(key(w[0]), key(w[1]), "{id}: line repeated back to back");
+                }
+                // no paragraph twice in a document, and the title not repeated in the body
+                let mut seen = std::collections::HashSet::new();
+                for l in &lines {
+                    if l.split_whitespace().count() >= 4 {
+                        assert!(seen.insert(key(l)), "{id}: {l:?} twice");
+                    }
+                }
+                if !title.is_empty() {
+                    assert!(
+                        !seen.contains(&key(title)),
+                        "{id}: title {title:?} repeated in the body"
+                    );
+                }
+            }
+        }
+        // every article starting with a headline has it in `title`
+        let with_title = docs.iter().filter(|d| d["title"].is_string()).count();
+        assert!(
+            with_title >= docs.len() - 1,
+            "titles: {with_title} of {}",
+            docs.len()
+        );
+    }
+
+    #[test]
+    fn chrome_is_gone_and_body_stays() {
+        let docs = docs();
+        let all: String = docs
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}\n{}\n",
+                    d["title"].as_str().unwrap_or(""),
+                    d["text"].as_str().unwrap()
+                )
+            })
+            .collect();
+        let lower = all.to_lowercase();
+        for gone in [
+            "related articles",
+            "no comments yet",
+            "download the app",
+            "try our ai features",
+            "telegram-channel",
+            "app-store",
+            "orange background",
+            "days ago",
+            "hours ago",
+            "an hour ago",
+        ] {
+            assert!(!lower.contains(gone), "{gone:?} left in the output");
+        }
+        for l in all.lines() {
+            assert_ne!(l.trim(), "logo");
+            assert_ne!(l.trim(), "Comments");
+            assert!(!l.starts_with('•'), "{l:?}");
+            assert!(!l.starts_with("date "), "date prefix left: {l:?}");
+        }
+        // every body paragraph (a line of 20+ words outside a related-content section) stays verbatim
+        for f in seed_files() {
+            let raw = std::fs::read_to_string(&f).unwrap();
+            let raw = raw.split("\nRelated Articles\n").next().unwrap();
+            for line in raw.lines() {
+                let l = line.split_whitespace().collect::<Vec<_>>().join(" ");
+                if l.split(' ').count() >= 20 && !l.starts_with("date ") {
+                    assert!(
+                        all.contains(&l),
+                        "{}: body paragraph lost: {l:?}",
+                        f.display()
+                    );
+                }
+            }
+        }
+        let dated: Vec<&serde_json::Value> =
+            docs.iter().filter(|d| d["date"].is_string()).collect();
+        assert!(dated.len() >= 2, "dates parsed: {}", dated.len());
+    }
+}
+
+mod faults {
+    use super::*;
+
+    #[test]
+    fn full_disk_is_an_error_naming_stdout() {
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args(["clean", "seeds", "-q"])
+            .current_dir(root())
+            .stdout(f)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("No space left"),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    #[test]
+    fn closed_stdout_exits_quietly() {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args(["clean", "seeds", "seeds", "seeds", "-q"])
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // close the read end before deboil writes
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            o.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    #[test]
+    fn unwritable_output_names_the_path() {
+        let o = deboil(&[
+            "clean",
+            "seeds",
+            "-q",
+            "--format",
+            "jsonl",
+            "-o",
+            "/proc/deboil-cannot/out.jsonl",
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("/proc/deboil-cannot"));
+    }
+
+    #[test]
+    fn interrupt_leaves_no_partial_output() {
+        let dir = tmpdir("sigint");
+        let out = dir.join("out.jsonl");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args([
+                "clean",
+                "-",
+                "-q",
+                "--format",
+                "jsonl",
+                "-o",
+                out.to_str().unwrap(),
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // deboil is now waiting on stdin with its output file open under a temporary name
+        let mut stdin = child.stdin.take().unwrap();
+        use std::io::Write;
+        stdin
+            .write_all(b"Some Title\n\nSome text that is being written.\n")
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::fs::read_dir(&dir).unwrap().count() == 0 && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "temporary file exists while running"
+        );
+        let k = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(k.success());
+        let o = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert_eq!(o.status.code(), Some(130));
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            0,
+            "no output file, no temporary file"
+        );
+    }
+}
+
+/// Properties over arbitrary input, through the library (the same code the binary runs).
+mod properties {
+    use deboil::pipeline::{clean_bytes, CleanOptions};
+    use proptest::prelude::*;
+
+    fn rules() -> Vec<Box<dyn deboil::rules::Rule>> {
+        deboil::pipeline::active_rules(&CleanOptions::default()).unwrap()
+    }
+
+    /// Text made of dump-like lines: real-looking words, repeats, markers, blank runs.
+    fn dumpish() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            Just(String::new()),
+            Just("TT".to_string()),
+            Just("Related Articles".to_string()),
+            Just("Comments".to_string()),
+            Just("A short headline here".to_string()),
+            "[A-Za-z ,.'’é]{0,120}",
+            "[a-z]{1,8}( [a-z]{1,8}){8,30}\\.",
+        ];
+        prop::collection::vec(line, 0..40).prop_map(|v| v.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = clean_bytes(&bytes, &rules());
+        }
+
+        #[test]
+        fn output_lines_come_from_the_input(text in dumpish()) {
+            let (norm, _) = deboil::input::normalize::decode_and_normalize(text.as_bytes());
+            let input_lines: Vec<&str> = norm.lines().collect();
+            for d in clean_bytes(text.as_bytes(), &rules()) {
+                for l in d.render_text().lines().filter(|l| !l.is_empty()) {
+                    prop_assert!(input_lines.iter().any(|i| i.contains(l)), "{l:?} is not from the input");
+                }
+                // accounting: every non-blank input line of the document is written or removed
+                let removed: usize = d.report.removals.iter().map(|r| r.removed_lines).sum();
+                prop_assert_eq!(d.report.lines_in, d.report.lines_out + removed);
+            }
+        }
+    }
+}
+
+#[test]
+fn cleaning_is_idempotent_on_seeds_and_fixtures() {
+    let once = tmpdir("idem-1");
+    let twice = tmpdir("idem-2");
+    for input in ["seeds", "fixtures"] {
+        let o = deboil(&["clean", input, "-o", once.to_str().unwrap(), "-q"]);
+        assert!(o.status.success());
+    }
+    let o = deboil(&[
+        "clean",
+        once.to_str().unwrap(),
+        "-o",
+        twice.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(o.status.success());
+    let mut n = 0;
+    let mut stack = vec![once.clone()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let rel = p.strip_prefix(&once).unwrap();
+            let a = std::fs::read_to_string(&p).unwrap();
+            let b = std::fs::read_to_string(twice.join(rel)).unwrap_or_default();
+            assert_eq!(a, b, "cleaning {} again changed it", rel.display());
+            n += 1;
+        }
+    }
+    assert!(n > 10);
+}
