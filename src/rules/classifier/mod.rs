@@ -356,6 +356,12 @@ pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
                 if out[j].class == Class::Blank {
                     continue;
                 }
+                let f = &out[j].features;
+                if !in_core[j] && f.words <= 8 && (f.clock || f.nonletter_share() > 0.5) {
+                    // a dateline between headline and text: look past it (it goes)
+                    seen += 1;
+                    continue;
+                }
                 if in_core[j]
                     || !headline_shaped(&out[j].features)
                     || out[j].class == Class::Bad && out[j].features.words > 20
