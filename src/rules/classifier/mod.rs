@@ -77,22 +77,17 @@ impl Params {
         match s {
             Strictness::Normal => normal,
             Strictness::Low => Params {
-                good_density: 0.2,
-                near_density: 0.1,
-                short_penalty: 0.6,
-                bad_penalty: 1.5,
-                extra_core_share: 0.15,
-                outside_keep_words: 25,
+                short_penalty: 4.0,
+                bad_penalty: 8.0,
+                extra_core_share: 0.3,
+                extra_core_min: 40.0,
                 head_window: 4,
                 ..normal
             },
             Strictness::High => Params {
-                good_density: 0.3,
-                near_density: 0.2,
-                short_penalty: 1.5,
-                bad_penalty: 3.0,
-                extra_core_share: 0.4,
-                outside_keep_words: 80,
+                short_penalty: 12.0,
+                bad_penalty: 20.0,
+                marker_penalty: 200.0,
                 head_window: 2,
                 ..normal
             },
