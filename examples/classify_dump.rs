@@ -86,10 +86,10 @@ fn clean(bytes: &[u8], rules: &[Box<dyn Rule>], out: &mut impl Write) -> std::io
     }
     let mut printed = false;
     let mut gap = false;
-    for i in 0..doc.n_lines() {
+    for (i, &g) in gone.iter().enumerate() {
         if doc.is_blank(i) {
             gap = true;
-        } else if !gone[i] {
+        } else if !g {
             if printed && gap {
                 out.write_all(b"\n")?;
             }

@@ -247,7 +247,7 @@ fn best_run(w: &[f32], taken: &[bool]) -> Option<(usize, usize, f32)> {
             start = i;
         }
         sum += w[i];
-        if sum > 0.0 && best.is_none_or(|b| sum > b.2) {
+        if sum > 0.0 && best.map_or(true, |b| sum > b.2) {
             best = Some((start, i + 1, sum));
         }
     }
