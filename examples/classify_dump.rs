@@ -42,6 +42,7 @@ fn rules(strictness: Strictness) -> Vec<Box<dyn Rule>> {
     env_u("GAP_LINES", &mut p.gap_lines);
     env_f("GAP_PENALTY", &mut p.gap_penalty);
     env_f("MARKER_PENALTY", &mut p.marker_penalty);
+    env_u("TITLE_REACH", &mut p.title_reach);
     let mut v: Vec<Box<dyn Rule>> = registry_with(&RuleSettings { strictness })
         .into_iter()
         .filter(|r| r.meta().code != "C001")

@@ -588,3 +588,23 @@ fn cleaning_is_idempotent_on_seeds_and_fixtures() {
     }
     assert!(n > 10);
 }
+
+/// Inputs the fuzzers found (fuzz/regressions/): each must decode to normalised text and clean
+/// without a panic, with every line accounted for.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let rules = deboil::pipeline::active_rules(&deboil::pipeline::CleanOptions::default()).unwrap();
+    let dir = root().join("fuzz/regressions");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(e.unwrap().path()).unwrap();
+        let (text, _) = deboil::input::normalize::decode_and_normalize(&bytes);
+        assert_eq!(deboil::input::normalize::normalize(&text), text);
+        for d in deboil::pipeline::clean_bytes(&bytes, &rules) {
+            let removed: usize = d.report.removals.iter().map(|r| r.removed_lines).sum();
+            assert_eq!(d.report.lines_in, d.report.lines_out + removed);
+        }
+        n += 1;
+    }
+    assert!(n >= 1);
+}

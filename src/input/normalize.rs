@@ -34,11 +34,17 @@ pub fn normalize(text: &str) -> String {
             first = false;
             if is_clean_ascii(piece.as_bytes()) {
                 out.push_str(piece);
-            } else if piece.is_ascii() || is_nfc_quick(piece.chars()) == IsNormalized::Yes {
-                push_line(piece, &mut out);
-            } else {
-                let nfc: String = piece.nfc().collect();
-                push_line(&nfc, &mut out);
+                continue;
+            }
+            // strip and collapse first, then compose: removing a control character can bring a
+            // combining mark next to a new base character
+            let at = out.len();
+            push_line(piece, &mut out);
+            let line = &out[at..];
+            if !line.is_ascii() && is_nfc_quick(line.chars()) != IsNormalized::Yes {
+                let nfc: String = line.nfc().collect();
+                out.truncate(at);
+                out.push_str(&nfc);
             }
         }
     }
@@ -106,6 +112,8 @@ mod tests {
     #[test]
     fn nfc_composes() {
         assert_eq!(normalize("e\u{0301}"), "\u{00E9}");
+        // a control character between base and mark goes first, then they compose
+        assert_eq!(normalize("e\u{0}\u{0301}"), "\u{00E9}");
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub struct Params {
     /// Penalty of a comment header or footer line (`Reply`, `Name says:`, a clock time): a
     /// barrier that keeps a comment thread out of the article core.
     pub marker_penalty: f32,
+    /// The document's first line is its title when it is headline-shaped and at most this many
+    /// non-blank lines sit between it and the article core.
+    pub title_reach: u32,
 }
 
 impl Params {
@@ -73,6 +76,7 @@ impl Params {
             gap_lines: 0,
             gap_penalty: 1.0,
             marker_penalty: 40.0,
+            title_reach: 6,
         };
         match s {
             Strictness::Normal => normal,
@@ -369,6 +373,26 @@ pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
                 head[j] = true;
                 seen += 1;
             }
+        }
+    }
+
+    // position: a headline-shaped first line a few lines above the first core line is the title
+    // (UI labels between the two are for the other rules to judge)
+    let first = (0..n).find(|&i| out[i].class != Class::Blank);
+    let core_start = in_core.iter().position(|&c| c);
+    if let (Some(f0), Some(c0)) = (first, core_start) {
+        let between = (f0 + 1..c0)
+            .filter(|&j| out[j].class != Class::Blank)
+            .count();
+        let fx = &out[f0].features;
+        if f0 < c0
+            && between <= p.title_reach as usize
+            && headline_shaped(fx)
+            && !chrome_shaped(fx)
+            && !fx.comment_marker
+            && !fx.terminal
+        {
+            head[f0] = true;
         }
     }
 
