@@ -23,10 +23,12 @@ crate::declare_rule! {
     ///
     /// Example: in
     ///
-    ///     Home | World | Sport | Contact
-    ///     Council approves the new harbour plan
-    ///     The city council voted on Tuesday to rebuild the old harbour wall before winter.
-    ///     Share this article
+    /// ```text
+    /// Home | World | Sport | Contact
+    /// Council approves the new harbour plan
+    /// The city council voted on Tuesday to rebuild the old harbour wall before winter.
+    /// Share this article
+    /// ```
     ///
     /// the menu line and the share line go; the headline and the paragraph stay.
     ///
