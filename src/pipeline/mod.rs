@@ -109,6 +109,9 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
             .map_err(|m| Error::Usage(format!("deboil.toml: {m}")))?;
         all.push(Box::new(rule));
     }
+    // the statistical classifier reports last, so that every specific rule (user patterns
+    // included) is credited with the lines it names
+    all.sort_by_key(|r| r.meta().category == rules::Category::Classifier);
     let select: Vec<String> = opts
         .config
         .select

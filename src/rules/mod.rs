@@ -121,6 +121,7 @@ mod shape;
 
 // One line per rule. Keep codes unique; `tests::registry_is_consistent` checks it.
 pub mod alt_text_leftover;
+pub mod boilerplate_line;
 pub mod call_to_action;
 pub mod comment_widget;
 pub mod cookie_or_copyright_line;
@@ -132,6 +133,9 @@ pub mod related_content_section;
 pub mod repeated_adjacent_line;
 pub mod repeated_block;
 pub mod ui_label_line;
+
+/// The statistical block classifier behind C001 (features, stopwords, core search).
+pub mod classifier;
 
 /// How aggressive the statistical parts are (`--strictness`): `low` keeps more, `high` removes more.
 #[derive(
@@ -163,7 +167,6 @@ pub struct RuleSettings {
 
 /// Every built-in rule, in the order they run.
 pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
-    let _ = settings;
     // Wider patterns first: a section claims the lines it spans, a block its copy, so the report
     // credits each removed line to the most telling rule (the apply step: first reporter wins).
     vec![
@@ -179,6 +182,10 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(glued_byline_time::GluedBylineTime),
         Box::new(dateline::Dateline),
         Box::new(date_prefix::DatePrefix),
+        // the statistical classifier last: specific rules are credited first
+        Box::new(boilerplate_line::BoilerplateLineRule::new(
+            settings.strictness,
+        )),
     ]
 }
 

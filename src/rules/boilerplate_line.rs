@@ -1,0 +1,180 @@
+//! C001: lines the statistical block classifier judges to be boilerplate.
+
+use std::fmt::Write as _;
+
+use super::classifier::{classify, Params, Verdict};
+use super::{Category, Rule, RuleMeta, Strictness};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A line that reads like site chrome rather than article prose, judged by its shape and its
+    /// neighbours: menus, breadcrumbs, tag lists, share bars, footers, teaser link lists.
+    ///
+    /// Each line gets features (words, stopword density in the page's language — English,
+    /// German, Spanish, French, Italian, Portuguese or Dutch —, final punctuation, capitalised
+    /// words, digits and symbols, separators such as `|`, `»`, `>` and `·`, URL, e-mail and
+    /// handle shapes, list bullets) and a local class: good (prose), near-good, short or bad.
+    /// The article core is the densest run of prose; further runs that weigh enough join it.
+    /// Inside the core, prose and short lines between prose stay (subheadings, list items,
+    /// quotes, captions), and chrome-shaped lines go; a headline, byline or dateline just above
+    /// the core stays. Outside the core only long prose paragraphs stay. `--strictness` moves the
+    /// thresholds: `low` keeps more, `high` removes more. The removal note gives the line's class,
+    /// its weight and the features that drove the decision.
+    ///
+    /// Example: in
+    ///
+    /// ```text
+    /// Home | World | Sport | Contact
+    /// Council approves the new harbour plan
+    /// The city council voted on Tuesday to rebuild the old harbour wall before winter.
+    /// Share this article
+    /// ```
+    ///
+    /// the menu line and the share line go; the headline and the paragraph stay.
+    ///
+    /// Known false positives: an article made only of short lines (a poem, a table of figures)
+    /// has no core of prose and loses lines; an aside of long prose far below the article (a
+    /// long comment) is kept.
+    pub struct BoilerplateLine => ("C001", "boilerplate-line", Category::Classifier);
+}
+
+/// Rule C001 with its thresholds.
+#[derive(Debug, Clone, Copy)]
+pub struct BoilerplateLineRule {
+    params: Params,
+}
+
+impl BoilerplateLineRule {
+    pub fn new(strictness: Strictness) -> Self {
+        Self::with_params(Params::for_strictness(strictness))
+    }
+
+    pub fn with_params(params: Params) -> Self {
+        BoilerplateLineRule { params }
+    }
+}
+
+impl Default for BoilerplateLineRule {
+    fn default() -> Self {
+        Self::new(Strictness::Normal)
+    }
+}
+
+fn note(v: &Verdict, reason: &str, lang: &str) -> String {
+    let f = &v.features;
+    let mut s = String::with_capacity(96);
+    let _ = write!(
+        s,
+        "{} ({} line, weight {:.1}; {} words",
+        reason,
+        v.class.as_str(),
+        v.score,
+        f.words
+    );
+    let _ = write!(s, ", stopwords {}", lang);
+    if f.separators > 0 {
+        let _ = write!(s, ", {} separators", f.separators);
+    }
+    if f.links > 0 {
+        let _ = write!(s, ", {} links", f.links);
+    }
+    if f.bullet {
+        s.push_str(", bullet");
+    }
+    if f.copyright {
+        s.push_str(", copyright sign");
+    }
+    s.push(')');
+    s
+}
+
+impl Rule for BoilerplateLineRule {
+    fn meta(&self) -> &RuleMeta {
+        &BoilerplateLine::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        let verdicts = classify(doc, &self.params);
+        let feats: Vec<_> = verdicts.iter().map(|v| v.features).collect();
+        let lang = super::classifier::dominant_language(&feats);
+        for (i, v) in verdicts.iter().enumerate() {
+            if let Some(r) = v.remove {
+                let dens = match lang {
+                    Some(super::classifier::LANG_UNKNOWN) => "unknown".to_string(),
+                    Some(l) => format!(
+                        "{:.2} {}",
+                        v.features.stop_density(l),
+                        super::classifier::stopwords::LANGS[l]
+                    ),
+                    None => "?".to_string(),
+                };
+                out.push(Removal::line(&BoilerplateLine::META, i).with_note(note(
+                    v,
+                    r.as_str(),
+                    &dens,
+                )));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(text: &str) -> Vec<String> {
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let mut out = Vec::new();
+        BoilerplateLineRule::default().check(&doc, &mut out);
+        let gone: Vec<usize> = out.iter().map(|r| r.lines.start).collect();
+        (0..doc.n_lines())
+            .filter(|i| !doc.is_blank(*i) && !gone.contains(i))
+            .map(|i| doc.line(i).to_string())
+            .collect()
+    }
+
+    const PAGE: &str = "Home | World | Sport | Culture | Contact\n\
+        Search\n\
+        Log in\n\
+        Council approves the new harbour plan\n\
+        The city council voted on Tuesday to rebuild the old harbour wall before the winter storms arrive, and the works will start next month.\n\
+        What changes\n\
+        The mayor said that the new wall will be higher than the old one and that the fishing boats will have more room in the inner basin.\n\
+        * A higher wall\n\
+        * A wider basin\n\
+        Residents who live near the harbour will be able to see the plans at the town hall until the end of the month, the council said.\n\
+        Share this article\n\
+        Facebook | Twitter | Email\n\
+        © 2024 Example Gazette. All rights reserved.\n";
+
+    #[test]
+    fn keeps_article_and_drops_chrome() {
+        let k = kept(PAGE);
+        assert!(k.iter().any(|l| l.starts_with("The city council")));
+        assert!(k.iter().any(|l| l == "What changes"));
+        assert!(k.iter().any(|l| l == "* A wider basin"));
+        assert!(k
+            .iter()
+            .any(|l| l == "Council approves the new harbour plan"));
+        assert!(!k.iter().any(|l| l.contains("Culture")));
+        assert!(!k.iter().any(|l| l.contains("©")));
+        assert!(!k.iter().any(|l| l.contains("Twitter")));
+    }
+
+    #[test]
+    fn notes_give_reasons() {
+        let doc = Document::from_text(PAGE.to_string(), 1, 0);
+        let mut out = Vec::new();
+        BoilerplateLineRule::default().check(&doc, &mut out);
+        assert!(out
+            .iter()
+            .all(|r| r.code == "C001" && r.note.as_deref().is_some_and(|n| n.contains("weight"))));
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for t in ["", "\n\n\n", "*", "|||", "a", "\u{0}\u{FFFD}", "x\n\n\ny"] {
+            let _ = kept(t);
+        }
+    }
+}

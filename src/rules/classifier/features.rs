@@ -1,0 +1,375 @@
+//! Per-line features of the block classifier: lengths, stopword hits per language, capitalised
+//! words, digits and symbols, separator tokens, URL/e-mail/handle shapes, list bullets and the
+//! line's final punctuation. One pass over the line's characters; the only buffer is the caller's
+//! reusable lowercase scratch string.
+
+use super::stopwords::{langs_of, LANGS};
+
+/// Shape facts of one line, as the classifier sees them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Features {
+    /// Whitespace-separated tokens (bullet marker excluded).
+    pub words: u32,
+    /// Tokens holding at least one letter.
+    pub alpha_words: u32,
+    /// Characters (bullet marker excluded).
+    pub chars: u32,
+    /// Letters.
+    pub letters: u32,
+    /// Digits.
+    pub digits: u32,
+    /// Characters that are neither letters, digits nor whitespace.
+    pub symbols: u32,
+    /// Alphabetic tokens starting with an uppercase letter.
+    pub cap_words: u32,
+    /// Stopword hits per language (index as in [`LANGS`]).
+    pub stop: [u16; LANGS.len()],
+    /// Tokens that are separators (`|`, `»`, `>`, `·`, `/`, `•`, `-`, ...) or hold a `|`.
+    pub separators: u32,
+    /// Tokens shaped like a URL, an e-mail address, a domain or a `@handle`.
+    pub links: u32,
+    /// The line opens with a list bullet (`*`, `•`, `-`, `–`, `·`, `»`, `>`).
+    pub bullet: bool,
+    /// Ends with `.`, `!`, `?` or `…` (closing quotes and brackets skipped).
+    pub terminal: bool,
+    /// Ends with `:`.
+    pub colon: bool,
+    /// Holds a `©` sign.
+    pub copyright: bool,
+    /// Shaped like the header or footer of a reader comment: a reply or permalink label, a
+    /// `Name says:` line, a comment-section heading, or a short line with a clock time.
+    pub comment_marker: bool,
+    /// A short line holding a clock time (a dateline or a comment header).
+    pub clock: bool,
+}
+
+impl Features {
+    /// Stopword share of the words for language `lang`.
+    #[inline]
+    pub fn stop_density(&self, lang: usize) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stop
+                .get(lang)
+                .map_or(0.0, |&n| n as f32 / self.words as f32)
+        }
+    }
+
+    /// Share of alphabetic words that are capitalised.
+    #[inline]
+    pub fn cap_share(&self) -> f32 {
+        if self.alpha_words == 0 {
+            0.0
+        } else {
+            self.cap_words as f32 / self.alpha_words as f32
+        }
+    }
+
+    /// Share of non-space characters that are digits or symbols.
+    #[inline]
+    pub fn nonletter_share(&self) -> f32 {
+        let total = self.letters + self.digits + self.symbols;
+        if total == 0 {
+            1.0
+        } else {
+            (self.digits + self.symbols) as f32 / total as f32
+        }
+    }
+}
+
+fn is_separator_token(t: &str) -> bool {
+    matches!(
+        t,
+        "|" | "»"
+            | "«"
+            | ">"
+            | "<"
+            | "·"
+            | "/"
+            | "•"
+            | "-"
+            | "–"
+            | "—"
+            | "::"
+            | "›"
+            | "‹"
+            | "→"
+            | "||"
+            | ">>"
+            | "<<"
+            | "*"
+            | "+"
+            | "~"
+            | "#"
+            | "¦"
+            | "◦"
+            | "▪"
+            | "■"
+            | "►"
+            | "▸"
+    ) || t.contains('|')
+}
+
+fn is_link_token(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | ',' | '"'));
+    if t.len() < 4 {
+        return false;
+    }
+    if t.contains("://") || t.starts_with("www.") {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix('@') {
+        return !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    }
+    if let Some(at) = t.find('@') {
+        return t[at..].contains('.');
+    }
+    // bare domains: letters, a dot, a common top-level suffix
+    let t = t.trim_end_matches(['.', '/']);
+    for tld in [
+        ".com", ".org", ".net", ".de", ".co.uk", ".fr", ".es", ".it", ".nl", ".io", ".gov",
+    ] {
+        if t.len() > tld.len() + 1 && t.ends_with(tld) && !t.contains(' ') {
+            return t[..t.len() - tld.len()]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        }
+    }
+    false
+}
+
+/// Reply and permalink labels of comment widgets, lowercased.
+const REPLY_WORDS: [&str; 12] = [
+    "reply",
+    "antworten",
+    "responder",
+    "répondre",
+    "rispondi",
+    "reageren",
+    "beantwoorden",
+    "responde",
+    "permalink",
+    "trackback",
+    "svara",
+    "odpowiedz",
+];
+
+/// Headings of comment sections (`38 comments`, `Kommentare`), lowercased.
+const COMMENT_WORDS: [&str; 16] = [
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "comentario",
+    "comentarios",
+    "commentaire",
+    "commentaires",
+    "commento",
+    "commenti",
+    "comentário",
+    "comentários",
+    "reactie",
+    "reacties",
+    "responses",
+    "replies",
+];
+
+/// Verbs that introduce a quoted comment (`Name says:`), lowercased.
+const SAYS_WORDS: [&str; 16] = [
+    "says",
+    "said",
+    "wrote",
+    "writes",
+    "sagt",
+    "schreibt",
+    "schrieb",
+    "dice",
+    "dijo",
+    "escribió",
+    "écrit",
+    "dit",
+    "scrive",
+    "escreveu",
+    "diz",
+    "zegt",
+];
+
+/// A clock time such as `9:41`, `21:05` or `@04:20AM`.
+fn is_clock(t: &str) -> bool {
+    let t = t.trim_start_matches(['@', '(', '[']);
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && b.get(digits) == Some(&b':')
+        && b.len() >= digits + 3
+        && b[digits + 1].is_ascii_digit()
+        && b[digits + 2].is_ascii_digit()
+}
+
+const BULLETS: [&str; 9] = ["* ", "• ", "- ", "– ", "· ", "» ", "> ", "▪ ", "◦ "];
+
+/// Computes the features of `line`; `lower` is scratch space reused across calls.
+pub fn extract(line: &str, lower: &mut String) -> Features {
+    let mut f = Features::default();
+    let mut body = line.trim();
+    for b in BULLETS {
+        if let Some(rest) = body.strip_prefix(b) {
+            f.bullet = true;
+            body = rest.trim_start();
+            break;
+        }
+    }
+    if body == "*" || body == "•" || body == "-" {
+        f.bullet = true;
+        body = "";
+    }
+    let mut clock = false;
+    let mut says = false;
+    let mut reply = false;
+    let mut comment_word = false;
+    for tok in body.split_whitespace() {
+        f.words += 1;
+        clock |= is_clock(tok);
+        if is_separator_token(tok) {
+            f.separators += 1;
+        }
+        if is_link_token(tok) {
+            f.links += 1;
+        }
+        let mut has_alpha = false;
+        let mut first_alpha: Option<char> = None;
+        lower.clear();
+        for c in tok.chars() {
+            f.chars += 1;
+            if c.is_alphabetic() {
+                f.letters += 1;
+                has_alpha = true;
+                if first_alpha.is_none() {
+                    first_alpha = Some(c);
+                }
+                for l in c.to_lowercase() {
+                    lower.push(l);
+                }
+            } else if c.is_numeric() {
+                f.digits += 1;
+                lower.push(c);
+            } else {
+                f.symbols += 1;
+                if c == '©' {
+                    f.copyright = true;
+                }
+                if c == '\'' || c == '’' {
+                    lower.push('\'');
+                }
+            }
+        }
+        if has_alpha {
+            if f.alpha_words == 0 {
+                reply = REPLY_WORDS.contains(&lower.as_str());
+            }
+            says = tok.ends_with(':') && SAYS_WORDS.contains(&lower.as_str());
+            comment_word |= COMMENT_WORDS.contains(&lower.as_str());
+            f.alpha_words += 1;
+            if first_alpha.is_some_and(char::is_uppercase) {
+                f.cap_words += 1;
+            }
+            let mut mask = langs_of(lower.trim_matches('\''));
+            if mask == 0 {
+                // elided articles: l'homme, dell'anno, d'un
+                if let Some(p) = lower.find('\'') {
+                    lower.truncate(p + 1);
+                    mask = langs_of(lower);
+                }
+            }
+            let mut bit = 0;
+            while mask != 0 {
+                if mask & 1 == 1 {
+                    f.stop[bit] += 1;
+                }
+                mask >>= 1;
+                bit += 1;
+            }
+        }
+    }
+    // spaces between tokens count as characters too
+    f.chars += f.words.saturating_sub(1);
+    let end = body.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '“')
+    });
+    f.clock = clock && f.words <= 15;
+    f.comment_marker = (reply && f.words <= 4)
+        || (says && f.words <= 8)
+        || (comment_word && f.words <= 4)
+        || f.clock;
+    f.terminal = end.ends_with(['.', '!', '?', '…', '。']);
+    f.colon = end.ends_with(':');
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fx(s: &str) -> Features {
+        extract(s, &mut String::new())
+    }
+
+    #[test]
+    fn prose_line() {
+        let f = fx("The mayor said that the bridge would open in the spring of next year.");
+        assert_eq!(f.words, 14);
+        assert!(f.terminal);
+        assert!(f.stop_density(0) > 0.3);
+        assert_eq!(f.separators, 0);
+        assert_eq!(f.links, 0);
+    }
+
+    #[test]
+    fn menu_line() {
+        let f = fx("Home | News | Sport | Contact");
+        assert_eq!(f.separators, 3);
+        assert!(f.cap_share() > 0.99);
+        assert!(!f.terminal);
+    }
+
+    #[test]
+    fn bullets_links_and_elision() {
+        let f = fx("* Follow @some_handle or write to desk@example.org");
+        assert!(f.bullet);
+        assert_eq!(f.links, 2);
+        let f = fx("l'homme est dans la maison.");
+        assert!(f.stop[2 + 1] >= 3);
+        assert!(fx("Copyright © 2020 Example").copyright);
+    }
+
+    #[test]
+    fn comment_markers() {
+        assert!(fx("Reply").comment_marker);
+        assert!(fx("Jane Doe says:").comment_marker);
+        assert!(fx("12 Kommentare").comment_marker);
+        assert!(fx("March 3, 2021 at 9:41 pm").clock);
+        assert!(!fx("She says the plan will work.").comment_marker);
+        assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in [
+            "",
+            " ",
+            "*",
+            "''''",
+            "@",
+            "a@",
+            "http://",
+            "…",
+            "\u{1F600} \u{1F600}",
+        ] {
+            let _ = fx(s);
+        }
+    }
+}

@@ -1,0 +1,429 @@
+//! The plain-text block classifier behind rule C001: per-line features, a jusText-style local
+//! class, the article core found as the densest region of prose, and context smoothing that keeps
+//! an article's short lines (subheadings, list items, datelines) and drops chrome around it.
+//!
+//! Everything here is one linear pass over the document's lines plus a few passes over a small
+//! per-line array; no per-line allocation beyond the removal notes.
+
+pub mod features;
+pub mod stopwords;
+
+use features::Features;
+use stopwords::LANGS;
+
+use crate::doc::Document;
+use crate::rules::Strictness;
+
+/// The classifier's thresholds and weights; [`Params::for_strictness`] gives the shipped sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Lines with fewer words are `Short` (judged by their context).
+    pub short_words: u32,
+    /// A `Good` line has at least this many words ...
+    pub good_words: u32,
+    /// ... and at least this stopword density.
+    pub good_density: f32,
+    /// A `NearGood` line has at least this stopword density.
+    pub near_density: f32,
+    /// Weight per word of a `Good` line in the core search (capped at `word_cap` words).
+    pub good_weight: f32,
+    /// Weight per word of a `NearGood` line.
+    pub near_weight: f32,
+    pub word_cap: f32,
+    /// Penalty of a `Short` line in the core search.
+    pub short_penalty: f32,
+    /// Penalty of a `Bad` line: a constant plus a weight per word.
+    pub bad_penalty: f32,
+    pub bad_word_penalty: f32,
+    /// A further region of prose becomes part of the article when its weight reaches this share
+    /// of the best region's ...
+    pub extra_core_share: f32,
+    /// ... and this absolute weight.
+    pub extra_core_min: f32,
+    /// Outside the core, a `Good` line with at least this many words stays.
+    pub outside_keep_words: u32,
+    /// Non-blank lines just above the core inspected for a headline, byline or dateline.
+    pub head_window: u32,
+    /// A run of at most this many short lines between two prose lines (a subheading, a short
+    /// list) costs only `gap_penalty` per line in the core search.
+    pub gap_lines: u32,
+    pub gap_penalty: f32,
+    /// Penalty of a comment header or footer line (`Reply`, `Name says:`, a clock time): a
+    /// barrier that keeps a comment thread out of the article core.
+    pub marker_penalty: f32,
+    /// The document's first line is its title when it is headline-shaped and at most this many
+    /// non-blank lines sit between it and the article core.
+    pub title_reach: u32,
+}
+
+impl Params {
+    pub fn for_strictness(s: Strictness) -> Params {
+        let normal = Params {
+            short_words: 5,
+            good_words: 10,
+            good_density: 0.25,
+            near_density: 0.15,
+            good_weight: 1.0,
+            near_weight: 0.4,
+            word_cap: 80.0,
+            short_penalty: 8.0,
+            bad_penalty: 12.0,
+            bad_word_penalty: 0.3,
+            extra_core_share: 1.1,
+            extra_core_min: 20.0,
+            outside_keep_words: 1000,
+            head_window: 3,
+            gap_lines: 0,
+            gap_penalty: 1.0,
+            marker_penalty: 40.0,
+            title_reach: 6,
+        };
+        match s {
+            Strictness::Normal => normal,
+            Strictness::Low => Params {
+                short_penalty: 4.0,
+                bad_penalty: 8.0,
+                extra_core_share: 0.3,
+                extra_core_min: 40.0,
+                head_window: 4,
+                ..normal
+            },
+            Strictness::High => Params {
+                short_penalty: 12.0,
+                bad_penalty: 20.0,
+                marker_penalty: 200.0,
+                head_window: 2,
+                ..normal
+            },
+        }
+    }
+}
+
+/// Local class of a line, before context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Blank,
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+impl Class {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Blank => "blank",
+            Class::Good => "good",
+            Class::NearGood => "near-good",
+            Class::Short => "short",
+            Class::Bad => "bad",
+        }
+    }
+}
+
+/// Why a line goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Outside every region of prose.
+    OutsideCore,
+    /// Inside the article, but chrome-shaped (separators, links, no prose).
+    ChromeInCore,
+    /// A short line whose neighbours are chrome.
+    ShortInChrome,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::OutsideCore => "outside the article core",
+            Reason::ChromeInCore => "chrome-shaped line inside the article",
+            Reason::ShortInChrome => "short line between chrome lines",
+        }
+    }
+}
+
+/// The classifier's verdict on one line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
+    pub class: Class,
+    /// The line's weight in the core search (positive: prose).
+    pub score: f32,
+    /// `Some` when the line goes.
+    pub remove: Option<Reason>,
+    pub features: Features,
+}
+
+/// The document's dominant stopword language (index into [`LANGS`]), or `None` when too few
+/// stopwords were seen to tell.
+pub fn dominant_language(feats: &[Features]) -> Option<usize> {
+    let mut totals = [0u32; LANGS.len()];
+    let mut words = 0u32;
+    for f in feats {
+        words += f.words;
+        for (t, s) in totals.iter_mut().zip(f.stop.iter()) {
+            *t += u32::from(*s);
+        }
+    }
+    let (best, &n) = totals
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, n)| (*n, usize::MAX - i))?;
+    if words >= 50 && n * 12 < words {
+        // a few stray hits in a page of another language
+        return Some(LANG_UNKNOWN);
+    }
+    (n >= 5).then_some(best)
+}
+
+/// Returned by [`dominant_language`] when the page has words but too few stopwords of any list.
+pub const LANG_UNKNOWN: usize = usize::MAX;
+
+fn stop_density(f: &Features, lang: Option<usize>) -> f32 {
+    match lang {
+        Some(LANG_UNKNOWN) => {
+            // no stopword list fits the page: sentence shape stands in for function words
+            if f.terminal && f.words >= 8 {
+                0.3
+            } else if f.words >= 12 {
+                0.2
+            } else {
+                0.1
+            }
+        }
+        Some(l) => f.stop_density(l),
+        None => (0..LANGS.len())
+            .map(|l| f.stop_density(l))
+            .fold(0.0, f32::max),
+    }
+}
+
+/// Chrome shapes no context can rescue: separator runs, link lists, copyright lines.
+fn chrome_shaped(f: &Features) -> bool {
+    f.words == 0
+        || f.copyright
+        || (f.links > 0 && f.links * 3 >= f.words)
+        || (f.separators >= 2 && f.separators * 5 >= f.words)
+        || (f.separators >= 1 && f.words <= 6)
+        || f.alpha_words == 0
+}
+
+fn local_class(f: &Features, lang: Option<usize>, p: &Params) -> Class {
+    if chrome_shaped(f) || f.comment_marker || f.clock {
+        return Class::Bad;
+    }
+    let d = stop_density(f, lang);
+    if f.words < p.short_words {
+        return Class::Short;
+    }
+    if d >= p.good_density && f.words >= p.good_words {
+        return Class::Good;
+    }
+    if d >= p.near_density || (f.terminal && d >= p.near_density * 0.5) {
+        return Class::NearGood;
+    }
+    Class::Bad
+}
+
+fn weight(c: Class, f: &Features, p: &Params) -> f32 {
+    let w = (f.words as f32).min(p.word_cap);
+    match c {
+        Class::Blank => 0.0,
+        Class::Good => p.good_weight * w,
+        Class::NearGood => p.near_weight * w,
+        Class::Short => -p.short_penalty,
+        Class::Bad => -(p.bad_penalty + p.bad_word_penalty * w),
+    }
+}
+
+/// Best-sum run of `w` among indices not yet taken; returns (start, end, sum).
+fn best_run(w: &[f32], taken: &[bool]) -> Option<(usize, usize, f32)> {
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut start = 0;
+    let mut sum = 0.0f32;
+    for i in 0..w.len() {
+        if taken[i] {
+            sum = 0.0;
+            start = i + 1;
+            continue;
+        }
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += w[i];
+        if sum > 0.0 && best.map_or(true, |b| sum > b.2) {
+            best = Some((start, i + 1, sum));
+        }
+    }
+    best
+}
+
+/// Headline-shaped: a few words, no separators or links, not ending like a sentence fragment.
+fn headline_shaped(f: &Features) -> bool {
+    f.words >= 1 && f.words <= 20 && f.separators == 0 && f.links == 0 && !f.copyright
+}
+
+/// Classifies every line of `doc`.
+pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
+    let n = doc.n_lines();
+    let mut scratch = String::new();
+    let feats: Vec<Features> = (0..n)
+        .map(|i| {
+            if doc.is_blank(i) {
+                Features::default()
+            } else {
+                features::extract(doc.line(i), &mut scratch)
+            }
+        })
+        .collect();
+    let lang = dominant_language(&feats);
+    let mut out: Vec<Verdict> = feats
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let class = if doc.is_blank(i) {
+                Class::Blank
+            } else {
+                local_class(f, lang, p)
+            };
+            let mut score = weight(class, f, p);
+            if f.comment_marker {
+                score = score.min(-p.marker_penalty);
+            }
+            Verdict {
+                class,
+                score,
+                remove: None,
+                features: *f,
+            }
+        })
+        .collect();
+
+    // context: a short run between prose lines is a subheading or a short list, and cheap
+    let mut w: Vec<f32> = out.iter().map(|v| v.score).collect();
+    let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
+    let mut i = 0;
+    while i < n {
+        if out[i].class != Class::Short {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut shorts = 0;
+        while i < n && matches!(out[i].class, Class::Short | Class::Blank) {
+            shorts += u32::from(out[i].class == Class::Short);
+            i += 1;
+        }
+        let before = (0..start)
+            .rev()
+            .map(|j| out[j].class)
+            .find(|c| *c != Class::Blank);
+        let after = out.get(i).map(|v| v.class);
+        if shorts <= p.gap_lines && before.is_some_and(prose) && after.is_some_and(prose) {
+            for j in start..i {
+                if out[j].class == Class::Short {
+                    w[j] = -p.gap_penalty;
+                    out[j].score = w[j];
+                }
+            }
+        }
+    }
+
+    // the article core: the best-weighted run of lines, plus further runs that weigh enough
+    let mut in_core = vec![false; n];
+    let mut first: Option<f32> = None;
+    for _ in 0..8 {
+        let Some((a, b, s)) = best_run(&w, &in_core) else {
+            break;
+        };
+        match first {
+            None => first = Some(s),
+            Some(f0) if s < f0 * p.extra_core_share || s < p.extra_core_min => break,
+            Some(_) => {}
+        }
+        in_core[a..b].iter_mut().for_each(|c| *c = true);
+    }
+
+    // a headline, byline or dateline right above a core run belongs to the article
+    let mut head = vec![false; n];
+    for i in 0..n {
+        if in_core[i] && (i == 0 || !in_core[i - 1]) {
+            let mut seen = 0;
+            let mut j = i;
+            while j > 0 && seen < p.head_window {
+                j -= 1;
+                if out[j].class == Class::Blank {
+                    continue;
+                }
+                let f = &out[j].features;
+                if !in_core[j] && f.words <= 8 && (f.clock || f.nonletter_share() > 0.5) {
+                    // a dateline between headline and text: look past it (it goes)
+                    seen += 1;
+                    continue;
+                }
+                if in_core[j]
+                    || !headline_shaped(&out[j].features)
+                    || out[j].class == Class::Bad && out[j].features.words > 20
+                {
+                    break;
+                }
+                if chrome_shaped(&out[j].features) {
+                    break;
+                }
+                head[j] = true;
+                seen += 1;
+            }
+        }
+    }
+
+    // position: a headline-shaped first line a few lines above the first core line is the title
+    // (UI labels between the two are for the other rules to judge)
+    let first = (0..n).find(|&i| out[i].class != Class::Blank);
+    let core_start = in_core.iter().position(|&c| c);
+    if let (Some(f0), Some(c0)) = (first, core_start) {
+        let between = (f0 + 1..c0)
+            .filter(|&j| out[j].class != Class::Blank)
+            .count();
+        let fx = &out[f0].features;
+        if f0 < c0
+            && between <= p.title_reach as usize
+            && headline_shaped(fx)
+            && !chrome_shaped(fx)
+            && !fx.comment_marker
+            && !fx.terminal
+        {
+            head[f0] = true;
+        }
+    }
+
+    // decisions with context
+    for i in 0..n {
+        let v = out[i];
+        if v.class == Class::Blank {
+            continue;
+        }
+        let reason = if !in_core[i] {
+            let keep =
+                head[i] || (v.class == Class::Good && v.features.words >= p.outside_keep_words);
+            (!keep).then_some(Reason::OutsideCore)
+        } else {
+            match v.class {
+                Class::Good | Class::NearGood | Class::Blank => None,
+                Class::Bad => Some(Reason::ChromeInCore),
+                Class::Short => {
+                    let prev = (0..i)
+                        .rev()
+                        .map(|j| out[j].class)
+                        .find(|c| matches!(c, Class::Good | Class::NearGood | Class::Bad));
+                    let next = (i + 1..n)
+                        .map(|j| out[j].class)
+                        .find(|c| matches!(c, Class::Good | Class::NearGood | Class::Bad));
+                    (prev == Some(Class::Bad) && next == Some(Class::Bad))
+                        .then_some(Reason::ShortInChrome)
+                }
+            }
+        };
+        out[i].remove = reason;
+    }
+    out
+}

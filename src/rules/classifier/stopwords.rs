@@ -1,0 +1,107 @@
+//! Compiled-in stopword lists (short, hand-picked function words) for the block classifier.
+//!
+//! One table maps a lowercased word to a bit set of the languages that list it. The lists are
+//! deliberately short: the classifier needs the density of function words in a line, not a
+//! linguistic inventory, and the most frequent hundred words of a language carry nearly all of it.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Languages with a stopword list, in bit order.
+pub const LANGS: [&str; 7] = ["en", "de", "es", "fr", "it", "pt", "nl"];
+
+const EN: &str =
+    "a about above after again against all also am an and any are as at be because been \
+before being below between both but by can could did do does doing down during each few for from \
+further had has have having he her here hers herself him himself his how i if in into is it its \
+itself just me more most my myself no nor not now of off on once only or other our ours ourselves \
+out over own same she should so some such than that the their theirs them themselves then there \
+these they this those through to too under until up very was we were what when where which while \
+who whom why will with would you your yours yourself yourselves may might must shall upon us who's \
+it's don't can't i'm he's she's that's there's we're they're i've isn't wasn't didn't doesn't \
+won't been says said one two many much even still though although however";
+
+const DE: &str =
+    "aber alle allem allen aller alles als also am an ander andere anderen auch auf aus \
+bei bin bis bist da damit dann das dass daß dein deine dem den denn der des dich die dies diese \
+diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines er es etwas \
+euch euer für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr \
+ihre ihrem ihren ihrer im in ins ist jede jedem jeden jeder jetzt kann kein keine können könnte \
+man manche mein meine mich mir mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr \
+sein seine seinem seinen seiner sich sie sind so solche soll sollte sondern sonst über um und uns \
+unser unter viel vom von vor war waren warum was weil welche wenn wer werde werden wie wieder \
+will wir wird wo wollen wurde würde wurden zu zum zur zwar zwischen einer schon dabei sowie";
+
+const ES: &str = "a al algo algunas algunos ante antes como con contra cual cuando de del desde \
+donde durante e el él ella ellas ellos en entre era erais eran es esa esas ese eso esos esta estaba \
+estaban estado estar este esto estos fue fueron fui ha había habían han has hasta hay la las le les \
+lo los más me mi mis mucho muy nada ni no nos nosotros o os otra otras otro otros para pero poco \
+por porque que qué quien se sea según ser si sí sido sin sobre son su sus también tanto te tiene \
+tienen todo todos tu tus un una uno unos y ya yo cada puede pueden sus así entre sido dijo";
+
+const FR: &str = "à au aux avec ce ces cet cette dans de des du elle elles en entre et était être \
+eu il ils je la le les leur leurs lui ma mais me même mes moi mon ne nos notre nous on ont ou où \
+par pas peu plus pour qu que qui sa sans se ses son sont sur ta te tes toi ton tous tout toute \
+toutes très tu un une vos votre vous y été avait avaient comme donc dont encore fait faire ici \
+l d c j n s qu' l' d' c'est aussi alors ainsi depuis après avant selon sous lors";
+
+const IT: &str =
+    "a ad al alla alle allo agli ai anche avere aveva c che chi ci come con contro da \
+dal dalla dalle dei del della delle dello degli di dove e è ed era erano essere fa gli ha hanno \
+ho i il in io la le lei li lo loro lui ma mi mia mio ne negli nei nel nella nelle non noi o per \
+perché più poi quale quando quanto quella quelle quello questa queste questo se sei si sia siamo \
+sono sta stato su sua sue sui sul sulla suo suoi tra tu tutti tutto un una uno vi voi anche già \
+molto essere stati dopo cui però";
+
+const PT: &str =
+    "a à ao aos as às até com como da das de dela dele deles depois do dos e é ela elas \
+ele eles em entre era eram essa essas esse esses esta estas este estes eu foi foram há isso isto \
+já lhe lhes mais mas me mesmo meu minha muito na nas não nem no nos nós o os ou para pela pelas \
+pelo pelos por qual quando que quem se seja sem ser seu seus só sua suas também te tem têm tu um \
+uma umas uns você vocês sobre ainda onde está estão pode podem foi tinha";
+
+const NL: &str = "aan al alle als bij dan dat de der deze die dit doch doen door dus een en er \
+ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun ik in is ja je kan kon kunnen \
+maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat ons ook op over reeds \
+te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil \
+worden wordt zal ze zelf zich zij zijn zo zonder zou nog al worden zoals";
+
+fn table() -> &'static HashMap<&'static str, u8> {
+    static T: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = HashMap::with_capacity(1200);
+        for (bit, list) in [EN, DE, ES, FR, IT, PT, NL].into_iter().enumerate() {
+            for w in list.split_whitespace() {
+                *m.entry(w).or_insert(0u8) |= 1 << bit;
+            }
+        }
+        m
+    })
+}
+
+/// The languages (bit set, bit `i` = `LANGS[i]`) whose list holds `lower`, a lowercased word.
+#[inline]
+pub fn langs_of(lower: &str) -> u8 {
+    table().get(lower).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words_are_found() {
+        assert_eq!(langs_of("the") & 1, 1);
+        assert_ne!(langs_of("und") & 2, 0);
+        assert_ne!(langs_of("que"), 0);
+        assert_eq!(langs_of("zebra"), 0);
+    }
+
+    #[test]
+    fn every_list_is_lowercase_and_nonempty() {
+        for list in [EN, DE, ES, FR, IT, PT, NL] {
+            assert!(list.split_whitespace().count() > 80);
+            assert!(list.split_whitespace().all(|w| w.to_lowercase() == w));
+        }
+    }
+}
