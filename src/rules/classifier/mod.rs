@@ -343,6 +343,11 @@ pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
         }
         in_core[a..b].iter_mut().for_each(|c| *c = true);
     }
+    // no prose anywhere (a short note, a caption, a list): nothing anchors a judgement, so the
+    // classifier leaves the document to the rules rather than emptying it
+    if first.is_none() {
+        return out;
+    }
 
     // a headline, byline or dateline right above a core run belongs to the article
     let mut head = vec![false; n];
