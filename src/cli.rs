@@ -77,6 +77,10 @@ pub struct CleanArgs {
     /// JSONL field holding the record id.
     #[arg(long, default_value = "id")]
     pub id_field: String,
+    /// Largest record (a text dump, or one JSONL line) processed; larger ones are reported and
+    /// skipped (`too-large`, `line-too-long`).
+    #[arg(long, value_name = "BYTES", default_value_t = 256 << 20)]
+    pub max_record_bytes: usize,
     /// Any bad input is fatal (exit 2).
     #[arg(long)]
     pub strict: bool,
@@ -172,6 +176,7 @@ impl CleanArgs {
             input: InputOptions {
                 text_field: self.text_field.clone(),
                 id_field: self.id_field.clone(),
+                max_record_bytes: self.max_record_bytes,
                 ..InputOptions::default()
             },
             output: self.output.clone(),

@@ -619,3 +619,135 @@ fn fuzz_regressions_stay_fixed() {
     }
     assert!(n >= 1);
 }
+
+/// Hostile input through the real binary (issue 5); the single-file cases are fixtures
+/// (`fixtures/hostile-*`), these need several files, links or flags.
+mod hostile {
+    use super::*;
+
+    fn report(args: &[&str]) -> (Output, serde_json::Value) {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir = tmpdir(&format!("hostile-{n}"));
+        let rep = dir.join("r.json");
+        let mut a = args.to_vec();
+        let r = rep.to_str().unwrap().to_string();
+        a.extend(["--report", &r, "-q"]);
+        let o = deboil(&a);
+        let v = serde_json::from_slice(&std::fs::read(&rep).unwrap_or_default())
+            .unwrap_or(serde_json::Value::Null);
+        (o, v)
+    }
+
+    #[test]
+    fn strict_makes_bad_input_fatal_naming_file_and_line() {
+        let o = deboil(&[
+            "clean",
+            "fixtures/hostile-bad-jsonl/input.jsonl",
+            "--strict",
+            "-q",
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("fixtures/hostile-bad-jsonl/input.jsonl:2"),
+            "{err}"
+        );
+        let o = deboil(&["clean", "fixtures/hostile-bad-jsonl/input.jsonl", "-q"]);
+        assert_eq!(o.status.code(), Some(0));
+    }
+
+    #[test]
+    fn long_line_is_reported_and_the_run_goes_on() {
+        let dir = tmpdir("longline");
+        let f = dir.join("big.jsonl");
+        let long = "word ".repeat(400_000); // 2 MB
+        let body = format!(
+            "{}\n{}\n{}\n",
+            serde_json::json!({"id": "a", "text": "First Record\n\nA short body that stays in the output."}),
+            serde_json::json!({"id": "b", "text": long}),
+            serde_json::json!({"id": "c", "text": "Third Record\n\nAnother short body that stays in the output."}),
+        );
+        std::fs::write(&f, body).unwrap();
+        let (o, r) = report(&[
+            "clean",
+            f.to_str().unwrap(),
+            "--max-record-bytes",
+            "1000000",
+        ]);
+        assert!(o.status.success());
+        let out = stdout(&o);
+        assert!(out.contains("First Record") && out.contains("Third Record"));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("big.jsonl:2"));
+        assert_eq!(r["totals"]["documents_failed"]["line-too-long"], 1);
+        assert_eq!(r["totals"]["documents_in"], 3);
+        // the same line under the default limit is cleaned like any other
+        let (o, r) = report(&["clean", f.to_str().unwrap()]);
+        assert!(o.status.success());
+        assert_eq!(r["totals"]["documents_in"], 3);
+        assert!(r["totals"]["documents_failed"]
+            .as_object()
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn symlink_loop_and_empty_directory_are_counted_not_fatal() {
+        let dir = tmpdir("links");
+        std::fs::create_dir_all(dir.join("a/empty")).unwrap();
+        std::fs::write(
+            dir.join("a/doc.txt"),
+            "A Headline Here\n\nA body line that stays here.\n",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(dir.join("a"), dir.join("a/loop")).unwrap();
+        let (o, r) = report(&[
+            "clean",
+            dir.join("a").to_str().unwrap(),
+            dir.join("a/empty").to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(stdout(&o).contains("A body line that stays here."));
+        let failed = r["totals"]["documents_failed"].as_object().unwrap();
+        assert_eq!(
+            failed.get("no-inputs").and_then(|v| v.as_u64()),
+            Some(1),
+            "{failed:?}"
+        );
+        let t = &r["totals"];
+        assert_eq!(t["documents_out"], 1);
+    }
+
+    #[test]
+    fn accounting_holds_on_every_hostile_case() {
+        for case in std::fs::read_dir(root().join("fixtures")).unwrap() {
+            let case = case.unwrap().path();
+            if !case
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("hostile-")
+            {
+                continue;
+            }
+            let input = std::fs::read_dir(&case)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| {
+                    p.file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .starts_with("input")
+                })
+                .unwrap();
+            let (o, r) = report(&["clean", input.to_str().unwrap()]);
+            assert!(
+                o.status.success(),
+                "{}: {}",
+                case.display(),
+                String::from_utf8_lossy(&o.stderr)
+            );
+            assert_accounted(&r);
+        }
+    }
+}
