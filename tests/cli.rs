@@ -714,6 +714,11 @@ mod hostile {
             Some(1),
             "{failed:?}"
         );
+        assert_eq!(
+            failed.get("symlink-loop").and_then(|v| v.as_u64()),
+            Some(1),
+            "{failed:?}"
+        );
         let t = &r["totals"];
         assert_eq!(t["documents_out"], 1);
     }
