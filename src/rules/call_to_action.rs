@@ -49,6 +49,30 @@ static CUES: [Lazy; 8] = [
     Lazy::new(r"(?i)\b(?:telegram|whatsapp)[\s-]?(?:channel|group|kanal|chaîne|canal)\b"),
 ];
 
+/// Stems one of which every cue contains (lowercase): lines without any skip the regexes.
+const STEMS: &[&str] = &[
+    "app",
+    "aplicaci",
+    "store",
+    "play",
+    "newsletter",
+    "bolet",
+    "infolettre",
+    "mailing",
+    "follow",
+    "like us",
+    "find us",
+    "join us",
+    "connect with",
+    "folgen",
+    "suivez",
+    "guenos",
+    "telegram",
+    "whatsapp",
+    "signal",
+    "viber",
+];
+
 impl Rule for CallToAction {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -61,6 +85,11 @@ impl Rule for CallToAction {
                 continue;
             }
             let line = doc.line(i);
+            // cheap prefilter: every cue needs one of these stems
+            let lower = line.to_lowercase();
+            if !STEMS.iter().any(|s| lower.contains(s)) {
+                continue;
+            }
             let hits = CUES.iter().filter(|c| c.is_match(line)).count();
             if hits >= 2 || (hits == 1 && words <= 12) {
                 out.push(Removal::line(&Self::META, i));

@@ -43,11 +43,24 @@ impl Rule for CookieOrCopyrightLine {
         for i in doc.paragraphs() {
             let words = doc.info(i).words;
             let line = doc.line(i);
-            let note = if words <= 60 && COOKIE.is_match(line) {
+            let lower = line.to_lowercase();
+            let cookie = lower.contains("cookie");
+            let copyright = [
+                "©",
+                "(c)",
+                "copyright",
+                "rights reserved",
+                "rechte vorbehalten",
+                "droits réservés",
+                "derechos reservados",
+            ]
+            .iter()
+            .any(|k| lower.contains(k));
+            let note = if cookie && words <= 60 && COOKIE.is_match(line) {
                 "cookie notice"
             } else if words <= 4 && CONSENT_BUTTON.is_match(line) {
                 "consent button"
-            } else if words <= 30 && COPYRIGHT.is_match(line) {
+            } else if copyright && words <= 30 && COPYRIGHT.is_match(line) {
                 "copyright line"
             } else {
                 continue;
