@@ -40,8 +40,9 @@ VENV=bench/.venv
 # (hence botocore 1.29.x): pip then backtracks through hundreds of boto3 releases, so boto3 is
 # pinned to the release that matches.
 DOLMA_PKGS=("dolma==1.2.1" "boto3==1.26.76")
-# datatrove's sentence dedup needs its "processing" extra (regex, xxhash, nltk, tokenizers, ...).
-DATATROVE_PKGS=("datatrove[processing]==0.10.1")
+# datatrove's sentence dedup needs its "processing" extra (regex, xxhash, nltk, tokenizers, ...)
+# and its JsonlReader orjson (from the "io" extra, which otherwise brings pyarrow and datasets).
+DATATROVE_PKGS=("datatrove[processing]==0.10.1" "orjson==3.13.0")
 
 say() { printf '== %s\n' "$*" >&2; }
 die() { printf 'compare.sh: %s\n' "$*" >&2; exit 2; }
@@ -139,7 +140,7 @@ if wanted dolma; then
     fi
 fi
 if wanted datatrove; then
-    if install_peer datatrove "bin/python -c 'import datatrove.pipeline.dedup, xxhash, regex'" "${DATATROVE_PKGS[@]}"; then
+    if install_peer datatrove "bin/python -c 'import datatrove.pipeline.dedup, xxhash, regex, orjson'" "${DATATROVE_PKGS[@]}"; then
         note "datatrove $(peer_version datatrove datatrove) (pip, $VENV/datatrove)"
     else
         note "datatrove not run: $(cat "$WORK/skip-datatrove.txt")"
@@ -167,6 +168,10 @@ bench_corpus() {
         "$PY" bench/measure.py --rows "$rows" --mb "$mb" --timeout "$BENCH_TIMEOUT" \
             --tool "$tool" --task "$task" --log "$logs/$name.log" -- "$@" || true
     }
+    kept() { # kept MODE PATH...: paragraphs in the output, into the last row
+        "$PY" bench/count_kept.py --rows "$rows" --paragraphs-in "$paragraphs" "$@" ||
+            say "could not count the output of the last run"
+    }
     skip() { # skip TOOL TASK REASON
         "$PY" -c 'import json,sys; print(json.dumps({"tool":sys.argv[1],"task":sys.argv[2],"skipped":sys.argv[3],"ok":False}))' \
             "$1" "$2" "$3" >>"$rows"
@@ -180,6 +185,7 @@ bench_corpus() {
     for t in 1 2; do
         measure "deboil --threads $t" "full clean: split, rules, exact+near dedup, learned boilerplate; JSONL out" deboil-t$t \
             "$DEBOIL" clean "${parts[@]}" --format jsonl -o "$out/deboil.jsonl" -q --threads "$t"
+        kept jsonl "$out/deboil.jsonl"
         rm -f "$out/deboil.jsonl"
     done
 
@@ -206,6 +212,7 @@ json.dump(cfg, open(dw + "/dedupe.json", "w"), indent=1)
 EOF
             measure "dolma dedupe (2 processes)" "$dtask" dolma \
                 "$VENV/dolma/bin/dolma" -c "$dw/dedupe.json" dedupe
+            kept dolma "$dw/attributes"
             rm -rf "$dw/attributes" "$dw/bloom.bin"
         fi
     fi
@@ -218,6 +225,7 @@ EOF
             rm -rf "$WORK/datatrove"
             measure "datatrove (local, 2 workers)" "$ttask" datatrove \
                 "$VENV/datatrove/bin/python" bench/datatrove_dedup.py --workers 2 --parts-dir "$dir" --work "$WORK/datatrove"
+            kept jsonl "$WORK/datatrove/out"
             rm -rf "$WORK/datatrove/out" "$WORK/datatrove/sigs" "$WORK/datatrove/dups"
         fi
     fi
@@ -225,6 +233,7 @@ EOF
     if has ccnet; then
         measure "CCNet-style Python (2 workers)" "exact paragraph dedup, sha1 of normalised lines, one pass; JSONL out" ccnet \
             "$PY" bench/ccnet_dedup.py --workers 2 -o "$out/ccnet.jsonl" "${parts[@]}"
+        kept jsonl "$out/ccnet.jsonl"
         rm -f "$out/ccnet.jsonl"
     fi
 

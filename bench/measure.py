@@ -67,6 +67,8 @@ def main():
     timefile = a.log + ".time"
     full = [GNU_TIME, "-v", "-o", timefile] + cmd if use_time else cmd
 
+    with open("/proc/loadavg") as f:
+        load1 = float(f.read().split()[0])
     peak_tree = 0
     t0 = time.monotonic()
     with open(a.log, "wb") as log:
@@ -112,6 +114,7 @@ def main():
         "max_rss_mib": round(maxrss_kb / 1024, 1),
         "tree_pss_mib": round(peak_tree / 1024, 1),
         "measured_by": source,
+        "load1_before": load1,
         "cmd": " ".join(cmd),
         "log": a.log,
     }

@@ -83,21 +83,21 @@ def render(rows, corpus, label, command, commit):
     out.append("")
     out.append("Command: `%s`" % command)
     out.append("")
-    out.append("| tool | task | wall s | MB/s | peak RSS MiB (largest process) | peak PSS MiB (process tree) | wall / deboil -t2 |")
-    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    out.append("| tool | task | wall s | MB/s | peak RSS MiB (largest process) | peak PSS MiB (process tree) | wall / deboil -t2 | paragraphs out |")
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         if r.get("skipped"):
-            out.append("| %s | %s | not run: %s | | | | |" % (r["tool"], r["task"], r["skipped"]))
+            out.append("| %s | %s | not run: %s | | | | | |" % (r["tool"], r["task"], r["skipped"]))
             continue
         if not r["ok"]:
             out.append(
-                "| %s | %s | failed (exit %s after %.1f s) | | | | |"
+                "| %s | %s | failed (exit %s after %.1f s) | | | | | |"
                 % (r["tool"], r["task"], r["status"], r["wall_s"])
             )
             continue
         ratio = "%.2fx" % (r["wall_s"] / ref["wall_s"]) if ref and ref["wall_s"] > 0 else "-"
         out.append(
-            "| %s | %s | %.2f | %s | %s | %s | %s |"
+            "| %s | %s | %.2f | %s | %s | %s | %s | %s |"
             % (
                 r["tool"],
                 r["task"],
@@ -106,7 +106,15 @@ def render(rows, corpus, label, command, commit):
                 fmt(r["max_rss_mib"], "%.0f"),
                 fmt(r["tree_pss_mib"], "%.0f"),
                 ratio,
+                "{:,}".format(r["paragraphs_out"]) if r.get("paragraphs_out") is not None else "-",
             )
+        )
+    loads = [r["load1_before"] for r in rows if "load1_before" in r]
+    if loads:
+        out.append("")
+        out.append(
+            "One-minute load average before each run: %s (2 cores, shared: above 2, other work was running)."
+            % ", ".join("%.1f" % x for x in loads)
         )
     out.append("")
     return "\n".join(out)
@@ -118,7 +126,10 @@ Written by `bench/compare.sh` (`make bench`); each section is one run on one cor
 new run replaces only its own size's section. MB/s is uncompressed JSONL MB in / wall seconds.
 "Peak RSS" is the largest single process (GNU time); "peak PSS" sums the proportional set size
 over the whole process tree, sampled every 50 ms (what a multi-process tool really holds). The
-last column is the tool's wall time over `deboil clean --threads 2`'s on the same files.
+"wall / deboil -t2" is the tool's wall time over `deboil clean --threads 2`'s on the same files.
+"Paragraphs out" counts the non-empty lines of the text fields the tool wrote (for dolma: the
+paragraphs in, less the duplicate spans it marked), to show each tool did its work; deboil's
+count is also lowered by its rules and learned boilerplate, which the others do not have.
 How each peer is run, and what it does and does not do, is in bench/README.md.
 """
 
