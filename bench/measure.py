@@ -87,7 +87,9 @@ def main():
                 status = "timeout"
                 break
     wall = time.monotonic() - t0
-    maxrss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    maxrss_kb = ru.ru_maxrss
+    cpu = ru.ru_utime + ru.ru_stime
     source = "getrusage"
     if use_time and os.path.exists(timefile):
         with open(timefile) as f:
@@ -98,6 +100,9 @@ def main():
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", t)
         if m:
             maxrss_kb = int(m.group(1))
+        m = re.search(r"User time \(seconds\): ([\d.]+)\s+System time \(seconds\): ([\d.]+)", t)
+        if m:
+            cpu = float(m.group(1)) + float(m.group(2))
         m = re.search(r"Exit status: (\d+)", t)
         if m and status != "timeout":
             status = int(m.group(1))
@@ -111,6 +116,7 @@ def main():
         "wall_s": round(wall, 2),
         "mb": a.mb,
         "mb_per_s": round(a.mb / wall, 1) if ok and wall > 0 else None,
+        "cpu_s": round(cpu, 2),
         "max_rss_mib": round(maxrss_kb / 1024, 1),
         "tree_pss_mib": round(peak_tree / 1024, 1),
         "measured_by": source,

@@ -83,26 +83,27 @@ def render(rows, corpus, label, command, commit):
     out.append("")
     out.append("Command: `%s`" % command)
     out.append("")
-    out.append("| tool | task | wall s | MB/s | peak RSS MiB (largest process) | peak PSS MiB (process tree) | wall / deboil -t2 | paragraphs out |")
-    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    out.append("| tool | task | wall s | MB/s | CPU s (user+sys) | peak RSS MiB (largest process) | peak PSS MiB (process tree) | wall / deboil -t2 | paragraphs out |")
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         if r.get("skipped"):
-            out.append("| %s | %s | not run: %s | | | | | |" % (r["tool"], r["task"], r["skipped"]))
+            out.append("| %s | %s | not run: %s | | | | | | |" % (r["tool"], r["task"], r["skipped"]))
             continue
         if not r["ok"]:
             out.append(
-                "| %s | %s | failed (exit %s after %.1f s) | | | | | |"
+                "| %s | %s | failed (exit %s after %.1f s) | | | | | | |"
                 % (r["tool"], r["task"], r["status"], r["wall_s"])
             )
             continue
         ratio = "%.2fx" % (r["wall_s"] / ref["wall_s"]) if ref and ref["wall_s"] > 0 else "-"
         out.append(
-            "| %s | %s | %.2f | %s | %s | %s | %s | %s |"
+            "| %s | %s | %.2f | %s | %s | %s | %s | %s | %s |"
             % (
                 r["tool"],
                 r["task"],
                 r["wall_s"],
                 fmt(r["mb_per_s"], "%.1f"),
+                fmt(r.get("cpu_s"), "%.1f"),
                 fmt(r["max_rss_mib"], "%.0f"),
                 fmt(r["tree_pss_mib"], "%.0f"),
                 ratio,
@@ -125,7 +126,9 @@ HEADER = """# Whole-process comparison: deboil beside its peers
 Written by `bench/compare.sh` (`make bench`); each section is one run on one corpus size, and a
 new run replaces only its own size's section. MB/s is uncompressed JSONL MB in / wall seconds.
 "Peak RSS" is the largest single process (GNU time); "peak PSS" sums the proportional set size
-over the whole process tree, sampled every 50 ms (what a multi-process tool really holds). The
+over the whole process tree, sampled every 50 ms (what a multi-process tool really holds).
+"CPU s" is user + system time of the command and all its descendants: on a shared machine it
+moves less with other people's load than wall time does. The
 "wall / deboil -t2" is the tool's wall time over `deboil clean --threads 2`'s on the same files.
 "Paragraphs out" counts the non-empty lines of the text fields the tool wrote (for dolma: the
 paragraphs in, less the duplicate spans it marked), to show each tool did its work; deboil's
