@@ -129,6 +129,7 @@ pub struct ExplainArgs {
 
 impl CleanArgs {
     /// Library options from flags and the configuration file (flags win).
+    #[allow(clippy::needless_update)] // InputOptions grows; defaults fill new fields
     pub fn to_options(&self) -> Result<CleanOptions, Error> {
         let config = match (&self.config, self.no_config) {
             (Some(p), _) => Config::load(p)?,

@@ -2,7 +2,7 @@
 //! across thread counts and batch sizes, the report's accounting, `check`'s failure mode, and
 //! the seed dumps' acceptance criteria.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn root() -> PathBuf {
@@ -311,7 +311,7 @@ mod seeds {
                 let text = d["text"].as_str().unwrap();
                 let title = d["title"].as_str().unwrap_or("");
                 let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-                assert!(!lines.iter().any(|l| *l == "TT"), "{id}: TT left");
+                assert!(!lines.contains(&"TT"), "{id}: TT left");
                 for w in lines.windows(2) {
                     assert_ne!(key(w[0]), key(w[1]), "{id}: line repeated back to back");
                 }
@@ -505,4 +505,106 @@ mod faults {
             "no output file, no temporary file"
         );
     }
+}
+
+/// Properties over arbitrary input, through the library (the same code the binary runs).
+mod properties {
+    use deboil::pipeline::{clean_bytes, CleanOptions};
+    use proptest::prelude::*;
+
+    fn rules() -> Vec<Box<dyn deboil::rules::Rule>> {
+        deboil::pipeline::active_rules(&CleanOptions::default()).unwrap()
+    }
+
+    /// Text made of dump-like lines: real-looking words, repeats, markers, blank runs.
+    fn dumpish() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            Just(String::new()),
+            Just("TT".to_string()),
+            Just("Related Articles".to_string()),
+            Just("Comments".to_string()),
+            Just("A short headline here".to_string()),
+            "[A-Za-z ,.'’é]{0,120}",
+            "[a-z]{1,8}( [a-z]{1,8}){8,30}\\.",
+        ];
+        prop::collection::vec(line, 0..40).prop_map(|v| v.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = clean_bytes(&bytes, &rules());
+        }
+
+        #[test]
+        fn output_lines_come_from_the_input(text in dumpish()) {
+            let (norm, _) = deboil::input::normalize::decode_and_normalize(text.as_bytes());
+            let input_lines: Vec<&str> = norm.lines().collect();
+            for d in clean_bytes(text.as_bytes(), &rules()) {
+                for l in d.render_text().lines().filter(|l| !l.is_empty()) {
+                    prop_assert!(input_lines.iter().any(|i| i.contains(l)), "{l:?} is not from the input");
+                }
+                // accounting: every non-blank input line of the document is written or removed
+                let removed: usize = d.report.removals.iter().map(|r| r.removed_lines).sum();
+                prop_assert_eq!(d.report.lines_in, d.report.lines_out + removed);
+            }
+        }
+    }
+}
+
+#[test]
+fn cleaning_is_idempotent_on_seeds_and_fixtures() {
+    let once = tmpdir("idem-1");
+    let twice = tmpdir("idem-2");
+    for input in ["seeds", "fixtures"] {
+        let o = deboil(&["clean", input, "-o", once.to_str().unwrap(), "-q"]);
+        assert!(o.status.success());
+    }
+    let o = deboil(&[
+        "clean",
+        once.to_str().unwrap(),
+        "-o",
+        twice.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(o.status.success());
+    let mut n = 0;
+    let mut stack = vec![once.clone()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let rel = p.strip_prefix(&once).unwrap();
+            let a = std::fs::read_to_string(&p).unwrap();
+            let b = std::fs::read_to_string(twice.join(rel)).unwrap_or_default();
+            assert_eq!(a, b, "cleaning {} again changed it", rel.display());
+            n += 1;
+        }
+    }
+    assert!(n > 10);
+}
+
+/// Inputs the fuzzers found (fuzz/regressions/): each must decode to normalised text and clean
+/// without a panic, with every line accounted for.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let rules = deboil::pipeline::active_rules(&deboil::pipeline::CleanOptions::default()).unwrap();
+    let dir = root().join("fuzz/regressions");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(e.unwrap().path()).unwrap();
+        let (text, _) = deboil::input::normalize::decode_and_normalize(&bytes);
+        assert_eq!(deboil::input::normalize::normalize(&text), text);
+        for d in deboil::pipeline::clean_bytes(&bytes, &rules) {
+            let removed: usize = d.report.removals.iter().map(|r| r.removed_lines).sum();
+            assert_eq!(d.report.lines_in, d.report.lines_out + removed);
+        }
+        n += 1;
+    }
+    assert!(n >= 1);
 }

@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
 
 thread_local! {
@@ -18,9 +18,23 @@ thread_local! {
 /// is not already in NFKC form.
 pub fn push_key(text: &str, out: &mut String) {
     let start = out.len();
+    if !push_key_fast(text, out) {
+        out.truncate(start);
+        push_key_nfkc(text, out);
+    }
+}
+
+/// Byte-level pass: ASCII bytes handled directly, other characters decoded one at a time.
+/// Returns false (leaving partial output) when a character needs NFKC.
+fn push_key_fast(text: &str, out: &mut String) -> bool {
+    let start = out.len();
+    let bytes = text.as_bytes();
     let mut pending_space = false;
-    if text.is_ascii() {
-        for &b in text.as_bytes() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
             if b.is_ascii_alphanumeric() {
                 if pending_space && out.len() > start {
                     out.push(' ');
@@ -30,34 +44,59 @@ pub fn push_key(text: &str, out: &mut String) {
             } else if b != b'\'' && b != b'`' {
                 pending_space = true;
             }
+            continue;
         }
-        return;
-    }
-    let mut push = |c: char, out: &mut String| {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if !nfkc_is_nfc(c) {
+            return false;
+        }
         if c.is_alphanumeric() {
             if pending_space && out.len() > start {
                 out.push(' ');
             }
             pending_space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
+            out.extend(c.to_lowercase());
+        } else if !is_apostrophe(c) {
+            pending_space = true;
+        }
+    }
+    true
+}
+
+/// The general path: NFKC first, then the same folding.
+fn push_key_nfkc(text: &str, out: &mut String) {
+    let start = out.len();
+    let mut pending_space = false;
+    for c in text.nfkc() {
+        if c.is_alphanumeric() {
+            if pending_space && out.len() > start {
+                out.push(' ');
             }
+            pending_space = false;
+            out.extend(c.to_lowercase());
         } else if !is_apostrophe(c) {
             // whitespace and punctuation both separate words; apostrophes join them
             pending_space = true;
         }
-    };
-    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        for c in text.chars() {
-            push(c, out);
-        }
-    } else {
-        for c in text.nfkc() {
-            push(c, out);
-        }
     }
+}
+
+/// Whether NFKC leaves `c` as NFC does (for already NFC text), by cheap range checks over the
+/// scripts scraped text is mostly in: ASCII, Latin-1 letters, Latin Extended-A (minus its few
+/// compatibility letters), Greek, Cyrillic, general punctuation, CJK ideographs. Anything else
+/// goes through the full NFKC check.
+fn nfkc_is_nfc(c: char) -> bool {
+    matches!(c as u32,
+        0..=0x9F
+        | 0xC0..=0x131
+        | 0x134..=0x13E
+        | 0x141..=0x148
+        | 0x14A..=0x17E
+        | 0x386..=0x3CE
+        | 0x400..=0x4FF
+        | 0x2010..=0x205E
+        | 0x4E00..=0x9FFF)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -100,6 +139,8 @@ mod tests {
         assert_eq!(key("ﬁne"), "fine");
         assert_eq!(key("Ünïcode  ÉTÉ!"), "ünïcode été");
         assert_eq!(key("it's"), key("its"));
+        assert_eq!(key("Ⅻ ™ ²"), "xii tm 2");
+        assert_eq!(key("Москва — “город”"), "москва город");
     }
 
     #[test]

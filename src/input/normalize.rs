@@ -19,24 +19,33 @@ pub fn decode_and_normalize(bytes: &[u8]) -> (String, usize) {
     (normalize(&text), repaired)
 }
 
-/// Normalises text: see the module documentation.
+/// Normalises text: see the module documentation. Lines that are already clean ASCII (the
+/// common case) are copied as they are; NFC is applied per line, only where a line needs it.
 pub fn normalize(text: &str) -> String {
-    let nfc: std::borrow::Cow<str> = match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.into(),
-        _ => text.nfc().collect::<String>().into(),
-    };
-    let mut out = String::with_capacity(nfc.len());
-    let mut lines = nfc.split('\n').peekable();
+    let mut out = String::with_capacity(text.len());
     // split on \n, then treat a lone \r as a line break too
     let mut first = true;
-    while let Some(raw) = lines.next() {
+    for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         for piece in raw.split('\r') {
             if !first {
                 out.push('\n');
             }
             first = false;
+            if is_clean_ascii(piece.as_bytes()) {
+                out.push_str(piece);
+                continue;
+            }
+            // strip and collapse first, then compose: removing a control character can bring a
+            // combining mark next to a new base character
+            let at = out.len();
             push_line(piece, &mut out);
+            let line = &out[at..];
+            if !line.is_ascii() && is_nfc_quick(line.chars()) != IsNormalized::Yes {
+                let nfc: String = line.nfc().collect();
+                out.truncate(at);
+                out.push_str(&nfc);
+            }
         }
     }
     // a final newline does not make an extra empty line
@@ -44,6 +53,23 @@ pub fn normalize(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Printable ASCII with single inner spaces and no leading or trailing space: nothing to do.
+fn is_clean_ascii(line: &[u8]) -> bool {
+    if line.first() == Some(&b' ') || line.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &b in line {
+        match b {
+            b' ' if prev_space => return false,
+            b' ' => prev_space = true,
+            0x21..=0x7E => prev_space = false,
+            _ => return false,
+        }
+    }
+    true
 }
 
 fn is_zero_width(c: char) -> bool {
@@ -86,6 +112,8 @@ mod tests {
     #[test]
     fn nfc_composes() {
         assert_eq!(normalize("e\u{0301}"), "\u{00E9}");
+        // a control character between base and mark goes first, then they compose
+        assert_eq!(normalize("e\u{0}\u{0301}"), "\u{00E9}");
     }
 
     #[test]

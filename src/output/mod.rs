@@ -75,9 +75,14 @@ impl AtomicFile {
 
     pub fn commit(mut self) -> Result<(), Error> {
         let w = self.w.take().expect("AtomicFile committed twice");
-        let f = w
-            .into_inner()
-            .map_err(|e| Error::io(&self.target, e.into_error()))?;
+        let f = match w.into_inner() {
+            Ok(f) => f,
+            Err(e) => {
+                let _ = std::fs::remove_file(&self.tmp);
+                unregister_temp(&self.tmp);
+                return Err(Error::io(&self.target, e.into_error()));
+            }
+        };
         f.sync_data().ok();
         drop(f);
         let r = std::fs::rename(&self.tmp, &self.target).map_err(|e| Error::io(&self.target, e));
@@ -130,6 +135,19 @@ pub fn jsonl_record(d: &CleanDoc) -> serde_json::Value {
     serde_json::Value::Object(m)
 }
 
+/// A document's bytes in `format`: the text rendering, or one JSONL line (with its newline).
+/// Called on the worker threads so that writing is only copying.
+pub fn render(d: &CleanDoc, format: Format) -> Vec<u8> {
+    match format {
+        Format::Text => d.render_text().into_bytes(),
+        Format::Jsonl => {
+            let mut v = serde_json::to_vec(&jsonl_record(d)).unwrap_or_default();
+            v.push(b'\n');
+            v
+        }
+    }
+}
+
 /// Where documents go.
 pub enum Sink<'a> {
     /// A stream (stdout): text documents separated by a form-feed line, or JSONL.
@@ -152,37 +170,35 @@ impl<'a> Sink<'a> {
     pub fn write(
         &mut self,
         d: &CleanDoc,
+        rendered: &[u8],
         rel: &Path,
         record_line: Option<usize>,
     ) -> Result<(), Error> {
         match self {
             Sink::Stream { out, format, first } => {
-                let r = match format {
-                    Format::Text => {
-                        let sep = if *first { "" } else { "\u{c}\n" };
-                        write!(out, "{sep}{}", d.render_text())
-                    }
-                    Format::Jsonl => serde_json::to_writer(&mut **out, &jsonl_record(d))
-                        .map_err(std::io::Error::from)
-                        .and_then(|_| out.write_all(b"\n")),
+                let sep: &[u8] = if *first || *format == Format::Jsonl {
+                    b""
+                } else {
+                    b"\x0c\n"
                 };
                 *first = false;
-                r.map_err(|e| Error::io("<stdout>", e))
+                out.write_all(sep)
+                    .and_then(|_| out.write_all(rendered))
+                    .map_err(|e| Error::io("<stdout>", e))
             }
             Sink::Dir { dir } => {
                 let path = dir.join(doc_file_name(rel, record_line, d.part, d.parts));
                 let mut f = AtomicFile::create(&path)?;
                 f.writer()
-                    .write_all(d.render_text().as_bytes())
+                    .write_all(rendered)
                     .map_err(|e| Error::io(&path, e))?;
                 f.commit()
             }
             Sink::File { file } => {
-                let w = file.writer();
-                serde_json::to_writer(&mut *w, &jsonl_record(d))
-                    .map_err(std::io::Error::from)
-                    .and_then(|_| w.write_all(b"\n"))
-                    .map_err(|e| Error::io("output file", e))
+                let target = file.target.clone();
+                file.writer()
+                    .write_all(rendered)
+                    .map_err(|e| Error::io(target, e))
             }
             Sink::Listing { .. } => Ok(()),
         }

@@ -237,135 +237,140 @@ pub fn run(
     let mut listing: Vec<u8> = Vec::new();
 
     let progress = Progress::new(sources.len(), opts.summary);
-    let mut records = input::open_all(sources, opts.input.clone());
+    let records = input::open_all(sources, opts.input.clone());
     let mut any_removal = false;
-    loop {
-        // gather a batch
-        let mut batch: Vec<Record> = Vec::new();
-        let mut bytes = 0;
-        let mut failures: Vec<InputError> = Vec::new();
-        for item in records.by_ref() {
-            match item {
-                Ok(mut r) => {
-                    if let Some(base) = &opts.display_base {
-                        rebase(&mut r, base);
-                    }
-                    bytes += r.text.len();
-                    batch.push(r);
-                }
-                Err(e) => {
-                    if opts.strict {
-                        return Err(Error::Input(e));
-                    }
-                    failures.push(e);
+    // Reading and decoding run on their own thread, one batch ahead of the workers.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    std::thread::scope(|scope| -> Result<(), Error> {
+        scope.spawn(move || read_batches(records, opts, tx));
+        for Batch {
+            records: batch,
+            failures,
+        } in rx
+        {
+            if opts.strict {
+                if let Some(e) = failures.first() {
+                    return Err(Error::Input(e.clone()));
                 }
             }
-            if bytes >= opts.batch_bytes || batch.len() >= 4096 {
-                break;
-            }
-        }
-        for e in failures {
-            let _ = writeln!(stderr, "deboil: {e}");
-            totals.documents_in += 1;
-            *totals
-                .documents_failed
-                .entry(e.kind.to_string())
-                .or_default() += 1;
-            if let Some((r, _)) = report.as_mut() {
-                r.failure(FailureEntry {
-                    location: e.location.clone(),
-                    kind: e.kind.into(),
-                    message: e.message.clone(),
-                });
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        progress.update(&batch, &totals);
-        let works: Vec<Work> =
-            pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
-        drop(batch);
-        let cleaned: Vec<Vec<CleanDoc>> = pool.install(|| {
-            works
-                .par_iter()
-                .map(|w| w.docs.iter().map(|(d, rm)| apply::apply(d, rm)).collect())
-                .collect()
-        });
-        for (w, docs) in works.iter().zip(cleaned) {
-            totals.documents_in += 1;
-            totals.bytes_in += w.record.raw_bytes;
-            totals.repaired_utf8 += w.record.repaired_utf8;
-            let mut written = 0;
-            if docs.is_empty() {
+            for e in failures {
+                let _ = writeln!(stderr, "deboil: {e}");
+                totals.documents_in += 1;
                 *totals
-                    .documents_dropped
-                    .entry("empty-input".into())
+                    .documents_failed
+                    .entry(e.kind.to_string())
                     .or_default() += 1;
-                if let Some((r, p)) = report.as_mut() {
-                    let d = report::DocReport {
-                        id: w.record.id.clone(),
-                        source: w.record.source.clone(),
-                        record_line: w.record.source_line,
-                        part: 0,
-                        status: "dropped: empty-input".into(),
-                        lines_in: 0,
-                        lines_out: 0,
-                        bytes_in: 0,
-                        bytes_out: 0,
-                        title: None,
-                        date: None,
-                        removals: vec![],
-                    };
-                    r.doc(&d).map_err(|e| Error::io(&*p, e))?;
+                if let Some((r, _)) = report.as_mut() {
+                    r.failure(FailureEntry {
+                        location: e.location.clone(),
+                        kind: e.kind.into(),
+                        message: e.message.clone(),
+                    });
                 }
+            }
+            if batch.is_empty() {
                 continue;
             }
-            for mut d in docs {
-                let keep = !d.is_empty();
-                d.report.status = if keep {
-                    "written".into()
+            progress.update(&batch, &totals);
+            let works: Vec<Work> =
+                pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
+            drop(batch);
+            let format = opts.format;
+            let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
+                works
+                    .par_iter()
+                    .map(|w| {
+                        w.docs
+                            .iter()
+                            .map(|(d, rm)| {
+                                let c = apply::apply(d, rm);
+                                let bytes = if c.is_empty() {
+                                    Vec::new()
+                                } else {
+                                    crate::output::render(&c, format)
+                                };
+                                (c, bytes)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            });
+            for (w, docs) in works.iter().zip(cleaned) {
+                totals.documents_in += 1;
+                totals.bytes_in += w.record.raw_bytes;
+                totals.repaired_utf8 += w.record.repaired_utf8;
+                let mut written = 0;
+                if docs.is_empty() {
+                    *totals
+                        .documents_dropped
+                        .entry("empty-input".into())
+                        .or_default() += 1;
+                    if let Some((r, p)) = report.as_mut() {
+                        let d = report::DocReport {
+                            id: w.record.id.clone(),
+                            source: w.record.source.clone(),
+                            record_line: w.record.source_line,
+                            part: 0,
+                            status: "dropped: empty-input".into(),
+                            lines_in: 0,
+                            lines_out: 0,
+                            bytes_in: 0,
+                            bytes_out: 0,
+                            title: None,
+                            date: None,
+                            removals: vec![],
+                        };
+                        r.doc(&d).map_err(|e| Error::io(&*p, e))?;
+                    }
+                    continue;
+                }
+                for (mut d, rendered) in docs {
+                    let keep = !d.is_empty();
+                    d.report.status = if keep {
+                        "written".into()
+                    } else {
+                        "dropped: all-removed".into()
+                    };
+                    if !d.report.removals.is_empty() {
+                        any_removal = true;
+                    }
+                    totals.add_doc(&d.report, keep);
+                    if keep {
+                        written += 1;
+                        let rel = relative
+                            .get(&d.source)
+                            .cloned()
+                            .unwrap_or_else(|| PathBuf::from(&d.source));
+                        let line = jsonl_sources
+                            .contains(&d.source)
+                            .then_some(w.record.source_line);
+                        sink.write(&d, &rendered, &rel, line)?;
+                    }
+                    match opts.mode {
+                        Mode::DryRun => list_removals(&mut listing, &d),
+                        Mode::Diff => list_diff(&mut listing, &d),
+                        Mode::Write => {}
+                    }
+                    if let Some((r, p)) = report.as_mut() {
+                        r.doc(&d.report).map_err(|e| Error::io(&*p, e))?;
+                    }
+                }
+                if written > 0 {
+                    totals.documents_out += 1;
                 } else {
-                    "dropped: all-removed".into()
-                };
-                if !d.report.removals.is_empty() {
-                    any_removal = true;
-                }
-                totals.add_doc(&d.report, keep);
-                if keep {
-                    written += 1;
-                    let rel = relative
-                        .get(&d.source)
-                        .cloned()
-                        .unwrap_or_else(|| PathBuf::from(&d.source));
-                    let line = jsonl_sources
-                        .contains(&d.source)
-                        .then_some(w.record.source_line);
-                    sink.write(&d, &rel, line)?;
-                }
-                match opts.mode {
-                    Mode::DryRun => list_removals(&mut listing, &d),
-                    Mode::Diff => list_diff(&mut listing, &d),
-                    Mode::Write => {}
-                }
-                if let Some((r, p)) = report.as_mut() {
-                    r.doc(&d.report).map_err(|e| Error::io(&*p, e))?;
+                    *totals
+                        .documents_dropped
+                        .entry("all-removed".into())
+                        .or_default() += 1;
                 }
             }
-            if written > 0 {
-                totals.documents_out += 1;
-            } else {
-                *totals
-                    .documents_dropped
-                    .entry("all-removed".into())
-                    .or_default() += 1;
+            if !listing.is_empty() {
+                sink.listing(&listing)?;
+                listing.clear();
             }
         }
-        if !listing.is_empty() {
-            sink.listing(&listing)?;
-            listing.clear();
-        }
-    }
+        Ok(())
+    })?;
     progress.finish();
     sink.finish()?;
     let seconds = (!opts.reproducible).then(|| started.elapsed().as_secs_f64());
@@ -380,6 +385,49 @@ pub fn run(
     debug_assert!(totals.balanced());
     let exit_code = i32::from(opts.fail_on_removal && any_removal);
     Ok(Outcome { totals, exit_code })
+}
+
+/// Records read ahead of processing, with the input errors met while reading them.
+struct Batch {
+    records: Vec<Record>,
+    failures: Vec<InputError>,
+}
+
+/// The reader thread: gathers records into batches of about `opts.batch_bytes` and sends them
+/// in input order; stops when the receiver is gone.
+fn read_batches(
+    mut records: input::Records,
+    opts: &CleanOptions,
+    tx: std::sync::mpsc::SyncSender<Batch>,
+) {
+    loop {
+        let mut batch = Batch {
+            records: Vec::new(),
+            failures: Vec::new(),
+        };
+        let mut bytes = 0;
+        let mut ended = true;
+        for item in records.by_ref() {
+            match item {
+                Ok(mut r) => {
+                    if let Some(base) = &opts.display_base {
+                        rebase(&mut r, base);
+                    }
+                    bytes += r.text.len();
+                    batch.records.push(r);
+                }
+                Err(e) => batch.failures.push(e),
+            }
+            if bytes >= opts.batch_bytes || batch.records.len() + batch.failures.len() >= 4096 {
+                ended = false;
+                break;
+            }
+        }
+        let empty = batch.records.is_empty() && batch.failures.is_empty();
+        if empty || tx.send(batch).is_err() || ended {
+            return;
+        }
+    }
 }
 
 /// A progress bar on stderr for runs longer than two seconds, drawn only when stderr is a
@@ -477,6 +525,24 @@ fn list_diff(out: &mut Vec<u8>, d: &CleanDoc) {
             .context_radius(2)
             .header(&format!("{label} (input)"), &format!("{label} (clean)"))
     );
+}
+
+/// Cleans one text in memory with `rules` (no corpus stage): decode, normalise, split, strip,
+/// apply. For tests, fuzzing and embedding.
+pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
+    let (text, repaired_utf8) = input::normalize::decode_and_normalize(bytes);
+    let record = Record {
+        id: "-".into(),
+        source: "-".into(),
+        source_line: 1,
+        seq: 0,
+        fields: Default::default(),
+        text,
+        raw_bytes: bytes.len(),
+        repaired_utf8,
+    };
+    let w = strip(&record, rules);
+    w.docs.iter().map(|(d, rm)| apply::apply(d, rm)).collect()
 }
 
 /// Runs `clean` on one fixture-style input into memory: the stdout bytes and the totals.
