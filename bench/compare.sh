@@ -196,7 +196,9 @@ bench_corpus() {
     measure "floor (read+gunzip+parse+hash)" "floor: every line of the text field xxh3-hashed, nothing else" floor \
         "$FLOOR" --threads 2 "${parts[@]}"
     for t in 1 2; do
-        measure "deboil --threads $t" "full clean: split, rules, exact+near dedup, learned boilerplate; JSONL out" deboil-t$t \
+        local dname="deboil --threads $t"
+        [ "$DEBOIL_JSONL" = 1 ] || dname="$dname (NOT the JSONL pipeline: parts read as raw text)"
+        measure "$dname" "full clean: split, rules, exact+near dedup, learned boilerplate; JSONL out" deboil-t$t \
             "$DEBOIL" clean "${parts[@]}" --format jsonl -o "$out/deboil.jsonl" -q --threads "$t"
         kept jsonl "$out/deboil.jsonl"
         rm -f "$out/deboil.jsonl"

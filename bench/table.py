@@ -59,7 +59,7 @@ def fmt(x, f):
 
 
 def render(rows, corpus, label, command, commit):
-    ref = next((r for r in rows if r["tool"] == REF and r["ok"]), None)
+    ref = next((r for r in rows if r["tool"].startswith(REF) and r["ok"]), None)
     out = []
     out.append("## %s corpus" % label)
     out.append("")
@@ -128,7 +128,7 @@ new run replaces only its own size's section. MB/s is uncompressed JSONL MB in /
 "Peak RSS" is the largest single process (GNU time); "peak PSS" sums the proportional set size
 over the whole process tree, sampled every 50 ms (what a multi-process tool really holds).
 "CPU s" is user + system time of the command and all its descendants: on a shared machine it
-moves less with other people's load than wall time does. The
+moves less with other people's load than wall time does.
 "wall / deboil -t2" is the tool's wall time over `deboil clean --threads 2`'s on the same files.
 "Paragraphs out" counts the non-empty lines of the text fields the tool wrote (for dolma: the
 paragraphs in, less the duplicate spans it marked), to show each tool did its work; deboil's
@@ -163,7 +163,7 @@ def main():
         with open(a.notes) as f:
             notes = f.read().strip()
         if notes:
-            section += "\nPeers: " + notes.replace("\n", "; ") + "\n"
+            section += "\nNotes: " + notes.replace("\n", "; ") + "\n"
     print(section)
 
     old = ""
