@@ -101,8 +101,22 @@ macro_rules! declare_rule {
 pub mod stage_codes;
 pub mod user_pattern;
 
+mod dates;
+mod shape;
+
 // One line per rule. Keep codes unique; `tests::registry_is_consistent` checks it.
+pub mod alt_text_leftover;
+pub mod call_to_action;
+pub mod comment_widget;
+pub mod cookie_or_copyright_line;
+pub mod date_prefix;
+pub mod dateline;
+pub mod glued_byline_time;
+pub mod promo_block;
+pub mod related_content_section;
 pub mod repeated_adjacent_line;
+pub mod repeated_block;
+pub mod ui_label_line;
 
 /// How aggressive the statistical parts are (`--strictness`): `low` keeps more, `high` removes more.
 #[derive(
@@ -135,7 +149,22 @@ pub struct RuleSettings {
 /// Every built-in rule, in the order they run.
 pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
     let _ = settings;
-    vec![Box::new(repeated_adjacent_line::RepeatedAdjacentLine)]
+    // Wider patterns first: a section claims the lines it spans, a block its copy, so the report
+    // credits each removed line to the most telling rule (the apply step: first reporter wins).
+    vec![
+        Box::new(related_content_section::RelatedContentSection),
+        Box::new(promo_block::PromoBlock),
+        Box::new(repeated_block::RepeatedBlock),
+        Box::new(repeated_adjacent_line::RepeatedAdjacentLine),
+        Box::new(ui_label_line::UiLabelLine),
+        Box::new(comment_widget::CommentWidget),
+        Box::new(call_to_action::CallToAction),
+        Box::new(alt_text_leftover::AltTextLeftover),
+        Box::new(cookie_or_copyright_line::CookieOrCopyrightLine),
+        Box::new(glued_byline_time::GluedBylineTime),
+        Box::new(dateline::Dateline),
+        Box::new(date_prefix::DatePrefix),
+    ]
 }
 
 /// Every built-in rule with default settings.

@@ -1,0 +1,92 @@
+//! R012: calls to action: app downloads, newsletters, follow-us, messenger channels.
+
+use super::shape::Lazy;
+use super::{Category, Rule, RuleMeta};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A call to action: download-the-app blurbs and app-store badge text, newsletter sign-ups,
+    /// "follow us" lines, and invitations to a Telegram or WhatsApp channel, in English, German,
+    /// French and Spanish.
+    ///
+    /// Matched on lines of at most 30 words (a blurb like "Ready to dive in? Download our app
+    /// today from your preferred app store" counts) by the vocabulary of the action: *download*
+    /// near *app*, *app store*/*play store*, *subscribe*/*sign up* near *newsletter*, *follow us
+    /// on*, *our Telegram channel*. A line with two such cues, or a short line (12 words or
+    /// fewer) with one, is removed.
+    ///
+    /// Example: `DOWNLOAD THE APP`, `read more in our Telegram-channel`, `app-storeplay-store`.
+    ///
+    /// Known false positives: a short news sentence about an app launch ("Download the app, the
+    /// minister urged") can match.
+    pub struct CallToAction => ("R012", "call-to-action", Category::Chrome);
+}
+
+static CUES: [Lazy; 8] = [
+    // app downloads and store badges
+    Lazy::new(
+        r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue)\b.{0,40}\b(?:app|apps|application|aplicación|appli)\b",
+    ),
+    Lazy::new(r"(?i)(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)"),
+    // newsletters
+    Lazy::new(
+        r"(?i)\b(?:sign\s+up|subscribe|register|join|abonnieren|anmelden|abonnez-vous|inscrivez-vous|suscr[ií]bete|reg[ií]strate)\b.{0,50}\b(?:newsletters?|bolet[ií]n|infolettre|mailing\s+list)\b",
+    ),
+    Lazy::new(
+        r"(?i)\bnewsletters?\b.{0,20}\b(?:abonnieren|bestellen|anmelden|sign\s+up|subscribe)\b",
+    ),
+    Lazy::new(r"(?i)^(?:get\s+)?(?:our\s+|the\s+)?(?:daily\s+|weekly\s+|free\s+)?newsletters?$"),
+    // follow us
+    Lazy::new(
+        r"(?i)^(?:follow|like|find|join|connect\s+with)\s+us\b|\bfolgen\s+sie\s+uns\b|\bsuivez-nous\b|\bs[ií]guenos\b",
+    ),
+    // messenger channels
+    Lazy::new(
+        r"(?i)\b(?:our|join|subscribe\s+to|unse[rm]e?n?|notre|nuestro)\b.{0,30}\b(?:telegram|whatsapp|signal|viber)\b",
+    ),
+    Lazy::new(r"(?i)\b(?:telegram|whatsapp)[\s-]?(?:channel|group|kanal|chaîne|canal)\b"),
+];
+
+impl Rule for CallToAction {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        for i in doc.paragraphs() {
+            let words = doc.info(i).words;
+            if words > 30 {
+                continue;
+            }
+            let line = doc.line(i);
+            let hits = CUES.iter().filter(|c| c.is_match(line)).count();
+            if hits >= 2 || (hits == 1 && words <= 12) {
+                out.push(Removal::line(&Self::META, i));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> Vec<usize> {
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let mut out = Vec::new();
+        CallToAction.check(&doc, &mut out);
+        out.iter().map(|r| r.lines.start).collect()
+    }
+
+    #[test]
+    fn calls_go() {
+        let t = "DOWNLOAD THE APP\nGet Started Now: Download the App\nReady to explore? Download our news app today from your preferred app store and start reading.\napp-storeplay-store\nSign up for our newsletter\nFollow us on Twitter\nread more in our Telegram-channel\nNewsletter abonnieren";
+        assert_eq!(removed(t), (0..8).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn news_about_apps_stays() {
+        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.";
+        assert!(removed(t).is_empty());
+    }
+}

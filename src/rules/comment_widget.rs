@@ -1,0 +1,69 @@
+//! R011: comment-widget lines ("Comments", "No comments yet...", "Leave a comment").
+
+use super::shape::{short_line_matches, Lazy};
+use super::{Category, Rule, RuleMeta};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A line of a comment widget: its heading ("Comments", "12 Comments", "Kommentare",
+    /// "Commentaires", "Comentarios"), its empty state ("No comments yet...", "Noch keine
+    /// Kommentare", "Aucun commentaire", "Sin comentarios") and its buttons ("Leave a comment",
+    /// "Be the first to comment", "Log in to comment", "Kommentar schreiben", "Laisser un
+    /// commentaire", "Deja un comentario", "Reply").
+    ///
+    /// Only whole lines of at most eight words are matched, so an article sentence about
+    /// comments stays.
+    ///
+    /// Example: `Comments` / `No comments yet...` at the end of an article: both removed.
+    pub struct CommentWidget => ("R011", "comment-widget", Category::Chrome);
+}
+
+static WIDGET: Lazy = Lazy::new(
+    r"(?ix)^(?:
+        (?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reactions?|responses?)(?:\s*\(\d+\))?
+      | (?:show|view|load|see|hide|read)\s+(?:all\s+|more\s+)?(?:\d+\s+)?comments?
+      | no\s+comments?(?:\s+yet)? | there\s+are\s+no\s+comments(?:\s+yet)? | be\s+the\s+first\s+to\s+comment
+      | (?:leave|post|add|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response) | leave\s+a\s+reply | cancel\s+reply
+      | (?:log|sign)\s+in\s+to\s+(?:comment|reply|join\s+the\s+(?:discussion|conversation))
+      | join\s+the\s+(?:discussion|conversation) | comments?\s+are\s+closed | reply | antworten | répondre | responder
+      | kommentar\s+(?:schreiben|verfassen|abgeben) | noch\s+keine\s+kommentare | kommentare\s+anzeigen | diskutieren\s+sie\s+mit
+      | laisser\s+un\s+commentaire | aucun\s+commentaire | ajouter\s+un\s+commentaire | réagir
+      | deja\s+(?:un|tu)\s+comentario | sin\s+comentarios | a[nñ]adir\s+comentario | escribe\s+un\s+comentario
+    )$",
+);
+
+impl Rule for CommentWidget {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        for i in doc.paragraphs() {
+            if short_line_matches(doc, i, 8, &WIDGET) {
+                out.push(Removal::line(&Self::META, i));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> Vec<usize> {
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let mut out = Vec::new();
+        CommentWidget.check(&doc, &mut out);
+        out.iter().map(|r| r.lines.start).collect()
+    }
+
+    #[test]
+    fn widget_lines_go() {
+        assert_eq!(removed("Comments\nNo comments yet...\n12 Comments\nLeave a comment\nKommentar schreiben\nDeja un comentario"), vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn sentences_about_comments_stay() {
+        assert!(removed("The comments were removed by the moderators on Friday.\nNo comment, the minister said.").is_empty());
+    }
+}

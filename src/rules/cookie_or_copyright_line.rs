@@ -1,0 +1,84 @@
+//! R015: cookie notices and copyright lines.
+
+use super::shape::Lazy;
+use super::{Category, Rule, RuleMeta};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A cookie-consent notice or a copyright line.
+    ///
+    /// Cookie notices: a line of at most 60 words that mentions cookies together with their
+    /// consent vocabulary (use, accept, settings, policy, consent, browsing experience), or a
+    /// consent button alone ("Accept all", "Reject all", "Manage preferences"), in English,
+    /// German ("Wir verwenden Cookies", "Alle akzeptieren"), French ("Ce site utilise des
+    /// cookies", "Tout accepter") and Spanish ("Utilizamos cookies", "Aceptar todas").
+    /// Copyright lines: at most 30 words starting with `©`, `(c)` or `Copyright`, or carrying
+    /// "All rights reserved" / "Alle Rechte vorbehalten" / "Tous droits réservés" /
+    /// "Todos los derechos reservados".
+    ///
+    /// Known false positives: an article about cookie law with a short sentence like "Sites
+    /// must ask users to accept cookies." is removed.
+    pub struct CookieOrCopyrightLine => ("R015", "cookie-or-copyright-line", Category::Chrome);
+}
+
+static COOKIE: Lazy = Lazy::new(
+    r"(?i)\bcookies?\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\b(?:use|uses|using|verwenden|utilise|utilisons|utilizamos|utiliza)\b.*\bcookies?\b",
+);
+
+static CONSENT_BUTTON: Lazy = Lazy::new(
+    r"(?ix)^(?:accept|reject|decline|allow|deny)(?:\s+all)?(?:\s+cookies)? | ^manage\s+(?:cookie\s+)?(?:preferences|settings|consent) | ^cookie\s+(?:settings|preferences|policy|notice)$
+      | ^alle\s+(?:akzeptieren|ablehnen) | ^tout\s+(?:accepter|refuser) | ^aceptar\s+(?:todas?|cookies) | ^rechazar\s+todas?$",
+);
+
+static COPYRIGHT: Lazy = Lazy::new(
+    r"(?i)^(?:©|\(c\)|copyright\b)|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados",
+);
+
+impl Rule for CookieOrCopyrightLine {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        for i in doc.paragraphs() {
+            let words = doc.info(i).words;
+            let line = doc.line(i);
+            let note = if words <= 60 && COOKIE.is_match(line) {
+                "cookie notice"
+            } else if words <= 4 && CONSENT_BUTTON.is_match(line) {
+                "consent button"
+            } else if words <= 30 && COPYRIGHT.is_match(line) {
+                "copyright line"
+            } else {
+                continue;
+            };
+            out.push(Removal::line(&Self::META, i).with_note(note));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> Vec<usize> {
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let mut out = Vec::new();
+        CookieOrCopyrightLine.check(&doc, &mut out);
+        out.iter().map(|r| r.lines.start).collect()
+    }
+
+    #[test]
+    fn notices_go() {
+        let t = "We use cookies to improve your experience.\nAccept all\n© 2024 Example Media\nAlle Rechte vorbehalten.\nCe site utilise des cookies.\nCookie settings";
+        assert_eq!(removed(t), vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn baking_stays() {
+        assert!(removed(
+            "She baked cookies for the whole street every Sunday.\nCopywriters were hired."
+        )
+        .is_empty());
+    }
+}

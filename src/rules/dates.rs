@@ -1,0 +1,225 @@
+//! Date parsing shared by the dateline rules: numeric dates (`2023-08-01`, `02.08.2023`,
+//! `8/2/2023` is left alone as ambiguous), dates with month names in English, German, French
+//! and Spanish, an optional time; the result as ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
+
+use super::shape::Lazy;
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+];
+
+fn month(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
+}
+
+/// A date found at the start of a text, with the byte length it spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub iso: String,
+    pub len: usize,
+}
+
+const MONTH_NAME: &str = r"[A-Za-zÀ-ÿ]{3,10}\.?";
+
+static ISO: Lazy = Lazy::new(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
+);
+static DMY: Lazy =
+    Lazy::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(?:um\s+)?(\d{1,2})[:.](\d{2})(?:\s*uhr)?)?");
+static TIME_DMY: Lazy = Lazy::new(r"^(\d{1,2}):(\d{2})\s+(\d{1,2})[./](\d{1,2})[./](\d{4})");
+
+fn named_dmy() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?i)^(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({MONTH_NAME})\s+(?:de\s+)?(\d{{4}})(?:,?\s+(?:at|um|à|a\s+las)?\s*(\d{{1,2}})[:.h](\d{{2}})\s*(am|pm)?)?"
+        ))
+        .expect("date regex")
+    })
+}
+
+fn named_mdy() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?i)^({MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:,?\s+(?:at\s+)?(\d{{1,2}}):(\d{{2}})\s*(am|pm|a\.m\.|p\.m\.)?)?"
+        ))
+        .expect("date regex")
+    })
+}
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+fn iso(y: u32, m: u32, d: u32, time: Option<(u32, u32)>) -> String {
+    match time {
+        Some((h, mi)) if h < 24 && mi < 60 => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}"),
+        _ => format!("{y:04}-{m:02}-{d:02}"),
+    }
+}
+
+fn num(c: &regex::Captures, i: usize) -> Option<u32> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+fn hour12(h: u32, ampm: Option<&str>) -> u32 {
+    match ampm.map(|s| s.to_lowercase().replace('.', "")) {
+        Some(s) if s == "pm" && h < 12 => h + 12,
+        Some(s) if s == "am" && h == 12 => 0,
+        _ => h,
+    }
+}
+
+/// Parses a date at the very start of `s`.
+pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
+    if let Some(c) = TIME_DMY.get().captures(s) {
+        let (h, mi, d, m, y) = (
+            num(&c, 1)?,
+            num(&c, 2)?,
+            num(&c, 3)?,
+            num(&c, 4)?,
+            num(&c, 5)?,
+        );
+        return valid(y, m, d).then(|| FoundDate {
+            iso: iso(y, m, d, Some((h, mi))),
+            len: c[0].len(),
+        });
+    }
+    if let Some(c) = ISO.get().captures(s) {
+        let (y, m, d) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
+        let t = num(&c, 4).zip(num(&c, 5));
+        return valid(y, m, d).then(|| FoundDate {
+            iso: iso(y, m, d, t),
+            len: c[0].len(),
+        });
+    }
+    if let Some(c) = DMY.get().captures(s) {
+        let (d, m, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
+        let t = num(&c, 4).zip(num(&c, 5));
+        return valid(y, m, d).then(|| FoundDate {
+            iso: iso(y, m, d, t),
+            len: c[0].len(),
+        });
+    }
+    if let Some(c) = named_dmy().captures(s) {
+        let (d, m, y) = (num(&c, 1)?, month(&c[2])?, num(&c, 3)?);
+        let t = num(&c, 4)
+            .zip(num(&c, 5))
+            .map(|(h, mi)| (hour12(h, c.get(6).map(|x| x.as_str())), mi));
+        return valid(y, m, d).then(|| FoundDate {
+            iso: iso(y, m, d, t),
+            len: c[0].len(),
+        });
+    }
+    if let Some(c) = named_mdy().captures(s) {
+        let (m, d, y) = (month(&c[1])?, num(&c, 2)?, num(&c, 3)?);
+        let t = num(&c, 4)
+            .zip(num(&c, 5))
+            .map(|(h, mi)| (hour12(h, c.get(6).map(|x| x.as_str())), mi));
+        return valid(y, m, d).then(|| FoundDate {
+            iso: iso(y, m, d, t),
+            len: c[0].len(),
+        });
+    }
+    None
+}
+
+/// Labels that introduce a date: "Published", "Updated on", "Veröffentlicht am", "Publié le",
+/// "Publicado el", "Date", and a weekday name.
+pub static DATE_LABEL: Lazy = Lazy::new(
+    r"(?ix)^(?:
+        (?:date|dated|published|posted|updated|last\s+updated|created|modified|veröffentlicht|aktualisiert|erstellt|stand|publié|mis\s+à\s+jour|actualisé|publicado|actualizado|fecha)
+        (?:\s+(?:on|am|le|el|at))?\s*:?\s+
+    )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\.?,?\s+)?",
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<String> {
+        parse_date_prefix(s).map(|f| f.iso)
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(p("15:19 02.08.2023 •").as_deref(), Some("2023-08-02T15:19"));
+        assert_eq!(p("2023-08-01 Russia").as_deref(), Some("2023-08-01"));
+        assert_eq!(
+            p("02.08.2023, 15:19 Uhr").as_deref(),
+            Some("2023-08-02T15:19")
+        );
+        assert_eq!(
+            p("August 2, 2023 at 3:19 pm").as_deref(),
+            Some("2023-08-02T15:19")
+        );
+        assert_eq!(p("2. August 2023").as_deref(), Some("2023-08-02"));
+        assert_eq!(p("2 août 2023").as_deref(), Some("2023-08-02"));
+        assert_eq!(p("2 de agosto de 2023").as_deref(), Some("2023-08-02"));
+        assert_eq!(p("2 Aug 2023").as_deref(), Some("2023-08-02"));
+        assert_eq!(p("31.13.2023"), None);
+        assert_eq!(p("Augusta 2 2023"), None);
+        assert_eq!(p("1,255 events"), None);
+    }
+}

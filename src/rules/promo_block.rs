@@ -1,0 +1,92 @@
+//! R013: promotional blocks and advertisement markers.
+
+use super::shape::{core, short_line_matches, Lazy};
+use super::{Category, Rule, RuleMeta};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A promotional block or an advertisement marker: "Try our AI features" with the line that
+    /// introduces it ("Explore what ... can do for you:"), "Advertisement", "Sponsored",
+    /// "Anzeige", "Werbung", "Publicité", "Publicidad", "Story continues below advertisement",
+    /// "Scroll to continue with content".
+    ///
+    /// Whole lines only (at most eight words). A promo heading takes the next non-blank line
+    /// with it when that line is short (15 words or fewer) and ends with a colon or speaks to
+    /// the reader ("you", "your").
+    ///
+    /// Example: `Try Our AI Features` / `Explore what the assistant can do for you:`.
+    pub struct PromoBlock => ("R013", "promo-block", Category::Chrome);
+}
+
+static PROMO_HEADING: Lazy = Lazy::new(
+    r"(?ix)^(?:try|discover|explore|unlock|get|meet)\s+(?:our|the|new)\s+(?:new\s+)?(?:ai\s+)?(?:features?|tools?|assistant|premium|pro|plus)(?:\s+\w+)?$",
+);
+
+static AD_MARKER: Lazy = Lazy::new(
+    r"(?ix)^(?:
+        advertisement | advertisements | advertising | ad | ads | sponsored(?:\s+content)? | paid\s+(?:content|post)
+      | partner\s+content | promoted(?:\s+content)? | anzeige | werbung | publicité | publicidad | pubblicità
+      | (?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?(?:advertisement|ad))?
+      | advertisement\s*-?\s*scroll\s+to\s+continue | scroll\s+to\s+continue(?:\s+with\s+content)?
+      | continue\s+reading\s+(?:below|the\s+main\s+story)
+    )$",
+);
+
+static SPEAKS_TO_READER: Lazy = Lazy::new(r"(?i)\b(?:you|your|dich|dir|vous|votre|usted|tu)\b|:$");
+
+impl Rule for PromoBlock {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        let p: Vec<usize> = doc.paragraphs().collect();
+        let mut k = 0;
+        while k < p.len() {
+            let i = p[k];
+            if short_line_matches(doc, i, 8, &AD_MARKER) {
+                out.push(Removal::line(&Self::META, i).with_note("advertisement marker"));
+            } else if short_line_matches(doc, i, 8, &PROMO_HEADING) {
+                let mut end = i + 1;
+                if let Some(&j) = p.get(k + 1) {
+                    let line = doc.line(j);
+                    if doc.info(j).words <= 15 && SPEAKS_TO_READER.is_match(line.trim_end()) {
+                        end = j + 1;
+                        k += 1;
+                    }
+                }
+                out.push(
+                    Removal::lines(&Self::META, i..end)
+                        .with_note(format!("promo {:?}", core(doc.line(i)))),
+                );
+            }
+            k += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> Vec<std::ops::Range<usize>> {
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let mut out = Vec::new();
+        PromoBlock.check(&doc, &mut out);
+        out.into_iter().map(|r| r.lines).collect()
+    }
+
+    #[test]
+    fn promo_takes_its_blurb() {
+        assert_eq!(removed("Body.\nTry Our AI Features\n\nExplore what the assistant can do for you:\n\nComments"), vec![1..4]);
+        assert_eq!(
+            removed("Advertisement\nBody text continues here."),
+            vec![0..1]
+        );
+    }
+
+    #[test]
+    fn ordinary_lines_stay() {
+        assert!(removed("Try the new features in the settings menu, the company told users in a statement.\nAdvertising revenue fell.").is_empty());
+    }
+}

@@ -1,0 +1,92 @@
+//! R003: lines that are only the label of a page widget (font size, print, share, listen).
+
+use super::shape::{core, Lazy};
+use super::{Category, Rule, RuleMeta};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A line that is only a UI widget's label: font-size controls (`TT`, `A+ A-`, `A A A`),
+    /// print, listen, save, share and the names of share targets.
+    ///
+    /// Scrapers keep the visible text of buttons. Such a line carries no content: `TT` is the
+    /// label of a font-size widget, `Print`/`Drucken`/`Imprimer`/`Imprimir`, `Listen`/`Vorlesen`/
+    /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, and strings
+    /// of share targets (`Facebook Twitter WhatsApp Email`). Only whole lines of at most six
+    /// words are matched, case-insensitively.
+    ///
+    /// Example: the line `TT` between a headline block and its copy.
+    ///
+    /// Known false positives: an article whose paragraph is literally one of these words
+    /// (a one-word line "Print." in a list of options) is removed.
+    pub struct UiLabelLine => ("R003", "ui-label-line", Category::Marker);
+}
+
+static LABEL: Lazy = Lazy::new(
+    r"(?ix)^(?:
+        tt | t\s?t | a\s?\+?\s?a\s?-? | a\s?-\s?a\s?\+ | a\s?a\s?a | a\+ | a- | aa
+      | (?:font|text)\s+size | schriftgröße | taille\s+du\s+texte | tamaño\s+de\s+(?:letra|fuente)
+      | print(?:\s+(?:this\s+)?(?:page|article|story))? | drucken | imprimer | imprimir | stampa
+      | listen(?:\s+to\s+(?:this\s+)?(?:article|story|page))? | vorlesen | anhören | écouter | escuchar | ascolta
+      | share(?:\s+(?:this|on))?(?:\s+(?:article|story|page|post))? | teilen | artikel\s+teilen | partager | compartir | condividi
+      | save(?:\s+(?:article|story|for\s+later))? | merken | speichern | enregistrer | guardar
+      | copy\s+link | link\s+kopieren | copier\s+le\s+lien | copiar\s+enlace
+      | e-?mail | tweet | bookmark | zoom | resize | close | schließen | fermer | cerrar
+      | skip\s+to\s+(?:main\s+)?content | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
+    )$",
+);
+
+/// Share targets; a line made only of these (two or more) is a share bar.
+static SHARE_TARGET: Lazy = Lazy::new(
+    r"(?i)^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|mail|print|messenger|flipboard|tumblr|xing|copy|link|share|sms|threads|bluesky|vk)$",
+);
+
+impl Rule for UiLabelLine {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        for i in doc.paragraphs() {
+            let info = doc.info(i);
+            if info.words > 6 {
+                continue;
+            }
+            let c = core(doc.line(i));
+            let is_label = LABEL.is_match(c) || {
+                let words: Vec<&str> = c
+                    .split(|ch: char| ch.is_whitespace() || ch == '|' || ch == '/' || ch == ',')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                words.len() >= 2 && words.iter().all(|w| SHARE_TARGET.is_match(w))
+            };
+            if is_label {
+                out.push(Removal::line(&Self::META, i).with_note(format!("widget label {c:?}")));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> Vec<usize> {
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let mut out = Vec::new();
+        UiLabelLine.check(&doc, &mut out);
+        out.iter().map(|r| r.lines.start).collect()
+    }
+
+    #[test]
+    fn labels_go() {
+        assert_eq!(
+            removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link"),
+            vec![0, 1, 2, 3, 4, 5, 6]
+        );
+    }
+
+    #[test]
+    fn sentences_with_the_words_stay() {
+        assert!(removed("Print editions fell by half.\nShare prices rose.\nListen to the people, she said.\nTTIP talks").is_empty());
+    }
+}
