@@ -68,6 +68,8 @@ if [ ! -x /usr/bin/time ]; then
     fi
 fi
 
+[ "$BENCH_SCALE" != 1 ] || [[ "$BENCH_MB" =~ ^[0-9]+$ ]] || die "BENCH_SCALE=1 needs a whole BENCH_MB"
+
 # --- build -------------------------------------------------------------------------------------
 say "building deboil and the floor program (cargo build --release)"
 cargo build --release --locked -q
@@ -285,6 +287,6 @@ for k in ("mb", "parts", "bytes", "docs", "paragraphs", "doc_copies", "para_exac
 c["repeated"] = 10
 json.dump(c, open(sys.argv[2], "w"), indent=1)
 EOF
-    bench_corpus "$BIG" "$((BENCH_MB * 10))MB" "$BENCH_SCALE_PEERS"
+    bench_corpus "$BIG" "$((BENCH_MB * 10))MB-repeated" "$BENCH_SCALE_PEERS"
 fi
 say "done: table in $BENCH_RESULTS"

@@ -174,7 +174,11 @@ def main():
     for m_ in re.finditer(r"<!-- size:(\S+) -->\n(.*?)<!-- /size -->\n", old, re.S):
         sections[m_.group(1)] = m_.group(2)
     sections[a.label] = section
-    order = sorted(sections, key=lambda k: float(re.sub(r"[^\d.]", "", k) or 0))
+    def size(k):
+        m_ = re.match(r"[\d.]+", k)
+        return float(m_.group()) if m_ else 0.0
+
+    order = sorted(sections, key=size)
     body = HEADER + "\n" + "".join("<!-- size:%s -->\n%s<!-- /size -->\n" % (k, sections[k]) for k in order)
     tmp = a.results + ".tmp"
     with open(tmp, "w") as f:
