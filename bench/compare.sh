@@ -198,6 +198,10 @@ bench_corpus() {
     measure "floor (read+gunzip+parse+hash)" "floor: every line of the text field xxh3-hashed, nothing else" floor \
         "$FLOOR" --threads 2 "${parts[@]}"
     for t in 1 2; do
+        if [ "$DEBOIL_JSONL" = 0 ] && [ "$dir" != "$CORPUS" ]; then
+            skip "deboil --threads $t" "full clean" "this build does not read JSONL records (see the notes)"
+            continue
+        fi
         local dname="deboil --threads $t"
         [ "$DEBOIL_JSONL" = 1 ] || dname="$dname (NOT the JSONL pipeline: parts read as raw text)"
         measure "$dname" "full clean: split, rules, exact+near dedup, learned boilerplate; JSONL out" deboil-t$t \
