@@ -1,4 +1,634 @@
 //! Paragraph deduplication across the corpus: exact repeats by xxh3 of a normalised key, near
 //! repeats by MinHash/LSH candidates confirmed by a word diff, and learned boilerplate.
+//!
+//! # Steps
+//! [`steps::signatures`] (per document, pure, run on rayon) -> [`steps::Decider::decide`]
+//! (sequential keep-first in the total order `(seq, part, line)`) -> [`steps::apply`] (removals
+//! with [`KeptRef`](crate::doc::KeptRef)s and word diffs). [`Deduper`] composes them in one
+//! process; a distributed engine calls them on their own.
+//!
+//! # What is compared
+//! - A paragraph is a non-blank line not removed whole by a rule.
+//! - Exact (D001): paragraphs with at least `min_words_exact` key words (default 4). Shorter lines
+//!   ("Share", "Video", a date, a 3-word byline) are *not* deduplicated as paragraphs: across
+//!   documents they are as often content ("Yes.", a subheading) as debris, and the chrome among them
+//!   is what learned boilerplate (D003) and the rules catch, with evidence from many documents.
+//! - Near (D002): paragraphs with `min_words_near..=max_words_near` key words (default 16..=5000),
+//!   confirmed at a word diff ratio >= 0.85 (two edits in 20 words give 0.90; a hard negative of
+//!   half of one paragraph glued to half of another gives about 0.5). The line is drawn at 16
+//!   words because below it one or two edits move the ratio under the threshold anyway, and on the
+//!   planted corpus 12 words removed 100 more hard-wrapped real lines (e.g. repeated spec lines in
+//!   one long page) than 16; shorter paragraphs go only through the exact stage (see
+//!   [`steps::signatures`], the `near_ok` test).
+//! - Measured (2-word shingles, 20 bands x 3 rows = 60 bins): `python3 bench/gen_planted.py` then
+//!   `cargo run --release --example dedup_planted -- planted.jsonl planted-labels.jsonl`: exact
+//!   100%, near 100%, hard negatives kept 100%, others kept 99.981% (the 17 "others" removed are
+//!   real near repeats inside the dev set's own pages). 1-, 2- and 3-word shingles scored the same
+//!   recall; 2 keeps LSH candidates few on short paragraphs.
+//! - Learned boilerplate (D003), see [`boilerplate`].
+//!
+//! # Memory (bytes per paragraph)
+//! The decider keeps, per *kept* paragraph: a slot (24 bytes), one exact-map entry (~16 bytes with
+//! the hash table's overhead at 7/8 load), and, when near-eligible, 4 bytes per word plus up to
+//! `bands` LSH entries (~16 bytes each, only for buckets it opens). With the defaults (20 bands)
+//! a 40-word paragraph costs about 24 + 16 + 160 + 320 = 520 bytes, a short one 40 bytes; removed
+//! copies cost nothing; per document the id string. Texts are not kept, except a bounded cache
+//! (`diff_cache_bytes`, default 16 MiB, FIFO) of kept near-eligible paragraphs, used only to render
+//! word diffs; a near duplicate whose original was evicted gets a note instead of a diff.
+//!
+//! # `prefer`
+//! [`Prefer::First`] streams. [`Prefer::Longest`] cannot be decided in one streaming pass (a
+//! longer variant may come later); it needs the two-pass path ([`decide_all`]) over all
+//! signatures before apply. [`Deduper`] streams and treats `Longest` as `First`.
 
+pub mod boilerplate;
+pub mod groups;
 pub mod key;
+pub mod minhash;
+pub mod steps;
+
+use std::collections::{HashMap, VecDeque};
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::doc::{Document, Removal};
+pub use boilerplate::Boilerplate;
+pub use groups::{doc_dup_groups, dup_groups, CopyRef, DupGroup, ParaRef};
+pub use steps::{apply, signatures, Decider, Decision, DocSigs, KeptAt, ParaSig, Verdict};
+
+/// Scope of deduplication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DedupMode {
+    None,
+    /// Within each document only.
+    Doc,
+    /// Across the whole corpus.
+    #[default]
+    Corpus,
+}
+
+/// Which variant of a near-duplicate group survives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Prefer {
+    #[default]
+    First,
+    /// Needs the two-pass path, see the module docs.
+    Longest,
+}
+
+/// Dedup settings. Defaults were measured on the planted corpus (`bench/gen_planted.py`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DedupOptions {
+    pub mode: DedupMode,
+    /// Near-duplicate matching on.
+    pub near: bool,
+    /// Minimum word diff ratio (`2 * matched / (len a + len b)`) of a confirmed near duplicate.
+    pub threshold: f64,
+    pub prefer: Prefer,
+    /// Shortest paragraph (key words) for near matching.
+    pub min_words_near: usize,
+    /// Longest paragraph (key words) for near matching (bounds the diff cost).
+    pub max_words_near: usize,
+    /// Shortest paragraph (key words) for exact matching.
+    pub min_words_exact: usize,
+    /// Word shingle size for MinHash.
+    pub shingle: usize,
+    /// LSH bands and rows per band (MinHash bins = bands * rows).
+    pub bands: usize,
+    pub rows: usize,
+    /// Learned boilerplate on.
+    pub boilerplate: bool,
+    /// A line is boilerplate when it recurs in at least this many records of a source ...
+    pub boilerplate_min_docs: usize,
+    /// ... and in at least this share of the source's records.
+    pub boilerplate_min_share: f64,
+    /// Bytes of kept paragraph text cached to render near-duplicate word diffs.
+    pub diff_cache_bytes: usize,
+}
+
+impl Default for DedupOptions {
+    fn default() -> Self {
+        DedupOptions {
+            mode: DedupMode::Corpus,
+            near: true,
+            threshold: 0.85,
+            prefer: Prefer::First,
+            min_words_near: 16,
+            max_words_near: 5000,
+            min_words_exact: 4,
+            shingle: 2,
+            bands: 20,
+            rows: 3,
+            boilerplate: true,
+            boilerplate_min_docs: 5,
+            boilerplate_min_share: 0.5,
+            diff_cache_bytes: 16 << 20,
+        }
+    }
+}
+
+impl DedupOptions {
+    pub fn bins(&self) -> usize {
+        self.bands.max(1) * self.rows.max(1)
+    }
+}
+
+/// The learned-boilerplate group of a document: the host of its `url` (or `source`) field, else
+/// the `source` field's value, else the parent folder of its input path.
+pub fn source_group(doc: &Document) -> String {
+    for f in ["url", "source"] {
+        if let Some(serde_json::Value::String(s)) = doc.fields.get(f) {
+            if let Some(h) = host(s) {
+                return h;
+            }
+            if f == "source" && !s.trim().is_empty() {
+                return s.trim().to_string();
+            }
+        }
+    }
+    Path::new(&doc.source)
+        .parent()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn host(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let auth = &rest[..end];
+    let auth = auth.rsplit_once('@').map_or(auth, |(_, h)| h);
+    let h = auth.split(':').next().unwrap_or("").to_ascii_lowercase();
+    let h = h.strip_prefix("www.").unwrap_or(&h).to_string();
+    (!h.is_empty()).then_some(h)
+}
+
+/// Dedup's outcome for one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocOutcome {
+    pub decisions: Vec<Decision>,
+    pub removals: Vec<Removal>,
+    /// Key words of the document's paragraphs considered (for document-level grouping).
+    pub words: u64,
+}
+
+/// The in-process composition of the three steps; holds hashes and signatures, not texts (beyond
+/// the bounded diff cache).
+#[derive(Debug)]
+pub struct Deduper {
+    opts: DedupOptions,
+    boiler: Option<Boilerplate>,
+    decider: Decider,
+    cache: DiffCache,
+}
+
+/// Kept paragraph texts for near-duplicate diffs, FIFO within a byte budget.
+#[derive(Debug, Default)]
+struct DiffCache {
+    texts: HashMap<u32, Box<str>>,
+    order: VecDeque<u32>,
+    bytes: usize,
+    budget: usize,
+}
+
+impl DiffCache {
+    fn clear(&mut self) {
+        self.texts.clear();
+        self.order.clear();
+        self.bytes = 0;
+    }
+
+    fn insert(&mut self, slot: u32, text: &str) {
+        if text.len() > self.budget {
+            return;
+        }
+        self.texts.insert(slot, text.into());
+        self.order.push_back(slot);
+        self.bytes += text.len();
+        while self.bytes > self.budget {
+            match self.order.pop_front() {
+                Some(old) => {
+                    if let Some(t) = self.texts.remove(&old) {
+                        self.bytes -= t.len();
+                    }
+                }
+                None => break,
+            }
+        }
+    }
+}
+
+impl Deduper {
+    pub fn new(opts: DedupOptions) -> Self {
+        let boiler = opts
+            .boilerplate
+            .then(|| Boilerplate::new(opts.boilerplate_min_docs, opts.boilerplate_min_share));
+        Deduper {
+            decider: Decider::new(opts.clone()),
+            cache: DiffCache {
+                budget: opts.diff_cache_bytes,
+                ..DiffCache::default()
+            },
+            opts,
+            boiler,
+        }
+    }
+
+    pub fn options(&self) -> &DedupOptions {
+        &self.opts
+    }
+
+    /// Whether pass 1 ([`Self::learn_batch`]) is needed.
+    pub fn needs_learning(&self) -> bool {
+        self.boiler.is_some()
+    }
+
+    /// Pass 1 (only when learned boilerplate is on): every batch of documents in input order.
+    pub fn learn_batch(&mut self, docs: &[Document]) {
+        if let Some(b) = &mut self.boiler {
+            for d in docs {
+                b.learn(d);
+            }
+        }
+    }
+
+    pub fn finish_learning(&mut self) {
+        if let Some(b) = &mut self.boiler {
+            b.finish();
+        }
+    }
+
+    /// Pass 2: every batch in input order. `removed[i]` are the removals rules made in `docs[i]`.
+    /// Returns, per document, the removals dedup adds.
+    pub fn process_batch(
+        &mut self,
+        docs: &[Document],
+        removed: &[Vec<Removal>],
+    ) -> Vec<Vec<Removal>> {
+        self.process_batch_detailed(docs, removed)
+            .into_iter()
+            .map(|o| o.removals)
+            .collect()
+    }
+
+    /// Like [`Self::process_batch`], with the decisions (for `deboil dups`).
+    pub fn process_batch_detailed(
+        &mut self,
+        docs: &[Document],
+        removed: &[Vec<Removal>],
+    ) -> Vec<DocOutcome> {
+        let opts = &self.opts;
+        let sigs: Vec<DocSigs> = docs
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| signatures(d, removed.get(i).map_or(&[][..], |r| &r[..]), opts))
+            .collect();
+        let boiler = self.boiler.as_ref().filter(|b| b.is_finished());
+        let decider = &mut self.decider;
+        let cache_store = &mut self.cache;
+        let mut out = Vec::with_capacity(docs.len());
+        for (doc, s) in docs.iter().zip(&sigs) {
+            let before = if opts.mode == DedupMode::Doc {
+                cache_store.clear();
+                0
+            } else {
+                decider.indexed()
+            };
+            let decisions = decider.decide(s, boiler);
+            let cache = &*cache_store;
+            let removals = apply(doc, &decisions, &|k: &KeptAt| {
+                cache.texts.get(&k.slot).map(|t| t.to_string())
+            });
+            // cache the text of paragraphs this document added as near-eligible originals
+            for slot in before..decider.indexed() {
+                let slot = slot as u32;
+                if decider.slot_words(slot).is_empty() {
+                    continue;
+                }
+                if let Some(line) = slot_line(s, decider, slot) {
+                    cache_store.insert(slot, doc.line(line));
+                }
+            }
+            let words = s.paras.iter().map(|p| u64::from(p.words)).sum();
+            out.push(DocOutcome {
+                decisions,
+                removals,
+                words,
+            });
+        }
+        out
+    }
+
+    /// Approximate heap bytes held by the decider (without the diff cache).
+    pub fn heap_bytes(&self) -> usize {
+        self.decider.heap_bytes()
+    }
+
+    /// Kept paragraphs indexed so far.
+    pub fn indexed(&self) -> usize {
+        self.decider.indexed()
+    }
+}
+
+fn slot_line(s: &DocSigs, d: &Decider, slot: u32) -> Option<usize> {
+    let para = d.slot_para(slot)?;
+    s.paras
+        .binary_search_by_key(&para, |p| p.para)
+        .ok()
+        .map(|i| s.paras[i].line)
+}
+
+/// The two-pass path: decisions for all documents' signatures at once (given in the total order),
+/// honouring [`Prefer::Longest`]: within each near-duplicate group the variant with the most
+/// words survives (ties: the first), and every other member points to it.
+pub fn decide_all(
+    all: &[DocSigs],
+    opts: &DedupOptions,
+    boiler: Option<&Boilerplate>,
+) -> Vec<Vec<Decision>> {
+    let mut decider = Decider::new(opts.clone());
+    let mut out: Vec<Vec<Decision>> = all.iter().map(|s| decider.decide(s, boiler)).collect();
+    if opts.prefer != Prefer::Longest || opts.mode != DedupMode::Corpus {
+        return out;
+    }
+    // where each kept slot lives: (doc index, sig index)
+    let mut slot_at: HashMap<(String, usize, usize), (usize, usize)> = HashMap::new();
+    for (di, s) in all.iter().enumerate() {
+        for (pi, p) in s.paras.iter().enumerate() {
+            slot_at.insert((s.id.clone(), s.part, p.para), (di, pi));
+        }
+    }
+    // groups: kept slot -> members (doc index, decision index)
+    let mut members: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+    for (di, ds) in out.iter().enumerate() {
+        for (k, d) in ds.iter().enumerate() {
+            if let Some(kept) = &d.kept {
+                members.entry(kept.slot).or_default().push((di, k));
+            }
+        }
+    }
+    let mut slots: Vec<u32> = members.keys().copied().collect();
+    slots.sort_unstable();
+    for slot in slots {
+        let list = &members[&slot];
+        let Some(first) = out[list[0].0][list[0].1].kept.clone() else {
+            continue;
+        };
+        let Some(&(kd, kp)) = slot_at.get(&(first.id.clone(), first.part, first.para)) else {
+            continue;
+        };
+        let kept_words = all[kd].paras[kp].words;
+        // the longest copy, if longer than the kept original
+        let mut best: Option<(usize, usize, u32)> = None;
+        for &(di, k) in list {
+            let line = out[di][k].line;
+            if let Some(p) = all[di].paras.iter().find(|p| p.line == line) {
+                if p.words > best.map_or(kept_words, |b| b.2) {
+                    best = Some((di, k, p.words));
+                }
+            }
+        }
+        let Some((bd, bk, _)) = best else { continue };
+        let winner = out[bd][bk].clone();
+        let Some(wp) = all[bd].paras.iter().find(|p| p.line == winner.line) else {
+            continue;
+        };
+        let new_kept = |sim: f64| KeptAt {
+            id: all[bd].id.clone(),
+            part: all[bd].part,
+            para: winner.para,
+            line: wp.input_line,
+            similarity: sim,
+            slot: u32::MAX,
+        };
+        // the winner is no longer removed; the original is, pointing to the winner
+        out[bd].retain(|d| d.line != winner.line);
+        let orig = &all[kd].paras[kp];
+        let sim = steps::word_ratio(&orig.word_hashes, &wp.word_hashes);
+        out[kd].push(Decision {
+            line: orig.line,
+            para: orig.para,
+            verdict: if orig.key == wp.key {
+                Verdict::Exact
+            } else {
+                Verdict::Near
+            },
+            kept: Some(new_kept(sim)),
+            docs: None,
+            group_docs: None,
+        });
+        out[kd].sort_by_key(|d| d.line);
+        for &(di, k) in list {
+            if (di, k) == (bd, bk) {
+                continue;
+            }
+            let Some(d) = out[di]
+                .get_mut(k)
+                .filter(|d| d.kept.as_ref().is_some_and(|x| x.slot == slot))
+            else {
+                continue;
+            };
+            let Some(p) = all[di].paras.iter().find(|p| p.line == d.line) else {
+                continue;
+            };
+            let sim = if p.key == wp.key {
+                1.0
+            } else {
+                steps::word_ratio(&p.word_hashes, &wp.word_hashes)
+            };
+            d.kept = Some(new_kept(sim));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P1: &str = "The central bank raised interest rates by a quarter point on Wednesday, citing persistent inflation in services and housing costs.";
+    const P2: &str = "Officials said the decision was unanimous and that further increases would depend on data released over the coming months.";
+    const P3: &str = "Farmers in the northern provinces reported a second consecutive poor harvest after the spring rains failed to arrive on time.";
+
+    fn doc(seq: u64, text: &str) -> Document {
+        let mut d = Document::from_text(text.to_string(), 1, 0);
+        d.seq = seq;
+        d.id = format!("doc{seq}");
+        d.source = format!("corpus/{seq}.txt");
+        d
+    }
+
+    fn corpus() -> Vec<Document> {
+        let near = P1.replace("Wednesday", "Thursday");
+        let glued = format!(
+            "{} {}",
+            P2.split_whitespace().take(10).collect::<Vec<_>>().join(" "),
+            P3.split_whitespace().skip(10).collect::<Vec<_>>().join(" ")
+        );
+        vec![
+            doc(0, &format!("{P1}\n\n{P2}\nShare")),
+            doc(1, &format!("{P3}\n{P1}\nShare")),
+            doc(2, &format!("{near}\n{glued}")),
+            doc(3, &format!("{P2}\n\n{P2}")),
+        ]
+    }
+
+    fn opts() -> DedupOptions {
+        DedupOptions {
+            boilerplate: false,
+            ..DedupOptions::default()
+        }
+    }
+
+    fn run(docs: &[Document], batch: usize, o: DedupOptions) -> Vec<Vec<Removal>> {
+        let mut d = Deduper::new(o);
+        let mut out = Vec::new();
+        for chunk in docs.chunks(batch) {
+            let removed = vec![Vec::new(); chunk.len()];
+            out.extend(d.process_batch(chunk, &removed));
+        }
+        out
+    }
+
+    #[test]
+    fn keep_first_exact_and_near() {
+        let r = run(&corpus(), 10, opts());
+        assert!(r[0].is_empty());
+        assert_eq!(r[1].len(), 1);
+        assert_eq!(r[1][0].code, "D001");
+        let k = r[1][0].kept.as_ref().unwrap();
+        assert_eq!((k.id.as_str(), k.part, k.para, k.line), ("doc0", 0, 0, 1));
+        assert_eq!(k.similarity, 1.0);
+        assert!(k.diff.is_empty());
+        // near copy in doc2 line 0; the glued hard negative stays
+        assert_eq!(r[2].len(), 1, "{:?}", r[2]);
+        assert_eq!(r[2][0].code, "D002");
+        let k = r[2][0].kept.as_ref().unwrap();
+        assert_eq!(k.id, "doc0");
+        assert!(k.diff.contains("[-Wednesday,-]{+Thursday,+}"), "{}", k.diff);
+        // doc3: both copies of P2 go to doc0's, para index 1 (blank lines do not count)
+        assert_eq!(r[3].len(), 2);
+        assert_eq!(r[3][1].kept.as_ref().unwrap().para, 1);
+    }
+
+    #[test]
+    fn hard_negative_stays() {
+        let r = run(&corpus(), 1, opts());
+        assert!(r[2].iter().all(|x| x.lines.start != 1), "{:?}", r[2]);
+    }
+
+    #[test]
+    fn batch_size_independent() {
+        let all = run(&corpus(), 100, opts());
+        for b in 1..4 {
+            assert_eq!(run(&corpus(), b, opts()), all);
+        }
+    }
+
+    #[test]
+    fn thread_count_independent() {
+        let go = |n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .unwrap()
+                .install(|| run(&corpus(), 2, opts()))
+        };
+        assert_eq!(go(1), go(3));
+    }
+
+    #[test]
+    fn doc_mode_and_none() {
+        let r = run(
+            &corpus(),
+            2,
+            DedupOptions {
+                mode: DedupMode::Doc,
+                ..opts()
+            },
+        );
+        assert!(r[1].is_empty());
+        assert_eq!(r[3].len(), 1);
+        let r = run(
+            &corpus(),
+            2,
+            DedupOptions {
+                mode: DedupMode::None,
+                ..opts()
+            },
+        );
+        assert!(r.iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn rule_removed_lines_are_not_paragraphs() {
+        let docs = corpus();
+        let mut d = Deduper::new(opts());
+        let removed = vec![
+            vec![Removal::line(
+                &crate::rules::stage_codes::ExactDuplicate::META,
+                0,
+            )],
+            vec![],
+        ];
+        let r = d.process_batch(&docs[..2], &removed);
+        assert!(
+            r[1].is_empty(),
+            "P1 in doc0 was removed by a rule, so doc1 keeps it"
+        );
+    }
+
+    #[test]
+    fn short_lines_not_exact_deduped_but_learned() {
+        let r = run(&corpus(), 4, opts());
+        assert!(
+            r[1].iter().all(|x| x.lines.start != 2),
+            "'Share' is too short"
+        );
+        let docs: Vec<Document> = (0..6)
+            .map(|s| doc(s, &format!("Body paragraph number {s} here\nShare")))
+            .collect();
+        let mut d = Deduper::new(DedupOptions::default());
+        d.learn_batch(&docs);
+        d.finish_learning();
+        let r = d.process_batch(&docs, &vec![Vec::new(); 6]);
+        for x in &r {
+            assert_eq!(x.len(), 1);
+            assert_eq!(x[0].code, "D003");
+            assert_eq!(x[0].lines, 1..2);
+        }
+    }
+
+    #[test]
+    fn longest_two_pass() {
+        let long = format!("{P1} Analysts had expected the move.");
+        let docs = [doc(0, P1), doc(1, &long), doc(2, P1)];
+        let o = DedupOptions {
+            prefer: Prefer::Longest,
+            ..opts()
+        };
+        let sigs: Vec<DocSigs> = docs.iter().map(|d| signatures(d, &[], &o)).collect();
+        let dec = decide_all(&sigs, &o, None);
+        assert_eq!(dec[0].len(), 1);
+        assert_eq!(dec[0][0].kept.as_ref().unwrap().id, "doc1");
+        assert!(dec[1].is_empty());
+        assert_eq!(dec[2][0].kept.as_ref().unwrap().id, "doc1");
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host("https://www.Example.com:8080/a?b").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(host("nohost"), None);
+        let mut d = doc(0, "x");
+        assert_eq!(source_group(&d), "corpus");
+        d.fields
+            .insert("url".into(), "http://news.site.org/x".into());
+        assert_eq!(source_group(&d), "news.site.org");
+    }
+}

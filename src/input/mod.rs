@@ -3,11 +3,48 @@
 //!
 //! The reader yields [`Record`]s in a total, deterministic order, or an [`InputError`] for an
 //! input (or a JSONL line) that cannot be read; the caller counts it and goes on.
+//!
+//! # Streaming
+//! [`Records`] is lazy: it opens one source at a time and reads a JSONL source line by line into
+//! a reused buffer, so memory holds one line (plus the records the caller keeps), never a file.
+//! A text dump is one record and is read whole, up to [`InputOptions::max_record_bytes`].
+//!
+//! # Choices
+//! - **Empty input**: a file with no bytes (after decompression), only whitespace, or (JSONL)
+//!   only blank lines yields no record and one `empty` [`InputError`], so the report accounts
+//!   for it. Blank lines inside a JSONL file are skipped silently.
+//! - **A directory with no inputs** is not a whole-run error: [`discover`] returns a [`Source`]
+//!   carrying a `no-inputs` problem, which [`Records`] yields as an error naming the directory.
+//!   Unreadable directories and symlink loops found while walking come out the same way.
+//!   A missing path given on the command line is a whole-run error ([`Error::MissingInput`]).
+//! - **Long lines**: a JSONL line up to `max_record_bytes` (default 256 MiB) is processed; a
+//!   longer one is skipped without being buffered (the reader streams past it to the next
+//!   newline) and reported as `line-too-long` at `path:line`. A text dump over the limit is
+//!   `too-large`.
+//! - **Warnings are not failures**: a duplicate JSONL id (the record is still yielded and
+//!   processed) and per-file counts of repaired UTF-8 are *warnings*, collected on the side and
+//!   taken with [`Records::take_warnings`]; they never appear in the `Err` items, so they are
+//!   not counted as failed documents. Duplicate detection keeps an xxh3 hash (8 bytes) per
+//!   explicit id, not the ids; records without an id field get `<path>:<line>`, unique by
+//!   construction, and are not checked.
+//! - **Compressed input**: records read before a fault in a `.gz`/`.zst` stream come out, then
+//!   one error: `invalid-gzip`/`invalid-zstd` when nothing could be decompressed (a fake
+//!   archive), `truncated-archive` when the stream ends early or breaks after some output.
+//!
+//! # Error kinds (stable, in [`InputError::kind`])
+//! `unreadable`, `binary`, `empty`, `no-inputs`, `symlink-loop`, `too-large`, `line-too-long`,
+//! `invalid-json`, `not-an-object`, `missing-text-field`, `text-not-a-string`, `invalid-gzip`,
+//! `invalid-zstd`, `truncated-archive`, `unsupported-encoding`; warnings: `duplicate-id`,
+//! `repaired-utf8`.
 
+pub mod decode;
 pub mod normalize;
 
-use std::io::Read;
+use std::collections::{HashSet, VecDeque};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
 
 use crate::doc::Record;
 use crate::error::{Error, InputError};
@@ -19,6 +56,8 @@ pub struct InputOptions {
     pub text_field: String,
     /// JSONL field holding the record id.
     pub id_field: String,
+    /// Largest text dump, or JSONL line, read (bytes after decompression).
+    pub max_record_bytes: usize,
 }
 
 impl Default for InputOptions {
@@ -26,6 +65,7 @@ impl Default for InputOptions {
         InputOptions {
             text_field: "text".into(),
             id_field: "id".into(),
+            max_record_bytes: 256 << 20,
         }
     }
 }
@@ -38,10 +78,35 @@ pub struct Source {
     pub display: String,
     /// Path relative to the argument it was found under (for output names).
     pub relative: PathBuf,
+    /// A problem found while walking (an empty or unreadable directory, a symlink loop): the
+    /// source yields this error and no record.
+    pub problem: Option<InputError>,
+}
+
+impl Source {
+    fn file(path: PathBuf, relative: PathBuf) -> Source {
+        Source {
+            display: path.display().to_string(),
+            path,
+            relative,
+            problem: None,
+        }
+    }
+
+    fn problem(path: &Path, kind: &'static str, message: String) -> Source {
+        let display = path.display().to_string();
+        Source {
+            problem: Some(InputError::new(&display, None, kind, message)),
+            path: path.to_path_buf(),
+            display,
+            relative: PathBuf::new(),
+        }
+    }
 }
 
 /// Expands the command-line inputs into files, in order: each argument in turn, directories
-/// walked recursively in sorted path order. A missing path is an error for the whole run.
+/// walked recursively in sorted path order. A missing path is an error for the whole run; an
+/// empty directory, an unreadable one or a symlink loop becomes a [`Source`] with a problem.
 pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
     let mut out = Vec::new();
     for a in args {
@@ -50,46 +115,115 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
                 path: a.clone(),
                 display: "-".into(),
                 relative: PathBuf::from("stdin"),
+                problem: None,
             });
             continue;
         }
         let meta = std::fs::metadata(a).map_err(|_| Error::MissingInput(a.clone()))?;
         if meta.is_dir() {
-            let mut files = Vec::new();
-            walk(a, &mut files).map_err(|e| Error::io(a, e))?;
-            files.sort();
-            for f in files {
-                let relative = f.strip_prefix(a).unwrap_or(&f).to_path_buf();
-                out.push(Source {
-                    display: f.display().to_string(),
-                    path: f,
-                    relative,
-                });
+            let mut found = Vec::new();
+            let mut ancestors = Vec::new();
+            let mut visited = HashSet::new();
+            walk(a, &mut ancestors, &mut visited, &mut found);
+            found.sort_by(|x, y| x.path.cmp(&y.path));
+            if found.is_empty() {
+                out.push(Source::problem(
+                    a,
+                    "no-inputs",
+                    "directory holds no input files (.txt, .jsonl, .json, optionally .gz/.zst)"
+                        .into(),
+                ));
+            }
+            for mut s in found {
+                if s.problem.is_none() {
+                    s.relative = s.path.strip_prefix(a).unwrap_or(&s.path).to_path_buf();
+                }
+                out.push(s);
             }
         } else {
             let relative = PathBuf::from(a.file_name().unwrap_or(a.as_os_str()));
-            out.push(Source {
-                path: a.clone(),
-                display: a.display().to_string(),
-                relative,
-            });
+            out.push(Source::file(a.clone(), relative));
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
+/// Walks `dir`, following symlinks but never entering a directory twice (by canonical path):
+/// a link back to an ancestor is reported as `symlink-loop`, a second link to a directory
+/// already walked is skipped silently.
+fn walk(
+    dir: &Path,
+    ancestors: &mut Vec<PathBuf>,
+    visited: &mut HashSet<PathBuf>,
+    out: &mut Vec<Source>,
+) {
+    let canon = match std::fs::canonicalize(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            out.push(Source::problem(
+                dir,
+                "unreadable",
+                format!("cannot read directory: {e}"),
+            ));
+            return;
+        }
+    };
+    if ancestors.contains(&canon) {
+        out.push(Source::problem(
+            dir,
+            "symlink-loop",
+            format!(
+                "symlink loop: leads back to {}; not followed",
+                canon.display()
+            ),
+        ));
+        return;
+    }
+    if !visited.insert(canon.clone()) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            out.push(Source::problem(
+                dir,
+                "unreadable",
+                format!("cannot read directory: {e}"),
+            ));
+            return;
+        }
+    };
+    ancestors.push(canon);
+    for entry in entries {
+        let Ok(entry) = entry else { continue };
         let path = entry.path();
-        let ft = entry.file_type()?;
-        if ft.is_dir() {
-            walk(&path, out)?;
-        } else if is_input_name(&path) {
-            out.push(path);
+        // follow symlinks: a link to a directory is walked (once), a link to a file is read
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, ancestors, visited, out),
+            Ok(_) if is_input_name(&path) => out.push(Source::file(path, PathBuf::new())),
+            Ok(_) => {}
+            Err(e) if is_input_name(&path) => out.push(Source::problem(
+                &path,
+                "unreadable",
+                format!("cannot read: {e}"),
+            )),
+            Err(e) if entry.file_type().is_ok_and(|t| t.is_symlink()) => {
+                // a dangling link or a link to itself
+                let kind = if e.raw_os_error() == Some(40) {
+                    "symlink-loop"
+                } else {
+                    "unreadable"
+                };
+                out.push(Source::problem(
+                    &path,
+                    kind,
+                    format!("cannot follow symlink: {e}"),
+                ))
+            }
+            Err(_) => {}
         }
     }
-    Ok(())
+    ancestors.pop();
 }
 
 /// Whether a file found while walking a directory is an input (by extension).
@@ -102,13 +236,51 @@ pub fn is_input_name(path: &Path) -> bool {
     base.ends_with(".txt") || base.ends_with(".jsonl") || base.ends_with(".json")
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Jsonl,
+    /// stdin: decided by the first non-space byte.
+    Sniff,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+fn format_of(src: &Source) -> (Format, Compression) {
+    if src.display == "-" && src.path.as_os_str() == "-" {
+        return (Format::Sniff, Compression::None);
+    }
+    let name = src.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let (base, comp) = if let Some(b) = name.strip_suffix(".gz") {
+        (b, Compression::Gzip)
+    } else if let Some(b) = name.strip_suffix(".zst") {
+        (b, Compression::Zstd)
+    } else {
+        (name, Compression::None)
+    };
+    let format = if base.ends_with(".jsonl") || base.ends_with(".json") {
+        Format::Jsonl
+    } else {
+        Format::Text
+    };
+    (format, comp)
+}
+
 /// Every record of every source, in order: the iterator the pipeline consumes. It owns the
 /// sequence numbering (`Record::seq`), so the keep-first order is total.
 pub struct Records {
     sources: std::vec::IntoIter<Source>,
     opts: InputOptions,
-    pending: std::collections::VecDeque<Result<Record, InputError>>,
+    pending: VecDeque<Result<Record, InputError>>,
+    current: Option<JsonlReader>,
     seq: u64,
+    seen_ids: HashSet<u64>,
+    warnings: Vec<InputError>,
 }
 
 /// Opens the sources for reading, in order.
@@ -116,9 +288,183 @@ pub fn open_all(sources: Vec<Source>, opts: InputOptions) -> Records {
     Records {
         sources: sources.into_iter(),
         opts,
-        pending: Default::default(),
+        pending: VecDeque::new(),
+        current: None,
         seq: 0,
+        seen_ids: HashSet::new(),
+        warnings: Vec::new(),
     }
+}
+
+impl Records {
+    /// Takes the warnings gathered so far (duplicate ids, per-file repaired UTF-8 counts):
+    /// facts for the report that are not failures.
+    pub fn take_warnings(&mut self) -> Vec<InputError> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    fn push(&mut self, mut item: Result<Record, InputError>) {
+        if let Ok(r) = &mut item {
+            r.seq = self.seq;
+        }
+        self.seq += 1;
+        self.pending.push_back(item);
+    }
+
+    /// Opens the next source: a text dump is read at once; a JSONL source becomes `current`.
+    fn open(&mut self, src: Source) {
+        if let Some(p) = src.problem {
+            return self.push(Err(p));
+        }
+        let err = |kind, msg: String| InputError::new(&src.display, None, kind, msg);
+        if src.path.is_dir() {
+            // a directory named explicitly is walked by discover; one reaching here is odd
+            return self.push(Err(err("unreadable", "is a directory".into())));
+        }
+        let (format, comp) = format_of(&src);
+        let mut reader = match open_reader(&src, comp) {
+            Ok(r) => r,
+            Err(e) => return self.push(Err(e)),
+        };
+        let head = match reader.fill_buf() {
+            Ok(h) => h,
+            Err(e) => return self.push(Err(read_error(&src.display, None, comp, e, false))),
+        };
+        if looks_binary(head) {
+            return self.push(Err(err(
+                "binary",
+                "binary file (NUL bytes near the start); skipped".into(),
+            )));
+        }
+        let format = match format {
+            Format::Sniff => {
+                let first = head
+                    .strip_prefix(b"\xEF\xBB\xBF")
+                    .unwrap_or(head)
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace());
+                if first == Some(&b'{') {
+                    Format::Jsonl
+                } else {
+                    Format::Text
+                }
+            }
+            f => f,
+        };
+        match format {
+            Format::Jsonl => {
+                if matches!(
+                    decode::bom(head),
+                    decode::Bom::Utf16Le | decode::Bom::Utf16Be
+                ) {
+                    return self.push(Err(err(
+                        "unsupported-encoding",
+                        "UTF-16 JSONL is not supported; convert it to UTF-8".into(),
+                    )));
+                }
+                self.current = Some(JsonlReader {
+                    display: src.display,
+                    reader,
+                    comp,
+                    buf: Vec::new(),
+                    line: 0,
+                    records: 0,
+                    repaired: 0,
+                });
+            }
+            _ => {
+                let item = read_text(&src.display, reader, comp, &self.opts);
+                if let Ok(r) = &item {
+                    if r.repaired_utf8 > 0 {
+                        self.warnings
+                            .push(repaired_warning(&src.display, r.repaired_utf8));
+                    }
+                }
+                self.push(item);
+            }
+        }
+    }
+
+    /// Advances the current JSONL source by one record (or error), or closes it at its end.
+    fn step_jsonl(&mut self) {
+        let Some(cur) = self.current.as_mut() else {
+            return;
+        };
+        let max = self.opts.max_record_bytes;
+        let (item, done) = loop {
+            match cur.next_line(max) {
+                Line::Eof => {
+                    let item = (cur.records == 0).then(|| {
+                        Err(InputError::new(
+                            &cur.display,
+                            None,
+                            "empty",
+                            "no records: the file is empty or holds only blank lines",
+                        ))
+                    });
+                    break (item, true);
+                }
+                Line::Fault(e) => break (Some(Err(e)), true),
+                Line::TooLong(n) => {
+                    cur.records += 1;
+                    let e = InputError::new(
+                        &cur.display,
+                        Some(cur.line),
+                        "line-too-long",
+                        format!("line of {n} bytes is over the limit of {max} bytes; skipped"),
+                    );
+                    break (Some(Err(e)), false);
+                }
+                Line::Ok => {
+                    if cur.buf.iter().all(|b| b.is_ascii_whitespace()) {
+                        continue;
+                    }
+                    cur.records += 1;
+                    let bytes = if cur.line == 1 {
+                        cur.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&cur.buf)
+                    } else {
+                        &cur.buf[..]
+                    };
+                    let item = parse_jsonl_line(bytes, &cur.display, cur.line, 0, &self.opts);
+                    let item = item.map(|p| {
+                        cur.repaired += p.record.repaired_utf8;
+                        if p.had_id {
+                            let h = xxhash_rust::xxh3::xxh3_64(p.record.id.as_bytes());
+                            if !self.seen_ids.insert(h) {
+                                self.warnings.push(InputError::new(
+                                    &cur.display,
+                                    Some(cur.line),
+                                    "duplicate-id",
+                                    format!("id {:?} seen before; record kept", p.record.id),
+                                ));
+                            }
+                        }
+                        p.record
+                    });
+                    break (Some(item), false);
+                }
+            }
+        };
+        if done {
+            let cur = self.current.take().expect("a current source");
+            if cur.repaired > 0 {
+                self.warnings
+                    .push(repaired_warning(&cur.display, cur.repaired));
+            }
+        }
+        if let Some(item) = item {
+            self.push(item);
+        }
+    }
+}
+
+fn repaired_warning(display: &str, n: usize) -> InputError {
+    InputError::new(
+        display,
+        None,
+        "repaired-utf8",
+        format!("{n} invalid UTF-8 sequence(s) replaced with U+FFFD"),
+    )
 }
 
 impl Iterator for Records {
@@ -129,50 +475,720 @@ impl Iterator for Records {
             if let Some(r) = self.pending.pop_front() {
                 return Some(r);
             }
+            if self.current.is_some() {
+                self.step_jsonl();
+                continue;
+            }
             let src = self.sources.next()?;
-            let (recs, errs) = read_source(&src, self.seq, &self.opts);
-            self.seq += recs.len() as u64 + errs.len() as u64;
-            self.pending.extend(errs.into_iter().map(Err));
-            self.pending.extend(recs.into_iter().map(Ok));
+            self.open(src);
         }
     }
 }
 
+type Reader = Box<dyn BufRead + Send>;
+
+fn open_reader(src: &Source, comp: Compression) -> Result<Reader, InputError> {
+    let raw: Box<dyn Read + Send> = if src.path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        match std::fs::File::open(&src.path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                return Err(InputError::new(
+                    &src.display,
+                    None,
+                    "unreadable",
+                    format!("cannot open: {e}"),
+                ))
+            }
+        }
+    };
+    let dec: Box<dyn Read + Send> = match comp {
+        Compression::None => raw,
+        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(BufReader::new(raw))),
+        Compression::Zstd => match zstd::stream::read::Decoder::new(raw) {
+            Ok(d) => Box::new(d),
+            Err(e) => {
+                return Err(InputError::new(
+                    &src.display,
+                    None,
+                    "invalid-zstd",
+                    format!("not a zstd stream: {e}"),
+                ))
+            }
+        },
+    };
+    Ok(Box::new(BufReader::with_capacity(64 * 1024, dec)))
+}
+
+/// Classifies a read error: plain I/O is `unreadable`; a decompressor failing before any output
+/// is a fake archive, after some (or with an early end) a truncated one.
+fn read_error(
+    display: &str,
+    line: Option<usize>,
+    comp: Compression,
+    e: std::io::Error,
+    any_output: bool,
+) -> InputError {
+    let (kind, what) = match comp {
+        Compression::None => ("unreadable", "read error"),
+        _ if any_output || e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            ("truncated-archive", "archive truncated or corrupt")
+        }
+        Compression::Gzip => ("invalid-gzip", "not a valid gzip stream"),
+        Compression::Zstd => ("invalid-zstd", "not a valid zstd stream"),
+    };
+    InputError::new(display, line, kind, format!("{what}: {e}"))
+}
+
+fn looks_binary(head: &[u8]) -> bool {
+    decode::looks_binary(head)
+}
+
+/// Reads a whole text dump (capped) into one record.
+fn read_text(
+    display: &str,
+    reader: Reader,
+    comp: Compression,
+    opts: &InputOptions,
+) -> Result<Record, InputError> {
+    let mut bytes = Vec::new();
+    let limit = opts.max_record_bytes as u64;
+    if let Err(e) = reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+        return Err(read_error(display, None, comp, e, !bytes.is_empty()));
+    }
+    if bytes.len() as u64 > limit {
+        return Err(InputError::new(
+            display,
+            None,
+            "too-large",
+            format!(
+                "text dump larger than {} bytes; skipped",
+                opts.max_record_bytes
+            ),
+        ));
+    }
+    let (text, repaired) = normalize::decode_and_normalize(&bytes);
+    if text.trim().is_empty() {
+        return Err(InputError::new(
+            display,
+            None,
+            "empty",
+            if bytes.is_empty() {
+                "empty file"
+            } else {
+                "file holds only whitespace"
+            },
+        ));
+    }
+    Ok(Record {
+        id: display.to_string(),
+        source: display.to_string(),
+        source_line: 1,
+        seq: 0,
+        fields: Map::new(),
+        text,
+        raw_bytes: bytes.len(),
+        repaired_utf8: repaired,
+    })
+}
+
+enum Line {
+    Ok,
+    Eof,
+    /// The line was longer than the limit; it was skipped. Holds the bytes seen.
+    TooLong(usize),
+    Fault(InputError),
+}
+
+struct JsonlReader {
+    display: String,
+    reader: Reader,
+    comp: Compression,
+    buf: Vec<u8>,
+    /// 1-based number of the line in `buf`.
+    line: usize,
+    /// Records and line errors yielded (to tell an empty file).
+    records: usize,
+    repaired: usize,
+}
+
+impl JsonlReader {
+    /// Reads the next line into `buf` (without its `\n`), never holding more than `max` bytes.
+    fn next_line(&mut self, max: usize) -> Line {
+        self.buf.clear();
+        let mut seen = 0usize;
+        let mut too_long = false;
+        let mut got_any = false;
+        loop {
+            let chunk = match self.reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    let line = self.line + 1;
+                    let any = seen > 0 || self.line > 0;
+                    return Line::Fault(read_error(&self.display, Some(line), self.comp, e, any));
+                }
+            };
+            if chunk.is_empty() {
+                if !got_any {
+                    return Line::Eof;
+                }
+                break;
+            }
+            got_any = true;
+            let (take, done) = match memchr::memchr(b'\n', chunk) {
+                Some(i) => (i, true),
+                None => (chunk.len(), false),
+            };
+            seen += take;
+            if !too_long {
+                if self.buf.len() + take > max {
+                    too_long = true;
+                    self.buf = Vec::new();
+                } else {
+                    self.buf.extend_from_slice(&chunk[..take]);
+                }
+            }
+            let consumed = if done { take + 1 } else { take };
+            self.reader.consume(consumed);
+            if done {
+                break;
+            }
+        }
+        self.line += 1;
+        if self.buf.last() == Some(&b'\r') {
+            self.buf.pop();
+        }
+        if too_long {
+            Line::TooLong(seen)
+        } else {
+            Line::Ok
+        }
+    }
+}
+
+/// A parsed JSONL record, and whether its id came from the id field (not generated).
+pub struct Parsed {
+    pub record: Record,
+    pub had_id: bool,
+}
+
+/// Parses one JSONL line (raw bytes, invalid UTF-8 repaired) into a record. Separate from the
+/// reading so batches of lines can be parsed on any thread.
+pub fn parse_jsonl_line(
+    bytes: &[u8],
+    display: &str,
+    line: usize,
+    seq: u64,
+    opts: &InputOptions,
+) -> Result<Parsed, InputError> {
+    let err = |kind, msg: String| InputError::new(display, Some(line), kind, msg);
+    let want = format!("expected a JSON object with a {:?} string", opts.text_field);
+    let (s, repaired) = decode::decode_utf8(bytes);
+    let value: Value = serde_json::from_str(&s)
+        .map_err(|e| err("invalid-json", format!("{want} (invalid JSON: {e})")))?;
+    let Value::Object(obj) = value else {
+        return Err(err(
+            "not-an-object",
+            format!("{want}, found {}", json_type(&value)),
+        ));
+    };
+    let mut text = None;
+    let mut id = None;
+    let mut fields = Map::new();
+    for (k, v) in obj {
+        if k == opts.text_field {
+            match v {
+                Value::String(t) => text = Some(t),
+                other => {
+                    return Err(err(
+                        "text-not-a-string",
+                        format!("{want}; {:?} is {}", opts.text_field, json_type(&other)),
+                    ))
+                }
+            }
+        } else if k == opts.id_field {
+            id = match v {
+                Value::String(s) => Some(s),
+                Value::Null => None,
+                other => Some(other.to_string()),
+            };
+        } else {
+            fields.insert(k, v);
+        }
+    }
+    let Some(text) = text else {
+        return Err(err(
+            "missing-text-field",
+            format!("{want}; the field {:?} is missing", opts.text_field),
+        ));
+    };
+    let had_id = id.is_some();
+    Ok(Parsed {
+        record: Record {
+            id: id.unwrap_or_else(|| format!("{display}:{line}")),
+            source: display.to_string(),
+            source_line: line,
+            seq,
+            fields,
+            text: normalize::normalize(&text),
+            raw_bytes: bytes.len(),
+            repaired_utf8: repaired,
+        },
+        had_id,
+    })
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// Reads one source into records (a text dump is one record; a JSONL file one per line).
-/// Problems that spoil only part of the source come back in the error list.
+/// Problems that spoil only part of the source come back in the error list. Sequence numbers
+/// start at `seq_base`. Convenience for small inputs and tests; the pipeline streams through
+/// [`open_all`].
 pub fn read_source(
     src: &Source,
     seq_base: u64,
     opts: &InputOptions,
 ) -> (Vec<Record>, Vec<InputError>) {
-    let mut bytes = Vec::new();
-    let res = if src.display == "-" {
-        std::io::stdin().read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(&src.path).and_then(|mut f| f.read_to_end(&mut bytes))
-    };
-    if let Err(e) = res {
-        return (
-            vec![],
-            vec![InputError::new(
-                &src.display,
-                None,
-                "unreadable",
-                e.to_string(),
-            )],
+    let mut recs = Vec::new();
+    let mut errs = Vec::new();
+    let mut it = open_all(vec![src.clone()], opts.clone());
+    it.seq = seq_base;
+    for item in it {
+        match item {
+            Ok(r) => recs.push(r),
+            Err(e) => errs.push(e),
+        }
+    }
+    (recs, errs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A fresh, empty directory under the system temp dir.
+    fn tmpdir(name: &str) -> PathBuf {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let d =
+            std::env::temp_dir().join(format!("deboil-input-{}-{name}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    fn gz(bytes: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn read(paths: &[PathBuf]) -> Vec<Result<Record, InputError>> {
+        read_with(paths, InputOptions::default())
+    }
+
+    fn read_with(paths: &[PathBuf], opts: InputOptions) -> Vec<Result<Record, InputError>> {
+        open_all(discover(paths).unwrap(), opts).collect()
+    }
+
+    fn kinds(items: &[Result<Record, InputError>]) -> Vec<&'static str> {
+        items
+            .iter()
+            .map(|i| i.as_ref().map_or_else(|e| e.kind, |_| "ok"))
+            .collect()
+    }
+
+    #[test]
+    fn text_dump_is_one_record_with_path_id() {
+        let d = tmpdir("txt");
+        let p = write(&d, "a.txt", b"\xEF\xBB\xBFHello\r\nworld\r");
+        let items = read(std::slice::from_ref(&p));
+        let r = items[0].as_ref().unwrap();
+        assert_eq!(r.id, p.display().to_string());
+        assert_eq!(r.text, "Hello\nworld");
+        assert_eq!(items.len(), 1);
+    }
+
+    #[test]
+    fn jsonl_fields_ids_and_blank_lines() {
+        let d = tmpdir("jsonl");
+        let p = write(
+            &d,
+            "x.jsonl",
+            b"{\"url\":\"u\",\"text\":\"a  b\",\"id\":\"k1\",\"lang\":\"en\"}\n\n  \n{\"text\":\"c\"}\r\n{\"id\":7,\"text\":\"d\"}",
+        );
+        let items = read(std::slice::from_ref(&p));
+        assert_eq!(kinds(&items), ["ok", "ok", "ok"]);
+        let r: Vec<&Record> = items.iter().map(|i| i.as_ref().unwrap()).collect();
+        assert_eq!(r[0].id, "k1");
+        assert_eq!(r[0].text, "a b");
+        assert_eq!(r[0].fields.keys().collect::<Vec<_>>(), ["url", "lang"]);
+        assert_eq!(r[1].id, format!("{}:4", p.display()));
+        assert_eq!(r[1].source_line, 4);
+        assert_eq!(r[2].id, "7");
+        assert_eq!(r.iter().map(|r| r.seq).collect::<Vec<_>>(), [0, 1, 2]);
+    }
+
+    #[test]
+    fn custom_fields() {
+        let d = tmpdir("fields");
+        let p = write(
+            &d,
+            "x.json",
+            b"{\"body\":\"t\",\"key\":\"z\",\"text\":\"kept\"}\n",
+        );
+        let opts = InputOptions {
+            text_field: "body".into(),
+            id_field: "key".into(),
+            ..Default::default()
+        };
+        let items = read_with(&[p], opts);
+        let r = items[0].as_ref().unwrap();
+        assert_eq!((r.id.as_str(), r.text.as_str()), ("z", "t"));
+        assert_eq!(r.fields["text"], "kept");
+    }
+
+    #[test]
+    fn json_line_errors_name_file_and_line() {
+        let d = tmpdir("badjson");
+        let p = write(
+            &d,
+            "x.jsonl",
+            b"{\"text\":\"ok\"}\n{\"text\": \"cut\n[1,2]\n{\"id\":1}\n{\"text\":3}\n{\"text\":\"fine\"}\n",
+        );
+        let items = read(std::slice::from_ref(&p));
+        assert_eq!(
+            kinds(&items),
+            [
+                "ok",
+                "invalid-json",
+                "not-an-object",
+                "missing-text-field",
+                "text-not-a-string",
+                "ok"
+            ]
+        );
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:2", p.display()));
+        assert!(
+            e.to_string().starts_with(&format!(
+                "{}:2: expected a JSON object with a \"text\" string",
+                p.display()
+            )),
+            "{e}"
         );
     }
-    let _ = opts;
-    let (text, repaired) = normalize::decode_and_normalize(&bytes);
-    let rec = Record {
-        id: src.display.clone(),
-        source: src.display.clone(),
-        source_line: 1,
-        seq: seq_base,
-        fields: Default::default(),
-        text,
-        raw_bytes: bytes.len(),
-        repaired_utf8: repaired,
-    };
-    (vec![rec], vec![])
+
+    #[test]
+    fn compressed_inputs() {
+        let d = tmpdir("comp");
+        let a = write(
+            &d,
+            "a.jsonl.gz",
+            &gz(b"{\"text\":\"one\"}\n{\"text\":\"two\"}\n"),
+        );
+        let mut two = gz(b"{\"text\":\"three\"}\n");
+        two.extend(gz(b"{\"text\":\"four\"}\n"));
+        let b = write(&d, "b.jsonl.gz", &two);
+        let c = write(
+            &d,
+            "c.txt.zst",
+            &zstd::encode_all(&b"zst text"[..], 3).unwrap(),
+        );
+        let items = read(&[a, b, c]);
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|i| i.as_ref().unwrap().text.as_str())
+            .collect();
+        assert_eq!(texts, ["one", "two", "three", "four", "zst text"]);
+    }
+
+    #[test]
+    fn truncated_and_fake_archives() {
+        let d = tmpdir("trunc");
+        let mut lines = Vec::new();
+        for i in 0..5000 {
+            writeln!(lines, "{{\"text\":\"line {i} {}\"}}", "x".repeat(i % 97)).unwrap();
+        }
+        let full = gz(&lines);
+        let t = write(&d, "t.jsonl.gz", &full[..full.len() * 2 / 3]);
+        let items = read(&[t]);
+        assert!(items.len() > 10);
+        assert!(items[..items.len() - 1].iter().all(|i| i.is_ok()));
+        assert_eq!(
+            items.last().unwrap().as_ref().unwrap_err().kind,
+            "truncated-archive"
+        );
+
+        let z = zstd::encode_all(&lines[..], 3).unwrap();
+        let tz = write(&d, "t.jsonl.zst", &z[..z.len() / 2]);
+        let items = read(&[tz]);
+        assert!(items.len() > 1);
+        assert_eq!(
+            items.last().unwrap().as_ref().unwrap_err().kind,
+            "truncated-archive"
+        );
+
+        let fg = write(&d, "f.txt.gz", b"this is not gzip at all");
+        let fz = write(&d, "f.txt.zst", b"this is not zstd at all");
+        let tiny = write(&d, "tiny.txt.gz", &gz(b"hello")[..5]);
+        assert_eq!(
+            kinds(&read(&[fg, fz, tiny])),
+            ["invalid-gzip", "invalid-zstd", "truncated-archive"]
+        );
+    }
+
+    #[test]
+    fn binary_empty_and_whitespace() {
+        let d = tmpdir("bin");
+        let b = write(&d, "b.txt", b"\x7fELF\x02\x01\0\0\0\0garbage");
+        let bj = write(&d, "b.jsonl", b"{\"text\":\"a\0\"}\0\0");
+        let e = write(&d, "e.txt", b"");
+        let w = write(&d, "w.txt", b" \n\t\r\n");
+        let ej = write(&d, "e.jsonl", b"\n\n");
+        let eg = write(&d, "e.txt.gz", &gz(b""));
+        assert_eq!(
+            kinds(&read(&[b, bj, e, w, ej, eg])),
+            ["binary", "binary", "empty", "empty", "empty", "empty"]
+        );
+        // a NUL after the sniffed head is removed by normalisation
+        let mut late = vec![b'a'; 9000];
+        late.extend(b"\0b");
+        let l = write(&d, "l.txt", &late);
+        let items = read(&[l]);
+        assert!(items[0].as_ref().unwrap().text.ends_with("ab"));
+    }
+
+    #[test]
+    fn utf16_and_invalid_utf8() {
+        let d = tmpdir("enc");
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(
+            "h\u{e9}llo\r\nw"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
+        let u = write(&d, "u.txt", &le);
+        let bad = write(&d, "bad.txt", b"caf\xe9 ok\xff");
+        let badj = write(
+            &d,
+            "bad.jsonl",
+            b"{\"text\":\"a\xffb\"}\n{\"text\":\"c\xfe\"}\n",
+        );
+        let mut it = open_all(
+            discover(&[u, bad.clone(), badj.clone()]).unwrap(),
+            InputOptions::default(),
+        );
+        let items: Vec<_> = it.by_ref().collect();
+        assert_eq!(items[0].as_ref().unwrap().text, "h\u{e9}llo\nw");
+        assert_eq!(items[1].as_ref().unwrap().repaired_utf8, 2);
+        assert_eq!(items[2].as_ref().unwrap().text, "a\u{FFFD}b");
+        assert_eq!(items[3].as_ref().unwrap().repaired_utf8, 1);
+        let w = it.take_warnings();
+        assert_eq!(w.len(), 2);
+        assert!(w.iter().all(|w| w.kind == "repaired-utf8"));
+        assert_eq!(w[1].location, badj.display().to_string());
+        assert!(w[1].message.starts_with("2 invalid"));
+    }
+
+    #[test]
+    fn duplicate_ids_are_warnings_not_failures() {
+        let d = tmpdir("dup");
+        let a = write(
+            &d,
+            "a.jsonl",
+            b"{\"id\":\"x\",\"text\":\"1\"}\n{\"id\":\"y\",\"text\":\"2\"}\n",
+        );
+        let b = write(
+            &d,
+            "b.jsonl",
+            b"{\"text\":\"3\"}\n{\"id\":\"x\",\"text\":\"4\"}\n",
+        );
+        let mut it = open_all(discover(&[a, b.clone()]).unwrap(), InputOptions::default());
+        let items: Vec<_> = it.by_ref().collect();
+        assert_eq!(kinds(&items), ["ok"; 4]);
+        let w = it.take_warnings();
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].kind, "duplicate-id");
+        assert_eq!(w[0].location, format!("{}:2", b.display()));
+    }
+
+    #[test]
+    fn size_limits() {
+        let d = tmpdir("limits");
+        let big = write(&d, "big.txt", &[b'a'; 100]);
+        let j = write(
+            &d,
+            "j.jsonl",
+            format!(
+                "{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n",
+                "a".repeat(100)
+            )
+            .as_bytes(),
+        );
+        let opts = InputOptions {
+            max_record_bytes: 50,
+            ..Default::default()
+        };
+        let items = read_with(&[big, j.clone()], opts);
+        assert_eq!(kinds(&items), ["too-large", "line-too-long", "ok"]);
+        assert_eq!(
+            items[1].as_ref().unwrap_err().location,
+            format!("{}:1", j.display())
+        );
+        assert_eq!(items[2].as_ref().unwrap().source_line, 2);
+    }
+
+    #[test]
+    fn unknown_extension_given_explicitly_is_text() {
+        let d = tmpdir("ext");
+        let p = write(&d, "page.html", b"{\"text\":\"not parsed\"}");
+        let items = read(&[p]);
+        assert_eq!(items[0].as_ref().unwrap().text, "{\"text\":\"not parsed\"}");
+        // but walking a directory skips it
+        let items = read(std::slice::from_ref(&d));
+        assert_eq!(kinds(&items), ["no-inputs"]);
+        assert_eq!(
+            items[0].as_ref().unwrap_err().location,
+            d.display().to_string()
+        );
+    }
+
+    #[test]
+    fn directories_sorted_and_missing_path() {
+        let d = tmpdir("walk");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        write(&d, "b.txt", b"b");
+        write(&d.join("sub"), "a.txt", b"sa");
+        write(&d, "a.txt", b"a");
+        write(&d, "skip.bin", b"x");
+        let srcs = discover(std::slice::from_ref(&d)).unwrap();
+        let rel: Vec<_> = srcs.iter().map(|s| s.relative.clone()).collect();
+        assert_eq!(
+            rel,
+            [
+                PathBuf::from("a.txt"),
+                "b.txt".into(),
+                PathBuf::from("sub").join("a.txt")
+            ]
+        );
+        assert!(matches!(
+            discover(&[d.join("nope")]),
+            Err(Error::MissingInput(_))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_reported_once() {
+        let d = tmpdir("loop");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        write(&d.join("sub"), "a.txt", b"a");
+        std::os::unix::fs::symlink(&d, d.join("sub").join("up")).unwrap();
+        std::os::unix::fs::symlink(d.join("sub"), d.join("again")).unwrap();
+        std::os::unix::fs::symlink(d.join("self"), d.join("self")).unwrap();
+        let items = read(std::slice::from_ref(&d));
+        let ok: Vec<_> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
+        assert_eq!(ok.len(), 1, "{items:?}");
+        assert!(kinds(&items).contains(&"symlink-loop"), "{items:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = tmpdir("perm");
+        let p = write(&d, "p.txt", b"secret");
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&p).is_ok() {
+            return; // running as root: permissions do not apply
+        }
+        let items = read(&[p]);
+        assert_eq!(kinds(&items), ["unreadable"]);
+    }
+
+    /// Yields one JSONL line, then fails: reading the first record must not read further.
+    struct FailAfterFirst(usize);
+    impl Read for FailAfterFirst {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.0 += 1;
+            if self.0 > 1 {
+                return Err(std::io::Error::other("read past the first record"));
+            }
+            let line = b"{\"text\":\"first\"}\n";
+            buf[..line.len()].copy_from_slice(line);
+            Ok(line.len())
+        }
+    }
+
+    #[test]
+    fn records_are_lazy() {
+        let mut it = open_all(vec![], InputOptions::default());
+        it.current = Some(JsonlReader {
+            display: "lazy.jsonl".into(),
+            reader: Box::new(BufReader::new(FailAfterFirst(0))),
+            comp: Compression::None,
+            buf: Vec::new(),
+            line: 0,
+            records: 0,
+            repaired: 0,
+        });
+        assert_eq!(it.next().unwrap().unwrap().text, "first");
+        let e = it.next().unwrap().unwrap_err();
+        assert_eq!(
+            (e.kind, e.location.as_str()),
+            ("unreadable", "lazy.jsonl:2")
+        );
+        assert!(it.next().is_none());
+    }
+
+    #[test]
+    fn many_lines_stream_with_one_buffer() {
+        let d = tmpdir("many");
+        let mut s = Vec::new();
+        for i in 0..100_000 {
+            writeln!(s, "{{\"text\":\"{i}\"}}").unwrap();
+        }
+        let p = write(&d, "m.jsonl", &s);
+        let mut it = open_all(discover(&[p]).unwrap(), InputOptions::default());
+        assert_eq!(it.next().unwrap().unwrap().text, "0");
+        assert!(it.current.as_ref().unwrap().buf.capacity() < 1024);
+        assert_eq!(it.count(), 99_999);
+    }
+
+    #[test]
+    fn never_panics_on_odd_bytes() {
+        let d = tmpdir("odd");
+        let blobs: [&[u8]; 6] = [
+            b"\xFF\xFE\x00",
+            b"\xFE\xFF\xD8",
+            b"\r\r\r",
+            b"{",
+            b"{\"text\":\"\\ud800\"}",
+            b"\xEF\xBB\xBF",
+        ];
+        for (i, b) in blobs.iter().enumerate() {
+            let t = write(&d, &format!("{i}.txt"), b);
+            let j = write(&d, &format!("{i}.jsonl"), b);
+            let _ = read(&[t, j]);
+        }
+    }
 }

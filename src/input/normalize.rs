@@ -4,18 +4,10 @@
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// Decodes `bytes` (UTF-8, lossily repaired; a UTF-8 BOM dropped) and normalises the text.
-/// Returns the text and the number of invalid sequences replaced.
+/// Decodes `bytes` (see [`super::decode::decode`]: BOMs, UTF-16, lossy UTF-8) and normalises the
+/// text. Returns the text and the number of invalid sequences replaced.
 pub fn decode_and_normalize(bytes: &[u8]) -> (String, usize) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (text, repaired) = match std::str::from_utf8(bytes) {
-        Ok(s) => (std::borrow::Cow::Borrowed(s), 0),
-        Err(_) => {
-            let s = String::from_utf8_lossy(bytes);
-            let n = s.matches('\u{FFFD}').count();
-            (s, n)
-        }
-    };
+    let (text, repaired) = super::decode::decode(bytes);
     (normalize(&text), repaired)
 }
 

@@ -31,7 +31,7 @@ static NOT_A_LABEL: Lazy = Lazy::new(r"(?i)\b(?:the|a|an|of|his|her|their|this|i
 
 static CREDIT: Lazy = Lazy::new(
     r"(?ix)^(?:
-        (?:photo|image|picture|foto|bild|fotos|bilder|crédits?\s+photo|cr[ée]dit|credits?|fuente|quelle|source|photograph|illustration|grafik|video)s?
+        (?:photo|image|picture|foto|bild|fotos|bilder|crédits?\s+photo|cr[ée]dit|credits?|photograph|illustration|grafik|video)s?
         (?:\s+(?:by|von|de|par))?\s*[:©]\s*\S.*
       | \(?(?:afp|ap|reuters|getty\s+images|epa|dpa|shutterstock|istock|keystone|ansa|efe|anadolu)(?:\s*/\s*[\w\s]+)?\)?
     )$",

@@ -8,7 +8,7 @@ crate::declare_rule! {
     /// Byline and timestamp debris: a relative time alone or glued to a source name or a label
     /// (`Al Jazeera2 days ago`, `timean hour ago`, `Reuters 3 hours ago`, `Updated 5 minutes
     /// ago`, `vor 2 Stunden`, `il y a 3 jours`, `hace 2 horas`), and a bullet followed by a short
-    /// source name alone on a line (`• Al Jazeera`).
+    /// source name (one to three capitalised words) alone on a line (`• Al Jazeera`).
     ///
     /// Scrapers flatten a teaser's source and time widgets into one line with no space between
     /// them. Whole lines only: the relative time must end the line and what precedes it must be
@@ -29,7 +29,8 @@ static RELATIVE_TIME: Lazy = Lazy::new(
       )$",
 );
 
-static BULLET_SOURCE: Lazy = Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\p{L}\p{N}&'’. -]{0,40}$");
+static BULLET_SOURCE: Lazy =
+    Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,2}$");
 
 impl Rule for GluedBylineTime {
     fn meta(&self) -> &RuleMeta {
@@ -42,7 +43,7 @@ impl Rule for GluedBylineTime {
             let line = doc.line(i);
             if info.words <= 8 && RELATIVE_TIME.is_match(line) {
                 out.push(Removal::line(&Self::META, i).with_note("relative time"));
-            } else if info.words <= 6 && BULLET_SOURCE.is_match(line) {
+            } else if info.words <= 4 && BULLET_SOURCE.is_match(line) {
                 out.push(Removal::line(&Self::META, i).with_note("bullet source line"));
             }
         }
@@ -68,6 +69,7 @@ mod tests {
 
     #[test]
     fn sentences_stay() {
+        assert!(removed("• Taking it all off\n• Getting Medication Takes Time").is_empty());
         assert!(removed("He left two days ago.\nThe fire started 3 hours ago, officials said\n• The first point of a list, which is a sentence.").is_empty());
     }
 }

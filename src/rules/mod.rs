@@ -54,13 +54,28 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// First line of the documentation.
-    pub fn summary(&self) -> &'static str {
-        self.doc
+    /// The documentation's first sentence (its first paragraph up to the first full stop).
+    pub fn summary(&self) -> String {
+        let para: Vec<&str> = self
+            .doc
             .lines()
             .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let para = para.join(" ");
+        // a full stop ends the sentence when a letter precedes it and a capital follows
+        let b = para.as_bytes();
+        let end = (1..b.len().saturating_sub(2)).find(|&i| {
+            b[i] == b'.'
+                && b[i + 1] == b' '
+                && b[i - 1].is_ascii_lowercase()
+                && b[i + 2].is_ascii_uppercase()
+        });
+        match end {
+            Some(i) => para[..=i].to_string(),
+            None => para,
+        }
     }
 }
 

@@ -15,7 +15,9 @@ crate::declare_rule! {
     /// to the end of the document when it follows the article, the usual layout: when the words
     /// after the heading are no more than those before it, or when at least 150 words of article
     /// precede it and a teaser headline (a line under 15 words) comes right under it (teasers
-    /// may carry whole articles, longer than the article itself). Otherwise (a sidebar near the
+    /// may carry whole articles, longer than the article itself), unless three prose lines in a
+    /// row (15+ words each) show the article resuming after an inline list: the section then
+    /// stops before them. Otherwise (a sidebar near the
     /// top), it covers the heading and the short teaser lines right under it, stopping at the
     /// first line of prose.
     ///
@@ -31,7 +33,7 @@ static HEADING: Lazy = Lazy::new(
     r"(?ix)^(?:
         related(?:\s+(?:articles?|stories|posts|news|content|coverage|reading|links|topics|videos))?
       | more\s+(?:stories|articles|news|videos|headlines|to\s+read|like\s+this|on\s+this(?:\s+(?:topic|story))?|from\s+.{2,40})
-      | read\s+(?:next|more|also)(?:\s+(?:stories|articles))? | see\s+also | also\s+read | don'?t\s+miss
+      | read\s+(?:next|also)(?:\s+(?:stories|articles))? | more\s+to\s+read | see\s+also | also\s+read | don'?t\s+miss
       | you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)
       | recommended(?:\s+(?:for\s+you|stories|articles|reading|videos))? | recommendations
       | most\s+(?:read|popular|viewed|shared|commented)(?:\s+(?:stories|articles))? | trending(?:\s+(?:now|stories|articles))?
@@ -43,7 +45,7 @@ static HEADING: Lazy = Lazy::new(
       | (?:à|a)\s+lire\s+aussi | lire\s+aussi | sur\s+le\s+même\s+sujet | articles?\s+(?:similaires|liés|connexes)
       | vous\s+(?:aimerez|pourriez\s+aimer)\s+aussi | les\s+plus\s+lus | à\s+découvrir | (?:plus|encore)\s+d'articles
       | te\s+puede\s+interesar | también\s+te\s+puede\s+interesar | noticias\s+relacionadas | m[aá]s\s+noticias
-      | lo\s+m[aá]s\s+le[ií]do | art[ií]culos\s+relacionados | leer\s+m[aá]s | te\s+recomendamos | relacionad[oa]s
+      | lo\s+m[aá]s\s+le[ií]do | art[ií]culos\s+relacionados | te\s+recomendamos | relacionad[oa]s
     )$",
 );
 
@@ -53,6 +55,37 @@ const ARTICLE_WORDS: u32 = 150;
 
 /// Teaser lines under a sidebar heading are shorter than this (words).
 const TEASER_MAX_WORDS: u32 = 15;
+
+/// Consecutive prose lines (blank lines between allowed) that mean the article goes on.
+const PROSE_RUN: usize = 3;
+/// Words that make a line prose rather than a teaser headline or a byline.
+const PROSE_WORDS: u32 = 15;
+
+/// The first line of a run of `PROSE_RUN` prose lines at or after `from`: where an inline
+/// "Related:" list ends and the article resumes. Teaser blocks alternate short and long lines,
+/// so they never hold such a run.
+fn prose_run_start(doc: &Document, from: usize) -> Option<usize> {
+    let mut run_start = None;
+    let mut run = 0;
+    for k in from..doc.n_lines() {
+        if doc.is_blank(k) {
+            continue;
+        }
+        if doc.info(k).words >= PROSE_WORDS {
+            run_start.get_or_insert(k);
+            run += 1;
+            if run >= PROSE_RUN {
+                let s = run_start?;
+                // the section ends at the last non-blank line before the run
+                return (from..s).rev().find(|&j| !doc.is_blank(j)).map(|j| j + 1);
+            }
+        } else {
+            run = 0;
+            run_start = None;
+        }
+    }
+    None
+}
 
 impl Rule for RelatedContentSection {
     fn meta(&self) -> &RuleMeta {
@@ -71,7 +104,7 @@ impl Rule for RelatedContentSection {
                     .find(|&k| !doc.is_blank(k))
                     .is_some_and(|k| doc.info(k).words < TEASER_MAX_WORDS);
                 let end = if after <= before || (before >= ARTICLE_WORDS && next_is_teaser) {
-                    n
+                    prose_run_start(doc, i + 1).unwrap_or(n)
                 } else {
                     let mut e = i + 1;
                     while e < n && (doc.is_blank(e) || doc.info(e).words < TEASER_MAX_WORDS) {
@@ -114,6 +147,14 @@ mod tests {
     fn section_after_the_article_runs_to_the_end() {
         let t = format!("{BODY}\n\nRelated Articles\n\nTeaser headline one\nSource\n\nA long teaser paragraph with many words that looks like an article body but is only a teaser.");
         assert_eq!(removed(&t), vec![3..9]);
+    }
+
+    #[test]
+    fn inline_list_ends_where_the_article_resumes() {
+        let t = format!(
+            "{BODY}\n{BODY}\nRelated:\n* First link title\n* Second link title\n{BODY}\n{BODY}"
+        );
+        assert_eq!(removed(&t), vec![4..7]);
     }
 
     #[test]

@@ -31,6 +31,7 @@ static LABEL: Lazy = Lazy::new(
       | save(?:\s+(?:article|story|for\s+later))? | merken | speichern | enregistrer | guardar
       | copy\s+link | link\s+kopieren | copier\s+le\s+lien | copiar\s+enlace
       | e-?mail | tweet | bookmark | zoom | resize | close | schließen | fermer | cerrar
+      | read\s+more | continue\s+reading | weiterlesen | mehr\s+lesen | lire\s+la\s+suite | leer\s+m[aá]s | seguir\s+leyendo
       | skip\s+to\s+(?:main\s+)?content | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
     )$",
 );
