@@ -26,7 +26,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Clean dumps: split articles, strip debris, merge repeats; write text or JSONL and a report.
-    Clean(CleanArgs),
+    Clean(Box<CleanArgs>),
     /// Run golden fixtures (`<dir>/<case>/input.*` against `expected.txt` and `expected-report.json`).
     Check(CheckArgs),
     /// List every rule with its code.
@@ -89,6 +89,27 @@ pub struct CleanArgs {
     /// Leave timings out of the report and summary.
     #[arg(long)]
     pub reproducible: bool,
+    /// Paragraph deduplication scope.
+    #[arg(long, value_enum, default_value_t = crate::dedup::DedupMode::Corpus)]
+    pub dedup: crate::dedup::DedupMode,
+    /// Which copy of a near-duplicate group survives (`longest` is applied as `first` in one pass).
+    #[arg(long, value_enum, default_value_t = crate::dedup::Prefer::First)]
+    pub prefer: crate::dedup::Prefer,
+    /// Word diff ratio at or above which a candidate is a near duplicate.
+    #[arg(long, value_name = "RATIO")]
+    pub near_threshold: Option<f64>,
+    /// No near-duplicate matching (exact repeats only).
+    #[arg(long)]
+    pub no_near: bool,
+    /// No learned boilerplate (a single pass over the input).
+    #[arg(long)]
+    pub no_boilerplate: bool,
+    /// A line is learned boilerplate when it recurs in at least this many documents of a source...
+    #[arg(long, value_name = "N")]
+    pub boilerplate_min_docs: Option<usize>,
+    /// ...and in at least this share of them.
+    #[arg(long, value_name = "SHARE")]
+    pub boilerplate_min_share: Option<f64>,
     /// Input bytes per batch (a tuning knob; output does not depend on it).
     #[arg(long, default_value_t = 8 << 20, hide = true)]
     pub batch_bytes: usize,
@@ -173,8 +194,41 @@ impl CleanArgs {
             reproducible: self.reproducible,
             batch_bytes: self.batch_bytes.max(1),
             summary: !self.quiet,
+            dedup: self.dedup_options()?,
             ..CleanOptions::default()
         })
+    }
+}
+
+impl CleanArgs {
+    fn dedup_options(&self) -> Result<crate::dedup::DedupOptions, Error> {
+        let mut d = crate::dedup::DedupOptions {
+            mode: self.dedup,
+            prefer: self.prefer,
+            near: !self.no_near,
+            boilerplate: !self.no_boilerplate,
+            ..Default::default()
+        };
+        if let Some(t) = self.near_threshold {
+            if !(0.0..=1.0).contains(&t) {
+                return Err(Error::Usage(
+                    "--near-threshold must be between 0 and 1".into(),
+                ));
+            }
+            d.threshold = t;
+        }
+        if let Some(n) = self.boilerplate_min_docs {
+            d.boilerplate_min_docs = n.max(2);
+        }
+        if let Some(s) = self.boilerplate_min_share {
+            if !(0.0..=1.0).contains(&s) {
+                return Err(Error::Usage(
+                    "--boilerplate-min-share must be between 0 and 1".into(),
+                ));
+            }
+            d.boilerplate_min_share = s;
+        }
+        Ok(d)
     }
 }
 

@@ -13,6 +13,9 @@
 //!   ("Share", "Video", a date, a 3-word byline) are *not* deduplicated as paragraphs: across
 //!   documents they are as often content ("Yes.", a subheading) as debris, and the chrome among them
 //!   is what learned boilerplate (D003) and the rules catch, with evidence from many documents.
+//! - Within one document, an exact repeat shorter than `min_words_repeat_in_doc` (10 words)
+//!   stays: a sentence said twice in an article (a refrain, a quote taken up again) is the
+//!   author's; scraper doubles of headlines and captions are the rules' (R001, R002).
 //! - Near (D002): paragraphs with `min_words_near..=max_words_near` key words (default 16..=5000),
 //!   confirmed at a word diff ratio >= 0.85 (two edits in 20 words give 0.90; a hard negative of
 //!   half of one paragraph glued to half of another gives about 0.5). The line is drawn at 16
@@ -59,7 +62,7 @@ pub use groups::{doc_dup_groups, dup_groups, CopyRef, DupGroup, ParaRef};
 pub use steps::{apply, signatures, Decider, Decision, DocSigs, KeptAt, ParaSig, Verdict};
 
 /// Scope of deduplication.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum DedupMode {
     None,
@@ -71,7 +74,7 @@ pub enum DedupMode {
 }
 
 /// Which variant of a near-duplicate group survives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Prefer {
     #[default]
@@ -95,6 +98,9 @@ pub struct DedupOptions {
     pub max_words_near: usize,
     /// Shortest paragraph (key words) for exact matching.
     pub min_words_exact: usize,
+    /// Shortest paragraph (key words) merged when its earlier copy is in the same document: a
+    /// shorter sentence said twice in one article (a refrain, a repeated quote) stays.
+    pub min_words_repeat_in_doc: usize,
     /// Word shingle size for MinHash.
     pub shingle: usize,
     /// LSH bands and rows per band (MinHash bins = bands * rows).
@@ -120,6 +126,7 @@ impl Default for DedupOptions {
             min_words_near: 16,
             max_words_near: 5000,
             min_words_exact: 4,
+            min_words_repeat_in_doc: 10,
             shingle: 2,
             bands: 20,
             rows: 3,

@@ -255,6 +255,11 @@ impl Decider {
             let exact_ok = p.words as usize >= self.opts.min_words_exact.max(1);
             if exact_ok {
                 if let Some(&slot) = self.exact.get(&p.key) {
+                    // a short sentence said twice in one article is a refrain, not debris
+                    let same_doc = doc_index.is_some_and(|d| self.slots[slot as usize].doc == d);
+                    if same_doc && (p.words as usize) < self.opts.min_words_repeat_in_doc {
+                        continue;
+                    }
                     out.push(Decision {
                         line: p.line,
                         para: p.para,

@@ -61,6 +61,8 @@ pub struct CleanOptions {
     pub summary: bool,
     /// When set, input paths are shown relative to this folder (ids, sources, report).
     pub display_base: Option<PathBuf>,
+    /// The corpus stage: exact and near duplicates, learned boilerplate.
+    pub dedup: crate::dedup::DedupOptions,
 }
 
 impl Default for CleanOptions {
@@ -83,6 +85,7 @@ impl Default for CleanOptions {
             batch_bytes: 8 << 20,
             summary: true,
             display_base: None,
+            dedup: crate::dedup::DedupOptions::default(),
         }
     }
 }
@@ -139,10 +142,34 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
         .collect())
 }
 
+/// Whether a stage code (D001...) is chosen by `--select`/`--ignore` and the config.
+fn code_selected(opts: &CleanOptions, code: &str) -> bool {
+    let Some(meta) = rules::find(code) else {
+        return true;
+    };
+    let select: Vec<String> = opts
+        .config
+        .select
+        .iter()
+        .chain(&opts.select)
+        .cloned()
+        .collect();
+    let ignore: Vec<String> = opts
+        .config
+        .ignore
+        .iter()
+        .chain(&opts.ignore)
+        .cloned()
+        .collect();
+    (select.is_empty() || rules::matches_selector(&meta, &select))
+        && !rules::matches_selector(&meta, &ignore)
+}
+
 /// One record's documents with the removals reported on them.
 struct Work {
     record: RecordMeta,
-    docs: Vec<(Document, Vec<Removal>)>,
+    docs: Vec<Document>,
+    removals: Vec<Vec<Removal>>,
 }
 
 struct RecordMeta {
@@ -154,14 +181,15 @@ struct RecordMeta {
 }
 
 fn strip(record: &Record, rules: &[Box<dyn Rule>]) -> Work {
-    let docs = split::split(record)
-        .into_iter()
+    let docs = split::split(record);
+    let removals = docs
+        .iter()
         .map(|d| {
             let mut removals = Vec::new();
             for r in rules {
-                r.check(&d, &mut removals);
+                r.check(d, &mut removals);
             }
-            (d, removals)
+            removals
         })
         .collect();
     Work {
@@ -173,6 +201,7 @@ fn strip(record: &Record, rules: &[Box<dyn Rule>]) -> Work {
             id: record.id.clone(),
         },
         docs,
+        removals,
     }
 }
 
@@ -236,6 +265,17 @@ pub fn run(
     };
     let mut listing: Vec<u8> = Vec::new();
 
+    let mut deduper = (opts.dedup.mode != crate::dedup::DedupMode::None)
+        .then(|| crate::dedup::Deduper::new(opts.dedup.clone()));
+    let mut sources = sources;
+    let _spool = match deduper.as_mut() {
+        Some(d) if d.needs_learning() => {
+            let spool = spool_stdin(&mut sources)?;
+            learn(d, &sources, opts, &pool);
+            spool
+        }
+        _ => None,
+    };
     let progress = Progress::new(sources.len(), opts.summary);
     let records = input::open_all(sources, opts.input.clone());
     let mut any_removal = false;
@@ -246,8 +286,20 @@ pub fn run(
         for Batch {
             records: batch,
             failures,
+            warnings,
         } in rx
         {
+            for w in warnings {
+                let _ = writeln!(stderr, "deboil: warning: {w}");
+                *totals.warnings.entry(w.kind.to_string()).or_default() += 1;
+                if let Some((r, _)) = report.as_mut() {
+                    r.warning(FailureEntry {
+                        location: w.location.clone(),
+                        kind: w.kind.into(),
+                        message: w.message.clone(),
+                    });
+                }
+            }
             if opts.strict {
                 if let Some(e) = failures.first() {
                     return Err(Error::Input(e.clone()));
@@ -272,9 +324,12 @@ pub fn run(
                 continue;
             }
             progress.update(&batch, &totals);
-            let works: Vec<Work> =
+            let mut works: Vec<Work> =
                 pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
             drop(batch);
+            if let Some(d) = deduper.as_mut() {
+                dedup_batch(d, &mut works, &pool, &|code| code_selected(opts, code));
+            }
             let format = opts.format;
             let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
                 works
@@ -282,6 +337,7 @@ pub fn run(
                     .map(|w| {
                         w.docs
                             .iter()
+                            .zip(&w.removals)
                             .map(|(d, rm)| {
                                 let c = apply::apply(d, rm);
                                 let bytes = if c.is_empty() {
@@ -387,10 +443,103 @@ pub fn run(
     Ok(Outcome { totals, exit_code })
 }
 
+/// The corpus stage on one batch: documents flattened in input order, dedup's removals appended
+/// after the rules' (so rules are credited first), documents put back per record.
+fn dedup_batch(
+    d: &mut crate::dedup::Deduper,
+    works: &mut [Work],
+    pool: &rayon::ThreadPool,
+    selected: &dyn Fn(&str) -> bool,
+) {
+    let counts: Vec<usize> = works.iter().map(|w| w.docs.len()).collect();
+    let mut docs: Vec<Document> = Vec::new();
+    let mut removals: Vec<Vec<Removal>> = Vec::new();
+    for w in works.iter_mut() {
+        docs.append(&mut w.docs);
+        removals.append(&mut w.removals);
+    }
+    let extra = pool.install(|| d.process_batch(&docs, &removals));
+    let mut docs = docs.into_iter();
+    let mut rms = removals.into_iter().zip(extra);
+    for (w, n) in works.iter_mut().zip(counts) {
+        for _ in 0..n {
+            if let (Some(doc), Some((mut r, e))) = (docs.next(), rms.next()) {
+                r.extend(e.into_iter().filter(|x| selected(x.code)));
+                w.docs.push(doc);
+                w.removals.push(r);
+            }
+        }
+    }
+}
+
+/// Pass 1 of learned boilerplate: every document of the corpus, split as in pass 2, shown to
+/// the deduper in input order. Input errors are left to pass 2, which reports them.
+fn learn(
+    d: &mut crate::dedup::Deduper,
+    sources: &[input::Source],
+    opts: &CleanOptions,
+    pool: &rayon::ThreadPool,
+) {
+    let mut records = input::open_all(sources.to_vec(), opts.input.clone());
+    loop {
+        let mut batch: Vec<Record> = Vec::new();
+        let mut bytes = 0;
+        for mut r in records.by_ref().flatten() {
+            if let Some(base) = &opts.display_base {
+                rebase(&mut r, base);
+            }
+            bytes += r.text.len();
+            batch.push(r);
+            if bytes >= opts.batch_bytes || batch.len() >= 4096 {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let docs: Vec<Document> =
+            pool.install(|| batch.par_iter().flat_map_iter(split::split).collect());
+        d.learn_batch(&docs);
+    }
+    d.finish_learning();
+}
+
+/// A temporary file removed when dropped.
+struct TempPath(PathBuf);
+
+impl Drop for TempPath {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Two passes need stdin twice: copy it to a temporary file (named by sniffing JSONL or text)
+/// that the `-` source then reads; it is still shown as `-`.
+fn spool_stdin(sources: &mut [input::Source]) -> Result<Option<TempPath>, Error> {
+    let Some(src) = sources.iter_mut().find(|s| s.path.as_os_str() == "-") else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+        .map_err(|e| Error::io("<stdin>", e))?;
+    let jsonl = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let name = format!(
+        "deboil-stdin-{}.{}",
+        std::process::id(),
+        if jsonl { "jsonl" } else { "txt" }
+    );
+    let path = std::env::temp_dir().join(name);
+    std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
+    src.path = path.clone();
+    Ok(Some(TempPath(path)))
+}
+
 /// Records read ahead of processing, with the input errors met while reading them.
 struct Batch {
     records: Vec<Record>,
     failures: Vec<InputError>,
+    /// Problems that are not failures (duplicate ids, repaired UTF-8).
+    warnings: Vec<InputError>,
 }
 
 /// The reader thread: gathers records into batches of about `opts.batch_bytes` and sends them
@@ -404,6 +553,7 @@ fn read_batches(
         let mut batch = Batch {
             records: Vec::new(),
             failures: Vec::new(),
+            warnings: Vec::new(),
         };
         let mut bytes = 0;
         let mut ended = true;
@@ -423,7 +573,9 @@ fn read_batches(
                 break;
             }
         }
-        let empty = batch.records.is_empty() && batch.failures.is_empty();
+        batch.warnings = records.take_warnings();
+        let empty =
+            batch.records.is_empty() && batch.failures.is_empty() && batch.warnings.is_empty();
         if empty || tx.send(batch).is_err() || ended {
             return;
         }
@@ -542,7 +694,11 @@ pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
         repaired_utf8,
     };
     let w = strip(&record, rules);
-    w.docs.iter().map(|(d, rm)| apply::apply(d, rm)).collect()
+    w.docs
+        .iter()
+        .zip(&w.removals)
+        .map(|(d, rm)| apply::apply(d, rm))
+        .collect()
 }
 
 /// Runs `clean` on one fixture-style input into memory: the stdout bytes and the totals.

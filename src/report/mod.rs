@@ -170,6 +170,7 @@ pub struct ReportWriter<W: Write> {
     out: W,
     first_doc: bool,
     failures: Vec<FailureEntry>,
+    warnings: Vec<FailureEntry>,
 }
 
 impl<W: Write> ReportWriter<W> {
@@ -179,6 +180,7 @@ impl<W: Write> ReportWriter<W> {
             out,
             first_doc: true,
             failures: Vec::new(),
+            warnings: Vec::new(),
         })
     }
 
@@ -196,6 +198,10 @@ impl<W: Write> ReportWriter<W> {
         self.failures.push(f);
     }
 
+    pub fn warning(&mut self, w: FailureEntry) {
+        self.warnings.push(w);
+    }
+
     pub fn finish(
         mut self,
         totals: &Totals,
@@ -203,6 +209,8 @@ impl<W: Write> ReportWriter<W> {
     ) -> std::io::Result<W> {
         self.out.write_all(b"\n],\n\"failures\": ")?;
         serde_json::to_writer_pretty(&mut self.out, &self.failures)?;
+        self.out.write_all(b",\n\"warnings\": ")?;
+        serde_json::to_writer_pretty(&mut self.out, &self.warnings)?;
         self.out.write_all(b",\n\"totals\": ")?;
         serde_json::to_writer_pretty(&mut self.out, totals)?;
         if let Some(t) = timing {

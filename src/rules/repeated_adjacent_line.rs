@@ -13,8 +13,10 @@ crate::declare_rule! {
     ///
     /// Example:
     ///
-    ///     Heappey meets with Chanegriha. (Ministry of Defense)
-    ///     Heappey meets with Chanegriha. (Ministry of Defense)
+    /// ```text
+    /// Heappey meets with Chanegriha. (Ministry of Defense)
+    /// Heappey meets with Chanegriha. (Ministry of Defense)
+    /// ```
     ///
     /// keeps one line. A sentence repeated far apart in an article is not touched (that is the
     /// deduplication stage's call, which only merges paragraphs long enough to judge).

@@ -16,11 +16,13 @@ crate::declare_rule! {
     ///
     /// Example:
     ///
-    ///     Harbour Reopens After Storm
-    ///     Workers clear debris from the quay.
-    ///     TT
-    ///     Harbour Reopens After Storm
-    ///     Workers clear debris from the quay.
+    /// ```text
+    /// Harbour Reopens After Storm
+    /// Workers clear debris from the quay.
+    /// TT
+    /// Harbour Reopens After Storm
+    /// Workers clear debris from the quay.
+    /// ```
     ///
     /// keeps the first two lines (the `TT` marker is `R003`'s).
     ///
