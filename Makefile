@@ -26,8 +26,12 @@ lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets --locked -- -D warnings
 
+# Per-stage throughput (divan), then the whole-process comparison with the peers
+# (builds a ~250 MB corpus under bench/.work and installs dolma and datatrove in bench/.venv;
+# BENCH_MB=25 for a quick run). Table in bench/results.md.
 bench: build
-	@ls bench/*.sh >/dev/null 2>&1 && for s in bench/*.sh; do sh "$$s"; done || echo "no benchmarks yet"
+	$(CARGO) bench --bench stages
+	bash bench/compare.sh
 
 # Score on the dev set (outside the repository) beside `cat`.
 eval: build
