@@ -112,20 +112,7 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
     // the statistical classifier reports last, so that every specific rule (user patterns
     // included) is credited with the lines it names
     all.sort_by_key(|r| r.meta().category == rules::Category::Classifier);
-    let select: Vec<String> = opts
-        .config
-        .select
-        .iter()
-        .chain(&opts.select)
-        .cloned()
-        .collect();
-    let ignore: Vec<String> = opts
-        .config
-        .ignore
-        .iter()
-        .chain(&opts.ignore)
-        .cloned()
-        .collect();
+    let Selection { select, ignore, .. } = Selection::of(opts);
     for s in select.iter().chain(&ignore) {
         let known = s == "ALL"
             || all
@@ -145,27 +132,38 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
         .collect())
 }
 
-/// Whether a stage code (D001...) is chosen by `--select`/`--ignore` and the config.
-fn code_selected(opts: &CleanOptions, code: &str) -> bool {
-    let Some(meta) = rules::find(code) else {
-        return true;
-    };
-    let select: Vec<String> = opts
-        .config
-        .select
-        .iter()
-        .chain(&opts.select)
-        .cloned()
-        .collect();
-    let ignore: Vec<String> = opts
-        .config
-        .ignore
-        .iter()
-        .chain(&opts.ignore)
-        .cloned()
-        .collect();
-    (select.is_empty() || rules::matches_selector(&meta, &select))
-        && !rules::matches_selector(&meta, &ignore)
+/// The rule selectors of a run: `--select`/`--ignore` after the config's.
+struct Selection {
+    select: Vec<String>,
+    ignore: Vec<String>,
+    /// Stage codes (D001...) left out by the selectors, decided once.
+    stage_codes_out: Vec<&'static str>,
+}
+
+impl Selection {
+    fn of(opts: &CleanOptions) -> Selection {
+        let join = |a: &[String], b: &[String]| a.iter().chain(b).cloned().collect::<Vec<_>>();
+        let select = join(&opts.config.select, &opts.select);
+        let ignore = join(&opts.config.ignore, &opts.ignore);
+        let stage_codes_out = rules::stage_codes::ALL
+            .iter()
+            .filter(|m| {
+                !((select.is_empty() || rules::matches_selector(m, &select))
+                    && !rules::matches_selector(m, &ignore))
+            })
+            .map(|m| m.code)
+            .collect();
+        Selection {
+            select,
+            ignore,
+            stage_codes_out,
+        }
+    }
+
+    /// Whether a code reported by a stage (D001...) is chosen.
+    fn chooses(&self, code: &str) -> bool {
+        !self.stage_codes_out.contains(&code)
+    }
 }
 
 /// One record's documents with the removals reported on them.
@@ -268,6 +266,7 @@ pub fn run(
     };
     let mut listing: Vec<u8> = Vec::new();
 
+    let selection = Selection::of(opts);
     let mut deduper = (opts.dedup.mode != crate::dedup::DedupMode::None)
         .then(|| crate::dedup::Deduper::new(opts.dedup.clone()));
     let mut sources = sources;
@@ -331,7 +330,7 @@ pub fn run(
                 pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
             drop(batch);
             if let Some(d) = deduper.as_mut() {
-                dedup_batch(d, &mut works, &pool, &|code| code_selected(opts, code));
+                dedup_batch(d, &mut works, &pool, &|code| selection.chooses(code));
             }
             let format = opts.format;
             let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
