@@ -16,6 +16,10 @@ use crate::doc::{Document, Record, Removal};
 use crate::error::Error;
 use crate::input;
 
+/// A batch consumer of [`for_each_stripped`]: the worker pool, the documents, the rules' removals.
+pub type BatchFn<'a> =
+    dyn FnMut(&rayon::ThreadPool, &[Document], &[Vec<Removal>]) -> Result<(), Error> + 'a;
+
 /// Documents read, split and (with `with_rules`) stripped exactly as `clean` does, handed to `f`
 /// per batch in input order with the rules' removals. Input errors are reported on `stderr` and
 /// skipped, or are fatal under `opts.strict`.
@@ -23,7 +27,7 @@ pub fn for_each_stripped(
     opts: &CleanOptions,
     with_rules: bool,
     stderr: &mut dyn Write,
-    f: &mut dyn FnMut(&rayon::ThreadPool, &[Document], &[Vec<Removal>]) -> Result<(), Error>,
+    f: &mut BatchFn<'_>,
 ) -> Result<(), Error> {
     let rules = if with_rules {
         active_rules(opts)?
