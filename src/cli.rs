@@ -33,6 +33,45 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain(ExplainArgs),
+    /// Print duplicate groups as JSON lines (`{"kept", "copies"}`); no text is changed.
+    Dups(Box<DupsArgs>),
+    /// The corpus stage in three steps, each on its own (for sharded runs).
+    #[command(subcommand)]
+    Dedup(DedupCommand),
+}
+
+/// `deboil dups`: reads and splits like `clean` and takes the same flags.
+#[derive(Debug, Clone, Args)]
+pub struct DupsArgs {
+    #[command(flatten)]
+    pub clean: CleanArgs,
+    /// `paragraph`: repeated paragraphs; `document`: documents at least half of whose words are
+    /// copies of one earlier document.
+    #[arg(long, value_enum, default_value_t = crate::pipeline::stages::DupLevel::Paragraph)]
+    pub level: crate::pipeline::stages::DupLevel,
+    /// Apply `clean`'s rules first, so groups are exactly what `clean`'s dedup merges (by default
+    /// rules are off and repeats the rules remove, like doubled captions, are shown too).
+    #[arg(long)]
+    pub rules: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DedupCommand {
+    /// Step 1: signatures of every paragraph, one document per JSON line (`-o FILE` or stdout).
+    Sigs(Box<CleanArgs>),
+    /// Step 2: decisions from signature files given in input order (`-o FILE` or stdout).
+    Decide(Box<CleanArgs>),
+    /// Step 3: `clean` with the decisions of step 2 instead of an in-process dedup.
+    Apply(Box<ApplyArgs>),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ApplyArgs {
+    #[command(flatten)]
+    pub clean: CleanArgs,
+    /// Decisions written by `deboil dedup decide`.
+    #[arg(long)]
+    pub decisions: PathBuf,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use deboil::cli::{Cli, Command, ListFormat};
+use deboil::cli::{Cli, Command, DedupCommand, ListFormat};
 use deboil::error::Error;
 
 fn main() -> ExitCode {
@@ -74,7 +74,81 @@ fn run(cli: Cli) -> Result<u8, Error> {
             }
             None => return Err(Error::UnknownRule(args.code)),
         },
+        Command::Dups(args) => {
+            let opts = args.clean.to_options()?;
+            let mut err = std::io::stderr();
+            let groups = deboil::pipeline::stages::dups(&opts, args.level, args.rules, &mut err)?;
+            let mut sink = output_to(opts.output.as_deref(), &mut out)?;
+            for g in groups {
+                serde_json::to_writer(&mut sink, &g).map_err(|e| Error::io("<dups>", e.into()))?;
+                sink.write_all(b"\n").map_err(|e| Error::io("<dups>", e))?;
+            }
+            sink.commit()?;
+            0
+        }
+        Command::Dedup(DedupCommand::Sigs(args)) => {
+            let opts = args.to_options()?;
+            let mut err = std::io::stderr();
+            let mut sink = output_to(opts.output.as_deref(), &mut out)?;
+            deboil::pipeline::stages::write_sigs(&opts, &mut sink, &mut err)?;
+            sink.commit()?;
+            0
+        }
+        Command::Dedup(DedupCommand::Decide(args)) => {
+            let opts = args.to_options()?;
+            let mut sink = output_to(opts.output.as_deref(), &mut out)?;
+            deboil::pipeline::stages::decide_files(&opts.inputs, &opts.dedup, &mut sink)?;
+            sink.commit()?;
+            0
+        }
+        Command::Dedup(DedupCommand::Apply(args)) => {
+            let mut opts = args.clean.to_options()?;
+            opts.decisions = Some(args.decisions.clone());
+            let mut err = std::io::stderr();
+            let o = deboil::pipeline::run(&opts, &mut out, &mut err)?;
+            o.exit_code as u8
+        }
     };
     out.flush().map_err(|e| Error::io("<stdout>", e))?;
     Ok(code)
+}
+
+/// A file written atomically, or stdout.
+enum Out<'a> {
+    File(deboil::output::AtomicFile),
+    Stdout(&'a mut dyn Write),
+}
+
+impl Out<'_> {
+    fn commit(self) -> Result<(), Error> {
+        match self {
+            Out::File(f) => f.commit(),
+            Out::Stdout(_) => Ok(()),
+        }
+    }
+}
+
+impl Write for Out<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Out::File(f) => f.write(buf),
+            Out::Stdout(w) => w.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Out::File(f) => f.flush(),
+            Out::Stdout(w) => w.flush(),
+        }
+    }
+}
+
+fn output_to<'a>(
+    path: Option<&std::path::Path>,
+    stdout: &'a mut dyn Write,
+) -> Result<Out<'a>, Error> {
+    Ok(match path {
+        Some(p) => Out::File(deboil::output::AtomicFile::create(p)?),
+        None => Out::Stdout(stdout),
+    })
 }

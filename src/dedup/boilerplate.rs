@@ -47,6 +47,16 @@ impl Boilerplate {
         }
     }
 
+    /// [`Boilerplate::learn`] from signatures whose `all_keys` are filled (same counts).
+    pub fn learn_sigs(&mut self, sigs: &super::DocSigs) {
+        if self.current != Some((sigs.seq, sigs.group)) {
+            self.flush();
+            self.current = Some((sigs.seq, sigs.group));
+            *self.group_docs.entry(sigs.group).or_insert(0) += 1;
+        }
+        self.current_keys.extend(sigs.all_keys.iter().copied());
+    }
+
     fn flush(&mut self) {
         if let Some((_, g)) = self.current {
             for k in self.current_keys.drain() {

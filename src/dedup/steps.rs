@@ -48,6 +48,10 @@ pub struct DocSigs {
     /// xxh3 of the learned-boilerplate group (host or folder), see [`super::source_group`].
     pub group: u64,
     pub paras: Vec<ParaSig>,
+    /// Keys of *all* the document's paragraphs (rule-removed ones too), for learning boilerplate
+    /// from signatures alone (`deboil dedup decide`); empty unless filled by the caller.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all_keys: Vec<u64>,
 }
 
 /// Step 1: signatures of every paragraph of `doc` that rules did not remove whole.
@@ -102,6 +106,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         seq: doc.seq,
         group: xxhash_rust::xxh3::xxh3_64(super::source_group(doc).as_bytes()),
         paras,
+        all_keys: Vec::new(),
     }
 }
 

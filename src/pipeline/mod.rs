@@ -6,6 +6,7 @@
 
 pub mod apply;
 pub mod split;
+pub mod stages;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -63,6 +64,9 @@ pub struct CleanOptions {
     pub display_base: Option<PathBuf>,
     /// The corpus stage: exact and near duplicates, learned boilerplate.
     pub dedup: crate::dedup::DedupOptions,
+    /// `deboil dedup apply`: take the corpus stage's decisions from this file (written by
+    /// `deboil dedup decide`) instead of deciding in process.
+    pub decisions: Option<PathBuf>,
 }
 
 impl Default for CleanOptions {
@@ -86,6 +90,7 @@ impl Default for CleanOptions {
             summary: true,
             display_base: None,
             dedup: crate::dedup::DedupOptions::default(),
+            decisions: None,
         }
     }
 }
@@ -167,7 +172,7 @@ impl Selection {
 }
 
 /// One record's documents with the removals reported on them.
-struct Work {
+pub(crate) struct Work {
     record: RecordMeta,
     docs: Vec<Document>,
     removals: Vec<Vec<Removal>>,
@@ -181,7 +186,7 @@ struct RecordMeta {
     id: String,
 }
 
-fn strip(record: &Record, rules: &[Box<dyn Rule>]) -> Work {
+pub(crate) fn strip(record: &Record, rules: &[Box<dyn Rule>]) -> Work {
     let docs = split::split(record);
     let removals = docs
         .iter()
@@ -267,7 +272,12 @@ pub fn run(
     let mut listing: Vec<u8> = Vec::new();
 
     let selection = Selection::of(opts);
-    let mut deduper = (opts.dedup.mode != crate::dedup::DedupMode::None)
+    let decided = opts
+        .decisions
+        .as_deref()
+        .map(stages::read_decisions)
+        .transpose()?;
+    let mut deduper = (opts.dedup.mode != crate::dedup::DedupMode::None && decided.is_none())
         .then(|| crate::dedup::Deduper::new(opts.dedup.clone()));
     let mut sources = sources;
     let _spool = match deduper.as_mut() {
@@ -331,6 +341,16 @@ pub fn run(
             drop(batch);
             if let Some(d) = deduper.as_mut() {
                 dedup_batch(d, &mut works, &pool, &|code| selection.chooses(code));
+            }
+            if let Some(decided) = &decided {
+                for w in works.iter_mut() {
+                    for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
+                        if let Some(ds) = decided.get(&(doc.seq, doc.part)) {
+                            let extra = crate::dedup::apply(doc, ds, &|_| None);
+                            rm.extend(extra.into_iter().filter(|x| selection.chooses(x.code)));
+                        }
+                    }
+                }
             }
             let format = opts.format;
             let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
@@ -482,6 +502,18 @@ fn learn(
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
 ) {
+    split_batches(sources, opts, pool, &mut |docs| d.learn_batch(docs));
+    d.finish_learning();
+}
+
+/// Every document of the inputs, split as `clean` splits them (no rules), in input order and
+/// in batches. Input errors are skipped (pass 2 reports them).
+fn split_batches(
+    sources: &[input::Source],
+    opts: &CleanOptions,
+    pool: &rayon::ThreadPool,
+    f: &mut dyn FnMut(&[Document]),
+) {
     let mut records = input::open_all(sources.to_vec(), opts.input.clone());
     loop {
         let mut batch: Vec<Record> = Vec::new();
@@ -501,9 +533,8 @@ fn learn(
         }
         let docs: Vec<Document> =
             pool.install(|| batch.par_iter().flat_map_iter(split::split).collect());
-        d.learn_batch(&docs);
+        f(&docs);
     }
-    d.finish_learning();
 }
 
 /// A temporary file removed when dropped.
@@ -718,7 +749,7 @@ fn rebased(path: &str, base: &Path) -> String {
         .map_or_else(|_| path.to_string(), |p| p.display().to_string())
 }
 
-fn rebase(r: &mut Record, base: &Path) {
+pub(crate) fn rebase(r: &mut Record, base: &Path) {
     let shown = rebased(&r.source, base);
     if r.id == r.source {
         r.id = shown.clone();

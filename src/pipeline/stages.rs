@@ -1,0 +1,304 @@
+//! The corpus stage's steps as commands of their own: `deboil dups` (duplicate groups, no text
+//! changed) and `deboil dedup sigs|decide|apply` (signatures per shard, decisions over all
+//! signatures in order, apply). Reading, splitting and rules are `clean`'s own, so paragraphs,
+//! `seq` and `part` are the same as in `clean`.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{active_rules, rebase, strip, CleanOptions};
+use crate::dedup::{self, Boilerplate, Decider, DedupMode, DedupOptions, DocSigs, DupGroup};
+use crate::doc::{Document, Record, Removal};
+use crate::error::Error;
+use crate::input;
+
+/// A batch consumer of [`for_each_stripped`]: the worker pool, the documents, the rules' removals.
+pub type BatchFn<'a> =
+    dyn FnMut(&rayon::ThreadPool, &[Document], &[Vec<Removal>]) -> Result<(), Error> + 'a;
+
+/// Documents read, split and (with `with_rules`) stripped exactly as `clean` does, handed to `f`
+/// per batch in input order with the rules' removals. Input errors are reported on `stderr` and
+/// skipped, or are fatal under `opts.strict`.
+pub fn for_each_stripped(
+    opts: &CleanOptions,
+    with_rules: bool,
+    stderr: &mut dyn Write,
+    f: &mut BatchFn<'_>,
+) -> Result<(), Error> {
+    let rules = if with_rules {
+        active_rules(opts)?
+    } else {
+        Vec::new()
+    };
+    let sources = input::discover(&opts.inputs)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
+    let mut records = input::open_all(sources, opts.input.clone());
+    loop {
+        let mut batch: Vec<Record> = Vec::new();
+        let mut bytes = 0;
+        for item in records.by_ref() {
+            match item {
+                Ok(mut r) => {
+                    if let Some(base) = &opts.display_base {
+                        rebase(&mut r, base);
+                    }
+                    bytes += r.text.len();
+                    batch.push(r);
+                }
+                Err(e) if opts.strict => return Err(Error::Input(e)),
+                Err(e) => {
+                    let _ = writeln!(stderr, "deboil: {e}");
+                }
+            }
+            if bytes >= opts.batch_bytes || batch.len() >= 4096 {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let works: Vec<super::Work> =
+            pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
+        drop(batch);
+        let mut docs = Vec::new();
+        let mut removals = Vec::new();
+        for w in works {
+            docs.extend(w.docs);
+            removals.extend(w.removals);
+        }
+        f(&pool, &docs, &removals)?;
+    }
+}
+
+/// Step 1 over whole documents: signatures, with `all_keys` filled when boilerplate is learned
+/// (so `decide` can learn it from signatures alone).
+fn doc_sigs(
+    pool: &rayon::ThreadPool,
+    docs: &[Document],
+    removals: &[Vec<Removal>],
+    opts: &DedupOptions,
+) -> Vec<DocSigs> {
+    pool.install(|| {
+        docs.par_iter()
+            .zip(removals)
+            .map(|(d, rm)| {
+                let mut s = dedup::signatures(d, rm, opts);
+                if opts.boilerplate {
+                    s.all_keys = d.paragraphs().map(|i| d.info(i).key).collect();
+                }
+                s
+            })
+            .collect()
+    })
+}
+
+/// `deboil dedup sigs`: one [`DocSigs`] per line, in input order. Returns the documents written.
+pub fn write_sigs(
+    opts: &CleanOptions,
+    out: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<usize, Error> {
+    let mut n = 0;
+    for_each_stripped(opts, true, stderr, &mut |pool, docs, rms| {
+        for s in doc_sigs(pool, docs, rms, &opts.dedup) {
+            serde_json::to_writer(&mut *out, &s).map_err(|e| Error::io("<sigs>", e.into()))?;
+            out.write_all(b"\n").map_err(|e| Error::io("<sigs>", e))?;
+            n += 1;
+        }
+        Ok(())
+    })?;
+    Ok(n)
+}
+
+/// One line of a decisions file: the dedup decisions for one document (only documents with at
+/// least one decision are written). `seq` and `part` address the document in `apply`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DocDecisionsLine {
+    pub seq: u64,
+    pub part: usize,
+    pub id: String,
+    pub decisions: Vec<dedup::Decision>,
+}
+
+fn read_sig_files(
+    paths: &[PathBuf],
+    f: &mut dyn FnMut(DocSigs) -> Result<(), Error>,
+) -> Result<(), Error> {
+    for p in paths {
+        let file = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+        for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+            let line = line.map_err(|e| Error::io(p, e))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let s: DocSigs = serde_json::from_str(&line).map_err(|e| {
+                Error::Usage(format!(
+                    "{}:{}: not a signatures line ({e})",
+                    p.display(),
+                    i + 1
+                ))
+            })?;
+            f(s)?;
+        }
+    }
+    Ok(())
+}
+
+/// `deboil dedup decide`: runs the decider over signature files in the order given (which must
+/// be input order), learning boilerplate first when enabled. `Prefer::Longest` holds all
+/// signatures in memory ([`dedup::decide_all`]); `First` streams. Returns the documents with
+/// decisions.
+pub fn decide_files(
+    paths: &[PathBuf],
+    opts: &DedupOptions,
+    out: &mut dyn Write,
+) -> Result<usize, Error> {
+    if opts.mode == DedupMode::None {
+        return Ok(0);
+    }
+    let boiler = if opts.boilerplate {
+        let mut b = Boilerplate::new(opts.boilerplate_min_docs, opts.boilerplate_min_share);
+        read_sig_files(paths, &mut |s| {
+            b.learn_sigs(&s);
+            Ok(())
+        })?;
+        b.finish();
+        Some(b)
+    } else {
+        None
+    };
+    let mut n = 0;
+    let mut write = |s: &DocSigs, decisions: Vec<dedup::Decision>| -> Result<(), Error> {
+        if decisions.is_empty() {
+            return Ok(());
+        }
+        let line = DocDecisionsLine {
+            seq: s.seq,
+            part: s.part,
+            id: s.id.clone(),
+            decisions,
+        };
+        serde_json::to_writer(&mut *out, &line).map_err(|e| Error::io("<decisions>", e.into()))?;
+        out.write_all(b"\n")
+            .map_err(|e| Error::io("<decisions>", e))?;
+        n += 1;
+        Ok(())
+    };
+    if opts.prefer == dedup::Prefer::Longest {
+        let mut all = Vec::new();
+        read_sig_files(paths, &mut |s| {
+            all.push(s);
+            Ok(())
+        })?;
+        for (s, d) in all
+            .iter()
+            .zip(dedup::decide_all(&all, opts, boiler.as_ref()))
+        {
+            write(s, d)?;
+        }
+    } else {
+        let mut decider = Decider::new(opts.clone());
+        read_sig_files(paths, &mut |s| {
+            let d = decider.decide(&s, boiler.as_ref());
+            write(&s, d)
+        })?;
+    }
+    Ok(n)
+}
+
+/// Reads a decisions file into `(seq, part) -> decisions`.
+pub fn read_decisions(path: &Path) -> Result<HashMap<(u64, usize), Vec<dedup::Decision>>, Error> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut map = HashMap::new();
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| Error::io(path, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let d: DocDecisionsLine = serde_json::from_str(&line).map_err(|e| {
+            Error::Usage(format!(
+                "{}:{}: not a decisions line ({e})",
+                path.display(),
+                i + 1
+            ))
+        })?;
+        map.insert((d.seq, d.part), d.decisions);
+    }
+    Ok(map)
+}
+
+/// Level of `deboil dups`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum DupLevel {
+    #[default]
+    Paragraph,
+    Document,
+}
+
+/// `deboil dups`: the duplicate groups the corpus stage forms (same decisions as `clean` with
+/// the same options, including `--prefer longest`), without changing any text. With
+/// `with_rules` false, paragraphs rules would remove are compared too.
+pub fn dups(
+    opts: &CleanOptions,
+    level: DupLevel,
+    with_rules: bool,
+    stderr: &mut dyn Write,
+) -> Result<Vec<DupGroup>, Error> {
+    let mut all: Vec<DocSigs> = Vec::new();
+    for_each_stripped(opts, with_rules, stderr, &mut |pool, docs, rms| {
+        all.extend(doc_sigs(pool, docs, rms, &opts.dedup));
+        Ok(())
+    })?;
+    if opts.dedup.mode == DedupMode::None {
+        return Ok(Vec::new());
+    }
+    let boiler = opts.dedup.boilerplate.then(|| {
+        let mut b = Boilerplate::new(
+            opts.dedup.boilerplate_min_docs,
+            opts.dedup.boilerplate_min_share,
+        );
+        for s in &all {
+            b.learn_sigs(s);
+        }
+        b.finish();
+        b
+    });
+    let decisions = dedup::decide_all(&all, &opts.dedup, boiler.as_ref());
+    let words: Vec<Vec<u32>> = all
+        .iter()
+        .zip(&decisions)
+        .map(|(s, ds)| {
+            ds.iter()
+                .map(|d| {
+                    s.paras
+                        .iter()
+                        .find(|p| p.line == d.line)
+                        .map_or(0, |p| p.words)
+                })
+                .collect()
+        })
+        .collect();
+    let docs: Vec<dedup::groups::DocDecisions<'_>> = all
+        .iter()
+        .zip(&decisions)
+        .zip(&words)
+        .map(|((s, ds), w)| dedup::groups::DocDecisions {
+            id: &s.id,
+            part: s.part,
+            words: s.paras.iter().map(|p| u64::from(p.words)).sum(),
+            decisions: ds,
+            decided_words: w,
+        })
+        .collect();
+    Ok(match level {
+        DupLevel::Paragraph => dedup::dup_groups(&docs),
+        DupLevel::Document => dedup::doc_dup_groups(&docs, 0.5),
+    })
+}
