@@ -847,8 +847,8 @@ fn dups_on_seeds_lists_only_the_doubled_lines() {
     assert_eq!(stdout(&d), "");
 }
 
-/// Issue 3's planted corpus, scored through the CLI: exact copies all removed, near copies
-/// >= 98%, hard negatives all kept, other paragraphs >= 99.9% kept. The corpus is built at run
+/// Issue 3's planted corpus, scored through the CLI: exact copies all removed, near copies at
+/// least 98%, hard negatives all kept, other paragraphs at least 99.9% kept. The corpus is built at run
 /// time from the dev set's gold bodies (outside the repository); without them the test says so
 /// and passes vacuously.
 #[test]
