@@ -51,10 +51,7 @@ mod tests {
     use super::*;
 
     fn removed(text: &str) -> Vec<usize> {
-        let doc = Document::from_text(text.to_string(), 1, 0);
-        let mut out = Vec::new();
-        CommentWidget.check(&doc, &mut out);
-        out.iter().map(|r| r.lines.start).collect()
+        crate::rules::testing::removed_starts(&CommentWidget, text)
     }
 
     #[test]

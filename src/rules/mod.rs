@@ -118,6 +118,8 @@ pub mod user_pattern;
 
 mod dates;
 mod shape;
+#[cfg(test)]
+mod testing;
 
 // One line per rule. Keep codes unique; `tests::registry_is_consistent` checks it.
 pub mod alt_text_leftover;

@@ -152,10 +152,7 @@ mod tests {
     use super::*;
 
     fn removed(text: &str) -> Vec<std::ops::Range<usize>> {
-        let doc = Document::from_text(text.to_string(), 1, 0);
-        let mut out = Vec::new();
-        RelatedContentSection.check(&doc, &mut out);
-        out.into_iter().map(|r| r.lines).collect()
+        crate::rules::testing::removed_ranges(&RelatedContentSection, text)
     }
 
     const BODY: &str = "The council met on Monday and agreed a new plan for the harbour, which will be dredged next spring at a cost shared by the port and the city.\nWork will start in March and last until the summer, the mayor said.";

@@ -87,10 +87,7 @@ mod tests {
     use super::*;
 
     fn removed(text: &str) -> Vec<std::ops::Range<usize>> {
-        let doc = Document::from_text(text.to_string(), 1, 0);
-        let mut out = Vec::new();
-        RepeatedBlock.check(&doc, &mut out);
-        out.into_iter().map(|r| r.lines).collect()
+        crate::rules::testing::removed_ranges(&RepeatedBlock, text)
     }
 
     #[test]
