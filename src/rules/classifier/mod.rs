@@ -6,6 +6,7 @@
 //! per-line array; no per-line allocation beyond the removal notes.
 
 pub mod features;
+pub mod model;
 pub mod stopwords;
 
 use features::Features;
@@ -54,12 +55,17 @@ pub struct Params {
     /// The document's first line is its title when it is headline-shaped and at most this many
     /// non-blank lines sit between it and the article core.
     pub title_reach: u32,
+    /// The second stage: logistic weights over [`model::NAMES`] that make the final decision
+    /// (`None`: the first stage's decisions stand).
+    pub model: Option<&'static [f32; model::N]>,
+    /// Added to the model's score before the keep (>= 0) / remove (< 0) cut.
+    pub model_shift: f32,
 }
 
 impl Params {
     pub fn for_strictness(s: Strictness) -> Params {
         let normal = Params {
-            short_words: 5,
+            short_words: 7,
             good_words: 10,
             good_density: 0.25,
             near_density: 0.15,
@@ -73,10 +79,12 @@ impl Params {
             extra_core_min: 20.0,
             outside_keep_words: 1000,
             head_window: 3,
-            gap_lines: 0,
-            gap_penalty: 1.0,
+            gap_lines: 4,
+            gap_penalty: 4.0,
             marker_penalty: 40.0,
             title_reach: 6,
+            model: None,
+            model_shift: 0.0,
         };
         match s {
             Strictness::Normal => normal,
@@ -130,6 +138,8 @@ pub enum Reason {
     ChromeInCore,
     /// A short line whose neighbours are chrome.
     ShortInChrome,
+    /// The second stage's score is below its cut.
+    LowModelScore,
 }
 
 impl Reason {
@@ -138,6 +148,7 @@ impl Reason {
             Reason::OutsideCore => "outside the article core",
             Reason::ChromeInCore => "chrome-shaped line inside the article",
             Reason::ShortInChrome => "short line between chrome lines",
+            Reason::LowModelScore => "the line model scores it as chrome",
         }
     }
 }
@@ -212,7 +223,9 @@ fn local_class(f: &Features, lang: Option<usize>, p: &Params) -> Class {
         return Class::Bad;
     }
     let d = stop_density(f, lang);
-    if f.words < p.short_words {
+    // a short sentence (final punctuation, function words) is prose, not a label
+    let sentence = f.terminal && f.words >= 4 && d >= p.near_density;
+    if f.words < p.short_words && !sentence {
         return Class::Short;
     }
     if d >= p.good_density && f.words >= p.good_words {
@@ -265,6 +278,58 @@ fn headline_shaped(f: &Features) -> bool {
 
 /// Classifies every line of `doc`.
 pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
+    let (mut out, in_core, lang) = first_stage(doc, p);
+    let Some(w) = p.model else {
+        return out;
+    };
+    if !in_core.contains(&true) {
+        return out;
+    }
+    let density: Vec<f32> = out
+        .iter()
+        .map(|v| stop_density(&v.features, lang))
+        .collect();
+    let xs = model::vectors(&model::LineCtx {
+        verdicts: &out,
+        in_core: &in_core,
+        density: &density,
+    });
+    for (v, x) in out.iter_mut().zip(&xs) {
+        if v.class == Class::Blank {
+            continue;
+        }
+        let keep = model::score(x, w) + p.model_shift >= 0.0;
+        v.remove = if keep {
+            None
+        } else {
+            Some(v.remove.unwrap_or(Reason::LowModelScore))
+        };
+    }
+    out
+}
+
+/// The first stage's verdicts with the second stage's feature vectors (empty when the page has
+/// no core of prose): what `tools/fit_c001.py` fits on.
+pub fn classify_vectors(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
+    let (out, in_core, lang) = first_stage(doc, p);
+    if !in_core.contains(&true) {
+        return (out, Vec::new());
+    }
+    let density: Vec<f32> = out
+        .iter()
+        .map(|v| stop_density(&v.features, lang))
+        .collect();
+    let xs = model::vectors(&model::LineCtx {
+        verdicts: &out,
+        in_core: &in_core,
+        density: &density,
+    });
+    (out, xs)
+}
+
+/// The hand-set first stage: local classes, the core search, the headline rescue and the
+/// decisions with context; also returns the core mask and the page's language.
+fn first_stage(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<bool>, Option<usize>) {
     let n = doc.n_lines();
     let mut scratch = String::new();
     let feats: Vec<Features> = (0..n)
@@ -346,7 +411,7 @@ pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
     // no prose anywhere (a short note, a caption, a list): nothing anchors a judgement, so the
     // classifier leaves the document to the rules rather than emptying it
     if first.is_none() {
-        return out;
+        return (out, in_core, lang);
     }
 
     // a headline, byline or dateline right above a core run belongs to the article
@@ -430,5 +495,5 @@ pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
         };
         out[i].remove = reason;
     }
-    out
+    (out, in_core, lang)
 }
