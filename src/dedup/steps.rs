@@ -6,7 +6,7 @@
 //! each group's signatures, sorted by `(seq, part, line)`, to a `Decider`; `apply` then needs the
 //! document and, for near duplicates' diffs, the kept paragraph's text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, ChangeTag, TextDiff};
@@ -168,8 +168,9 @@ pub struct Decider {
     docs: Vec<(Box<str>, u32)>,
     slots: Vec<Slot>,
     words: Vec<u32>,
-    exact: HashMap<u64, u32>,
-    lsh: HashMap<u64, u32>,
+    // keys are xxh3 values already: a cheap hasher is enough
+    exact: FxHashMap<u64, u32>,
+    lsh: FxHashMap<u64, u32>,
 }
 
 impl Decider {

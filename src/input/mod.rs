@@ -279,7 +279,7 @@ pub struct Records {
     pending: VecDeque<Result<Record, InputError>>,
     current: Option<JsonlReader>,
     seq: u64,
-    seen_ids: HashSet<u64>,
+    seen_ids: rustc_hash::FxHashSet<u64>,
     warnings: Vec<InputError>,
 }
 
@@ -291,7 +291,7 @@ pub fn open_all(sources: Vec<Source>, opts: InputOptions) -> Records {
         pending: VecDeque::new(),
         current: None,
         seq: 0,
-        seen_ids: HashSet::new(),
+        seen_ids: Default::default(),
         warnings: Vec::new(),
     }
 }

@@ -494,47 +494,44 @@ fn dedup_batch(
     }
 }
 
-/// Pass 1 of learned boilerplate: every document of the corpus, split as in pass 2, shown to
-/// the deduper in input order. Input errors are left to pass 2, which reports them.
+/// Pass 1 of learned boilerplate: the line keys of every record, in input order. Records are
+/// not split: the articles of a record together hold exactly its non-blank lines, and learning
+/// counts a line once per record anyway. Reading runs on its own thread, one batch ahead of the
+/// hashing; input errors are left to pass 2, which reports them.
 fn learn(
     d: &mut crate::dedup::Deduper,
     sources: &[input::Source],
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
 ) {
-    split_batches(sources, opts, pool, &mut |docs| d.learn_batch(docs));
+    let records = input::open_all(sources.to_vec(), opts.input.clone());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || read_batches(records, opts, tx));
+        for batch in rx {
+            let keyed: Vec<(u64, u64, Vec<u64>)> = pool.install(|| {
+                batch
+                    .records
+                    .par_iter()
+                    .filter(|r| !r.text.is_empty())
+                    .map(|r| {
+                        let group = crate::dedup::source_group_of(&r.fields, &r.source);
+                        let keys = r
+                            .text
+                            .split('\n')
+                            .filter(|l| !l.is_empty())
+                            .map(crate::dedup::key::line_key_hash)
+                            .collect();
+                        (r.seq, xxhash_rust::xxh3::xxh3_64(group.as_bytes()), keys)
+                    })
+                    .collect()
+            });
+            for (seq, group, keys) in &keyed {
+                d.learn_keys(*seq, *group, keys);
+            }
+        }
+    });
     d.finish_learning();
-}
-
-/// Every document of the inputs, split as `clean` splits them (no rules), in input order and
-/// in batches. Input errors are skipped (pass 2 reports them).
-fn split_batches(
-    sources: &[input::Source],
-    opts: &CleanOptions,
-    pool: &rayon::ThreadPool,
-    f: &mut dyn FnMut(&[Document]),
-) {
-    let mut records = input::open_all(sources.to_vec(), opts.input.clone());
-    loop {
-        let mut batch: Vec<Record> = Vec::new();
-        let mut bytes = 0;
-        for mut r in records.by_ref().flatten() {
-            if let Some(base) = &opts.display_base {
-                rebase(&mut r, base);
-            }
-            bytes += r.text.len();
-            batch.push(r);
-            if bytes >= opts.batch_bytes || batch.len() >= 4096 {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let docs: Vec<Document> =
-            pool.install(|| batch.par_iter().flat_map_iter(split::split).collect());
-        f(&docs);
-    }
 }
 
 /// A temporary file removed when dropped.
