@@ -291,15 +291,55 @@ pub fn run(
     let progress = Progress::new(sources.len(), opts.summary);
     let records = input::open_all(sources, opts.input.clone());
     let mut any_removal = false;
-    // Reading and decoding run on their own thread, one batch ahead of the workers.
+    // Three stages, each on its own thread, one batch apart: reading and decoding; splitting,
+    // rules and the corpus stage (whose deciding is sequential); applying, rendering and writing
+    // (here). The parallel parts of the last two share the worker pool.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let (stx, srx) = std::sync::mpsc::sync_channel::<Stripped>(1);
     std::thread::scope(|scope| -> Result<(), Error> {
         scope.spawn(move || read_batches(records, opts, tx));
-        for Batch {
-            records: batch,
+        let (rules, pool, selection, decided) = (&rules, &pool, &selection, &decided);
+        scope.spawn(move || {
+            for Batch {
+                records: batch,
+                failures,
+                warnings,
+            } in rx
+            {
+                let mut works: Vec<Work> = if batch.is_empty() {
+                    Vec::new()
+                } else {
+                    pool.install(|| batch.par_iter().map(|r| strip(r, rules)).collect())
+                };
+                drop(batch);
+                if let Some(d) = deduper.as_mut() {
+                    dedup_batch(d, &mut works, pool, &|code| selection.chooses(code));
+                }
+                if let Some(decided) = decided {
+                    for w in works.iter_mut() {
+                        for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
+                            if let Some(ds) = decided.get(&(doc.seq, doc.part)) {
+                                let extra = crate::dedup::apply(doc, ds, &|_| None);
+                                rm.extend(extra.into_iter().filter(|x| selection.chooses(x.code)));
+                            }
+                        }
+                    }
+                }
+                let out = Stripped {
+                    works,
+                    failures,
+                    warnings,
+                };
+                if stx.send(out).is_err() {
+                    return;
+                }
+            }
+        });
+        for Stripped {
+            works,
             failures,
             warnings,
-        } in rx
+        } in srx
         {
             for w in warnings {
                 let _ = writeln!(stderr, "deboil: warning: {w}");
@@ -332,26 +372,10 @@ pub fn run(
                     });
                 }
             }
-            if batch.is_empty() {
+            if works.is_empty() {
                 continue;
             }
-            progress.update(&batch, &totals);
-            let mut works: Vec<Work> =
-                pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
-            drop(batch);
-            if let Some(d) = deduper.as_mut() {
-                dedup_batch(d, &mut works, &pool, &|code| selection.chooses(code));
-            }
-            if let Some(decided) = &decided {
-                for w in works.iter_mut() {
-                    for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
-                        if let Some(ds) = decided.get(&(doc.seq, doc.part)) {
-                            let extra = crate::dedup::apply(doc, ds, &|_| None);
-                            rm.extend(extra.into_iter().filter(|x| selection.chooses(x.code)));
-                        }
-                    }
-                }
-            }
+            progress.update(works.iter().map(|w| w.record.source.as_str()), &totals);
             let format = opts.format;
             let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
                 works
@@ -564,6 +588,13 @@ fn spool_stdin(sources: &mut [input::Source]) -> Result<Option<TempPath>, Error>
     Ok(Some(TempPath(path)))
 }
 
+/// A batch after splitting, rules and the corpus stage, with its reading's errors.
+struct Stripped {
+    works: Vec<Work>,
+    failures: Vec<InputError>,
+    warnings: Vec<InputError>,
+}
+
 /// Records read ahead of processing, with the input errors met while reading them.
 struct Batch {
     records: Vec<Record>,
@@ -639,14 +670,14 @@ impl Progress {
         }
     }
 
-    fn update(&self, batch: &[Record], totals: &Totals) {
+    fn update<'a>(&self, sources: impl Iterator<Item = &'a str>, totals: &Totals) {
         if !self.enabled {
             return;
         }
         let mut seen = self.seen_sources.borrow_mut();
-        for r in batch {
-            if r.source != seen.0 {
-                seen.0 = r.source.clone();
+        for source in sources {
+            if source != seen.0 {
+                seen.0 = source.to_string();
                 seen.1 += 1;
             }
         }
