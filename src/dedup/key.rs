@@ -113,17 +113,23 @@ pub fn key(text: &str) -> String {
 /// xxh3 of the normalised key; 0 is reserved for "no content" (a blank or punctuation-only line
 /// hashes to a fixed non-zero value so it still compares equal to itself).
 pub fn line_key_hash(text: &str) -> u64 {
+    line_key(text).0
+}
+
+/// [`line_key_hash`] and the number of words of the key, from one pass.
+pub fn line_key(text: &str) -> (u64, u32) {
     KEY_BUF.with(|b| {
         let mut b = b.borrow_mut();
         b.clear();
         push_key(text, &mut b);
-        let h = if b.is_empty() {
+        let (h, words) = if b.is_empty() {
             // punctuation-only lines compare by their raw text
-            xxh3_64(text.as_bytes())
+            (xxh3_64(text.as_bytes()), 0)
         } else {
-            xxh3_64(b.as_bytes())
+            let spaces = memchr::memchr_iter(b' ', b.as_bytes()).count();
+            (xxh3_64(b.as_bytes()), spaces as u32 + 1)
         };
-        h.max(1)
+        (h.max(1), words)
     })
 }
 

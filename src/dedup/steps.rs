@@ -70,18 +70,17 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         if gone[line] {
             continue;
         }
-        key.clear();
-        super::key::push_key(doc.line(line), &mut key);
-        let words: Vec<u64> = if key.is_empty() {
-            Vec::new()
-        } else {
-            key.split(' ').map(minhash::word_hash).collect()
-        };
+        // the key's word count was taken with its hash; the words themselves are needed only
+        // for near matching
+        let n_words = doc.info(line).key_words as usize;
         let near_ok = opts.near
             && opts.mode != DedupMode::None
-            && words.len() >= opts.min_words_near.max(1)
-            && words.len() <= opts.max_words_near;
+            && n_words >= opts.min_words_near.max(1)
+            && n_words <= opts.max_words_near;
         let (word_hashes, bands) = if near_ok {
+            key.clear();
+            super::key::push_key(doc.line(line), &mut key);
+            let words: Vec<u64> = key.split(' ').map(minhash::word_hash).collect();
             let sig = minhash::signature(&minhash::shingles(&words, opts.shingle), opts.bins());
             (
                 words.iter().map(|&w| w as u32).collect(),
@@ -95,7 +94,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
             para,
             input_line: doc.input_line(line),
             key: doc.info(line).key,
-            words: words.len() as u32,
+            words: n_words as u32,
             word_hashes,
             bands,
         });
