@@ -83,12 +83,14 @@ fn is_clean(line: &str) -> bool {
 /// whitespace character) and that NFC leaves alone in any context (quick check "yes", not a
 /// combining mark, never composed with a following character): Latin-1 and Latin Extended
 /// letters and signs below the combining marks (U+00A1..U+02FF, soft hyphen excluded), Cyrillic,
-/// general punctuation without its spaces and format characters, CJK ideographs. Anything else
-/// takes the general path.
+/// general punctuation without its spaces and format characters, letterlike symbols (not the
+/// three that NFC replaces), kana (not the voicing marks), CJK ideographs, Hangul syllables, the
+/// replacement character. Anything else takes the general path.
 fn is_plain_char(c: char) -> bool {
     matches!(c as u32,
         0xA1..=0xAC | 0xAE..=0x2FF | 0x400..=0x482 | 0x48A..=0x4FF | 0x2010..=0x2027
-        | 0x2030..=0x205E | 0x4E00..=0x9FFF)
+        | 0x2030..=0x205E | 0x2100..=0x2125 | 0x2127..=0x2129 | 0x212C..=0x214F
+        | 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFFFD)
 }
 
 fn is_zero_width(c: char) -> bool {
