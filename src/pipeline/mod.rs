@@ -520,24 +520,63 @@ fn dedup_batch(
 
 /// Pass 1 of learned boilerplate: the line keys of every record, in input order. Records are
 /// not split: the articles of a record together hold exactly its non-blank lines, and learning
-/// counts a line once per record anyway. Reading runs on its own thread, one batch ahead of the
-/// hashing; input errors are left to pass 2, which reports them.
+/// counts a line once per record anyway. Reading (decompressing, cutting JSONL lines) runs on
+/// its own thread, one batch ahead; parsing, normalising and hashing run on the pool. Input
+/// errors are left to pass 2, which reports them.
 fn learn(
     d: &mut crate::dedup::Deduper,
     sources: &[input::Source],
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
 ) {
-    let records = input::open_all(sources.to_vec(), opts.input.clone());
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let mut records = input::open_all(sources.to_vec(), opts.input.clone());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
     std::thread::scope(|scope| {
-        scope.spawn(move || read_batches(records, opts, tx));
+        scope.spawn(move || loop {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            while let Some(item) = records.next_raw() {
+                bytes += match &item {
+                    input::RawItem::Line { bytes, .. } => bytes.len(),
+                    input::RawItem::Record(r) => r.text.len(),
+                };
+                batch.push(item);
+                if bytes >= opts.batch_bytes || batch.len() >= 4096 {
+                    break;
+                }
+            }
+            if batch.is_empty() || tx.send(batch).is_err() {
+                return;
+            }
+        });
+        let mut seq_base = 0u64;
         for batch in rx {
+            let first = seq_base;
+            seq_base += batch.len() as u64;
             let keyed: Vec<(u64, u64, Vec<u64>)> = pool.install(|| {
                 batch
-                    .records
-                    .par_iter()
-                    .filter(|r| !r.text.is_empty())
+                    .into_par_iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| {
+                        let mut r = match item {
+                            input::RawItem::Record(r) => r,
+                            input::RawItem::Line {
+                                display,
+                                line,
+                                bytes,
+                            } => {
+                                input::parse_jsonl_line(&bytes, &display, line, 0, &opts.input)
+                                    .ok()?
+                                    .record
+                            }
+                        };
+                        if let Some(base) = &opts.display_base {
+                            rebase(&mut r, base);
+                        }
+                        // the learner needs records told apart, not their input numbers
+                        r.seq = first + i as u64;
+                        (!r.text.is_empty()).then_some(r)
+                    })
                     .map(|r| {
                         let group = crate::dedup::source_group_of(&r.fields, &r.source);
                         let keys = r
