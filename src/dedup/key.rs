@@ -195,7 +195,13 @@ mod tests {
 
     #[test]
     fn ascii_path_is_the_general_key() {
-        for t in ["Hello, World!", "it's `quoted` -- x", "  a  b ", "''", "A1 b2-C3"] {
+        for t in [
+            "Hello, World!",
+            "it's `quoted` -- x",
+            "  a  b ",
+            "''",
+            "A1 b2-C3",
+        ] {
             let mut v = Vec::new();
             push_ascii_key(t.as_bytes(), &mut v);
             assert_eq!(String::from_utf8(v).unwrap(), key(t), "{t:?}");

@@ -151,7 +151,10 @@ pub fn source_group(doc: &Document) -> String {
 }
 
 /// [`source_group`] from a record's carried fields and input path.
-pub fn source_group_of(fields: &serde_json::Map<String, serde_json::Value>, source: &str) -> String {
+pub fn source_group_of(
+    fields: &serde_json::Map<String, serde_json::Value>,
+    source: &str,
+) -> String {
     for f in ["url", "source"] {
         if let Some(serde_json::Value::String(s)) = fields.get(f) {
             if let Some(h) = host(s) {

@@ -492,7 +492,12 @@ mod tests {
     #[test]
     fn bounds_are_at_least_the_ratio() {
         let a: Vec<u32> = vec![1, 2, 3, 4, 5, 6, 7, 8];
-        for b in [vec![8, 7, 6, 5, 4, 3, 2, 1], vec![1, 2, 9, 4], a.clone(), vec![]] {
+        for b in [
+            vec![8, 7, 6, 5, 4, 3, 2, 1],
+            vec![1, 2, 9, 4],
+            a.clone(),
+            vec![],
+        ] {
             let (mut sa, mut sb) = (a.clone(), b.clone());
             sa.sort_unstable();
             sb.sort_unstable();

@@ -55,7 +55,10 @@ fn is_clean(line: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    if bytes.iter().fold(true, |ok, &b| ok & (0x20..0x7F).contains(&b)) {
+    if bytes
+        .iter()
+        .fold(true, |ok, &b| ok & (0x20..0x7F).contains(&b))
+    {
         // printable ASCII (a loop the compiler vectorises): only a double space is left to find
         return memchr::memmem::find(bytes, b"  ").is_none();
     }

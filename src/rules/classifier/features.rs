@@ -278,8 +278,8 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
                 reply = REPLY_WORDS.contains(&lower.as_str());
             }
             says = tok.ends_with(':') && SAYS_WORDS.contains(&lower.as_str());
-            comment_word |= lower.starts_with(['c', 'k', 'r'])
-                && COMMENT_WORDS.contains(&lower.as_str());
+            comment_word |=
+                lower.starts_with(['c', 'k', 'r']) && COMMENT_WORDS.contains(&lower.as_str());
             f.alpha_words += 1;
             if first_alpha.is_some_and(char::is_uppercase) {
                 f.cap_words += 1;
