@@ -9,11 +9,6 @@ use clap::Parser;
 use deboil::cli::{Cli, Command, DedupCommand, ListFormat};
 use deboil::error::Error;
 
-/// mimalloc: the pipeline allocates many small strings and vectors on several threads at once;
-/// glibc's allocator spent about 5% of the time in malloc/free.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // SIGINT/SIGTERM: drop temporary output files (targets are only ever renamed into place)
