@@ -75,8 +75,9 @@ fi
 say "building deboil and the floor program (cargo build --release)"
 cargo build --release --locked -q
 cargo build --release --locked -q --example floor
-DEBOIL=$ROOT/target/release/deboil
-FLOOR=$ROOT/target/release/examples/floor
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+DEBOIL=$TARGET/release/deboil
+FLOOR=$TARGET/release/examples/floor
 [ -x "$DEBOIL" ] || die "no $DEBOIL after the build"
 [ -x "$FLOOR" ] || die "no $FLOOR after the build"
 

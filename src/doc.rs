@@ -35,6 +35,8 @@ pub struct LineInfo {
     pub chars: u32,
     /// xxh3 of the line's normalised key (see [`crate::dedup::key`]); 0 for a blank line.
     pub key: u64,
+    /// Words of the normalised key (what dedup counts).
+    pub key_words: u32,
 }
 
 impl LineInfo {
@@ -143,10 +145,12 @@ pub fn line_info(line: &str) -> LineInfo {
     let bytes = line.as_bytes();
     let spaces = memchr::memchr_iter(b' ', bytes).count();
     let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let (key, key_words) = crate::dedup::key::line_key(line);
     LineInfo {
         words: (spaces + 1) as u32,
         chars: chars as u32,
-        key: crate::dedup::key::line_key_hash(line),
+        key,
+        key_words,
     }
 }
 

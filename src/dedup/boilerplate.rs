@@ -8,7 +8,7 @@
 //! entry per distinct line per group (about 24 bytes); after [`Boilerplate::finish`] only the
 //! learned lines remain.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::doc::Document;
 
@@ -49,12 +49,17 @@ impl Boilerplate {
 
     /// [`Boilerplate::learn`] from signatures whose `all_keys` are filled (same counts).
     pub fn learn_sigs(&mut self, sigs: &super::DocSigs) {
-        if self.current != Some((sigs.seq, sigs.group)) {
+        self.learn_keys(sigs.seq, sigs.group, &sigs.all_keys);
+    }
+
+    /// [`Boilerplate::learn`] from the line keys of (part of) record `seq` in `group`.
+    pub fn learn_keys(&mut self, seq: u64, group: u64, keys: &[u64]) {
+        if self.current != Some((seq, group)) {
             self.flush();
-            self.current = Some((sigs.seq, sigs.group));
-            *self.group_docs.entry(sigs.group).or_insert(0) += 1;
+            self.current = Some((seq, group));
+            *self.group_docs.entry(group).or_insert(0) += 1;
         }
-        self.current_keys.extend(sigs.all_keys.iter().copied());
+        self.current_keys.extend(keys.iter().copied());
     }
 
     fn flush(&mut self) {

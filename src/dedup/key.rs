@@ -11,6 +11,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 thread_local! {
     static KEY_BUF: RefCell<String> = const { RefCell::new(String::new()) };
+    static ASCII_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Appends the normalised key of `text` to `out`: lowercase alphanumeric words separated by
@@ -84,11 +85,24 @@ fn push_key_nfkc(text: &str, out: &mut String) {
 
 /// Whether NFKC leaves `c` as NFC does (for already NFC text), by cheap range checks over the
 /// scripts scraped text is mostly in: ASCII, Latin-1 letters, Latin Extended-A (minus its few
-/// compatibility letters), Greek, Cyrillic, general punctuation, CJK ideographs. Anything else
-/// goes through the full NFKC check.
+/// compatibility letters), Greek, Cyrillic, general punctuation, CJK ideographs, and (checked
+/// against NFKC one by one) the Latin-1 signs without compatibility forms, kana without the
+/// voicing marks, Hangul syllables and the replacement character. Anything else goes through
+/// the full NFKC check.
 fn nfkc_is_nfc(c: char) -> bool {
     matches!(c as u32,
         0..=0x9F
+        | 0xA1..=0xA7
+        | 0xA9
+        | 0xAB..=0xAE
+        | 0xB0..=0xB1
+        | 0xB6..=0xB7
+        | 0xBB
+        | 0xBF
+        | 0x3041..=0x3096
+        | 0x30A1..=0x30FA
+        | 0xAC00..=0xD7A3
+        | 0xFFFD
         | 0xC0..=0x131
         | 0x134..=0x13E
         | 0x141..=0x148
@@ -113,18 +127,54 @@ pub fn key(text: &str) -> String {
 /// xxh3 of the normalised key; 0 is reserved for "no content" (a blank or punctuation-only line
 /// hashes to a fixed non-zero value so it still compares equal to itself).
 pub fn line_key_hash(text: &str) -> u64 {
+    line_key(text).0
+}
+
+/// [`line_key_hash`] and the number of words of the key, from one pass.
+pub fn line_key(text: &str) -> (u64, u32) {
+    if text.is_ascii() {
+        return ASCII_BUF.with(|b| {
+            let mut b = b.borrow_mut();
+            b.clear();
+            push_ascii_key(text.as_bytes(), &mut b);
+            finish_key(text, &b)
+        });
+    }
     KEY_BUF.with(|b| {
         let mut b = b.borrow_mut();
         b.clear();
         push_key(text, &mut b);
-        let h = if b.is_empty() {
-            // punctuation-only lines compare by their raw text
-            xxh3_64(text.as_bytes())
-        } else {
-            xxh3_64(b.as_bytes())
-        };
-        h.max(1)
+        finish_key(text, b.as_bytes())
     })
+}
+
+/// The hash and word count of a built key.
+fn finish_key(text: &str, key: &[u8]) -> (u64, u32) {
+    let (h, words) = if key.is_empty() {
+        // punctuation-only lines compare by their raw text
+        (xxh3_64(text.as_bytes()), 0)
+    } else {
+        let spaces = memchr::memchr_iter(b' ', key).count();
+        (xxh3_64(key), spaces as u32 + 1)
+    };
+    (h.max(1), words)
+}
+
+/// [`push_key`] of ASCII text, on bytes (the same key: the ASCII branch of the fast path).
+fn push_ascii_key(text: &[u8], out: &mut Vec<u8>) {
+    out.reserve(text.len());
+    let mut pending_space = false;
+    for &b in text {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(b' ');
+            }
+            pending_space = false;
+            out.push(b.to_ascii_lowercase());
+        } else if b != b'\'' && b != b'`' {
+            pending_space = true;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -141,6 +191,21 @@ mod tests {
         assert_eq!(key("it's"), key("its"));
         assert_eq!(key("Ⅻ ™ ²"), "xii tm 2");
         assert_eq!(key("Москва — “город”"), "москва город");
+    }
+
+    #[test]
+    fn ascii_path_is_the_general_key() {
+        for t in [
+            "Hello, World!",
+            "it's `quoted` -- x",
+            "  a  b ",
+            "''",
+            "A1 b2-C3",
+        ] {
+            let mut v = Vec::new();
+            push_ascii_key(t.as_bytes(), &mut v);
+            assert_eq!(String::from_utf8(v).unwrap(), key(t), "{t:?}");
+        }
     }
 
     #[test]

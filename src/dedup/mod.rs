@@ -147,8 +147,16 @@ impl DedupOptions {
 /// The learned-boilerplate group of a document: the host of its `url` (or `source`) field, else
 /// the `source` field's value, else the parent folder of its input path.
 pub fn source_group(doc: &Document) -> String {
+    source_group_of(&doc.fields, &doc.source)
+}
+
+/// [`source_group`] from a record's carried fields and input path.
+pub fn source_group_of(
+    fields: &serde_json::Map<String, serde_json::Value>,
+    source: &str,
+) -> String {
     for f in ["url", "source"] {
-        if let Some(serde_json::Value::String(s)) = doc.fields.get(f) {
+        if let Some(serde_json::Value::String(s)) = fields.get(f) {
             if let Some(h) = host(s) {
                 return h;
             }
@@ -157,7 +165,7 @@ pub fn source_group(doc: &Document) -> String {
             }
         }
     }
-    Path::new(&doc.source)
+    Path::new(source)
         .parent()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -259,6 +267,14 @@ impl Deduper {
             for d in docs {
                 b.learn(d);
             }
+        }
+    }
+
+    /// Pass 1 from a record's line keys (all its non-blank lines, any order, repeats allowed)
+    /// and its group hash; the same counts as [`Self::learn_batch`] on its articles.
+    pub fn learn_keys(&mut self, seq: u64, group: u64, keys: &[u64]) {
+        if let Some(b) = &mut self.boiler {
+            b.learn_keys(seq, group, keys);
         }
     }
 

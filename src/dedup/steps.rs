@@ -6,7 +6,7 @@
 //! each group's signatures, sorted by `(seq, part, line)`, to a `Decider`; `apply` then needs the
 //! document and, for near duplicates' diffs, the kept paragraph's text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, ChangeTag, TextDiff};
@@ -70,18 +70,17 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         if gone[line] {
             continue;
         }
-        key.clear();
-        super::key::push_key(doc.line(line), &mut key);
-        let words: Vec<u64> = if key.is_empty() {
-            Vec::new()
-        } else {
-            key.split(' ').map(minhash::word_hash).collect()
-        };
+        // the key's word count was taken with its hash; the words themselves are needed only
+        // for near matching
+        let n_words = doc.info(line).key_words as usize;
         let near_ok = opts.near
             && opts.mode != DedupMode::None
-            && words.len() >= opts.min_words_near.max(1)
-            && words.len() <= opts.max_words_near;
+            && n_words >= opts.min_words_near.max(1)
+            && n_words <= opts.max_words_near;
         let (word_hashes, bands) = if near_ok {
+            key.clear();
+            super::key::push_key(doc.line(line), &mut key);
+            let words: Vec<u64> = key.split(' ').map(minhash::word_hash).collect();
             let sig = minhash::signature(&minhash::shingles(&words, opts.shingle), opts.bins());
             (
                 words.iter().map(|&w| w as u32).collect(),
@@ -95,7 +94,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
             para,
             input_line: doc.input_line(line),
             key: doc.info(line).key,
-            words: words.len() as u32,
+            words: n_words as u32,
             word_hashes,
             bands,
         });
@@ -168,8 +167,9 @@ pub struct Decider {
     docs: Vec<(Box<str>, u32)>,
     slots: Vec<Slot>,
     words: Vec<u32>,
-    exact: HashMap<u64, u32>,
-    lsh: HashMap<u64, u32>,
+    // keys are xxh3 values already: a cheap hasher is enough
+    exact: FxHashMap<u64, u32>,
+    lsh: FxHashMap<u64, u32>,
 }
 
 impl Decider {
@@ -325,8 +325,28 @@ impl Decider {
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<(u32, f64)> = None;
+        let mut sorted_p: Option<Vec<u32>> = None;
+        let mut sorted_c: Vec<u32> = Vec::new();
         for c in cands {
             let kw = self.slot_words(c);
+            // upper bounds of the ratio first (matched words are at most the shorter length, and
+            // at most the words the two have in common): candidates that cannot reach the
+            // threshold skip the diff
+            let (la, lb) = (kw.len(), p.word_hashes.len());
+            if ratio_of(la.min(lb), la, lb) < self.opts.threshold {
+                continue;
+            }
+            let sp = sorted_p.get_or_insert_with(|| {
+                let mut v = p.word_hashes.clone();
+                v.sort_unstable();
+                v
+            });
+            sorted_c.clear();
+            sorted_c.extend_from_slice(kw);
+            sorted_c.sort_unstable();
+            if ratio_of(common_sorted(&sorted_c, sp), la, lb) < self.opts.threshold {
+                continue;
+            }
             let sim = word_ratio(kw, &p.word_hashes);
             if sim >= self.opts.threshold && best.map_or(true, |(_, s)| sim > s) {
                 best = Some((c, sim));
@@ -334,6 +354,34 @@ impl Decider {
         }
         best
     }
+}
+
+/// `2 * matched / (a + b)` computed as [`word_ratio`] computes it (in `f32`), so that a count
+/// at least the matched words gives a bound at least the ratio.
+fn ratio_of(matched: usize, a: usize, b: usize) -> f64 {
+    let len = a + b;
+    if len == 0 {
+        1.0
+    } else {
+        f64::from(2.0 * matched as f32 / len as f32)
+    }
+}
+
+/// Size of the multiset intersection of two sorted sequences.
+fn common_sorted(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Word-level similarity of two word-hash sequences: `2 * matched / (len a + len b)`, from a
@@ -439,6 +487,24 @@ mod tests {
         b[15] = 101;
         assert!((word_ratio(&a, &b) - 0.9).abs() < 1e-6);
         assert_eq!(word_ratio(&[], &[]), 1.0);
+    }
+
+    #[test]
+    fn bounds_are_at_least_the_ratio() {
+        let a: Vec<u32> = vec![1, 2, 3, 4, 5, 6, 7, 8];
+        for b in [
+            vec![8, 7, 6, 5, 4, 3, 2, 1],
+            vec![1, 2, 9, 4],
+            a.clone(),
+            vec![],
+        ] {
+            let (mut sa, mut sb) = (a.clone(), b.clone());
+            sa.sort_unstable();
+            sb.sort_unstable();
+            let r = word_ratio(&a, &b);
+            assert!(ratio_of(common_sorted(&sa, &sb), a.len(), b.len()) >= r);
+            assert!(ratio_of(a.len().min(b.len()), a.len(), b.len()) >= r);
+        }
     }
 
     #[test]

@@ -279,8 +279,10 @@ pub struct Records {
     pending: VecDeque<Result<Record, InputError>>,
     current: Option<JsonlReader>,
     seq: u64,
-    seen_ids: HashSet<u64>,
+    seen_ids: rustc_hash::FxHashSet<u64>,
     warnings: Vec<InputError>,
+    /// The current source's name shared by the lines of [`Records::next_raw`].
+    raw_display: Option<std::sync::Arc<str>>,
 }
 
 /// Opens the sources for reading, in order.
@@ -291,8 +293,9 @@ pub fn open_all(sources: Vec<Source>, opts: InputOptions) -> Records {
         pending: VecDeque::new(),
         current: None,
         seq: 0,
-        seen_ids: HashSet::new(),
+        seen_ids: Default::default(),
         warnings: Vec::new(),
+        raw_display: None,
     }
 }
 
@@ -454,6 +457,65 @@ impl Records {
         }
         if let Some(item) = item {
             self.push(item);
+        }
+    }
+}
+
+/// An item of [`Records::next_raw`]: a JSONL line not parsed yet, or a record read whole.
+pub enum RawItem {
+    /// A non-blank JSONL line (BOM stripped), for [`parse_jsonl_line`] on any thread.
+    Line {
+        display: std::sync::Arc<str>,
+        line: usize,
+        bytes: Vec<u8>,
+    },
+    Record(Record),
+}
+
+impl Records {
+    /// Like `next`, but JSONL lines come out unparsed (so that parsing and normalising can run
+    /// in parallel), and errors and warnings are dropped: for a pass that only needs the
+    /// records that parse (learning boilerplate), whose errors the main pass reports.
+    pub fn next_raw(&mut self) -> Option<RawItem> {
+        loop {
+            if let Some(r) = self.pending.pop_front() {
+                match r {
+                    Ok(r) => return Some(RawItem::Record(r)),
+                    Err(_) => continue,
+                }
+            }
+            if let Some(cur) = self.current.as_mut() {
+                let max = self.opts.max_record_bytes;
+                match cur.next_line(max) {
+                    Line::Eof | Line::Fault(_) => self.current = None,
+                    Line::TooLong(_) => {}
+                    Line::Ok => {
+                        if cur.buf.iter().all(|b| b.is_ascii_whitespace()) {
+                            continue;
+                        }
+                        let mut bytes = std::mem::take(&mut cur.buf);
+                        if cur.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                            bytes.drain(..3);
+                        }
+                        let display = match &self.raw_display {
+                            Some(d) if **d == *cur.display => d.clone(),
+                            _ => {
+                                let d: std::sync::Arc<str> = cur.display.as_str().into();
+                                self.raw_display = Some(d.clone());
+                                d
+                            }
+                        };
+                        return Some(RawItem::Line {
+                            display,
+                            line: cur.line,
+                            bytes,
+                        });
+                    }
+                }
+                continue;
+            }
+            let src = self.sources.next()?;
+            self.open(src);
         }
     }
 }

@@ -24,7 +24,7 @@ pub fn normalize(text: &str) -> String {
                 out.push('\n');
             }
             first = false;
-            if is_clean_ascii(piece.as_bytes()) {
+            if is_clean(piece) {
                 out.push_str(piece);
                 continue;
             }
@@ -47,21 +47,57 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// Printable ASCII with single inner spaces and no leading or trailing space: nothing to do.
-fn is_clean_ascii(line: &[u8]) -> bool {
-    if line.first() == Some(&b' ') || line.last() == Some(&b' ') {
+/// Nothing to do: printable characters with single inner ASCII spaces and no leading or
+/// trailing space, where every non-ASCII character is one that needs no stripping, collapsing
+/// or composition (see [`is_plain_char`]).
+fn is_clean(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
+    if bytes
+        .iter()
+        .fold(true, |ok, &b| ok & (0x20..0x7F).contains(&b))
+    {
+        // printable ASCII (a loop the compiler vectorises): only a double space is left to find
+        return memchr::memmem::find(bytes, b"  ").is_none();
+    }
     let mut prev_space = false;
-    for &b in line {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         match b {
             b' ' if prev_space => return false,
             b' ' => prev_space = true,
             0x21..=0x7E => prev_space = false,
+            0x80.. => {
+                let c = line[i..].chars().next().unwrap_or('\0');
+                if !is_plain_char(c) {
+                    return false;
+                }
+                prev_space = false;
+                i += c.len_utf8();
+                continue;
+            }
             _ => return false,
         }
+        i += 1;
     }
     true
+}
+
+/// A non-ASCII character that `push_line` keeps as it is (not a control, zero-width or
+/// whitespace character) and that NFC leaves alone in any context (quick check "yes", not a
+/// combining mark, never composed with a following character): Latin-1 and Latin Extended
+/// letters and signs below the combining marks (U+00A1..U+02FF, soft hyphen excluded), Cyrillic,
+/// general punctuation without its spaces and format characters, letterlike symbols (not the
+/// three that NFC replaces), kana (not the voicing marks), CJK ideographs, Hangul syllables, the
+/// replacement character. Anything else takes the general path.
+fn is_plain_char(c: char) -> bool {
+    matches!(c as u32,
+        0xA1..=0xAC | 0xAE..=0x2FF | 0x400..=0x482 | 0x48A..=0x4FF | 0x2010..=0x2027
+        | 0x2030..=0x205E | 0x2100..=0x2125 | 0x2127..=0x2129 | 0x212C..=0x214F
+        | 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFFFD)
 }
 
 fn is_zero_width(c: char) -> bool {
@@ -106,6 +142,27 @@ mod tests {
         assert_eq!(normalize("e\u{0301}"), "\u{00E9}");
         // a control character between base and mark goes first, then they compose
         assert_eq!(normalize("e\u{0}\u{0301}"), "\u{00E9}");
+    }
+
+    #[test]
+    fn plain_fast_path_matches_general_path() {
+        for line in [
+            "Algeria’s army — “quoted” café naïve Москва 北京 ½ ©",
+            "a\u{00A0}b",
+            "x\u{2028}y",
+            "e\u{0301}",
+            "\u{0419}\u{0306}",
+            "soft\u{00AD}hyphen",
+            "a\u{200E}b",
+        ] {
+            let mut general = String::new();
+            push_line(line, &mut general);
+            let general: String = general.nfc().collect();
+            assert_eq!(normalize(line), general, "{line:?}");
+        }
+        assert!(is_clean("Algeria’s army — “quoted” café"));
+        assert!(!is_clean("a\u{00A0}b"));
+        assert!(!is_clean("e\u{0301}"));
     }
 
     #[test]

@@ -291,15 +291,55 @@ pub fn run(
     let progress = Progress::new(sources.len(), opts.summary);
     let records = input::open_all(sources, opts.input.clone());
     let mut any_removal = false;
-    // Reading and decoding run on their own thread, one batch ahead of the workers.
+    // Three stages, each on its own thread, one batch apart: reading and decoding; splitting,
+    // rules and the corpus stage (whose deciding is sequential); applying, rendering and writing
+    // (here). The parallel parts of the last two share the worker pool.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let (stx, srx) = std::sync::mpsc::sync_channel::<Stripped>(1);
     std::thread::scope(|scope| -> Result<(), Error> {
         scope.spawn(move || read_batches(records, opts, tx));
-        for Batch {
-            records: batch,
+        let (rules, pool, selection, decided) = (&rules, &pool, &selection, &decided);
+        scope.spawn(move || {
+            for Batch {
+                records: batch,
+                failures,
+                warnings,
+            } in rx
+            {
+                let mut works: Vec<Work> = if batch.is_empty() {
+                    Vec::new()
+                } else {
+                    pool.install(|| batch.par_iter().map(|r| strip(r, rules)).collect())
+                };
+                drop(batch);
+                if let Some(d) = deduper.as_mut() {
+                    dedup_batch(d, &mut works, pool, &|code| selection.chooses(code));
+                }
+                if let Some(decided) = decided {
+                    for w in works.iter_mut() {
+                        for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
+                            if let Some(ds) = decided.get(&(doc.seq, doc.part)) {
+                                let extra = crate::dedup::apply(doc, ds, &|_| None);
+                                rm.extend(extra.into_iter().filter(|x| selection.chooses(x.code)));
+                            }
+                        }
+                    }
+                }
+                let out = Stripped {
+                    works,
+                    failures,
+                    warnings,
+                };
+                if stx.send(out).is_err() {
+                    return;
+                }
+            }
+        });
+        for Stripped {
+            works,
             failures,
             warnings,
-        } in rx
+        } in srx
         {
             for w in warnings {
                 let _ = writeln!(stderr, "deboil: warning: {w}");
@@ -332,26 +372,10 @@ pub fn run(
                     });
                 }
             }
-            if batch.is_empty() {
+            if works.is_empty() {
                 continue;
             }
-            progress.update(&batch, &totals);
-            let mut works: Vec<Work> =
-                pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());
-            drop(batch);
-            if let Some(d) = deduper.as_mut() {
-                dedup_batch(d, &mut works, &pool, &|code| selection.chooses(code));
-            }
-            if let Some(decided) = &decided {
-                for w in works.iter_mut() {
-                    for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
-                        if let Some(ds) = decided.get(&(doc.seq, doc.part)) {
-                            let extra = crate::dedup::apply(doc, ds, &|_| None);
-                            rm.extend(extra.into_iter().filter(|x| selection.chooses(x.code)));
-                        }
-                    }
-                }
-            }
+            progress.update(works.iter().map(|w| w.record.source.as_str()), &totals);
             let format = opts.format;
             let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
                 works
@@ -494,47 +518,83 @@ fn dedup_batch(
     }
 }
 
-/// Pass 1 of learned boilerplate: every document of the corpus, split as in pass 2, shown to
-/// the deduper in input order. Input errors are left to pass 2, which reports them.
+/// Pass 1 of learned boilerplate: the line keys of every record, in input order. Records are
+/// not split: the articles of a record together hold exactly its non-blank lines, and learning
+/// counts a line once per record anyway. Reading (decompressing, cutting JSONL lines) runs on
+/// its own thread, one batch ahead; parsing, normalising and hashing run on the pool. Input
+/// errors are left to pass 2, which reports them.
 fn learn(
     d: &mut crate::dedup::Deduper,
     sources: &[input::Source],
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
 ) {
-    split_batches(sources, opts, pool, &mut |docs| d.learn_batch(docs));
-    d.finish_learning();
-}
-
-/// Every document of the inputs, split as `clean` splits them (no rules), in input order and
-/// in batches. Input errors are skipped (pass 2 reports them).
-fn split_batches(
-    sources: &[input::Source],
-    opts: &CleanOptions,
-    pool: &rayon::ThreadPool,
-    f: &mut dyn FnMut(&[Document]),
-) {
     let mut records = input::open_all(sources.to_vec(), opts.input.clone());
-    loop {
-        let mut batch: Vec<Record> = Vec::new();
-        let mut bytes = 0;
-        for mut r in records.by_ref().flatten() {
-            if let Some(base) = &opts.display_base {
-                rebase(&mut r, base);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || loop {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            while let Some(item) = records.next_raw() {
+                bytes += match &item {
+                    input::RawItem::Line { bytes, .. } => bytes.len(),
+                    input::RawItem::Record(r) => r.text.len(),
+                };
+                batch.push(item);
+                if bytes >= opts.batch_bytes || batch.len() >= 4096 {
+                    break;
+                }
             }
-            bytes += r.text.len();
-            batch.push(r);
-            if bytes >= opts.batch_bytes || batch.len() >= 4096 {
-                break;
+            if batch.is_empty() || tx.send(batch).is_err() {
+                return;
+            }
+        });
+        let mut seq_base = 0u64;
+        for batch in rx {
+            let first = seq_base;
+            seq_base += batch.len() as u64;
+            let keyed: Vec<(u64, u64, Vec<u64>)> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| {
+                        let mut r = match item {
+                            input::RawItem::Record(r) => r,
+                            input::RawItem::Line {
+                                display,
+                                line,
+                                bytes,
+                            } => {
+                                input::parse_jsonl_line(&bytes, &display, line, 0, &opts.input)
+                                    .ok()?
+                                    .record
+                            }
+                        };
+                        if let Some(base) = &opts.display_base {
+                            rebase(&mut r, base);
+                        }
+                        // the learner needs records told apart, not their input numbers
+                        r.seq = first + i as u64;
+                        (!r.text.is_empty()).then_some(r)
+                    })
+                    .map(|r| {
+                        let group = crate::dedup::source_group_of(&r.fields, &r.source);
+                        let keys = r
+                            .text
+                            .split('\n')
+                            .filter(|l| !l.is_empty())
+                            .map(crate::dedup::key::line_key_hash)
+                            .collect();
+                        (r.seq, xxhash_rust::xxh3::xxh3_64(group.as_bytes()), keys)
+                    })
+                    .collect()
+            });
+            for (seq, group, keys) in &keyed {
+                d.learn_keys(*seq, *group, keys);
             }
         }
-        if batch.is_empty() {
-            break;
-        }
-        let docs: Vec<Document> =
-            pool.install(|| batch.par_iter().flat_map_iter(split::split).collect());
-        f(&docs);
-    }
+    });
+    d.finish_learning();
 }
 
 /// A temporary file removed when dropped.
@@ -565,6 +625,13 @@ fn spool_stdin(sources: &mut [input::Source]) -> Result<Option<TempPath>, Error>
     std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
     src.path = path.clone();
     Ok(Some(TempPath(path)))
+}
+
+/// A batch after splitting, rules and the corpus stage, with its reading's errors.
+struct Stripped {
+    works: Vec<Work>,
+    failures: Vec<InputError>,
+    warnings: Vec<InputError>,
 }
 
 /// Records read ahead of processing, with the input errors met while reading them.
@@ -642,14 +709,14 @@ impl Progress {
         }
     }
 
-    fn update(&self, batch: &[Record], totals: &Totals) {
+    fn update<'a>(&self, sources: impl Iterator<Item = &'a str>, totals: &Totals) {
         if !self.enabled {
             return;
         }
         let mut seen = self.seen_sources.borrow_mut();
-        for r in batch {
-            if r.source != seen.0 {
-                seen.0 = r.source.clone();
+        for source in sources {
+            if source != seen.0 {
+                seen.0 = source.to_string();
                 seen.1 += 1;
             }
         }

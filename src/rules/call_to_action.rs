@@ -73,6 +73,12 @@ const STEMS: &[&str] = &[
     "viber",
 ];
 
+/// [`STEMS`] as one automaton: a line holds a stem exactly when it matches.
+fn stems() -> &'static aho_corasick::AhoCorasick {
+    static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    A.get_or_init(|| aho_corasick::AhoCorasick::new(STEMS).expect("stems compile"))
+}
+
 impl Rule for CallToAction {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -85,9 +91,9 @@ impl Rule for CallToAction {
                 continue;
             }
             let line = doc.line(i);
-            // cheap prefilter: every cue needs one of these stems
+            // cheap prefilter: every cue needs one of these stems (one automaton pass)
             let lower = line.to_lowercase();
-            if !STEMS.iter().any(|s| lower.contains(s)) {
+            if !stems().is_match(&lower) {
                 continue;
             }
             let hits = CUES.iter().filter(|c| c.is_match(line)).count();

@@ -42,6 +42,10 @@ impl Rule for CookieOrCopyrightLine {
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
         for i in doc.paragraphs() {
             let words = doc.info(i).words;
+            if words > 60 {
+                // over every length limit below
+                continue;
+            }
             let line = doc.line(i);
             let lower = line.to_lowercase();
             let cookie = lower.contains("cookie");

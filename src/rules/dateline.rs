@@ -33,6 +33,9 @@ fn is_trailer(rest: &str) -> bool {
 
 /// Parses a whole line as a dateline.
 pub fn parse_dateline(line: &str) -> Option<String> {
+    if !super::dates::may_hold_date(line) {
+        return None;
+    }
     let body = line.trim_start_matches(['•', '·', '|', '-', ' ']);
     let label_len = DATE_LABEL.get().find(body).map_or(0, |m| m.end());
     let rest = &body[label_len..];

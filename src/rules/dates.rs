@@ -108,6 +108,12 @@ fn named_mdy() -> &'static regex::Regex {
     })
 }
 
+/// Cheap necessary condition for [`parse_date_prefix`]: every date shape has a four-digit year,
+/// so at least four numeric characters.
+pub fn may_hold_date(s: &str) -> bool {
+    s.chars().filter(|c| c.is_numeric()).nth(3).is_some()
+}
+
 fn valid(y: u32, m: u32, d: u32) -> bool {
     (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
@@ -133,6 +139,9 @@ fn hour12(h: u32, ampm: Option<&str>) -> u32 {
 
 /// Parses a date at the very start of `s`.
 pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
+    if !may_hold_date(s) {
+        return None;
+    }
     if let Some(c) = TIME_DMY.get().captures(s) {
         let (h, mi, d, m, y) = (
             num(&c, 1)?,

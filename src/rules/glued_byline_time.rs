@@ -31,6 +31,16 @@ pub(super) static RELATIVE_TIME: Lazy = Lazy::new(
 
 pub(super) static BULLET_SOURCE: Lazy = Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\p{L}\p{N}&'’. -]{0,40}$");
 
+/// Cheap necessary condition for [`RELATIVE_TIME`]: each of its phrases holds one of these
+/// words (no letter outside ASCII case-folds to one of their letters).
+fn may_be_relative_time(line: &str) -> bool {
+    let b = line.as_bytes();
+    ["ago", "now", "vor", "il", "hace"].iter().any(|w| {
+        b.windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
 /// Whether the non-blank line before or after `i` is also a bullet item: then `i` is one item
 /// of a list (`• Jobs`, `• Schools`), not a source line standing alone.
 fn in_bullet_list(doc: &Document, i: usize) -> bool {
@@ -49,9 +59,13 @@ impl Rule for GluedBylineTime {
         for i in doc.paragraphs() {
             let info = doc.info(i);
             let line = doc.line(i);
-            if info.words <= 8 && RELATIVE_TIME.is_match(line) {
+            if info.words <= 8 && may_be_relative_time(line) && RELATIVE_TIME.is_match(line) {
                 out.push(Removal::line(&Self::META, i).with_note("relative time"));
-            } else if info.words <= 6 && BULLET_SOURCE.is_match(line) && !in_bullet_list(doc, i) {
+            } else if info.words <= 6
+                && line.starts_with(['•', '·', '▪', '‣', '◦'])
+                && BULLET_SOURCE.is_match(line)
+                && !in_bullet_list(doc, i)
+            {
                 out.push(Removal::line(&Self::META, i).with_note("bullet source line"));
             }
         }

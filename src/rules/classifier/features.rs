@@ -112,6 +112,10 @@ fn is_separator_token(t: &str) -> bool {
 }
 
 fn is_link_token(t: &str) -> bool {
+    // every shape below holds a '.', an '@' or "://": most words have none of them
+    if !t.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) {
+        return false;
+    }
     let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | ',' | '"'));
     if t.len() < 4 {
         return false;
@@ -251,8 +255,10 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
                 if first_alpha.is_none() {
                     first_alpha = Some(c);
                 }
-                for l in c.to_lowercase() {
-                    lower.push(l);
+                if c.is_ascii() {
+                    lower.push(c.to_ascii_lowercase());
+                } else {
+                    lower.extend(c.to_lowercase());
                 }
             } else if c.is_numeric() {
                 f.digits += 1;
@@ -272,7 +278,8 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
                 reply = REPLY_WORDS.contains(&lower.as_str());
             }
             says = tok.ends_with(':') && SAYS_WORDS.contains(&lower.as_str());
-            comment_word |= COMMENT_WORDS.contains(&lower.as_str());
+            comment_word |=
+                lower.starts_with(['c', 'k', 'r']) && COMMENT_WORDS.contains(&lower.as_str());
             f.alpha_words += 1;
             if first_alpha.is_some_and(char::is_uppercase) {
                 f.cap_words += 1;

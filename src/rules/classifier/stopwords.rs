@@ -4,7 +4,7 @@
 //! deliberately short: the classifier needs the density of function words in a line, not a
 //! linguistic inventory, and the most frequent hundred words of a language carry nearly all of it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Languages with a stopword list, in bit order.
@@ -69,7 +69,7 @@ worden wordt zal ze zelf zich zij zijn zo zonder zou nog al worden zoals";
 fn table() -> &'static HashMap<&'static str, u8> {
     static T: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m = HashMap::with_capacity(1200);
+        let mut m = HashMap::with_capacity_and_hasher(1200, Default::default());
         for (bit, list) in [EN, DE, ES, FR, IT, PT, NL].into_iter().enumerate() {
             for w in list.split_whitespace() {
                 *m.entry(w).or_insert(0u8) |= 1 << bit;
