@@ -1,4 +1,4 @@
-//! Writes the C001 second stage's feature vectors of every non-blank line of every `IN/*.txt`, as
+//! Writes the C001 line model's feature vectors of every non-blank line of every `IN/*.txt`, as
 //! JSON lines `{"f": file name, "i": line, "o": removed by another rule, "t": text, "x": [...]}`:
 //! the input of `tools/fit_c001.py`.
 //!
@@ -18,8 +18,7 @@ fn main() -> std::io::Result<()> {
     .into_iter()
     .filter(|r| r.meta().code != "C001")
     .collect();
-    let mut p = Params::for_strictness(Strictness::Normal);
-    p.model = None;
+    let p = Params::for_strictness(Strictness::Normal);
     let mut names: Vec<_> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok())
         .map(|e| e.path())

@@ -43,9 +43,9 @@ fn rules(strictness: Strictness) -> Vec<Box<dyn Rule>> {
     env_f("GAP_PENALTY", &mut p.gap_penalty);
     env_f("MARKER_PENALTY", &mut p.marker_penalty);
     env_u("TITLE_REACH", &mut p.title_reach);
-    env_f("MODEL_SHIFT", &mut p.model_shift);
+    env_f("MODEL_WORD_WEIGHT", &mut p.model_word_weight);
     if std::env::var("C001_NO_MODEL").is_ok() {
-        p.model = None;
+        p.model_word_weight = 0.0;
     }
     if let Ok(path) = std::env::var("C001_WEIGHTS") {
         let text = std::fs::read_to_string(path).expect("weights file");
@@ -53,7 +53,7 @@ fn rules(strictness: Strictness) -> Vec<Box<dyn Rule>> {
         for (slot, tok) in w.iter_mut().zip(text.split_whitespace()) {
             *slot = tok.parse().expect("number");
         }
-        p.model = Some(Box::leak(Box::new(w)));
+        p.model = Box::leak(Box::new(w));
     }
     let mut v: Vec<Box<dyn Rule>> = registry_with(&RuleSettings { strictness })
         .into_iter()

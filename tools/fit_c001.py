@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fits the weights of C001's second stage (src/rules/classifier/model.rs): a logistic model
+"""Fits the weights of C001's line model (src/rules/classifier/model.rs): a logistic model
 over the generic per-line features that `examples/c001_vectors.rs` writes.
 
 Labels come from a boilerplate dev set laid out like ../shared/devset (manifest.jsonl with
@@ -12,7 +12,8 @@ or overlaps a `with` snippet; chrome when it occurs nowhere in the gold, or over
     python3 tools/fit_c001.py --devset ../shared/devset --vectors vectors.jsonl [--ids TUNE_MANIFEST]
 
 FLATDIR holds the pages to fit on as <set>__<id>.txt (fit on one half, check on the other).
-Needs numpy. Prints the weights as a Rust array.
+Needs numpy. Prints the weights (paste them into model::WEIGHTS; C001_WEIGHTS=FILE makes
+examples/classify_dump.rs try a --out file first).
 """
 import argparse
 import json

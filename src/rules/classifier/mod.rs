@@ -1,5 +1,6 @@
 //! The plain-text block classifier behind rule C001: per-line features, a jusText-style local
-//! class, the article core found as the densest region of prose, and context smoothing that keeps
+//! class, a logistic line model (see [`model`]) whose confidence adds weight to likely content,
+//! the article core found as the densest region of prose, and context smoothing that keeps
 //! an article's short lines (subheadings, list items, datelines) and drops chrome around it.
 //!
 //! Everything here is one linear pass over the document's lines plus a few passes over a small
@@ -55,11 +56,11 @@ pub struct Params {
     /// The document's first line is its title when it is headline-shaped and at most this many
     /// non-blank lines sit between it and the article core.
     pub title_reach: u32,
-    /// The second stage: logistic weights over [`model::NAMES`] that make the final decision
-    /// (`None`: the first stage's decisions stand).
-    pub model: Option<&'static [f32; model::N]>,
-    /// Added to the model's score before the keep (>= 0) / remove (< 0) cut.
-    pub model_shift: f32,
+    /// The line model: logistic weights over [`model::NAMES`].
+    pub model: &'static [f32; model::N],
+    /// In the core search a line the model thinks content (positive log-odds) gains its
+    /// log-odds times ln(1 + words) times this on top of its hand weight.
+    pub model_word_weight: f32,
 }
 
 impl Params {
@@ -83,8 +84,8 @@ impl Params {
             gap_penalty: 4.0,
             marker_penalty: 40.0,
             title_reach: 6,
-            model: None,
-            model_shift: 0.0,
+            model: &model::WEIGHTS,
+            model_word_weight: 1.5,
         };
         match s {
             Strictness::Normal => normal,
@@ -138,8 +139,6 @@ pub enum Reason {
     ChromeInCore,
     /// A short line whose neighbours are chrome.
     ShortInChrome,
-    /// The second stage's score is below its cut.
-    LowModelScore,
 }
 
 impl Reason {
@@ -148,7 +147,6 @@ impl Reason {
             Reason::OutsideCore => "outside the article core",
             Reason::ChromeInCore => "chrome-shaped line inside the article",
             Reason::ShortInChrome => "short line between chrome lines",
-            Reason::LowModelScore => "the line model scores it as chrome",
         }
     }
 }
@@ -278,58 +276,17 @@ fn headline_shaped(f: &Features) -> bool {
 
 /// Classifies every line of `doc`.
 pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
-    let (mut out, in_core, lang) = first_stage(doc, p);
-    let Some(w) = p.model else {
-        return out;
-    };
-    if !in_core.contains(&true) {
-        return out;
-    }
-    let density: Vec<f32> = out
-        .iter()
-        .map(|v| stop_density(&v.features, lang))
-        .collect();
-    let xs = model::vectors(&model::LineCtx {
-        verdicts: &out,
-        in_core: &in_core,
-        density: &density,
-    });
-    for (v, x) in out.iter_mut().zip(&xs) {
-        if v.class == Class::Blank {
-            continue;
-        }
-        let keep = model::score(x, w) + p.model_shift >= 0.0;
-        v.remove = if keep {
-            None
-        } else {
-            Some(v.remove.unwrap_or(Reason::LowModelScore))
-        };
-    }
-    out
+    classify_vectors(doc, p).0
 }
 
-/// The first stage's verdicts with the second stage's feature vectors (empty when the page has
-/// no core of prose): what `tools/fit_c001.py` fits on.
+/// The verdicts with the line model's feature vectors: what `tools/fit_c001.py` fits on.
 pub fn classify_vectors(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
-    let (out, in_core, lang) = first_stage(doc, p);
-    if !in_core.contains(&true) {
-        return (out, Vec::new());
-    }
-    let density: Vec<f32> = out
-        .iter()
-        .map(|v| stop_density(&v.features, lang))
-        .collect();
-    let xs = model::vectors(&model::LineCtx {
-        verdicts: &out,
-        in_core: &in_core,
-        density: &density,
-    });
-    (out, xs)
+    classify_lines(doc, p)
 }
 
-/// The hand-set first stage: local classes, the core search, the headline rescue and the
-/// decisions with context; also returns the core mask and the page's language.
-fn first_stage(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<bool>, Option<usize>) {
+/// Local classes, the line model, the core search, the headline rescue and the decisions with
+/// context; also returns the line model's feature vectors.
+fn classify_lines(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
     let n = doc.n_lines();
     let mut scratch = String::new();
     let feats: Vec<Features> = (0..n)
@@ -394,6 +351,23 @@ fn first_stage(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<bool>, Option<u
         }
     }
 
+    // the line model's log-odds join the hand weights, on the content side only: a line the
+    // model thinks content weighs more (long lines the more), so an article's parts cut off by
+    // chrome join its core; lowering lines the model thinks chrome cut short articles' tails
+    let density: Vec<f32> = out
+        .iter()
+        .map(|v| stop_density(&v.features, lang))
+        .collect();
+    let xs = model::vectors(&out, &density);
+    for i in 0..n {
+        if out[i].class == Class::Blank {
+            continue;
+        }
+        let lo = model::score(&xs[i], p.model).max(0.0);
+        w[i] += lo * p.model_word_weight * (1.0 + out[i].features.words as f32).ln();
+        out[i].score = w[i];
+    }
+
     // the article core: the best-weighted run of lines, plus further runs that weigh enough
     let mut in_core = vec![false; n];
     let mut first: Option<f32> = None;
@@ -411,7 +385,7 @@ fn first_stage(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<bool>, Option<u
     // no prose anywhere (a short note, a caption, a list): nothing anchors a judgement, so the
     // classifier leaves the document to the rules rather than emptying it
     if first.is_none() {
-        return (out, in_core, lang);
+        return (out, xs);
     }
 
     // a headline, byline or dateline right above a core run belongs to the article
@@ -495,5 +469,5 @@ fn first_stage(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<bool>, Option<u
         };
         out[i].remove = reason;
     }
-    (out, in_core, lang)
+    (out, xs)
 }

@@ -1,14 +1,17 @@
-//! The classifier's second stage: a logistic model over generic per-line features and the first
-//! stage's context (local class, article core, neighbours, distance to the core) that makes the
-//! final keep/remove decision. The weights are fitted offline by `tools/fit_c001.py` and embedded
-//! here as numbers; nothing in the features names a site, a URL or a sentence.
+//! The classifier's line model: a logistic model over generic per-line features and the line's
+//! neighbourhood (local class, neighbours' classes and lengths, position on the page). Its
+//! log-odds join the hand-set weights in the article-core search, so decisions stay in
+//! contiguous runs, and let a line outside the core stay when the model is very sure of it.
+//! None of the features depends on the core. The weights are fitted offline by
+//! `tools/fit_c001.py` and embedded here as numbers; nothing in the features names a site, a URL
+//! or a sentence.
 //!
-//! One linear pass over the lines (plus two sweeps for neighbours and distances).
+//! One linear pass over the lines (plus two sweeps for neighbours).
 
 use super::{Class, Verdict};
 
 /// Length of a feature vector.
-pub const N: usize = 32;
+pub const N: usize = 30;
 
 /// Names of the vector's entries, in order (for the fitting tool and the report).
 pub const NAMES: [&str; N] = [
@@ -29,77 +32,109 @@ pub const NAMES: [&str; N] = [
     "class_good",
     "class_near",
     "class_short",
-    "in_core",
-    "head",
-    "stage1_kept",
-    "prev_in_core",
-    "next_in_core",
     "prev_prose",
     "next_prose",
-    "ln_core_distance",
+    "prev_bad",
+    "next_bad",
     "position",
-    "above_core",
-    "below_core",
     "ln_window_words",
     "blank_before",
     "ln_prev_words",
     "ln_next_words",
+    "ln_words_x_density",
+    "ln_window_prose_words",
+    "page_prose_share",
+    "page_prose_share_x_good",
 ];
 
-/// The per-line inputs of the model, besides the verdict itself.
-pub struct LineCtx<'a> {
-    pub verdicts: &'a [Verdict],
-    pub in_core: &'a [bool],
-    /// Stopword density of each line in the page's language.
-    pub density: &'a [f32],
-}
+/// The shipped weights, in the order of [`NAMES`]: fitted by `tools/fit_c001.py` on one half of
+/// a boilerplate dev set (the other half held out to check them).
+#[rustfmt::skip]
+pub const WEIGHTS: [f32; N] = [
+    -1.8987, // bias
+    -0.1025, // ln_words
+    -2.6959, // stop_density
+    1.4843, // terminal
+    0.8901, // colon
+    -0.1397, // bullet
+    -0.5606, // has_link
+    -0.5644, // link_share
+    -0.3871, // separator_share
+    -0.4562, // cap_share
+    0.8282, // nonletter_share
+    -1.9229, // comment_marker
+    0.8652, // clock
+    -3.7801, // copyright
+    1.8126, // class_good
+    -0.0101, // class_near
+    0.1414, // class_short
+    0.3698, // prev_prose
+    0.1915, // next_prose
+    -0.3309, // prev_bad
+    -0.3952, // next_bad
+    -1.2430, // position
+    -0.1384, // ln_window_words
+    0.7567, // blank_before
+    0.1078, // ln_prev_words
+    0.2434, // ln_next_words
+    0.8010, // ln_words_x_density
+    0.2073, // ln_window_prose_words
+    0.0364, // page_prose_share
+    -1.9740, // page_prose_share_x_good
+];
 
 fn ln1(x: f32) -> f32 {
     (1.0 + x).ln()
 }
 
-/// Feature vectors of every line (blank lines get zeros).
-pub fn vectors(ctx: &LineCtx) -> Vec<[f32; N]> {
-    let v = ctx.verdicts;
+/// Feature vectors of every line (blank lines get zeros). `density` is each line's stopword
+/// density in the page's language.
+pub fn vectors(v: &[Verdict], density: &[f32]) -> Vec<[f32; N]> {
     let n = v.len();
     let blank = |i: usize| v[i].class == Class::Blank;
-    // previous / next non-blank line, nearest core line on each side
+    let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
+    // previous / next non-blank line
     let mut prev = vec![usize::MAX; n];
     let mut next = vec![usize::MAX; n];
-    let mut dist_up = vec![u32::MAX; n];
-    let mut dist_down = vec![u32::MAX; n];
     let mut last = usize::MAX;
-    let mut d = u32::MAX;
-    for i in 0..n {
-        prev[i] = last;
+    for (i, slot) in prev.iter_mut().enumerate() {
+        *slot = last;
         if !blank(i) {
-            d = if ctx.in_core[i] {
-                0
-            } else {
-                d.saturating_add(1)
-            };
-            dist_up[i] = d;
             last = i;
         }
     }
     last = usize::MAX;
-    d = u32::MAX;
     for i in (0..n).rev() {
         next[i] = last;
         if !blank(i) {
-            d = if ctx.in_core[i] {
-                0
-            } else {
-                d.saturating_add(1)
-            };
-            dist_down[i] = d;
             last = i;
         }
     }
+    let words = |i: usize| {
+        if i == usize::MAX {
+            0.0
+        } else {
+            v[i].features.words as f32
+        }
+    };
+    let prose_words = |i: usize| {
+        if i == usize::MAX || !prose(v[i].class) {
+            0.0
+        } else {
+            v[i].features.words as f32
+        }
+    };
+    let class = |i: usize| (i != usize::MAX).then(|| v[i].class);
     let nonblank = v.iter().filter(|x| x.class != Class::Blank).count().max(1);
-    let first_core = ctx.in_core.iter().position(|&c| c);
-    let last_core = ctx.in_core.iter().rposition(|&c| c);
-    let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
+    // share of the page's words in prose lines
+    let (mut all_words, mut prose_all) = (0u32, 0u32);
+    for x in v {
+        all_words += x.features.words;
+        if prose(x.class) {
+            prose_all += x.features.words;
+        }
+    }
+    let page_prose = prose_all as f32 / all_words.max(1) as f32;
     let mut out = vec![[0.0f32; N]; n];
     let mut rank = 0usize;
     for i in 0..n {
@@ -107,23 +142,15 @@ pub fn vectors(ctx: &LineCtx) -> Vec<[f32; N]> {
             continue;
         }
         let f = &v[i].features;
-        let words = f.words as f32;
-        let x = &mut out[i];
+        let nw = f.words as f32;
         let (p, q) = (prev[i], next[i]);
-        let pw = if p == usize::MAX {
-            0.0
-        } else {
-            v[p].features.words as f32
-        };
-        let qw = if q == usize::MAX {
-            0.0
-        } else {
-            v[q].features.words as f32
-        };
-        let dist = dist_up[i].min(dist_down[i]);
+        let pp = if p == usize::MAX { p } else { prev[p] };
+        let qq = if q == usize::MAX { q } else { next[q] };
+        let (pw, qw) = (words(p), words(q));
+        let x = &mut out[i];
         x[0] = 1.0;
-        x[1] = ln1(words);
-        x[2] = ctx.density[i];
+        x[1] = ln1(nw);
+        x[2] = density[i];
         x[3] = f32::from(u8::from(f.terminal));
         x[4] = f32::from(u8::from(f.colon));
         x[5] = f32::from(u8::from(f.bullet));
@@ -131,12 +158,12 @@ pub fn vectors(ctx: &LineCtx) -> Vec<[f32; N]> {
         x[7] = if f.words == 0 {
             0.0
         } else {
-            (f.links as f32 / words).min(1.0)
+            (f.links as f32 / nw).min(1.0)
         };
         x[8] = if f.words == 0 {
             1.0
         } else {
-            (f.separators as f32 / words).min(1.0)
+            (f.separators as f32 / nw).min(1.0)
         };
         x[9] = f.cap_share();
         x[10] = f.nonletter_share();
@@ -146,31 +173,25 @@ pub fn vectors(ctx: &LineCtx) -> Vec<[f32; N]> {
         x[14] = f32::from(u8::from(v[i].class == Class::Good));
         x[15] = f32::from(u8::from(v[i].class == Class::NearGood));
         x[16] = f32::from(u8::from(v[i].class == Class::Short));
-        x[17] = f32::from(u8::from(ctx.in_core[i]));
-        x[18] = f32::from(u8::from(!ctx.in_core[i] && v[i].remove.is_none()));
-        x[19] = f32::from(u8::from(v[i].remove.is_none()));
-        x[20] = f32::from(u8::from(p != usize::MAX && ctx.in_core[p]));
-        x[21] = f32::from(u8::from(q != usize::MAX && ctx.in_core[q]));
-        x[22] = f32::from(u8::from(p != usize::MAX && prose(v[p].class)));
-        x[23] = f32::from(u8::from(q != usize::MAX && prose(v[q].class)));
-        x[24] = if dist == u32::MAX {
-            ln1(64.0)
-        } else {
-            ln1(dist.min(64) as f32)
-        };
-        x[25] = rank as f32 / nonblank as f32;
-        x[26] = f32::from(u8::from(first_core.is_some_and(|c| i < c)));
-        x[27] = f32::from(u8::from(last_core.is_some_and(|c| i > c)));
-        x[28] = ln1((words + pw + qw) / 3.0);
-        x[29] = f32::from(u8::from(i > 0 && blank(i - 1)));
-        x[30] = ln1(pw);
-        x[31] = ln1(qw);
+        x[17] = f32::from(u8::from(class(p).is_some_and(prose)));
+        x[18] = f32::from(u8::from(class(q).is_some_and(prose)));
+        x[19] = f32::from(u8::from(class(p) == Some(Class::Bad)));
+        x[20] = f32::from(u8::from(class(q) == Some(Class::Bad)));
+        x[21] = rank as f32 / nonblank as f32;
+        x[22] = ln1((nw + pw + qw) / 3.0);
+        x[23] = f32::from(u8::from(i > 0 && blank(i - 1)));
+        x[24] = ln1(pw);
+        x[25] = ln1(qw);
+        x[26] = ln1(nw) * density[i];
+        x[27] = ln1(prose_words(pp) + prose_words(p) + prose_words(q) + prose_words(qq));
+        x[28] = page_prose;
+        x[29] = page_prose * x[14];
         rank += 1;
     }
     out
 }
 
-/// The model's score of a line (positive: keep).
+/// The model's log-odds that a line is content.
 #[inline]
 pub fn score(x: &[f32; N], w: &[f32; N]) -> f32 {
     x.iter().zip(w).map(|(a, b)| a * b).sum()
