@@ -203,7 +203,7 @@ pub struct Deduper {
 /// Kept paragraph texts for near-duplicate diffs, FIFO within a byte budget.
 #[derive(Debug, Default)]
 struct DiffCache {
-    texts: HashMap<u32, Box<str>>,
+    texts: HashMap<u32, std::sync::Arc<str>>,
     order: VecDeque<u32>,
     bytes: usize,
     budget: usize,
@@ -303,16 +303,31 @@ impl Deduper {
         docs: &[Document],
         removed: &[Vec<Removal>],
     ) -> Vec<DocOutcome> {
+        self.process_batch_on(None, docs, removed)
+    }
+
+    /// [`Self::process_batch_detailed`] with its parallel steps (signatures, then the removals
+    /// with their word diffs) on `pool` (`None`: the current rayon pool) and its sequential
+    /// deciding on the calling thread. The deciding fixes every decision and takes from the diff
+    /// cache, as it stands at each document, the kept texts that document's diffs need; the
+    /// diffs are then computed in parallel, in the same order whatever the thread count.
+    pub fn process_batch_on(
+        &mut self,
+        pool: Option<&rayon::ThreadPool>,
+        docs: &[Document],
+        removed: &[Vec<Removal>],
+    ) -> Vec<DocOutcome> {
         let opts = &self.opts;
-        let sigs: Vec<DocSigs> = docs
-            .par_iter()
-            .enumerate()
-            .map(|(i, d)| signatures(d, removed.get(i).map_or(&[][..], |r| &r[..]), opts))
-            .collect();
+        let sigs: Vec<DocSigs> = on_pool(pool, || {
+            docs.par_iter()
+                .enumerate()
+                .map(|(i, d)| signatures(d, removed.get(i).map_or(&[][..], |r| &r[..]), opts))
+                .collect()
+        });
         let boiler = self.boiler.as_ref().filter(|b| b.is_finished());
         let decider = &mut self.decider;
         let cache_store = &mut self.cache;
-        let mut out = Vec::with_capacity(docs.len());
+        let mut decided: Vec<(Vec<Decision>, KeptTexts, u64)> = Vec::with_capacity(docs.len());
         for (doc, s) in docs.iter().zip(&sigs) {
             let before = if opts.mode == DedupMode::Doc {
                 cache_store.clear();
@@ -321,10 +336,18 @@ impl Deduper {
                 decider.indexed()
             };
             let decisions = decider.decide(s, boiler);
-            let cache = &*cache_store;
-            let removals = apply(doc, &decisions, &|k: &KeptAt| {
-                cache.texts.get(&k.slot).map(|t| t.to_string())
-            });
+            // the kept texts this document's word diffs need, before it adds its own
+            let mut texts: KeptTexts = Vec::new();
+            for d in &decisions {
+                if d.verdict != Verdict::Near || d.line >= doc.n_lines() {
+                    continue;
+                }
+                if let Some(k) = &d.kept {
+                    if !texts.iter().any(|(slot, _)| *slot == k.slot) {
+                        texts.push((k.slot, cache_store.texts.get(&k.slot).cloned()));
+                    }
+                }
+            }
             // cache the text of paragraphs this document added as near-eligible originals
             for slot in before..decider.indexed() {
                 let slot = slot as u32;
@@ -336,13 +359,27 @@ impl Deduper {
                 }
             }
             let words = s.paras.iter().map(|p| u64::from(p.words)).sum();
-            out.push(DocOutcome {
-                decisions,
-                removals,
-                words,
-            });
+            decided.push((decisions, texts, words));
         }
-        out
+        drop(sigs);
+        on_pool(pool, || {
+            docs.par_iter()
+                .zip(decided)
+                .map(|(doc, (decisions, texts, words))| {
+                    let removals = apply(doc, &decisions, &|k: &KeptAt| {
+                        texts
+                            .iter()
+                            .find(|(slot, _)| *slot == k.slot)
+                            .and_then(|(_, t)| t.as_deref().map(str::to_string))
+                    });
+                    DocOutcome {
+                        decisions,
+                        removals,
+                        words,
+                    }
+                })
+                .collect()
+        })
     }
 
     /// Approximate heap bytes held by the decider (without the diff cache).
@@ -353,6 +390,17 @@ impl Deduper {
     /// Kept paragraphs indexed so far.
     pub fn indexed(&self) -> usize {
         self.decider.indexed()
+    }
+}
+
+/// Kept texts a document's word diffs need, by slot (`None`: no longer cached).
+type KeptTexts = Vec<(u32, Option<std::sync::Arc<str>>)>;
+
+/// Runs `f` on `pool`, or on the current rayon pool.
+fn on_pool<R: Send>(pool: Option<&rayon::ThreadPool>, f: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(p) => p.install(f),
+        None => f(),
     }
 }
 

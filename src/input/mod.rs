@@ -520,6 +520,249 @@ impl Records {
     }
 }
 
+/// An event of [`Records::next_event`]: the reading of [`Records`]'s `next` with the JSONL
+/// lines left unparsed. [`Parallel`] parses them on a pool and replays the rest in order.
+pub enum RawEvent {
+    /// A non-blank JSONL line (BOM stripped).
+    Line {
+        display: std::sync::Arc<str>,
+        line: usize,
+        bytes: Vec<u8>,
+    },
+    /// A record read whole (a text dump) or an error, sequence number not yet given.
+    Item(Result<Record, InputError>),
+    /// A warning met before the next item.
+    Warning(InputError),
+    /// A JSONL source ended (at its end or at a read fault), before the fault's error.
+    End { display: std::sync::Arc<str> },
+}
+
+impl RawEvent {
+    /// Input bytes the event holds (for sizing chunks).
+    pub fn bytes(&self) -> usize {
+        match self {
+            RawEvent::Line { bytes, .. } => bytes.len(),
+            RawEvent::Item(Ok(r)) => r.text.len(),
+            _ => 0,
+        }
+    }
+}
+
+impl Records {
+    fn shared_display(&mut self) -> std::sync::Arc<str> {
+        let cur = self.current.as_ref().expect("a current source");
+        match &self.raw_display {
+            Some(d) if **d == *cur.display => d.clone(),
+            _ => {
+                let d: std::sync::Arc<str> = cur.display.as_str().into();
+                self.raw_display = Some(d.clone());
+                d
+            }
+        }
+    }
+
+    /// The next event of the reading, in the order `next` meets them; `None` at the end.
+    pub fn next_event(&mut self) -> Option<RawEvent> {
+        loop {
+            if let Some(w) = (!self.warnings.is_empty()).then(|| self.warnings.remove(0)) {
+                return Some(RawEvent::Warning(w));
+            }
+            if let Some(r) = self.pending.pop_front() {
+                return Some(RawEvent::Item(r));
+            }
+            if let Some(cur) = self.current.as_mut() {
+                let max = self.opts.max_record_bytes;
+                match cur.next_line(max) {
+                    Line::Eof => {
+                        if cur.records == 0 {
+                            let e = InputError::new(
+                                &cur.display,
+                                None,
+                                "empty",
+                                "no records: the file is empty or holds only blank lines",
+                            );
+                            self.pending.push_back(Err(e));
+                        }
+                        let display = self.shared_display();
+                        self.current = None;
+                        return Some(RawEvent::End { display });
+                    }
+                    Line::Fault(e) => {
+                        self.pending.push_back(Err(e));
+                        let display = self.shared_display();
+                        self.current = None;
+                        return Some(RawEvent::End { display });
+                    }
+                    Line::TooLong(n) => {
+                        cur.records += 1;
+                        let e = InputError::new(
+                            &cur.display,
+                            Some(cur.line),
+                            "line-too-long",
+                            format!("line of {n} bytes is over the limit of {max} bytes; skipped"),
+                        );
+                        return Some(RawEvent::Item(Err(e)));
+                    }
+                    Line::Ok => {
+                        if cur.buf.iter().all(|b| b.is_ascii_whitespace()) {
+                            continue;
+                        }
+                        cur.records += 1;
+                        let line = cur.line;
+                        let mut bytes = std::mem::take(&mut cur.buf);
+                        if line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                            bytes.drain(..3);
+                        }
+                        let display = self.shared_display();
+                        return Some(RawEvent::Line {
+                            display,
+                            line,
+                            bytes,
+                        });
+                    }
+                }
+            }
+            let src = self.sources.next()?;
+            self.open(src);
+        }
+    }
+}
+
+/// The records of [`Records`], the same items and warnings at the same points, with the JSONL
+/// lines parsed and normalised in parallel: the reading ([`Records::next_event`], on another
+/// thread) sends chunks of events; each chunk is parsed on `pool`, then replayed in input order
+/// (sequence numbers, duplicate ids, repaired-UTF-8 counts per file).
+pub struct Parallel<'a> {
+    chunks: std::sync::mpsc::Receiver<Vec<RawEvent>>,
+    pool: &'a rayon::ThreadPool,
+    opts: InputOptions,
+    ready: VecDeque<Ready>,
+    seq: u64,
+    seen_ids: rustc_hash::FxHashSet<u64>,
+    repaired: usize,
+    warnings: Vec<InputError>,
+}
+
+enum Ready {
+    Line {
+        display: std::sync::Arc<str>,
+        line: usize,
+        parsed: Result<Parsed, InputError>,
+    },
+    Other(RawEvent),
+}
+
+impl<'a> Parallel<'a> {
+    pub fn new(
+        chunks: std::sync::mpsc::Receiver<Vec<RawEvent>>,
+        pool: &'a rayon::ThreadPool,
+        opts: InputOptions,
+    ) -> Self {
+        Parallel {
+            chunks,
+            pool,
+            opts,
+            ready: VecDeque::new(),
+            seq: 0,
+            seen_ids: Default::default(),
+            repaired: 0,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Like [`Records::take_warnings`].
+    pub fn take_warnings(&mut self) -> Vec<InputError> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    fn refill(&mut self) -> bool {
+        let Ok(chunk) = self.chunks.recv() else {
+            return false;
+        };
+        let opts = &self.opts;
+        let parsed: Vec<Ready> = self.pool.install(|| {
+            use rayon::prelude::*;
+            chunk
+                .into_par_iter()
+                .map(|ev| match ev {
+                    RawEvent::Line {
+                        display,
+                        line,
+                        bytes,
+                    } => {
+                        let parsed = parse_jsonl_line(&bytes, &display, line, 0, opts);
+                        Ready::Line {
+                            display,
+                            line,
+                            parsed,
+                        }
+                    }
+                    other => Ready::Other(other),
+                })
+                .collect()
+        });
+        self.ready.extend(parsed);
+        true
+    }
+
+    fn numbered(&mut self, mut item: Result<Record, InputError>) -> Result<Record, InputError> {
+        if let Ok(r) = &mut item {
+            r.seq = self.seq;
+        }
+        self.seq += 1;
+        item
+    }
+}
+
+impl Iterator for Parallel<'_> {
+    type Item = Result<Record, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let Some(ev) = self.ready.pop_front() else {
+                if !self.refill() {
+                    return None;
+                }
+                continue;
+            };
+            match ev {
+                Ready::Other(RawEvent::Warning(w)) => self.warnings.push(w),
+                Ready::Other(RawEvent::End { display }) => {
+                    if self.repaired > 0 {
+                        self.warnings
+                            .push(repaired_warning(&display, self.repaired));
+                    }
+                    self.repaired = 0;
+                }
+                Ready::Other(RawEvent::Item(item)) => return Some(self.numbered(item)),
+                Ready::Other(RawEvent::Line { .. }) => unreachable!("lines are parsed"),
+                Ready::Line {
+                    display,
+                    line,
+                    parsed,
+                } => {
+                    let item = parsed.map(|p| {
+                        self.repaired += p.record.repaired_utf8;
+                        if p.had_id {
+                            let h = xxhash_rust::xxh3::xxh3_64(p.record.id.as_bytes());
+                            if !self.seen_ids.insert(h) {
+                                self.warnings.push(InputError::new(
+                                    &display,
+                                    Some(line),
+                                    "duplicate-id",
+                                    format!("id {:?} seen before; record kept", p.record.id),
+                                ));
+                            }
+                        }
+                        p.record
+                    });
+                    return Some(self.numbered(item));
+                }
+            }
+        }
+    }
+}
+
 fn repaired_warning(display: &str, n: usize) -> InputError {
     InputError::new(
         display,
@@ -1091,6 +1334,79 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].kind, "duplicate-id");
         assert_eq!(w[0].location, format!("{}:2", b.display()));
+    }
+
+    /// Items and warnings, each warning shown after the item it was taken with.
+    fn trace(
+        mut next: impl FnMut() -> Option<Result<Record, InputError>>,
+        mut warnings: impl FnMut() -> Vec<InputError>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        while let Some(item) = next() {
+            out.push(match item {
+                Ok(r) => format!(
+                    "ok {} {} {} {} {:?} {:?}",
+                    r.seq, r.id, r.source, r.source_line, r.repaired_utf8, r.text
+                ),
+                Err(e) => format!("err {e:?}"),
+            });
+            out.extend(warnings().into_iter().map(|w| format!("warn {w:?}")));
+        }
+        out.extend(warnings().into_iter().map(|w| format!("warn {w:?}")));
+        out
+    }
+
+    #[test]
+    fn parallel_replays_the_serial_reading() {
+        let d = tmpdir("parallel");
+        let mut paths = vec![
+            write(
+                &d,
+                "a.jsonl",
+                b"\xEF\xBB\xBF{\"id\":\"x\",\"text\":\"1 \xff\"}\n\n{\"id\":\"y\",\"text\":\"2\"}\nnot json\n",
+            ),
+            write(&d, "b.jsonl", b"{\"text\":\"3\"}\n{\"id\":\"x\",\"text\":\"4\xfe\"}\n"),
+            write(&d, "c.jsonl", b"\n\n"),
+            write(&d, "d.txt", b"a text dump \xff with a bad byte\n"),
+            write(&d, "e.jsonl.gz", &gz(b"{\"id\":\"y\",\"text\":\"5\"}\n")[..20]),
+            write(&d, "f.jsonl", b"[1]\n{\"id\":\"z\",\"text\":\"6\xff\"}"),
+        ];
+        paths.sort();
+        let sources = discover(&paths).unwrap();
+        let opts = InputOptions::default();
+        let mut serial = open_all(sources.clone(), opts.clone());
+        let want = {
+            let s = std::cell::RefCell::new(&mut serial);
+            trace(|| s.borrow_mut().next(), || s.borrow_mut().take_warnings())
+        };
+        assert!(want.iter().any(|l| l.contains("duplicate-id")), "{want:#?}");
+        assert!(
+            want.iter().any(|l| l.contains("repaired-utf8")),
+            "{want:#?}"
+        );
+        for (threads, chunk) in [(1, 1), (2, 1), (2, 3), (3, 100)] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            let mut events = open_all(sources.clone(), opts.clone());
+            let reader = std::thread::spawn(move || loop {
+                let c: Vec<RawEvent> = std::iter::from_fn(|| events.next_event())
+                    .take(chunk)
+                    .collect();
+                if c.is_empty() || tx.send(c).is_err() {
+                    return;
+                }
+            });
+            let mut par = Parallel::new(rx, &pool, opts.clone());
+            let got = {
+                let p = std::cell::RefCell::new(&mut par);
+                trace(|| p.borrow_mut().next(), || p.borrow_mut().take_warnings())
+            };
+            reader.join().unwrap();
+            assert_eq!(got, want, "threads {threads}, chunks of {chunk}");
+        }
     }
 
     #[test]

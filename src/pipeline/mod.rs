@@ -240,6 +240,7 @@ pub fn run(
         .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.unwrap_or(0))
+        .thread_name(|i| format!("deboil-pool-{i}"))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
 
@@ -297,9 +298,16 @@ pub fn run(
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
     let (stx, srx) = std::sync::mpsc::sync_channel::<Stripped>(1);
     std::thread::scope(|scope| -> Result<(), Error> {
-        scope.spawn(move || read_batches(records, opts, tx));
+        // reading: decompressing and cutting JSONL lines; parsing and normalising them runs
+        // on the pool, driven by the batching thread, which replays the reading's order
+        let (ctx, crx) = std::sync::mpsc::sync_channel::<Vec<input::RawEvent>>(2);
+        spawn_named(scope, "deboil-read", move || read_events(records, ctx));
+        let parsed = input::Parallel::new(crx, &pool, opts.input.clone());
+        spawn_named(scope, "deboil-parse", move || {
+            read_batches(parsed, opts, tx)
+        });
         let (rules, pool, selection, decided) = (&rules, &pool, &selection, &decided);
-        scope.spawn(move || {
+        spawn_named(scope, "deboil-corpus", move || {
             for Batch {
                 records: batch,
                 failures,
@@ -504,7 +512,11 @@ fn dedup_batch(
         docs.append(&mut w.docs);
         removals.append(&mut w.removals);
     }
-    let extra = pool.install(|| d.process_batch(&docs, &removals));
+    let extra: Vec<Vec<Removal>> = d
+        .process_batch_on(Some(pool), &docs, &removals)
+        .into_iter()
+        .map(|o| o.removals)
+        .collect();
     let mut docs = docs.into_iter();
     let mut rms = removals.into_iter().zip(extra);
     for (w, n) in works.iter_mut().zip(counts) {
@@ -532,7 +544,7 @@ fn learn(
     let mut records = input::open_all(sources.to_vec(), opts.input.clone());
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
     std::thread::scope(|scope| {
-        scope.spawn(move || loop {
+        spawn_named(scope, "deboil-learn", move || loop {
             let mut batch = Vec::new();
             let mut bytes = 0;
             while let Some(item) = records.next_raw() {
@@ -597,6 +609,18 @@ fn learn(
     d.finish_learning();
 }
 
+/// Spawns a named scoped thread (names show in `top -H` and `/proc/<pid>/task/*/comm`, which
+/// `bench/thread_cpu.py` reads to split CPU time by stage).
+fn spawn_named<'scope, F>(scope: &'scope std::thread::Scope<'scope, '_>, name: &str, f: F)
+where
+    F: FnOnce() + Send + 'scope,
+{
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn_scoped(scope, f)
+        .expect("cannot start a thread");
+}
+
 /// A temporary file removed when dropped.
 struct TempPath(PathBuf);
 
@@ -645,7 +669,7 @@ struct Batch {
 /// The reader thread: gathers records into batches of about `opts.batch_bytes` and sends them
 /// in input order; stops when the receiver is gone.
 fn read_batches(
-    mut records: input::Records,
+    mut records: input::Parallel<'_>,
     opts: &CleanOptions,
     tx: std::sync::mpsc::SyncSender<Batch>,
 ) {
@@ -677,6 +701,25 @@ fn read_batches(
         let empty =
             batch.records.is_empty() && batch.failures.is_empty() && batch.warnings.is_empty();
         if empty || tx.send(batch).is_err() || ended {
+            return;
+        }
+    }
+}
+
+/// The reading thread: events of `records` in chunks of about a megabyte of input, in order;
+/// stops when the receiver is gone.
+fn read_events(mut records: input::Records, tx: std::sync::mpsc::SyncSender<Vec<input::RawEvent>>) {
+    loop {
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        while let Some(ev) = records.next_event() {
+            bytes += ev.bytes();
+            chunk.push(ev);
+            if bytes >= 1 << 20 || chunk.len() >= 1024 {
+                break;
+            }
+        }
+        if chunk.is_empty() || tx.send(chunk).is_err() {
             return;
         }
     }
