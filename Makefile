@@ -1,6 +1,7 @@
 # deboil: make run | make test | make lint | make bench | make eval
 CARGO ?= cargo
-BIN := target/release/deboil
+# The binary cargo builds (honours CARGO_TARGET_DIR).
+BIN ?= $(or $(CARGO_TARGET_DIR),target)/release/deboil
 DEVSET ?= ../shared/devset
 
 .PHONY: build run test lint bench eval fixtures clean
