@@ -148,6 +148,11 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
     Ok(out)
 }
 
+/// The problem entry for a directory that cannot be listed or resolved.
+fn unreadable_dir(dir: &Path, e: &std::io::Error) -> Source {
+    Source::problem(dir, "unreadable", format!("cannot read directory: {e}"))
+}
+
 /// Walks `dir`, following symlinks but never entering a directory twice (by canonical path):
 /// a link back to an ancestor is reported as `symlink-loop`, a second link to a directory
 /// already walked is skipped silently.
@@ -160,11 +165,7 @@ fn walk(
     let canon = match std::fs::canonicalize(dir) {
         Ok(c) => c,
         Err(e) => {
-            out.push(Source::problem(
-                dir,
-                "unreadable",
-                format!("cannot read directory: {e}"),
-            ));
+            out.push(unreadable_dir(dir, &e));
             return;
         }
     };
@@ -185,11 +186,7 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.push(Source::problem(
-                dir,
-                "unreadable",
-                format!("cannot read directory: {e}"),
-            ));
+            out.push(unreadable_dir(dir, &e));
             return;
         }
     };
