@@ -344,7 +344,13 @@ impl Deduper {
                 }
                 if let Some(k) = &d.kept {
                     if !texts.iter().any(|(slot, _)| *slot == k.slot) {
-                        texts.push((k.slot, cache_store.texts.get(&k.slot).cloned()));
+                        // a paragraph of this same document: its text is at hand
+                        let text = if k.slot as usize >= before {
+                            slot_line(s, decider, k.slot).map(|line| doc.line(line).into())
+                        } else {
+                            cache_store.texts.get(&k.slot).cloned()
+                        };
+                        texts.push((k.slot, text));
                     }
                 }
             }
@@ -583,6 +589,19 @@ mod tests {
         // doc3: both copies of P2 go to doc0's, para index 1 (blank lines do not count)
         assert_eq!(r[3].len(), 2);
         assert_eq!(r[3][1].kept.as_ref().unwrap().para, 1);
+    }
+
+    #[test]
+    fn near_copy_within_one_document_has_its_diff() {
+        let near = P1.replace("Wednesday", "Thursday");
+        for mode in [DedupMode::Corpus, DedupMode::Doc] {
+            let docs = [doc(0, P3), doc(1, &format!("{P1}\n\n{P2}\n\n{near}"))];
+            let r = run(&docs, 2, DedupOptions { mode, ..opts() });
+            assert_eq!(r[1].len(), 1, "{mode:?}: {:?}", r[1]);
+            let k = r[1][0].kept.as_ref().unwrap();
+            assert_eq!((k.id.as_str(), k.line), ("doc1", 1));
+            assert!(k.diff.contains("[-Wednesday,-]{+Thursday,+}"), "{}", k.diff);
+        }
     }
 
     #[test]
