@@ -34,7 +34,7 @@ pub struct Features {
     pub terminal: bool,
     /// Ends with `:`.
     pub colon: bool,
-    /// Holds a `©` sign.
+    /// Holds a `©` sign (a line of at most 40 words: a footer, not prose quoting one).
     pub copyright: bool,
     /// Shaped like the header or footer of a reader comment: a reply or permalink label, a
     /// `Name says:` line, a comment-section heading, or a short line with a clock time.
@@ -202,6 +202,9 @@ const SAYS_WORDS: [&str; 16] = [
     "zegt",
 ];
 
+/// Longer lines with a `©` are prose that mentions one, not a copyright footer.
+const COPYRIGHT_MAX_WORDS: u32 = 40;
+
 /// A clock time such as `9:41`, `21:05` or `@04:20AM`.
 fn is_clock(t: &str) -> bool {
     let t = t.trim_start_matches(['@', '(', '[']);
@@ -307,6 +310,8 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
     let end = body.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '“')
     });
+    // a copyright sign marks a footer line, not a paragraph that quotes one
+    f.copyright &= f.words <= COPYRIGHT_MAX_WORDS;
     f.clock = clock && f.words <= 15;
     f.comment_marker = (reply && f.words <= 4)
         || (says && f.words <= 8)
@@ -351,6 +356,12 @@ mod tests {
         let f = fx("l'homme est dans la maison.");
         assert!(f.stop[2 + 1] >= 3);
         assert!(fx("Copyright © 2020 Example").copyright);
+        // a paragraph that carries a © somewhere is prose, not a footer
+        let long = format!(
+            "{} © 2004 Example Ltd.",
+            "the sales letter goes on and on ".repeat(8)
+        );
+        assert!(!fx(&long).copyright);
     }
 
     #[test]
