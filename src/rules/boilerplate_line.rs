@@ -17,7 +17,11 @@ crate::declare_rule! {
     /// The article core is the densest run of prose; further runs that weigh enough join it.
     /// Inside the core, prose and short lines between prose stay (subheadings, list items,
     /// quotes, captions), and chrome-shaped lines go; a headline, byline or dateline just above
-    /// the core stays. Outside the core only long prose paragraphs stay. `--strictness` moves the
+    /// the core stays. A reader-comment thread below the article (from a comment header or footer
+    /// such as `Reply`, `Name says:` or `12 Comments` that follows the article's prose and is
+    /// confirmed by another one close below) weighs less, so it neither outweighs the article
+    /// nor extends it; its lines go with the reason "in the comment thread below the article".
+    /// Outside the core only long prose paragraphs stay. `--strictness` moves the
     /// thresholds: `low` keeps more, `high` removes more. The removal note gives the line's class,
     /// its weight and the features that drove the decision.
     ///
@@ -33,8 +37,9 @@ crate::declare_rule! {
     /// the menu line and the share line go; the headline and the paragraph stay.
     ///
     /// Known false positives: an article made only of short lines (a poem, a table of figures)
-    /// has no core of prose and loses lines; an aside of long prose far below the article (a
-    /// long comment) is kept.
+    /// has no core of prose and loses lines; an aside of long prose far below the article (an
+    /// author's biography, a long comment without headers) is kept; on a page whose comments
+    /// are its content (a forum thread) the comments go.
     pub struct BoilerplateLine => ("C001", "boilerplate-line", Category::Classifier);
 }
 
@@ -169,6 +174,29 @@ mod tests {
         assert!(out
             .iter()
             .all(|r| r.code == "C001" && r.note.as_deref().is_some_and(|n| n.contains("weight"))));
+    }
+
+    const COMMENT: &str = "I tried the same thing in our town last year and it worked very well, although the council took a long time to agree to the plan and the works ran late.";
+
+    #[test]
+    fn comment_thread_below_the_article_goes() {
+        let page = format!(
+            "{PAGE}2 Comments\nAnna says:\n{COMMENT}\nReply\nBen says:\n{COMMENT} {COMMENT}\nReply\n"
+        );
+        let k = kept(&page);
+        assert!(k.iter().any(|l| l.starts_with("Residents who live")));
+        assert!(!k.iter().any(|l| l.starts_with("I tried")), "{k:?}");
+    }
+
+    #[test]
+    fn one_comment_label_does_not_start_a_thread() {
+        // a table's "Comments:" column, with no comment header or footer after it
+        let page = format!(
+            "Council approves the new harbour plan\n{}Comments:\n{COMMENT}\nThe works will be paid for by the port and by a grant from the regional government, the mayor added.\n",
+            PAGE.lines().skip(4).take(7).collect::<Vec<_>>().join("\n") + "\n"
+        );
+        let k = kept(&page);
+        assert!(k.iter().any(|l| l.starts_with("I tried")), "{k:?}");
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct Features {
     /// Shaped like the header or footer of a reader comment: a reply or permalink label, a
     /// `Name says:` line, a comment-section heading, or a short line with a clock time.
     pub comment_marker: bool,
+    /// A comment header or footer proper (not just a clock time): a reply or permalink label,
+    /// `Name says:`, a comment-section heading. The article's prose never runs across one.
+    pub thread_marker: bool,
     /// A short line holding a clock time (a dateline or a comment header).
     pub clock: bool,
 }
@@ -313,10 +316,9 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
     // a copyright sign marks a footer line, not a paragraph that quotes one
     f.copyright &= f.words <= COPYRIGHT_MAX_WORDS;
     f.clock = clock && f.words <= 15;
-    f.comment_marker = (reply && f.words <= 4)
-        || (says && f.words <= 8)
-        || (comment_word && f.words <= 4)
-        || f.clock;
+    f.thread_marker =
+        (reply && f.words <= 4) || (says && f.words <= 8) || (comment_word && f.words <= 4);
+    f.comment_marker = f.thread_marker || f.clock;
     f.terminal = end.ends_with(['.', '!', '?', '…', '。']);
     f.colon = end.ends_with(':');
     f

@@ -61,6 +61,13 @@ pub struct Params {
     /// In the core search a line the model thinks content (positive log-odds) gains its
     /// log-odds times ln(1 + words) times this on top of its hand weight.
     pub model_word_weight: f32,
+    /// In a reader-comment thread below the article (see [`comment_thread`]) prose weighs this
+    /// share of its weight ...
+    pub thread_weight: f32,
+    /// ... where a thread starts after at least this much prose weight ...
+    pub thread_min_prose: f32,
+    /// ... at a comment header or footer with another one within this many non-blank lines.
+    pub thread_confirm: u32,
 }
 
 impl Params {
@@ -86,6 +93,9 @@ impl Params {
             title_reach: 6,
             model: &model::WEIGHTS,
             model_word_weight: 1.5,
+            thread_weight: 0.3,
+            thread_min_prose: 60.0,
+            thread_confirm: 12,
         };
         match s {
             Strictness::Normal => normal,
@@ -95,6 +105,7 @@ impl Params {
                 extra_core_share: 0.3,
                 extra_core_min: 40.0,
                 head_window: 4,
+                thread_weight: 0.6,
                 ..normal
             },
             Strictness::High => Params {
@@ -102,6 +113,7 @@ impl Params {
                 bad_penalty: 20.0,
                 marker_penalty: 200.0,
                 head_window: 2,
+                thread_weight: 0.15,
                 ..normal
             },
         }
@@ -139,6 +151,8 @@ pub enum Reason {
     ChromeInCore,
     /// A short line whose neighbours are chrome.
     ShortInChrome,
+    /// Outside the article, in the reader-comment thread below it.
+    CommentThread,
 }
 
 impl Reason {
@@ -147,6 +161,7 @@ impl Reason {
             Reason::OutsideCore => "outside the article core",
             Reason::ChromeInCore => "chrome-shaped line inside the article",
             Reason::ShortInChrome => "short line between chrome lines",
+            Reason::CommentThread => "in the comment thread below the article",
         }
     }
 }
@@ -269,6 +284,30 @@ fn best_run(w: &[f32], taken: &[bool]) -> Option<(usize, usize, f32)> {
     best
 }
 
+/// The lines of a reader-comment thread: from the first comment header or footer (`Reply`,
+/// `Name says:`, `12 Comments`) that comes after `thread_min_prose` of prose weight and has
+/// another comment header, footer or clock line within `thread_confirm` non-blank lines below
+/// it, to the end of the document.
+fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
+    let n = out.len();
+    let mut prose_before = 0.0f32;
+    let mut start = n;
+    for i in 0..n {
+        if out[i].features.thread_marker
+            && prose_before >= p.thread_min_prose
+            && (i + 1..n)
+                .filter(|&j| out[j].class != Class::Blank)
+                .take(p.thread_confirm as usize)
+                .any(|j| out[j].features.comment_marker)
+        {
+            start = i;
+            break;
+        }
+        prose_before += w[i].max(0.0);
+    }
+    (0..n).map(|i| i >= start).collect()
+}
+
 /// Headline-shaped: a few words, no separators or links, not ending like a sentence fragment.
 fn headline_shaped(f: &Features) -> bool {
     f.words >= 1 && f.words <= 20 && f.separators == 0 && f.links == 0 && !f.copyright
@@ -370,6 +409,16 @@ fn classify_lines(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model:
 
     // the article core: the best-weighted run of lines, plus further runs that weigh enough
     let mut in_core = vec![false; n];
+    // a comment thread below the article: from the first comment header or footer that follows
+    // some prose and is confirmed by another one close below, prose weighs less, so that the
+    // thread neither outweighs the article nor extends it
+    let in_thread = comment_thread(&out, &w, p);
+    for i in 0..n {
+        if in_thread[i] && w[i] > 0.0 {
+            w[i] *= p.thread_weight;
+            out[i].score = w[i];
+        }
+    }
     let mut first: Option<f32> = None;
     for _ in 0..8 {
         let Some((a, b, s)) = best_run(&w, &in_core) else {
@@ -449,7 +498,11 @@ fn classify_lines(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model:
         let reason = if !in_core[i] {
             let keep =
                 head[i] || (v.class == Class::Good && v.features.words >= p.outside_keep_words);
-            (!keep).then_some(Reason::OutsideCore)
+            (!keep).then_some(if in_thread[i] {
+                Reason::CommentThread
+            } else {
+                Reason::OutsideCore
+            })
         } else {
             match v.class {
                 Class::Good | Class::NearGood | Class::Blank => None,
