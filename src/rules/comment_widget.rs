@@ -6,7 +6,8 @@ use crate::doc::{Document, Removal};
 
 crate::declare_rule! {
     /// A line of a comment widget: its heading ("Comments", "12 Comments", "Kommentare",
-    /// "Commentaires", "Comentarios"), its empty state ("No comments yet...", "Noch keine
+    /// "Commentaires", "Comentarios", "Recent comments", "Neueste Kommentare", "Vos réactions"),
+    /// its empty state ("No comments yet...", "Noch keine
     /// Kommentare", "Aucun commentaire", "Sin comentarios") and its buttons ("Leave a comment",
     /// "Be the first to comment", "Log in to comment", "Kommentar schreiben", "Laisser un
     /// commentaire", "Deja un comentario", "Reply").
@@ -29,6 +30,8 @@ static WIDGET: Lazy = Lazy::new(
       | kommentar\s+(?:schreiben|verfassen|abgeben) | noch\s+keine\s+kommentare | kommentare\s+anzeigen | diskutieren\s+sie\s+mit
       | laisser\s+un\s+commentaire | aucun\s+commentaire | ajouter\s+un\s+commentaire | réagir
       | deja\s+(?:un|tu)\s+comentario | sin\s+comentarios | a[nñ]adir\s+comentario | escribe\s+un\s+comentario
+      | (?:recent|latest|top)\s+comments | (?:neueste|letzte|aktuelle)\s+kommentare | derniers\s+commentaires
+      | vos\s+(?:réactions|commentaires) | [uú]ltimos\s+comentarios | ultimi\s+commenti | reacties | komentarze
     )$",
 );
 
@@ -57,6 +60,14 @@ mod tests {
     #[test]
     fn widget_lines_go() {
         assert_eq!(removed("Comments\nNo comments yet...\n12 Comments\nLeave a comment\nKommentar schreiben\nDeja un comentario"), vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn recent_comments_headings_go() {
+        assert_eq!(
+            removed("Recent Comments\nNeueste Kommentare\nVos réactions\nÚltimos comentarios"),
+            vec![0, 1, 2, 3]
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@ use crate::doc::{Document, Removal};
 crate::declare_rule! {
     /// A related-content section: a heading such as "Related Articles", "More stories",
     /// "Read next", "You may also like", "Lesen Sie auch", "Mehr zum Thema", "À lire aussi",
-    /// "Sur le même sujet", "Noticias relacionadas", "Te puede interesar", and everything it
+    /// "Sur le même sujet", "Noticias relacionadas", "Te puede interesar", "Leggi anche",
+    /// "Leia também", "Czytaj też", also with an article before it ("Die meistgelesenen
+    /// Artikel") or a site name after it ("More stories from Example News"), and everything it
     /// carries: teaser headlines, source and time lines, and whole teaser articles.
     ///
     /// Only a line that *is* the heading (at most eight words, the phrase alone, perhaps with a
@@ -36,7 +38,7 @@ crate::declare_rule! {
 }
 
 static HEADING: Lazy = Lazy::new(
-    r"(?ix)^(?:
+    r"(?ix)^(?:the\s+|our\s+|die\s+|unsere\s+|les\s+|nos\s+|los\s+|las\s+|nuestras?\s+)?(?:
         related(?:\s+(?:articles?|stories|posts|news|content|coverage|reading|links|topics|videos))?
       | more\s+(?:stories|articles|news|videos|headlines|to\s+read|like\s+this|on\s+this(?:\s+(?:topic|story))?|from\s+.{2,40})
       | read\s+(?:next|more|also)(?:\s+(?:stories|articles))? | see\s+also | also\s+read | don'?t\s+miss
@@ -52,7 +54,12 @@ static HEADING: Lazy = Lazy::new(
       | vous\s+(?:aimerez|pourriez\s+aimer)\s+aussi | les\s+plus\s+lus | à\s+découvrir | (?:plus|encore)\s+d'articles
       | te\s+puede\s+interesar | también\s+te\s+puede\s+interesar | noticias\s+relacionadas | m[aá]s\s+noticias
       | lo\s+m[aá]s\s+le[ií]do | art[ií]culos\s+relacionados | leer\s+m[aá]s | te\s+recomendamos | relacionad[oa]s
-    )$",
+      | lies\s+auch | meistgelesenen?(?:\s+(?:artikel|beiträge|nachrichten))? | weitere\s+(?:artikel|beiträge)\s+(?:zum|aus|von)\s+.{2,40}
+      | pour\s+(?:approfondir|aller\s+plus\s+loin) | articles?\s+(?:correspondants|recommandés)
+      | notas\s+relacionadas | (?:lea|lee|ver|vea)\s+tambi[eé]n | m[aá]s\s+le[ií]d[oa]s
+      | leggi\s+anche | articoli\s+correlati | potrebbe\s+interessarti | lees\s+ook | gerelateerde\s+artikelen
+      | (?:leia|veja)\s+tamb[eé]m | not[ií]cias\s+relacionadas | czytaj\s+(?:też|także|również|więcej)
+    )(?:\s+(?:on|at|from|auf|bei|von|sur|de|du|en|el|del)\s+[^!?]{1,39}[^.!?\s])?$",
 );
 
 /// Teaser lines under a sidebar heading are shorter than this (words).
@@ -66,6 +73,19 @@ fn is_teaser_marker(doc: &Document, k: usize) -> bool {
         && (RELATIVE_TIME.is_match(line)
             || BULLET_SOURCE.is_match(line)
             || parse_date_prefix(line.trim_start_matches(|c: char| !c.is_alphanumeric())).is_some())
+}
+
+/// Line `i` and the non-blank line above it both open with the same list bullet: an entry of
+/// a list (a menu), not the heading of a section.
+fn in_bullet_list(doc: &Document, i: usize) -> bool {
+    let bullet = |k: usize| {
+        doc.line(k)
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '*' | '•' | '-' | '–' | '·' | '+'))
+    };
+    let prev = (0..i).rev().find(|&k| !doc.is_blank(k));
+    bullet(i).is_some() && prev.is_some_and(|k| bullet(k) == bullet(i))
 }
 
 /// End (exclusive) of the teasers under a heading at line `i`.
@@ -127,8 +147,11 @@ impl Rule for RelatedContentSection {
             if short_line_matches(doc, i, 8, &HEADING) {
                 let after = total - before - doc.info(i).words;
                 let next = (i + 1..n).find(|&k| !doc.is_blank(k));
-                let end = if next.is_some_and(|k| doc.info(k).words >= TEASER_MAX_WORDS) {
-                    // a link label above prose ("Read more" under an excerpt): the label only
+                let end = if next.is_some_and(|k| doc.info(k).words >= TEASER_MAX_WORDS)
+                    || in_bullet_list(doc, i)
+                {
+                    // a link label above prose ("Read more" under an excerpt), or an entry of a
+                    // menu list (`* More news` under `* Sport`): the label only
                     i + 1
                 } else {
                     teaser_extent(doc, i, after > before)
@@ -191,6 +214,33 @@ mod tests {
     fn read_more_above_prose_is_a_label_only() {
         let t = format!("Read more\n{PARA}\n{PARA}\n{PARA}");
         assert_eq!(removed(&t), vec![0..1]);
+    }
+
+    #[test]
+    fn headings_in_more_languages_and_with_a_site_name() {
+        for h in [
+            "Lies auch",
+            "Die meistgelesenen Artikel",
+            "Pour approfondir",
+            "Notas relacionadas",
+            "Czytaj też",
+            "Leggi anche",
+            "Leia também",
+            "Mehr zum Thema auf Example.de",
+            "Related stories from Example News",
+        ] {
+            let t = format!("{BODY}\n{h}\nTeaser headline one\nTeaser headline two");
+            assert_eq!(removed(&t), vec![2..5], "{h}");
+        }
+        // a sentence that opens with such a phrase is not a heading
+        let t = format!("{BODY}\nRelated stories on the harbour plan were published last week.");
+        assert!(removed(&t).is_empty());
+    }
+
+    #[test]
+    fn a_menu_entry_is_a_label_only() {
+        let t = format!("* Sport\n* Weather\n* More news\n* Contact\nHeadline\n{BODY}");
+        assert_eq!(removed(&t), vec![2..3]);
     }
 
     #[test]
