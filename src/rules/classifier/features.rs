@@ -220,6 +220,11 @@ fn is_clock(t: &str) -> bool {
         && b[digits + 2].is_ascii_digit()
 }
 
+/// A Han ideograph or a kana: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
 const BULLETS: [&str; 9] = ["* ", "• ", "- ", "– ", "· ", "» ", "> ", "▪ ", "◦ "];
 
 /// Computes the features of `line`; `lower` is scratch space reused across calls.
@@ -241,6 +246,7 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
     let mut says = false;
     let mut reply = false;
     let mut comment_word = false;
+    let mut cjk = 0u32;
     for tok in body.split_whitespace() {
         f.words += 1;
         clock |= is_clock(tok);
@@ -258,6 +264,9 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
             if c.is_alphabetic() {
                 f.letters += 1;
                 has_alpha = true;
+                if !c.is_ascii() && is_cjk(c) {
+                    cjk += 1;
+                }
                 if first_alpha.is_none() {
                     first_alpha = Some(c);
                 }
@@ -310,6 +319,8 @@ pub fn extract(line: &str, lower: &mut String) -> Features {
     }
     // spaces between tokens count as characters too
     f.chars += f.words.saturating_sub(1);
+    // Chinese and Japanese write no spaces between words: a word is about two characters
+    f.words += cjk / 2;
     let end = body.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '“')
     });
@@ -357,6 +368,8 @@ mod tests {
         assert_eq!(f.links, 2);
         let f = fx("l'homme est dans la maison.");
         assert!(f.stop[2 + 1] >= 3);
+        // Chinese prose has no spaces: its words are counted from its characters
+        assert!(fx("钟声响起时，城市里的人们停下脚步，一起为英雄默哀。").words >= 10);
         assert!(fx("Copyright © 2020 Example").copyright);
         // a paragraph that carries a © somewhere is prose, not a footer
         let long = format!(
