@@ -148,6 +148,22 @@ pub fn line_key(text: &str) -> (u64, u32) {
     })
 }
 
+/// The normalised key of `text` as bytes into `out` (cleared first): ASCII text on bytes,
+/// other text through [`push_key`]. The same bytes as [`key`].
+pub fn key_bytes(text: &str, out: &mut Vec<u8>) {
+    out.clear();
+    if text.is_ascii() {
+        push_ascii_key(text.as_bytes(), out);
+        return;
+    }
+    KEY_BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        push_key(text, &mut b);
+        out.extend_from_slice(b.as_bytes());
+    });
+}
+
 /// The hash and word count of a built key.
 fn finish_key(text: &str, key: &[u8]) -> (u64, u32) {
     let (h, words) = if key.is_empty() {
@@ -205,6 +221,22 @@ mod tests {
             let mut v = Vec::new();
             push_ascii_key(t.as_bytes(), &mut v);
             assert_eq!(String::from_utf8(v).unwrap(), key(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn key_bytes_is_the_key() {
+        let mut v = Vec::new();
+        for t in [
+            "Hello, World!",
+            "“Hello,”  she   said —",
+            "ﬁne Ⅻ",
+            "",
+            "--",
+            "Москва",
+        ] {
+            key_bytes(t, &mut v);
+            assert_eq!(v, key(t).as_bytes(), "{t:?}");
         }
     }
 
