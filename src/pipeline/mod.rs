@@ -385,6 +385,7 @@ pub fn run(
             }
             progress.update(works.iter().map(|w| w.record.source.as_str()), &totals);
             let format = opts.format;
+            let keep_input = opts.mode == Mode::Diff;
             let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
                 works
                     .par_iter()
@@ -393,7 +394,7 @@ pub fn run(
                             .iter()
                             .zip(&w.removals)
                             .map(|(d, rm)| {
-                                let c = apply::apply(d, rm);
+                                let c = apply::apply_with(d, rm, keep_input);
                                 let bytes = if c.is_empty() {
                                     Vec::new()
                                 } else {
