@@ -18,17 +18,20 @@ thread_local! {
 /// single spaces. ASCII text takes a byte-level path; other text is NFKC-normalised only when it
 /// is not already in NFKC form.
 pub fn push_key(text: &str, out: &mut String) {
-    let start = out.len();
-    if !push_key_fast(text, out) {
-        out.truncate(start);
+    let mut v = Vec::with_capacity(text.len());
+    if push_key_fast(text, &mut v) {
+        out.push_str(std::str::from_utf8(&v).unwrap_or_default());
+    } else {
         push_key_nfkc(text, out);
     }
 }
 
-/// Byte-level pass: ASCII bytes handled directly, other characters decoded one at a time.
-/// Returns false (leaving partial output) when a character needs NFKC.
-fn push_key_fast(text: &str, out: &mut String) -> bool {
+/// Byte-level pass: ASCII bytes handled directly, other characters decoded one at a time;
+/// appends whole UTF-8 characters to `out`. Returns false (leaving partial output) when a
+/// character needs NFKC.
+fn push_key_fast(text: &str, out: &mut Vec<u8>) -> bool {
     let start = out.len();
+    out.reserve(text.len());
     let bytes = text.as_bytes();
     let mut pending_space = false;
     let mut i = 0;
@@ -38,10 +41,10 @@ fn push_key_fast(text: &str, out: &mut String) -> bool {
             i += 1;
             if b.is_ascii_alphanumeric() {
                 if pending_space && out.len() > start {
-                    out.push(' ');
+                    out.push(b' ');
                 }
                 pending_space = false;
-                out.push(b.to_ascii_lowercase() as char);
+                out.push(b.to_ascii_lowercase());
             } else if b != b'\'' && b != b'`' {
                 pending_space = true;
             }
@@ -54,10 +57,13 @@ fn push_key_fast(text: &str, out: &mut String) -> bool {
         }
         if c.is_alphanumeric() {
             if pending_space && out.len() > start {
-                out.push(' ');
+                out.push(b' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            let mut utf8 = [0u8; 4];
+            for l in c.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+            }
         } else if !is_apostrophe(c) {
             pending_space = true;
         }
@@ -132,49 +138,88 @@ pub fn line_key_hash(text: &str) -> u64 {
 
 /// [`line_key_hash`] and the number of words of the key, from one pass.
 pub fn line_key(text: &str) -> (u64, u32) {
-    if text.is_ascii() {
-        return ASCII_BUF.with(|b| {
-            let mut b = b.borrow_mut();
-            b.clear();
-            push_ascii_key(text.as_bytes(), &mut b);
-            finish_key(text, &b)
-        });
-    }
-    KEY_BUF.with(|b| {
+    ASCII_BUF.with(|b| {
         let mut b = b.borrow_mut();
+        if text.is_ascii() {
+            let spaces = push_ascii_key(text.as_bytes(), &mut b);
+            return finish_key(text, &b, spaces);
+        }
         b.clear();
-        push_key(text, &mut b);
-        finish_key(text, b.as_bytes())
+        if push_key_fast(text, &mut b) {
+            let spaces = memchr::memchr_iter(b' ', &b).count();
+            return finish_key(text, &b, spaces);
+        }
+        KEY_BUF.with(|k| {
+            let mut k = k.borrow_mut();
+            k.clear();
+            push_key_nfkc(text, &mut k);
+            let spaces = memchr::memchr_iter(b' ', k.as_bytes()).count();
+            finish_key(text, k.as_bytes(), spaces)
+        })
     })
 }
 
-/// The hash and word count of a built key.
-fn finish_key(text: &str, key: &[u8]) -> (u64, u32) {
+/// The normalised key of `text` as bytes into `out` (cleared first): ASCII text on bytes,
+/// other text through [`push_key`]. The same bytes as [`key`].
+pub fn key_bytes(text: &str, out: &mut Vec<u8>) {
+    if text.is_ascii() {
+        push_ascii_key(text.as_bytes(), out);
+        return;
+    }
+    out.clear();
+    if push_key_fast(text, out) {
+        return;
+    }
+    out.clear();
+    KEY_BUF.with(|k| {
+        let mut k = k.borrow_mut();
+        k.clear();
+        push_key_nfkc(text, &mut k);
+        out.extend_from_slice(k.as_bytes());
+    });
+}
+
+/// The hash and word count of a built key holding `spaces` spaces.
+fn finish_key(text: &str, key: &[u8], spaces: usize) -> (u64, u32) {
     let (h, words) = if key.is_empty() {
         // punctuation-only lines compare by their raw text
         (xxh3_64(text.as_bytes()), 0)
     } else {
-        let spaces = memchr::memchr_iter(b' ', key).count();
         (xxh3_64(key), spaces as u32 + 1)
     };
     (h.max(1), words)
 }
 
-/// [`push_key`] of ASCII text, on bytes (the same key: the ASCII branch of the fast path).
-fn push_ascii_key(text: &[u8], out: &mut Vec<u8>) {
-    out.reserve(text.len());
+/// [`push_key`] of ASCII text, on bytes (the same key: the ASCII branch of the fast path),
+/// written over `out`; returns the number of spaces in the key. The key is never longer than
+/// the text (every space stands for at least one dropped byte), so it is written in place into a
+/// buffer of the text's length, without a capacity check per byte.
+fn push_ascii_key(text: &[u8], out: &mut Vec<u8>) -> usize {
+    out.clear();
+    out.resize(text.len(), 0);
+    let mut n = 0;
+    let mut spaces = 0;
     let mut pending_space = false;
     for &b in text {
         if b.is_ascii_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(b' ');
+            if pending_space && n > 0 {
+                if let Some(o) = out.get_mut(n) {
+                    *o = b' ';
+                }
+                n += 1;
+                spaces += 1;
             }
             pending_space = false;
-            out.push(b.to_ascii_lowercase());
+            if let Some(o) = out.get_mut(n) {
+                *o = b.to_ascii_lowercase();
+            }
+            n += 1;
         } else if b != b'\'' && b != b'`' {
             pending_space = true;
         }
     }
+    out.truncate(n);
+    spaces
 }
 
 #[cfg(test)]
@@ -202,9 +247,26 @@ mod tests {
             "''",
             "A1 b2-C3",
         ] {
-            let mut v = Vec::new();
-            push_ascii_key(t.as_bytes(), &mut v);
+            let mut v = vec![b'x'];
+            let spaces = push_ascii_key(t.as_bytes(), &mut v);
+            assert_eq!(spaces, key(t).matches(' ').count(), "{t:?}");
             assert_eq!(String::from_utf8(v).unwrap(), key(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn key_bytes_is_the_key() {
+        let mut v = Vec::new();
+        for t in [
+            "Hello, World!",
+            "“Hello,”  she   said —",
+            "ﬁne Ⅻ",
+            "",
+            "--",
+            "Москва",
+        ] {
+            key_bytes(t, &mut v);
+            assert_eq!(v, key(t).as_bytes(), "{t:?}");
         }
     }
 

@@ -16,7 +16,13 @@ pub fn mix64(mut z: u64) -> u64 {
 /// Hash of one normalised word (stable: xxh3 with a fixed seed).
 #[inline]
 pub fn word_hash(word: &str) -> u64 {
-    xxh3_64_with_seed(word.as_bytes(), 0x6465_626f_696c)
+    word_hash_bytes(word.as_bytes())
+}
+
+/// [`word_hash`] of a word given as bytes.
+#[inline]
+pub fn word_hash_bytes(word: &[u8]) -> u64 {
+    xxh3_64_with_seed(word, 0x6465_626f_696c)
 }
 
 /// Hashes of the word `shingle`-grams of `words` (one shingle of all words when there are fewer
@@ -59,16 +65,16 @@ pub fn signature(shingle_hashes: &[u64], bins: usize) -> Vec<u32> {
     }
     // Optimal densification (Shrivastava 2017): an empty bin i takes the value of the first filled
     // bin on its own fixed pseudo-random probe sequence.
-    let orig = filled.clone();
+    // (`filled` is read, never written, below: probes see the bins filled by shingles only)
     for i in 0..bins {
-        if orig[i] {
+        if filled[i] {
             continue;
         }
         let mut attempt = 1u64;
         loop {
             let probe = mix64(((i as u64) << 32) ^ attempt);
             let j = (((probe >> 32) * bins as u64) >> 32) as usize;
-            if orig[j] {
+            if filled[j] {
                 sig[i] = sig[j];
                 break;
             }

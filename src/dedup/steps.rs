@@ -65,7 +65,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         }
     }
     let mut paras = Vec::new();
-    let mut key = String::new();
+    let mut key = Vec::new();
     for (para, line) in doc.paragraphs().enumerate() {
         if gone[line] {
             continue;
@@ -78,9 +78,11 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
             && n_words >= opts.min_words_near.max(1)
             && n_words <= opts.max_words_near;
         let (word_hashes, bands) = if near_ok {
-            key.clear();
-            super::key::push_key(doc.line(line), &mut key);
-            let words: Vec<u64> = key.split(' ').map(minhash::word_hash).collect();
+            super::key::key_bytes(doc.line(line), &mut key);
+            let words: Vec<u64> = key
+                .split(|&b| b == b' ')
+                .map(minhash::word_hash_bytes)
+                .collect();
             let sig = minhash::signature(&minhash::shingles(&words, opts.shingle), opts.bins());
             (
                 words.iter().map(|&w| w as u32).collect(),

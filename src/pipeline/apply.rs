@@ -2,6 +2,7 @@
 //! (overlaps credited to the first reporter), picks the title, and renders the cleaned document
 //! with its report entry. Everything else in deboil only looks.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::doc::{Document, Field, Removal};
@@ -61,6 +62,12 @@ pub fn is_headline_shaped(line: &str, words: u32) -> bool {
 
 /// Applies `removals` (in reporting order: earlier reporters win overlaps) to `doc`.
 pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
+    apply_with(doc, removals, true)
+}
+
+/// [`apply`]; `CleanDoc::input_text` is left empty unless `keep_input` (only `--diff` reads
+/// it, and it is a copy of the whole document).
+pub fn apply_with(doc: &Document, removals: &[Removal], keep_input: bool) -> CleanDoc {
     let n = doc.n_lines();
     // owner[i]: index of the removal credited with removing line i entirely
     let mut owner: Vec<Option<usize>> = vec![None; n];
@@ -112,15 +119,15 @@ pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
             }
         }
     }
-    let kept_line = |i: usize| -> Option<String> {
+    let kept_line = |i: usize| -> Option<Cow<'_, str>> {
         if owner[i].is_some() {
             return None;
         }
         let line = doc.line(i);
         if cuts[i].is_empty() {
-            return Some(line.to_string());
+            return Some(Cow::Borrowed(line));
         }
-        Some(cut_line(line, &cuts[i]))
+        Some(Cow::Owned(cut_line(line, &cuts[i])))
     };
 
     // report entries: maximal runs of lines owned by the same removal, then partial cuts
@@ -153,7 +160,7 @@ pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
     entries.sort_by_key(|e| (e.lines[0], e.bytes[0]));
 
     // body lines, with blank-line layout
-    let mut body: Vec<(usize, String)> = Vec::new(); // (line index, text)
+    let mut body: Vec<(usize, Cow<'_, str>)> = Vec::new(); // (line index, text)
     let mut date = None;
     for e in &entries {
         if let Some((Field::Date, v)) = &e.moved_to_value {
@@ -178,12 +185,12 @@ pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
         if is_headline_shaped(t, words) {
             title = Some(TitleEntry {
                 line: doc.input_line(*li),
-                text: t.clone(),
+                text: t.to_string(),
             });
             body.remove(0);
         }
     }
-    let mut text = String::new();
+    let mut text = String::with_capacity(doc.text.len());
     let mut prev: Option<usize> = None;
     for (li, t) in &body {
         if let Some(p) = prev {
@@ -221,7 +228,11 @@ pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
         date,
         text,
         fields: doc.fields.clone(),
-        input_text: doc.text.clone(),
+        input_text: if keep_input {
+            doc.text.clone()
+        } else {
+            String::new()
+        },
         report,
     }
 }
@@ -260,13 +271,13 @@ fn entry(
             let base = doc.byte_span(&lines).start;
             (
                 base + w.start..base + w.end,
-                doc.line(lines.start)[w.clone()].to_string(),
+                doc.line(lines.start).get(w.clone()).unwrap_or_default(),
             )
         }
         None => {
             let span = doc.byte_span(&lines);
             let local = span.start - doc.byte_offset..span.end - doc.byte_offset;
-            (span, doc.text[local].to_string())
+            (span, doc.text.get(local).unwrap_or_default())
         }
     };
     RemovalEntry {
@@ -285,7 +296,7 @@ fn entry(
                 .count()
         },
         removed_bytes: bytes.end - bytes.start,
-        text: truncate(&text, REPORT_TEXT_CHARS),
+        text: truncate(text, REPORT_TEXT_CHARS),
         note: r.note.clone(),
         moved_to_value: r.moved_to.clone(),
         kept: r.kept.clone(),

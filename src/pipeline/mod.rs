@@ -187,7 +187,28 @@ struct RecordMeta {
 }
 
 pub(crate) fn strip(record: &Record, rules: &[Box<dyn Rule>]) -> Work {
-    let docs = split::split(record);
+    check_docs(meta_of(record), split::split(record), rules)
+}
+
+/// [`strip`] of a record the caller gives up (its text moves into its document when it is not
+/// split).
+fn strip_owned(record: Record, rules: &[Box<dyn Rule>]) -> Work {
+    let meta = meta_of(&record);
+    check_docs(meta, split::split_owned(record), rules)
+}
+
+fn meta_of(record: &Record) -> RecordMeta {
+    RecordMeta {
+        source: record.source.clone(),
+        source_line: record.source_line,
+        raw_bytes: record.raw_bytes,
+        repaired_utf8: record.repaired_utf8,
+        id: record.id.clone(),
+    }
+}
+
+/// Runs every rule on each document of one record.
+fn check_docs(record: RecordMeta, docs: Vec<Document>, rules: &[Box<dyn Rule>]) -> Work {
     let removals = docs
         .iter()
         .map(|d| {
@@ -199,13 +220,7 @@ pub(crate) fn strip(record: &Record, rules: &[Box<dyn Rule>]) -> Work {
         })
         .collect();
     Work {
-        record: RecordMeta {
-            source: record.source.clone(),
-            source_line: record.source_line,
-            raw_bytes: record.raw_bytes,
-            repaired_utf8: record.repaired_utf8,
-            id: record.id.clone(),
-        },
+        record,
         docs,
         removals,
     }
@@ -317,9 +332,13 @@ pub fn run(
                 let mut works: Vec<Work> = if batch.is_empty() {
                     Vec::new()
                 } else {
-                    pool.install(|| batch.par_iter().map(|r| strip(r, rules)).collect())
+                    pool.install(|| {
+                        batch
+                            .into_par_iter()
+                            .map(|r| strip_owned(r, rules))
+                            .collect()
+                    })
                 };
-                drop(batch);
                 if let Some(d) = deduper.as_mut() {
                     dedup_batch(d, &mut works, pool, &|code| selection.chooses(code));
                 }
@@ -385,6 +404,7 @@ pub fn run(
             }
             progress.update(works.iter().map(|w| w.record.source.as_str()), &totals);
             let format = opts.format;
+            let keep_input = opts.mode == Mode::Diff;
             let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
                 works
                     .par_iter()
@@ -393,7 +413,7 @@ pub fn run(
                             .iter()
                             .zip(&w.removals)
                             .map(|(d, rm)| {
-                                let c = apply::apply(d, rm);
+                                let c = apply::apply_with(d, rm, keep_input);
                                 let bytes = if c.is_empty() {
                                     Vec::new()
                                 } else {

@@ -12,7 +12,74 @@ const MIN_PROSE_LINE_WORDS: usize = 8;
 
 /// Splits a record into documents (at least one, unless the record's text is empty).
 pub fn split(record: &Record) -> Vec<Document> {
-    let text = &record.text;
+    let (spans, parts) = layout(&record.text);
+    spans
+        .into_iter()
+        .map(|sp| {
+            let text = record.text.get(sp.bytes.clone()).unwrap_or_default();
+            document(record, sp, parts, text.to_string(), record.fields.clone())
+        })
+        .collect()
+}
+
+/// [`split`] of a record the caller gives up: a record that stays one document (the common
+/// case) moves its text and fields into it instead of copying them.
+pub fn split_owned(mut record: Record) -> Vec<Document> {
+    let (spans, parts) = layout(&record.text);
+    if let [sp] = spans.as_slice() {
+        if sp.bytes == (0..record.text.len()) {
+            let text = std::mem::take(&mut record.text);
+            let fields = std::mem::take(&mut record.fields);
+            return vec![document(&record, sp.clone(), parts, text, fields)];
+        }
+    }
+    split(&record)
+}
+
+/// `line.split_whitespace().count()`, on bytes for ASCII lines.
+fn word_count(line: &str) -> usize {
+    if !line.is_ascii() {
+        return line.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in line.as_bytes() {
+        // the ASCII characters `char::is_whitespace` accepts
+        let space = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
+/// One article of a record: its first line (0-based) and its byte range in the record's text.
+#[derive(Debug, Clone)]
+struct Span {
+    part: usize,
+    first: usize,
+    bytes: std::ops::Range<usize>,
+}
+
+fn document(
+    record: &Record,
+    sp: Span,
+    parts: usize,
+    text: String,
+    fields: serde_json::Map<String, serde_json::Value>,
+) -> Document {
+    let mut doc = Document::from_text(text, sp.first + 1, sp.bytes.start);
+    doc.id = record.id.clone();
+    doc.source = record.source.clone();
+    doc.source_line = record.source_line;
+    doc.seq = record.seq;
+    doc.part = sp.part;
+    doc.parts = parts;
+    doc.fields = fields;
+    doc
+}
+
+/// The articles of `text` and how many parts it is split into (empty text: none).
+fn layout(text: &str) -> (Vec<Span>, usize) {
     // line start offsets
     let mut starts = vec![0usize];
     for (i, b) in text.bytes().enumerate() {
@@ -48,20 +115,30 @@ pub fn split(record: &Record) -> Vec<Document> {
     // merge segments that are not article-like into the one before (or after, for the first)
     let prose_words = |(a, b): (usize, usize)| -> usize {
         (a..b)
-            .map(|i| line(i).split_whitespace().count())
+            .map(|i| word_count(line(i)))
             .filter(|&w| w >= MIN_PROSE_LINE_WORDS)
             .sum()
     };
+    // (segments are contiguous, so a merged segment's prose words are the sum of its parts':
+    // each segment is counted once)
     let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut last_words = 0;
     for seg in segments {
-        let is_article = prose_words(seg) >= MIN_ARTICLE_WORDS;
+        let words = prose_words(seg);
+        let is_article = words >= MIN_ARTICLE_WORDS;
         match merged.last_mut() {
-            Some(last) if !is_article || prose_words(*last) < MIN_ARTICLE_WORDS => last.1 = seg.1,
-            _ => merged.push(seg),
+            Some(last) if !is_article || last_words < MIN_ARTICLE_WORDS => {
+                last.1 = seg.1;
+                last_words += words;
+            }
+            _ => {
+                merged.push(seg);
+                last_words = words;
+            }
         }
     }
     let parts = merged.len();
-    merged
+    let spans = merged
         .into_iter()
         .enumerate()
         .filter_map(|(part, (a, b))| {
@@ -75,17 +152,14 @@ pub fn split(record: &Record) -> Vec<Document> {
             if text.is_empty() {
                 return None;
             }
-            let mut doc = Document::from_text(text[start..end].to_string(), a + 1, start);
-            doc.id = record.id.clone();
-            doc.source = record.source.clone();
-            doc.source_line = record.source_line;
-            doc.seq = record.seq;
-            doc.part = part;
-            doc.parts = parts;
-            doc.fields = record.fields.clone();
-            Some(doc)
+            Some(Span {
+                part,
+                first: a,
+                bytes: start..end,
+            })
         })
-        .collect()
+        .collect();
+    (spans, parts)
 }
 
 #[cfg(test)]
@@ -110,6 +184,41 @@ mod tests {
             .map(|i| format!("{tag} sentence number {i} has quite a few words in it, really."))
             .collect::<Vec<_>>()
             .join("\n\n")
+    }
+
+    #[test]
+    fn word_count_is_split_whitespace() {
+        for l in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\u{b}d\u{c}e ",
+            "x\u{a0}y z",
+            "\u{3000}",
+        ] {
+            assert_eq!(word_count(l), l.split_whitespace().count(), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn owned_split_is_split() {
+        for text in [
+            String::new(),
+            "one line".to_string(),
+            format!("Head A\n\n{}\n\n\n\nHead B\n\n{}", prose("a"), prose("b")),
+            format!("{}\n\n\n", prose("a")),
+        ] {
+            let a = split(&record(&text));
+            let b = split_owned(record(&text));
+            assert_eq!(a.len(), b.len());
+            for (x, y) in a.iter().zip(&b) {
+                assert_eq!(
+                    (&x.text, x.first_line, x.byte_offset, x.part, x.parts),
+                    (&y.text, y.first_line, y.byte_offset, y.part, y.parts)
+                );
+                assert_eq!(x.info, y.info);
+            }
+        }
     }
 
     #[test]
