@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::classifier::{classify, Params, Verdict};
+use super::classifier::{classify_ruled, Params, Verdict};
 use super::{Category, Rule, RuleMeta, Strictness};
 use crate::doc::{Document, Removal};
 
@@ -21,6 +21,9 @@ crate::declare_rule! {
     /// such as `Reply`, `Name says:` or `12 Comments` that follows the article's prose and is
     /// confirmed by another one close below) weighs less, so it neither outweighs the article
     /// nor extends it; its lines go with the reason "in the comment thread below the article".
+    /// A line a chrome or marker rule already removes (a related-content box, a share bar, an ad
+    /// marker) counts as a short line in the core search, whatever its shape: it neither adds
+    /// weight nor cuts the article in two more than a short line would.
     /// Outside the core only long prose paragraphs stay. `--strictness` moves the
     /// thresholds: `low` keeps more, `high` removes more. The removal note gives the line's class,
     /// its weight and the features that drove the decision.
@@ -65,6 +68,18 @@ impl Default for BoilerplateLineRule {
     }
 }
 
+/// Codes of the rules whose removals are chrome of a known extent (categories chrome and marker).
+fn chrome_codes() -> &'static [&'static str] {
+    static CODES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        super::all_meta()
+            .into_iter()
+            .filter(|m| matches!(m.category, Category::Chrome | Category::Marker))
+            .map(|m| m.code)
+            .collect()
+    })
+}
+
 fn note(v: &Verdict, reason: &str, lang: &str) -> String {
     let f = &v.features;
     let mut s = String::with_capacity(96);
@@ -99,7 +114,20 @@ impl Rule for BoilerplateLineRule {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
-        let verdicts = classify(doc, &self.params);
+        // lines the chrome and marker rules already remove (not repeats: a repeat's first copy
+        // is content, and its removed copy must not cut it off from the article)
+        let mut ruled = vec![false; doc.n_lines()];
+        for r in out
+            .iter()
+            .filter(|r| r.within.is_none() && chrome_codes().contains(&r.code))
+        {
+            for i in r.lines.clone() {
+                if let Some(x) = ruled.get_mut(i) {
+                    *x = true;
+                }
+            }
+        }
+        let verdicts = classify_ruled(doc, &self.params, &ruled);
         let feats: Vec<_> = verdicts.iter().map(|v| v.features).collect();
         let lang = super::classifier::dominant_language(&feats);
         for (i, v) in verdicts.iter().enumerate() {
@@ -197,6 +225,40 @@ mod tests {
         );
         let k = kept(&page);
         assert!(k.iter().any(|l| l.starts_with("I tried")), "{k:?}");
+    }
+
+    #[test]
+    fn chrome_a_rule_removed_is_no_stronger_a_barrier_than_a_short_line() {
+        let box_lines = ["Related: Harbour | Port | Boats | Ferries"; 2].join("\n");
+        let text = format!(
+            "{}\n{box_lines}\nThe works will be paid for by the port and the city, and the council expects them to end before next summer.\n",
+            PAGE.lines().skip(3).take(7).collect::<Vec<_>>().join("\n")
+        );
+        let doc = Document::from_text(text, 1, 0);
+        let last = (0..doc.n_lines())
+            .rev()
+            .find(|&i| !doc.is_blank(i))
+            .unwrap();
+        let run = |ruled: bool| {
+            let mut out = Vec::new();
+            if ruled {
+                out.push(Removal::lines(
+                    &crate::rules::related_content_section::RelatedContentSection::META,
+                    7..9,
+                ));
+            }
+            BoilerplateLineRule::default().check(&doc, &mut out);
+            out.iter()
+                .any(|r| r.code == "C001" && r.lines.start == last)
+        };
+        assert!(
+            run(false),
+            "without the rule's removal the box cuts the last paragraph off"
+        );
+        assert!(
+            !run(true),
+            "the removed box costs only what short lines cost"
+        );
     }
 
     #[test]

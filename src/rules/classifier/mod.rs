@@ -318,14 +318,23 @@ pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
     classify_vectors(doc, p).0
 }
 
+/// [`classify`], knowing which lines the specific rules already remove (`ruled[i]`).
+pub fn classify_ruled(doc: &Document, p: &Params, ruled: &[bool]) -> Vec<Verdict> {
+    classify_lines(doc, p, ruled).0
+}
+
 /// The verdicts with the line model's feature vectors: what `tools/fit_c001.py` fits on.
 pub fn classify_vectors(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
-    classify_lines(doc, p)
+    classify_lines(doc, p, &[])
 }
 
 /// Local classes, the line model, the core search, the headline rescue and the decisions with
 /// context; also returns the line model's feature vectors.
-fn classify_lines(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
+fn classify_lines(
+    doc: &Document,
+    p: &Params,
+    ruled: &[bool],
+) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
     let n = doc.n_lines();
     let mut scratch = String::new();
     let feats: Vec<Features> = (0..n)
@@ -412,6 +421,14 @@ fn classify_lines(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model:
     // a comment thread below the article: from the first comment header or footer that follows
     // some prose and is confirmed by another one close below, prose weighs less, so that the
     // thread neither outweighs the article nor extends it
+    // a line a specific rule removes is known chrome of a known extent: in the core search it
+    // costs what a short line costs, whatever its own shape (a removed teaser paragraph adds no
+    // weight, an ad marker inside the article is no stronger a barrier than a short line)
+    for (i, _) in ruled.iter().enumerate().filter(|(_, r)| **r) {
+        if i < n && out[i].class != Class::Blank {
+            w[i] = -p.short_penalty;
+        }
+    }
     let in_thread = comment_thread(&out, &w, p);
     for i in 0..n {
         if in_thread[i] && w[i] > 0.0 {
