@@ -757,6 +757,50 @@ mod hostile {
     }
 }
 #[test]
+fn near_copy_in_the_same_document_has_its_diff_in_clean_and_dedup_apply() {
+    let dir = tmpdir("same-doc-diff");
+    let input = dir.join("page.txt");
+    let para =
+        "The quick brown fox jumps over the lazy dog near the river bank today and again tomorrow";
+    std::fs::write(
+        &input,
+        format!("{para} morning.\n\nA different paragraph in between, about something else entirely.\n\n{para} evening.\n"),
+    )
+    .unwrap();
+    let (input, sigs, dec) = (
+        input.display().to_string(),
+        dir.join("sigs.jsonl").display().to_string(),
+        dir.join("dec.jsonl").display().to_string(),
+    );
+    let diff_of = |report: &serde_json::Value| {
+        let removals = report["documents"][0]["removals"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let near: Vec<_> = removals.iter().filter(|r| r["rule"] == "D002").collect();
+        assert_eq!(near.len(), 1, "{removals:?}");
+        near[0]["kept"]["diff"].as_str().unwrap().to_string()
+    };
+    let r = report_of(&["clean", &input, "--no-config"], "same-doc-diff-clean");
+    assert!(
+        diff_of(&r).ends_with("[-morning.-]{+evening.+}"),
+        "{}",
+        diff_of(&r)
+    );
+    assert!(deboil(&["dedup", "sigs", &input, "-o", &sigs])
+        .status
+        .success());
+    assert!(deboil(&["dedup", "decide", &sigs, "-o", &dec])
+        .status
+        .success());
+    let r2 = report_of(
+        &["dedup", "apply", &input, "--decisions", &dec, "--no-config"],
+        "same-doc-diff-apply",
+    );
+    assert_eq!(diff_of(&r2), diff_of(&r));
+}
+
+#[test]
 fn dedup_steps_sigs_decide_apply_match_clean() {
     let dir = tmpdir("dedup-steps");
     let mut cases: Vec<(String, Vec<String>)> = vec![("seeds".into(), vec!["seeds".into()])];

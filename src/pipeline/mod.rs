@@ -346,7 +346,13 @@ pub fn run(
                     for w in works.iter_mut() {
                         for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
                             if let Some(ds) = decided.get(&(doc.seq, doc.part)) {
-                                let extra = crate::dedup::apply(doc, ds, &|_| None);
+                                // a kept copy in another document may be in another shard;
+                                // one in this same document is at hand
+                                let extra = crate::dedup::apply(doc, ds, &|k| {
+                                    let same = k.id == doc.id && k.part == doc.part;
+                                    let i = k.line.checked_sub(doc.first_line)?;
+                                    (same && i < doc.n_lines()).then(|| doc.line(i).to_string())
+                                });
                                 rm.extend(extra.into_iter().filter(|x| selection.chooses(x.code)));
                             }
                         }
