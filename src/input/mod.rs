@@ -149,6 +149,16 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
 }
 
 /// The problem entry for a directory that cannot be listed or resolved.
+/// The error for a JSONL line of `n` bytes over the `max` limit (the line is skipped).
+fn line_too_long(display: &str, line: usize, n: usize, max: usize) -> InputError {
+    InputError::new(
+        display,
+        Some(line),
+        "line-too-long",
+        format!("line of {n} bytes is over the limit of {max} bytes; skipped"),
+    )
+}
+
 fn unreadable_dir(dir: &Path, e: &std::io::Error) -> Source {
     Source::problem(dir, "unreadable", format!("cannot read directory: {e}"))
 }
@@ -407,12 +417,7 @@ impl Records {
                 Line::Fault(e) => break (Some(Err(e)), true),
                 Line::TooLong(n) => {
                     cur.records += 1;
-                    let e = InputError::new(
-                        &cur.display,
-                        Some(cur.line),
-                        "line-too-long",
-                        format!("line of {n} bytes is over the limit of {max} bytes; skipped"),
-                    );
+                    let e = line_too_long(&cur.display, cur.line, n, max);
                     break (Some(Err(e)), false);
                 }
                 Line::Ok => {
@@ -592,12 +597,7 @@ impl Records {
                     }
                     Line::TooLong(n) => {
                         cur.records += 1;
-                        let e = InputError::new(
-                            &cur.display,
-                            Some(cur.line),
-                            "line-too-long",
-                            format!("line of {n} bytes is over the limit of {max} bytes; skipped"),
-                        );
+                        let e = line_too_long(&cur.display, cur.line, n, max);
                         return Some(RawEvent::Item(Err(e)));
                     }
                     Line::Ok => {
