@@ -149,6 +149,25 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
 }
 
 /// The problem entry for a directory that cannot be listed or resolved.
+/// The `duplicate-id` warning when the record's id was seen before in this run (ids are
+/// remembered by their xxh3 hash).
+fn duplicate_id(
+    seen_ids: &mut rustc_hash::FxHashSet<u64>,
+    display: &str,
+    line: usize,
+    p: &Parsed,
+) -> Option<InputError> {
+    let h = xxhash_rust::xxh3::xxh3_64(p.record.id.as_bytes());
+    (!seen_ids.insert(h)).then(|| {
+        InputError::new(
+            display,
+            Some(line),
+            "duplicate-id",
+            format!("id {:?} seen before; record kept", p.record.id),
+        )
+    })
+}
+
 /// The error for a JSONL line of `n` bytes over the `max` limit (the line is skipped).
 fn line_too_long(display: &str, line: usize, n: usize, max: usize) -> InputError {
     InputError::new(
@@ -434,15 +453,8 @@ impl Records {
                     let item = item.map(|p| {
                         cur.repaired += p.record.repaired_utf8;
                         if p.had_id {
-                            let h = xxhash_rust::xxh3::xxh3_64(p.record.id.as_bytes());
-                            if !self.seen_ids.insert(h) {
-                                self.warnings.push(InputError::new(
-                                    &cur.display,
-                                    Some(cur.line),
-                                    "duplicate-id",
-                                    format!("id {:?} seen before; record kept", p.record.id),
-                                ));
-                            }
+                            let w = duplicate_id(&mut self.seen_ids, &cur.display, cur.line, &p);
+                            self.warnings.extend(w);
                         }
                         p.record
                     });
@@ -741,15 +753,8 @@ impl Iterator for Parallel<'_> {
                     let item = parsed.map(|p| {
                         self.repaired += p.record.repaired_utf8;
                         if p.had_id {
-                            let h = xxhash_rust::xxh3::xxh3_64(p.record.id.as_bytes());
-                            if !self.seen_ids.insert(h) {
-                                self.warnings.push(InputError::new(
-                                    &display,
-                                    Some(line),
-                                    "duplicate-id",
-                                    format!("id {:?} seen before; record kept", p.record.id),
-                                ));
-                            }
+                            let w = duplicate_id(&mut self.seen_ids, &display, line, &p);
+                            self.warnings.extend(w);
                         }
                         p.record
                     });
