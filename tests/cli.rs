@@ -847,12 +847,105 @@ fn dedup_steps_sigs_decide_apply_match_clean() {
                 a == b,
                 "{name} --prefer {prefer}: dedup apply differs from clean"
             );
+            // one `sigs` run per input file (shards), decided together in input order
+            let files = input_files(&ins);
+            let mut shard_sigs = Vec::new();
+            for (i, f) in files.iter().enumerate() {
+                let s = p(&format!("sigs-{i}.jsonl"));
+                with(&["dedup", "sigs", f], &["-o", &s]);
+                shard_sigs.push(s);
+            }
+            let (dec2, applied2) = (p("dec-shards.jsonl"), p("apply-shards.jsonl"));
+            let sig_args: Vec<&str> = shard_sigs.iter().map(String::as_str).collect();
+            with(
+                &[&["dedup", "decide"][..], &sig_args].concat(),
+                &["-o", &dec2],
+            );
+            let file_args: Vec<&str> = files.iter().map(String::as_str).collect();
+            with(
+                &[&["dedup", "apply"][..], &file_args].concat(),
+                &["--decisions", &dec2, "--format", "jsonl", "-o", &applied2],
+            );
+            assert!(
+                std::fs::read(&applied2).unwrap() == a,
+                "{name} --prefer {prefer}: dedup apply over per-file signatures differs from clean"
+            );
             if name.starts_with("rule-d") {
                 let d = std::fs::read_to_string(&dec).unwrap();
                 assert!(!d.trim().is_empty(), "{name}: no decisions");
             }
         }
     }
+}
+
+/// The input files of `inputs` in the order `clean` reads them (directories walked sorted).
+fn input_files(inputs: &[&str]) -> Vec<String> {
+    let mut files = Vec::new();
+    for i in inputs {
+        let p = std::path::Path::new(i);
+        if p.is_dir() {
+            let mut names: Vec<String> = std::fs::read_dir(p)
+                .unwrap()
+                .map(|e| e.unwrap().path().display().to_string())
+                .collect();
+            names.sort();
+            files.extend(names);
+        } else {
+            files.push(i.to_string());
+        }
+    }
+    files
+}
+
+#[test]
+fn dedup_apply_refuses_decisions_made_for_other_inputs() {
+    let dir = tmpdir("dedup-mismatch");
+    let run_in = |cwd: &std::path::Path, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .current_dir(cwd)
+            .args(args)
+            .args(["-q", "--no-config"])
+            .output()
+            .unwrap()
+    };
+    let para = "A paragraph long enough to be deduplicated, repeated in two records of one file.";
+    let records = |a: &str, b: &str| {
+        format!("{{\"id\":\"{a}\",\"text\":\"{para}\"}}\n{{\"id\":\"{b}\",\"text\":\"{para}\"}}\n")
+    };
+    std::fs::write(dir.join("a.jsonl"), records("x", "y")).unwrap();
+    std::fs::write(dir.join("b.jsonl"), records("z", "w")).unwrap();
+    for args in [
+        ["dedup", "sigs", "a.jsonl", "-o", "sigs.jsonl"],
+        ["dedup", "decide", "sigs.jsonl", "-o", "dec.jsonl"],
+    ] {
+        let o = run_in(&dir, &args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let dec = dir.join("dec.jsonl").display().to_string();
+    assert!(std::fs::read_to_string(&dec)
+        .unwrap()
+        .contains("\"id\":\"y\""));
+    // decisions made for a.jsonl, applied to b.jsonl: they address no document of the input
+    let o = run_in(&dir, &["dedup", "apply", "b.jsonl", "--decisions", &dec]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "1 of 1 documents with decisions are not in the input (first: a.jsonl:2 part 0)"
+        ),
+        "{err}"
+    );
+    // another a.jsonl, with other ids at the same places
+    let other = dir.join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(dir.join("b.jsonl"), other.join("a.jsonl")).unwrap();
+    let o = run_in(&other, &["dedup", "apply", "a.jsonl", "--decisions", &dec]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("were made for id \"y\", but the input's document there has id \"w\""),
+        "{err}"
+    );
 }
 
 #[test]

@@ -43,7 +43,15 @@ pub struct ParaSig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocSigs {
     pub id: String,
+    /// The input the document was read from, as `clean` shows it (with `--display-base`).
+    #[serde(default)]
+    pub source: String,
+    /// 1-based line of the document's record in `source` (1 for a text dump).
+    #[serde(default)]
+    pub source_line: usize,
     pub part: usize,
+    /// Position of the record in the input of the `sigs` run that wrote this line. `decide`
+    /// numbers the records of several signature files one after another.
     pub seq: u64,
     /// xxh3 of the learned-boilerplate group (host or folder), see [`super::source_group`].
     pub group: u64,
@@ -103,6 +111,8 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
     }
     DocSigs {
         id: doc.id.clone(),
+        source: doc.source.clone(),
+        source_line: doc.source_line,
         part: doc.part,
         seq: doc.seq,
         group: xxhash_rust::xxh3::xxh3_64(super::source_group(doc).as_bytes()),

@@ -323,6 +323,7 @@ pub fn run(
         });
         let (rules, pool, selection, decided) = (&rules, &pool, &selection, &decided);
         spawn_named(scope, "deboil-corpus", move || {
+            let mut applied: std::collections::HashSet<stages::DocAddress> = Default::default();
             for Batch {
                 records: batch,
                 failures,
@@ -345,7 +346,23 @@ pub fn run(
                 if let Some(decided) = decided {
                     for w in works.iter_mut() {
                         for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
-                            if let Some(ds) = decided.get(&(doc.seq, doc.part)) {
+                            let at = (doc.source.clone(), doc.source_line, doc.part);
+                            if let Some((id, ds)) = decided.get(&at) {
+                                if *id != doc.id {
+                                    let fatal = format!(
+                                        "{}: the decisions for {}:{} part {} were made for id {id:?}, \
+                                         but the input's document there has id {:?}: give `apply` \
+                                         the inputs `sigs` read",
+                                        opts.decisions.as_deref().unwrap_or(Path::new("")).display(),
+                                        doc.source,
+                                        doc.source_line,
+                                        doc.part,
+                                        doc.id
+                                    );
+                                    let _ = stx.send(Stripped::fatal(fatal));
+                                    return;
+                                }
+                                applied.insert(at);
                                 // a kept copy in another document may be in another shard;
                                 // one in this same document is at hand
                                 let extra = crate::dedup::apply(doc, ds, &|k| {
@@ -362,18 +379,38 @@ pub fn run(
                     works,
                     failures,
                     warnings,
+                    fatal: None,
                 };
                 if stx.send(out).is_err() {
                     return;
                 }
+            }
+            if let Some(decided) = decided.as_ref().filter(|d| applied.len() < d.len()) {
+                let mut missed: Vec<&stages::DocAddress> =
+                    decided.keys().filter(|at| !applied.contains(*at)).collect();
+                missed.sort();
+                let _ = stx.send(Stripped::fatal(format!(
+                    "{}: {} of {} documents with decisions are not in the input (first: {}:{} part {}): \
+                     give `apply` the inputs `sigs` read",
+                    opts.decisions.as_deref().unwrap_or(Path::new("")).display(),
+                    decided.len() - applied.len(),
+                    decided.len(),
+                    missed[0].0,
+                    missed[0].1,
+                    missed[0].2
+                )));
             }
         });
         for Stripped {
             works,
             failures,
             warnings,
+            fatal,
         } in srx
         {
+            if let Some(message) = fatal {
+                return Err(Error::Usage(message));
+            }
             for w in warnings {
                 let _ = writeln!(stderr, "deboil: warning: {w}");
                 *totals.warnings.entry(w.kind.to_string()).or_default() += 1;
@@ -682,6 +719,19 @@ struct Stripped {
     works: Vec<Work>,
     failures: Vec<InputError>,
     warnings: Vec<InputError>,
+    /// A problem that stops the run (decisions that do not fit the input).
+    fatal: Option<String>,
+}
+
+impl Stripped {
+    fn fatal(message: String) -> Self {
+        Stripped {
+            works: Vec::new(),
+            failures: Vec::new(),
+            warnings: Vec::new(),
+            fatal: Some(message),
+        }
+    }
 }
 
 /// Records read ahead of processing, with the input errors met while reading them.

@@ -118,35 +118,51 @@ pub fn write_sigs(
 }
 
 /// One line of a decisions file: the dedup decisions for one document (only documents with at
-/// least one decision are written). `seq` and `part` address the document in `apply`.
+/// least one decision are written). `source`, `source_line` and `part` address the document in
+/// `apply`, which checks that `id` matches; `seq` is the document's place in `decide`'s order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocDecisionsLine {
     pub seq: u64,
+    pub source: String,
+    pub source_line: usize,
     pub part: usize,
     pub id: String,
     pub decisions: Vec<dedup::Decision>,
 }
 
+/// Where a document's decisions apply: its input, its record's line there, its part.
+pub type DocAddress = (String, usize, usize);
+
+/// A decisions file read back: the decisions of each document, with the id they were made for.
+pub type DecisionsByDoc = HashMap<DocAddress, (String, Vec<dedup::Decision>)>;
+
+/// Reads signature files in the order given, numbering records across them: each `sigs` run
+/// numbers its own records from 0, so a file's `seq` values are moved past the previous file's.
 fn read_sig_files(
     paths: &[PathBuf],
     f: &mut dyn FnMut(DocSigs) -> Result<(), Error>,
 ) -> Result<(), Error> {
+    let mut base = 0u64;
     for p in paths {
         let file = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+        let mut next = base;
         for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
             let line = line.map_err(|e| Error::io(p, e))?;
             if line.trim().is_empty() {
                 continue;
             }
-            let s: DocSigs = serde_json::from_str(&line).map_err(|e| {
+            let mut s: DocSigs = serde_json::from_str(&line).map_err(|e| {
                 Error::Usage(format!(
                     "{}:{}: not a signatures line ({e})",
                     p.display(),
                     i + 1
                 ))
             })?;
+            s.seq = s.seq.saturating_add(base);
+            next = next.max(s.seq.saturating_add(1));
             f(s)?;
         }
+        base = next;
     }
     Ok(())
 }
@@ -181,6 +197,8 @@ pub fn decide_files(
         }
         let line = DocDecisionsLine {
             seq: s.seq,
+            source: s.source.clone(),
+            source_line: s.source_line,
             part: s.part,
             id: s.id.clone(),
             decisions,
@@ -213,8 +231,8 @@ pub fn decide_files(
     Ok(n)
 }
 
-/// Reads a decisions file into `(seq, part) -> decisions`.
-pub fn read_decisions(path: &Path) -> Result<HashMap<(u64, usize), Vec<dedup::Decision>>, Error> {
+/// Reads a decisions file into each document's address -> (id, decisions).
+pub fn read_decisions(path: &Path) -> Result<DecisionsByDoc, Error> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut map = HashMap::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
@@ -229,7 +247,18 @@ pub fn read_decisions(path: &Path) -> Result<HashMap<(u64, usize), Vec<dedup::De
                 i + 1
             ))
         })?;
-        map.insert((d.seq, d.part), d.decisions);
+        let at = (d.source, d.source_line, d.part);
+        if map.contains_key(&at) {
+            return Err(Error::Usage(format!(
+                "{}:{}: a second line of decisions for {}:{} part {}",
+                path.display(),
+                i + 1,
+                at.0,
+                at.1,
+                at.2
+            )));
+        }
+        map.insert(at, (d.id, d.decisions));
     }
     Ok(map)
 }
