@@ -1,6 +1,8 @@
-//! Decoding bytes to text and normalising it: NFC, zero-width and control characters removed,
-//! whitespace runs collapsed, lines trimmed, CRLF and lone CR turned into LF. Nothing else of the
-//! text is rewritten: what comes out of deboil is the input's own lines, minus removals.
+//! Decoding bytes to text and normalising it: NFC; zero-width spaces, soft hyphens and control
+//! characters removed (the zero-width joiner and non-joiner stay: they spell words in Persian and
+//! Indic scripts and join emoji); whitespace runs, tabs and no-break spaces collapsed to one
+//! space; lines trimmed; CRLF and lone CR turned into LF. Nothing else of the text is rewritten:
+//! what comes out of deboil is the input's own lines, so normalised, minus removals.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -100,11 +102,10 @@ fn is_plain_char(c: char) -> bool {
         | 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFFFD)
 }
 
+/// Invisible characters dropped from the text: zero-width space, word joiner, a BOM inside the
+/// text, soft hyphen. Not U+200C/U+200D, which change how a word is written.
 fn is_zero_width(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 fn push_line(line: &str, out: &mut String) {
@@ -135,6 +136,15 @@ mod tests {
         assert_eq!(normalize("a\r\nb\rc\n"), "a\nb\nc");
         assert_eq!(normalize("  x \u{00A0} y\t\n"), "x y");
         assert_eq!(normalize("a\u{200B}b\u{0}c"), "abc");
+    }
+
+    #[test]
+    fn joiners_stay() {
+        // Persian "I want" with its non-joiner, a family emoji, Devanagari with a joiner
+        for word in ["می\u{200C}خواهم", "👨\u{200D}👩\u{200D}👧", "क्\u{200D}ष"] {
+            assert_eq!(normalize(word), word);
+            assert_eq!(normalize(&format!(" {word}\u{200B} ")), word);
+        }
     }
 
     #[test]
