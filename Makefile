@@ -4,7 +4,7 @@ CARGO ?= cargo
 BIN ?= $(or $(CARGO_TARGET_DIR),target)/release/deboil
 DEVSET ?= ../shared/devset
 
-.PHONY: build run test lint bench eval fixtures clean
+.PHONY: build run test lint bench eval fixtures readme clean
 
 build:
 	$(CARGO) build --release --locked
@@ -40,6 +40,13 @@ eval: build
 	  echo "== cat"; python3 $(DEVSET)/score.py --cmd cat; \
 	  echo "== deboil"; python3 $(DEVSET)/score.py --cmd '$(abspath $(BIN)) clean -q {in}'; \
 	else echo "no dev set at $(DEVSET)"; fi
+
+# Rewrite the README's rules table (between its rules:start/rules:end markers) from the registry.
+readme: build
+	$(BIN) rules --format markdown > README.rules.tmp
+	python3 -c 'import re,sys; r=open("README.md").read(); t=open("README.rules.tmp").read(); \
+	  open("README.md","w").write(re.sub(r"(<!-- rules:start -->\n).*?(<!-- rules:end -->)", lambda m: m.group(1)+t+m.group(2), r, flags=re.S))'
+	rm -f README.rules.tmp
 
 clean:
 	rm -rf out target

@@ -1077,3 +1077,19 @@ fn planted_duplicates_are_found_through_the_cli() {
         .fold((0, 0), |a, c| (a.0 + c.0, a.1 + c.1));
     assert!(1.0 - r as f64 / n as f64 >= 0.999, "{counts:?}");
 }
+
+#[test]
+fn readme_rules_table_is_the_registry() {
+    let o = deboil(&["rules", "--format", "markdown"]);
+    assert!(o.status.success());
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("<!-- rules:start -->\n")
+        .expect("rules:start marker")
+        + 21;
+    let end = readme.find("<!-- rules:end -->").expect("rules:end marker");
+    assert!(
+        readme[start..end] == stdout(&o),
+        "the README's rules table differs from `deboil rules --format markdown`: run `make readme`"
+    );
+}

@@ -141,7 +141,8 @@ mod tests {
     #[test]
     fn joiners_stay() {
         // Persian "I want" with its non-joiner, a family emoji, Devanagari with a joiner
-        for word in ["می\u{200C}خواهم", "👨\u{200D}👩\u{200D}👧", "क्\u{200D}ष"] {
+        for word in ["می\u{200C}خواهم", "👨\u{200D}👩\u{200D}👧", "क्\u{200D}ष"]
+        {
             assert_eq!(normalize(word), word);
             assert_eq!(normalize(&format!(" {word}\u{200B} ")), word);
         }

@@ -470,7 +470,7 @@ pub fn run(
             });
             for (w, docs) in works.iter().zip(cleaned) {
                 totals.documents_in += 1;
-                totals.bytes_in += w.record.raw_bytes;
+                totals.bytes_read += w.record.raw_bytes;
                 totals.repaired_utf8 += w.record.repaired_utf8;
                 let mut written = 0;
                 if docs.is_empty() {
@@ -845,7 +845,7 @@ impl Progress {
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
         self.bar.set_position(seen.1.saturating_sub(1));
-        let mb = totals.bytes_in as f64 / 1e6;
+        let mb = totals.bytes_read as f64 / 1e6;
         self.bar.set_message(format!(
             "{} documents, {:.0} MB/s",
             totals.documents_in,

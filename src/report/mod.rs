@@ -113,6 +113,9 @@ pub struct Totals {
     pub documents_failed: BTreeMap<String, usize>,
     pub articles_out: usize,
     pub articles_dropped: usize,
+    /// Bytes read from the inputs (JSONL lines whole, before decoding and normalisation).
+    pub bytes_read: usize,
+    /// Bytes of the documents' normalised text: the sum of the documents' `bytes_in`.
     pub bytes_in: usize,
     pub bytes_out: usize,
     pub lines_in: usize,
@@ -145,6 +148,7 @@ impl Totals {
             self.articles_dropped += 1;
         }
         self.lines_in += d.lines_in;
+        self.bytes_in += d.bytes_in;
         for r in &d.removals {
             let t = self.rules.entry(r.code.to_string()).or_default();
             if t.name.is_empty() {
@@ -248,7 +252,7 @@ pub fn summary(t: &Totals, seconds: Option<f64>) -> String {
         t.bytes_in, t.bytes_out, pct, t.lines_in, t.lines_out
     );
     if let Some(sec) = seconds {
-        let mbs = t.bytes_in as f64 / 1e6 / sec.max(1e-9);
+        let mbs = t.bytes_read as f64 / 1e6 / sec.max(1e-9);
         let _ = write!(s, " in {sec:.2}s ({mbs:.1} MB/s)");
     }
     s.push('\n');
