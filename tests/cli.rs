@@ -196,6 +196,35 @@ fn rules_and_explain_come_from_the_registry() {
 }
 
 #[test]
+fn help_shows_the_defaults_from_the_code_and_explain_points_to_rules() {
+    let d = deboil::dedup::DedupOptions::default();
+    for cmd in [&["clean"][..], &["dups"], &["dedup", "apply"]] {
+        let mut args = cmd.to_vec();
+        args.push("--help");
+        let o = deboil(&args);
+        assert!(o.status.success());
+        let help = stdout(&o);
+        for want in [
+            format!("[default: {}]", d.threshold),
+            format!("[default: {}]", d.boilerplate_min_docs),
+            format!("[default: {}]", d.boilerplate_min_share),
+            "[default: normal".to_string(),
+            "treats `longest` as `first`".to_string(),
+        ] {
+            assert!(help.contains(&want), "{args:?} lacks {want:?}:\n{help}");
+        }
+        assert!(!help.contains("module docs"), "{help}");
+    }
+    let o = deboil(&["explain", "X999"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("X999") && err.contains("R001, ") && err.contains("`deboil rules`"),
+        "{err}"
+    );
+}
+
+#[test]
 fn missing_input_is_an_error_naming_the_path() {
     let o = deboil(&["clean", "no/such/file.txt"]);
     assert_eq!(o.status.code(), Some(2));
