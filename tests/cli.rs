@@ -753,6 +753,55 @@ mod hostile {
     }
 
     #[test]
+    fn records_without_the_text_field_name_their_fields_and_exit_2() {
+        let dir = tmpdir("notext");
+        let f = dir.join("in.jsonl");
+        std::fs::write(
+            &f,
+            "{\"doc_id\":\"a\",\"content\":\"A body line.\"}\n\
+             {\"doc_id\":\"b\",\"content\":\"Another body line.\"}\n",
+        )
+        .unwrap();
+        let (o, r) = report(&["clean", f.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!(
+                "{}:2: expected a JSON object with a \"text\" string; the field \"text\" is \
+                 missing (fields: doc_id, content; see --text-field)",
+                f.display()
+            )),
+            "{err}"
+        );
+        assert!(err.contains("nothing written"), "{err}");
+        // the report is still written
+        assert_eq!(r["totals"]["documents_failed"]["missing-text-field"], 2);
+        assert_eq!(r["totals"]["documents_out"], 0);
+        // the right field: cleaned, exit 0
+        let o = deboil(&[
+            "clean",
+            f.to_str().unwrap(),
+            "--text-field",
+            "content",
+            "-q",
+        ]);
+        assert!(o.status.success());
+        assert!(stdout(&o).contains("Another body line."));
+        // one good record among bad ones: exit 0 as before
+        let mixed = dir.join("mixed.jsonl");
+        let mut body = std::fs::read_to_string(&f).unwrap();
+        body.push_str("{\"text\":\"A Headline\\n\\nA body line that stays.\"}\n");
+        std::fs::write(&mixed, body).unwrap();
+        let o = deboil(&["clean", mixed.to_str().unwrap(), "-q"]);
+        assert_eq!(o.status.code(), Some(0));
+        // an input with no record at all (empty) keeps exit 0
+        let empty = dir.join("empty.txt");
+        std::fs::write(&empty, "").unwrap();
+        let o = deboil(&["clean", empty.to_str().unwrap(), "-q"]);
+        assert_eq!(o.status.code(), Some(0));
+    }
+
+    #[test]
     fn accounting_holds_on_every_hostile_case() {
         for case in std::fs::read_dir(root().join("fixtures")).unwrap() {
             let case = case.unwrap().path();

@@ -49,6 +49,18 @@ use serde_json::{Map, Value};
 use crate::doc::Record;
 use crate::error::{Error, InputError};
 
+/// Failure kinds of a record that was read but could not be used, as opposed to an input that
+/// held no record at all (`binary`, `empty`, `no-inputs`, ...). When every record read fails
+/// and nothing is written, `clean` exits 2.
+pub const RECORD_FAILURES: [&str; 6] = [
+    "too-large",
+    "line-too-long",
+    "invalid-json",
+    "not-an-object",
+    "missing-text-field",
+    "text-not-a-string",
+];
+
 /// How inputs are read.
 #[derive(Debug, Clone)]
 pub struct InputOptions {
@@ -1001,6 +1013,16 @@ pub fn parse_jsonl_line(
             format!("{want}, found {}", json_type(&value)),
         ));
     };
+    if !obj.contains_key(&opts.text_field) {
+        return Err(err(
+            "missing-text-field",
+            format!(
+                "{want}; the field {:?} is missing ({}; see --text-field)",
+                opts.text_field,
+                field_list(&obj)
+            ),
+        ));
+    }
     let mut text = None;
     let mut id = None;
     let mut fields = Map::new();
@@ -1026,10 +1048,7 @@ pub fn parse_jsonl_line(
         }
     }
     let Some(text) = text else {
-        return Err(err(
-            "missing-text-field",
-            format!("{want}; the field {:?} is missing", opts.text_field),
-        ));
+        unreachable!("the text field was checked above");
     };
     let had_id = id.is_some();
     Ok(Parsed {
@@ -1045,6 +1064,27 @@ pub fn parse_jsonl_line(
         },
         had_id,
     })
+}
+
+/// The names of a record's fields, for the missing-text-field error: `fields: a, b` (the first
+/// ten, in record order), or `no fields`.
+fn field_list(obj: &Map<String, Value>) -> String {
+    const SHOWN: usize = 10;
+    if obj.is_empty() {
+        return "no fields".into();
+    }
+    let mut s = String::from("fields: ");
+    s.push_str(
+        &obj.keys()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    if obj.len() > SHOWN {
+        s.push_str(&format!(", and {} more", obj.len() - SHOWN));
+    }
+    s
 }
 
 fn json_type(v: &Value) -> &'static str {
@@ -1202,6 +1242,36 @@ mod tests {
             )),
             "{e}"
         );
+        let e = items[3].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:4", p.display()));
+        assert!(
+            e.message
+                .ends_with("the field \"text\" is missing (fields: id; see --text-field)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn missing_text_field_names_the_fields_there_are() {
+        let opts = InputOptions::default();
+        let e = |line: &str| {
+            parse_jsonl_line(line.as_bytes(), "in.jsonl", 3, 0, &opts)
+                .err()
+                .unwrap()
+        };
+        let got = e(r#"{"doc_id":"a","content":"body"}"#);
+        assert_eq!(got.kind, "missing-text-field");
+        assert_eq!(
+            got.to_string(),
+            "in.jsonl:3: expected a JSON object with a \"text\" string; the field \"text\" is \
+             missing (fields: doc_id, content; see --text-field)"
+        );
+        assert!(e("{}").message.ends_with("(no fields; see --text-field)"));
+        let many: serde_json::Map<String, Value> =
+            (0..12).map(|i| (format!("f{i}"), Value::Null)).collect();
+        let m = e(&Value::Object(many).to_string()).message;
+        assert!(m.contains("(fields: f0, f1, "), "{m}");
+        assert!(m.ends_with("f9, and 2 more; see --text-field)"), "{m}");
     }
 
     #[test]

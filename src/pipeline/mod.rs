@@ -99,7 +99,8 @@ impl Default for CleanOptions {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub totals: Totals,
-    /// 0 ok, 1 `--fail-on-removal` fired.
+    /// 0 ok, 1 `--fail-on-removal` fired, 2 records were read but nothing was written: every one
+    /// failed (or was dropped), and at least one failed ([`input::RECORD_FAILURES`]).
     pub exit_code: i32,
 }
 
@@ -307,6 +308,7 @@ pub fn run(
     let progress = Progress::new(sources.len(), opts.summary);
     let records = input::open_all(sources, opts.input.clone());
     let mut any_removal = false;
+    let mut record_failures = 0usize;
     // Three stages, each on its own thread, one batch apart: reading and decoding; splitting,
     // rules and the corpus stage (whose deciding is sequential); applying, rendering and writing
     // (here). The parallel parts of the last two share the worker pool.
@@ -392,6 +394,7 @@ pub fn run(
             }
             for e in failures {
                 let _ = writeln!(stderr, "deboil: {e}");
+                record_failures += usize::from(input::RECORD_FAILURES.contains(&e.kind));
                 totals.documents_in += 1;
                 *totals
                     .documents_failed
@@ -519,7 +522,17 @@ pub fn run(
         let _ = stderr.write_all(report::summary(&totals, seconds).as_bytes());
     }
     debug_assert!(totals.balanced());
-    let exit_code = i32::from(opts.fail_on_removal && any_removal);
+    let exit_code = if totals.documents_out == 0 && record_failures > 0 {
+        let _ = writeln!(
+            stderr,
+            "deboil: error: nothing written: {} of {} input records failed (errors above)",
+            totals.failed(),
+            totals.documents_in
+        );
+        2
+    } else {
+        i32::from(opts.fail_on_removal && any_removal)
+    };
     Ok(Outcome { totals, exit_code })
 }
 
