@@ -225,6 +225,54 @@ fn help_shows_the_defaults_from_the_code_and_explain_points_to_rules() {
 }
 
 #[test]
+fn command_line_select_overrides_the_config_ignore() {
+    let dir = tmpdir("config-precedence");
+    let toml = dir.join("deboil.toml");
+    std::fs::write(&toml, "ignore = [\"R014\"]\n").unwrap();
+    let toml_s = toml.to_str().unwrap();
+    let input = "fixtures/rule-r014/input.txt";
+    let r014 = |args: &[&str], name: &str| {
+        let r = report_of(args, name);
+        r["totals"]["rules"]["R014"]["removals"]
+            .as_u64()
+            .unwrap_or(0)
+    };
+    assert!(r014(&["clean", input, "--no-config"], "prec-0") > 0);
+    assert_eq!(r014(&["clean", input, "--config", toml_s], "prec-1"), 0);
+    // an explicit --select wins over the config's ignore for the rules it names...
+    assert!(
+        r014(
+            &["clean", input, "--config", toml_s, "--select", "R014"],
+            "prec-2"
+        ) > 0
+    );
+    assert!(
+        r014(
+            &["clean", input, "--config", toml_s, "--select", "chrome"],
+            "prec-3"
+        ) > 0
+    );
+    // ...and --ignore on the command line still wins over both
+    let args = [
+        "clean", input, "--config", toml_s, "--select", "R014", "--ignore", "R014",
+    ];
+    assert_eq!(r014(&args, "prec-4"), 0);
+
+    // an unknown code in the config names the file
+    std::fs::write(&toml, "select = [\"R999\"]\n").unwrap();
+    let o = deboil(&["clean", input, "--config", toml_s, "-q"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(toml_s) && err.contains("R999"), "{err}");
+    // an unknown code on the command line does not blame the file
+    std::fs::write(&toml, "ignore = [\"R014\"]\n").unwrap();
+    let o = deboil(&["clean", input, "--config", toml_s, "--select", "R998", "-q"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("R998") && !err.contains(toml_s), "{err}");
+}
+
+#[test]
 fn missing_input_is_an_error_naming_the_path() {
     let o = deboil(&["clean", "no/such/file.txt"]);
     assert_eq!(o.status.code(), Some(2));

@@ -111,59 +111,88 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
     };
     let mut all = rules::registry_with(&settings);
     for (i, p) in opts.config.patterns.iter().enumerate() {
-        let rule = rules::user_pattern::UserPattern::new(i, p)
-            .map_err(|m| Error::Usage(format!("deboil.toml: {m}")))?;
+        let rule =
+            rules::user_pattern::UserPattern::new(i, p).map_err(|message| Error::Config {
+                path: opts.config.shown_path(),
+                message,
+            })?;
         all.push(Box::new(rule));
     }
     // the statistical classifier reports last, so that every specific rule (user patterns
     // included) is credited with the lines it names
     all.sort_by_key(|r| r.meta().category == rules::Category::Classifier);
-    let Selection { select, ignore, .. } = Selection::of(opts);
-    for s in select.iter().chain(&ignore) {
-        let known = s == "ALL"
+    let known = |s: &String| {
+        s == "ALL"
             || all
                 .iter()
                 .any(|r| rules::matches_selector(r.meta(), std::slice::from_ref(s)))
             || rules::all_meta()
                 .iter()
-                .any(|m| rules::matches_selector(m, std::slice::from_ref(s)));
-        if !known {
-            return Err(Error::UnknownRule(s.clone()));
+                .any(|m| rules::matches_selector(m, std::slice::from_ref(s)))
+    };
+    let config = &opts.config;
+    for (key, list) in [("select", &config.select), ("ignore", &config.ignore)] {
+        if let Some(s) = list.iter().find(|s| !known(s)) {
+            return Err(Error::Config {
+                path: config.shown_path(),
+                message: format!("`{key}`: {}", Error::UnknownRule(s.clone())),
+            });
         }
     }
+    if let Some(s) = opts.select.iter().chain(&opts.ignore).find(|s| !known(s)) {
+        return Err(Error::UnknownRule(s.clone()));
+    }
+    let selection = Selection::of(opts);
     Ok(all
         .into_iter()
-        .filter(|r| select.is_empty() || rules::matches_selector(r.meta(), &select))
-        .filter(|r| !rules::matches_selector(r.meta(), &ignore))
+        .filter(|r| selection.takes(r.meta()))
         .collect())
 }
 
-/// The rule selectors of a run: `--select`/`--ignore` after the config's.
+/// The rule selectors of a run, from deboil.toml and the command line. A rule runs when the
+/// selects (both lists together; none means all) name it and no ignore does; the command line
+/// overrides the config: a rule named by `--select` runs even when the config's `ignore` names
+/// it, and `--ignore` always wins.
 struct Selection {
     select: Vec<String>,
-    ignore: Vec<String>,
+    cli_select: Vec<String>,
+    config_ignore: Vec<String>,
+    cli_ignore: Vec<String>,
     /// Stage codes (D001...) left out by the selectors, decided once.
     stage_codes_out: Vec<&'static str>,
 }
 
 impl Selection {
     fn of(opts: &CleanOptions) -> Selection {
-        let join = |a: &[String], b: &[String]| a.iter().chain(b).cloned().collect::<Vec<_>>();
-        let select = join(&opts.config.select, &opts.select);
-        let ignore = join(&opts.config.ignore, &opts.ignore);
-        let stage_codes_out = rules::stage_codes::ALL
+        let mut s = Selection {
+            select: opts
+                .config
+                .select
+                .iter()
+                .chain(&opts.select)
+                .cloned()
+                .collect(),
+            cli_select: opts.select.clone(),
+            config_ignore: opts.config.ignore.clone(),
+            cli_ignore: opts.ignore.clone(),
+            stage_codes_out: Vec::new(),
+        };
+        s.stage_codes_out = rules::stage_codes::ALL
             .iter()
-            .filter(|m| {
-                !((select.is_empty() || rules::matches_selector(m, &select))
-                    && !rules::matches_selector(m, &ignore))
-            })
+            .filter(|m| !s.takes(m))
             .map(|m| m.code)
             .collect();
-        Selection {
-            select,
-            ignore,
-            stage_codes_out,
-        }
+        s
+    }
+
+    /// Whether the rule runs.
+    fn takes(&self, m: &rules::RuleMeta) -> bool {
+        let named = |list: &[String]| rules::matches_selector(m, list);
+        let selected = self.select.is_empty() || named(&self.select);
+        // a rule the command line selects escapes the config's ignore, not its own
+        let ignored =
+            named(&self.cli_ignore) || (named(&self.config_ignore) && !named(&self.cli_select));
+        selected && !ignored
     }
 
     /// Whether a code reported by a stage (D001...) is chosen.
