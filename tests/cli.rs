@@ -307,6 +307,57 @@ fn stdin_and_text_dir_output() {
 }
 
 #[test]
+fn text_dir_output_names_never_collide_and_do_not_depend_on_threads() {
+    let dir = tmpdir("collide");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    // a dump that splits into two articles, and a one-record JSONL file with the same stem
+    std::fs::copy(
+        root().join("seeds/000_1129f5ca16d4c8c9.txt"),
+        input.join("same.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("same.jsonl"),
+        "{\"text\":\"The JSONL Record\\n\\nA body line from the JSONL record.\"}\n",
+    )
+    .unwrap();
+    let mut seen = Vec::new();
+    for threads in ["1", "2"] {
+        let out = dir.join(format!("out-{threads}"));
+        let o = deboil(&[
+            "clean",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--threads",
+            threads,
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&p).unwrap())
+            })
+            .collect();
+        files.sort();
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["same.jsonl.1.txt", "same.txt.0.txt", "same.txt.1.txt"],
+            "threads {threads}"
+        );
+        assert!(files[0].1.contains("A body line from the JSONL record."));
+        assert!(!files[1].1.contains("JSONL") && !files[2].1.contains("JSONL"));
+        seen.push(files);
+    }
+    assert_eq!(seen[0], seen[1]);
+}
+
+#[test]
 fn dry_run_and_diff_write_nothing_but_listings() {
     let o = deboil(&["clean", "seeds", "--dry-run", "-q"]);
     assert!(o.status.success());

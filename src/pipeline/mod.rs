@@ -310,7 +310,10 @@ pub fn run(
             format,
             first: true,
         },
-        (Mode::Write, Some(dir), Format::Text) => Sink::Dir { dir: dir.clone() },
+        (Mode::Write, Some(dir), Format::Text) => Sink::Dir {
+            dir: dir.clone(),
+            names: crate::output::DirNames::new(relative.values().map(PathBuf::as_path)),
+        },
         (Mode::Write, Some(file), Format::Jsonl) => Sink::File {
             file: AtomicFile::create(file)?,
         },
