@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::config::Config;
 use crate::dedup::DedupOptions;
 use crate::error::Error;
-use crate::input::InputOptions;
+use crate::input::{InputFormat, InputOptions};
 use crate::output::Format;
 use crate::pipeline::{CleanOptions, Mode};
 use crate::rules::Strictness;
@@ -111,6 +111,11 @@ pub struct CleanArgs {
     /// Write nothing; print a unified diff per document.
     #[arg(long)]
     pub diff: bool,
+    /// How inputs are read: `auto` by name (`.jsonl`/`.ndjson`/`.json` are JSONL, any case),
+    /// sniffing stdin and names without an extension; `text` or `jsonl` for every input.
+    /// gzip and zstd are recognised by their first bytes either way.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
     /// JSONL field holding the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
@@ -226,6 +231,7 @@ impl CleanArgs {
                 text_field: self.text_field.clone(),
                 id_field: self.id_field.clone(),
                 max_record_bytes: self.max_record_bytes,
+                format: self.input_format,
                 ..InputOptions::default()
             },
             output: self.output.clone(),

@@ -358,6 +358,117 @@ fn text_dir_output_names_never_collide_and_do_not_depend_on_threads() {
 }
 
 #[test]
+fn input_formats_by_case_insensitive_name_magic_bytes_sniffing_or_flag() {
+    use std::io::Write;
+    let jsonl = "{\"id\":\"r1\",\"text\":\"A Title Line\\n\\nBody text here.\"}\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(jsonl.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let braced = "{Breaking} The Title\n\nA body line that stays in the output.\n";
+    // stdin, read in one pass and spooled for two
+    for extra in [&["--no-boilerplate"][..], &[]] {
+        let args: Vec<&str> = ["clean", "--format", "jsonl", "-q"]
+            .iter()
+            .chain(extra)
+            .copied()
+            .collect();
+        let o = deboil_stdin(&args, &gz);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(
+            (v["id"].as_str(), v["text"].as_str()),
+            (Some("r1"), Some("Body text here."))
+        );
+        let o = deboil_stdin(&args, braced.as_bytes());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            stdout(&o).contains("A body line that stays in the output."),
+            "{}",
+            stdout(&o)
+        );
+    }
+
+    let dir = tmpdir("formats");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::write(input.join("a.ndjson"), jsonl.replace("r1", "a")).unwrap();
+    std::fs::write(input.join("sub/b.JSONL"), jsonl.replace("r1", "b")).unwrap();
+    std::fs::write(input.join("c"), &gz).unwrap();
+    std::fs::write(input.join("notes.md"), "not an input").unwrap();
+    // named explicitly, a file without an extension is sniffed (and gunzipped by its magic)
+    let o = deboil(&[
+        "clean",
+        input.join("c").to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-q",
+    ]);
+    assert!(stdout(&o).contains("\"id\":\"r1\""), "{}", stdout(&o));
+    // walking, input names are matched ignoring case; other files are reported, not read
+    let rep = dir.join("r.json");
+    let o = deboil(&[
+        "clean",
+        input.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--report",
+        rep.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"a\"", "\"b\""]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("notes.md: not read") && err.contains("warning: unknown-extension: 2"),
+        "{err}"
+    );
+    assert!(err.contains("from 2 inputs"), "{err}");
+    let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&rep).unwrap()).unwrap();
+    assert_eq!(r["totals"]["warnings"]["unknown-extension"], 2);
+    assert_eq!(r["totals"]["inputs"], 2);
+
+    // --input-format forces the reading, in every command that reads inputs
+    let f = dir.join("records.txt");
+    std::fs::write(&f, jsonl).unwrap();
+    let f = f.to_str().unwrap();
+    let o = deboil(&[
+        "clean",
+        f,
+        "--input-format",
+        "jsonl",
+        "--format",
+        "jsonl",
+        "-q",
+    ]);
+    assert!(stdout(&o).contains("\"id\":\"r1\""), "{}", stdout(&o));
+    let o = deboil(&[
+        "clean",
+        input.join("a.ndjson").to_str().unwrap(),
+        "--input-format",
+        "text",
+        "-q",
+    ]);
+    assert!(stdout(&o).contains("{\"id\":\"a\""), "{}", stdout(&o));
+    for cmd in [
+        &["dups"][..],
+        &["dedup", "sigs"],
+        &["dedup", "apply", "--decisions", "/dev/null"],
+    ] {
+        let mut args = cmd.to_vec();
+        args.extend([f, "--input-format", "jsonl", "-q"]);
+        let o = deboil(&args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
 fn dry_run_and_diff_write_nothing_but_listings() {
     let o = deboil(&["clean", "seeds", "--dry-run", "-q"]);
     assert!(o.status.success());

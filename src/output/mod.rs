@@ -232,12 +232,7 @@ pub fn doc_file_name(rel: &Path, record_line: Option<usize>, part: usize, parts:
 
 /// The input's file name without its input extensions (`a.jsonl.gz` -> `a`).
 fn stem_of(rel: &Path) -> String {
-    let name = file_name(rel);
-    let mut stem = name.as_str();
-    for ext in [".gz", ".zst", ".txt", ".jsonl", ".json"] {
-        stem = stem.strip_suffix(ext).unwrap_or(stem);
-    }
-    stem.to_string()
+    crate::input::input_stem(&file_name(rel)).to_string()
 }
 
 fn file_name(rel: &Path) -> String {

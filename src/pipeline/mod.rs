@@ -211,6 +211,7 @@ pub(crate) struct Work {
 struct RecordMeta {
     source: String,
     source_line: usize,
+    jsonl: bool,
     raw_bytes: usize,
     repaired_utf8: usize,
     id: String,
@@ -231,6 +232,7 @@ fn meta_of(record: &Record) -> RecordMeta {
     RecordMeta {
         source: record.source.clone(),
         source_line: record.source_line,
+        jsonl: record.jsonl,
         raw_bytes: record.raw_bytes,
         repaired_utf8: record.repaired_utf8,
         id: record.id.clone(),
@@ -272,16 +274,8 @@ pub fn run(
     };
     let relative: HashMap<String, PathBuf> = sources
         .iter()
+        .filter(|s| !s.is_skipped())
         .map(|s| (shown(s), s.relative.clone()))
-        .collect();
-    let jsonl_sources: std::collections::HashSet<String> = sources
-        .iter()
-        .filter(|s| {
-            let n = s.path.to_string_lossy();
-            let n = n.trim_end_matches(".gz").trim_end_matches(".zst");
-            n.ends_with(".jsonl") || n.ends_with(".json")
-        })
-        .map(shown)
         .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.unwrap_or(0))
@@ -290,7 +284,7 @@ pub fn run(
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
 
     let mut totals = Totals {
-        inputs: sources.len(),
+        inputs: sources.iter().filter(|s| !s.is_skipped()).count(),
         ..Totals::default()
     };
     let mut report = match &opts.report {
@@ -337,7 +331,7 @@ pub fn run(
         }
         _ => None,
     };
-    let progress = Progress::new(sources.len(), opts.summary);
+    let progress = Progress::new(totals.inputs, opts.summary);
     let records = input::open_all(sources, opts.input.clone());
     let mut any_removal = false;
     let mut record_failures = 0usize;
@@ -512,9 +506,7 @@ pub fn run(
                             .get(&d.source)
                             .cloned()
                             .unwrap_or_else(|| PathBuf::from(&d.source));
-                        let line = jsonl_sources
-                            .contains(&d.source)
-                            .then_some(w.record.source_line);
+                        let line = w.record.jsonl.then_some(w.record.source_line);
                         sink.write(&d, &rendered, &rel, line)?;
                     }
                     match opts.mode {
@@ -701,8 +693,8 @@ impl Drop for TempPath {
     }
 }
 
-/// Two passes need stdin twice: copy it to a temporary file (named by sniffing JSONL or text)
-/// that the `-` source then reads; it is still shown as `-`.
+/// Two passes need stdin twice: copy it to a temporary file that the `-` source then reads; it
+/// is still shown as `-`, and read like stdin (its format and compression sniffed).
 fn spool_stdin(sources: &mut [input::Source]) -> Result<Option<TempPath>, Error> {
     let Some(src) = sources.iter_mut().find(|s| s.path.as_os_str() == "-") else {
         return Ok(None);
@@ -710,12 +702,7 @@ fn spool_stdin(sources: &mut [input::Source]) -> Result<Option<TempPath>, Error>
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
         .map_err(|e| Error::io("<stdin>", e))?;
-    let jsonl = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    let name = format!(
-        "deboil-stdin-{}.{}",
-        std::process::id(),
-        if jsonl { "jsonl" } else { "txt" }
-    );
+    let name = format!("deboil-stdin-{}", std::process::id());
     let path = std::env::temp_dir().join(name);
     std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
     src.path = path.clone();
@@ -906,6 +893,7 @@ pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
         text,
         raw_bytes: bytes.len(),
         repaired_utf8,
+        jsonl: false,
     };
     let w = strip(&record, rules);
     w.docs
