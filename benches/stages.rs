@@ -34,6 +34,7 @@ fn record(text: String) -> Record {
         raw_bytes: text.len(),
         text,
         repaired_utf8: 0,
+        jsonl: false,
     }
 }
 

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
+use crate::dedup::DedupOptions;
 use crate::error::Error;
-use crate::input::InputOptions;
+use crate::input::{InputFormat, InputOptions};
 use crate::output::Format;
 use crate::pipeline::{CleanOptions, Mode};
 use crate::rules::Strictness;
@@ -101,8 +102,8 @@ pub struct CleanArgs {
     /// Not these rules.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// How much the statistical classifier removes.
-    #[arg(long, value_enum)]
+    // help from `strictness_help`: the default comes from the code, and deboil.toml can set it
+    #[arg(long, value_enum, help = strictness_help())]
     pub strictness: Option<Strictness>,
     /// Write nothing; list what would be removed.
     #[arg(long, conflicts_with = "diff")]
@@ -110,6 +111,11 @@ pub struct CleanArgs {
     /// Write nothing; print a unified diff per document.
     #[arg(long)]
     pub diff: bool,
+    /// How inputs are read: `auto` by name (`.jsonl`/`.ndjson`/`.json` are JSONL, any case),
+    /// sniffing stdin and names without an extension; `text` or `jsonl` for every input.
+    /// gzip and zstd are recognised by their first bytes either way.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
     /// JSONL field holding the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
@@ -135,24 +141,33 @@ pub struct CleanArgs {
     /// Paragraph deduplication scope.
     #[arg(long, value_enum, default_value_t = crate::dedup::DedupMode::Corpus)]
     pub dedup: crate::dedup::DedupMode,
-    /// Which copy of a near-duplicate group survives (`longest` is applied as `first` in one pass).
-    #[arg(long, value_enum, default_value_t = crate::dedup::Prefer::First)]
+    /// Which copy of a near-duplicate group is kept: `first`, the earliest in input order, or
+    /// `longest`, the copy with the most words. `longest` needs every signature before deciding,
+    /// so only `deboil dedup decide` and `deboil dups` apply it; `clean` decides in one streaming
+    /// pass and treats `longest` as `first`.
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = crate::dedup::Prefer::First,
+        hide_possible_values = true
+    )]
     pub prefer: crate::dedup::Prefer,
-    /// Word diff ratio at or above which a candidate is a near duplicate.
-    #[arg(long, value_name = "RATIO")]
-    pub near_threshold: Option<f64>,
+    /// Word diff ratio at or above which a candidate is a near duplicate (0 to 1).
+    #[arg(long, value_name = "RATIO", default_value_t = DedupOptions::default().threshold)]
+    pub near_threshold: f64,
     /// No near-duplicate matching (exact repeats only).
     #[arg(long)]
     pub no_near: bool,
     /// No learned boilerplate (a single pass over the input).
     #[arg(long)]
     pub no_boilerplate: bool,
-    /// A line is learned boilerplate when it recurs in at least this many documents of a source...
-    #[arg(long, value_name = "N")]
-    pub boilerplate_min_docs: Option<usize>,
-    /// ...and in at least this share of them.
-    #[arg(long, value_name = "SHARE")]
-    pub boilerplate_min_share: Option<f64>,
+    /// A line is learned boilerplate when it recurs in at least this many documents of a source
+    /// (at least 2)...
+    #[arg(long, value_name = "N", default_value_t = DedupOptions::default().boilerplate_min_docs)]
+    pub boilerplate_min_docs: usize,
+    /// ...and in at least this share of them (0 to 1).
+    #[arg(long, value_name = "SHARE", default_value_t = DedupOptions::default().boilerplate_min_share)]
+    pub boilerplate_min_share: f64,
     /// Input bytes per batch (a tuning knob; output does not depend on it).
     #[arg(long, default_value_t = 8 << 20, hide = true)]
     pub batch_bytes: usize,
@@ -216,6 +231,7 @@ impl CleanArgs {
                 text_field: self.text_field.clone(),
                 id_field: self.id_field.clone(),
                 max_record_bytes: self.max_record_bytes,
+                format: self.input_format,
                 ..InputOptions::default()
             },
             output: self.output.clone(),
@@ -245,35 +261,40 @@ impl CleanArgs {
 }
 
 impl CleanArgs {
-    fn dedup_options(&self) -> Result<crate::dedup::DedupOptions, Error> {
-        let mut d = crate::dedup::DedupOptions {
+    fn dedup_options(&self) -> Result<DedupOptions, Error> {
+        if !(0.0..=1.0).contains(&self.near_threshold) {
+            return Err(Error::Usage(
+                "--near-threshold must be between 0 and 1".into(),
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.boilerplate_min_share) {
+            return Err(Error::Usage(
+                "--boilerplate-min-share must be between 0 and 1".into(),
+            ));
+        }
+        Ok(DedupOptions {
             mode: self.dedup,
             prefer: self.prefer,
             near: !self.no_near,
             boilerplate: !self.no_boilerplate,
+            threshold: self.near_threshold,
+            boilerplate_min_docs: self.boilerplate_min_docs.max(2),
+            boilerplate_min_share: self.boilerplate_min_share,
             ..Default::default()
-        };
-        if let Some(t) = self.near_threshold {
-            if !(0.0..=1.0).contains(&t) {
-                return Err(Error::Usage(
-                    "--near-threshold must be between 0 and 1".into(),
-                ));
-            }
-            d.threshold = t;
-        }
-        if let Some(n) = self.boilerplate_min_docs {
-            d.boilerplate_min_docs = n.max(2);
-        }
-        if let Some(s) = self.boilerplate_min_share {
-            if !(0.0..=1.0).contains(&s) {
-                return Err(Error::Usage(
-                    "--boilerplate-min-share must be between 0 and 1".into(),
-                ));
-            }
-            d.boilerplate_min_share = s;
-        }
-        Ok(d)
+        })
     }
+}
+
+/// `--strictness`'s help, with the default taken from [`Strictness::default`].
+fn strictness_help() -> String {
+    let default = Strictness::default()
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default();
+    format!(
+        "How much the statistical classifier removes [default: {default}, or `strictness` in \
+         deboil.toml]"
+    )
 }
 
 /// Parses `deboil clean` arguments given as words (used by `check` for a fixture's `args` file).

@@ -11,7 +11,7 @@
 //! scope = "block"             # line | block (to the next blank line) | to-end
 //! ```
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -54,15 +54,27 @@ pub struct Config {
     pub strictness: Option<Strictness>,
     #[serde(default, rename = "pattern")]
     pub patterns: Vec<PatternSpec>,
+    /// The file it was loaded from (for errors about its contents).
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        Config::parse(&text).map_err(|message| Error::Config {
+        let mut c = Config::parse(&text).map_err(|message| Error::Config {
             path: path.to_path_buf(),
             message,
-        })
+        })?;
+        c.path = Some(path.to_path_buf());
+        Ok(c)
+    }
+
+    /// The file's name for messages (`deboil.toml` when it was not loaded from a file).
+    pub fn shown_path(&self) -> PathBuf {
+        self.path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("deboil.toml"))
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {

@@ -24,6 +24,8 @@ pub struct Record {
     pub raw_bytes: usize,
     /// Invalid UTF-8 sequences replaced while decoding.
     pub repaired_utf8: usize,
+    /// Read from a JSONL source (one record per line), not a whole text dump.
+    pub jsonl: bool,
 }
 
 /// Shape facts about one line, computed once and shared by every rule.

@@ -47,7 +47,11 @@ pub enum Error {
     Input(#[from] InputError),
     #[error("{path}: {message}")]
     Config { path: PathBuf, message: String },
-    #[error("unknown rule code or name: {0}")]
+    #[error(
+        "unknown rule code or name: {0} (codes: {codes}; `deboil rules` lists them with their \
+         names)",
+        codes = crate::explain::known_codes()
+    )]
     UnknownRule(String),
     #[error("{0}")]
     Usage(String),

@@ -56,6 +56,15 @@ pub fn clean_doc(m: &RuleMeta) -> String {
         .to_string()
 }
 
+/// The built-in rules' codes, comma-separated (for the unknown-code error).
+pub fn known_codes() -> String {
+    rules::all_meta()
+        .iter()
+        .map(|m| m.code)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `deboil explain CODE`.
 pub fn explain(code: &str) -> Option<String> {
     let m = rules::find(code)?;

@@ -196,6 +196,83 @@ fn rules_and_explain_come_from_the_registry() {
 }
 
 #[test]
+fn help_shows_the_defaults_from_the_code_and_explain_points_to_rules() {
+    let d = deboil::dedup::DedupOptions::default();
+    for cmd in [&["clean"][..], &["dups"], &["dedup", "apply"]] {
+        let mut args = cmd.to_vec();
+        args.push("--help");
+        let o = deboil(&args);
+        assert!(o.status.success());
+        let help = stdout(&o);
+        for want in [
+            format!("[default: {}]", d.threshold),
+            format!("[default: {}]", d.boilerplate_min_docs),
+            format!("[default: {}]", d.boilerplate_min_share),
+            "[default: normal".to_string(),
+            "treats `longest` as `first`".to_string(),
+        ] {
+            assert!(help.contains(&want), "{args:?} lacks {want:?}:\n{help}");
+        }
+        assert!(!help.contains("module docs"), "{help}");
+    }
+    let o = deboil(&["explain", "X999"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("X999") && err.contains("R001, ") && err.contains("`deboil rules`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn command_line_select_overrides_the_config_ignore() {
+    let dir = tmpdir("config-precedence");
+    let toml = dir.join("deboil.toml");
+    std::fs::write(&toml, "ignore = [\"R014\"]\n").unwrap();
+    let toml_s = toml.to_str().unwrap();
+    let input = "fixtures/rule-r014/input.txt";
+    let r014 = |args: &[&str], name: &str| {
+        let r = report_of(args, name);
+        r["totals"]["rules"]["R014"]["removals"]
+            .as_u64()
+            .unwrap_or(0)
+    };
+    assert!(r014(&["clean", input, "--no-config"], "prec-0") > 0);
+    assert_eq!(r014(&["clean", input, "--config", toml_s], "prec-1"), 0);
+    // an explicit --select wins over the config's ignore for the rules it names...
+    assert!(
+        r014(
+            &["clean", input, "--config", toml_s, "--select", "R014"],
+            "prec-2"
+        ) > 0
+    );
+    assert!(
+        r014(
+            &["clean", input, "--config", toml_s, "--select", "chrome"],
+            "prec-3"
+        ) > 0
+    );
+    // ...and --ignore on the command line still wins over both
+    let args = [
+        "clean", input, "--config", toml_s, "--select", "R014", "--ignore", "R014",
+    ];
+    assert_eq!(r014(&args, "prec-4"), 0);
+
+    // an unknown code in the config names the file
+    std::fs::write(&toml, "select = [\"R999\"]\n").unwrap();
+    let o = deboil(&["clean", input, "--config", toml_s, "-q"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(toml_s) && err.contains("R999"), "{err}");
+    // an unknown code on the command line does not blame the file
+    std::fs::write(&toml, "ignore = [\"R014\"]\n").unwrap();
+    let o = deboil(&["clean", input, "--config", toml_s, "--select", "R998", "-q"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("R998") && !err.contains(toml_s), "{err}");
+}
+
+#[test]
 fn missing_input_is_an_error_naming_the_path() {
     let o = deboil(&["clean", "no/such/file.txt"]);
     assert_eq!(o.status.code(), Some(2));
@@ -227,6 +304,168 @@ fn stdin_and_text_dir_output() {
             .all(|n| n.ends_with(".txt") && !n.starts_with('.')),
         "{names:?}"
     );
+}
+
+#[test]
+fn text_dir_output_names_never_collide_and_do_not_depend_on_threads() {
+    let dir = tmpdir("collide");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    // a dump that splits into two articles, and a one-record JSONL file with the same stem
+    std::fs::copy(
+        root().join("seeds/000_1129f5ca16d4c8c9.txt"),
+        input.join("same.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("same.jsonl"),
+        "{\"text\":\"The JSONL Record\\n\\nA body line from the JSONL record.\"}\n",
+    )
+    .unwrap();
+    let mut seen = Vec::new();
+    for threads in ["1", "2"] {
+        let out = dir.join(format!("out-{threads}"));
+        let o = deboil(&[
+            "clean",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--threads",
+            threads,
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&p).unwrap())
+            })
+            .collect();
+        files.sort();
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["same.jsonl.1.txt", "same.txt.0.txt", "same.txt.1.txt"],
+            "threads {threads}"
+        );
+        assert!(files[0].1.contains("A body line from the JSONL record."));
+        assert!(!files[1].1.contains("JSONL") && !files[2].1.contains("JSONL"));
+        seen.push(files);
+    }
+    assert_eq!(seen[0], seen[1]);
+}
+
+#[test]
+fn input_formats_by_case_insensitive_name_magic_bytes_sniffing_or_flag() {
+    use std::io::Write;
+    let jsonl = "{\"id\":\"r1\",\"text\":\"A Title Line\\n\\nBody text here.\"}\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(jsonl.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let braced = "{Breaking} The Title\n\nA body line that stays in the output.\n";
+    // stdin, read in one pass and spooled for two
+    for extra in [&["--no-boilerplate"][..], &[]] {
+        let args: Vec<&str> = ["clean", "--format", "jsonl", "-q"]
+            .iter()
+            .chain(extra)
+            .copied()
+            .collect();
+        let o = deboil_stdin(&args, &gz);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(
+            (v["id"].as_str(), v["text"].as_str()),
+            (Some("r1"), Some("Body text here."))
+        );
+        let o = deboil_stdin(&args, braced.as_bytes());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            stdout(&o).contains("A body line that stays in the output."),
+            "{}",
+            stdout(&o)
+        );
+    }
+
+    let dir = tmpdir("formats");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::write(input.join("a.ndjson"), jsonl.replace("r1", "a")).unwrap();
+    std::fs::write(input.join("sub/b.JSONL"), jsonl.replace("r1", "b")).unwrap();
+    std::fs::write(input.join("c"), &gz).unwrap();
+    std::fs::write(input.join("notes.md"), "not an input").unwrap();
+    // named explicitly, a file without an extension is sniffed (and gunzipped by its magic)
+    let o = deboil(&[
+        "clean",
+        input.join("c").to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-q",
+    ]);
+    assert!(stdout(&o).contains("\"id\":\"r1\""), "{}", stdout(&o));
+    // walking, input names are matched ignoring case; other files are reported, not read
+    let rep = dir.join("r.json");
+    let o = deboil(&[
+        "clean",
+        input.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--report",
+        rep.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"a\"", "\"b\""]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("notes.md: not read") && err.contains("warning: unknown-extension: 2"),
+        "{err}"
+    );
+    assert!(err.contains("from 2 inputs"), "{err}");
+    let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&rep).unwrap()).unwrap();
+    assert_eq!(r["totals"]["warnings"]["unknown-extension"], 2);
+    assert_eq!(r["totals"]["inputs"], 2);
+
+    // --input-format forces the reading, in every command that reads inputs
+    let f = dir.join("records.txt");
+    std::fs::write(&f, jsonl).unwrap();
+    let f = f.to_str().unwrap();
+    let o = deboil(&[
+        "clean",
+        f,
+        "--input-format",
+        "jsonl",
+        "--format",
+        "jsonl",
+        "-q",
+    ]);
+    assert!(stdout(&o).contains("\"id\":\"r1\""), "{}", stdout(&o));
+    let o = deboil(&[
+        "clean",
+        input.join("a.ndjson").to_str().unwrap(),
+        "--input-format",
+        "text",
+        "-q",
+    ]);
+    assert!(stdout(&o).contains("{\"id\":\"a\""), "{}", stdout(&o));
+    for cmd in [
+        &["dups"][..],
+        &["dedup", "sigs"],
+        &["dedup", "apply", "--decisions", "/dev/null"],
+    ] {
+        let mut args = cmd.to_vec();
+        args.extend([f, "--input-format", "jsonl", "-q"]);
+        let o = deboil(&args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
 }
 
 #[test]
@@ -721,6 +960,55 @@ mod hostile {
         );
         let t = &r["totals"];
         assert_eq!(t["documents_out"], 1);
+    }
+
+    #[test]
+    fn records_without_the_text_field_name_their_fields_and_exit_2() {
+        let dir = tmpdir("notext");
+        let f = dir.join("in.jsonl");
+        std::fs::write(
+            &f,
+            "{\"doc_id\":\"a\",\"content\":\"A body line.\"}\n\
+             {\"doc_id\":\"b\",\"content\":\"Another body line.\"}\n",
+        )
+        .unwrap();
+        let (o, r) = report(&["clean", f.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!(
+                "{}:2: expected a JSON object with a \"text\" string; the field \"text\" is \
+                 missing (fields: doc_id, content; see --text-field)",
+                f.display()
+            )),
+            "{err}"
+        );
+        assert!(err.contains("nothing written"), "{err}");
+        // the report is still written
+        assert_eq!(r["totals"]["documents_failed"]["missing-text-field"], 2);
+        assert_eq!(r["totals"]["documents_out"], 0);
+        // the right field: cleaned, exit 0
+        let o = deboil(&[
+            "clean",
+            f.to_str().unwrap(),
+            "--text-field",
+            "content",
+            "-q",
+        ]);
+        assert!(o.status.success());
+        assert!(stdout(&o).contains("Another body line."));
+        // one good record among bad ones: exit 0 as before
+        let mixed = dir.join("mixed.jsonl");
+        let mut body = std::fs::read_to_string(&f).unwrap();
+        body.push_str("{\"text\":\"A Headline\\n\\nA body line that stays.\"}\n");
+        std::fs::write(&mixed, body).unwrap();
+        let o = deboil(&["clean", mixed.to_str().unwrap(), "-q"]);
+        assert_eq!(o.status.code(), Some(0));
+        // an input with no record at all (empty) keeps exit 0
+        let empty = dir.join("empty.txt");
+        std::fs::write(&empty, "").unwrap();
+        let o = deboil(&["clean", empty.to_str().unwrap(), "-q"]);
+        assert_eq!(o.status.code(), Some(0));
     }
 
     #[test]

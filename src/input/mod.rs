@@ -1,5 +1,17 @@
 //! Reading inputs: paths and directories (walked in sorted order), stdin, `.txt` dumps,
-//! `.jsonl`/`.json` records, `.gz`/`.zst` by extension; decoding to UTF-8 and normalising.
+//! `.jsonl`/`.ndjson`/`.json` records, gzip and zstd; decoding to UTF-8 and normalising.
+//!
+//! # Formats
+//! With [`InputFormat::Auto`] (the default) a file's name decides, ignoring case: `.jsonl`,
+//! `.ndjson` and `.json` are JSONL, anything else a text dump, except that stdin and a file with
+//! no extension are sniffed: JSONL when the first non-blank line is a JSON object (or a prefix of
+//! one longer than the first read), a text dump otherwise. [`InputFormat::Text`] and
+//! [`InputFormat::Jsonl`] force the reading of every input. Compression is recognised by its
+//! magic bytes (gzip `1f 8b`, zstd `28 b5 2f fd`) whatever the name, stdin included; a `.gz` or
+//! `.zst` name without them is read as that format, and fails as a fake archive. A directory
+//! walk reads only files with an input extension (`.txt`, `.jsonl`, `.ndjson`, `.json`, each
+//! optionally `.gz`/`.zst`, any case); every other file is reported as an `unknown-extension`
+//! warning, not read (name it on the command line to read it).
 //!
 //! The reader yields [`Record`]s in a total, deterministic order, or an [`InputError`] for an
 //! input (or a JSONL line) that cannot be read; the caller counts it and goes on.
@@ -35,7 +47,7 @@
 //! `unreadable`, `binary`, `empty`, `no-inputs`, `symlink-loop`, `too-large`, `line-too-long`,
 //! `invalid-json`, `not-an-object`, `missing-text-field`, `text-not-a-string`, `invalid-gzip`,
 //! `invalid-zstd`, `truncated-archive`, `unsupported-encoding`; warnings: `duplicate-id`,
-//! `repaired-utf8`.
+//! `repaired-utf8`, `unknown-extension`.
 
 pub mod decode;
 pub mod normalize;
@@ -49,6 +61,31 @@ use serde_json::{Map, Value};
 use crate::doc::Record;
 use crate::error::{Error, InputError};
 
+/// Failure kinds of a record that was read but could not be used, as opposed to an input that
+/// held no record at all (`binary`, `empty`, `no-inputs`, ...). When every record read fails
+/// and nothing is written, `clean` exits 2.
+pub const RECORD_FAILURES: [&str; 6] = [
+    "too-large",
+    "line-too-long",
+    "invalid-json",
+    "not-an-object",
+    "missing-text-field",
+    "text-not-a-string",
+];
+
+/// How inputs are read: by their names and first bytes, or forced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// By name (`.jsonl`, `.ndjson`, `.json`: JSONL; others: text), sniffing stdin and files
+    /// without an extension.
+    #[default]
+    Auto,
+    /// Every input is one text dump.
+    Text,
+    /// Every input holds one JSON object per line.
+    Jsonl,
+}
+
 /// How inputs are read.
 #[derive(Debug, Clone)]
 pub struct InputOptions {
@@ -58,6 +95,8 @@ pub struct InputOptions {
     pub id_field: String,
     /// Largest text dump, or JSONL line, read (bytes after decompression).
     pub max_record_bytes: usize,
+    /// Text or JSONL, or decided per input.
+    pub format: InputFormat,
 }
 
 impl Default for InputOptions {
@@ -66,6 +105,7 @@ impl Default for InputOptions {
             text_field: "text".into(),
             id_field: "id".into(),
             max_record_bytes: 256 << 20,
+            format: InputFormat::Auto,
         }
     }
 }
@@ -93,6 +133,25 @@ impl Source {
         }
     }
 
+    /// A file a directory walk does not read (its name has no input extension).
+    fn skipped(path: &Path) -> Source {
+        Source::problem(
+            path,
+            UNKNOWN_EXTENSION,
+            "not read: no input extension (.txt, .jsonl, .ndjson, .json, optionally .gz/.zst); \
+             name the file on the command line to read it"
+                .into(),
+        )
+    }
+
+    /// Whether this is a file a directory walk left out: it yields an `unknown-extension`
+    /// warning and no record, and is not counted as an input.
+    pub fn is_skipped(&self) -> bool {
+        self.problem
+            .as_ref()
+            .is_some_and(|p| p.kind == UNKNOWN_EXTENSION)
+    }
+
     fn problem(path: &Path, kind: &'static str, message: String) -> Source {
         let display = path.display().to_string();
         Source {
@@ -103,6 +162,9 @@ impl Source {
         }
     }
 }
+
+/// The warning kind of a file a directory walk does not read.
+const UNKNOWN_EXTENSION: &str = "unknown-extension";
 
 /// Expands the command-line inputs into files, in order: each argument in turn, directories
 /// walked recursively in sorted path order. A missing path is an error for the whole run; an
@@ -126,11 +188,12 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
             let mut visited = HashSet::new();
             walk(a, &mut ancestors, &mut visited, &mut found);
             found.sort_by(|x, y| x.path.cmp(&y.path));
-            if found.is_empty() {
+            if found.iter().all(Source::is_skipped) {
                 out.push(Source::problem(
                     a,
                     "no-inputs",
-                    "directory holds no input files (.txt, .jsonl, .json, optionally .gz/.zst)"
+                    "directory holds no input files (.txt, .jsonl, .ndjson, .json, optionally \
+                     .gz/.zst)"
                         .into(),
                 ));
             }
@@ -227,7 +290,7 @@ fn walk(
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, ancestors, visited, out),
             Ok(_) if is_input_name(&path) => out.push(Source::file(path, PathBuf::new())),
-            Ok(_) => {}
+            Ok(_) => out.push(Source::skipped(&path)),
             Err(e) if is_input_name(&path) => out.push(Source::problem(
                 &path,
                 "unreadable",
@@ -252,21 +315,73 @@ fn walk(
     ancestors.pop();
 }
 
-/// Whether a file found while walking a directory is an input (by extension).
+/// Whether a file found while walking a directory is an input (by extension, ignoring case).
 pub fn is_input_name(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let base = name
-        .strip_suffix(".gz")
-        .or_else(|| name.strip_suffix(".zst"))
-        .unwrap_or(name);
-    base.ends_with(".txt") || base.ends_with(".jsonl") || base.ends_with(".json")
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    matches!(name_kind(&name).0, Named::Text | Named::Jsonl)
+}
+
+/// What a file name says about its format (extensions compared ignoring case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// `.txt`
+    Text,
+    /// `.jsonl`, `.ndjson`, `.json`
+    Jsonl,
+    /// No extension (after a `.gz`/`.zst`): sniffed like stdin.
+    Bare,
+    /// Another extension: read as a text dump when named explicitly.
+    Other,
+}
+
+/// The format a file name gives, and the compression its `.gz`/`.zst` extension gives.
+fn name_kind(name: &str) -> (Named, Compression) {
+    let (base, comp) = if let Some(b) = strip_suffix_ci(name, ".gz") {
+        (b, Compression::Gzip)
+    } else if let Some(b) = strip_suffix_ci(name, ".zst") {
+        (b, Compression::Zstd)
+    } else {
+        (name, Compression::None)
+    };
+    let named = if [".jsonl", ".ndjson", ".json"]
+        .iter()
+        .any(|e| strip_suffix_ci(base, e).is_some())
+    {
+        Named::Jsonl
+    } else if strip_suffix_ci(base, ".txt").is_some() {
+        Named::Text
+    } else if Path::new(base).extension().is_none() {
+        Named::Bare
+    } else {
+        Named::Other
+    };
+    (named, comp)
+}
+
+/// `s` without `suffix`, compared ignoring ASCII case.
+pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    (s.is_char_boundary(cut) && s[cut..].eq_ignore_ascii_case(suffix)).then(|| &s[..cut])
+}
+
+/// The input's name without its input extensions, ignoring case (`a.JSONL.gz` -> `a`); other
+/// extensions stay (`page.html`).
+pub fn input_stem(name: &str) -> &str {
+    let mut stem = name;
+    for ext in [".gz", ".zst", ".txt", ".jsonl", ".ndjson", ".json"] {
+        stem = strip_suffix_ci(stem, ext).unwrap_or(stem);
+    }
+    stem
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
     Jsonl,
-    /// stdin: decided by the first non-space byte.
+    /// stdin or a file without an extension: decided by the first non-blank line.
     Sniff,
 }
 
@@ -277,24 +392,57 @@ enum Compression {
     Zstd,
 }
 
-fn format_of(src: &Source) -> (Format, Compression) {
-    if src.display == "-" && src.path.as_os_str() == "-" {
-        return (Format::Sniff, Compression::None);
-    }
-    let name = src.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let (base, comp) = if let Some(b) = name.strip_suffix(".gz") {
-        (b, Compression::Gzip)
-    } else if let Some(b) = name.strip_suffix(".zst") {
-        (b, Compression::Zstd)
+/// The format and the compression a source's name gives (the magic bytes can still overrule
+/// the compression, see [`open_reader`]). stdin (also when spooled to a file) is sniffed.
+fn format_of(src: &Source, forced: InputFormat) -> (Format, Compression) {
+    let (named, comp) = if src.display == "-" {
+        (Named::Bare, Compression::None)
     } else {
-        (name, Compression::None)
+        name_kind(
+            &src.path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default(),
+        )
     };
-    let format = if base.ends_with(".jsonl") || base.ends_with(".json") {
-        Format::Jsonl
-    } else {
-        Format::Text
+    let format = match (forced, named) {
+        (InputFormat::Text, _) => Format::Text,
+        (InputFormat::Jsonl, _) => Format::Jsonl,
+        (InputFormat::Auto, Named::Jsonl) => Format::Jsonl,
+        (InputFormat::Auto, Named::Bare) => Format::Sniff,
+        (InputFormat::Auto, Named::Text | Named::Other) => Format::Text,
     };
     (format, comp)
+}
+
+/// Whether a head of input (the first read after decompression) starts a JSONL file: its first
+/// non-blank line is a JSON object, or a valid beginning of one that runs past the head.
+fn sniff_jsonl(head: &[u8]) -> bool {
+    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    loop {
+        let (line, more) = match memchr::memchr(b'\n', rest) {
+            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+            None => (rest, None),
+        };
+        let line = line.trim_ascii();
+        if line.is_empty() {
+            match more {
+                Some(m) => {
+                    rest = m;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        if !line.starts_with(b"{") {
+            return false;
+        }
+        let (s, _) = decode::decode_utf8(line);
+        return match serde_json::from_str::<serde::de::IgnoredAny>(&s) {
+            Ok(_) => true,
+            Err(e) => more.is_none() && e.is_eof(),
+        };
+    }
 }
 
 /// Every record of every source, in order: the iterator the pipeline consumes. It owns the
@@ -343,6 +491,9 @@ impl Records {
     /// Opens the next source: a text dump is read at once; a JSONL source becomes `current`.
     fn open(&mut self, src: Source) {
         if let Some(p) = src.problem {
+            if p.kind == UNKNOWN_EXTENSION {
+                return self.warnings.push(p);
+            }
             return self.push(Err(p));
         }
         let err = |kind, msg: String| InputError::new(&src.display, None, kind, msg);
@@ -350,8 +501,8 @@ impl Records {
             // a directory named explicitly is walked by discover; one reaching here is odd
             return self.push(Err(err("unreadable", "is a directory".into())));
         }
-        let (format, comp) = format_of(&src);
-        let mut reader = match open_reader(&src, comp) {
+        let (format, comp) = format_of(&src, self.opts.format);
+        let (mut reader, comp) = match open_reader(&src, comp) {
             Ok(r) => r,
             Err(e) => return self.push(Err(e)),
         };
@@ -366,18 +517,8 @@ impl Records {
             )));
         }
         let format = match format {
-            Format::Sniff => {
-                let first = head
-                    .strip_prefix(b"\xEF\xBB\xBF")
-                    .unwrap_or(head)
-                    .iter()
-                    .find(|b| !b.is_ascii_whitespace());
-                if first == Some(&b'{') {
-                    Format::Jsonl
-                } else {
-                    Format::Text
-                }
-            }
+            Format::Sniff if sniff_jsonl(head) => Format::Jsonl,
+            Format::Sniff => Format::Text,
             f => f,
         };
         match format {
@@ -794,7 +935,10 @@ impl Iterator for Records {
 
 type Reader = Box<dyn BufRead + Send>;
 
-fn open_reader(src: &Source, comp: Compression) -> Result<Reader, InputError> {
+/// Opens a source for reading, decompressing it when its first bytes (of the first read) are a
+/// gzip or zstd magic number, else as `comp` (from its name) says. Returns the reader and the
+/// compression used.
+fn open_reader(src: &Source, comp: Compression) -> Result<(Reader, Compression), InputError> {
     let raw: Box<dyn Read + Send> = if src.path.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
@@ -810,10 +954,21 @@ fn open_reader(src: &Source, comp: Compression) -> Result<Reader, InputError> {
             }
         }
     };
+    let mut raw = BufReader::with_capacity(64 * 1024, raw);
+    let magic = raw
+        .fill_buf()
+        .map_err(|e| read_error(&src.display, None, Compression::None, e, false))?;
+    let comp = if magic.starts_with(&[0x1f, 0x8b]) {
+        Compression::Gzip
+    } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Compression::Zstd
+    } else {
+        comp
+    };
     let dec: Box<dyn Read + Send> = match comp {
-        Compression::None => raw,
-        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(BufReader::new(raw))),
-        Compression::Zstd => match zstd::stream::read::Decoder::new(raw) {
+        Compression::None => return Ok((Box::new(raw), comp)),
+        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(raw)),
+        Compression::Zstd => match zstd::stream::read::Decoder::with_buffer(raw) {
             Ok(d) => Box::new(d),
             Err(e) => {
                 return Err(InputError::new(
@@ -825,7 +980,7 @@ fn open_reader(src: &Source, comp: Compression) -> Result<Reader, InputError> {
             }
         },
     };
-    Ok(Box::new(BufReader::with_capacity(64 * 1024, dec)))
+    Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), comp))
 }
 
 /// Classifies a read error: plain I/O is `unreadable`; a decompressor failing before any output
@@ -897,6 +1052,7 @@ fn read_text(
         text,
         raw_bytes: bytes.len(),
         repaired_utf8: repaired,
+        jsonl: false,
     })
 }
 
@@ -1001,6 +1157,16 @@ pub fn parse_jsonl_line(
             format!("{want}, found {}", json_type(&value)),
         ));
     };
+    if !obj.contains_key(&opts.text_field) {
+        return Err(err(
+            "missing-text-field",
+            format!(
+                "{want}; the field {:?} is missing ({}; see --text-field)",
+                opts.text_field,
+                field_list(&obj)
+            ),
+        ));
+    }
     let mut text = None;
     let mut id = None;
     let mut fields = Map::new();
@@ -1026,10 +1192,7 @@ pub fn parse_jsonl_line(
         }
     }
     let Some(text) = text else {
-        return Err(err(
-            "missing-text-field",
-            format!("{want}; the field {:?} is missing", opts.text_field),
-        ));
+        unreachable!("the text field was checked above");
     };
     let had_id = id.is_some();
     Ok(Parsed {
@@ -1042,9 +1205,31 @@ pub fn parse_jsonl_line(
             text: normalize::normalize(&text),
             raw_bytes: bytes.len(),
             repaired_utf8: repaired,
+            jsonl: true,
         },
         had_id,
     })
+}
+
+/// The names of a record's fields, for the missing-text-field error: `fields: a, b` (the first
+/// ten, in record order), or `no fields`.
+fn field_list(obj: &Map<String, Value>) -> String {
+    const SHOWN: usize = 10;
+    if obj.is_empty() {
+        return "no fields".into();
+    }
+    let mut s = String::from("fields: ");
+    s.push_str(
+        &obj.keys()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    if obj.len() > SHOWN {
+        s.push_str(&format!(", and {} more", obj.len() - SHOWN));
+    }
+    s
 }
 
 fn json_type(v: &Value) -> &'static str {
@@ -1202,6 +1387,36 @@ mod tests {
             )),
             "{e}"
         );
+        let e = items[3].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:4", p.display()));
+        assert!(
+            e.message
+                .ends_with("the field \"text\" is missing (fields: id; see --text-field)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn missing_text_field_names_the_fields_there_are() {
+        let opts = InputOptions::default();
+        let e = |line: &str| {
+            parse_jsonl_line(line.as_bytes(), "in.jsonl", 3, 0, &opts)
+                .err()
+                .unwrap()
+        };
+        let got = e(r#"{"doc_id":"a","content":"body"}"#);
+        assert_eq!(got.kind, "missing-text-field");
+        assert_eq!(
+            got.to_string(),
+            "in.jsonl:3: expected a JSON object with a \"text\" string; the field \"text\" is \
+             missing (fields: doc_id, content; see --text-field)"
+        );
+        assert!(e("{}").message.ends_with("(no fields; see --text-field)"));
+        let many: serde_json::Map<String, Value> =
+            (0..12).map(|i| (format!("f{i}"), Value::Null)).collect();
+        let m = e(&Value::Object(many).to_string()).message;
+        assert!(m.contains("(fields: f0, f1, "), "{m}");
+        assert!(m.ends_with("f9, and 2 more; see --text-field)"), "{m}");
     }
 
     #[test]
@@ -1441,14 +1656,123 @@ mod tests {
     fn unknown_extension_given_explicitly_is_text() {
         let d = tmpdir("ext");
         let p = write(&d, "page.html", b"{\"text\":\"not parsed\"}");
-        let items = read(&[p]);
+        let items = read(std::slice::from_ref(&p));
         assert_eq!(items[0].as_ref().unwrap().text, "{\"text\":\"not parsed\"}");
         // but walking a directory skips it
-        let items = read(std::slice::from_ref(&d));
+        let mut it = open_all(
+            discover(std::slice::from_ref(&d)).unwrap(),
+            InputOptions::default(),
+        );
+        let items: Vec<_> = it.by_ref().collect();
         assert_eq!(kinds(&items), ["no-inputs"]);
         assert_eq!(
             items[0].as_ref().unwrap_err().location,
             d.display().to_string()
+        );
+        // and says so: a warning, not a failure
+        let w = it.take_warnings();
+        assert_eq!(w.len(), 1);
+        assert_eq!(
+            (w[0].kind, w[0].location.as_str()),
+            ("unknown-extension", p.to_str().unwrap())
+        );
+    }
+
+    /// The texts of the records read, in order (errors as their kinds).
+    fn texts(items: &[Result<Record, InputError>]) -> Vec<String> {
+        items
+            .iter()
+            .map(|i| match i {
+                Ok(r) => r.text.clone(),
+                Err(e) => e.kind.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn formats_by_name_ignoring_case_then_by_content() {
+        let d = tmpdir("formats");
+        let jl = b"{\"text\":\"one\"}\n{\"text\":\"two\"}\n";
+        let braced = b"{Breaking} A text dump\nwhose first line starts with a brace\n";
+        let paths = [
+            write(&d, "a.ndjson", jl),
+            write(&d, "b.JSONL", jl),
+            write(&d, "c.NDJSON.GZ", &gz(jl)),
+            write(&d, "d", jl),
+            write(&d, "e", braced),
+            write(&d, "f.Txt", jl),
+            // compressed whatever the name says
+            write(&d, "g.jsonl", &gz(jl)),
+            write(&d, "h", &zstd::encode_all(&jl[..], 3).unwrap()),
+            write(&d, "i.txt.zst", &gz(b"gzip in a .zst")),
+        ];
+        let items = read(&paths);
+        let want = ["one", "two", "one", "two", "one", "two", "one", "two"]
+            .iter()
+            .map(|s| s.to_string())
+            .chain([String::from_utf8_lossy(braced).trim_end().to_string()])
+            .chain([String::from_utf8_lossy(jl).trim_end().to_string()])
+            .chain(["one", "two", "one", "two", "gzip in a .zst"].map(String::from))
+            .collect::<Vec<_>>();
+        assert_eq!(texts(&items), want);
+        let jsonl: Vec<bool> = items.iter().map(|i| i.as_ref().unwrap().jsonl).collect();
+        assert_eq!(jsonl.iter().filter(|j| !**j).count(), 3, "{jsonl:?}");
+
+        // --input-format forces the reading
+        let forced = |format, p: &PathBuf| {
+            let opts = InputOptions {
+                format,
+                ..Default::default()
+            };
+            texts(&read_with(std::slice::from_ref(p), opts))
+        };
+        assert_eq!(forced(InputFormat::Jsonl, &paths[5]), ["one", "two"]);
+        assert_eq!(
+            forced(InputFormat::Jsonl, &paths[4]),
+            ["invalid-json", "invalid-json"]
+        );
+        assert_eq!(
+            forced(InputFormat::Text, &paths[6]),
+            [String::from_utf8_lossy(jl).trim_end()]
+        );
+    }
+
+    #[test]
+    fn sniffing_reads_the_first_line() {
+        assert!(sniff_jsonl(b"\n  \n{\"text\": \"a\"}\r\nnot json"));
+        assert!(sniff_jsonl(b"\xEF\xBB\xBF{\"a\":1}"));
+        // a first line longer than the head: a valid beginning is enough
+        assert!(sniff_jsonl(b"{\"text\": \"a long line cut he"));
+        assert!(!sniff_jsonl(b"{\"text\": \"cut\"\n{\"text\":\"b\"}\n"));
+        assert!(!sniff_jsonl(b"{Breaking} news\n"));
+        assert!(!sniff_jsonl(b"[1, 2]\n"));
+        assert!(!sniff_jsonl(b"Plain text\n{\"a\":1}\n"));
+        assert!(!sniff_jsonl(b""));
+    }
+
+    #[test]
+    fn walks_read_input_names_in_any_case_and_report_the_rest() {
+        let d = tmpdir("walkcase");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        write(&d.join("sub"), "b.JSONL", b"{\"text\":\"b\"}\n");
+        write(&d, "a.ndjson.gz", &gz(b"{\"text\":\"a\"}\n"));
+        write(&d, "c.TXT", b"c");
+        write(&d, "notes.md", b"not an input");
+        write(&d, "README", b"not an input either");
+        let srcs = discover(std::slice::from_ref(&d)).unwrap();
+        let skipped: Vec<_> = srcs
+            .iter()
+            .filter(|s| s.is_skipped())
+            .map(|s| s.path.file_name().unwrap().to_owned())
+            .collect();
+        assert_eq!(skipped, ["README", "notes.md"]);
+        let mut it = open_all(srcs, InputOptions::default());
+        let items: Vec<_> = it.by_ref().collect();
+        assert_eq!(texts(&items), ["a", "c", "b"]);
+        let w = it.take_warnings();
+        assert_eq!(
+            w.iter().map(|w| w.kind).collect::<Vec<_>>(),
+            ["unknown-extension"; 2]
         );
     }
 
@@ -1461,7 +1785,11 @@ mod tests {
         write(&d, "a.txt", b"a");
         write(&d, "skip.bin", b"x");
         let srcs = discover(std::slice::from_ref(&d)).unwrap();
-        let rel: Vec<_> = srcs.iter().map(|s| s.relative.clone()).collect();
+        let rel: Vec<_> = srcs
+            .iter()
+            .filter(|s| !s.is_skipped())
+            .map(|s| s.relative.clone())
+            .collect();
         assert_eq!(
             rel,
             [

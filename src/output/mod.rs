@@ -157,7 +157,7 @@ pub enum Sink<'a> {
         first: bool,
     },
     /// One file per document under a directory (text format).
-    Dir { dir: PathBuf },
+    Dir { dir: PathBuf, names: DirNames },
     /// One JSONL file.
     File { file: AtomicFile },
     /// No documents (`--dry-run`, `--diff`): the stream gets the listing instead.
@@ -186,8 +186,8 @@ impl<'a> Sink<'a> {
                     .and_then(|_| out.write_all(rendered))
                     .map_err(|e| Error::io("<stdout>", e))
             }
-            Sink::Dir { dir } => {
-                let path = dir.join(doc_file_name(rel, record_line, d.part, d.parts));
+            Sink::Dir { dir, names } => {
+                let path = dir.join(names.name(rel, record_line, d.part, d.parts));
                 let mut f = AtomicFile::create(&path)?;
                 f.writer()
                     .write_all(rendered)
@@ -226,14 +226,30 @@ impl<'a> Sink<'a> {
 /// `<stem>.txt`, `<stem>.<part>.txt` for a split dump, `<stem>.<record line>[.<part>].txt` for a
 /// JSONL record; the input's folder structure below its argument is kept.
 pub fn doc_file_name(rel: &Path, record_line: Option<usize>, part: usize, parts: usize) -> PathBuf {
-    let name = rel
-        .file_name()
+    let stem = stem_of(rel);
+    named(rel, &stem, record_line, part, parts, 1)
+}
+
+/// The input's file name without its input extensions (`a.jsonl.gz` -> `a`).
+fn stem_of(rel: &Path) -> String {
+    crate::input::input_stem(&file_name(rel)).to_string()
+}
+
+fn file_name(rel: &Path) -> String {
+    rel.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "stdin".into());
-    let mut stem = name.as_str();
-    for ext in [".gz", ".zst", ".txt", ".jsonl", ".json"] {
-        stem = stem.strip_suffix(ext).unwrap_or(stem);
-    }
+        .unwrap_or_else(|| "stdin".into())
+}
+
+/// `<stem>[.<record line>][.<part>][~<n>].txt` beside `rel` (`~<n>` only for `n` > 1).
+fn named(
+    rel: &Path,
+    stem: &str,
+    record_line: Option<usize>,
+    part: usize,
+    parts: usize,
+    n: usize,
+) -> PathBuf {
     let mut file = stem.to_string();
     if let Some(l) = record_line {
         file.push_str(&format!(".{l}"));
@@ -241,8 +257,71 @@ pub fn doc_file_name(rel: &Path, record_line: Option<usize>, part: usize, parts:
     if parts > 1 {
         file.push_str(&format!(".{part}"));
     }
+    if n > 1 {
+        file.push_str(&format!("~{n}"));
+    }
     file.push_str(".txt");
     rel.with_file_name(file)
+}
+
+/// The file names of a `-o DIR` run, unique within the run. Inputs whose stems are the same
+/// (`same.txt` and `same.jsonl`; compared ignoring case, for case-insensitive file systems) keep
+/// their whole file name as the stem (`same.txt.0.txt`, `same.jsonl.1.txt`); a name still taken
+/// by an earlier document (in input order, so the same at any thread count) gets `~2`, `~3`, ...
+/// before `.txt`.
+pub struct DirNames {
+    /// Stems (with their folders, lowercased) of more than one input.
+    shared: std::collections::HashSet<String>,
+    /// xxh3 of every name given out (lowercased).
+    used: rustc_hash::FxHashSet<u64>,
+}
+
+impl DirNames {
+    /// For the inputs' paths relative to their arguments (any order).
+    pub fn new<'a>(rels: impl IntoIterator<Item = &'a Path>) -> DirNames {
+        let mut seen = std::collections::HashSet::new();
+        let mut shared = std::collections::HashSet::new();
+        for rel in rels {
+            let key = stem_key(rel);
+            if !seen.insert(key.clone()) {
+                shared.insert(key);
+            }
+        }
+        DirNames {
+            shared,
+            used: Default::default(),
+        }
+    }
+
+    /// The name of a document, unique among the names given so far.
+    pub fn name(
+        &mut self,
+        rel: &Path,
+        record_line: Option<usize>,
+        part: usize,
+        parts: usize,
+    ) -> PathBuf {
+        let stem = if self.shared.contains(&stem_key(rel)) {
+            file_name(rel)
+        } else {
+            stem_of(rel)
+        };
+        let mut n = 1;
+        loop {
+            let p = named(rel, &stem, record_line, part, parts, n);
+            let h = xxhash_rust::xxh3::xxh3_64(p.to_string_lossy().to_lowercase().as_bytes());
+            if self.used.insert(h) {
+                return p;
+            }
+            n += 1;
+        }
+    }
+}
+
+fn stem_key(rel: &Path) -> String {
+    rel.with_file_name(stem_of(rel))
+        .to_string_lossy()
+        .to_lowercase()
 }
 
 #[cfg(test)]
@@ -261,6 +340,46 @@ mod tests {
         );
         assert_eq!(
             doc_file_name(Path::new("x.jsonl.gz"), Some(7), 0, 1),
+            PathBuf::from("x.7.txt")
+        );
+    }
+
+    #[test]
+    fn dir_names_are_unique_in_input_order() {
+        let rels = [
+            Path::new("same.jsonl"),
+            Path::new("same.txt"),
+            Path::new("a.1.txt"),
+            Path::new("a.txt"),
+            Path::new("sub/b.txt"),
+        ];
+        let mut n = DirNames::new(rels);
+        let mut got = vec![
+            n.name(rels[0], Some(1), 0, 1),
+            n.name(rels[1], None, 0, 2),
+            n.name(rels[1], None, 1, 2),
+            n.name(rels[2], None, 0, 1),
+            n.name(rels[3], None, 0, 2),
+            n.name(rels[3], None, 1, 2),
+            n.name(rels[4], None, 0, 1),
+        ];
+        // the same input named twice (two arguments with the same file name)
+        got.push(n.name(rels[3], None, 1, 2));
+        let want = [
+            "same.jsonl.1.txt",
+            "same.txt.0.txt",
+            "same.txt.1.txt",
+            "a.1.txt",
+            "a.0.txt",
+            "a.1~2.txt",
+            "sub/b.txt",
+            "a.1~3.txt",
+        ];
+        assert_eq!(got, want.map(PathBuf::from));
+        // an input alone keeps the plain names
+        let mut n = DirNames::new([Path::new("x.jsonl.gz")]);
+        assert_eq!(
+            n.name(Path::new("x.jsonl.gz"), Some(7), 0, 1),
             PathBuf::from("x.7.txt")
         );
     }

@@ -99,7 +99,8 @@ impl Default for CleanOptions {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub totals: Totals,
-    /// 0 ok, 1 `--fail-on-removal` fired.
+    /// 0 ok, 1 `--fail-on-removal` fired, 2 records were read but nothing was written: every one
+    /// failed (or was dropped), and at least one failed ([`input::RECORD_FAILURES`]).
     pub exit_code: i32,
 }
 
@@ -110,59 +111,88 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
     };
     let mut all = rules::registry_with(&settings);
     for (i, p) in opts.config.patterns.iter().enumerate() {
-        let rule = rules::user_pattern::UserPattern::new(i, p)
-            .map_err(|m| Error::Usage(format!("deboil.toml: {m}")))?;
+        let rule =
+            rules::user_pattern::UserPattern::new(i, p).map_err(|message| Error::Config {
+                path: opts.config.shown_path(),
+                message,
+            })?;
         all.push(Box::new(rule));
     }
     // the statistical classifier reports last, so that every specific rule (user patterns
     // included) is credited with the lines it names
     all.sort_by_key(|r| r.meta().category == rules::Category::Classifier);
-    let Selection { select, ignore, .. } = Selection::of(opts);
-    for s in select.iter().chain(&ignore) {
-        let known = s == "ALL"
+    let known = |s: &String| {
+        s == "ALL"
             || all
                 .iter()
                 .any(|r| rules::matches_selector(r.meta(), std::slice::from_ref(s)))
             || rules::all_meta()
                 .iter()
-                .any(|m| rules::matches_selector(m, std::slice::from_ref(s)));
-        if !known {
-            return Err(Error::UnknownRule(s.clone()));
+                .any(|m| rules::matches_selector(m, std::slice::from_ref(s)))
+    };
+    let config = &opts.config;
+    for (key, list) in [("select", &config.select), ("ignore", &config.ignore)] {
+        if let Some(s) = list.iter().find(|s| !known(s)) {
+            return Err(Error::Config {
+                path: config.shown_path(),
+                message: format!("`{key}`: {}", Error::UnknownRule(s.clone())),
+            });
         }
     }
+    if let Some(s) = opts.select.iter().chain(&opts.ignore).find(|s| !known(s)) {
+        return Err(Error::UnknownRule(s.clone()));
+    }
+    let selection = Selection::of(opts);
     Ok(all
         .into_iter()
-        .filter(|r| select.is_empty() || rules::matches_selector(r.meta(), &select))
-        .filter(|r| !rules::matches_selector(r.meta(), &ignore))
+        .filter(|r| selection.takes(r.meta()))
         .collect())
 }
 
-/// The rule selectors of a run: `--select`/`--ignore` after the config's.
+/// The rule selectors of a run, from deboil.toml and the command line. A rule runs when the
+/// selects (both lists together; none means all) name it and no ignore does; the command line
+/// overrides the config: a rule named by `--select` runs even when the config's `ignore` names
+/// it, and `--ignore` always wins.
 struct Selection {
     select: Vec<String>,
-    ignore: Vec<String>,
+    cli_select: Vec<String>,
+    config_ignore: Vec<String>,
+    cli_ignore: Vec<String>,
     /// Stage codes (D001...) left out by the selectors, decided once.
     stage_codes_out: Vec<&'static str>,
 }
 
 impl Selection {
     fn of(opts: &CleanOptions) -> Selection {
-        let join = |a: &[String], b: &[String]| a.iter().chain(b).cloned().collect::<Vec<_>>();
-        let select = join(&opts.config.select, &opts.select);
-        let ignore = join(&opts.config.ignore, &opts.ignore);
-        let stage_codes_out = rules::stage_codes::ALL
+        let mut s = Selection {
+            select: opts
+                .config
+                .select
+                .iter()
+                .chain(&opts.select)
+                .cloned()
+                .collect(),
+            cli_select: opts.select.clone(),
+            config_ignore: opts.config.ignore.clone(),
+            cli_ignore: opts.ignore.clone(),
+            stage_codes_out: Vec::new(),
+        };
+        s.stage_codes_out = rules::stage_codes::ALL
             .iter()
-            .filter(|m| {
-                !((select.is_empty() || rules::matches_selector(m, &select))
-                    && !rules::matches_selector(m, &ignore))
-            })
+            .filter(|m| !s.takes(m))
             .map(|m| m.code)
             .collect();
-        Selection {
-            select,
-            ignore,
-            stage_codes_out,
-        }
+        s
+    }
+
+    /// Whether the rule runs.
+    fn takes(&self, m: &rules::RuleMeta) -> bool {
+        let named = |list: &[String]| rules::matches_selector(m, list);
+        let selected = self.select.is_empty() || named(&self.select);
+        // a rule the command line selects escapes the config's ignore, not its own
+        let ignored =
+            named(&self.cli_ignore) || (named(&self.config_ignore) && !named(&self.cli_select));
+        selected && !ignored
     }
 
     /// Whether a code reported by a stage (D001...) is chosen.
@@ -181,6 +211,7 @@ pub(crate) struct Work {
 struct RecordMeta {
     source: String,
     source_line: usize,
+    jsonl: bool,
     raw_bytes: usize,
     repaired_utf8: usize,
     id: String,
@@ -201,6 +232,7 @@ fn meta_of(record: &Record) -> RecordMeta {
     RecordMeta {
         source: record.source.clone(),
         source_line: record.source_line,
+        jsonl: record.jsonl,
         raw_bytes: record.raw_bytes,
         repaired_utf8: record.repaired_utf8,
         id: record.id.clone(),
@@ -242,16 +274,8 @@ pub fn run(
     };
     let relative: HashMap<String, PathBuf> = sources
         .iter()
+        .filter(|s| !s.is_skipped())
         .map(|s| (shown(s), s.relative.clone()))
-        .collect();
-    let jsonl_sources: std::collections::HashSet<String> = sources
-        .iter()
-        .filter(|s| {
-            let n = s.path.to_string_lossy();
-            let n = n.trim_end_matches(".gz").trim_end_matches(".zst");
-            n.ends_with(".jsonl") || n.ends_with(".json")
-        })
-        .map(shown)
         .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.unwrap_or(0))
@@ -260,7 +284,7 @@ pub fn run(
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
 
     let mut totals = Totals {
-        inputs: sources.len(),
+        inputs: sources.iter().filter(|s| !s.is_skipped()).count(),
         ..Totals::default()
     };
     let mut report = match &opts.report {
@@ -280,7 +304,10 @@ pub fn run(
             format,
             first: true,
         },
-        (Mode::Write, Some(dir), Format::Text) => Sink::Dir { dir: dir.clone() },
+        (Mode::Write, Some(dir), Format::Text) => Sink::Dir {
+            dir: dir.clone(),
+            names: crate::output::DirNames::new(relative.values().map(PathBuf::as_path)),
+        },
         (Mode::Write, Some(file), Format::Jsonl) => Sink::File {
             file: AtomicFile::create(file)?,
         },
@@ -304,9 +331,10 @@ pub fn run(
         }
         _ => None,
     };
-    let progress = Progress::new(sources.len(), opts.summary);
+    let progress = Progress::new(totals.inputs, opts.summary);
     let records = input::open_all(sources, opts.input.clone());
     let mut any_removal = false;
+    let mut record_failures = 0usize;
     // Three stages, each on its own thread, one batch apart: reading and decoding; splitting,
     // rules and the corpus stage (whose deciding is sequential); applying, rendering and writing
     // (here). The parallel parts of the last two share the worker pool.
@@ -429,6 +457,7 @@ pub fn run(
             }
             for e in failures {
                 let _ = writeln!(stderr, "deboil: {e}");
+                record_failures += usize::from(input::RECORD_FAILURES.contains(&e.kind));
                 totals.documents_in += 1;
                 *totals
                     .documents_failed
@@ -514,9 +543,7 @@ pub fn run(
                             .get(&d.source)
                             .cloned()
                             .unwrap_or_else(|| PathBuf::from(&d.source));
-                        let line = jsonl_sources
-                            .contains(&d.source)
-                            .then_some(w.record.source_line);
+                        let line = w.record.jsonl.then_some(w.record.source_line);
                         sink.write(&d, &rendered, &rel, line)?;
                     }
                     match opts.mode {
@@ -556,7 +583,17 @@ pub fn run(
         let _ = stderr.write_all(report::summary(&totals, seconds).as_bytes());
     }
     debug_assert!(totals.balanced());
-    let exit_code = i32::from(opts.fail_on_removal && any_removal);
+    let exit_code = if totals.documents_out == 0 && record_failures > 0 {
+        let _ = writeln!(
+            stderr,
+            "deboil: error: nothing written: {} of {} input records failed (errors above)",
+            totals.failed(),
+            totals.documents_in
+        );
+        2
+    } else {
+        i32::from(opts.fail_on_removal && any_removal)
+    };
     Ok(Outcome { totals, exit_code })
 }
 
@@ -693,8 +730,8 @@ impl Drop for TempPath {
     }
 }
 
-/// Two passes need stdin twice: copy it to a temporary file (named by sniffing JSONL or text)
-/// that the `-` source then reads; it is still shown as `-`.
+/// Two passes need stdin twice: copy it to a temporary file that the `-` source then reads; it
+/// is still shown as `-`, and read like stdin (its format and compression sniffed).
 fn spool_stdin(sources: &mut [input::Source]) -> Result<Option<TempPath>, Error> {
     let Some(src) = sources.iter_mut().find(|s| s.path.as_os_str() == "-") else {
         return Ok(None);
@@ -702,12 +739,7 @@ fn spool_stdin(sources: &mut [input::Source]) -> Result<Option<TempPath>, Error>
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
         .map_err(|e| Error::io("<stdin>", e))?;
-    let jsonl = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    let name = format!(
-        "deboil-stdin-{}.{}",
-        std::process::id(),
-        if jsonl { "jsonl" } else { "txt" }
-    );
+    let name = format!("deboil-stdin-{}", std::process::id());
     let path = std::env::temp_dir().join(name);
     std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
     src.path = path.clone();
@@ -911,6 +943,7 @@ pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
         text,
         raw_bytes: bytes.len(),
         repaired_utf8,
+        jsonl: false,
     };
     let w = strip(&record, rules);
     w.docs

@@ -176,6 +176,7 @@ mod tests {
             text: text.into(),
             raw_bytes: text.len(),
             repaired_utf8: 0,
+            jsonl: false,
         }
     }
 

@@ -238,11 +238,11 @@ pub fn summary(t: &Totals, seconds: Option<f64>) -> String {
     };
     let _ = writeln!(
         s,
-        "deboil: {} documents in from {} inputs: {} written as {} articles, {} dropped, {} failed",
-        t.documents_in,
-        t.inputs,
+        "deboil: {} in from {}: {} written as {}, {} dropped, {} failed",
+        counted(t.documents_in, "document"),
+        counted(t.inputs, "input"),
         t.documents_out,
-        t.articles_out,
+        counted(t.articles_out, "article"),
         t.dropped(),
         t.failed()
     );
@@ -273,4 +273,49 @@ pub fn summary(t: &Totals, seconds: Option<f64>) -> String {
         let _ = writeln!(s, "  repaired {} invalid UTF-8 sequences", t.repaired_utf8);
     }
     s
+}
+
+/// `1 input`, `2 inputs`, `0 inputs`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_counts_in_singular_and_plural() {
+        let one = Totals {
+            inputs: 1,
+            documents_in: 1,
+            documents_out: 1,
+            articles_out: 1,
+            ..Totals::default()
+        };
+        let s = summary(&one, None);
+        assert!(
+            s.starts_with("deboil: 1 document in from 1 input: 1 written as 1 article, 0 dropped"),
+            "{s}"
+        );
+        let two = Totals {
+            inputs: 2,
+            documents_in: 3,
+            documents_out: 3,
+            articles_out: 4,
+            ..Totals::default()
+        };
+        let s = summary(&two, None);
+        assert!(
+            s.starts_with("deboil: 3 documents in from 2 inputs: 3 written as 4 articles"),
+            "{s}"
+        );
+        assert!(
+            summary(&Totals::default(), None).starts_with("deboil: 0 documents in from 0 inputs:")
+        );
+    }
 }
