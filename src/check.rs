@@ -20,8 +20,17 @@ pub enum CaseResult {
     Blessed,
 }
 
-/// The fixture cases under `dir`, sorted.
+/// The fixture cases under `dir`, sorted; `dir` itself when it is a case (holds an `input.*`).
 pub fn cases(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: not a fixtures directory (or a case directory holding an input.* file)",
+            dir.display()
+        )));
+    }
+    if input_of(dir).is_ok() {
+        return Ok(vec![dir.to_path_buf()]);
+    }
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))

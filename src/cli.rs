@@ -175,7 +175,7 @@ pub struct CleanArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// Fixtures directory.
+    /// Fixtures directory, or the directory of one case.
     #[arg(default_value = "fixtures")]
     pub dir: PathBuf,
     /// Rewrite the expected files from the current output (review the diff before committing).

@@ -1381,3 +1381,21 @@ fn readme_rules_table_is_the_registry() {
         "the README's rules table differs from `deboil rules --format markdown`: run `make readme`"
     );
 }
+
+#[test]
+fn check_runs_one_case_given_its_directory_and_names_a_missing_one() {
+    let o = deboil(&["check", "fixtures/rule-r003"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        stdout(&o).ends_with("ok      rule-r003\n1 cases, 0 failed\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = deboil(&["check", "no-such-fixtures"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no-such-fixtures: not a fixtures directory"),
+        "{err}"
+    );
+}
