@@ -10,14 +10,17 @@ crate::declare_rule! {
     ///
     /// Scrapers keep the visible text of buttons. Such a line carries no content: `TT` is the
     /// label of a font-size widget, `Print`/`Drucken`/`Imprimer`/`Imprimir`, `Listen`/`Vorlesen`/
-    /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, and strings
-    /// of share targets (`Facebook Twitter WhatsApp Email`). Only whole lines of at most six
+    /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, share
+    /// counters and prompts (`0 shares`, `Sharing is caring!`), and share bars: a line of share
+    /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming
+    /// one target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six
     /// words are matched, case-insensitively.
     ///
     /// Example: the line `TT` between a headline block and its copy.
     ///
     /// Known false positives: an article whose paragraph is literally one of these words
-    /// (a one-word line "Print." in a list of options) is removed.
+    /// (a one-word line "Print." in a list of options) is removed, and so is a bulleted list of
+    /// platform names in an article about social media (`* Facebook` / `* Reddit`).
     pub struct UiLabelLine => ("R003", "ui-label-line", Category::Marker);
 }
 
@@ -33,12 +36,13 @@ static LABEL: Lazy = Lazy::new(
       | e-?mail | tweet | bookmark | zoom | resize | close | schließen | fermer | cerrar
       | read\s+more | continue\s+reading | weiterlesen | mehr\s+lesen | lire\s+la\s+suite | leer\s+m[aá]s | seguir\s+leyendo
       | skip\s+to\s+(?:main\s+)?content | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
+      | \d[\d.,]*\s*k?\s+shares? | sharing\s+is\s+caring!?
     )$",
 );
 
 /// Share targets; a line made only of these (two or more) is a share bar.
 static SHARE_TARGET: Lazy = Lazy::new(
-    r"(?i)^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|mail|print|messenger|flipboard|tumblr|xing|copy|link|share|sms|threads|bluesky|vk)$",
+    r"(?i)^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|mail|print|messenger|flipboard|tumblr|xing|copy|link|share|sms|threads|bluesky|vk|mix|pocket|digg|stumbleupon)$",
 );
 
 impl Rule for UiLabelLine {
@@ -47,23 +51,45 @@ impl Rule for UiLabelLine {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        // lines naming one share target each, removed when two or more follow each other
+        let mut targets: Vec<usize> = Vec::new();
+        let mut flush = |targets: &mut Vec<usize>, out: &mut Vec<Removal>| {
+            if targets.len() >= 2 {
+                for &i in targets.iter() {
+                    let c = core(doc.line(i));
+                    out.push(
+                        Removal::line(&Self::META, i)
+                            .with_note(format!("share target {c:?} in a share bar")),
+                    );
+                }
+            }
+            targets.clear();
+        };
         for i in doc.paragraphs() {
+            if targets.last().is_some_and(|&t| t + 1 != i) {
+                flush(&mut targets, out);
+            }
             let info = doc.info(i);
             if info.words > 6 {
+                flush(&mut targets, out);
                 continue;
             }
             let c = core(doc.line(i));
-            let is_label = LABEL.is_match(c) || {
-                let words: Vec<&str> = c
-                    .split(|ch: char| ch.is_whitespace() || ch == '|' || ch == '/' || ch == ',')
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                words.len() >= 2 && words.iter().all(|w| SHARE_TARGET.is_match(w))
-            };
-            if is_label {
+            let words: Vec<&str> = c
+                .split(|ch: char| ch.is_whitespace() || ch == '|' || ch == '/' || ch == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let all_targets = !words.is_empty() && words.iter().all(|w| SHARE_TARGET.is_match(w));
+            if LABEL.is_match(c) || (words.len() >= 2 && all_targets) {
+                flush(&mut targets, out);
                 out.push(Removal::line(&Self::META, i).with_note(format!("widget label {c:?}")));
+            } else if words.len() == 1 && all_targets {
+                targets.push(i);
+            } else {
+                flush(&mut targets, out);
             }
         }
+        flush(&mut targets, out);
     }
 }
 
@@ -81,6 +107,16 @@ mod tests {
             removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link"),
             vec![0, 1, 2, 3, 4, 5, 6]
         );
+    }
+
+    #[test]
+    fn share_bar_of_one_target_per_line_goes() {
+        let text =
+            "Sharing is caring!\n\n0 shares\n* Pinterest\n* Facebook\n* Mix\n* Reddit\n\nText.";
+        assert_eq!(removed(text), vec![0, 2, 3, 4, 5, 6]);
+        // one target alone, or targets apart, are words of the article
+        assert!(removed("Facebook\n\nIt said so.\n\nTwitter\n\nMix well.").is_empty());
+        assert!(removed("Reddit\nThe forum grew fast.").is_empty());
     }
 
     #[test]

@@ -39,7 +39,8 @@ pub struct Features {
     /// Shaped like the header or footer of a reader comment: a reply or permalink label, a
     /// `Name says:` line, a comment-section heading, or a short line with a clock time.
     pub comment_marker: bool,
-    /// A comment header or footer proper (not just a clock time): a reply or permalink label,
+    /// A comment header or footer proper (not just a clock time): a reply or permalink label (a
+    /// line of up to four words holding one: `Reply`, `Leave a Reply`, `More | Reply Login`),
     /// `Name says:`, a comment-section heading. The article's prose never runs across one.
     pub thread_marker: bool,
     /// A short line holding a clock time (a dateline or a comment header).
@@ -435,9 +436,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             first_upper = first_alpha.is_some_and(char::is_uppercase);
         }
         if has_alpha {
-            if f.alpha_words == 0 {
-                reply = REPLY_WORDS.contains(&lower.as_str());
-            }
+            reply |= lower.len() <= 12 && REPLY_WORDS.contains(&lower.as_str());
             says = tok.ends_with(':') && SAYS_WORDS.contains(&lower.as_str());
             comment_word |=
                 lower.starts_with(['c', 'k', 'r']) && COMMENT_WORDS.contains(&lower.as_str());
@@ -528,6 +527,9 @@ mod tests {
     #[test]
     fn comment_markers() {
         assert!(fx("Reply").comment_marker);
+        assert!(fx("Leave a Reply").thread_marker);
+        assert!(fx("More | Reply Login").thread_marker);
+        assert!(!fx("They did not reply to our letters.").thread_marker);
         assert!(fx("Jane Doe says:").comment_marker);
         assert!(fx("12 Kommentare").comment_marker);
         assert!(fx("March 3, 2021 at 9:41 pm").clock);
