@@ -123,7 +123,7 @@ fn is_link_token(t: &str) -> bool {
     if t.len() < 4 {
         return false;
     }
-    if t.contains("://") || t.starts_with("www.") {
+    if (t.contains(':') && t.contains("://")) || t.starts_with("www.") {
         return true;
     }
     if let Some(rest) = t.strip_prefix('@') {
@@ -137,6 +137,10 @@ fn is_link_token(t: &str) -> bool {
     }
     // bare domains: letters, a dot, a common top-level suffix
     let t = t.trim_end_matches(['.', '/']);
+    if !t.contains('.') {
+        // every suffix below starts with a dot (a word ending a sentence stops here)
+        return false;
+    }
     for tld in [
         ".com", ".org", ".net", ".de", ".co.uk", ".fr", ".es", ".it", ".nl", ".io", ".gov",
     ] {
@@ -582,6 +586,25 @@ mod tests {
         assert!(fx("March 3, 2021 at 9:41 pm").clock);
         assert!(!fx("She says the plan will work.").comment_marker);
         assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
+    }
+
+    #[test]
+    fn link_shapes() {
+        for t in [
+            "example.com.",
+            "(news.co.uk)",
+            "https://x",
+            "www.a",
+            "@handle",
+            "a@b.de",
+        ] {
+            assert!(is_link_token(t), "{t:?}");
+        }
+        for t in [
+            "year.", "U.S.", "9:41", "a@b", "e.g.", "com", ".com", "x.comx",
+        ] {
+            assert!(!is_link_token(t), "{t:?}");
+        }
     }
 
     #[test]
