@@ -75,11 +75,9 @@ impl Document {
     pub fn from_text(text: String, first_line: usize, byte_offset: usize) -> Document {
         let mut lines = Vec::new();
         let mut start = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                lines.push(start..i);
-                start = i + 1;
-            }
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            lines.push(start..i);
+            start = i + 1;
         }
         lines.push(start..text.len());
         if text.is_empty() {

@@ -190,6 +190,25 @@ fn finish_key(text: &str, key: &[u8], spaces: usize) -> (u64, u32) {
     (h.max(1), words)
 }
 
+/// What [`push_ascii_key`] does with a byte: [`SKIP`] for the apostrophes that join words,
+/// [`BREAK`] for anything that separates them, else the lowercase letter or digit it keeps.
+static ASCII_KEY: [u8; 256] = {
+    let mut t = [BREAK; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        } else if c == b'\'' || c == b'`' {
+            t[b] = SKIP;
+        }
+        b += 1;
+    }
+    t
+};
+const SKIP: u8 = 0;
+const BREAK: u8 = 1;
+
 /// [`push_key`] of ASCII text, on bytes (the same key: the ASCII branch of the fast path),
 /// written over `out`; returns the number of spaces in the key. The key is never longer than
 /// the text (every space stands for at least one dropped byte), so it is written in place into a
@@ -201,7 +220,8 @@ fn push_ascii_key(text: &[u8], out: &mut Vec<u8>) -> usize {
     let mut spaces = 0;
     let mut pending_space = false;
     for &b in text {
-        if b.is_ascii_alphanumeric() {
+        let k = ASCII_KEY[usize::from(b)];
+        if k > BREAK {
             if pending_space && n > 0 {
                 if let Some(o) = out.get_mut(n) {
                     *o = b' ';
@@ -211,11 +231,11 @@ fn push_ascii_key(text: &[u8], out: &mut Vec<u8>) -> usize {
             }
             pending_space = false;
             if let Some(o) = out.get_mut(n) {
-                *o = b.to_ascii_lowercase();
+                *o = k;
             }
             n += 1;
-        } else if b != b'\'' && b != b'`' {
-            pending_space = true;
+        } else {
+            pending_space |= k == BREAK;
         }
     }
     out.truncate(n);

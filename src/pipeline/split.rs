@@ -82,11 +82,7 @@ fn document(
 fn layout(text: &str) -> (Vec<Span>, usize) {
     // line start offsets
     let mut starts = vec![0usize];
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            starts.push(i + 1);
-        }
-    }
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
     let n = starts.len();
     let line = |i: usize| -> &str {
         let end = if i + 1 < n {

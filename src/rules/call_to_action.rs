@@ -73,10 +73,25 @@ const STEMS: &[&str] = &[
     "viber",
 ];
 
-/// [`STEMS`] as one automaton: a line holds a stem exactly when it matches.
+/// [`STEMS`] (all lowercase) as one automaton that ignores ASCII case: a lowercased line holds
+/// a stem exactly when it matches, and so does an ASCII line as it is.
 fn stems() -> &'static aho_corasick::AhoCorasick {
     static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    A.get_or_init(|| aho_corasick::AhoCorasick::new(STEMS).expect("stems compile"))
+    A.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(STEMS)
+            .expect("stems compile")
+    })
+}
+
+/// Whether the lowercased line holds one of [`STEMS`] (ASCII lines are not copied to lowercase).
+fn has_stem(line: &str) -> bool {
+    if line.is_ascii() {
+        stems().is_match(line)
+    } else {
+        stems().is_match(&line.to_lowercase())
+    }
 }
 
 impl Rule for CallToAction {
@@ -92,8 +107,7 @@ impl Rule for CallToAction {
             }
             let line = doc.line(i);
             // cheap prefilter: every cue needs one of these stems (one automaton pass)
-            let lower = line.to_lowercase();
-            if !stems().is_match(&lower) {
+            if !has_stem(line) {
                 continue;
             }
             let hits = CUES.iter().filter(|c| c.is_match(line)).count();
@@ -110,6 +124,25 @@ mod tests {
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&CallToAction, text)
+    }
+
+    #[test]
+    fn stems_match_the_lowercased_line() {
+        assert!(STEMS.iter().all(|s| s.to_lowercase() == *s));
+        for l in [
+            "DOWNLOAD",
+            "Folgen Sie",
+            "",
+            "nothing here",
+            "İnstall",
+            "\u{212A}ANAL",
+        ] {
+            assert_eq!(
+                has_stem(l),
+                STEMS.iter().any(|s| l.to_lowercase().contains(s)),
+                "{l:?}"
+            );
+        }
     }
 
     #[test]

@@ -34,6 +34,34 @@ static COPYRIGHT: Lazy = Lazy::new(
     r"(?i)^(?:©|\(c\)|copyright\b)|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados",
 );
 
+/// The copyright cues (lowercase) a line needs before [`COPYRIGHT`] is tried; a cookie notice
+/// needs `cookie` before [`COOKIE`] is.
+const COPYRIGHT_CUES: [&str; 7] = [
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+];
+
+/// The cookie and copyright cues as automata that ignore ASCII case: they match a lowercased
+/// line exactly when it holds a cue, and an ASCII line as it is.
+fn cues() -> &'static (aho_corasick::AhoCorasick, aho_corasick::AhoCorasick) {
+    static A: std::sync::OnceLock<(aho_corasick::AhoCorasick, aho_corasick::AhoCorasick)> =
+        std::sync::OnceLock::new();
+    A.get_or_init(|| {
+        let build = |words: &[&str]| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .expect("cues compile")
+        };
+        (build(&["cookie"]), build(&COPYRIGHT_CUES))
+    })
+}
+
 impl Rule for CookieOrCopyrightLine {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -47,19 +75,12 @@ impl Rule for CookieOrCopyrightLine {
                 continue;
             }
             let line = doc.line(i);
-            let lower = line.to_lowercase();
-            let cookie = lower.contains("cookie");
-            let copyright = [
-                "©",
-                "(c)",
-                "copyright",
-                "rights reserved",
-                "rechte vorbehalten",
-                "droits réservés",
-                "derechos reservados",
-            ]
-            .iter()
-            .any(|k| lower.contains(k));
+            let (cookie, copyright) = if line.is_ascii() {
+                (cues().0.is_match(line), cues().1.is_match(line))
+            } else {
+                let lower = line.to_lowercase();
+                (cues().0.is_match(&lower), cues().1.is_match(&lower))
+            };
             let note = if cookie && words <= 60 && COOKIE.is_match(line) {
                 "cookie notice"
             } else if words <= 4 && CONSENT_BUTTON.is_match(line) {
@@ -80,6 +101,32 @@ mod tests {
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&CookieOrCopyrightLine, text)
+    }
+
+    #[test]
+    fn cues_match_the_lowercased_line() {
+        assert!(COPYRIGHT_CUES.iter().all(|c| c.to_lowercase() == *c));
+        for l in [
+            "COOKIE Settings",
+            "(C) 2024",
+            "Tous droits RÉSERVÉS",
+            "All Rights Reserved",
+            "İ cookıe",
+            "\u{212A}",
+            "",
+            "plain text",
+        ] {
+            let lower = l.to_lowercase();
+            let (cookie, copyright) = cues();
+            let ascii = l.is_ascii();
+            let hay = if ascii { l } else { lower.as_str() };
+            assert_eq!(cookie.is_match(hay), lower.contains("cookie"), "{l:?}");
+            assert_eq!(
+                copyright.is_match(hay),
+                COPYRIGHT_CUES.iter().any(|c| lower.contains(c)),
+                "{l:?}"
+            );
+        }
     }
 
     #[test]

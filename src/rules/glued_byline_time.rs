@@ -34,11 +34,15 @@ pub(super) static BULLET_SOURCE: Lazy = Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\
 /// Cheap necessary condition for [`RELATIVE_TIME`]: each of its phrases holds one of these
 /// words (no letter outside ASCII case-folds to one of their letters).
 fn may_be_relative_time(line: &str) -> bool {
-    let b = line.as_bytes();
-    ["ago", "now", "vor", "il", "hace"].iter().any(|w| {
-        b.windows(w.len())
-            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-    })
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(["ago", "now", "vor", "il", "hace"])
+                .expect("relative time words compile")
+        })
+        .is_match(line)
 }
 
 /// Whether the non-blank line before or after `i` is also a bullet item: then `i` is one item
@@ -75,6 +79,22 @@ impl Rule for GluedBylineTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_time_words_are_found_in_any_case() {
+        for l in [
+            "2 days AGO",
+            "Just Now",
+            "vor 2 Stunden",
+            "IL y a",
+            "Hace 2 horas",
+        ] {
+            assert!(may_be_relative_time(l), "{l:?}");
+        }
+        for l in ["", "a g o", "Reuters", "ąǵó"] {
+            assert!(!may_be_relative_time(l), "{l:?}");
+        }
+    }
 
     #[test]
     fn bullet_list_items_stay() {

@@ -53,7 +53,7 @@ impl Rule for UiLabelLine {
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
         // lines naming one share target each, removed when two or more follow each other
         let mut targets: Vec<usize> = Vec::new();
-        let mut flush = |targets: &mut Vec<usize>, out: &mut Vec<Removal>| {
+        let flush = |targets: &mut Vec<usize>, out: &mut Vec<Removal>| {
             if targets.len() >= 2 {
                 for &i in targets.iter() {
                     let c = core(doc.line(i));

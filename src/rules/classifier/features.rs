@@ -124,7 +124,7 @@ fn is_link_token(t: &str) -> bool {
     if t.len() < 4 {
         return false;
     }
-    if t.contains("://") || t.starts_with("www.") {
+    if (t.contains(':') && t.contains("://")) || t.starts_with("www.") {
         return true;
     }
     if let Some(rest) = t.strip_prefix('@') {
@@ -138,6 +138,10 @@ fn is_link_token(t: &str) -> bool {
     }
     // bare domains: letters, a dot, a common top-level suffix
     let t = t.trim_end_matches(['.', '/']);
+    if !t.contains('.') {
+        // every suffix below starts with a dot (a word ending a sentence stops here)
+        return false;
+    }
     for tld in [
         ".com", ".org", ".net", ".de", ".co.uk", ".fr", ".es", ".it", ".nl", ".io", ".gov",
     ] {
@@ -218,6 +222,10 @@ fn is_clock(t: &str) -> bool {
         && b[digits + 2].is_ascii_digit()
 }
 
+/// Room for a token's lowercase form on the stack: every word list entry is shorter, so a
+/// longer form (possible only with many apostrophes around a short word) takes the `String`.
+const LOWER_CAP: usize = 24;
+
 /// What one byte pass over an ASCII token finds (see [`scan_ascii`]).
 struct AsciiScan {
     letters: u32,
@@ -229,13 +237,15 @@ struct AsciiScan {
     marks: bool,
     /// Holds a `|`.
     pipe: bool,
+    /// Length of the lowercase form; only its first [`LOWER_CAP`] bytes are written.
+    lower_len: usize,
 }
 
 /// Counts an ASCII token's letters, digits and symbols and writes its lowercase form (letters,
-/// digits and apostrophes) into `lower`, as the general character loop of [`extract`] does; `None`
-/// (with `lower` cleared) when the token holds a non-ASCII character.
+/// digits and apostrophes, as the general character loop of [`extract`] builds it) into `lower`
+/// as far as it fits; `None` when the token holds a non-ASCII character.
 #[inline]
-fn scan_ascii(tok: &str, lower: &mut String) -> Option<AsciiScan> {
+fn scan_ascii(tok: &str, lower: &mut [u8; LOWER_CAP]) -> Option<AsciiScan> {
     let mut s = AsciiScan {
         letters: 0,
         digits: 0,
@@ -243,6 +253,13 @@ fn scan_ascii(tok: &str, lower: &mut String) -> Option<AsciiScan> {
         first_upper: false,
         marks: false,
         pipe: false,
+        lower_len: 0,
+    };
+    let mut put = |s: &mut AsciiScan, b: u8| {
+        if let Some(slot) = lower.get_mut(s.lower_len) {
+            *slot = b;
+        }
+        s.lower_len += 1;
     };
     for &b in tok.as_bytes() {
         if b.is_ascii_alphabetic() {
@@ -250,24 +267,45 @@ fn scan_ascii(tok: &str, lower: &mut String) -> Option<AsciiScan> {
                 s.first_upper = b.is_ascii_uppercase();
             }
             s.letters += 1;
-            lower.push(char::from(b.to_ascii_lowercase()));
+            put(&mut s, b.to_ascii_lowercase());
         } else if b.is_ascii_digit() {
             s.digits += 1;
-            lower.push(char::from(b));
+            put(&mut s, b);
         } else if b < 0x80 {
             s.symbols += 1;
             match b {
-                b'\'' => lower.push('\''),
+                b'\'' => put(&mut s, b'\''),
                 b'.' | b'@' | b':' => s.marks = true,
                 b'|' => s.pipe = true,
                 _ => {}
             }
         } else {
-            lower.clear();
             return None;
         }
     }
     Some(s)
+}
+
+/// `w` without the apostrophes at either end (`str::trim_matches('\'')` on bytes).
+fn trim_apostrophes(w: &[u8]) -> &[u8] {
+    let start = w.iter().position(|&b| b != b'\'').unwrap_or(w.len());
+    let end = w.iter().rposition(|&b| b != b'\'').map_or(start, |e| e + 1);
+    &w[start..end]
+}
+
+/// The lowercase form [`scan_ascii`] builds, into a `String` (for forms longer than its buffer).
+fn push_ascii_lower(tok: &str, lower: &mut String) {
+    for b in tok.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'\'' {
+            lower.push(char::from(b.to_ascii_lowercase()));
+        }
+    }
+}
+
+/// The ASCII characters `char::is_whitespace` accepts.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// The whitespace-separated tokens of a line, as `str::split_whitespace` cuts them, with ASCII
@@ -287,7 +325,7 @@ impl<'a> Tokens<'a> {
     fn space_at(&self, i: usize) -> usize {
         let b = self.text.as_bytes()[i];
         if b < 0x80 {
-            return usize::from(matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '));
+            return usize::from(is_ascii_space(b));
         }
         match self.text.get(i..).and_then(|t| t.chars().next()) {
             Some(c) if c.is_whitespace() => c.len_utf8(),
@@ -309,24 +347,22 @@ impl<'a> Tokens<'a> {
             }
         }
         let start = i;
-        while i < bytes.len() {
-            if bytes[i] >= 0x80 {
-                // skip a non-whitespace character whole
-                match self.space_at(i) {
-                    0 => {
-                        i += 1;
-                        while i < bytes.len() && (bytes[i] as i8) < -0x40 {
-                            i += 1;
-                        }
-                        continue;
-                    }
-                    _ => break,
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
                 }
+                i += 1;
+                continue;
             }
-            if self.space_at(i) == 1 {
+            // skip a non-whitespace character whole
+            if self.space_at(i) != 0 {
                 break;
             }
             i += 1;
+            while i < bytes.len() && (bytes[i] as i8) < -0x40 {
+                i += 1;
+            }
         }
         self.at = i;
         self.text.get(start..i)
@@ -370,20 +406,27 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     let mut comment_word = false;
     let mut cjk = 0u32;
     let mut tokens = Tokens::new(body);
+    let mut buf = [0u8; LOWER_CAP];
     while let Some(tok) = tokens.next_token() {
         f.words += 1;
-        lower.clear();
         let has_alpha;
         let first_upper;
         let scan = if ascii_fast {
-            scan_ascii(tok, lower)
+            scan_ascii(tok, &mut buf)
         } else {
             None
         };
-        if let Some(scan) = scan {
+        // the token's lowercase form (letters, digits, apostrophes), UTF-8
+        let low: &[u8] = if let Some(scan) = scan {
             // an ASCII token: the same facts as the general path below, from one byte pass
             clock |= scan.marks && is_clock(tok);
-            if scan.pipe || (tok.len() <= 3 && is_separator_token(tok)) {
+            // every separator token but those holding a `|` is made of symbols only
+            if scan.pipe
+                || (scan.letters == 0
+                    && scan.digits == 0
+                    && tok.len() <= 3
+                    && is_separator_token(tok))
+            {
                 f.separators += 1;
             }
             if scan.marks && is_link_token(tok) {
@@ -395,7 +438,16 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             f.symbols += scan.symbols;
             has_alpha = scan.letters > 0;
             first_upper = scan.first_upper;
+            match buf.get(..scan.lower_len) {
+                Some(b) => b,
+                None => {
+                    lower.clear();
+                    push_ascii_lower(tok, lower);
+                    lower.as_bytes()
+                }
+            }
         } else {
+            lower.clear();
             clock |= is_clock(tok);
             if is_separator_token(tok) {
                 f.separators += 1;
@@ -434,22 +486,23 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             }
             has_alpha = first_alpha.is_some();
             first_upper = first_alpha.is_some_and(char::is_uppercase);
-        }
+            lower.as_bytes()
+        };
         if has_alpha {
-            reply |= lower.len() <= 12 && REPLY_WORDS.contains(&lower.as_str());
-            says = tok.ends_with(':') && SAYS_WORDS.contains(&lower.as_str());
+            let listed = |words: &[&str]| words.iter().any(|w| w.as_bytes() == low);
+            reply |= low.len() <= 12 && listed(&REPLY_WORDS);
+            says = tok.ends_with(':') && listed(&SAYS_WORDS);
             comment_word |=
-                lower.starts_with(['c', 'k', 'r']) && COMMENT_WORDS.contains(&lower.as_str());
+                matches!(low.first(), Some(b'c' | b'k' | b'r')) && listed(&COMMENT_WORDS);
             f.alpha_words += 1;
             if first_upper {
                 f.cap_words += 1;
             }
-            let mut mask = langs_of(lower.trim_matches('\''));
+            let mut mask = langs_of(trim_apostrophes(low));
             if mask == 0 {
                 // elided articles: l'homme, dell'anno, d'un
-                if let Some(p) = lower.find('\'') {
-                    lower.truncate(p + 1);
-                    mask = langs_of(lower);
+                if let Some(p) = low.iter().position(|&b| b == b'\'') {
+                    mask = langs_of(&low[..=p]);
                 }
             }
             let mut bit = 0;
@@ -535,6 +588,37 @@ mod tests {
         assert!(fx("March 3, 2021 at 9:41 pm").clock);
         assert!(!fx("She says the plan will work.").comment_marker);
         assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
+    }
+
+    #[test]
+    fn link_shapes() {
+        for t in [
+            "example.com.",
+            "(news.co.uk)",
+            "https://x",
+            "www.a",
+            "@handle",
+            "a@b.de",
+        ] {
+            assert!(is_link_token(t), "{t:?}");
+        }
+        for t in [
+            "year.", "U.S.", "9:41", "a@b", "e.g.", "com", ".com", "x.comx",
+        ] {
+            assert!(!is_link_token(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn trim_apostrophes_is_trim_matches() {
+        for w in [
+            "", "'", "''", "'a'", "a''", "''a", "l'homme", "'d'un'", "’x’",
+        ] {
+            assert_eq!(
+                trim_apostrophes(w.as_bytes()),
+                w.trim_matches('\'').as_bytes()
+            );
+        }
     }
 
     #[test]

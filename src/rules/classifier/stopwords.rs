@@ -66,22 +66,29 @@ maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat ons ook
 te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil \
 worden wordt zal ze zelf zich zij zijn zo zonder zou nog al worden zoals";
 
-fn table() -> &'static HashMap<&'static str, u8> {
-    static T: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+fn table() -> &'static HashMap<&'static [u8], u8> {
+    static T: OnceLock<HashMap<&'static [u8], u8>> = OnceLock::new();
     T.get_or_init(|| {
         let mut m = HashMap::with_capacity_and_hasher(1200, Default::default());
         for (bit, list) in [EN, DE, ES, FR, IT, PT, NL].into_iter().enumerate() {
             for w in list.split_whitespace() {
-                *m.entry(w).or_insert(0u8) |= 1 << bit;
+                *m.entry(w.as_bytes()).or_insert(0u8) |= 1 << bit;
             }
         }
         m
     })
 }
 
-/// The languages (bit set, bit `i` = `LANGS[i]`) whose list holds `lower`, a lowercased word.
+/// Bytes of the longest word in the lists: longer words are in none of them.
+const MAX_WORD_BYTES: usize = 10;
+
+/// The languages (bit set, bit `i` = `LANGS[i]`) whose list holds `lower`, a lowercased word
+/// (UTF-8 bytes).
 #[inline]
-pub fn langs_of(lower: &str) -> u8 {
+pub fn langs_of(lower: &[u8]) -> u8 {
+    if lower.len() > MAX_WORD_BYTES {
+        return 0;
+    }
     table().get(lower).copied().unwrap_or(0)
 }
 
@@ -91,10 +98,16 @@ mod tests {
 
     #[test]
     fn common_words_are_found() {
-        assert_eq!(langs_of("the") & 1, 1);
-        assert_ne!(langs_of("und") & 2, 0);
-        assert_ne!(langs_of("que"), 0);
-        assert_eq!(langs_of("zebra"), 0);
+        assert_eq!(langs_of(b"the") & 1, 1);
+        assert_ne!(langs_of(b"und") & 2, 0);
+        assert_ne!(langs_of("qué".as_bytes()), 0);
+        assert_eq!(langs_of(b"zebra"), 0);
+    }
+
+    #[test]
+    fn no_word_is_longer_than_the_bound() {
+        assert!(table().keys().all(|w| w.len() <= MAX_WORD_BYTES));
+        assert!(table().keys().any(|w| w.len() == MAX_WORD_BYTES));
     }
 
     #[test]
