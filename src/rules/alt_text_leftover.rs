@@ -8,8 +8,8 @@ crate::declare_rule! {
     /// Text of an image rather than of the article: alt texts and labels of one to three words
     /// naming a graphic element (`logo`, `site logo`, `Orange background`, `placeholder image`,
     /// `avatar`, `icon`, `thumbnail`), and photo credit lines (`Photo: Ministry of Defence`,
-    /// `Image: Reuters`, `Foto: dpa`, `Bild: Keystone`, `Crédit photo : AFP`, `(AFP)`,
-    /// `Getty Images`).
+    /// `Image: Reuters`, `Foto: dpa`, `Bild: Keystone`, `Imagen: EFE`, `Bild via Pixabay`,
+    /// `Crédit photo : AFP`, `(AFP)`, `Getty Images`).
     ///
     /// A caption that is a sentence stays: credits are matched only as a short line (at most
     /// ten words) that starts with a credit label, or is only an agency name.
@@ -31,8 +31,9 @@ static NOT_A_LABEL: Lazy = Lazy::new(r"(?i)\b(?:the|a|an|of|his|her|their|this|i
 
 static CREDIT: Lazy = Lazy::new(
     r"(?ix)^(?:
-        (?:photo|image|picture|foto|bild|fotos|bilder|crédits?\s+photo|cr[ée]dit|credits?|photograph|illustration|grafik|video)s?
+        (?:photo|image|picture|foto|bild|fotos|bilder|imagen|imagem|immagine|fotograf[ií]a|crédits?\s+photo|cr[ée]dit|credits?|photograph|illustration|grafik|video)s?
         (?:\s+(?:by|von|de|par))?\s*[:©]\s*\S.*
+      | (?:photo|image|picture|foto|bild)\s+via\s+\S.*
       | \(?(?:afp|ap|reuters|getty\s+images|epa|dpa|shutterstock|istock|keystone|ansa|efe|anadolu)(?:\s*/\s*[\w\s]+)?\)?
     )$",
 );
@@ -71,6 +72,15 @@ mod tests {
     #[test]
     fn leftovers_go() {
         assert_eq!(removed("logo\nOrange background\nsite-logo\nPhoto: Ministry of Defence\nFoto: dpa\n(AFP)\nGetty Images"), vec![0, 1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn credits_in_more_languages_go() {
+        assert_eq!(
+            removed("Imagen: Télam\nFotografía: EFE\nImmagine: Ansa\nBild via Pixabay"),
+            vec![0, 1, 2, 3]
+        );
+        assert!(removed("The photo via satellite showed the damage to the port.").is_empty());
     }
 
     #[test]

@@ -10,7 +10,8 @@ crate::declare_rule! {
     ///
     /// Scrapers keep the visible text of buttons. Such a line carries no content: `TT` is the
     /// label of a font-size widget, `Print`/`Drucken`/`Imprimer`/`Imprimir`, `Listen`/`Vorlesen`/
-    /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, share
+    /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, comment and
+    /// learn-more buttons (`Kommentieren`, `Commenter`, `Learn more`, `Mehr erfahren`), share
     /// counters and prompts (`0 shares`, `Sharing is caring!`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming
     /// one target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six
@@ -34,6 +35,8 @@ static LABEL: Lazy = Lazy::new(
       | save(?:\s+(?:article|story|for\s+later))? | merken | speichern | enregistrer | guardar
       | copy\s+link | link\s+kopieren | copier\s+le\s+lien | copiar\s+enlace
       | e-?mail | tweet | bookmark | zoom | resize | close | schließen | fermer | cerrar
+      | (?:beitrag|seite|post)\s+teilen | kommentieren | commenter | comentar | commenta
+      | learn\s+more | mehr\s+erfahren | en\s+savoir\s+plus | saiba\s+mais | inf[oó]rmate\s+m[aá]s
       | read\s+more | continue\s+reading | weiterlesen | mehr\s+lesen | lire\s+la\s+suite | leer\s+m[aá]s | seguir\s+leyendo
       | skip\s+to\s+(?:main\s+)?content | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
       | \d[\d.,]*\s*k?\s+shares? | sharing\s+is\s+caring!?
@@ -104,8 +107,8 @@ mod tests {
     #[test]
     fn labels_go() {
         assert_eq!(
-            removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link"),
-            vec![0, 1, 2, 3, 4, 5, 6]
+            removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más"),
+            vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
         );
     }
 
