@@ -485,6 +485,44 @@ fn dry_run_and_diff_write_nothing_but_listings() {
 }
 
 #[test]
+fn dry_run_names_a_jsonl_record_by_its_file_line_and_id() {
+    let dir = tmpdir("dryrun-jsonl");
+    let body = |n: usize| {
+        let mut t: Vec<String> = (1..n)
+            .map(|i| format!("Sentence number {i} of the record."))
+            .collect();
+        t.push(t[n - 2].clone()); // line n repeats line n - 1
+        t.join("\n")
+    };
+    let lines = [
+        serde_json::json!({"id": "doc0", "text": "A line."}).to_string(),
+        serde_json::json!({"id": "doc1", "text": "One more line."}).to_string(),
+        serde_json::json!({"id": "doc2", "text": body(25)}).to_string(),
+        serde_json::json!({"id": "doc3", "text": "Another line."}).to_string(),
+        serde_json::json!({"id": "doc4", "text": "A last line."}).to_string(),
+    ];
+    std::fs::create_dir_all(dir.join("j")).unwrap();
+    std::fs::write(dir.join("j/a.jsonl"), lines.join("\n") + "\n").unwrap();
+    std::fs::write(dir.join("j/b.txt"), body(7)).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args(["clean", "j", "--dry-run", "-q", "--select", "R001"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = stdout(&o);
+    assert!(
+        s.contains("j/a.jsonl:3 (id doc2) line 25: R001 repeated-adjacent-line: "),
+        "{s}"
+    );
+    assert!(
+        s.contains("j/b.txt:7: R001 repeated-adjacent-line: "),
+        "{s}"
+    );
+    assert_eq!(s.lines().count(), 2, "{s}");
+}
+
+#[test]
 fn jsonl_records_carry_fields_and_ids() {
     let dir = tmpdir("jsonl");
     let f = dir.join("in.jsonl");

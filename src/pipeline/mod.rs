@@ -547,7 +547,7 @@ pub fn run(
                         sink.write(&d, &rendered, &rel, line)?;
                     }
                     match opts.mode {
-                        Mode::DryRun => list_removals(&mut listing, &d),
+                        Mode::DryRun => list_removals(&mut listing, &d, w.record.jsonl),
                         Mode::Diff => list_diff(&mut listing, &d),
                         Mode::Write => {}
                     }
@@ -898,13 +898,23 @@ fn doc_label(d: &CleanDoc) -> String {
     }
 }
 
-fn list_removals(out: &mut Vec<u8>, d: &CleanDoc) {
+/// The `--dry-run` listing of one document: `path:line: CODE name: text` for a text dump; for a
+/// JSONL record, `path:record_line (id ID) line N: CODE name: text`, where the record's line is
+/// its line in the file and `N` the line within the record's text.
+fn list_removals(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
     for r in &d.report.removals {
+        let _ = if jsonl {
+            write!(
+                out,
+                "{}:{} (id {}) line {}: ",
+                d.source, d.report.record_line, d.id, r.lines[0]
+            )
+        } else {
+            write!(out, "{}:{}: ", d.source, r.lines[0])
+        };
         let _ = writeln!(
             out,
-            "{}:{}: {} {}: {}",
-            d.source,
-            r.lines[0],
+            "{} {}: {}",
             r.code,
             r.name,
             r.text.replace('\n', " ⏎ ")
