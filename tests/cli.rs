@@ -935,6 +935,33 @@ mod hostile {
     }
 
     #[test]
+    fn strict_says_the_run_stopped_not_that_the_input_was_skipped() {
+        let bin = "fixtures/hostile-binary/input.txt";
+        for cmd in ["clean", "dups"] {
+            let o = deboil(&[cmd, bin, "seeds", "--strict", "-q"]);
+            assert_eq!(o.status.code(), Some(2));
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(
+                err.contains(&format!(
+                    "{bin}: binary file (NUL bytes near the start); run stopped (--strict)"
+                )),
+                "{cmd}: {err}"
+            );
+            assert!(!err.contains("skipped"), "{cmd}: {err}");
+        }
+        // without --strict the input is skipped and the run goes on
+        let o = deboil(&["clean", bin, "seeds", "-q"]);
+        assert_eq!(o.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!(
+                "{bin}: binary file (NUL bytes near the start); skipped"
+            )),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn long_line_is_reported_and_the_run_goes_on() {
         let dir = tmpdir("longline");
         let f = dir.join("big.jsonl");

@@ -59,7 +59,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::doc::Record;
-use crate::error::{Error, InputError};
+use crate::error::{Error, InputError, SKIPPED};
 
 /// Failure kinds of a record that was read but could not be used, as opposed to an input that
 /// held no record at all (`binary`, `empty`, `no-inputs`, ...). When every record read fails
@@ -237,7 +237,7 @@ fn line_too_long(display: &str, line: usize, n: usize, max: usize) -> InputError
         display,
         Some(line),
         "line-too-long",
-        format!("line of {n} bytes is over the limit of {max} bytes; skipped"),
+        format!("line of {n} bytes is over the limit of {max} bytes{SKIPPED}"),
     )
 }
 
@@ -513,7 +513,7 @@ impl Records {
         if looks_binary(head) {
             return self.push(Err(err(
                 "binary",
-                "binary file (NUL bytes near the start); skipped".into(),
+                format!("binary file (NUL bytes near the start){SKIPPED}"),
             )));
         }
         let format = match format {
@@ -1025,7 +1025,7 @@ fn read_text(
             None,
             "too-large",
             format!(
-                "text dump larger than {} bytes; skipped",
+                "text dump larger than {} bytes{SKIPPED}",
                 opts.max_record_bytes
             ),
         ));

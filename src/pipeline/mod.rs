@@ -452,7 +452,7 @@ pub fn run(
             }
             if opts.strict {
                 if let Some(e) = failures.first() {
-                    return Err(Error::Input(e.clone()));
+                    return Err(Error::Input(e.clone().stopping_the_run()));
                 }
             }
             for e in failures {
