@@ -280,6 +280,23 @@ fn missing_input_is_an_error_naming_the_path() {
 }
 
 #[test]
+fn stdin_given_twice_is_a_usage_error() {
+    for cmd in ["clean", "dups"] {
+        let o = deboil_stdin(&[cmd, "-", "seeds", "-", "-q"], b"Some text.\n");
+        assert_eq!(o.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("stdin (`-`) is given more than once"),
+            "{cmd}: {err}"
+        );
+        assert!(o.stdout.is_empty(), "{cmd}");
+    }
+    // once is fine
+    let o = deboil_stdin(&["clean", "-", "-q"], b"Some text.\n");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
 fn stdin_and_text_dir_output() {
     let o = deboil_stdin(
         &["clean", "-q"],

@@ -171,6 +171,11 @@ const UNKNOWN_EXTENSION: &str = "unknown-extension";
 /// empty directory, an unreadable one or a symlink loop becomes a [`Source`] with a problem.
 pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
     let mut out = Vec::new();
+    if args.iter().filter(|a| a.as_os_str() == "-").count() > 1 {
+        return Err(Error::Usage(
+            "stdin (`-`) is given more than once; it can be read only once".into(),
+        ));
+    }
     for a in args {
         if a.as_os_str() == "-" {
             out.push(Source {
