@@ -736,6 +736,36 @@ mod faults {
     }
 
     #[test]
+    fn closed_stdout_still_writes_the_report() {
+        let dir = tmpdir("closed-stdout-report");
+        let rep = dir.join("r.json");
+        for mode in [None, Some("--dry-run")] {
+            let _ = std::fs::remove_file(&rep);
+            let mut args = vec!["clean", "seeds", "seeds", "-q", "--reproducible"];
+            args.extend(["--report", rep.to_str().unwrap()]);
+            args.extend(mode);
+            let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+                .args(&args)
+                .current_dir(root())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            drop(child.stdout.take()); // close the read end before deboil writes
+            let o = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(0), "{mode:?}: {err}");
+            assert!(err.is_empty(), "{mode:?}: {err}");
+            let r: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&rep).expect("report written")).unwrap();
+            // every input is accounted for: the run went on after the reader left
+            let seeds = std::fs::read_dir(root().join("seeds")).unwrap().count() as u64;
+            assert_eq!(r["totals"]["documents_in"], 2 * seeds, "{mode:?}");
+            assert_accounted(&r);
+        }
+    }
+
+    #[test]
     fn unwritable_output_names_the_path() {
         let o = deboil(&[
             "clean",

@@ -297,6 +297,14 @@ pub fn run(
         }
         None => None,
     };
+    // with a report to write, a reader that closes stdout does not end the run (see UntilClosed)
+    let mut until_closed;
+    let stdout: &mut dyn Write = if opts.report.is_some() {
+        until_closed = crate::output::UntilClosed::new(stdout);
+        &mut until_closed
+    } else {
+        stdout
+    };
     let mut sink = match (opts.mode, &opts.output, opts.format) {
         (Mode::DryRun | Mode::Diff, _, _) => Sink::Listing { out: stdout },
         (Mode::Write, None, format) => Sink::Stream {
