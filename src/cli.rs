@@ -260,6 +260,19 @@ impl CleanArgs {
     }
 }
 
+/// Printed to stderr before reading a terminal's stdin, so that `deboil clean` typed alone does
+/// not look hung.
+pub const STDIN_HINT: &str =
+    "deboil: reading from stdin (Ctrl-D to end; give files or directories to clean them)";
+
+impl CleanArgs {
+    /// The hint to print before reading: when no input is named (stdin is read) and stdin is a
+    /// terminal ([`std::io::IsTerminal`]); never for a pipe or a redirected file.
+    pub fn stdin_hint(&self, stdin_is_terminal: bool) -> Option<&'static str> {
+        (self.inputs.is_empty() && stdin_is_terminal).then_some(STDIN_HINT)
+    }
+}
+
 impl CleanArgs {
     fn dedup_options(&self) -> Result<DedupOptions, Error> {
         if !(0.0..=1.0).contains(&self.near_threshold) {
@@ -318,6 +331,16 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn stdin_hint_only_when_no_input_is_named_and_stdin_is_a_terminal() {
+        let none = parse_clean_words(&[]).unwrap();
+        assert_eq!(none.stdin_hint(true), Some(STDIN_HINT));
+        assert_eq!(none.stdin_hint(false), None);
+        let named = parse_clean_words(&["x.txt".into()]).unwrap();
+        assert_eq!(named.stdin_hint(true), None);
+        assert_eq!(named.stdin_hint(false), None);
     }
 
     #[test]

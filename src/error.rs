@@ -31,7 +31,20 @@ impl InputError {
             message: message.into(),
         }
     }
+
+    /// The error as it stops a `--strict` run: the message no longer says the input was skipped
+    /// (nothing is skipped, the run ends) but that the run stopped.
+    pub fn stopping_the_run(mut self) -> Self {
+        if let Some(m) = self.message.strip_suffix(SKIPPED) {
+            self.message = m.to_string();
+        }
+        self.message.push_str("; run stopped (--strict)");
+        self
+    }
 }
+
+/// The end of the message of an input that a run without `--strict` passes over.
+pub const SKIPPED: &str = "; skipped";
 
 /// Errors that stop a command.
 #[derive(Debug, thiserror::Error)]

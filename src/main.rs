@@ -2,7 +2,7 @@
 //! and maps outcomes to exit codes (0 ok, 1 differences or `--fail-on-removal`, 2 error).
 //! A closed stdout (broken pipe) ends the run quietly with 0.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -43,6 +43,16 @@ fn is_broken_pipe(e: &Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<u8, Error> {
+    // the commands that read stdin when no input is named (`dedup decide` reads signature files)
+    let reads = match &cli.command {
+        Command::Clean(a) | Command::Dedup(DedupCommand::Sigs(a)) => Some(&**a),
+        Command::Dups(a) => Some(&a.clean),
+        Command::Dedup(DedupCommand::Apply(a)) => Some(&a.clean),
+        _ => None,
+    };
+    if let Some(hint) = reads.and_then(|a| a.stdin_hint(std::io::stdin().is_terminal())) {
+        eprintln!("{hint}");
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let code = match cli.command {

@@ -280,6 +280,23 @@ fn missing_input_is_an_error_naming_the_path() {
 }
 
 #[test]
+fn stdin_given_twice_is_a_usage_error() {
+    for cmd in ["clean", "dups"] {
+        let o = deboil_stdin(&[cmd, "-", "seeds", "-", "-q"], b"Some text.\n");
+        assert_eq!(o.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("stdin (`-`) is given more than once"),
+            "{cmd}: {err}"
+        );
+        assert!(o.stdout.is_empty(), "{cmd}");
+    }
+    // once is fine
+    let o = deboil_stdin(&["clean", "-", "-q"], b"Some text.\n");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
 fn stdin_and_text_dir_output() {
     let o = deboil_stdin(
         &["clean", "-q"],
@@ -485,6 +502,44 @@ fn dry_run_and_diff_write_nothing_but_listings() {
 }
 
 #[test]
+fn dry_run_names_a_jsonl_record_by_its_file_line_and_id() {
+    let dir = tmpdir("dryrun-jsonl");
+    let body = |n: usize| {
+        let mut t: Vec<String> = (1..n)
+            .map(|i| format!("Sentence number {i} of the record."))
+            .collect();
+        t.push(t[n - 2].clone()); // line n repeats line n - 1
+        t.join("\n")
+    };
+    let lines = [
+        serde_json::json!({"id": "doc0", "text": "A line."}).to_string(),
+        serde_json::json!({"id": "doc1", "text": "One more line."}).to_string(),
+        serde_json::json!({"id": "doc2", "text": body(25)}).to_string(),
+        serde_json::json!({"id": "doc3", "text": "Another line."}).to_string(),
+        serde_json::json!({"id": "doc4", "text": "A last line."}).to_string(),
+    ];
+    std::fs::create_dir_all(dir.join("j")).unwrap();
+    std::fs::write(dir.join("j/a.jsonl"), lines.join("\n") + "\n").unwrap();
+    std::fs::write(dir.join("j/b.txt"), body(7)).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args(["clean", "j", "--dry-run", "-q", "--select", "R001"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = stdout(&o);
+    assert!(
+        s.contains("j/a.jsonl:3 (id doc2) line 25: R001 repeated-adjacent-line: "),
+        "{s}"
+    );
+    assert!(
+        s.contains("j/b.txt:7: R001 repeated-adjacent-line: "),
+        "{s}"
+    );
+    assert_eq!(s.lines().count(), 2, "{s}");
+}
+
+#[test]
 fn jsonl_records_carry_fields_and_ids() {
     let dir = tmpdir("jsonl");
     let f = dir.join("in.jsonl");
@@ -678,6 +733,36 @@ mod faults {
             "{}",
             String::from_utf8_lossy(&o.stderr)
         );
+    }
+
+    #[test]
+    fn closed_stdout_still_writes_the_report() {
+        let dir = tmpdir("closed-stdout-report");
+        let rep = dir.join("r.json");
+        for mode in [None, Some("--dry-run")] {
+            let _ = std::fs::remove_file(&rep);
+            let mut args = vec!["clean", "seeds", "seeds", "-q", "--reproducible"];
+            args.extend(["--report", rep.to_str().unwrap()]);
+            args.extend(mode);
+            let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+                .args(&args)
+                .current_dir(root())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            drop(child.stdout.take()); // close the read end before deboil writes
+            let o = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(0), "{mode:?}: {err}");
+            assert!(err.is_empty(), "{mode:?}: {err}");
+            let r: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&rep).expect("report written")).unwrap();
+            // every input is accounted for: the run went on after the reader left
+            let seeds = std::fs::read_dir(root().join("seeds")).unwrap().count() as u64;
+            assert_eq!(r["totals"]["documents_in"], 2 * seeds, "{mode:?}");
+            assert_accounted(&r);
+        }
     }
 
     #[test]
@@ -894,6 +979,33 @@ mod hostile {
         );
         let o = deboil(&["clean", "fixtures/hostile-bad-jsonl/input.jsonl", "-q"]);
         assert_eq!(o.status.code(), Some(0));
+    }
+
+    #[test]
+    fn strict_says_the_run_stopped_not_that_the_input_was_skipped() {
+        let bin = "fixtures/hostile-binary/input.txt";
+        for cmd in ["clean", "dups"] {
+            let o = deboil(&[cmd, bin, "seeds", "--strict", "-q"]);
+            assert_eq!(o.status.code(), Some(2));
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(
+                err.contains(&format!(
+                    "{bin}: binary file (NUL bytes near the start); run stopped (--strict)"
+                )),
+                "{cmd}: {err}"
+            );
+            assert!(!err.contains("skipped"), "{cmd}: {err}");
+        }
+        // without --strict the input is skipped and the run goes on
+        let o = deboil(&["clean", bin, "seeds", "-q"]);
+        assert_eq!(o.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!(
+                "{bin}: binary file (NUL bytes near the start); skipped"
+            )),
+            "{err}"
+        );
     }
 
     #[test]

@@ -59,7 +59,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::doc::Record;
-use crate::error::{Error, InputError};
+use crate::error::{Error, InputError, SKIPPED};
 
 /// Failure kinds of a record that was read but could not be used, as opposed to an input that
 /// held no record at all (`binary`, `empty`, `no-inputs`, ...). When every record read fails
@@ -171,6 +171,11 @@ const UNKNOWN_EXTENSION: &str = "unknown-extension";
 /// empty directory, an unreadable one or a symlink loop becomes a [`Source`] with a problem.
 pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
     let mut out = Vec::new();
+    if args.iter().filter(|a| a.as_os_str() == "-").count() > 1 {
+        return Err(Error::Usage(
+            "stdin (`-`) is given more than once; it can be read only once".into(),
+        ));
+    }
     for a in args {
         if a.as_os_str() == "-" {
             out.push(Source {
@@ -237,7 +242,7 @@ fn line_too_long(display: &str, line: usize, n: usize, max: usize) -> InputError
         display,
         Some(line),
         "line-too-long",
-        format!("line of {n} bytes is over the limit of {max} bytes; skipped"),
+        format!("line of {n} bytes is over the limit of {max} bytes{SKIPPED}"),
     )
 }
 
@@ -513,7 +518,7 @@ impl Records {
         if looks_binary(head) {
             return self.push(Err(err(
                 "binary",
-                "binary file (NUL bytes near the start); skipped".into(),
+                format!("binary file (NUL bytes near the start){SKIPPED}"),
             )));
         }
         let format = match format {
@@ -1025,7 +1030,7 @@ fn read_text(
             None,
             "too-large",
             format!(
-                "text dump larger than {} bytes; skipped",
+                "text dump larger than {} bytes{SKIPPED}",
                 opts.max_record_bytes
             ),
         ));

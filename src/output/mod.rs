@@ -148,6 +148,56 @@ pub fn render(d: &CleanDoc, format: Format) -> Vec<u8> {
     }
 }
 
+/// Stdout of a run that writes a report. Once the reader closes it (a broken pipe, `| head`),
+/// the rest of the output is dropped and the run goes on, so that the report still accounts for
+/// every input and is written; the binary then exits quietly with 0, as for any closed stdout.
+pub struct UntilClosed<'a> {
+    inner: &'a mut dyn Write,
+    closed: bool,
+}
+
+impl<'a> UntilClosed<'a> {
+    pub fn new(inner: &'a mut dyn Write) -> Self {
+        UntilClosed {
+            inner,
+            closed: false,
+        }
+    }
+
+    /// Whether the reader has closed the stream.
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    fn closing<T>(&mut self, r: std::io::Result<T>, ok: T) -> std::io::Result<T> {
+        match r {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(ok)
+            }
+            r => r,
+        }
+    }
+}
+
+impl Write for UntilClosed<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let r = self.inner.write(buf);
+        self.closing(r, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.inner.flush();
+        self.closing(r, ())
+    }
+}
+
 /// Where documents go.
 pub enum Sink<'a> {
     /// A stream (stdout): text documents separated by a form-feed line, or JSONL.
@@ -400,5 +450,34 @@ mod tests {
         f.commit().unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"y");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn until_closed_drops_output_after_a_broken_pipe_and_passes_other_errors() {
+        struct Pipe(usize, std::io::ErrorKind);
+        impl Write for Pipe {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                if self.0 == 0 {
+                    return Err(self.1.into());
+                }
+                self.0 -= 1;
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut p = Pipe(1, std::io::ErrorKind::BrokenPipe);
+        let mut w = UntilClosed::new(&mut p);
+        w.write_all(b"first").unwrap();
+        assert!(!w.is_closed());
+        w.write_all(b"second").unwrap();
+        w.write_all(b"third").unwrap();
+        w.flush().unwrap();
+        assert!(w.is_closed());
+        let mut full = Pipe(0, std::io::ErrorKind::StorageFull);
+        let mut w = UntilClosed::new(&mut full);
+        assert!(w.write_all(b"x").is_err());
+        assert!(!w.is_closed());
     }
 }

@@ -297,6 +297,14 @@ pub fn run(
         }
         None => None,
     };
+    // with a report to write, a reader that closes stdout does not end the run (see UntilClosed)
+    let mut until_closed;
+    let stdout: &mut dyn Write = if opts.report.is_some() {
+        until_closed = crate::output::UntilClosed::new(stdout);
+        &mut until_closed
+    } else {
+        stdout
+    };
     let mut sink = match (opts.mode, &opts.output, opts.format) {
         (Mode::DryRun | Mode::Diff, _, _) => Sink::Listing { out: stdout },
         (Mode::Write, None, format) => Sink::Stream {
@@ -452,7 +460,7 @@ pub fn run(
             }
             if opts.strict {
                 if let Some(e) = failures.first() {
-                    return Err(Error::Input(e.clone()));
+                    return Err(Error::Input(e.clone().stopping_the_run()));
                 }
             }
             for e in failures {
@@ -547,7 +555,7 @@ pub fn run(
                         sink.write(&d, &rendered, &rel, line)?;
                     }
                     match opts.mode {
-                        Mode::DryRun => list_removals(&mut listing, &d),
+                        Mode::DryRun => list_removals(&mut listing, &d, w.record.jsonl),
                         Mode::Diff => list_diff(&mut listing, &d),
                         Mode::Write => {}
                     }
@@ -898,13 +906,23 @@ fn doc_label(d: &CleanDoc) -> String {
     }
 }
 
-fn list_removals(out: &mut Vec<u8>, d: &CleanDoc) {
+/// The `--dry-run` listing of one document: `path:line: CODE name: text` for a text dump; for a
+/// JSONL record, `path:record_line (id ID) line N: CODE name: text`, where the record's line is
+/// its line in the file and `N` the line within the record's text.
+fn list_removals(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
     for r in &d.report.removals {
+        let _ = if jsonl {
+            write!(
+                out,
+                "{}:{} (id {}) line {}: ",
+                d.source, d.report.record_line, d.id, r.lines[0]
+            )
+        } else {
+            write!(out, "{}:{}: ", d.source, r.lines[0])
+        };
         let _ = writeln!(
             out,
-            "{}:{}: {} {}: {}",
-            d.source,
-            r.lines[0],
+            "{} {}: {}",
             r.code,
             r.name,
             r.text.replace('\n', " ⏎ ")

@@ -52,7 +52,7 @@ pub fn for_each_stripped(
                     bytes += r.text.len();
                     batch.push(r);
                 }
-                Err(e) if opts.strict => return Err(Error::Input(e)),
+                Err(e) if opts.strict => return Err(Error::Input(e.stopping_the_run())),
                 Err(e) => {
                     let _ = writeln!(stderr, "deboil: {e}");
                 }
