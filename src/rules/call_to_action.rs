@@ -1,6 +1,6 @@
 //! R012: calls to action: app downloads, newsletters, follow-us, messenger channels.
 
-use super::shape::Lazy;
+use super::shape::{Lazy, LazyWords};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -73,26 +73,8 @@ const STEMS: &[&str] = &[
     "viber",
 ];
 
-/// [`STEMS`] (all lowercase) as one automaton that ignores ASCII case: a lowercased line holds
-/// a stem exactly when it matches, and so does an ASCII line as it is.
-fn stems() -> &'static aho_corasick::AhoCorasick {
-    static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    A.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(STEMS)
-            .expect("stems compile")
-    })
-}
-
-/// Whether the lowercased line holds one of [`STEMS`] (ASCII lines are not copied to lowercase).
-fn has_stem(line: &str) -> bool {
-    if line.is_ascii() {
-        stems().is_match(line)
-    } else {
-        stems().is_match(&line.to_lowercase())
-    }
-}
+/// [`STEMS`] as one automaton: a cheap necessary condition for the phrases below.
+static STEM_WORDS: LazyWords = LazyWords::new(STEMS);
 
 impl Rule for CallToAction {
     fn meta(&self) -> &RuleMeta {
@@ -107,7 +89,7 @@ impl Rule for CallToAction {
             }
             let line = doc.line(i);
             // cheap prefilter: every cue needs one of these stems (one automaton pass)
-            if !has_stem(line) {
+            if !STEM_WORDS.in_lowercased(line) {
                 continue;
             }
             let hits = CUES.iter().filter(|c| c.is_match(line)).count();
@@ -138,7 +120,7 @@ mod tests {
             "\u{212A}ANAL",
         ] {
             assert_eq!(
-                has_stem(l),
+                STEM_WORDS.in_lowercased(l),
                 STEMS.iter().any(|s| l.to_lowercase().contains(s)),
                 "{l:?}"
             );

@@ -1,6 +1,6 @@
 //! R015: cookie notices and copyright lines.
 
-use super::shape::Lazy;
+use super::shape::{Lazy, LazyWords};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -46,21 +46,9 @@ const COPYRIGHT_CUES: [&str; 7] = [
     "derechos reservados",
 ];
 
-/// The cookie and copyright cues as automata that ignore ASCII case: they match a lowercased
-/// line exactly when it holds a cue, and an ASCII line as it is.
-fn cues() -> &'static (aho_corasick::AhoCorasick, aho_corasick::AhoCorasick) {
-    static A: std::sync::OnceLock<(aho_corasick::AhoCorasick, aho_corasick::AhoCorasick)> =
-        std::sync::OnceLock::new();
-    A.get_or_init(|| {
-        let build = |words: &[&str]| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(words)
-                .expect("cues compile")
-        };
-        (build(&["cookie"]), build(&COPYRIGHT_CUES))
-    })
-}
+/// Cheap necessary conditions for [`COOKIE`] and [`COPYRIGHT`].
+static COOKIE_CUE: LazyWords = LazyWords::new(&["cookie"]);
+static COPYRIGHT_CUE: LazyWords = LazyWords::new(&COPYRIGHT_CUES);
 
 impl Rule for CookieOrCopyrightLine {
     fn meta(&self) -> &RuleMeta {
@@ -75,12 +63,8 @@ impl Rule for CookieOrCopyrightLine {
                 continue;
             }
             let line = doc.line(i);
-            let (cookie, copyright) = if line.is_ascii() {
-                (cues().0.is_match(line), cues().1.is_match(line))
-            } else {
-                let lower = line.to_lowercase();
-                (cues().0.is_match(&lower), cues().1.is_match(&lower))
-            };
+            let cookie = COOKIE_CUE.in_lowercased(line);
+            let copyright = COPYRIGHT_CUE.in_lowercased(line);
             let note = if cookie && words <= 60 && COOKIE.is_match(line) {
                 "cookie notice"
             } else if words <= 4 && CONSENT_BUTTON.is_match(line) {
@@ -117,12 +101,13 @@ mod tests {
             "plain text",
         ] {
             let lower = l.to_lowercase();
-            let (cookie, copyright) = cues();
-            let ascii = l.is_ascii();
-            let hay = if ascii { l } else { lower.as_str() };
-            assert_eq!(cookie.is_match(hay), lower.contains("cookie"), "{l:?}");
             assert_eq!(
-                copyright.is_match(hay),
+                COOKIE_CUE.in_lowercased(l),
+                lower.contains("cookie"),
+                "{l:?}"
+            );
+            assert_eq!(
+                COPYRIGHT_CUE.in_lowercased(l),
                 COPYRIGHT_CUES.iter().any(|c| lower.contains(c)),
                 "{l:?}"
             );

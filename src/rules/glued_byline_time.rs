@@ -1,6 +1,6 @@
 //! R020: a source name glued to a relative time ("Al Jazeera2 days ago") and bullet-source lines.
 
-use super::shape::Lazy;
+use super::shape::{Lazy, LazyWords};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -34,15 +34,8 @@ pub(super) static BULLET_SOURCE: Lazy = Lazy::new(r"^[•·▪‣◦]\s*\p{Lu}[\
 /// Cheap necessary condition for [`RELATIVE_TIME`]: each of its phrases holds one of these
 /// words (no letter outside ASCII case-folds to one of their letters).
 fn may_be_relative_time(line: &str) -> bool {
-    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(["ago", "now", "vor", "il", "hace"])
-                .expect("relative time words compile")
-        })
-        .is_match(line)
+    static WORDS: LazyWords = LazyWords::new(&["ago", "now", "vor", "il", "hace"]);
+    WORDS.is_match(line)
 }
 
 /// Whether the non-blank line before or after `i` is also a bullet item: then `i` is one item

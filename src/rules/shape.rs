@@ -1,5 +1,5 @@
-//! Small helpers rules share: whole-line phrase matching on short lines, and a lazily compiled
-//! regex. Rules are about shapes of lines, so these keep each rule file about its pattern.
+//! Small helpers rules share: whole-line phrase matching on short lines, a lazily compiled
+//! regex, and a lazily built word automaton for cheap prefilters. Rules are about shapes of lines, so these keep each rule file about its pattern.
 
 use regex::Regex;
 
@@ -20,6 +20,43 @@ impl Lazy {
 
     pub fn is_match(&self, s: &str) -> bool {
         self.get().is_match(s)
+    }
+}
+
+/// Words (all lowercase) found anywhere in a line by one automaton that ignores ASCII case,
+/// built once, on first use: a cheap necessary condition to test before a rule's regex.
+pub struct LazyWords(
+    std::sync::OnceLock<aho_corasick::AhoCorasick>,
+    &'static [&'static str],
+);
+
+impl LazyWords {
+    pub const fn new(words: &'static [&'static str]) -> LazyWords {
+        LazyWords(std::sync::OnceLock::new(), words)
+    }
+
+    fn get(&self) -> &aho_corasick::AhoCorasick {
+        self.0.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(self.1)
+                .expect("built-in word list compiles")
+        })
+    }
+
+    /// Whether `s` holds one of the words, ignoring ASCII case only.
+    pub fn is_match(&self, s: &str) -> bool {
+        self.get().is_match(s)
+    }
+
+    /// Whether the lowercased `line` holds one of the words. An ASCII line is searched as it is
+    /// (no lowercase copy); others are lowercased first.
+    pub fn in_lowercased(&self, line: &str) -> bool {
+        if line.is_ascii() {
+            self.is_match(line)
+        } else {
+            self.is_match(&line.to_lowercase())
+        }
     }
 }
 
@@ -44,6 +81,25 @@ pub fn short_line_matches(doc: &Document, i: usize, max_words: u32, re: &Lazy) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_match_the_lowercased_line() {
+        static WORDS: LazyWords = LazyWords::new(&["cookie", "©"]);
+        for l in [
+            "COOKIE Settings",
+            "İ cookıe",
+            "\u{212A}",
+            "",
+            "plain",
+            "© 2024",
+            "Cookié",
+        ] {
+            let lower = l.to_lowercase();
+            let expected = lower.contains("cookie") || lower.contains('©');
+            assert_eq!(WORDS.in_lowercased(l), expected, "{l:?}");
+        }
+        assert!(WORDS.is_match("a COOKIE"));
+    }
 
     #[test]
     fn core_trims_widget_punctuation() {
