@@ -360,6 +360,7 @@ pub fn run(
         let (rules, pool, selection, decided) = (&rules, &pool, &selection, &decided);
         spawn_named(scope, "deboil-corpus", move || {
             let mut applied: std::collections::HashSet<stages::DocAddress> = Default::default();
+            let decisions_file = opts.decisions.as_deref().unwrap_or(Path::new("")).display();
             for Batch {
                 records: batch,
                 failures,
@@ -389,7 +390,7 @@ pub fn run(
                                         "{}: the decisions for {}:{} part {} were made for id {id:?}, \
                                          but the input's document there has id {:?}: give `apply` \
                                          the inputs `sigs` read",
-                                        opts.decisions.as_deref().unwrap_or(Path::new("")).display(),
+                                        decisions_file,
                                         doc.source,
                                         doc.source_line,
                                         doc.part,
@@ -428,7 +429,7 @@ pub fn run(
                 let _ = stx.send(Stripped::fatal(format!(
                     "{}: {} of {} documents with decisions are not in the input (first: {}:{} part {}): \
                      give `apply` the inputs `sigs` read",
-                    opts.decisions.as_deref().unwrap_or(Path::new("")).display(),
+                    decisions_file,
                     decided.len() - applied.len(),
                     decided.len(),
                     missed[0].0,
