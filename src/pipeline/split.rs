@@ -130,7 +130,12 @@ fn layout(text: &str) -> (Vec<Span>, usize) {
         }
     }
     segments.push((seg_start, n));
-    // merge segments that are not article-like into the one before (or after, for the first)
+    // merge segments that are not article-like into the one before (or after, for the first);
+    // a single segment (no gap of two blank lines, most records) is the whole text as it is, and
+    // its lines' words are not counted
+    if segments.len() == 1 {
+        return (spans_of(segments, text, &starts), 1);
+    }
     let prose_words = |(a, b): (usize, usize)| -> usize {
         (a..b)
             .map(|i| word_count(line(i)))
@@ -156,7 +161,22 @@ fn layout(text: &str) -> (Vec<Span>, usize) {
         }
     }
     let parts = merged.len();
-    let spans = merged
+    (spans_of(merged, text, &starts), parts)
+}
+
+/// The articles of `text` from its merged segments ([start, end) line ranges), given the lines'
+/// start offsets: trailing blank lines trimmed, none for an empty text.
+fn spans_of(merged: Vec<(usize, usize)>, text: &str, starts: &[usize]) -> Vec<Span> {
+    let n = starts.len();
+    let line = |i: usize| -> &str {
+        let end = if i + 1 < n {
+            starts[i + 1] - 1
+        } else {
+            text.len()
+        };
+        &text[starts[i]..end]
+    };
+    merged
         .into_iter()
         .enumerate()
         .filter_map(|(part, (a, b))| {
@@ -176,8 +196,7 @@ fn layout(text: &str) -> (Vec<Span>, usize) {
                 bytes: start..end,
             })
         })
-        .collect();
-    (spans, parts)
+        .collect()
 }
 
 #[cfg(test)]
@@ -214,6 +233,8 @@ mod tests {
             " a  b\tc\u{b}d\u{c}e ",
             "x\u{a0}y z",
             "\u{3000}",
+            "é a\u{85}b ü\u{2009}c’d",
+            "aé b",
         ] {
             assert_eq!(word_count(l), l.split_whitespace().count(), "{l:?}");
         }
