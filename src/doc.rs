@@ -28,6 +28,40 @@ pub struct Record {
     pub jsonl: bool,
 }
 
+/// The normalised-key hashes and key word counts of the non-blank lines of a record's text, in
+/// order (see [`crate::dedup::key::line_key`]): computed ahead, by pass 1 of learned
+/// boilerplate, so that pass 2 keys each line once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineKeys {
+    pub keys: Vec<u64>,
+    pub words: Vec<u32>,
+}
+
+impl LineKeys {
+    /// The keys of `text`'s non-blank lines.
+    pub fn of(text: &str) -> LineKeys {
+        let mut k = LineKeys::default();
+        let mut start = 0;
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+        for end in ends {
+            let line = &text[start..end];
+            start = end + 1;
+            if line.is_empty() {
+                continue;
+            }
+            let (key, words) = crate::dedup::key::line_key(line);
+            k.keys.push(key);
+            k.words.push(words);
+        }
+        k
+    }
+
+    /// The `(key, words)` pairs in line order.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.keys.iter().copied().zip(self.words.iter().copied())
+    }
+}
+
 /// Shape facts about one line, computed once and shared by every rule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LineInfo {
@@ -73,6 +107,17 @@ pub struct Document {
 impl Document {
     /// Builds a document from lines `first..first + n` of a record's text.
     pub fn from_text(text: String, first_line: usize, byte_offset: usize) -> Document {
+        Document::from_text_keyed(text, first_line, byte_offset, &mut std::iter::empty())
+    }
+
+    /// [`Document::from_text`] taking the key of each non-blank line, in order, from `keys`
+    /// (computed ahead, see [`LineKeys`]); lines past the end of `keys` are keyed here.
+    pub fn from_text_keyed(
+        text: String,
+        first_line: usize,
+        byte_offset: usize,
+        keys: &mut dyn Iterator<Item = (u64, u32)>,
+    ) -> Document {
         let mut lines = Vec::new();
         let mut start = 0;
         for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
@@ -83,7 +128,19 @@ impl Document {
         if text.is_empty() {
             lines.clear();
         }
-        let info = lines.iter().map(|r| line_info(&text[r.clone()])).collect();
+        let info = lines
+            .iter()
+            .map(|r| {
+                let line = &text[r.clone()];
+                if line.is_empty() {
+                    return LineInfo::default();
+                }
+                match keys.next() {
+                    Some(key) => line_info_keyed(line, key),
+                    None => line_info(line),
+                }
+            })
+            .collect();
         Document {
             id: String::new(),
             source: String::new(),
@@ -142,10 +199,14 @@ pub fn line_info(line: &str) -> LineInfo {
     if line.is_empty() {
         return LineInfo::default();
     }
+    line_info_keyed(line, crate::dedup::key::line_key(line))
+}
+
+/// [`line_info`] of a non-blank line whose key (hash and word count) is known.
+fn line_info_keyed(line: &str, (key, key_words): (u64, u32)) -> LineInfo {
     let bytes = line.as_bytes();
     let spaces = memchr::memchr_iter(b' ', bytes).count();
     let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    let (key, key_words) = crate::dedup::key::line_key(line);
     LineInfo {
         words: (spaces + 1) as u32,
         chars: chars as u32,
@@ -257,6 +318,19 @@ mod tests {
         assert_eq!(d.input_line(2), 5);
         assert_eq!(d.byte_span(&(0..3)), 10..16);
         assert_eq!(d.paragraphs().collect::<Vec<_>>(), vec![0, 2]);
+    }
+
+    #[test]
+    fn keys_computed_ahead_are_the_keys() {
+        let text = "One line, here.\n\n“Two” — lines\nﬁne Ⅻ";
+        let keys = LineKeys::of(text);
+        assert_eq!(keys.keys.len(), 3);
+        let a = Document::from_text(text.to_string(), 1, 0);
+        let b = Document::from_text_keyed(text.to_string(), 1, 0, &mut keys.iter());
+        assert_eq!(a.info, b.info);
+        // past the end of the keys, lines are keyed as usual
+        let c = Document::from_text_keyed(text.to_string(), 1, 0, &mut keys.iter().take(1));
+        assert_eq!(a.info, c.info);
     }
 
     #[test]

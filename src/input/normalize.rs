@@ -17,19 +17,15 @@ pub fn decode_and_normalize(bytes: &[u8]) -> (String, usize) {
 /// common case) are copied as they are; NFC is applied per line, only where a line needs it.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // split on \n, then treat a lone \r as a line break too
-    let mut first = true;
-    for raw in text.split('\n') {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        for piece in raw.split('\r') {
-            if !first {
-                out.push('\n');
-            }
-            first = false;
-            if is_clean(piece) {
-                out.push_str(piece);
-                continue;
-            }
+    let bytes = text.as_bytes();
+    // lines end at \n, \r\n or a lone \r
+    let mut start = 0;
+    loop {
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let piece = &text[start..end];
+        if is_clean(piece) {
+            out.push_str(piece);
+        } else {
             // strip and collapse first, then compose: removing a control character can bring a
             // combining mark next to a new base character
             let at = out.len();
@@ -41,6 +37,12 @@ pub fn normalize(text: &str) -> String {
                 out.push_str(&nfc);
             }
         }
+        if end == bytes.len() {
+            break;
+        }
+        out.push('\n');
+        let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+        start = end + 1 + usize::from(crlf);
     }
     // a final newline does not make an extra empty line
     while out.ends_with('\n') {
@@ -61,8 +63,12 @@ fn is_clean(line: &str) -> bool {
         .iter()
         .fold(true, |ok, &b| ok & (0x20..0x7F).contains(&b))
     {
-        // printable ASCII (a loop the compiler vectorises): only a double space is left to find
-        return memchr::memmem::find(bytes, b"  ").is_none();
+        // printable ASCII (loops the compiler vectorises): only a double space is left to find
+        let double = bytes
+            .iter()
+            .zip(bytes.get(1..).unwrap_or_default())
+            .fold(false, |d, (&a, &b)| d | ((a == b' ') & (b == b' ')));
+        return !double;
     }
     let mut prev_space = false;
     let mut i = 0;
@@ -108,10 +114,30 @@ fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
+/// Appends `line` without zero-width and control characters, its whitespace runs collapsed to
+/// one space and trimmed. Runs of printable ASCII are copied whole; other characters one by one.
 fn push_line(line: &str, out: &mut String) {
     let start = out.len();
     let mut pending_space = false;
-    for c in line.chars() {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_graphic() {
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_graphic())
+                .map_or(bytes.len(), |n| i + n);
+            if pending_space && out.len() > start {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(&line[i..run]);
+            i = run;
+            continue;
+        }
+        let c = line[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if is_zero_width(c) || (c.is_control() && c != '\t') {
             continue;
         }
@@ -174,6 +200,43 @@ mod tests {
         assert!(is_clean("Algeria’s army — “quoted” café"));
         assert!(!is_clean("a\u{00A0}b"));
         assert!(!is_clean("e\u{0301}"));
+    }
+
+    #[test]
+    fn line_breaks_are_the_split_on_lf_then_cr() {
+        // the earlier definition: split on \n, drop one \r before it, split the rest on \r
+        let reference = |text: &str| {
+            let mut out = String::new();
+            let mut first = true;
+            for raw in text.split('\n') {
+                let raw = raw.strip_suffix('\r').unwrap_or(raw);
+                for piece in raw.split('\r') {
+                    if !first {
+                        out.push('\n');
+                    }
+                    first = false;
+                    let mut line = String::new();
+                    push_line(piece, &mut line);
+                    out.extend(line.nfc());
+                }
+            }
+            while out.ends_with('\n') {
+                out.pop();
+            }
+            out
+        };
+        for t in [
+            "",
+            "\r",
+            "\n",
+            "a\r\r\nb",
+            "a\r\n\r\nb\r",
+            "\r\na\n\rb\r\n",
+            " x\t\u{b}y\u{c} \u{7f}z\u{a0}\u{200B}w  \n\u{2028}q\u{3000}",
+            "e\u{0}\u{0301} ok  ok",
+        ] {
+            assert_eq!(normalize(t), reference(t), "{t:?}");
+        }
     }
 
     #[test]

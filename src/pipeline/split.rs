@@ -3,7 +3,7 @@
 //! when the text on both sides looks like an article (enough prose), so a trailing call to action
 //! or a lone footer after a gap stays with the article before it.
 
-use crate::doc::{Document, Record};
+use crate::doc::{Document, LineKeys, Record};
 
 /// A segment is an article when it holds at least this many words in prose lines...
 const MIN_ARTICLE_WORDS: usize = 40;
@@ -12,28 +12,49 @@ const MIN_PROSE_LINE_WORDS: usize = 8;
 
 /// Splits a record into documents (at least one, unless the record's text is empty).
 pub fn split(record: &Record) -> Vec<Document> {
+    split_keyed(record, None)
+}
+
+/// [`split`] with the keys of the record's non-blank lines computed ahead (see [`LineKeys`]).
+fn split_keyed(record: &Record, keys: Option<&LineKeys>) -> Vec<Document> {
     let (spans, parts) = layout(&record.text);
+    let mut keys = keys.into_iter().flat_map(LineKeys::iter);
     spans
         .into_iter()
         .map(|sp| {
             let text = record.text.get(sp.bytes.clone()).unwrap_or_default();
-            document(record, sp, parts, text.to_string(), record.fields.clone())
+            let fields = record.fields.clone();
+            document(record, sp, parts, text.to_string(), fields, &mut keys)
         })
         .collect()
 }
 
 /// [`split`] of a record the caller gives up: a record that stays one document (the common
 /// case) moves its text and fields into it instead of copying them.
-pub fn split_owned(mut record: Record) -> Vec<Document> {
+pub fn split_owned(record: Record) -> Vec<Document> {
+    split_owned_keyed(record, None)
+}
+
+/// [`split_owned`] with the keys of the record's non-blank lines computed ahead (pass 1 of
+/// learned boilerplate keyed them already); without them, each line is keyed here.
+pub fn split_owned_keyed(mut record: Record, keys: Option<&LineKeys>) -> Vec<Document> {
     let (spans, parts) = layout(&record.text);
     if let [sp] = spans.as_slice() {
         if sp.bytes == (0..record.text.len()) {
             let text = std::mem::take(&mut record.text);
             let fields = std::mem::take(&mut record.fields);
-            return vec![document(&record, sp.clone(), parts, text, fields)];
+            let mut keys = keys.into_iter().flat_map(LineKeys::iter);
+            return vec![document(
+                &record,
+                sp.clone(),
+                parts,
+                text,
+                fields,
+                &mut keys,
+            )];
         }
     }
-    split(&record)
+    split_keyed(&record, keys)
 }
 
 /// `line.split_whitespace().count()`, on bytes for ASCII lines.
@@ -66,8 +87,9 @@ fn document(
     parts: usize,
     text: String,
     fields: serde_json::Map<String, serde_json::Value>,
+    keys: &mut dyn Iterator<Item = (u64, u32)>,
 ) -> Document {
-    let mut doc = Document::from_text(text, sp.first + 1, sp.bytes.start);
+    let mut doc = Document::from_text_keyed(text, sp.first + 1, sp.bytes.start, keys);
     doc.id = record.id.clone();
     doc.source = record.source.clone();
     doc.source_line = record.source_line;
@@ -108,7 +130,12 @@ fn layout(text: &str) -> (Vec<Span>, usize) {
         }
     }
     segments.push((seg_start, n));
-    // merge segments that are not article-like into the one before (or after, for the first)
+    // merge segments that are not article-like into the one before (or after, for the first);
+    // a single segment (no gap of two blank lines, most records) is the whole text as it is, and
+    // its lines' words are not counted
+    if segments.len() == 1 {
+        return (spans_of(segments, text, &starts), 1);
+    }
     let prose_words = |(a, b): (usize, usize)| -> usize {
         (a..b)
             .map(|i| word_count(line(i)))
@@ -134,7 +161,22 @@ fn layout(text: &str) -> (Vec<Span>, usize) {
         }
     }
     let parts = merged.len();
-    let spans = merged
+    (spans_of(merged, text, &starts), parts)
+}
+
+/// The articles of `text` from its merged segments ([start, end) line ranges), given the lines'
+/// start offsets: trailing blank lines trimmed, none for an empty text.
+fn spans_of(merged: Vec<(usize, usize)>, text: &str, starts: &[usize]) -> Vec<Span> {
+    let n = starts.len();
+    let line = |i: usize| -> &str {
+        let end = if i + 1 < n {
+            starts[i + 1] - 1
+        } else {
+            text.len()
+        };
+        &text[starts[i]..end]
+    };
+    merged
         .into_iter()
         .enumerate()
         .filter_map(|(part, (a, b))| {
@@ -154,8 +196,7 @@ fn layout(text: &str) -> (Vec<Span>, usize) {
                 bytes: start..end,
             })
         })
-        .collect();
-    (spans, parts)
+        .collect()
 }
 
 #[cfg(test)]
@@ -192,6 +233,8 @@ mod tests {
             " a  b\tc\u{b}d\u{c}e ",
             "x\u{a0}y z",
             "\u{3000}",
+            "é a\u{85}b ü\u{2009}c’d",
+            "aé b",
         ] {
             assert_eq!(word_count(l), l.split_whitespace().count(), "{l:?}");
         }
@@ -213,6 +256,23 @@ mod tests {
                     (&x.text, x.first_line, x.byte_offset, x.part, x.parts),
                     (&y.text, y.first_line, y.byte_offset, y.part, y.parts)
                 );
+                assert_eq!(x.info, y.info);
+            }
+        }
+    }
+
+    #[test]
+    fn keys_computed_ahead_give_the_same_documents() {
+        for text in [
+            "one line".to_string(),
+            format!("Head A\n\n{}\n\n\n\nHead B\n\n{}", prose("a"), prose("b")),
+            format!("\n\n{}\n\n\n", prose("a")),
+        ] {
+            let keys = LineKeys::of(&text);
+            let a = split(&record(&text));
+            let b = split_owned_keyed(record(&text), Some(&keys));
+            assert_eq!(a.len(), b.len());
+            for (x, y) in a.iter().zip(&b) {
                 assert_eq!(x.info, y.info);
             }
         }

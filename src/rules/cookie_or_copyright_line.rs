@@ -63,13 +63,12 @@ impl Rule for CookieOrCopyrightLine {
                 continue;
             }
             let line = doc.line(i);
-            let cookie = COOKIE_CUE.in_lowercased(line);
-            let copyright = COPYRIGHT_CUE.in_lowercased(line);
-            let note = if cookie && words <= 60 && COOKIE.is_match(line) {
+            // the cues are cheap necessary conditions, searched only where a regex may follow
+            let note = if COOKIE_CUE.in_lowercased(line) && COOKIE.is_match(line) {
                 "cookie notice"
             } else if words <= 4 && CONSENT_BUTTON.is_match(line) {
                 "consent button"
-            } else if copyright && words <= 30 && COPYRIGHT.is_match(line) {
+            } else if words <= 30 && COPYRIGHT_CUE.in_lowercased(line) && COPYRIGHT.is_match(line) {
                 "copyright line"
             } else {
                 continue;

@@ -49,15 +49,37 @@ impl LazyWords {
         self.get().is_match(s)
     }
 
-    /// Whether the lowercased `line` holds one of the words. An ASCII line is searched as it is
-    /// (no lowercase copy); others are lowercased first.
+    /// Whether the lowercased `line` holds one of the words. A line whose lowercase differs
+    /// from it only in ASCII letters (every ASCII line) is searched as it is, with no lowercase
+    /// copy; others are lowercased first.
     pub fn in_lowercased(&self, line: &str) -> bool {
-        if line.is_ascii() {
+        if line.is_ascii() || lowercase_changes_only_ascii(line) {
             self.is_match(line)
         } else {
             self.is_match(&line.to_lowercase())
         }
     }
+}
+
+/// Whether `line.to_lowercase()` changes only ASCII letters: every other character is its own
+/// lowercase (punctuation, CJK, kana and Hangul are told at once by range).
+fn lowercase_changes_only_ascii(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(n) = bytes[i..].iter().position(|&b| b >= 0x80) {
+        let Some(c) = line[i + n..].chars().next() else {
+            return true;
+        };
+        i += n + c.len_utf8();
+        if matches!(c as u32, 0x2000..=0x20FF | 0x3000..=0x9FFF | 0xAC00..=0xD7A3) {
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(c) || lower.next().is_some() {
+            return false;
+        }
+    }
+    true
 }
 
 /// The line with trailing punctuation that widgets add (`:`, `…`, `...`, `»`, `›`, `>`, `|`)
@@ -93,6 +115,12 @@ mod tests {
             "plain",
             "© 2024",
             "Cookié",
+            "COOKIÉ",
+            "Σ cookie",
+            "ΣΟΦΙΑ cookies ΑΣ",
+            "Ⅻ COOKIE ⅻ Ⓒookie",
+            "“Cookie” — 東京 한국 cookie",
+            "Ǆ ǅ cookie",
         ] {
             let lower = l.to_lowercase();
             let expected = lower.contains("cookie") || lower.contains('©');

@@ -3,7 +3,7 @@
 //! line's final punctuation. One pass over the line's characters; the only buffer is the caller's
 //! reusable lowercase scratch string.
 
-use super::stopwords::{langs_of, LANGS};
+use super::stopwords::{stopwords, WordTable, LANGS};
 
 /// Shape facts of one line, as the classifier sees them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -210,6 +210,32 @@ const SAYS_WORDS: [&str; 16] = [
     "zegt",
 ];
 
+/// [`word_facts`] bits above the stopword languages (the low byte): the word is in
+/// [`REPLY_WORDS`], [`COMMENT_WORDS`], [`SAYS_WORDS`].
+const REPLY: u16 = 1 << 8;
+const COMMENT: u16 = 1 << 9;
+const SAYS: u16 = 1 << 10;
+
+/// What a lowercased word is to the classifier, from one lookup: the stopword languages whose
+/// lists hold it (low byte) and the comment-widget lists that hold it ([`REPLY`], [`COMMENT`],
+/// [`SAYS`]).
+#[inline]
+fn word_facts(lower: &[u8]) -> u16 {
+    static T: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let flagged = [
+            (&REPLY_WORDS[..], REPLY),
+            (&COMMENT_WORDS[..], COMMENT),
+            (&SAYS_WORDS[..], SAYS),
+        ];
+        let flags = flagged
+            .into_iter()
+            .flat_map(|(list, f)| list.iter().map(move |w| (*w, f)));
+        WordTable::new(stopwords().map(|(w, b)| (w, u16::from(b))).chain(flags))
+    })
+    .get(lower)
+}
+
 /// A clock time such as `9:41`, `21:05` or `@04:20AM`.
 fn is_clock(t: &str) -> bool {
     let t = t.trim_start_matches(['@', '(', '[']);
@@ -305,7 +331,8 @@ fn push_ascii_lower(tok: &str, lower: &mut String) {
 /// The ASCII characters `char::is_whitespace` accepts.
 #[inline]
 fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+    // \t \n \v \f \r are 9..=13
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
 /// The whitespace-separated tokens of a line, as `str::split_whitespace` cuts them, with ASCII
@@ -489,20 +516,25 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             lower.as_bytes()
         };
         if has_alpha {
-            let listed = |words: &[&str]| words.iter().any(|w| w.as_bytes() == low);
-            reply |= low.len() <= 12 && listed(&REPLY_WORDS);
-            says = tok.ends_with(':') && listed(&SAYS_WORDS);
-            comment_word |=
-                matches!(low.first(), Some(b'c' | b'k' | b'r')) && listed(&COMMENT_WORDS);
+            let facts = word_facts(low);
+            reply |= facts & REPLY != 0;
+            says = tok.ends_with(':') && facts & SAYS != 0;
+            comment_word |= facts & COMMENT != 0;
             f.alpha_words += 1;
             if first_upper {
                 f.cap_words += 1;
             }
-            let mut mask = langs_of(trim_apostrophes(low));
+            let trimmed = trim_apostrophes(low);
+            let langs = |w: &[u8]| word_facts(w) as u8;
+            let mut mask = if trimmed.len() == low.len() {
+                facts as u8
+            } else {
+                langs(trimmed)
+            };
             if mask == 0 {
                 // elided articles: l'homme, dell'anno, d'un
                 if let Some(p) = low.iter().position(|&b| b == b'\'') {
-                    mask = langs_of(&low[..=p]);
+                    mask = langs(&low[..=p]);
                 }
             }
             let mut bit = 0;
@@ -588,6 +620,33 @@ mod tests {
         assert!(fx("March 3, 2021 at 9:41 pm").clock);
         assert!(!fx("She says the plan will work.").comment_marker);
         assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
+    }
+
+    #[test]
+    fn word_facts_are_the_lists() {
+        let langs = |w: &str| super::super::stopwords::langs_of(w.as_bytes());
+        for (list, flag) in [
+            (&REPLY_WORDS[..], REPLY),
+            (&COMMENT_WORDS[..], COMMENT),
+            (&SAYS_WORDS[..], SAYS),
+        ] {
+            for w in list {
+                assert_ne!(word_facts(w.as_bytes()) & flag, 0, "{w:?}");
+                assert_eq!(word_facts(w.as_bytes()) as u8, langs(w), "{w:?}");
+            }
+        }
+        for w in ["the", "und", "qué", "zebra", "l'", "replying", ""] {
+            let flags = [&REPLY_WORDS[..], &COMMENT_WORDS[..], &SAYS_WORDS[..]]
+                .iter()
+                .zip([REPLY, COMMENT, SAYS])
+                .filter(|(l, _)| l.contains(&w))
+                .fold(0, |a, (_, f)| a | f);
+            assert_eq!(
+                word_facts(w.as_bytes()),
+                u16::from(langs(w)) | flags,
+                "{w:?}"
+            );
+        }
     }
 
     #[test]

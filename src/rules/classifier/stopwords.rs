@@ -4,7 +4,6 @@
 //! deliberately short: the classifier needs the density of function words in a line, not a
 //! linguistic inventory, and the most frequent hundred words of a language carry nearly all of it.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Languages with a stopword list, in bit order.
@@ -66,30 +65,109 @@ maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat ons ook
 te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil \
 worden wordt zal ze zelf zich zij zijn zo zonder zou nog al worden zoals";
 
-fn table() -> &'static HashMap<&'static [u8], u8> {
-    static T: OnceLock<HashMap<&'static [u8], u8>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut m = HashMap::with_capacity_and_hasher(1200, Default::default());
-        for (bit, list) in [EN, DE, ES, FR, IT, PT, NL].into_iter().enumerate() {
-            for w in list.split_whitespace() {
-                *m.entry(w.as_bytes()).or_insert(0u8) |= 1 << bit;
-            }
-        }
-        m
-    })
+/// Every stopword with the languages (bit set, bit `i` = `LANGS[i]`) of the list it is in, once
+/// per list.
+pub fn stopwords() -> impl Iterator<Item = (&'static str, u8)> {
+    [EN, DE, ES, FR, IT, PT, NL]
+        .into_iter()
+        .enumerate()
+        .flat_map(|(bit, list)| list.split_whitespace().map(move |w| (w, 1u8 << bit)))
 }
 
-/// Bytes of the longest word in the lists: longer words are in none of them.
-const MAX_WORD_BYTES: usize = 10;
+fn table() -> &'static WordTable {
+    static T: OnceLock<WordTable> = OnceLock::new();
+    T.get_or_init(|| WordTable::new(stopwords().map(|(w, bit)| (w, u16::from(bit)))))
+}
 
 /// The languages (bit set, bit `i` = `LANGS[i]`) whose list holds `lower`, a lowercased word
 /// (UTF-8 bytes).
 #[inline]
 pub fn langs_of(lower: &[u8]) -> u8 {
-    if lower.len() > MAX_WORD_BYTES {
-        return 0;
+    table().get(lower) as u8
+}
+
+/// A set of short words (at most [`WordTable::MAX_BYTES`] bytes) with a value each: open
+/// addressing over the words packed into two integers, so a lookup is one multiply and integer
+/// compares (a word of the lines is looked up for every token the classifier sees).
+pub struct WordTable {
+    slots: Box<[(u64, u64, u16)]>,
+    shift: u32,
+}
+
+impl WordTable {
+    /// Longest word the table holds.
+    pub const MAX_BYTES: usize = 16;
+
+    /// A table of the words, the values of a word given more than once OR-ed together.
+    /// Panics on an empty word or one longer than [`WordTable::MAX_BYTES`] (the lists are ours).
+    pub fn new<'a>(words: impl Iterator<Item = (&'a str, u16)>) -> WordTable {
+        let words: Vec<(&str, u16)> = words.collect();
+        let bits = (words.len() * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mut t = WordTable {
+            slots: vec![(0, 0, 0); 1 << bits].into_boxed_slice(),
+            shift: 64 - bits,
+        };
+        for (w, v) in words {
+            let w = w.as_bytes();
+            assert!(!w.is_empty() && w.len() <= Self::MAX_BYTES, "{w:?}");
+            let k = pack(w);
+            let mut i = t.slot_of(k);
+            let mask = t.slots.len() - 1;
+            loop {
+                let s = &mut t.slots[i];
+                if (s.0, s.1) == k || (s.0, s.1) == (0, 0) {
+                    (s.0, s.1) = k;
+                    s.2 |= v;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        t
     }
-    table().get(lower).copied().unwrap_or(0)
+
+    #[inline]
+    fn slot_of(&self, (a, b): (u64, u64)) -> usize {
+        ((a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The value of `w`, 0 when the table does not hold it.
+    #[inline]
+    pub fn get(&self, w: &[u8]) -> u16 {
+        if w.is_empty() || w.len() > Self::MAX_BYTES {
+            return 0;
+        }
+        let k = pack(w);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(k);
+        loop {
+            let s = self.slots[i];
+            if (s.0, s.1) == k {
+                return s.2;
+            }
+            if (s.0, s.1) == (0, 0) {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A word of at most 16 bytes, zero-padded into two integers (words hold no NUL byte).
+#[inline]
+fn pack(w: &[u8]) -> (u64, u64) {
+    let mut b = [0u8; 16];
+    for (d, s) in b.iter_mut().zip(w) {
+        *d = *s;
+    }
+    let (lo, hi) = b.split_at(8);
+    (
+        u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+        u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+    )
 }
 
 #[cfg(test)]
@@ -104,10 +182,33 @@ mod tests {
         assert_eq!(langs_of(b"zebra"), 0);
     }
 
+    /// Bytes of the longest word in the lists.
+    const MAX_WORD_BYTES: usize = 10;
+
     #[test]
     fn no_word_is_longer_than_the_bound() {
-        assert!(table().keys().all(|w| w.len() <= MAX_WORD_BYTES));
-        assert!(table().keys().any(|w| w.len() == MAX_WORD_BYTES));
+        assert!(stopwords().all(|(w, _)| w.len() <= MAX_WORD_BYTES));
+        assert!(stopwords().any(|(w, _)| w.len() == MAX_WORD_BYTES));
+    }
+
+    #[test]
+    fn table_holds_exactly_the_words() {
+        let mut expected: std::collections::HashMap<&[u8], u8> = Default::default();
+        for (w, bit) in stopwords() {
+            *expected.entry(w.as_bytes()).or_default() |= bit;
+        }
+        for (w, bits) in &expected {
+            assert_eq!(langs_of(w), *bits, "{w:?}");
+            // a prefix or an extension of a listed word is looked up as itself (words looked up
+            // are letters, digits and apostrophes: never a NUL, which the packing pads with)
+            let longer = [*w, b"s"].concat();
+            for other in [&w[..w.len() - 1], &longer[..]] {
+                let want = expected.get(other).copied().unwrap_or(0);
+                assert_eq!(langs_of(other), want, "{other:?}");
+            }
+        }
+        assert_eq!(langs_of(b""), 0);
+        assert_eq!(langs_of(b"abcdefghijklmnopq"), 0);
     }
 
     #[test]
