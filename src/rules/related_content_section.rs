@@ -2,7 +2,7 @@
 
 use super::dates::parse_date_prefix;
 use super::glued_byline_time::{BULLET_SOURCE, RELATIVE_TIME};
-use super::shape::{short_line_matches, Lazy};
+use super::shape::{core, short_line_matches, Lazy};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -13,6 +13,9 @@ crate::declare_rule! {
     /// "Leia também", "Czytaj też", also with an article before it ("Die meistgelesenen
     /// Artikel") or a site name after it ("More stories from Example News"), and everything it
     /// carries: teaser headlines, source and time lines, and whole teaser articles.
+    ///
+    /// A heading phrase with one headline after a colon on the same line (`Read also: The
+    /// council's new plan`, `Czytaj też: ...`) is a single read-also link: that line goes.
     ///
     /// Only a line that *is* the heading (at most eight words, the phrase alone, perhaps with a
     /// colon) starts a section; "read more" inside a sentence does not, and a heading followed
@@ -59,7 +62,9 @@ static HEADING: Lazy = Lazy::new(
       | notas\s+relacionadas | (?:lea|lee|ver|vea)\s+tambi[eé]n | m[aá]s\s+le[ií]d[oa]s
       | leggi\s+anche | articoli\s+correlati | potrebbe\s+interessarti | lees\s+ook | gerelateerde\s+artikelen
       | (?:leia|veja)\s+tamb[eé]m | not[ií]cias\s+relacionadas | czytaj\s+(?:też|także|również|więcej)
-    )(?:\s+(?:on|at|from|auf|bei|von|sur|de|du|en|el|del)\s+[^!?]{1,39}[^.!?\s])?$",
+      | puedes\s+ver(?:\s+tambi[eé]n)?
+    )(?:\s+(?:on|at|from|auf|bei|von|sur|de|du|en|el|del)\s+[^!?]{1,39}[^.!?\s])?
+    (?:\s*:\s*(?P<teaser>\S.*))?$",
 );
 
 /// Teaser lines under a sidebar heading are shorter than this (words).
@@ -86,6 +91,18 @@ fn in_bullet_list(doc: &Document, i: usize) -> bool {
     };
     let prev = (0..i).rev().find(|&k| !doc.is_blank(k));
     bullet(i).is_some() && prev.is_some_and(|k| bullet(k) == bullet(i))
+}
+
+/// Line `i` is a heading phrase, a colon and one teaser headline (`Read also: The council's
+/// new plan`, at most [`TEASER_MAX_WORDS`] words after the colon): the headline it links to.
+fn inline_teaser(doc: &Document, i: usize) -> Option<&str> {
+    let info = doc.info(i);
+    if info.is_blank() || info.words > 8 + TEASER_MAX_WORDS || !doc.line(i).contains(':') {
+        return None;
+    }
+    let teaser = HEADING.get().captures(core(doc.line(i)))?.name("teaser")?;
+    (teaser.as_str().split_whitespace().count() <= TEASER_MAX_WORDS as usize)
+        .then_some(teaser.as_str())
 }
 
 /// End (exclusive) of the teasers under a heading at line `i`.
@@ -144,6 +161,15 @@ impl Rule for RelatedContentSection {
         let mut before: u32 = 0;
         let mut i = 0;
         while i < n {
+            if let Some(teaser) = inline_teaser(doc, i) {
+                out.push(
+                    Removal::lines(&Self::META, i..i + 1)
+                        .with_note(format!("read-also link to {teaser:?}")),
+                );
+                before += doc.info(i).words;
+                i += 1;
+                continue;
+            }
             if short_line_matches(doc, i, 8, &HEADING) {
                 let after = total - before - doc.info(i).words;
                 let next = (i + 1..n).find(|&k| !doc.is_blank(k));
@@ -234,6 +260,22 @@ mod tests {
         }
         // a sentence that opens with such a phrase is not a heading
         let t = format!("{BODY}\nRelated stories on the harbour plan were published last week.");
+        assert!(removed(&t).is_empty());
+    }
+
+    #[test]
+    fn a_read_also_link_goes_alone() {
+        for l in [
+            "Read also: Harbour plan wins a prize",
+            "Czytaj też: Czy port będzie większy?",
+            "PUEDES VER: ¿Qué pasará con el puerto?",
+            "Lesen Sie auch: Warum der Hafen wächst",
+        ] {
+            let t = format!("{BODY}\n{l}\nShort line after it\n{BODY}");
+            assert_eq!(removed(&t), vec![2..3], "{l}");
+        }
+        // a colon with a sentence too long for a headline after it is not a link
+        let t = format!("{BODY}\nRead also: {PARA} {PARA}\n{BODY}");
         assert!(removed(&t).is_empty());
     }
 

@@ -11,7 +11,8 @@ crate::declare_rule! {
     /// Scrapers keep the visible text of buttons. Such a line carries no content: `TT` is the
     /// label of a font-size widget, `Print`/`Drucken`/`Imprimer`/`Imprimir`, `Listen`/`Vorlesen`/
     /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, comment and
-    /// learn-more buttons (`Kommentieren`, `Commenter`, `Learn more`, `Mehr erfahren`), share
+    /// learn-more buttons (`Kommentieren`, `Commenter`, `Learn more`, `Mehr erfahren`), menu
+    /// toggles (`Toggle navigation`, `Menü öffnen`, `Menu`), share
     /// counters and prompts (`0 shares`, `Sharing is caring!`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming
     /// one target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six
@@ -38,6 +39,8 @@ static LABEL: Lazy = Lazy::new(
       | (?:beitrag|seite|post)\s+teilen | kommentieren | commenter | comentar | commenta
       | learn\s+more | mehr\s+erfahren | en\s+savoir\s+plus | saiba\s+mais | inf[oó]rmate\s+m[aá]s
       | read\s+more | continue\s+reading | weiterlesen | mehr\s+lesen | lire\s+la\s+suite | leer\s+m[aá]s | seguir\s+leyendo
+      | (?:toggle|open|close|show|hide)\s+(?:the\s+)?(?:navigation|menu|search) | main\s+menu | menu | menü
+      | (?:menü|navigation|suche)\s+(?:öffnen|schließen|umschalten) | abrir\s+men[uú] | ouvrir\s+le\s+menu
       | skip\s+to\s+(?:main\s+)?content | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
       | \d[\d.,]*\s*k?\s+shares? | sharing\s+is\s+caring!?
     )$",
@@ -107,8 +110,8 @@ mod tests {
     #[test]
     fn labels_go() {
         assert_eq!(
-            removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más"),
-            vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+            removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más\nToggle navigation\nMenü öffnen\n* Menu"),
+            vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
         );
     }
 
@@ -124,6 +127,6 @@ mod tests {
 
     #[test]
     fn sentences_with_the_words_stay() {
-        assert!(removed("Print editions fell by half.\nShare prices rose.\nListen to the people, she said.\nTTIP talks").is_empty());
+        assert!(removed("Print editions fell by half.\nShare prices rose.\nListen to the people, she said.\nTTIP talks\nThe menu changes daily.").is_empty());
     }
 }
