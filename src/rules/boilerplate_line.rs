@@ -262,6 +262,42 @@ mod tests {
     }
 
     #[test]
+    fn a_bulleted_menu_entry_above_the_article_is_not_its_headline() {
+        let body: Vec<&str> = PAGE.lines().filter(|l| l.split(' ').count() > 15).collect();
+        let k = kept(&format!(
+            "* World\n* Sport\n* Contact\n{}\n",
+            body.join("\n")
+        ));
+        assert_eq!(k, body, "{k:?}");
+    }
+
+    const ITEMS: [&str; 7] = [
+        "The old mill by the river has been turned into a small museum where visitors can see how flour was ground for the villages around it.",
+        "A walk along the canal takes about two hours and passes three locks, a lock keeper's cottage and the ruins of a medieval chapel.",
+        "The market square fills with stalls every Saturday morning, when farmers from the hills sell cheese, honey and fresh bread to the town.",
+        "In the north of the town the botanical garden keeps more than a thousand kinds of plants, many of them brought back by local travellers.",
+        "The castle on the hill was rebuilt after a fire in the last century and now houses the town library and a cafe with a view of the valley.",
+        "The harbour is the oldest part of the town, and the fish restaurants along its quay are open from the first warm days until the autumn.",
+        "Behind the station a path climbs through the vineyards to a chapel, from where on a clear day one can see the mountains in the south.",
+    ];
+
+    #[test]
+    fn every_item_of_a_page_of_items_stays() {
+        // a guide: one longer entry, then entries of one paragraph, each under a bar of links;
+        // together the short entries outweigh the long one, so each is an item, not chrome
+        let bar = "Rating: 4/5 | Map | Photos | Save\nOpen 9:00-17:00 | Tickets | Share\nAdd to list | Compare | Print";
+        let mut page = format!("{}\n{}\n{}\n{bar}\n", ITEMS[0], ITEMS[1], ITEMS[2]);
+        for item in &ITEMS[3..] {
+            page += &format!("{item}\n{bar}\n");
+        }
+        let k = kept(&page);
+        for item in ITEMS {
+            assert!(k.iter().any(|l| l == item), "{item} lost: {k:?}");
+        }
+        assert!(!k.iter().any(|l| l.contains("Tickets")), "{k:?}");
+    }
+
+    #[test]
     fn no_panic_on_odd_input() {
         for t in ["", "\n\n\n", "*", "|||", "a", "\u{0}\u{FFFD}", "x\n\n\ny"] {
             let _ = kept(t);

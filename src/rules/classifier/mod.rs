@@ -42,7 +42,14 @@ pub struct Params {
     pub extra_core_share: f32,
     /// ... and this absolute weight.
     pub extra_core_min: f32,
-    /// Outside the core, a `Good` line with at least this many words stays.
+    /// A page of items: when the positive weight outside the core and the comment thread is
+    /// more than this multiple of the core's weight, every further region of prose that weighs
+    /// at least `item_min` joins the core ...
+    pub item_page_share: f32,
+    /// ... (see `item_page_share`).
+    pub item_min: f32,
+    /// Outside the core (and the comment thread), a `Good` line with at least this many words
+    /// stays.
     pub outside_keep_words: u32,
     /// Non-blank lines just above the core inspected for a headline, byline or dateline.
     pub head_window: u32,
@@ -85,6 +92,8 @@ impl Params {
             bad_word_penalty: 0.3,
             extra_core_share: 0.5,
             extra_core_min: 20.0,
+            item_page_share: 1.0,
+            item_min: 10.0,
             outside_keep_words: 1000,
             head_window: 3,
             gap_lines: 4,
@@ -261,6 +270,9 @@ fn weight(c: Class, f: &Features, p: &Params) -> f32 {
     }
 }
 
+/// The core search takes at most this many runs (each costs a pass over the document).
+const MAX_CORE_RUNS: usize = 256;
+
 /// Best-sum run of `w` among indices not yet taken; returns (start, end, sum).
 fn best_run(w: &[f32], taken: &[bool]) -> Option<(usize, usize, f32)> {
     let mut best: Option<(usize, usize, f32)> = None;
@@ -308,9 +320,10 @@ fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
     (0..n).map(|i| i >= start).collect()
 }
 
-/// Headline-shaped: a few words, no separators or links, not ending like a sentence fragment.
+/// Headline-shaped: a few words, no separators or links, not ending like a sentence fragment,
+/// not a list item (a bulleted line above an article is a menu entry, not its title).
 fn headline_shaped(f: &Features) -> bool {
-    f.words >= 1 && f.words <= 20 && f.separators == 0 && f.links == 0 && !f.copyright
+    f.words >= 1 && f.words <= 20 && f.separators == 0 && f.links == 0 && !f.copyright && !f.bullet
 }
 
 /// Classifies every line of `doc`.
@@ -437,7 +450,8 @@ fn classify_lines(
         }
     }
     let mut first: Option<f32> = None;
-    for _ in 0..8 {
+    let mut core_sum = 0.0f32;
+    for _ in 0..MAX_CORE_RUNS {
         let Some((a, b, s)) = best_run(&w, &in_core) else {
             break;
         };
@@ -447,6 +461,26 @@ fn classify_lines(
             Some(_) => {}
         }
         in_core[a..b].iter_mut().for_each(|c| *c = true);
+        core_sum += s;
+    }
+    // a page of many items (a catalogue, a link list, a log, an index of abstracts): when the
+    // prose left outside the core outweighs the core, the core is one item among many, and
+    // every region of prose outside the comment thread joins it
+    let outside: f32 = (0..n)
+        .filter(|&i| !in_core[i] && !in_thread[i])
+        .map(|i| w[i].max(0.0))
+        .sum();
+    if first.is_some() && outside > p.item_page_share * core_sum {
+        let mut taken: Vec<bool> = (0..n).map(|i| in_core[i] || in_thread[i]).collect();
+        for _ in 0..MAX_CORE_RUNS {
+            match best_run(&w, &taken) {
+                Some((a, b, s)) if s >= p.item_min => {
+                    in_core[a..b].iter_mut().for_each(|c| *c = true);
+                    taken[a..b].iter_mut().for_each(|c| *c = true);
+                }
+                _ => break,
+            }
+        }
     }
     // no prose anywhere (a short note, a caption, a list): nothing anchors a judgement, so the
     // classifier leaves the document to the rules rather than emptying it
@@ -487,13 +521,14 @@ fn classify_lines(
     }
 
     // position: a headline-shaped first line a few lines above the first core line is the title
-    // (UI labels between the two are for the other rules to judge)
-    let first = (0..n).find(|&i| out[i].class != Class::Blank);
+    // (UI labels between the two are for the other rules to judge; lines the rules remove do
+    // not count)
+    let unjudged =
+        |j: usize| out[j].class != Class::Blank && !ruled.get(j).copied().unwrap_or(false);
+    let first = (0..n).find(|&i| unjudged(i));
     let core_start = in_core.iter().position(|&c| c);
     if let (Some(f0), Some(c0)) = (first, core_start) {
-        let between = (f0 + 1..c0)
-            .filter(|&j| out[j].class != Class::Blank)
-            .count();
+        let between = (f0 + 1..c0).filter(|&j| unjudged(j)).count();
         let fx = &out[f0].features;
         if f0 < c0
             && between <= p.title_reach as usize
@@ -513,8 +548,10 @@ fn classify_lines(
             continue;
         }
         let reason = if !in_core[i] {
-            let keep =
-                head[i] || (v.class == Class::Good && v.features.words >= p.outside_keep_words);
+            let keep = head[i]
+                || (v.class == Class::Good
+                    && v.features.words >= p.outside_keep_words
+                    && !in_thread[i]);
             (!keep).then_some(if in_thread[i] {
                 Reason::CommentThread
             } else {
