@@ -15,6 +15,11 @@ crate::declare_rule! {
     /// on*, *our Telegram channel*. A line with two such cues, or a short line (12 words or
     /// fewer) with one, is removed.
     ///
+    /// Also: sign-up and membership imperatives opening a line (`Subscribe now ...`, `Become a
+    /// member ...`, `Hazte socio ...`), a newsletter's name alone (`The Valley Times Newsletter`),
+    /// donation asks (`We rely on your support ...`, `Support independent journalism`), and
+    /// "follow X on Instagram".
+    ///
     /// Example: `DOWNLOAD THE APP`, `read more in our Telegram-channel`, `app-storeplay-store`.
     ///
     /// Known false positives: a short news sentence about an app launch ("Download the app, the
@@ -22,7 +27,7 @@ crate::declare_rule! {
     pub struct CallToAction => ("R012", "call-to-action", Category::Chrome);
 }
 
-static CUES: [Lazy; 8] = [
+static CUES: [Lazy; 13] = [
     // app downloads and store badges
     Lazy::new(
         r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue)\b.{0,40}\b(?:app|apps|application|aplicación|appli)\b",
@@ -30,6 +35,7 @@ static CUES: [Lazy; 8] = [
     Lazy::new(
         r"(?i)\b(?:on|from|in|im|sur|dans|en)\s+(?:the\s+|your\s+(?:preferred\s+)?|dem\s+|l'|el\s+)?(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)|^(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)+$",
     ),
+    Lazy::new(r"(?i)\bapps?\b.{0,30}\b(?:ios|android)\b"),
     // newsletters
     Lazy::new(
         r"(?i)\b(?:sign\s+up|subscribe|register|join|abonnieren|anmelden|abonnez-vous|inscrivez-vous|suscr[ií]bete|reg[ií]strate)\b.{0,50}\b(?:newsletters?|bolet[ií]n|infolettre|mailing\s+list)\b",
@@ -37,8 +43,19 @@ static CUES: [Lazy; 8] = [
     Lazy::new(
         r"(?i)\bnewsletters?\b.{0,20}\b(?:abonnieren|bestellen|anmelden|sign\s+up|subscribe)\b",
     ),
-    Lazy::new(r"(?i)^(?:get\s+)?(?:our\s+|the\s+)?(?:daily\s+|weekly\s+|free\s+)?newsletters?$"),
-    // follow us
+    Lazy::new(r"(?i)^(?:get\s+)?(?:our\s+|the\s+)?(?:\S+\s+){0,3}newsletters?$"),
+    // sign-ups and memberships, as an imperative opening the line
+    Lazy::new(
+        r"(?i)^(?:subscribe|sign\s+up)\s+(?:now|today|here|for\s+free|to\s+(?:get|receive|our|read))\b|\b(?:become\s+a\s+(?:member|subscriber|supporter)|werden\s+sie\s+(?:mitglied|abonnent)|devenez\s+(?:membre|abonné)|hazte\s+(?:miembro|socio|suscriptor))\b",
+    ),
+    // donation asks
+    Lazy::new(
+        r"(?i)\b(?:we\s+rely\s+on\s+(?:your|the|reader)|support\s+(?:our|independent|local|quality)\s+journalism|unterstützen\s+sie\s+(?:uns|unabhängigen|unseren)|apoya\s+(?:el|nuestro)\s+periodismo|soutenez\s+(?:notre|le)\s+journalisme)\b",
+    ),
+    // follow us, or follow a named account on a network
+    Lazy::new(
+        r"(?i)^follow\b.{0,40}\bon\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|x)\b",
+    ),
     Lazy::new(
         r"(?i)^(?:follow|like|find|join|connect\s+with)\s+us\b|\bfolgen\s+sie\s+uns\b|\bsuivez-nous\b|\bs[ií]guenos\b",
     ),
@@ -46,7 +63,12 @@ static CUES: [Lazy; 8] = [
     Lazy::new(
         r"(?i)\b(?:our|join|subscribe\s+to|unse[rm]e?n?|notre|nuestro)\b.{0,30}\b(?:telegram|whatsapp|signal|viber)\b",
     ),
-    Lazy::new(r"(?i)\b(?:telegram|whatsapp)[\s-]?(?:channel|group|kanal|chaîne|canal)\b"),
+    Lazy::new(
+        r"(?i)\b(?:telegram|whatsapp)[\s-]?(?:channel|group|kanal|chaîne|canal)\b|\b(?:canal|chaîne|grupo)\s+(?:de\s+)?(?:telegram|whatsapp)\b",
+    ),
+    Lazy::new(
+        r"(?i)\b[úu]nete\b.{0,60}\b(?:telegram|whatsapp|canal|grupo)\b|\b(?:telegram|whatsapp)\b.{0,60}\b[úu]nete\b",
+    ),
 ];
 
 /// Stems one of which every cue contains (lowercase): lines without any skip the regexes.
@@ -71,6 +93,18 @@ const STEMS: &[&str] = &[
     "whatsapp",
     "signal",
     "viber",
+    "subscribe",
+    "sign up",
+    "become a",
+    "werden sie",
+    "devenez",
+    "hazte",
+    "rely on",
+    "journalism",
+    "unterstützen sie",
+    "periodismo",
+    "journalisme",
+    "nete",
 ];
 
 /// [`STEMS`] as one automaton: a cheap necessary condition for the phrases below.
@@ -134,8 +168,14 @@ mod tests {
     }
 
     #[test]
+    fn sign_ups_donations_and_channels_go() {
+        let t = "Subscribe now for the whole story.\nSign up to receive our best stories every week\nThe Valley Times Newsletter\nBecome a member and enjoy exclusive benefits\nWe rely on your support to keep our reporting free for everyone\nFollow The Valley Times on Instagram and on Facebook\n¿Sabías que tenemos un canal de Telegram? Únete desde tu móvil y recibe las noticias\nHazte socio y disfruta de ventajas\nFor the latest news and stories download our apps for iOS and Android from the stores today";
+        assert_eq!(removed(t), (0..9).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn news_about_apps_stays() {
-        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.\nUpdate: carrier to shut down its app store by January";
+        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.\nThe foundation said on Monday that it would support local journalism with a grant of two million euros over five years.\nUpdate: carrier to shut down its app store by January";
         assert!(removed(t).is_empty());
     }
 }

@@ -15,6 +15,9 @@ crate::declare_rule! {
     /// Only whole lines of at most eight words are matched, so an article sentence about
     /// comments stays.
     ///
+    /// Reply forms count too: `Leave a reply`, `Hinterlasse eine Antwort`, `Deja una respuesta`,
+    /// `Lascia un commento`.
+    ///
     /// Example: `Comments` / `No comments yet...` at the end of an article: both removed.
     pub struct CommentWidget => ("R011", "comment-widget", Category::Chrome);
 }
@@ -31,6 +34,8 @@ static WIDGET: Lazy = Lazy::new(
       | laisser\s+un\s+commentaire | aucun\s+commentaire | ajouter\s+un\s+commentaire | réagir
       | deja\s+(?:un|tu)\s+comentario | sin\s+comentarios | a[nñ]adir\s+comentario | escribe\s+un\s+comentario
       | (?:recent|latest|top)\s+comments | (?:neueste|letzte|aktuelle)\s+kommentare | derniers\s+commentaires
+      | hinterlasse\s+(?:eine\s+antwort|einen\s+kommentar) | schreibe\s+einen\s+kommentar | lascia\s+un\s+commento
+      | deja\s+una\s+respuesta | laisser\s+une\s+réponse
       | vos\s+(?:réactions|commentaires) | [uú]ltimos\s+comentarios | ultimi\s+commenti | reacties | komentarze
     )$",
 );
@@ -66,6 +71,14 @@ mod tests {
     fn recent_comments_headings_go() {
         assert_eq!(
             removed("Recent Comments\nNeueste Kommentare\nVos réactions\nÚltimos comentarios"),
+            vec![0, 1, 2, 3]
+        );
+    }
+
+    #[test]
+    fn reply_forms_go() {
+        assert_eq!(
+            removed("Hinterlasse eine Antwort\nDeja una respuesta\nLascia un commento\nLaisser une réponse"),
             vec![0, 1, 2, 3]
         );
     }

@@ -55,7 +55,7 @@ static HEADING: Lazy = Lazy::new(
       | verwandte\s+(?:artikel|themen|beiträge) | ähnliche\s+(?:artikel|beiträge) | meistgelesen | meist\s+gelesen
       | (?:à|a)\s+lire\s+aussi | lire\s+aussi | sur\s+le\s+même\s+sujet | articles?\s+(?:similaires|liés|connexes)
       | vous\s+(?:aimerez|pourriez\s+aimer)\s+aussi | les\s+plus\s+lus | à\s+découvrir | (?:plus|encore)\s+d'articles
-      | te\s+puede\s+interesar | también\s+te\s+puede\s+interesar | noticias\s+relacionadas | m[aá]s\s+noticias
+      | (?:también\s+)?(?:te|le|les)\s+puede\s+interesar | v[ií]deos?\s+recomendados? | beliebte\s+(?:beiträge|artikel)(?:\s+zum\s+thema)? | noticias\s+relacionadas | m[aá]s\s+noticias
       | lo\s+m[aá]s\s+le[ií]do | art[ií]culos\s+relacionados | leer\s+m[aá]s | te\s+recomendamos | relacionad[oa]s
       | lies\s+auch | meistgelesenen?(?:\s+(?:artikel|beiträge|nachrichten))? | weitere\s+(?:artikel|beiträge)\s+(?:zum|aus|von)\s+.{2,40}
       | pour\s+(?:approfondir|aller\s+plus\s+loin) | articles?\s+(?:correspondants|recommandés)
@@ -270,6 +270,7 @@ mod tests {
             "Czytaj też: Czy port będzie większy?",
             "PUEDES VER: ¿Qué pasará con el puerto?",
             "Lesen Sie auch: Warum der Hafen wächst",
+            "LE PUEDE INTERESAR: El puerto crece otra vez",
         ] {
             let t = format!("{BODY}\n{l}\nShort line after it\n{BODY}");
             assert_eq!(removed(&t), vec![2..3], "{l}");
