@@ -71,6 +71,12 @@ static CUES: [Lazy; 13] = [
     ),
 ];
 
+/// Two or more social networks named in one line: a cue only beside another one ("Síguenos en
+/// Telegram, Instagram y Facebook"), since news mentions the networks too.
+static NETWORKS: Lazy = Lazy::new(
+    r"(?i)\b(?:telegram|instagram|facebook|twitter|tiktok|youtube|whatsapp|linkedin)\b.{0,40}\b(?:telegram|instagram|facebook|twitter|tiktok|youtube|whatsapp|linkedin)\b",
+);
+
 /// Stems one of which every cue contains (lowercase): lines without any skip the regexes.
 const STEMS: &[&str] = &[
     "app",
@@ -126,7 +132,10 @@ impl Rule for CallToAction {
             if !STEM_WORDS.in_lowercased(line) {
                 continue;
             }
-            let hits = CUES.iter().filter(|c| c.is_match(line)).count();
+            let mut hits = CUES.iter().filter(|c| c.is_match(line)).count();
+            if hits > 0 && NETWORKS.is_match(line) {
+                hits += 1;
+            }
             if hits >= 2 || (hits == 1 && words <= 12) {
                 out.push(Removal::line(&Self::META, i));
             }
@@ -169,13 +178,13 @@ mod tests {
 
     #[test]
     fn sign_ups_donations_and_channels_go() {
-        let t = "Subscribe now for the whole story.\nSign up to receive our best stories every week\nThe Valley Times Newsletter\nBecome a member and enjoy exclusive benefits\nWe rely on your support to keep our reporting free for everyone\nFollow The Valley Times on Instagram and on Facebook\n¿Sabías que tenemos un canal de Telegram? Únete desde tu móvil y recibe las noticias\nHazte socio y disfruta de ventajas\nFor the latest news and stories download our apps for iOS and Android from the stores today";
-        assert_eq!(removed(t), (0..9).collect::<Vec<_>>());
+        let t = "Subscribe now for the whole story.\nSign up to receive our best stories every week\nThe Valley Times Newsletter\nBecome a member and enjoy exclusive benefits\nWe rely on your support to keep our reporting free for everyone\nFollow The Valley Times on Instagram and on Facebook\n¿Sabías que tenemos un canal de Telegram? Únete desde tu móvil y recibe las noticias\nHazte socio y disfruta de ventajas\nFor the latest news and stories download our apps for iOS and Android from the stores today\nSíguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo nuestras noticias";
+        assert_eq!(removed(t), (0..10).collect::<Vec<_>>());
     }
 
     #[test]
     fn news_about_apps_stays() {
-        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.\nThe foundation said on Monday that it would support local journalism with a grant of two million euros over five years.\nUpdate: carrier to shut down its app store by January";
+        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.\nThe foundation said on Monday that it would support local journalism with a grant of two million euros over five years.\nFacebook and Instagram were down for hours.\nUpdate: carrier to shut down its app store by January";
         assert!(removed(t).is_empty());
     }
 }

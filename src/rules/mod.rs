@@ -134,6 +134,7 @@ pub mod promo_block;
 pub mod related_content_section;
 pub mod repeated_adjacent_line;
 pub mod repeated_block;
+pub mod tag_list;
 pub mod ui_label_line;
 
 /// The statistical block classifier behind C001 (features, stopwords, core search).
@@ -178,6 +179,7 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(repeated_adjacent_line::RepeatedAdjacentLine),
         Box::new(ui_label_line::UiLabelLine),
         Box::new(comment_widget::CommentWidget),
+        Box::new(tag_list::TagList),
         Box::new(call_to_action::CallToAction),
         Box::new(alt_text_leftover::AltTextLeftover),
         Box::new(cookie_or_copyright_line::CookieOrCopyrightLine),

@@ -59,7 +59,7 @@ static HEADING: Lazy = Lazy::new(
       | lo\s+m[aá]s\s+le[ií]do | art[ií]culos\s+relacionados | leer\s+m[aá]s | te\s+recomendamos | relacionad[oa]s
       | lies\s+auch | meistgelesenen?(?:\s+(?:artikel|beiträge|nachrichten))? | weitere\s+(?:artikel|beiträge)\s+(?:zum|aus|von)\s+.{2,40}
       | pour\s+(?:approfondir|aller\s+plus\s+loin) | articles?\s+(?:correspondants|recommandés)
-      | notas\s+relacionadas | (?:lea|lee|ver|vea)\s+tambi[eé]n | m[aá]s\s+le[ií]d[oa]s
+      | notas\s+relacionadas | (?:lea|lee|leé|ver|vea)\s+tambi[eé]n | (?:temas|art[ií]culos|notas|contenidos?|v[ií]deos)\s+relacionad[oa]s | m[aá]s\s+le[ií]d[oa]s
       | leggi\s+anche | articoli\s+correlati | potrebbe\s+interessarti | lees\s+ook | gerelateerde\s+artikelen
       | (?:leia|veja)\s+tamb[eé]m | not[ií]cias\s+relacionadas | czytaj\s+(?:też|także|również|więcej)
       | puedes\s+ver(?:\s+tambi[eé]n)?
@@ -271,6 +271,7 @@ mod tests {
             "PUEDES VER: ¿Qué pasará con el puerto?",
             "Lesen Sie auch: Warum der Hafen wächst",
             "LE PUEDE INTERESAR: El puerto crece otra vez",
+            "Leé también: El puerto crece otra vez",
         ] {
             let t = format!("{BODY}\n{l}\nShort line after it\n{BODY}");
             assert_eq!(removed(&t), vec![2..3], "{l}");

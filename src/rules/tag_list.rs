@@ -1,0 +1,154 @@
+//! R016: tag and category lists ("Tags: politics, elections", "Schlagwörter:" and the terms below).
+
+use super::shape::Lazy;
+use super::{Category, Rule, RuleMeta};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A tag or category list: a label such as "Tags:", "Tagged with", "Filed under:",
+    /// "Schlagwörter:", "Stichwörter:", "Themen:", "Étiquettes :", "Mots-clés :", "Etiquetas:",
+    /// "Temas:", "Palabras clave:", "Categories:" and the terms it lists, on the same line
+    /// (`Tags: Politics, Elections, Berlin`) or on the short lines right below it.
+    ///
+    /// Blogs and news sites print an article's tags under it as links; a scraper keeps their
+    /// text, a run of keywords that reads as neither prose nor heading.
+    ///
+    /// The label must end the line or be followed by a colon. On the label's line, what follows
+    /// the colon must be a list: items of at most four words each, split by commas, semicolons,
+    /// `|`, `·`, `•`, `#` or `/`, none ending like a sentence. Below a label alone, the list is the
+    /// run of non-blank lines of at most eight words each that do not end like a sentence (at
+    /// most twelve lines, the first blank line ends it). The words "Tag", "Topics", "Themen",
+    /// "Temas", "Categories" and "Kategorien" count as a label only with a colon (alone, they may be an
+    /// article's subheading).
+    ///
+    /// Example: `Etiquetas:` / `autos bendición capuchinos` below an article: both removed.
+    ///
+    /// Known false positives: an article's own list introduced by one of these labels with a
+    /// colon ("Categories: A, B, C" in a text about taxonomies) is removed.
+    pub struct TagList => ("R016", "tag-list", Category::Chrome);
+}
+
+/// A label, with an optional colon and the rest of the line after it (`list`).
+static LABEL: Lazy = Lazy::new(
+    r"(?ix)^[\s*•·\-]*(?:
+        (?P<plain>tags | tagged(?:\s+(?:with|in|as))? | filed\s+under | schlagw[öo]rte?r? | stichw[öo]rte?r?
+          | étiquettes? | mots[\s-]cl[ée]s | etiquetas? | palabras\s+clave | parole\s+chiave | trefwoorden)
+      | (?P<colon>tag | topics? | themen | temas? | categories | category | kategorien? | catégories? | categor[ií]as?)
+    )\s*(?P<sep>:)?\s*(?P<list>.*)$",
+);
+
+/// Separators between the terms of an inline list.
+fn split_terms(list: &str) -> impl Iterator<Item = &str> {
+    list.split([',', ';', '|', '·', '•', '#', '/'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
+/// A term of a tag list: at most four words, not ending like a sentence.
+fn term_shaped(t: &str) -> bool {
+    t.split_whitespace().count() <= 4 && !t.ends_with(['.', '!', '?'])
+}
+
+/// A line below a label alone: at most eight words, not ending like a sentence.
+fn list_line(doc: &Document, i: usize) -> bool {
+    let info = doc.info(i);
+    !info.is_blank() && info.words <= 8 && !doc.line(i).trim_end().ends_with(['.', '!', '?'])
+}
+
+/// Most lines a list below a label spans.
+const MAX_LIST_LINES: usize = 12;
+
+impl Rule for TagList {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        let n = doc.n_lines();
+        let mut i = 0;
+        while i < n {
+            let info = doc.info(i);
+            if info.is_blank() || info.words > 40 {
+                i += 1;
+                continue;
+            }
+            let Some(c) = LABEL.get().captures(doc.line(i)) else {
+                i += 1;
+                continue;
+            };
+            let colon = c.name("sep").is_some();
+            let list = c.name("list").map_or("", |m| m.as_str().trim());
+            if c.name("colon").is_some() && !colon {
+                i += 1;
+                continue;
+            }
+            if !list.is_empty() {
+                // an inline list: the label's line goes alone
+                if colon && split_terms(list).all(term_shaped) {
+                    out.push(Removal::line(&Self::META, i).with_note("tag list".to_string()));
+                }
+                i += 1;
+                continue;
+            }
+            // a label alone: the short lines right below it are its terms
+            let mut end = i + 1;
+            while end < n && end - i <= MAX_LIST_LINES && list_line(doc, end) {
+                end += 1;
+            }
+            out.push(
+                Removal::lines(&Self::META, i..end)
+                    .with_note(format!("tag list label with {} term lines", end - i - 1)),
+            );
+            i = end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::removed_ranges;
+
+    fn removed(text: &str) -> Vec<std::ops::Range<usize>> {
+        removed_ranges(&TagList, text)
+    }
+
+    #[test]
+    fn inline_lists_go() {
+        for l in [
+            "Tags: Politics, Elections, Berlin",
+            "Schlagwörter: Hafen | Stadtrat | Winter",
+            "Themen: Kritik aus dem Netz",
+            "Étiquettes : port, conseil municipal",
+            "Etiquetas: #puerto #invierno",
+            "Filed under: Local news / Harbour",
+        ] {
+            assert_eq!(removed(&format!("Text.\n{l}\n")), vec![1..2], "{l}");
+        }
+    }
+
+    #[test]
+    fn a_label_takes_the_short_lines_below_it() {
+        let t = "The harbour will reopen in May.\nTags\nharbour\ncouncil winter storms\n\nThe next story starts here, and it is long enough to be prose.";
+        assert_eq!(removed(t), vec![1..4]);
+        let t = "Etiquetas:\nautos bendición capuchinos\nThe article goes on with a sentence.";
+        assert_eq!(removed(t), vec![0..2]);
+    }
+
+    #[test]
+    fn prose_and_subheadings_stay() {
+        for t in [
+            // a subheading of an article, no colon
+            "Themen\nThe council will discuss the harbour, the budget and the schools.",
+            "Topics\nThe harbour",
+            "Tag\nDer erste Tag am Hafen",
+            // a sentence after the colon, not a list
+            "Tags: the council did not say when the works would start.",
+            "Categories: there are three kinds of boats in the harbour, the mayor said.",
+            // the word inside a sentence
+            "The tags on the boats were checked by the harbour police on Monday.",
+        ] {
+            assert!(removed(t).is_empty(), "{t}");
+        }
+    }
+}
