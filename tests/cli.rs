@@ -198,20 +198,42 @@ fn rules_and_explain_come_from_the_registry() {
 #[test]
 fn help_shows_the_defaults_from_the_code_and_explain_points_to_rules() {
     let d = deboil::dedup::DedupOptions::default();
-    for cmd in [&["clean"][..], &["dups"], &["dedup", "apply"]] {
+    let deciding = [
+        format!("[default: {}]", d.threshold),
+        format!("[default: {}]", d.boilerplate_min_docs),
+        format!("[default: {}]", d.boilerplate_min_share),
+        "treats `longest` as `first`".to_string(),
+    ];
+    let strictness = ["[default: normal".to_string()];
+    for (cmd, has, lacks) in [
+        (&["clean"][..], vec![&deciding[..], &strictness[..]], vec![]),
+        (&["dups"], vec![&deciding[..], &strictness[..]], vec![]),
+        (
+            &["dedup", "decide"],
+            vec![&deciding[..]],
+            vec![&strictness[..]],
+        ),
+        (
+            &["dedup", "sigs"],
+            vec![&strictness[..]],
+            vec![&deciding[..]],
+        ),
+        (
+            &["dedup", "apply"],
+            vec![&strictness[..]],
+            vec![&deciding[..]],
+        ),
+    ] {
         let mut args = cmd.to_vec();
         args.push("--help");
         let o = deboil(&args);
         assert!(o.status.success());
         let help = stdout(&o);
-        for want in [
-            format!("[default: {}]", d.threshold),
-            format!("[default: {}]", d.boilerplate_min_docs),
-            format!("[default: {}]", d.boilerplate_min_share),
-            "[default: normal".to_string(),
-            "treats `longest` as `first`".to_string(),
-        ] {
+        for want in has.concat() {
             assert!(help.contains(&want), "{args:?} lacks {want:?}:\n{help}");
+        }
+        for not in lacks.concat() {
+            assert!(!help.contains(&not), "{args:?} has {not:?}:\n{help}");
         }
         assert!(!help.contains("module docs"), "{help}");
     }
@@ -222,6 +244,34 @@ fn help_shows_the_defaults_from_the_code_and_explain_points_to_rules() {
         err.contains("X999") && err.contains("R001, ") && err.contains("`deboil rules`"),
         "{err}"
     );
+}
+
+#[test]
+fn a_flag_a_command_does_not_use_is_a_usage_error() {
+    for args in [
+        &["dups", "seeds", "--format", "jsonl"][..],
+        &["dups", "seeds", "--ignore", "D002"],
+        &["dedup", "sigs", "seeds", "--prefer", "longest"],
+        &["dedup", "decide", "sigs.jsonl", "--text-field", "body"],
+        &[
+            "dedup",
+            "apply",
+            "seeds",
+            "--decisions",
+            "d.jsonl",
+            "--near-threshold",
+            "0.9",
+        ],
+    ] {
+        let o = deboil(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("unexpected argument") || err.contains("--rules"),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[test]
@@ -281,15 +331,15 @@ fn missing_input_is_an_error_naming_the_path() {
 
 #[test]
 fn stdin_given_twice_is_a_usage_error() {
-    for cmd in ["clean", "dups"] {
-        let o = deboil_stdin(&[cmd, "-", "seeds", "-", "-q"], b"Some text.\n");
-        assert_eq!(o.status.code(), Some(2), "{cmd}");
+    for cmd in [&["clean", "-q"][..], &["dups"]] {
+        let o = deboil_stdin(&[cmd, &["-", "seeds", "-"]].concat(), b"Some text.\n");
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}");
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(
             err.contains("stdin (`-`) is given more than once"),
-            "{cmd}: {err}"
+            "{cmd:?}: {err}"
         );
-        assert!(o.stdout.is_empty(), "{cmd}");
+        assert!(o.stdout.is_empty(), "{cmd:?}");
     }
     // once is fine
     let o = deboil_stdin(&["clean", "-", "-q"], b"Some text.\n");
@@ -472,10 +522,10 @@ fn input_formats_by_case_insensitive_name_magic_bytes_sniffing_or_flag() {
     for cmd in [
         &["dups"][..],
         &["dedup", "sigs"],
-        &["dedup", "apply", "--decisions", "/dev/null"],
+        &["dedup", "apply", "--decisions", "/dev/null", "-q"],
     ] {
         let mut args = cmd.to_vec();
-        args.extend([f, "--input-format", "jsonl", "-q"]);
+        args.extend([f, "--input-format", "jsonl"]);
         let o = deboil(&args);
         assert!(
             o.status.success(),
@@ -985,7 +1035,7 @@ mod hostile {
     fn strict_says_the_run_stopped_not_that_the_input_was_skipped() {
         let bin = "fixtures/hostile-binary/input.txt";
         for cmd in ["clean", "dups"] {
-            let o = deboil(&[cmd, bin, "seeds", "--strict", "-q"]);
+            let o = deboil(&[cmd, bin, "seeds", "--strict"]);
             assert_eq!(o.status.code(), Some(2));
             let err = String::from_utf8_lossy(&o.stderr);
             assert!(
@@ -1215,10 +1265,17 @@ fn dedup_steps_sigs_decide_apply_match_clean() {
                     .to_string()
             };
             let ins: Vec<&str> = inputs.iter().map(String::as_str).collect();
+            // each step takes only the flags it uses: `--prefer` is for deciding, the rule
+            // flags for the steps that run rules
             let with = |cmd: &[&str], rest: &[&str]| {
                 let mut a: Vec<&str> = cmd.to_vec();
                 a.extend(rest);
-                a.extend(["--prefer", prefer, "-q", "--no-config"]);
+                match cmd[..2] {
+                    ["dedup", "decide"] => a.extend(["--prefer", prefer]),
+                    ["dedup", "sigs"] => a.push("--no-config"),
+                    ["dedup", "apply"] => a.extend(["-q", "--no-config"]),
+                    _ => a.extend(["--prefer", prefer, "-q", "--no-config"]),
+                }
                 let o = deboil(&a);
                 assert!(
                     o.status.success(),
@@ -1301,10 +1358,15 @@ fn input_files(inputs: &[&str]) -> Vec<String> {
 fn dedup_apply_refuses_decisions_made_for_other_inputs() {
     let dir = tmpdir("dedup-mismatch");
     let run_in = |cwd: &std::path::Path, args: &[&str]| {
+        let flags: &[&str] = match args[1] {
+            "apply" => &["-q", "--no-config"],
+            "sigs" => &["--no-config"],
+            _ => &[],
+        };
         Command::new(env!("CARGO_BIN_EXE_deboil"))
             .current_dir(cwd)
             .args(args)
-            .args(["-q", "--no-config"])
+            .args(flags)
             .output()
             .unwrap()
     };
@@ -1350,7 +1412,8 @@ fn dedup_apply_refuses_decisions_made_for_other_inputs() {
 
 #[test]
 fn dups_on_seeds_lists_only_the_doubled_lines() {
-    let o = deboil(&["dups", "seeds", "--no-config"]);
+    // without --rules no rule runs and deboil.toml is not read
+    let o = deboil(&["dups", "seeds"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let groups: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -1372,14 +1435,14 @@ fn dups_on_seeds_lists_only_the_doubled_lines() {
     }
     assert_eq!(files.len(), 3, "{files:?}");
     // the same run is deterministic at any thread count
-    let o1 = deboil(&["dups", "seeds", "--no-config", "-j", "1"]);
+    let o1 = deboil(&["dups", "seeds", "-j", "1"]);
     assert_eq!(o1.stdout, o.stdout);
     // with clean's rules, the rules remove those doubles and dedup merges nothing on the seeds
     let r = deboil(&["dups", "seeds", "--no-config", "--rules"]);
     assert!(r.status.success());
     assert_eq!(stdout(&r), "");
     // document level: the seeds hold no near-duplicate articles
-    let d = deboil(&["dups", "seeds", "--no-config", "--level", "document"]);
+    let d = deboil(&["dups", "seeds", "--level", "document"]);
     assert!(d.status.success());
     assert_eq!(stdout(&d), "");
 }
