@@ -646,7 +646,14 @@ mod seeds {
         for f in seed_files() {
             let id = format!("seeds/{}", f.file_name().unwrap().to_string_lossy());
             let mine: Vec<&serde_json::Value> =
-                docs.iter().filter(|d| d["id"] == id.as_str()).collect();
+                docs.iter().filter(|d| d["source"] == id.as_str()).collect();
+            // the articles of a split dump have ids of their own
+            let ids: Vec<&str> = mine.iter().map(|d| d["id"].as_str().unwrap()).collect();
+            let want: Vec<String> = match mine.len() {
+                1 => vec![id.clone()],
+                n => (0..n).map(|p| format!("{id}#{p}")).collect(),
+            };
+            assert_eq!(ids, want);
             let raw = std::fs::read_to_string(&f).unwrap();
             // a dump with a run of blank lines between two long stretches holds two articles
             let expected_parts = if raw.contains("\n\n\n\n") { 2 } else { 1 };
@@ -1248,6 +1255,59 @@ fn near_copy_in_the_same_document_has_its_diff_in_clean_and_dedup_apply() {
         "same-doc-diff-apply",
     );
     assert_eq!(diff_of(&r2), diff_of(&r));
+}
+
+/// The articles of a split JSONL record get ids of their own (`X#0`, `X#1`), and a duplicate's
+/// `kept` reference says which input and record line hold the kept copy, in `clean` and in
+/// `dedup apply` alike.
+#[test]
+fn split_records_get_part_ids_and_kept_names_its_record() {
+    let input = "fixtures/jsonl-split-ids/input.jsonl";
+    let o = deboil(&["clean", input, "--no-config", "--format", "jsonl", "-q"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let ids: Vec<(String, u64)> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["part"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [("wire-1#0", 0), ("wire-1#1", 1), ("wire-2", 0)];
+    assert_eq!(ids, want.map(|(i, p)| (i.to_string(), p)));
+
+    let dir = tmpdir("kept-ref");
+    let (sigs, dec) = (dir.join("sigs.jsonl"), dir.join("dec.jsonl"));
+    let (sigs, dec) = (sigs.to_str().unwrap(), dec.to_str().unwrap());
+    for args in [
+        &["dedup", "sigs", input, "--no-config", "-o", sigs][..],
+        &["dedup", "decide", sigs, "-o", dec],
+    ] {
+        let o = deboil(args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    for (args, name) in [
+        (&["clean", input, "--no-config"][..], "kept-ref-clean"),
+        (
+            &["dedup", "apply", input, "--no-config", "--decisions", dec],
+            "kept-ref-apply",
+        ),
+    ] {
+        let r = report_of(args, name);
+        let docs = r["documents"].as_array().unwrap();
+        let wire2 = docs.iter().find(|d| d["id"] == "wire-2").unwrap();
+        let kept = &wire2["removals"][0]["kept"];
+        assert_eq!(
+            kept,
+            &serde_json::json!({
+                "id": "wire-1", "source": input, "record_line": 1, "part": 1, "para": 2,
+                "line": 11, "similarity": 1.0, "diff": "",
+            }),
+            "{name}"
+        );
+    }
 }
 
 #[test]

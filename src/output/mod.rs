@@ -114,9 +114,10 @@ impl Drop for AtomicFile {
 }
 
 /// The JSONL record of a document: `id, source, part, title, date, text`, then carried fields.
+/// `id` is [`CleanDoc::output_id`]: the articles of a split record get `<id>#<part>`.
 pub fn jsonl_record(d: &CleanDoc) -> serde_json::Value {
     let mut m = serde_json::Map::new();
-    m.insert("id".into(), d.id.clone().into());
+    m.insert("id".into(), d.output_id().into());
     m.insert("source".into(), d.source.clone().into());
     m.insert("part".into(), d.part.into());
     m.insert(

@@ -938,14 +938,6 @@ impl Progress {
     }
 }
 
-fn doc_label(d: &CleanDoc) -> String {
-    if d.parts > 1 {
-        format!("{}#{}", d.id, d.part)
-    } else {
-        d.id.clone()
-    }
-}
-
 /// The `--dry-run` listing of one document: `path:line: CODE name: text` for a text dump; for a
 /// JSONL record, `path:record_line (id ID) line N: CODE name: text`, where the record's line is
 /// its line in the file and `N` the line within the record's text.
@@ -977,7 +969,7 @@ fn list_diff(out: &mut Vec<u8>, d: &CleanDoc) {
     if old == new {
         return;
     }
-    let label = doc_label(d);
+    let label = d.output_id();
     let diff = similar::TextDiff::from_lines(&old, &new);
     let _ = write!(
         out,
