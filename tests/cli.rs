@@ -31,11 +31,46 @@ fn deboil_stdin(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn tmpdir(name: &str) -> PathBuf {
+/// A fresh, empty directory `<temp>/deboil-it-<pid>-<name>`, removed with its contents when
+/// dropped, so that tests leave nothing behind, failing ones included.
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = PathBuf;
+
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for TempDir {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tmpdir(name: &str) -> TempDir {
     let d = std::env::temp_dir().join(format!("deboil-it-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    TempDir(d)
+}
+
+#[test]
+fn tmpdir_is_removed_when_dropped() {
+    let dir = tmpdir("guard");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/out.txt"), b"x").unwrap();
+    let path = dir.to_path_buf();
+    assert!(path.is_dir());
+    drop(dir);
+    assert!(!path.exists(), "{} left behind", path.display());
 }
 
 fn stdout(o: &Output) -> String {

@@ -1275,15 +1275,9 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    /// A fresh, empty directory under the system temp dir.
-    fn tmpdir(name: &str) -> PathBuf {
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let d =
-            std::env::temp_dir().join(format!("deboil-input-{}-{name}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh, empty directory under the system temp dir, removed when dropped.
+    fn tmpdir(name: &str) -> crate::testing::TempDir {
+        crate::testing::TempDir::new(&format!("deboil-input-{name}"))
     }
 
     fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

@@ -437,7 +437,7 @@ mod tests {
 
     #[test]
     fn atomic_file_renames_only_on_commit() {
-        let dir = std::env::temp_dir().join(format!("deboil-out-{}", std::process::id()));
+        let dir = crate::testing::TempDir::new("deboil-out");
         let target = dir.join("a.txt");
         {
             let mut f = AtomicFile::create(&target).unwrap();
@@ -450,7 +450,6 @@ mod tests {
         f.writer().write_all(b"y").unwrap();
         f.commit().unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"y");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
