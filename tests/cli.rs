@@ -398,14 +398,89 @@ fn stdin_and_text_dir_output() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    // split dumps get numbered parts; no temporary files are left behind
+    // split dumps get numbered parts; no temporary files are left behind, only the manifest
     assert!(names.iter().any(|n| n.ends_with(".1.txt")), "{names:?}");
+    names.retain(|n| n != ".deboil-manifest");
     assert!(
         names
             .iter()
             .all(|n| n.ends_with(".txt") && !n.starts_with('.')),
         "{names:?}"
     );
+}
+
+/// A rerun into the same `-o DIR` removes the files the previous run wrote and this one did not
+/// (a document gone from the input), and never a file deboil did not write.
+#[test]
+fn rerun_into_the_same_dir_removes_stale_outputs_only() {
+    let dir = tmpdir("rerun");
+    let (input, out) = (dir.join("in"), dir.join("out"));
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::create_dir_all(out.join("sub")).unwrap();
+    let body = "A body line that stays in the output of this small document.";
+    for name in ["a.txt", "b.txt", "sub/c.txt"] {
+        let p = input.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, format!("Title {name}\n\n{body} ({name})\n")).unwrap();
+    }
+    // the user's own files in the output folder
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    std::fs::write(out.join("sub/keep.txt"), "mine too").unwrap();
+    let run = || {
+        let o = deboil(&[
+            "clean",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let listing = || {
+        let mut v = Vec::new();
+        let mut stack = vec![out.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    v.push(p.strip_prefix(&out).unwrap().display().to_string());
+                }
+            }
+        }
+        v.sort();
+        v
+    };
+    run();
+    let all = [
+        ".deboil-manifest",
+        "a.txt",
+        "b.txt",
+        "notes.txt",
+        "sub/c.txt",
+        "sub/keep.txt",
+    ];
+    assert_eq!(listing(), all);
+    // b.txt and sub/c.txt leave the input: their outputs go, the user's files stay
+    std::fs::remove_file(input.join("b.txt")).unwrap();
+    std::fs::remove_file(input.join("sub/c.txt")).unwrap();
+    run();
+    assert_eq!(
+        listing(),
+        [".deboil-manifest", "a.txt", "notes.txt", "sub/keep.txt"]
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    let manifest = std::fs::read_to_string(out.join(".deboil-manifest")).unwrap();
+    let listed: Vec<&str> = manifest.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(listed, ["\"a.txt\""]);
+    // cleaning the output folder again does not read the manifest or warn about it
+    let o = deboil(&["clean", out.to_str().unwrap(), "--no-config"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains(".deboil-manifest"), "{err}");
 }
 
 #[test]
@@ -439,6 +514,7 @@ fn text_dir_output_names_never_collide_and_do_not_depend_on_threads() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let mut files: Vec<(String, String)> = std::fs::read_dir(&out)
             .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name() != ".deboil-manifest")
             .map(|e| {
                 let p = e.unwrap().path();
                 let name = p.file_name().unwrap().to_string_lossy().into_owned();
@@ -974,13 +1050,14 @@ mod properties {
 fn cleaning_is_idempotent_on_seeds_and_fixtures() {
     let once = tmpdir("idem-1");
     let twice = tmpdir("idem-2");
-    // per document: corpus dedup would (rightly) drop the fixtures' copies of the seeds
+    // per document: corpus dedup would (rightly) drop the fixtures' copies of the seeds; each
+    // input into its own folder (a second run into one folder removes the first run's files)
     for input in ["seeds", "fixtures"] {
         let o = deboil(&[
             "clean",
             input,
             "-o",
-            once.to_str().unwrap(),
+            once.join(input).to_str().unwrap(),
             "-q",
             "--dedup",
             "doc",
@@ -1006,7 +1083,10 @@ fn cleaning_is_idempotent_on_seeds_and_fixtures() {
                 stack.push(p);
                 continue;
             }
-            let rel = p.strip_prefix(&once).unwrap();
+            let rel = p.strip_prefix(&*once).unwrap();
+            if rel.ends_with(".deboil-manifest") {
+                continue;
+            }
             let a = std::fs::read_to_string(&p).unwrap();
             let b = std::fs::read_to_string(twice.join(rel)).unwrap_or_default();
             assert_eq!(a, b, "cleaning {} again changed it", rel.display());

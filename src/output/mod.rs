@@ -1,6 +1,9 @@
 //! Writing cleaned documents: text (stdout with form-feed separators, or one file per document
 //! under a directory) or JSONL (stdout or one file). Files are written to a temporary name beside
-//! the target and renamed when complete, so an interrupted run leaves no half-written file.
+//! the target and renamed when complete, so an interrupted run leaves no half-written file. A
+//! directory run keeps a [`manifest`] of the files it wrote, so a rerun removes its stale ones.
+
+pub mod manifest;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -207,8 +210,13 @@ pub enum Sink<'a> {
         format: Format,
         first: bool,
     },
-    /// One file per document under a directory (text format).
-    Dir { dir: PathBuf, names: DirNames },
+    /// One file per document under a directory (text format); `written` are the files written,
+    /// relative to `dir`, for the directory's [`manifest`].
+    Dir {
+        dir: PathBuf,
+        names: DirNames,
+        written: Vec<PathBuf>,
+    },
     /// One JSONL file.
     File { file: AtomicFile },
     /// No documents (`--dry-run`, `--diff`): the stream gets the listing instead.
@@ -237,13 +245,20 @@ impl<'a> Sink<'a> {
                     .and_then(|_| out.write_all(rendered))
                     .map_err(|e| Error::io("<stdout>", e))
             }
-            Sink::Dir { dir, names } => {
-                let path = dir.join(names.name(rel, record_line, d.part, d.parts));
+            Sink::Dir {
+                dir,
+                names,
+                written,
+            } => {
+                let name = names.name(rel, record_line, d.part, d.parts);
+                let path = dir.join(&name);
                 let mut f = AtomicFile::create(&path)?;
                 f.writer()
                     .write_all(rendered)
                     .map_err(|e| Error::io(&path, e))?;
-                f.commit()
+                f.commit()?;
+                written.push(name);
+                Ok(())
             }
             Sink::File { file } => {
                 let target = file.target.clone();
@@ -269,7 +284,8 @@ impl<'a> Sink<'a> {
                 out.flush().map_err(|e| Error::io("<stdout>", e))
             }
             Sink::File { file } => file.commit(),
-            _ => Ok(()),
+            // files an earlier run into the directory wrote and this one did not are removed
+            Sink::Dir { dir, written, .. } => manifest::update(&dir, &written).map(|_| ()),
         }
     }
 }

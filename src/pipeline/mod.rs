@@ -315,6 +315,7 @@ pub fn run(
         (Mode::Write, Some(dir), Format::Text) => Sink::Dir {
             dir: dir.clone(),
             names: crate::output::DirNames::new(relative.values().map(PathBuf::as_path)),
+            written: Vec::new(),
         },
         (Mode::Write, Some(file), Format::Jsonl) => Sink::File {
             file: AtomicFile::create(file)?,
