@@ -1622,6 +1622,38 @@ fn dups_on_seeds_lists_only_the_doubled_lines() {
     assert_eq!(stdout(&d), "");
 }
 
+/// `dups --rules` shows what `clean` merges: a dedup code the selectors leave out is not grouped.
+#[test]
+fn dups_with_rules_honours_ignored_dedup_codes() {
+    let groups = |input: &str, extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["dups", input, "--rules", "--no-config"];
+        args.extend(extra);
+        let o = deboil(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let near = "fixtures/rule-d002/input.jsonl";
+    let exact = "fixtures/rule-d001/input.jsonl";
+    let similarities = |gs: &[serde_json::Value]| -> Vec<f64> {
+        gs.iter()
+            .flat_map(|g| g["copies"].as_array().unwrap().clone())
+            .map(|c| c["similarity"].as_f64().unwrap())
+            .collect()
+    };
+    let all = similarities(&groups(near, &[]));
+    assert!(all.iter().any(|&s| s < 1.0), "{all:?}");
+    assert!(similarities(&groups(near, &["--ignore", "D002"]))
+        .iter()
+        .all(|&s| s == 1.0));
+    assert!(!groups(exact, &[]).is_empty());
+    assert!(groups(exact, &["--ignore", "D001"]).is_empty());
+    assert_eq!(groups(exact, &["--ignore", "D002"]), groups(exact, &[]));
+    assert!(groups(exact, &["--select", "R001"]).is_empty());
+}
+
 /// Issue 3's planted corpus, scored through the CLI: exact copies all removed, near copies at
 /// least 98%, hard negatives all kept, other paragraphs at least 99.9% kept. The corpus is built at run
 /// time from the dev set's gold bodies (outside the repository); without them the test says so
@@ -1714,6 +1746,60 @@ fn planted_duplicates_are_found_through_the_cli() {
         .filter_map(|k| counts.get(*k))
         .fold((0, 0), |a, c| (a.0 + c.0, a.1 + c.1));
     assert!(1.0 - r as f64 / n as f64 >= 0.999, "{counts:?}");
+}
+
+/// Every `--flag` the README names is a flag of some deboil command (or of the other tools it
+/// quotes: cargo, python scripts), so the README cannot promise a flag that does not exist.
+#[test]
+fn readme_names_only_flags_that_exist() {
+    use clap::CommandFactory;
+    fn longs(c: &clap::Command, out: &mut std::collections::BTreeSet<String>) {
+        for a in c.get_arguments() {
+            if let Some(l) = a.get_long() {
+                out.insert(format!("--{l}"));
+            }
+        }
+        for s in c.get_subcommands() {
+            longs(s, out);
+        }
+    }
+    let mut known = std::collections::BTreeSet::new();
+    longs(&deboil::cli::Cli::command(), &mut known);
+    known.extend(["--help", "--version"].map(String::from));
+    // flags of other tools the README quotes (cargo, score.py)
+    let others = [
+        "--bench",
+        "--example",
+        "--release",
+        "--cmd",
+        "--json",
+        "--tool",
+    ];
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut unknown = Vec::new();
+    for (i, _) in readme.match_indices("--") {
+        let rest = &readme[i + 2..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        // `--boilerplate-min-*` names a family
+        if name.ends_with('-') && rest[name.len()..].starts_with('*') {
+            assert!(known.iter().any(|k| k.starts_with(&format!("--{name}"))));
+            continue;
+        }
+        let flag = format!("--{name}");
+        if !known.contains(&flag) && !others.contains(&flag.as_str()) {
+            unknown.push(flag);
+        }
+    }
+    assert!(
+        unknown.is_empty(),
+        "README names flags deboil lacks: {unknown:?}"
+    );
 }
 
 #[test]

@@ -43,7 +43,8 @@ pub struct ParaSig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocSigs {
     pub id: String,
-    /// The input the document was read from, as `clean` shows it (with `--display-base`).
+    /// The input the document was read from, as `clean` shows it (relative to the case folder
+    /// under `deboil check`).
     #[serde(default)]
     pub source: String,
     /// 1-based line of the document's record in `source` (1 for a text dump).
@@ -128,6 +129,17 @@ pub enum Verdict {
     Exact,
     Near,
     Boilerplate,
+}
+
+impl Verdict {
+    /// The code of the removals this verdict makes (D001, D002, D003).
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Exact => ExactDuplicate::META.code,
+            Verdict::Near => NearDuplicate::META.code,
+            Verdict::Boilerplate => LearnedBoilerplate::META.code,
+        }
+    }
 }
 
 /// Where the kept copy of a removed paragraph lives.

@@ -201,6 +201,13 @@ impl Selection {
     }
 }
 
+/// Whether the selectors of `opts` (deboil.toml and the command line) choose a code a stage
+/// reports (D001...): `clean` keeps dedup's removals only of chosen codes.
+pub(crate) fn stage_code_chosen(opts: &CleanOptions) -> impl Fn(&str) -> bool {
+    let selection = Selection::of(opts);
+    move |code| selection.chooses(code)
+}
+
 /// One record's documents with the removals reported on them.
 pub(crate) struct Work {
     record: RecordMeta,
