@@ -41,76 +41,116 @@ pub enum Command {
     Dedup(DedupCommand),
 }
 
-/// `deboil dups`: reads and splits like `clean` and takes the same flags.
+#[derive(Debug, Subcommand)]
+pub enum DedupCommand {
+    /// Step 1: signatures of every paragraph, one document per JSON line (`-o FILE` or stdout).
+    Sigs(Box<SigsArgs>),
+    /// Step 2: decisions from signature files given in input order (`-o FILE` or stdout).
+    Decide(Box<DecideArgs>),
+    /// Step 3: `clean` with the decisions of step 2 instead of an in-process dedup.
+    Apply(Box<ApplyArgs>),
+}
+
+/// `deboil clean`: every flag group.
+#[derive(Debug, Clone, Args)]
+pub struct CleanArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub write: WriteArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    #[command(flatten)]
+    pub scope: DedupScopeArgs,
+    #[command(flatten)]
+    pub near: NearArgs,
+    #[command(flatten)]
+    pub decide: DecideFlags,
+}
+
+/// `deboil dups`: reads and splits like `clean`; takes `clean`'s reading and dedup flags, and
+/// its rule flags only with `--rules`.
 #[derive(Debug, Clone, Args)]
 pub struct DupsArgs {
     #[command(flatten)]
-    pub clean: CleanArgs,
+    pub input: InputArgs,
+    /// Write the groups to this file instead of stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
     /// `paragraph`: repeated paragraphs; `document`: documents at least half of whose words are
     /// copies of one earlier document.
     #[arg(long, value_enum, default_value_t = crate::pipeline::stages::DupLevel::Paragraph)]
     pub level: crate::pipeline::stages::DupLevel,
     /// Apply `clean`'s rules first, so groups are exactly what `clean`'s dedup merges (by default
-    /// rules are off and repeats the rules remove, like doubled captions, are shown too).
+    /// rules are off and repeats the rules remove, like doubled captions, are shown too). The rule
+    /// flags (`--select`, `--ignore`, `--strictness`, `--config`, `--no-config`) need it.
     #[arg(long)]
     pub rules: bool,
+    #[command(flatten)]
+    pub rule_flags: RuleArgs,
+    #[command(flatten)]
+    pub scope: DedupScopeArgs,
+    #[command(flatten)]
+    pub near: NearArgs,
+    #[command(flatten)]
+    pub decide: DecideFlags,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum DedupCommand {
-    /// Step 1: signatures of every paragraph, one document per JSON line (`-o FILE` or stdout).
-    Sigs(Box<CleanArgs>),
-    /// Step 2: decisions from signature files given in input order (`-o FILE` or stdout).
-    Decide(Box<CleanArgs>),
-    /// Step 3: `clean` with the decisions of step 2 instead of an in-process dedup.
-    Apply(Box<ApplyArgs>),
+/// `deboil dedup sigs`: reads, splits and strips like `clean`; only the dedup flags that shape
+/// signatures.
+#[derive(Debug, Clone, Args)]
+pub struct SigsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the signatures to this file instead of stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    #[command(flatten)]
+    pub scope: DedupScopeArgs,
+    #[command(flatten)]
+    pub near: NearArgs,
 }
 
+/// `deboil dedup decide`: signature files in, decisions out; only the dedup flags that decide.
+#[derive(Debug, Clone, Args)]
+pub struct DecideArgs {
+    /// Signature files written by `deboil dedup sigs`, in input order.
+    #[arg(required = true, value_name = "SIGS")]
+    pub signatures: Vec<PathBuf>,
+    /// Write the decisions to this file instead of stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub scope: DedupScopeArgs,
+    #[command(flatten)]
+    pub decide: DecideFlags,
+}
+
+/// `deboil dedup apply`: `clean`'s reading, rule and output flags; the dedup flags belong to
+/// `sigs` and `decide`.
 #[derive(Debug, Clone, Args)]
 pub struct ApplyArgs {
     #[command(flatten)]
-    pub clean: CleanArgs,
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub write: WriteArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// Decisions written by `deboil dedup decide`.
     #[arg(long)]
     pub decisions: PathBuf,
 }
 
+/// Reading the inputs (every command that reads dumps).
 #[derive(Debug, Clone, Args)]
-pub struct CleanArgs {
+pub struct InputArgs {
     /// Files or directories (walked recursively in sorted order); `-` or nothing for stdin.
     pub inputs: Vec<PathBuf>,
-    /// Output: a directory for `--format text`, a file for `--format jsonl`; stdout if absent.
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    /// Write the JSON report here.
-    #[arg(long)]
-    pub report: Option<PathBuf>,
     /// Worker threads (default: all cores). Output is identical at any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
-    /// Configuration file (default: ./deboil.toml when present).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Do not read ./deboil.toml.
-    #[arg(long, conflicts_with = "config")]
-    pub no_config: bool,
-    /// Only these rules (codes, code prefixes, names or categories; comma-separated).
-    #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Not these rules.
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    // help from `strictness_help`: the default comes from the code, and deboil.toml can set it
-    #[arg(long, value_enum, help = strictness_help())]
-    pub strictness: Option<Strictness>,
-    /// Write nothing; list what would be removed.
-    #[arg(long, conflicts_with = "diff")]
-    pub dry_run: bool,
-    /// Write nothing; print a unified diff per document.
-    #[arg(long)]
-    pub diff: bool,
     /// How inputs are read: `auto` by name (`.jsonl`/`.ndjson`/`.json` are JSONL, any case),
     /// sniffing stdin and names without an extension; `text` or `jsonl` for every input.
     /// gzip and zstd are recognised by their first bytes either way.
@@ -129,6 +169,28 @@ pub struct CleanArgs {
     /// Any bad input is fatal (exit 2).
     #[arg(long)]
     pub strict: bool,
+    /// Input bytes per batch (a tuning knob; output does not depend on it).
+    #[arg(long, default_value_t = 8 << 20, hide = true)]
+    pub batch_bytes: usize,
+}
+
+/// Writing documents and the report (`clean`, `dedup apply`).
+#[derive(Debug, Clone, Args)]
+pub struct WriteArgs {
+    /// Output: a directory for `--format text`, a file for `--format jsonl`; stdout if absent.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the JSON report here.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Write nothing; list what would be removed.
+    #[arg(long, conflicts_with = "diff")]
+    pub dry_run: bool,
+    /// Write nothing; print a unified diff per document.
+    #[arg(long)]
+    pub diff: bool,
     /// Exit 1 when anything was removed (for CI over a scraper's output).
     #[arg(long)]
     pub fail_on_removal: bool,
@@ -138,9 +200,50 @@ pub struct CleanArgs {
     /// Leave timings out of the report and summary.
     #[arg(long)]
     pub reproducible: bool,
+}
+
+/// Which rules run (`clean`, `dedup sigs`, `dedup apply`, `dups --rules`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct RuleArgs {
+    /// Configuration file (default: ./deboil.toml when present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Do not read ./deboil.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Only these rules (codes, code prefixes, names or categories; comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Not these rules.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    // help from `strictness_help`: the default comes from the code, and deboil.toml can set it
+    #[arg(long, value_enum, help = strictness_help())]
+    pub strictness: Option<Strictness>,
+}
+
+/// The corpus stage's scope (every dedup step).
+#[derive(Debug, Clone, Args)]
+pub struct DedupScopeArgs {
     /// Paragraph deduplication scope.
     #[arg(long, value_enum, default_value_t = crate::dedup::DedupMode::Corpus)]
     pub dedup: crate::dedup::DedupMode,
+    /// No learned boilerplate (a single pass over the input).
+    #[arg(long)]
+    pub no_boilerplate: bool,
+}
+
+/// Near-duplicate signatures (`clean`, `dups`, `dedup sigs`).
+#[derive(Debug, Clone, Args)]
+pub struct NearArgs {
+    /// No near-duplicate matching (exact repeats only).
+    #[arg(long)]
+    pub no_near: bool,
+}
+
+/// Deciding which copies go (`clean`, `dups`, `dedup decide`).
+#[derive(Debug, Clone, Args)]
+pub struct DecideFlags {
     /// Which copy of a near-duplicate group is kept: `first`, the earliest in input order, or
     /// `longest`, the copy with the most words. `longest` needs every signature before deciding,
     /// so only `deboil dedup decide` and `deboil dups` apply it; `clean` decides in one streaming
@@ -155,12 +258,6 @@ pub struct CleanArgs {
     /// Word diff ratio at or above which a candidate is a near duplicate (0 to 1).
     #[arg(long, value_name = "RATIO", default_value_t = DedupOptions::default().threshold)]
     pub near_threshold: f64,
-    /// No near-duplicate matching (exact repeats only).
-    #[arg(long)]
-    pub no_near: bool,
-    /// No learned boilerplate (a single pass over the input).
-    #[arg(long)]
-    pub no_boilerplate: bool,
     /// A line is learned boilerplate when it recurs in at least this many documents of a source
     /// (at least 2)...
     #[arg(long, value_name = "N", default_value_t = DedupOptions::default().boilerplate_min_docs)]
@@ -168,9 +265,6 @@ pub struct CleanArgs {
     /// ...and in at least this share of them (0 to 1).
     #[arg(long, value_name = "SHARE", default_value_t = DedupOptions::default().boilerplate_min_share)]
     pub boilerplate_min_share: f64,
-    /// Input bytes per batch (a tuning knob; output does not depend on it).
-    #[arg(long, default_value_t = 8 << 20, hide = true)]
-    pub batch_bytes: usize,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -206,17 +300,15 @@ pub struct ExplainArgs {
     pub code: String,
 }
 
-impl CleanArgs {
-    /// Library options from flags and the configuration file (flags win).
+/// Printed to stderr before reading a terminal's stdin, so that `deboil clean` typed alone does
+/// not look hung.
+pub const STDIN_HINT: &str =
+    "deboil: reading from stdin (Ctrl-D to end; give files or directories to clean them)";
+
+impl InputArgs {
+    /// Options with the inputs and how to read them; everything else at its default.
     #[allow(clippy::needless_update)] // InputOptions grows; defaults fill new fields
-    pub fn to_options(&self) -> Result<CleanOptions, Error> {
-        let config = match (&self.config, self.no_config) {
-            (Some(p), _) => Config::load(p)?,
-            (None, false) if std::path::Path::new("deboil.toml").is_file() => {
-                Config::load(std::path::Path::new("deboil.toml"))?
-            }
-            _ => Config::default(),
-        };
+    fn options(&self) -> Result<CleanOptions, Error> {
         if self.threads == Some(0) {
             return Err(Error::Usage("--threads must be at least 1".into()));
         }
@@ -234,38 +326,13 @@ impl CleanArgs {
                 format: self.input_format,
                 ..InputOptions::default()
             },
-            output: self.output.clone(),
-            format: self.format,
-            report: self.report.clone(),
             threads: self.threads,
-            select: self.select.clone(),
-            ignore: self.ignore.clone(),
-            strictness: self.strictness.or(config.strictness).unwrap_or_default(),
-            config,
-            mode: if self.dry_run {
-                Mode::DryRun
-            } else if self.diff {
-                Mode::Diff
-            } else {
-                Mode::Write
-            },
             strict: self.strict,
-            fail_on_removal: self.fail_on_removal,
-            reproducible: self.reproducible,
             batch_bytes: self.batch_bytes.max(1),
-            summary: !self.quiet,
-            dedup: self.dedup_options()?,
             ..CleanOptions::default()
         })
     }
-}
 
-/// Printed to stderr before reading a terminal's stdin, so that `deboil clean` typed alone does
-/// not look hung.
-pub const STDIN_HINT: &str =
-    "deboil: reading from stdin (Ctrl-D to end; give files or directories to clean them)";
-
-impl CleanArgs {
     /// The hint to print before reading: when no input is named (stdin is read) and stdin is a
     /// terminal ([`std::io::IsTerminal`]); never for a pipe or a redirected file.
     pub fn stdin_hint(&self, stdin_is_terminal: bool) -> Option<&'static str> {
@@ -273,28 +340,138 @@ impl CleanArgs {
     }
 }
 
-impl CleanArgs {
-    fn dedup_options(&self) -> Result<DedupOptions, Error> {
-        if !(0.0..=1.0).contains(&self.near_threshold) {
+impl RuleArgs {
+    /// Whether any rule flag was given.
+    fn any(&self) -> bool {
+        self.config.is_some()
+            || self.no_config
+            || !self.select.is_empty()
+            || !self.ignore.is_empty()
+            || self.strictness.is_some()
+    }
+
+    /// Reads the configuration file and sets the rule selection (flags win over the file).
+    fn apply_to(&self, o: &mut CleanOptions) -> Result<(), Error> {
+        let config = match (&self.config, self.no_config) {
+            (Some(p), _) => Config::load(p)?,
+            (None, false) if std::path::Path::new("deboil.toml").is_file() => {
+                Config::load(std::path::Path::new("deboil.toml"))?
+            }
+            _ => Config::default(),
+        };
+        o.select = self.select.clone();
+        o.ignore = self.ignore.clone();
+        o.strictness = self.strictness.or(config.strictness).unwrap_or_default();
+        o.config = config;
+        Ok(())
+    }
+}
+
+impl WriteArgs {
+    fn apply_to(&self, o: &mut CleanOptions) {
+        o.output = self.output.clone();
+        o.format = self.format;
+        o.report = self.report.clone();
+        o.mode = if self.dry_run {
+            Mode::DryRun
+        } else if self.diff {
+            Mode::Diff
+        } else {
+            Mode::Write
+        };
+        o.fail_on_removal = self.fail_on_removal;
+        o.reproducible = self.reproducible;
+        o.summary = !self.quiet;
+    }
+}
+
+/// Dedup options from the groups a command takes (the others keep their defaults).
+fn dedup_options(
+    scope: &DedupScopeArgs,
+    near: Option<&NearArgs>,
+    decide: Option<&DecideFlags>,
+) -> Result<DedupOptions, Error> {
+    let mut o = DedupOptions {
+        mode: scope.dedup,
+        boilerplate: !scope.no_boilerplate,
+        ..DedupOptions::default()
+    };
+    if let Some(n) = near {
+        o.near = !n.no_near;
+    }
+    if let Some(d) = decide {
+        if !(0.0..=1.0).contains(&d.near_threshold) {
             return Err(Error::Usage(
                 "--near-threshold must be between 0 and 1".into(),
             ));
         }
-        if !(0.0..=1.0).contains(&self.boilerplate_min_share) {
+        if !(0.0..=1.0).contains(&d.boilerplate_min_share) {
             return Err(Error::Usage(
                 "--boilerplate-min-share must be between 0 and 1".into(),
             ));
         }
-        Ok(DedupOptions {
-            mode: self.dedup,
-            prefer: self.prefer,
-            near: !self.no_near,
-            boilerplate: !self.no_boilerplate,
-            threshold: self.near_threshold,
-            boilerplate_min_docs: self.boilerplate_min_docs.max(2),
-            boilerplate_min_share: self.boilerplate_min_share,
-            ..Default::default()
-        })
+        o.prefer = d.prefer;
+        o.threshold = d.near_threshold;
+        o.boilerplate_min_docs = d.boilerplate_min_docs.max(2);
+        o.boilerplate_min_share = d.boilerplate_min_share;
+    }
+    Ok(o)
+}
+
+impl CleanArgs {
+    /// Library options from flags and the configuration file (flags win).
+    pub fn to_options(&self) -> Result<CleanOptions, Error> {
+        let mut o = self.input.options()?;
+        self.rules.apply_to(&mut o)?;
+        self.write.apply_to(&mut o);
+        o.dedup = dedup_options(&self.scope, Some(&self.near), Some(&self.decide))?;
+        Ok(o)
+    }
+}
+
+impl DupsArgs {
+    /// Library options; the rule flags are a usage error without `--rules` (rules do not run).
+    pub fn to_options(&self) -> Result<CleanOptions, Error> {
+        if !self.rules && self.rule_flags.any() {
+            return Err(Error::Usage(
+                "--select, --ignore, --strictness, --config and --no-config choose the rules \
+                 that `dups --rules` runs first: give them with --rules"
+                    .into(),
+            ));
+        }
+        let mut o = self.input.options()?;
+        if self.rules {
+            self.rule_flags.apply_to(&mut o)?;
+        }
+        o.output = self.output.clone();
+        o.dedup = dedup_options(&self.scope, Some(&self.near), Some(&self.decide))?;
+        Ok(o)
+    }
+}
+
+impl SigsArgs {
+    pub fn to_options(&self) -> Result<CleanOptions, Error> {
+        let mut o = self.input.options()?;
+        self.rules.apply_to(&mut o)?;
+        o.output = self.output.clone();
+        o.dedup = dedup_options(&self.scope, Some(&self.near), None)?;
+        Ok(o)
+    }
+}
+
+impl DecideArgs {
+    pub fn dedup_options(&self) -> Result<DedupOptions, Error> {
+        dedup_options(&self.scope, None, Some(&self.decide))
+    }
+}
+
+impl ApplyArgs {
+    pub fn to_options(&self) -> Result<CleanOptions, Error> {
+        let mut o = self.input.options()?;
+        self.rules.apply_to(&mut o)?;
+        self.write.apply_to(&mut o);
+        o.decisions = Some(self.decisions.clone());
+        Ok(o)
     }
 }
 
@@ -336,11 +513,11 @@ mod tests {
     #[test]
     fn stdin_hint_only_when_no_input_is_named_and_stdin_is_a_terminal() {
         let none = parse_clean_words(&[]).unwrap();
-        assert_eq!(none.stdin_hint(true), Some(STDIN_HINT));
-        assert_eq!(none.stdin_hint(false), None);
+        assert_eq!(none.input.stdin_hint(true), Some(STDIN_HINT));
+        assert_eq!(none.input.stdin_hint(false), None);
         let named = parse_clean_words(&["x.txt".into()]).unwrap();
-        assert_eq!(named.stdin_hint(true), None);
-        assert_eq!(named.stdin_hint(false), None);
+        assert_eq!(named.input.stdin_hint(true), None);
+        assert_eq!(named.input.stdin_hint(false), None);
     }
 
     #[test]
@@ -356,5 +533,104 @@ mod tests {
         assert_eq!(o.select, vec!["R001", "R002"]);
         assert_eq!(o.mode, Mode::Diff);
         assert!(parse_clean_words(&["--dry-run".into(), "--diff".into()]).is_err());
+    }
+
+    fn parse(words: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("deboil").chain(words.iter().copied()))
+    }
+
+    #[test]
+    fn each_command_takes_only_the_flags_it_uses() {
+        // flags a command ignores are usage errors
+        for (cmd, flag) in [
+            (&["dups"][..], "--format=jsonl"),
+            (&["dups"], "--report=r.json"),
+            (&["dups"], "--dry-run"),
+            (&["dups"], "--fail-on-removal"),
+            (&["dups"], "-q"),
+            (&["dedup", "sigs"], "--prefer=longest"),
+            (&["dedup", "sigs"], "--near-threshold=0.9"),
+            (&["dedup", "sigs"], "--boilerplate-min-docs=3"),
+            (&["dedup", "sigs"], "--format=jsonl"),
+            (&["dedup", "sigs"], "--report=r.json"),
+            (&["dedup", "decide"], "--select=R001"),
+            (&["dedup", "decide"], "--text-field=body"),
+            (&["dedup", "decide"], "--no-near"),
+            (&["dedup", "decide"], "--threads=2"),
+            (&["dedup", "decide"], "--no-config"),
+            (&["dedup", "apply", "--decisions=d"], "--prefer=longest"),
+            (&["dedup", "apply", "--decisions=d"], "--near-threshold=0.9"),
+            (&["dedup", "apply", "--decisions=d"], "--dedup=none"),
+            (&["dedup", "apply", "--decisions=d"], "--no-boilerplate"),
+        ] {
+            let mut words = cmd.to_vec();
+            words.extend(["x.jsonl", flag]);
+            let e = parse(&words).expect_err(&format!("{words:?} parsed"));
+            assert_eq!(
+                e.kind(),
+                clap::error::ErrorKind::UnknownArgument,
+                "{words:?}"
+            );
+        }
+        // and the flags they use still parse
+        for words in [
+            &[
+                "dups",
+                "x",
+                "--level=document",
+                "--prefer=longest",
+                "--no-near",
+                "-j1",
+            ][..],
+            &[
+                "dups",
+                "x",
+                "--rules",
+                "--ignore=D002",
+                "--strictness=high",
+                "--no-config",
+            ],
+            &[
+                "dedup",
+                "sigs",
+                "x",
+                "-o",
+                "s",
+                "--no-near",
+                "--select=R0",
+                "--dedup=doc",
+            ],
+            &[
+                "dedup",
+                "decide",
+                "s",
+                "-o",
+                "d",
+                "--prefer=longest",
+                "--near-threshold=0.9",
+            ],
+            &[
+                "dedup",
+                "apply",
+                "x",
+                "--decisions=d",
+                "--format=jsonl",
+                "--report=r",
+                "-q",
+            ],
+        ] {
+            assert!(parse(words).is_ok(), "{words:?}");
+        }
+        // `dups` runs no rules without --rules: rule flags need it
+        let Command::Dups(a) = parse(&["dups", "x", "--ignore=D002"]).unwrap().command else {
+            unreachable!()
+        };
+        let e = a.to_options().unwrap_err();
+        assert!(
+            matches!(&e, Error::Usage(m) if m.contains("--rules")),
+            "{e}"
+        );
+        // `decide` needs signature files
+        assert!(parse(&["dedup", "decide"]).is_err());
     }
 }

@@ -219,6 +219,10 @@ fn line_info_keyed(line: &str, (key, key_words): (u64, u32)) -> LineInfo {
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeptRef {
     pub id: String,
+    /// The input the kept copy was read from, as the report shows sources.
+    pub source: String,
+    /// 1-based line of the kept copy's record in `source` (1 for a text dump).
+    pub record_line: usize,
     pub part: usize,
     /// Index of the kept paragraph among its document's non-blank lines, from 0.
     pub para: usize,

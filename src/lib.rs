@@ -16,3 +16,5 @@ pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod rules;
+#[cfg(test)]
+pub(crate) mod testing;

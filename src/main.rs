@@ -45,9 +45,10 @@ fn is_broken_pipe(e: &Error) -> bool {
 fn run(cli: Cli) -> Result<u8, Error> {
     // the commands that read stdin when no input is named (`dedup decide` reads signature files)
     let reads = match &cli.command {
-        Command::Clean(a) | Command::Dedup(DedupCommand::Sigs(a)) => Some(&**a),
-        Command::Dups(a) => Some(&a.clean),
-        Command::Dedup(DedupCommand::Apply(a)) => Some(&a.clean),
+        Command::Clean(a) => Some(&a.input),
+        Command::Dedup(DedupCommand::Sigs(a)) => Some(&a.input),
+        Command::Dups(a) => Some(&a.input),
+        Command::Dedup(DedupCommand::Apply(a)) => Some(&a.input),
         _ => None,
     };
     if let Some(hint) = reads.and_then(|a| a.stdin_hint(std::io::stdin().is_terminal())) {
@@ -85,7 +86,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             None => return Err(Error::UnknownRule(args.code)),
         },
         Command::Dups(args) => {
-            let opts = args.clean.to_options()?;
+            let opts = args.to_options()?;
             let mut err = std::io::stderr();
             let groups = deboil::pipeline::stages::dups(&opts, args.level, args.rules, &mut err)?;
             let mut sink = output_to(opts.output.as_deref(), &mut out)?;
@@ -105,15 +106,14 @@ fn run(cli: Cli) -> Result<u8, Error> {
             0
         }
         Command::Dedup(DedupCommand::Decide(args)) => {
-            let opts = args.to_options()?;
-            let mut sink = output_to(opts.output.as_deref(), &mut out)?;
-            deboil::pipeline::stages::decide_files(&opts.inputs, &opts.dedup, &mut sink)?;
+            let dedup = args.dedup_options()?;
+            let mut sink = output_to(args.output.as_deref(), &mut out)?;
+            deboil::pipeline::stages::decide_files(&args.signatures, &dedup, &mut sink)?;
             sink.commit()?;
             0
         }
         Command::Dedup(DedupCommand::Apply(args)) => {
-            let mut opts = args.clean.to_options()?;
-            opts.decisions = Some(args.decisions.clone());
+            let opts = args.to_options()?;
             let mut err = std::io::stderr();
             let o = deboil::pipeline::run(&opts, &mut out, &mut err)?;
             o.exit_code as u8

@@ -31,11 +31,46 @@ fn deboil_stdin(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn tmpdir(name: &str) -> PathBuf {
+/// A fresh, empty directory `<temp>/deboil-it-<pid>-<name>`, removed with its contents when
+/// dropped, so that tests leave nothing behind, failing ones included.
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = PathBuf;
+
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for TempDir {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tmpdir(name: &str) -> TempDir {
     let d = std::env::temp_dir().join(format!("deboil-it-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    TempDir(d)
+}
+
+#[test]
+fn tmpdir_is_removed_when_dropped() {
+    let dir = tmpdir("guard");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/out.txt"), b"x").unwrap();
+    let path = dir.to_path_buf();
+    assert!(path.is_dir());
+    drop(dir);
+    assert!(!path.exists(), "{} left behind", path.display());
 }
 
 fn stdout(o: &Output) -> String {
@@ -198,20 +233,42 @@ fn rules_and_explain_come_from_the_registry() {
 #[test]
 fn help_shows_the_defaults_from_the_code_and_explain_points_to_rules() {
     let d = deboil::dedup::DedupOptions::default();
-    for cmd in [&["clean"][..], &["dups"], &["dedup", "apply"]] {
+    let deciding = [
+        format!("[default: {}]", d.threshold),
+        format!("[default: {}]", d.boilerplate_min_docs),
+        format!("[default: {}]", d.boilerplate_min_share),
+        "treats `longest` as `first`".to_string(),
+    ];
+    let strictness = ["[default: normal".to_string()];
+    for (cmd, has, lacks) in [
+        (&["clean"][..], vec![&deciding[..], &strictness[..]], vec![]),
+        (&["dups"], vec![&deciding[..], &strictness[..]], vec![]),
+        (
+            &["dedup", "decide"],
+            vec![&deciding[..]],
+            vec![&strictness[..]],
+        ),
+        (
+            &["dedup", "sigs"],
+            vec![&strictness[..]],
+            vec![&deciding[..]],
+        ),
+        (
+            &["dedup", "apply"],
+            vec![&strictness[..]],
+            vec![&deciding[..]],
+        ),
+    ] {
         let mut args = cmd.to_vec();
         args.push("--help");
         let o = deboil(&args);
         assert!(o.status.success());
         let help = stdout(&o);
-        for want in [
-            format!("[default: {}]", d.threshold),
-            format!("[default: {}]", d.boilerplate_min_docs),
-            format!("[default: {}]", d.boilerplate_min_share),
-            "[default: normal".to_string(),
-            "treats `longest` as `first`".to_string(),
-        ] {
+        for want in has.concat() {
             assert!(help.contains(&want), "{args:?} lacks {want:?}:\n{help}");
+        }
+        for not in lacks.concat() {
+            assert!(!help.contains(&not), "{args:?} has {not:?}:\n{help}");
         }
         assert!(!help.contains("module docs"), "{help}");
     }
@@ -222,6 +279,34 @@ fn help_shows_the_defaults_from_the_code_and_explain_points_to_rules() {
         err.contains("X999") && err.contains("R001, ") && err.contains("`deboil rules`"),
         "{err}"
     );
+}
+
+#[test]
+fn a_flag_a_command_does_not_use_is_a_usage_error() {
+    for args in [
+        &["dups", "seeds", "--format", "jsonl"][..],
+        &["dups", "seeds", "--ignore", "D002"],
+        &["dedup", "sigs", "seeds", "--prefer", "longest"],
+        &["dedup", "decide", "sigs.jsonl", "--text-field", "body"],
+        &[
+            "dedup",
+            "apply",
+            "seeds",
+            "--decisions",
+            "d.jsonl",
+            "--near-threshold",
+            "0.9",
+        ],
+    ] {
+        let o = deboil(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("unexpected argument") || err.contains("--rules"),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[test]
@@ -281,15 +366,15 @@ fn missing_input_is_an_error_naming_the_path() {
 
 #[test]
 fn stdin_given_twice_is_a_usage_error() {
-    for cmd in ["clean", "dups"] {
-        let o = deboil_stdin(&[cmd, "-", "seeds", "-", "-q"], b"Some text.\n");
-        assert_eq!(o.status.code(), Some(2), "{cmd}");
+    for cmd in [&["clean", "-q"][..], &["dups"]] {
+        let o = deboil_stdin(&[cmd, &["-", "seeds", "-"]].concat(), b"Some text.\n");
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}");
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(
             err.contains("stdin (`-`) is given more than once"),
-            "{cmd}: {err}"
+            "{cmd:?}: {err}"
         );
-        assert!(o.stdout.is_empty(), "{cmd}");
+        assert!(o.stdout.is_empty(), "{cmd:?}");
     }
     // once is fine
     let o = deboil_stdin(&["clean", "-", "-q"], b"Some text.\n");
@@ -313,14 +398,89 @@ fn stdin_and_text_dir_output() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    // split dumps get numbered parts; no temporary files are left behind
+    // split dumps get numbered parts; no temporary files are left behind, only the manifest
     assert!(names.iter().any(|n| n.ends_with(".1.txt")), "{names:?}");
+    names.retain(|n| n != ".deboil-manifest");
     assert!(
         names
             .iter()
             .all(|n| n.ends_with(".txt") && !n.starts_with('.')),
         "{names:?}"
     );
+}
+
+/// A rerun into the same `-o DIR` removes the files the previous run wrote and this one did not
+/// (a document gone from the input), and never a file deboil did not write.
+#[test]
+fn rerun_into_the_same_dir_removes_stale_outputs_only() {
+    let dir = tmpdir("rerun");
+    let (input, out) = (dir.join("in"), dir.join("out"));
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::create_dir_all(out.join("sub")).unwrap();
+    let body = "A body line that stays in the output of this small document.";
+    for name in ["a.txt", "b.txt", "sub/c.txt"] {
+        let p = input.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, format!("Title {name}\n\n{body} ({name})\n")).unwrap();
+    }
+    // the user's own files in the output folder
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    std::fs::write(out.join("sub/keep.txt"), "mine too").unwrap();
+    let run = || {
+        let o = deboil(&[
+            "clean",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let listing = || {
+        let mut v = Vec::new();
+        let mut stack = vec![out.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    v.push(p.strip_prefix(&out).unwrap().display().to_string());
+                }
+            }
+        }
+        v.sort();
+        v
+    };
+    run();
+    let all = [
+        ".deboil-manifest",
+        "a.txt",
+        "b.txt",
+        "notes.txt",
+        "sub/c.txt",
+        "sub/keep.txt",
+    ];
+    assert_eq!(listing(), all);
+    // b.txt and sub/c.txt leave the input: their outputs go, the user's files stay
+    std::fs::remove_file(input.join("b.txt")).unwrap();
+    std::fs::remove_file(input.join("sub/c.txt")).unwrap();
+    run();
+    assert_eq!(
+        listing(),
+        [".deboil-manifest", "a.txt", "notes.txt", "sub/keep.txt"]
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    let manifest = std::fs::read_to_string(out.join(".deboil-manifest")).unwrap();
+    let listed: Vec<&str> = manifest.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(listed, ["\"a.txt\""]);
+    // cleaning the output folder again does not read the manifest or warn about it
+    let o = deboil(&["clean", out.to_str().unwrap(), "--no-config"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains(".deboil-manifest"), "{err}");
 }
 
 #[test]
@@ -354,6 +514,7 @@ fn text_dir_output_names_never_collide_and_do_not_depend_on_threads() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let mut files: Vec<(String, String)> = std::fs::read_dir(&out)
             .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name() != ".deboil-manifest")
             .map(|e| {
                 let p = e.unwrap().path();
                 let name = p.file_name().unwrap().to_string_lossy().into_owned();
@@ -472,10 +633,10 @@ fn input_formats_by_case_insensitive_name_magic_bytes_sniffing_or_flag() {
     for cmd in [
         &["dups"][..],
         &["dedup", "sigs"],
-        &["dedup", "apply", "--decisions", "/dev/null"],
+        &["dedup", "apply", "--decisions", "/dev/null", "-q"],
     ] {
         let mut args = cmd.to_vec();
-        args.extend([f, "--input-format", "jsonl", "-q"]);
+        args.extend([f, "--input-format", "jsonl"]);
         let o = deboil(&args);
         assert!(
             o.status.success(),
@@ -596,7 +757,14 @@ mod seeds {
         for f in seed_files() {
             let id = format!("seeds/{}", f.file_name().unwrap().to_string_lossy());
             let mine: Vec<&serde_json::Value> =
-                docs.iter().filter(|d| d["id"] == id.as_str()).collect();
+                docs.iter().filter(|d| d["source"] == id.as_str()).collect();
+            // the articles of a split dump have ids of their own
+            let ids: Vec<&str> = mine.iter().map(|d| d["id"].as_str().unwrap()).collect();
+            let want: Vec<String> = match mine.len() {
+                1 => vec![id.clone()],
+                n => (0..n).map(|p| format!("{id}#{p}")).collect(),
+            };
+            assert_eq!(ids, want);
             let raw = std::fs::read_to_string(&f).unwrap();
             // a dump with a run of blank lines between two long stretches holds two articles
             let expected_parts = if raw.contains("\n\n\n\n") { 2 } else { 1 };
@@ -882,13 +1050,14 @@ mod properties {
 fn cleaning_is_idempotent_on_seeds_and_fixtures() {
     let once = tmpdir("idem-1");
     let twice = tmpdir("idem-2");
-    // per document: corpus dedup would (rightly) drop the fixtures' copies of the seeds
+    // per document: corpus dedup would (rightly) drop the fixtures' copies of the seeds; each
+    // input into its own folder (a second run into one folder removes the first run's files)
     for input in ["seeds", "fixtures"] {
         let o = deboil(&[
             "clean",
             input,
             "-o",
-            once.to_str().unwrap(),
+            once.join(input).to_str().unwrap(),
             "-q",
             "--dedup",
             "doc",
@@ -914,7 +1083,10 @@ fn cleaning_is_idempotent_on_seeds_and_fixtures() {
                 stack.push(p);
                 continue;
             }
-            let rel = p.strip_prefix(&once).unwrap();
+            let rel = p.strip_prefix(&*once).unwrap();
+            if rel.ends_with(".deboil-manifest") {
+                continue;
+            }
             let a = std::fs::read_to_string(&p).unwrap();
             let b = std::fs::read_to_string(twice.join(rel)).unwrap_or_default();
             assert_eq!(a, b, "cleaning {} again changed it", rel.display());
@@ -985,7 +1157,7 @@ mod hostile {
     fn strict_says_the_run_stopped_not_that_the_input_was_skipped() {
         let bin = "fixtures/hostile-binary/input.txt";
         for cmd in ["clean", "dups"] {
-            let o = deboil(&[cmd, bin, "seeds", "--strict", "-q"]);
+            let o = deboil(&[cmd, bin, "seeds", "--strict"]);
             assert_eq!(o.status.code(), Some(2));
             let err = String::from_utf8_lossy(&o.stderr);
             assert!(
@@ -1200,6 +1372,59 @@ fn near_copy_in_the_same_document_has_its_diff_in_clean_and_dedup_apply() {
     assert_eq!(diff_of(&r2), diff_of(&r));
 }
 
+/// The articles of a split JSONL record get ids of their own (`X#0`, `X#1`), and a duplicate's
+/// `kept` reference says which input and record line hold the kept copy, in `clean` and in
+/// `dedup apply` alike.
+#[test]
+fn split_records_get_part_ids_and_kept_names_its_record() {
+    let input = "fixtures/jsonl-split-ids/input.jsonl";
+    let o = deboil(&["clean", input, "--no-config", "--format", "jsonl", "-q"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let ids: Vec<(String, u64)> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["part"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [("wire-1#0", 0), ("wire-1#1", 1), ("wire-2", 0)];
+    assert_eq!(ids, want.map(|(i, p)| (i.to_string(), p)));
+
+    let dir = tmpdir("kept-ref");
+    let (sigs, dec) = (dir.join("sigs.jsonl"), dir.join("dec.jsonl"));
+    let (sigs, dec) = (sigs.to_str().unwrap(), dec.to_str().unwrap());
+    for args in [
+        &["dedup", "sigs", input, "--no-config", "-o", sigs][..],
+        &["dedup", "decide", sigs, "-o", dec],
+    ] {
+        let o = deboil(args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    for (args, name) in [
+        (&["clean", input, "--no-config"][..], "kept-ref-clean"),
+        (
+            &["dedup", "apply", input, "--no-config", "--decisions", dec],
+            "kept-ref-apply",
+        ),
+    ] {
+        let r = report_of(args, name);
+        let docs = r["documents"].as_array().unwrap();
+        let wire2 = docs.iter().find(|d| d["id"] == "wire-2").unwrap();
+        let kept = &wire2["removals"][0]["kept"];
+        assert_eq!(
+            kept,
+            &serde_json::json!({
+                "id": "wire-1", "source": input, "record_line": 1, "part": 1, "para": 2,
+                "line": 11, "similarity": 1.0, "diff": "",
+            }),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn dedup_steps_sigs_decide_apply_match_clean() {
     let dir = tmpdir("dedup-steps");
@@ -1215,10 +1440,17 @@ fn dedup_steps_sigs_decide_apply_match_clean() {
                     .to_string()
             };
             let ins: Vec<&str> = inputs.iter().map(String::as_str).collect();
+            // each step takes only the flags it uses: `--prefer` is for deciding, the rule
+            // flags for the steps that run rules
             let with = |cmd: &[&str], rest: &[&str]| {
                 let mut a: Vec<&str> = cmd.to_vec();
                 a.extend(rest);
-                a.extend(["--prefer", prefer, "-q", "--no-config"]);
+                match cmd[..2] {
+                    ["dedup", "decide"] => a.extend(["--prefer", prefer]),
+                    ["dedup", "sigs"] => a.push("--no-config"),
+                    ["dedup", "apply"] => a.extend(["-q", "--no-config"]),
+                    _ => a.extend(["--prefer", prefer, "-q", "--no-config"]),
+                }
                 let o = deboil(&a);
                 assert!(
                     o.status.success(),
@@ -1301,10 +1533,15 @@ fn input_files(inputs: &[&str]) -> Vec<String> {
 fn dedup_apply_refuses_decisions_made_for_other_inputs() {
     let dir = tmpdir("dedup-mismatch");
     let run_in = |cwd: &std::path::Path, args: &[&str]| {
+        let flags: &[&str] = match args[1] {
+            "apply" => &["-q", "--no-config"],
+            "sigs" => &["--no-config"],
+            _ => &[],
+        };
         Command::new(env!("CARGO_BIN_EXE_deboil"))
             .current_dir(cwd)
             .args(args)
-            .args(["-q", "--no-config"])
+            .args(flags)
             .output()
             .unwrap()
     };
@@ -1350,7 +1587,8 @@ fn dedup_apply_refuses_decisions_made_for_other_inputs() {
 
 #[test]
 fn dups_on_seeds_lists_only_the_doubled_lines() {
-    let o = deboil(&["dups", "seeds", "--no-config"]);
+    // without --rules no rule runs and deboil.toml is not read
+    let o = deboil(&["dups", "seeds"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let groups: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -1372,16 +1610,48 @@ fn dups_on_seeds_lists_only_the_doubled_lines() {
     }
     assert_eq!(files.len(), 3, "{files:?}");
     // the same run is deterministic at any thread count
-    let o1 = deboil(&["dups", "seeds", "--no-config", "-j", "1"]);
+    let o1 = deboil(&["dups", "seeds", "-j", "1"]);
     assert_eq!(o1.stdout, o.stdout);
     // with clean's rules, the rules remove those doubles and dedup merges nothing on the seeds
     let r = deboil(&["dups", "seeds", "--no-config", "--rules"]);
     assert!(r.status.success());
     assert_eq!(stdout(&r), "");
     // document level: the seeds hold no near-duplicate articles
-    let d = deboil(&["dups", "seeds", "--no-config", "--level", "document"]);
+    let d = deboil(&["dups", "seeds", "--level", "document"]);
     assert!(d.status.success());
     assert_eq!(stdout(&d), "");
+}
+
+/// `dups --rules` shows what `clean` merges: a dedup code the selectors leave out is not grouped.
+#[test]
+fn dups_with_rules_honours_ignored_dedup_codes() {
+    let groups = |input: &str, extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["dups", input, "--rules", "--no-config"];
+        args.extend(extra);
+        let o = deboil(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let near = "fixtures/rule-d002/input.jsonl";
+    let exact = "fixtures/rule-d001/input.jsonl";
+    let similarities = |gs: &[serde_json::Value]| -> Vec<f64> {
+        gs.iter()
+            .flat_map(|g| g["copies"].as_array().unwrap().clone())
+            .map(|c| c["similarity"].as_f64().unwrap())
+            .collect()
+    };
+    let all = similarities(&groups(near, &[]));
+    assert!(all.iter().any(|&s| s < 1.0), "{all:?}");
+    assert!(similarities(&groups(near, &["--ignore", "D002"]))
+        .iter()
+        .all(|&s| s == 1.0));
+    assert!(!groups(exact, &[]).is_empty());
+    assert!(groups(exact, &["--ignore", "D001"]).is_empty());
+    assert_eq!(groups(exact, &["--ignore", "D002"]), groups(exact, &[]));
+    assert!(groups(exact, &["--select", "R001"]).is_empty());
 }
 
 /// Issue 3's planted corpus, scored through the CLI: exact copies all removed, near copies at
@@ -1476,6 +1746,60 @@ fn planted_duplicates_are_found_through_the_cli() {
         .filter_map(|k| counts.get(*k))
         .fold((0, 0), |a, c| (a.0 + c.0, a.1 + c.1));
     assert!(1.0 - r as f64 / n as f64 >= 0.999, "{counts:?}");
+}
+
+/// Every `--flag` the README names is a flag of some deboil command (or of the other tools it
+/// quotes: cargo, python scripts), so the README cannot promise a flag that does not exist.
+#[test]
+fn readme_names_only_flags_that_exist() {
+    use clap::CommandFactory;
+    fn longs(c: &clap::Command, out: &mut std::collections::BTreeSet<String>) {
+        for a in c.get_arguments() {
+            if let Some(l) = a.get_long() {
+                out.insert(format!("--{l}"));
+            }
+        }
+        for s in c.get_subcommands() {
+            longs(s, out);
+        }
+    }
+    let mut known = std::collections::BTreeSet::new();
+    longs(&deboil::cli::Cli::command(), &mut known);
+    known.extend(["--help", "--version"].map(String::from));
+    // flags of other tools the README quotes (cargo, score.py)
+    let others = [
+        "--bench",
+        "--example",
+        "--release",
+        "--cmd",
+        "--json",
+        "--tool",
+    ];
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut unknown = Vec::new();
+    for (i, _) in readme.match_indices("--") {
+        let rest = &readme[i + 2..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        // `--boilerplate-min-*` names a family
+        if name.ends_with('-') && rest[name.len()..].starts_with('*') {
+            assert!(known.iter().any(|k| k.starts_with(&format!("--{name}"))));
+            continue;
+        }
+        let flag = format!("--{name}");
+        if !known.contains(&flag) && !others.contains(&flag.as_str()) {
+            unknown.push(flag);
+        }
+    }
+    assert!(
+        unknown.is_empty(),
+        "README names flags deboil lacks: {unknown:?}"
+    );
 }
 
 #[test]

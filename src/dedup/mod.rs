@@ -475,6 +475,8 @@ pub fn decide_all(
         };
         let new_kept = |sim: f64| KeptAt {
             id: all[bd].id.clone(),
+            source: all[bd].source.clone(),
+            source_line: all[bd].source_line,
             part: all[bd].part,
             para: winner.para,
             line: wp.input_line,

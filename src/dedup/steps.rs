@@ -43,7 +43,8 @@ pub struct ParaSig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocSigs {
     pub id: String,
-    /// The input the document was read from, as `clean` shows it (with `--display-base`).
+    /// The input the document was read from, as `clean` shows it (relative to the case folder
+    /// under `deboil check`).
     #[serde(default)]
     pub source: String,
     /// 1-based line of the document's record in `source` (1 for a text dump).
@@ -130,10 +131,27 @@ pub enum Verdict {
     Boilerplate,
 }
 
+impl Verdict {
+    /// The code of the removals this verdict makes (D001, D002, D003).
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Exact => ExactDuplicate::META.code,
+            Verdict::Near => NearDuplicate::META.code,
+            Verdict::Boilerplate => LearnedBoilerplate::META.code,
+        }
+    }
+}
+
 /// Where the kept copy of a removed paragraph lives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeptAt {
     pub id: String,
+    /// The input of the kept copy's document (as [`DocSigs::source`]).
+    #[serde(default)]
+    pub source: String,
+    /// 1-based line of the kept copy's record in `source`.
+    #[serde(default)]
+    pub source_line: usize,
     pub part: usize,
     pub para: usize,
     /// Input line number of the kept paragraph.
@@ -176,7 +194,10 @@ struct Slot {
 #[derive(Debug, Default)]
 pub struct Decider {
     opts: DedupOptions,
-    docs: Vec<(Box<str>, u32)>,
+    /// Per document with a kept paragraph: id, part, index in `sources`, record line.
+    docs: Vec<(Box<str>, u32, u32, u32)>,
+    /// Input paths, each once per run of documents from it (documents come in input order).
+    sources: Vec<Box<str>>,
     slots: Vec<Slot>,
     words: Vec<u32>,
     // keys are xxh3 values already: a cheap hasher is enough
@@ -207,7 +228,12 @@ impl Decider {
             + self
                 .docs
                 .iter()
-                .map(|(id, _)| id.len() + std::mem::size_of::<(Box<str>, u32)>())
+                .map(|(id, ..)| id.len() + std::mem::size_of::<(Box<str>, u32, u32, u32)>())
+                .sum::<usize>()
+            + self
+                .sources
+                .iter()
+                .map(|s| s.len() + std::mem::size_of::<Box<str>>())
                 .sum::<usize>()
     }
 
@@ -229,9 +255,11 @@ impl Decider {
 
     fn kept_at(&self, slot: u32, similarity: f64) -> KeptAt {
         let s = self.slots[slot as usize];
-        let (id, part) = &self.docs[s.doc as usize];
+        let (id, part, source, source_line) = &self.docs[s.doc as usize];
         KeptAt {
             id: id.to_string(),
+            source: self.sources[*source as usize].to_string(),
+            source_line: *source_line as usize,
             part: *part as usize,
             para: s.para as usize,
             line: s.input_line as usize,
@@ -252,6 +280,7 @@ impl Decider {
             self.slots.clear();
             self.words.clear();
             self.docs.clear();
+            self.sources.clear();
         }
         let mut doc_index: Option<u32> = None;
         for p in &sigs.paras {
@@ -306,7 +335,16 @@ impl Decider {
             }
             // a new original: index it
             let d = *doc_index.get_or_insert_with(|| {
-                self.docs.push((sigs.id.as_str().into(), sigs.part as u32));
+                if self.sources.last().map(|s| &**s) != Some(sigs.source.as_str()) {
+                    self.sources.push(sigs.source.as_str().into());
+                }
+                let source = (self.sources.len() - 1) as u32;
+                self.docs.push((
+                    sigs.id.as_str().into(),
+                    sigs.part as u32,
+                    source,
+                    sigs.source_line as u32,
+                ));
                 (self.docs.len() - 1) as u32
             });
             let slot = self.slots.len() as u32;
@@ -474,6 +512,8 @@ pub fn apply(
                     };
                     r = r.with_kept(KeptRef {
                         id: k.id.clone(),
+                        source: k.source.clone(),
+                        record_line: k.source_line,
                         part: k.part,
                         para: k.para,
                         line: k.line,

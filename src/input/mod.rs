@@ -11,7 +11,8 @@
 //! `.zst` name without them is read as that format, and fails as a fake archive. A directory
 //! walk reads only files with an input extension (`.txt`, `.jsonl`, `.ndjson`, `.json`, each
 //! optionally `.gz`/`.zst`, any case); every other file is reported as an `unknown-extension`
-//! warning, not read (name it on the command line to read it).
+//! warning, not read (name it on the command line to read it), except the `.deboil-manifest`
+//! of an earlier `-o DIR` run, which is left out silently.
 //!
 //! The reader yields [`Record`]s in a total, deterministic order, or an [`InputError`] for an
 //! input (or a JSONL line) that cannot be read; the caller counts it and goes on.
@@ -295,6 +296,8 @@ fn walk(
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, ancestors, visited, out),
             Ok(_) if is_input_name(&path) => out.push(Source::file(path, PathBuf::new())),
+            // the manifest of an earlier `-o DIR` run is deboil's own bookkeeping, not an input
+            Ok(_) if entry.file_name() == crate::output::manifest::MANIFEST => {}
             Ok(_) => out.push(Source::skipped(&path)),
             Err(e) if is_input_name(&path) => out.push(Source::problem(
                 &path,
@@ -1275,15 +1278,9 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    /// A fresh, empty directory under the system temp dir.
-    fn tmpdir(name: &str) -> PathBuf {
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let d =
-            std::env::temp_dir().join(format!("deboil-input-{}-{name}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh, empty directory under the system temp dir, removed when dropped.
+    fn tmpdir(name: &str) -> crate::testing::TempDir {
+        crate::testing::TempDir::new(&format!("deboil-input-{name}"))
     }
 
     fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

@@ -1,6 +1,9 @@
 //! Writing cleaned documents: text (stdout with form-feed separators, or one file per document
 //! under a directory) or JSONL (stdout or one file). Files are written to a temporary name beside
-//! the target and renamed when complete, so an interrupted run leaves no half-written file.
+//! the target and renamed when complete, so an interrupted run leaves no half-written file. A
+//! directory run keeps a [`manifest`] of the files it wrote, so a rerun removes its stale ones.
+
+pub mod manifest;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -114,9 +117,10 @@ impl Drop for AtomicFile {
 }
 
 /// The JSONL record of a document: `id, source, part, title, date, text`, then carried fields.
+/// `id` is [`CleanDoc::output_id`]: the articles of a split record get `<id>#<part>`.
 pub fn jsonl_record(d: &CleanDoc) -> serde_json::Value {
     let mut m = serde_json::Map::new();
-    m.insert("id".into(), d.id.clone().into());
+    m.insert("id".into(), d.output_id().into());
     m.insert("source".into(), d.source.clone().into());
     m.insert("part".into(), d.part.into());
     m.insert(
@@ -206,8 +210,13 @@ pub enum Sink<'a> {
         format: Format,
         first: bool,
     },
-    /// One file per document under a directory (text format).
-    Dir { dir: PathBuf, names: DirNames },
+    /// One file per document under a directory (text format); `written` are the files written,
+    /// relative to `dir`, for the directory's [`manifest`].
+    Dir {
+        dir: PathBuf,
+        names: DirNames,
+        written: Vec<PathBuf>,
+    },
     /// One JSONL file.
     File { file: AtomicFile },
     /// No documents (`--dry-run`, `--diff`): the stream gets the listing instead.
@@ -236,13 +245,20 @@ impl<'a> Sink<'a> {
                     .and_then(|_| out.write_all(rendered))
                     .map_err(|e| Error::io("<stdout>", e))
             }
-            Sink::Dir { dir, names } => {
-                let path = dir.join(names.name(rel, record_line, d.part, d.parts));
+            Sink::Dir {
+                dir,
+                names,
+                written,
+            } => {
+                let name = names.name(rel, record_line, d.part, d.parts);
+                let path = dir.join(&name);
                 let mut f = AtomicFile::create(&path)?;
                 f.writer()
                     .write_all(rendered)
                     .map_err(|e| Error::io(&path, e))?;
-                f.commit()
+                f.commit()?;
+                written.push(name);
+                Ok(())
             }
             Sink::File { file } => {
                 let target = file.target.clone();
@@ -268,7 +284,8 @@ impl<'a> Sink<'a> {
                 out.flush().map_err(|e| Error::io("<stdout>", e))
             }
             Sink::File { file } => file.commit(),
-            _ => Ok(()),
+            // files an earlier run into the directory wrote and this one did not are removed
+            Sink::Dir { dir, written, .. } => manifest::update(&dir, &written).map(|_| ()),
         }
     }
 }
@@ -436,7 +453,7 @@ mod tests {
 
     #[test]
     fn atomic_file_renames_only_on_commit() {
-        let dir = std::env::temp_dir().join(format!("deboil-out-{}", std::process::id()));
+        let dir = crate::testing::TempDir::new("deboil-out");
         let target = dir.join("a.txt");
         {
             let mut f = AtomicFile::create(&target).unwrap();
@@ -449,7 +466,6 @@ mod tests {
         f.writer().write_all(b"y").unwrap();
         f.commit().unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"y");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

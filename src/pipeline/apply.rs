@@ -26,6 +26,16 @@ pub struct CleanDoc {
 }
 
 impl CleanDoc {
+    /// The document's id in the output: the record's id, with `#<part>` when the record was
+    /// split into several articles (`X#0`, `X#1`), so that every output document has its own.
+    pub fn output_id(&self) -> String {
+        if self.parts > 1 {
+            format!("{}#{}", self.id, self.part)
+        } else {
+            self.id.clone()
+        }
+    }
+
     /// Whether the document has any content left to write.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty() && self.title.is_none()

@@ -201,6 +201,13 @@ impl Selection {
     }
 }
 
+/// Whether the selectors of `opts` (deboil.toml and the command line) choose a code a stage
+/// reports (D001...): `clean` keeps dedup's removals only of chosen codes.
+pub(crate) fn stage_code_chosen(opts: &CleanOptions) -> impl Fn(&str) -> bool {
+    let selection = Selection::of(opts);
+    move |code| selection.chooses(code)
+}
+
 /// One record's documents with the removals reported on them.
 pub(crate) struct Work {
     record: RecordMeta,
@@ -315,6 +322,7 @@ pub fn run(
         (Mode::Write, Some(dir), Format::Text) => Sink::Dir {
             dir: dir.clone(),
             names: crate::output::DirNames::new(relative.values().map(PathBuf::as_path)),
+            written: Vec::new(),
         },
         (Mode::Write, Some(file), Format::Jsonl) => Sink::File {
             file: AtomicFile::create(file)?,
@@ -938,14 +946,6 @@ impl Progress {
     }
 }
 
-fn doc_label(d: &CleanDoc) -> String {
-    if d.parts > 1 {
-        format!("{}#{}", d.id, d.part)
-    } else {
-        d.id.clone()
-    }
-}
-
 /// The `--dry-run` listing of one document: `path:line: CODE name: text` for a text dump; for a
 /// JSONL record, `path:record_line (id ID) line N: CODE name: text`, where the record's line is
 /// its line in the file and `N` the line within the record's text.
@@ -977,7 +977,7 @@ fn list_diff(out: &mut Vec<u8>, d: &CleanDoc) {
     if old == new {
         return;
     }
-    let label = doc_label(d);
+    let label = d.output_id();
     let diff = similar::TextDiff::from_lines(&old, &new);
     let _ = write!(
         out,

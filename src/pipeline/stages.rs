@@ -273,7 +273,8 @@ pub enum DupLevel {
 
 /// `deboil dups`: the duplicate groups the corpus stage forms (same decisions as `clean` with
 /// the same options, including `--prefer longest`), without changing any text. With
-/// `with_rules` false, paragraphs rules would remove are compared too.
+/// `with_rules` false, paragraphs rules would remove are compared too. Decisions of a code the
+/// selectors leave out (`--ignore D002`) are dropped, as `clean` drops those removals.
 pub fn dups(
     opts: &CleanOptions,
     level: DupLevel,
@@ -299,7 +300,13 @@ pub fn dups(
         b.finish();
         b
     });
-    let decisions = dedup::decide_all(&all, &opts.dedup, boiler.as_ref());
+    let mut decisions = dedup::decide_all(&all, &opts.dedup, boiler.as_ref());
+    // as `clean` keeps only the removals of chosen codes (`--rules --ignore D002`: no near
+    // duplicates merged), groups show only those
+    let chosen = super::stage_code_chosen(opts);
+    for ds in &mut decisions {
+        ds.retain(|d| chosen(d.verdict.code()));
+    }
     let words: Vec<Vec<u32>> = all
         .iter()
         .zip(&decisions)

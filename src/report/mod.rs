@@ -60,7 +60,7 @@ impl Serialize for RemovalEntry {
             m.serialize_entry(
                 "kept",
                 &serde_json::json!({
-                    "id": k.id, "part": k.part, "para": k.para, "line": k.line,
+                    "id": k.id, "source": k.source, "record_line": k.record_line, "part": k.part, "para": k.para, "line": k.line,
                     "similarity": (k.similarity * 1000.0).round() / 1000.0, "diff": k.diff,
                 }),
             )?;

@@ -1,0 +1,158 @@
+//! The manifest of a `-o DIR` run: `DIR/.deboil-manifest` lists, one JSON string per line, the
+//! files (relative to `DIR`) that the last run into `DIR` wrote. A rerun into the same `DIR`
+//! removes the files the previous run listed and this run did not write again, so documents that
+//! are gone from the input do not linger; files deboil did not write are never touched.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use super::AtomicFile;
+use crate::error::Error;
+
+/// The manifest's file name inside the output directory.
+pub const MANIFEST: &str = ".deboil-manifest";
+
+const HEADER: &str =
+    "# deboil: the files the last `deboil clean -o` run wrote into this directory; \
+                      the next run into it removes those it does not write again";
+
+/// The files a previous run listed in `dir`'s manifest (none when there is no manifest). Lines
+/// that are not a JSON string, and paths that could leave `dir` (absolute, `..`), are skipped.
+pub fn read(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let path = dir.join(MANIFEST);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    Ok(text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| serde_json::from_str::<String>(l).ok())
+        .map(PathBuf::from)
+        .filter(|p| is_inside(p))
+        .collect())
+}
+
+/// Whether `rel` names something below its directory: only plain components.
+fn is_inside(rel: &Path) -> bool {
+    rel.components().next().is_some() && rel.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// The files of `previous` that `written` does not hold again, in `previous`'s order.
+pub fn stale(previous: &[PathBuf], written: &[PathBuf]) -> Vec<PathBuf> {
+    let now: HashSet<&PathBuf> = written.iter().collect();
+    let mut seen = HashSet::new();
+    previous
+        .iter()
+        .filter(|p| !now.contains(p) && seen.insert(*p))
+        .cloned()
+        .collect()
+}
+
+/// Writes `dir`'s manifest listing `written` (atomically).
+pub fn write(dir: &Path, written: &[PathBuf]) -> Result<(), Error> {
+    let path = dir.join(MANIFEST);
+    let mut f = AtomicFile::create(&path)?;
+    let mut body = format!("{HEADER}\n");
+    for p in written {
+        let s = serde_json::to_string(&p.to_string_lossy()).unwrap_or_default();
+        body.push_str(&s);
+        body.push('\n');
+    }
+    f.writer()
+        .write_all(body.as_bytes())
+        .map_err(|e| Error::io(&path, e))?;
+    f.commit()
+}
+
+/// Ends a run that wrote `written` (relative to `dir`) into `dir`: removes the files the previous
+/// run's manifest lists and this run did not write (regular files only; a name that is now a
+/// directory or a symlink is left alone), then writes the new manifest. A run that wrote nothing
+/// into a directory without a manifest leaves the directory as it is. Returns the files removed.
+pub fn update(dir: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let previous = read(dir)?;
+    if written.is_empty() && previous.is_empty() && !dir.join(MANIFEST).exists() {
+        return Ok(Vec::new());
+    }
+    let mut removed = Vec::new();
+    for rel in stale(&previous, written) {
+        let path = dir.join(&rel);
+        let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        if !is_file {
+            continue;
+        }
+        match std::fs::remove_file(&path) {
+            Ok(()) => removed.push(rel),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+    }
+    write(dir, written)?;
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::TempDir;
+
+    fn paths(v: &[&str]) -> Vec<PathBuf> {
+        v.iter().map(PathBuf::from).collect()
+    }
+
+    #[test]
+    fn stale_is_what_the_previous_run_wrote_and_this_one_did_not() {
+        let prev = paths(&["a.txt", "b.0.txt", "sub/c.txt", "a.txt"]);
+        let now = paths(&["a.txt", "b.1.txt"]);
+        assert_eq!(stale(&prev, &now), paths(&["b.0.txt", "sub/c.txt"]));
+        assert!(stale(&[], &now).is_empty());
+    }
+
+    #[test]
+    fn manifest_round_trips_odd_names_and_skips_paths_outside_the_dir() {
+        let dir = TempDir::new("deboil-manifest");
+        let names = paths(&["a.txt", "sub/b c.txt", "new\nline.txt", "é~2.txt"]);
+        write(&dir, &names).unwrap();
+        assert_eq!(read(&dir).unwrap(), names);
+        std::fs::write(
+            dir.join(MANIFEST),
+            "# comment\n\"ok.txt\"\n\"../up.txt\"\n\"/etc/passwd\"\n\"a/../../x\"\nnot json\n\"\"\n",
+        )
+        .unwrap();
+        assert_eq!(read(&dir).unwrap(), paths(&["ok.txt"]));
+        let none = TempDir::new("deboil-manifest");
+        assert!(read(&none).unwrap().is_empty());
+    }
+
+    #[test]
+    fn update_removes_only_files_the_previous_run_wrote() {
+        let dir = TempDir::new("deboil-manifest");
+        // nothing written, no manifest: the directory stays as it is
+        assert!(update(&dir, &[]).unwrap().is_empty());
+        assert!(!dir.join(MANIFEST).exists());
+        for f in ["a.txt", "b.txt", "mine.txt", "sub/c.txt"] {
+            std::fs::create_dir_all(dir.join(f).parent().unwrap()).unwrap();
+            std::fs::write(dir.join(f), f).unwrap();
+        }
+        std::fs::create_dir(dir.join("was-a-file")).unwrap();
+        write(
+            &dir,
+            &paths(&["a.txt", "b.txt", "sub/c.txt", "gone.txt", "was-a-file"]),
+        )
+        .unwrap();
+        let removed = update(&dir, &paths(&["a.txt"])).unwrap();
+        assert_eq!(removed, paths(&["b.txt", "sub/c.txt"]));
+        assert!(dir.join("a.txt").is_file());
+        assert!(!dir.join("b.txt").exists() && !dir.join("sub/c.txt").exists());
+        // a file deboil did not write, and a listed name that is now a directory, stay
+        assert!(dir.join("mine.txt").is_file());
+        assert!(dir.join("was-a-file").is_dir());
+        assert_eq!(read(&dir).unwrap(), paths(&["a.txt"]));
+        // a run that writes nothing removes what the previous one wrote
+        assert_eq!(update(&dir, &[]).unwrap(), paths(&["a.txt"]));
+        assert!(read(&dir).unwrap().is_empty());
+        assert!(dir.join("mine.txt").is_file());
+    }
+}
