@@ -509,6 +509,8 @@ pub fn run(
                     })
                     .collect()
             });
+            // what the batch leaves behind, freed on the pool rather than on this serial thread
+            let mut spent: Vec<(CleanDoc, Vec<u8>)> = Vec::new();
             for (w, docs) in works.iter().zip(cleaned) {
                 totals.documents_in += 1;
                 totals.bytes_read += w.record.raw_bytes;
@@ -566,6 +568,7 @@ pub fn run(
                     if let Some((r, p)) = report.as_mut() {
                         r.doc(&d.report).map_err(|e| Error::io(&*p, e))?;
                     }
+                    spent.push((d, rendered));
                 }
                 if written > 0 {
                     totals.documents_out += 1;
@@ -580,6 +583,7 @@ pub fn run(
                 sink.listing(&listing)?;
                 listing.clear();
             }
+            pool.spawn(move || drop((works, spent)));
         }
         Ok(())
     })?;
