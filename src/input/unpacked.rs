@@ -115,6 +115,12 @@ impl<R: Read> Read for Keep<R> {
         } else if bytes.len() + n > self.room {
             self.bytes = None;
         } else {
+            if bytes.capacity() - bytes.len() < n {
+                // grow by doubling, but never past the room left: the budget bounds the
+                // allocation, not only the bytes
+                let grow = bytes.capacity().max(n).min(self.room - bytes.len());
+                bytes.reserve_exact(grow);
+            }
             bytes.extend_from_slice(&out[..n]);
         }
         Ok(n)
@@ -256,6 +262,19 @@ mod tests {
         assert!(store.take(3).is_some());
         assert!(store.take(4).is_none());
         assert!(store.take(5).is_some());
+    }
+
+    #[test]
+    fn the_allocation_stays_within_the_budget() {
+        let store = Unpacked::new(1000);
+        let data = vec![b'z'; 990];
+        let mut k = store.keep(0, chunks(&data, &[100; 10], false), Compression::Gzip);
+        let mut buf = [0u8; 128];
+        while k.read(&mut buf).unwrap() > 0 {
+            let capacity = k.bytes.as_ref().map_or(0, Vec::capacity);
+            assert!(capacity <= 1000, "capacity {capacity}");
+        }
+        assert_eq!(store.held(), 990);
     }
 
     #[test]
