@@ -12,6 +12,7 @@ pub mod doc;
 pub mod error;
 pub mod explain;
 pub mod input;
+pub mod numfmt;
 pub mod output;
 pub mod pipeline;
 pub mod report;

@@ -21,6 +21,9 @@
 //! [`Records`] is lazy: it opens one source at a time and reads a JSONL source line by line into
 //! a reused buffer, so memory holds one line (plus the records the caller keeps), never a file.
 //! A text dump is one record and is read whole, up to [`InputOptions::max_record_bytes`].
+//! The exception is asked for: [`Records::keep_decompressed`] keeps the decompressed bytes of
+//! `.gz`/`.zst` sources (up to a budget) for a second reading of the same sources
+//! ([`Records::reuse_decompressed`], see [`unpacked`]), so `clean`'s two passes decompress once.
 //!
 //! # Choices
 //! - **Empty input**: a file with no bytes (after decompression), only whitespace, or (JSONL)
@@ -52,6 +55,7 @@
 
 pub mod decode;
 pub mod normalize;
+pub mod unpacked;
 
 use std::collections::{HashSet, VecDeque};
 use std::io::{BufRead, BufReader, Read};
@@ -394,7 +398,7 @@ enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Compression {
+pub(crate) enum Compression {
     None,
     Gzip,
     Zstd,
@@ -465,6 +469,12 @@ pub struct Records {
     warnings: Vec<InputError>,
     /// The current source's name shared by the lines of [`Records::next_raw`].
     raw_display: Option<std::sync::Arc<str>>,
+    /// Sources opened so far (the next one's place in the source list).
+    opened: usize,
+    /// Where to keep decompressed sources for a later reading.
+    keep: Option<unpacked::Unpacked>,
+    /// Decompressed sources an earlier reading kept, read from memory.
+    reuse: Option<unpacked::Unpacked>,
 }
 
 /// Opens the sources for reading, in order.
@@ -478,10 +488,27 @@ pub fn open_all(sources: Vec<Source>, opts: InputOptions) -> Records {
         seen_ids: Default::default(),
         warnings: Vec::new(),
         raw_display: None,
+        opened: 0,
+        keep: None,
+        reuse: None,
     }
 }
 
 impl Records {
+    /// Keeps the decompressed bytes of each compressed source read to its end in `store`, while
+    /// its budget lasts, for a later reading of the same sources ([`Records::reuse_decompressed`]).
+    pub fn keep_decompressed(mut self, store: &unpacked::Unpacked) -> Records {
+        self.keep = Some(store.clone());
+        self
+    }
+
+    /// Reads the sources an earlier reading of the same source list kept in `store` from
+    /// memory instead of decompressing them again; the others are read as usual.
+    pub fn reuse_decompressed(mut self, store: &unpacked::Unpacked) -> Records {
+        self.reuse = Some(store.clone());
+        self
+    }
+
     /// Takes the warnings gathered so far (duplicate ids, per-file repaired UTF-8 counts):
     /// facts for the report that are not failures.
     pub fn take_warnings(&mut self) -> Vec<InputError> {
@@ -498,6 +525,8 @@ impl Records {
 
     /// Opens the next source: a text dump is read at once; a JSONL source becomes `current`.
     fn open(&mut self, src: Source) {
+        let index = self.opened;
+        self.opened += 1;
         if let Some(p) = src.problem {
             if p.kind == UNKNOWN_EXTENSION {
                 return self.warnings.push(p);
@@ -510,7 +539,12 @@ impl Records {
             return self.push(Err(err("unreadable", "is a directory".into())));
         }
         let (format, comp) = format_of(&src, self.opts.format);
-        let (mut reader, comp) = match open_reader(&src, comp) {
+        let kept = self.reuse.as_ref().and_then(|u| u.take(index));
+        let opened = match kept {
+            Some((kept, comp)) => Ok((Box::new(kept) as Reader, comp)),
+            None => open_reader(&src, comp, self.keep.as_ref().map(|u| (u, index))),
+        };
+        let (mut reader, comp) = match opened {
             Ok(r) => r,
             Err(e) => return self.push(Err(e)),
         };
@@ -945,8 +979,13 @@ type Reader = Box<dyn BufRead + Send>;
 
 /// Opens a source for reading, decompressing it when its first bytes (of the first read) are a
 /// gzip or zstd magic number, else as `comp` (from its name) says. Returns the reader and the
-/// compression used.
-fn open_reader(src: &Source, comp: Compression) -> Result<(Reader, Compression), InputError> {
+/// compression used. With `keep`, what a decompressor yields is kept in that store under that
+/// index.
+fn open_reader(
+    src: &Source,
+    comp: Compression,
+    keep: Option<(&unpacked::Unpacked, usize)>,
+) -> Result<(Reader, Compression), InputError> {
     let raw: Box<dyn Read + Send> = if src.path.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
@@ -987,6 +1026,10 @@ fn open_reader(src: &Source, comp: Compression) -> Result<(Reader, Compression),
                 ))
             }
         },
+    };
+    let dec = match keep {
+        Some((store, index)) => Box::new(store.keep(index, dec, comp)),
+        None => dec,
     };
     Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), comp))
 }

@@ -340,16 +340,17 @@ pub fn run(
         .then(|| crate::dedup::Deduper::new(opts.dedup.clone()));
     let mut sources = sources;
     let mut keyed = Keyed::default();
+    let unpacked = input::unpacked::Unpacked::new(KEEP_DECOMPRESSED);
     let _spool = match deduper.as_mut() {
         Some(d) if d.needs_learning() => {
             let spool = spool_stdin(&mut sources)?;
-            keyed = learn(d, &sources, opts, &pool);
+            keyed = learn(d, &sources, opts, &pool, &unpacked);
             spool
         }
         _ => None,
     };
     let progress = Progress::new(totals.inputs, opts.summary);
-    let records = input::open_all(sources, opts.input.clone());
+    let records = input::open_all(sources, opts.input.clone()).reuse_decompressed(&unpacked);
     let mut any_removal = false;
     let mut record_failures = 0usize;
     // Three stages, each on its own thread, one batch apart: reading and decoding; splitting,
@@ -517,6 +518,8 @@ pub fn run(
                     })
                     .collect()
             });
+            // what the batch leaves behind, freed on the pool rather than on this serial thread
+            let mut spent: Vec<(CleanDoc, Vec<u8>)> = Vec::new();
             for (w, docs) in works.iter().zip(cleaned) {
                 totals.documents_in += 1;
                 totals.bytes_read += w.record.raw_bytes;
@@ -574,6 +577,7 @@ pub fn run(
                     if let Some((r, p)) = report.as_mut() {
                         r.doc(&d.report).map_err(|e| Error::io(&*p, e))?;
                     }
+                    spent.push((d, rendered));
                 }
                 if written > 0 {
                     totals.documents_out += 1;
@@ -588,6 +592,7 @@ pub fn run(
                 sink.listing(&listing)?;
                 listing.clear();
             }
+            pool.spawn(move || drop((works, spent)));
         }
         Ok(())
     })?;
@@ -678,19 +683,26 @@ impl Keyed {
     }
 }
 
+/// Decompressed input pass 1 keeps for pass 2 at most (in all), so that pass 2 need not
+/// decompress `.gz`/`.zst` inputs again; sources beyond it are decompressed twice.
+const KEEP_DECOMPRESSED: usize = 384 << 20;
+
 /// Pass 1 of learned boilerplate: the line keys of every record, in input order. Records are
 /// not split: the articles of a record together hold exactly its non-blank lines, and learning
 /// counts a line once per record anyway. Reading (decompressing, cutting JSONL lines) runs on
 /// its own thread, one batch ahead; parsing, normalising and hashing run on the pool. Input
-/// errors are left to pass 2, which reports them. Returns the keys for pass 2.
+/// errors are left to pass 2, which reports them. Returns the keys for pass 2; the decompressed
+/// bytes of compressed inputs go to `unpacked` (up to its budget) for pass 2 too.
 fn learn(
     d: &mut crate::dedup::Deduper,
     sources: &[input::Source],
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
+    unpacked: &input::unpacked::Unpacked,
 ) -> Keyed {
     let mut kept = Keyed::default();
-    let mut records = input::open_all(sources.to_vec(), opts.input.clone());
+    let mut records =
+        input::open_all(sources.to_vec(), opts.input.clone()).keep_decompressed(unpacked);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
     std::thread::scope(|scope| {
         spawn_named(scope, "deboil-learn", move || loop {
