@@ -45,6 +45,9 @@ pub struct Features {
     pub thread_marker: bool,
     /// A short line holding a clock time (a dateline or a comment header).
     pub clock: bool,
+    /// A counted heading of a comment section naming the article (`27 comments to ...`,
+    /// `3 thoughts on “...”`, `2 Kommentare zu „...“`): it opens a thread on its own.
+    pub thread_heading: bool,
 }
 
 impl Features {
@@ -189,6 +192,61 @@ const COMMENT_WORDS: [&str; 16] = [
     "responses",
     "replies",
 ];
+
+/// Nouns of a counted comment heading (`27 comments to ...`, `3 thoughts on ...`), lowercased.
+const COUNTED_NOUNS: [&str; 24] = [
+    "comment",
+    "comments",
+    "response",
+    "responses",
+    "reply",
+    "replies",
+    "thought",
+    "thoughts",
+    "kommentar",
+    "kommentare",
+    "antwort",
+    "antworten",
+    "gedanken",
+    "commentaire",
+    "commentaires",
+    "réponse",
+    "réponses",
+    "comentario",
+    "comentarios",
+    "respuesta",
+    "respuestas",
+    "commento",
+    "commenti",
+    "risposte",
+];
+
+/// Prepositions after the noun of a counted comment heading, lowercased.
+const COUNTED_PREPOSITIONS: [&str; 13] = [
+    "to", "on", "for", "about", "zu", "auf", "sur", "à", "en", "a", "sobre", "su", "op",
+];
+
+/// `27 comments to <title>`, `One response to <title>`, `3 Gedanken zu „<title>“`: a number
+/// (or one), a comment noun, a preposition and something after it, not ending like a sentence.
+fn counted_comment_heading(line: &str) -> bool {
+    let mut toks = line.split_whitespace();
+    let (Some(n), Some(noun), Some(prep), Some(_)) =
+        (toks.next(), toks.next(), toks.next(), toks.next())
+    else {
+        return false;
+    };
+    let number = n.bytes().all(|b| b.is_ascii_digit())
+        || ["one", "ein", "eine", "un", "une", "uno", "una"]
+            .iter()
+            .any(|w| n.eq_ignore_ascii_case(w));
+    // a sentence that starts so ("3 replies to the council were sent.") is no heading
+    number
+        && !line.trim_end().ends_with(['.', '!'])
+        && COUNTED_NOUNS.iter().any(|w| noun.to_lowercase() == *w)
+        && COUNTED_PREPOSITIONS
+            .iter()
+            .any(|w| prep.to_lowercase() == *w)
+}
 
 /// Verbs that introduce a quoted comment (`Name says:`), lowercased.
 const SAYS_WORDS: [&str; 16] = [
@@ -559,6 +617,8 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     f.clock = clock && f.words <= 15;
     f.thread_marker =
         (reply && f.words <= 4) || (says && f.words <= 8) || (comment_word && f.words <= 4);
+    f.thread_heading = f.words <= 30 && counted_comment_heading(body);
+    f.thread_marker |= f.thread_heading;
     f.comment_marker = f.thread_marker || f.clock;
     f.terminal = end.ends_with(['.', '!', '?', '…', '。']);
     f.colon = end.ends_with(':');
@@ -615,6 +675,21 @@ mod tests {
         assert!(fx("Leave a Reply").thread_marker);
         assert!(fx("More | Reply Login").thread_marker);
         assert!(!fx("They did not reply to our letters.").thread_marker);
+        for l in [
+            "27 comments to Free Speech, Context, and Visibility",
+            "One response to “Harbour plan wins a prize”",
+            "3 Gedanken zu „Der Hafen im Winter“",
+            "12 commentaires sur « Le port »",
+        ] {
+            assert!(fx(l).thread_heading && fx(l).thread_marker, "{l}");
+        }
+        for l in [
+            "27 comments",
+            "3 replies to the council were sent in May.",
+            "Two thoughts on the harbour came up at the meeting.",
+        ] {
+            assert!(!fx(l).thread_heading, "{l}");
+        }
         assert!(fx("Jane Doe says:").comment_marker);
         assert!(fx("12 Kommentare").comment_marker);
         assert!(fx("March 3, 2021 at 9:41 pm").clock);

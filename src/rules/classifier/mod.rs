@@ -299,7 +299,8 @@ fn best_run(w: &[f32], taken: &[bool]) -> Option<(usize, usize, f32)> {
 /// The lines of a reader-comment thread: from the first comment header or footer (`Reply`,
 /// `Name says:`, `12 Comments`) that comes after `thread_min_prose` of prose weight and has
 /// another comment header, footer or clock line within `thread_confirm` non-blank lines below
-/// it, to the end of the document.
+/// it (a counted heading naming the article, `27 comments to ...`, needs none), to the end of
+/// the document.
 fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
     let n = out.len();
     let mut prose_before = 0.0f32;
@@ -307,10 +308,11 @@ fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
     for i in 0..n {
         if out[i].features.thread_marker
             && prose_before >= p.thread_min_prose
-            && (i + 1..n)
-                .filter(|&j| out[j].class != Class::Blank)
-                .take(p.thread_confirm as usize)
-                .any(|j| out[j].features.comment_marker)
+            && (out[i].features.thread_heading
+                || (i + 1..n)
+                    .filter(|&j| out[j].class != Class::Blank)
+                    .take(p.thread_confirm as usize)
+                    .any(|j| out[j].features.comment_marker))
         {
             start = i;
             break;
