@@ -18,7 +18,8 @@ crate::declare_rule! {
     /// Also: sign-up and membership imperatives opening a line (`Subscribe now ...`, `Become a
     /// member ...`, `Hazte socio ...`), a newsletter's name alone (`The Valley Times Newsletter`),
     /// donation asks (`We rely on your support ...`, `Support independent journalism`), and
-    /// "follow X on Instagram".
+    /// "follow X on Instagram", e-mail update forms (`enter your email below to get free
+    /// updates`) and feed subscriptions (`subscribing to the comment feed for this post`).
     ///
     /// Example: `DOWNLOAD THE APP`, `read more in our Telegram-channel`, `app-storeplay-store`.
     ///
@@ -27,7 +28,7 @@ crate::declare_rule! {
     pub struct CallToAction => ("R012", "call-to-action", Category::Chrome);
 }
 
-static CUES: [Lazy; 13] = [
+static CUES: [Lazy; 16] = [
     // app downloads and store badges
     Lazy::new(
         r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue)\b.{0,40}\b(?:app|apps|application|aplicación|appli)\b",
@@ -48,6 +49,10 @@ static CUES: [Lazy; 13] = [
     Lazy::new(
         r"(?i)^(?:subscribe|sign\s+up)\s+(?:now|today|here|for\s+free|to\s+(?:get|receive|our|read))\b|\b(?:become\s+a\s+(?:member|subscriber|supporter)|werden\s+sie\s+(?:mitglied|abonnent)|devenez\s+(?:membre|abonné)|hazte\s+(?:miembro|socio|suscriptor))\b",
     ),
+    // e-mail updates and feeds
+    Lazy::new(r"(?i)\b(?:enter|leave|type)\s+your\s+e-?mail(?:\s+address)?\b"),
+    Lazy::new(r"(?i)\b(?:free|e-?mail)\s+updates\b|\bcomments?\s+feed\b"),
+    Lazy::new(r"(?i)\bsubscrib\w*\s+(?:to\s+)?(?:the|our|this|my)\s+(?:\w+\s+)?(?:rss|feed)\b"),
     // donation asks
     Lazy::new(
         r"(?i)\b(?:we\s+rely\s+on\s+(?:your|the|reader)|support\s+(?:our|independent|local|quality)\s+journalism|unterstützen\s+sie\s+(?:uns|unabhängigen|unseren)|apoya\s+(?:el|nuestro)\s+periodismo|soutenez\s+(?:notre|le)\s+journalisme)\b",
@@ -111,6 +116,9 @@ const STEMS: &[&str] = &[
     "periodismo",
     "journalisme",
     "nete",
+    "your e",
+    "updates",
+    "feed",
 ];
 
 /// [`STEMS`] as one automaton: a cheap necessary condition for the phrases below.
@@ -178,13 +186,13 @@ mod tests {
 
     #[test]
     fn sign_ups_donations_and_channels_go() {
-        let t = "Subscribe now for the whole story.\nSign up to receive our best stories every week\nThe Valley Times Newsletter\nBecome a member and enjoy exclusive benefits\nWe rely on your support to keep our reporting free for everyone\nFollow The Valley Times on Instagram and on Facebook\n¿Sabías que tenemos un canal de Telegram? Únete desde tu móvil y recibe las noticias\nHazte socio y disfruta de ventajas\nFor the latest news and stories download our apps for iOS and Android from the stores today\nSíguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo nuestras noticias";
-        assert_eq!(removed(t), (0..10).collect::<Vec<_>>());
+        let t = "Subscribe now for the whole story.\nSign up to receive our best stories every week\nThe Valley Times Newsletter\nBecome a member and enjoy exclusive benefits\nWe rely on your support to keep our reporting free for everyone\nFollow The Valley Times on Instagram and on Facebook\n¿Sabías que tenemos un canal de Telegram? Únete desde tu móvil y recibe las noticias\nHazte socio y disfruta de ventajas\nFor the latest news and stories download our apps for iOS and Android from the stores today\nSíguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo nuestras noticias\nIf you liked this post, enter your email address below to get free updates!\nYou can follow this discussion by subscribing to the comment feed for this post.";
+        assert_eq!(removed(t), (0..12).collect::<Vec<_>>());
     }
 
     #[test]
     fn news_about_apps_stays() {
-        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.\nThe foundation said on Monday that it would support local journalism with a grant of two million euros over five years.\nFacebook and Instagram were down for hours.\nUpdate: carrier to shut down its app store by January";
+        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.\nThe foundation said on Monday that it would support local journalism with a grant of two million euros over five years.\nFacebook and Instagram were down for hours.\nThe agency sends free updates to farmers by text message when a storm is on its way.\nUpdate: carrier to shut down its app store by January";
         assert!(removed(t).is_empty());
     }
 }
