@@ -123,6 +123,7 @@ mod testing;
 
 // One line per rule. Keep codes unique; `tests::registry_is_consistent` checks it.
 pub mod alt_text_leftover;
+pub mod author_box;
 pub mod boilerplate_line;
 pub mod call_to_action;
 pub mod comment_widget;
@@ -180,6 +181,7 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(ui_label_line::UiLabelLine),
         Box::new(comment_widget::CommentWidget),
         Box::new(tag_list::TagList),
+        Box::new(author_box::AuthorBox),
         Box::new(call_to_action::CallToAction),
         Box::new(alt_text_leftover::AltTextLeftover),
         Box::new(cookie_or_copyright_line::CookieOrCopyrightLine),
