@@ -239,13 +239,12 @@ fn counted_comment_heading(line: &str) -> bool {
         || ["one", "ein", "eine", "un", "une", "uno", "una"]
             .iter()
             .any(|w| n.eq_ignore_ascii_case(w));
-    // a sentence that starts so ("3 replies to the council were sent.") is no heading
-    number
-        && !line.trim_end().ends_with(['.', '!'])
-        && COUNTED_NOUNS.iter().any(|w| noun.to_lowercase() == *w)
-        && COUNTED_PREPOSITIONS
-            .iter()
-            .any(|w| prep.to_lowercase() == *w)
+    if !number || line.trim_end().ends_with(['.', '!']) {
+        // a sentence that starts so ("3 replies to the council were sent.") is no heading
+        return false;
+    }
+    let (noun, prep) = (noun.to_lowercase(), prep.to_lowercase());
+    COUNTED_NOUNS.contains(&noun.as_str()) && COUNTED_PREPOSITIONS.contains(&prep.as_str())
 }
 
 /// Verbs that introduce a quoted comment (`Name says:`), lowercased.
