@@ -14,16 +14,19 @@ crate::declare_rule! {
     /// words, digits and symbols, separators such as `|`, `»`, `>` and `·`, URL, e-mail and
     /// handle shapes, list bullets) and a local class: good (prose), near-good, short or bad.
     /// The article core is the densest run of prose; further runs that weigh enough join it.
+    /// On a page of items (a catalogue, a list of abstracts, a link list with descriptions),
+    /// where the prose outside the core outweighs the core, every region of prose joins it.
     /// Inside the core, prose and short lines between prose stay (subheadings, list items,
     /// quotes, captions), and chrome-shaped lines go; a headline, byline or dateline just above
     /// the core stays. A reader-comment thread below the article (from a comment header or footer
     /// such as `Reply`, `Name says:` or `12 Comments` that follows the article's prose and is
-    /// confirmed by another one close below) weighs less, so it neither outweighs the article
+    /// confirmed by another one close below, or a counted heading naming the article such as
+    /// `27 comments to <title>`) weighs less, so it neither outweighs the article
     /// nor extends it; its lines go with the reason "in the comment thread below the article".
     /// A line a chrome or marker rule already removes (a related-content box, a share bar, an ad
     /// marker) counts as a short line in the core search, whatever its shape: it neither adds
     /// weight nor cuts the article in two more than a short line would.
-    /// Outside the core only long prose paragraphs stay. `--strictness` moves the
+    /// Outside the core only the headline block stays. `--strictness` moves the
     /// thresholds: `low` keeps more, `high` removes more. The removal note gives the line's class,
     /// its weight and the features that drove the decision.
     ///
