@@ -13,7 +13,10 @@ crate::declare_rule! {
     /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, comment and
     /// learn-more buttons (`Kommentieren`, `Commenter`, `Learn more`, `Mehr erfahren`), menu
     /// toggles (`Toggle navigation`, `Menü öffnen`, `Menu`), back links (`Back to top`,
-    /// `Zurück zur Übersicht`, `Volver arriba`), audio players (`Escucha esta nota`), share
+    /// `Zurück zur Übersicht`, `Volver arriba`), audio players (`Escucha esta nota`), log-in buttons
+    /// (`Log in`, `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`),
+    /// embed placeholders (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3
+    /// Minuten`), share
     /// counters and prompts (`0 shares`, `Sharing is caring!`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming
     /// one target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six
@@ -44,6 +47,11 @@ static LABEL: Lazy = Lazy::new(
       | (?:menü|navigation|suche)\s+(?:öffnen|schließen|umschalten) | abrir\s+men[uú] | ouvrir\s+le\s+menu
       | back(?:\s+to\s+(?:top|overview|the\s+list|list|home))? | zurück(?:\s+zu[mr]?\s+(?:übersicht|startseite|liste|anfang))? | nach\s+oben
       | volver(?:\s+(?:arriba|al\s+inicio))? | retour(?:\s+en\s+haut)? | escuchar?\s+(?:esta|la)\s+(?:nota|noticia)(?:\s+aqu[ií])?
+      | (?:log|sign)\s+in | login | einloggen | anmelden | se\s+connecter | connexion | iniciar\s+sesi[oó]n | ingresar | entrar
+      | print\s+recipe | rezept\s+drucken | imprimir\s+receta | imprimer\s+la\s+recette | pin\s+it | pinnen | erfahre\s+mehr
+      | dowiedz\s+się\s+więcej | externer\s+inhalt | empfohlener\s+redaktioneller\s+inhalt | external\s+content
+      | \d{1,3}\s*[-\s]?\s*min(?:ute)?s?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|lecture|di\s+lettura)
+      | (?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura)\s*:?\s*(?:ca\.?\s*)?\d{1,3}\s*min(?:ute[ns]?|utos)?\.?
       | skip\s+to\s+(?:main\s+)?content | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
       | \d[\d.,]*\s*k?\s+shares? | sharing\s+is\s+caring!?
     )$",
@@ -113,8 +121,8 @@ mod tests {
     #[test]
     fn labels_go() {
         assert_eq!(
-            removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más\nToggle navigation\nMenü öffnen\n* Menu\nBack to top\nZurück zur Übersicht\nVolver arriba\nESCUCHA ESTA NOTA AQUÍ"),
-            (0..18).collect::<Vec<_>>()
+            removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más\nToggle navigation\nMenü öffnen\n* Menu\nBack to top\nZurück zur Übersicht\nVolver arriba\nESCUCHA ESTA NOTA AQUÍ\nLog in\nIniciar sesión\nRezept drucken\nPin it\nExterner Inhalt\n4 Min Read\n5-minute read\nLesezeit: 3 Minuten\nTiempo de lectura: 2 min"),
+            (0..27).collect::<Vec<_>>()
         );
     }
 
@@ -130,6 +138,6 @@ mod tests {
 
     #[test]
     fn sentences_with_the_words_stay() {
-        assert!(removed("Print editions fell by half.\nShare prices rose.\nListen to the people, she said.\nTTIP talks\nThe menu changes daily.\nBack to the harbour they went.").is_empty());
+        assert!(removed("Print editions fell by half.\nShare prices rose.\nListen to the people, she said.\nTTIP talks\nThe menu changes daily.\nBack to the harbour they went.\nLog in to the council's site to see the plans.\n4 minutes read like an hour.").is_empty());
     }
 }
