@@ -226,6 +226,12 @@ const COUNTED_PREPOSITIONS: [&str; 13] = [
     "to", "on", "for", "about", "zu", "auf", "sur", "à", "en", "a", "sobre", "su", "op",
 ];
 
+/// A feed link (`RSS 2.0 Comments`, `Comments feed`, `Atom`): names the comments, opens nothing.
+fn feed_link(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric())
+        .any(|w| ["rss", "atom", "feed", "feeds"].iter().any(|f| w.eq_ignore_ascii_case(f)))
+}
+
 /// `27 comments to <title>`, `One response to <title>`, `3 Gedanken zu „<title>“`: a number
 /// (or one), a comment noun, a preposition and something after it, not ending like a sentence.
 fn counted_comment_heading(line: &str) -> bool {
@@ -614,8 +620,9 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     // a copyright sign marks a footer line, not a paragraph that quotes one
     f.copyright &= f.words <= COPYRIGHT_MAX_WORDS;
     f.clock = clock && f.words <= 15;
-    f.thread_marker =
-        (reply && f.words <= 4) || (says && f.words <= 8) || (comment_word && f.words <= 4);
+    f.thread_marker = (reply && f.words <= 4)
+        || (says && f.words <= 8)
+        || (comment_word && f.words <= 4 && !feed_link(body));
     f.thread_heading = f.words <= 30 && counted_comment_heading(body);
     f.thread_marker |= f.thread_heading;
     f.comment_marker = f.thread_marker || f.clock;
@@ -673,6 +680,9 @@ mod tests {
         assert!(fx("Reply").comment_marker);
         assert!(fx("Leave a Reply").thread_marker);
         assert!(fx("More | Reply Login").thread_marker);
+        assert!(fx("12 Comments").thread_marker);
+        assert!(!fx("RSS 2.0 Comments").thread_marker);
+        assert!(!fx("Comments feed").thread_marker);
         assert!(!fx("They did not reply to our letters.").thread_marker);
         for l in [
             "27 comments to Free Speech, Context, and Visibility",
