@@ -11,8 +11,8 @@ crate::declare_rule! {
     /// `Image: Reuters`, `Foto: dpa`, `Bild: Keystone`, `Imagen: EFE`, `Bild via Pixabay`,
     /// `Crédit photo : AFP`, `(AFP)`, `Getty Images`).
     ///
-    /// A caption that is a sentence stays: credits are matched only as a short line (at most
-    /// ten words) that starts with a credit label, or is only an agency name.
+    /// Credits are matched only as a short line (at most ten words) that starts with a credit
+    /// label, or is only an agency name; a caption that ends in a credit is R018's.
     ///
     /// Known false positives: a subheading that is literally "Background" plus one word
     /// ("Historical background") is removed.

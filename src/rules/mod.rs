@@ -128,6 +128,7 @@ pub mod boilerplate_line;
 pub mod call_to_action;
 pub mod comment_widget;
 pub mod cookie_or_copyright_line;
+pub mod credited_caption;
 pub mod date_prefix;
 pub mod dateline;
 pub mod glued_byline_time;
@@ -184,6 +185,9 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(author_box::AuthorBox),
         Box::new(call_to_action::CallToAction),
         Box::new(alt_text_leftover::AltTextLeftover),
+        Box::new(credited_caption::CreditedCaptionRule::new(
+            settings.strictness,
+        )),
         Box::new(cookie_or_copyright_line::CookieOrCopyrightLine),
         Box::new(glued_byline_time::GluedBylineTime),
         Box::new(dateline::Dateline),

@@ -228,8 +228,11 @@ const COUNTED_PREPOSITIONS: [&str; 13] = [
 
 /// A feed link (`RSS 2.0 Comments`, `Comments feed`, `Atom`): names the comments, opens nothing.
 fn feed_link(line: &str) -> bool {
-    line.split(|c: char| !c.is_alphanumeric())
-        .any(|w| ["rss", "atom", "feed", "feeds"].iter().any(|f| w.eq_ignore_ascii_case(f)))
+    line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ["rss", "atom", "feed", "feeds"]
+            .iter()
+            .any(|f| w.eq_ignore_ascii_case(f))
+    })
 }
 
 /// `27 comments to <title>`, `One response to <title>`, `3 Gedanken zu „<title>“`: a number

@@ -1,0 +1,229 @@
+//! R018: photo captions that end in a photo credit ("... at the harbour. Photo: Jane Doe").
+
+use super::shape::LazyWords;
+use super::{Category, Rule, RuleMeta, Strictness};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A photo caption: a short line that ends in a photo credit, such as
+    /// `Striking workers outside the gates. Photograph: Jane Doe/Agency`,
+    /// `Der Minister im Bundestag. (Foto: dpa)`, `El puerto de Montevideo. Foto: Archivo`,
+    /// `The senator in 2019 (Jim Smith/AP)`, `The new rover (Credit: Space Agency)`,
+    /// `Photo by Jane Doe/Getty Images`.
+    ///
+    /// Scrapers print an image's caption where the image stood, between the article's
+    /// paragraphs; it describes a picture the text no longer has. The credit is what marks the
+    /// line as a caption: a credit label (`Photo`, `Photograph`, `Image`, `Picture`, `Credit`,
+    /// `Foto`, `Bild`, `Bildquelle`, `Imagen`, `Fotografía`, `Crédit photo`) after the end of
+    /// a sentence, after a separator or in brackets, with a name of at most eight words and no
+    /// sentence in it; or a photo agency's name (Reuters, AFP, dpa, Getty Images, iStock,
+    /// Shutterstock, Unsplash, picture alliance, ...) alone in the closing brackets, or after a
+    /// photographer's name and a slash.
+    ///
+    /// Only lines of at most fifty words are captions; a credit-only line (`Foto: dpa`) is
+    /// R014's.
+    ///
+    /// Runs at `--strictness high` only. A caption belongs to its article, and by default it
+    /// stays (once: R001 and R002 take a repeated caption); corpora and search indexes that want
+    /// prose without picture descriptions take the high setting.
+    ///
+    /// Known false positives: a short paragraph that ends by naming its source in brackets,
+    /// when that source is a news agency (`... the ministry said (Reuters)`).
+    pub struct CreditedCaption => ("R018", "credited-caption", Category::Chrome);
+}
+
+/// R018's switch: built from the run's strictness.
+#[derive(Debug, Clone, Copy)]
+pub struct CreditedCaptionRule {
+    active: bool,
+}
+
+impl CreditedCaptionRule {
+    pub fn new(strictness: Strictness) -> Self {
+        CreditedCaptionRule {
+            active: strictness == Strictness::High,
+        }
+    }
+}
+
+/// Words one of which a credited caption's tail holds: a cheap test before the regex.
+static CUES: LazyWords = LazyWords::new(&[
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "crédit",
+    "foto",
+    "bild",
+    "imagen",
+    "fotograf",
+    "illustration",
+    "grafik",
+    "reuters",
+    "afp",
+    "ap)",
+    "/ap",
+    "dpa",
+    "epa",
+    "efe",
+    "getty",
+    "istock",
+    "shutterstock",
+    "unsplash",
+    "pixabay",
+    "imago",
+    "alliance",
+    "keystone",
+    "ansa",
+    "anadolu",
+    "xinhua",
+    "alamy",
+    "adobe",
+    "depositphotos",
+    "flickr",
+    "wikimedia",
+    "colourbox",
+    "fotolia",
+    "télam",
+    "telam",
+    "europa press",
+]);
+
+/// The credit at the end of a caption; the credited name is in one of the `n` groups.
+/// `LABEL` and `AGENCY` are filled in by [`credit_tail_regex`].
+const CREDIT_TAIL_PATTERN: &str = r#"(?ix)
+    (?P<before>^|[.!?…"”»)]\s+|\s+[|/–—-]\s+|\s+)
+    (?:
+        [(\[]\s*(?P<label1>LABEL)(?:\s+(?:by|von|de|par))?\s*[:©]\s*(?P<n1>[^!?()\[\]:]{1,60})[)\]]
+      | [(\[]\s*(?:LABEL)\s+(?:by|von|via|courtesy\s+of)\s+(?P<n2>[^!?()\[\]:]{1,60})[)\]]
+      | (?P<label3>LABEL)(?:\s+(?:by|von|de|par))?\s*[:©]\s*(?P<n3>[^!?()\[\]:]{1,60})
+      | (?:photo(?:graph)?|image|picture|foto|bild)s?\s+(?:by|von|courtesy\s+of)\s+(?P<n4>[^!?()\[\]:]{1,60})
+      | \((?P<n5>[^()]{0,50}?(?:\b(?:AGENCY)\b|/\s*ap\b)[^()]{0,50})\)
+    )\s*$"#;
+
+/// Longest line that can be a caption, in words.
+const MAX_CAPTION_WORDS: u32 = 50;
+
+/// Longest credited name, in words.
+const MAX_NAME_WORDS: usize = 8;
+
+/// Only the line's tail is searched: a credit and the sentence end before it fit in it.
+const TAIL_BYTES: usize = 160;
+
+fn credit_tail_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        let label = r"photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|bildquelle|fotoquelle|bildnachweis|fotonachweis|symbolbild|imagen(?:es)?|fotograf[ií]as?|foto\s*credits?|(?:photo|image|picture)\s+credits?|cr[ée]dits?(?:\s+photo)?|cr[ée]ditos?|illustrations?|grafik";
+        let agency = r"reuters|afp|dpa|epa|efe|getty(?:\s+images)?|istock(?:photo)?(?:\.com)?|shutterstock|unsplash|pixabay|imago(?:\s+images)?|picture[\s-]+alliance|keystone|ansa|anadolu|xinhua|alamy|adobe\s*stock|depositphotos|flickr|wikimedia(?:\s+commons)?|colourbox|fotolia|t[ée]lam|europa\s+press|ap\s+photo";
+        let pattern = CREDIT_TAIL_PATTERN
+            .replace("LABEL", label)
+            .replace("AGENCY", agency);
+        regex::Regex::new(&pattern).expect("built-in rule regex compiles")
+    })
+}
+
+/// Whether `line` ends in a photo credit that makes it a caption.
+fn is_credited_caption(line: &str) -> bool {
+    let line = line.trim_end();
+    let mut start = line.len().saturating_sub(TAIL_BYTES);
+    while !line.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = &line[start..];
+    if !CUES.is_match(tail) {
+        return false;
+    }
+    let Some(caps) = credit_tail_regex().captures(tail) else {
+        return false;
+    };
+    // a credit label glued to the previous word by a plain space is prose
+    // ("... viele Fotos: ..."), unless it opens the line or is in brackets
+    let plain_space = caps
+        .name("before")
+        .is_some_and(|b| b.start() > 0 && b.as_str().trim().is_empty());
+    if plain_space && (caps.name("label3").is_some() || caps.name("n4").is_some()) {
+        return false;
+    }
+    let name = ["n1", "n2", "n3", "n4", "n5"]
+        .iter()
+        .find_map(|g| caps.name(g))
+        .map_or("", |m| m.as_str());
+    !name.contains(". ") && name.split_whitespace().count() <= MAX_NAME_WORDS
+}
+
+impl Rule for CreditedCaptionRule {
+    fn meta(&self) -> &RuleMeta {
+        &CreditedCaption::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        if !self.active {
+            return;
+        }
+        for i in doc.paragraphs() {
+            if doc.info(i).words <= MAX_CAPTION_WORDS && is_credited_caption(doc.line(i)) {
+                out.push(
+                    Removal::line(&CreditedCaption::META, i)
+                        .with_note("caption with a photo credit"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> Vec<usize> {
+        crate::rules::testing::removed_starts(&CreditedCaptionRule::new(Strictness::High), text)
+    }
+
+    #[test]
+    fn captions_stay_below_high_strictness() {
+        let text = "A harbour at dawn. Photo: Jane Doe\n";
+        for s in [Strictness::Low, Strictness::Normal] {
+            assert!(
+                crate::rules::testing::removed_starts(&CreditedCaptionRule::new(s), text)
+                    .is_empty()
+            );
+        }
+    }
+
+    #[test]
+    fn captions_ending_in_a_credit_go() {
+        for line in [
+            "Striking members of the union outside the gates. Photograph: Jane Doe/Agency",
+            "Der Minister im Bundestag. (Foto: dpa)",
+            "El puerto de Montevideo. Foto: Archivo",
+            "The senator arrives in Ohio, May 18, 2010. (Jim Smith/AP)",
+            "A prototype of the new rover (Credit: Space Agency)",
+            "Photo by Jane Doe/Getty Images",
+            "Die Jugendverbände sprachen mit der Ministerin. (Bildquelle: Ring der Jugend )",
+            "Ein Journalist und Preisträger (REUTERS/Jane Doe)",
+            "Das Hermelin ist im Winter gut getarnt. (jdoe / iStock.com)",
+        ] {
+            assert!(is_credited_caption(line), "{line}");
+        }
+        assert_eq!(removed("A harbour at dawn. Photo: Jane Doe\n"), vec![0]);
+    }
+
+    #[test]
+    fn prose_that_mentions_photos_stays() {
+        for line in [
+            "Auch von innen macht das Buch Eindruck, es finden sich viele Fotos von Reisen",
+            "She took the photo: a harbour at dawn. Then the boats came in and everyone left.",
+            "Hospital Accounts Payable (AP )",
+            "Nigerian Lady Beaten And Disgraced For Allegedly Sleeping With Her Friend (Photos)",
+            "We asked the agency for the image. It said no, and we printed the story anyway.",
+        ] {
+            assert!(!is_credited_caption(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn long_paragraphs_stay() {
+        let long = format!("{} (Foto: dpa)", "word ".repeat(60));
+        assert!(removed(&long).is_empty());
+    }
+}
