@@ -132,6 +132,7 @@ pub mod credited_caption;
 pub mod date_prefix;
 pub mod dateline;
 pub mod glued_byline_time;
+pub mod post_meta_footer;
 pub mod promo_block;
 pub mod related_content_section;
 pub mod repeated_adjacent_line;
@@ -183,6 +184,7 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(comment_widget::CommentWidget),
         Box::new(tag_list::TagList),
         Box::new(author_box::AuthorBox),
+        Box::new(post_meta_footer::PostMetaFooter),
         Box::new(call_to_action::CallToAction),
         Box::new(alt_text_leftover::AltTextLeftover),
         Box::new(credited_caption::CreditedCaptionRule::new(
