@@ -1,6 +1,6 @@
 //! R013: promotional blocks and advertisement markers.
 
-use super::shape::{core, short_line_matches, Lazy};
+use super::shape::{core, short_line_matches, Lazy, LazyWords};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -8,7 +8,11 @@ crate::declare_rule! {
     /// A promotional block or an advertisement marker: "Try our AI features" with the line that
     /// introduces it ("Explore what ... can do for you:"), "Advertisement", "Sponsored",
     /// "Anzeige", "Werbung", "Publicité", "Publicidad", "Story continues below advertisement",
-    /// "Scroll to continue with content".
+    /// "Scroll to continue with content"; and an advertising disclosure ("This post contains
+    /// affiliate links", "We may receive compensation when you click", "As an Amazon Associate
+    /// ...", "Werbung. Dieser Beitrag enthält Werbung für ...", "Links mit Sternchen sind
+    /// Affiliate-Links", "Cet article contient des liens affiliés", "Este artículo contiene
+    /// enlaces de afiliado"), a line of at most 60 words.
     ///
     /// Whole lines only (at most eight words). A promo heading takes the next non-blank line
     /// with it when that line is short (15 words or fewer) and ends with a colon or speaks to
@@ -32,6 +36,42 @@ static AD_MARKER: Lazy = Lazy::new(
     )$",
 );
 
+/// An advertising or affiliate disclosure, anywhere in a line of at most 60 words.
+static AD_DISCLOSURE: Lazy = Lazy::new(
+    r"(?ix)
+      ^[*\s]*(?:(?:disclosure|note|hinweis|transparenz)\s*:\s*)?this\s+(?:post|article|page|site|content|review)\s+(?:may\s+)?contains?\s+(?:affiliate|references\s+to\s+products|sponsored|paid|advertising)
+    | \bwe\s+may\s+(?:receive|earn)\s+(?:a\s+)?(?:small\s+)?(?:compensation|commission)\b
+    | \bas\s+an\s+amazon\s+associate\b
+    | ^[*\s]*(?:werbung|anzeige)\s*[.:]?\s*(?:dieser|der)\s+(?:beitrag|artikel|post)\s+enthält
+    | ^[*\s]*(?:dieser|der)\s+(?:beitrag|artikel|post)\s+enthält\s+(?:werbung|affiliate|partner|produktplatzierung|unbezahlte\s+werbung)
+    | \blinks\s+mit\s+(?:sternchen|\*)\s+sind\s+(?:sogenannte\s+)?(?:affiliate|partner)
+    | ^[*\s]*(?:affiliate|partner)-?links?\s*[:*]
+    | \bcet\s+article\s+contient\s+des\s+liens\s+(?:affiliés|sponsorisés|d'affiliation)
+    | \beste\s+(?:artículo|post|contenido)\s+contiene\s+enlaces\s+(?:de\s+afiliado|afiliados|patrocinados)
+    ",
+);
+
+/// Words one of which every disclosure holds: a cheap test before [`AD_DISCLOSURE`].
+static DISCLOSURE_CUES: LazyWords = LazyWords::new(&[
+    "affili",
+    "afiliad",
+    "compensation",
+    "commission",
+    "amazon associate",
+    "werbung",
+    "enthält",
+    "sternchen",
+    "partner",
+    "sponsor",
+    "patrocinad",
+    "advertis",
+    "paid",
+    "references to products",
+]);
+
+/// Longest disclosure line, in words.
+const DISCLOSURE_MAX_WORDS: u32 = 60;
+
 static SPEAKS_TO_READER: Lazy = Lazy::new(r"(?i)\b(?:you|your|dich|dir|vous|votre|usted|tu)\b|:$");
 
 impl Rule for PromoBlock {
@@ -46,6 +86,11 @@ impl Rule for PromoBlock {
             let i = p[k];
             if short_line_matches(doc, i, 8, &AD_MARKER) {
                 out.push(Removal::line(&Self::META, i).with_note("advertisement marker"));
+            } else if doc.info(i).words <= DISCLOSURE_MAX_WORDS
+                && DISCLOSURE_CUES.is_match(doc.line(i))
+                && AD_DISCLOSURE.is_match(doc.line(i))
+            {
+                out.push(Removal::line(&Self::META, i).with_note("advertising disclosure"));
             } else if short_line_matches(doc, i, 8, &PROMO_HEADING) {
                 let mut end = i + 1;
                 if let Some(&j) = p.get(k + 1) {
@@ -71,6 +116,16 @@ mod tests {
 
     fn removed(text: &str) -> Vec<std::ops::Range<usize>> {
         crate::rules::testing::removed_ranges(&PromoBlock, text)
+    }
+
+    #[test]
+    fn disclosures_go() {
+        let text = "This post may contain affiliate links. Please see my disclosure page.\n\
+            This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products.\n\
+            *Werbung. Dieser Beitrag enthält Werbung für eine Marke.\n\
+            * Links mit Sternchen sind sogenannte Affiliate-Links: Wenn du darauf klickst, unterstützt du meine Arbeit.\n\
+            The company said it may receive compensation from the insurer next year.\n";
+        assert_eq!(removed(text), vec![0..1, 1..2, 2..3, 3..4]);
     }
 
     #[test]
