@@ -26,7 +26,10 @@ crate::declare_rule! {
     /// A line a chrome or marker rule already removes (a related-content box, a share bar, an ad
     /// marker) counts as a short line in the core search, whatever its shape: it neither adds
     /// weight nor cuts the article in two more than a short line would.
-    /// Outside the core only the headline block stays. `--strictness` moves the
+    /// Outside the core the headline block stays, and so does a paragraph of fifteen words or
+    /// more whose long words (five letters or more) are at least half the core's own: the
+    /// article's text cut off from the core by chrome (a gallery, an ad block), not a teaser
+    /// or a site blurb. Everything else outside the core goes. `--strictness` moves the
     /// thresholds: `low` keeps more, `high` removes more. The removal note gives the line's class,
     /// its weight and the features that drove the decision.
     ///
@@ -203,6 +206,22 @@ mod tests {
     }
 
     #[test]
+    fn prose_on_the_articles_topic_outside_the_core_stays() {
+        let gallery = "Photo 1 of 12 | Next | Previous\n".repeat(6);
+        let page = format!(
+            "{}\n{gallery}The harbour wall works will close the inner basin for fishing boats during the winter, the council warned.\n{gallery}Example Gazette is an independent publisher of local news and opinion, founded by journalists in 1990.\n",
+            PAGE.lines().take(10).collect::<Vec<_>>().join("\n")
+        );
+        let k = kept(&page);
+        assert!(
+            k.iter().any(|l| l.starts_with("The harbour wall works")),
+            "{k:?}"
+        );
+        assert!(!k.iter().any(|l| l.starts_with("Example Gazette")), "{k:?}");
+        assert!(!k.iter().any(|l| l.starts_with("Photo 1")), "{k:?}");
+    }
+
+    #[test]
     fn notes_give_reasons() {
         let doc = Document::from_text(PAGE.to_string(), 1, 0);
         let mut out = Vec::new();
@@ -237,9 +256,10 @@ mod tests {
 
     #[test]
     fn chrome_a_rule_removed_is_no_stronger_a_barrier_than_a_short_line() {
+        // the last paragraph shares no long words with the article (else it stays on topic)
         let box_lines = ["Related: Harbour | Port | Boats | Ferries"; 2].join("\n");
         let text = format!(
-            "{}\n{box_lines}\nThe works will be paid for by the port and the city, and the council expects them to end before next summer.\n",
+            "{}\n{box_lines}\nTickets for the autumn fair go on sale on Friday, and prices stay as they were last year for every visitor.\n",
             PAGE.lines().skip(3).take(7).collect::<Vec<_>>().join("\n")
         );
         let doc = Document::from_text(text, 1, 0);

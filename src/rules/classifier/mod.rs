@@ -51,6 +51,12 @@ pub struct Params {
     /// Outside the core (and the comment thread), a `Good` line with at least this many words
     /// stays.
     pub outside_keep_words: u32,
+    /// Outside the core (and the comment thread), a `Good` line of at least
+    /// `topic_keep_words` words stays when at least `topic_keep_share` of its distinct long
+    /// words (five letters or more) also occur in the core: the article's own topic, cut off
+    /// from the core by chrome, not a teaser or a site blurb.
+    pub topic_keep_words: u32,
+    pub topic_keep_share: f32,
     /// Non-blank lines just above the core inspected for a headline, byline or dateline.
     pub head_window: u32,
     /// A run of at most this many short lines between two prose lines (a subheading, a short
@@ -95,6 +101,8 @@ impl Params {
             item_page_share: 1.0,
             item_min: 10.0,
             outside_keep_words: 1000,
+            topic_keep_words: 15,
+            topic_keep_share: 0.5,
             head_window: 3,
             gap_lines: 4,
             gap_penalty: 4.0,
@@ -322,6 +330,23 @@ fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
     (0..n).map(|i| i >= start).collect()
 }
 
+/// Calls `f` with each word of `line` of five letters or more, lowercased (in `scratch`).
+fn for_long_words(line: &str, scratch: &mut String, mut f: impl FnMut(&str)) {
+    for word in line.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().nth(4).is_none() {
+            continue;
+        }
+        scratch.clear();
+        if word.is_ascii() {
+            scratch.push_str(word);
+            scratch.make_ascii_lowercase();
+        } else {
+            scratch.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        f(scratch);
+    }
+}
+
 /// Headline-shaped: a few words, no separators or links, not ending like a sentence fragment,
 /// not a list item (a bulleted line above an article is a menu entry, not its title).
 fn headline_shaped(f: &Features) -> bool {
@@ -543,6 +568,40 @@ fn classify_lines(
         }
     }
 
+    // the core's vocabulary, for long prose lines outside it
+    let topic_candidate = |i: usize| {
+        !in_core[i]
+            && !in_thread[i]
+            && !head[i]
+            && out[i].class == Class::Good
+            && out[i].features.words >= p.topic_keep_words
+    };
+    let mut on_topic = vec![false; n];
+    if (0..n).any(topic_candidate) {
+        let mut scratch = String::new();
+        let mut vocabulary = rustc_hash::FxHashSet::default();
+        for i in
+            (0..n).filter(|&i| in_core[i] && matches!(out[i].class, Class::Good | Class::NearGood))
+        {
+            for_long_words(doc.line(i), &mut scratch, |w| {
+                vocabulary.insert(xxhash_rust::xxh3::xxh3_64(w.as_bytes()));
+            });
+        }
+        let mut seen = rustc_hash::FxHashSet::default();
+        for i in (0..n).filter(|&i| topic_candidate(i)) {
+            seen.clear();
+            let mut shared = 0usize;
+            for_long_words(doc.line(i), &mut scratch, |w| {
+                let h = xxhash_rust::xxh3::xxh3_64(w.as_bytes());
+                if seen.insert(h) && vocabulary.contains(&h) {
+                    shared += 1;
+                }
+            });
+            on_topic[i] =
+                !seen.is_empty() && shared as f32 >= p.topic_keep_share * seen.len() as f32;
+        }
+    }
+
     // decisions with context
     for i in 0..n {
         let v = out[i];
@@ -551,6 +610,7 @@ fn classify_lines(
         }
         let reason = if !in_core[i] {
             let keep = head[i]
+                || on_topic[i]
                 || (v.class == Class::Good
                     && v.features.words >= p.outside_keep_words
                     && !in_thread[i]);
