@@ -212,7 +212,13 @@ impl Rule for CallToAction {
             if !STEM_WORDS.in_lowercased(line) {
                 continue;
             }
-            let present = CUE_WORDS.in_lowercased(line);
+            // a `(?i)` cue also matches an ASCII `s` with `ſ` (U+017F), which lowercases to
+            // itself: such a line runs every cue
+            let present = if line.is_ascii() || !line.contains('\u{17F}') {
+                CUE_WORDS.in_lowercased(line)
+            } else {
+                u64::MAX
+            };
             let mut hits = CUES
                 .iter()
                 .zip(CUE_NEEDS)
