@@ -39,16 +39,33 @@ fn push_key_fast(text: &str, out: &mut Vec<u8>) -> bool {
         let b = bytes[i];
         if b < 0x80 {
             i += 1;
-            if b.is_ascii_alphanumeric() {
+            let k = ASCII_KEY[usize::from(b)];
+            if k > BREAK {
                 if pending_space && out.len() > start {
                     out.push(b' ');
                 }
                 pending_space = false;
-                out.push(b.to_ascii_lowercase());
-            } else if b != b'\'' && b != b'`' {
-                pending_space = true;
+                out.push(k);
+            } else {
+                pending_space |= k == BREAK;
             }
             continue;
+        }
+        // the typographic quotes and dashes of most scraped text (U+2013..U+201D, U+2026),
+        // told by their bytes: the curly apostrophes join words, the others separate them
+        if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
+            match bytes.get(i + 2) {
+                Some(0x98 | 0x99) => {
+                    i += 3;
+                    continue;
+                }
+                Some(0x93 | 0x94 | 0x9C | 0x9D | 0xA6) => {
+                    i += 3;
+                    pending_space = true;
+                    continue;
+                }
+                _ => {}
+            }
         }
         let c = text[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
@@ -271,6 +288,30 @@ mod tests {
             let spaces = push_ascii_key(t.as_bytes(), &mut v);
             assert_eq!(spaces, key(t).matches(' ').count(), "{t:?}");
             assert_eq!(String::from_utf8(v).unwrap(), key(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_and_dashes_by_bytes_are_their_characters() {
+        // the byte shortcuts of push_key_fast give what the character path gives
+        for c in ['‘', '’', '–', '—', '“', '”', '…'] {
+            assert!(nfkc_is_nfc(c) && !c.is_alphanumeric());
+            let joins = is_apostrophe(c);
+            assert_eq!(joins, matches!(c, '‘' | '’'), "{c:?}");
+            let t = format!("a{c}b «x{c}» {c}");
+            let mut v = Vec::new();
+            assert!(push_key_fast(&t, &mut v));
+            let nfkc = {
+                let mut s = String::new();
+                push_key_nfkc(&t, &mut s);
+                s
+            };
+            let expected = if joins { "ab x" } else { "a b x" };
+            assert_eq!(std::str::from_utf8(&v).unwrap(), expected, "{t:?}");
+            if c != '…' {
+                // NFKC spells the ellipsis as three full stops: the same separator
+                assert_eq!(nfkc, expected, "{t:?}");
+            }
         }
     }
 

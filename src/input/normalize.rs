@@ -59,37 +59,39 @@ fn is_clean(line: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    if bytes
+    // every byte printable ASCII or part of a non-ASCII character, and no two spaces in a row
+    // (loops the compiler vectorises)
+    let (printable, high) = bytes.iter().fold((true, false), |(ok, high), &b| {
+        (ok & (b >= 0x20) & (b != 0x7F), high | (b >= 0x80))
+    });
+    let double = bytes
         .iter()
-        .fold(true, |ok, &b| ok & (0x20..0x7F).contains(&b))
-    {
-        // printable ASCII (loops the compiler vectorises): only a double space is left to find
-        let double = bytes
-            .iter()
-            .zip(bytes.get(1..).unwrap_or_default())
-            .fold(false, |d, (&a, &b)| d | ((a == b' ') & (b == b' ')));
-        return !double;
+        .zip(bytes.get(1..).unwrap_or_default())
+        .fold(false, |d, (&a, &b)| d | ((a == b' ') & (b == b' ')));
+    if !printable || double {
+        return false;
     }
-    let mut prev_space = false;
+    if !high {
+        return true;
+    }
+    // each non-ASCII character must be one that needs nothing
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b' ' if prev_space => return false,
-            b' ' => prev_space = true,
-            0x21..=0x7E => prev_space = false,
-            0x80.. => {
-                let c = line[i..].chars().next().unwrap_or('\0');
-                if !is_plain_char(c) {
-                    return false;
-                }
-                prev_space = false;
-                i += c.len_utf8();
-                continue;
-            }
-            _ => return false,
+    while let Some(n) = bytes[i..].iter().position(|&b| b >= 0x80) {
+        let at = i + n;
+        // general punctuation (U+2010..U+2027, U+2030..U+203F: quotes, dashes, ellipsis) by
+        // its bytes
+        if bytes[at] == 0xE2
+            && bytes.get(at + 1) == Some(&0x80)
+            && matches!(bytes.get(at + 2), Some(0x90..=0xA7 | 0xB0..=0xBF))
+        {
+            i = at + 3;
+            continue;
         }
-        i += 1;
+        let c = line[at..].chars().next().unwrap_or('\0');
+        if !is_plain_char(c) {
+            return false;
+        }
+        i = at + c.len_utf8();
     }
     true
 }
@@ -198,6 +200,35 @@ mod tests {
             assert_eq!(normalize(line), general, "{line:?}");
         }
         assert!(is_clean("Algeria’s army — “quoted” café"));
+        // the earlier character loop
+        let reference = |line: &str| {
+            let b = line.as_bytes();
+            if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+                return false;
+            }
+            let mut prev_space = false;
+            for c in line.chars() {
+                match c {
+                    ' ' if prev_space => return false,
+                    ' ' => prev_space = true,
+                    '\u{21}'..='\u{7E}' => prev_space = false,
+                    c if !c.is_ascii() && is_plain_char(c) => prev_space = false,
+                    _ => return false,
+                }
+            }
+            true
+        };
+        for c in ('\u{0}'..='\u{3000}').chain(['\u{FEFF}', '\u{FFFD}', '\u{1F600}']) {
+            for line in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("a {c} b"),
+                format!("a{c}{c}  b"),
+                format!("x’{c}“y”"),
+            ] {
+                assert_eq!(is_clean(&line), reference(&line), "{line:?}");
+            }
+        }
         assert!(!is_clean("a\u{00A0}b"));
         assert!(!is_clean("e\u{0301}"));
     }

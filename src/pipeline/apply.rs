@@ -315,8 +315,25 @@ fn entry(
 
 /// `s` cut to at most `max` characters, with an ellipsis when cut.
 pub fn truncate(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
+    // at most `max` bytes hold at most `max` characters (most removed lines are that short)
+    if s.len() <= max {
+        return s.to_string();
+    }
+    // the byte offset of character `max`: where the `max + 1`-th character starts (counted by
+    // their first bytes, no decoding)
+    let mut starts = 0;
+    let at = s.bytes().position(|b| {
+        let first = (b as i8) >= -0x40;
+        starts += usize::from(first);
+        first && starts > max
+    });
+    match at {
+        Some(i) => {
+            let mut t = String::with_capacity(i + '…'.len_utf8());
+            t.push_str(&s[..i]);
+            t.push('…');
+            t
+        }
         None => s.to_string(),
     }
 }
@@ -417,5 +434,20 @@ mod tests {
         assert_eq!(apply(&doc("A full sentence.\nBody."), &[]).title, None);
         let c = apply(&doc("Big News Today\nBody."), &[]);
         assert_eq!(c.render_text(), "Big News Today\n\nBody.\n");
+    }
+
+    #[test]
+    fn truncate_keeps_max_chars() {
+        // what it replaced: the first `max` characters, then an ellipsis
+        let slow = |s: &str, max: usize| match s.char_indices().nth(max) {
+            Some((i, _)) => format!("{}…", &s[..i]),
+            None => s.to_string(),
+        };
+        let long = "ab“cd” é 東京 \u{1F600}x".repeat(20);
+        for s in ["", "a", "abc", "“é”", &long, "\u{1F600}\u{1F600}\u{1F600}"] {
+            for max in [0, 1, 2, 3, 5, 10, 199, 200, 201, 400] {
+                assert_eq!(truncate(s, max), slow(s, max), "{s:?} {max}");
+            }
+        }
     }
 }

@@ -498,7 +498,11 @@ pub fn run(
             progress.update(works.iter().map(|w| w.record.source.as_str()), &totals);
             let format = opts.format;
             let keep_input = opts.mode == Mode::Diff;
-            let cleaned: Vec<Vec<(CleanDoc, Vec<u8>)>> = pool.install(|| {
+            let reporting = report.is_some();
+            // applied, rendered and (with a report) the report entry serialised, on the pool;
+            // the entry's status set here: written, or dropped when its removals left nothing
+            type Cleaned = (CleanDoc, Vec<u8>, serde_json::Result<Vec<u8>>);
+            let cleaned: Vec<Vec<Cleaned>> = pool.install(|| {
                 works
                     .par_iter()
                     .map(|w| {
@@ -506,13 +510,19 @@ pub fn run(
                             .iter()
                             .zip(&w.removals)
                             .map(|(d, rm)| {
-                                let c = apply::apply_with(d, rm, keep_input);
+                                let mut c = apply::apply_with(d, rm, keep_input);
                                 let bytes = if c.is_empty() {
                                     Vec::new()
                                 } else {
                                     crate::output::render(&c, format)
                                 };
-                                (c, bytes)
+                                c.report.status = doc_status(!c.is_empty()).into();
+                                let json = if reporting {
+                                    report::doc_json(&c.report)
+                                } else {
+                                    Ok(Vec::new())
+                                };
+                                (c, bytes, json)
                             })
                             .collect()
                     })
@@ -549,13 +559,8 @@ pub fn run(
                     }
                     continue;
                 }
-                for (mut d, rendered) in docs {
+                for (d, rendered, json) in docs {
                     let keep = !d.is_empty();
-                    d.report.status = if keep {
-                        "written".into()
-                    } else {
-                        "dropped: all-removed".into()
-                    };
                     if !d.report.removals.is_empty() {
                         any_removal = true;
                     }
@@ -575,7 +580,8 @@ pub fn run(
                         Mode::Write => {}
                     }
                     if let Some((r, p)) = report.as_mut() {
-                        r.doc(&d.report).map_err(|e| Error::io(&*p, e))?;
+                        let json = json.map_err(|e| Error::io(&*p, e.into()))?;
+                        r.doc_json(&json).map_err(|e| Error::io(&*p, e))?;
                     }
                     spent.push((d, rendered));
                 }
@@ -620,6 +626,15 @@ pub fn run(
         i32::from(opts.fail_on_removal && any_removal)
     };
     Ok(Outcome { totals, exit_code })
+}
+
+/// The report status of a document that is written (`keep`) or left empty by its removals.
+fn doc_status(keep: bool) -> &'static str {
+    if keep {
+        "written"
+    } else {
+        "dropped: all-removed"
+    }
 }
 
 /// The corpus stage on one batch: documents flattened in input order, dedup's removals appended

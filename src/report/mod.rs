@@ -169,6 +169,12 @@ pub struct FailureEntry {
     pub message: String,
 }
 
+/// The JSON of one document's report entry, as [`ReportWriter::doc`] writes it (serialised on
+/// a worker thread, written in order by [`ReportWriter::doc_json`]).
+pub fn doc_json(d: &DocReport) -> serde_json::Result<Vec<u8>> {
+    serde_json::to_vec(d)
+}
+
 /// Streams the report: documents as they are written, failures, then totals at the end.
 pub struct ReportWriter<W: Write> {
     out: W,
@@ -196,6 +202,16 @@ impl<W: Write> ReportWriter<W> {
         self.out.write_all(b"\n")?;
         serde_json::to_writer(&mut self.out, d)?;
         Ok(())
+    }
+
+    /// [`ReportWriter::doc`] of an entry serialised already (by [`doc_json`], on any thread).
+    pub fn doc_json(&mut self, json: &[u8]) -> std::io::Result<()> {
+        if !self.first_doc {
+            self.out.write_all(b",")?;
+        }
+        self.first_doc = false;
+        self.out.write_all(b"\n")?;
+        self.out.write_all(json)
     }
 
     pub fn failure(&mut self, f: FailureEntry) {

@@ -37,6 +37,20 @@ static HEADING: Lazy = Lazy::new(
 );
 
 /// Most lines a box takes under its heading.
+/// The first two letters (lowercase) of [`HEADING`]'s ASCII-spelled openings.
+const HEADING_STARTS: [&[u8; 2]; 7] = [b"ab", b"ac", b"zu", b"so", b"in", b"su", b"ov"];
+
+/// Whether [`HEADING`] may match `s`: its first two characters begin one of the headings (ASCII
+/// case ignored) or one is not ASCII (`über`, `à propos`, and what `(?i)` folds to ASCII). A
+/// cheap necessary condition.
+fn may_be_heading(s: &str) -> bool {
+    let head = s.as_bytes().get(..2).unwrap_or(s.as_bytes());
+    !head.is_ascii()
+        || HEADING_STARTS
+            .iter()
+            .any(|h| head.eq_ignore_ascii_case(&h[..head.len()]))
+}
+
 const MAX_BIO_LINES: usize = 3;
 
 /// Most words a box's bio may hold.
@@ -60,7 +74,10 @@ impl Rule for AuthorBox {
                 && info.words <= MAX_BIO_WORDS + 6
                 && before as f32 >= MIN_SHARE_BEFORE * total as f32;
             let caps = if starts {
-                HEADING.get().captures(core(doc.line(i)))
+                let c = core(doc.line(i));
+                may_be_heading(c)
+                    .then(|| HEADING.get().captures(c))
+                    .flatten()
             } else {
                 None
             };
@@ -109,6 +126,29 @@ mod tests {
     }
 
     const BODY: &str = "The city council voted on Tuesday to rebuild the old harbour wall before the winter storms arrive, and the works will start next month.\nThe mayor said that the new wall will be higher than the old one and that the fishing boats will have more room in the inner basin.";
+
+    #[test]
+    fn the_prefilter_passes_every_heading() {
+        for h in [
+            "About the author",
+            "ABOUT THE AUTHORS: x",
+            "Über den Autor",
+            "über mich",
+            "Zum Autor",
+            "zur Autorin",
+            "À propos de l’auteur",
+            "Sobre el autor",
+            "Acerca del autor",
+            "Informazioni sull'autore",
+            "Sull’autore",
+            "Over de auteur",
+        ] {
+            assert!(HEADING.is_match(h) && may_be_heading(h), "{h:?}");
+        }
+        for l in ["The end", "", "a", "Ab", "Name"] {
+            assert_eq!(may_be_heading(l), !matches!(l, "The end" | "Name"), "{l:?}");
+        }
+    }
 
     #[test]
     fn a_box_below_the_article_goes_with_its_bio() {

@@ -1,6 +1,6 @@
 //! R012: calls to action: app downloads, newsletters, follow-us, messenger channels.
 
-use super::shape::{Lazy, LazyWords};
+use super::shape::{Lazy, LazyWordSet, LazyWords};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -124,6 +124,78 @@ const STEMS: &[&str] = &[
 /// [`STEMS`] as one automaton: a cheap necessary condition for the phrases below.
 static STEM_WORDS: LazyWords = LazyWords::new(STEMS);
 
+/// Words (lowercase) of which each cue needs one, by cue (bits into [`CUE_WORDS`]): a cue whose
+/// words are all missing from the lowercased line cannot match it, and is not run.
+const CUE_WORD_LIST: &[&str] = &[
+    "app",        // 0
+    "aplicaci",   // 1
+    "store",      // 2
+    "play",       // 3
+    "newsletter", // 4
+    "bolet",      // 5
+    "infolettre", // 6
+    "mailing",    // 7
+    "subscribe",  // 8
+    "sign",       // 9
+    "become",     // 10
+    "werden",     // 11
+    "devenez",    // 12
+    "hazte",      // 13
+    "mail",       // 14
+    "updates",    // 15
+    "feed",       // 16
+    "subscrib",   // 17
+    "rely",       // 18
+    "journalism", // 19
+    "unterst",    // 20
+    "periodismo", // 21
+    "follow",     // 22
+    "like",       // 23
+    "find",       // 24
+    "join",       // 25
+    "connect",    // 26
+    "folgen",     // 27
+    "suivez",     // 28
+    "guenos",     // 29
+    "telegram",   // 30
+    "whatsapp",   // 31
+    "signal",     // 32
+    "viber",      // 33
+    "nete",       // 34
+];
+
+static CUE_WORDS: LazyWordSet = LazyWordSet::new(CUE_WORD_LIST);
+
+const fn bits(ks: &[usize]) -> u64 {
+    let mut b = 0;
+    let mut i = 0;
+    while i < ks.len() {
+        b |= 1 << ks[i];
+        i += 1;
+    }
+    b
+}
+
+/// For each of [`CUES`], the [`CUE_WORD_LIST`] words one of which it needs.
+const CUE_NEEDS: [u64; 16] = [
+    bits(&[0, 1]),                           // download ... app / aplicación
+    bits(&[0, 2, 3]),                        // app store, play store, google play, appgallery
+    bits(&[0]),                              // apps ... ios / android
+    bits(&[4, 5, 6, 7]),                     // ... newsletter / boletín / infolettre / mailing list
+    bits(&[4]),                              // newsletter ... subscribe
+    bits(&[4]),                              // the newsletter's name alone
+    bits(&[8, 9, 10, 11, 12, 13]),           // subscribe now, become a member ...
+    bits(&[14]),                             // enter your e-mail
+    bits(&[15, 16]),                         // free updates, comments feed
+    bits(&[17]),                             // subscribe to the feed
+    bits(&[18, 19, 20, 21]),                 // donation asks
+    bits(&[22]),                             // follow ... on <network>
+    bits(&[22, 23, 24, 25, 26, 27, 28, 29]), // follow us, folgen Sie uns ...
+    bits(&[30, 31, 32, 33]),                 // our ... telegram channel
+    bits(&[30, 31]),                         // telegram channel, canal de telegram
+    bits(&[34]),                             // únete ... telegram
+];
+
 impl Rule for CallToAction {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -140,7 +212,18 @@ impl Rule for CallToAction {
             if !STEM_WORDS.in_lowercased(line) {
                 continue;
             }
-            let mut hits = CUES.iter().filter(|c| c.is_match(line)).count();
+            // a `(?i)` cue also matches an ASCII `s` with `ſ` (U+017F), which lowercases to
+            // itself: such a line runs every cue
+            let present = if line.is_ascii() || !line.contains('\u{17F}') {
+                CUE_WORDS.in_lowercased(line)
+            } else {
+                u64::MAX
+            };
+            let mut hits = CUES
+                .iter()
+                .zip(CUE_NEEDS)
+                .filter(|(c, needs)| present & needs != 0 && c.is_match(line))
+                .count();
             if hits > 0 && NETWORKS.is_match(line) {
                 hits += 1;
             }
@@ -176,6 +259,60 @@ mod tests {
                 "{l:?}"
             );
         }
+    }
+
+    #[test]
+    fn cue_words_are_in_every_match() {
+        // each cue's needed words: present in the lowercased text of any line the cue matches
+        let lines = [
+            "DOWNLOAD THE APP",
+            "Descarga nuestra aplicación",
+            "Get it on Google Play",
+            "app-storeplay-store",
+            "AppGallery",
+            "Our apps for iOS and Android",
+            "Sign up for our newsletter",
+            "Suscríbete a nuestro boletín",
+            "Inscrivez-vous à notre infolettre",
+            "Join our mailing list",
+            "Newsletter abonnieren",
+            "The Valley Times Newsletter",
+            "Subscribe now for the whole story",
+            "Werden Sie Mitglied",
+            "Devenez membre",
+            "Hazte socio",
+            "Become a member",
+            "Enter your e-mail address",
+            "Get free updates",
+            "subscribing to the comment feed for this post",
+            "We rely on your support",
+            "Unterstützen Sie unabhängigen Journalismus",
+            "Apoya el periodismo",
+            "Soutenez notre journalisme",
+            "Follow The Valley Times on Instagram",
+            "Like us on Facebook",
+            "Connect with us",
+            "Folgen Sie uns",
+            "Suivez-nous",
+            "Síguenos",
+            "Join our Signal group",
+            "Unsere Viber-Gruppe",
+            "WhatsApp-Kanal",
+            "canal de Telegram",
+            "Únete a nuestro grupo",
+        ];
+        let mut seen = [false; 16];
+        for l in lines {
+            let present = CUE_WORDS.in_lowercased(l);
+            for (k, c) in CUES.iter().enumerate() {
+                if c.is_match(l) {
+                    seen[k] = true;
+                    assert_ne!(present & CUE_NEEDS[k], 0, "cue {k} on {l:?}");
+                }
+            }
+        }
+        assert!(seen.iter().all(|&s| s), "{seen:?}");
+        assert!(CUE_WORD_LIST.len() <= 64);
     }
 
     #[test]

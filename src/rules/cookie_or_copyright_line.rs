@@ -1,6 +1,6 @@
 //! R015: cookie notices and copyright lines.
 
-use super::shape::{Lazy, LazyWords};
+use super::shape::{Lazy, LazyWordSet};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -34,9 +34,10 @@ static COPYRIGHT: Lazy = Lazy::new(
     r"(?i)^(?:©|\(c\)|copyright\b)|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados",
 );
 
-/// The copyright cues (lowercase) a line needs before [`COPYRIGHT`] is tried; a cookie notice
-/// needs `cookie` before [`COOKIE`] is.
-const COPYRIGHT_CUES: [&str; 7] = [
+/// A cookie notice needs `cookie` (the first cue, lowercase) before [`COOKIE`] is tried; a
+/// copyright line one of the others before [`COPYRIGHT`] is.
+const CUES: [&str; 8] = [
+    "cookie",
     "©",
     "(c)",
     "copyright",
@@ -46,9 +47,11 @@ const COPYRIGHT_CUES: [&str; 7] = [
     "derechos reservados",
 ];
 
-/// Cheap necessary conditions for [`COOKIE`] and [`COPYRIGHT`].
-static COOKIE_CUE: LazyWords = LazyWords::new(&["cookie"]);
-static COPYRIGHT_CUE: LazyWords = LazyWords::new(&COPYRIGHT_CUES);
+/// Bit of [`CUES`]' `cookie` in [`CUE_WORDS`]' answer; the other bits are copyright cues.
+const COOKIE_CUE: u64 = 1;
+
+/// Cheap necessary conditions for [`COOKIE`] and [`COPYRIGHT`], from one pass over the line.
+static CUE_WORDS: LazyWordSet = LazyWordSet::new(&CUES);
 
 impl Rule for CookieOrCopyrightLine {
     fn meta(&self) -> &RuleMeta {
@@ -63,12 +66,13 @@ impl Rule for CookieOrCopyrightLine {
                 continue;
             }
             let line = doc.line(i);
-            // the cues are cheap necessary conditions, searched only where a regex may follow
-            let note = if COOKIE_CUE.in_lowercased(line) && COOKIE.is_match(line) {
+            // the cues are cheap necessary conditions for the regexes
+            let cues = CUE_WORDS.in_lowercased(line);
+            let note = if cues & COOKIE_CUE != 0 && COOKIE.is_match(line) {
                 "cookie notice"
             } else if words <= 4 && CONSENT_BUTTON.is_match(line) {
                 "consent button"
-            } else if words <= 30 && COPYRIGHT_CUE.in_lowercased(line) && COPYRIGHT.is_match(line) {
+            } else if words <= 30 && cues & !COOKIE_CUE != 0 && COPYRIGHT.is_match(line) {
                 "copyright line"
             } else {
                 continue;
@@ -88,7 +92,7 @@ mod tests {
 
     #[test]
     fn cues_match_the_lowercased_line() {
-        assert!(COPYRIGHT_CUES.iter().all(|c| c.to_lowercase() == *c));
+        assert!(CUES.iter().all(|c| c.to_lowercase() == *c));
         for l in [
             "COOKIE Settings",
             "(C) 2024",
@@ -100,14 +104,11 @@ mod tests {
             "plain text",
         ] {
             let lower = l.to_lowercase();
+            let cues = CUE_WORDS.in_lowercased(l);
+            assert_eq!(cues & COOKIE_CUE != 0, lower.contains("cookie"), "{l:?}");
             assert_eq!(
-                COOKIE_CUE.in_lowercased(l),
-                lower.contains("cookie"),
-                "{l:?}"
-            );
-            assert_eq!(
-                COPYRIGHT_CUE.in_lowercased(l),
-                COPYRIGHT_CUES.iter().any(|c| lower.contains(c)),
+                cues & !COOKIE_CUE != 0,
+                CUES[1..].iter().any(|c| lower.contains(c)),
                 "{l:?}"
             );
         }

@@ -1,5 +1,5 @@
 //! Small helpers rules share: whole-line phrase matching on short lines, a lazily compiled
-//! regex, and a lazily built word automaton for cheap prefilters. Rules are about shapes of lines, so these keep each rule file about its pattern.
+//! regex, and lazily built word automata for cheap prefilters. Rules are about shapes of lines, so these keep each rule file about its pattern.
 
 use regex::Regex;
 
@@ -58,6 +58,45 @@ impl LazyWords {
         } else {
             self.is_match(&line.to_lowercase())
         }
+    }
+}
+
+/// Words (all lowercase, at most 64) found in a line by one automaton that ignores ASCII case,
+/// reported as a bit set: bit `k` when word `k` occurs in the lowercased line (what
+/// [`LazyWords::in_lowercased`] of a one-word list says, for every word from one pass). Lets a
+/// rule with several regexes run only those whose necessary words are present.
+pub struct LazyWordSet(
+    std::sync::OnceLock<aho_corasick::AhoCorasick>,
+    &'static [&'static str],
+);
+
+impl LazyWordSet {
+    pub const fn new(words: &'static [&'static str]) -> LazyWordSet {
+        LazyWordSet(std::sync::OnceLock::new(), words)
+    }
+
+    fn get(&self) -> &aho_corasick::AhoCorasick {
+        self.0.get_or_init(|| {
+            assert!(self.1.len() <= 64);
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(self.1)
+                .expect("built-in word list compiles")
+        })
+    }
+
+    /// The words of the set that the lowercased `line` holds (bit `k`: word `k`).
+    pub fn in_lowercased(&self, line: &str) -> u64 {
+        let lowered;
+        let hay = if line.is_ascii() || lowercase_changes_only_ascii(line) {
+            line
+        } else {
+            lowered = line.to_lowercase();
+            &lowered
+        };
+        self.get()
+            .find_overlapping_iter(hay)
+            .fold(0, |bits, m| bits | 1 << m.pattern().as_usize())
     }
 }
 
@@ -127,6 +166,31 @@ mod tests {
             assert_eq!(WORDS.in_lowercased(l), expected, "{l:?}");
         }
         assert!(WORDS.is_match("a COOKIE"));
+    }
+
+    #[test]
+    fn word_set_bits_are_the_words_of_the_lowercased_line() {
+        static WORDS: &[&str] = &["app", "apple", "sign", "us", "©", "réservés"];
+        static SET: LazyWordSet = LazyWordSet::new(WORDS);
+        for l in [
+            "",
+            "An APPLE a day",
+            "Sign up",
+            "İ cookıe",
+            "\u{212A}APP US",
+            "Über APPs",
+            "plain text",
+            "© Tous droits RÉSERVÉS",
+            "ſign",
+        ] {
+            let lower = l.to_lowercase();
+            let expected = WORDS
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| lower.contains(*w))
+                .fold(0u64, |b, (k, _)| b | 1 << k);
+            assert_eq!(SET.in_lowercased(l), expected, "{l:?}");
+        }
     }
 
     #[test]

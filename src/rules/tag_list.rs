@@ -38,6 +38,41 @@ static LABEL: Lazy = Lazy::new(
 );
 
 /// Separators between the terms of an inline list.
+/// The ASCII spellings of [`LABEL`]'s labels, lowercase (those with a non-ASCII letter start
+/// like one of these, or have a non-ASCII letter among their first four).
+const LABEL_STARTS: [&str; 14] = [
+    "tag",
+    "filed",
+    "schlagw",
+    "stichw",
+    "mots",
+    "etiqueta",
+    "palabras",
+    "parole",
+    "trefwoorden",
+    "topic",
+    "themen",
+    "tema",
+    "categor",
+    "kategor",
+];
+
+/// Whether [`LABEL`] may match `line`: past the leading whitespace and bullets, its first four
+/// characters (lowercased) begin a label, or hold a non-ASCII character (which `(?i)` may fold
+/// to an ASCII letter, as `K` to `k`). A cheap necessary condition.
+fn may_be_label(line: &str) -> bool {
+    let rest =
+        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '•' | '·' | '-'));
+    let head = rest.as_bytes().get(..4).unwrap_or(rest.as_bytes());
+    if !head.is_ascii() {
+        return true;
+    }
+    LABEL_STARTS.iter().any(|l| {
+        let n = head.len().min(l.len());
+        head[..n].eq_ignore_ascii_case(&l.as_bytes()[..n])
+    })
+}
+
 fn split_terms(list: &str) -> impl Iterator<Item = &str> {
     list.split([',', ';', '|', '·', '•', '#', '/'])
         .map(str::trim)
@@ -72,7 +107,11 @@ impl Rule for TagList {
                 i += 1;
                 continue;
             }
-            let Some(c) = LABEL.get().captures(doc.line(i)) else {
+            let line = doc.line(i);
+            let Some(c) = may_be_label(line)
+                .then(|| LABEL.get().captures(line))
+                .flatten()
+            else {
                 i += 1;
                 continue;
             };
@@ -111,6 +150,48 @@ mod tests {
 
     fn removed(text: &str) -> Vec<std::ops::Range<usize>> {
         removed_ranges(&TagList, text)
+    }
+
+    #[test]
+    fn the_prefilter_passes_every_label() {
+        let lines = [
+            "Tags: a, b",
+            "  * TAGGED WITH x",
+            "• Filed under: x",
+            "Schlagwörter: x",
+            "stichworte",
+            "Étiquettes : x",
+            "mots-clés: x",
+            "Etiquetas: x",
+            "palabras clave: x",
+            "parole chiave: x",
+            "Trefwoorden: x",
+            "Tag:x",
+            "Topics: x",
+            "Themen: x",
+            "Temas: x",
+            "Categories: x",
+            "category: x",
+            "Kategorien: x",
+            "Catégories: x",
+            "Categorías: x",
+            "tag",
+            "Tagline",
+            "\u{212A}ategorie: x",
+            "- · tags",
+        ];
+        for l in lines {
+            assert!(LABEL.is_match(l), "{l:?}");
+            assert!(may_be_label(l), "{l:?}");
+        }
+        for l in ["The harbour", "Politics", "", "   ", "* Home", "Ta"] {
+            assert_eq!(
+                may_be_label(l),
+                LABEL.is_match(l) || l.trim().len() < 4,
+                "{l:?}"
+            );
+        }
+        assert!(!may_be_label("The harbour will reopen"));
     }
 
     #[test]

@@ -157,6 +157,14 @@ fn is_link_token(t: &str) -> bool {
     false
 }
 
+/// A token holding `marks` of `.`, `@`, `:` that [`is_link_token`] turns down at once: a word
+/// with a full stop at its end and no other mark (`year.`), unless it is `www.`.
+fn ends_a_sentence(t: &str, marks: u32) -> bool {
+    // is_link_token of `X.` where X holds none of `.@:`: no `://`, no `@`, and once trailing
+    // dots and slashes are trimmed no dot is left; only `starts_with("www.")` could hold
+    marks == 1 && t.strip_suffix('.').is_some_and(|x| !x.ends_with("www"))
+}
+
 /// Reply and permalink labels of comment widgets, lowercased.
 const REPLY_WORDS: [&str; 12] = [
     "reply",
@@ -318,65 +326,61 @@ fn is_clock(t: &str) -> bool {
 /// longer form (possible only with many apostrophes around a short word) takes the `String`.
 const LOWER_CAP: usize = 24;
 
-/// What one byte pass over an ASCII token finds (see [`scan_ascii`]).
+/// What one byte pass over an ASCII token finds (see [`Tokens::next_scanned`]).
+#[derive(Debug, Default, PartialEq)]
 struct AsciiScan {
     letters: u32,
     digits: u32,
     symbols: u32,
     /// The first letter is uppercase.
     first_upper: bool,
-    /// Holds a `.`, `@` or `:` (every link and clock shape needs one).
-    marks: bool,
+    /// How many `.`, `@` and `:` it holds (every link and clock shape needs one).
+    marks: u32,
     /// Holds a `|`.
     pipe: bool,
     /// Length of the lowercase form; only its first [`LOWER_CAP`] bytes are written.
     lower_len: usize,
 }
 
-/// Counts an ASCII token's letters, digits and symbols and writes its lowercase form (letters,
-/// digits and apostrophes, as the general character loop of [`extract`] builds it) into `lower`
-/// as far as it fits; `None` when the token holds a non-ASCII character.
-#[inline]
-fn scan_ascii(tok: &str, lower: &mut [u8; LOWER_CAP]) -> Option<AsciiScan> {
-    let mut s = AsciiScan {
-        letters: 0,
-        digits: 0,
-        symbols: 0,
-        first_upper: false,
-        marks: false,
-        pipe: false,
-        lower_len: 0,
-    };
-    let mut put = |s: &mut AsciiScan, b: u8| {
-        if let Some(slot) = lower.get_mut(s.lower_len) {
-            *slot = b;
-        }
-        s.lower_len += 1;
-    };
-    for &b in tok.as_bytes() {
-        if b.is_ascii_alphabetic() {
-            if s.letters == 0 {
-                s.first_upper = b.is_ascii_uppercase();
-            }
-            s.letters += 1;
-            put(&mut s, b.to_ascii_lowercase());
-        } else if b.is_ascii_digit() {
-            s.digits += 1;
-            put(&mut s, b);
-        } else if b < 0x80 {
-            s.symbols += 1;
-            match b {
-                b'\'' => put(&mut s, b'\''),
-                b'.' | b'@' | b':' => s.marks = true,
-                b'|' => s.pipe = true,
-                _ => {}
-            }
+/// [`ASCII_CLASS`] bits of an ASCII byte (`ALPHA`, `DIGIT` and `MARK` are shifted into counts).
+const ALPHA: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const SYMBOL: u8 = 8;
+const MARK: u8 = 16;
+const PIPE: u8 = 32;
+/// Kept in the lowercase form: letters, digits, the apostrophe.
+const KEEP: u8 = 64;
+/// Whitespace (`char::is_whitespace`): ends a token.
+const SPACE: u8 = 128;
+
+/// What each ASCII byte is to [`Tokens::next_scanned`]: letters, digits, whitespace, and the
+/// other characters (symbols), of which `.`, `@`, `:` are marks and `|` a pipe.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if is_ascii_space(c) {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            ALPHA | UPPER | KEEP
+        } else if c.is_ascii_lowercase() {
+            ALPHA | KEEP
+        } else if c.is_ascii_digit() {
+            DIGIT | KEEP
         } else {
-            return None;
-        }
+            match c {
+                b'\'' => SYMBOL | KEEP,
+                b'.' | b'@' | b':' => SYMBOL | MARK,
+                b'|' => SYMBOL | PIPE,
+                _ => SYMBOL,
+            }
+        };
+        b += 1;
     }
-    Some(s)
-}
+    t
+};
 
 /// `w` without the apostrophes at either end (`str::trim_matches('\'')` on bytes).
 fn trim_apostrophes(w: &[u8]) -> &[u8] {
@@ -396,7 +400,7 @@ fn push_ascii_lower(tok: &str, lower: &mut String) {
 
 /// The ASCII characters `char::is_whitespace` accepts.
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+const fn is_ascii_space(b: u8) -> bool {
     // \t \n \v \f \r are 9..=13
     (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
@@ -426,6 +430,82 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// The next token, and when it is ASCII what one pass over its bytes finds: its letters,
+    /// digits and symbols counted and its lowercase form (letters, digits and apostrophes, as
+    /// the general character loop of [`extract`] builds it) written into `lower` as far as it
+    /// fits.
+    #[inline]
+    fn next_scanned(
+        &mut self,
+        lower: &mut [u8; LOWER_CAP],
+    ) -> Option<(&'a str, Option<AsciiScan>)> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        loop {
+            if i >= bytes.len() {
+                self.at = i;
+                return None;
+            }
+            match self.space_at(i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        let start = i;
+        let (mut letters, mut digits, mut marks, mut any, mut n) = (0u32, 0u32, 0u32, 0u8, 0usize);
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(i) {
+            if let Some(&c) = ASCII_CLASS.get(usize::from(b)) {
+                if c & SPACE != 0 {
+                    break;
+                }
+                i += 1;
+                letters += u32::from(c & ALPHA);
+                digits += u32::from((c & DIGIT) >> 2);
+                marks += u32::from((c & MARK) >> 4);
+                any |= c;
+                if c & KEEP != 0 {
+                    // letters, digits and the apostrophe: lowercase with the 0x20 bit
+                    if let Some(slot) = lower.get_mut(n) {
+                        *slot = b | 0x20;
+                    }
+                    n += 1;
+                }
+                continue;
+            }
+            // a non-ASCII character: whitespace ends the token, anything else is skipped whole
+            if self.space_at(i) != 0 {
+                break;
+            }
+            ascii = false;
+            i += 1;
+            while i < bytes.len() && (bytes[i] as i8) < -0x40 {
+                i += 1;
+            }
+        }
+        self.at = i;
+        let tok = self.text.get(start..i)?;
+        if !ascii {
+            return Some((tok, None));
+        }
+        let first_upper = letters > 0
+            && tok
+                .bytes()
+                .find(u8::is_ascii_alphabetic)
+                .is_some_and(|b| b.is_ascii_uppercase());
+        let scan = AsciiScan {
+            letters,
+            digits,
+            symbols: tok.len() as u32 - letters - digits,
+            first_upper,
+            marks,
+            pipe: any & PIPE != 0,
+            lower_len: n,
+        };
+        Some((tok, Some(scan)))
+    }
+
+    #[cfg(test)]
     fn next_token(&mut self) -> Option<&'a str> {
         let bytes = self.text.as_bytes();
         let mut i = self.at;
@@ -500,19 +580,15 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     let mut cjk = 0u32;
     let mut tokens = Tokens::new(body);
     let mut buf = [0u8; LOWER_CAP];
-    while let Some(tok) = tokens.next_token() {
+    while let Some((tok, scan)) = tokens.next_scanned(&mut buf) {
         f.words += 1;
         let has_alpha;
         let first_upper;
-        let scan = if ascii_fast {
-            scan_ascii(tok, &mut buf)
-        } else {
-            None
-        };
+        let scan = scan.filter(|_| ascii_fast);
         // the token's lowercase form (letters, digits, apostrophes), UTF-8
         let low: &[u8] = if let Some(scan) = scan {
             // an ASCII token: the same facts as the general path below, from one byte pass
-            clock |= scan.marks && is_clock(tok);
+            clock |= scan.marks > 0 && is_clock(tok);
             // every separator token but those holding a `|` is made of symbols only
             if scan.pipe
                 || (scan.letters == 0
@@ -522,7 +598,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             {
                 f.separators += 1;
             }
-            if scan.marks && is_link_token(tok) {
+            if scan.marks > 0 && !ends_a_sentence(tok, scan.marks) && is_link_token(tok) {
                 f.links += 1;
             }
             f.chars += tok.len() as u32;
@@ -764,6 +840,68 @@ mod tests {
                 trim_apostrophes(w.as_bytes()),
                 w.trim_matches('\'').as_bytes()
             );
+        }
+    }
+
+    #[test]
+    fn sentence_ends_are_no_links() {
+        for t in [
+            "year.", "(year.", "a/b.", "[x]y.", "\"www.", "www.", "(www.", "xwww.", "a.b.", "x:y.",
+            "U.S.", "...", ".", "ab.c", "abc",
+        ] {
+            let marks = t
+                .bytes()
+                .filter(|b| matches!(b, b'.' | b'@' | b':'))
+                .count() as u32;
+            if ends_a_sentence(t, marks) {
+                assert!(!is_link_token(t), "{t:?}");
+            }
+        }
+        assert!(ends_a_sentence("year.", 1) && !ends_a_sentence("www.", 1));
+    }
+
+    #[test]
+    fn scanned_tokens_are_split_whitespace() {
+        for s in [
+            "",
+            "a",
+            "  a  b\tc\u{b}d\u{c}e\r\nf ",
+            "x\u{a0}y\u{2009}z\u{3000}w",
+            "héllo wörld — ok",
+            "\u{1F600}\u{1F600} a",
+            " \u{85}a\u{2028}b",
+            "O'Brien's Ab|c d.e@f:g \u{1}\u{7f}",
+        ] {
+            let mut t = Tokens::new(s);
+            let mut buf = [0u8; LOWER_CAP];
+            let mut got = Vec::new();
+            while let Some((tok, scan)) = t.next_scanned(&mut buf) {
+                assert_eq!(scan.is_some(), tok.is_ascii(), "{tok:?}");
+                if let Some(scan) = scan {
+                    let b = tok.as_bytes();
+                    assert_eq!(
+                        scan.letters as usize,
+                        b.iter().filter(|c| c.is_ascii_alphabetic()).count()
+                    );
+                    assert_eq!(
+                        scan.digits as usize,
+                        b.iter().filter(|c| c.is_ascii_digit()).count()
+                    );
+                    assert_eq!(
+                        scan.symbols as usize,
+                        b.iter().filter(|c| !c.is_ascii_alphanumeric()).count()
+                    );
+                    let mut lower = String::new();
+                    push_ascii_lower(tok, &mut lower);
+                    assert_eq!(scan.lower_len, lower.len());
+                    assert_eq!(
+                        &buf[..lower.len().min(LOWER_CAP)],
+                        &lower.as_bytes()[..lower.len().min(LOWER_CAP)]
+                    );
+                }
+                got.push(tok);
+            }
+            assert_eq!(got, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
         }
     }
 
