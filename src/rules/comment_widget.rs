@@ -34,7 +34,9 @@ static WIDGET: Lazy = Lazy::new(
       | laisser\s+un\s+commentaire | aucun\s+commentaire | ajouter\s+un\s+commentaire | réagir
       | deja\s+(?:un|tu)\s+comentario | sin\s+comentarios | a[nñ]adir\s+comentario | escribe\s+un\s+comentario
       | (?:recent|latest|top)\s+comments | (?:neueste|letzte|aktuelle)\s+kommentare | derniers\s+commentaires
-      | hinterlasse\s+(?:eine\s+antwort|einen\s+kommentar) | schreibe\s+einen\s+kommentar | lascia\s+un\s+commento
+      | hinterlasse\s+(?:eine\s+antwort|einen\s+kommentar) | schreibe?\s+einen\s+kommentar | lascia\s+un\s+commento
+      | kommentieren\s+sie(?:\s+(?:mit|den\s+artikel|diesen\s+artikel))? | vos\s+réactions\s*\(\d+\)
+      | (?:bitte\s+)?(?:loggen|melden)\s+sie\s+sich\s+(?:vor\s+dem\s+kommentieren\s+|zum\s+kommentieren\s+)?(?:ein|an)(?:\s+login)?
       | deja\s+una\s+respuesta | laisser\s+une\s+réponse
       | vos\s+(?:réactions|commentaires) | [uú]ltimos\s+comentarios | ultimi\s+commenti | reacties | komentarze
     )$",
@@ -78,8 +80,8 @@ mod tests {
     #[test]
     fn reply_forms_go() {
         assert_eq!(
-            removed("Hinterlasse eine Antwort\nDeja una respuesta\nLascia un commento\nLaisser une réponse"),
-            vec![0, 1, 2, 3]
+            removed("Hinterlasse eine Antwort\nDeja una respuesta\nLascia un commento\nLaisser une réponse\nSchreib einen Kommentar\nKommentieren Sie\nVos réactions (11)\nBitte loggen Sie sich vor dem Kommentieren ein"),
+            (0..8).collect::<Vec<_>>()
         );
     }
 

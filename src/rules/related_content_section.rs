@@ -63,6 +63,9 @@ static HEADING: Lazy = Lazy::new(
       | leggi\s+anche | articoli\s+correlati | potrebbe\s+interessarti | lees\s+ook | gerelateerde\s+artikelen
       | (?:leia|veja)\s+tamb[eé]m | not[ií]cias\s+relacionadas | czytaj\s+(?:też|także|również|więcej)
       | puedes\s+ver(?:\s+tambi[eé]n)?
+      | neueste\s+(?:artikel|beiträge|nachrichten|meldungen) | meist\s*gesucht | meist-?diskutiert
+      | (?:mehr|weitere)\s+kolumnen | weitere\s+beiträge\s+zu\s+diesem\s+(?:artikel|thema)
+      | weitere\s+aktuelle\s+themen(?:\s+aus\s+.{2,40})? | themen\s+in\s+diesem\s+artikel
     )(?:\s+(?:on|at|from|auf|bei|von|sur|de|du|en|el|del)\s+[^!?]{1,39}[^.!?\s])?
     (?:\s*:\s*(?P<teaser>\S.*))?$",
 );
@@ -210,6 +213,21 @@ mod tests {
     fn section_after_the_article_runs_to_the_end() {
         let t = format!("{BODY}\n\nRelated Articles\n\nTeaser headline one\nSource\n\nA long teaser paragraph with many words that looks like an article body but is only a teaser.");
         assert_eq!(removed(&t), vec![3..9]);
+    }
+
+    #[test]
+    fn more_german_headings_start_a_section() {
+        for h in [
+            "Neueste Beiträge",
+            "Meist gesucht:",
+            "mehr Kolumnen",
+            "WEITERE BEITRÄGE ZU DIESEM ARTIKEL",
+            "Weitere aktuelle Themen aus der Arbeitswelt",
+            "Themen in diesem Artikel",
+        ] {
+            let t = format!("{BODY}\n\n{h}\n\nTeaser headline one\nTeaser headline two");
+            assert_eq!(removed(&t), vec![3..7], "{h}");
+        }
     }
 
     #[test]

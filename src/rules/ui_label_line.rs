@@ -20,7 +20,10 @@ crate::declare_rule! {
     /// counters and prompts (`0 shares`, `Sharing is caring!`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming
     /// one target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six
-    /// words are matched, case-insensitively.
+    /// words are matched, case-insensitively. Post navigation is matched by its opening, in a
+    /// line of at most 30 words: a link to the previous or next post with its title
+    /// (`Previous article <title>`, `Nächster Beitrag: <title>`, `Artículo anterior <title>`,
+    /// `← <older title> → <newer title>`).
     ///
     /// Example: the line `TT` between a headline block and its copy.
     ///
@@ -54,8 +57,26 @@ static LABEL: Lazy = Lazy::new(
       | (?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura)\s*:?\s*(?:ca\.?\s*)?\d{1,3}\s*min(?:ute[ns]?|utos)?\.?
       | skip\s+to\s+(?:main\s+)?content | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
       | \d[\d.,]*\s*k?\s+shares? | sharing\s+is\s+caring!?
+      | (?:sharen|teilen|share)\s+(?:mit|with|via)\s*:? | podziel\s+się | udostępnij
+      | (?:diese[ns]?\s+\w+\s+)?als\s+pdf\s+herunterladen | download\s+(?:as\s+)?pdf
     )$",
 );
+
+/// Post navigation: a link to the previous or next post, with its title (`Previous article
+/// The harbour plan`, `Nächster Beitrag: ...`, `← Older title → Newer title`).
+static POST_NAVIGATION: Lazy = Lazy::new(
+    r"(?ix)^(?:
+        (?:previous|next|older|newer)\s+(?:article|post|story|entry)\b
+      | (?:vorheriger|voriger|nächster|älterer|neuerer)\s+(?:artikel|beitrag|eintrag)\b
+      | (?:article|billet)\s+(?:précédent|suivant)\b
+      | (?:art[ií]culo|entrada|nota)\s+(?:anterior|siguiente)\b
+      | (?:post|beitrags)-?navigation$
+      | ←\s*\S.{0,150}\s→\s*\S
+    )",
+);
+
+/// Longest post-navigation line, in words.
+const NAVIGATION_MAX_WORDS: u32 = 30;
 
 /// Share targets; a line made only of these (two or more) is a share bar.
 static SHARE_TARGET: Lazy = Lazy::new(
@@ -87,6 +108,11 @@ impl Rule for UiLabelLine {
                 flush(&mut targets, out);
             }
             let info = doc.info(i);
+            if info.words <= NAVIGATION_MAX_WORDS && POST_NAVIGATION.is_match(doc.line(i).trim()) {
+                flush(&mut targets, out);
+                out.push(Removal::line(&Self::META, i).with_note("post navigation"));
+                continue;
+            }
             if info.words > 6 {
                 flush(&mut targets, out);
                 continue;
@@ -124,6 +150,15 @@ mod tests {
             removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más\nToggle navigation\nMenü öffnen\n* Menu\nBack to top\nZurück zur Übersicht\nVolver arriba\nESCUCHA ESTA NOTA AQUÍ\nLog in\nIniciar sesión\nRezept drucken\nPin it\nExterner Inhalt\n4 Min Read\n5-minute read\nLesezeit: 3 Minuten\nTiempo de lectura: 2 min"),
             (0..27).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn post_navigation_and_more_labels_go() {
+        assert_eq!(
+            removed("Previous article The harbour plan explained\nNächster Beitrag: Warum der Rat nein sagte\nArtículo anterior Las obras del puerto\n← Older post title → Newer post title\nSharen mit:\nPodziel się\nDieses Skript als PDF herunterladen"),
+            (0..7).collect::<Vec<_>>()
+        );
+        assert!(removed("The next article in the series looks at the harbour.\nPrevious articles covered the council.").is_empty());
     }
 
     #[test]
