@@ -222,6 +222,24 @@ mod tests {
     }
 
     #[test]
+    fn a_long_numbered_list_between_paragraphs_stays_with_them() {
+        let list: String = (1..=8).map(|k| format!("{k}. Step number {k}\n")).collect();
+        let page = format!(
+            "{}\n{list}The council will publish the next steps of the harbour plan at the end of the month, the mayor said.\n",
+            PAGE.lines().take(10).collect::<Vec<_>>().join("\n")
+        );
+        let k = kept(&page);
+        assert!(k.iter().any(|l| l == "8. Step number 8"), "{k:?}");
+        assert!(
+            k.iter().any(|l| l.starts_with("The council will publish")),
+            "{k:?}"
+        );
+        // the same lines unnumbered are a run of short lines too long to bridge
+        let unnumbered = page.replace(". Step number", " Step number");
+        assert!(!kept(&unnumbered).iter().any(|l| l == "8 Step number 8"));
+    }
+
+    #[test]
     fn notes_give_reasons() {
         let doc = Document::from_text(PAGE.to_string(), 1, 0);
         let mut out = Vec::new();

@@ -60,7 +60,8 @@ pub struct Params {
     /// Non-blank lines just above the core inspected for a headline, byline or dateline.
     pub head_window: u32,
     /// A run of at most this many short lines between two prose lines (a subheading, a short
-    /// list) costs only `gap_penalty` per line in the core search.
+    /// list) costs only `gap_penalty` per line in the core search; a numbered list of any
+    /// length (`1.`, `2.`, ...) between two prose lines costs 1 per line.
     pub gap_lines: u32,
     pub gap_penalty: f32,
     /// Penalty of a comment header or footer line (`Reply`, `Name says:`, a clock time): a
@@ -330,6 +331,27 @@ fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
     (0..n).map(|i| i >= start).collect()
 }
 
+/// Whether the short lines in `start..end` (blank lines aside) are one numbered list: each opens
+/// with the next number (`1.`, `2)`, ...), from 1: the steps or points of an article, however
+/// many, not a menu.
+fn numbered_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> bool {
+    let mut next = 1u32;
+    for (j, v) in out.iter().enumerate().take(end).skip(start) {
+        if v.class == Class::Blank {
+            continue;
+        }
+        let line = doc.line(j).trim_start();
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let number: Option<u32> = line[..digits].parse().ok();
+        let marked = matches!(line.as_bytes().get(digits), Some(b'.' | b')'));
+        if number != Some(next) || !marked {
+            return false;
+        }
+        next += 1;
+    }
+    next > 1
+}
+
 /// Calls `f` with each word of `line` of five letters or more, lowercased (in `scratch`).
 fn for_long_words(line: &str, scratch: &mut String, mut f: impl FnMut(&str)) {
     for word in line.split(|c: char| !c.is_alphanumeric()) {
@@ -429,10 +451,15 @@ fn classify_lines(
             .map(|j| out[j].class)
             .find(|c| *c != Class::Blank);
         let after = out.get(i).map(|v| v.class);
-        if shorts <= p.gap_lines && before.is_some_and(prose) && after.is_some_and(prose) {
+        let numbered = shorts > p.gap_lines && numbered_list(doc, &out, start, i);
+        if (shorts <= p.gap_lines || numbered)
+            && before.is_some_and(prose)
+            && after.is_some_and(prose)
+        {
             for j in start..i {
                 if out[j].class == Class::Short {
-                    w[j] = -p.gap_penalty;
+                    // a numbered list's items are the article's own steps or points
+                    w[j] = if numbered { -1.0 } else { -p.gap_penalty };
                     out[j].score = w[j];
                 }
             }
