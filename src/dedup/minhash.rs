@@ -102,6 +102,118 @@ pub fn band_hashes(sig: &[u32], bands: usize, rows: usize) -> Vec<u64> {
         .collect()
 }
 
+/// The number of probes per bin [`bands_of`] keeps precomputed for densification.
+const PROBES: usize = 32;
+
+/// What [`bands_of`] reuses between calls with the same `bins` and `bands`: the first
+/// [`PROBES`] bins of every bin's densification probe sequence, and the band salts.
+struct Tables {
+    bins: usize,
+    bands: usize,
+    probes: Vec<u8>,
+    salts: Vec<u64>,
+}
+
+impl Tables {
+    fn new(bins: usize, bands: usize) -> Self {
+        let mut probes = Vec::with_capacity(bins * PROBES);
+        for i in 0..bins {
+            for attempt in 1..=PROBES as u64 {
+                probes.push(probe(i, attempt, bins) as u8);
+            }
+        }
+        Tables {
+            bins,
+            bands,
+            probes,
+            salts: (0..bands).map(|b| mix64(b as u64 + 1)).collect(),
+        }
+    }
+}
+
+thread_local! {
+    static TABLES: std::cell::RefCell<Option<Tables>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The bin that empty bin `i` looks at on its `attempt`-th probe.
+#[inline]
+fn probe(i: usize, attempt: u64, bins: usize) -> usize {
+    let probe = mix64(((i as u64) << 32) ^ attempt);
+    (((probe >> 32) * bins as u64) >> 32) as usize
+}
+
+/// `band_hashes(&signature(&shingles(words, shingle), bins), bands, rows)` with
+/// `bins = bands.max(1) * rows.max(1)`, in one pass without the intermediate vectors when there
+/// are at most 64 bins.
+pub fn bands_of(words: &[u64], shingle: usize, bands: usize, rows: usize) -> Vec<u64> {
+    let bins = bands.max(1) * rows.max(1);
+    if bands == 0 || rows == 0 || bins > 64 || words.is_empty() {
+        return band_hashes(&signature(&shingles(words, shingle), bins), bands, rows);
+    }
+    let mut sig = [u32::MAX; 64];
+    let mut filled = 0u64;
+    let mut add = |s: u64| {
+        let h = mix64(s);
+        let bin = (((h >> 32) * bins as u64) >> 32) as usize;
+        let v = h as u32;
+        let bit = 1u64 << bin;
+        if filled & bit == 0 || v < sig[bin] {
+            sig[bin] = v;
+            filled |= bit;
+        }
+    };
+    let n = shingle.max(1);
+    if words.len() <= n {
+        add(fold(words));
+    } else {
+        words.windows(n).for_each(|w| add(fold(w)));
+    }
+    TABLES.with(|t| {
+        let mut t = t.borrow_mut();
+        if !matches!(&*t, Some(t) if t.bins == bins && t.bands == bands) {
+            *t = Some(Tables::new(bins, bands));
+        }
+        let Some(t) = t.as_ref() else {
+            unreachable!("set above");
+        };
+        // densification as in `signature`: probes see the bins filled by shingles only
+        let mut empty = !filled & (u64::MAX >> (64 - bins));
+        while empty != 0 {
+            let i = empty.trailing_zeros() as usize;
+            empty &= empty - 1;
+            let mut j = None;
+            for &p in &t.probes[i * PROBES..(i + 1) * PROBES] {
+                if filled & (1u64 << p) != 0 {
+                    j = Some(usize::from(p));
+                    break;
+                }
+            }
+            let j = j.unwrap_or_else(|| {
+                let mut attempt = PROBES as u64 + 1;
+                loop {
+                    let j = probe(i, attempt, bins);
+                    if filled & (1u64 << j) != 0 {
+                        return j;
+                    }
+                    attempt += 1;
+                }
+            });
+            sig[i] = sig[j];
+        }
+        t.salts
+            .iter()
+            .zip(sig[..bins].chunks_exact(rows))
+            .map(|(&salt, vs)| {
+                let mut h = salt;
+                for &v in vs {
+                    h = mix64(h ^ u64::from(v));
+                }
+                h
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +253,43 @@ mod tests {
         assert!(shingles(&[], 3).is_empty());
         assert!(signature(&[], 8).is_empty());
         assert_eq!(band_hashes(&[1, 2, 3, 4], 2, 2).len(), 2);
+    }
+
+    #[test]
+    fn bands_of_equals_the_three_steps() {
+        let mut state = 7u64;
+        let mut next = || {
+            state = mix64(state);
+            state
+        };
+        for (bands, rows) in [
+            (20, 3),
+            (16, 4),
+            (1, 1),
+            (8, 8),
+            (3, 7),
+            (5, 13),
+            (0, 3),
+            (3, 0),
+            (9, 9),
+        ] {
+            for shingle in [0, 1, 2, 3, 5] {
+                for len in (0..12).chain([40, 97, 300]) {
+                    for _ in 0..4 {
+                        // small vocabularies repeat words, so shingles collide
+                        let vocab = 1 + next() % 40;
+                        let words: Vec<u64> = (0..len).map(|_| next() % vocab).collect();
+                        let bins = bands.max(1) * rows.max(1);
+                        let old =
+                            band_hashes(&signature(&shingles(&words, shingle), bins), bands, rows);
+                        assert_eq!(
+                            bands_of(&words, shingle, bands, rows),
+                            old,
+                            "bands {bands} rows {rows} shingle {shingle} words {words:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

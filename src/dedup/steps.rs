@@ -92,10 +92,9 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
                 .split(|&b| b == b' ')
                 .map(minhash::word_hash_bytes)
                 .collect();
-            let sig = minhash::signature(&minhash::shingles(&words, opts.shingle), opts.bins());
             (
                 words.iter().map(|&w| w as u32).collect(),
-                minhash::band_hashes(&sig, opts.bands, opts.rows),
+                minhash::bands_of(&words, opts.shingle, opts.bands, opts.rows),
             )
         } else {
             (Vec::new(), Vec::new())

@@ -138,6 +138,13 @@ fn push_line(line: &str, out: &mut String) {
             i = run;
             continue;
         }
+        // the other ASCII bytes: space and tab separate words, the controls go (what the
+        // general path below does with them, without decoding a character)
+        if b < 0x80 {
+            pending_space |= b == b' ' || b == b'\t';
+            i += 1;
+            continue;
+        }
         let c = line[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
         if is_zero_width(c) || (c.is_control() && c != '\t') {
@@ -275,5 +282,47 @@ mod tests {
         let (t, n) = decode_and_normalize(b"ok \xff here");
         assert_eq!(n, 1);
         assert!(t.starts_with("ok"));
+    }
+
+    #[test]
+    fn push_line_ascii_bytes_as_the_character_loop() {
+        // the earlier loop: every byte that is not ASCII-graphic decoded as a character
+        let reference = |line: &str| {
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in line.chars() {
+                if is_zero_width(c) || (c.is_control() && c != '\t') {
+                    continue;
+                }
+                if c.is_whitespace() {
+                    pending_space = true;
+                    continue;
+                }
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+            out
+        };
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            for line in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!(" {c} x{c}{c}y "),
+                format!("{c}\u{00A0}é{c}\u{200B}{c}z\t"),
+                format!("\u{3000}{c}  q{c}\u{2028}"),
+            ] {
+                let mut got = String::new();
+                push_line(&line, &mut got);
+                assert_eq!(got, reference(&line), "{line:?}");
+                // appending after existing text starts at the line's own first character
+                let mut got = String::from("pre");
+                push_line(&line, &mut got);
+                assert_eq!(got, format!("pre{}", reference(&line)), "{line:?}");
+            }
+        }
     }
 }
