@@ -24,21 +24,30 @@ crate::declare_rule! {
     pub struct PostMetaFooter => ("R019", "post-meta-footer", Category::Chrome);
 }
 
-/// Words one of which every footer holds: a cheap test before the regex.
+/// Phrases one of which every footer holds: a cheap test before the regex (narrow enough that
+/// the regex runs on few lines).
 static CUES: LazyWords = LazyWords::new(&[
-    "entry",
-    "permalink",
-    "trackback",
+    "was posted",
+    "was filed",
+    "was published",
     "responses to this",
-    "eintrag",
-    "beitrag",
-    "article",
-    "billet",
-    "entrada",
-    "voce",
-    "bericht",
-    "permalien",
+    "leave a response",
+    "pings are",
+    "trackbacks are",
+    "permalink",
+    "eintrag wurde",
+    "beitrag wurde",
+    "artikel wurde",
     "lesezeichen",
+    "a été publi",
+    "a été post",
+    "a été class",
+    "permalien",
+    "fue publicada",
+    "foi publicada",
+    "enlace permanente",
+    "stata pubblicata",
+    "werd geplaatst",
 ]);
 
 static FOOTER: Lazy = Lazy::new(

@@ -51,22 +51,31 @@ static AD_DISCLOSURE: Lazy = Lazy::new(
     ",
 );
 
-/// Words one of which every disclosure holds: a cheap test before [`AD_DISCLOSURE`].
+/// Phrases one of which every disclosure holds: a cheap test before [`AD_DISCLOSURE`] (narrow
+/// enough that the regex runs on few lines).
 static DISCLOSURE_CUES: LazyWords = LazyWords::new(&[
     "affili",
     "afiliad",
     "compensation",
     "commission",
     "amazon associate",
-    "werbung",
-    "enthält",
+    "enthält werbung",
+    "enthält affiliate",
+    "enthält partner",
+    "enthält produktplatzierung",
+    "enthält unbezahlte",
     "sternchen",
-    "partner",
-    "sponsor",
-    "patrocinad",
-    "advertis",
-    "paid",
+    "partner-link",
+    "partnerlink",
+    "contains sponsored",
+    "contain sponsored",
+    "contains paid",
+    "contain paid",
+    "contains advertising",
+    "contain advertising",
     "references to products",
+    "sponsorisés",
+    "patrocinad",
 ]);
 
 /// Longest disclosure line, in words.
