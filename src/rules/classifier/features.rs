@@ -430,6 +430,23 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// Moves past the spaces at the cursor; the start of the next token, or `None` at the end.
+    #[inline]
+    fn skip_spaces(&mut self) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        loop {
+            if i >= bytes.len() {
+                self.at = i;
+                return None;
+            }
+            match self.space_at(i) {
+                0 => return Some(i),
+                n => i += n,
+            }
+        }
+    }
+
     /// The next token, and when it is ASCII what one pass over its bytes finds: its letters,
     /// digits and symbols counted and its lowercase form (letters, digits and apostrophes, as
     /// the general character loop of [`extract`] builds it) written into `lower` as far as it
@@ -440,18 +457,8 @@ impl<'a> Tokens<'a> {
         lower: &mut [u8; LOWER_CAP],
     ) -> Option<(&'a str, Option<AsciiScan>)> {
         let bytes = self.text.as_bytes();
-        let mut i = self.at;
-        loop {
-            if i >= bytes.len() {
-                self.at = i;
-                return None;
-            }
-            match self.space_at(i) {
-                0 => break,
-                n => i += n,
-            }
-        }
-        let start = i;
+        let start = self.skip_spaces()?;
+        let mut i = start;
         let (mut letters, mut digits, mut marks, mut any, mut n) = (0u32, 0u32, 0u32, 0u8, 0usize);
         let mut ascii = true;
         while let Some(&b) = bytes.get(i) {
@@ -508,18 +515,8 @@ impl<'a> Tokens<'a> {
     #[cfg(test)]
     fn next_token(&mut self) -> Option<&'a str> {
         let bytes = self.text.as_bytes();
-        let mut i = self.at;
-        loop {
-            if i >= bytes.len() {
-                self.at = i;
-                return None;
-            }
-            match self.space_at(i) {
-                0 => break,
-                n => i += n,
-            }
-        }
-        let start = i;
+        let start = self.skip_spaces()?;
+        let mut i = start;
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
                 if is_ascii_space(b) {
@@ -860,18 +857,23 @@ mod tests {
         assert!(ends_a_sentence("year.", 1) && !ends_a_sentence("www.", 1));
     }
 
+    /// Lines with every kind of space and a few scripts, for the tokenizer tests.
+    const SPACING_CASES: [&str; 7] = [
+        "",
+        "a",
+        "  a  b\tc\u{b}d\u{c}e\r\nf ",
+        "x\u{a0}y\u{2009}z\u{3000}w",
+        "héllo wörld — ok",
+        "\u{1F600}\u{1F600} a",
+        " \u{85}a\u{2028}b",
+    ];
+
     #[test]
     fn scanned_tokens_are_split_whitespace() {
-        for s in [
-            "",
-            "a",
-            "  a  b\tc\u{b}d\u{c}e\r\nf ",
-            "x\u{a0}y\u{2009}z\u{3000}w",
-            "héllo wörld — ok",
-            "\u{1F600}\u{1F600} a",
-            " \u{85}a\u{2028}b",
-            "O'Brien's Ab|c d.e@f:g \u{1}\u{7f}",
-        ] {
+        for s in SPACING_CASES
+            .into_iter()
+            .chain(["O'Brien's Ab|c d.e@f:g \u{1}\u{7f}"])
+        {
             let mut t = Tokens::new(s);
             let mut buf = [0u8; LOWER_CAP];
             let mut got = Vec::new();
@@ -907,15 +909,7 @@ mod tests {
 
     #[test]
     fn tokens_are_split_whitespace() {
-        for s in [
-            "",
-            "a",
-            "  a  b\tc\u{b}d\u{c}e\r\nf ",
-            "x\u{a0}y\u{2009}z\u{3000}w",
-            "héllo wörld — ok",
-            "\u{1F600}\u{1F600} a",
-            " \u{85}a\u{2028}b",
-        ] {
+        for s in SPACING_CASES {
             let mut t = Tokens::new(s);
             let mut got = Vec::new();
             while let Some(tok) = t.next_token() {
