@@ -23,6 +23,14 @@ impl Lazy {
     }
 }
 
+/// One automaton for a built-in word list, ignoring ASCII case.
+fn ascii_caseless_automaton(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("built-in word list compiles")
+}
+
 /// Words (all lowercase) found anywhere in a line by one automaton that ignores ASCII case,
 /// built once, on first use: a cheap necessary condition to test before a rule's regex.
 pub struct LazyWords(
@@ -36,12 +44,7 @@ impl LazyWords {
     }
 
     fn get(&self) -> &aho_corasick::AhoCorasick {
-        self.0.get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(self.1)
-                .expect("built-in word list compiles")
-        })
+        self.0.get_or_init(|| ascii_caseless_automaton(self.1))
     }
 
     /// Whether `s` holds one of the words, ignoring ASCII case only.
@@ -78,10 +81,7 @@ impl LazyWordSet {
     fn get(&self) -> &aho_corasick::AhoCorasick {
         self.0.get_or_init(|| {
             assert!(self.1.len() <= 64);
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(self.1)
-                .expect("built-in word list compiles")
+            ascii_caseless_automaton(self.1)
         })
     }
 
