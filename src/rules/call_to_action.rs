@@ -19,7 +19,10 @@ crate::declare_rule! {
     /// member ...`, `Hazte socio ...`), a newsletter's name alone (`The Valley Times Newsletter`),
     /// donation asks (`We rely on your support ...`, `Support independent journalism`), and
     /// "follow X on Instagram", e-mail update forms (`enter your email below to get free
-    /// updates`) and feed subscriptions (`subscribing to the comment feed for this post`).
+    /// updates`) and feed subscriptions (`subscribing to the comment feed for this post`), delivery
+    /// to the reader's inbox (`Headlines delivered to your inbox`, `direkt in Ihr Postfach`), fear
+    /// of missing out (`Never miss a story`, `Verpasse keine News`, `Keine Angebote mehr
+    /// verpassen`, `No te pierdas`) and `Sign up here` / `Get the latest updates`.
     ///
     /// Example: `DOWNLOAD THE APP`, `read more in our Telegram-channel`, `app-storeplay-store`.
     ///
@@ -28,7 +31,7 @@ crate::declare_rule! {
     pub struct CallToAction => ("R012", "call-to-action", Category::Chrome);
 }
 
-static CUES: [Lazy; 16] = [
+static CUES: [Lazy; 19] = [
     // app downloads and store badges
     Lazy::new(
         r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue)\b.{0,40}\b(?:app|apps|application|aplicación|appli)\b",
@@ -53,6 +56,16 @@ static CUES: [Lazy; 16] = [
     Lazy::new(r"(?i)\b(?:enter|leave|type)\s+your\s+e-?mail(?:\s+address)?\b"),
     Lazy::new(r"(?i)\b(?:free|e-?mail)\s+updates\b|\bcomments?\s+feed\b"),
     Lazy::new(r"(?i)\bsubscrib\w*\s+(?:to\s+)?(?:the|our|this|my)\s+(?:\w+\s+)?(?:rss|feed)\b"),
+    Lazy::new(
+        r"(?i)\b(?:sign\s+up|register)\s+here\b|\bget\s+(?:regular|the\s+latest|our\s+latest|weekly|daily)\s+updates\b",
+    ),
+    // delivery to the reader's inbox, and fear of missing out
+    Lazy::new(
+        r"(?i)\b(?:to|in|into)\s+your\s+inbox\b|\bin\s+(?:ihr(?:en)?|dein(?:en)?)\s+(?:e-?mail-)?(?:postfach|posteingang)\b",
+    ),
+    Lazy::new(
+        r"(?i)\b(?:never|don'?t|do\s+not)\s+miss\s+(?:a|an|the|out|any)\b|\bverpasse[n]?\s+(?:sie\s+)?(?:keine|nichts)\b|\bmehr\s+verpassen\b|\bno\s+te\s+pierdas\b|\bne\s+manquez\s+(?:rien|aucun)",
+    ),
     // donation asks
     Lazy::new(
         r"(?i)\b(?:we\s+rely\s+on\s+(?:your|the|reader)|support\s+(?:our|independent|local|quality)\s+journalism|unterstützen\s+sie\s+(?:uns|unabhängigen|unseren)|apoya\s+(?:el|nuestro)\s+periodismo|soutenez\s+(?:notre|le)\s+journalisme)\b",
@@ -119,6 +132,14 @@ const STEMS: &[&str] = &[
     "your e",
     "updates",
     "feed",
+    "here",
+    "inbox",
+    "postfach",
+    "posteingang",
+    "miss",
+    "verpass",
+    "pierdas",
+    "manquez",
 ];
 
 /// [`STEMS`] as one automaton: a cheap necessary condition for the phrases below.
@@ -127,41 +148,49 @@ static STEM_WORDS: LazyWords = LazyWords::new(STEMS);
 /// Words (lowercase) of which each cue needs one, by cue (bits into [`CUE_WORDS`]): a cue whose
 /// words are all missing from the lowercased line cannot match it, and is not run.
 const CUE_WORD_LIST: &[&str] = &[
-    "app",        // 0
-    "aplicaci",   // 1
-    "store",      // 2
-    "play",       // 3
-    "newsletter", // 4
-    "bolet",      // 5
-    "infolettre", // 6
-    "mailing",    // 7
-    "subscribe",  // 8
-    "sign",       // 9
-    "become",     // 10
-    "werden",     // 11
-    "devenez",    // 12
-    "hazte",      // 13
-    "mail",       // 14
-    "updates",    // 15
-    "feed",       // 16
-    "subscrib",   // 17
-    "rely",       // 18
-    "journalism", // 19
-    "unterst",    // 20
-    "periodismo", // 21
-    "follow",     // 22
-    "like",       // 23
-    "find",       // 24
-    "join",       // 25
-    "connect",    // 26
-    "folgen",     // 27
-    "suivez",     // 28
-    "guenos",     // 29
-    "telegram",   // 30
-    "whatsapp",   // 31
-    "signal",     // 32
-    "viber",      // 33
-    "nete",       // 34
+    "app",         // 0
+    "aplicaci",    // 1
+    "store",       // 2
+    "play",        // 3
+    "newsletter",  // 4
+    "bolet",       // 5
+    "infolettre",  // 6
+    "mailing",     // 7
+    "subscribe",   // 8
+    "sign",        // 9
+    "become",      // 10
+    "werden",      // 11
+    "devenez",     // 12
+    "hazte",       // 13
+    "mail",        // 14
+    "updates",     // 15
+    "feed",        // 16
+    "subscrib",    // 17
+    "rely",        // 18
+    "journalism",  // 19
+    "unterst",     // 20
+    "periodismo",  // 21
+    "follow",      // 22
+    "like",        // 23
+    "find",        // 24
+    "join",        // 25
+    "connect",     // 26
+    "folgen",      // 27
+    "suivez",      // 28
+    "guenos",      // 29
+    "telegram",    // 30
+    "whatsapp",    // 31
+    "signal",      // 32
+    "viber",       // 33
+    "nete",        // 34
+    "here",        // 35
+    "inbox",       // 36
+    "postfach",    // 37
+    "posteingang", // 38
+    "miss",        // 39
+    "verpass",     // 40
+    "pierdas",     // 41
+    "manquez",     // 42
 ];
 
 static CUE_WORDS: LazyWordSet = LazyWordSet::new(CUE_WORD_LIST);
@@ -177,7 +206,7 @@ const fn bits(ks: &[usize]) -> u64 {
 }
 
 /// For each of [`CUES`], the [`CUE_WORD_LIST`] words one of which it needs.
-const CUE_NEEDS: [u64; 16] = [
+const CUE_NEEDS: [u64; 19] = [
     bits(&[0, 1]),                           // download ... app / aplicación
     bits(&[0, 2, 3]),                        // app store, play store, google play, appgallery
     bits(&[0]),                              // apps ... ios / android
@@ -188,6 +217,9 @@ const CUE_NEEDS: [u64; 16] = [
     bits(&[14]),                             // enter your e-mail
     bits(&[15, 16]),                         // free updates, comments feed
     bits(&[17]),                             // subscribe to the feed
+    bits(&[35, 15]),                         // sign up here, get the latest updates
+    bits(&[36, 37, 38]),                     // to your inbox, in Ihr Postfach
+    bits(&[39, 40, 41, 42]),                 // never miss, verpasse keine, no te pierdas
     bits(&[18, 19, 20, 21]),                 // donation asks
     bits(&[22]),                             // follow ... on <network>
     bits(&[22, 23, 24, 25, 26, 27, 28, 29]), // follow us, folgen Sie uns ...
@@ -300,8 +332,17 @@ mod tests {
             "WhatsApp-Kanal",
             "canal de Telegram",
             "Únete a nuestro grupo",
+            "Sign up here",
+            "Get the latest updates from our team",
+            "Headlines delivered to your inbox",
+            "Direkt in Ihr Postfach",
+            "Never miss a story",
+            "Verpasse keine News",
+            "Keine Angebote mehr verpassen!",
+            "No te pierdas nada",
+            "Ne manquez rien",
         ];
-        let mut seen = [false; 16];
+        let mut seen = [false; 19];
         for l in lines {
             let present = CUE_WORDS.in_lowercased(l);
             for (k, c) in CUES.iter().enumerate() {
@@ -328,8 +369,14 @@ mod tests {
     }
 
     #[test]
+    fn inbox_and_missing_out_go() {
+        let t = "Headlines Delivered to Your Inbox\nVerpasse keine News zu Hardware & Gadgets\nKeine Urlaubsangebote mehr verpassen!\nDo you want to be informed of our actions? Sign up here\nNever miss the latest news by signing up to our newsletter today!\nGet the latest updates, event announcements and tutorials straight to your inbox with our newsletter.";
+        assert_eq!(removed(t), (0..6).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn news_about_apps_stays() {
-        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.\nThe foundation said on Monday that it would support local journalism with a grant of two million euros over five years.\nFacebook and Instagram were down for hours.\nThe agency sends free updates to farmers by text message when a storm is on its way.\nUpdate: carrier to shut down its app store by January";
+        let t = "The company said more than a million people had downloaded the new banking app since its launch in May, far more than analysts had expected for the first quarter.\nThe newsletter, founded in 1990, was sold to a publisher.\nThe foundation said on Monday that it would support local journalism with a grant of two million euros over five years.\nFacebook and Instagram were down for hours.\nThe agency sends free updates to farmers by text message when a storm is on its way.\nUpdate: carrier to shut down its app store by January\nThe minister said he would never miss a chance to visit the region, where he grew up, and its farmers.\nShe found the letter in her inbox on Monday morning, two days after the vote.";
         assert!(removed(t).is_empty());
     }
 }
