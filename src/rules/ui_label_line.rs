@@ -20,7 +20,9 @@ crate::declare_rule! {
     /// counters and prompts (`0 shares`, `Sharing is caring!`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming
     /// one target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six
-    /// words are matched, case-insensitively. Post navigation is matched by its opening, in a
+    /// words are matched, case-insensitively; an article toolbar, a line of at most ten words made
+    /// only of two or more actions (`Print Email Return to Top`, `Email to a friend | Printer
+    /// friendly`, `Text Size Print Email RSS`), goes too. Post navigation is matched by its opening, in a
     /// line of at most 30 words: a link to the previous or next post with its title
     /// (`Previous article <title>`, `Nächster Beitrag: <title>`, `Artículo anterior <title>`,
     /// `← <older title> → <newer title>`).
@@ -78,6 +80,34 @@ static POST_NAVIGATION: Lazy = Lazy::new(
 /// Longest post-navigation line, in words.
 const NAVIGATION_MAX_WORDS: u32 = 30;
 
+/// One action of an article toolbar; a line made only of two or more of these is a toolbar
+/// (`Print Email Return to Top`, `Email to a friend | Printer friendly`, `Text Size Print
+/// Email RSS`).
+const TOOLBAR_ACTION: &str = r"(?:
+        print(?:\s+(?:this|the))?(?:\s+(?:article|story|page|version|recipe))? | printer[\s-]friendly(?:\s+version)?
+      | e-?mail(?:\s+(?:this|the))?(?:\s+(?:article|story|page))?(?:\s+to\s+a\s+friend)? | e-?mail\s+us
+      | send\s+(?:this\s+)?(?:article|story|page)?(?:\s+to\s+a\s+friend)? | send\s+to\s+a\s+friend
+      | share(?:\s+(?:this|on))?(?:\s+(?:article|story|page|post|options))? | tweet(?:\s+(?:this|it))?
+      | save(?:\s+(?:this|to))?(?:\s+(?:article|story|page|favorites|favourites))? | bookmark(?:\s+this)?
+      | recommend(?:\s+this)? | comment | comments | add\s+(?:a\s+)?comments? | leave\s+a\s+comment
+      | (?:text|font)\s+size | rss(?:\s+feed)? | (?:return|back)\s+to\s+top | top | digg(?:\s+(?:this|it))?
+      | del\.icio\.us | facebook | twitter | linkedin | reddit | whatsapp | pinterest
+      | drucken | teilen | versenden | merken | kommentieren | imprimir | compartir | enviar | imprimer
+      | partager | envoyer
+    )";
+
+/// A toolbar: two or more [`TOOLBAR_ACTION`]s, separated by spaces, bars, bullets or colons.
+static TOOLBAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"(?ix)^{a}(?:[\s|·•/:,]+{a})+[\s!.]*$",
+        a = TOOLBAR_ACTION
+    ))
+    .expect("toolbar regex")
+});
+
+/// Longest toolbar line, in words.
+const TOOLBAR_MAX_WORDS: u32 = 10;
+
 /// Share targets; a line made only of these (two or more) is a share bar.
 static SHARE_TARGET: Lazy = Lazy::new(
     r"(?i)^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|mail|print|messenger|flipboard|tumblr|xing|copy|link|share|sms|threads|bluesky|vk|mix|pocket|digg|stumbleupon)$",
@@ -115,6 +145,9 @@ impl Rule for UiLabelLine {
             }
             if info.words > 6 {
                 flush(&mut targets, out);
+                if info.words <= TOOLBAR_MAX_WORDS && TOOLBAR.is_match(core(doc.line(i))) {
+                    out.push(Removal::line(&Self::META, i).with_note("article toolbar"));
+                }
                 continue;
             }
             let c = core(doc.line(i));
@@ -123,7 +156,7 @@ impl Rule for UiLabelLine {
                 .filter(|w| !w.is_empty())
                 .collect();
             let all_targets = !words.is_empty() && words.iter().all(|w| SHARE_TARGET.is_match(w));
-            if LABEL.is_match(c) || (words.len() >= 2 && all_targets) {
+            if LABEL.is_match(c) || (words.len() >= 2 && (all_targets || TOOLBAR.is_match(c))) {
                 flush(&mut targets, out);
                 out.push(Removal::line(&Self::META, i).with_note(format!("widget label {c:?}")));
             } else if words.len() == 1 && all_targets {
@@ -169,6 +202,18 @@ mod tests {
         // one target alone, or targets apart, are words of the article
         assert!(removed("Facebook\n\nIt said so.\n\nTwitter\n\nMix well.").is_empty());
         assert!(removed("Reddit\nThe forum grew fast.").is_empty());
+    }
+
+    #[test]
+    fn toolbars_go() {
+        let text = "Print Email Return to Top\nEmail to a friend Printer friendly\nSend this article: Print Email\nText Size Print Email RSS\nShare Tweet\nAdd comments | Save this page | Bookmark\nFacebook · Twitter · Email";
+        assert_eq!(removed(text), (0..7).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn sentences_with_toolbar_words_stay() {
+        // a toolbar is actions only: a word that is not one keeps the line
+        assert!(removed("Print and email were the only ways to reach them\nShare your story with us\nTop Stories\nComments from readers\nSave the date: the festival is back").is_empty());
     }
 
     #[test]
