@@ -21,8 +21,10 @@ crate::declare_rule! {
     /// the core stays. A reader-comment thread below the article (from a comment header or footer
     /// such as `Reply`, `Name says:` or `12 Comments` that follows the article's prose and is
     /// confirmed by another one close below, or a counted heading naming the article such as
-    /// `27 comments to <title>`) weighs less, so it neither outweighs the article
-    /// nor extends it; its lines go with the reason "in the comment thread below the article".
+    /// `27 comments to <title>`) weighs less, so it does not outweigh the article, and its first
+    /// marker is a wall the core does not cross, so it does not extend it either; its lines go
+    /// with the reason "in the comment thread below the article". Nor does the
+    /// thread join the article as a further region of prose.
     /// A line a chrome or marker rule already removes (a related-content box, a share bar, an ad
     /// marker) counts as a short line in the core search, whatever its shape: it neither adds
     /// weight nor cuts the article in two more than a short line would.
@@ -258,6 +260,21 @@ mod tests {
         );
         let k = kept(&page);
         assert!(k.iter().any(|l| l.starts_with("Residents who live")));
+        assert!(!k.iter().any(|l| l.starts_with("I tried")), "{k:?}");
+    }
+
+    #[test]
+    fn a_long_thread_does_not_join_the_article() {
+        // long comments right below the article's last paragraph: at its lower weight their
+        // prose is still enough to join the core as a second region, which the thread may not
+        let article: String = PAGE.lines().take(10).map(|l| format!("{l}\n")).collect();
+        let comment = format!("{COMMENT} {COMMENT} {COMMENT}\n");
+        let page = format!("{article}3 Comments\nAnna says:\n{}", comment.repeat(2));
+        let k = kept(&page);
+        assert!(
+            k.iter().any(|l| l.starts_with("Residents who live")),
+            "{k:?}"
+        );
         assert!(!k.iter().any(|l| l.starts_with("I tried")), "{k:?}");
     }
 

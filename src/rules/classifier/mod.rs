@@ -375,6 +375,10 @@ fn headline_shaped(f: &Features) -> bool {
     f.words >= 1 && f.words <= 20 && f.separators == 0 && f.links == 0 && !f.copyright && !f.bullet
 }
 
+/// The weight of a comment thread's first marker in the core search: no run of prose outweighs
+/// it, so the core ends above the thread (or lies within it, on a page that is mostly thread).
+const THREAD_WALL: f32 = -1000.0;
+
 /// Classifies every line of `doc`.
 pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
     classify_vectors(doc, p).0
@@ -503,18 +507,34 @@ fn classify_lines(
             out[i].score = w[i];
         }
     }
+    // the thread's first marker is a wall: the article core does not run on into the comments
+    // (a toolbar or a byline between them, once removed by a rule, is too weak a barrier)
+    if let Some(s) = in_thread.iter().position(|&t| t).filter(|&s| s > 0) {
+        w[s] = w[s].min(THREAD_WALL);
+    }
     let mut first: Option<f32> = None;
     let mut core_sum = 0.0f32;
+    // lines no further run may take: the core's, and (once the core lies above the thread)
+    // the comment thread's, so that a heavy thread does not join as a second region
+    let mut taken = in_core.clone();
     for _ in 0..MAX_CORE_RUNS {
-        let Some((a, b, s)) = best_run(&w, &in_core) else {
+        let Some((a, b, s)) = best_run(&w, &taken) else {
             break;
         };
         match first {
-            None => first = Some(s),
+            None => {
+                first = Some(s);
+                if !in_thread[a] {
+                    for (t, &th) in taken.iter_mut().zip(&in_thread) {
+                        *t |= th;
+                    }
+                }
+            }
             Some(f0) if s < f0 * p.extra_core_share || s < p.extra_core_min => break,
             Some(_) => {}
         }
         in_core[a..b].iter_mut().for_each(|c| *c = true);
+        taken[a..b].iter_mut().for_each(|c| *c = true);
         core_sum += s;
     }
     // a page of many items (a catalogue, a link list, a log, an index of abstracts): when the
