@@ -324,6 +324,20 @@ impl Deduper {
                 .map(|(i, d)| signatures(d, removed.get(i).map_or(&[][..], |r| &r[..]), opts))
                 .collect()
         });
+        self.decide_signed_on(pool, docs, sigs)
+    }
+
+    /// [`Self::process_batch_on`] after its first step: `sigs[i]` is [`signatures`] of
+    /// `docs[i]` with the rules' removals and [`Self::options`], computed by the caller (the
+    /// pipeline computes them with the rules, one batch ahead of the deciding).
+    pub fn decide_signed_on(
+        &mut self,
+        pool: Option<&rayon::ThreadPool>,
+        docs: &[Document],
+        sigs: Vec<DocSigs>,
+    ) -> Vec<DocOutcome> {
+        debug_assert_eq!(docs.len(), sigs.len());
+        let opts = &self.opts;
         let boiler = self.boiler.as_ref().filter(|b| b.is_finished());
         let decider = &mut self.decider;
         let cache_store = &mut self.cache;
