@@ -46,6 +46,7 @@
 
 pub mod boilerplate;
 pub mod groups;
+pub mod index;
 pub mod key;
 pub mod minhash;
 pub mod steps;
@@ -381,7 +382,11 @@ impl Deduper {
             let words = s.paras.iter().map(|p| u64::from(p.words)).sum();
             decided.push((decisions, texts, words));
         }
-        drop(sigs);
+        // freed on the pool: a batch's signatures are many small vectors
+        match pool {
+            Some(p) => p.spawn(move || drop(sigs)),
+            None => drop(sigs),
+        }
         on_pool(pool, || {
             docs.par_iter()
                 .zip(decided)

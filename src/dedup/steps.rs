@@ -6,12 +6,11 @@
 //! each group's signatures, sorted by `(seq, part, line)`, to a `Decider`; `apply` then needs the
 //! document and, for near duplicates' diffs, the kept paragraph's text.
 
-use rustc_hash::FxHashMap;
-
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use super::boilerplate::Boilerplate;
+use super::index::HashIndex;
 use super::minhash;
 use super::{DedupMode, DedupOptions};
 use crate::doc::{Document, KeptRef, Removal};
@@ -75,6 +74,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
     }
     let mut paras = Vec::new();
     let mut key = Vec::new();
+    let mut words: Vec<u64> = Vec::new();
     for (para, line) in doc.paragraphs().enumerate() {
         if gone[line] {
             continue;
@@ -88,10 +88,8 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
             && n_words <= opts.max_words_near;
         let (word_hashes, bands) = if near_ok {
             super::key::key_bytes(doc.line(line), &mut key);
-            let words: Vec<u64> = key
-                .split(|&b| b == b' ')
-                .map(minhash::word_hash_bytes)
-                .collect();
+            words.clear();
+            words.extend(key.split(|&b| b == b' ').map(minhash::word_hash_bytes));
             (
                 words.iter().map(|&w| w as u32).collect(),
                 minhash::bands_of(&words, opts.shingle, opts.bands, opts.rows),
@@ -199,9 +197,9 @@ pub struct Decider {
     sources: Vec<Box<str>>,
     slots: Vec<Slot>,
     words: Vec<u32>,
-    // keys are xxh3 values already: a cheap hasher is enough
-    exact: FxHashMap<u64, u32>,
-    lsh: FxHashMap<u64, u32>,
+    /// First slot per key hash, and per band hash (see [`HashIndex`]).
+    exact: HashIndex,
+    lsh: HashIndex,
 }
 
 impl Decider {
@@ -219,7 +217,7 @@ impl Decider {
 
     /// Approximate heap bytes held (hash tables, word hashes, ids).
     pub fn heap_bytes(&self) -> usize {
-        let map_entry = 8 + 4 + 1; // key, value, hashbrown control byte
+        let map_entry = HashIndex::ENTRY_BYTES;
         self.exact.capacity() * map_entry
             + self.lsh.capacity() * map_entry
             + self.slots.capacity() * std::mem::size_of::<Slot>()
@@ -282,6 +280,14 @@ impl Decider {
             self.sources.clear();
         }
         let mut doc_index: Option<u32> = None;
+        // the indexes are far larger than the caches: load the entries this document will probe
+        // first, all at once, so that their misses overlap
+        if self.opts.mode != DedupMode::None {
+            for p in &sigs.paras {
+                self.exact.touch(std::slice::from_ref(&p.key));
+                self.lsh.touch(&p.bands);
+            }
+        }
         for p in &sigs.paras {
             if let Some((n, of)) = boiler.and_then(|b| b.lookup(sigs.group, p.key)) {
                 out.push(Decision {
@@ -299,7 +305,7 @@ impl Decider {
             }
             let exact_ok = p.words as usize >= self.opts.min_words_exact.max(1);
             if exact_ok {
-                if let Some(&slot) = self.exact.get(&p.key) {
+                if let Some(slot) = self.exact.get(p.key) {
                     // a short sentence said twice in one article is a refrain, not debris
                     let same_doc = doc_index.is_some_and(|d| self.slots[slot as usize].doc == d);
                     if same_doc && (p.words as usize) < self.opts.min_words_repeat_in_doc {
@@ -356,21 +362,17 @@ impl Decider {
             });
             self.words.extend_from_slice(&p.word_hashes);
             if exact_ok {
-                self.exact.entry(p.key).or_insert(slot);
+                self.exact.insert_first(p.key, slot);
             }
             for &b in &p.bands {
-                self.lsh.entry(b).or_insert(slot);
+                self.lsh.insert_first(b, slot);
             }
         }
         out
     }
 
     fn best_near(&self, p: &ParaSig) -> Option<(u32, f64)> {
-        let mut cands: Vec<u32> = p
-            .bands
-            .iter()
-            .filter_map(|b| self.lsh.get(b).copied())
-            .collect();
+        let mut cands: Vec<u32> = p.bands.iter().filter_map(|&b| self.lsh.get(b)).collect();
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<(u32, f64)> = None;

@@ -760,8 +760,9 @@ const KEEP_DECOMPRESSED: usize = 384 << 20;
 /// Pass 1 of learned boilerplate: the line keys of every record, in input order. Records are
 /// not split: the articles of a record together hold exactly its non-blank lines, and learning
 /// counts a line once per record anyway. Reading (decompressing, cutting JSONL lines) runs on
-/// its own thread, one batch ahead; parsing, normalising and hashing run on the pool. Input
-/// errors are left to pass 2, which reports them. Returns the keys for pass 2; the decompressed
+/// its own thread, one batch ahead; parsing, normalising and hashing run on the pool; counting
+/// the keys runs on a thread of its own, one batch behind. Input errors are left to pass 2,
+/// which reports them. Returns the keys for pass 2; the decompressed
 /// bytes of compressed inputs go to `unpacked` (up to its budget) for pass 2 too.
 fn learn(
     d: &mut crate::dedup::Deduper,
@@ -774,6 +775,8 @@ fn learn(
     let mut records =
         input::open_all(sources.to_vec(), opts.input.clone()).keep_decompressed(unpacked);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
+    let (ktx, krx) = std::sync::mpsc::sync_channel::<Vec<(u64, u64, KeyedRecord)>>(1);
+    let counting = &mut *d;
     std::thread::scope(|scope| {
         spawn_named(scope, "deboil-learn", move || loop {
             let mut batch = Vec::new();
@@ -792,6 +795,19 @@ fn learn(
                 return;
             }
         });
+        let counter = std::thread::Builder::new()
+            .name("deboil-count".into())
+            .spawn_scoped(scope, move || {
+                let mut kept = Keyed::default();
+                for keyed in krx {
+                    for (seq, group, k) in keyed {
+                        counting.learn_keys(seq, group, &k.keys.keys);
+                        kept.0.push_back(k);
+                    }
+                }
+                kept
+            })
+            .expect("cannot start a thread");
         let mut seq_base = 0u64;
         for batch in rx {
             let first = seq_base;
@@ -832,11 +848,14 @@ fn learn(
                     })
                     .collect()
             });
-            for (seq, group, k) in keyed {
-                d.learn_keys(seq, group, &k.keys.keys);
-                kept.0.push_back(k);
+            if ktx.send(keyed).is_err() {
+                break;
             }
         }
+        drop(ktx);
+        kept = counter
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
     });
     d.finish_learning();
     kept
