@@ -200,6 +200,16 @@ pub struct Decider {
     /// First slot per key hash, and per band hash (see [`HashIndex`]).
     exact: HashIndex,
     lsh: HashIndex,
+    /// Buffers [`Self::best_near`] reuses from paragraph to paragraph.
+    scratch: NearScratch,
+}
+
+/// Candidates and sorted word hashes of one near-duplicate search.
+#[derive(Debug, Default)]
+struct NearScratch {
+    cands: Vec<u32>,
+    sorted_p: Vec<u32>,
+    sorted_c: Vec<u32>,
 }
 
 impl Decider {
@@ -323,7 +333,10 @@ impl Decider {
                 }
             }
             if !p.bands.is_empty() {
-                if let Some((slot, sim)) = self.best_near(p) {
+                let mut scratch = std::mem::take(&mut self.scratch);
+                let near = self.best_near(p, &mut scratch);
+                self.scratch = scratch;
+                if let Some((slot, sim)) = near {
                     out.push(Decision {
                         line: p.line,
                         para: p.para,
@@ -371,14 +384,19 @@ impl Decider {
         out
     }
 
-    fn best_near(&self, p: &ParaSig) -> Option<(u32, f64)> {
-        let mut cands: Vec<u32> = p.bands.iter().filter_map(|&b| self.lsh.get(b)).collect();
+    fn best_near(&self, p: &ParaSig, scratch: &mut NearScratch) -> Option<(u32, f64)> {
+        let NearScratch {
+            cands,
+            sorted_p,
+            sorted_c,
+        } = scratch;
+        cands.clear();
+        cands.extend(p.bands.iter().filter_map(|&b| self.lsh.get(b)));
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<(u32, f64)> = None;
-        let mut sorted_p: Option<Vec<u32>> = None;
-        let mut sorted_c: Vec<u32> = Vec::new();
-        for c in cands {
+        let mut p_sorted = false;
+        for &c in cands.iter() {
             let kw = self.slot_words(c);
             // upper bounds of the ratio first (matched words are at most the shorter length, and
             // at most the words the two have in common): candidates that cannot reach the
@@ -387,15 +405,16 @@ impl Decider {
             if ratio_of(la.min(lb), la, lb) < self.opts.threshold {
                 continue;
             }
-            let sp = sorted_p.get_or_insert_with(|| {
-                let mut v = p.word_hashes.clone();
-                v.sort_unstable();
-                v
-            });
+            if !p_sorted {
+                sorted_p.clear();
+                sorted_p.extend_from_slice(&p.word_hashes);
+                sorted_p.sort_unstable();
+                p_sorted = true;
+            }
             sorted_c.clear();
             sorted_c.extend_from_slice(kw);
             sorted_c.sort_unstable();
-            if ratio_of(common_sorted(&sorted_c, sp), la, lb) < self.opts.threshold {
+            if ratio_of(common_sorted(sorted_c, sorted_p), la, lb) < self.opts.threshold {
                 continue;
             }
             let sim = word_ratio(kw, &p.word_hashes);
