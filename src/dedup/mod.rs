@@ -31,11 +31,12 @@
 //! - Learned boilerplate (D003), see [`boilerplate`].
 //!
 //! # Memory (bytes per paragraph)
-//! The decider keeps, per *kept* paragraph: a slot (24 bytes), one exact-map entry (~16 bytes with
-//! the hash table's overhead at 7/8 load), and, when near-eligible, 4 bytes per word plus up to
-//! `bands` LSH entries (~16 bytes each, only for buckets it opens). With the defaults (20 bands)
-//! a 40-word paragraph costs about 24 + 16 + 160 + 320 = 520 bytes, a short one 40 bytes; removed
-//! copies cost nothing; per document the id string. Texts are not kept, except a bounded cache
+//! The decider keeps, per *kept* paragraph: a slot (24 bytes), one exact-index entry (12 bytes in
+//! a table kept 3/8 to 3/4 full, so 16-32 bytes; see [`index`]), and, when near-eligible, 4 bytes
+//! per word plus up to `bands` LSH entries (16-32 bytes each, only for buckets it opens). With the
+//! defaults (20 bands) and entries counted at 24 bytes, a 40-word paragraph costs about
+//! 24 + 24 + 160 + 480 = 690 bytes, a short one about 50 bytes; removed copies cost nothing; per
+//! document the id string. Texts are not kept, except a bounded cache
 //! (`diff_cache_bytes`, default 16 MiB, FIFO) of kept near-eligible paragraphs, used only to render
 //! word diffs; a near duplicate whose original was evicted gets a note instead of a diff.
 //!
