@@ -6,8 +6,8 @@ Usage: python3 bench/thread_cpu.py [--json] -- deboil clean ...
 Polls /proc/<pid>/task/*/schedstat (nanoseconds on a CPU) every few milliseconds and keeps each
 thread's last value (a thread that ends loses at most one poll interval). deboil names its
 threads: deboil (main: applying, rendering, writing, the report), deboil-read (pass 2: reading,
-decompressing, parsing JSONL), deboil-corpus (splitting/rules hand-off and the corpus stage's
-sequential deciding), deboil-learn (pass 1's reader), deboil-pool-N (the rayon workers).
+decompressing, parsing JSONL), deboil-strip (hands each batch to the pool for splitting, rules and
+dedup signatures), deboil-corpus (the corpus stage's sequential deciding), deboil-learn (pass 1's reader), deboil-count (pass 1's counting of line keys), deboil-pool-N (the rayon workers).
 CPU time spent by the pool while pass 1 ran (until deboil-learn ends) is shown apart.
 
 "serial" is the CPU of every thread that is not a pool worker: with two workers and the

@@ -31,11 +31,12 @@
 //! - Learned boilerplate (D003), see [`boilerplate`].
 //!
 //! # Memory (bytes per paragraph)
-//! The decider keeps, per *kept* paragraph: a slot (24 bytes), one exact-map entry (~16 bytes with
-//! the hash table's overhead at 7/8 load), and, when near-eligible, 4 bytes per word plus up to
-//! `bands` LSH entries (~16 bytes each, only for buckets it opens). With the defaults (20 bands)
-//! a 40-word paragraph costs about 24 + 16 + 160 + 320 = 520 bytes, a short one 40 bytes; removed
-//! copies cost nothing; per document the id string. Texts are not kept, except a bounded cache
+//! The decider keeps, per *kept* paragraph: a slot (24 bytes), one exact-index entry (12 bytes in
+//! a table kept 3/8 to 3/4 full, so 16-32 bytes; see [`index`]), and, when near-eligible, 4 bytes
+//! per word plus up to `bands` LSH entries (16-32 bytes each, only for buckets it opens). With the
+//! defaults (20 bands) and entries counted at 24 bytes, a 40-word paragraph costs about
+//! 24 + 24 + 160 + 480 = 690 bytes, a short one about 50 bytes; removed copies cost nothing; per
+//! document the id string. Texts are not kept, except a bounded cache
 //! (`diff_cache_bytes`, default 16 MiB, FIFO) of kept near-eligible paragraphs, used only to render
 //! word diffs; a near duplicate whose original was evicted gets a note instead of a diff.
 //!
@@ -46,6 +47,7 @@
 
 pub mod boilerplate;
 pub mod groups;
+pub mod index;
 pub mod key;
 pub mod minhash;
 pub mod steps;
@@ -200,19 +202,28 @@ pub struct Deduper {
     cache: DiffCache,
 }
 
-/// Kept paragraph texts for near-duplicate diffs, FIFO within a byte budget.
+/// Kept paragraph texts for near-duplicate diffs, FIFO within a byte budget. Texts are
+/// appended to one buffer in slot order (slots only grow), so inserting one costs no
+/// allocation, evicting one only moves a mark, and a text is found by binary search on its slot;
+/// the buffer drops its evicted front once that is larger than the budget and than what is
+/// left (so each byte is moved at most once on average). Keeps and evicts exactly what a map of
+/// slots to texts with a FIFO of slots would (see the test).
 #[derive(Debug, Default)]
 struct DiffCache {
-    texts: HashMap<u32, std::sync::Arc<str>>,
-    order: VecDeque<u32>,
+    /// The texts, one after another; `buf[0]` is byte `base` of all the text ever appended.
+    buf: String,
+    base: usize,
+    /// Cached slots in insertion (and so slot) order: slot, offset in the appended text, length.
+    entries: VecDeque<(u32, usize, usize)>,
     bytes: usize,
     budget: usize,
 }
 
 impl DiffCache {
     fn clear(&mut self) {
-        self.texts.clear();
-        self.order.clear();
+        self.base += self.buf.len();
+        self.buf.clear();
+        self.entries.clear();
         self.bytes = 0;
     }
 
@@ -220,19 +231,34 @@ impl DiffCache {
         if text.len() > self.budget {
             return;
         }
-        self.texts.insert(slot, text.into());
-        self.order.push_back(slot);
+        debug_assert!(self.entries.back().map_or(true, |e| e.0 < slot));
+        self.entries
+            .push_back((slot, self.base + self.buf.len(), text.len()));
+        self.buf.push_str(text);
         self.bytes += text.len();
         while self.bytes > self.budget {
-            match self.order.pop_front() {
-                Some(old) => {
-                    if let Some(t) = self.texts.remove(&old) {
-                        self.bytes -= t.len();
-                    }
-                }
+            match self.entries.pop_front() {
+                Some((_, _, len)) => self.bytes -= len,
                 None => break,
             }
         }
+        let live = self
+            .entries
+            .front()
+            .map_or(self.base + self.buf.len(), |e| e.1);
+        let dead = live - self.base;
+        if dead > self.budget && dead > self.buf.len() - dead {
+            self.buf.drain(..dead);
+            self.base = live;
+        }
+    }
+
+    /// The cached text of `slot`.
+    fn get(&self, slot: u32) -> Option<&str> {
+        let i = self.entries.binary_search_by_key(&slot, |e| e.0).ok()?;
+        let (_, at, len) = self.entries[i];
+        let at = at - self.base;
+        self.buf.get(at..at + len)
     }
 }
 
@@ -324,6 +350,20 @@ impl Deduper {
                 .map(|(i, d)| signatures(d, removed.get(i).map_or(&[][..], |r| &r[..]), opts))
                 .collect()
         });
+        self.decide_signed_on(pool, docs, sigs)
+    }
+
+    /// [`Self::process_batch_on`] after its first step: `sigs[i]` is [`signatures`] of
+    /// `docs[i]` with the rules' removals and [`Self::options`], computed by the caller (the
+    /// pipeline computes them with the rules, one batch ahead of the deciding).
+    pub fn decide_signed_on(
+        &mut self,
+        pool: Option<&rayon::ThreadPool>,
+        docs: &[Document],
+        sigs: Vec<DocSigs>,
+    ) -> Vec<DocOutcome> {
+        debug_assert_eq!(docs.len(), sigs.len());
+        let opts = &self.opts;
         let boiler = self.boiler.as_ref().filter(|b| b.is_finished());
         let decider = &mut self.decider;
         let cache_store = &mut self.cache;
@@ -348,7 +388,7 @@ impl Deduper {
                         let text = if k.slot as usize >= before {
                             slot_line(s, decider, k.slot).map(|line| doc.line(line).into())
                         } else {
-                            cache_store.texts.get(&k.slot).cloned()
+                            cache_store.get(k.slot).map(std::sync::Arc::from)
                         };
                         texts.push((k.slot, text));
                     }
@@ -367,7 +407,11 @@ impl Deduper {
             let words = s.paras.iter().map(|p| u64::from(p.words)).sum();
             decided.push((decisions, texts, words));
         }
-        drop(sigs);
+        // freed on the pool: a batch's signatures are many small vectors
+        match pool {
+            Some(p) => p.spawn(move || drop(sigs)),
+            None => drop(sigs),
+        }
         on_pool(pool, || {
             docs.par_iter()
                 .zip(decided)
@@ -527,6 +571,89 @@ pub fn decide_all(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The diff cache as it was (a map of slots to texts and a FIFO of slots), to check that
+    /// [`DiffCache`] keeps and evicts the same texts.
+    #[derive(Default)]
+    struct MapCache {
+        texts: HashMap<u32, std::sync::Arc<str>>,
+        order: VecDeque<u32>,
+        bytes: usize,
+        budget: usize,
+    }
+
+    impl MapCache {
+        fn clear(&mut self) {
+            self.texts.clear();
+            self.order.clear();
+            self.bytes = 0;
+        }
+
+        fn insert(&mut self, slot: u32, text: &str) {
+            if text.len() > self.budget {
+                return;
+            }
+            self.texts.insert(slot, text.into());
+            self.order.push_back(slot);
+            self.bytes += text.len();
+            while self.bytes > self.budget {
+                match self.order.pop_front() {
+                    Some(old) => {
+                        if let Some(t) = self.texts.remove(&old) {
+                            self.bytes -= t.len();
+                        }
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn diff_cache_keeps_what_the_map_cache_kept() {
+        let mut state = 99u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        for budget in [0, 1, 40, 100, 1000] {
+            let mut new = DiffCache {
+                budget,
+                ..DiffCache::default()
+            };
+            let mut old = MapCache {
+                budget,
+                ..MapCache::default()
+            };
+            let mut slot = 0u32;
+            for round in 0..3000 {
+                if next() % 500 == 0 {
+                    new.clear();
+                    old.clear();
+                }
+                let len = [0, 1, 7, 30, 99, 100, 101, 400][next() % 8];
+                let text: String = (0..len)
+                    .map(|i| ['a', 'é', '字', ' '][(i + round) % 4])
+                    .collect::<String>()
+                    .chars()
+                    .take(len)
+                    .collect();
+                slot += 1 + (next() % 3) as u32;
+                new.insert(slot, &text);
+                old.insert(slot, &text);
+                assert_eq!(new.bytes, old.bytes);
+                for probe in slot.saturating_sub(60)..=slot + 1 {
+                    assert_eq!(
+                        new.get(probe),
+                        old.texts.get(&probe).map(|t| &**t),
+                        "budget {budget}, slot {probe}"
+                    );
+                }
+            }
+        }
+    }
 
     const P1: &str = "The central bank raised interest rates by a quarter point on Wednesday, citing persistent inflation in services and housing costs.";
     const P2: &str = "Officials said the decision was unanimous and that further increases would depend on data released over the coming months.";

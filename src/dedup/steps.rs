@@ -6,12 +6,11 @@
 //! each group's signatures, sorted by `(seq, part, line)`, to a `Decider`; `apply` then needs the
 //! document and, for near duplicates' diffs, the kept paragraph's text.
 
-use rustc_hash::FxHashMap;
-
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use super::boilerplate::Boilerplate;
+use super::index::HashIndex;
 use super::minhash;
 use super::{DedupMode, DedupOptions};
 use crate::doc::{Document, KeptRef, Removal};
@@ -75,6 +74,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
     }
     let mut paras = Vec::new();
     let mut key = Vec::new();
+    let mut words: Vec<u64> = Vec::new();
     for (para, line) in doc.paragraphs().enumerate() {
         if gone[line] {
             continue;
@@ -88,10 +88,8 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
             && n_words <= opts.max_words_near;
         let (word_hashes, bands) = if near_ok {
             super::key::key_bytes(doc.line(line), &mut key);
-            let words: Vec<u64> = key
-                .split(|&b| b == b' ')
-                .map(minhash::word_hash_bytes)
-                .collect();
+            words.clear();
+            words.extend(key.split(|&b| b == b' ').map(minhash::word_hash_bytes));
             (
                 words.iter().map(|&w| w as u32).collect(),
                 minhash::bands_of(&words, opts.shingle, opts.bands, opts.rows),
@@ -199,9 +197,19 @@ pub struct Decider {
     sources: Vec<Box<str>>,
     slots: Vec<Slot>,
     words: Vec<u32>,
-    // keys are xxh3 values already: a cheap hasher is enough
-    exact: FxHashMap<u64, u32>,
-    lsh: FxHashMap<u64, u32>,
+    /// First slot per key hash, and per band hash (see [`HashIndex`]).
+    exact: HashIndex,
+    lsh: HashIndex,
+    /// Buffers [`Self::best_near`] reuses from paragraph to paragraph.
+    scratch: NearScratch,
+}
+
+/// Candidates and sorted word hashes of one near-duplicate search.
+#[derive(Debug, Default)]
+struct NearScratch {
+    cands: Vec<u32>,
+    sorted_p: Vec<u32>,
+    sorted_c: Vec<u32>,
 }
 
 impl Decider {
@@ -219,7 +227,7 @@ impl Decider {
 
     /// Approximate heap bytes held (hash tables, word hashes, ids).
     pub fn heap_bytes(&self) -> usize {
-        let map_entry = 8 + 4 + 1; // key, value, hashbrown control byte
+        let map_entry = HashIndex::ENTRY_BYTES;
         self.exact.capacity() * map_entry
             + self.lsh.capacity() * map_entry
             + self.slots.capacity() * std::mem::size_of::<Slot>()
@@ -282,6 +290,14 @@ impl Decider {
             self.sources.clear();
         }
         let mut doc_index: Option<u32> = None;
+        // the indexes are far larger than the caches: load the entries this document will probe
+        // first, all at once, so that their misses overlap
+        if self.opts.mode != DedupMode::None {
+            for p in &sigs.paras {
+                self.exact.touch(std::slice::from_ref(&p.key));
+                self.lsh.touch(&p.bands);
+            }
+        }
         for p in &sigs.paras {
             if let Some((n, of)) = boiler.and_then(|b| b.lookup(sigs.group, p.key)) {
                 out.push(Decision {
@@ -299,7 +315,7 @@ impl Decider {
             }
             let exact_ok = p.words as usize >= self.opts.min_words_exact.max(1);
             if exact_ok {
-                if let Some(&slot) = self.exact.get(&p.key) {
+                if let Some(slot) = self.exact.get(p.key) {
                     // a short sentence said twice in one article is a refrain, not debris
                     let same_doc = doc_index.is_some_and(|d| self.slots[slot as usize].doc == d);
                     if same_doc && (p.words as usize) < self.opts.min_words_repeat_in_doc {
@@ -317,7 +333,10 @@ impl Decider {
                 }
             }
             if !p.bands.is_empty() {
-                if let Some((slot, sim)) = self.best_near(p) {
+                let mut scratch = std::mem::take(&mut self.scratch);
+                let near = self.best_near(p, &mut scratch);
+                self.scratch = scratch;
+                if let Some((slot, sim)) = near {
                     out.push(Decision {
                         line: p.line,
                         para: p.para,
@@ -356,27 +375,28 @@ impl Decider {
             });
             self.words.extend_from_slice(&p.word_hashes);
             if exact_ok {
-                self.exact.entry(p.key).or_insert(slot);
+                self.exact.insert_first(p.key, slot);
             }
             for &b in &p.bands {
-                self.lsh.entry(b).or_insert(slot);
+                self.lsh.insert_first(b, slot);
             }
         }
         out
     }
 
-    fn best_near(&self, p: &ParaSig) -> Option<(u32, f64)> {
-        let mut cands: Vec<u32> = p
-            .bands
-            .iter()
-            .filter_map(|b| self.lsh.get(b).copied())
-            .collect();
+    fn best_near(&self, p: &ParaSig, scratch: &mut NearScratch) -> Option<(u32, f64)> {
+        let NearScratch {
+            cands,
+            sorted_p,
+            sorted_c,
+        } = scratch;
+        cands.clear();
+        cands.extend(p.bands.iter().filter_map(|&b| self.lsh.get(b)));
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<(u32, f64)> = None;
-        let mut sorted_p: Option<Vec<u32>> = None;
-        let mut sorted_c: Vec<u32> = Vec::new();
-        for c in cands {
+        let mut p_sorted = false;
+        for &c in cands.iter() {
             let kw = self.slot_words(c);
             // upper bounds of the ratio first (matched words are at most the shorter length, and
             // at most the words the two have in common): candidates that cannot reach the
@@ -385,15 +405,16 @@ impl Decider {
             if ratio_of(la.min(lb), la, lb) < self.opts.threshold {
                 continue;
             }
-            let sp = sorted_p.get_or_insert_with(|| {
-                let mut v = p.word_hashes.clone();
-                v.sort_unstable();
-                v
-            });
+            if !p_sorted {
+                sorted_p.clear();
+                sorted_p.extend_from_slice(&p.word_hashes);
+                sorted_p.sort_unstable();
+                p_sorted = true;
+            }
             sorted_c.clear();
             sorted_c.extend_from_slice(kw);
             sorted_c.sort_unstable();
-            if ratio_of(common_sorted(&sorted_c, sp), la, lb) < self.opts.threshold {
+            if ratio_of(common_sorted(sorted_c, sorted_p), la, lb) < self.opts.threshold {
                 continue;
             }
             let sim = word_ratio(kw, &p.word_hashes);

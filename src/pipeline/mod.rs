@@ -353,10 +353,12 @@ pub fn run(
     let records = input::open_all(sources, opts.input.clone()).reuse_decompressed(&unpacked);
     let mut any_removal = false;
     let mut record_failures = 0usize;
-    // Three stages, each on its own thread, one batch apart: reading and decoding; splitting,
-    // rules and the corpus stage (whose deciding is sequential); applying, rendering and writing
-    // (here). The parallel parts of the last two share the worker pool.
+    // Four stages, each on its own thread, one batch apart: reading and decoding; splitting,
+    // rules and dedup signatures; the corpus stage (whose deciding is sequential); applying,
+    // rendering and writing (here). The parallel parts of the last three share the worker pool,
+    // which so has work while the corpus stage decides.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let (gtx, grx) = std::sync::mpsc::sync_channel::<Signed>(1);
     let (stx, srx) = std::sync::mpsc::sync_channel::<Stripped>(1);
     std::thread::scope(|scope| -> Result<(), Error> {
         // reading: decompressing and cutting JSONL lines; parsing and normalising them runs
@@ -368,29 +370,22 @@ pub fn run(
             read_batches(parsed, opts, keyed, tx)
         });
         let (rules, pool, selection, decided) = (&rules, &pool, &selection, &decided);
+        let signing = deduper.as_ref().map(|d| d.options().clone());
+        spawn_named(scope, "deboil-strip", move || {
+            strip_batches(rx, gtx, pool, rules, signing.as_ref())
+        });
         spawn_named(scope, "deboil-corpus", move || {
             let mut applied: std::collections::HashSet<stages::DocAddress> = Default::default();
             let decisions_file = opts.decisions.as_deref().unwrap_or(Path::new("")).display();
-            for Batch {
-                records: batch,
-                keys,
+            for Signed {
+                mut works,
+                sigs,
                 failures,
                 warnings,
-            } in rx
+            } in grx
             {
-                let mut works: Vec<Work> = if batch.is_empty() {
-                    Vec::new()
-                } else {
-                    pool.install(|| {
-                        batch
-                            .into_par_iter()
-                            .zip(keys)
-                            .map(|(r, k)| strip_owned(r, k.as_ref(), rules))
-                            .collect()
-                    })
-                };
                 if let Some(d) = deduper.as_mut() {
-                    dedup_batch(d, &mut works, pool, &|code| selection.chooses(code));
+                    dedup_batch(d, &mut works, sigs, pool, &|code| selection.chooses(code));
                 }
                 if let Some(decided) = decided {
                     for w in works.iter_mut() {
@@ -637,11 +632,71 @@ fn doc_status(keep: bool) -> &'static str {
     }
 }
 
-/// The corpus stage on one batch: documents flattened in input order, dedup's removals appended
-/// after the rules' (so rules are credited first), documents put back per record.
+/// The splitting thread: each batch's records split into documents and checked by the rules,
+/// and (with `signing`, the corpus stage's options) each document's dedup signatures taken in
+/// the same parallel pass, so the corpus thread only decides; stops when either side is gone.
+fn strip_batches(
+    rx: std::sync::mpsc::Receiver<Batch>,
+    tx: std::sync::mpsc::SyncSender<Signed>,
+    pool: &rayon::ThreadPool,
+    rules: &[Box<dyn Rule>],
+    signing: Option<&crate::dedup::DedupOptions>,
+) {
+    for Batch {
+        records,
+        keys,
+        failures,
+        warnings,
+    } in rx
+    {
+        let done: Vec<(Work, Vec<crate::dedup::DocSigs>)> = if records.is_empty() {
+            Vec::new()
+        } else {
+            pool.install(|| {
+                records
+                    .into_par_iter()
+                    .zip(keys)
+                    .map(|(r, k)| {
+                        let w = strip_owned(r, k.as_ref(), rules);
+                        let sigs = match signing {
+                            Some(o) => w
+                                .docs
+                                .iter()
+                                .zip(&w.removals)
+                                .map(|(d, rm)| crate::dedup::signatures(d, rm, o))
+                                .collect(),
+                            None => Vec::new(),
+                        };
+                        (w, sigs)
+                    })
+                    .collect()
+            })
+        };
+        let mut works = Vec::with_capacity(done.len());
+        let mut sigs = Vec::new();
+        for (w, s) in done {
+            works.push(w);
+            sigs.extend(s);
+        }
+        let out = Signed {
+            works,
+            sigs,
+            failures,
+            warnings,
+        };
+        if tx.send(out).is_err() {
+            return;
+        }
+    }
+}
+
+/// The corpus stage on one batch: documents flattened in input order, decided on their
+/// signatures (`sigs`, one per document in that order), dedup's removals appended after the
+/// rules' (so rules are credited first), documents put back per record.
 fn dedup_batch(
     d: &mut crate::dedup::Deduper,
     works: &mut [Work],
+    sigs: Vec<crate::dedup::DocSigs>,
     pool: &rayon::ThreadPool,
     selected: &dyn Fn(&str) -> bool,
 ) {
@@ -653,7 +708,7 @@ fn dedup_batch(
         removals.append(&mut w.removals);
     }
     let extra: Vec<Vec<Removal>> = d
-        .process_batch_on(Some(pool), &docs, &removals)
+        .decide_signed_on(Some(pool), &docs, sigs)
         .into_iter()
         .map(|o| o.removals)
         .collect();
@@ -705,8 +760,9 @@ const KEEP_DECOMPRESSED: usize = 384 << 20;
 /// Pass 1 of learned boilerplate: the line keys of every record, in input order. Records are
 /// not split: the articles of a record together hold exactly its non-blank lines, and learning
 /// counts a line once per record anyway. Reading (decompressing, cutting JSONL lines) runs on
-/// its own thread, one batch ahead; parsing, normalising and hashing run on the pool. Input
-/// errors are left to pass 2, which reports them. Returns the keys for pass 2; the decompressed
+/// its own thread, one batch ahead; parsing, normalising and hashing run on the pool; counting
+/// the keys runs on a thread of its own, one batch behind. Input errors are left to pass 2,
+/// which reports them. Returns the keys for pass 2; the decompressed
 /// bytes of compressed inputs go to `unpacked` (up to its budget) for pass 2 too.
 fn learn(
     d: &mut crate::dedup::Deduper,
@@ -719,6 +775,8 @@ fn learn(
     let mut records =
         input::open_all(sources.to_vec(), opts.input.clone()).keep_decompressed(unpacked);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
+    let (ktx, krx) = std::sync::mpsc::sync_channel::<Vec<(u64, u64, KeyedRecord)>>(1);
+    let counting = &mut *d;
     std::thread::scope(|scope| {
         spawn_named(scope, "deboil-learn", move || loop {
             let mut batch = Vec::new();
@@ -737,6 +795,19 @@ fn learn(
                 return;
             }
         });
+        let counter = std::thread::Builder::new()
+            .name("deboil-count".into())
+            .spawn_scoped(scope, move || {
+                let mut kept = Keyed::default();
+                for keyed in krx {
+                    for (seq, group, k) in keyed {
+                        counting.learn_keys(seq, group, &k.keys.keys);
+                        kept.0.push_back(k);
+                    }
+                }
+                kept
+            })
+            .expect("cannot start a thread");
         let mut seq_base = 0u64;
         for batch in rx {
             let first = seq_base;
@@ -777,11 +848,14 @@ fn learn(
                     })
                     .collect()
             });
-            for (seq, group, k) in keyed {
-                d.learn_keys(seq, group, &k.keys.keys);
-                kept.0.push_back(k);
+            if ktx.send(keyed).is_err() {
+                break;
             }
         }
+        drop(ktx);
+        kept = counter
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
     });
     d.finish_learning();
     kept
@@ -842,6 +916,15 @@ impl Stripped {
             fatal: Some(message),
         }
     }
+}
+
+/// A batch split, checked by the rules and (when the corpus stage runs) signed: the
+/// signatures of every document of `works`, in order.
+struct Signed {
+    works: Vec<Work>,
+    sigs: Vec<crate::dedup::DocSigs>,
+    failures: Vec<InputError>,
+    warnings: Vec<InputError>,
 }
 
 /// Records read ahead of processing, with the input errors met while reading them.

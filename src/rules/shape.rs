@@ -5,8 +5,22 @@ use regex::Regex;
 
 use crate::doc::Document;
 
-/// A regex compiled once, on first use.
-pub struct Lazy(std::sync::OnceLock<Regex>, &'static str);
+/// Clones of each [`Lazy`] regex, used by threads in turn: a regex keeps its search caches in a
+/// pool whose fast path serves one thread (its first user); every other thread takes a lock
+/// per search. A clone has a pool of its own, so the workers of a small pool each get theirs.
+const CLONES: usize = 4;
+
+/// The slot of the current thread among [`CLONES`], given in the order threads first ask.
+fn thread_slot() -> usize {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    thread_local! {
+        static SLOT: usize = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    SLOT.with(|s| *s) % CLONES
+}
+
+/// A regex compiled once, on first use (see [`CLONES`] for why it is held several times).
+pub struct Lazy(std::sync::OnceLock<[Regex; CLONES]>, &'static str);
 
 impl Lazy {
     pub const fn new(pattern: &'static str) -> Lazy {
@@ -14,8 +28,11 @@ impl Lazy {
     }
 
     pub fn get(&self) -> &Regex {
-        self.0
-            .get_or_init(|| Regex::new(self.1).expect("built-in rule regex compiles"))
+        let all = self.0.get_or_init(|| {
+            let re = Regex::new(self.1).expect("built-in rule regex compiles");
+            std::array::from_fn(|_| re.clone())
+        });
+        &all[thread_slot()]
     }
 
     pub fn is_match(&self, s: &str) -> bool {
