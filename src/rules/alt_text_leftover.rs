@@ -9,10 +9,12 @@ crate::declare_rule! {
     /// naming a graphic element (`logo`, `site logo`, `Orange background`, `placeholder image`,
     /// `avatar`, `icon`, `thumbnail`), and photo credit lines (`Photo: Ministry of Defence`,
     /// `Image: Reuters`, `Foto: dpa`, `Bild: Keystone`, `Imagen: EFE`, `Bild via Pixabay`,
-    /// `Crédit photo : AFP`, `(AFP)`, `Getty Images`).
+    /// `Crédit photo : AFP`, `(AFP)`, `Getty Images`, `Photograph by Jane Doe`, `(Quelle: Foto
+    /// Jane Doe)`, `(Bildquelle: dpa)`).
     ///
     /// Credits are matched only as a short line (at most ten words) that starts with a credit
-    /// label, or is only an agency name; a caption that ends in a credit is R018's.
+    /// label (after an opening bracket or a stray full stop, at most), or is only an agency
+    /// name; a caption that ends in a credit is R018's.
     ///
     /// Known false positives: a subheading that is literally "Background" plus one word
     /// ("Historical background") is removed.
@@ -30,9 +32,11 @@ static ALT_TEXT: Lazy = Lazy::new(
 static NOT_A_LABEL: Lazy = Lazy::new(r"(?i)\b(?:the|a|an|of|his|her|their|this|is|was|in|on|at)\b");
 
 static CREDIT: Lazy = Lazy::new(
-    r"(?ix)^(?:
-        (?:photo|image|picture|foto|bild|fotos|bilder|imagen|imagem|immagine|fotograf[ií]a|crédits?\s+photo|cr[ée]dit|credits?|photograph|illustration|grafik|video)s?
+    r"(?ix)^[.(\[]?\s*(?:
+        (?:photo|image|picture|foto|bild|fotos|bilder|imagen|imagem|immagine|fotograf[ií]a|crédits?\s+photo|cr[ée]dit|credits?|photograph|illustration|grafik|video|bildquelle|fotoquelle)s?
         (?:\s+(?:by|von|de|par))?\s*[:©]\s*\S.*
+      | (?:bild|foto)?quelle\s*:\s*(?:foto|bild)\b.*
+      | (?:photo|photograph|picture|foto|fotografía)s?\s+(?:by|von|de|par)\s+(?-i:\p{Lu}).*
       | (?:photo|image|picture|foto|bild)\s+via\s+\S.*
       | \(?(?:afp|ap|reuters|getty\s+images|epa|dpa|shutterstock|istock|keystone|ansa|efe|anadolu)(?:\s*/\s*[\w\s]+)?\)?
     )$",
@@ -77,10 +81,11 @@ mod tests {
     #[test]
     fn credits_in_more_languages_go() {
         assert_eq!(
-            removed("Imagen: Télam\nFotografía: EFE\nImmagine: Ansa\nBild via Pixabay"),
-            vec![0, 1, 2, 3]
+            removed("Imagen: Télam\nFotografía: EFE\nImmagine: Ansa\nBild via Pixabay\nPhotograph by Jane Doe\n(Quelle: Foto Jane Doe)\n. Imagen: Télam\n(Bildquelle: Ring der Jugend)\nFoto von Max Muster"),
+            (0..9).collect::<Vec<_>>()
         );
         assert!(removed("The photo via satellite showed the damage to the port.").is_empty());
+        assert!(removed("Photo by photo, the archive grew.\nQuelle: Statistisches Bundesamt").is_empty());
     }
 
     #[test]
