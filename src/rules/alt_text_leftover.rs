@@ -85,7 +85,10 @@ mod tests {
             (0..9).collect::<Vec<_>>()
         );
         assert!(removed("The photo via satellite showed the damage to the port.").is_empty());
-        assert!(removed("Photo by photo, the archive grew.\nQuelle: Statistisches Bundesamt").is_empty());
+        assert!(
+            removed("Photo by photo, the archive grew.\nQuelle: Statistisches Bundesamt")
+                .is_empty()
+        );
     }
 
     #[test]
