@@ -509,6 +509,11 @@ impl Records {
         self
     }
 
+    /// Sources opened so far: the place in the source list of the next one to open.
+    pub fn opened(&self) -> usize {
+        self.opened
+    }
+
     /// Takes the warnings gathered so far (duplicate ids, per-file repaired UTF-8 counts):
     /// facts for the report that are not failures.
     pub fn take_warnings(&mut self) -> Vec<InputError> {
@@ -539,7 +544,12 @@ impl Records {
             return self.push(Err(err("unreadable", "is a directory".into())));
         }
         let (format, comp) = format_of(&src, self.opts.format);
-        let kept = self.reuse.as_ref().and_then(|u| u.take(index));
+        let kept = match (&self.reuse, &self.keep) {
+            (Some(u), _) => u.take(index),
+            // decompressed ahead by `decompress_ahead` (the store keeps it for the next reading)
+            (None, Some(u)) => u.wait_peek(index),
+            (None, None) => None,
+        };
         let opened = match kept {
             Some((kept, comp)) => Ok((Box::new(kept) as Reader, comp)),
             None => open_reader(&src, comp, self.keep.as_ref().map(|u| (u, index))),
@@ -1034,6 +1044,44 @@ fn open_reader(
     Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), comp))
 }
 
+/// Decompresses source `index` of the list ahead of a reading of it that keeps decompressed
+/// sources in `store` ([`Records::keep_decompressed`]): its bytes go to the store as that
+/// reading's would, and that reading then reads them from there. Sources that are not
+/// compressed, do not fit the store's room, or fail to open or read are left alone: the reading
+/// opens them as usual (and meets the same errors). Call it with a promise of the source
+/// ([`unpacked::Unpacked::promise`]) held until it returns.
+pub(crate) fn decompress_ahead(
+    src: &Source,
+    index: usize,
+    format: InputFormat,
+    store: &unpacked::Unpacked,
+) {
+    if src.problem.is_some() || src.path.as_os_str() == "-" || src.path.is_dir() {
+        return;
+    }
+    let (_, comp) = format_of(src, format);
+    let room = store.room();
+    let Ok((mut reader, Compression::Gzip | Compression::Zstd)) =
+        open_reader(src, comp, Some((store, index)))
+    else {
+        return;
+    };
+    // read as the reading would, through the same 64 KiB buffer (the store keeps the length
+    // of the first read); give up once the bytes cannot fit
+    let mut seen = 0usize;
+    loop {
+        let n = match reader.fill_buf() {
+            Ok([]) | Err(_) => return,
+            Ok(chunk) => chunk.len(),
+        };
+        reader.consume(n);
+        seen += n;
+        if seen > room {
+            return;
+        }
+    }
+}
+
 /// Classifies a read error: plain I/O is `unreadable`; a decompressor failing before any output
 /// is a fake archive, after some (or with an early end) a truncated one.
 fn read_error(
@@ -1521,6 +1569,56 @@ mod tests {
             kinds(&read(&[fg, fz, tiny])),
             ["invalid-gzip", "invalid-zstd", "truncated-archive"]
         );
+    }
+
+    #[test]
+    fn sources_decompressed_ahead_read_as_the_files_do() {
+        let d = tmpdir("ahead");
+        let mut lines = Vec::new();
+        for i in 0..3000 {
+            writeln!(lines, "{{\"text\":\"line {i} {}\"}}", "y".repeat(i % 89)).unwrap();
+        }
+        let full = gz(&lines);
+        let paths = [
+            write(&d, "a.jsonl.gz", &full),
+            write(&d, "b.jsonl.gz", &full[..full.len() / 2]),
+            write(&d, "c.jsonl", &lines),
+            write(
+                &d,
+                "d.txt.zst",
+                &zstd::encode_all(&b"zst text"[..], 3).unwrap(),
+            ),
+            write(&d, "e.txt.gz", b"not gzip"),
+            write(&d, "f.jsonl.gz", &full),
+        ];
+        let show = |items: Vec<Result<Record, InputError>>| format!("{items:?}");
+        let expected = show(read(&paths));
+        let sources = discover(&paths).unwrap();
+        let store = unpacked::Unpacked::new(1 << 30);
+        // the last source is not decompressed ahead: the reading decompresses it
+        let ahead: Vec<_> = sources[..5]
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, src)| {
+                let (promise, store) = (store.promise(i), store.clone());
+                std::thread::spawn(move || {
+                    decompress_ahead(&src, i, InputFormat::default(), &store);
+                    drop(promise);
+                })
+            })
+            .collect();
+        let first = open_all(sources.clone(), InputOptions::default()).keep_decompressed(&store);
+        assert_eq!(show(first.collect()), expected);
+        for t in ahead {
+            t.join().unwrap();
+        }
+        // kept: the whole gzip, the zstd text and the last source (by the reading itself)
+        let kept = 2 * lines.len() + b"zst text".len();
+        assert_eq!(store.held(), kept);
+        let second = open_all(sources, InputOptions::default()).reuse_decompressed(&store);
+        assert_eq!(show(second.collect()), expected);
+        assert_eq!(store.held(), 0);
     }
 
     #[test]

@@ -11,35 +11,74 @@
 //! bytes, so every decision comes out as if the file had been decompressed again. Memory is
 //! freed source by source as the second reading moves on.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, Read};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 use super::Compression;
 
 /// The store shared by the two readings (cheap to clone: one shared table).
 #[derive(Clone, Debug)]
-pub struct Unpacked(Arc<Mutex<Store>>);
+pub struct Unpacked(Arc<(Mutex<Store>, Condvar)>);
 
 #[derive(Debug)]
 struct Store {
     budget: usize,
     used: usize,
     kept: HashMap<usize, (Kept, Compression)>,
+    /// Sources being decompressed ahead of the reading ([`Unpacked::promise`]).
+    promised: HashSet<usize>,
 }
 
 impl Unpacked {
     /// An empty store that keeps at most `budget` decompressed bytes in all.
     pub fn new(budget: usize) -> Unpacked {
-        Unpacked(Arc::new(Mutex::new(Store {
-            budget,
-            used: 0,
-            kept: HashMap::new(),
-        })))
+        Unpacked(Arc::new((
+            Mutex::new(Store {
+                budget,
+                used: 0,
+                kept: HashMap::new(),
+                promised: HashSet::new(),
+            }),
+            Condvar::new(),
+        )))
     }
 
     fn store(&self) -> std::sync::MutexGuard<'_, Store> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+        self.0 .0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Bytes the store can still take.
+    pub(crate) fn room(&self) -> usize {
+        let s = self.store();
+        s.budget.saturating_sub(s.used)
+    }
+
+    /// Marks source `index` as being decompressed ahead (by [`Unpacked::keep`] on another
+    /// thread): [`Unpacked::wait_peek`] waits for it until the returned guard is dropped.
+    pub(crate) fn promise(&self, index: usize) -> Promise {
+        self.store().promised.insert(index);
+        Promise {
+            store: self.clone(),
+            index,
+        }
+    }
+
+    /// The bytes kept for source `index` (after waiting for a promise of it to settle), which
+    /// stay in the store: the reader shares them.
+    pub(crate) fn wait_peek(&self, index: usize) -> Option<(Kept, Compression)> {
+        let mut s = self.store();
+        while s.promised.contains(&index) {
+            s = self.0 .1.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
+        s.kept.get(&index).map(|(k, comp)| {
+            let kept = Kept {
+                bytes: k.bytes.clone(),
+                head: k.head,
+                at: 0,
+            };
+            (kept, *comp)
+        })
     }
 
     /// Wraps the decompressor (of format `comp`) of source `index` so that its output is kept.
@@ -62,12 +101,30 @@ impl Unpacked {
     /// The bytes kept for source `index` and the compression they came out of, leaving the
     /// store.
     pub(crate) fn take(&self, index: usize) -> Option<(Kept, Compression)> {
-        self.store().kept.remove(&index)
+        let mut s = self.store();
+        while s.promised.contains(&index) {
+            s = self.0 .1.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
+        s.kept.remove(&index)
     }
 
     /// Decompressed bytes held now.
     pub fn held(&self) -> usize {
         self.store().kept.values().map(|(k, _)| k.bytes.len()).sum()
+    }
+}
+
+/// A source being decompressed ahead; dropping it (when the decompression ended, kept or
+/// not, or panicked) wakes whoever waits for the source.
+pub(crate) struct Promise {
+    store: Unpacked,
+    index: usize,
+}
+
+impl Drop for Promise {
+    fn drop(&mut self) {
+        self.store.store().promised.remove(&self.index);
+        self.store.0 .1.notify_all();
     }
 }
 
@@ -109,6 +166,7 @@ impl<R: Read> Read for Keep<R> {
             if s.used + bytes.len() <= s.budget {
                 s.used += bytes.len();
                 let head = self.head.unwrap_or(0);
+                let bytes = Arc::new(bytes);
                 s.kept
                     .insert(self.index, (Kept { bytes, head, at: 0 }, self.comp));
             }
@@ -131,7 +189,8 @@ impl<R: Read> Read for Keep<R> {
 /// read was, the rest comes in one piece.
 #[derive(Debug)]
 pub(crate) struct Kept {
-    bytes: Vec<u8>,
+    /// Shared by the store and the readings that peek at it.
+    bytes: Arc<Vec<u8>>,
     head: usize,
     at: usize,
 }
@@ -275,6 +334,65 @@ mod tests {
             assert!(capacity <= 1000, "capacity {capacity}");
         }
         assert_eq!(store.held(), 990);
+    }
+
+    #[test]
+    fn a_promised_source_is_waited_for_then_shared_by_peeks_until_taken() {
+        let store = Unpacked::new(1 << 20);
+        let data: Vec<u8> = (0..50_000u32).map(|i| (i % 13) as u8).collect();
+        assert!(
+            store.wait_peek(0).is_none(),
+            "nothing promised, nothing kept"
+        );
+        let promise = store.promise(0);
+        let (writer, expected) = (store.clone(), data.clone());
+        let ahead = std::thread::spawn(move || {
+            let mut out = Vec::new();
+            writer
+                .keep(0, chunks(&expected, &[11], false), Compression::Zstd)
+                .read_to_end(&mut out)
+                .unwrap();
+            drop(promise);
+        });
+        // waits for the promise whichever thread runs first
+        let (mut peeked, comp) = store.wait_peek(0).expect("kept once the promise settles");
+        ahead.join().unwrap();
+        assert_eq!(comp, Compression::Zstd);
+        assert_eq!(
+            peeked.fill_buf().unwrap(),
+            &data[..11],
+            "the first read's length"
+        );
+        let mut all = Vec::new();
+        peeked.read_to_end(&mut all).unwrap();
+        assert_eq!(all, data);
+        assert_eq!(
+            store.held(),
+            data.len(),
+            "a peek leaves the bytes in the store"
+        );
+        let (mut taken, _) = store.take(0).unwrap();
+        let mut again = Vec::new();
+        taken.read_to_end(&mut again).unwrap();
+        assert_eq!(again, data, "the next reading reads them from the start");
+        assert!(store.wait_peek(0).is_none());
+    }
+
+    #[test]
+    fn a_promise_that_keeps_nothing_still_releases_the_reader() {
+        let store = Unpacked::new(10);
+        let promise = store.promise(4);
+        let writer = store.clone();
+        let ahead = std::thread::spawn(move || {
+            // over the budget: the reader decompresses the source itself
+            let _ = writer
+                .keep(4, chunks(&[b'q'; 20], &[], false), Compression::Gzip)
+                .read_to_end(&mut Vec::new());
+            drop(promise);
+        });
+        assert!(store.wait_peek(4).is_none());
+        assert!(store.take(4).is_none());
+        ahead.join().unwrap();
     }
 
     #[test]

@@ -777,11 +777,31 @@ fn learn(
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
     let (ktx, krx) = std::sync::mpsc::sync_channel::<Vec<(u64, u64, KeyedRecord)>>(1);
     let counting = &mut *d;
+    // gunzip on the pool: the source being read and the next one are decompressed ahead there
+    // (into `unpacked`, whence this reading and pass 2 read them), so the reader only cuts lines
+    let ahead = |i: usize| {
+        let src = sources[i].clone();
+        let promise = unpacked.promise(i);
+        let (store, format) = (unpacked.clone(), opts.input.format);
+        pool.spawn(move || {
+            input::decompress_ahead(&src, i, format, &store);
+            drop(promise);
+        });
+    };
     std::thread::scope(|scope| {
+        let mut spawned = 0;
         spawn_named(scope, "deboil-learn", move || loop {
             let mut batch = Vec::new();
             let mut bytes = 0;
-            while let Some(item) = records.next_raw() {
+            loop {
+                // a source's promise is made before the reading can open it
+                while spawned < sources.len() && spawned < records.opened() + 2 {
+                    ahead(spawned);
+                    spawned += 1;
+                }
+                let Some(item) = records.next_raw() else {
+                    break;
+                };
                 bytes += match &item {
                     input::RawItem::Line { bytes, .. } => bytes.len(),
                     input::RawItem::Record(r) => r.text.len(),
