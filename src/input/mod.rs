@@ -1536,13 +1536,24 @@ mod tests {
         assert_eq!(texts, ["one", "two", "three", "four", "zst text"]);
     }
 
+    /// `n` JSONL records `{"text":"line <i> <pad repeated i % modulo times>"}`, one per line.
+    fn numbered_jsonl(n: usize, pad: &str, modulo: usize) -> Vec<u8> {
+        let mut lines = Vec::new();
+        for i in 0..n {
+            writeln!(
+                lines,
+                "{{\"text\":\"line {i} {}\"}}",
+                pad.repeat(i % modulo)
+            )
+            .unwrap();
+        }
+        lines
+    }
+
     #[test]
     fn truncated_and_fake_archives() {
         let d = tmpdir("trunc");
-        let mut lines = Vec::new();
-        for i in 0..5000 {
-            writeln!(lines, "{{\"text\":\"line {i} {}\"}}", "x".repeat(i % 97)).unwrap();
-        }
+        let lines = numbered_jsonl(5000, "x", 97);
         let full = gz(&lines);
         let t = write(&d, "t.jsonl.gz", &full[..full.len() * 2 / 3]);
         let items = read(&[t]);
@@ -1574,10 +1585,7 @@ mod tests {
     #[test]
     fn sources_decompressed_ahead_read_as_the_files_do() {
         let d = tmpdir("ahead");
-        let mut lines = Vec::new();
-        for i in 0..3000 {
-            writeln!(lines, "{{\"text\":\"line {i} {}\"}}", "y".repeat(i % 89)).unwrap();
-        }
+        let lines = numbered_jsonl(3000, "y", 89);
         let full = gz(&lines);
         let paths = [
             write(&d, "a.jsonl.gz", &full),
