@@ -132,7 +132,7 @@ const STEMS: &[&str] = &[
     "your e",
     "updates",
     "feed",
-    "here",
+    "register",
     "inbox",
     "postfach",
     "posteingang",
@@ -183,7 +183,7 @@ const CUE_WORD_LIST: &[&str] = &[
     "signal",      // 32
     "viber",       // 33
     "nete",        // 34
-    "here",        // 35
+    "register",    // 35
     "inbox",       // 36
     "postfach",    // 37
     "posteingang", // 38
@@ -217,7 +217,7 @@ const CUE_NEEDS: [u64; 19] = [
     bits(&[14]),                             // enter your e-mail
     bits(&[15, 16]),                         // free updates, comments feed
     bits(&[17]),                             // subscribe to the feed
-    bits(&[35, 15]),                         // sign up here, get the latest updates
+    bits(&[9, 15, 35]),                      // sign up here, register here, latest updates
     bits(&[36, 37, 38]),                     // to your inbox, in Ihr Postfach
     bits(&[39, 40, 41, 42]),                 // never miss, verpasse keine, no te pierdas
     bits(&[18, 19, 20, 21]),                 // donation asks
