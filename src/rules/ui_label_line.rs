@@ -80,10 +80,11 @@ static POST_NAVIGATION: Lazy = Lazy::new(
 /// Longest post-navigation line, in words.
 const NAVIGATION_MAX_WORDS: u32 = 30;
 
-/// One action of an article toolbar; a line made only of two or more of these is a toolbar
-/// (`Print Email Return to Top`, `Email to a friend | Printer friendly`, `Text Size Print
-/// Email RSS`).
-const TOOLBAR_ACTION: &str = r"(?:
+/// An article toolbar: a line made only of two or more actions (`Print Email Return to Top`,
+/// `Email to a friend | Printer friendly`, `Text Size Print Email RSS`), each followed by a
+/// separator (spaces, bars, bullets, colons) or by the end of the line.
+static TOOLBAR: Lazy = Lazy::new(
+    r"(?ix)^(?:(?:
         print(?:\s+(?:this|the))?(?:\s+(?:article|story|page|version|recipe))? | printer[\s-]friendly(?:\s+version)?
       | e-?mail(?:\s+(?:this|the))?(?:\s+(?:article|story|page))?(?:\s+to\s+a\s+friend)? | e-?mail\s+us
       | send\s+(?:this\s+)?(?:article|story|page)?(?:\s+to\s+a\s+friend)? | send\s+to\s+a\s+friend
@@ -94,16 +95,8 @@ const TOOLBAR_ACTION: &str = r"(?:
       | del\.icio\.us | facebook | twitter | linkedin | reddit | whatsapp | pinterest
       | drucken | teilen | versenden | merken | kommentieren | imprimir | compartir | enviar | imprimer
       | partager | envoyer
-    )";
-
-/// A toolbar: two or more [`TOOLBAR_ACTION`]s, separated by spaces, bars, bullets or colons.
-static TOOLBAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(&format!(
-        r"(?ix)^{a}(?:[\s|·•/:,]+{a})+[\s!.]*$",
-        a = TOOLBAR_ACTION
-    ))
-    .expect("toolbar regex")
-});
+    )(?:[\s|·•/:,]+|[\s!.]*$)){2,}$",
+);
 
 /// Longest toolbar line, in words.
 const TOOLBAR_MAX_WORDS: u32 = 10;
