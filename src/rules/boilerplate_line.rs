@@ -242,6 +242,18 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_with_few_function_words_inside_the_article_stays() {
+        // a reference line: low stopword density (a bad line), but it ends like a sentence
+        let reference = "Smith J, Jones K. Harbour walls and winter storms. Coastal Engineering 2019; 14: 201-219.";
+        let k = kept(&PAGE.replace("* A higher wall\n* A wider basin", reference));
+        assert!(k.iter().any(|l| l == reference), "{k:?}");
+        // the same line without its full stop is a label-like bad line, and goes
+        let label = reference.trim_end_matches('.');
+        let k = kept(&PAGE.replace("* A higher wall\n* A wider basin", label));
+        assert!(!k.iter().any(|l| l == label), "{k:?}");
+    }
+
+    #[test]
     fn notes_give_reasons() {
         let doc = Document::from_text(PAGE.to_string(), 1, 0);
         let mut out = Vec::new();

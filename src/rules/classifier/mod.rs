@@ -669,6 +669,16 @@ fn classify_lines(
         } else {
             match v.class {
                 Class::Good | Class::NearGood | Class::Blank => None,
+                // a sentence inside the article (a reference, a footnote, a figure's line):
+                // few function words, but it ends like prose and has no chrome shape
+                Class::Bad
+                    if v.features.terminal
+                        && !chrome_shaped(&v.features)
+                        && !v.features.comment_marker
+                        && !v.features.clock =>
+                {
+                    None
+                }
                 Class::Bad => Some(Reason::ChromeInCore),
                 Class::Short => {
                     let prev = (0..i)
