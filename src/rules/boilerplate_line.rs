@@ -291,6 +291,34 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_count_beside_the_headline_does_not_start_a_thread() {
+        // menus with some prose above, then the headline, a comment count and a byline with a
+        // clock time (two markers close together), then the article, longer than any comment
+        let menu = "Sign up for our weekly newsletter about the games, the players and the fans, delivered every Friday morning.\n".repeat(3);
+        let article: String = PAGE
+            .lines()
+            .skip(4)
+            .take(6)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let page = format!(
+            "{menu}Council approves the new harbour plan\nNew, 6 comments\nBy Jane Doe Nov 18, 2019, 11:47am EST\n{}",
+            article.repeat(5)
+        );
+        let k = kept(&page);
+        assert!(
+            k.iter().any(|l| l.starts_with("Residents who live")),
+            "{k:?}"
+        );
+        // the same count above a thread of short comments still opens the thread
+        let thread = format!(
+            "{PAGE}New, 2 comments\nAnna says:\n{COMMENT}\nReply\nBen says:\n{COMMENT}\nReply\n"
+        );
+        let k = kept(&thread);
+        assert!(!k.iter().any(|l| l.starts_with("I tried")), "{k:?}");
+    }
+
+    #[test]
     fn one_comment_label_does_not_start_a_thread() {
         // a table's "Comments:" column, with no comment header or footer after it
         let page = format!(

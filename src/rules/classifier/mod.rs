@@ -322,6 +322,7 @@ fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
                     .filter(|&j| out[j].class != Class::Blank)
                     .take(p.thread_confirm as usize)
                     .any(|j| out[j].features.comment_marker))
+            && !(counted(&out[i].features) && first_long_gap(out, w, i) > prose_before)
         {
             start = i;
             break;
@@ -329,6 +330,46 @@ fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
         prose_before += w[i].max(0.0);
     }
     (0..n).map(|i| i >= start).collect()
+}
+
+/// A thread's comments are short beside an article: more words than this between two of a
+/// thread's first comment markers, outweighing the prose above the first marker, means the
+/// marker was a comment count or a byline beside the headline, with the article below it.
+const THREAD_GAP_WORDS: u32 = 300;
+
+/// A comment count (`12 Comments`, `New, 6 comments`): it may sit beside the headline, above
+/// the article, as well as above the thread.
+fn counted(f: &Features) -> bool {
+    f.thread_heading || f.digits > 0
+}
+
+/// The prose weight of the first stretch without a comment marker longer than
+/// [`THREAD_GAP_WORDS`] words below line `start`, before three markers have been seen; 0 when
+/// the markers keep coming (or the document ends first).
+fn first_long_gap(out: &[Verdict], w: &[f32], start: usize) -> f32 {
+    let mut markers = 1;
+    let mut words = 0u32;
+    let mut gap_start = start + 1;
+    for k in start + 1..out.len() {
+        let v = &out[k];
+        if v.features.comment_marker {
+            markers += 1;
+            if markers >= 3 {
+                return 0.0;
+            }
+            words = 0;
+            gap_start = k + 1;
+        } else {
+            words += v.features.words;
+            if words > THREAD_GAP_WORDS {
+                let end = (k..out.len())
+                    .find(|&j| out[j].features.comment_marker)
+                    .unwrap_or(out.len());
+                return w[gap_start..end].iter().map(|x| x.max(0.0)).sum();
+            }
+        }
+    }
+    0.0
 }
 
 /// Whether the short lines in `start..end` (blank lines aside) are one numbered list: each opens
