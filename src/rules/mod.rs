@@ -137,6 +137,7 @@ pub mod promo_block;
 pub mod related_content_section;
 pub mod repeated_adjacent_line;
 pub mod repeated_block;
+pub mod site_notice_line;
 pub mod tag_list;
 pub mod ui_label_line;
 
@@ -191,6 +192,7 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
             settings.strictness,
         )),
         Box::new(cookie_or_copyright_line::CookieOrCopyrightLine),
+        Box::new(site_notice_line::SiteNoticeLine),
         Box::new(glued_byline_time::GluedBylineTime),
         Box::new(dateline::Dateline),
         Box::new(date_prefix::DatePrefix),
