@@ -228,6 +228,11 @@ const CUE_NEEDS: [u64; 19] = [
     bits(&[34]),                             // únete ... telegram
 ];
 
+/// Cues that alone make a line of up to 30 words a call to action (bits into [`CUES`]): a
+/// sign-up imperative opening the line, and `sign up here` / `get regular updates`. The others
+/// need a second cue past 12 words (an app, a newsletter or an inbox turn up in news too).
+const STRONG: u64 = 1 << 6 | 1 << 10;
+
 impl Rule for CallToAction {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -251,11 +256,12 @@ impl Rule for CallToAction {
             } else {
                 u64::MAX
             };
-            let mut hits = CUES
-                .iter()
-                .zip(CUE_NEEDS)
-                .filter(|(c, needs)| present & needs != 0 && c.is_match(line))
-                .count();
+            let mut hits = 0;
+            for (k, (c, needs)) in CUES.iter().zip(CUE_NEEDS).enumerate() {
+                if present & needs != 0 && c.is_match(line) {
+                    hits += if STRONG & (1 << k) != 0 { 2 } else { 1 };
+                }
+            }
             if hits > 0 && NETWORKS.is_match(line) {
                 hits += 1;
             }
@@ -372,6 +378,15 @@ mod tests {
     fn inbox_and_missing_out_go() {
         let t = "Headlines Delivered to Your Inbox\nVerpasse keine News zu Hardware & Gadgets\nKeine Urlaubsangebote mehr verpassen!\nDo you want to be informed of our actions? Sign up here\nNever miss the latest news by signing up to our newsletter today!\nGet the latest updates, event announcements and tutorials straight to your inbox with our newsletter.";
         assert_eq!(removed(t), (0..6).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_strong_cue_alone_takes_a_longer_line() {
+        // one cue past 12 words: a sign-up imperative or 'get regular updates' suffices ...
+        let t = "Sign up to get the best stories of the week, and great deals, as picked by the editors.\nGet regular updates on the latest tutorials, offers and news at Example Globe.";
+        assert_eq!(removed(t), vec![0, 1]);
+        // ... an inbox alone does not
+        assert!(removed("What would you do if you received hundreds of guest post pitches in your inbox every single week?").is_empty());
     }
 
     #[test]
