@@ -6,8 +6,8 @@ use crate::doc::{Document, Removal};
 
 crate::declare_rule! {
     /// A call to action: download-the-app blurbs and app-store badge text, newsletter sign-ups,
-    /// "follow us" lines, and invitations to a Telegram or WhatsApp channel, in English, German,
-    /// French and Spanish.
+    /// e-mail alerts, "follow us" lines, and invitations to a Telegram or WhatsApp channel, in
+    /// English, German, French and Spanish.
     ///
     /// Matched on lines of at most 30 words (a blurb like "Ready to dive in? Download our app
     /// today from your preferred app store" counts) by the vocabulary of the action: *download*
@@ -42,7 +42,7 @@ static CUES: [Lazy; 19] = [
     Lazy::new(r"(?i)\bapps?\b.{0,30}\b(?:ios|android)\b"),
     // newsletters
     Lazy::new(
-        r"(?i)\b(?:sign\s+up|subscribe|register|join|abonnieren|anmelden|abonnez-vous|inscrivez-vous|suscr[ií]bete|reg[ií]strate)\b.{0,50}\b(?:newsletters?|bolet[ií]n|infolettre|mailing\s+list)\b",
+        r"(?i)\b(?:sign\s+up|subscribe|register|join|abonnieren|anmelden|abonnez-vous|inscrivez-vous|suscr[ií]bete|reg[ií]strate)\b.{0,50}\b(?:newsletters?|bolet[ií]n|infolettre|mailing\s+list|(?:e-?mail|news|breaking\s+news|text)\s+alerts?)\b",
     ),
     Lazy::new(
         r"(?i)\bnewsletters?\b.{0,20}\b(?:abonnieren|bestellen|anmelden|sign\s+up|subscribe)\b",
@@ -191,6 +191,7 @@ const CUE_WORD_LIST: &[&str] = &[
     "verpass",     // 40
     "pierdas",     // 41
     "manquez",     // 42
+    "alert",       // 43
 ];
 
 static CUE_WORDS: LazyWordSet = LazyWordSet::new(CUE_WORD_LIST);
@@ -210,22 +211,22 @@ const CUE_NEEDS: [u64; 19] = [
     bits(&[0, 1]),                           // download ... app / aplicación
     bits(&[0, 2, 3]),                        // app store, play store, google play, appgallery
     bits(&[0]),                              // apps ... ios / android
-    bits(&[4, 5, 6, 7]),                     // ... newsletter / boletín / infolettre / mailing list
-    bits(&[4]),                              // newsletter ... subscribe
-    bits(&[4]),                              // the newsletter's name alone
-    bits(&[8, 9, 10, 11, 12, 13]),           // subscribe now, become a member ...
-    bits(&[14]),                             // enter your e-mail
-    bits(&[15, 16]),                         // free updates, comments feed
-    bits(&[17]),                             // subscribe to the feed
-    bits(&[9, 15, 35]),                      // sign up here, register here, latest updates
-    bits(&[36, 37, 38]),                     // to your inbox, in Ihr Postfach
-    bits(&[39, 40, 41, 42]),                 // never miss, verpasse keine, no te pierdas
-    bits(&[18, 19, 20, 21]),                 // donation asks
-    bits(&[22]),                             // follow ... on <network>
+    bits(&[4, 5, 6, 7, 43]), // ... newsletter / boletín / mailing list / e-mail alerts
+    bits(&[4]),              // newsletter ... subscribe
+    bits(&[4]),              // the newsletter's name alone
+    bits(&[8, 9, 10, 11, 12, 13]), // subscribe now, become a member ...
+    bits(&[14]),             // enter your e-mail
+    bits(&[15, 16]),         // free updates, comments feed
+    bits(&[17]),             // subscribe to the feed
+    bits(&[9, 15, 35]),      // sign up here, register here, latest updates
+    bits(&[36, 37, 38]),     // to your inbox, in Ihr Postfach
+    bits(&[39, 40, 41, 42]), // never miss, verpasse keine, no te pierdas
+    bits(&[18, 19, 20, 21]), // donation asks
+    bits(&[22]),             // follow ... on <network>
     bits(&[22, 23, 24, 25, 26, 27, 28, 29]), // follow us, folgen Sie uns ...
-    bits(&[30, 31, 32, 33]),                 // our ... telegram channel
-    bits(&[30, 31]),                         // telegram channel, canal de telegram
-    bits(&[34]),                             // únete ... telegram
+    bits(&[30, 31, 32, 33]), // our ... telegram channel
+    bits(&[30, 31]),         // telegram channel, canal de telegram
+    bits(&[34]),             // únete ... telegram
 ];
 
 /// Cues that alone make a line of up to 30 words a call to action (bits into [`CUES`]): a
@@ -364,8 +365,8 @@ mod tests {
 
     #[test]
     fn calls_go() {
-        let t = "DOWNLOAD THE APP\nGet Started Now: Download the App\nReady to explore? Download our news app today from your preferred app store and start reading.\napp-storeplay-store\nSign up for our newsletter\nFollow us on Twitter\nread more in our Telegram-channel\nNewsletter abonnieren";
-        assert_eq!(removed(t), (0..8).collect::<Vec<_>>());
+        let t = "DOWNLOAD THE APP\nGet Started Now: Download the App\nReady to explore? Download our news app today from your preferred app store and start reading.\napp-storeplay-store\nSign up for our newsletter\nSign Up For Breaking News E-mail Alerts\nFollow us on Twitter\nread more in our Telegram-channel\nNewsletter abonnieren";
+        assert_eq!(removed(t), (0..9).collect::<Vec<_>>());
     }
 
     #[test]

@@ -17,7 +17,9 @@ crate::declare_rule! {
     /// (`Log in`, `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`),
     /// embed placeholders (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3
     /// Minuten`), share
-    /// counters and prompts (`0 shares`, `Sharing is caring!`), and share bars: a line of share
+    /// counters and prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this
+    /// image`, `View larger image`, `Bild vergrößern`), feedback prompts (`Was this article
+    /// helpful?`, `Did you enjoy this article?`, `War dieser Artikel hilfreich?`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming
     /// one target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six
     /// words are matched, case-insensitively; an article toolbar, a line of at most ten words made
@@ -61,6 +63,10 @@ static LABEL: Lazy = Lazy::new(
       | \d[\d.,]*\s*k?\s+shares? | sharing\s+is\s+caring!?
       | (?:sharen|teilen|share)\s+(?:mit|with|via)\s*:? | podziel\s+się | udostępnij
       | (?:diese[ns]?\s+\w+\s+)?als\s+pdf\s+herunterladen | download\s+(?:as\s+)?pdf
+      | (?:click\s+(?:here\s+)?to\s+)?enlarge(?:\s+(?:this\s+)?(?:image|photo|picture))? | view\s+(?:larger|full[-\s]size)(?:\s+(?:image|photo|picture))?
+      | (?:bild\s+|foto\s+)?vergrößern | agrandir(?:\s+l'image)? | ampliar(?:\s+(?:imagen|foto))? | ingrandisci
+      | (?:did\s+you\s+(?:enjoy|like|find)|was|is)\s+this\s+(?:article|page|post|story|answer|information)(?:\s+(?:helpful|useful))?\s*\??
+      | (?:war|ist)\s+(?:dieser\s+artikel|diese\s+seite|dieser\s+beitrag)\s+hilfreich\s*\?? | cet\s+article\s+vous\s+a-t-il\s+été\s+utile\s*\??
     )$",
 );
 
@@ -185,6 +191,15 @@ mod tests {
             (0..7).collect::<Vec<_>>()
         );
         assert!(removed("The next article in the series looks at the harbour.\nPrevious articles covered the council.").is_empty());
+    }
+
+    #[test]
+    fn image_viewer_buttons_and_feedback_prompts_go() {
+        assert_eq!(
+            removed("Enlarge This Image\nClick to enlarge\nView larger image\nBild vergrößern\nWas this article helpful?\nDID YOU ENJOY THIS ARTICLE\nWar dieser Artikel hilfreich?"),
+            (0..7).collect::<Vec<_>>()
+        );
+        assert!(removed("Click to enlarge the map of the harbour.\nWas this article the start of it?\nThe council will enlarge the harbour.").is_empty());
     }
 
     #[test]
