@@ -24,7 +24,7 @@ crate::declare_rule! {
     /// one target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six
     /// words are matched, case-insensitively; an article toolbar, a line of at most ten words made
     /// only of two or more actions (`Print Email Return to Top`, `Email to a friend | Printer
-    /// friendly`, `Text Size Print Email RSS`), goes too. Post navigation is matched by its opening, in a
+    /// friendly`, `Text Size Print Email RSS`, `Jump to Recipe Print Recipe Pin Recipe`), goes too. Post navigation is matched by its opening, in a
     /// line of at most 30 words: a link to the previous or next post with its title
     /// (`Previous article <title>`, `Nächster Beitrag: <title>`, `Artículo anterior <title>`,
     /// `← <older title> → <newer title>`).
@@ -87,8 +87,9 @@ static POST_NAVIGATION: Lazy = Lazy::new(
 const NAVIGATION_MAX_WORDS: u32 = 30;
 
 /// An article toolbar: a line made only of two or more actions (`Print Email Return to Top`,
-/// `Email to a friend | Printer friendly`, `Text Size Print Email RSS`), each followed by a
-/// separator (spaces, bars, bullets, colons) or by the end of the line.
+/// `Email to a friend | Printer friendly`, `Text Size Print Email RSS`, `Jump to Recipe Print
+/// Recipe Pin Recipe`), each followed by a separator (spaces, bars, bullets, colons) or by the
+/// end of the line.
 static TOOLBAR: Lazy = Lazy::new(
     r"(?ix)^(?:(?:
         print(?:\s+(?:this|the))?(?:\s+(?:article|story|page|version|recipe))? | printer[\s-]friendly(?:\s+version)?
@@ -100,7 +101,7 @@ static TOOLBAR: Lazy = Lazy::new(
       | (?:text|font)\s+size | rss(?:\s+feed)? | (?:return|back)\s+to\s+top | top | digg(?:\s+(?:this|it))?
       | del\.icio\.us | facebook | twitter | linkedin | reddit | whatsapp | pinterest
       | drucken | teilen | versenden | merken | kommentieren | imprimir | compartir | enviar | imprimer
-      | partager | envoyer
+      | partager | envoyer | pin(?:\s+(?:it|recipe))? | pinnen | (?:jump\s+to|go\s+to|zum|ir\s+a\s+la|aller\s+à\s+la)\s+(?:recipe|rezept|receta|recette)
     )(?:[\s|·•/:,]+|[\s!.]*$)){2,}$",
 );
 
@@ -214,8 +215,8 @@ mod tests {
 
     #[test]
     fn toolbars_go() {
-        let text = "Print Email Return to Top\nEmail to a friend Printer friendly\nSend this article: Print Email\nText Size Print Email RSS\nShare Tweet\nAdd comments | Save this page | Bookmark\nFacebook · Twitter · Email";
-        assert_eq!(removed(text), (0..7).collect::<Vec<_>>());
+        let text = "Print Email Return to Top\nEmail to a friend Printer friendly\nSend this article: Print Email\nText Size Print Email RSS\nShare Tweet\nAdd comments | Save this page | Bookmark\nFacebook · Twitter · Email\nJump to Recipe Print Recipe Pin Recipe\nZum Rezept Drucken Pinnen";
+        assert_eq!(removed(text), (0..9).collect::<Vec<_>>());
     }
 
     #[test]
