@@ -5,29 +5,28 @@ use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
 crate::declare_rule! {
-    /// A line that is only a UI widget's label: font-size controls (`TT`, `A+ A-`, `A A A`),
-    /// print, listen, save, share and the names of share targets.
+    /// A line that is only a UI widget's label: font-size controls (`TT`, `A+ A-`, `A A A`), print,
+    /// listen, save, share and the names of share targets.
     ///
-    /// Scrapers keep the visible text of buttons. Such a line carries no content: `TT` is the
-    /// label of a font-size widget, `Print`/`Drucken`/`Imprimer`/`Imprimir`, `Listen`/`Vorlesen`/
+    /// Scrapers keep the visible text of buttons. Such a line carries no content: `TT` is the label
+    /// of a font-size widget, `Print`/`Drucken`/`Imprimer`/`Imprimir`, `Listen`/`Vorlesen`/
     /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, comment and
     /// learn-more buttons (`Kommentieren`, `Commenter`, `Learn more`, `Mehr erfahren`), menu
-    /// toggles (`Toggle navigation`, `Menü öffnen`, `Menu`), back links (`Back to top`,
-    /// `Zurück zur Übersicht`, `Volver arriba`), audio players (`Escucha esta nota`), log-in buttons
-    /// (`Log in`, `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`),
-    /// embed placeholders (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3
-    /// Minuten`), share
-    /// counters and prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this
-    /// image`, `View larger image`, `Bild vergrößern`), feedback prompts (`Was this article
-    /// helpful?`, `Did you enjoy this article?`, `War dieser Artikel hilfreich?`), and share bars: a line of share
-    /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming
-    /// one target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six
-    /// words are matched, case-insensitively; an article toolbar, a line of at most ten words made
-    /// only of two or more actions (`Print Email Return to Top`, `Email to a friend | Printer
-    /// friendly`, `Text Size Print Email RSS`, `Jump to Recipe Print Recipe Pin Recipe`), goes too. Post navigation is matched by its opening, in a
-    /// line of at most 30 words: a link to the previous or next post with its title
-    /// (`Previous article <title>`, `Nächster Beitrag: <title>`, `Artículo anterior <title>`,
-    /// `← <older title> → <newer title>`).
+    /// toggles (`Toggle navigation`, `Menü öffnen`, `Menu`), back links (`Back to top`, `Zurück zur
+    /// Übersicht`, `Volver arriba`), audio players (`Escucha esta nota`), log-in buttons (`Log in`,
+    /// `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`), embed placeholders
+    /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
+    /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
+    /// `View larger image`, `Bild vergrößern`), feedback prompts (`Was this article helpful?`, `Did
+    /// you enjoy this article?`, `War dieser Artikel hilfreich?`), and share bars: a line of share
+    /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming one
+    /// target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six words
+    /// are matched, case-insensitively; an article toolbar, a line of at most ten words made only
+    /// of two or more actions (`Print Email Return to Top`, `Email to a friend | Printer friendly`,
+    /// `Text Size Print Email RSS`, `Jump to Recipe Print Recipe Pin Recipe`), goes too. Post
+    /// navigation is matched by its opening, in a line of at most 30 words: a link to the previous
+    /// or next post with its title (`Previous article <title>`, `Nächster Beitrag: <title>`,
+    /// `Artículo anterior <title>`, `← <older title> → <newer title>`).
     ///
     /// Example: the line `TT` between a headline block and its copy.
     ///
