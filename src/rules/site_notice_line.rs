@@ -33,7 +33,7 @@ crate::declare_rule! {
 }
 
 static REUSE: Lazy = Lazy::new(
-    r"(?i)\b(?:material|content|contents|article|story|site|document|text|feed)s?\b.{0,40}\b(?:may|must|shall|cannot|can\s+not)\s+not\s+be\s+(?:reproduced|published|broadcast|rewritten|redistributed|republished|reprinted|copied|distributed|retransmitted)\b|\bnachdruck\b.{0,30}\b(?:nur|verboten|untersagt|genehmigung)\b",
+    r"(?i)\b(?:material|content|contents|article|story|site|document|text|feed)s?\b.{0,40}\b(?:(?:may|must|shall)\s+not|cannot|can\s+not)\s+be\s+(?:reproduced|published|broadcast|rewritten|redistributed|republished|reprinted|copied|distributed|retransmitted)\b|\bnachdruck\b.{0,30}\b(?:nur|verboten|untersagt|genehmigung)\b",
 );
 
 static NOT_RESPONSIBLE: Lazy = Lazy::new(
@@ -49,7 +49,7 @@ static MODERATION: Lazy = Lazy::new(
       \b(?:personal\s+attacks|be\s+respectful|off[-\s]topic)\b.{0,80}\b(?:comments?|posts?|removed|deleted|insults?|threats?|commenters?)\b
     | \b(?:comments?|posts?)\b.{0,40}\b(?:personal\s+attacks|be\s+respectful|off[-\s]topic)\b
     | \bcomments?\b.{0,30}\b(?:may|will|are|is)\s+(?:be\s+)?(?:reviewed|moderated|removed|deleted|screened)\b
-    | ^(?:our\s+)?(?:community\s+(?:guidelines|standards|rules)|comment(?:ing)?\s+(?:policy|guidelines|rules))\.?$",
+    | ^(?:our\s+)?(?:community\s+(?:guidelines|standards)|comment(?:ing)?\s+guidelines)\.?$",
 );
 
 static BROWSER: Lazy = Lazy::new(
@@ -62,27 +62,34 @@ static BROWSER: Lazy = Lazy::new(
     | \b(?:aktivieren\s+sie|activez|habilite|active)\b.{0,20}\bjavascript\b",
 );
 
-/// Cheap necessary conditions, one pass over the line: each regex above needs one of its bits.
-const CUES: [&str; 12] = [
+/// Cheap necessary conditions, one pass over the line: each regex above needs one of its bits
+/// (rare words only: a common one such as "comment" would send most lines to the regexes).
+const CUES: [&str; 18] = [
     "not be",         // 0: REUSE
     "nachdruck",      // 1: REUSE
     "responsible",    // 2: NOT_RESPONSIBLE
     "verantwortlich", // 3: NOT_RESPONSIBLE
     "privacy",        // 4: POLICY_LINKS
-    "comment",        // 5: MODERATION
-    "post",           // 6: MODERATION
-    "community",      // 7: MODERATION
-    "flash",          // 8: BROWSER
-    "javascript",     // 9: BROWSER
-    "browser",        // 10: BROWSER
-    "moderat",        // 11: MODERATION
+    "attacks",        // 5: MODERATION
+    "respectful",     // 6: MODERATION
+    "topic",          // 7: MODERATION
+    "moderat",        // 8: MODERATION
+    "reviewed",       // 9: MODERATION
+    "removed",        // 10: MODERATION
+    "deleted",        // 11: MODERATION
+    "screened",       // 12: MODERATION
+    "guidelines",     // 13: MODERATION
+    "standards",      // 14: MODERATION
+    "flash",          // 15: BROWSER
+    "javascript",     // 16: BROWSER
+    "browser",        // 17: BROWSER
 ];
 
 const REUSE_CUES: u64 = 0b11;
 const RESPONSIBLE_CUES: u64 = 0b1100;
 const POLICY_CUES: u64 = 1 << 4;
-const MODERATION_CUES: u64 = 0b111 << 5 | 1 << 11;
-const BROWSER_CUES: u64 = 0b111 << 8;
+const MODERATION_CUES: u64 = 0b11_1111_1111 << 5;
+const BROWSER_CUES: u64 = 0b111 << 15;
 
 static CUE_WORDS: LazyWordSet = LazyWordSet::new(&CUES);
 
@@ -136,6 +143,7 @@ mod tests {
     #[test]
     fn notices_go() {
         let t = "This material may not be published, broadcast, rewritten, or redistributed.\n\
+            The contents of this site cannot be reproduced without permission.\n\
             The Example Times is not responsible for the content of external internet sites\n\
             For more information on this site, please read our Privacy Policy and Terms of Service.\n\
             Please be respectful of the writers in your comments or they will be removed\n\
@@ -146,7 +154,7 @@ mod tests {
             Your browser does not support the video tag.\n\
             Bitte aktivieren Sie JavaScript in Ihrem Browser.\n\
             Nachdruck nur mit Genehmigung des Verlags.";
-        assert_eq!(removed(t), (0..11).collect::<Vec<_>>());
+        assert_eq!(removed(t), (0..12).collect::<Vec<_>>());
     }
 
     #[test]
