@@ -368,14 +368,26 @@ impl Deduper {
         let decider = &mut self.decider;
         let cache_store = &mut self.cache;
         let mut decided: Vec<(Vec<Decision>, KeptTexts, u64)> = Vec::with_capacity(docs.len());
+        // per-document deciding in `Doc` mode (the indexes are emptied per document), else the
+        // whole batch at once, its lookups in parallel
+        let mut batched = (opts.mode != DedupMode::Doc).then(|| {
+            let start = decider.indexed();
+            (start, decider.decide_batch(pool, &sigs, boiler).into_iter())
+        });
         for (doc, s) in docs.iter().zip(&sigs) {
-            let before = if opts.mode == DedupMode::Doc {
-                cache_store.clear();
-                0
-            } else {
-                decider.indexed()
+            // the slots this document added: `before..after`
+            let (before, after, decisions) = match &mut batched {
+                None => {
+                    cache_store.clear();
+                    let decisions = decider.decide(s, boiler);
+                    (0, decider.indexed(), decisions)
+                }
+                Some((at, each)) => {
+                    let (decisions, after) = each.next().expect("one outcome per document");
+                    let before = std::mem::replace(at, after);
+                    (before, after, decisions)
+                }
             };
-            let decisions = decider.decide(s, boiler);
             // the kept texts this document's word diffs need, before it adds its own
             let mut texts: KeptTexts = Vec::new();
             for d in &decisions {
@@ -395,7 +407,7 @@ impl Deduper {
                 }
             }
             // cache the text of paragraphs this document added as near-eligible originals
-            for slot in before..decider.indexed() {
+            for slot in before..after {
                 let slot = slot as u32;
                 if decider.slot_words(slot).is_empty() {
                     continue;
