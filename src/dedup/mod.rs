@@ -424,23 +424,9 @@ impl Deduper {
             Some(p) => p.spawn(move || drop(sigs)),
             None => drop(sigs),
         }
+        // the batch's hashes go into the decider's indexes beside the removals
         on_pool(pool, || {
-            docs.par_iter()
-                .zip(decided)
-                .map(|(doc, (decisions, texts, words))| {
-                    let removals = apply(doc, &decisions, &|k: &KeptAt| {
-                        texts
-                            .iter()
-                            .find(|(slot, _)| *slot == k.slot)
-                            .and_then(|(_, t)| t.as_deref().map(str::to_string))
-                    });
-                    DocOutcome {
-                        decisions,
-                        removals,
-                        words,
-                    }
-                })
-                .collect()
+            rayon::join(|| decider.finish_batch(), || apply_decided(docs, decided)).1
         })
     }
 
@@ -453,6 +439,30 @@ impl Deduper {
     pub fn indexed(&self) -> usize {
         self.decider.indexed()
     }
+}
+
+/// Step 3 on a batch, in parallel: each document's removals from its decisions, with the kept
+/// texts its word diffs need.
+fn apply_decided(
+    docs: &[Document],
+    decided: Vec<(Vec<Decision>, KeptTexts, u64)>,
+) -> Vec<DocOutcome> {
+    docs.par_iter()
+        .zip(decided)
+        .map(|(doc, (decisions, texts, words))| {
+            let removals = apply(doc, &decisions, &|k: &KeptAt| {
+                texts
+                    .iter()
+                    .find(|(slot, _)| *slot == k.slot)
+                    .and_then(|(_, t)| t.as_deref().map(str::to_string))
+            });
+            DocOutcome {
+                decisions,
+                removals,
+                words,
+            }
+        })
+        .collect()
 }
 
 /// Kept texts a document's word diffs need, by slot (`None`: no longer cached).

@@ -280,6 +280,7 @@ impl Decider {
 
     /// Decides the paragraphs of one document; documents must come in the total order.
     pub fn decide(&mut self, sigs: &DocSigs, boiler: Option<&Boilerplate>) -> Vec<Decision> {
+        self.finish_batch();
         let mut out = Vec::new();
         if self.opts.mode == DedupMode::None && boiler.is_none() {
             return out;
@@ -453,8 +454,10 @@ impl Decider {
                 .map(|s| (self.decide(s, boiler), self.indexed()))
                 .collect();
         }
-        let this = &*self;
+        let this = &mut *self;
         let probes: Vec<Vec<Probe>> = super::on_pool(pool, || {
+            this.finish_batch();
+            let this = &*this;
             all.par_iter()
                 .map_init(NearScratch::default, |scratch, s| {
                     this.probe_doc(s, boiler, scratch)
@@ -473,17 +476,24 @@ impl Decider {
             let decisions = self.settle(sigs, probes, &mut batch);
             out.push((decisions, self.indexed()));
         }
-        // the batch's new hashes into the indexes (none was there: first inserts, in order
-        // within each shard), shards in parallel
-        let (exact, lsh) = (&mut self.exact, &mut self.lsh);
-        super::on_pool(pool, || {
-            rayon::join(
-                || exact.insert_all(&batch.new_exact),
-                || lsh.insert_all(&batch.new_lsh),
-            )
-        });
         self.batch = batch;
+        self.batch.pending = true;
         out
+    }
+
+    /// Ends the batch [`Self::decide_batch`] settled: its new hashes go into the big indexes
+    /// (none was there: first inserts, in order within each shard), shards in parallel on the
+    /// current rayon pool. [`Self::decide`] and [`Self::decide_batch`] call it first when it
+    /// was not called; a caller calls it itself to run it beside other work on the pool.
+    pub fn finish_batch(&mut self) {
+        if !std::mem::take(&mut self.batch.pending) {
+            return;
+        }
+        let (exact, lsh, batch) = (&mut self.exact, &mut self.lsh, &self.batch);
+        rayon::join(
+            || exact.insert_all(&batch.new_exact),
+            || lsh.insert_all(&batch.new_lsh),
+        );
     }
 
     /// The read-only lookups of one document's paragraphs (see [`Self::decide_batch`]).
@@ -706,6 +716,8 @@ struct BatchIndex {
     lsh: HashIndex,
     new_exact: Vec<Vec<(u64, u32)>>,
     new_lsh: Vec<Vec<(u64, u32)>>,
+    /// Settled and not yet in the big indexes (see [`Decider::finish_batch`]).
+    pending: bool,
 }
 
 /// `2 * matched / (a + b)` computed as [`word_ratio`] computes it (in `f32`), so that a count
@@ -972,9 +984,13 @@ mod tests {
                     for batch in [1, 5, 64, 600] {
                         let mut batched = Decider::new(DedupOptions::default());
                         let mut got = Vec::new();
-                        for chunk in docs.chunks(batch) {
+                        for (i, chunk) in docs.chunks(batch).enumerate() {
                             got.extend(batched.decide_batch(Some(&pool), chunk, boiler));
+                            if i % 2 == 0 {
+                                pool.install(|| batched.finish_batch());
+                            }
                         }
+                        batched.finish_batch();
                         assert_eq!(got, want, "seed {seed}, {threads} threads, batch {batch}");
                         assert_eq!(batched.exact.len(), serial.exact.len());
                         assert_eq!(batched.lsh.len(), serial.lsh.len());
