@@ -84,11 +84,13 @@ impl HashIndex {
         }
     }
 
-    /// Inserts `key -> slot` unless `key` is held already (then its first slot stays).
-    pub fn insert_first(&mut self, key: u64, slot: u32) {
+    /// Inserts `key -> slot` unless `key` is held already (then its first slot stays); whether
+    /// it inserted.
+    pub fn insert_first(&mut self, key: u64, slot: u32) -> bool {
         if key == 0 {
+            let new = self.zero.is_none();
             self.zero.get_or_insert(slot);
-            return;
+            return new;
         }
         if (self.len + 1) * 8 > self.entries.len() * MAX_LOAD_EIGHTHS {
             self.grow();
@@ -98,12 +100,12 @@ impl HashIndex {
         loop {
             let e = &mut self.entries[i];
             if e.key == key {
-                return;
+                return false;
             }
             if e.key == 0 {
                 *e = Entry { key, slot };
                 self.len += 1;
-                return;
+                return true;
             }
             i = (i + 1) & mask;
         }
@@ -139,6 +141,92 @@ impl HashIndex {
     }
 }
 
+/// [`HashIndex`] split by key into [`Self::SHARDS`] tables that answer as one: a key lives in
+/// one shard only, so inserts into different shards commute, and a batch of first inserts can be
+/// applied shard by shard in parallel ([`Self::insert_all`]) with the answers of the same inserts
+/// made one after another.
+#[derive(Debug)]
+pub struct ShardedIndex {
+    shards: Vec<HashIndex>,
+}
+
+impl Default for ShardedIndex {
+    fn default() -> Self {
+        ShardedIndex {
+            shards: (0..Self::SHARDS).map(|_| HashIndex::default()).collect(),
+        }
+    }
+}
+
+impl ShardedIndex {
+    pub const SHARDS: usize = 64;
+
+    /// The shard of `key` (top bits of another mix than [`HashIndex`]'s home).
+    #[inline]
+    pub fn shard_of(key: u64) -> usize {
+        (key.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 58) as usize
+    }
+
+    pub fn len(&self) -> usize {
+        self.shards.iter().map(HashIndex::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.shards.iter().map(HashIndex::capacity).sum()
+    }
+
+    /// Empties the index (the shards that hold keys), keeping its entries allocated.
+    pub fn clear(&mut self) {
+        for shard in self.shards.iter_mut().filter(|s| !s.is_empty()) {
+            shard.clear();
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<u32> {
+        self.shards[Self::shard_of(key)].get(key)
+    }
+
+    #[inline]
+    pub fn insert_first(&mut self, key: u64, slot: u32) -> bool {
+        self.shards[Self::shard_of(key)].insert_first(key, slot)
+    }
+
+    /// [`HashIndex::touch`] for each key in its shard.
+    #[inline]
+    pub fn touch(&self, keys: &[u64]) {
+        for &k in keys {
+            self.shards[Self::shard_of(k)].touch(std::slice::from_ref(&k));
+        }
+    }
+
+    /// `insert_first` of every `(key, slot)` of `by_shard[s]`, each list in its order, where
+    /// every key of `by_shard[s]` is of shard `s`; shards in parallel on the current rayon pool,
+    /// each loading its entries' homes a group at a time so that their misses overlap.
+    pub fn insert_all(&mut self, by_shard: &[Vec<(u64, u32)>]) {
+        use rayon::prelude::*;
+        debug_assert_eq!(by_shard.len(), Self::SHARDS);
+        self.shards
+            .par_iter_mut()
+            .zip(by_shard)
+            .filter(|(_, new)| !new.is_empty())
+            .for_each(|(index, new)| {
+                for group in new.chunks(32) {
+                    for &(k, _) in group {
+                        index.touch(std::slice::from_ref(&k));
+                    }
+                    for &(k, slot) in group {
+                        index.insert_first(k, slot);
+                    }
+                }
+            });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,14 +258,37 @@ mod tests {
             if slot % 3 == 0 {
                 assert_eq!(index.get(key), map.get(&key).copied(), "get {key}");
             } else {
+                let new = !map.contains_key(&key);
                 map.entry(key).or_insert(slot);
-                index.insert_first(key, slot);
+                assert_eq!(index.insert_first(key, slot), new);
             }
             index.touch(&[key, q]);
         }
         assert_eq!(index.len(), map.len());
         for (k, v) in &map {
             assert_eq!(index.get(*k), Some(*v));
+        }
+        // the sharded index, its inserts applied one by one or shard by shard, answers alike
+        let mut one = ShardedIndex::default();
+        let mut all = ShardedIndex::default();
+        let mut by_shard = vec![Vec::new(); ShardedIndex::SHARDS];
+        let mut order: Vec<(u64, u32)> = Vec::new();
+        for slot in 0..50_000u32 {
+            let r = next();
+            let key = if r % 3 == 0 { r % 2000 } else { r };
+            order.push((key, slot));
+        }
+        let mut first: HashMap<u64, u32> = HashMap::new();
+        for &(k, slot) in &order {
+            first.entry(k).or_insert(slot);
+            one.insert_first(k, slot);
+            by_shard[ShardedIndex::shard_of(k)].push((k, slot));
+        }
+        all.insert_all(&by_shard);
+        assert_eq!(one.len(), all.len());
+        for &(k, _) in &order {
+            assert_eq!(one.get(k), all.get(k));
+            assert_eq!(one.get(k), first.get(&k).copied());
         }
         index.clear();
         assert!(index.is_empty());

@@ -368,14 +368,26 @@ impl Deduper {
         let decider = &mut self.decider;
         let cache_store = &mut self.cache;
         let mut decided: Vec<(Vec<Decision>, KeptTexts, u64)> = Vec::with_capacity(docs.len());
+        // per-document deciding in `Doc` mode (the indexes are emptied per document), else the
+        // whole batch at once, its lookups in parallel
+        let mut batched = (opts.mode != DedupMode::Doc).then(|| {
+            let start = decider.indexed();
+            (start, decider.decide_batch(pool, &sigs, boiler).into_iter())
+        });
         for (doc, s) in docs.iter().zip(&sigs) {
-            let before = if opts.mode == DedupMode::Doc {
-                cache_store.clear();
-                0
-            } else {
-                decider.indexed()
+            // the slots this document added: `before..after`
+            let (before, after, decisions) = match &mut batched {
+                None => {
+                    cache_store.clear();
+                    let decisions = decider.decide(s, boiler);
+                    (0, decider.indexed(), decisions)
+                }
+                Some((at, each)) => {
+                    let (decisions, after) = each.next().expect("one outcome per document");
+                    let before = std::mem::replace(at, after);
+                    (before, after, decisions)
+                }
             };
-            let decisions = decider.decide(s, boiler);
             // the kept texts this document's word diffs need, before it adds its own
             let mut texts: KeptTexts = Vec::new();
             for d in &decisions {
@@ -395,7 +407,7 @@ impl Deduper {
                 }
             }
             // cache the text of paragraphs this document added as near-eligible originals
-            for slot in before..decider.indexed() {
+            for slot in before..after {
                 let slot = slot as u32;
                 if decider.slot_words(slot).is_empty() {
                     continue;
@@ -412,23 +424,9 @@ impl Deduper {
             Some(p) => p.spawn(move || drop(sigs)),
             None => drop(sigs),
         }
+        // the batch's hashes go into the decider's indexes beside the removals
         on_pool(pool, || {
-            docs.par_iter()
-                .zip(decided)
-                .map(|(doc, (decisions, texts, words))| {
-                    let removals = apply(doc, &decisions, &|k: &KeptAt| {
-                        texts
-                            .iter()
-                            .find(|(slot, _)| *slot == k.slot)
-                            .and_then(|(_, t)| t.as_deref().map(str::to_string))
-                    });
-                    DocOutcome {
-                        decisions,
-                        removals,
-                        words,
-                    }
-                })
-                .collect()
+            rayon::join(|| decider.finish_batch(), || apply_decided(docs, decided)).1
         })
     }
 
@@ -441,6 +439,30 @@ impl Deduper {
     pub fn indexed(&self) -> usize {
         self.decider.indexed()
     }
+}
+
+/// Step 3 on a batch, in parallel: each document's removals from its decisions, with the kept
+/// texts its word diffs need.
+fn apply_decided(
+    docs: &[Document],
+    decided: Vec<(Vec<Decision>, KeptTexts, u64)>,
+) -> Vec<DocOutcome> {
+    docs.par_iter()
+        .zip(decided)
+        .map(|(doc, (decisions, texts, words))| {
+            let removals = apply(doc, &decisions, &|k: &KeptAt| {
+                texts
+                    .iter()
+                    .find(|(slot, _)| *slot == k.slot)
+                    .and_then(|(_, t)| t.as_deref().map(str::to_string))
+            });
+            DocOutcome {
+                decisions,
+                removals,
+                words,
+            }
+        })
+        .collect()
 }
 
 /// Kept texts a document's word diffs need, by slot (`None`: no longer cached).

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use super::boilerplate::Boilerplate;
-use super::index::HashIndex;
+use super::index::{HashIndex, ShardedIndex};
 use super::minhash;
 use super::{DedupMode, DedupOptions};
 use crate::doc::{Document, KeptRef, Removal};
@@ -197,11 +197,13 @@ pub struct Decider {
     sources: Vec<Box<str>>,
     slots: Vec<Slot>,
     words: Vec<u32>,
-    /// First slot per key hash, and per band hash (see [`HashIndex`]).
-    exact: HashIndex,
-    lsh: HashIndex,
+    /// First slot per key hash, and per band hash (see [`HashIndex`], [`ShardedIndex`]).
+    exact: ShardedIndex,
+    lsh: ShardedIndex,
     /// Buffers [`Self::best_near`] reuses from paragraph to paragraph.
     scratch: NearScratch,
+    /// The hashes of the batch [`Self::decide_batch`] is settling.
+    batch: BatchIndex,
 }
 
 /// Candidates and sorted word hashes of one near-duplicate search.
@@ -230,6 +232,7 @@ impl Decider {
         let map_entry = HashIndex::ENTRY_BYTES;
         self.exact.capacity() * map_entry
             + self.lsh.capacity() * map_entry
+            + (self.batch.exact.capacity() + self.batch.lsh.capacity()) * map_entry
             + self.slots.capacity() * std::mem::size_of::<Slot>()
             + self.words.capacity() * 4
             + self
@@ -277,6 +280,7 @@ impl Decider {
 
     /// Decides the paragraphs of one document; documents must come in the total order.
     pub fn decide(&mut self, sigs: &DocSigs, boiler: Option<&Boilerplate>) -> Vec<Decision> {
+        self.finish_batch();
         let mut out = Vec::new();
         if self.opts.mode == DedupMode::None && boiler.is_none() {
             return out;
@@ -352,19 +356,7 @@ impl Decider {
                 continue;
             }
             // a new original: index it
-            let d = *doc_index.get_or_insert_with(|| {
-                if self.sources.last().map(|s| &**s) != Some(sigs.source.as_str()) {
-                    self.sources.push(sigs.source.as_str().into());
-                }
-                let source = (self.sources.len() - 1) as u32;
-                self.docs.push((
-                    sigs.id.as_str().into(),
-                    sigs.part as u32,
-                    source,
-                    sigs.source_line as u32,
-                ));
-                (self.docs.len() - 1) as u32
-            });
+            let d = self.doc_slot(&mut doc_index, sigs);
             let slot = self.slots.len() as u32;
             self.slots.push(Slot {
                 doc: d,
@@ -385,16 +377,29 @@ impl Decider {
     }
 
     fn best_near(&self, p: &ParaSig, scratch: &mut NearScratch) -> Option<(u32, f64)> {
-        let NearScratch {
-            cands,
-            sorted_p,
-            sorted_c,
-        } = scratch;
+        let mut cands = std::mem::take(&mut scratch.cands);
         cands.clear();
         cands.extend(p.bands.iter().filter_map(|&b| self.lsh.get(b)));
+        let best = self.best_of(p, &mut cands, None, scratch);
+        scratch.cands = cands;
+        best
+    }
+
+    /// The best near-duplicate original of `p` among `cands` (sorted and deduplicated here),
+    /// starting from `best`: candidates are taken in slot order and one replaces the best only
+    /// with a strictly higher ratio, so the first of equals wins.
+    fn best_of(
+        &self,
+        p: &ParaSig,
+        cands: &mut Vec<u32>,
+        mut best: Option<(u32, f64)>,
+        scratch: &mut NearScratch,
+    ) -> Option<(u32, f64)> {
         cands.sort_unstable();
         cands.dedup();
-        let mut best: Option<(u32, f64)> = None;
+        let NearScratch {
+            sorted_p, sorted_c, ..
+        } = scratch;
         let mut p_sorted = false;
         for &c in cands.iter() {
             let kw = self.slot_words(c);
@@ -424,6 +429,295 @@ impl Decider {
         }
         best
     }
+
+    /// [`Self::decide`] on a batch of documents in the total order, with the same decisions
+    /// and the same state after. Returns, per document, its decisions and [`Self::indexed`]
+    /// after it.
+    ///
+    /// The lookups, which miss the caches (the indexes are far larger), run in parallel on
+    /// `pool` (`None`: the current rayon pool) against the indexes as they stood at the batch's
+    /// start; a sequential pass then settles each paragraph in order, only against what the
+    /// batch itself added. That is exact because the first insert of a hash wins (a key or band
+    /// found at the batch's start keeps its slot), every slot the batch adds is above every slot
+    /// that was there before it (so near candidates of the batch come after the others in slot
+    /// order), and a hash the batch adds was, by construction, missing at its start.
+    pub fn decide_batch(
+        &mut self,
+        pool: Option<&rayon::ThreadPool>,
+        all: &[DocSigs],
+        boiler: Option<&Boilerplate>,
+    ) -> Vec<(Vec<Decision>, usize)> {
+        use rayon::prelude::*;
+        if self.opts.mode != DedupMode::Corpus || self.opts.bands > 64 {
+            return all
+                .iter()
+                .map(|s| (self.decide(s, boiler), self.indexed()))
+                .collect();
+        }
+        let this = &mut *self;
+        let probes: Vec<Vec<Probe>> = super::on_pool(pool, || {
+            this.finish_batch();
+            let this = &*this;
+            all.par_iter()
+                .map_init(NearScratch::default, |scratch, s| {
+                    this.probe_doc(s, boiler, scratch)
+                })
+                .collect()
+        });
+        let mut out = Vec::with_capacity(all.len());
+        let mut batch = std::mem::take(&mut self.batch);
+        batch.exact.clear();
+        batch.lsh.clear();
+        batch.new_exact.resize_with(ShardedIndex::SHARDS, Vec::new);
+        batch.new_lsh.resize_with(ShardedIndex::SHARDS, Vec::new);
+        batch.new_exact.iter_mut().for_each(Vec::clear);
+        batch.new_lsh.iter_mut().for_each(Vec::clear);
+        for (sigs, probes) in all.iter().zip(probes) {
+            let decisions = self.settle(sigs, probes, &mut batch);
+            out.push((decisions, self.indexed()));
+        }
+        self.batch = batch;
+        self.batch.pending = true;
+        out
+    }
+
+    /// Ends the batch [`Self::decide_batch`] settled: its new hashes go into the big indexes
+    /// (none was there: first inserts, in order within each shard), shards in parallel on the
+    /// current rayon pool. [`Self::decide`] and [`Self::decide_batch`] call it first when it
+    /// was not called; a caller calls it itself to run it beside other work on the pool.
+    pub fn finish_batch(&mut self) {
+        if !std::mem::take(&mut self.batch.pending) {
+            return;
+        }
+        let (exact, lsh, batch) = (&mut self.exact, &mut self.lsh, &self.batch);
+        rayon::join(
+            || exact.insert_all(&batch.new_exact),
+            || lsh.insert_all(&batch.new_lsh),
+        );
+    }
+
+    /// The read-only lookups of one document's paragraphs (see [`Self::decide_batch`]).
+    fn probe_doc(
+        &self,
+        sigs: &DocSigs,
+        boiler: Option<&Boilerplate>,
+        scratch: &mut NearScratch,
+    ) -> Vec<Probe> {
+        for p in &sigs.paras {
+            self.exact.touch(std::slice::from_ref(&p.key));
+            self.lsh.touch(&p.bands);
+        }
+        let mut cands = std::mem::take(&mut scratch.cands);
+        let probes = sigs
+            .paras
+            .iter()
+            .map(|p| {
+                let mut probe = Probe {
+                    boiler: boiler.and_then(|b| b.lookup(sigs.group, p.key)),
+                    exact: false,
+                    kept: None,
+                    missing: 0,
+                };
+                if probe.boiler.is_some() {
+                    return probe;
+                }
+                if p.words as usize >= self.opts.min_words_exact.max(1) {
+                    if let Some(slot) = self.exact.get(p.key) {
+                        probe.exact = true;
+                        probe.kept = Some(Box::new(self.kept_at(slot, 1.0)));
+                        return probe;
+                    }
+                }
+                if !p.bands.is_empty() {
+                    cands.clear();
+                    for (i, &b) in p.bands.iter().enumerate() {
+                        match self.lsh.get(b) {
+                            Some(c) => cands.push(c),
+                            None => probe.missing |= 1 << i,
+                        }
+                    }
+                    if let Some((slot, sim)) = self.best_of(p, &mut cands, None, scratch) {
+                        probe.kept = Some(Box::new(self.kept_at(slot, sim)));
+                    }
+                }
+                probe
+            })
+            .collect();
+        scratch.cands = cands;
+        probes
+    }
+
+    /// [`Self::decide`] for one document of a batch, from its paragraphs' lookups at the
+    /// batch's start and the batch's own hashes (`batch`).
+    fn settle(
+        &mut self,
+        sigs: &DocSigs,
+        probes: Vec<Probe>,
+        batch: &mut BatchIndex,
+    ) -> Vec<Decision> {
+        let mut out = Vec::new();
+        let mut doc_index: Option<u32> = None;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        // the batch's indexes outgrow the inner caches too: load the entries this document will
+        // probe first (as `decide` does)
+        for (p, probe) in sigs.paras.iter().zip(&probes) {
+            if probe.boiler.is_some() || probe.exact {
+                continue;
+            }
+            batch.exact.touch(std::slice::from_ref(&p.key));
+            for (i, b) in p.bands.iter().enumerate() {
+                if probe.missing & (1 << i) != 0 {
+                    batch.lsh.touch(std::slice::from_ref(b));
+                }
+            }
+        }
+        for (p, probe) in sigs.paras.iter().zip(probes) {
+            if let Some((n, of)) = probe.boiler {
+                out.push(Decision {
+                    line: p.line,
+                    para: p.para,
+                    verdict: Verdict::Boilerplate,
+                    kept: None,
+                    docs: Some(n),
+                    group_docs: Some(of),
+                });
+                continue;
+            }
+            let exact_ok = p.words as usize >= self.opts.min_words_exact.max(1);
+            let mut absent = 0u64;
+            if probe.exact {
+                out.push(Decision {
+                    line: p.line,
+                    para: p.para,
+                    verdict: Verdict::Exact,
+                    kept: probe.kept.map(|k| *k),
+                    docs: None,
+                    group_docs: None,
+                });
+                continue;
+            }
+            if exact_ok {
+                if let Some(slot) = batch.exact.get(p.key) {
+                    let same_doc = doc_index.is_some_and(|d| self.slots[slot as usize].doc == d);
+                    if same_doc && (p.words as usize) < self.opts.min_words_repeat_in_doc {
+                        continue;
+                    }
+                    out.push(Decision {
+                        line: p.line,
+                        para: p.para,
+                        verdict: Verdict::Exact,
+                        kept: Some(self.kept_at(slot, 1.0)),
+                        docs: None,
+                        group_docs: None,
+                    });
+                    continue;
+                }
+            }
+            if !p.bands.is_empty() {
+                let mut cands = std::mem::take(&mut scratch.cands);
+                cands.clear();
+                for (i, &b) in p.bands.iter().enumerate() {
+                    if probe.missing & (1 << i) != 0 {
+                        match batch.lsh.get(b) {
+                            Some(c) => cands.push(c),
+                            // missing from the batch's index too: this paragraph's to insert
+                            None => absent |= 1 << i,
+                        }
+                    }
+                }
+                let at_start = probe.kept.as_ref().map(|k| (k.slot, k.similarity));
+                let best = if cands.is_empty() {
+                    at_start
+                } else {
+                    self.best_of(p, &mut cands, at_start, &mut scratch)
+                };
+                scratch.cands = cands;
+                if let Some((slot, sim)) = best {
+                    let kept = match probe.kept {
+                        Some(k) if k.slot == slot => *k,
+                        _ => self.kept_at(slot, sim),
+                    };
+                    out.push(Decision {
+                        line: p.line,
+                        para: p.para,
+                        verdict: Verdict::Near,
+                        kept: Some(kept),
+                        docs: None,
+                        group_docs: None,
+                    });
+                    continue;
+                }
+            }
+            if !exact_ok && p.bands.is_empty() {
+                continue;
+            }
+            let d = self.doc_slot(&mut doc_index, sigs);
+            let slot = self.slots.len() as u32;
+            self.slots.push(Slot {
+                doc: d,
+                para: p.para as u32,
+                input_line: p.input_line as u32,
+                words_at: self.words.len() as u64,
+                words_len: p.word_hashes.len() as u32,
+            });
+            self.words.extend_from_slice(&p.word_hashes);
+            if exact_ok {
+                // missing at the batch's start, or the probe would have found it
+                batch.exact.insert_first(p.key, slot);
+                batch.new_exact[ShardedIndex::shard_of(p.key)].push((p.key, slot));
+            }
+            for (i, &b) in p.bands.iter().enumerate() {
+                // (a band hash repeated in one paragraph is inserted once)
+                if absent & (1 << i) != 0 && batch.lsh.insert_first(b, slot) {
+                    batch.new_lsh[ShardedIndex::shard_of(b)].push((b, slot));
+                }
+            }
+        }
+        self.scratch = scratch;
+        out
+    }
+
+    /// The index of `sigs`' document in `docs`, added with its first kept paragraph.
+    fn doc_slot(&mut self, doc_index: &mut Option<u32>, sigs: &DocSigs) -> u32 {
+        *doc_index.get_or_insert_with(|| {
+            if self.sources.last().map(|s| &**s) != Some(sigs.source.as_str()) {
+                self.sources.push(sigs.source.as_str().into());
+            }
+            let source = (self.sources.len() - 1) as u32;
+            self.docs.push((
+                sigs.id.as_str().into(),
+                sigs.part as u32,
+                source,
+                sigs.source_line as u32,
+            ));
+            (self.docs.len() - 1) as u32
+        })
+    }
+}
+
+/// What one paragraph's lookups found in the indexes as they stood at its batch's start.
+#[derive(Debug)]
+struct Probe {
+    /// Learned boilerplate: in how many documents of how many.
+    boiler: Option<(u32, u32)>,
+    /// `kept` is an exact original (final: the first insert of a key wins).
+    exact: bool,
+    /// The exact original, or the best near-duplicate original found.
+    kept: Option<Box<KeptAt>>,
+    /// Bit `i`: band `i` had no entry (only the batch's own paragraphs can give it one).
+    missing: u64,
+}
+
+/// The hashes a batch added, for [`Decider::settle`]: small indexes of them, and the same in
+/// order, by shard, for the big indexes at the batch's end.
+#[derive(Debug, Default)]
+struct BatchIndex {
+    exact: HashIndex,
+    lsh: HashIndex,
+    new_exact: Vec<Vec<(u64, u32)>>,
+    new_lsh: Vec<Vec<(u64, u32)>>,
+    /// Settled and not yet in the big indexes (see [`Decider::finish_batch`]).
+    pending: bool,
 }
 
 /// `2 * matched / (a + b)` computed as [`word_ratio`] computes it (in `f32`), so that a count
@@ -576,6 +870,141 @@ mod tests {
             let r = word_ratio(&a, &b);
             assert!(ratio_of(common_sorted(&sa, &sb), a.len(), b.len()) >= r);
             assert!(ratio_of(a.len().min(b.len()), a.len(), b.len()) >= r);
+        }
+    }
+
+    /// Generated signatures: paragraphs drawn from a small pool (so exact repeats come
+    /// across documents, within a batch and within one document), near variants of them (one
+    /// or two words changed, so candidates come from the indexes and from the batch itself),
+    /// short lines, and lines learned as boilerplate.
+    fn generated(n_docs: usize, seed: u64) -> (Vec<DocSigs>, Boilerplate) {
+        let mut state = seed;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let opts = DedupOptions::default();
+        let pool: Vec<Vec<u64>> = (0..40)
+            .map(|_| {
+                let n = [3, 6, 12, 18, 25, 40][(next() % 6) as usize];
+                (0..n).map(|_| next() % 300).collect()
+            })
+            .collect();
+        let sig = |line: usize, para: usize, words: &[u64]| {
+            let hashes: Vec<u64> = words
+                .iter()
+                .map(|&w| super::minhash::mix64(w + 1))
+                .collect();
+            let near_ok = words.len() >= opts.min_words_near;
+            let key = hashes
+                .iter()
+                .fold(0x9E37u64, |a, &h| super::minhash::mix64(a ^ h));
+            ParaSig {
+                line,
+                para,
+                input_line: line + 1,
+                key,
+                words: words.len() as u32,
+                word_hashes: if near_ok {
+                    hashes.iter().map(|&h| h as u32).collect()
+                } else {
+                    Vec::new()
+                },
+                bands: if near_ok {
+                    minhash::bands_of(&hashes, opts.shingle, opts.bands, opts.rows)
+                } else {
+                    Vec::new()
+                },
+            }
+        };
+        let mut boiler = Boilerplate::new(2, 0.0);
+        let docs: Vec<DocSigs> = (0..n_docs)
+            .map(|d| {
+                let n = (next() % 8) as usize;
+                let mut paras = Vec::new();
+                for line in 0..n {
+                    let mut words = pool[(next() % pool.len() as u64) as usize].clone();
+                    match next() % 4 {
+                        0 => words = (0..words.len()).map(|_| next() % 300).collect(),
+                        1 => {
+                            for _ in 0..1 + next() % 2 {
+                                let at = (next() % words.len() as u64) as usize;
+                                words[at] = 1000 + next() % 50;
+                            }
+                        }
+                        _ => {}
+                    }
+                    paras.push(sig(line, line, &words));
+                }
+                let group = next() % 3;
+                let keys: Vec<u64> = paras.iter().map(|p| p.key).collect();
+                boiler.learn_keys(d as u64, group, &keys);
+                DocSigs {
+                    id: format!("d{d}"),
+                    source: format!("part-{}", d / 50),
+                    source_line: d % 50 + 1,
+                    part: 0,
+                    seq: d as u64,
+                    group,
+                    paras,
+                    all_keys: Vec::new(),
+                }
+            })
+            .collect();
+        boiler.finish();
+        (docs, boiler)
+    }
+
+    /// [`Decider::decide_batch`] decides exactly as [`Decider::decide`] one document after
+    /// another, whatever the batch size and thread count, and leaves the same indexes behind.
+    #[test]
+    fn batched_deciding_is_the_sequential_deciding() {
+        for seed in [1u64, 7, 0xDEB0] {
+            let (docs, boiler) = generated(600, seed);
+            for boiler in [None, Some(&boiler)] {
+                let mut serial = Decider::new(DedupOptions::default());
+                let want: Vec<(Vec<Decision>, usize)> = docs
+                    .iter()
+                    .map(|s| (serial.decide(s, boiler), serial.indexed()))
+                    .collect();
+                let removed = want.iter().map(|w| w.0.len()).sum::<usize>();
+                let in_batch = want
+                    .iter()
+                    .flat_map(|w| &w.0)
+                    .filter(|d| d.verdict == Verdict::Near)
+                    .count();
+                assert!(removed > 300 && in_batch > 30, "{removed} {in_batch}");
+                for threads in [1, 3] {
+                    let pool = rayon::ThreadPoolBuilder::new()
+                        .num_threads(threads)
+                        .build()
+                        .unwrap();
+                    for batch in [1, 5, 64, 600] {
+                        let mut batched = Decider::new(DedupOptions::default());
+                        let mut got = Vec::new();
+                        for (i, chunk) in docs.chunks(batch).enumerate() {
+                            got.extend(batched.decide_batch(Some(&pool), chunk, boiler));
+                            if i % 2 == 0 {
+                                pool.install(|| batched.finish_batch());
+                            }
+                        }
+                        batched.finish_batch();
+                        assert_eq!(got, want, "seed {seed}, {threads} threads, batch {batch}");
+                        assert_eq!(batched.exact.len(), serial.exact.len());
+                        assert_eq!(batched.lsh.len(), serial.lsh.len());
+                        for s in &docs {
+                            for p in &s.paras {
+                                assert_eq!(batched.exact.get(p.key), serial.exact.get(p.key));
+                                for &b in &p.bands {
+                                    assert_eq!(batched.lsh.get(b), serial.lsh.get(b));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
