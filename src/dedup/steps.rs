@@ -356,16 +356,7 @@ impl Decider {
                 continue;
             }
             // a new original: index it
-            let d = self.doc_slot(&mut doc_index, sigs);
-            let slot = self.slots.len() as u32;
-            self.slots.push(Slot {
-                doc: d,
-                para: p.para as u32,
-                input_line: p.input_line as u32,
-                words_at: self.words.len() as u64,
-                words_len: p.word_hashes.len() as u32,
-            });
-            self.words.extend_from_slice(&p.word_hashes);
+            let slot = self.new_slot(&mut doc_index, sigs, p);
             if exact_ok {
                 self.exact.insert_first(p.key, slot);
             }
@@ -651,16 +642,7 @@ impl Decider {
             if !exact_ok && p.bands.is_empty() {
                 continue;
             }
-            let d = self.doc_slot(&mut doc_index, sigs);
-            let slot = self.slots.len() as u32;
-            self.slots.push(Slot {
-                doc: d,
-                para: p.para as u32,
-                input_line: p.input_line as u32,
-                words_at: self.words.len() as u64,
-                words_len: p.word_hashes.len() as u32,
-            });
-            self.words.extend_from_slice(&p.word_hashes);
+            let slot = self.new_slot(&mut doc_index, sigs, p);
             if exact_ok {
                 // missing at the batch's start, or the probe would have found it
                 batch.exact.insert_first(p.key, slot);
@@ -678,6 +660,21 @@ impl Decider {
     }
 
     /// The index of `sigs`' document in `docs`, added with its first kept paragraph.
+    /// A new original's slot (its document's slot made on first use), its words appended.
+    fn new_slot(&mut self, doc_index: &mut Option<u32>, sigs: &DocSigs, p: &ParaSig) -> u32 {
+        let d = self.doc_slot(doc_index, sigs);
+        let slot = self.slots.len() as u32;
+        self.slots.push(Slot {
+            doc: d,
+            para: p.para as u32,
+            input_line: p.input_line as u32,
+            words_at: self.words.len() as u64,
+            words_len: p.word_hashes.len() as u32,
+        });
+        self.words.extend_from_slice(&p.word_hashes);
+        slot
+    }
+
     fn doc_slot(&mut self, doc_index: &mut Option<u32>, sigs: &DocSigs) -> u32 {
         *doc_index.get_or_insert_with(|| {
             if self.sources.last().map(|s| &**s) != Some(sigs.source.as_str()) {
