@@ -176,6 +176,32 @@ pub struct Decision {
     pub group_docs: Option<u32>,
 }
 
+impl Decision {
+    /// `p` repeats the kept copy `kept` (exactly or nearly, as `verdict` says).
+    fn repeat(p: &ParaSig, verdict: Verdict, kept: Option<KeptAt>) -> Decision {
+        Decision {
+            line: p.line,
+            para: p.para,
+            verdict,
+            kept,
+            docs: None,
+            group_docs: None,
+        }
+    }
+
+    /// `p` is learned boilerplate: it recurs in `docs` of the source's `group_docs` documents.
+    fn boilerplate(p: &ParaSig, docs: u32, group_docs: u32) -> Decision {
+        Decision {
+            line: p.line,
+            para: p.para,
+            verdict: Verdict::Boilerplate,
+            kept: None,
+            docs: Some(docs),
+            group_docs: Some(group_docs),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     doc: u32,
@@ -304,14 +330,7 @@ impl Decider {
         }
         for p in &sigs.paras {
             if let Some((n, of)) = boiler.and_then(|b| b.lookup(sigs.group, p.key)) {
-                out.push(Decision {
-                    line: p.line,
-                    para: p.para,
-                    verdict: Verdict::Boilerplate,
-                    kept: None,
-                    docs: Some(n),
-                    group_docs: Some(of),
-                });
+                out.push(Decision::boilerplate(p, n, of));
                 continue;
             }
             if self.opts.mode == DedupMode::None {
@@ -325,14 +344,11 @@ impl Decider {
                     if same_doc && (p.words as usize) < self.opts.min_words_repeat_in_doc {
                         continue;
                     }
-                    out.push(Decision {
-                        line: p.line,
-                        para: p.para,
-                        verdict: Verdict::Exact,
-                        kept: Some(self.kept_at(slot, 1.0)),
-                        docs: None,
-                        group_docs: None,
-                    });
+                    out.push(Decision::repeat(
+                        p,
+                        Verdict::Exact,
+                        Some(self.kept_at(slot, 1.0)),
+                    ));
                     continue;
                 }
             }
@@ -341,14 +357,11 @@ impl Decider {
                 let near = self.best_near(p, &mut scratch);
                 self.scratch = scratch;
                 if let Some((slot, sim)) = near {
-                    out.push(Decision {
-                        line: p.line,
-                        para: p.para,
-                        verdict: Verdict::Near,
-                        kept: Some(self.kept_at(slot, sim)),
-                        docs: None,
-                        group_docs: None,
-                    });
+                    out.push(Decision::repeat(
+                        p,
+                        Verdict::Near,
+                        Some(self.kept_at(slot, sim)),
+                    ));
                     continue;
                 }
             }
@@ -564,27 +577,13 @@ impl Decider {
         }
         for (p, probe) in sigs.paras.iter().zip(probes) {
             if let Some((n, of)) = probe.boiler {
-                out.push(Decision {
-                    line: p.line,
-                    para: p.para,
-                    verdict: Verdict::Boilerplate,
-                    kept: None,
-                    docs: Some(n),
-                    group_docs: Some(of),
-                });
+                out.push(Decision::boilerplate(p, n, of));
                 continue;
             }
             let exact_ok = p.words as usize >= self.opts.min_words_exact.max(1);
             let mut absent = 0u64;
             if probe.exact {
-                out.push(Decision {
-                    line: p.line,
-                    para: p.para,
-                    verdict: Verdict::Exact,
-                    kept: probe.kept.map(|k| *k),
-                    docs: None,
-                    group_docs: None,
-                });
+                out.push(Decision::repeat(p, Verdict::Exact, probe.kept.map(|k| *k)));
                 continue;
             }
             if exact_ok {
@@ -593,14 +592,11 @@ impl Decider {
                     if same_doc && (p.words as usize) < self.opts.min_words_repeat_in_doc {
                         continue;
                     }
-                    out.push(Decision {
-                        line: p.line,
-                        para: p.para,
-                        verdict: Verdict::Exact,
-                        kept: Some(self.kept_at(slot, 1.0)),
-                        docs: None,
-                        group_docs: None,
-                    });
+                    out.push(Decision::repeat(
+                        p,
+                        Verdict::Exact,
+                        Some(self.kept_at(slot, 1.0)),
+                    ));
                     continue;
                 }
             }
@@ -628,14 +624,7 @@ impl Decider {
                         Some(k) if k.slot == slot => *k,
                         _ => self.kept_at(slot, sim),
                     };
-                    out.push(Decision {
-                        line: p.line,
-                        para: p.para,
-                        verdict: Verdict::Near,
-                        kept: Some(kept),
-                        docs: None,
-                        group_docs: None,
-                    });
+                    out.push(Decision::repeat(p, Verdict::Near, Some(kept)));
                     continue;
                 }
             }
