@@ -102,6 +102,9 @@ pub struct Document {
     pub first_line: usize,
     /// Byte offset of `text` within the record's normalised text.
     pub byte_offset: usize,
+    /// Per line, the rules' shared cue words it holds (`rules::shape::line_cues`), found by one
+    /// scan of the document on first use.
+    pub(crate) cues: std::sync::OnceLock<Vec<u128>>,
 }
 
 impl Document {
@@ -154,6 +157,7 @@ impl Document {
             info,
             first_line,
             byte_offset,
+            cues: std::sync::OnceLock::new(),
         }
     }
 

@@ -1,6 +1,6 @@
 //! R012: calls to action: app downloads, newsletters, follow-us, messenger channels.
 
-use super::shape::{Lazy, LazyWordSet, LazyWords};
+use super::shape::{line_cues, Lazy, CTA_CUES, CTA_STEMS};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -96,7 +96,7 @@ static NETWORKS: Lazy = Lazy::new(
 );
 
 /// Stems one of which every cue contains (lowercase): lines without any skip the regexes.
-const STEMS: &[&str] = &[
+pub(crate) const STEMS: &[&str] = &[
     "app",
     "aplicaci",
     "store",
@@ -142,12 +142,9 @@ const STEMS: &[&str] = &[
     "manquez",
 ];
 
-/// [`STEMS`] as one automaton: a cheap necessary condition for the phrases below.
-static STEM_WORDS: LazyWords = LazyWords::new(STEMS);
-
-/// Words (lowercase) of which each cue needs one, by cue (bits into [`CUE_WORDS`]): a cue whose
+/// Words (lowercase) of which each cue needs one, by cue (bits of [`CTA_CUES`] in the shared cue scan): a cue whose
 /// words are all missing from the lowercased line cannot match it, and is not run.
-const CUE_WORD_LIST: &[&str] = &[
+pub(crate) const CUE_WORD_LIST: &[&str] = &[
     "app",         // 0
     "aplicaci",    // 1
     "store",       // 2
@@ -193,8 +190,6 @@ const CUE_WORD_LIST: &[&str] = &[
     "manquez",     // 42
     "alert",       // 43
 ];
-
-static CUE_WORDS: LazyWordSet = LazyWordSet::new(CUE_WORD_LIST);
 
 const fn bits(ks: &[usize]) -> u64 {
     let mut b = 0;
@@ -246,14 +241,15 @@ impl Rule for CallToAction {
                 continue;
             }
             let line = doc.line(i);
-            // cheap prefilter: every cue needs one of these stems (one automaton pass)
-            if !STEM_WORDS.in_lowercased(line) {
+            // cheap prefilter: every cue needs one of these stems (found by the shared scan)
+            let cues = line_cues(doc, i);
+            if CTA_STEMS.of(cues) == 0 {
                 continue;
             }
             // a `(?i)` cue also matches an ASCII `s` with `ſ` (U+017F), which lowercases to
             // itself: such a line runs every cue
             let present = if line.is_ascii() || !line.contains('\u{17F}') {
-                CUE_WORDS.in_lowercased(line)
+                CTA_CUES.of(cues)
             } else {
                 u64::MAX
             };
@@ -276,6 +272,7 @@ impl Rule for CallToAction {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::shape::cues_of_line;
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&CallToAction, text)
@@ -293,7 +290,7 @@ mod tests {
             "\u{212A}ANAL",
         ] {
             assert_eq!(
-                STEM_WORDS.in_lowercased(l),
+                CTA_STEMS.of(cues_of_line(l)) != 0,
                 STEMS.iter().any(|s| l.to_lowercase().contains(s)),
                 "{l:?}"
             );
@@ -351,7 +348,7 @@ mod tests {
         ];
         let mut seen = [false; 19];
         for l in lines {
-            let present = CUE_WORDS.in_lowercased(l);
+            let present = CTA_CUES.of(cues_of_line(l));
             for (k, c) in CUES.iter().enumerate() {
                 if c.is_match(l) {
                     seen[k] = true;

@@ -1,6 +1,6 @@
 //! R015: cookie notices and copyright lines.
 
-use super::shape::{Lazy, LazyWordSet};
+use super::shape::{line_cues, Lazy, COOKIE_CUES};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -36,7 +36,7 @@ static COPYRIGHT: Lazy = Lazy::new(
 
 /// A cookie notice needs `cookie` (the first cue, lowercase) before [`COOKIE`] is tried; a
 /// copyright line one of the others before [`COPYRIGHT`] is.
-const CUES: [&str; 8] = [
+pub(crate) const CUES: [&str; 8] = [
     "cookie",
     "©",
     "(c)",
@@ -47,11 +47,8 @@ const CUES: [&str; 8] = [
     "derechos reservados",
 ];
 
-/// Bit of [`CUES`]' `cookie` in [`CUE_WORDS`]' answer; the other bits are copyright cues.
+/// Bit of [`CUES`]' `cookie` in [`COOKIE_CUES`]' answer; the other bits are copyright cues.
 const COOKIE_CUE: u64 = 1;
-
-/// Cheap necessary conditions for [`COOKIE`] and [`COPYRIGHT`], from one pass over the line.
-static CUE_WORDS: LazyWordSet = LazyWordSet::new(&CUES);
 
 impl Rule for CookieOrCopyrightLine {
     fn meta(&self) -> &RuleMeta {
@@ -67,7 +64,7 @@ impl Rule for CookieOrCopyrightLine {
             }
             let line = doc.line(i);
             // the cues are cheap necessary conditions for the regexes
-            let cues = CUE_WORDS.in_lowercased(line);
+            let cues = COOKIE_CUES.of(line_cues(doc, i));
             let note = if cues & COOKIE_CUE != 0 && COOKIE.is_match(line) {
                 "cookie notice"
             } else if words <= 4 && CONSENT_BUTTON.is_match(line) {
@@ -85,6 +82,7 @@ impl Rule for CookieOrCopyrightLine {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::shape::cues_of_line;
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&CookieOrCopyrightLine, text)
@@ -104,7 +102,7 @@ mod tests {
             "plain text",
         ] {
             let lower = l.to_lowercase();
-            let cues = CUE_WORDS.in_lowercased(l);
+            let cues = COOKIE_CUES.of(cues_of_line(l));
             assert_eq!(cues & COOKIE_CUE != 0, lower.contains("cookie"), "{l:?}");
             assert_eq!(
                 cues & !COOKIE_CUE != 0,

@@ -1,5 +1,7 @@
 //! Small helpers rules share: whole-line phrase matching on short lines, a lazily compiled
-//! regex, and lazily built word automata for cheap prefilters. Rules are about shapes of lines, so these keep each rule file about its pattern.
+//! regex, lazily built word automata for cheap prefilters, and the cue scan several rules share
+//! (one pass per line finds every sharing rule's cue words). Rules are about shapes of lines, so
+//! these keep each rule file about its pattern.
 
 use regex::Regex;
 
@@ -40,6 +42,108 @@ impl Lazy {
     }
 }
 
+/// A rule's list of cue words within the shared cue scan ([`SHARED_CUE_LISTS`]): where its
+/// bits sit in a line's [`line_cues`].
+#[derive(Debug, Clone, Copy)]
+pub struct CueList {
+    offset: u32,
+    len: u32,
+}
+
+impl CueList {
+    /// Bit `k` of the answer: word `k` of this list occurs in the lowercased line (what
+    /// [`LazyWordSet::in_lowercased`] of the list would say).
+    pub fn of(self, line_cues: u128) -> u64 {
+        let mask = if self.len == 64 {
+            u64::MAX
+        } else {
+            (1u64 << self.len) - 1
+        };
+        (line_cues >> self.offset) as u64 & mask
+    }
+}
+
+/// The word lists that share one scan per line: every rule that gates its regexes on cue
+/// words finds them in the one [`line_cues`] answer instead of scanning the line itself.
+const SHARED_CUE_LISTS: [&[&str]; 4] = [
+    super::call_to_action::STEMS,
+    super::call_to_action::CUE_WORD_LIST,
+    &super::cookie_or_copyright_line::CUES,
+    &super::site_notice_line::CUES,
+];
+
+const fn cue_list(k: usize) -> CueList {
+    let mut offset = 0;
+    let mut i = 0;
+    while i < k {
+        offset += SHARED_CUE_LISTS[i].len();
+        i += 1;
+    }
+    assert!(SHARED_CUE_LISTS[k].len() <= 64);
+    assert!(offset + SHARED_CUE_LISTS[k].len() <= 128);
+    CueList {
+        offset: offset as u32,
+        len: SHARED_CUE_LISTS[k].len() as u32,
+    }
+}
+
+/// R012's stems, R012's cue words, R015's and R023's cues, in the shared scan.
+pub const CTA_STEMS: CueList = cue_list(0);
+pub const CTA_CUES: CueList = cue_list(1);
+pub const COOKIE_CUES: CueList = cue_list(2);
+pub const NOTICE_CUES: CueList = cue_list(3);
+
+/// Lines of more words than this get no cues (every sharing rule skips longer lines first).
+pub const CUE_MAX_WORDS: u32 = 60;
+
+static SHARED_CUES: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<u128>)> =
+    std::sync::OnceLock::new();
+
+/// The automaton over every shared list, and each of its patterns' bit.
+fn shared_cues() -> &'static (aho_corasick::AhoCorasick, Vec<u128>) {
+    SHARED_CUES.get_or_init(|| {
+        let words: Vec<&str> = SHARED_CUE_LISTS
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .collect();
+        let bits = (0..words.len()).map(|k| 1u128 << k).collect();
+        (ascii_caseless_automaton(&words), bits)
+    })
+}
+
+/// The shared cue words line `i` of `doc` holds (see [`CueList::of`]); 0 for a line of more
+/// than [`CUE_MAX_WORDS`] words. The whole document is scanned once, on the first call.
+pub fn line_cues(doc: &Document, i: usize) -> u128 {
+    let all = doc.cues.get_or_init(|| {
+        let (ac, bits) = shared_cues();
+        (0..doc.n_lines())
+            .map(|j| {
+                if doc.is_blank(j) || doc.info(j).words > CUE_MAX_WORDS {
+                    return 0;
+                }
+                let line = doc.line(j);
+                let lowered;
+                let hay = if line.is_ascii() || lowercase_changes_only_ascii(line) {
+                    line
+                } else {
+                    lowered = line.to_lowercase();
+                    &lowered
+                };
+                ac.find_overlapping_iter(hay)
+                    .fold(0, |acc, m| acc | bits[m.pattern().as_usize()])
+            })
+            .collect()
+    });
+    all[i]
+}
+
+/// [`line_cues`] of `line` alone (tests).
+#[cfg(test)]
+pub(crate) fn cues_of_line(line: &str) -> u128 {
+    let doc = Document::from_text(line.to_string(), 1, 0);
+    (0..doc.n_lines()).fold(0, |acc, i| acc | line_cues(&doc, i))
+}
+
 /// One automaton for a built-in word list, ignoring ASCII case.
 fn ascii_caseless_automaton(words: &[&str]) -> aho_corasick::AhoCorasick {
     aho_corasick::AhoCorasick::builder()
@@ -67,53 +171,6 @@ impl LazyWords {
     /// Whether `s` holds one of the words, ignoring ASCII case only.
     pub fn is_match(&self, s: &str) -> bool {
         self.get().is_match(s)
-    }
-
-    /// Whether the lowercased `line` holds one of the words. A line whose lowercase differs
-    /// from it only in ASCII letters (every ASCII line) is searched as it is, with no lowercase
-    /// copy; others are lowercased first.
-    pub fn in_lowercased(&self, line: &str) -> bool {
-        if line.is_ascii() || lowercase_changes_only_ascii(line) {
-            self.is_match(line)
-        } else {
-            self.is_match(&line.to_lowercase())
-        }
-    }
-}
-
-/// Words (all lowercase, at most 64) found in a line by one automaton that ignores ASCII case,
-/// reported as a bit set: bit `k` when word `k` occurs in the lowercased line (what
-/// [`LazyWords::in_lowercased`] of a one-word list says, for every word from one pass). Lets a
-/// rule with several regexes run only those whose necessary words are present.
-pub struct LazyWordSet(
-    std::sync::OnceLock<aho_corasick::AhoCorasick>,
-    &'static [&'static str],
-);
-
-impl LazyWordSet {
-    pub const fn new(words: &'static [&'static str]) -> LazyWordSet {
-        LazyWordSet(std::sync::OnceLock::new(), words)
-    }
-
-    fn get(&self) -> &aho_corasick::AhoCorasick {
-        self.0.get_or_init(|| {
-            assert!(self.1.len() <= 64);
-            ascii_caseless_automaton(self.1)
-        })
-    }
-
-    /// The words of the set that the lowercased `line` holds (bit `k`: word `k`).
-    pub fn in_lowercased(&self, line: &str) -> u64 {
-        let lowered;
-        let hay = if line.is_ascii() || lowercase_changes_only_ascii(line) {
-            line
-        } else {
-            lowered = line.to_lowercase();
-            &lowered
-        };
-        self.get()
-            .find_overlapping_iter(hay)
-            .fold(0, |bits, m| bits | 1 << m.pattern().as_usize())
     }
 }
 
@@ -161,53 +218,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_match_the_lowercased_line() {
-        static WORDS: LazyWords = LazyWords::new(&["cookie", "©"]);
+    fn shared_cue_bits_are_the_words_of_the_lowercased_line() {
+        let lists = [CTA_STEMS, CTA_CUES, COOKIE_CUES, NOTICE_CUES];
         for l in [
+            "",
             "COOKIE Settings",
             "İ cookıe",
             "\u{212A}",
-            "",
-            "plain",
-            "© 2024",
-            "Cookié",
-            "COOKIÉ",
-            "Σ cookie",
-            "ΣΟΦΙΑ cookies ΑΣ",
+            "© 2024 Tous droits RÉSERVÉS",
+            "Cookié COOKIÉ",
+            "Σ cookie ΣΟΦΙΑ cookies ΑΣ",
             "Ⅻ COOKIE ⅻ Ⓒookie",
             "“Cookie” — 東京 한국 cookie",
             "Ǆ ǅ cookie",
+            "Sign up for our NEWSLETTER and follow us",
+            "\u{212A}APP US Über APPs",
+            "This material may not be reproduced; JavaScript required",
+            "ſign",
+            "plain text",
         ] {
             let lower = l.to_lowercase();
-            let expected = lower.contains("cookie") || lower.contains('©');
-            assert_eq!(WORDS.in_lowercased(l), expected, "{l:?}");
+            let cues = cues_of_line(l);
+            for (list, words) in lists.iter().zip(SHARED_CUE_LISTS) {
+                let expected = words
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| lower.contains(*w))
+                    .fold(0u64, |b, (k, _)| b | 1 << k);
+                assert_eq!(list.of(cues), expected, "{l:?} {words:?}");
+            }
         }
-        assert!(WORDS.is_match("a COOKIE"));
     }
 
     #[test]
-    fn word_set_bits_are_the_words_of_the_lowercased_line() {
-        static WORDS: &[&str] = &["app", "apple", "sign", "us", "©", "réservés"];
-        static SET: LazyWordSet = LazyWordSet::new(WORDS);
-        for l in [
-            "",
-            "An APPLE a day",
-            "Sign up",
-            "İ cookıe",
-            "\u{212A}APP US",
-            "Über APPs",
-            "plain text",
-            "© Tous droits RÉSERVÉS",
-            "ſign",
-        ] {
-            let lower = l.to_lowercase();
-            let expected = WORDS
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| lower.contains(*w))
-                .fold(0u64, |b, (k, _)| b | 1 << k);
-            assert_eq!(SET.in_lowercased(l), expected, "{l:?}");
-        }
+    fn lines_past_the_word_limit_get_no_cues() {
+        let long = format!("{} cookie", "word ".repeat(CUE_MAX_WORDS as usize));
+        assert_eq!(cues_of_line(&long), 0);
+        assert_ne!(cues_of_line("a cookie"), 0);
     }
 
     #[test]

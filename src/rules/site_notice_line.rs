@@ -1,7 +1,7 @@
 //! R023: a site's standing notices: reuse and liability disclaimers, comment-moderation rules,
 //! browser and plug-in requirements.
 
-use super::shape::{Lazy, LazyWordSet};
+use super::shape::{line_cues, Lazy, NOTICE_CUES};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -64,7 +64,7 @@ static BROWSER: Lazy = Lazy::new(
 
 /// Cheap necessary conditions, one pass over the line: each regex above needs one of its bits
 /// (rare words only: a common one such as "comment" would send most lines to the regexes).
-const CUES: [&str; 18] = [
+pub(crate) const CUES: [&str; 18] = [
     "not be",         // 0: REUSE
     "nachdruck",      // 1: REUSE
     "responsible",    // 2: NOT_RESPONSIBLE
@@ -91,8 +91,6 @@ const POLICY_CUES: u64 = 1 << 4;
 const MODERATION_CUES: u64 = 0b11_1111_1111 << 5;
 const BROWSER_CUES: u64 = 0b111 << 15;
 
-static CUE_WORDS: LazyWordSet = LazyWordSet::new(&CUES);
-
 impl Rule for SiteNoticeLine {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -105,7 +103,7 @@ impl Rule for SiteNoticeLine {
                 continue;
             }
             let line = doc.line(i);
-            let cues = CUE_WORDS.in_lowercased(line);
+            let cues = NOTICE_CUES.of(line_cues(doc, i));
             if cues == 0 {
                 continue;
             }
