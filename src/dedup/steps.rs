@@ -289,6 +289,20 @@ impl Decider {
         }
     }
 
+    /// The decision on `p`, an exact repeat of `slot`, in the document of slot `doc_index`:
+    /// none when it is a short sentence said twice in one article (a refrain, not debris).
+    fn exact_repeat(&self, p: &ParaSig, slot: u32, doc_index: Option<u32>) -> Option<Decision> {
+        let same_doc = doc_index.is_some_and(|d| self.slots[slot as usize].doc == d);
+        if same_doc && (p.words as usize) < self.opts.min_words_repeat_in_doc {
+            return None;
+        }
+        Some(Decision::repeat(
+            p,
+            Verdict::Exact,
+            Some(self.kept_at(slot, 1.0)),
+        ))
+    }
+
     fn kept_at(&self, slot: u32, similarity: f64) -> KeptAt {
         let s = self.slots[slot as usize];
         let (id, part, source, source_line) = &self.docs[s.doc as usize];
@@ -339,16 +353,7 @@ impl Decider {
             let exact_ok = p.words as usize >= self.opts.min_words_exact.max(1);
             if exact_ok {
                 if let Some(slot) = self.exact.get(p.key) {
-                    // a short sentence said twice in one article is a refrain, not debris
-                    let same_doc = doc_index.is_some_and(|d| self.slots[slot as usize].doc == d);
-                    if same_doc && (p.words as usize) < self.opts.min_words_repeat_in_doc {
-                        continue;
-                    }
-                    out.push(Decision::repeat(
-                        p,
-                        Verdict::Exact,
-                        Some(self.kept_at(slot, 1.0)),
-                    ));
+                    out.extend(self.exact_repeat(p, slot, doc_index));
                     continue;
                 }
             }
@@ -588,15 +593,7 @@ impl Decider {
             }
             if exact_ok {
                 if let Some(slot) = batch.exact.get(p.key) {
-                    let same_doc = doc_index.is_some_and(|d| self.slots[slot as usize].doc == d);
-                    if same_doc && (p.words as usize) < self.opts.min_words_repeat_in_doc {
-                        continue;
-                    }
-                    out.push(Decision::repeat(
-                        p,
-                        Verdict::Exact,
-                        Some(self.kept_at(slot, 1.0)),
-                    ));
+                    out.extend(self.exact_repeat(p, slot, doc_index));
                     continue;
                 }
             }
