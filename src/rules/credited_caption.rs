@@ -23,26 +23,41 @@ crate::declare_rule! {
     /// Only lines of at most fifty words are captions; a credit-only line (`Foto: dpa`) is
     /// R014's.
     ///
-    /// Runs at `--strictness high` only. A caption belongs to its article, and by default it
-    /// stays (once: R001 and R002 take a repeated caption); corpora and search indexes that want
-    /// prose without picture descriptions take the high setting.
+    /// What goes depends on `--strictness`. A caption belongs to its article, and by default it
+    /// stays (once: R001 and R002 take a repeated caption), but its credit is the picture's
+    /// metadata, not the article's text: at `normal` only the credit is cut from the line
+    /// (`Der Minister im Bundestag.` stays), with the separator or space before it. At `high` the
+    /// whole caption goes, for corpora and search indexes that want prose without picture
+    /// descriptions. At `low` the rule does not run.
     ///
     /// Known false positives: a short paragraph that ends by naming its source in brackets,
-    /// when that source is a news agency (`... the ministry said (Reuters)`).
+    /// when that source is a news agency (`... the ministry said (Reuters)`): at `normal` only
+    /// the bracket goes.
     pub struct CreditedCaption => ("R018", "credited-caption", Category::Chrome);
+}
+
+/// What R018 removes of a credited caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    Nothing,
+    Credit,
+    Caption,
 }
 
 /// R018's switch: built from the run's strictness.
 #[derive(Debug, Clone, Copy)]
 pub struct CreditedCaptionRule {
-    active: bool,
+    cut: Cut,
 }
 
 impl CreditedCaptionRule {
     pub fn new(strictness: Strictness) -> Self {
-        CreditedCaptionRule {
-            active: strictness == Strictness::High,
-        }
+        let cut = match strictness {
+            Strictness::Low => Cut::Nothing,
+            Strictness::Normal => Cut::Credit,
+            Strictness::High => Cut::Caption,
+        };
+        CreditedCaptionRule { cut }
     }
 }
 
@@ -123,7 +138,14 @@ fn credit_tail_regex() -> &'static regex::Regex {
 }
 
 /// Whether `line` ends in a photo credit that makes it a caption.
+#[cfg(test)]
 fn is_credited_caption(line: &str) -> bool {
+    credit_start(line).is_some()
+}
+
+/// Where the photo credit that makes `line` a caption begins (the byte offset of the space or
+/// separator before it, or 0 for a line that is all credit); `None` when it is no caption.
+fn credit_start(line: &str) -> Option<usize> {
     let line = line.trim_end();
     let mut start = line.len().saturating_sub(TAIL_BYTES);
     while !line.is_char_boundary(start) {
@@ -131,25 +153,36 @@ fn is_credited_caption(line: &str) -> bool {
     }
     let tail = &line[start..];
     if !CUES.is_match(tail) {
-        return false;
+        return None;
     }
-    let Some(caps) = credit_tail_regex().captures(tail) else {
-        return false;
-    };
+    let caps = credit_tail_regex().captures(tail)?;
     // a credit label glued to the previous word by a plain space is prose
     // ("... viele Fotos: ..."), unless it opens the line or is in brackets
     let plain_space = caps
         .name("before")
         .is_some_and(|b| b.start() > 0 && b.as_str().trim().is_empty());
     if plain_space && (caps.name("label3").is_some() || caps.name("n4").is_some()) {
-        return false;
+        return None;
     }
     let name = ["n1", "n2", "n3", "n4", "n5"]
         .iter()
         .find_map(|g| caps.name(g))
         .map_or("", |m| m.as_str());
-    !name.contains(". ") && name.split_whitespace().count() <= MAX_NAME_WORDS
+    if name.contains(". ") || name.split_whitespace().count() > MAX_NAME_WORDS {
+        return None;
+    }
+    let before = caps.name("before").expect("the group always takes part");
+    // `^` matched where the tail was cut from a longer line, not at the line's start
+    if before.as_str().is_empty() && start > 0 {
+        return None;
+    }
+    // the sentence's closing mark stays with the caption; the space after it goes
+    let kept = before.as_str().len() - before.as_str().trim_start_matches(ENDS_CAPTION).len();
+    Some(start + before.start() + kept)
 }
+
+/// The marks that end a caption's sentence before its credit (the `before` group's first set).
+const ENDS_CAPTION: &[char] = &['.', '!', '?', '…', '"', '”', '»', ')'];
 
 impl Rule for CreditedCaptionRule {
     fn meta(&self) -> &RuleMeta {
@@ -157,16 +190,23 @@ impl Rule for CreditedCaptionRule {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
-        if !self.active {
+        if self.cut == Cut::Nothing {
             return;
         }
         for i in doc.paragraphs() {
-            if doc.info(i).words <= MAX_CAPTION_WORDS && is_credited_caption(doc.line(i)) {
-                out.push(
-                    Removal::line(&CreditedCaption::META, i)
-                        .with_note("caption with a photo credit"),
-                );
+            if doc.info(i).words > MAX_CAPTION_WORDS {
+                continue;
             }
+            let line = doc.line(i);
+            let Some(start) = credit_start(line) else {
+                continue;
+            };
+            out.push(match self.cut {
+                Cut::Credit => Removal::within(&CreditedCaption::META, i, start..line.len())
+                    .with_note("a caption's photo credit"),
+                _ => Removal::line(&CreditedCaption::META, i)
+                    .with_note("caption with a photo credit"),
+            });
         }
     }
 }
@@ -182,12 +222,69 @@ mod tests {
     #[test]
     fn captions_stay_below_high_strictness() {
         let text = "A harbour at dawn. Photo: Jane Doe\n";
-        for s in [Strictness::Low, Strictness::Normal] {
-            assert!(
-                crate::rules::testing::removed_starts(&CreditedCaptionRule::new(s), text)
-                    .is_empty()
-            );
+        assert!(crate::rules::testing::removed_starts(
+            &CreditedCaptionRule::new(Strictness::Low),
+            text
+        )
+        .is_empty());
+    }
+
+    /// The text `line` keeps at normal strictness.
+    fn kept_at_normal(line: &str) -> String {
+        let doc = Document::from_text(line.to_string(), 1, 0);
+        let mut out = Vec::new();
+        CreditedCaptionRule::new(Strictness::Normal).check(&doc, &mut out);
+        match out.as_slice() {
+            [] => line.to_string(),
+            [r] => {
+                let w = r
+                    .within
+                    .clone()
+                    .expect("normal strictness cuts within the line");
+                assert_eq!(w.end, line.len());
+                line[..w.start].to_string()
+            }
+            _ => panic!("one removal per line"),
         }
+    }
+
+    #[test]
+    fn at_normal_strictness_only_the_credit_goes() {
+        for (line, kept) in [
+            (
+                "Striking members of the union outside the gates. Photograph: Jane Doe/Agency",
+                "Striking members of the union outside the gates.",
+            ),
+            (
+                "Der Minister im Bundestag. (Foto: dpa)",
+                "Der Minister im Bundestag.",
+            ),
+            (
+                "Ein Journalist und Preisträger (REUTERS/Jane Doe)",
+                "Ein Journalist und Preisträger",
+            ),
+            (
+                "The harbour at dawn | Photo: Jane Doe",
+                "The harbour at dawn",
+            ),
+            ("Photo by Jane Doe/Getty Images", ""),
+            (
+                "A short walk to the harbour, nothing more.",
+                "A short walk to the harbour, nothing more.",
+            ),
+        ] {
+            assert_eq!(kept_at_normal(line), kept, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_long_lines_tail_is_not_its_start() {
+        // the tail searched starts at "Foto: ..." only because the line was cut there
+        let line = format!(
+            "{}Foto: Jane Doe",
+            "x".repeat(TAIL_BYTES - "Foto: Jane Doe".len() + 1)
+        );
+        assert!(credit_start(&line).is_none());
     }
 
     #[test]
