@@ -1,5 +1,5 @@
 //! R023: a site's standing notices: reuse and liability disclaimers, comment-moderation rules,
-//! browser and plug-in requirements.
+//! log-in prompts, browser and plug-in requirements, consent placeholders for embeds.
 
 use super::shape::{line_cues, Lazy, NOTICE_CUES};
 use super::{Category, Rule, RuleMeta};
@@ -21,7 +21,14 @@ crate::declare_rule! {
     /// - **browser requirement**: "You need the latest Flash Player", "Please enable JavaScript
     ///   to view the comments", "Your browser does not support ..." and their German, French and
     ///   Spanish forms ("Bitte aktivieren Sie JavaScript", "Activez JavaScript",
-    ///   "Habilite JavaScript").
+    ///   "Habilite JavaScript");
+    /// - **log-in prompt**: "You must be logged in to post a comment", "Please sign in to
+    ///   comment", "Bitte loggen Sie sich vor dem Kommentieren ein";
+    /// - **embed placeholder**: what stands in for an embedded post or video until the reader
+    ///   agrees to load it: "I agree to external content being displayed", "Ich bin damit
+    ///   einverstanden, dass mir externe Inhalte angezeigt werden", "An dieser Stelle findet ihr
+    ///   einen externen Inhalt von Instagram", "Wir respektieren deine Privatsphäre und stellen
+    ///   ohne dein Einverständnis keine Verbindung zu Twitter her".
     ///
     /// Each kind needs its own pair of cues (a modal verb with a reuse verb, a moderation phrase
     /// with a comment word, a plug-in with a requirement), so an article that mentions Flash
@@ -52,6 +59,23 @@ static MODERATION: Lazy = Lazy::new(
     | ^(?:our\s+)?(?:community\s+(?:guidelines|standards)|comment(?:ing)?\s+guidelines)\.?$",
 );
 
+static LOGIN_TO_COMMENT: Lazy = Lazy::new(
+    r"(?ix)
+      \b(?:logged|log|sign(?:ed)?)\s+in\s+to\s+(?:post\s+|leave\s+|add\s+|write\s+)?(?:a\s+)?(?:comments?|reply)\b
+    | \bloggen\s+sie\s+sich\b.{0,30}\bkommentier
+    | \b(?:angemeldet|eingeloggt)\s+sein\b.{0,30}\bkommentar
+    | \bum\s+(?:einen\s+kommentar\s+(?:zu\s+)?(?:schreiben|verfassen|abzugeben)|zu\s+kommentieren)\b.{0,40}\b(?:anmelden|einloggen|registrieren)",
+);
+
+static EMBED_CONSENT: Lazy = Lazy::new(
+    r"(?ix)
+      \bexterne[nr]?\s+inhalte?\b.{0,80}\b(?:einverstanden|angezeigt|anzeigen|zustimm\w*|ergänzt|laden)\b
+    | \b(?:einverstanden|zustimm\w*)\b.{0,60}\bexterne[nr]?\s+inhalte?\b
+    | \bwir\s+respektieren\s+(?:deine|ihre|eure)\s+privatsphäre\b
+    | \b(?:external|third[-\s]party)\s+(?:content|media|embeds?)\b.{0,60}\b(?:consent|agree|accept|load|loaded|displayed|enable)\b
+    | \b(?:consent|agree|accept)\b.{0,60}\b(?:external|third[-\s]party)\s+(?:content|media)\b",
+);
+
 static BROWSER: Lazy = Lazy::new(
     r"(?ix)
       \b(?:need|needs|require|requires|required|install|download|upgrade|update|get|latest|enable|enabled)\b.{0,60}\b(?:flash\s+player|flash\s+plug-?in|javascript)\b
@@ -64,7 +88,7 @@ static BROWSER: Lazy = Lazy::new(
 
 /// Cheap necessary conditions, one pass over the line: each regex above needs one of its bits
 /// (rare words only: a common one such as "comment" would send most lines to the regexes).
-pub(crate) const CUES: [&str; 18] = [
+pub(crate) const CUES: [&str; 26] = [
     "not be",         // 0: REUSE
     "nachdruck",      // 1: REUSE
     "responsible",    // 2: NOT_RESPONSIBLE
@@ -83,6 +107,14 @@ pub(crate) const CUES: [&str; 18] = [
     "flash",          // 15: BROWSER
     "javascript",     // 16: BROWSER
     "browser",        // 17: BROWSER
+    " in to ",        // 18: LOGIN_TO_COMMENT
+    "loggen",         // 19: LOGIN_TO_COMMENT
+    "angemeldet",     // 20: LOGIN_TO_COMMENT
+    "eingeloggt",     // 21: LOGIN_TO_COMMENT
+    "kommentieren",   // 22: LOGIN_TO_COMMENT
+    "extern",         // 23: EMBED_CONSENT
+    "privatsph",      // 24: EMBED_CONSENT
+    "third",          // 25: EMBED_CONSENT
 ];
 
 const REUSE_CUES: u64 = 0b11;
@@ -90,6 +122,8 @@ const RESPONSIBLE_CUES: u64 = 0b1100;
 const POLICY_CUES: u64 = 1 << 4;
 const MODERATION_CUES: u64 = 0b11_1111_1111 << 5;
 const BROWSER_CUES: u64 = 0b111 << 15;
+const LOGIN_CUES: u64 = 0b1_1111 << 18;
+const EMBED_CUES: u64 = 0b111 << 23;
 
 impl Rule for SiteNoticeLine {
     fn meta(&self) -> &RuleMeta {
@@ -117,6 +151,10 @@ impl Rule for SiteNoticeLine {
                 "moderation rules"
             } else if words <= 30 && cues & BROWSER_CUES != 0 && BROWSER.is_match(line) {
                 "browser requirement"
+            } else if words <= 30 && cues & LOGIN_CUES != 0 && LOGIN_TO_COMMENT.is_match(line) {
+                "log-in prompt"
+            } else if cues & EMBED_CUES != 0 && EMBED_CONSENT.is_match(line) {
+                "embed placeholder"
             } else {
                 continue;
             };
@@ -165,6 +203,26 @@ mod tests {
             The senator condemned the personal attacks on her family.\n\
             The company said it is not responsible for the delays.\n\
             JavaScript is a programming language that runs in the browser."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn log_in_prompts_and_embed_placeholders_go() {
+        let t = "You must be logged in to post a comment.\n\
+            Please sign in to comment.\n\
+            Bitte loggen Sie sich vor dem Kommentieren ein Login\n\
+            Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.\n\
+            An dieser Stelle findet ihr einen externen Inhalt von Instagram, der den Artikel ergänzt.\n\
+            Wir respektieren deine Privatsphäre und stellen ohne dein Einverständnis keine Verbindung zu Twitter her.\n\
+            I agree to external content being displayed.\n\
+            Click here to load third-party content from YouTube and accept its terms.";
+        assert_eq!(removed(t), (0..8).collect::<Vec<_>>());
+        assert!(removed(
+            "She signed in to the hotel at noon and left a comment in the guest book.\n\
+            Externe Berater hatten die Inhalte des Gutachtens geprüft.\n\
+            The ministry hired external content moderators last year.\n\
+            Wir respektieren die Entscheidung des Gerichts."
         )
         .is_empty());
     }

@@ -12,7 +12,8 @@ crate::declare_rule! {
     /// of a font-size widget, `Print`/`Drucken`/`Imprimer`/`Imprimir`, `Listen`/`Vorlesen`/
     /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, comment and
     /// learn-more buttons (`Kommentieren`, `Commenter`, `Learn more`, `Mehr erfahren`), menu
-    /// toggles (`Toggle navigation`, `Menü öffnen`, `Menu`), back links (`Back to top`, `Zurück zur
+    /// toggles (`Toggle navigation`, `Menü öffnen`, `Menu`), search boxes (`Search`, `Suche nach:`,
+    /// `Buscar`), back links (`Back to top`, `Zurück zur
     /// Übersicht`, `Volver arriba`), audio players (`Escucha esta nota`), log-in buttons (`Log in`,
     /// `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`), embed placeholders
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
@@ -50,6 +51,8 @@ static LABEL: Lazy = Lazy::new(
       | learn\s+more | mehr\s+erfahren | en\s+savoir\s+plus | saiba\s+mais | inf[oó]rmate\s+m[aá]s
       | read\s+more | continue\s+reading | weiterlesen | mehr\s+lesen | lire\s+la\s+suite | leer\s+m[aá]s | seguir\s+leyendo
       | (?:toggle|open|close|show|hide)\s+(?:the\s+)?(?:navigation|menu|search) | main\s+menu | menu | menü
+      | search(?:\s+(?:for|here|this\s+site|the\s+site|site|articles))? | suche(?:n)?(?:\s+nach)? | suchbegriff(?:\s+eingeben)?
+      | suche\s+in\s+(?:allen\s+)?(?:inhalten|beiträgen|artikeln) | buscar | búsqueda | rechercher | szukaj
       | (?:menü|navigation|suche)\s+(?:öffnen|schließen|umschalten) | abrir\s+men[uú] | ouvrir\s+le\s+menu
       | back(?:\s+to\s+(?:top|overview|the\s+list|list|home))? | zurück(?:\s+zu[mr]?\s+(?:übersicht|startseite|liste|anfang))? | nach\s+oben
       | volver(?:\s+(?:arriba|al\s+inicio))? | retour(?:\s+en\s+haut)? | escuchar?\s+(?:esta|la)\s+(?:nota|noticia)(?:\s+aqu[ií])?
@@ -200,6 +203,15 @@ mod tests {
             (0..7).collect::<Vec<_>>()
         );
         assert!(removed("Click to enlarge the map of the harbour.\nWas this article the start of it?\nThe council will enlarge the harbour.").is_empty());
+    }
+
+    #[test]
+    fn search_boxes_go() {
+        assert_eq!(
+            removed("Search\nSearch for:\nSuche nach:\nSuche …\nSuche in allen Inhalten\nBuscar"),
+            (0..6).collect::<Vec<_>>()
+        );
+        assert!(removed("Search engines index the harbour site.\nThe search went on for days.\nSuche nach dem Glück").is_empty());
     }
 
     #[test]
