@@ -105,6 +105,9 @@ pub struct Document {
     /// Per line, the rules' shared cue words it holds (`rules::shape::line_cues`), found by one
     /// scan of the document on first use.
     pub(crate) cues: std::sync::OnceLock<Vec<u128>>,
+    /// Byte offsets in `text`, ascending, of the spaces that stand for a wide gap in the input
+    /// (table cells or page columns side by side; see [`crate::input::normalize`]).
+    pub column_gaps: Vec<usize>,
 }
 
 impl Document {
@@ -121,6 +124,14 @@ impl Document {
         byte_offset: usize,
         keys: &mut dyn Iterator<Item = (u64, u32)>,
     ) -> Document {
+        // normalisation marked each wide gap with a tab: it becomes a space, remembered
+        let mut column_gaps = Vec::new();
+        let text = if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+            column_gaps.extend(memchr::memchr_iter(b'\t', text.as_bytes()));
+            text.replace('\t', " ")
+        } else {
+            text
+        };
         let mut lines = Vec::new();
         let mut start = 0;
         for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
@@ -158,7 +169,18 @@ impl Document {
             first_line,
             byte_offset,
             cues: std::sync::OnceLock::new(),
+            column_gaps,
         }
+    }
+
+    /// Offsets within line `i` of its column gaps (see [`Document::column_gaps`]).
+    pub fn column_gaps_in(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let r = self.lines[i].clone();
+        let from = self.column_gaps.partition_point(|&g| g < r.start);
+        self.column_gaps[from..]
+            .iter()
+            .take_while(move |&&g| g < r.end)
+            .map(move |&g| g - r.start)
     }
 
     pub fn n_lines(&self) -> usize {

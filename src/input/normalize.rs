@@ -3,6 +3,11 @@
 //! Indic scripts and join emoji); whitespace runs, tabs and no-break spaces collapsed to one
 //! space; lines trimmed; CRLF and lone CR turned into LF. Nothing else of the text is rewritten:
 //! what comes out of deboil is the input's own lines, so normalised, minus removals.
+//!
+//! One mark survives: a wide gap between two words (a tab, or [`GAP_RUN`] or more whitespace
+//! characters), where a scraper laid out table cells or page columns side by side on one line,
+//! collapses to a tab instead of a space. [`crate::doc::Document`] turns each such tab into a
+//! space and remembers where it was (a column gap), so what comes out is the same.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -112,15 +117,22 @@ fn is_plain_char(c: char) -> bool {
 
 /// Invisible characters dropped from the text: zero-width space, word joiner, a BOM inside the
 /// text, soft hyphen. Not U+200C/U+200D, which change how a word is written.
+/// Whitespace characters in a row that make a wide gap (a column gap) rather than a space.
+pub const GAP_RUN: u32 = 4;
+
 fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// Appends `line` without zero-width and control characters, its whitespace runs collapsed to
-/// one space and trimmed. Runs of printable ASCII are copied whole; other characters one by one.
+/// one space (a wide gap, see the module documentation, to one tab) and trimmed. Runs of
+/// printable ASCII are copied whole; other characters one by one.
 fn push_line(line: &str, out: &mut String) {
     let start = out.len();
-    let mut pending_space = false;
+    // the whitespace run before the next word: its length, and whether it held a tab
+    let mut pending: u32 = 0;
+    let mut tab = false;
+    let separator = |pending: u32, tab: bool| if tab || pending >= GAP_RUN { '\t' } else { ' ' };
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -130,10 +142,11 @@ fn push_line(line: &str, out: &mut String) {
                 .iter()
                 .position(|b| !b.is_ascii_graphic())
                 .map_or(bytes.len(), |n| i + n);
-            if pending_space && out.len() > start {
-                out.push(' ');
+            if pending > 0 && out.len() > start {
+                out.push(separator(pending, tab));
             }
-            pending_space = false;
+            pending = 0;
+            tab = false;
             out.push_str(&line[i..run]);
             i = run;
             continue;
@@ -141,7 +154,10 @@ fn push_line(line: &str, out: &mut String) {
         // the other ASCII bytes: space and tab separate words, the controls go (what the
         // general path below does with them, without decoding a character)
         if b < 0x80 {
-            pending_space |= b == b' ' || b == b'\t';
+            if b == b' ' || b == b'\t' {
+                pending += 1;
+                tab |= b == b'\t';
+            }
             i += 1;
             continue;
         }
@@ -151,13 +167,14 @@ fn push_line(line: &str, out: &mut String) {
             continue;
         }
         if c.is_whitespace() {
-            pending_space = true;
+            pending += 1;
             continue;
         }
-        if pending_space && out.len() > start {
-            out.push(' ');
+        if pending > 0 && out.len() > start {
+            out.push(separator(pending, tab));
         }
-        pending_space = false;
+        pending = 0;
+        tab = false;
         out.push(c);
     }
 }
@@ -171,6 +188,17 @@ mod tests {
         assert_eq!(normalize("a\r\nb\rc\n"), "a\nb\nc");
         assert_eq!(normalize("  x \u{00A0} y\t\n"), "x y");
         assert_eq!(normalize("a\u{200B}b\u{0}c"), "abc");
+    }
+
+    #[test]
+    fn wide_gaps_are_marked_with_a_tab() {
+        assert_eq!(
+            normalize("Europe      Press sceptical"),
+            "Europe\tPress sceptical"
+        );
+        assert_eq!(normalize("a\tb   c    d"), "a\tb c\td");
+        assert_eq!(normalize("\t  lead and trail \t  \n"), "lead and trail");
+        assert_eq!(normalize("x \u{00A0}\u{2003} y"), "x\ty");
     }
 
     #[test]
@@ -289,19 +317,22 @@ mod tests {
         // the earlier loop: every byte that is not ASCII-graphic decoded as a character
         let reference = |line: &str| {
             let mut out = String::new();
-            let mut pending_space = false;
+            let mut pending = 0;
+            let mut tab = false;
             for c in line.chars() {
                 if is_zero_width(c) || (c.is_control() && c != '\t') {
                     continue;
                 }
                 if c.is_whitespace() {
-                    pending_space = true;
+                    pending += 1;
+                    tab |= c == '\t';
                     continue;
                 }
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
+                if pending > 0 && !out.is_empty() {
+                    out.push(if tab || pending >= GAP_RUN { '\t' } else { ' ' });
                 }
-                pending_space = false;
+                pending = 0;
+                tab = false;
                 out.push(c);
             }
             out

@@ -259,7 +259,8 @@ fn cut_line(line: &str, cuts: &[(Range<usize>, usize)]) -> String {
         at = r.end;
     }
     s.push_str(&line[at..]);
-    crate::input::normalize::normalize(&s)
+    // adjacent cuts leave a run of spaces, which normalising would mark as a column gap
+    crate::input::normalize::normalize(&s).replace('\t', " ")
 }
 
 /// Whether the blank line `j` sits inside a run of lines owned by removal `ri` (the next

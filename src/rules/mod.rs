@@ -126,6 +126,7 @@ pub mod alt_text_leftover;
 pub mod author_box;
 pub mod boilerplate_line;
 pub mod call_to_action;
+pub mod column_cell;
 pub mod comment_widget;
 pub mod cookie_or_copyright_line;
 pub mod credited_caption;
@@ -196,6 +197,7 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(glued_byline_time::GluedBylineTime),
         Box::new(dateline::Dateline),
         Box::new(date_prefix::DatePrefix),
+        Box::new(column_cell::ColumnCellRule::new(settings.strictness)),
         // the statistical classifier last: specific rules are credited first
         Box::new(boilerplate_line::BoilerplateLineRule::new(
             settings.strictness,

@@ -1,0 +1,177 @@
+//! R024: side cells of a line that a scraper glued together from page columns or table cells.
+
+use super::{Category, Rule, RuleMeta, Strictness};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A side cell of a column layout: scrapers that render a page's layout (table cells, a
+    /// navigation column beside the article) print cells side by side on one line, separated
+    /// by a wide gap (a tab, or four or more spaces), such as
+    /// `Europe        Press sceptical on the summit, as talks open in Washington.` or
+    /// `Breaking News Alerts Sign Up        The skier tore ligaments in his right knee.`
+    ///
+    /// In such a line the cell with the most words is the line's own text, when it has at least
+    /// ten words or ends like a sentence (`.`, `!`, `?`, a closing quote); each other cell of at
+    /// most 20 words that does not end like a sentence is a navigation item, a section label or
+    /// a teaser headline from the next column, and is cut from the line with the gap before
+    /// it. The main cell and every cell that ends like a sentence stay; a row of short cells
+    /// (a table, a link list) stays whole; whether the whole line stays is for the other rules
+    /// and the classifier.
+    ///
+    /// Runs at `--strictness normal` and `high`; at `low` the line stays whole.
+    ///
+    /// Known false positives: a table row in the article with one long cell (`Flour      200 g
+    /// of plain white flour, sifted twice`) keeps only that cell.
+    pub struct ColumnCell => ("R024", "column-cell", Category::Chrome);
+}
+
+/// R024's switch: built from the run's strictness.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnCellRule {
+    active: bool,
+}
+
+impl ColumnCellRule {
+    pub fn new(strictness: Strictness) -> Self {
+        ColumnCellRule {
+            active: strictness != Strictness::Low,
+        }
+    }
+}
+
+/// Longest side cell cut, in words.
+const MAX_SIDE_WORDS: usize = 20;
+
+/// The main cell is text when it has this many words or ends like a sentence.
+const MIN_MAIN_WORDS: usize = 10;
+
+/// Whether `cell` ends like a sentence.
+fn ends_like_sentence(cell: &str) -> bool {
+    cell.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '…', '»', '“'])
+}
+
+/// The byte ranges of `line`'s cells, split at the column gaps `gaps` (offsets of the spaces
+/// that stand for them), each cell without its gap.
+fn cells(line: &str, gaps: impl Iterator<Item = usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for g in gaps {
+        out.push(start..g);
+        start = g + 1;
+    }
+    out.push(start..line.len());
+    out
+}
+
+impl Rule for ColumnCellRule {
+    fn meta(&self) -> &RuleMeta {
+        &ColumnCell::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        if !self.active || doc.column_gaps.is_empty() {
+            return;
+        }
+        for i in doc.paragraphs() {
+            if doc.column_gaps_in(i).next().is_none() {
+                continue;
+            }
+            let line = doc.line(i);
+            let cells = cells(line, doc.column_gaps_in(i));
+            let words: Vec<usize> = cells
+                .iter()
+                .map(|c| line[c.clone()].split_whitespace().count())
+                .collect();
+            // the first of the cells with the most words
+            let main = (0..cells.len())
+                .rev()
+                .max_by_key(|&k| words[k])
+                .unwrap_or(0);
+            // a row of short cells is a table or a link list, not text beside a column
+            if words[main] < MIN_MAIN_WORDS && !ends_like_sentence(&line[cells[main].clone()]) {
+                continue;
+            }
+            for (k, c) in cells.iter().enumerate() {
+                let text = &line[c.clone()];
+                if k == main || words[k] > MAX_SIDE_WORDS || ends_like_sentence(text) {
+                    continue;
+                }
+                // the gap before the cell goes with it (the first cell's is the line's start)
+                let cut = c.start.saturating_sub(1)..c.end;
+                out.push(
+                    Removal::within(&ColumnCell::META, i, cut).with_note(format!(
+                        "side cell of {} words beside a column gap",
+                        words[k]
+                    )),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of each line `text` keeps at normal strictness (cells cut, lines joined).
+    fn kept(text: &str) -> Vec<String> {
+        let normalised = crate::input::normalize::normalize(text);
+        let doc = Document::from_text(normalised, 1, 0);
+        let mut removals = Vec::new();
+        ColumnCellRule::new(Strictness::Normal).check(&doc, &mut removals);
+        let clean = crate::pipeline::apply::apply(&doc, &removals);
+        clean.text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn side_cells_beside_the_text_go() {
+        assert_eq!(
+            kept(
+                "Europe        Press sceptical on the summit, as talks open in Washington.\n\
+                Breaking News Alerts Sign Up        The skier tore ligaments in his right knee.\n\
+                Home\tNews\tThe council met on Tuesday to vote on the harbour plan\tContact"
+            ),
+            vec![
+                "Press sceptical on the summit, as talks open in Washington.",
+                "The skier tore ligaments in his right knee.",
+                "The council met on Tuesday to vote on the harbour plan",
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_and_lines_without_gaps_stay() {
+        let text = "The vote passed.        The council met on Tuesday to vote on the plan.\n\
+            Home News Sport   Weather\n\
+            Flour, sugar and two eggs\n\
+            Flour        200 g        Sugar        100 g";
+        assert_eq!(
+            kept(text),
+            vec![
+                "The vote passed. The council met on Tuesday to vote on the plan.",
+                "Home News Sport Weather",
+                "Flour, sugar and two eggs",
+                "Flour 200 g Sugar 100 g",
+            ]
+        );
+    }
+
+    #[test]
+    fn low_strictness_keeps_the_line_whole() {
+        let doc = Document::from_text(
+            crate::input::normalize::normalize("Europe        Press sceptical on the summit."),
+            1,
+            0,
+        );
+        let mut removals = Vec::new();
+        ColumnCellRule::new(Strictness::Low).check(&doc, &mut removals);
+        assert!(removals.is_empty());
+    }
+
+    #[test]
+    fn cells_split_at_the_gaps() {
+        assert_eq!(cells("ab cd ef", [2usize].into_iter()), vec![0..2, 3..8]);
+        assert_eq!(cells("ab", std::iter::empty()), vec![0..2]);
+    }
+}
