@@ -13,7 +13,8 @@ crate::declare_rule! {
     /// `Écouter`/`Escuchar`, `Share`/`Teilen`/`Partager`/`Compartir`, `Copy link`, comment and
     /// learn-more buttons (`Kommentieren`, `Commenter`, `Learn more`, `Mehr erfahren`), menu
     /// toggles (`Toggle navigation`, `Menü öffnen`, `Menu`), search boxes (`Search`, `Suche nach:`,
-    /// `Buscar`), back links (`Back to top`, `Zurück zur
+    /// `Buscar`), a site's footer links (`Contact us`, `Impressum`, `Privacy policy`, `Terms of
+    /// use`, `Sitemap`, `RSS`), back links (`Back to top`, `Zurück zur
     /// Übersicht`, `Volver arriba`), audio players (`Escucha esta nota`), log-in buttons (`Log in`,
     /// `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`), embed placeholders
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
@@ -53,6 +54,9 @@ static LABEL: Lazy = Lazy::new(
       | (?:toggle|open|close|show|hide)\s+(?:the\s+)?(?:navigation|menu|search) | main\s+menu | menu | menü
       | search(?:\s+(?:for|here|this\s+site|the\s+site|site|articles))? | suche(?:n)?(?:\s+nach)? | suchbegriff(?:\s+eingeben)?
       | suche\s+in\s+(?:allen\s+)?(?:inhalten|beiträgen|artikeln) | buscar | búsqueda | rechercher | szukaj
+      | terms\s+(?:and|&)\s+conditions | terms\s+of\s+(?:use|service) | privacy(?:\s+(?:policy|statement|notice))? | cookie\s+policy
+      | contact\s+us | about\s+us | advertise(?:\s+with\s+us)? | site\s?map | rss | impressum | datenschutz(?:erklärung)? | kontakt
+      | aviso\s+legal | pol[ií]tica\s+de\s+privacidad | contacto | mentions\s+légales | nous\s+contacter
       | (?:menü|navigation|suche)\s+(?:öffnen|schließen|umschalten) | abrir\s+men[uú] | ouvrir\s+le\s+menu
       | back(?:\s+to\s+(?:top|overview|the\s+list|list|home))? | zurück(?:\s+zu[mr]?\s+(?:übersicht|startseite|liste|anfang))? | nach\s+oben
       | volver(?:\s+(?:arriba|al\s+inicio))? | retour(?:\s+en\s+haut)? | escuchar?\s+(?:esta|la)\s+(?:nota|noticia)(?:\s+aqu[ií])?
@@ -208,8 +212,8 @@ mod tests {
     #[test]
     fn search_boxes_go() {
         assert_eq!(
-            removed("Search\nSearch for:\nSuche nach:\nSuche …\nSuche in allen Inhalten\nBuscar"),
-            (0..6).collect::<Vec<_>>()
+            removed("Search\nSearch for:\nSuche nach:\nSuche …\nSuche in allen Inhalten\nBuscar\n* Contact Us\nImpressum\nPrivacy policy\nTerms of use\n• Site Map"),
+            (0..11).collect::<Vec<_>>()
         );
         assert!(removed("Search engines index the harbour site.\nThe search went on for days.\nSuche nach dem Glück").is_empty());
     }
