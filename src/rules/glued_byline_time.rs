@@ -1,6 +1,6 @@
 //! R020: a source name glued to a relative time ("Al Jazeera2 days ago") and bullet-source lines.
 
-use super::shape::{Lazy, LazyWords};
+use super::shape::{may_hold_any, Lazy, LazyWords, RELATIVE_TIME_ANY};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -63,10 +63,13 @@ pub(super) fn is_bullet_source(line: &str) -> bool {
         .is_some_and(|c| c[1].chars().nth(MAX_NAME_CHARS).is_none())
 }
 
+/// The words of [`may_be_relative_time`].
+pub(crate) const RELATIVE_TIME_WORDS: &[&str] = &["ago", "now", "vor", "il", "hace"];
+
 /// Cheap necessary condition for [`is_relative_time`]: each of its phrases holds one of these
 /// words (no letter outside ASCII case-folds to one of their letters).
 fn may_be_relative_time(line: &str) -> bool {
-    static WORDS: LazyWords = LazyWords::new(&["ago", "now", "vor", "il", "hace"]);
+    static WORDS: LazyWords = LazyWords::new(RELATIVE_TIME_WORDS);
     WORDS.is_match(line)
 }
 
@@ -88,7 +91,11 @@ impl Rule for GluedBylineTime {
         for i in doc.paragraphs() {
             let info = doc.info(i);
             let line = doc.line(i);
-            if info.words <= 8 && may_be_relative_time(line) && is_relative_time(line) {
+            if info.words <= 8
+                && may_hold_any(doc, i, RELATIVE_TIME_ANY)
+                && may_be_relative_time(line)
+                && is_relative_time(line)
+            {
                 out.push(Removal::line(&Self::META, i).with_note("relative time"));
             } else if info.words <= 6
                 && line.starts_with(['•', '·', '▪', '‣', '◦'])

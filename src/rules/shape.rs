@@ -87,6 +87,44 @@ const fn cue_list(k: usize) -> CueList {
     }
 }
 
+/// Word lists of which the shared scan records only whether a line holds any word: one bit
+/// each, above the [`SHARED_CUE_LISTS`]. Their rules keep a [`LazyWords`] of the same list,
+/// run only where the bit is set (see [`may_hold_any`]).
+const SHARED_ANY_LISTS: [&[&str]; 3] = [
+    super::promo_block::DISCLOSURE_WORDS,
+    super::post_meta_footer::CUE_WORDS,
+    super::glued_byline_time::RELATIVE_TIME_WORDS,
+];
+
+/// A list of [`SHARED_ANY_LISTS`]: the bit of a line's [`line_cues`] saying it holds a word of
+/// the list.
+#[derive(Debug, Clone, Copy)]
+pub struct AnyCue(u32);
+
+const fn any_cue(k: usize) -> AnyCue {
+    let mut offset = 0;
+    let mut i = 0;
+    while i < SHARED_CUE_LISTS.len() {
+        offset += SHARED_CUE_LISTS[i].len();
+        i += 1;
+    }
+    assert!(offset + SHARED_ANY_LISTS.len() <= 128);
+    AnyCue((offset + k) as u32)
+}
+
+/// R013's disclosure cues, R019's footer cues, R020's relative-time words, in the shared scan.
+pub const DISCLOSURE_ANY: AnyCue = any_cue(0);
+pub const FOOTER_ANY: AnyCue = any_cue(1);
+pub const RELATIVE_TIME_ANY: AnyCue = any_cue(2);
+
+/// A necessary condition for [`LazyWords::is_match`] of `list`'s words on line `i` of `doc` (or
+/// on a part of it): its bit in the shared scan, or true for a line too long to get cues. The
+/// scan finds the words in the lowercased line, where every match of the [`LazyWords`] (which
+/// ignores ASCII case only, and whose words are lowercase) is found too.
+pub fn may_hold_any(doc: &Document, i: usize, list: AnyCue) -> bool {
+    doc.info(i).words > CUE_MAX_WORDS || line_cues(doc, i) >> list.0 & 1 != 0
+}
+
 /// R012's stems, R012's cue words, R015's and R023's cues, in the shared scan.
 pub const CTA_STEMS: CueList = cue_list(0);
 pub const CTA_CUES: CueList = cue_list(1);
@@ -102,11 +140,15 @@ static SHARED_CUES: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<u128>)> 
 /// The automaton over every shared list, and each of its patterns' bit.
 fn shared_cues() -> &'static (aho_corasick::AhoCorasick, Vec<u128>) {
     SHARED_CUES.get_or_init(|| {
-        let words: Vec<&str> = SHARED_CUE_LISTS
+        let mut words: Vec<&str> = SHARED_CUE_LISTS
             .iter()
             .flat_map(|l| l.iter().copied())
             .collect();
-        let bits = (0..words.len()).map(|k| 1u128 << k).collect();
+        let mut bits: Vec<u128> = (0..words.len()).map(|k| 1u128 << k).collect();
+        for (k, list) in SHARED_ANY_LISTS.iter().enumerate() {
+            words.extend_from_slice(list);
+            bits.extend(list.iter().map(|_| 1u128 << any_cue(k).0));
+        }
         (ascii_caseless_automaton(&words), bits)
     })
 }
@@ -148,6 +190,7 @@ pub(crate) fn cues_of_line(line: &str) -> u128 {
 fn ascii_caseless_automaton(words: &[&str]) -> aho_corasick::AhoCorasick {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(words)
         .expect("built-in word list compiles")
 }
@@ -248,6 +291,45 @@ mod tests {
                 assert_eq!(list.of(cues), expected, "{l:?} {words:?}");
             }
         }
+    }
+
+    #[test]
+    fn any_cue_bits_are_a_necessary_condition_for_the_lists_lazy_words() {
+        let anys = [DISCLOSURE_ANY, FOOTER_ANY, RELATIVE_TIME_ANY];
+        for l in [
+            "",
+            "2 days AGO",
+            "Just Now",
+            "IL y a 3 jours",
+            "Hace 2 horas",
+            "Until he knows",
+            "DIESER BEITRAG ENTHÄLT WERBUNG",
+            "Dieser Beitrag enthält Werbung",
+            "Ärzte: dieser Beitrag ENTHÄLT werbung",
+            "İl y a \u{212A} Hace",
+            "This post contains AFFILIATE links",
+            "Liens SPONSORISÉS sponsorisés",
+            "This entry was POSTED in News",
+            "Σ was posted ΣΑ",
+            "wa s posted",
+            "plain text",
+        ] {
+            let doc = Document::from_text(l.to_string(), 1, 0);
+            let lower = l.to_lowercase();
+            for (any, words) in anys.iter().zip(SHARED_ANY_LISTS) {
+                let lazy = LazyWords::new(words).is_match(l);
+                let bit = (0..doc.n_lines()).any(|i| may_hold_any(&doc, i, *any));
+                assert!(bit || !lazy, "{l:?} {words:?}");
+                assert_eq!(
+                    bit,
+                    words.iter().any(|w| lower.contains(w)),
+                    "{l:?} {words:?}"
+                );
+            }
+        }
+        let long = format!("{} hace", "word ".repeat(CUE_MAX_WORDS as usize));
+        let doc = Document::from_text(long, 1, 0);
+        assert!(may_hold_any(&doc, 0, DISCLOSURE_ANY));
     }
 
     #[test]
