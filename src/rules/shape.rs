@@ -134,22 +134,124 @@ pub const NOTICE_CUES: CueList = cue_list(3);
 /// Lines of more words than this get no cues (every sharing rule skips longer lines first).
 pub const CUE_MAX_WORDS: u32 = 60;
 
-static SHARED_CUES: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<u128>)> =
-    std::sync::OnceLock::new();
+/// Every shared list's words in scan order, and each word's bit.
+fn shared_words() -> (Vec<&'static str>, Vec<u128>) {
+    let mut words: Vec<&str> = SHARED_CUE_LISTS
+        .iter()
+        .flat_map(|l| l.iter().copied())
+        .collect();
+    let mut bits: Vec<u128> = (0..words.len()).map(|k| 1u128 << k).collect();
+    for (k, list) in SHARED_ANY_LISTS.iter().enumerate() {
+        words.extend_from_slice(list);
+        bits.extend(list.iter().map(|_| 1u128 << any_cue(k).0));
+    }
+    (words, bits)
+}
 
-/// The automaton over every shared list, and each of its patterns' bit.
-fn shared_cues() -> &'static (aho_corasick::AhoCorasick, Vec<u128>) {
-    SHARED_CUES.get_or_init(|| {
-        let mut words: Vec<&str> = SHARED_CUE_LISTS
-            .iter()
-            .flat_map(|l| l.iter().copied())
-            .collect();
-        let mut bits: Vec<u128> = (0..words.len()).map(|k| 1u128 << k).collect();
-        for (k, list) in SHARED_ANY_LISTS.iter().enumerate() {
-            words.extend_from_slice(list);
-            bits.extend(list.iter().map(|_| 1u128 << any_cue(k).0));
+/// The shared scan's automaton as a dense table: an Aho-Corasick automaton over every shared
+/// word (ASCII case ignored) whose states are numbered densely, with each state's word bits
+/// ORed into one mask. A line's cues are the OR of the masks of the states it walks through:
+/// what ORing the bits of every overlapping match says (each match ends in a state that holds
+/// its word), at a table step and an OR per byte instead of an iterator step per match.
+struct CueScanner {
+    /// Byte to column: the bytes of the words share a column with their other ASCII case;
+    /// every other byte is column 0 (it is in no word, so it sends every state to the start).
+    column: [u8; 256],
+    columns: usize,
+    /// `next[state * columns + column]`.
+    next: Vec<u16>,
+    /// The bits of the words that end in each state (suffixes included).
+    mask: Vec<u128>,
+    start: u16,
+}
+
+impl CueScanner {
+    fn new(words: &[&str], bits: &[u128]) -> CueScanner {
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        let nfa = aho_corasick::nfa::noncontiguous::Builder::new()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .expect("built-in word list compiles");
+        let mut column = [0u8; 256];
+        let mut reps = vec![0u8]; // column 0: a byte in no word
+        for w in words {
+            for b in w.bytes() {
+                if column[usize::from(b)] == 0 {
+                    let c = u8::try_from(reps.len()).expect("fewer than 256 distinct bytes");
+                    reps.push(b);
+                    column[usize::from(b)] = c;
+                    column[usize::from(b.to_ascii_uppercase())] = c;
+                    column[usize::from(b.to_ascii_lowercase())] = c;
+                }
+            }
         }
-        (ascii_caseless_automaton(&words), bits)
+        assert!(column[0] == 0, "no word holds a NUL byte");
+        let columns = reps.len();
+        let start = nfa
+            .start_state(Anchored::No)
+            .expect("unanchored search is supported");
+        // number the states reachable from the start, breadth first (`ids` by the NFA's own
+        // state index, u16::MAX for a state not met yet)
+        let mut ids = vec![u16::MAX; start.as_usize() + 1];
+        let mut order = vec![start];
+        ids[start.as_usize()] = 0;
+        let mut next = Vec::new();
+        let mut k = 0;
+        while k < order.len() {
+            let sid = order[k];
+            for &b in &reps {
+                let to = nfa.next_state(Anchored::No, sid, b);
+                if ids.len() <= to.as_usize() {
+                    ids.resize(to.as_usize() + 1, u16::MAX);
+                }
+                if ids[to.as_usize()] == u16::MAX {
+                    ids[to.as_usize()] = u16::try_from(order.len())
+                        .ok()
+                        .filter(|&n| n < u16::MAX)
+                        .expect("fewer than 65535 states");
+                    order.push(to);
+                }
+                next.push(ids[to.as_usize()]);
+            }
+            k += 1;
+        }
+        let mask = order
+            .iter()
+            .map(|&sid| {
+                (0..nfa.match_len(sid))
+                    .map(|m| bits[nfa.match_pattern(sid, m).as_usize()])
+                    .fold(0, |a, b| a | b)
+            })
+            .collect();
+        CueScanner {
+            column,
+            columns,
+            next,
+            mask,
+            start: 0,
+        }
+    }
+
+    /// The OR of the bits of every word `hay` holds.
+    #[inline]
+    fn scan(&self, hay: &[u8]) -> u128 {
+        let mut s = usize::from(self.start);
+        let mut acc = 0u128;
+        for &b in hay {
+            s = usize::from(self.next[s * self.columns + usize::from(self.column[usize::from(b)])]);
+            acc |= self.mask[s];
+        }
+        acc
+    }
+}
+
+/// The dense automaton over every shared list.
+fn shared_cues() -> &'static CueScanner {
+    static SHARED_CUES: std::sync::OnceLock<CueScanner> = std::sync::OnceLock::new();
+    SHARED_CUES.get_or_init(|| {
+        let (words, bits) = shared_words();
+        CueScanner::new(&words, &bits)
     })
 }
 
@@ -157,22 +259,18 @@ fn shared_cues() -> &'static (aho_corasick::AhoCorasick, Vec<u128>) {
 /// than [`CUE_MAX_WORDS`] words. The whole document is scanned once, on the first call.
 pub fn line_cues(doc: &Document, i: usize) -> u128 {
     let all = doc.cues.get_or_init(|| {
-        let (ac, bits) = shared_cues();
+        let scanner = shared_cues();
         (0..doc.n_lines())
             .map(|j| {
                 if doc.is_blank(j) || doc.info(j).words > CUE_MAX_WORDS {
                     return 0;
                 }
                 let line = doc.line(j);
-                let lowered;
-                let hay = if line.is_ascii() || lowercase_changes_only_ascii(line) {
-                    line
+                if line.is_ascii() || lowercase_changes_only_ascii(line) {
+                    scanner.scan(line.as_bytes())
                 } else {
-                    lowered = line.to_lowercase();
-                    &lowered
-                };
-                ac.find_overlapping_iter(hay)
-                    .fold(0, |acc, m| acc | bits[m.pattern().as_usize()])
+                    scanner.scan(line.to_lowercase().as_bytes())
+                }
             })
             .collect()
     });
@@ -330,6 +428,58 @@ mod tests {
         let long = format!("{} hace", "word ".repeat(CUE_MAX_WORDS as usize));
         let doc = Document::from_text(long, 1, 0);
         assert!(may_hold_any(&doc, 0, DISCLOSURE_ANY));
+    }
+
+    #[test]
+    fn dense_scan_finds_what_overlapping_matches_find() {
+        let (words, bits) = shared_words();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .unwrap();
+        let scanner = CueScanner::new(&words, &bits);
+        let mut hays: Vec<String> = vec![
+            String::new(),
+            words.concat(),
+            words.join(" ").to_ascii_uppercase(),
+            (0u8..128).map(char::from).collect(),
+            "signal sign-up SIGNAL newsletters mailing-list \u{e9}\u{c9} enthält".into(),
+        ];
+        // pieces of words glued in a pseudo-random order: matches that overlap, nest and
+        // share prefixes and suffixes
+        let pieces: Vec<&str> = words
+            .iter()
+            .flat_map(|w| {
+                let mid = (1..w.len()).find(|&m| w.is_char_boundary(m)).unwrap_or(0);
+                let half = (w.len() / 2..w.len())
+                    .find(|&m| w.is_char_boundary(m))
+                    .unwrap_or(0);
+                [*w, &w[..mid], &w[mid..], &w[..half], &w[half..]]
+            })
+            .chain([" ", "-", "É", "x"])
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut hay = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let piece = pieces[(seed % pieces.len() as u64) as usize];
+                if seed & (1 << 40) != 0 {
+                    hay.push_str(&piece.to_ascii_uppercase());
+                } else {
+                    hay.push_str(piece);
+                }
+            }
+            hays.push(hay);
+        }
+        for hay in &hays {
+            let expected = ac
+                .find_overlapping_iter(hay)
+                .fold(0, |a, m| a | bits[m.pattern().as_usize()]);
+            assert_eq!(scanner.scan(hay.as_bytes()), expected, "{hay:?}");
+        }
     }
 
     #[test]
