@@ -336,16 +336,59 @@ fn lowercase_changes_only_ascii(line: &str) -> bool {
     true
 }
 
+/// What [`core`] trims: whitespace, widget punctuation and bullets.
+fn is_core_trim(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ':' | '…' | '.' | '»' | '›' | '>' | '|' | '•' | '·' | '-' | '–' | '—' | '*'
+        )
+}
+
+/// [`is_core_trim`] of an ASCII byte.
+#[inline]
+fn is_core_trim_ascii(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b':' | b'.' | b'>' | b'|' | b'-' | b'*'
+    )
+}
+
 /// The line with trailing punctuation that widgets add (`:`, `…`, `...`, `»`, `›`, `>`, `|`)
-/// and surrounding bullets trimmed.
+/// and surrounding bullets trimmed (`line.trim_matches(is_core_trim)`, with ASCII bytes told
+/// without decoding).
 pub fn core(line: &str) -> &str {
-    line.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ':' | '…' | '.' | '»' | '›' | '>' | '|' | '•' | '·' | '-' | '–' | '—' | '*'
-            )
-    })
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        if b < 0x80 {
+            if !is_core_trim_ascii(b) {
+                break;
+            }
+            start += 1;
+        } else {
+            match line[start..].chars().next() {
+                Some(c) if is_core_trim(c) => start += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let mut end = bytes.len();
+    while end > start {
+        let b = bytes[end - 1];
+        if b < 0x80 {
+            if !is_core_trim_ascii(b) {
+                break;
+            }
+            end -= 1;
+        } else {
+            match line[..end].chars().next_back() {
+                Some(c) if is_core_trim(c) => end -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    &line[start..end]
 }
 
 /// Whether line `i` is non-blank, has at most `max_words` words, and its core matches `re`.
@@ -487,6 +530,31 @@ mod tests {
         let long = format!("{} cookie", "word ".repeat(CUE_MAX_WORDS as usize));
         assert_eq!(cues_of_line(&long), 0);
         assert_ne!(cues_of_line("a cookie"), 0);
+    }
+
+    #[test]
+    fn core_trims_what_trim_matches_trims() {
+        for b in 0u8..0x80 {
+            assert_eq!(is_core_trim_ascii(b), is_core_trim(char::from(b)), "{b}");
+        }
+        for l in [
+            "",
+            " ",
+            "•",
+            "• – Related Articles: …",
+            "\u{3000}Menu\u{a0}»",
+            "...",
+            "a",
+            "— é —",
+            "*Share*",
+            "x\u{2003}",
+            "›› Next ››",
+            "\t-\u{b}Reply\u{c}\r",
+            "ÿ",
+            "Über uns ·",
+        ] {
+            assert_eq!(core(l), l.trim_matches(is_core_trim), "{l:?}");
+        }
     }
 
     #[test]
