@@ -62,8 +62,8 @@ pub fn push_fixed(out: &mut String, x: f32, prec: usize) {
             *d = b'0' + (f % 10) as u8;
             f /= 10;
         }
-        // ASCII digits
-        out.push_str(std::str::from_utf8(&digits[..prec]).unwrap_or_default());
+        // ASCII digits, each its own char (no UTF-8 check of the buffer, no copy call)
+        out.extend(digits[..prec].iter().map(|&d| char::from(d)));
     }
 }
 
@@ -79,8 +79,8 @@ pub fn push_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    // ASCII digits
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    // ASCII digits, each its own char (no UTF-8 check of the buffer, no copy call)
+    out.extend(buf[i..].iter().map(|&d| char::from(d)));
 }
 
 #[cfg(test)]

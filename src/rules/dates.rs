@@ -142,44 +142,50 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
     if !may_hold_date(s) {
         return None;
     }
-    if let Some(c) = TIME_DMY.get().captures(s) {
-        let (h, mi, d, m, y) = (
-            num(&c, 1)?,
-            num(&c, 2)?,
-            num(&c, 3)?,
-            num(&c, 4)?,
-            num(&c, 5)?,
-        );
-        return valid(y, m, d).then(|| FoundDate {
-            iso: iso(y, m, d, Some((h, mi))),
-            len: c[0].len(),
-        });
-    }
-    if let Some(c) = ISO.get().captures(s) {
-        let (y, m, d) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
-        let t = num(&c, 4).zip(num(&c, 5));
-        return valid(y, m, d).then(|| FoundDate {
-            iso: iso(y, m, d, t),
-            len: c[0].len(),
-        });
-    }
-    if let Some(c) = DMY.get().captures(s) {
-        let (d, m, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
-        let t = num(&c, 4).zip(num(&c, 5));
-        return valid(y, m, d).then(|| FoundDate {
-            iso: iso(y, m, d, t),
-            len: c[0].len(),
-        });
-    }
-    if let Some(c) = named_dmy().captures(s) {
-        let (d, m, y) = (num(&c, 1)?, month(&c[2])?, num(&c, 3)?);
-        let t = num(&c, 4)
-            .zip(num(&c, 5))
-            .map(|(h, mi)| (hour12(h, c.get(6).map(|x| x.as_str())), mi));
-        return valid(y, m, d).then(|| FoundDate {
-            iso: iso(y, m, d, t),
-            len: c[0].len(),
-        });
+    // the first four shapes open with a digit (`\d`), a month name with a letter: a line's
+    // first character rules out one side or the other (see the test of this premise)
+    let digit_led = s.chars().next().is_some_and(char::is_numeric);
+    if digit_led {
+        if let Some(c) = TIME_DMY.get().captures(s) {
+            let (h, mi, d, m, y) = (
+                num(&c, 1)?,
+                num(&c, 2)?,
+                num(&c, 3)?,
+                num(&c, 4)?,
+                num(&c, 5)?,
+            );
+            return valid(y, m, d).then(|| FoundDate {
+                iso: iso(y, m, d, Some((h, mi))),
+                len: c[0].len(),
+            });
+        }
+        if let Some(c) = ISO.get().captures(s) {
+            let (y, m, d) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
+            let t = num(&c, 4).zip(num(&c, 5));
+            return valid(y, m, d).then(|| FoundDate {
+                iso: iso(y, m, d, t),
+                len: c[0].len(),
+            });
+        }
+        if let Some(c) = DMY.get().captures(s) {
+            let (d, m, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
+            let t = num(&c, 4).zip(num(&c, 5));
+            return valid(y, m, d).then(|| FoundDate {
+                iso: iso(y, m, d, t),
+                len: c[0].len(),
+            });
+        }
+        if let Some(c) = named_dmy().captures(s) {
+            let (d, m, y) = (num(&c, 1)?, month(&c[2])?, num(&c, 3)?);
+            let t = num(&c, 4)
+                .zip(num(&c, 5))
+                .map(|(h, mi)| (hour12(h, c.get(6).map(|x| x.as_str())), mi));
+            return valid(y, m, d).then(|| FoundDate {
+                iso: iso(y, m, d, t),
+                len: c[0].len(),
+            });
+        }
+        return None;
     }
     if let Some(c) = named_mdy().captures(s) {
         let (m, d, y) = (month(&c[1])?, num(&c, 2)?, num(&c, 3)?);
@@ -206,6 +212,35 @@ pub static DATE_LABEL: Lazy = Lazy::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_led_and_month_led_shapes_open_with_different_characters() {
+        // parse_date_prefix tries the digit-led regexes only on a line whose first character
+        // is numeric, the month-led one only on the others
+        let digit = regex::Regex::new(r"^\d").unwrap();
+        let month = regex::Regex::new(&format!("(?i)^{MONTH_NAME}")).unwrap();
+        let month_char = regex::Regex::new(r"(?i)^[A-Za-zÀ-ÿ]").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            if digit.is_match(s) {
+                assert!(c.is_numeric(), "{c:?}");
+            }
+            if month_char.is_match(s) {
+                assert!(!c.is_numeric(), "{c:?}");
+            }
+        }
+        assert!(month.is_match("Août") && month_char.is_match("É"));
+        assert!(MONTH_NAME.starts_with("[A-Za-zÀ-ÿ]"));
+        assert_eq!(
+            parse_date_prefix("August 1, 2023").map(|d| d.iso),
+            Some("2023-08-01".into())
+        );
+        assert_eq!(
+            parse_date_prefix("1. August 2023").map(|d| d.iso),
+            Some("2023-08-01".into())
+        );
+    }
 
     fn p(s: &str) -> Option<String> {
         parse_date_prefix(s).map(|f| f.iso)

@@ -1,6 +1,6 @@
 //! R019: a blog engine's post-meta footer ("This entry was posted in ... Bookmark the permalink.").
 
-use super::shape::{Lazy, LazyWords};
+use super::shape::{may_hold_any, Lazy, LazyWords, FOOTER_ANY};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -26,7 +26,7 @@ crate::declare_rule! {
 
 /// Phrases one of which every footer holds: a cheap test before the regex (narrow enough that
 /// the regex runs on few lines).
-static CUES: LazyWords = LazyWords::new(&[
+pub(crate) const CUE_WORDS: &[&str] = &[
     "was posted",
     "was filed",
     "was published",
@@ -48,7 +48,8 @@ static CUES: LazyWords = LazyWords::new(&[
     "enlace permanente",
     "stata pubblicata",
     "werd geplaatst",
-]);
+];
+static CUES: LazyWords = LazyWords::new(CUE_WORDS);
 
 static FOOTER: Lazy = Lazy::new(
     r"(?ix)
@@ -85,7 +86,7 @@ impl Rule for PostMetaFooter {
                 continue;
             }
             let line = doc.line(i).trim();
-            if CUES.is_match(line) && FOOTER.is_match(line) {
+            if may_hold_any(doc, i, FOOTER_ANY) && CUES.is_match(line) && FOOTER.is_match(line) {
                 out.push(Removal::line(&Self::META, i).with_note("post-meta footer"));
             }
         }

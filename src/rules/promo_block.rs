@@ -1,6 +1,6 @@
 //! R013: promotional blocks and advertisement markers.
 
-use super::shape::{core, short_line_matches, Lazy, LazyWords};
+use super::shape::{core, may_hold_any, short_line_matches, Lazy, LazyWords, DISCLOSURE_ANY};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -53,7 +53,7 @@ static AD_DISCLOSURE: Lazy = Lazy::new(
 
 /// Phrases one of which every disclosure holds: a cheap test before [`AD_DISCLOSURE`] (narrow
 /// enough that the regex runs on few lines).
-static DISCLOSURE_CUES: LazyWords = LazyWords::new(&[
+pub(crate) const DISCLOSURE_WORDS: &[&str] = &[
     "affili",
     "afiliad",
     "compensation",
@@ -76,7 +76,8 @@ static DISCLOSURE_CUES: LazyWords = LazyWords::new(&[
     "references to products",
     "sponsorisés",
     "patrocinad",
-]);
+];
+static DISCLOSURE_CUES: LazyWords = LazyWords::new(DISCLOSURE_WORDS);
 
 /// Longest disclosure line, in words.
 const DISCLOSURE_MAX_WORDS: u32 = 60;
@@ -96,6 +97,7 @@ impl Rule for PromoBlock {
             if short_line_matches(doc, i, 8, &AD_MARKER) {
                 out.push(Removal::line(&Self::META, i).with_note("advertisement marker"));
             } else if doc.info(i).words <= DISCLOSURE_MAX_WORDS
+                && may_hold_any(doc, i, DISCLOSURE_ANY)
                 && DISCLOSURE_CUES.is_match(doc.line(i))
                 && AD_DISCLOSURE.is_match(doc.line(i))
             {

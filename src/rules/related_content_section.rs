@@ -1,7 +1,7 @@
 //! R010: a "Related Articles" / "Read next" section with the teasers under it.
 
 use super::dates::parse_date_prefix;
-use super::glued_byline_time::{BULLET_SOURCE, RELATIVE_TIME};
+use super::glued_byline_time::{is_bullet_source, is_relative_time};
 use super::shape::{core, short_line_matches, Lazy};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
@@ -78,8 +78,8 @@ fn is_teaser_marker(doc: &Document, k: usize) -> bool {
     let info = doc.info(k);
     let line = doc.line(k);
     info.words <= 8
-        && (RELATIVE_TIME.is_match(line)
-            || BULLET_SOURCE.is_match(line)
+        && (is_relative_time(line)
+            || is_bullet_source(line)
             || parse_date_prefix(line.trim_start_matches(|c: char| !c.is_alphanumeric())).is_some())
 }
 

@@ -87,6 +87,44 @@ const fn cue_list(k: usize) -> CueList {
     }
 }
 
+/// Word lists of which the shared scan records only whether a line holds any word: one bit
+/// each, above the [`SHARED_CUE_LISTS`]. Their rules keep a [`LazyWords`] of the same list,
+/// run only where the bit is set (see [`may_hold_any`]).
+const SHARED_ANY_LISTS: [&[&str]; 3] = [
+    super::promo_block::DISCLOSURE_WORDS,
+    super::post_meta_footer::CUE_WORDS,
+    super::glued_byline_time::RELATIVE_TIME_WORDS,
+];
+
+/// A list of [`SHARED_ANY_LISTS`]: the bit of a line's [`line_cues`] saying it holds a word of
+/// the list.
+#[derive(Debug, Clone, Copy)]
+pub struct AnyCue(u32);
+
+const fn any_cue(k: usize) -> AnyCue {
+    let mut offset = 0;
+    let mut i = 0;
+    while i < SHARED_CUE_LISTS.len() {
+        offset += SHARED_CUE_LISTS[i].len();
+        i += 1;
+    }
+    assert!(offset + SHARED_ANY_LISTS.len() <= 128);
+    AnyCue((offset + k) as u32)
+}
+
+/// R013's disclosure cues, R019's footer cues, R020's relative-time words, in the shared scan.
+pub const DISCLOSURE_ANY: AnyCue = any_cue(0);
+pub const FOOTER_ANY: AnyCue = any_cue(1);
+pub const RELATIVE_TIME_ANY: AnyCue = any_cue(2);
+
+/// A necessary condition for [`LazyWords::is_match`] of `list`'s words on line `i` of `doc` (or
+/// on a part of it): its bit in the shared scan, or true for a line too long to get cues. The
+/// scan finds the words in the lowercased line, where every match of the [`LazyWords`] (which
+/// ignores ASCII case only, and whose words are lowercase) is found too.
+pub fn may_hold_any(doc: &Document, i: usize, list: AnyCue) -> bool {
+    doc.info(i).words > CUE_MAX_WORDS || line_cues(doc, i) >> list.0 & 1 != 0
+}
+
 /// R012's stems, R012's cue words, R015's and R023's cues, in the shared scan.
 pub const CTA_STEMS: CueList = cue_list(0);
 pub const CTA_CUES: CueList = cue_list(1);
@@ -96,18 +134,124 @@ pub const NOTICE_CUES: CueList = cue_list(3);
 /// Lines of more words than this get no cues (every sharing rule skips longer lines first).
 pub const CUE_MAX_WORDS: u32 = 60;
 
-static SHARED_CUES: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<u128>)> =
-    std::sync::OnceLock::new();
+/// Every shared list's words in scan order, and each word's bit.
+fn shared_words() -> (Vec<&'static str>, Vec<u128>) {
+    let mut words: Vec<&str> = SHARED_CUE_LISTS
+        .iter()
+        .flat_map(|l| l.iter().copied())
+        .collect();
+    let mut bits: Vec<u128> = (0..words.len()).map(|k| 1u128 << k).collect();
+    for (k, list) in SHARED_ANY_LISTS.iter().enumerate() {
+        words.extend_from_slice(list);
+        bits.extend(list.iter().map(|_| 1u128 << any_cue(k).0));
+    }
+    (words, bits)
+}
 
-/// The automaton over every shared list, and each of its patterns' bit.
-fn shared_cues() -> &'static (aho_corasick::AhoCorasick, Vec<u128>) {
-    SHARED_CUES.get_or_init(|| {
-        let words: Vec<&str> = SHARED_CUE_LISTS
+/// The shared scan's automaton as a dense table: an Aho-Corasick automaton over every shared
+/// word (ASCII case ignored) whose states are numbered densely, with each state's word bits
+/// ORed into one mask. A line's cues are the OR of the masks of the states it walks through:
+/// what ORing the bits of every overlapping match says (each match ends in a state that holds
+/// its word), at a table step and an OR per byte instead of an iterator step per match.
+struct CueScanner {
+    /// Byte to column: the bytes of the words share a column with their other ASCII case;
+    /// every other byte is column 0 (it is in no word, so it sends every state to the start).
+    column: [u8; 256],
+    columns: usize,
+    /// `next[state * columns + column]`.
+    next: Vec<u16>,
+    /// The bits of the words that end in each state (suffixes included).
+    mask: Vec<u128>,
+    start: u16,
+}
+
+impl CueScanner {
+    fn new(words: &[&str], bits: &[u128]) -> CueScanner {
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        let nfa = aho_corasick::nfa::noncontiguous::Builder::new()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .expect("built-in word list compiles");
+        let mut column = [0u8; 256];
+        let mut reps = vec![0u8]; // column 0: a byte in no word
+        for w in words {
+            for b in w.bytes() {
+                if column[usize::from(b)] == 0 {
+                    let c = u8::try_from(reps.len()).expect("fewer than 256 distinct bytes");
+                    reps.push(b);
+                    column[usize::from(b)] = c;
+                    column[usize::from(b.to_ascii_uppercase())] = c;
+                    column[usize::from(b.to_ascii_lowercase())] = c;
+                }
+            }
+        }
+        assert!(column[0] == 0, "no word holds a NUL byte");
+        let columns = reps.len();
+        let start = nfa
+            .start_state(Anchored::No)
+            .expect("unanchored search is supported");
+        // number the states reachable from the start, breadth first (`ids` by the NFA's own
+        // state index, u16::MAX for a state not met yet)
+        let mut ids = vec![u16::MAX; start.as_usize() + 1];
+        let mut order = vec![start];
+        ids[start.as_usize()] = 0;
+        let mut next = Vec::new();
+        let mut k = 0;
+        while k < order.len() {
+            let sid = order[k];
+            for &b in &reps {
+                let to = nfa.next_state(Anchored::No, sid, b);
+                if ids.len() <= to.as_usize() {
+                    ids.resize(to.as_usize() + 1, u16::MAX);
+                }
+                if ids[to.as_usize()] == u16::MAX {
+                    ids[to.as_usize()] = u16::try_from(order.len())
+                        .ok()
+                        .filter(|&n| n < u16::MAX)
+                        .expect("fewer than 65535 states");
+                    order.push(to);
+                }
+                next.push(ids[to.as_usize()]);
+            }
+            k += 1;
+        }
+        let mask = order
             .iter()
-            .flat_map(|l| l.iter().copied())
+            .map(|&sid| {
+                (0..nfa.match_len(sid))
+                    .map(|m| bits[nfa.match_pattern(sid, m).as_usize()])
+                    .fold(0, |a, b| a | b)
+            })
             .collect();
-        let bits = (0..words.len()).map(|k| 1u128 << k).collect();
-        (ascii_caseless_automaton(&words), bits)
+        CueScanner {
+            column,
+            columns,
+            next,
+            mask,
+            start: 0,
+        }
+    }
+
+    /// The OR of the bits of every word `hay` holds.
+    #[inline]
+    fn scan(&self, hay: &[u8]) -> u128 {
+        let mut s = usize::from(self.start);
+        let mut acc = 0u128;
+        for &b in hay {
+            s = usize::from(self.next[s * self.columns + usize::from(self.column[usize::from(b)])]);
+            acc |= self.mask[s];
+        }
+        acc
+    }
+}
+
+/// The dense automaton over every shared list.
+fn shared_cues() -> &'static CueScanner {
+    static SHARED_CUES: std::sync::OnceLock<CueScanner> = std::sync::OnceLock::new();
+    SHARED_CUES.get_or_init(|| {
+        let (words, bits) = shared_words();
+        CueScanner::new(&words, &bits)
     })
 }
 
@@ -115,22 +259,18 @@ fn shared_cues() -> &'static (aho_corasick::AhoCorasick, Vec<u128>) {
 /// than [`CUE_MAX_WORDS`] words. The whole document is scanned once, on the first call.
 pub fn line_cues(doc: &Document, i: usize) -> u128 {
     let all = doc.cues.get_or_init(|| {
-        let (ac, bits) = shared_cues();
+        let scanner = shared_cues();
         (0..doc.n_lines())
             .map(|j| {
                 if doc.is_blank(j) || doc.info(j).words > CUE_MAX_WORDS {
                     return 0;
                 }
                 let line = doc.line(j);
-                let lowered;
-                let hay = if line.is_ascii() || lowercase_changes_only_ascii(line) {
-                    line
+                if line.is_ascii() || lowercase_changes_only_ascii(line) {
+                    scanner.scan(line.as_bytes())
                 } else {
-                    lowered = line.to_lowercase();
-                    &lowered
-                };
-                ac.find_overlapping_iter(hay)
-                    .fold(0, |acc, m| acc | bits[m.pattern().as_usize()])
+                    scanner.scan(line.to_lowercase().as_bytes())
+                }
             })
             .collect()
     });
@@ -148,6 +288,7 @@ pub(crate) fn cues_of_line(line: &str) -> u128 {
 fn ascii_caseless_automaton(words: &[&str]) -> aho_corasick::AhoCorasick {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(words)
         .expect("built-in word list compiles")
 }
@@ -195,16 +336,59 @@ fn lowercase_changes_only_ascii(line: &str) -> bool {
     true
 }
 
+/// What [`core`] trims: whitespace, widget punctuation and bullets.
+fn is_core_trim(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ':' | '…' | '.' | '»' | '›' | '>' | '|' | '•' | '·' | '-' | '–' | '—' | '*'
+        )
+}
+
+/// [`is_core_trim`] of an ASCII byte.
+#[inline]
+fn is_core_trim_ascii(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b':' | b'.' | b'>' | b'|' | b'-' | b'*'
+    )
+}
+
 /// The line with trailing punctuation that widgets add (`:`, `…`, `...`, `»`, `›`, `>`, `|`)
-/// and surrounding bullets trimmed.
+/// and surrounding bullets trimmed (`line.trim_matches(is_core_trim)`, with ASCII bytes told
+/// without decoding).
 pub fn core(line: &str) -> &str {
-    line.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ':' | '…' | '.' | '»' | '›' | '>' | '|' | '•' | '·' | '-' | '–' | '—' | '*'
-            )
-    })
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        if b < 0x80 {
+            if !is_core_trim_ascii(b) {
+                break;
+            }
+            start += 1;
+        } else {
+            match line[start..].chars().next() {
+                Some(c) if is_core_trim(c) => start += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let mut end = bytes.len();
+    while end > start {
+        let b = bytes[end - 1];
+        if b < 0x80 {
+            if !is_core_trim_ascii(b) {
+                break;
+            }
+            end -= 1;
+        } else {
+            match line[..end].chars().next_back() {
+                Some(c) if is_core_trim(c) => end -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    &line[start..end]
 }
 
 /// Whether line `i` is non-blank, has at most `max_words` words, and its core matches `re`.
@@ -251,10 +435,126 @@ mod tests {
     }
 
     #[test]
+    fn any_cue_bits_are_a_necessary_condition_for_the_lists_lazy_words() {
+        let anys = [DISCLOSURE_ANY, FOOTER_ANY, RELATIVE_TIME_ANY];
+        for l in [
+            "",
+            "2 days AGO",
+            "Just Now",
+            "IL y a 3 jours",
+            "Hace 2 horas",
+            "Until he knows",
+            "DIESER BEITRAG ENTHÄLT WERBUNG",
+            "Dieser Beitrag enthält Werbung",
+            "Ärzte: dieser Beitrag ENTHÄLT werbung",
+            "İl y a \u{212A} Hace",
+            "This post contains AFFILIATE links",
+            "Liens SPONSORISÉS sponsorisés",
+            "This entry was POSTED in News",
+            "Σ was posted ΣΑ",
+            "wa s posted",
+            "plain text",
+        ] {
+            let doc = Document::from_text(l.to_string(), 1, 0);
+            let lower = l.to_lowercase();
+            for (any, words) in anys.iter().zip(SHARED_ANY_LISTS) {
+                let lazy = LazyWords::new(words).is_match(l);
+                let bit = (0..doc.n_lines()).any(|i| may_hold_any(&doc, i, *any));
+                assert!(bit || !lazy, "{l:?} {words:?}");
+                assert_eq!(
+                    bit,
+                    words.iter().any(|w| lower.contains(w)),
+                    "{l:?} {words:?}"
+                );
+            }
+        }
+        let long = format!("{} hace", "word ".repeat(CUE_MAX_WORDS as usize));
+        let doc = Document::from_text(long, 1, 0);
+        assert!(may_hold_any(&doc, 0, DISCLOSURE_ANY));
+    }
+
+    #[test]
+    fn dense_scan_finds_what_overlapping_matches_find() {
+        let (words, bits) = shared_words();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .unwrap();
+        let scanner = CueScanner::new(&words, &bits);
+        let mut hays: Vec<String> = vec![
+            String::new(),
+            words.concat(),
+            words.join(" ").to_ascii_uppercase(),
+            (0u8..128).map(char::from).collect(),
+            "signal sign-up SIGNAL newsletters mailing-list \u{e9}\u{c9} enthält".into(),
+        ];
+        // pieces of words glued in a pseudo-random order: matches that overlap, nest and
+        // share prefixes and suffixes
+        let pieces: Vec<&str> = words
+            .iter()
+            .flat_map(|w| {
+                let mid = (1..w.len()).find(|&m| w.is_char_boundary(m)).unwrap_or(0);
+                let half = (w.len() / 2..w.len())
+                    .find(|&m| w.is_char_boundary(m))
+                    .unwrap_or(0);
+                [*w, &w[..mid], &w[mid..], &w[..half], &w[half..]]
+            })
+            .chain([" ", "-", "É", "x"])
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut hay = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let piece = pieces[(seed % pieces.len() as u64) as usize];
+                if seed & (1 << 40) != 0 {
+                    hay.push_str(&piece.to_ascii_uppercase());
+                } else {
+                    hay.push_str(piece);
+                }
+            }
+            hays.push(hay);
+        }
+        for hay in &hays {
+            let expected = ac
+                .find_overlapping_iter(hay)
+                .fold(0, |a, m| a | bits[m.pattern().as_usize()]);
+            assert_eq!(scanner.scan(hay.as_bytes()), expected, "{hay:?}");
+        }
+    }
+
+    #[test]
     fn lines_past_the_word_limit_get_no_cues() {
         let long = format!("{} cookie", "word ".repeat(CUE_MAX_WORDS as usize));
         assert_eq!(cues_of_line(&long), 0);
         assert_ne!(cues_of_line("a cookie"), 0);
+    }
+
+    #[test]
+    fn core_trims_what_trim_matches_trims() {
+        for b in 0u8..0x80 {
+            assert_eq!(is_core_trim_ascii(b), is_core_trim(char::from(b)), "{b}");
+        }
+        for l in [
+            "",
+            " ",
+            "•",
+            "• – Related Articles: …",
+            "\u{3000}Menu\u{a0}»",
+            "...",
+            "a",
+            "— é —",
+            "*Share*",
+            "x\u{2003}",
+            "›› Next ››",
+            "\t-\u{b}Reply\u{c}\r",
+            "ÿ",
+            "Über uns ·",
+        ] {
+            assert_eq!(core(l), l.trim_matches(is_core_trim), "{l:?}");
+        }
     }
 
     #[test]

@@ -157,15 +157,21 @@ impl Rule for UiLabelLine {
                 continue;
             }
             let c = core(doc.line(i));
-            let words: Vec<&str> = c
+            // the words, counted, and whether each is a share target (tested up to the first
+            // that is not), in one pass with no buffer
+            let (mut words, mut all_targets) = (0usize, true);
+            for w in c
                 .split(|ch: char| ch.is_whitespace() || ch == '|' || ch == '/' || ch == ',')
                 .filter(|w| !w.is_empty())
-                .collect();
-            let all_targets = !words.is_empty() && words.iter().all(|w| SHARE_TARGET.is_match(w));
-            if LABEL.is_match(c) || (words.len() >= 2 && (all_targets || TOOLBAR.is_match(c))) {
+            {
+                words += 1;
+                all_targets = all_targets && SHARE_TARGET.is_match(w);
+            }
+            let all_targets = words > 0 && all_targets;
+            if LABEL.is_match(c) || (words >= 2 && (all_targets || TOOLBAR.is_match(c))) {
                 flush(&mut targets, out);
                 out.push(Removal::line(&Self::META, i).with_note(format!("widget label {c:?}")));
-            } else if words.len() == 1 && all_targets {
+            } else if words == 1 && all_targets {
                 targets.push(i);
             } else {
                 flush(&mut targets, out);
