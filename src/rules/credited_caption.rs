@@ -137,6 +137,26 @@ fn credit_tail_regex() -> &'static regex::Regex {
     })
 }
 
+/// What every form of [`CREDIT_TAIL_PATTERN`] needs in a normalised line's tail: a closing
+/// bracket at the end (the bracketed forms), a colon or `©` (a label before the name), or
+/// `by` / `von` / `courtesy` after a space (`Photo by ...`). Most prose has none of them, and
+/// skips the regex.
+fn may_end_in_credit(tail: &str) -> bool {
+    let b = tail.as_bytes();
+    if matches!(b.last(), Some(b')' | b']')) || memchr::memchr(b':', b).is_some() {
+        return true;
+    }
+    if tail.contains('©') {
+        return true;
+    }
+    // a word after a space: `by ` / `von ` / `courtesy`, in any case
+    memchr::memchr_iter(b' ', b).any(|i| {
+        let rest = &b[i + 1..];
+        let starts = |w: &[u8]| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
+        starts(b"by ") || starts(b"von ") || starts(b"courtesy")
+    })
+}
+
 /// Whether `line` ends in a photo credit that makes it a caption.
 #[cfg(test)]
 fn is_credited_caption(line: &str) -> bool {
@@ -152,7 +172,7 @@ fn credit_start(line: &str) -> Option<usize> {
         start += 1;
     }
     let tail = &line[start..];
-    if !CUES.is_match(tail) {
+    if !may_end_in_credit(tail) || !CUES.is_match(tail) {
         return None;
     }
     let caps = credit_tail_regex().captures(tail)?;
@@ -316,6 +336,26 @@ mod tests {
         ] {
             assert!(!is_credited_caption(line), "{line}");
         }
+    }
+
+    #[test]
+    fn every_credit_passes_the_cheap_test() {
+        for line in [
+            "Striking members of the union outside the gates. Photograph: Jane Doe/Agency",
+            "Der Minister im Bundestag. (Foto: dpa)",
+            "A prototype of the new rover [Credit: Space Agency]",
+            "Photo by Jane Doe/Getty Images",
+            "PHOTO BY Jane Doe",
+            "Ein Bild von Jane Doe",
+            "The harbour © Jane Doe",
+            "Ein Journalist und Preisträger (REUTERS/Jane Doe)",
+            "Photo courtesy of the harbour museum",
+        ] {
+            assert!(may_end_in_credit(line), "{line}");
+        }
+        assert!(!may_end_in_credit(
+            "The council met on Tuesday to vote on the photo plan."
+        ));
     }
 
     #[test]
