@@ -84,6 +84,28 @@ const DISCLOSURE_MAX_WORDS: u32 = 60;
 
 static SPEAKS_TO_READER: Lazy = Lazy::new(r"(?i)\b(?:you|your|dich|dir|vous|votre|usted|tu)\b|:$");
 
+/// The ASCII letters (lowercase) that every alternative of [`AD_MARKER`] starts with.
+const AD_MARKER_FIRSTS: &[u8] = b"apswc";
+/// The ASCII letters (lowercase) that every alternative of [`PROMO_HEADING`] starts with.
+const PROMO_HEADING_FIRSTS: &[u8] = b"tdeugm";
+
+/// The first byte of the line's [`core`] (what the anchored patterns see first), `None` when it
+/// is empty.
+fn first_byte(line: &str) -> Option<u8> {
+    core(line).as_bytes().first().copied()
+}
+
+/// Whether a core opening with `first` may match an anchored case-insensitive pattern whose
+/// alternatives all start with one of `firsts`: an ASCII byte must be one of them in either
+/// case; a non-ASCII one (`ſ` and the Kelvin sign fold to ASCII letters) or an empty core goes
+/// on to the regex.
+fn may_start(first: Option<u8>, firsts: &[u8]) -> bool {
+    match first {
+        Some(b) if b < 0x80 => firsts.contains(&b.to_ascii_lowercase()),
+        _ => true,
+    }
+}
+
 impl Rule for PromoBlock {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -94,7 +116,8 @@ impl Rule for PromoBlock {
         let mut k = 0;
         while k < p.len() {
             let i = p[k];
-            if short_line_matches(doc, i, 8, &AD_MARKER) {
+            let first = first_byte(doc.line(i));
+            if may_start(first, AD_MARKER_FIRSTS) && short_line_matches(doc, i, 8, &AD_MARKER) {
                 out.push(Removal::line(&Self::META, i).with_note("advertisement marker"));
             } else if doc.info(i).words <= DISCLOSURE_MAX_WORDS
                 && may_hold_any(doc, i, DISCLOSURE_ANY)
@@ -102,7 +125,9 @@ impl Rule for PromoBlock {
                 && AD_DISCLOSURE.is_match(doc.line(i))
             {
                 out.push(Removal::line(&Self::META, i).with_note("advertising disclosure"));
-            } else if short_line_matches(doc, i, 8, &PROMO_HEADING) {
+            } else if may_start(first, PROMO_HEADING_FIRSTS)
+                && short_line_matches(doc, i, 8, &PROMO_HEADING)
+            {
                 let mut end = i + 1;
                 if let Some(&j) = p.get(k + 1) {
                     let line = doc.line(j);
@@ -146,6 +171,70 @@ mod tests {
             removed("Advertisement\nBody text continues here."),
             vec![0..1]
         );
+    }
+
+    #[test]
+    fn first_letter_test_agrees_with_the_regexes() {
+        let lines = [
+            "",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Ad",
+            "ads",
+            "Sponsored Content",
+            "\u{17f}ponsored",
+            "Paid post",
+            "Partner content",
+            "Promoted",
+            "Anzeige",
+            "Werbung",
+            "Publicité",
+            "Publicidad",
+            "Pubblicità",
+            "Story continues below advertisement",
+            "Article continues below this ad",
+            "Advertisement - Scroll to continue",
+            "Scroll to continue with content",
+            "Continue reading the main story",
+            "Try Our AI Features",
+            "Discover the new tools",
+            "Explore our premium",
+            "Unlock the pro plan",
+            "Get our assistant now",
+            "Meet the new AI assistant",
+            "» Advertisement «",
+            "* Sponsored *",
+            "— Werbung —",
+            "“Advertisement”",
+            "\u{212a}",
+            "Ärger",
+            "東京",
+            "123 Ads",
+            "...",
+            "| Try our tools |",
+            "Zebra",
+            "Home",
+        ];
+        for l in lines {
+            let first = first_byte(l);
+            for (re, firsts) in [
+                (&AD_MARKER, AD_MARKER_FIRSTS),
+                (&PROMO_HEADING, PROMO_HEADING_FIRSTS),
+            ] {
+                if re.is_match(core(l)) {
+                    assert!(may_start(first, firsts), "{l:?}");
+                }
+            }
+        }
+        // every ASCII first byte outside the lists is turned down, in either case
+        for b in 0..0x80u8 {
+            let lower = b.to_ascii_lowercase();
+            assert_eq!(
+                may_start(Some(b), AD_MARKER_FIRSTS),
+                AD_MARKER_FIRSTS.contains(&lower)
+            );
+        }
+        assert!(may_start(None, AD_MARKER_FIRSTS) && may_start(Some(0xC5), PROMO_HEADING_FIRSTS));
     }
 
     #[test]
