@@ -137,6 +137,14 @@ fn hour12(h: u32, ampm: Option<&str>) -> u32 {
     }
 }
 
+/// The date `y-m-d` (with a time) found in the first `len` bytes, when it is a valid date.
+fn found(y: u32, m: u32, d: u32, time: Option<(u32, u32)>, len: usize) -> Option<FoundDate> {
+    valid(y, m, d).then(|| FoundDate {
+        iso: iso(y, m, d, time),
+        len,
+    })
+}
+
 /// Parses a date at the very start of `s`.
 pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
     if !may_hold_date(s) {
@@ -154,36 +162,24 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
                 num(&c, 4)?,
                 num(&c, 5)?,
             );
-            return valid(y, m, d).then(|| FoundDate {
-                iso: iso(y, m, d, Some((h, mi))),
-                len: c[0].len(),
-            });
+            return found(y, m, d, Some((h, mi)), c[0].len());
         }
         if let Some(c) = ISO.get().captures(s) {
             let (y, m, d) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
             let t = num(&c, 4).zip(num(&c, 5));
-            return valid(y, m, d).then(|| FoundDate {
-                iso: iso(y, m, d, t),
-                len: c[0].len(),
-            });
+            return found(y, m, d, t, c[0].len());
         }
         if let Some(c) = DMY.get().captures(s) {
             let (d, m, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
             let t = num(&c, 4).zip(num(&c, 5));
-            return valid(y, m, d).then(|| FoundDate {
-                iso: iso(y, m, d, t),
-                len: c[0].len(),
-            });
+            return found(y, m, d, t, c[0].len());
         }
         if let Some(c) = named_dmy().captures(s) {
             let (d, m, y) = (num(&c, 1)?, month(&c[2])?, num(&c, 3)?);
             let t = num(&c, 4)
                 .zip(num(&c, 5))
                 .map(|(h, mi)| (hour12(h, c.get(6).map(|x| x.as_str())), mi));
-            return valid(y, m, d).then(|| FoundDate {
-                iso: iso(y, m, d, t),
-                len: c[0].len(),
-            });
+            return found(y, m, d, t, c[0].len());
         }
         return None;
     }
@@ -192,10 +188,7 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
         let t = num(&c, 4)
             .zip(num(&c, 5))
             .map(|(h, mi)| (hour12(h, c.get(6).map(|x| x.as_str())), mi));
-        return valid(y, m, d).then(|| FoundDate {
-            iso: iso(y, m, d, t),
-            len: c[0].len(),
-        });
+        return found(y, m, d, t, c[0].len());
     }
     None
 }
