@@ -135,6 +135,7 @@ pub mod dateline;
 pub mod glued_byline_time;
 pub mod post_meta_footer;
 pub mod promo_block;
+pub mod reader_appeal;
 pub mod related_content_section;
 pub mod repeated_adjacent_line;
 pub mod repeated_block;
@@ -188,6 +189,7 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(author_box::AuthorBox),
         Box::new(post_meta_footer::PostMetaFooter),
         Box::new(call_to_action::CallToAction),
+        Box::new(reader_appeal::ReaderAppeal),
         Box::new(alt_text_leftover::AltTextLeftover),
         Box::new(credited_caption::CreditedCaptionRule::new(
             settings.strictness,

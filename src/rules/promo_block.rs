@@ -12,7 +12,8 @@ crate::declare_rule! {
     /// affiliate links", "We may receive compensation when you click", "As an Amazon Associate
     /// ...", "Werbung. Dieser Beitrag enthält Werbung für ...", "Links mit Sternchen sind
     /// Affiliate-Links", "Cet article contient des liens affiliés", "Este artículo contiene
-    /// enlaces de afiliado"), a line of at most 60 words.
+    /// enlaces de afiliado"), a line of at most 60 words; the heading or link of such a
+    /// disclosure alone (`Advertiser Disclosure`, `Affiliate Disclosure`).
     ///
     /// Whole lines only (at most eight words). A promo heading takes the next non-blank line
     /// with it when that line is short (15 words or fewer) and ends with a colon or speaks to
@@ -46,6 +47,7 @@ static AD_DISCLOSURE: Lazy = Lazy::new(
     | ^[*\s]*(?:dieser|der)\s+(?:beitrag|artikel|post)\s+enthält\s+(?:werbung|affiliate|partner|produktplatzierung|unbezahlte\s+werbung)
     | \blinks\s+mit\s+(?:sternchen|\*)\s+sind\s+(?:sogenannte\s+)?(?:affiliate|partner)
     | ^[*\s]*(?:affiliate|partner)-?links?\s*[:*]
+    | ^[*\s]*(?:advertis(?:ing|er)|affiliate|editorial)\s+disclosures?\s*$
     | \bcet\s+article\s+contient\s+des\s+liens\s+(?:affiliés|sponsorisés|d'affiliation)
     | \beste\s+(?:artículo|post|contenido)\s+contiene\s+enlaces\s+(?:de\s+afiliado|afiliados|patrocinados)
     ",
@@ -56,6 +58,9 @@ static AD_DISCLOSURE: Lazy = Lazy::new(
 pub(crate) const DISCLOSURE_WORDS: &[&str] = &[
     "affili",
     "afiliad",
+    "advertising disclosure",
+    "advertiser disclosure",
+    "editorial disclosure",
     "compensation",
     "commission",
     "amazon associate",
@@ -160,8 +165,10 @@ mod tests {
             This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products.\n\
             *Werbung. Dieser Beitrag enthält Werbung für eine Marke.\n\
             * Links mit Sternchen sind sogenannte Affiliate-Links: Wenn du darauf klickst, unterstützt du meine Arbeit.\n\
-            The company said it may receive compensation from the insurer next year.\n";
-        assert_eq!(removed(text), vec![0..1, 1..2, 2..3, 3..4]);
+            The company said it may receive compensation from the insurer next year.\n\
+            * Advertiser Disclosure\n\
+            Our editorial disclosure rules were tightened in 2020.\n";
+        assert_eq!(removed(text), vec![0..1, 1..2, 2..3, 3..4, 5..6]);
     }
 
     #[test]

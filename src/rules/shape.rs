@@ -90,10 +90,11 @@ const fn cue_list(k: usize) -> CueList {
 /// Word lists of which the shared scan records only whether a line holds any word: one bit
 /// each, above the [`SHARED_CUE_LISTS`]. Their rules keep a [`LazyWords`] of the same list,
 /// run only where the bit is set (see [`may_hold_any`]).
-const SHARED_ANY_LISTS: [&[&str]; 3] = [
+const SHARED_ANY_LISTS: [&[&str]; 4] = [
     super::promo_block::DISCLOSURE_WORDS,
     super::post_meta_footer::CUE_WORDS,
     super::glued_byline_time::RELATIVE_TIME_WORDS,
+    super::reader_appeal::CUE_WORDS,
 ];
 
 /// A list of [`SHARED_ANY_LISTS`]: the bit of a line's [`line_cues`] saying it holds a word of
@@ -112,10 +113,12 @@ const fn any_cue(k: usize) -> AnyCue {
     AnyCue((offset + k) as u32)
 }
 
-/// R013's disclosure cues, R019's footer cues, R020's relative-time words, in the shared scan.
+/// R013's disclosure cues, R019's footer cues, R020's relative-time words, R025's appeal
+/// words, in the shared scan.
 pub const DISCLOSURE_ANY: AnyCue = any_cue(0);
 pub const FOOTER_ANY: AnyCue = any_cue(1);
 pub const RELATIVE_TIME_ANY: AnyCue = any_cue(2);
+pub const APPEAL_ANY: AnyCue = any_cue(3);
 
 /// A necessary condition for [`LazyWords::is_match`] of `list`'s words on line `i` of `doc` (or
 /// on a part of it): its bit in the shared scan, or true for a line too long to get cues. The
@@ -436,9 +439,11 @@ mod tests {
 
     #[test]
     fn any_cue_bits_are_a_necessary_condition_for_the_lists_lazy_words() {
-        let anys = [DISCLOSURE_ANY, FOOTER_ANY, RELATIVE_TIME_ANY];
+        let anys = [DISCLOSURE_ANY, FOOTER_ANY, RELATIVE_TIME_ANY, APPEAL_ANY];
         for l in [
             "",
+            "Already a SUBSCRIBER? Déjà ABONNÉ",
+            "Bitte schalte deinen AdBlocker aus",
             "2 days AGO",
             "Just Now",
             "IL y a 3 jours",

@@ -12,6 +12,10 @@ crate::declare_rule! {
     /// - **reuse notice**: "This material may not be published, broadcast, rewritten or
     ///   redistributed" (a material, content, article, story, site or document that may not be
     ///   reproduced, republished, reprinted, ...);
+    /// - **licence notice**: "Except where otherwise noted, content on this site is licensed
+    ///   under a Creative Commons licence", "Alle Inhalte dieses Blogs stehen unter CC BY-SA
+    ///   4.0" (a licence named for the site, its content or "this work", or after "unless
+    ///   otherwise noted");
     /// - **liability disclaimer**: "... is not responsible for the content of external sites";
     /// - **policy links**: "Privacy Policy" and "Terms of Service / Use / Conditions" in one line
     ///   of at most 30 words;
@@ -41,6 +45,15 @@ crate::declare_rule! {
 
 static REUSE: Lazy = Lazy::new(
     r"(?i)\b(?:material|content|contents|article|story|site|document|text|feed)s?\b.{0,40}\b(?:(?:may|must|shall)\s+not|cannot|can\s+not)\s+be\s+(?:reproduced|published|broadcast|rewritten|redistributed|republished|reprinted|copied|distributed|retransmitted)\b|\bnachdruck\b.{0,30}\b(?:nur|verboten|untersagt|genehmigung)\b",
+);
+
+/// A content licence, for the site or its texts: "Except where otherwise noted, content on this
+/// site is licensed under a Creative Commons licence", "Alle Inhalte dieses Blogs stehen unter
+/// CC BY-SA 4.0".
+static LICENSE: Lazy = Lazy::new(
+    r"(?ix)
+      \b(?:except\s+where\s+otherwise\s+noted|unless\s+otherwise\s+(?:noted|stated|indicated|specified)|if\s+not\s+(?:explicitly\s+)?specified\s+otherwise|sofern\s+nicht\s+anders|soweit\s+nicht\s+anders|salvo\s+(?:que\s+se\s+indique|indicación)|sauf\s+mention)\b.{0,80}\b(?:licen[sc]\w*|lizenz\w*|creative[-\s]commons|cc[-\s]by)
+    | \b(?:this|dieser|diese[rs]?|alle|all)\s+(?:\w+\s+){0,2}(?:website|site|inhalte|content|contents|work|blog|blogs|seite|texte|artikel)\b.{0,60}\b(?:creative[-\s]commons|cc[-\s]by)",
 );
 
 static NOT_RESPONSIBLE: Lazy = Lazy::new(
@@ -88,7 +101,7 @@ static BROWSER: Lazy = Lazy::new(
 
 /// Cheap necessary conditions, one pass over the line: each regex above needs one of its bits
 /// (rare words only: a common one such as "comment" would send most lines to the regexes).
-pub(crate) const CUES: [&str; 26] = [
+pub(crate) const CUES: [&str; 29] = [
     "not be",         // 0: REUSE
     "nachdruck",      // 1: REUSE
     "responsible",    // 2: NOT_RESPONSIBLE
@@ -115,6 +128,9 @@ pub(crate) const CUES: [&str; 26] = [
     "extern",         // 23: EMBED_CONSENT
     "privatsph",      // 24: EMBED_CONSENT
     "third",          // 25: EMBED_CONSENT
+    "commons",        // 26: LICENSE
+    "cc-by",          // 27: LICENSE
+    "cc by",          // 28: LICENSE
 ];
 
 const REUSE_CUES: u64 = 0b11;
@@ -124,6 +140,7 @@ const MODERATION_CUES: u64 = 0b11_1111_1111 << 5;
 const BROWSER_CUES: u64 = 0b111 << 15;
 const LOGIN_CUES: u64 = 0b1_1111 << 18;
 const EMBED_CUES: u64 = 0b111 << 23;
+const LICENSE_CUES: u64 = 0b111 << 26;
 
 impl Rule for SiteNoticeLine {
     fn meta(&self) -> &RuleMeta {
@@ -143,6 +160,8 @@ impl Rule for SiteNoticeLine {
             }
             let note = if cues & REUSE_CUES != 0 && REUSE.is_match(line) {
                 "reuse notice"
+            } else if cues & LICENSE_CUES != 0 && LICENSE.is_match(line) {
+                "licence notice"
             } else if cues & RESPONSIBLE_CUES != 0 && NOT_RESPONSIBLE.is_match(line) {
                 "liability disclaimer"
             } else if words <= 30 && cues & POLICY_CUES != 0 && POLICY_LINKS.is_match(line) {
@@ -189,8 +208,11 @@ mod tests {
             Please enable JavaScript to view the comments.\n\
             Your browser does not support the video tag.\n\
             Bitte aktivieren Sie JavaScript in Ihrem Browser.\n\
-            Nachdruck nur mit Genehmigung des Verlags.";
-        assert_eq!(removed(t), (0..12).collect::<Vec<_>>());
+            Nachdruck nur mit Genehmigung des Verlags.\n\
+            Except where otherwise noted, content on this site is licensed under a Creative Commons Attribution 4.0 License.\n\
+            Alle Inhalte dieses Blogs stehen unter der Lizenz CC BY-SA 4.0.\n\
+            Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.";
+        assert_eq!(removed(t), (0..15).collect::<Vec<_>>());
     }
 
     #[test]
@@ -202,6 +224,7 @@ mod tests {
             The judge asked both sides to be respectful of the court.\n\
             The senator condemned the personal attacks on her family.\n\
             The company said it is not responsible for the delays.\n\
+            The photos in the archive are released under Creative Commons licences.\n\
             JavaScript is a programming language that runs in the browser."
         )
         .is_empty());

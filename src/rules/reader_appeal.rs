@@ -1,0 +1,246 @@
+//! R025: the site speaking to the reader: ad-blocker asks, paywall and subscription prompts,
+//! donation asks, feedback invitations, digest pitches.
+
+use super::shape::{may_hold_any, Lazy, LazyWords, APPEAL_ANY};
+use super::{Category, Rule, RuleMeta};
+use crate::doc::{Document, Removal};
+
+crate::declare_rule! {
+    /// A line of at most 60 words in which the site, not the article, speaks to the reader:
+    ///
+    /// - **ad-blocker ask**: a line naming an ad blocker that also addresses the reader ("If
+    ///   you're running an ad-blocker it's costing me money", "Bitte schalte deinen Adblocker
+    ///   aus", "Please deactivate your ad blocker");
+    /// - **paywall prompt**: "Already a subscriber?", "Bereits Abonnent?", "Subscription will
+    ///   auto renew", "Wählen Sie Ihren Zugang und lesen Sie weiter", "Subscribe to continue
+    ///   reading", "Immediate online access to all issues", "Free trial ...", "for subscribers
+    ///   only";
+    /// - **donation ask**: "Your donation helps ...", "Ihr Beitrag hilft ...", "Support us with
+    ///   $5", "Unterstütze ... mit 2,50!", "Unterstützen Sie diese Form des Journalismus", "Buy me
+    ///   a coffee", "Jede Spende zählt";
+    /// - **feedback invitation**: "We want to hear what you think", "Submit a letter to the
+    ///   editor", "Teilen Sie uns Ihre Erfahrungen mit", "Schreiben Sie uns", "Escríbenos",
+    ///   "Écrivez-nous", "Wie gefällt Ihnen unsere Website?", "Got a news tip?";
+    /// - **digest pitch**: "Receive a daily list of must-read stories", "... delivers daily
+    ///   updates".
+    ///
+    /// Each kind is a phrase the site addresses to its readers, printed the same under every
+    /// article; an ad-blocker line must also speak to the reader (`you`, `your`, `please`,
+    /// `bitte`, `deinen`, `Ihren`, `votre`, a verb such as *disable*), so a news story about
+    /// ad blockers stays. Calls to download an app, sign up for a newsletter or follow an
+    /// account are R012's.
+    ///
+    /// Known false positives: a charity's own page whose text asks for donations ("Your support
+    /// helps us to ..."); a letters page that invites readers to write.
+    pub struct ReaderAppeal => ("R025", "reader-appeal", Category::Chrome);
+}
+
+static AD_BLOCKER: Lazy = Lazy::new(
+    r"(?i)\b(?:ad[-\s]?block(?:er|ers|ing)?|adblock\w*|werbe-?blocker\w*|bloqueador(?:es)?\s+de\s+(?:anuncios|publicidad)|bloqueur\s+de\s+pub\w*)\b",
+);
+
+/// The reader addressed: a second-person word, a plea, or an imperative to switch something off.
+static TO_READER: Lazy = Lazy::new(
+    r"(?i)\b(?:you|your|you're|please|disable|turn\s+off|whitelist|deaktivier\w*|schalte|schalten|deinen|ihren|bitte|desactiva\w*|désactive\w*|votre|tu)\b",
+);
+
+static PAYWALL: Lazy = Lazy::new(
+    r"(?ix)
+      \b(?:already\s+a\s+(?:subscriber|member)|bereits\s+abonnent|schon\s+abonnent|déjà\s+abonné|ya\s+(?:eres|es)\s+suscriptor)\b
+    | \b(?:subscription|abo|abonnement)\b.{0,30}\b(?:auto[-\s]?renews?|renews?\s+automatically|verlängert\s+sich)\b
+    | \bwählen\s+sie\s+ihr(?:en)?\s+(?:zugang|abo)\b
+    | \bonline\s+access\s+to\s+all\s+(?:issues|articles|content)\b
+    | ^free\s+trial\b
+    | \b(?:subscribe|register|abonnieren|registrieren)\s+(?:now\s+|today\s+)?to\s+(?:continue|keep)\s+reading\b
+    | \b(?:continue|keep)\s+reading\s+with\b
+    | \bweiterlesen\s+mit\b
+    | \blesen\s+sie\s+weiter\s+mit\b
+    | \bnur\s+für\s+abonnenten\b
+    | \bfor\s+subscribers\s+only\b
+    | \bis\s+for\s+subscribers\b",
+);
+
+static DONATION: Lazy = Lazy::new(
+    r"(?ix)
+      \b(?:ihr|ihre|dein|deine|your|tu|votre)\s+(?:beitrag|spende|unterstützung|support|donation|contribution|aporte|donativo|don)\s+(?:hilft|helps|ayuda|aide|ermöglicht|sichert|keeps|makes)\b
+    | \b(?:support|unterstütze|unterstützen|apoya|apóyanos|soutenez|soutiens)\b.{0,40}\b(?:mit|with|con|avec|from|ab|desde|for|für)\s+(?:nur\s+|just\s+|only\s+|as\s+little\s+as\s+|bereits\s+)?(?:[€$£]\s?\d|\d+(?:[,.]\d+)?\s?(?:€|\$|£|euro|eur|dollars?)?\s*[!.]?$)
+    | \bunterstützen\s+sie\s+diese[ns]?\s+(?:form|art)\b
+    | \bbuy\s+(?:me|us)\s+a\s+coffee\b
+    | \bjede\s+spende\s+(?:zählt|hilft)\b",
+);
+
+static FEEDBACK: Lazy = Lazy::new(
+    r"(?ix)
+      \bwe\s+(?:want|would\s+love|'d\s+love|would\s+like)\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)
+    | \bsubmit\s+a\s+letter\s+to\s+the\s+editor\b
+    | \bteilen\s+sie\s+(?:es\s+)?uns\s+(?:\w+\s+){0,3}mit\b
+    | \bschreiben\s+sie\s+uns\b
+    | \bschreib\s+uns\b
+    | \bpuede\s+escribirnos\b
+    | \bescr[íi]benos\b
+    | \bécrivez-nous\b
+    | \bwie\s+gefällt\s+(?:ihnen|dir|euch)\s+unsere?\b
+    | \bsend\s+us\s+a\s+tip\b
+    | \bgot\s+a\s+(?:confidential\s+)?(?:news\s+)?tip\b",
+);
+
+static DIGEST: Lazy = Lazy::new(
+    r"(?ix)
+      \b(?:receive|get)\s+(?:a|our|the)\s+(?:daily|weekly|monthly)\s+(?:list|digest|roundup|round-up|e-?mail|newsletter|briefing|updates)\b
+    | \bdelivers?\s+(?:daily|weekly)\s+(?:updates|news|newsletter|briefings?)\b",
+);
+
+/// Words one of which every kind's pattern holds (lowercase): a cheap test before the regexes,
+/// answered by the shared cue scan ([`APPEAL_ANY`]).
+pub(crate) const CUE_WORDS: &[&str] = &[
+    // ad blockers
+    "block",
+    "bloque",
+    // paywalls
+    "subscri",
+    "abonnent",
+    "abonné",
+    "suscriptor",
+    "renew",
+    "verlängert",
+    "zugang",
+    "online access",
+    "free trial",
+    "reading",
+    "weiterlesen",
+    "lesen sie weiter",
+    // donations
+    "hilft",
+    "helps",
+    "ayuda",
+    "aide",
+    "ermöglicht",
+    "sichert",
+    "keeps",
+    "makes",
+    "support",
+    "unterstütz",
+    "apoya",
+    "apóyanos",
+    "souten",
+    "coffee",
+    "spende",
+    // feedback
+    "hear ",
+    "letter to the editor",
+    "teilen sie",
+    "schreiben sie uns",
+    "schreib uns",
+    "escribirnos",
+    "escríbenos",
+    "escribenos",
+    "écrivez-nous",
+    "gefällt",
+    " tip",
+    // digests
+    "daily",
+    "weekly",
+    "monthly",
+];
+static CUES: LazyWords = LazyWords::new(CUE_WORDS);
+
+/// Longest appeal, in words.
+const MAX_WORDS: u32 = 60;
+
+/// The kind of appeal `line` is, if any.
+fn appeal(line: &str) -> Option<&'static str> {
+    if AD_BLOCKER.is_match(line) && TO_READER.is_match(line) {
+        Some("ad-blocker ask")
+    } else if PAYWALL.is_match(line) {
+        Some("paywall prompt")
+    } else if DONATION.is_match(line) {
+        Some("donation ask")
+    } else if FEEDBACK.is_match(line) {
+        Some("feedback invitation")
+    } else if DIGEST.is_match(line) {
+        Some("digest pitch")
+    } else {
+        None
+    }
+}
+
+impl Rule for ReaderAppeal {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        for i in doc.paragraphs() {
+            if doc.info(i).words > MAX_WORDS || !may_hold_any(doc, i, APPEAL_ANY) {
+                continue;
+            }
+            let line = doc.line(i).trim();
+            if !CUES.is_match(line) {
+                continue;
+            }
+            if let Some(note) = appeal(line) {
+                out.push(Removal::line(&Self::META, i).with_note(note));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> Vec<usize> {
+        crate::rules::testing::removed_starts(&ReaderAppeal, text)
+    }
+
+    #[test]
+    fn cue_words_are_lowercase() {
+        assert!(CUE_WORDS.iter().all(|w| w.to_lowercase() == *w));
+    }
+
+    #[test]
+    fn appeals_go() {
+        let t = "If you're running an ad-blocker it's costing me money.\n\
+            Bitte schalte deinen Adblocker aus, um diesen Artikel zu lesen.\n\
+            Already a subscriber? Log in\n\
+            Bereits Abonnent? Einloggen\n\
+            Immediate online access to all issues from 2019. Subscription will auto renew annually.\n\
+            Wählen Sie Ihren Zugang und lesen Sie weiter:\n\
+            Subscribe to continue reading.\n\
+            Your donation helps us keep the lights on.\n\
+            Ihr Beitrag hilft, unsere Berichterstattung weiter auszubauen.\n\
+            Unterstütze das Magazin bereits mit 2,50!\n\
+            Support our newsroom with $5 a month\n\
+            Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.\n\
+            We want to hear what you think about this article. Submit a letter to the editor.\n\
+            Wie gefällt Ihnen unsere Website? Teilen Sie es uns mit!\n\
+            Puede escribirnos a redaccion@example.org.\n\
+            Got a confidential news tip? Send it to us.\n\
+            Receive a daily list of must-read stories.\n\
+            The Briefing delivers daily updates from the newsroom.";
+        assert_eq!(removed(t), (0..18).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn articles_about_the_same_things_stay() {
+        assert!(removed(
+            "Ad blockers are used by a third of readers, the survey found.\n\
+            The publisher asked subscribers for patience after the outage.\n\
+            The charity said the donation would help build a school.\n\
+            The minister said she wanted to hear from the unions before deciding.\n\
+            He wrote a letter to the editor of the local paper in 1998.\n\
+            The museum is open daily from ten to six.\n\
+            Die Spende des Vereins hilft dem Tierheim über den Winter."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn long_lines_stay() {
+        let long = format!(
+            "{} Please disable your ad blocker.",
+            "The council met on Tuesday to discuss the harbour plan again.".repeat(6)
+        );
+        assert!(removed(&long).is_empty());
+    }
+}
