@@ -243,7 +243,7 @@ impl Rule for CallToAction {
             let line = doc.line(i);
             // cheap prefilter: every cue needs one of these stems (found by the shared scan)
             let cues = line_cues(doc, i);
-            if CTA_STEMS.of(cues) == 0 {
+            if !CTA_STEMS.of(cues) {
                 continue;
             }
             // a `(?i)` cue also matches an ASCII `s` with `ſ` (U+017F), which lowercases to
@@ -290,7 +290,7 @@ mod tests {
             "\u{212A}ANAL",
         ] {
             assert_eq!(
-                CTA_STEMS.of(cues_of_line(l)) != 0,
+                CTA_STEMS.of(cues_of_line(l)),
                 STEMS.iter().any(|s| l.to_lowercase().contains(s)),
                 "{l:?}"
             );

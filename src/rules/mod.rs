@@ -132,6 +132,7 @@ pub mod cookie_or_copyright_line;
 pub mod credited_caption;
 pub mod date_prefix;
 pub mod dateline;
+pub mod form_text;
 pub mod glued_byline_time;
 pub mod post_meta_footer;
 pub mod promo_block;
@@ -190,6 +191,7 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(post_meta_footer::PostMetaFooter),
         Box::new(call_to_action::CallToAction),
         Box::new(reader_appeal::ReaderAppeal),
+        Box::new(form_text::FormText),
         Box::new(alt_text_leftover::AltTextLeftover),
         Box::new(credited_caption::CreditedCaptionRule::new(
             settings.strictness,

@@ -17,7 +17,7 @@ crate::declare_rule! {
     ///   only";
     /// - **donation ask**: "Your donation helps ...", "Ihr Beitrag hilft ...", "Support us with
     ///   $5", "Unterstütze ... mit 2,50!", "Unterstützen Sie diese Form des Journalismus", "Buy me
-    ///   a coffee", "Jede Spende zählt";
+    ///   a coffee", "Jede (kleine) Spende zählt";
     /// - **feedback invitation**: "We want to hear what you think", "Submit a letter to the
     ///   editor", "Teilen Sie uns Ihre Erfahrungen mit", "Schreiben Sie uns", "Escríbenos",
     ///   "Écrivez-nous", "Wie gefällt Ihnen unsere Website?", "Got a news tip?";
@@ -66,7 +66,7 @@ static DONATION: Lazy = Lazy::new(
     | \b(?:support|unterstütze|unterstützen|apoya|apóyanos|soutenez|soutiens)\b.{0,40}\b(?:mit|with|con|avec|from|ab|desde|for|für)\s+(?:nur\s+|just\s+|only\s+|as\s+little\s+as\s+|bereits\s+)?(?:[€$£]\s?\d|\d+(?:[,.]\d+)?\s?(?:€|\$|£|euro|eur|dollars?)?\s*[!.]?$)
     | \bunterstützen\s+sie\s+diese[ns]?\s+(?:form|art)\b
     | \bbuy\s+(?:me|us)\s+a\s+coffee\b
-    | \bjede\s+spende\s+(?:zählt|hilft)\b",
+    | \bjede\s+(?:\w+\s+)?spende\s+(?:zählt|hilft)\b",
 );
 
 static FEEDBACK: Lazy = Lazy::new(
@@ -211,6 +211,7 @@ mod tests {
             Ihr Beitrag hilft, unsere Berichterstattung weiter auszubauen.\n\
             Unterstütze das Magazin bereits mit 2,50!\n\
             Support our newsroom with $5 a month\n\
+            Jede kleine Spende hilft!\n\
             Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.\n\
             We want to hear what you think about this article. Submit a letter to the editor.\n\
             Wie gefällt Ihnen unsere Website? Teilen Sie es uns mit!\n\
@@ -218,7 +219,7 @@ mod tests {
             Got a confidential news tip? Send it to us.\n\
             Receive a daily list of must-read stories.\n\
             The Briefing delivers daily updates from the newsroom.";
-        assert_eq!(removed(t), (0..18).collect::<Vec<_>>());
+        assert_eq!(removed(t), (0..19).collect::<Vec<_>>());
     }
 
     #[test]

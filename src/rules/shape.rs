@@ -65,8 +65,7 @@ impl CueList {
 
 /// The word lists that share one scan per line: every rule that gates its regexes on cue
 /// words finds them in the one [`line_cues`] answer instead of scanning the line itself.
-const SHARED_CUE_LISTS: [&[&str]; 4] = [
-    super::call_to_action::STEMS,
+const SHARED_CUE_LISTS: [&[&str]; 3] = [
     super::call_to_action::CUE_WORD_LIST,
     &super::cookie_or_copyright_line::CUES,
     &super::site_notice_line::CUES,
@@ -90,11 +89,13 @@ const fn cue_list(k: usize) -> CueList {
 /// Word lists of which the shared scan records only whether a line holds any word: one bit
 /// each, above the [`SHARED_CUE_LISTS`]. Their rules keep a [`LazyWords`] of the same list,
 /// run only where the bit is set (see [`may_hold_any`]).
-const SHARED_ANY_LISTS: [&[&str]; 4] = [
+const SHARED_ANY_LISTS: [&[&str]; 6] = [
     super::promo_block::DISCLOSURE_WORDS,
     super::post_meta_footer::CUE_WORDS,
     super::glued_byline_time::RELATIVE_TIME_WORDS,
     super::reader_appeal::CUE_WORDS,
+    super::call_to_action::STEMS,
+    super::form_text::CUE_WORDS,
 ];
 
 /// A list of [`SHARED_ANY_LISTS`]: the bit of a line's [`line_cues`] saying it holds a word of
@@ -114,11 +115,20 @@ const fn any_cue(k: usize) -> AnyCue {
 }
 
 /// R013's disclosure cues, R019's footer cues, R020's relative-time words, R025's appeal
-/// words, in the shared scan.
+/// words, R012's stems, R026's form words, in the shared scan.
 pub const DISCLOSURE_ANY: AnyCue = any_cue(0);
 pub const FOOTER_ANY: AnyCue = any_cue(1);
 pub const RELATIVE_TIME_ANY: AnyCue = any_cue(2);
 pub const APPEAL_ANY: AnyCue = any_cue(3);
+pub const CTA_STEMS: AnyCue = any_cue(4);
+pub const FORM_ANY: AnyCue = any_cue(5);
+
+impl AnyCue {
+    /// Whether a line's [`line_cues`] say it holds a word of the list.
+    pub fn of(self, line_cues: u128) -> bool {
+        line_cues >> self.0 & 1 != 0
+    }
+}
 
 /// A necessary condition for [`LazyWords::is_match`] of `list`'s words on line `i` of `doc` (or
 /// on a part of it): its bit in the shared scan, or true for a line too long to get cues. The
@@ -128,11 +138,10 @@ pub fn may_hold_any(doc: &Document, i: usize, list: AnyCue) -> bool {
     doc.info(i).words > CUE_MAX_WORDS || line_cues(doc, i) >> list.0 & 1 != 0
 }
 
-/// R012's stems, R012's cue words, R015's and R023's cues, in the shared scan.
-pub const CTA_STEMS: CueList = cue_list(0);
-pub const CTA_CUES: CueList = cue_list(1);
-pub const COOKIE_CUES: CueList = cue_list(2);
-pub const NOTICE_CUES: CueList = cue_list(3);
+/// R012's cue words, R015's and R023's cues, in the shared scan.
+pub const CTA_CUES: CueList = cue_list(0);
+pub const COOKIE_CUES: CueList = cue_list(1);
+pub const NOTICE_CUES: CueList = cue_list(2);
 
 /// Lines of more words than this get no cues (every sharing rule skips longer lines first).
 pub const CUE_MAX_WORDS: u32 = 60;
@@ -406,7 +415,7 @@ mod tests {
 
     #[test]
     fn shared_cue_bits_are_the_words_of_the_lowercased_line() {
-        let lists = [CTA_STEMS, CTA_CUES, COOKIE_CUES, NOTICE_CUES];
+        let lists = [CTA_CUES, COOKIE_CUES, NOTICE_CUES];
         for l in [
             "",
             "COOKIE Settings",
@@ -439,11 +448,19 @@ mod tests {
 
     #[test]
     fn any_cue_bits_are_a_necessary_condition_for_the_lists_lazy_words() {
-        let anys = [DISCLOSURE_ANY, FOOTER_ANY, RELATIVE_TIME_ANY, APPEAL_ANY];
+        let anys = [
+            DISCLOSURE_ANY,
+            FOOTER_ANY,
+            RELATIVE_TIME_ANY,
+            APPEAL_ANY,
+            CTA_STEMS,
+            FORM_ANY,
+        ];
         for l in [
             "",
             "Already a SUBSCRIBER? Déjà ABONNÉ",
             "Bitte schalte deinen AdBlocker aus",
+            "Das PASSWORT muss mindestens 8 Zeichen lang sein",
             "2 days AGO",
             "Just Now",
             "IL y a 3 jours",
