@@ -11,7 +11,8 @@ crate::declare_rule! {
     /// consent vocabulary (use, accept, settings, policy, consent, browsing experience), or a
     /// consent button alone ("Accept all", "Reject all", "Manage preferences"), in English,
     /// German ("Wir verwenden Cookies", "Alle akzeptieren"), French ("Ce site utilise des
-    /// cookies", "Tout accepter") and Spanish ("Utilizamos cookies", "Aceptar todas").
+    /// cookies", "Tout accepter"), Spanish ("Utilizamos cookies", "Aceptar todas") and Polish
+    /// ("Informujemy, że korzystamy z cookies").
     /// Copyright lines: at most 30 words starting with `©`, `(c)` or `Copyright`, or carrying
     /// "All rights reserved" / "Alle Rechte vorbehalten" / "Tous droits réservés" /
     /// "Todos los derechos reservados".
@@ -22,7 +23,7 @@ crate::declare_rule! {
 }
 
 static COOKIE: Lazy = Lazy::new(
-    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|nutzen|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar)\b.{0,40}\bcookies\b",
+    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|nutzen|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa)\b.{0,40}\bcookies\b",
 );
 
 static CONSENT_BUTTON: Lazy = Lazy::new(
@@ -114,8 +115,8 @@ mod tests {
 
     #[test]
     fn notices_go() {
-        let t = "We use cookies to improve your experience.\nAccept all\n© 2024 Example Media\nAlle Rechte vorbehalten.\nCe site utilise des cookies.\nCookie settings";
-        assert_eq!(removed(t), vec![0, 1, 2, 3, 4, 5]);
+        let t = "We use cookies to improve your experience.\nAccept all\n© 2024 Example Media\nAlle Rechte vorbehalten.\nCe site utilise des cookies.\nCookie settings\nInformujemy, że korzystamy z cookies.";
+        assert_eq!(removed(t), vec![0, 1, 2, 3, 4, 5, 6]);
     }
 
     #[test]

@@ -13,7 +13,10 @@ crate::declare_rule! {
     /// `Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin.`,
     /// `Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und
     /// wurde unter Allgemein abgelegt.`, `Cet article a été publié dans Actualités.`,
-    /// `Esta entrada fue publicada en Noticias.`, `Questa voce è stata pubblicata in Notizie.`
+    /// `Esta entrada fue publicada en Noticias.`, `Questa voce è stata pubblicata in Notizie.`;
+    /// and the header some themes print above the post instead, a date and author with the
+    /// comment link glued on: `Posted on 6 July 2015 by Jane Doe — Leave a reply`,
+    /// `Veröffentlicht am 6. Juli 2015 von Jane Doe — 3 Kommentare`.
     ///
     /// These are the stock sentences of blog themes (and their translations), the same on
     /// every post of a site; they describe the page, not the article. A line of at most eighty
@@ -48,6 +51,13 @@ pub(crate) const CUE_WORDS: &[&str] = &[
     "enlace permanente",
     "stata pubblicata",
     "werd geplaatst",
+    "hinterlasse eine antwort",
+    "leave a reply",
+    "leave a comment",
+    "laisser un commentaire",
+    "deja un comentario",
+    "kommentar",
+    "comment",
 ];
 static CUES: LazyWords = LazyWords::new(CUE_WORDS);
 
@@ -69,6 +79,7 @@ static FOOTER: Lazy = Lazy::new(
     | \bguarda\s+el\s+enlace\s+permanente\b
     | ^questa\s+voce\s+è\s+stata\s+pubblicata\s+(?:in|il)\b
     | ^dit\s+(?:bericht|item)\s+werd\s+geplaatst\s+in\b
+    | ^(?:veröffentlicht|posted|published|publié|publicado)\s+(?:am|on|le|el)\s.{4,40}\s(?:von|by|par|por)\s.{2,40}\s[—–-]\s+(?:hinterlasse\s+eine\s+antwort|leave\s+a\s+(?:reply|comment)|laisser\s+un\s+commentaire|deja\s+un\s+comentario|\d+\s+(?:kommentare?|comments?|commentaires?|comentarios?))
     ",
 );
 
@@ -110,15 +121,18 @@ mod tests {
             Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.\n\
             Cet article a été publié dans Actualités. Ajouter aux favoris le permalien.\n\
             Esta entrada fue publicada en Noticias.\n\
-            Questa voce è stata pubblicata in Notizie.\n";
-        assert_eq!(removed(text), (0..8).collect::<Vec<_>>());
+            Questa voce è stata pubblicata in Notizie.\n\
+            Posted on 6 July 2015 by Jane Doe — Leave a reply\n\
+            Veröffentlicht am 6. Juli 2015 von Jane Doe – 3 Kommentare\n";
+        assert_eq!(removed(text), (0..10).collect::<Vec<_>>());
     }
 
     #[test]
     fn prose_stays() {
         let text = "The first entry in the diary was written in 1912.\n\
             Dieser Beitrag ist Teil unserer Serie über den Hafen.\n\
-            She posted the article on her blog and it spread quickly.\n";
+            She posted the article on her blog and it spread quickly.\n\
+            Posted on Monday by the mayor - a comment on the harbour plan.\n";
         assert!(removed(text).is_empty());
     }
 }

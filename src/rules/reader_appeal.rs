@@ -18,6 +18,8 @@ crate::declare_rule! {
     /// - **donation ask**: "Your donation helps ...", "Ihr Beitrag hilft ...", "Support us with
     ///   $5", "Unterstütze ... mit 2,50!", "Unterstützen Sie diese Form des Journalismus", "Buy me
     ///   a coffee", "Jede (kleine) Spende zählt";
+    /// - **shop or issue pitch**: "Besuchen Sie unseren Fan-Shop!", "Visit our store", "Die
+    ///   aktuelle Ausgabe jetzt am Kiosk, im Abo und als E-Paper", "Ausgabe kaufen";
     /// - **feedback invitation**: "We want to hear what you think", "Submit a letter to the
     ///   editor", "Teilen Sie uns Ihre Erfahrungen mit", "Schreiben Sie uns", "Escríbenos",
     ///   "Écrivez-nous", "Wie gefällt Ihnen unsere Website?", "Got a news tip?";
@@ -57,7 +59,8 @@ static PAYWALL: Lazy = Lazy::new(
     | \blesen\s+sie\s+weiter\s+mit\b
     | \bnur\s+für\s+abonnenten\b
     | \bfor\s+subscribers\s+only\b
-    | \bis\s+for\s+subscribers\b",
+    | \bis\s+for\s+subscribers\b
+    | \bzapraszamy\s+(?:też\s+|również\s+)?do\s+(?:subskrypcji|prenumeraty)\b",
 );
 
 static DONATION: Lazy = Lazy::new(
@@ -67,6 +70,16 @@ static DONATION: Lazy = Lazy::new(
     | \bunterstützen\s+sie\s+diese[ns]?\s+(?:form|art)\b
     | \bbuy\s+(?:me|us)\s+a\s+coffee\b
     | \bjede\s+(?:\w+\s+)?spende\s+(?:zählt|hilft)\b",
+);
+
+static SHOP: Lazy = Lazy::new(
+    r"(?ix)
+      \bbesuchen\s+sie\s+unseren\s+(?:[\w-]+-)?shop\b
+    | \bvisit\s+our\s+(?:online\s+)?(?:shop|store)\b
+    | \b(?:die\s+)?(?:aktuelle|neue)\s+ausgabe\b.{0,60}\b(?:kiosk|im\s+abo|e-?paper|erhältlich)\b
+    | ^(?:ausgabe|heft|issue)\s+(?:kaufen|bestellen)$
+    | ^buy\s+(?:this|the)\s+issue$
+    | \b(?:current|latest)\s+issue\b.{0,40}\b(?:newsstands?|subscribe)",
 );
 
 static FEEDBACK: Lazy = Lazy::new(
@@ -125,6 +138,13 @@ pub(crate) const CUE_WORDS: &[&str] = &[
     "souten",
     "coffee",
     "spende",
+    // shops and issues
+    "shop",
+    "store",
+    "ausgabe",
+    "heft",
+    "issue",
+    "zapraszamy",
     // feedback
     "hear ",
     "letter to the editor",
@@ -155,6 +175,8 @@ fn appeal(line: &str) -> Option<&'static str> {
         Some("paywall prompt")
     } else if DONATION.is_match(line) {
         Some("donation ask")
+    } else if SHOP.is_match(line) {
+        Some("shop or issue pitch")
     } else if FEEDBACK.is_match(line) {
         Some("feedback invitation")
     } else if DIGEST.is_match(line) {
@@ -218,8 +240,11 @@ mod tests {
             Puede escribirnos a redaccion@example.org.\n\
             Got a confidential news tip? Send it to us.\n\
             Receive a daily list of must-read stories.\n\
+            Besuchen Sie unseren Fan-Shop!\n\
+            Ausgabe kaufen\n\
+            Zapraszamy też do subskrypcji tygodnika.\n\
             The Briefing delivers daily updates from the newsroom.";
-        assert_eq!(removed(t), (0..19).collect::<Vec<_>>());
+        assert_eq!(removed(t), (0..22).collect::<Vec<_>>());
     }
 
     #[test]
@@ -231,7 +256,8 @@ mod tests {
             The minister said she wanted to hear from the unions before deciding.\n\
             He wrote a letter to the editor of the local paper in 1998.\n\
             The museum is open daily from ten to six.\n\
-            Die Spende des Vereins hilft dem Tierheim über den Winter."
+            Die Spende des Vereins hilft dem Tierheim über den Winter.\n\
+            The latest issue of the report covers the harbour."
         )
         .is_empty());
     }

@@ -16,6 +16,8 @@ crate::declare_rule! {
     ///   under a Creative Commons licence", "Alle Inhalte dieses Blogs stehen unter CC BY-SA
     ///   4.0" (a licence named for the site, its content or "this work", or after "unless
     ///   otherwise noted");
+    /// - **review statement**: "Medically reviewed by ...", "Fact-checked by ...", "... wurde
+    ///   von Medizinern geprüft";
     /// - **liability disclaimer**: "... is not responsible for the content of external sites";
     /// - **policy links**: "Privacy Policy" and "Terms of Service / Use / Conditions" in one line
     ///   of at most 30 words;
@@ -54,6 +56,13 @@ static LICENSE: Lazy = Lazy::new(
     r"(?ix)
       \b(?:except\s+where\s+otherwise\s+noted|unless\s+otherwise\s+(?:noted|stated|indicated|specified)|if\s+not\s+(?:explicitly\s+)?specified\s+otherwise|sofern\s+nicht\s+anders|soweit\s+nicht\s+anders|salvo\s+(?:que\s+se\s+indique|indicación)|sauf\s+mention)\b.{0,80}\b(?:licen[sc]\w*|lizenz\w*|creative[-\s]commons|cc[-\s]by)
     | \b(?:this|dieser|diese[rs]?|alle|all)\s+(?:\w+\s+){0,2}(?:website|site|inhalte|content|contents|work|blog|blogs|seite|texte|artikel)\b.{0,60}\b(?:creative[-\s]commons|cc[-\s]by)",
+);
+
+/// A review statement a health or fact-checking site prints on every page: "Medically reviewed
+/// by ...", "Fact-checked by ...", "Dieser Text entspricht den Vorgaben der ärztlichen
+/// Fachliteratur ... und wurde von Medizinern geprüft".
+static REVIEWED: Lazy = Lazy::new(
+    r"(?ix)\b(?:medically\s+reviewed\s+by|fact[-\s]checked\s+by|von\s+(?:medizinern|ärzten|ärztinnen|fachärzten|experten)\s+(?:geprüft|überprüft)|entspricht\s+den\s+vorgaben\s+der\s+(?:ärztlichen|medizinischen)\s+fachliteratur)",
 );
 
 static NOT_RESPONSIBLE: Lazy = Lazy::new(
@@ -101,7 +110,7 @@ static BROWSER: Lazy = Lazy::new(
 
 /// Cheap necessary conditions, one pass over the line: each regex above needs one of its bits
 /// (rare words only: a common one such as "comment" would send most lines to the regexes).
-pub(crate) const CUES: [&str; 29] = [
+pub(crate) const CUES: [&str; 34] = [
     "not be",         // 0: REUSE
     "nachdruck",      // 1: REUSE
     "responsible",    // 2: NOT_RESPONSIBLE
@@ -131,6 +140,11 @@ pub(crate) const CUES: [&str; 29] = [
     "commons",        // 26: LICENSE
     "cc-by",          // 27: LICENSE
     "cc by",          // 28: LICENSE
+    "medically",      // 29: REVIEWED
+    "fact-check",     // 30: REVIEWED
+    "fact check",     // 31: REVIEWED
+    "geprüft",        // 32: REVIEWED
+    "fachliteratur",  // 33: REVIEWED
 ];
 
 const REUSE_CUES: u64 = 0b11;
@@ -141,6 +155,7 @@ const BROWSER_CUES: u64 = 0b111 << 15;
 const LOGIN_CUES: u64 = 0b1_1111 << 18;
 const EMBED_CUES: u64 = 0b111 << 23;
 const LICENSE_CUES: u64 = 0b111 << 26;
+const REVIEWED_CUES: u64 = 0b1_1111 << 29;
 
 impl Rule for SiteNoticeLine {
     fn meta(&self) -> &RuleMeta {
@@ -162,6 +177,8 @@ impl Rule for SiteNoticeLine {
                 "reuse notice"
             } else if cues & LICENSE_CUES != 0 && LICENSE.is_match(line) {
                 "licence notice"
+            } else if cues & REVIEWED_CUES != 0 && REVIEWED.is_match(line) {
+                "review statement"
             } else if cues & RESPONSIBLE_CUES != 0 && NOT_RESPONSIBLE.is_match(line) {
                 "liability disclaimer"
             } else if words <= 30 && cues & POLICY_CUES != 0 && POLICY_LINKS.is_match(line) {
@@ -211,8 +228,10 @@ mod tests {
             Nachdruck nur mit Genehmigung des Verlags.\n\
             Except where otherwise noted, content on this site is licensed under a Creative Commons Attribution 4.0 License.\n\
             Alle Inhalte dieses Blogs stehen unter der Lizenz CC BY-SA 4.0.\n\
-            Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.";
-        assert_eq!(removed(t), (0..15).collect::<Vec<_>>());
+            Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.\n\
+            Medically reviewed by Jane Doe, MD\n\
+            Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur und wurde von Medizinern geprüft.";
+        assert_eq!(removed(t), (0..17).collect::<Vec<_>>());
     }
 
     #[test]

@@ -28,7 +28,10 @@ crate::declare_rule! {
     /// `Text Size Print Email RSS`, `Jump to Recipe Print Recipe Pin Recipe`), goes too. Post
     /// navigation is matched by its opening, in a line of at most 30 words: a link to the previous
     /// or next post with its title (`Previous article <title>`, `Nächster Beitrag: <title>`,
-    /// `Artículo anterior <title>`, `← <older title> → <newer title>`).
+    /// `Artículo anterior <title>`, `← <older title> → <newer title>`). A file link, a line of
+    /// at most 30 words naming a file type or a download with the file's size (`Übersicht der
+    /// Steuergegenstände PDF | 58 KB`, `Annual report (PDF, 1.2 MB)`, `Download (123 KB)`), goes
+    /// as well.
     ///
     /// Example: the line `TT` between a headline block and its copy.
     ///
@@ -114,9 +117,33 @@ static TOOLBAR: Lazy = Lazy::new(
 /// Longest toolbar line, in words.
 const TOOLBAR_MAX_WORDS: u32 = 10;
 
-/// Share targets; a line made only of these (two or more) is a share bar.
+/// A link to a file with its type or the word download and its size: `Übersicht der
+/// Steuergegenstände PDF | 58 KB`, `Annual report (PDF, 1.2 MB)`, `Download (123 KB)`.
+static FILE_LINK: Lazy = Lazy::new(
+    r"(?ix)\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3|epub)\b\W{0,3}(?:\|\s*)?\(?\d+(?:[.,]\d+)?\s?(?:kb|mb|kib|mib)\b
+      | \b(?:download|herunterladen|datei)\b.{0,20}\(?\d+(?:[.,]\d+)?\s?(?:kb|mb)\b",
+);
+
+/// Longest file link, in words.
+const FILE_LINK_MAX_WORDS: u32 = 30;
+
+/// Whether `line` holds a file size: a digit, perhaps a space, then `kb` or `mb` (any case), a
+/// cheap necessary condition for [`FILE_LINK`].
+fn has_file_size(line: &str) -> bool {
+    let b = line.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'k' | b'K' | b'm' | b'M')
+            && matches!(b.get(i + 1), Some(b'b' | b'B'))
+            && i > 0
+            && (b[i - 1].is_ascii_digit()
+                || (b[i - 1] == b' ' && i > 1 && b[i - 2].is_ascii_digit()))
+    })
+}
+
+/// Share targets and the bar's own buttons (print, share, copy, in several languages); a line
+/// made only of these (two or more) is a share bar.
 static SHARE_TARGET: Lazy = Lazy::new(
-    r"(?i)^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|mail|print|messenger|flipboard|tumblr|xing|copy|link|share|sms|threads|bluesky|vk|mix|pocket|digg|stumbleupon)$",
+    r"(?i)^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|mail|print|messenger|flipboard|tumblr|xing|copy|link|share|sms|threads|bluesky|vk|mix|pocket|digg|stumbleupon|drucken|imprimir|imprimer|stampa|teilen|compartir|partager|condividi|tweet|pin|pinnen|instagram|youtube|tiktok|mastodon|gmail|outlook|skype|viber|weibo|wechat|kopieren|copiar|copier)$",
 );
 
 impl Rule for UiLabelLine {
@@ -144,6 +171,14 @@ impl Rule for UiLabelLine {
                 flush(&mut targets, out);
             }
             let info = doc.info(i);
+            if info.words <= FILE_LINK_MAX_WORDS
+                && has_file_size(doc.line(i))
+                && FILE_LINK.is_match(doc.line(i))
+            {
+                flush(&mut targets, out);
+                out.push(Removal::line(&Self::META, i).with_note("file link"));
+                continue;
+            }
             if info.words <= NAVIGATION_MAX_WORDS && POST_NAVIGATION.is_match(doc.line(i).trim()) {
                 flush(&mut targets, out);
                 out.push(Removal::line(&Self::META, i).with_note("post navigation"));
@@ -192,8 +227,8 @@ mod tests {
     #[test]
     fn labels_go() {
         assert_eq!(
-            removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más\nToggle navigation\nMenü öffnen\n* Menu\nBack to top\nZurück zur Übersicht\nVolver arriba\nESCUCHA ESTA NOTA AQUÍ\nLog in\nIniciar sesión\nRezept drucken\nPin it\nExterner Inhalt\n4 Min Read\n5-minute read\nLesezeit: 3 Minuten\nTiempo de lectura: 2 min"),
-            (0..27).collect::<Vec<_>>()
+            removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nwhatsapp pinterest facebook twitter mail Drucken\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más\nToggle navigation\nMenü öffnen\n* Menu\nBack to top\nZurück zur Übersicht\nVolver arriba\nESCUCHA ESTA NOTA AQUÍ\nLog in\nIniciar sesión\nRezept drucken\nPin it\nExterner Inhalt\n4 Min Read\n5-minute read\nLesezeit: 3 Minuten\nTiempo de lectura: 2 min"),
+            (0..28).collect::<Vec<_>>()
         );
     }
 
@@ -213,6 +248,20 @@ mod tests {
             (0..7).collect::<Vec<_>>()
         );
         assert!(removed("Click to enlarge the map of the harbour.\nWas this article the start of it?\nThe council will enlarge the harbour.").is_empty());
+    }
+
+    #[test]
+    fn file_links_go() {
+        assert_eq!(
+            removed("Übersicht der Steuergegenstände PDF | 58 KB | Datei ist nicht barrierefrei\nAnnual report 2023 (PDF, 1.2 MB)\nDownload (123 KB)\nThe file grew to 58 KB after the update.\nThe PDF was 40 pages long."),
+            vec![0, 1, 2]
+        );
+        assert!(
+            has_file_size("x 12kB")
+                && has_file_size("3 MB")
+                && !has_file_size("KB 3")
+                && !has_file_size("mb")
+        );
     }
 
     #[test]
