@@ -450,15 +450,19 @@ impl Openings {
     }
 }
 
-/// Test support: every line of `lines` matches `re` (its core, as written, uppercased and
-/// lowercased) and `openings` lets it through; so does every line made from one of them by
-/// putting any two ASCII letters in place of its first two characters that `re` matches.
+/// Test support: every line of `lines` matches `re` (its core) and `openings` lets it through,
+/// and so it does the line uppercased and lowercased where `re` matches that (`ß` uppercases
+/// to `SS`); so does every line made from one of these by putting any two ASCII letters in
+/// place of its first two characters that `re` matches.
 #[cfg(test)]
 pub fn assert_openings_cover(openings: &Openings, re: &Lazy, lines: &[&str]) {
     for l in lines {
+        assert!(re.is_match(core(l)), "{l:?} should match the pattern");
         for v in [l.to_string(), l.to_uppercase(), l.to_lowercase()] {
             let c = core(&v);
-            assert!(re.is_match(c), "{v:?} should match the pattern");
+            if !re.is_match(c) {
+                continue;
+            }
             assert!(openings.may_open(c), "{v:?} is turned down");
             let rest: String = c.chars().skip(2).collect();
             for a in (b'a'..=b'z').chain(b'A'..=b'Z') {
