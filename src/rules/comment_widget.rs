@@ -193,7 +193,8 @@ mod tests {
             "• Comments:",
             "» Reply",
         ];
-        super::super::shape::assert_openings_cover(&WIDGET_OPENINGS, &WIDGET, &lines);
+        use super::super::shape::{assert_openings_cover, core};
+        assert_openings_cover(&WIDGET_OPENINGS, &WIDGET, core, &lines);
         for l in [
             "Home",
             "Follow us",

@@ -401,7 +401,7 @@ mod tests {
         lines.push("Read also: The council's new plan".into());
         lines.push("• More stories:".into());
         let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-        super::super::shape::assert_openings_cover(&HEADING_OPENINGS, &HEADING, &lines);
+        super::super::shape::assert_openings_cover(&HEADING_OPENINGS, &HEADING, core, &lines);
         for l in [
             "Home",
             "Sport",

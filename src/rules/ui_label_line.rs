@@ -497,7 +497,7 @@ mod tests {
             "• Menu",
             "» Read more",
         ];
-        assert_openings_cover(&LABEL_OPENINGS, &LABEL, &labels);
+        assert_openings_cover(&LABEL_OPENINGS, &LABEL, core, &labels);
         let navigation = [
             "Previous article",
             "Next post",
@@ -520,7 +520,12 @@ mod tests {
             "Post-navigation",
             "← Older title → Newer title",
         ];
-        assert_openings_cover(&POST_NAVIGATION_OPENINGS, &POST_NAVIGATION, &navigation);
+        assert_openings_cover(
+            &POST_NAVIGATION_OPENINGS,
+            &POST_NAVIGATION,
+            str::trim,
+            &navigation,
+        );
         let toolbars = [
             "Print Email",
             "Print this article | Email this story",
@@ -580,7 +585,7 @@ mod tests {
             "Ir a la receta Imprimir",
             "Aller à la recette Imprimer",
         ];
-        assert_openings_cover(&TOOLBAR_OPENINGS, &TOOLBAR, &toolbars);
+        assert_openings_cover(&TOOLBAR_OPENINGS, &TOOLBAR, core, &toolbars);
         let targets = [
             "facebook",
             "twitter",
@@ -610,7 +615,7 @@ mod tests {
             "digg",
             "stumbleupon",
         ];
-        assert_openings_cover(&SHARE_TARGET_OPENINGS, &SHARE_TARGET, &targets);
+        assert_openings_cover(&SHARE_TARGET_OPENINGS, &SHARE_TARGET, |w| w, &targets);
         for l in ["Harbour plan", "He said", "(Print)", "Yes", "Oslo"] {
             for (o, re) in [
                 (&LABEL_OPENINGS, &LABEL),
