@@ -151,8 +151,25 @@ fn push_line(line: &str, out: &mut String) {
             i = run;
             continue;
         }
-        // the other ASCII bytes: space and tab separate words, the controls go (what the
-        // general path below does with them, without decoding a character)
+        // a run of spaces (scrapers pad lines and table cells with dozens): counted eight
+        // bytes at a time, as the byte loop below would count them one by one
+        if b == b' ' {
+            let mut j = i + 1;
+            while let Some(chunk) = bytes.get(j..j + 8) {
+                if chunk != b"        " {
+                    break;
+                }
+                j += 8;
+            }
+            while bytes.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            pending = pending.saturating_add(u32::try_from(j - i).unwrap_or(u32::MAX));
+            i = j;
+            continue;
+        }
+        // the other ASCII bytes: tab separates words, the controls go (what the general path
+        // below does with them, without decoding a character)
         if b < 0x80 {
             if b == b' ' || b == b'\t' {
                 pending += 1;
@@ -345,6 +362,13 @@ mod tests {
                 format!(" {c} x{c}{c}y "),
                 format!("{c}\u{00A0}é{c}\u{200B}{c}z\t"),
                 format!("\u{3000}{c}  q{c}\u{2028}"),
+                format!(
+                    "{c}{}x{}{c}{} y{c}{}",
+                    " ".repeat(17),
+                    " ".repeat(8),
+                    " ".repeat(3),
+                    " ".repeat(40)
+                ),
             ] {
                 let mut got = String::new();
                 push_line(&line, &mut got);

@@ -1,6 +1,6 @@
 //! R011: comment-widget lines ("Comments", "No comments yet...", "Leave a comment").
 
-use super::shape::{short_line_matches, Lazy};
+use super::shape::{short_line_opens_and_matches, Lazy, Openings};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -42,6 +42,18 @@ static WIDGET: Lazy = Lazy::new(
     )$",
 );
 
+/// The first two letters of every alternative of [`WIDGET`] (the count before a heading is a
+/// number): a line whose core opens otherwise is not a widget line (see
+/// [`Openings::may_open`]).
+static WIDGET_OPENINGS: Openings = Openings::new(
+    &[
+        b"co", b"ko", b"re", b"sh", b"vi", b"lo", b"se", b"hi", b"no", b"th", b"be", b"le", b"po",
+        b"ad", b"wr", b"su", b"ca", b"si", b"jo", b"an", b"di", b"la", b"au", b"aj", b"de", b"es",
+        b"to", b"ne", b"ak", b"sc", b"vo", b"bi", b"me", b"ul",
+    ],
+    true,
+);
+
 impl Rule for CommentWidget {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -49,7 +61,7 @@ impl Rule for CommentWidget {
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
         for i in doc.paragraphs() {
-            if short_line_matches(doc, i, 8, &WIDGET) {
+            if short_line_opens_and_matches(doc, i, 8, &WIDGET_OPENINGS, &WIDGET) {
                 out.push(Removal::line(&Self::META, i));
             }
         }
@@ -83,6 +95,115 @@ mod tests {
             removed("Hinterlasse eine Antwort\nDeja una respuesta\nLascia un commento\nLaisser une réponse\nSchreib einen Kommentar\nKommentieren Sie\nVos réactions (11)\nBitte loggen Sie sich vor dem Kommentieren ein"),
             (0..8).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn openings_let_every_alternative_through() {
+        let lines = [
+            "Comments",
+            "Comment (3)",
+            "12 Comments",
+            "7 comments (7)",
+            "Kommentare",
+            "Kommentar",
+            "Commentaires",
+            "Commentaire",
+            "Comentarios",
+            "Comentario",
+            "Commenti",
+            "Reactions",
+            "Reaction",
+            "Responses",
+            "Response",
+            "Show all comments",
+            "View 12 comments",
+            "Load more comments",
+            "See comments",
+            "Hide comment",
+            "Read all 5 comments",
+            "No comments",
+            "No comment yet",
+            "There are no comments yet",
+            "Be the first to comment",
+            "Leave a comment",
+            "Post your reply",
+            "Add a response",
+            "Write comment",
+            "Submit your comment",
+            "Leave a reply",
+            "Cancel reply",
+            "Log in to comment",
+            "Sign in to reply",
+            "Sign in to join the discussion",
+            "Log in to join the conversation",
+            "Join the discussion",
+            "Join the conversation",
+            "Comments are closed",
+            "Reply",
+            "Antworten",
+            "Répondre",
+            "Responder",
+            "Kommentar schreiben",
+            "Kommentar verfassen",
+            "Kommentar abgeben",
+            "Noch keine Kommentare",
+            "Kommentare anzeigen",
+            "Diskutieren Sie mit",
+            "Laisser un commentaire",
+            "Aucun commentaire",
+            "Ajouter un commentaire",
+            "Réagir",
+            "Deja un comentario",
+            "Deja tu comentario",
+            "Sin comentarios",
+            "Añadir comentario",
+            "Anadir comentario",
+            "Escribe un comentario",
+            "Recent comments",
+            "Latest comments",
+            "Top comments",
+            "Neueste Kommentare",
+            "Letzte Kommentare",
+            "Aktuelle Kommentare",
+            "Derniers commentaires",
+            "Hinterlasse eine Antwort",
+            "Hinterlasse einen Kommentar",
+            "Schreibe einen Kommentar",
+            "Schreib einen Kommentar",
+            "Lascia un commento",
+            "Kommentieren Sie",
+            "Kommentieren Sie mit",
+            "Kommentieren Sie den Artikel",
+            "Kommentieren Sie diesen Artikel",
+            "Vos réactions (11)",
+            "Bitte loggen Sie sich ein",
+            "Loggen Sie sich an",
+            "Melden Sie sich an login",
+            "Bitte melden Sie sich vor dem Kommentieren an",
+            "Loggen Sie sich zum Kommentieren ein",
+            "Deja una respuesta",
+            "Laisser une réponse",
+            "Vos réactions",
+            "Vos commentaires",
+            "Últimos comentarios",
+            "Ultimos comentarios",
+            "Ultimi commenti",
+            "Reacties",
+            "Komentarze",
+            "• Comments:",
+            "» Reply",
+        ];
+        use super::super::shape::{assert_openings_cover, core};
+        assert_openings_cover(&WIDGET_OPENINGS, &WIDGET, core, &lines);
+        for l in [
+            "Home",
+            "Follow us",
+            "Image: Reuters",
+            "Of comments",
+            "(12) Comments",
+        ] {
+            assert!(!WIDGET_OPENINGS.may_open(l) && !WIDGET.is_match(l), "{l:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! R015: cookie notices and copyright lines.
 
-use super::shape::{line_cues, Lazy, COOKIE_CUES};
+use super::shape::{line_cues, Lazy, Openings, COOKIE_CUES};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -30,6 +30,12 @@ static CONSENT_BUTTON: Lazy = Lazy::new(
     r"(?ix)^(?:accept|reject|decline|allow|deny)(?:\s+all)?(?:\s+cookies)? | ^manage\s+(?:cookie\s+)?(?:preferences|settings|consent) | ^cookie\s+(?:settings|preferences|policy|notice)$
       | ^alle\s+(?:akzeptieren|ablehnen) | ^tout\s+(?:accepter|refuser) | ^aceptar\s+(?:todas?|cookies) | ^rechazar\s+todas?$",
 );
+
+/// The first two letters of every alternative of [`CONSENT_BUTTON`] (each anchored at the
+/// start of the line): a line that opens otherwise is no consent button (see
+/// [`Openings::may_open`]).
+static CONSENT_BUTTON_OPENINGS: Openings =
+    Openings::new(&[b"ac", b"re", b"de", b"al", b"ma", b"co", b"to"], false);
 
 static COPYRIGHT: Lazy = Lazy::new(
     r"(?i)^(?:©|\(c\)|copyright\b)|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados",
@@ -68,7 +74,10 @@ impl Rule for CookieOrCopyrightLine {
             let cues = COOKIE_CUES.of(line_cues(doc, i));
             let note = if cues & COOKIE_CUE != 0 && COOKIE.is_match(line) {
                 "cookie notice"
-            } else if words <= 4 && CONSENT_BUTTON.is_match(line) {
+            } else if words <= 4
+                && CONSENT_BUTTON_OPENINGS.may_open(line)
+                && CONSENT_BUTTON.is_match(line)
+            {
                 "consent button"
             } else if words <= 30 && cues & !COOKIE_CUE != 0 && COPYRIGHT.is_match(line) {
                 "copyright line"
@@ -87,6 +96,45 @@ mod tests {
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&CookieOrCopyrightLine, text)
+    }
+
+    #[test]
+    fn consent_openings_let_every_alternative_through() {
+        let lines = [
+            "Accept",
+            "Accept all",
+            "Accept all cookies",
+            "Accept cookies",
+            "Reject all",
+            "Decline",
+            "Allow all cookies",
+            "Deny",
+            "Manage preferences",
+            "Manage cookie settings",
+            "Manage consent",
+            "Cookie settings",
+            "Cookie preferences",
+            "Cookie policy",
+            "Cookie notice",
+            "Alle akzeptieren",
+            "Alle ablehnen",
+            "Tout accepter",
+            "Tout refuser",
+            "Aceptar todas",
+            "Aceptar toda",
+            "Aceptar cookies",
+            "Rechazar todas",
+            "Rechazar toda",
+        ];
+        crate::rules::shape::assert_openings_cover(
+            &CONSENT_BUTTON_OPENINGS,
+            &CONSENT_BUTTON,
+            |l| l,
+            &lines,
+        );
+        for l in ["OK", "Yes, accept", " Accept", "Settings"] {
+            assert!(!CONSENT_BUTTON_OPENINGS.may_open(l) && !CONSENT_BUTTON.is_match(l));
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::dates::parse_date_prefix;
 use super::glued_byline_time::{is_bullet_source, is_relative_time};
-use super::shape::{core, short_line_matches, Lazy};
+use super::shape::{core, short_line_opens_and_matches, Lazy, Openings};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -70,6 +70,19 @@ static HEADING: Lazy = Lazy::new(
     (?:\s*:\s*(?P<teaser>\S.*))?$",
 );
 
+/// The first two letters of every alternative of [`HEADING`], and of its optional articles
+/// ("the", "unsere", ...): a line whose core opens otherwise is not a heading (see
+/// [`Openings::may_open`]).
+static HEADING_OPENINGS: Openings = Openings::new(
+    &[
+        b"th", b"ou", b"di", b"un", b"le", b"no", b"lo", b"la", b"nu", b"re", b"mo", b"se", b"al",
+        b"do", b"yo", b"tr", b"po", b"to", b"ed", b"fu", b"in", b"wh", b"up", b"au", b"me", b"da",
+        b"we", b"ve", b"li", b"su", b"ar", b"vo", b"pl", b"en", b"ta", b"te", b"vi", b"be", b"ma",
+        b"co", b"ge", b"cz", b"pu", b"ne",
+    ],
+    false,
+);
+
 /// Teaser lines under a sidebar heading are shorter than this (words).
 const TEASER_MAX_WORDS: u32 = 15;
 
@@ -103,7 +116,11 @@ fn inline_teaser(doc: &Document, i: usize) -> Option<&str> {
     if info.is_blank() || info.words > 8 + TEASER_MAX_WORDS || !doc.line(i).contains(':') {
         return None;
     }
-    let teaser = HEADING.get().captures(core(doc.line(i)))?.name("teaser")?;
+    let core = core(doc.line(i));
+    if !HEADING_OPENINGS.may_open(core) {
+        return None;
+    }
+    let teaser = HEADING.get().captures(core)?.name("teaser")?;
     (teaser.as_str().split_whitespace().count() <= TEASER_MAX_WORDS as usize)
         .then_some(teaser.as_str())
 }
@@ -173,7 +190,7 @@ impl Rule for RelatedContentSection {
                 i += 1;
                 continue;
             }
-            if short_line_matches(doc, i, 8, &HEADING) {
+            if short_line_opens_and_matches(doc, i, 8, &HEADING_OPENINGS, &HEADING) {
                 let after = total - before - doc.info(i).words;
                 let next = (i + 1..n).find(|&k| !doc.is_blank(k));
                 let end = if next.is_some_and(|k| doc.info(k).words >= TEASER_MAX_WORDS)
@@ -208,6 +225,197 @@ mod tests {
     }
 
     const BODY: &str = "The council met on Monday and agreed a new plan for the harbour, which will be dredged next spring at a cost shared by the port and the city.\nWork will start in March and last until the summer, the mayor said.";
+
+    #[test]
+    fn openings_let_every_alternative_through() {
+        let phrases = [
+            "Related",
+            "Related articles",
+            "Related stories",
+            "Related posts",
+            "Related news",
+            "Related content",
+            "Related coverage",
+            "Related reading",
+            "Related links",
+            "Related topics",
+            "Related videos",
+            "More stories",
+            "More articles",
+            "More news",
+            "More videos",
+            "More headlines",
+            "More to read",
+            "More like this",
+            "More on this",
+            "More on this topic",
+            "More from Example News",
+            "Read next",
+            "Read more",
+            "Read also stories",
+            "See also",
+            "Also read",
+            "Don't miss",
+            "Dont miss",
+            "You may also like",
+            "You might enjoy",
+            "You could be interested in",
+            "Recommended",
+            "Recommended for you",
+            "Recommendations",
+            "Most read",
+            "Most popular stories",
+            "Most viewed",
+            "Most shared",
+            "Most commented articles",
+            "Trending",
+            "Trending now",
+            "Popular",
+            "Popular posts",
+            "Top stories",
+            "Latest news",
+            "Latest posts",
+            "Editor's picks",
+            "Editors pick",
+            "Further reading",
+            "In other news",
+            "What to read next",
+            "Up next",
+            "Lesen Sie auch",
+            "Lesen Sie mehr",
+            "Auch interessant",
+            "Mehr zum Thema",
+            "Mehr aus Berlin",
+            "Mehr von uns",
+            "Mehr Artikel",
+            "Mehr Nachrichten",
+            "Das könnte Sie auch interessieren",
+            "Das könnte Sie interessieren",
+            "Weitere Artikel",
+            "Weitere Beiträge",
+            "Weitere Nachrichten",
+            "Weitere Themen",
+            "Verwandte Artikel",
+            "Verwandte Themen",
+            "Verwandte Beiträge",
+            "Ähnliche Artikel",
+            "Ähnliche Beiträge",
+            "Meistgelesen",
+            "Meist gelesen",
+            "À lire aussi",
+            "A lire aussi",
+            "Lire aussi",
+            "Sur le même sujet",
+            "Articles similaires",
+            "Article liés",
+            "Articles connexes",
+            "Vous aimerez aussi",
+            "Vous pourriez aimer aussi",
+            "Les plus lus",
+            "À découvrir",
+            "Plus d'articles",
+            "Encore d'articles",
+            "También te puede interesar",
+            "Te puede interesar",
+            "Le puede interesar",
+            "Les puede interesar",
+            "Videos recomendados",
+            "Vídeo recomendado",
+            "Beliebte Beiträge",
+            "Beliebte Artikel zum Thema",
+            "Noticias relacionadas",
+            "Más noticias",
+            "Mas noticias",
+            "Lo más leído",
+            "Lo mas leido",
+            "Artículos relacionados",
+            "Articulos relacionados",
+            "Leer más",
+            "Te recomendamos",
+            "Relacionados",
+            "Relacionadas",
+            "Lies auch",
+            "Meistgelesene",
+            "Meistgelesenen Artikel",
+            "Meistgelesene Nachrichten",
+            "Weitere Artikel zum Thema Sport",
+            "Weitere Beiträge aus Berlin",
+            "Pour approfondir",
+            "Pour aller plus loin",
+            "Articles correspondants",
+            "Article recommandés",
+            "Notas relacionadas",
+            "Lea también",
+            "Lee tambien",
+            "Leé también",
+            "Ver también",
+            "Vea también",
+            "Temas relacionados",
+            "Contenidos relacionados",
+            "Contenido relacionados",
+            "Vídeos relacionados",
+            "Notas relacionados",
+            "Más leídos",
+            "Mas leidas",
+            "Leggi anche",
+            "Articoli correlati",
+            "Potrebbe interessarti",
+            "Lees ook",
+            "Gerelateerde artikelen",
+            "Leia também",
+            "Veja tambem",
+            "Notícias relacionadas",
+            "Noticias relacionadas",
+            "Czytaj też",
+            "Czytaj także",
+            "Czytaj również",
+            "Czytaj więcej",
+            "Puedes ver",
+            "Puedes ver también",
+            "Neueste Artikel",
+            "Neueste Beiträge",
+            "Neueste Nachrichten",
+            "Neueste Meldungen",
+            "Meistgesucht",
+            "Meist gesucht",
+            "Meistdiskutiert",
+            "Meist-diskutiert",
+            "Mehr Kolumnen",
+            "Weitere Kolumnen",
+            "Weitere Beiträge zu diesem Artikel",
+            "Weitere Beiträge zu diesem Thema",
+            "Weitere aktuelle Themen",
+            "Weitere aktuelle Themen aus Bayern",
+            "Themen in diesem Artikel",
+        ];
+        let mut lines: Vec<String> = Vec::new();
+        for p in phrases {
+            lines.push(p.to_string());
+            for article in [
+                "The", "Our", "Die", "Unsere", "Les", "Nos", "Los", "Las", "Nuestra", "Nuestras",
+            ] {
+                lines.push(format!("{article} {p}"));
+            }
+        }
+        lines.push("Related articles on Example News".into());
+        lines.push("Read also: The council's new plan".into());
+        lines.push("• More stories:".into());
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        super::super::shape::assert_openings_cover(&HEADING_OPENINGS, &HEADING, core, &lines);
+        for l in [
+            "Home",
+            "Sport",
+            "He said",
+            "Image: Reuters",
+            "(Related)",
+            "Kultur",
+        ] {
+            assert!(
+                !HEADING_OPENINGS.may_open(l) && !HEADING.is_match(l),
+                "{l:?}"
+            );
+        }
+    }
 
     #[test]
     fn section_after_the_article_runs_to_the_end() {

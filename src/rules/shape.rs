@@ -409,6 +409,108 @@ pub fn short_line_matches(doc: &Document, i: usize, max_words: u32, re: &Lazy) -
     !info.is_blank() && info.words <= max_words && re.is_match(core(doc.line(i)))
 }
 
+/// The openings of an anchored case-insensitive pattern: the pairs of ASCII letters (lowercase)
+/// its alternatives start with, and whether one may start with an ASCII digit. A cheap
+/// necessary condition to test before the regex: see [`Openings::may_open`].
+pub struct Openings {
+    /// Bit `b` of entry `a`: the pattern may start with letters `a`, `b` (0 for `a`).
+    pairs: [u32; 26],
+    digits: bool,
+}
+
+impl Openings {
+    /// `pairs`: every pair of first letters of the pattern's alternatives, lowercase (with each
+    /// optional prefix and without it); `digits`: some alternative may start with a digit.
+    pub const fn new(pairs: &[&[u8; 2]], digits: bool) -> Openings {
+        let mut table = [0u32; 26];
+        let mut k = 0;
+        while k < pairs.len() {
+            let [a, b] = *pairs[k];
+            assert!(a.is_ascii_lowercase() && b.is_ascii_lowercase());
+            table[(a - b'a') as usize] |= 1 << (b - b'a');
+            k += 1;
+        }
+        Openings {
+            pairs: table,
+            digits,
+        }
+    }
+
+    /// Whether a text (a line's [`core`]) may match the pattern, judging by its first two
+    /// bytes. Only ASCII is turned down: a first byte that is neither a letter nor (with
+    /// `digits`) a digit, and two letters that are not a pair in either case. An empty text, a
+    /// non-ASCII byte (`ſ` and the Kelvin sign fold to ASCII letters), a letter alone or a
+    /// letter before anything but a letter goes on to the regex.
+    pub fn may_open(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let Some(&a) = bytes.first() else {
+            return true;
+        };
+        if a >= 0x80 {
+            return true;
+        }
+        if !a.is_ascii_alphabetic() {
+            return self.digits && a.is_ascii_digit();
+        }
+        match bytes.get(1) {
+            Some(&b) if b.is_ascii_alphabetic() => {
+                let (a, b) = (a.to_ascii_lowercase() - b'a', b.to_ascii_lowercase() - b'a');
+                self.pairs[a as usize] & (1 << b) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Test support: every line of `lines` matches `re` (what `view` makes of it: its core, say, as
+/// the rule sees it) and `openings` lets it through,
+/// and so it does the line uppercased and lowercased where `re` matches that (`ß` uppercases
+/// to `SS`); so does every line made from one of these by putting any two ASCII letters in
+/// place of its first two characters that `re` matches.
+#[cfg(test)]
+pub fn assert_openings_cover(
+    openings: &Openings,
+    re: &Lazy,
+    view: fn(&str) -> &str,
+    lines: &[&str],
+) {
+    for l in lines {
+        assert!(re.is_match(view(l)), "{l:?} should match the pattern");
+        for v in [l.to_string(), l.to_uppercase(), l.to_lowercase()] {
+            let c = view(&v);
+            if !re.is_match(c) {
+                continue;
+            }
+            assert!(openings.may_open(c), "{v:?} is turned down");
+            let rest: String = c.chars().skip(2).collect();
+            for a in (b'a'..=b'z').chain(b'A'..=b'Z') {
+                for b in (b'a'..=b'z').chain(b'A'..=b'Z') {
+                    let t = format!("{}{}{rest}", char::from(a), char::from(b));
+                    if re.is_match(&t) {
+                        assert!(openings.may_open(&t), "{t:?} is turned down");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// [`short_line_matches`], with `openings` tested on the core before `re`.
+pub fn short_line_opens_and_matches(
+    doc: &Document,
+    i: usize,
+    max_words: u32,
+    openings: &Openings,
+    re: &Lazy,
+) -> bool {
+    let info = doc.info(i);
+    if info.is_blank() || info.words > max_words {
+        return false;
+    }
+    let core = core(doc.line(i));
+    openings.may_open(core) && re.is_match(core)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,6 +679,45 @@ mod tests {
         ] {
             assert_eq!(core(l), l.trim_matches(is_core_trim), "{l:?}");
         }
+    }
+
+    #[test]
+    fn openings_turn_down_only_ascii_pairs_not_listed() {
+        static O: Openings = Openings::new(&[b"co", b"re"], true);
+        for yes in [
+            "",
+            "Comments",
+            "COMMENTS",
+            "cO",
+            "Reply",
+            "12 comments",
+            "7",
+            "c",
+            "c'",
+            "r ",
+            "é",
+            "Ça",
+            "\u{212A}ommentare",
+            "\u{17f}ee",
+            "c\u{e9}",
+            "Ü",
+        ] {
+            assert!(O.may_open(yes), "{yes:?}");
+        }
+        for no in [
+            "Home",
+            "Ca",
+            "ro",
+            "\"Comments\"",
+            "(12)",
+            "_re",
+            " co",
+            "Xy",
+        ] {
+            assert!(!O.may_open(no), "{no:?}");
+        }
+        static N: Openings = Openings::new(&[b"co"], false);
+        assert!(!N.may_open("12 comments") && N.may_open("co"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! R003: lines that are only the label of a page widget (font size, print, share, listen).
 
-use super::shape::{core, Lazy};
+use super::shape::{core, Lazy, Openings};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -146,6 +146,53 @@ static SHARE_TARGET: Lazy = Lazy::new(
     r"(?i)^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|mail|print|messenger|flipboard|tumblr|xing|copy|link|share|sms|threads|bluesky|vk|mix|pocket|digg|stumbleupon|drucken|imprimir|imprimer|stampa|teilen|compartir|partager|condividi|tweet|pin|pinnen|instagram|youtube|tiktok|mastodon|gmail|outlook|skype|viber|weibo|wechat|kopieren|copiar|copier)$",
 );
 
+/// The first two letters of every alternative of [`LABEL`] (some start with a count of
+/// minutes or shares); a core that opens otherwise is no label (see [`Openings::may_open`]).
+static LABEL_OPENINGS: Openings = Openings::new(
+    &[
+        b"tt", b"aa", b"fo", b"te", b"sc", b"ta", b"pr", b"dr", b"im", b"st", b"li", b"vo", b"an",
+        b"es", b"as", b"sh", b"ar", b"pa", b"co", b"sa", b"me", b"sp", b"en", b"gu", b"em", b"tw",
+        b"bo", b"zo", b"re", b"cl", b"fe", b"ce", b"be", b"se", b"po", b"ko", b"le", b"in", b"we",
+        b"to", b"op", b"hi", b"ma", b"su", b"bu", b"sz", b"ab", b"ad", b"si", b"rs", b"da", b"av",
+        b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
+        b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve",
+    ],
+    true,
+);
+
+/// The first two letters of every alternative of [`POST_NAVIGATION`].
+static POST_NAVIGATION_OPENINGS: Openings = Openings::new(
+    &[
+        b"pr", b"ne", b"ol", b"vo", b"ar", b"bi", b"en", b"no", b"po", b"be",
+    ],
+    false,
+);
+
+/// The first two letters of every action of [`TOOLBAR`] (the first action opens the line).
+static TOOLBAR_OPENINGS: Openings = Openings::new(
+    &[
+        b"pr", b"em", b"se", b"sh", b"tw", b"sa", b"bo", b"re", b"co", b"ad", b"le", b"te", b"fo",
+        b"rs", b"ba", b"to", b"di", b"de", b"fa", b"li", b"wh", b"pi", b"dr", b"ve", b"me", b"ko",
+        b"im", b"en", b"pa", b"ju", b"go", b"zu", b"ir", b"al",
+    ],
+    false,
+);
+
+/// The first two letters of every name of [`SHARE_TARGET`] (`x` is let through alone).
+static SHARE_TARGET_OPENINGS: Openings = Openings::new(
+    &[
+        b"fa", b"tw", b"wh", b"te", b"li", b"pi", b"re", b"em", b"ma", b"pr", b"me", b"fl", b"tu",
+        b"xi", b"co", b"sh", b"sm", b"th", b"bl", b"vk", b"mi", b"po", b"di", b"st", b"dr", b"im",
+        b"pa", b"in", b"yo", b"ti", b"gm", b"ou", b"sk", b"vi", b"we", b"ko",
+    ],
+    false,
+);
+
+/// `re` on `s`, after `openings` (a cheap necessary condition) let `s` through.
+fn opens_and_matches(openings: &Openings, re: &Lazy, s: &str) -> bool {
+    openings.may_open(s) && re.is_match(s)
+}
+
 impl Rule for UiLabelLine {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -179,14 +226,22 @@ impl Rule for UiLabelLine {
                 out.push(Removal::line(&Self::META, i).with_note("file link"));
                 continue;
             }
-            if info.words <= NAVIGATION_MAX_WORDS && POST_NAVIGATION.is_match(doc.line(i).trim()) {
+            if info.words <= NAVIGATION_MAX_WORDS
+                && opens_and_matches(
+                    &POST_NAVIGATION_OPENINGS,
+                    &POST_NAVIGATION,
+                    doc.line(i).trim(),
+                )
+            {
                 flush(&mut targets, out);
                 out.push(Removal::line(&Self::META, i).with_note("post navigation"));
                 continue;
             }
             if info.words > 6 {
                 flush(&mut targets, out);
-                if info.words <= TOOLBAR_MAX_WORDS && TOOLBAR.is_match(core(doc.line(i))) {
+                if info.words <= TOOLBAR_MAX_WORDS
+                    && opens_and_matches(&TOOLBAR_OPENINGS, &TOOLBAR, core(doc.line(i)))
+                {
                     out.push(Removal::line(&Self::META, i).with_note("article toolbar"));
                 }
                 continue;
@@ -200,10 +255,14 @@ impl Rule for UiLabelLine {
                 .filter(|w| !w.is_empty())
             {
                 words += 1;
-                all_targets = all_targets && SHARE_TARGET.is_match(w);
+                all_targets =
+                    all_targets && opens_and_matches(&SHARE_TARGET_OPENINGS, &SHARE_TARGET, w);
             }
             let all_targets = words > 0 && all_targets;
-            if LABEL.is_match(c) || (words >= 2 && (all_targets || TOOLBAR.is_match(c))) {
+            if opens_and_matches(&LABEL_OPENINGS, &LABEL, c)
+                || (words >= 2
+                    && (all_targets || opens_and_matches(&TOOLBAR_OPENINGS, &TOOLBAR, c)))
+            {
                 flush(&mut targets, out);
                 out.push(Removal::line(&Self::META, i).with_note(format!("widget label {c:?}")));
             } else if words == 1 && all_targets {
@@ -222,6 +281,411 @@ mod tests {
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&UiLabelLine, text)
+    }
+
+    #[test]
+    fn openings_let_every_alternative_through() {
+        use crate::rules::shape::assert_openings_cover;
+        let labels = [
+            "TT",
+            "T T",
+            "tt",
+            "A A",
+            "A+ A",
+            "AA-",
+            "A - A +",
+            "A A A",
+            "AAA",
+            "A+",
+            "A+ A-",
+            "AA",
+            "Font size",
+            "Text size",
+            "Schriftgröße",
+            "Taille du texte",
+            "Tamaño de letra",
+            "Tamaño de fuente",
+            "Print",
+            "Print this page",
+            "Print article",
+            "Print story",
+            "Drucken",
+            "Imprimer",
+            "Imprimir",
+            "Stampa",
+            "Listen",
+            "Listen to this article",
+            "Listen to story",
+            "Vorlesen",
+            "Anhören",
+            "Écouter",
+            "Escuchar",
+            "Ascolta",
+            "Share",
+            "Share this",
+            "Share on",
+            "Share this article",
+            "Share post",
+            "Teilen",
+            "Artikel teilen",
+            "Partager",
+            "Compartir",
+            "Condividi",
+            "Save",
+            "Save article",
+            "Save for later",
+            "Merken",
+            "Speichern",
+            "Enregistrer",
+            "Guardar",
+            "Copy link",
+            "Link kopieren",
+            "Copier le lien",
+            "Copiar enlace",
+            "Email",
+            "E-mail",
+            "Tweet",
+            "Bookmark",
+            "Zoom",
+            "Resize",
+            "Close",
+            "Schließen",
+            "Fermer",
+            "Cerrar",
+            "Beitrag teilen",
+            "Seite teilen",
+            "Post teilen",
+            "Kommentieren",
+            "Commenter",
+            "Comentar",
+            "Commenta",
+            "Learn more",
+            "Mehr erfahren",
+            "En savoir plus",
+            "Saiba mais",
+            "Infórmate más",
+            "Informate mas",
+            "Read more",
+            "Continue reading",
+            "Weiterlesen",
+            "Mehr lesen",
+            "Lire la suite",
+            "Leer más",
+            "Seguir leyendo",
+            "Toggle navigation",
+            "Open the menu",
+            "Close search",
+            "Show menu",
+            "Hide navigation",
+            "Main menu",
+            "Menu",
+            "Menü",
+            "Search",
+            "Search for",
+            "Search here",
+            "Search this site",
+            "Search the site",
+            "Search site",
+            "Search articles",
+            "Suche",
+            "Suchen",
+            "Suchen nach",
+            "Suchbegriff",
+            "Suchbegriff eingeben",
+            "Suche in allen Inhalten",
+            "Suche in Beiträgen",
+            "Suche in Artikeln",
+            "Buscar",
+            "Búsqueda",
+            "Rechercher",
+            "Szukaj",
+            "Terms and conditions",
+            "Terms & conditions",
+            "Terms of use",
+            "Terms of service",
+            "Privacy",
+            "Privacy policy",
+            "Privacy statement",
+            "Privacy notice",
+            "Cookie policy",
+            "Contact us",
+            "About us",
+            "Advertise",
+            "Advertise with us",
+            "Sitemap",
+            "Site map",
+            "RSS",
+            "Impressum",
+            "Datenschutz",
+            "Datenschutzerklärung",
+            "Kontakt",
+            "Aviso legal",
+            "Política de privacidad",
+            "Politica de privacidad",
+            "Contacto",
+            "Mentions légales",
+            "Nous contacter",
+            "Menü öffnen",
+            "Navigation schließen",
+            "Suche umschalten",
+            "Abrir menú",
+            "Abrir menu",
+            "Ouvrir le menu",
+            "Back",
+            "Back to top",
+            "Back to overview",
+            "Back to the list",
+            "Back to list",
+            "Back to home",
+            "Zurück",
+            "Zurück zur Übersicht",
+            "Zurück zum Anfang",
+            "Zurück zu Startseite",
+            "Nach oben",
+            "Volver",
+            "Volver arriba",
+            "Volver al inicio",
+            "Retour",
+            "Retour en haut",
+            "Escucha esta nota",
+            "Escuchar la noticia aquí",
+            "Log in",
+            "Sign in",
+            "Login",
+            "Einloggen",
+            "Anmelden",
+            "Se connecter",
+            "Connexion",
+            "Iniciar sesión",
+            "Iniciar sesion",
+            "Ingresar",
+            "Entrar",
+            "Print recipe",
+            "Rezept drucken",
+            "Imprimir receta",
+            "Imprimer la recette",
+            "Pin it",
+            "Pinnen",
+            "Erfahre mehr",
+            "Dowiedz się więcej",
+            "Externer Inhalt",
+            "Empfohlener redaktioneller Inhalt",
+            "External content",
+            "4 min read",
+            "5-minute read",
+            "12 mins. reading time",
+            "3 min lesezeit",
+            "2 min de lectura",
+            "2 min lecture",
+            "3 min di lettura",
+            "Reading time: 3 min",
+            "Lesezeit: ca. 3 Minuten",
+            "Lesedauer 4 min",
+            "Tiempo de lectura: 2 minutos",
+            "Temps de lecture : 3 min",
+            "Tempo di lettura 2 min",
+            "Skip to content",
+            "Skip to main content",
+            "Zum Inhalt springen",
+            "Aller au contenu",
+            "Ir al contenido",
+            "1.2k shares",
+            "12 shares",
+            "1 share",
+            "Sharing is caring",
+            "Sharing is caring!",
+            "Sharen mit",
+            "Teilen mit:",
+            "Share via",
+            "Share with",
+            "Podziel się",
+            "Udostępnij",
+            "Diesen Artikel als PDF herunterladen",
+            "Als PDF herunterladen",
+            "Download PDF",
+            "Download as PDF",
+            "Enlarge",
+            "Click to enlarge",
+            "Click here to enlarge this image",
+            "Enlarge photo",
+            "View larger",
+            "View full-size image",
+            "View full size picture",
+            "Vergrößern",
+            "Bild vergrößern",
+            "Foto vergrößern",
+            "Agrandir",
+            "Agrandir l'image",
+            "Ampliar",
+            "Ampliar imagen",
+            "Ampliar foto",
+            "Ingrandisci",
+            "Did you enjoy this article?",
+            "Did you like this post",
+            "Did you find this answer helpful?",
+            "Was this page helpful?",
+            "Is this information useful",
+            "Was this story",
+            "War dieser Artikel hilfreich?",
+            "Ist diese Seite hilfreich",
+            "War dieser Beitrag hilfreich",
+            "Cet article vous a-t-il été utile ?",
+            "• Menu",
+            "» Read more",
+        ];
+        assert_openings_cover(&LABEL_OPENINGS, &LABEL, core, &labels);
+        let navigation = [
+            "Previous article",
+            "Next post",
+            "Older story",
+            "Newer entry",
+            "Previous article The harbour plan",
+            "Vorheriger Artikel",
+            "Voriger Beitrag",
+            "Nächster Eintrag",
+            "Älterer Artikel",
+            "Neuerer Beitrag",
+            "Article précédent",
+            "Billet suivant",
+            "Artículo anterior",
+            "Articulo siguiente",
+            "Entrada anterior",
+            "Nota siguiente",
+            "Postnavigation",
+            "Beitragsnavigation",
+            "Post-navigation",
+            "← Older title → Newer title",
+        ];
+        assert_openings_cover(
+            &POST_NAVIGATION_OPENINGS,
+            &POST_NAVIGATION,
+            str::trim,
+            &navigation,
+        );
+        let toolbars = [
+            "Print Email",
+            "Print this article | Email this story",
+            "Printer friendly version Email",
+            "Printer-friendly Share",
+            "E-mail to a friend | Print",
+            "Email us Print",
+            "Send this article to a friend Print",
+            "Send to a friend | Print",
+            "Share this Tweet",
+            "Share options Save",
+            "Tweet this Save this",
+            "Tweet it Print",
+            "Save to favorites Print",
+            "Bookmark this Print",
+            "Recommend this Print",
+            "Comment Print",
+            "Comments Print",
+            "Add a comment Print",
+            "Add comments Print",
+            "Leave a comment Print",
+            "Text size Print",
+            "Font size Print",
+            "RSS feed Print",
+            "RSS Print",
+            "Return to top Print",
+            "Back to top Print",
+            "Top Print",
+            "Digg this Print",
+            "Digg it Print",
+            "Digg Print",
+            "del.icio.us Print",
+            "Facebook Print",
+            "Twitter Print",
+            "LinkedIn Print",
+            "Reddit Print",
+            "WhatsApp Print",
+            "Pinterest Print",
+            "Drucken Teilen",
+            "Teilen Drucken",
+            "Versenden Drucken",
+            "Merken Drucken",
+            "Kommentieren Drucken",
+            "Imprimir Compartir",
+            "Compartir Enviar",
+            "Enviar Imprimir",
+            "Imprimer Partager",
+            "Partager Envoyer",
+            "Envoyer Imprimer",
+            "Pin Print",
+            "Pin it Print",
+            "Pin recipe Print",
+            "Pinnen Drucken",
+            "Jump to recipe Print",
+            "Go to recipe Print",
+            "Zum Rezept Drucken",
+            "Ir a la receta Imprimir",
+            "Aller à la recette Imprimer",
+        ];
+        assert_openings_cover(&TOOLBAR_OPENINGS, &TOOLBAR, core, &toolbars);
+        let targets = [
+            "facebook",
+            "twitter",
+            "x",
+            "whatsapp",
+            "telegram",
+            "linkedin",
+            "pinterest",
+            "reddit",
+            "email",
+            "e-mail",
+            "mail",
+            "print",
+            "messenger",
+            "flipboard",
+            "tumblr",
+            "xing",
+            "copy",
+            "link",
+            "share",
+            "sms",
+            "threads",
+            "bluesky",
+            "vk",
+            "mix",
+            "pocket",
+            "digg",
+            "stumbleupon",
+            "drucken",
+            "imprimir",
+            "imprimer",
+            "stampa",
+            "teilen",
+            "compartir",
+            "partager",
+            "condividi",
+            "tweet",
+            "pin",
+            "pinnen",
+            "instagram",
+            "youtube",
+            "tiktok",
+            "mastodon",
+            "gmail",
+            "outlook",
+            "skype",
+            "viber",
+            "weibo",
+            "wechat",
+            "kopieren",
+            "copiar",
+            "copier",
+        ];
+        assert_openings_cover(&SHARE_TARGET_OPENINGS, &SHARE_TARGET, |w| w, &targets);
+        for l in ["Harbour plan", "He said", "(Print)", "Yes", "Oslo"] {
+            for (o, re) in [
+                (&LABEL_OPENINGS, &LABEL),
+                (&POST_NAVIGATION_OPENINGS, &POST_NAVIGATION),
+                (&TOOLBAR_OPENINGS, &TOOLBAR),
+                (&SHARE_TARGET_OPENINGS, &SHARE_TARGET),
+            ] {
+                assert!(!o.may_open(l) && !re.is_match(l), "{l:?}");
+            }
+        }
     }
 
     #[test]
