@@ -52,49 +52,142 @@ static COMMENT_FORM: Lazy = Lazy::new(
     | \b(?:erforderliche|required|obligatorische)\s+(?:felder|fields|angaben)\s+(?:sind|are)\s+(?:mit\s+)?(?:\*\s+)?(?:markiert|marked|gekennzeichnet)",
 );
 
-/// Words one of which every pattern holds (lowercase): a cheap test before the regexes,
-/// answered by the shared cue scan ([`FORM_ANY`]).
+/// Words one of which each kind's pattern holds (lowercase), by kind: a kind's regex runs only
+/// on a line that holds one of its words. [`CUE_WORDS`] is their union, answered by the shared
+/// cue scan ([`FORM_ANY`]) first.
+const PASSWORD_WORDS: &[&str] = &["passwor", "kennwort", "contraseña", "mot de passe"];
+const INSTRUCTION_WORDS: &[&str] = &[
+    "please enter",
+    "please provide",
+    "please fill",
+    "please select",
+    "please choose",
+    "please check",
+    "please confirm",
+    "bitte gib",
+    "bitte geben",
+    "bitte trage",
+    "bitte tragen",
+    "bitte wähle",
+    "bitte wählen",
+    "bitte stimme",
+    "bitte stimmen",
+    "bitte akzeptiere",
+    "bitte akzeptieren",
+    "bitte bestätige",
+];
+const VALIDATION_WORDS: &[&str] = &[
+    "ungültig",
+    "invalid",
+    "nicht korrekt",
+    "not valid",
+    "bereits registriert",
+    "bereits bekannt",
+    "bereits vergeben",
+    "already registered",
+    "already in use",
+    "already exists",
+    "already taken",
+    "is required",
+    "erforderlich",
+    "this field",
+    "dieses feld",
+    "pflichtfeld",
+    "required field",
+];
+const COMMENT_FORM_WORDS: &[&str] = &[
+    "not be published",
+    "not be displayed",
+    "not be shared",
+    "won't be",
+    "wont be",
+    "never published",
+    "never shared",
+    "nicht veröffentlicht",
+    "no será publicad",
+    "ne sera pas",
+    "sind mit",
+    "sind markiert",
+    "are marked",
+    "gekennzeichnet",
+];
+
+/// Every kind's words (a unit test checks the union).
 pub(crate) const CUE_WORDS: &[&str] = &[
     "passwor",
     "kennwort",
     "contraseña",
     "mot de passe",
-    "mail",
-    "adresse",
-    "address",
-    "correo",
-    "field",
-    "feld",
-    "erforderliche",
-    "obligatorische",
-    "nutzungsbedingungen",
-    "datenschutz",
-    "terms",
-    "consent",
-    "einverständnis",
-    "captcha",
-    "benutzername",
-    "username",
-    "anzeigename",
+    "please enter",
+    "please provide",
+    "please fill",
+    "please select",
+    "please choose",
+    "please check",
+    "please confirm",
+    "bitte gib",
+    "bitte geben",
+    "bitte trage",
+    "bitte tragen",
+    "bitte wähle",
+    "bitte wählen",
+    "bitte stimme",
+    "bitte stimmen",
+    "bitte akzeptiere",
+    "bitte akzeptieren",
+    "bitte bestätige",
+    "ungültig",
+    "invalid",
+    "nicht korrekt",
+    "not valid",
+    "bereits registriert",
+    "bereits bekannt",
+    "bereits vergeben",
+    "already registered",
+    "already in use",
+    "already exists",
+    "already taken",
+    "is required",
+    "erforderlich",
+    "this field",
+    "dieses feld",
+    "pflichtfeld",
+    "required field",
+    "not be published",
+    "not be displayed",
+    "not be shared",
+    "won't be",
+    "wont be",
+    "never published",
+    "never shared",
+    "nicht veröffentlicht",
+    "no será publicad",
+    "ne sera pas",
+    "sind mit",
+    "sind markiert",
+    "are marked",
+    "gekennzeichnet",
 ];
-static CUES: LazyWords = LazyWords::new(CUE_WORDS);
+
+static PASSWORD_CUES: LazyWords = LazyWords::new(PASSWORD_WORDS);
+static INSTRUCTION_CUES: LazyWords = LazyWords::new(INSTRUCTION_WORDS);
+static VALIDATION_CUES: LazyWords = LazyWords::new(VALIDATION_WORDS);
+static COMMENT_FORM_CUES: LazyWords = LazyWords::new(COMMENT_FORM_WORDS);
 
 /// Longest form line, in words.
 const MAX_WORDS: u32 = 40;
 
-/// The kind of form text `line` is, if any.
+/// The kind of form text `line` is, if any: each kind's regex runs only where its words are.
 fn form_text(line: &str) -> Option<&'static str> {
-    if PASSWORD.is_match(line) {
-        Some("password rule or prompt")
-    } else if INSTRUCTION.is_match(line) {
-        Some("field instruction")
-    } else if VALIDATION.is_match(line) {
-        Some("validation message")
-    } else if COMMENT_FORM.is_match(line) {
-        Some("comment-form notice")
-    } else {
-        None
-    }
+    let kinds: [(&LazyWords, &Lazy, &'static str); 4] = [
+        (&PASSWORD_CUES, &PASSWORD, "password rule or prompt"),
+        (&INSTRUCTION_CUES, &INSTRUCTION, "field instruction"),
+        (&VALIDATION_CUES, &VALIDATION, "validation message"),
+        (&COMMENT_FORM_CUES, &COMMENT_FORM, "comment-form notice"),
+    ];
+    kinds
+        .into_iter()
+        .find_map(|(cues, re, note)| (cues.is_match(line) && re.is_match(line)).then_some(note))
 }
 
 impl Rule for FormText {
@@ -107,11 +200,7 @@ impl Rule for FormText {
             if doc.info(i).words > MAX_WORDS || !may_hold_any(doc, i, FORM_ANY) {
                 continue;
             }
-            let line = doc.line(i).trim();
-            if !CUES.is_match(line) {
-                continue;
-            }
-            if let Some(note) = form_text(line) {
+            if let Some(note) = form_text(doc.line(i).trim()) {
                 out.push(Removal::line(&Self::META, i).with_note(note));
             }
         }
@@ -127,8 +216,17 @@ mod tests {
     }
 
     #[test]
-    fn cue_words_are_lowercase() {
+    fn cue_words_are_lowercase_and_their_union() {
         assert!(CUE_WORDS.iter().all(|w| w.to_lowercase() == *w));
+        let all: Vec<&str> = [
+            PASSWORD_WORDS,
+            INSTRUCTION_WORDS,
+            VALIDATION_WORDS,
+            COMMENT_FORM_WORDS,
+        ]
+        .concat();
+        assert!(all.iter().all(|w| CUE_WORDS.contains(w)));
+        assert!(CUE_WORDS.iter().all(|w| all.contains(w)));
     }
 
     #[test]

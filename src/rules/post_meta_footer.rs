@@ -51,13 +51,11 @@ pub(crate) const CUE_WORDS: &[&str] = &[
     "enlace permanente",
     "stata pubblicata",
     "werd geplaatst",
-    "hinterlasse eine antwort",
-    "leave a reply",
-    "leave a comment",
-    "laisser un commentaire",
-    "deja un comentario",
-    "kommentar",
-    "comment",
+    "veröffentlicht am",
+    "posted on",
+    "published on",
+    "publié le",
+    "publicado el",
 ];
 static CUES: LazyWords = LazyWords::new(CUE_WORDS);
 
