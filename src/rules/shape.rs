@@ -89,13 +89,15 @@ const fn cue_list(k: usize) -> CueList {
 /// Word lists of which the shared scan records only whether a line holds any word: one bit
 /// each, above the [`SHARED_CUE_LISTS`]. Their rules keep a [`LazyWords`] of the same list,
 /// run only where the bit is set (see [`may_hold_any`]).
-const SHARED_ANY_LISTS: [&[&str]; 6] = [
-    super::promo_block::DISCLOSURE_WORDS,
-    super::post_meta_footer::CUE_WORDS,
-    super::glued_byline_time::RELATIVE_TIME_WORDS,
-    super::reader_appeal::CUE_WORDS,
-    super::call_to_action::STEMS,
-    super::form_text::CUE_WORDS,
+/// An entry may be several lists (a rule's word list per kind): its bit says the line holds a
+/// word of any of them.
+const SHARED_ANY_LISTS: [&[&[&str]]; 6] = [
+    &[super::promo_block::DISCLOSURE_WORDS],
+    &[super::post_meta_footer::CUE_WORDS],
+    &[super::glued_byline_time::RELATIVE_TIME_WORDS],
+    super::reader_appeal::CUE_LISTS,
+    &[super::call_to_action::STEMS],
+    super::form_text::CUE_LISTS,
 ];
 
 /// A list of [`SHARED_ANY_LISTS`]: the bit of a line's [`line_cues`] saying it holds a word of
@@ -153,9 +155,11 @@ fn shared_words() -> (Vec<&'static str>, Vec<u128>) {
         .flat_map(|l| l.iter().copied())
         .collect();
     let mut bits: Vec<u128> = (0..words.len()).map(|k| 1u128 << k).collect();
-    for (k, list) in SHARED_ANY_LISTS.iter().enumerate() {
-        words.extend_from_slice(list);
-        bits.extend(list.iter().map(|_| 1u128 << any_cue(k).0));
+    for (k, lists) in SHARED_ANY_LISTS.iter().enumerate() {
+        for list in lists.iter() {
+            words.extend_from_slice(list);
+            bits.extend(list.iter().map(|_| 1u128 << any_cue(k).0));
+        }
     }
     (words, bits)
 }
@@ -581,7 +585,8 @@ mod tests {
         ] {
             let doc = Document::from_text(l.to_string(), 1, 0);
             let lower = l.to_lowercase();
-            for (any, words) in anys.iter().zip(SHARED_ANY_LISTS) {
+            for (any, lists) in anys.iter().zip(SHARED_ANY_LISTS) {
+                let words: &'static [&'static str] = Box::leak(lists.concat().into_boxed_slice());
                 let lazy = LazyWords::new(words).is_match(l);
                 let bit = (0..doc.n_lines()).any(|i| may_hold_any(&doc, i, *any));
                 assert!(bit || !lazy, "{l:?} {words:?}");
