@@ -1,7 +1,7 @@
 //! R026: the text of a log-in, registration or comment form: validation messages and field
 //! instructions.
 
-use super::shape::{may_hold_any, Lazy, LazyWords, FORM_ANY};
+use super::shape::{first_kind, may_hold_any, Kind, Lazy, LazyWords, FORM_ANY};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -128,18 +128,13 @@ static COMMENT_FORM_CUES: LazyWords = LazyWords::new(COMMENT_FORM_WORDS);
 /// Longest form line, in words.
 const MAX_WORDS: u32 = 40;
 
-/// The kind of form text `line` is, if any: each kind's regex runs only where its words are.
-fn form_text(line: &str) -> Option<&'static str> {
-    let kinds: [(&LazyWords, &Lazy, &'static str); 4] = [
-        (&PASSWORD_CUES, &PASSWORD, "password rule or prompt"),
-        (&INSTRUCTION_CUES, &INSTRUCTION, "field instruction"),
-        (&VALIDATION_CUES, &VALIDATION, "validation message"),
-        (&COMMENT_FORM_CUES, &COMMENT_FORM, "comment-form notice"),
-    ];
-    kinds
-        .into_iter()
-        .find_map(|(cues, re, note)| (cues.is_match(line) && re.is_match(line)).then_some(note))
-}
+/// The kinds of form text, in order.
+static KINDS: [Kind; 4] = [
+    (&PASSWORD_CUES, &PASSWORD, "password rule or prompt"),
+    (&INSTRUCTION_CUES, &INSTRUCTION, "field instruction"),
+    (&VALIDATION_CUES, &VALIDATION, "validation message"),
+    (&COMMENT_FORM_CUES, &COMMENT_FORM, "comment-form notice"),
+];
 
 impl Rule for FormText {
     fn meta(&self) -> &RuleMeta {
@@ -151,7 +146,7 @@ impl Rule for FormText {
             if doc.info(i).words > MAX_WORDS || !may_hold_any(doc, i, FORM_ANY) {
                 continue;
             }
-            if let Some(note) = form_text(doc.line(i).trim()) {
+            if let Some(note) = first_kind(doc.line(i).trim(), &KINDS) {
                 out.push(Removal::line(&Self::META, i).with_note(note));
             }
         }

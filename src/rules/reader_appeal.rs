@@ -1,7 +1,7 @@
 //! R025: the site speaking to the reader: ad-blocker asks, paywall and subscription prompts,
 //! donation asks, feedback invitations, digest pitches.
 
-use super::shape::{may_hold_any, Lazy, LazyWords, APPEAL_ANY};
+use super::shape::{first_kind, may_hold_any, Kind, Lazy, LazyWords, APPEAL_ANY};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -210,22 +210,21 @@ static DIGEST_CUES: LazyWords = LazyWords::new(DIGEST_WORDS);
 /// Longest appeal, in words.
 const MAX_WORDS: u32 = 60;
 
-/// The kind of appeal `line` is, if any: each kind's regex runs only where its words are.
+/// The kinds other than the ad-blocker ask (which also needs [`TO_READER`]), in order.
+static KINDS: [Kind; 5] = [
+    (&PAYWALL_CUES, &PAYWALL, "paywall prompt"),
+    (&DONATION_CUES, &DONATION, "donation ask"),
+    (&SHOP_CUES, &SHOP, "shop or issue pitch"),
+    (&FEEDBACK_CUES, &FEEDBACK, "feedback invitation"),
+    (&DIGEST_CUES, &DIGEST, "digest pitch"),
+];
+
+/// The kind of appeal `line` is, if any.
 fn appeal(line: &str) -> Option<&'static str> {
-    let kinds: [(&LazyWords, &Lazy, &'static str); 6] = [
-        (&AD_CUES, &AD_BLOCKER, "ad-blocker ask"),
-        (&PAYWALL_CUES, &PAYWALL, "paywall prompt"),
-        (&DONATION_CUES, &DONATION, "donation ask"),
-        (&SHOP_CUES, &SHOP, "shop or issue pitch"),
-        (&FEEDBACK_CUES, &FEEDBACK, "feedback invitation"),
-        (&DIGEST_CUES, &DIGEST, "digest pitch"),
-    ];
-    kinds.into_iter().find_map(|(cues, re, note)| {
-        (cues.is_match(line)
-            && re.is_match(line)
-            && (note != "ad-blocker ask" || TO_READER.is_match(line)))
-        .then_some(note)
-    })
+    if AD_CUES.is_match(line) && AD_BLOCKER.is_match(line) && TO_READER.is_match(line) {
+        return Some("ad-blocker ask");
+    }
+    first_kind(line, &KINDS)
 }
 
 impl Rule for ReaderAppeal {

@@ -331,6 +331,19 @@ impl LazyWords {
     }
 }
 
+/// A kind of line a rule looks for: the words one of which the kind's lines hold, its regex,
+/// and the note of its removals.
+pub type Kind = (&'static LazyWords, &'static Lazy, &'static str);
+
+/// The note of the first of `kinds` whose words are in `line` and whose regex matches it: each
+/// regex runs only on lines that hold its kind's words.
+pub fn first_kind(line: &str, kinds: &[Kind]) -> Option<&'static str> {
+    kinds
+        .iter()
+        .find(|(words, re, _)| words.is_match(line) && re.is_match(line))
+        .map(|(_, _, note)| *note)
+}
+
 /// Whether `line.to_lowercase()` changes only ASCII letters: every other character is its own
 /// lowercase (punctuation, CJK, kana and Hangul are told at once by range).
 fn lowercase_changes_only_ascii(line: &str) -> bool {
