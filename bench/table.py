@@ -172,16 +172,32 @@ def main():
     if os.path.exists(a.results):
         with open(a.results) as f:
             old = f.read()
-    sections = {}
-    for m_ in re.finditer(r"<!-- size:(\S+) -->\n(.*?)<!-- /size -->\n", old, re.S):
-        sections[m_.group(1)] = m_.group(2)
-    sections[a.label] = section
-    def size(k):
-        m_ = re.match(r"[\d.]+", k)
-        return float(m_.group()) if m_ else 0.0
+    block = "<!-- size:%s -->\n%s<!-- /size -->\n" % (a.label, section)
+    mine = re.compile(r"<!-- size:%s -->\n.*?<!-- /size -->\n" % re.escape(a.label), re.S)
+    if mine.search(old):
+        # replaced in place: hand-written sections (`<!-- size:threads -->`, `<!-- perf2 -->`,
+        # ...) and everything else in the file stay where they are
+        body = mine.sub(lambda _: block, old, count=1)
+    else:
+        sections = {}
+        for m_ in re.finditer(r"<!-- size:(\S+) -->\n(.*?)<!-- /size -->\n", old, re.S):
+            sections[m_.group(1)] = m_.group(2)
+        sections[a.label] = section
 
-    order = sorted(sections, key=size)
-    body = HEADER + "\n" + "".join("<!-- size:%s -->\n%s<!-- /size -->\n" % (k, sections[k]) for k in order)
+        def size(k):
+            m_ = re.match(r"[\d.]+", k)
+            return float(m_.group()) if m_ else 0.0
+
+        # what follows the last size section (hand-written notes) is kept after them
+        ends = [m_.end() for m_ in re.finditer(r"<!-- /size -->\n", old)]
+        rest = old[ends[-1]:] if ends else ""
+        order = sorted(sections, key=size)
+        body = (
+            HEADER
+            + "\n"
+            + "".join("<!-- size:%s -->\n%s<!-- /size -->\n" % (k, sections[k]) for k in order)
+            + rest
+        )
     tmp = a.results + ".tmp"
     with open(tmp, "w") as f:
         f.write(body)
