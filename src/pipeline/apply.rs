@@ -70,14 +70,33 @@ pub fn is_headline_shaped(line: &str, words: u32) -> bool {
         && line.chars().any(char::is_alphabetic)
 }
 
-/// Applies `removals` (in reporting order: earlier reporters win overlaps) to `doc`.
-pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
-    apply_with(doc, removals, true)
+/// What [`apply_with`] copies beyond the cleaned text and the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keeping {
+    /// `CleanDoc::input_text`: a copy of the whole document (only `--diff` reads it).
+    pub input: bool,
+    /// Each report entry's quoted text, note and kept copy (a report or a `--dry-run` listing
+    /// reads them; writing the output alone needs only the counts).
+    pub entry_details: bool,
 }
 
-/// [`apply`]; `CleanDoc::input_text` is left empty unless `keep_input` (only `--diff` reads
-/// it, and it is a copy of the whole document).
-pub fn apply_with(doc: &Document, removals: &[Removal], keep_input: bool) -> CleanDoc {
+impl Keeping {
+    /// Everything: the input text and every entry's details.
+    pub const ALL: Keeping = Keeping {
+        input: true,
+        entry_details: true,
+    };
+}
+
+/// Applies `removals` (in reporting order: earlier reporters win overlaps) to `doc`.
+pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
+    apply_with(doc, removals, Keeping::ALL)
+}
+
+/// [`apply`], copying only what `keeping` asks for: without `input`, `CleanDoc::input_text` is
+/// empty; without `entry_details`, each report entry's `text` is empty and its `note` and
+/// `kept` are `None` (its rule, lines, bytes, counts and moved value are always there).
+pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> CleanDoc {
     let n = doc.n_lines();
     // owner[i]: index of the removal credited with removing line i entirely
     let mut owner: Vec<Option<usize>> = vec![None; n];
@@ -156,7 +175,7 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keep_input: bool) -> Cle
             while end > i + 1 && doc.is_blank(end - 1) {
                 end -= 1;
             }
-            entries.push(entry(doc, &removals[ri], i..end, None));
+            entries.push(entry(doc, &removals[ri], i..end, None, keeping));
             i = j;
         } else {
             i += 1;
@@ -164,7 +183,13 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keep_input: bool) -> Cle
     }
     for (li, c) in cuts.iter().enumerate() {
         for (w, ri) in c {
-            entries.push(entry(doc, &removals[*ri], li..li + 1, Some(w.clone())));
+            entries.push(entry(
+                doc,
+                &removals[*ri],
+                li..li + 1,
+                Some(w.clone()),
+                keeping,
+            ));
         }
     }
     entries.sort_by_key(|e| (e.lines[0], e.bytes[0]));
@@ -238,7 +263,7 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keep_input: bool) -> Cle
         date,
         text,
         fields: doc.fields.clone(),
-        input_text: if keep_input {
+        input_text: if keeping.input {
             doc.text.clone()
         } else {
             String::new()
@@ -276,7 +301,9 @@ fn entry(
     r: &Removal,
     lines: Range<usize>,
     within: Option<Range<usize>>,
+    keeping: Keeping,
 ) -> RemovalEntry {
+    let details = keeping.entry_details;
     let (bytes, text) = match &within {
         Some(w) => {
             let base = doc.byte_span(&lines).start;
@@ -307,10 +334,14 @@ fn entry(
                 .count()
         },
         removed_bytes: bytes.end - bytes.start,
-        text: truncate(text, REPORT_TEXT_CHARS),
-        note: r.note.clone(),
+        text: if details {
+            truncate(text, REPORT_TEXT_CHARS)
+        } else {
+            String::new()
+        },
+        note: if details { r.note.clone() } else { None },
         moved_to_value: r.moved_to.clone(),
-        kept: r.kept.clone(),
+        kept: if details { r.kept.clone() } else { None },
     }
 }
 
@@ -385,6 +416,32 @@ mod tests {
         // every non-blank input line is accounted for
         let removed: usize = c.report.removals.iter().map(|e| e.removed_lines).sum();
         assert_eq!(c.report.lines_in, c.report.lines_out + removed);
+    }
+
+    #[test]
+    fn without_entry_details_only_the_quotes_go() {
+        let d = doc("Head\n\nx\ny\nbody line here.");
+        let rm = vec![Removal::lines(&A, 2..4).with_note("why")];
+        let full = apply(&d, &rm);
+        let lean = apply_with(
+            &d,
+            &rm,
+            Keeping {
+                input: false,
+                entry_details: false,
+            },
+        );
+        assert_eq!(lean.text, full.text);
+        assert_eq!(lean.title, full.title);
+        assert_eq!(lean.input_text, "");
+        assert_eq!(full.input_text, d.text);
+        let (f, l) = (&full.report.removals[0], &lean.report.removals[0]);
+        assert_eq!((f.text.as_str(), f.note.as_deref()), ("x\ny", Some("why")));
+        assert_eq!((l.text.as_str(), l.note.as_deref()), ("", None));
+        assert_eq!(
+            (l.code, l.lines, l.bytes, l.removed_lines, l.removed_bytes),
+            (f.code, f.lines, f.bytes, f.removed_lines, f.removed_bytes)
+        );
     }
 
     #[test]

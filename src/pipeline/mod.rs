@@ -492,8 +492,11 @@ pub fn run(
             }
             progress.update(works.iter().map(|w| w.record.source.as_str()), &totals);
             let format = opts.format;
-            let keep_input = opts.mode == Mode::Diff;
             let reporting = report.is_some();
+            let keeping = apply::Keeping {
+                input: opts.mode == Mode::Diff,
+                entry_details: reporting || opts.mode != Mode::Write,
+            };
             // applied, rendered and (with a report) the report entry serialised, on the pool;
             // the entry's status set here: written, or dropped when its removals left nothing
             type Cleaned = (CleanDoc, Vec<u8>, serde_json::Result<Vec<u8>>);
@@ -505,7 +508,7 @@ pub fn run(
                             .iter()
                             .zip(&w.removals)
                             .map(|(d, rm)| {
-                                let mut c = apply::apply_with(d, rm, keep_input);
+                                let mut c = apply::apply_with(d, rm, keeping);
                                 let bytes = if c.is_empty() {
                                     Vec::new()
                                 } else {

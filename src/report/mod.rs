@@ -150,7 +150,11 @@ impl Totals {
         self.lines_in += d.lines_in;
         self.bytes_in += d.bytes_in;
         for r in &d.removals {
-            let t = self.rules.entry(r.code.to_string()).or_default();
+            // looked up first: the key is allocated once per rule, not once per removal
+            let t = match self.rules.get_mut(r.code) {
+                Some(t) => t,
+                None => self.rules.entry(r.code.to_string()).or_default(),
+            };
             if t.name.is_empty() {
                 t.name = r.name.to_string();
             }
