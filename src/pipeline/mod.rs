@@ -729,9 +729,21 @@ fn dedup_batch(
 }
 
 /// Pass 1's line keys of the records, in input order, for pass 2 to take instead of keying
-/// every line again: 12 bytes per non-blank line (about 40 MB for 250 MB of JSONL).
-#[derive(Default)]
-struct Keyed(std::collections::VecDeque<KeyedRecord>);
+/// every line again: 12 bytes per non-blank line (about 40 MB for 250 MB of JSONL), kept for
+/// the first records only, up to [`KEEP_KEYS`] bytes; pass 2 keys the records after them itself.
+struct Keyed {
+    records: std::collections::VecDeque<KeyedRecord>,
+    /// Bytes the kept records hold (their keys, word counts and source names).
+    bytes: usize,
+    /// Bytes past which no further record is kept.
+    budget: usize,
+}
+
+impl Default for Keyed {
+    fn default() -> Self {
+        Keyed::with_budget(KEEP_KEYS)
+    }
+}
 
 /// The line keys of one record, with what tells the record apart in pass 2.
 struct KeyedRecord {
@@ -742,19 +754,44 @@ struct KeyedRecord {
 }
 
 impl Keyed {
+    fn with_budget(budget: usize) -> Keyed {
+        Keyed {
+            records: Default::default(),
+            bytes: 0,
+            budget,
+        }
+    }
+
     /// The keys pass 1 computed for `r`, the next record of pass 2 (records pass 1 did not key,
     /// such as those with an empty text, get `None`; so would any record that does not match).
     fn take(&mut self, r: &Record) -> Option<LineKeys> {
-        let k = self.0.front()?;
+        let k = self.records.front()?;
         let same =
             k.source_line == r.source_line && k.text_len == r.text.len() && k.source == r.source;
         if same {
-            self.0.pop_front().map(|k| k.keys)
+            self.records.pop_front().map(|k| k.keys)
         } else {
             None
         }
     }
+
+    /// Keeps `k` for pass 2 while the kept records hold less than the budget; once a record
+    /// is refused, every later one is too (pass 2 takes keys in input order only).
+    fn keep(&mut self, k: KeyedRecord) {
+        if self.bytes >= self.budget {
+            return;
+        }
+        self.bytes += std::mem::size_of::<KeyedRecord>()
+            + k.source.len()
+            + k.keys.keys.len() * std::mem::size_of::<u64>()
+            + k.keys.words.len() * std::mem::size_of::<u32>();
+        self.records.push_back(k);
+    }
 }
+
+/// Line keys pass 1 keeps for pass 2 at most (in bytes, about 10 million lines): memory stays
+/// bounded on large corpora, whose later records pass 2 keys again.
+const KEEP_KEYS: usize = 128 << 20;
 
 /// Decompressed input pass 1 keeps for pass 2 at most (in all), so that pass 2 need not
 /// decompress `.gz`/`.zst` inputs again; sources beyond it are decompressed twice.
@@ -825,7 +862,7 @@ fn learn(
                 for keyed in krx {
                     for (seq, group, k) in keyed {
                         counting.learn_keys(seq, group, &k.keys.keys);
-                        kept.0.push_back(k);
+                        kept.keep(k);
                     }
                 }
                 kept
@@ -1165,4 +1202,57 @@ pub(crate) fn rebase(r: &mut Record, base: &Path) {
         r.id = shown.clone();
     }
     r.source = shown;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(line: usize, text: &str) -> Record {
+        Record {
+            id: format!("r{line}"),
+            source: "in.jsonl".into(),
+            source_line: line,
+            seq: line as u64,
+            fields: Default::default(),
+            text: text.into(),
+            raw_bytes: text.len(),
+            repaired_utf8: 0,
+            jsonl: true,
+        }
+    }
+
+    fn keyed(r: &Record) -> KeyedRecord {
+        KeyedRecord {
+            source: r.source.clone(),
+            source_line: r.source_line,
+            text_len: r.text.len(),
+            keys: LineKeys::of(&r.text),
+        }
+    }
+
+    #[test]
+    fn keys_past_the_budget_are_left_to_pass_2() {
+        let rs: Vec<Record> = (1..=4)
+            .map(|i| record(i, "one line\n\nand another line"))
+            .collect();
+        // room for the first two records only
+        let one = std::mem::size_of::<KeyedRecord>() + "in.jsonl".len() + 2 * 12;
+        let mut k = Keyed::with_budget(2 * one - 1);
+        rs.iter().for_each(|r| k.keep(keyed(r)));
+        assert_eq!(k.records.len(), 2);
+        assert_eq!(k.take(&rs[0]), Some(LineKeys::of(&rs[0].text)));
+        assert_eq!(k.take(&rs[1]).map(|x| x.keys.len()), Some(2));
+        assert_eq!(k.take(&rs[2]), None);
+        assert_eq!(k.take(&rs[3]), None);
+    }
+
+    #[test]
+    fn a_record_that_does_not_match_gets_no_keys() {
+        let (a, b) = (record(1, "text a"), record(2, "text b"));
+        let mut k = Keyed::default();
+        k.keep(keyed(&a));
+        assert_eq!(k.take(&b), None);
+        assert!(k.take(&a).is_some());
+    }
 }
