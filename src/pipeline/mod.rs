@@ -343,8 +343,10 @@ pub fn run(
         .as_deref()
         .map(stages::read_decisions)
         .transpose()?;
-    let mut deduper = (opts.dedup.mode != crate::dedup::DedupMode::None && decided.is_none())
-        .then(|| crate::dedup::Deduper::new(opts.dedup.clone()));
+    let mut deduper =
+        (opts.dedup.mode != crate::dedup::DedupMode::None && decided.is_none()).then(|| {
+            crate::dedup::Deduper::new(opts.dedup.clone()).with_details(entry_details_read(opts))
+        });
     let mut sources = sources;
     let mut keyed = Keyed::default();
     let unpacked = input::unpacked::Unpacked::new(KEEP_DECOMPRESSED);
