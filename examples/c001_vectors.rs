@@ -14,6 +14,7 @@ fn main() -> std::io::Result<()> {
     let dir = std::env::args().nth(1).expect("usage: c001_vectors IN");
     let rules: Vec<_> = registry_with(&RuleSettings {
         strictness: Strictness::Normal,
+        ..RuleSettings::default()
     })
     .into_iter()
     .filter(|r| r.meta().code != "C001")

@@ -55,10 +55,13 @@ fn rules(strictness: Strictness) -> Vec<Box<dyn Rule>> {
         }
         p.model = Box::leak(Box::new(w));
     }
-    let mut v: Vec<Box<dyn Rule>> = registry_with(&RuleSettings { strictness })
-        .into_iter()
-        .filter(|r| r.meta().code != "C001")
-        .collect();
+    let mut v: Vec<Box<dyn Rule>> = registry_with(&RuleSettings {
+        strictness,
+        ..RuleSettings::default()
+    })
+    .into_iter()
+    .filter(|r| r.meta().code != "C001")
+    .collect();
     if std::env::var("C001_OFF").is_err() {
         v.push(Box::new(BoilerplateLineRule::with_params(p)));
     }

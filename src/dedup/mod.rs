@@ -61,7 +61,9 @@ use serde::{Deserialize, Serialize};
 use crate::doc::{Document, Removal};
 pub use boilerplate::Boilerplate;
 pub use groups::{doc_dup_groups, dup_groups, CopyRef, DupGroup, ParaRef};
-pub use steps::{apply, signatures, Decider, Decision, DocSigs, KeptAt, ParaSig, Verdict};
+pub use steps::{
+    apply, apply_without_details, signatures, Decider, Decision, DocSigs, KeptAt, ParaSig, Verdict,
+};
 
 /// Scope of deduplication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
@@ -200,6 +202,8 @@ pub struct Deduper {
     boiler: Option<Boilerplate>,
     decider: Decider,
     cache: DiffCache,
+    /// Whether removals carry their notes, kept copies and word diffs (see [`Self::with_details`]).
+    details: bool,
 }
 
 /// Kept paragraph texts for near-duplicate diffs, FIFO within a byte budget. Texts are
@@ -275,7 +279,15 @@ impl Deduper {
             },
             opts,
             boiler,
+            details: true,
         }
+    }
+
+    /// The deduper with (`true`, the default) or without report details on its removals: their
+    /// notes, kept copies and word diffs, and the cache of kept texts the diffs read. What it
+    /// removes is the same.
+    pub fn with_details(self, details: bool) -> Self {
+        Deduper { details, ..self }
     }
 
     pub fn options(&self) -> &DedupOptions {
@@ -367,6 +379,7 @@ impl Deduper {
         let boiler = self.boiler.as_ref().filter(|b| b.is_finished());
         let decider = &mut self.decider;
         let cache_store = &mut self.cache;
+        let details = self.details;
         let mut decided: Vec<(Vec<Decision>, KeptTexts, u64)> = Vec::with_capacity(docs.len());
         // per-document deciding in `Doc` mode (the indexes are emptied per document), else the
         // whole batch at once, its lookups in parallel
@@ -388,6 +401,11 @@ impl Deduper {
                     (before, after, decisions)
                 }
             };
+            let words = s.paras.iter().map(|p| u64::from(p.words)).sum();
+            if !details {
+                decided.push((decisions, Vec::new(), words));
+                continue;
+            }
             // the kept texts this document's word diffs need, before it adds its own
             let mut texts: KeptTexts = Vec::new();
             for d in &decisions {
@@ -416,7 +434,6 @@ impl Deduper {
                     cache_store.insert(slot, doc.line(line));
                 }
             }
-            let words = s.paras.iter().map(|p| u64::from(p.words)).sum();
             decided.push((decisions, texts, words));
         }
         // freed on the pool: a batch's signatures are many small vectors
@@ -426,7 +443,11 @@ impl Deduper {
         }
         // the batch's hashes go into the decider's indexes beside the removals
         on_pool(pool, || {
-            rayon::join(|| decider.finish_batch(), || apply_decided(docs, decided)).1
+            rayon::join(
+                || decider.finish_batch(),
+                || apply_decided(docs, decided, details),
+            )
+            .1
         })
     }
 
@@ -442,20 +463,25 @@ impl Deduper {
 }
 
 /// Step 3 on a batch, in parallel: each document's removals from its decisions, with the kept
-/// texts its word diffs need.
+/// texts its word diffs need (with `details`, see [`Deduper::with_details`]).
 fn apply_decided(
     docs: &[Document],
     decided: Vec<(Vec<Decision>, KeptTexts, u64)>,
+    details: bool,
 ) -> Vec<DocOutcome> {
     docs.par_iter()
         .zip(decided)
         .map(|(doc, (decisions, texts, words))| {
-            let removals = apply(doc, &decisions, &|k: &KeptAt| {
-                texts
-                    .iter()
-                    .find(|(slot, _)| *slot == k.slot)
-                    .and_then(|(_, t)| t.as_deref().map(str::to_string))
-            });
+            let removals = if details {
+                apply(doc, &decisions, &|k: &KeptAt| {
+                    texts
+                        .iter()
+                        .find(|(slot, _)| *slot == k.slot)
+                        .and_then(|(_, t)| t.as_deref().map(str::to_string))
+                })
+            } else {
+                apply_without_details(doc, &decisions)
+            };
             DocOutcome {
                 decisions,
                 removals,
@@ -802,6 +828,27 @@ mod tests {
             },
         );
         assert!(r.iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn without_details_the_same_lines_go() {
+        let docs = corpus();
+        let removed = vec![Vec::new(); docs.len()];
+        let detailed = Deduper::new(DedupOptions::default()).process_batch(&docs, &removed);
+        let bare = Deduper::new(DedupOptions::default())
+            .with_details(false)
+            .process_batch(&docs, &removed);
+        let lines = |rs: &Vec<Vec<Removal>>| -> Vec<Vec<(&str, std::ops::Range<usize>)>> {
+            rs.iter()
+                .map(|r| r.iter().map(|x| (x.code, x.lines.clone())).collect())
+                .collect()
+        };
+        assert!(detailed.iter().flatten().any(|x| x.code == "D002"));
+        assert_eq!(lines(&detailed), lines(&bare));
+        assert!(bare
+            .iter()
+            .flatten()
+            .all(|x| x.note.is_none() && x.kept.is_none()));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::minhash;
 use super::{DedupMode, DedupOptions};
 use crate::doc::{Document, KeptRef, Removal};
 use crate::rules::stage_codes::{ExactDuplicate, LearnedBoilerplate, NearDuplicate};
+use crate::rules::RuleMeta;
 
 /// Signatures of one paragraph: everything the decide step needs, no text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,13 +130,18 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The stage code of the removals this verdict makes (D001, D002, D003).
+    pub fn meta(self) -> &'static RuleMeta {
+        match self {
+            Verdict::Exact => &ExactDuplicate::META,
+            Verdict::Near => &NearDuplicate::META,
+            Verdict::Boilerplate => &LearnedBoilerplate::META,
+        }
+    }
+
     /// The code of the removals this verdict makes (D001, D002, D003).
     pub fn code(self) -> &'static str {
-        match self {
-            Verdict::Exact => ExactDuplicate::META.code,
-            Verdict::Near => NearDuplicate::META.code,
-            Verdict::Boilerplate => LearnedBoilerplate::META.code,
-        }
+        self.meta().code
     }
 }
 
@@ -792,12 +798,7 @@ pub fn apply(
                 ))
             }
             Verdict::Exact | Verdict::Near => {
-                let meta = if d.verdict == Verdict::Exact {
-                    &ExactDuplicate::META
-                } else {
-                    &NearDuplicate::META
-                };
-                let mut r = Removal::line(meta, d.line);
+                let mut r = Removal::line(d.verdict.meta(), d.line);
                 if let Some(k) = &d.kept {
                     let diff = if d.verdict == Verdict::Exact {
                         String::new()
@@ -821,6 +822,16 @@ pub fn apply(
                 r
             }
         })
+        .collect()
+}
+
+/// [`apply`] for a run that reads no report details: the same removals, without the notes,
+/// kept copies and word diffs that only a report or a listing shows.
+pub fn apply_without_details(doc: &Document, decisions: &[Decision]) -> Vec<Removal> {
+    decisions
+        .iter()
+        .filter(|d| d.line < doc.n_lines())
+        .map(|d| Removal::line(d.verdict.meta(), d.line))
         .collect()
 }
 

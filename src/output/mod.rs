@@ -116,27 +116,35 @@ impl Drop for AtomicFile {
     }
 }
 
-/// The JSONL record of a document: `id, source, part, title, date, text`, then carried fields.
+/// The JSONL record of a document: `id, source, part, title, date, text`, then carried fields
+/// (those named like one of the first six left out; `date` only when the document has one).
 /// `id` is [`CleanDoc::output_id`]: the articles of a split record get `<id>#<part>`.
-pub fn jsonl_record(d: &CleanDoc) -> serde_json::Value {
-    let mut m = serde_json::Map::new();
-    m.insert("id".into(), d.output_id().into());
-    m.insert("source".into(), d.source.clone().into());
-    m.insert("part".into(), d.part.into());
-    m.insert(
-        "title".into(),
-        d.title.clone().map_or(serde_json::Value::Null, Into::into),
-    );
-    if let Some(date) = &d.date {
-        m.insert("date".into(), date.clone().into());
-    }
-    m.insert("text".into(), d.text.clone().into());
-    for (k, v) in &d.fields {
-        if !m.contains_key(k) {
-            m.insert(k.clone(), v.clone());
+/// Serialised straight from the document: building a `serde_json::Value` first would copy its
+/// text and every carried field, and hash each key into a map.
+pub struct JsonlRecord<'a>(pub &'a CleanDoc);
+
+impl serde::Serialize for JsonlRecord<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let d = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &d.output_id())?;
+        m.serialize_entry("source", &d.source)?;
+        m.serialize_entry("part", &d.part)?;
+        m.serialize_entry("title", &d.title)?;
+        if let Some(date) = &d.date {
+            m.serialize_entry("date", date)?;
         }
+        m.serialize_entry("text", &d.text)?;
+        for (k, v) in &d.fields {
+            let named = matches!(k.as_str(), "id" | "source" | "part" | "title" | "text")
+                || (k == "date" && d.date.is_some());
+            if !named {
+                m.serialize_entry(k, v)?;
+            }
+        }
+        m.end()
     }
-    serde_json::Value::Object(m)
 }
 
 /// A document's bytes in `format`: the text rendering, or one JSONL line (with its newline).
@@ -145,7 +153,7 @@ pub fn render(d: &CleanDoc, format: Format) -> Vec<u8> {
     match format {
         Format::Text => d.render_text().into_bytes(),
         Format::Jsonl => {
-            let mut v = serde_json::to_vec(&jsonl_record(d)).unwrap_or_default();
+            let mut v = serde_json::to_vec(&JsonlRecord(d)).unwrap_or_default();
             v.push(b'\n');
             v
         }
@@ -394,6 +402,55 @@ fn stem_key(rel: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The record as a `serde_json::Value` built key by key (first insert wins), as it was.
+    fn record_value(d: &CleanDoc) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        m.insert("id".into(), d.output_id().into());
+        m.insert("source".into(), d.source.clone().into());
+        m.insert("part".into(), d.part.into());
+        m.insert(
+            "title".into(),
+            d.title.clone().map_or(serde_json::Value::Null, Into::into),
+        );
+        if let Some(date) = &d.date {
+            m.insert("date".into(), date.clone().into());
+        }
+        m.insert("text".into(), d.text.clone().into());
+        for (k, v) in &d.fields {
+            if !m.contains_key(k) {
+                m.insert(k.clone(), v.clone());
+            }
+        }
+        serde_json::Value::Object(m)
+    }
+
+    #[test]
+    fn jsonl_record_is_the_value_it_stands_for() {
+        let fields: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            r#"{"url":"https://x.org/a","text":"raw","date":"2020-01-02","n":1.5,"tags":["a","\u00e9"],"id":7,"part":"x","title":null,"lang":"de"}"#,
+        )
+        .unwrap();
+        let doc = crate::doc::Document::from_text("Headline\nBody \"quoted\" text.".into(), 1, 0);
+        let mut d = crate::pipeline::apply::apply(&doc, &[]);
+        d.fields = fields;
+        for (date, title, parts) in [
+            (None, None, 1),
+            (
+                Some("2021-03-04".to_string()),
+                Some("A “title”".to_string()),
+                3,
+            ),
+        ] {
+            d.date = date;
+            d.title = title;
+            d.parts = parts;
+            assert_eq!(
+                serde_json::to_vec(&JsonlRecord(&d)).unwrap(),
+                serde_json::to_vec(&record_value(&d)).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn file_names() {

@@ -104,10 +104,17 @@ pub struct Outcome {
     pub exit_code: i32,
 }
 
+/// Whether a run reads its report entries' details (quotes, notes, kept copies): a report or a
+/// listing does; writing the cleaned documents alone does not.
+fn entry_details_read(opts: &CleanOptions) -> bool {
+    opts.report.is_some() || opts.mode != Mode::Write
+}
+
 /// The rules a run uses: built-ins and user patterns, filtered by select/ignore.
 pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
     let settings = RuleSettings {
         strictness: opts.strictness,
+        notes_read: entry_details_read(opts),
     };
     let mut all = rules::registry_with(&settings);
     for (i, p) in opts.config.patterns.iter().enumerate() {
@@ -336,8 +343,10 @@ pub fn run(
         .as_deref()
         .map(stages::read_decisions)
         .transpose()?;
-    let mut deduper = (opts.dedup.mode != crate::dedup::DedupMode::None && decided.is_none())
-        .then(|| crate::dedup::Deduper::new(opts.dedup.clone()));
+    let mut deduper =
+        (opts.dedup.mode != crate::dedup::DedupMode::None && decided.is_none()).then(|| {
+            crate::dedup::Deduper::new(opts.dedup.clone()).with_details(entry_details_read(opts))
+        });
     let mut sources = sources;
     let mut keyed = Keyed::default();
     let unpacked = input::unpacked::Unpacked::new(KEEP_DECOMPRESSED);
@@ -495,7 +504,7 @@ pub fn run(
             let reporting = report.is_some();
             let keeping = apply::Keeping {
                 input: opts.mode == Mode::Diff,
-                entry_details: reporting || opts.mode != Mode::Write,
+                entry_details: entry_details_read(opts),
             };
             // applied, rendered and (with a report) the report entry serialised, on the pool;
             // the entry's status set here: written, or dropped when its removals left nothing

@@ -57,6 +57,9 @@ crate::declare_rule! {
 #[derive(Debug, Clone, Copy)]
 pub struct BoilerplateLineRule {
     params: Params,
+    /// Whether its removals carry a note: composing one per removed line is most of the rule's
+    /// allocations, wasted when no report or listing reads them.
+    notes: bool,
 }
 
 impl BoilerplateLineRule {
@@ -65,7 +68,16 @@ impl BoilerplateLineRule {
     }
 
     pub fn with_params(params: Params) -> Self {
-        BoilerplateLineRule { params }
+        BoilerplateLineRule {
+            params,
+            notes: true,
+        }
+    }
+
+    /// The rule with (`true`, the default) or without notes on its removals; what it removes
+    /// is the same.
+    pub fn with_notes(self, notes: bool) -> Self {
+        BoilerplateLineRule { notes, ..self }
     }
 }
 
@@ -150,16 +162,18 @@ impl Rule for BoilerplateLineRule {
             }
         }
         let verdicts = classify_ruled(doc, &self.params, &ruled);
+        let removed = verdicts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| Some((i, v, v.remove?)));
+        if !self.notes {
+            out.extend(removed.map(|(i, _, _)| Removal::line(&BoilerplateLine::META, i)));
+            return;
+        }
         let feats: Vec<_> = verdicts.iter().map(|v| v.features).collect();
         let lang = super::classifier::dominant_language(&feats);
-        for (i, v) in verdicts.iter().enumerate() {
-            if let Some(r) = v.remove {
-                out.push(Removal::line(&BoilerplateLine::META, i).with_note(note(
-                    v,
-                    r.as_str(),
-                    lang,
-                )));
-            }
+        for (i, v, r) in removed {
+            out.push(Removal::line(&BoilerplateLine::META, i).with_note(note(v, r.as_str(), lang)));
         }
     }
 }
@@ -261,6 +275,19 @@ mod tests {
         assert!(out
             .iter()
             .all(|r| r.code == "C001" && r.note.as_deref().is_some_and(|n| n.contains("weight"))));
+    }
+
+    #[test]
+    fn without_notes_the_same_lines_go() {
+        let doc = Document::from_text(PAGE.to_string(), 1, 0);
+        let (mut with, mut without) = (Vec::new(), Vec::new());
+        BoilerplateLineRule::default().check(&doc, &mut with);
+        BoilerplateLineRule::default()
+            .with_notes(false)
+            .check(&doc, &mut without);
+        assert!(!with.is_empty() && without.iter().all(|r| r.note.is_none()));
+        let lines = |rs: &[Removal]| rs.iter().map(|r| r.lines.clone()).collect::<Vec<_>>();
+        assert_eq!(lines(&with), lines(&without));
     }
 
     const COMMENT: &str = "I tried the same thing in our town last year and it worked very well, although the council took a long time to agree to the plan and the works ran late.";

@@ -52,16 +52,20 @@ fn ends_like_sentence(cell: &str) -> bool {
 }
 
 /// The byte ranges of `line`'s cells, split at the column gaps `gaps` (offsets of the spaces
-/// that stand for them), each cell without its gap.
-fn cells(line: &str, gaps: impl Iterator<Item = usize>) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+/// that stand for them), each cell without its gap, into `out` (cleared first: the rule reuses
+/// one buffer for every line).
+fn cells_into(
+    line: &str,
+    gaps: impl Iterator<Item = usize>,
+    out: &mut Vec<std::ops::Range<usize>>,
+) {
+    out.clear();
     let mut start = 0;
     for g in gaps {
         out.push(start..g);
         start = g + 1;
     }
     out.push(start..line.len());
-    out
 }
 
 impl Rule for ColumnCellRule {
@@ -73,16 +77,20 @@ impl Rule for ColumnCellRule {
         if !self.active || doc.column_gaps.is_empty() {
             return;
         }
+        // the cells of a line and their words, in buffers kept from line to line
+        let (mut cells, mut words) = (Vec::new(), Vec::new());
         for i in doc.paragraphs() {
             if doc.column_gaps_in(i).next().is_none() {
                 continue;
             }
             let line = doc.line(i);
-            let cells = cells(line, doc.column_gaps_in(i));
-            let words: Vec<usize> = cells
-                .iter()
-                .map(|c| line[c.clone()].split_whitespace().count())
-                .collect();
+            cells_into(line, doc.column_gaps_in(i), &mut cells);
+            words.clear();
+            words.extend(
+                cells
+                    .iter()
+                    .map(|c| line[c.clone()].split_whitespace().count()),
+            );
             // the first of the cells with the most words
             let main = (0..cells.len())
                 .rev()
@@ -171,7 +179,10 @@ mod tests {
 
     #[test]
     fn cells_split_at_the_gaps() {
-        assert_eq!(cells("ab cd ef", [2usize].into_iter()), vec![0..2, 3..8]);
-        assert_eq!(cells("ab", std::iter::empty()), vec![0..2]);
+        let mut cells = vec![5..6, 7..9];
+        cells_into("ab cd ef", [2usize].into_iter(), &mut cells);
+        assert_eq!(cells, vec![0..2, 3..8]);
+        cells_into("ab", std::iter::empty(), &mut cells);
+        assert_eq!(cells, vec![0..2]);
     }
 }

@@ -170,9 +170,21 @@ pub enum Strictness {
 }
 
 /// Settings rules are built with.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RuleSettings {
     pub strictness: Strictness,
+    /// Whether anything reads the removals' notes (a report, a listing): without a reader, the
+    /// classifier skips composing one note per removed line.
+    pub notes_read: bool,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        RuleSettings {
+            strictness: Strictness::default(),
+            notes_read: true,
+        }
+    }
 }
 
 /// Every built-in rule, in the order they run.
@@ -203,9 +215,10 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(date_prefix::DatePrefix),
         Box::new(column_cell::ColumnCellRule::new(settings.strictness)),
         // the statistical classifier last: specific rules are credited first
-        Box::new(boilerplate_line::BoilerplateLineRule::new(
-            settings.strictness,
-        )),
+        Box::new(
+            boilerplate_line::BoilerplateLineRule::new(settings.strictness)
+                .with_notes(settings.notes_read),
+        ),
     ]
 }
 
