@@ -170,7 +170,7 @@ pub struct InputArgs {
     #[arg(long)]
     pub strict: bool,
     /// Input bytes per batch (a tuning knob; output does not depend on it).
-    #[arg(long, default_value_t = 8 << 20, hide = true)]
+    #[arg(long, default_value_t = crate::pipeline::BATCH_BYTES, hide = true)]
     pub batch_bytes: usize,
 }
 
