@@ -53,9 +53,6 @@ impl LineKeys {
             k.keys.push(key);
             k.words.push(words);
         }
-        // pass 1 keeps these for pass 2: no doubling vector's spare capacity held meanwhile
-        k.keys.shrink_to_fit();
-        k.words.shrink_to_fit();
         k
     }
 

@@ -913,8 +913,12 @@ fn learn(
                     })
                     .map(|r| {
                         let group = crate::dedup::source_group_of(&r.fields, &r.source);
+                        let mut keys = LineKeys::of(&r.text);
+                        // kept until pass 2 takes them: no doubling vector's spare capacity
+                        keys.keys.shrink_to_fit();
+                        keys.words.shrink_to_fit();
                         let keyed = KeyedRecord {
-                            keys: LineKeys::of(&r.text),
+                            keys,
                             text_len: r.text.len(),
                             source_line: r.source_line,
                             source: r.source,
