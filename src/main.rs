@@ -89,7 +89,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let opts = args.to_options()?;
             let mut err = std::io::stderr();
             let groups = deboil::pipeline::stages::dups(&opts, args.level, args.rules, &mut err)?;
-            let mut sink = output_to(opts.output.as_deref(), &mut out)?;
+            let mut sink = output_to(opts.output.as_deref(), &opts.inputs, &mut out)?;
             for g in groups {
                 serde_json::to_writer(&mut sink, &g).map_err(|e| Error::io("<dups>", e.into()))?;
                 sink.write_all(b"\n").map_err(|e| Error::io("<dups>", e))?;
@@ -100,14 +100,14 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Dedup(DedupCommand::Sigs(args)) => {
             let opts = args.to_options()?;
             let mut err = std::io::stderr();
-            let mut sink = output_to(opts.output.as_deref(), &mut out)?;
+            let mut sink = output_to(opts.output.as_deref(), &opts.inputs, &mut out)?;
             deboil::pipeline::stages::write_sigs(&opts, &mut sink, &mut err)?;
             sink.commit()?;
             0
         }
         Command::Dedup(DedupCommand::Decide(args)) => {
             let dedup = args.dedup_options()?;
-            let mut sink = output_to(args.output.as_deref(), &mut out)?;
+            let mut sink = output_to(args.output.as_deref(), &args.signatures, &mut out)?;
             deboil::pipeline::stages::decide_files(&args.signatures, &dedup, &mut sink)?;
             sink.commit()?;
             0
@@ -153,12 +153,30 @@ impl Write for Out<'_> {
     }
 }
 
+/// Where a command's `-o` goes: the file (checked first: not one of the files `inputs` name,
+/// in a folder that exists), or stdout for none or `-`.
 fn output_to<'a>(
     path: Option<&std::path::Path>,
+    inputs: &[std::path::PathBuf],
     stdout: &'a mut dyn Write,
 ) -> Result<Out<'a>, Error> {
-    Ok(match path {
-        Some(p) => Out::File(deboil::output::AtomicFile::create(p)?),
+    use deboil::output::target;
+    Ok(match path.filter(|p| !target::is_stdout(p)) {
+        Some(p) => {
+            let sources = deboil::input::discover(inputs)?;
+            let files: Vec<&std::path::Path> = sources
+                .iter()
+                .filter(|s| s.problem.is_none() && s.path.as_os_str() != "-")
+                .map(|s| s.path.as_path())
+                .collect();
+            let output = target::Targets {
+                output: Some(p),
+                output_is_dir: false,
+                report: None,
+            };
+            target::check(&output, &files)?;
+            Out::File(deboil::output::AtomicFile::create(p)?)
+        }
         None => Out::Stdout(stdout),
     })
 }

@@ -667,6 +667,172 @@ fn dry_run_and_diff_write_nothing_but_listings() {
 }
 
 #[test]
+fn outputs_that_would_overwrite_an_input_are_refused_and_inputs_stay() {
+    let d = tmpdir("overwrite");
+    let dumps = d.join("dumps");
+    std::fs::create_dir_all(&dumps).unwrap();
+    let dump = dumps.join("a.txt");
+    let text = "Title\n\nA body line that stays here.\nLike this one.\nlogo\n";
+    std::fs::write(&dump, text).unwrap();
+    let jsonl = d.join("in.jsonl");
+    std::fs::write(&jsonl, "{\"text\":\"one line\"}\n").unwrap();
+    let p = |x: &std::path::Path| x.to_str().unwrap().to_string();
+    let (dumps_s, jsonl_s, d_s) = (p(&dumps), p(&jsonl), p(&d));
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["clean", &dumps_s, "-o", &dumps_s], "holds the input"),
+        (vec!["clean", &dumps_s, "-o", &d_s], "holds the input"),
+        (
+            vec!["clean", &jsonl_s, "--format", "jsonl", "-o", &jsonl_s],
+            "is an input",
+        ),
+        (vec!["clean", &jsonl_s, "--report", &jsonl_s], "is an input"),
+        (
+            vec!["dedup", "sigs", &jsonl_s, "-o", &jsonl_s],
+            "is an input",
+        ),
+        (vec!["dups", &d_s, "-o", &jsonl_s], "is an input"),
+    ];
+    for (args, says) in cases {
+        let o = deboil(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&dump).unwrap(), text);
+    assert_eq!(
+        std::fs::read_to_string(&jsonl).unwrap(),
+        "{\"text\":\"one line\"}\n"
+    );
+    // an output directory inside the inputs' folder holds none of them
+    let inner = dumps.join("clean");
+    let o = deboil(&["clean", &dumps_s, "-q", "-o", &p(&inner)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(inner.join("a.txt").is_file());
+}
+
+#[test]
+fn output_and_report_paths_are_checked_before_the_run() {
+    let d = tmpdir("targets");
+    let file = d.join("f");
+    std::fs::write(&file, "x").unwrap();
+    let p = |x: &std::path::Path| x.to_str().unwrap().to_string();
+    let same = p(&d.join("same.json"));
+    let under_file = p(&file.join("sub"));
+    let no_folder = p(&d.join("nope/r.json"));
+    let txt = p(&d.join("clean.txt"));
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![
+                "clean", "seeds", "--format", "jsonl", "-o", &same, "--report", &same,
+            ],
+            "also the output",
+        ),
+        (
+            vec!["clean", "seeds", "-o", &under_file],
+            "is a file, not a directory",
+        ),
+        (
+            vec!["clean", "seeds", "--report", &no_folder],
+            "does not exist",
+        ),
+        (vec!["clean", "seeds", "-o", &txt], "--format jsonl"),
+        (vec!["clean", "seeds", "--report", "-"], "give its path"),
+        (
+            vec!["clean", "seeds", "--dry-run", "-o", &same],
+            "leave out -o",
+        ),
+        (
+            vec!["clean", "seeds", "--diff", "-o", &same],
+            "leave out -o",
+        ),
+    ];
+    for (args, says) in cases {
+        let o = deboil(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert!(!d.join("nope").exists());
+    assert!(!d.join("clean.txt").exists());
+    assert!(!d.join("same.json").exists());
+    // `-o -` is stdout
+    let o = deboil(&["clean", "seeds", "-q", "--format", "jsonl", "-o", "-"]);
+    assert!(o.status.success());
+    assert_eq!(
+        o.stdout,
+        deboil(&["clean", "seeds", "-q", "--format", "jsonl"]).stdout
+    );
+    assert!(!root().join("-").exists());
+}
+
+#[test]
+fn a_dry_run_says_its_documents_are_kept_not_written() {
+    let d = tmpdir("dry-status");
+    let r = d.join("r.json");
+    let o = deboil(&[
+        "clean",
+        "seeds",
+        "--dry-run",
+        "--report",
+        r.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(" kept as ") && err.contains("(nothing written)"),
+        "{err}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&r).unwrap()).unwrap();
+    let statuses: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["status"].as_str().unwrap())
+        .collect();
+    assert!(!statuses.is_empty());
+    assert!(statuses.iter().all(|s| *s == "kept"), "{statuses:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_read_once_even_when_the_corpus_stage_reads_twice() {
+    let d = tmpdir("fifo");
+    let fifo = d.join("dump.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let seeds: Vec<u8> = seeds::seed_files()
+        .iter()
+        .flat_map(|f| std::fs::read(f).unwrap())
+        .collect();
+    let expected = deboil_stdin(&["clean", "-q"], &seeds).stdout;
+    let writer = {
+        let (fifo, seeds) = (fifo.clone(), seeds.clone());
+        std::thread::spawn(move || std::fs::write(fifo, seeds).unwrap())
+    };
+    let child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args(["clean", "-q", fifo.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
+    // a run that opened the pipe a second time would wait for a writer for ever: a guard
+    // against a hang, not a speed limit
+    let o = match rx.recv_timeout(std::time::Duration::from_secs(120)) {
+        Ok(o) => o,
+        Err(_) => {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+            panic!("deboil hangs on a named pipe");
+        }
+    };
+    writer.join().unwrap();
+    assert!(o.status.success());
+    assert_eq!(o.stdout, expected);
+}
+
+#[test]
 fn dry_run_names_a_jsonl_record_by_its_file_line_and_id() {
     let dir = tmpdir("dryrun-jsonl");
     let body = |n: usize| {
@@ -738,7 +904,7 @@ mod seeds {
             .collect()
     }
 
-    fn seed_files() -> Vec<PathBuf> {
+    pub(super) fn seed_files() -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("seeds"))
             .unwrap()
             .map(|e| e.unwrap().path())

@@ -4,6 +4,7 @@
 //! directory run keeps a [`manifest`] of the files it wrote, so a rerun removes its stale ones.
 
 pub mod manifest;
+pub mod target;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -54,10 +55,8 @@ pub struct AtomicFile {
 }
 
 impl AtomicFile {
+    /// Starts writing `target`, whose folder must exist.
     pub fn create(target: &Path) -> Result<AtomicFile, Error> {
-        if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -260,6 +259,9 @@ impl<'a> Sink<'a> {
             } => {
                 let name = names.name(rel, record_line, d.part, d.parts);
                 let path = dir.join(&name);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                }
                 let mut f = AtomicFile::create(&path)?;
                 f.writer()
                     .write_all(rendered)

@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::doc::{Document, LineKeys, Record, Removal};
 use crate::error::{Error, InputError};
 use crate::input::{self, InputOptions};
-use crate::output::{AtomicFile, Format, Sink};
+use crate::output::{target, AtomicFile, Format, Sink};
 use crate::report::{self, FailureEntry, ReportWriter, Totals};
 use crate::rules::{self, Rule, RuleSettings, Strictness};
 use apply::CleanDoc;
@@ -282,6 +282,7 @@ pub fn run(
     let started = Instant::now();
     let rules = active_rules(opts)?;
     let sources = input::discover(&opts.inputs)?;
+    let output = check_targets(opts, &sources)?;
     let shown = |s: &input::Source| match &opts.display_base {
         Some(b) => rebased(&s.display, b),
         None => s.display.clone(),
@@ -319,7 +320,7 @@ pub fn run(
     } else {
         stdout
     };
-    let mut sink = match (opts.mode, &opts.output, opts.format) {
+    let mut sink = match (opts.mode, output, opts.format) {
         (Mode::DryRun | Mode::Diff, _, _) => Sink::Listing { out: stdout },
         (Mode::Write, None, format) => Sink::Stream {
             out: stdout,
@@ -327,7 +328,7 @@ pub fn run(
             first: true,
         },
         (Mode::Write, Some(dir), Format::Text) => Sink::Dir {
-            dir: dir.clone(),
+            dir: dir.to_path_buf(),
             names: crate::output::DirNames::new(relative.values().map(PathBuf::as_path)),
             written: Vec::new(),
         },
@@ -352,11 +353,11 @@ pub fn run(
     let unpacked = input::unpacked::Unpacked::new(KEEP_DECOMPRESSED);
     let _spool = match deduper.as_mut() {
         Some(d) if d.needs_learning() => {
-            let spool = spool_stdin(&mut sources)?;
+            let spool = spool_streams(&mut sources)?;
             keyed = learn(d, &sources, opts, &pool, &unpacked);
             spool
         }
-        _ => None,
+        _ => TempPaths(Vec::new()),
     };
     let progress = Progress::new(totals.inputs, opts.summary);
     let records = input::open_all(sources, opts.input.clone()).reuse_decompressed(&unpacked);
@@ -500,7 +501,7 @@ pub fn run(
                 continue;
             }
             progress.update(works.iter().map(|w| w.record.source.as_str()), &totals);
-            let format = opts.format;
+            let (format, mode) = (opts.format, opts.mode);
             let reporting = report.is_some();
             let keeping = apply::Keeping {
                 input: opts.mode == Mode::Diff,
@@ -523,7 +524,7 @@ pub fn run(
                                 } else {
                                     crate::output::render(&c, format)
                                 };
-                                c.report.status = doc_status(!c.is_empty()).into();
+                                c.report.status = doc_status(!c.is_empty(), mode).into();
                                 let json = if reporting {
                                     report::doc_json(&c.report)
                                 } else {
@@ -618,7 +619,8 @@ pub fn run(
         f.commit()?;
     }
     if opts.summary {
-        let _ = stderr.write_all(report::summary(&totals, seconds).as_bytes());
+        let _ = stderr
+            .write_all(report::summary(&totals, seconds, opts.mode != Mode::Write).as_bytes());
     }
     debug_assert!(totals.balanced());
     let exit_code = if totals.documents_out == 0 && record_failures > 0 {
@@ -635,12 +637,55 @@ pub fn run(
     Ok(Outcome { totals, exit_code })
 }
 
-/// The report status of a document that is written (`keep`) or left empty by its removals.
-fn doc_status(keep: bool) -> &'static str {
-    if keep {
-        "written"
-    } else {
-        "dropped: all-removed"
+/// Checks where the run writes before anything is read or written (see [`target`]) and
+/// creates the text output directory, so a report can go into it. Returns the output path,
+/// `None` for stdout (no `-o`, or `-o -`).
+fn check_targets<'o>(
+    opts: &'o CleanOptions,
+    sources: &[input::Source],
+) -> Result<Option<&'o Path>, Error> {
+    let output = opts.output.as_deref().filter(|p| !target::is_stdout(p));
+    if let (Some(p), Mode::DryRun | Mode::Diff) = (output, opts.mode) {
+        return Err(Error::Usage(format!(
+            "-o {}: {} writes no documents (it prints to stdout); leave out -o",
+            p.display(),
+            if opts.mode == Mode::DryRun {
+                "--dry-run"
+            } else {
+                "--diff"
+            }
+        )));
+    }
+    let inputs: Vec<&Path> = sources
+        .iter()
+        .filter(|s| s.problem.is_none() && s.path.as_os_str() != "-")
+        .map(|s| s.path.as_path())
+        .collect();
+    let output_is_dir = opts.format == Format::Text;
+    let targets = target::Targets {
+        output,
+        output_is_dir,
+        report: opts.report.as_deref(),
+    };
+    target::check(&targets, &inputs)?;
+    if let Some(dir) = output.filter(|_| output_is_dir) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::Usage(format!(
+                "-o {}: cannot create the output directory: {e}",
+                dir.display()
+            ))
+        })?;
+    }
+    Ok(output)
+}
+
+/// The report status of a document that is kept (written, unless the run writes nothing) or
+/// left empty by its removals.
+fn doc_status(keep: bool, mode: Mode) -> &'static str {
+    match (keep, mode) {
+        (true, Mode::Write) => "written",
+        (true, Mode::DryRun | Mode::Diff) => "kept",
+        (false, _) => "dropped: all-removed",
     }
 }
 
@@ -952,29 +997,54 @@ where
         .expect("cannot start a thread");
 }
 
-/// A temporary file removed when dropped.
-struct TempPath(PathBuf);
+/// Temporary files removed when dropped.
+struct TempPaths(Vec<PathBuf>);
 
-impl Drop for TempPath {
+impl Drop for TempPaths {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        for p in &self.0 {
+            let _ = std::fs::remove_file(p);
+        }
     }
 }
 
-/// Two passes need stdin twice: copy it to a temporary file that the `-` source then reads; it
-/// is still shown as `-`, and read like stdin (its format and compression sniffed).
-fn spool_stdin(sources: &mut [input::Source]) -> Result<Option<TempPath>, Error> {
-    let Some(src) = sources.iter_mut().find(|s| s.path.as_os_str() == "-") else {
-        return Ok(None);
-    };
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-        .map_err(|e| Error::io("<stdin>", e))?;
-    let name = format!("deboil-stdin-{}", std::process::id());
-    let path = std::env::temp_dir().join(name);
-    std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
-    src.path = path.clone();
-    Ok(Some(TempPath(path)))
+/// Two passes read every input twice, which stdin, a named pipe or a device (`<(zcat ...)`)
+/// allows only once: each such source is copied to a temporary file that it then reads. It is
+/// still shown as given, and read as before: stdin sniffed, a named source by its name (the
+/// copy's name ends in it).
+fn spool_streams(sources: &mut [input::Source]) -> Result<TempPaths, Error> {
+    let mut spooled = TempPaths(Vec::new());
+    for (i, src) in sources.iter_mut().enumerate() {
+        if src.problem.is_some() || !is_stream(&src.path) {
+            continue;
+        }
+        let name = src.path.file_name().unwrap_or_default().to_string_lossy();
+        let copy = std::env::temp_dir().join(format!(
+            "deboil-spool-{}-{i}-{}",
+            std::process::id(),
+            if src.display == "-" { "stdin" } else { &name }
+        ));
+        let shown = if src.display == "-" {
+            "<stdin>"
+        } else {
+            &src.display
+        };
+        let mut from: Box<dyn std::io::Read> = if src.path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::fs::File::open(&src.path).map_err(|e| Error::io(shown, e))?)
+        };
+        let mut to = std::fs::File::create(&copy).map_err(|e| Error::io(&copy, e))?;
+        spooled.0.push(copy.clone());
+        std::io::copy(&mut from, &mut to).map_err(|e| Error::io(shown, e))?;
+        src.path = copy;
+    }
+    Ok(spooled)
+}
+
+/// Whether a source can be read only once: stdin, or anything but a regular file.
+fn is_stream(path: &Path) -> bool {
+    path.as_os_str() == "-" || std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// A batch after splitting, rules and the corpus stage, with its reading's errors.

@@ -77,7 +77,8 @@ pub struct DocReport {
     /// Line of the record in its source (JSONL), 1 for a text dump.
     pub record_line: usize,
     pub part: usize,
-    /// `written`, or `dropped: <reason>`.
+    /// `written`, `kept` (a run that writes nothing: `--dry-run`, `--diff`), or
+    /// `dropped: <reason>`.
     pub status: String,
     /// Non-blank input lines.
     pub lines_in: usize,
@@ -247,8 +248,9 @@ impl<W: Write> ReportWriter<W> {
     }
 }
 
-/// The one-screen summary printed to stderr.
-pub fn summary(t: &Totals, seconds: Option<f64>) -> String {
+/// The one-screen summary printed to stderr. `dry` for a run that writes no documents
+/// (`--dry-run`, `--diff`): they are said to be kept, not written.
+pub fn summary(t: &Totals, seconds: Option<f64>, dry: bool) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let pct = if t.bytes_in > 0 {
@@ -258,11 +260,13 @@ pub fn summary(t: &Totals, seconds: Option<f64>) -> String {
     };
     let _ = writeln!(
         s,
-        "deboil: {} in from {}: {} written as {}, {} dropped, {} failed",
+        "deboil: {} in from {}: {} {} as {}{}, {} dropped, {} failed",
         counted(t.documents_in, "document"),
         counted(t.inputs, "input"),
         t.documents_out,
+        if dry { "kept" } else { "written" },
         counted(t.articles_out, "article"),
+        if dry { " (nothing written)" } else { "" },
         t.dropped(),
         t.failed()
     );
@@ -277,23 +281,44 @@ pub fn summary(t: &Totals, seconds: Option<f64>) -> String {
     }
     s.push('\n');
     for (code, r) in &t.rules {
+        // a rule that only cut parts of lines removed no whole line: its cuts are counted
+        let (n, unit) = if r.lines > 0 || r.removals == 0 {
+            (r.lines, if r.lines == 1 { "line " } else { "lines" })
+        } else {
+            (r.removals, if r.removals == 1 { "cut  " } else { "cuts " })
+        };
         let _ = writeln!(
             s,
-            "  {code} {:<32} {:>6} lines {:>9} bytes",
-            r.name, r.lines, r.bytes
+            "  {code} {:<32} {n:>6} {unit} {:>9} bytes",
+            r.name, r.bytes
         );
+    }
+    for (reason, n) in &t.documents_dropped {
+        let _ = writeln!(s, "  dropped: {reason}: {n}");
     }
     for (kind, n) in &t.documents_failed {
         let _ = writeln!(s, "  failed: {kind}: {n}");
     }
     for (kind, n) in &t.warnings {
-        let _ = writeln!(s, "  warning: {kind}: {n}");
+        let _ = write!(s, "  warning: {kind}: {n}");
+        if kind == REPAIRED_UTF8 && t.repaired_utf8 > 0 {
+            let _ = write!(
+                s,
+                " ({} invalid UTF-8 sequence{} replaced)",
+                t.repaired_utf8,
+                if t.repaired_utf8 == 1 { "" } else { "s" }
+            );
+        }
+        s.push('\n');
     }
-    if t.repaired_utf8 > 0 {
+    if t.repaired_utf8 > 0 && !t.warnings.contains_key(REPAIRED_UTF8) {
         let _ = writeln!(s, "  repaired {} invalid UTF-8 sequences", t.repaired_utf8);
     }
     s
 }
+
+/// The warning kind of a record whose invalid UTF-8 was replaced.
+const REPAIRED_UTF8: &str = "repaired-utf8";
 
 /// `1 input`, `2 inputs`, `0 inputs`.
 fn counted(n: usize, noun: &str) -> String {
@@ -317,7 +342,7 @@ mod tests {
             articles_out: 1,
             ..Totals::default()
         };
-        let s = summary(&one, None);
+        let s = summary(&one, None, false);
         assert!(
             s.starts_with("deboil: 1 document in from 1 input: 1 written as 1 article, 0 dropped"),
             "{s}"
@@ -329,13 +354,69 @@ mod tests {
             articles_out: 4,
             ..Totals::default()
         };
-        let s = summary(&two, None);
+        let s = summary(&two, None, false);
         assert!(
             s.starts_with("deboil: 3 documents in from 2 inputs: 3 written as 4 articles"),
             "{s}"
         );
+        assert!(summary(&Totals::default(), None, false)
+            .starts_with("deboil: 0 documents in from 0 inputs:"));
+    }
+
+    fn rule(name: &str, removals: usize, lines: usize) -> RuleTotals {
+        RuleTotals {
+            name: name.into(),
+            removals,
+            lines,
+            bytes: 10,
+        }
+    }
+
+    #[test]
+    fn summary_names_cuts_drops_and_repairs_once() {
+        let t = Totals {
+            documents_in: 3,
+            documents_out: 1,
+            documents_dropped: [("empty-input".to_string(), 2)].into(),
+            repaired_utf8: 3,
+            warnings: [("repaired-utf8".to_string(), 1)].into(),
+            rules: [
+                ("R001".to_string(), rule("one-line", 1, 1)),
+                ("R002".to_string(), rule("cuts-only", 2, 0)),
+                ("R003".to_string(), rule("both", 3, 2)),
+            ]
+            .into(),
+            ..Totals::default()
+        };
+        let s = summary(&t, None, false);
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines[2].ends_with("1 line         10 bytes"), "{s}");
         assert!(
-            summary(&Totals::default(), None).starts_with("deboil: 0 documents in from 0 inputs:")
+            lines[3].contains("cuts-only") && lines[3].contains(" 2 cuts "),
+            "{s}"
         );
+        assert!(lines[4].contains(" 2 lines "), "{s}");
+        assert_eq!(lines[5], "  dropped: empty-input: 2");
+        assert_eq!(
+            lines[6],
+            "  warning: repaired-utf8: 1 (3 invalid UTF-8 sequences replaced)"
+        );
+        assert_eq!(lines.len(), 7, "{s}");
+    }
+
+    #[test]
+    fn a_dry_run_summary_says_nothing_was_written() {
+        let t = Totals {
+            documents_in: 2,
+            documents_out: 2,
+            articles_out: 3,
+            ..Totals::default()
+        };
+        let s = summary(&t, None, true);
+        assert!(
+            s.contains(": 2 kept as 3 articles (nothing written), 0 dropped"),
+            "{s}"
+        );
+        assert!(!s.contains("written as"), "{s}");
     }
 }
