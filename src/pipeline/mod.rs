@@ -281,8 +281,8 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let started = Instant::now();
     let rules = active_rules(opts)?;
-    let sources = input::discover(&opts.inputs)?;
-    let output = check_targets(opts, &sources)?;
+    let mut sources = input::discover(&opts.inputs)?;
+    let output = check_targets(opts, &mut sources)?;
     let shown = |s: &input::Source| match &opts.display_base {
         Some(b) => rebased(&s.display, b),
         None => s.display.clone(),
@@ -639,10 +639,12 @@ pub fn run(
 
 /// Checks where the run writes before anything is read or written (see [`target`]) and
 /// creates the text output directory, so a report can go into it. Returns the output path,
-/// `None` for stdout (no `-o`, or `-o -`).
+/// `None` for stdout (no `-o`, or `-o -`). A directory walk that went into the text output
+/// directory (`deboil clean dumps -o dumps/clean`) leaves out what it found there: an earlier
+/// run's documents and report, not inputs.
 fn check_targets<'o>(
     opts: &'o CleanOptions,
-    sources: &[input::Source],
+    sources: &mut Vec<input::Source>,
 ) -> Result<Option<&'o Path>, Error> {
     let output = opts.output.as_deref().filter(|p| !target::is_stdout(p));
     if let (Some(p), Mode::DryRun | Mode::Diff) = (output, opts.mode) {
@@ -656,12 +658,23 @@ fn check_targets<'o>(
             }
         )));
     }
+    let output_is_dir = opts.format == Format::Text;
+    if let Some(out) = output.filter(|_| output_is_dir).map(target::resolved) {
+        let walked_in_from_outside = |s: &input::Source| {
+            !opts.inputs.contains(&s.path)
+                && opts
+                    .inputs
+                    .iter()
+                    .any(|a| s.path.starts_with(a) && !target::resolved(a).starts_with(&out))
+                && target::resolved(&s.path).starts_with(&out)
+        };
+        sources.retain(|s| !walked_in_from_outside(s));
+    }
     let inputs: Vec<&Path> = sources
         .iter()
         .filter(|s| s.problem.is_none() && s.path.as_os_str() != "-")
         .map(|s| s.path.as_path())
         .collect();
-    let output_is_dir = opts.format == Format::Text;
     let targets = target::Targets {
         output,
         output_is_dir,
