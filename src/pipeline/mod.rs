@@ -348,7 +348,6 @@ pub fn run(
         (opts.dedup.mode != crate::dedup::DedupMode::None && decided.is_none()).then(|| {
             crate::dedup::Deduper::new(opts.dedup.clone()).with_details(entry_details_read(opts))
         });
-    let mut sources = sources;
     let mut keyed = Keyed::default();
     let unpacked = input::unpacked::Unpacked::new(KEEP_DECOMPRESSED);
     let _spool = match deduper.as_mut() {
