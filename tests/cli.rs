@@ -1174,6 +1174,9 @@ mod faults {
             1,
             "temporary file exists while running"
         );
+        // stdin is being copied for the corpus stage's two passes
+        let spool = std::env::temp_dir().join(format!("deboil-spool-{}-0-stdin", child.id()));
+        assert!(spool.is_file(), "{} while running", spool.display());
         let k = Command::new("kill")
             .args(["-INT", &child.id().to_string()])
             .status()
@@ -1187,6 +1190,7 @@ mod faults {
             0,
             "no output file, no temporary file"
         );
+        assert!(!spool.exists(), "{} left behind", spool.display());
     }
 }
 

@@ -25,13 +25,15 @@ pub enum Format {
 /// Temporary files being written right now, so an interrupt handler can remove them.
 static TEMP_FILES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
-fn register_temp(p: &Path) {
+/// Registers a temporary file for removal on interrupt (see [`remove_temp_files`]).
+pub(crate) fn register_temp(p: &Path) {
     if let Ok(mut v) = TEMP_FILES.lock() {
         v.push(p.to_path_buf());
     }
 }
 
-fn unregister_temp(p: &Path) {
+/// Forgets a temporary file removed by its owner.
+pub(crate) fn unregister_temp(p: &Path) {
     if let Ok(mut v) = TEMP_FILES.lock() {
         v.retain(|q| q != p);
     }

@@ -1016,6 +1016,7 @@ impl Drop for TempPaths {
     fn drop(&mut self) {
         for p in &self.0 {
             let _ = std::fs::remove_file(p);
+            crate::output::unregister_temp(p);
         }
     }
 }
@@ -1048,6 +1049,8 @@ fn spool_streams(sources: &mut [input::Source]) -> Result<TempPaths, Error> {
         };
         let mut to = std::fs::File::create(&copy).map_err(|e| Error::io(&copy, e))?;
         spooled.0.push(copy.clone());
+        // an interrupted run removes the copy too
+        crate::output::register_temp(&copy);
         std::io::copy(&mut from, &mut to).map_err(|e| Error::io(shown, e))?;
         src.path = copy;
     }
