@@ -1174,8 +1174,12 @@ mod faults {
             1,
             "temporary file exists while running"
         );
-        // stdin is being copied for the corpus stage's two passes
+        // stdin is being copied for the corpus stage's two passes (the copy is made just after
+        // the output file is opened)
         let spool = std::env::temp_dir().join(format!("deboil-spool-{}-0-stdin", child.id()));
+        while !spool.is_file() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         assert!(spool.is_file(), "{} while running", spool.display());
         let k = Command::new("kill")
             .args(["-INT", &child.id().to_string()])
