@@ -361,6 +361,59 @@ fn command_line_select_overrides_the_config_ignore() {
     assert!(err.contains("R998") && !err.contains(toml_s), "{err}");
 }
 
+/// `--select`/`--ignore` take codes in any case (as `explain` does), spaces around the commas,
+/// and reject an empty value (which used to run every rule) as a usage error naming the flag.
+#[test]
+fn select_and_ignore_ignore_case_trim_spaces_and_reject_empty_values() {
+    let input = "seeds/000_1129f5ca16d4c8c9.txt";
+    let listing = |sel: &[&str]| {
+        let mut a = vec!["clean", input, "--dry-run", "-q", "--no-config"];
+        a.extend(sel);
+        let o = deboil(&a);
+        assert!(
+            o.status.success(),
+            "{sel:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        stdout(&o)
+    };
+    let r001 = listing(&["--select", "R001"]);
+    assert!(r001.contains(": R001 repeated-adjacent-line: "), "{r001}");
+    assert!(!r001.contains(": R003 "), "{r001}");
+    assert_eq!(listing(&["--select", "r001"]), r001);
+    assert_eq!(listing(&["--select", "Repeated-Adjacent-Line"]), r001);
+    let both = listing(&["--select", "R001,R003"]);
+    assert!(
+        both.contains(": R001 ") && both.contains(": R003 "),
+        "{both}"
+    );
+    assert_eq!(listing(&["--select", "R001, R003"]), both);
+    assert_eq!(listing(&["--select", " r001 ,r003 "]), both);
+    assert_eq!(
+        listing(&["--select", "R001,R003", "--ignore", "r003"]),
+        r001
+    );
+    for (flag, value) in [
+        ("--select", ""),
+        ("--select", "R001,"),
+        ("--ignore", " "),
+        ("--ignore", "R001,,R003"),
+    ] {
+        let o = deboil(&["clean", input, "--no-config", "-q", flag, value]);
+        assert_eq!(o.status.code(), Some(2), "{flag} {value:?}");
+        assert!(o.stdout.is_empty(), "{flag} {value:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("{flag}: empty rule code")),
+            "{flag} {value:?}: {err}"
+        );
+    }
+    let o = deboil(&["clean", input, "--no-config", "-q", "--select", "r999"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("unknown rule code or name: r999"), "{err}");
+}
+
 #[test]
 fn missing_input_is_an_error_naming_the_path() {
     let o = deboil(&["clean", "no/such/file.txt"]);

@@ -235,20 +235,28 @@ pub fn all_meta() -> Vec<RuleMeta> {
     v
 }
 
-/// Looks up a code (`R001`) or a name (`repeated-adjacent-line`).
+/// Looks up a code (`R001`) or a name (`repeated-adjacent-line`), ignoring ASCII case.
 pub fn find(code_or_name: &str) -> Option<RuleMeta> {
-    all_meta()
-        .into_iter()
-        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+    all_meta().into_iter().find(|m| {
+        m.code.eq_ignore_ascii_case(code_or_name) || m.name.eq_ignore_ascii_case(code_or_name)
+    })
 }
 
-/// Whether `code` is chosen by a list of selectors (codes, code prefixes like `R0`, or names).
+/// Whether `meta` is chosen by a list of selectors: `ALL`, codes, code prefixes like `R0`, names
+/// or categories, all ignoring ASCII case (`r001` is `R001`, as for `deboil explain`). An empty
+/// selector chooses nothing (callers reject it as a usage error).
 pub fn matches_selector(meta: &RuleMeta, selectors: &[String]) -> bool {
     selectors.iter().any(|s| {
-        s == "ALL"
-            || meta.code.starts_with(s.as_str())
-            || meta.name == s
-            || meta.category.as_str() == s
+        let s = s.as_str();
+        !s.is_empty()
+            && (s.eq_ignore_ascii_case("ALL")
+                || meta
+                    .code
+                    .as_bytes()
+                    .get(..s.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(s.as_bytes()))
+                || meta.name.eq_ignore_ascii_case(s)
+                || meta.category.as_str().eq_ignore_ascii_case(s))
     })
 }
 
@@ -275,6 +283,32 @@ mod tests {
             assert!(m.doc.trim().len() > 40, "{} has no documentation", m.code);
             assert_eq!(m.code.len(), 4, "{} code shape", m.code);
         }
+    }
+
+    #[test]
+    fn selectors_and_lookup_ignore_case() {
+        let m = repeated_adjacent_line::RepeatedAdjacentLine::META;
+        let sel = |s: &str| matches_selector(&m, &[s.to_string()]);
+        for s in [
+            "R001",
+            "r001",
+            "r0",
+            "R",
+            "all",
+            "ALL",
+            "repeated-adjacent-line",
+            "Repeated-Adjacent-Line",
+            "repeat",
+            "REPEAT",
+        ] {
+            assert!(sel(s), "{s} should select R001");
+        }
+        for s in ["", "R002", "r1", "repeated", "chrome", "R0011"] {
+            assert!(!sel(s), "{s:?} should not select R001");
+        }
+        assert_eq!(find("r001").map(|m| m.code), Some("R001"));
+        assert_eq!(find("REPEATED-ADJACENT-LINE").map(|m| m.code), Some("R001"));
+        assert_eq!(find(""), None);
     }
 
     #[test]
