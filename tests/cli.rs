@@ -234,6 +234,33 @@ fn rules_and_explain_come_from_the_registry() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Z999"));
 }
 
+/// `deboil rules` shows each rule's first sentence whole: a full stop inside an example in
+/// backticks or quotes does not end it, and a first paragraph that introduces a list with a
+/// colon is completed by the list's labels.
+#[test]
+fn rules_summaries_are_whole_sentences() {
+    let o = deboil(&["rules"]);
+    assert!(o.status.success());
+    let list = stdout(&o);
+    let line = |code: &str| {
+        list.lines()
+            .find(|l| l.starts_with(code))
+            .unwrap_or_else(|| panic!("{code} missing:\n{list}"))
+            .to_string()
+    };
+    for l in list.lines() {
+        assert!(l.ends_with('.') || l.ends_with(".`"), "cut summary: {l}");
+        assert_eq!(l.matches('`').count() % 2, 0, "cut inside backticks: {l}");
+        assert_eq!(l.matches('"').count() % 2, 0, "cut inside quotes: {l}");
+    }
+    assert!(line("R018").ends_with("`Photo by Jane Doe/Getty Images`."));
+    assert!(line("R019").ends_with("how to follow it."));
+    assert!(line("R013").contains("\"Werbung. Dieser Beitrag enthält Werbung für ...\""));
+    assert!(line("R023").contains("under every article: reuse notice, licence notice,"));
+    assert!(line("R025").contains("speaks to the reader: ad-blocker ask, paywall prompt,"));
+    assert!(line("R026").ends_with("validation message, comment-form notice."));
+}
+
 #[test]
 fn help_shows_the_defaults_from_the_code_and_explain_points_to_rules() {
     let d = deboil::dedup::DedupOptions::default();

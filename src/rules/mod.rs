@@ -54,29 +54,78 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The documentation's first sentence (its first paragraph up to the first full stop).
+    /// The documentation's first sentence, for `deboil rules` and the README's table: its first
+    /// paragraph up to the first full stop that ends a sentence ([`sentence_end`]: not one inside
+    /// `backticks` or "quotes"). A first paragraph that ends in a colon introduces a list: the
+    /// summary is the paragraph followed by the list's bold labels (`- **label**: ...`), or, with
+    /// no labels, the paragraph with a full stop for its colon.
     pub fn summary(&self) -> String {
-        let para: Vec<&str> = self
-            .doc
-            .lines()
-            .map(str::trim)
+        let lines: Vec<&str> = self.doc.lines().map(str::trim).collect();
+        let start = lines
+            .iter()
+            .position(|l| !l.is_empty())
+            .unwrap_or(lines.len());
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.is_empty())
+            .map_or(lines.len(), |n| start + n);
+        let para = lines[start..end].join(" ");
+        if let Some(i) = sentence_end(&para) {
+            return para[..=i].to_string();
+        }
+        let Some(lead) = para.strip_suffix(':') else {
+            return para;
+        };
+        // the labels of the list in the next paragraph
+        let labels: Vec<&str> = lines[end..]
+            .iter()
             .skip_while(|l| l.is_empty())
             .take_while(|l| !l.is_empty())
+            .filter_map(|l| {
+                l.strip_prefix("- **")?
+                    .split_once("**")
+                    .map(|(label, _)| label)
+            })
             .collect();
-        let para = para.join(" ");
-        // a full stop ends the sentence when a letter precedes it and a capital follows
-        let b = para.as_bytes();
-        let end = (1..b.len().saturating_sub(2)).find(|&i| {
-            b[i] == b'.'
-                && b[i + 1] == b' '
-                && b[i - 1].is_ascii_lowercase()
-                && b[i + 2].is_ascii_uppercase()
-        });
-        match end {
-            Some(i) => para[..=i].to_string(),
-            None => para,
+        if labels.is_empty() {
+            format!("{lead}.")
+        } else {
+            format!("{lead}: {}.", labels.join(", "))
         }
     }
+}
+
+/// The byte index of the full stop that ends the first sentence of `text`, if one does before
+/// its end: a `.` outside `backticks`, "straight" and “curly” quotes, after a lowercase letter
+/// or a closing bracket or quote, followed by a space and a capital letter or an opening
+/// backtick or quote. So an example (`Striking workers outside the gates. Photograph: ...`)
+/// does not end the sentence that shows it.
+fn sentence_end(text: &str) -> Option<usize> {
+    let (mut code, mut straight, mut curly) = (false, false, 0usize);
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        match c {
+            '`' => code = !code,
+            _ if code => {}
+            '"' => straight = !straight,
+            '“' => curly += 1,
+            '”' => curly = curly.saturating_sub(1),
+            '.' if !straight && curly == 0 => {
+                let after_word = prev.is_lowercase() || matches!(prev, ')' | '"' | '”' | '`');
+                let mut next = text[i + 1..].chars();
+                let starts_sentence = next.next() == Some(' ')
+                    && next
+                        .next()
+                        .is_some_and(|n| n.is_uppercase() || matches!(n, '`' | '"' | '“'));
+                if after_word && starts_sentence {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
 
 /// A unit that finds one class of debris in a document.
@@ -323,6 +372,65 @@ mod tests {
                 m.name,
                 dir.display()
             );
+        }
+    }
+
+    #[test]
+    fn a_sentence_does_not_end_inside_backticks_or_quotes() {
+        fn end(t: &str) -> Option<&str> {
+            sentence_end(t).map(|i| &t[..=i])
+        }
+        assert_eq!(end("One thing. Two things."), Some("One thing."));
+        assert_eq!(end("Only one sentence."), None);
+        assert_eq!(
+            end("A caption, such as `The gates. Photo: X`. Then more."),
+            Some("A caption, such as `The gates. Photo: X`.")
+        );
+        assert_eq!(
+            end(r#"An ad ("Werbung. Dieser Beitrag", “Hier. Dort”). Next."#),
+            Some(r#"An ad ("Werbung. Dieser Beitrag", “Hier. Dort”)."#)
+        );
+        assert_eq!(
+            end("A footer, filed and followed. `This entry was posted. Bookmark it.`"),
+            Some("A footer, filed and followed.")
+        );
+        // not after an abbreviation's capital or a number, nor before a lowercase word
+        assert_eq!(
+            end("Version 2. Next one. Last"),
+            Some("Version 2. Next one.")
+        );
+        assert_eq!(end("Said A. Smith and so on. the end"), None);
+    }
+
+    #[test]
+    fn a_summary_is_a_complete_sentence() {
+        let meta = |doc: &'static str| RuleMeta {
+            code: "X001",
+            name: "x",
+            category: Category::Chrome,
+            doc,
+        };
+        let list = " A line the site prints:\n\n - **first kind**: \"A. B\";\n - **second kind**: more\n   text.\n\n Why.\n";
+        assert_eq!(
+            meta(list).summary(),
+            "A line the site prints: first kind, second kind."
+        );
+        assert_eq!(
+            meta(" A line the site prints:\n\n Some prose.\n").summary(),
+            "A line the site prints."
+        );
+        assert_eq!(
+            meta("\n A line\n over two. And more.\n\n Next.\n").summary(),
+            "A line over two."
+        );
+        for m in all_meta() {
+            let s = m.summary();
+            let ok_end = s.ends_with('.') || s.ends_with(".`");
+            assert!(ok_end, "{} summary does not end a sentence: {s}", m.code);
+            for q in ['`', '"'] {
+                let n = s.matches(q).count();
+                assert!(n % 2 == 0, "{} summary cut inside {q}: {s}", m.code);
+            }
         }
     }
 }
