@@ -746,6 +746,43 @@ fn dry_run_and_diff_write_nothing_but_listings() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// A JSONL record's `id` in the output: its own id (a number as its JSON text), and for a record
+/// without one (no id field, or `null`) `<path>:<line>`, the line counted in the file as read
+/// (blank lines included), as the README's "JSONL output" says.
+#[test]
+fn jsonl_ids_fall_back_to_path_and_line() {
+    let dir = tmpdir("id-fallback");
+    std::fs::write(
+        dir.join("ids.jsonl"),
+        "{\"id\":42,\"text\":\"One body paragraph that stays here.\"}\n\n\
+         {\"id\":null,\"text\":\"Another body paragraph that stays too.\"}\n\
+         {\"text\":\"A third body paragraph that stays too.\"}\n\
+         {\"id\":\"own\",\"text\":\"A fourth body paragraph that stays too.\"}\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args([
+            "clean",
+            "ids.jsonl",
+            "--format",
+            "jsonl",
+            "-q",
+            "--no-config",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["42", "ids.jsonl:3", "ids.jsonl:4", "own"]);
+}
+
 #[test]
 fn dry_run_names_a_jsonl_record_by_its_file_line_and_id() {
     let dir = tmpdir("dryrun-jsonl");
@@ -1910,6 +1947,71 @@ fn readme_names_only_flags_that_exist() {
         unknown.is_empty(),
         "README names flags deboil lacks: {unknown:?}"
     );
+}
+
+/// The README's usage block shows every flag of `clean` and `check` (by its short form if it has
+/// one), the dedup flags of `clean` standing as `[DEDUP FLAGS]` for its "Dedup flags" paragraph,
+/// which holds only dedup flags.
+#[test]
+fn readme_usage_shows_every_flag_of_clean_and_check() {
+    use clap::CommandFactory;
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let block = readme
+        .split("## Usage\n\n```\n")
+        .nth(1)
+        .and_then(|r| r.split("\n```").next())
+        .expect("usage block");
+    // the usage of one command: its line and the indented lines under it
+    let usage = |cmd: &str| -> String {
+        let mut lines = block.lines().skip_while(|l| !l.starts_with(cmd));
+        let first = lines.next().unwrap_or_else(|| panic!("no usage of {cmd}"));
+        std::iter::once(first)
+            .chain(lines.take_while(|l| l.starts_with(' ')))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let dedup = readme
+        .split("Dedup flags of `clean` (`DEDUP FLAGS`): ")
+        .nth(1)
+        .and_then(|r| r.split("\n\n").next())
+        .expect("dedup flags paragraph");
+    // `flag` named as a whole word (`--dedup` is not `--dedup-x`)
+    let names = |text: &str, flag: &str| {
+        text.match_indices(flag).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + flag.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    };
+    let cli = deboil::cli::Cli::command();
+    for (cmd, dedup_ok) in [("clean", true), ("check", false)] {
+        let shown = usage(&format!("deboil {cmd} "));
+        let sub = cli.find_subcommand(cmd).unwrap();
+        for a in sub.get_arguments() {
+            let short = a.get_short().map(|c| format!("-{c}"));
+            let Some(long) = a.get_long().map(|l| format!("--{l}")) else {
+                continue;
+            };
+            if long == "--help" || a.is_hide_set() {
+                continue;
+            }
+            // a flag with a short form shows that (`-o OUT`, `-j|--threads N`)
+            let in_usage = match &short {
+                Some(short) => names(&shown, short),
+                None => names(&shown, &long),
+            };
+            assert!(
+                in_usage || (dedup_ok && names(dedup, &long)),
+                "the README's usage of `{cmd}` lacks {}:\n{shown}",
+                short.as_deref().unwrap_or(&long)
+            );
+        }
+    }
+    assert!(usage("deboil clean ").contains("[DEDUP FLAGS]"));
+    for flag in ["--max-record-bytes", "--threads", "--strict"] {
+        assert!(!names(dedup, flag), "{flag} is not a dedup flag");
+    }
 }
 
 #[test]
