@@ -209,6 +209,47 @@ fn check_fails_with_a_diff_when_an_expected_file_is_edited() {
     assert!(out.contains("@@"), "{out}");
 }
 
+/// `check --bless` ends with what it blessed: the cases whose expected files it rewrote, and
+/// how many were unchanged.
+#[test]
+fn check_bless_says_what_it_blessed() {
+    let dir = tmpdir("check-bless");
+    for case in ["a", "b", "c"] {
+        let case = dir.join(case);
+        std::fs::create_dir_all(&case).unwrap();
+        std::fs::write(
+            case.join("input.txt"),
+            "A Headline Here\n\nThe body text.\n",
+        )
+        .unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    let o = deboil(&["check", d, "--bless"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("blessed a (expected.txt created, expected-report.json created)\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("\n3 cases, 0 failed; blessed 3 cases: a, b, c (0 unchanged)\n"),
+        "{out}"
+    );
+    std::fs::write(dir.join("b/expected.txt"), "edited by hand\n").unwrap();
+    let out = stdout(&deboil(&["check", d, "--bless"]));
+    assert_eq!(
+        out,
+        "ok      a\nblessed b (expected.txt)\nok      c\n\
+         3 cases, 0 failed; blessed 1 case: b (2 unchanged)\n"
+    );
+    let out = stdout(&deboil(&["check", d, "--bless"]));
+    assert!(
+        out.ends_with("\n3 cases, 0 failed; blessed 0 cases (3 unchanged)\n"),
+        "{out}"
+    );
+    assert!(stdout(&deboil(&["check", d])).ends_with("\n3 cases, 0 failed\n"));
+}
+
 #[test]
 fn rules_and_explain_come_from_the_registry() {
     let o = deboil(&["rules"]);
