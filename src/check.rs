@@ -2,7 +2,8 @@
 //! (any input format deboil reads), optionally an `args` file (extra `clean` flags, whitespace
 //! separated) and a `deboil.toml`, and the expected results: `expected.txt` (what `clean` prints
 //! to stdout) and `expected-report.json` (the report's totals). Every case runs through the same
-//! code as `deboil clean`; a mismatch prints a unified diff. `--bless` rewrites expected files.
+//! code as `deboil clean`; a mismatch prints a unified diff. `--bless` rewrites expected files
+//! that differ, and the last line says which cases it blessed and how many were unchanged.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,8 @@ pub enum CaseResult {
     Pass,
     /// Differences, as unified diffs.
     Fail(String),
-    Blessed,
+    /// Rewritten under `--bless`: the expected files that changed (`expected.txt`, ...).
+    Blessed(Vec<String>),
 }
 
 /// The fixture cases under `dir`, sorted; `dir` itself when it is a case (holds an `input.*`).
@@ -90,13 +92,30 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String)
     Ok((out, report))
 }
 
-fn compare(path: &Path, actual: &[u8], bless: bool, diffs: &mut String) -> Result<bool, Error> {
+/// Whether `path` holds `actual`; if not, rewrites it under `bless` (naming it in `blessed`),
+/// else appends a unified diff to `diffs`.
+fn compare(
+    path: &Path,
+    actual: &[u8],
+    bless: bool,
+    diffs: &mut String,
+    blessed: &mut Vec<String>,
+) -> Result<bool, Error> {
     let expected = std::fs::read(path).ok();
     if expected.as_deref() == Some(actual) {
         return Ok(true);
     }
     if bless {
         std::fs::write(path, actual).map_err(|e| Error::io(path, e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        blessed.push(if expected.is_none() {
+            format!("{name} created")
+        } else {
+            name
+        });
         return Ok(false);
     }
     let exp = String::from_utf8_lossy(expected.as_deref().unwrap_or(b""));
@@ -121,21 +140,31 @@ fn compare(path: &Path, actual: &[u8], bless: bool, diffs: &mut String) -> Resul
 pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<CaseResult, Error> {
     let (out, report) = run_case(case, threads)?;
     let mut diffs = String::new();
-    let a = compare(&case.join("expected.txt"), &out, bless, &mut diffs)?;
+    let mut blessed = Vec::new();
+    let a = compare(
+        &case.join("expected.txt"),
+        &out,
+        bless,
+        &mut diffs,
+        &mut blessed,
+    )?;
     let b = compare(
         &case.join("expected-report.json"),
         report.as_bytes(),
         bless,
         &mut diffs,
+        &mut blessed,
     )?;
     Ok(match (a && b, bless) {
         (true, _) => CaseResult::Pass,
-        (false, true) => CaseResult::Blessed,
+        (false, true) => CaseResult::Blessed(blessed),
         (false, false) => CaseResult::Fail(diffs),
     })
 }
 
 /// Runs every case under `dir`, printing diffs to `out`. Returns the number of failing cases.
+/// The last line counts the cases and failures; under `--bless` it also says what was blessed
+/// ([`bless_summary`]).
 pub fn check_all(
     dir: &Path,
     bless: bool,
@@ -147,14 +176,22 @@ pub fn check_all(
         return Err(Error::Usage(format!("{}: no fixture cases", dir.display())));
     }
     let mut failed = 0;
+    let (mut blessed, mut unchanged) = (Vec::new(), 0);
     for case in &cases {
         let name = case
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let line = match check_case(case, bless, threads) {
-            Ok(CaseResult::Pass) => format!("ok      {name}\n"),
-            Ok(CaseResult::Blessed) => format!("blessed {name}\n"),
+            Ok(CaseResult::Pass) => {
+                unchanged += 1;
+                format!("ok      {name}\n")
+            }
+            Ok(CaseResult::Blessed(files)) => {
+                let line = format!("blessed {name} ({})\n", files.join(", "));
+                blessed.push(name);
+                line
+            }
             Ok(CaseResult::Fail(d)) => {
                 failed += 1;
                 format!("FAIL    {name}\n{d}")
@@ -167,8 +204,91 @@ pub fn check_all(
         out.write_all(line.as_bytes())
             .map_err(|e| Error::io("<stdout>", e))?;
     }
-    let summary = format!("{} cases, {} failed\n", cases.len(), failed);
+    let mut summary = format!("{} cases, {} failed", cases.len(), failed);
+    if bless {
+        summary.push_str("; ");
+        summary.push_str(&bless_summary(&blessed, unchanged));
+    }
+    summary.push('\n');
     out.write_all(summary.as_bytes())
         .map_err(|e| Error::io("<stdout>", e))?;
     Ok(failed)
+}
+
+/// What `--bless` did, for `check`'s last line: `blessed 2 cases: a, b (41 unchanged)`, the
+/// names in case order, at most [`BLESS_NAMES`] of them and then how many more.
+pub fn bless_summary(blessed: &[String], unchanged: usize) -> String {
+    let n = blessed.len();
+    let mut s = format!("blessed {n} case{}", if n == 1 { "" } else { "s" });
+    if n > 0 {
+        s.push_str(": ");
+        s.push_str(&blessed[..n.min(BLESS_NAMES)].join(", "));
+        if n > BLESS_NAMES {
+            s.push_str(&format!(" and {} more", n - BLESS_NAMES));
+        }
+    }
+    s.push_str(&format!(" ({unchanged} unchanged)"));
+    s
+}
+
+/// How many blessed cases [`bless_summary`] names.
+pub const BLESS_NAMES: usize = 10;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bless_summary_names_what_was_blessed() {
+        let names = |n: usize| (1..=n).map(|i| format!("c{i}")).collect::<Vec<_>>();
+        assert_eq!(bless_summary(&[], 5), "blessed 0 cases (5 unchanged)");
+        assert_eq!(
+            bless_summary(&names(1), 0),
+            "blessed 1 case: c1 (0 unchanged)"
+        );
+        assert_eq!(
+            bless_summary(&names(2), 41),
+            "blessed 2 cases: c1, c2 (41 unchanged)"
+        );
+        assert_eq!(
+            bless_summary(&names(12), 3),
+            "blessed 12 cases: c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 and 2 more (3 unchanged)"
+        );
+    }
+
+    #[test]
+    fn bless_rewrites_only_what_changed_and_says_so() {
+        let dir = std::env::temp_dir().join(format!("deboil-check-unit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let case = dir.join("case");
+        std::fs::create_dir_all(&case).unwrap();
+        std::fs::write(
+            case.join("input.txt"),
+            "A Headline Here\n\nThe body text.\n",
+        )
+        .unwrap();
+        let run = |bless| {
+            let mut out = Vec::new();
+            let failed = check_all(&dir, bless, Some(1), &mut out).unwrap();
+            (failed, String::from_utf8(out).unwrap())
+        };
+        let (failed, out) = run(true);
+        assert_eq!(failed, 0);
+        assert_eq!(
+            out,
+            "blessed case (expected.txt created, expected-report.json created)\n\
+             1 cases, 0 failed; blessed 1 case: case (0 unchanged)\n"
+        );
+        std::fs::write(case.join("expected.txt"), "edited\n").unwrap();
+        assert_eq!(
+            run(true).1,
+            "blessed case (expected.txt)\n1 cases, 0 failed; blessed 1 case: case (0 unchanged)\n"
+        );
+        assert_eq!(
+            run(true).1,
+            "ok      case\n1 cases, 0 failed; blessed 0 cases (1 unchanged)\n"
+        );
+        assert_eq!(run(false).1, "ok      case\n1 cases, 0 failed\n");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -211,7 +211,7 @@ pub struct RuleArgs {
     /// Do not read ./deboil.toml.
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
-    /// Only these rules (codes, code prefixes, names or categories; comma-separated).
+    /// Only these rules (codes, code prefixes, names or categories, in any case; comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
     /// Not these rules.
@@ -359,12 +359,33 @@ impl RuleArgs {
             }
             _ => Config::default(),
         };
-        o.select = self.select.clone();
-        o.ignore = self.ignore.clone();
+        o.select = selectors("--select", &self.select)?;
+        o.ignore = selectors("--ignore", &self.ignore)?;
         o.strictness = self.strictness.or(config.strictness).unwrap_or_default();
         o.config = config;
         Ok(())
     }
+}
+
+/// The values of `--select` or `--ignore` (already split at commas) with the spaces around each
+/// trimmed (`"R001, R003"`); an empty value (`--select ""`, a stray comma) is a usage error naming
+/// the flag, since it would otherwise choose every rule or none without saying so. Case is left
+/// as given: the registry matches codes and names ignoring it.
+fn selectors(flag: &str, values: &[String]) -> Result<Vec<String>, Error> {
+    values
+        .iter()
+        .map(|v| {
+            let v = v.trim();
+            if v.is_empty() {
+                Err(Error::Usage(format!(
+                    "{flag}: empty rule code (an empty value or a stray comma); give codes, code \
+                     prefixes, names or categories, comma-separated, e.g. {flag} R001,R003"
+                )))
+            } else {
+                Ok(v.to_string())
+            }
+        })
+        .collect()
 }
 
 impl WriteArgs {
@@ -632,5 +653,34 @@ mod tests {
         );
         // `decide` needs signature files
         assert!(parse(&["dedup", "decide"]).is_err());
+    }
+
+    #[test]
+    fn selector_values_are_trimmed_and_empty_ones_rejected() {
+        let opts = |words: &[&str]| {
+            let w: Vec<String> = std::iter::once("x.txt")
+                .chain(words.iter().copied())
+                .map(String::from)
+                .collect();
+            parse_clean_words(&w).and_then(|a| a.to_options())
+        };
+        let o = opts(&["--select", "r001, R003 ,ui-label-line", "--ignore", " R003"]).unwrap();
+        assert_eq!(o.select, vec!["r001", "R003", "ui-label-line"]);
+        assert_eq!(o.ignore, vec!["R003"]);
+        for (flag, value) in [
+            ("--select", ""),
+            ("--select", "R001,"),
+            ("--select", " , "),
+            ("--ignore", ""),
+            ("--ignore", "R001,,R003"),
+        ] {
+            let e = opts(&[flag, value]).map(|_| ()).unwrap_err();
+            assert!(matches!(e, Error::Usage(_)), "{flag} {value:?}: {e}");
+            let msg = e.to_string();
+            assert!(
+                msg.starts_with(&format!("{flag}: empty rule code")),
+                "{msg}"
+            );
+        }
     }
 }

@@ -209,6 +209,47 @@ fn check_fails_with_a_diff_when_an_expected_file_is_edited() {
     assert!(out.contains("@@"), "{out}");
 }
 
+/// `check --bless` ends with what it blessed: the cases whose expected files it rewrote, and
+/// how many were unchanged.
+#[test]
+fn check_bless_says_what_it_blessed() {
+    let dir = tmpdir("check-bless");
+    for case in ["a", "b", "c"] {
+        let case = dir.join(case);
+        std::fs::create_dir_all(&case).unwrap();
+        std::fs::write(
+            case.join("input.txt"),
+            "A Headline Here\n\nThe body text.\n",
+        )
+        .unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    let o = deboil(&["check", d, "--bless"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("blessed a (expected.txt created, expected-report.json created)\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("\n3 cases, 0 failed; blessed 3 cases: a, b, c (0 unchanged)\n"),
+        "{out}"
+    );
+    std::fs::write(dir.join("b/expected.txt"), "edited by hand\n").unwrap();
+    let out = stdout(&deboil(&["check", d, "--bless"]));
+    assert_eq!(
+        out,
+        "ok      a\nblessed b (expected.txt)\nok      c\n\
+         3 cases, 0 failed; blessed 1 case: b (2 unchanged)\n"
+    );
+    let out = stdout(&deboil(&["check", d, "--bless"]));
+    assert!(
+        out.ends_with("\n3 cases, 0 failed; blessed 0 cases (3 unchanged)\n"),
+        "{out}"
+    );
+    assert!(stdout(&deboil(&["check", d])).ends_with("\n3 cases, 0 failed\n"));
+}
+
 #[test]
 fn rules_and_explain_come_from_the_registry() {
     let o = deboil(&["rules"]);
@@ -232,6 +273,33 @@ fn rules_and_explain_come_from_the_registry() {
     let bad = deboil(&["explain", "Z999"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Z999"));
+}
+
+/// `deboil rules` shows each rule's first sentence whole: a full stop inside an example in
+/// backticks or quotes does not end it, and a first paragraph that introduces a list with a
+/// colon is completed by the list's labels.
+#[test]
+fn rules_summaries_are_whole_sentences() {
+    let o = deboil(&["rules"]);
+    assert!(o.status.success());
+    let list = stdout(&o);
+    let line = |code: &str| {
+        list.lines()
+            .find(|l| l.starts_with(code))
+            .unwrap_or_else(|| panic!("{code} missing:\n{list}"))
+            .to_string()
+    };
+    for l in list.lines() {
+        assert!(l.ends_with('.') || l.ends_with(".`"), "cut summary: {l}");
+        assert_eq!(l.matches('`').count() % 2, 0, "cut inside backticks: {l}");
+        assert_eq!(l.matches('"').count() % 2, 0, "cut inside quotes: {l}");
+    }
+    assert!(line("R018").ends_with("`Photo by Jane Doe/Getty Images`."));
+    assert!(line("R019").ends_with("how to follow it."));
+    assert!(line("R013").contains("\"Werbung. Dieser Beitrag enthält Werbung für ...\""));
+    assert!(line("R023").contains("under every article: reuse notice, licence notice,"));
+    assert!(line("R025").contains("speaks to the reader: ad-blocker ask, paywall prompt,"));
+    assert!(line("R026").ends_with("validation message, comment-form notice."));
 }
 
 #[test]
@@ -359,6 +427,59 @@ fn command_line_select_overrides_the_config_ignore() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("R998") && !err.contains(toml_s), "{err}");
+}
+
+/// `--select`/`--ignore` take codes in any case (as `explain` does), spaces around the commas,
+/// and reject an empty value (which used to run every rule) as a usage error naming the flag.
+#[test]
+fn select_and_ignore_ignore_case_trim_spaces_and_reject_empty_values() {
+    let input = "seeds/000_1129f5ca16d4c8c9.txt";
+    let listing = |sel: &[&str]| {
+        let mut a = vec!["clean", input, "--dry-run", "-q", "--no-config"];
+        a.extend(sel);
+        let o = deboil(&a);
+        assert!(
+            o.status.success(),
+            "{sel:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        stdout(&o)
+    };
+    let r001 = listing(&["--select", "R001"]);
+    assert!(r001.contains(": R001 repeated-adjacent-line: "), "{r001}");
+    assert!(!r001.contains(": R003 "), "{r001}");
+    assert_eq!(listing(&["--select", "r001"]), r001);
+    assert_eq!(listing(&["--select", "Repeated-Adjacent-Line"]), r001);
+    let both = listing(&["--select", "R001,R003"]);
+    assert!(
+        both.contains(": R001 ") && both.contains(": R003 "),
+        "{both}"
+    );
+    assert_eq!(listing(&["--select", "R001, R003"]), both);
+    assert_eq!(listing(&["--select", " r001 ,r003 "]), both);
+    assert_eq!(
+        listing(&["--select", "R001,R003", "--ignore", "r003"]),
+        r001
+    );
+    for (flag, value) in [
+        ("--select", ""),
+        ("--select", "R001,"),
+        ("--ignore", " "),
+        ("--ignore", "R001,,R003"),
+    ] {
+        let o = deboil(&["clean", input, "--no-config", "-q", flag, value]);
+        assert_eq!(o.status.code(), Some(2), "{flag} {value:?}");
+        assert!(o.stdout.is_empty(), "{flag} {value:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("{flag}: empty rule code")),
+            "{flag} {value:?}: {err}"
+        );
+    }
+    let o = deboil(&["clean", input, "--no-config", "-q", "--select", "r999"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("unknown rule code or name: r999"), "{err}");
 }
 
 #[test]
@@ -664,6 +785,43 @@ fn dry_run_and_diff_write_nothing_but_listings() {
     );
     let o = deboil(&["clean", "seeds", "--fail-on-removal", "-q", "--dry-run"]);
     assert_eq!(o.status.code(), Some(1));
+}
+
+/// A JSONL record's `id` in the output: its own id (a number as its JSON text), and for a record
+/// without one (no id field, or `null`) `<path>:<line>`, the line counted in the file as read
+/// (blank lines included), as the README's "JSONL output" says.
+#[test]
+fn jsonl_ids_fall_back_to_path_and_line() {
+    let dir = tmpdir("id-fallback");
+    std::fs::write(
+        dir.join("ids.jsonl"),
+        "{\"id\":42,\"text\":\"One body paragraph that stays here.\"}\n\n\
+         {\"id\":null,\"text\":\"Another body paragraph that stays too.\"}\n\
+         {\"text\":\"A third body paragraph that stays too.\"}\n\
+         {\"id\":\"own\",\"text\":\"A fourth body paragraph that stays too.\"}\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args([
+            "clean",
+            "ids.jsonl",
+            "--format",
+            "jsonl",
+            "-q",
+            "--no-config",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["42", "ids.jsonl:3", "ids.jsonl:4", "own"]);
 }
 
 #[test]
@@ -2010,6 +2168,71 @@ fn readme_names_only_flags_that_exist() {
         unknown.is_empty(),
         "README names flags deboil lacks: {unknown:?}"
     );
+}
+
+/// The README's usage block shows every flag of `clean` and `check` (by its short form if it has
+/// one), the dedup flags of `clean` standing as `[DEDUP FLAGS]` for its "Dedup flags" paragraph,
+/// which holds only dedup flags.
+#[test]
+fn readme_usage_shows_every_flag_of_clean_and_check() {
+    use clap::CommandFactory;
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let block = readme
+        .split("## Usage\n\n```\n")
+        .nth(1)
+        .and_then(|r| r.split("\n```").next())
+        .expect("usage block");
+    // the usage of one command: its line and the indented lines under it
+    let usage = |cmd: &str| -> String {
+        let mut lines = block.lines().skip_while(|l| !l.starts_with(cmd));
+        let first = lines.next().unwrap_or_else(|| panic!("no usage of {cmd}"));
+        std::iter::once(first)
+            .chain(lines.take_while(|l| l.starts_with(' ')))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let dedup = readme
+        .split("Dedup flags of `clean` (`DEDUP FLAGS`): ")
+        .nth(1)
+        .and_then(|r| r.split("\n\n").next())
+        .expect("dedup flags paragraph");
+    // `flag` named as a whole word (`--dedup` is not `--dedup-x`)
+    let names = |text: &str, flag: &str| {
+        text.match_indices(flag).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + flag.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    };
+    let cli = deboil::cli::Cli::command();
+    for (cmd, dedup_ok) in [("clean", true), ("check", false)] {
+        let shown = usage(&format!("deboil {cmd} "));
+        let sub = cli.find_subcommand(cmd).unwrap();
+        for a in sub.get_arguments() {
+            let short = a.get_short().map(|c| format!("-{c}"));
+            let Some(long) = a.get_long().map(|l| format!("--{l}")) else {
+                continue;
+            };
+            if long == "--help" || a.is_hide_set() {
+                continue;
+            }
+            // a flag with a short form shows that (`-o OUT`, `-j|--threads N`)
+            let in_usage = match &short {
+                Some(short) => names(&shown, short),
+                None => names(&shown, &long),
+            };
+            assert!(
+                in_usage || (dedup_ok && names(dedup, &long)),
+                "the README's usage of `{cmd}` lacks {}:\n{shown}",
+                short.as_deref().unwrap_or(&long)
+            );
+        }
+    }
+    assert!(usage("deboil clean ").contains("[DEDUP FLAGS]"));
+    for flag in ["--max-record-bytes", "--threads", "--strict"] {
+        assert!(!names(dedup, flag), "{flag} is not a dedup flag");
+    }
 }
 
 #[test]

@@ -129,7 +129,7 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
     // included) is credited with the lines it names
     all.sort_by_key(|r| r.meta().category == rules::Category::Classifier);
     let known = |s: &String| {
-        s == "ALL"
+        s.eq_ignore_ascii_case("ALL")
             || all
                 .iter()
                 .any(|r| rules::matches_selector(r.meta(), std::slice::from_ref(s)))
@@ -140,9 +140,14 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
     let config = &opts.config;
     for (key, list) in [("select", &config.select), ("ignore", &config.ignore)] {
         if let Some(s) = list.iter().find(|s| !known(s)) {
+            let message = if s.trim().is_empty() {
+                format!("`{key}`: an empty rule code or name (\"{s}\")")
+            } else {
+                format!("`{key}`: {}", Error::UnknownRule(s.clone()))
+            };
             return Err(Error::Config {
                 path: config.shown_path(),
-                message: format!("`{key}`: {}", Error::UnknownRule(s.clone())),
+                message,
             });
         }
     }
@@ -1358,5 +1363,29 @@ mod tests {
         k.keep(keyed(&a));
         assert_eq!(k.take(&b), None);
         assert!(k.take(&a).is_some());
+    }
+
+    #[test]
+    fn selectors_ignore_case_and_an_empty_one_in_the_config_is_an_error() {
+        let mut o = CleanOptions {
+            select: vec!["r001".into(), "Ui-Label-Line".into()],
+            ..CleanOptions::default()
+        };
+        let codes = |o: &CleanOptions| -> Vec<&'static str> {
+            active_rules(o)
+                .unwrap()
+                .iter()
+                .map(|r| r.meta().code)
+                .collect()
+        };
+        assert_eq!(codes(&o), ["R001", "R003"]);
+        o.select.clear();
+        o.config.select = vec!["".into()];
+        let e = active_rules(&o).err().map(|e| e.to_string());
+        assert!(
+            e.as_deref()
+                .is_some_and(|e| e.contains("`select`: an empty rule code or name")),
+            "{e:?}"
+        );
     }
 }

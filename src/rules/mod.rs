@@ -54,29 +54,78 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The documentation's first sentence (its first paragraph up to the first full stop).
+    /// The documentation's first sentence, for `deboil rules` and the README's table: its first
+    /// paragraph up to the first full stop that ends a sentence ([`sentence_end`]: not one inside
+    /// `backticks` or "quotes"). A first paragraph that ends in a colon introduces a list: the
+    /// summary is the paragraph followed by the list's bold labels (`- **label**: ...`), or, with
+    /// no labels, the paragraph with a full stop for its colon.
     pub fn summary(&self) -> String {
-        let para: Vec<&str> = self
-            .doc
-            .lines()
-            .map(str::trim)
+        let lines: Vec<&str> = self.doc.lines().map(str::trim).collect();
+        let start = lines
+            .iter()
+            .position(|l| !l.is_empty())
+            .unwrap_or(lines.len());
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.is_empty())
+            .map_or(lines.len(), |n| start + n);
+        let para = lines[start..end].join(" ");
+        if let Some(i) = sentence_end(&para) {
+            return para[..=i].to_string();
+        }
+        let Some(lead) = para.strip_suffix(':') else {
+            return para;
+        };
+        // the labels of the list in the next paragraph
+        let labels: Vec<&str> = lines[end..]
+            .iter()
             .skip_while(|l| l.is_empty())
             .take_while(|l| !l.is_empty())
+            .filter_map(|l| {
+                l.strip_prefix("- **")?
+                    .split_once("**")
+                    .map(|(label, _)| label)
+            })
             .collect();
-        let para = para.join(" ");
-        // a full stop ends the sentence when a letter precedes it and a capital follows
-        let b = para.as_bytes();
-        let end = (1..b.len().saturating_sub(2)).find(|&i| {
-            b[i] == b'.'
-                && b[i + 1] == b' '
-                && b[i - 1].is_ascii_lowercase()
-                && b[i + 2].is_ascii_uppercase()
-        });
-        match end {
-            Some(i) => para[..=i].to_string(),
-            None => para,
+        if labels.is_empty() {
+            format!("{lead}.")
+        } else {
+            format!("{lead}: {}.", labels.join(", "))
         }
     }
+}
+
+/// The byte index of the full stop that ends the first sentence of `text`, if one does before
+/// its end: a `.` outside `backticks`, "straight" and “curly” quotes, after a lowercase letter
+/// or a closing bracket or quote, followed by a space and a capital letter or an opening
+/// backtick or quote. So an example (`Striking workers outside the gates. Photograph: ...`)
+/// does not end the sentence that shows it.
+fn sentence_end(text: &str) -> Option<usize> {
+    let (mut code, mut straight, mut curly) = (false, false, 0usize);
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        match c {
+            '`' => code = !code,
+            _ if code => {}
+            '"' => straight = !straight,
+            '“' => curly += 1,
+            '”' => curly = curly.saturating_sub(1),
+            '.' if !straight && curly == 0 => {
+                let after_word = prev.is_lowercase() || matches!(prev, ')' | '"' | '”' | '`');
+                let mut next = text[i + 1..].chars();
+                let starts_sentence = next.next() == Some(' ')
+                    && next
+                        .next()
+                        .is_some_and(|n| n.is_uppercase() || matches!(n, '`' | '"' | '“'));
+                if after_word && starts_sentence {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
 
 /// A unit that finds one class of debris in a document.
@@ -235,20 +284,28 @@ pub fn all_meta() -> Vec<RuleMeta> {
     v
 }
 
-/// Looks up a code (`R001`) or a name (`repeated-adjacent-line`).
+/// Looks up a code (`R001`) or a name (`repeated-adjacent-line`), ignoring ASCII case.
 pub fn find(code_or_name: &str) -> Option<RuleMeta> {
-    all_meta()
-        .into_iter()
-        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+    all_meta().into_iter().find(|m| {
+        m.code.eq_ignore_ascii_case(code_or_name) || m.name.eq_ignore_ascii_case(code_or_name)
+    })
 }
 
-/// Whether `code` is chosen by a list of selectors (codes, code prefixes like `R0`, or names).
+/// Whether `meta` is chosen by a list of selectors: `ALL`, codes, code prefixes like `R0`, names
+/// or categories, all ignoring ASCII case (`r001` is `R001`, as for `deboil explain`). An empty
+/// selector chooses nothing (callers reject it as a usage error).
 pub fn matches_selector(meta: &RuleMeta, selectors: &[String]) -> bool {
     selectors.iter().any(|s| {
-        s == "ALL"
-            || meta.code.starts_with(s.as_str())
-            || meta.name == s
-            || meta.category.as_str() == s
+        let s = s.as_str();
+        !s.is_empty()
+            && (s.eq_ignore_ascii_case("ALL")
+                || meta
+                    .code
+                    .as_bytes()
+                    .get(..s.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(s.as_bytes()))
+                || meta.name.eq_ignore_ascii_case(s)
+                || meta.category.as_str().eq_ignore_ascii_case(s))
     })
 }
 
@@ -278,6 +335,32 @@ mod tests {
     }
 
     #[test]
+    fn selectors_and_lookup_ignore_case() {
+        let m = repeated_adjacent_line::RepeatedAdjacentLine::META;
+        let sel = |s: &str| matches_selector(&m, &[s.to_string()]);
+        for s in [
+            "R001",
+            "r001",
+            "r0",
+            "R",
+            "all",
+            "ALL",
+            "repeated-adjacent-line",
+            "Repeated-Adjacent-Line",
+            "repeat",
+            "REPEAT",
+        ] {
+            assert!(sel(s), "{s} should select R001");
+        }
+        for s in ["", "R002", "r1", "repeated", "chrome", "R0011"] {
+            assert!(!sel(s), "{s:?} should not select R001");
+        }
+        assert_eq!(find("r001").map(|m| m.code), Some("R001"));
+        assert_eq!(find("REPEATED-ADJACENT-LINE").map(|m| m.code), Some("R001"));
+        assert_eq!(find(""), None);
+    }
+
+    #[test]
     fn every_rule_has_a_fixture() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         for m in all_meta() {
@@ -289,6 +372,65 @@ mod tests {
                 m.name,
                 dir.display()
             );
+        }
+    }
+
+    #[test]
+    fn a_sentence_does_not_end_inside_backticks_or_quotes() {
+        fn end(t: &str) -> Option<&str> {
+            sentence_end(t).map(|i| &t[..=i])
+        }
+        assert_eq!(end("One thing. Two things."), Some("One thing."));
+        assert_eq!(end("Only one sentence."), None);
+        assert_eq!(
+            end("A caption, such as `The gates. Photo: X`. Then more."),
+            Some("A caption, such as `The gates. Photo: X`.")
+        );
+        assert_eq!(
+            end(r#"An ad ("Werbung. Dieser Beitrag", “Hier. Dort”). Next."#),
+            Some(r#"An ad ("Werbung. Dieser Beitrag", “Hier. Dort”)."#)
+        );
+        assert_eq!(
+            end("A footer, filed and followed. `This entry was posted. Bookmark it.`"),
+            Some("A footer, filed and followed.")
+        );
+        // not after an abbreviation's capital or a number, nor before a lowercase word
+        assert_eq!(
+            end("Version 2. Next one. Last"),
+            Some("Version 2. Next one.")
+        );
+        assert_eq!(end("Said A. Smith and so on. the end"), None);
+    }
+
+    #[test]
+    fn a_summary_is_a_complete_sentence() {
+        let meta = |doc: &'static str| RuleMeta {
+            code: "X001",
+            name: "x",
+            category: Category::Chrome,
+            doc,
+        };
+        let list = " A line the site prints:\n\n - **first kind**: \"A. B\";\n - **second kind**: more\n   text.\n\n Why.\n";
+        assert_eq!(
+            meta(list).summary(),
+            "A line the site prints: first kind, second kind."
+        );
+        assert_eq!(
+            meta(" A line the site prints:\n\n Some prose.\n").summary(),
+            "A line the site prints."
+        );
+        assert_eq!(
+            meta("\n A line\n over two. And more.\n\n Next.\n").summary(),
+            "A line over two."
+        );
+        for m in all_meta() {
+            let s = m.summary();
+            let ok_end = s.ends_with('.') || s.ends_with(".`");
+            assert!(ok_end, "{} summary does not end a sentence: {s}", m.code);
+            for q in ['`', '"'] {
+                let n = s.matches(q).count();
+                assert!(n % 2 == 0, "{} summary cut inside {q}: {s}", m.code);
+            }
         }
     }
 }
