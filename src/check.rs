@@ -204,7 +204,11 @@ pub fn check_all(
         out.write_all(line.as_bytes())
             .map_err(|e| Error::io("<stdout>", e))?;
     }
-    let mut summary = format!("{} cases, {} failed", cases.len(), failed);
+    let mut summary = format!(
+        "{}, {} failed",
+        crate::report::counted(cases.len(), "case"),
+        failed
+    );
     if bless {
         summary.push_str("; ");
         summary.push_str(&bless_summary(&blessed, unchanged));
@@ -277,18 +281,18 @@ mod tests {
         assert_eq!(
             out,
             "blessed case (expected.txt created, expected-report.json created)\n\
-             1 cases, 0 failed; blessed 1 case: case (0 unchanged)\n"
+             1 case, 0 failed; blessed 1 case: case (0 unchanged)\n"
         );
         std::fs::write(case.join("expected.txt"), "edited\n").unwrap();
         assert_eq!(
             run(true).1,
-            "blessed case (expected.txt)\n1 cases, 0 failed; blessed 1 case: case (0 unchanged)\n"
+            "blessed case (expected.txt)\n1 case, 0 failed; blessed 1 case: case (0 unchanged)\n"
         );
         assert_eq!(
             run(true).1,
-            "ok      case\n1 cases, 0 failed; blessed 0 cases (1 unchanged)\n"
+            "ok      case\n1 case, 0 failed; blessed 0 cases (1 unchanged)\n"
         );
-        assert_eq!(run(false).1, "ok      case\n1 cases, 0 failed\n");
+        assert_eq!(run(false).1, "ok      case\n1 case, 0 failed\n");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

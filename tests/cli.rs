@@ -2256,7 +2256,7 @@ fn check_runs_one_case_given_its_directory_and_names_a_missing_one() {
     let o = deboil(&["check", "fixtures/rule-r003"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(
-        stdout(&o).ends_with("ok      rule-r003\n1 cases, 0 failed\n"),
+        stdout(&o).ends_with("ok      rule-r003\n1 case, 0 failed\n"),
         "{}",
         stdout(&o)
     );

@@ -321,7 +321,7 @@ pub fn summary(t: &Totals, seconds: Option<f64>, dry: bool) -> String {
 const REPAIRED_UTF8: &str = "repaired-utf8";
 
 /// `1 input`, `2 inputs`, `0 inputs`.
-fn counted(n: usize, noun: &str) -> String {
+pub fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("{n} {noun}")
     } else {
