@@ -1326,6 +1326,27 @@ mod hostile {
     }
 
     #[test]
+    fn a_tiny_fake_archive_is_invalid_not_truncated() {
+        let dir = tmpdir("tinyfake");
+        let gz = dir.join("x.gz");
+        let zst = dir.join("x.zst");
+        std::fs::write(&gz, "hello").unwrap();
+        std::fs::write(&zst, "hi").unwrap();
+        let (o, r) = report(&["clean", gz.to_str().unwrap(), zst.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("{}: not a valid gzip stream", gz.display())),
+            "{err}"
+        );
+        let failed = &r["totals"]["documents_failed"];
+        assert_eq!(failed["invalid-gzip"], 1, "{failed}");
+        assert_eq!(failed["invalid-zstd"], 1, "{failed}");
+        assert!(failed.get("truncated-archive").is_none(), "{failed}");
+        assert_accounted(&r);
+    }
+
+    #[test]
     fn accounting_holds_on_every_hostile_case() {
         for case in std::fs::read_dir(root().join("fixtures")).unwrap() {
             let case = case.unwrap().path();

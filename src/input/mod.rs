@@ -45,7 +45,8 @@
 //!   construction, and are not checked.
 //! - **Compressed input**: records read before a fault in a `.gz`/`.zst` stream come out, then
 //!   one error: `invalid-gzip`/`invalid-zstd` when nothing could be decompressed (a fake
-//!   archive), `truncated-archive` when the stream ends early or breaks after some output.
+//!   archive: also any `.gz`/`.zst` whose first bytes are not the magic number, however short),
+//!   `truncated-archive` when the stream ends early or breaks after some output.
 //!
 //! # Error kinds (stable, in [`InputError::kind`])
 //! `unreadable`, `binary`, `empty`, `no-inputs`, `symlink-loop`, `too-large`, `line-too-long`,
@@ -1015,13 +1016,16 @@ fn open_reader(
     let magic = raw
         .fill_buf()
         .map_err(|e| read_error(&src.display, None, Compression::None, e, false))?;
-    let comp = if magic.starts_with(&[0x1f, 0x8b]) {
+    let comp = if magic.starts_with(GZIP_MAGIC) {
         Compression::Gzip
-    } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+    } else if magic.starts_with(ZSTD_MAGIC) {
         Compression::Zstd
     } else {
         comp
     };
+    if let Some(e) = fake_archive(&src.display, comp, magic) {
+        return Err(e);
+    }
     let dec: Box<dyn Read + Send> = match comp {
         Compression::None => return Ok((Box::new(raw), comp)),
         Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(raw)),
@@ -1042,6 +1046,34 @@ fn open_reader(
         None => dec,
     };
     Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), comp))
+}
+
+const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
+const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
+
+/// The `invalid-gzip`/`invalid-zstd` error of a source read as `comp` (by its name) whose first
+/// bytes are not that format's magic number, however short it is: a decompressor would call a
+/// file shorter than a header truncated, though it never was an archive. An empty file, or one
+/// holding only the start of the magic number, is left to the decompressor (truncated).
+fn fake_archive(display: &str, comp: Compression, head: &[u8]) -> Option<InputError> {
+    let (magic, kind, what) = match comp {
+        Compression::None => return None,
+        Compression::Gzip => (GZIP_MAGIC, "invalid-gzip", "gzip"),
+        Compression::Zstd => (ZSTD_MAGIC, "invalid-zstd", "zstd"),
+    };
+    let n = head.len().min(magic.len());
+    (n > 0 && head[..n] != magic[..n]).then(|| {
+        let hex: Vec<String> = magic.iter().map(|b| format!("{b:02x}")).collect();
+        InputError::new(
+            display,
+            None,
+            kind,
+            format!(
+                "not a valid {what} stream: it does not start with the {what} magic bytes ({})",
+                hex.join(" ")
+            ),
+        )
+    })
 }
 
 /// Decompresses source `index` of the list ahead of a reading of it that keeps decompressed
@@ -1580,6 +1612,35 @@ mod tests {
             kinds(&read(&[fg, fz, tiny])),
             ["invalid-gzip", "invalid-zstd", "truncated-archive"]
         );
+    }
+
+    #[test]
+    fn short_fake_archives_are_invalid_not_truncated() {
+        let d = tmpdir("shortfake");
+        let paths = [
+            write(&d, "a.gz", b"hello"),
+            write(&d, "b.jsonl.gz", b"h"),
+            write(&d, "c.zst", b"hello"),
+            write(&d, "d.txt.zst", b"hi"),
+            // the start of a magic number: an archive cut short
+            write(&d, "e.gz", b"\x1f"),
+            write(&d, "f.zst", b"\x28\xb5"),
+        ];
+        let items = read(&paths);
+        assert_eq!(
+            kinds(&items),
+            [
+                "invalid-gzip",
+                "invalid-gzip",
+                "invalid-zstd",
+                "invalid-zstd",
+                "truncated-archive",
+                "truncated-archive"
+            ]
+        );
+        let e = items[0].as_ref().unwrap_err();
+        assert_eq!(e.location, paths[0].display().to_string());
+        assert!(e.message.contains("magic bytes (1f 8b)"), "{}", e.message);
     }
 
     #[test]
