@@ -1347,6 +1347,30 @@ mod hostile {
     }
 
     #[test]
+    fn invalid_utf8_in_jsonl_is_named_by_file_and_line() {
+        let dir = tmpdir("bad8b");
+        let f = dir.join("bad8b.jsonl");
+        std::fs::write(
+            &f,
+            b"{\"text\":\"Good line one.\"}\n{\"text\":\"Bad \xff\xfe here.\"}\n{\"text\":\"Ok again.\"}\n",
+        )
+        .unwrap();
+        let (o, r) = report(&["clean", f.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&o.stderr);
+        let want = format!(
+            "{}:2: 2 invalid UTF-8 sequence(s) replaced with U+FFFD",
+            f.display()
+        );
+        assert!(err.contains(&format!("warning: {want}")), "{err}");
+        let w = &r["warnings"][0];
+        assert_eq!(w["kind"], "repaired-utf8", "{r}");
+        assert_eq!(w["location"], format!("{}:2", f.display()), "{r}");
+        assert_eq!(r["totals"]["repaired_utf8"], 2);
+        assert_accounted(&r);
+    }
+
+    #[test]
     fn accounting_holds_on_every_hostile_case() {
         for case in std::fs::read_dir(root().join("fixtures")).unwrap() {
             let case = case.unwrap().path();

@@ -38,7 +38,8 @@
 //!   newline) and reported as `line-too-long` at `path:line`. A text dump over the limit is
 //!   `too-large`.
 //! - **Warnings are not failures**: a duplicate JSONL id (the record is still yielded and
-//!   processed) and per-file counts of repaired UTF-8 are *warnings*, collected on the side and
+//!   processed) and per-file counts of repaired UTF-8 (one warning per file, at the first line
+//!   repaired, listing the first few such lines) are *warnings*, collected on the side and
 //!   taken with [`Records::take_warnings`]; they never appear in the `Err` items, so they are
 //!   not counted as failed documents. Duplicate detection keeps an xxh3 hash (8 bytes) per
 //!   explicit id, not the ids; records without an id field get `<path>:<line>`, unique by
@@ -592,17 +593,15 @@ impl Records {
                     buf: Vec::new(),
                     line: 0,
                     records: 0,
-                    repaired: 0,
+                    repaired: Repairs::default(),
                 });
             }
             _ => {
                 let item = read_text(&src.display, reader, comp, &self.opts);
-                if let Ok(r) = &item {
-                    if r.repaired_utf8 > 0 {
-                        self.warnings
-                            .push(repaired_warning(&src.display, r.repaired_utf8));
-                    }
-                }
+                let item = item.map(|(r, repairs)| {
+                    self.warnings.extend(repairs.warning(&src.display));
+                    r
+                });
                 self.push(item);
             }
         }
@@ -645,7 +644,7 @@ impl Records {
                     };
                     let item = parse_jsonl_line(bytes, &cur.display, cur.line, 0, &self.opts);
                     let item = item.map(|p| {
-                        cur.repaired += p.record.repaired_utf8;
+                        cur.repaired.add(cur.line, p.record.repaired_utf8);
                         if p.had_id {
                             let w = duplicate_id(&mut self.seen_ids, &cur.display, cur.line, &p);
                             self.warnings.extend(w);
@@ -658,10 +657,7 @@ impl Records {
         };
         if done {
             let cur = self.current.take().expect("a current source");
-            if cur.repaired > 0 {
-                self.warnings
-                    .push(repaired_warning(&cur.display, cur.repaired));
-            }
+            self.warnings.extend(cur.repaired.warning(&cur.display));
         }
         if let Some(item) = item {
             self.push(item);
@@ -842,7 +838,7 @@ pub struct Parallel<'a> {
     ready: VecDeque<Ready>,
     seq: u64,
     seen_ids: rustc_hash::FxHashSet<u64>,
-    repaired: usize,
+    repaired: Repairs,
     warnings: Vec<InputError>,
 }
 
@@ -868,7 +864,7 @@ impl<'a> Parallel<'a> {
             ready: VecDeque::new(),
             seq: 0,
             seen_ids: Default::default(),
-            repaired: 0,
+            repaired: Repairs::default(),
             warnings: Vec::new(),
         }
     }
@@ -931,11 +927,8 @@ impl Iterator for Parallel<'_> {
             match ev {
                 Ready::Other(RawEvent::Warning(w)) => self.warnings.push(w),
                 Ready::Other(RawEvent::End { display }) => {
-                    if self.repaired > 0 {
-                        self.warnings
-                            .push(repaired_warning(&display, self.repaired));
-                    }
-                    self.repaired = 0;
+                    let repaired = std::mem::take(&mut self.repaired);
+                    self.warnings.extend(repaired.warning(&display));
                 }
                 Ready::Other(RawEvent::Item(item)) => return Some(self.numbered(item)),
                 Ready::Other(RawEvent::Line { .. }) => unreachable!("lines are parsed"),
@@ -945,7 +938,7 @@ impl Iterator for Parallel<'_> {
                     parsed,
                 } => {
                     let item = parsed.map(|p| {
-                        self.repaired += p.record.repaired_utf8;
+                        self.repaired.add(line, p.record.repaired_utf8);
                         if p.had_id {
                             let w = duplicate_id(&mut self.seen_ids, &display, line, &p);
                             self.warnings.extend(w);
@@ -959,13 +952,93 @@ impl Iterator for Parallel<'_> {
     }
 }
 
-fn repaired_warning(display: &str, n: usize) -> InputError {
-    InputError::new(
-        display,
-        None,
-        "repaired-utf8",
-        format!("{n} invalid UTF-8 sequence(s) replaced with U+FFFD"),
-    )
+/// The invalid UTF-8 repaired in one source: the sequences replaced and the lines they were on,
+/// for one `repaired-utf8` warning per file that names the first such line.
+#[derive(Debug, Default)]
+struct Repairs {
+    sequences: usize,
+    /// Lines holding a replaced sequence (0 when unknown: UTF-16 input).
+    lines: usize,
+    /// The first [`Repairs::SHOWN`] of those lines.
+    first: Vec<usize>,
+}
+
+impl Repairs {
+    /// Line numbers named in the warning.
+    const SHOWN: usize = 5;
+
+    /// Counts `n` sequences replaced on `line` (lines come in order).
+    fn add(&mut self, line: usize, n: usize) {
+        if n == 0 {
+            return;
+        }
+        self.sequences += n;
+        if self.first.last() != Some(&line) && self.lines < usize::MAX {
+            self.lines += 1;
+            if self.first.len() < Self::SHOWN {
+                self.first.push(line);
+            }
+        }
+    }
+
+    /// The repairs of a text dump: the sequences `decode` replaced in `bytes` (`n` of them), on
+    /// the dump's lines (ended by LF, CRLF or a lone CR, as the report counts them). UTF-16
+    /// input keeps its count without lines.
+    fn in_text(bytes: &[u8], n: usize) -> Repairs {
+        let mut r = Repairs::default();
+        if n == 0 {
+            return r;
+        }
+        if matches!(
+            decode::bom(bytes),
+            decode::Bom::Utf16Le | decode::Bom::Utf16Be
+        ) {
+            r.sequences = n;
+            return r;
+        }
+        let mut line = 1;
+        for chunk in bytes.utf8_chunks() {
+            let v = chunk.valid().as_bytes();
+            line += memchr::memchr2_iter(b'\n', b'\r', v)
+                .filter(|&i| v[i] == b'\n' || v.get(i + 1) != Some(&b'\n'))
+                .count();
+            if !chunk.invalid().is_empty() {
+                r.add(line, 1);
+            }
+        }
+        r
+    }
+
+    /// The warning, at the first line repaired: `N invalid UTF-8 sequence(s) replaced with
+    /// U+FFFD`, and when several lines hold them, how many and which (the first few).
+    fn warning(&self, display: &str) -> Option<InputError> {
+        if self.sequences == 0 {
+            return None;
+        }
+        let mut message = format!(
+            "{} invalid UTF-8 sequence(s) replaced with U+FFFD",
+            self.sequences
+        );
+        if self.lines > 1 {
+            let shown: Vec<String> = self.first.iter().map(usize::to_string).collect();
+            let more = if self.lines > shown.len() {
+                ", ..."
+            } else {
+                ""
+            };
+            message.push_str(&format!(
+                " on {} lines ({}{more})",
+                self.lines,
+                shown.join(", ")
+            ));
+        }
+        Some(InputError::new(
+            display,
+            self.first.first().copied(),
+            "repaired-utf8",
+            message,
+        ))
+    }
 }
 
 impl Iterator for Records {
@@ -1138,13 +1211,13 @@ fn looks_binary(head: &[u8]) -> bool {
     decode::looks_binary(head)
 }
 
-/// Reads a whole text dump (capped) into one record.
+/// Reads a whole text dump (capped) into one record, with the invalid UTF-8 it repaired.
 fn read_text(
     display: &str,
     reader: Reader,
     comp: Compression,
     opts: &InputOptions,
-) -> Result<Record, InputError> {
+) -> Result<(Record, Repairs), InputError> {
     let mut bytes = Vec::new();
     let limit = opts.max_record_bytes as u64;
     if let Err(e) = reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
@@ -1174,7 +1247,8 @@ fn read_text(
             },
         ));
     }
-    Ok(Record {
+    let repairs = Repairs::in_text(&bytes, repaired);
+    let record = Record {
         id: display.to_string(),
         source: display.to_string(),
         source_line: 1,
@@ -1184,7 +1258,8 @@ fn read_text(
         raw_bytes: bytes.len(),
         repaired_utf8: repaired,
         jsonl: false,
-    })
+    };
+    Ok((record, repairs))
 }
 
 enum Line {
@@ -1204,7 +1279,7 @@ struct JsonlReader {
     line: usize,
     /// Records and line errors yielded (to tell an empty file).
     records: usize,
-    repaired: usize,
+    repaired: Repairs,
 }
 
 impl JsonlReader {
@@ -1739,8 +1814,63 @@ mod tests {
         let w = it.take_warnings();
         assert_eq!(w.len(), 2);
         assert!(w.iter().all(|w| w.kind == "repaired-utf8"));
-        assert_eq!(w[1].location, badj.display().to_string());
-        assert!(w[1].message.starts_with("2 invalid"));
+        assert_eq!(w[0].location, format!("{}:1", bad.display()));
+        assert_eq!(w[1].location, format!("{}:1", badj.display()));
+        assert_eq!(
+            w[1].message,
+            "2 invalid UTF-8 sequence(s) replaced with U+FFFD on 2 lines (1, 2)"
+        );
+    }
+
+    #[test]
+    fn repaired_utf8_warning_names_the_first_line() {
+        let d = tmpdir("repairline");
+        let j = write(
+            &d,
+            "bad8b.jsonl",
+            b"{\"text\":\"good\"}\n\n{\"text\":\"bad \xff\xfe here\"}\n{\"text\":\"ok\"}\n",
+        );
+        // lines end at LF, CRLF or a lone CR, as the report counts them
+        let t = write(
+            &d,
+            "bad.txt",
+            b"one\r\ntwo\rthree \xff\nfour\nfive \xfe\xfe\n",
+        );
+        let mut many = Vec::new();
+        for i in 1..=8 {
+            many.extend_from_slice(format!("{{\"text\":\"{i} ").as_bytes());
+            many.extend_from_slice(b"\xff\"}\n");
+        }
+        let m = write(&d, "many.jsonl", &many);
+        let mut it = open_all(
+            discover(&[j.clone(), t.clone(), m.clone()]).unwrap(),
+            InputOptions::default(),
+        );
+        assert_eq!(kinds(&it.by_ref().collect::<Vec<_>>()), ["ok"; 12]);
+        let w: Vec<(String, String)> = it
+            .take_warnings()
+            .into_iter()
+            .map(|w| (w.location, w.message))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                (
+                    format!("{}:3", j.display()),
+                    "2 invalid UTF-8 sequence(s) replaced with U+FFFD".into()
+                ),
+                (
+                    format!("{}:3", t.display()),
+                    "3 invalid UTF-8 sequence(s) replaced with U+FFFD on 2 lines (3, 5)".into()
+                ),
+                (
+                    format!("{}:1", m.display()),
+                    "8 invalid UTF-8 sequence(s) replaced with U+FFFD on 8 lines (1, 2, 3, 4, \
+                     5, ...)"
+                        .into()
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -2069,7 +2199,7 @@ mod tests {
             buf: Vec::new(),
             line: 0,
             records: 0,
-            repaired: 0,
+            repaired: Repairs::default(),
         });
         assert_eq!(it.next().unwrap().unwrap().text, "first");
         let e = it.next().unwrap().unwrap_err();
