@@ -1371,6 +1371,42 @@ mod hostile {
     }
 
     #[test]
+    fn strict_makes_invalid_utf8_a_failure_at_its_line() {
+        let dir = tmpdir("strictutf8");
+        let j = dir.join("bad8b.jsonl");
+        std::fs::write(
+            &j,
+            b"{\"text\":\"Good line one.\"}\n{\"text\":\"Bad \xff here.\"}\n",
+        )
+        .unwrap();
+        let t = dir.join("bad.txt");
+        std::fs::write(&t, b"A Headline\n\nA body \xfe line.\n").unwrap();
+        for cmd in ["clean", "dups"] {
+            for (f, line) in [(&j, 2), (&t, 3)] {
+                let o = deboil(&[cmd, f.to_str().unwrap(), "--strict"]);
+                let err = String::from_utf8_lossy(&o.stderr);
+                assert_eq!(o.status.code(), Some(2), "{cmd}: {err}");
+                assert!(
+                    err.contains(&format!(
+                        "{}:{line}: invalid UTF-8 (1 byte sequence(s)",
+                        f.display()
+                    )),
+                    "{cmd}: {err}"
+                );
+                assert!(err.contains("run stopped (--strict)"), "{cmd}: {err}");
+            }
+        }
+        // without --strict: repaired, a warning, exit 0
+        let (o, r) = report(&["clean", j.to_str().unwrap(), t.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(r["totals"]["warnings"]["repaired-utf8"], 2);
+        assert!(r["totals"]["documents_failed"]
+            .as_object()
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
     fn accounting_holds_on_every_hostile_case() {
         for case in std::fs::read_dir(root().join("fixtures")).unwrap() {
             let case = case.unwrap().path();

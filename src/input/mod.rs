@@ -52,7 +52,9 @@
 //! # Error kinds (stable, in [`InputError::kind`])
 //! `unreadable`, `binary`, `empty`, `no-inputs`, `symlink-loop`, `too-large`, `line-too-long`,
 //! `invalid-json`, `not-an-object`, `missing-text-field`, `text-not-a-string`, `invalid-gzip`,
-//! `invalid-zstd`, `truncated-archive`, `unsupported-encoding`; warnings: `duplicate-id`,
+//! `invalid-zstd`, `truncated-archive`, `unsupported-encoding`, `invalid-utf8` (only with
+//! [`InputOptions::strict_utf8`], `--strict`; without it invalid UTF-8 is repaired with U+FFFD
+//! and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
 //! `repaired-utf8`, `unknown-extension`.
 
 pub mod decode;
@@ -71,8 +73,9 @@ use crate::error::{Error, InputError, SKIPPED};
 /// Failure kinds of a record that was read but could not be used, as opposed to an input that
 /// held no record at all (`binary`, `empty`, `no-inputs`, ...). When every record read fails
 /// and nothing is written, `clean` exits 2.
-pub const RECORD_FAILURES: [&str; 6] = [
+pub const RECORD_FAILURES: [&str; 7] = [
     "too-large",
+    "invalid-utf8",
     "line-too-long",
     "invalid-json",
     "not-an-object",
@@ -104,6 +107,9 @@ pub struct InputOptions {
     pub max_record_bytes: usize,
     /// Text or JSONL, or decided per input.
     pub format: InputFormat,
+    /// `--strict`: a record holding invalid UTF-8 fails (`invalid-utf8`) instead of being
+    /// repaired with U+FFFD.
+    pub strict_utf8: bool,
 }
 
 impl Default for InputOptions {
@@ -113,6 +119,7 @@ impl Default for InputOptions {
             id_field: "id".into(),
             max_record_bytes: 256 << 20,
             format: InputFormat::Auto,
+            strict_utf8: false,
         }
     }
 }
@@ -1235,6 +1242,10 @@ fn read_text(
         ));
     }
     let (text, repaired) = normalize::decode_and_normalize(&bytes);
+    let repairs = Repairs::in_text(&bytes, repaired);
+    if opts.strict_utf8 && repaired > 0 {
+        return Err(not_utf8(display, repairs.first.first().copied(), repaired));
+    }
     if text.trim().is_empty() {
         return Err(InputError::new(
             display,
@@ -1247,7 +1258,6 @@ fn read_text(
             },
         ));
     }
-    let repairs = Repairs::in_text(&bytes, repaired);
     let record = Record {
         id: display.to_string(),
         source: display.to_string(),
@@ -1337,6 +1347,17 @@ impl JsonlReader {
     }
 }
 
+/// The `invalid-utf8` error of a record holding `n` invalid UTF-8 sequences under `--strict`
+/// (at its first line holding one, when known).
+fn not_utf8(display: &str, line: Option<usize>, n: usize) -> InputError {
+    InputError::new(
+        display,
+        line,
+        "invalid-utf8",
+        format!("invalid UTF-8 ({n} byte sequence(s) that are not UTF-8; --strict does not repair them){SKIPPED}"),
+    )
+}
+
 /// A parsed JSONL record, and whether its id came from the id field (not generated).
 pub struct Parsed {
     pub record: Record,
@@ -1355,6 +1376,9 @@ pub fn parse_jsonl_line(
     let err = |kind, msg: String| InputError::new(display, Some(line), kind, msg);
     let want = format!("expected a JSON object with a {:?} string", opts.text_field);
     let (s, repaired) = decode::decode_utf8(bytes);
+    if opts.strict_utf8 && repaired > 0 {
+        return Err(not_utf8(display, Some(line), repaired));
+    }
     let value: Value = serde_json::from_str(&s)
         .map_err(|e| err("invalid-json", format!("{want} (invalid JSON: {e})")))?;
     let Value::Object(obj) = value else {
@@ -1820,6 +1844,50 @@ mod tests {
             w[1].message,
             "2 invalid UTF-8 sequence(s) replaced with U+FFFD on 2 lines (1, 2)"
         );
+    }
+
+    #[test]
+    fn strict_utf8_fails_the_record_at_its_line() {
+        let d = tmpdir("strictutf8");
+        let j = write(
+            &d,
+            "s.jsonl",
+            b"{\"text\":\"good\"}\n{\"text\":\"bad \xff\"}\n{\"text\":\"ok\"}\n",
+        );
+        let t = write(&d, "s.txt", b"one\ntwo \xfe\xfe\n");
+        let u = write(&d, "u.txt", b"all good\n");
+        let opts = InputOptions {
+            strict_utf8: true,
+            ..Default::default()
+        };
+        let items = read_with(&[j.clone(), t.clone(), u], opts.clone());
+        assert_eq!(
+            kinds(&items),
+            ["ok", "invalid-utf8", "ok", "invalid-utf8", "ok"]
+        );
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:2", j.display()));
+        assert!(
+            e.message.starts_with("invalid UTF-8 (1 byte sequence(s)"),
+            "{}",
+            e.message
+        );
+        let e = items[3].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:2", t.display()));
+        assert!(
+            e.message.starts_with("invalid UTF-8 (2 byte sequence(s)"),
+            "{}",
+            e.message
+        );
+        assert!(RECORD_FAILURES.contains(&"invalid-utf8"));
+        // the parallel parsing fails the same line
+        let p = parse_jsonl_line(b"{\"text\":\"\xff\"}", "x.jsonl", 7, 0, &opts);
+        assert_eq!(
+            p.err().map(|e| (e.kind, e.location)),
+            Some(("invalid-utf8", "x.jsonl:7".into()))
+        );
+        // without --strict: repaired
+        assert_eq!(kinds(&read(&[j, t])), ["ok"; 4]);
     }
 
     #[test]
