@@ -1407,6 +1407,41 @@ mod hostile {
     }
 
     #[test]
+    fn a_pretty_printed_json_file_is_one_clear_error() {
+        let dir = tmpdir("pretty");
+        let p = dir.join("p.json");
+        let doc = serde_json::json!([{"text": "A Headline\n\nA body line."}, {"text": "b"}]);
+        std::fs::write(&p, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+        let (o, r) = report(&["clean", p.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        // one error for the file, at its first line; nothing written: exit 2 as for any
+        // input whose every record fails
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!(
+                "{}:1: a JSON document (an array) spread over several lines, not JSON Lines \
+                 (one object per line); convert it with `jq -c '.[]'`",
+                p.display()
+            )),
+            "{err}"
+        );
+        assert_eq!(err.matches("p.json:").count(), 1, "{err}");
+        assert_eq!(r["totals"]["documents_in"], 1);
+        assert_eq!(r["totals"]["documents_failed"]["not-jsonl"], 1);
+        assert_eq!(r["failures"].as_array().unwrap().len(), 1, "{r}");
+        assert_accounted(&r);
+        // beside a good input the run goes on
+        let (o, r) = report(&[
+            "clean",
+            p.to_str().unwrap(),
+            "seeds/000_1129f5ca16d4c8c9.txt",
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(r["totals"]["documents_failed"]["not-jsonl"], 1);
+        assert_accounted(&r);
+    }
+
+    #[test]
     fn accounting_holds_on_every_hostile_case() {
         for case in std::fs::read_dir(root().join("fixtures")).unwrap() {
             let case = case.unwrap().path();

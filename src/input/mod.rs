@@ -44,6 +44,9 @@
 //!   not counted as failed documents. Duplicate detection keeps an xxh3 hash (8 bytes) per
 //!   explicit id, not the ids; records without an id field get `<path>:<line>`, unique by
 //!   construction, and are not checked.
+//! - **A JSON document over several lines** (a pretty-printed `.json`: the first non-blank
+//!   line is a lone `{`, or opens an array it does not close) is not read line by line: it
+//!   yields one `not-jsonl` error at that line, naming the `jq` command that converts it.
 //! - **Compressed input**: records read before a fault in a `.gz`/`.zst` stream come out, then
 //!   one error: `invalid-gzip`/`invalid-zstd` when nothing could be decompressed (a fake
 //!   archive: also any `.gz`/`.zst` whose first bytes are not the magic number, however short),
@@ -51,10 +54,10 @@
 //!
 //! # Error kinds (stable, in [`InputError::kind`])
 //! `unreadable`, `binary`, `empty`, `no-inputs`, `symlink-loop`, `too-large`, `line-too-long`,
-//! `invalid-json`, `not-an-object`, `missing-text-field`, `text-not-a-string`, `invalid-gzip`,
-//! `invalid-zstd`, `truncated-archive`, `unsupported-encoding`, `invalid-utf8` (only with
-//! [`InputOptions::strict_utf8`], `--strict`; without it invalid UTF-8 is repaired with U+FFFD
-//! and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
+//! `invalid-json`, `not-an-object`, `not-jsonl`, `missing-text-field`, `text-not-a-string`,
+//! `invalid-gzip`, `invalid-zstd`, `truncated-archive`, `unsupported-encoding`, `invalid-utf8`
+//! (only with [`InputOptions::strict_utf8`], `--strict`; without it invalid UTF-8 is repaired
+//! with U+FFFD and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
 //! `repaired-utf8`, `unknown-extension`.
 
 pub mod decode;
@@ -73,8 +76,9 @@ use crate::error::{Error, InputError, SKIPPED};
 /// Failure kinds of a record that was read but could not be used, as opposed to an input that
 /// held no record at all (`binary`, `empty`, `no-inputs`, ...). When every record read fails
 /// and nothing is written, `clean` exits 2.
-pub const RECORD_FAILURES: [&str; 7] = [
+pub const RECORD_FAILURES: [&str; 8] = [
     "too-large",
+    "not-jsonl",
     "invalid-utf8",
     "line-too-long",
     "invalid-json",
@@ -466,6 +470,45 @@ fn sniff_jsonl(head: &[u8]) -> bool {
     }
 }
 
+/// The `not-jsonl` error of a JSONL input that holds one JSON document spread over several
+/// lines (a pretty-printed `.json`): its first non-blank line is a lone `{`, or starts an array
+/// that it does not close. Read line by line, such a file would give one contradictory error
+/// per line; it gets one error, at that line, saying how to convert it. A one-line array is
+/// left to the line reading (`not-an-object`).
+fn spread_document(head: &[u8], display: &str) -> Option<InputError> {
+    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let mut line = 1;
+    let first = loop {
+        let i = memchr::memchr(b'\n', rest)?;
+        let l = rest[..i].trim_ascii();
+        if !l.is_empty() {
+            break l;
+        }
+        rest = &rest[i + 1..];
+        line += 1;
+    };
+    let (what, jq) = if first == b"{" {
+        ("an object", "jq -c .")
+    } else if first.starts_with(b"[") {
+        let (s, _) = decode::decode_utf8(first);
+        match serde_json::from_str::<serde::de::IgnoredAny>(&s) {
+            Err(e) if e.is_eof() => ("an array", "jq -c '.[]'"),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    Some(InputError::new(
+        display,
+        Some(line),
+        "not-jsonl",
+        format!(
+            "a JSON document ({what}) spread over several lines, not JSON Lines (one object per \
+             line); convert it with `{jq}`{SKIPPED}"
+        ),
+    ))
+}
+
 /// Every record of every source, in order: the iterator the pipeline consumes. It owns the
 /// sequence numbering (`Record::seq`), so the keep-first order is total.
 pub struct Records {
@@ -592,6 +635,9 @@ impl Records {
                         "unsupported-encoding",
                         "UTF-16 JSONL is not supported; convert it to UTF-8".into(),
                     )));
+                }
+                if let Some(e) = spread_document(head, &src.display) {
+                    return self.push(Err(e));
                 }
                 self.current = Some(JsonlReader {
                     display: src.display,
@@ -1354,7 +1400,10 @@ fn not_utf8(display: &str, line: Option<usize>, n: usize) -> InputError {
         display,
         line,
         "invalid-utf8",
-        format!("invalid UTF-8 ({n} byte sequence(s) that are not UTF-8; --strict does not repair them){SKIPPED}"),
+        format!(
+            "invalid UTF-8 ({n} byte sequence(s) that are not UTF-8; --strict does not repair \
+             them){SKIPPED}"
+        ),
     )
 }
 
@@ -1888,6 +1937,52 @@ mod tests {
         );
         // without --strict: repaired
         assert_eq!(kinds(&read(&[j, t])), ["ok"; 4]);
+    }
+
+    #[test]
+    fn a_pretty_printed_json_document_is_one_not_jsonl_error() {
+        let d = tmpdir("pretty");
+        let arr = write(
+            &d,
+            "p.json",
+            b"[\n  {\n    \"text\": \"a\"\n  },\n  {\n    \"text\": \"b\"\n  }\n]\n",
+        );
+        let obj = write(&d, "o.jsonl", b"\xEF\xBB\xBF\n\n{\n  \"text\": \"a\"\n}\n");
+        let arr2 = write(&d, "q.json", b"[{\"text\": \"a\"},\n {\"text\": \"b\"}]\n");
+        // a one-line array is one line's error, as before; an ordinary JSONL file reads on
+        let one = write(&d, "r.json", b"[{\"text\": \"a\"}]\n");
+        let ok = write(&d, "s.jsonl", b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n");
+        let items = read(&[arr.clone(), obj.clone(), arr2, one, ok]);
+        assert_eq!(
+            kinds(&items),
+            [
+                "not-jsonl",
+                "not-jsonl",
+                "not-jsonl",
+                "not-an-object",
+                "ok",
+                "ok"
+            ]
+        );
+        let e = items[0].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:1", arr.display()));
+        assert_eq!(
+            e.message,
+            "a JSON document (an array) spread over several lines, not JSON Lines (one object \
+             per line); convert it with `jq -c '.[]'`; skipped"
+        );
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:3", obj.display()));
+        assert!(e.message.contains("(an object)") && e.message.contains("`jq -c .`"));
+        assert!(RECORD_FAILURES.contains(&"not-jsonl"));
+        // forced JSONL reads the same way; a text dump is not concerned
+        let forced = InputOptions {
+            format: InputFormat::Jsonl,
+            ..Default::default()
+        };
+        let t = write(&d, "p.txt", b"[\nnot json\n");
+        assert_eq!(kinds(&read_with(&[t.clone()], forced)), ["not-jsonl"]);
+        assert_eq!(kinds(&read(&[t])), ["ok"]);
     }
 
     #[test]
