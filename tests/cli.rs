@@ -1262,11 +1262,9 @@ mod hostile {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         assert!(stdout(&o).contains("A body line that stays here."));
         let failed = r["totals"]["documents_failed"].as_object().unwrap();
-        assert_eq!(
-            failed.get("no-inputs").and_then(|v| v.as_u64()),
-            Some(1),
-            "{failed:?}"
-        );
+        // the empty directory is a warning: it holds no document
+        assert_eq!(failed.get("no-inputs"), None, "{failed:?}");
+        assert_eq!(r["totals"]["warnings"]["no-inputs"], 1, "{r}");
         assert_eq!(
             failed.get("symlink-loop").and_then(|v| v.as_u64()),
             Some(1),
@@ -1438,6 +1436,41 @@ mod hostile {
         ]);
         assert_eq!(o.status.code(), Some(0));
         assert_eq!(r["totals"]["documents_failed"]["not-jsonl"], 1);
+        assert_accounted(&r);
+    }
+
+    #[test]
+    fn an_empty_directory_is_a_warning_not_a_failed_document() {
+        let dir = tmpdir("emptydir");
+        let e = dir.join("e");
+        std::fs::create_dir_all(&e).unwrap();
+        let (o, r) = report(&["clean", e.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        // like an empty file, an input holding no record does not make the run fail
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        assert!(
+            err.contains(&format!(
+                "deboil: warning: {}: directory holds no input files",
+                e.display()
+            )),
+            "{err}"
+        );
+        let t = &r["totals"];
+        assert_eq!(t["documents_in"], 0, "{t}");
+        assert_eq!(t["inputs"], 0, "{t}");
+        assert!(t["documents_failed"].as_object().unwrap().is_empty(), "{t}");
+        assert_eq!(t["warnings"]["no-inputs"], 1, "{t}");
+        assert_eq!(r["warnings"][0]["location"], e.to_str().unwrap(), "{r}");
+        assert_accounted(&r);
+        // beside a document, the document is read and counted alone
+        let (o, r) = report(&[
+            "clean",
+            e.to_str().unwrap(),
+            "seeds/000_1129f5ca16d4c8c9.txt",
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(r["totals"]["documents_in"], 1);
+        assert_eq!(r["totals"]["inputs"], 1);
         assert_accounted(&r);
     }
 

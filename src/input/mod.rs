@@ -30,8 +30,10 @@
 //!   only blank lines yields no record and one `empty` [`InputError`], so the report accounts
 //!   for it. Blank lines inside a JSONL file are skipped silently.
 //! - **A directory with no inputs** is not a whole-run error: [`discover`] returns a [`Source`]
-//!   carrying a `no-inputs` problem, which [`Records`] yields as an error naming the directory.
-//!   Unreadable directories and symlink loops found while walking come out the same way.
+//!   carrying a `no-inputs` problem, which [`Records`] gives as a *warning* naming the
+//!   directory: a directory holds no document, so it is neither a document in nor a failed one
+//!   (like an unread file of a walk, it is not counted as an input either). Unreadable
+//!   directories and symlink loops found while walking are errors naming the path.
 //!   A missing path given on the command line is a whole-run error ([`Error::MissingInput`]).
 //! - **Long lines**: a JSONL line up to `max_record_bytes` (default 256 MiB) is processed; a
 //!   longer one is skipped without being buffered (the reader streams past it to the next
@@ -53,12 +55,12 @@
 //!   `truncated-archive` when the stream ends early or breaks after some output.
 //!
 //! # Error kinds (stable, in [`InputError::kind`])
-//! `unreadable`, `binary`, `empty`, `no-inputs`, `symlink-loop`, `too-large`, `line-too-long`,
+//! `unreadable`, `binary`, `empty`, `symlink-loop`, `too-large`, `line-too-long`,
 //! `invalid-json`, `not-an-object`, `not-jsonl`, `missing-text-field`, `text-not-a-string`,
 //! `invalid-gzip`, `invalid-zstd`, `truncated-archive`, `unsupported-encoding`, `invalid-utf8`
 //! (only with [`InputOptions::strict_utf8`], `--strict`; without it invalid UTF-8 is repaired
 //! with U+FFFD and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
-//! `repaired-utf8`, `unknown-extension`.
+//! `repaired-utf8`, `unknown-extension`, `no-inputs`.
 
 pub mod decode;
 pub mod normalize;
@@ -74,7 +76,7 @@ use crate::doc::Record;
 use crate::error::{Error, InputError, SKIPPED};
 
 /// Failure kinds of a record that was read but could not be used, as opposed to an input that
-/// held no record at all (`binary`, `empty`, `no-inputs`, ...). When every record read fails
+/// held no record at all (`binary`, `empty`, `symlink-loop`, ...). When every record read fails
 /// and nothing is written, `clean` exits 2.
 pub const RECORD_FAILURES: [&str; 8] = [
     "too-large",
@@ -162,12 +164,13 @@ impl Source {
         )
     }
 
-    /// Whether this is a file a directory walk left out: it yields an `unknown-extension`
-    /// warning and no record, and is not counted as an input.
+    /// Whether this is a file a directory walk left out, or a directory named on the command
+    /// line that holds no input: it yields a warning (`unknown-extension`, `no-inputs`) and no
+    /// record, and is not counted as an input.
     pub fn is_skipped(&self) -> bool {
         self.problem
             .as_ref()
-            .is_some_and(|p| p.kind == UNKNOWN_EXTENSION)
+            .is_some_and(|p| matches!(p.kind, UNKNOWN_EXTENSION | NO_INPUTS))
     }
 
     fn problem(path: &Path, kind: &'static str, message: String) -> Source {
@@ -183,10 +186,14 @@ impl Source {
 
 /// The warning kind of a file a directory walk does not read.
 const UNKNOWN_EXTENSION: &str = "unknown-extension";
+/// The warning kind of a directory that holds no input: it holds no document either, so it is
+/// neither a document in nor a failed one.
+const NO_INPUTS: &str = "no-inputs";
 
 /// Expands the command-line inputs into files, in order: each argument in turn, directories
-/// walked recursively in sorted path order. A missing path is an error for the whole run; an
-/// empty directory, an unreadable one or a symlink loop becomes a [`Source`] with a problem.
+/// walked recursively in sorted path order. A missing path is an error for the whole run; a
+/// directory with no input, an unreadable one or a symlink loop becomes a [`Source`] with a
+/// problem (a warning for the first, see [`Source::is_skipped`]).
 pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
     let mut out = Vec::new();
     if args.iter().filter(|a| a.as_os_str() == "-").count() > 1 {
@@ -214,7 +221,7 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
             if found.iter().all(Source::is_skipped) {
                 out.push(Source::problem(
                     a,
-                    "no-inputs",
+                    NO_INPUTS,
                     "directory holds no input files (.txt, .jsonl, .ndjson, .json, optionally \
                      .gz/.zst)"
                         .into(),
@@ -585,7 +592,7 @@ impl Records {
         let index = self.opened;
         self.opened += 1;
         if let Some(p) = src.problem {
-            if p.kind == UNKNOWN_EXTENSION {
+            if matches!(p.kind, UNKNOWN_EXTENSION | NO_INPUTS) {
                 return self.warnings.push(p);
             }
             return self.push(Err(p));
@@ -1940,6 +1947,27 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_directory_is_a_warning_not_a_document() {
+        let d = tmpdir("emptydir");
+        let e = d.join("e");
+        std::fs::create_dir_all(e.join("sub")).unwrap();
+        let t = write(&d, "t.txt", b"text");
+        let srcs = discover(&[e.clone(), t]).unwrap();
+        assert!(srcs[0].is_skipped(), "{srcs:?}");
+        assert!(!srcs[1].is_skipped());
+        let mut it = open_all(srcs, InputOptions::default());
+        let items: Vec<_> = it.by_ref().collect();
+        assert_eq!(kinds(&items), ["ok"]);
+        let w = it.take_warnings();
+        assert_eq!(w.len(), 1);
+        assert_eq!(
+            (w[0].kind, w[0].location.as_str()),
+            ("no-inputs", e.to_str().unwrap())
+        );
+        assert!(w[0].message.starts_with("directory holds no input files"));
+    }
+
+    #[test]
     fn a_pretty_printed_json_document_is_one_not_jsonl_error() {
         let d = tmpdir("pretty");
         let arr = write(
@@ -2169,17 +2197,17 @@ mod tests {
             InputOptions::default(),
         );
         let items: Vec<_> = it.by_ref().collect();
-        assert_eq!(kinds(&items), ["no-inputs"]);
-        assert_eq!(
-            items[0].as_ref().unwrap_err().location,
-            d.display().to_string()
-        );
-        // and says so: a warning, not a failure
+        assert!(items.is_empty());
+        // and says so: warnings, not failures, for the file and the directory left empty
         let w = it.take_warnings();
-        assert_eq!(w.len(), 1);
         assert_eq!(
-            (w[0].kind, w[0].location.as_str()),
-            ("unknown-extension", p.to_str().unwrap())
+            w.iter()
+                .map(|w| (w.kind, w.location.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("no-inputs", d.to_str().unwrap()),
+                ("unknown-extension", p.to_str().unwrap())
+            ]
         );
     }
 
