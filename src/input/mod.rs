@@ -2009,7 +2009,10 @@ mod tests {
             ..Default::default()
         };
         let t = write(&d, "p.txt", b"[\nnot json\n");
-        assert_eq!(kinds(&read_with(&[t.clone()], forced)), ["not-jsonl"]);
+        assert_eq!(
+            kinds(&read_with(std::slice::from_ref(&t), forced)),
+            ["not-jsonl"]
+        );
         assert_eq!(kinds(&read(&[t])), ["ok"]);
     }
 
