@@ -166,7 +166,7 @@ pub struct InputArgs {
     /// skipped (`too-large`, `line-too-long`).
     #[arg(long, value_name = "BYTES", default_value_t = 256 << 20)]
     pub max_record_bytes: usize,
-    /// Any bad input is fatal (exit 2).
+    /// Any bad input is fatal (exit 2), invalid UTF-8 included (repaired without it).
     #[arg(long)]
     pub strict: bool,
     /// Input bytes per batch (a tuning knob; output does not depend on it).
@@ -324,6 +324,7 @@ impl InputArgs {
                 id_field: self.id_field.clone(),
                 max_record_bytes: self.max_record_bytes,
                 format: self.input_format,
+                strict_utf8: self.strict,
                 ..InputOptions::default()
             },
             threads: self.threads,

@@ -1600,11 +1600,9 @@ mod hostile {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         assert!(stdout(&o).contains("A body line that stays here."));
         let failed = r["totals"]["documents_failed"].as_object().unwrap();
-        assert_eq!(
-            failed.get("no-inputs").and_then(|v| v.as_u64()),
-            Some(1),
-            "{failed:?}"
-        );
+        // the empty directory is a warning: it holds no document
+        assert_eq!(failed.get("no-inputs"), None, "{failed:?}");
+        assert_eq!(r["totals"]["warnings"]["no-inputs"], 1, "{r}");
         assert_eq!(
             failed.get("symlink-loop").and_then(|v| v.as_u64()),
             Some(1),
@@ -1661,6 +1659,157 @@ mod hostile {
         std::fs::write(&empty, "").unwrap();
         let o = deboil(&["clean", empty.to_str().unwrap(), "-q"]);
         assert_eq!(o.status.code(), Some(0));
+    }
+
+    #[test]
+    fn a_tiny_fake_archive_is_invalid_not_truncated() {
+        let dir = tmpdir("tinyfake");
+        let gz = dir.join("x.gz");
+        let zst = dir.join("x.zst");
+        std::fs::write(&gz, "hello").unwrap();
+        std::fs::write(&zst, "hi").unwrap();
+        let (o, r) = report(&["clean", gz.to_str().unwrap(), zst.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("{}: not a valid gzip stream", gz.display())),
+            "{err}"
+        );
+        let failed = &r["totals"]["documents_failed"];
+        assert_eq!(failed["invalid-gzip"], 1, "{failed}");
+        assert_eq!(failed["invalid-zstd"], 1, "{failed}");
+        assert!(failed.get("truncated-archive").is_none(), "{failed}");
+        assert_accounted(&r);
+    }
+
+    #[test]
+    fn invalid_utf8_in_jsonl_is_named_by_file_and_line() {
+        let dir = tmpdir("bad8b");
+        let f = dir.join("bad8b.jsonl");
+        std::fs::write(
+            &f,
+            b"{\"text\":\"Good line one.\"}\n{\"text\":\"Bad \xff\xfe here.\"}\n{\"text\":\"Ok again.\"}\n",
+        )
+        .unwrap();
+        let (o, r) = report(&["clean", f.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&o.stderr);
+        let want = format!(
+            "{}:2: 2 invalid UTF-8 sequence(s) replaced with U+FFFD",
+            f.display()
+        );
+        assert!(err.contains(&format!("warning: {want}")), "{err}");
+        let w = &r["warnings"][0];
+        assert_eq!(w["kind"], "repaired-utf8", "{r}");
+        assert_eq!(w["location"], format!("{}:2", f.display()), "{r}");
+        assert_eq!(r["totals"]["repaired_utf8"], 2);
+        assert_accounted(&r);
+    }
+
+    #[test]
+    fn strict_makes_invalid_utf8_a_failure_at_its_line() {
+        let dir = tmpdir("strictutf8");
+        let j = dir.join("bad8b.jsonl");
+        std::fs::write(
+            &j,
+            b"{\"text\":\"Good line one.\"}\n{\"text\":\"Bad \xff here.\"}\n",
+        )
+        .unwrap();
+        let t = dir.join("bad.txt");
+        std::fs::write(&t, b"A Headline\n\nA body \xfe line.\n").unwrap();
+        for cmd in ["clean", "dups"] {
+            for (f, line) in [(&j, 2), (&t, 3)] {
+                let o = deboil(&[cmd, f.to_str().unwrap(), "--strict"]);
+                let err = String::from_utf8_lossy(&o.stderr);
+                assert_eq!(o.status.code(), Some(2), "{cmd}: {err}");
+                assert!(
+                    err.contains(&format!(
+                        "{}:{line}: invalid UTF-8 (1 byte sequence(s)",
+                        f.display()
+                    )),
+                    "{cmd}: {err}"
+                );
+                assert!(err.contains("run stopped (--strict)"), "{cmd}: {err}");
+            }
+        }
+        // without --strict: repaired, a warning, exit 0
+        let (o, r) = report(&["clean", j.to_str().unwrap(), t.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(r["totals"]["warnings"]["repaired-utf8"], 2);
+        assert!(r["totals"]["documents_failed"]
+            .as_object()
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn a_pretty_printed_json_file_is_one_clear_error() {
+        let dir = tmpdir("pretty");
+        let p = dir.join("p.json");
+        let doc = serde_json::json!([{"text": "A Headline\n\nA body line."}, {"text": "b"}]);
+        std::fs::write(&p, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+        let (o, r) = report(&["clean", p.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        // one error for the file, at its first line; nothing written: exit 2 as for any
+        // input whose every record fails
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!(
+                "{}:1: a JSON document (an array) spread over several lines, not JSON Lines \
+                 (one object per line); convert it with `jq -c '.[]'`",
+                p.display()
+            )),
+            "{err}"
+        );
+        assert_eq!(err.matches("p.json:").count(), 1, "{err}");
+        assert_eq!(r["totals"]["documents_in"], 1);
+        assert_eq!(r["totals"]["documents_failed"]["not-jsonl"], 1);
+        assert_eq!(r["failures"].as_array().unwrap().len(), 1, "{r}");
+        assert_accounted(&r);
+        // beside a good input the run goes on
+        let (o, r) = report(&[
+            "clean",
+            p.to_str().unwrap(),
+            "seeds/000_1129f5ca16d4c8c9.txt",
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(r["totals"]["documents_failed"]["not-jsonl"], 1);
+        assert_accounted(&r);
+    }
+
+    #[test]
+    fn an_empty_directory_is_a_warning_not_a_failed_document() {
+        let dir = tmpdir("emptydir");
+        let e = dir.join("e");
+        std::fs::create_dir_all(&e).unwrap();
+        let (o, r) = report(&["clean", e.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        // like an empty file, an input holding no record does not make the run fail
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        assert!(
+            err.contains(&format!(
+                "deboil: warning: {}: directory holds no input files",
+                e.display()
+            )),
+            "{err}"
+        );
+        let t = &r["totals"];
+        assert_eq!(t["documents_in"], 0, "{t}");
+        assert_eq!(t["inputs"], 0, "{t}");
+        assert!(t["documents_failed"].as_object().unwrap().is_empty(), "{t}");
+        assert_eq!(t["warnings"]["no-inputs"], 1, "{t}");
+        assert_eq!(r["warnings"][0]["location"], e.to_str().unwrap(), "{r}");
+        assert_accounted(&r);
+        // beside a document, the document is read and counted alone
+        let (o, r) = report(&[
+            "clean",
+            e.to_str().unwrap(),
+            "seeds/000_1129f5ca16d4c8c9.txt",
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(r["totals"]["documents_in"], 1);
+        assert_eq!(r["totals"]["inputs"], 1);
+        assert_accounted(&r);
     }
 
     #[test]

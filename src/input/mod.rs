@@ -30,28 +30,37 @@
 //!   only blank lines yields no record and one `empty` [`InputError`], so the report accounts
 //!   for it. Blank lines inside a JSONL file are skipped silently.
 //! - **A directory with no inputs** is not a whole-run error: [`discover`] returns a [`Source`]
-//!   carrying a `no-inputs` problem, which [`Records`] yields as an error naming the directory.
-//!   Unreadable directories and symlink loops found while walking come out the same way.
+//!   carrying a `no-inputs` problem, which [`Records`] gives as a *warning* naming the
+//!   directory: a directory holds no document, so it is neither a document in nor a failed one
+//!   (like an unread file of a walk, it is not counted as an input either). Unreadable
+//!   directories and symlink loops found while walking are errors naming the path.
 //!   A missing path given on the command line is a whole-run error ([`Error::MissingInput`]).
 //! - **Long lines**: a JSONL line up to `max_record_bytes` (default 256 MiB) is processed; a
 //!   longer one is skipped without being buffered (the reader streams past it to the next
 //!   newline) and reported as `line-too-long` at `path:line`. A text dump over the limit is
 //!   `too-large`.
 //! - **Warnings are not failures**: a duplicate JSONL id (the record is still yielded and
-//!   processed) and per-file counts of repaired UTF-8 are *warnings*, collected on the side and
+//!   processed) and per-file counts of repaired UTF-8 (one warning per file, at the first line
+//!   repaired, listing the first few such lines) are *warnings*, collected on the side and
 //!   taken with [`Records::take_warnings`]; they never appear in the `Err` items, so they are
 //!   not counted as failed documents. Duplicate detection keeps an xxh3 hash (8 bytes) per
 //!   explicit id, not the ids; records without an id field get `<path>:<line>`, unique by
 //!   construction, and are not checked.
+//! - **A JSON document over several lines** (a pretty-printed `.json`: the first non-blank
+//!   line is a lone `{`, or opens an array it does not close) is not read line by line: it
+//!   yields one `not-jsonl` error at that line, naming the `jq` command that converts it.
 //! - **Compressed input**: records read before a fault in a `.gz`/`.zst` stream come out, then
 //!   one error: `invalid-gzip`/`invalid-zstd` when nothing could be decompressed (a fake
-//!   archive), `truncated-archive` when the stream ends early or breaks after some output.
+//!   archive: also any `.gz`/`.zst` whose first bytes are not the magic number, however short),
+//!   `truncated-archive` when the stream ends early or breaks after some output.
 //!
 //! # Error kinds (stable, in [`InputError::kind`])
-//! `unreadable`, `binary`, `empty`, `no-inputs`, `symlink-loop`, `too-large`, `line-too-long`,
-//! `invalid-json`, `not-an-object`, `missing-text-field`, `text-not-a-string`, `invalid-gzip`,
-//! `invalid-zstd`, `truncated-archive`, `unsupported-encoding`; warnings: `duplicate-id`,
-//! `repaired-utf8`, `unknown-extension`.
+//! `unreadable`, `binary`, `empty`, `symlink-loop`, `too-large`, `line-too-long`,
+//! `invalid-json`, `not-an-object`, `not-jsonl`, `missing-text-field`, `text-not-a-string`,
+//! `invalid-gzip`, `invalid-zstd`, `truncated-archive`, `unsupported-encoding`, `invalid-utf8`
+//! (only with [`InputOptions::strict_utf8`], `--strict`; without it invalid UTF-8 is repaired
+//! with U+FFFD and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
+//! `repaired-utf8`, `unknown-extension`, `no-inputs`.
 
 pub mod decode;
 pub mod normalize;
@@ -67,10 +76,12 @@ use crate::doc::Record;
 use crate::error::{Error, InputError, SKIPPED};
 
 /// Failure kinds of a record that was read but could not be used, as opposed to an input that
-/// held no record at all (`binary`, `empty`, `no-inputs`, ...). When every record read fails
+/// held no record at all (`binary`, `empty`, `symlink-loop`, ...). When every record read fails
 /// and nothing is written, `clean` exits 2.
-pub const RECORD_FAILURES: [&str; 6] = [
+pub const RECORD_FAILURES: [&str; 8] = [
     "too-large",
+    "not-jsonl",
+    "invalid-utf8",
     "line-too-long",
     "invalid-json",
     "not-an-object",
@@ -102,6 +113,9 @@ pub struct InputOptions {
     pub max_record_bytes: usize,
     /// Text or JSONL, or decided per input.
     pub format: InputFormat,
+    /// `--strict`: a record holding invalid UTF-8 fails (`invalid-utf8`) instead of being
+    /// repaired with U+FFFD.
+    pub strict_utf8: bool,
 }
 
 impl Default for InputOptions {
@@ -111,6 +125,7 @@ impl Default for InputOptions {
             id_field: "id".into(),
             max_record_bytes: 256 << 20,
             format: InputFormat::Auto,
+            strict_utf8: false,
         }
     }
 }
@@ -149,12 +164,13 @@ impl Source {
         )
     }
 
-    /// Whether this is a file a directory walk left out: it yields an `unknown-extension`
-    /// warning and no record, and is not counted as an input.
+    /// Whether this is a file a directory walk left out, or a directory named on the command
+    /// line that holds no input: it yields a warning (`unknown-extension`, `no-inputs`) and no
+    /// record, and is not counted as an input.
     pub fn is_skipped(&self) -> bool {
         self.problem
             .as_ref()
-            .is_some_and(|p| p.kind == UNKNOWN_EXTENSION)
+            .is_some_and(|p| matches!(p.kind, UNKNOWN_EXTENSION | NO_INPUTS))
     }
 
     fn problem(path: &Path, kind: &'static str, message: String) -> Source {
@@ -170,10 +186,14 @@ impl Source {
 
 /// The warning kind of a file a directory walk does not read.
 const UNKNOWN_EXTENSION: &str = "unknown-extension";
+/// The warning kind of a directory that holds no input: it holds no document either, so it is
+/// neither a document in nor a failed one.
+const NO_INPUTS: &str = "no-inputs";
 
 /// Expands the command-line inputs into files, in order: each argument in turn, directories
-/// walked recursively in sorted path order. A missing path is an error for the whole run; an
-/// empty directory, an unreadable one or a symlink loop becomes a [`Source`] with a problem.
+/// walked recursively in sorted path order. A missing path is an error for the whole run; a
+/// directory with no input, an unreadable one or a symlink loop becomes a [`Source`] with a
+/// problem (a warning for the first, see [`Source::is_skipped`]).
 pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
     let mut out = Vec::new();
     if args.iter().filter(|a| a.as_os_str() == "-").count() > 1 {
@@ -201,7 +221,7 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
             if found.iter().all(Source::is_skipped) {
                 out.push(Source::problem(
                     a,
-                    "no-inputs",
+                    NO_INPUTS,
                     "directory holds no input files (.txt, .jsonl, .ndjson, .json, optionally \
                      .gz/.zst)"
                         .into(),
@@ -457,6 +477,45 @@ fn sniff_jsonl(head: &[u8]) -> bool {
     }
 }
 
+/// The `not-jsonl` error of a JSONL input that holds one JSON document spread over several
+/// lines (a pretty-printed `.json`): its first non-blank line is a lone `{`, or starts an array
+/// that it does not close. Read line by line, such a file would give one contradictory error
+/// per line; it gets one error, at that line, saying how to convert it. A one-line array is
+/// left to the line reading (`not-an-object`).
+fn spread_document(head: &[u8], display: &str) -> Option<InputError> {
+    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let mut line = 1;
+    let first = loop {
+        let i = memchr::memchr(b'\n', rest)?;
+        let l = rest[..i].trim_ascii();
+        if !l.is_empty() {
+            break l;
+        }
+        rest = &rest[i + 1..];
+        line += 1;
+    };
+    let (what, jq) = if first == b"{" {
+        ("an object", "jq -c .")
+    } else if first.starts_with(b"[") {
+        let (s, _) = decode::decode_utf8(first);
+        match serde_json::from_str::<serde::de::IgnoredAny>(&s) {
+            Err(e) if e.is_eof() => ("an array", "jq -c '.[]'"),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    Some(InputError::new(
+        display,
+        Some(line),
+        "not-jsonl",
+        format!(
+            "a JSON document ({what}) spread over several lines, not JSON Lines (one object per \
+             line); convert it with `{jq}`{SKIPPED}"
+        ),
+    ))
+}
+
 /// Every record of every source, in order: the iterator the pipeline consumes. It owns the
 /// sequence numbering (`Record::seq`), so the keep-first order is total.
 pub struct Records {
@@ -533,7 +592,7 @@ impl Records {
         let index = self.opened;
         self.opened += 1;
         if let Some(p) = src.problem {
-            if p.kind == UNKNOWN_EXTENSION {
+            if matches!(p.kind, UNKNOWN_EXTENSION | NO_INPUTS) {
                 return self.warnings.push(p);
             }
             return self.push(Err(p));
@@ -584,6 +643,9 @@ impl Records {
                         "UTF-16 JSONL is not supported; convert it to UTF-8".into(),
                     )));
                 }
+                if let Some(e) = spread_document(head, &src.display) {
+                    return self.push(Err(e));
+                }
                 self.current = Some(JsonlReader {
                     display: src.display,
                     reader,
@@ -591,17 +653,15 @@ impl Records {
                     buf: Vec::new(),
                     line: 0,
                     records: 0,
-                    repaired: 0,
+                    repaired: Repairs::default(),
                 });
             }
             _ => {
                 let item = read_text(&src.display, reader, comp, &self.opts);
-                if let Ok(r) = &item {
-                    if r.repaired_utf8 > 0 {
-                        self.warnings
-                            .push(repaired_warning(&src.display, r.repaired_utf8));
-                    }
-                }
+                let item = item.map(|(r, repairs)| {
+                    self.warnings.extend(repairs.warning(&src.display));
+                    r
+                });
                 self.push(item);
             }
         }
@@ -644,7 +704,7 @@ impl Records {
                     };
                     let item = parse_jsonl_line(bytes, &cur.display, cur.line, 0, &self.opts);
                     let item = item.map(|p| {
-                        cur.repaired += p.record.repaired_utf8;
+                        cur.repaired.add(cur.line, p.record.repaired_utf8);
                         if p.had_id {
                             let w = duplicate_id(&mut self.seen_ids, &cur.display, cur.line, &p);
                             self.warnings.extend(w);
@@ -657,10 +717,7 @@ impl Records {
         };
         if done {
             let cur = self.current.take().expect("a current source");
-            if cur.repaired > 0 {
-                self.warnings
-                    .push(repaired_warning(&cur.display, cur.repaired));
-            }
+            self.warnings.extend(cur.repaired.warning(&cur.display));
         }
         if let Some(item) = item {
             self.push(item);
@@ -841,7 +898,7 @@ pub struct Parallel<'a> {
     ready: VecDeque<Ready>,
     seq: u64,
     seen_ids: rustc_hash::FxHashSet<u64>,
-    repaired: usize,
+    repaired: Repairs,
     warnings: Vec<InputError>,
 }
 
@@ -867,7 +924,7 @@ impl<'a> Parallel<'a> {
             ready: VecDeque::new(),
             seq: 0,
             seen_ids: Default::default(),
-            repaired: 0,
+            repaired: Repairs::default(),
             warnings: Vec::new(),
         }
     }
@@ -930,11 +987,8 @@ impl Iterator for Parallel<'_> {
             match ev {
                 Ready::Other(RawEvent::Warning(w)) => self.warnings.push(w),
                 Ready::Other(RawEvent::End { display }) => {
-                    if self.repaired > 0 {
-                        self.warnings
-                            .push(repaired_warning(&display, self.repaired));
-                    }
-                    self.repaired = 0;
+                    let repaired = std::mem::take(&mut self.repaired);
+                    self.warnings.extend(repaired.warning(&display));
                 }
                 Ready::Other(RawEvent::Item(item)) => return Some(self.numbered(item)),
                 Ready::Other(RawEvent::Line { .. }) => unreachable!("lines are parsed"),
@@ -944,7 +998,7 @@ impl Iterator for Parallel<'_> {
                     parsed,
                 } => {
                     let item = parsed.map(|p| {
-                        self.repaired += p.record.repaired_utf8;
+                        self.repaired.add(line, p.record.repaired_utf8);
                         if p.had_id {
                             let w = duplicate_id(&mut self.seen_ids, &display, line, &p);
                             self.warnings.extend(w);
@@ -958,13 +1012,93 @@ impl Iterator for Parallel<'_> {
     }
 }
 
-fn repaired_warning(display: &str, n: usize) -> InputError {
-    InputError::new(
-        display,
-        None,
-        "repaired-utf8",
-        format!("{n} invalid UTF-8 sequence(s) replaced with U+FFFD"),
-    )
+/// The invalid UTF-8 repaired in one source: the sequences replaced and the lines they were on,
+/// for one `repaired-utf8` warning per file that names the first such line.
+#[derive(Debug, Default)]
+struct Repairs {
+    sequences: usize,
+    /// Lines holding a replaced sequence (0 when unknown: UTF-16 input).
+    lines: usize,
+    /// The first [`Repairs::SHOWN`] of those lines.
+    first: Vec<usize>,
+}
+
+impl Repairs {
+    /// Line numbers named in the warning.
+    const SHOWN: usize = 5;
+
+    /// Counts `n` sequences replaced on `line` (lines come in order).
+    fn add(&mut self, line: usize, n: usize) {
+        if n == 0 {
+            return;
+        }
+        self.sequences += n;
+        if self.first.last() != Some(&line) && self.lines < usize::MAX {
+            self.lines += 1;
+            if self.first.len() < Self::SHOWN {
+                self.first.push(line);
+            }
+        }
+    }
+
+    /// The repairs of a text dump: the sequences `decode` replaced in `bytes` (`n` of them), on
+    /// the dump's lines (ended by LF, CRLF or a lone CR, as the report counts them). UTF-16
+    /// input keeps its count without lines.
+    fn in_text(bytes: &[u8], n: usize) -> Repairs {
+        let mut r = Repairs::default();
+        if n == 0 {
+            return r;
+        }
+        if matches!(
+            decode::bom(bytes),
+            decode::Bom::Utf16Le | decode::Bom::Utf16Be
+        ) {
+            r.sequences = n;
+            return r;
+        }
+        let mut line = 1;
+        for chunk in bytes.utf8_chunks() {
+            let v = chunk.valid().as_bytes();
+            line += memchr::memchr2_iter(b'\n', b'\r', v)
+                .filter(|&i| v[i] == b'\n' || v.get(i + 1) != Some(&b'\n'))
+                .count();
+            if !chunk.invalid().is_empty() {
+                r.add(line, 1);
+            }
+        }
+        r
+    }
+
+    /// The warning, at the first line repaired: `N invalid UTF-8 sequence(s) replaced with
+    /// U+FFFD`, and when several lines hold them, how many and which (the first few).
+    fn warning(&self, display: &str) -> Option<InputError> {
+        if self.sequences == 0 {
+            return None;
+        }
+        let mut message = format!(
+            "{} invalid UTF-8 sequence(s) replaced with U+FFFD",
+            self.sequences
+        );
+        if self.lines > 1 {
+            let shown: Vec<String> = self.first.iter().map(usize::to_string).collect();
+            let more = if self.lines > shown.len() {
+                ", ..."
+            } else {
+                ""
+            };
+            message.push_str(&format!(
+                " on {} lines ({}{more})",
+                self.lines,
+                shown.join(", ")
+            ));
+        }
+        Some(InputError::new(
+            display,
+            self.first.first().copied(),
+            "repaired-utf8",
+            message,
+        ))
+    }
 }
 
 impl Iterator for Records {
@@ -1015,13 +1149,16 @@ fn open_reader(
     let magic = raw
         .fill_buf()
         .map_err(|e| read_error(&src.display, None, Compression::None, e, false))?;
-    let comp = if magic.starts_with(&[0x1f, 0x8b]) {
+    let comp = if magic.starts_with(GZIP_MAGIC) {
         Compression::Gzip
-    } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+    } else if magic.starts_with(ZSTD_MAGIC) {
         Compression::Zstd
     } else {
         comp
     };
+    if let Some(e) = fake_archive(&src.display, comp, magic) {
+        return Err(e);
+    }
     let dec: Box<dyn Read + Send> = match comp {
         Compression::None => return Ok((Box::new(raw), comp)),
         Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(raw)),
@@ -1042,6 +1179,34 @@ fn open_reader(
         None => dec,
     };
     Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), comp))
+}
+
+const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
+const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
+
+/// The `invalid-gzip`/`invalid-zstd` error of a source read as `comp` (by its name) whose first
+/// bytes are not that format's magic number, however short it is: a decompressor would call a
+/// file shorter than a header truncated, though it never was an archive. An empty file, or one
+/// holding only the start of the magic number, is left to the decompressor (truncated).
+fn fake_archive(display: &str, comp: Compression, head: &[u8]) -> Option<InputError> {
+    let (magic, kind, what) = match comp {
+        Compression::None => return None,
+        Compression::Gzip => (GZIP_MAGIC, "invalid-gzip", "gzip"),
+        Compression::Zstd => (ZSTD_MAGIC, "invalid-zstd", "zstd"),
+    };
+    let n = head.len().min(magic.len());
+    (n > 0 && head[..n] != magic[..n]).then(|| {
+        let hex: Vec<String> = magic.iter().map(|b| format!("{b:02x}")).collect();
+        InputError::new(
+            display,
+            None,
+            kind,
+            format!(
+                "not a valid {what} stream: it does not start with the {what} magic bytes ({})",
+                hex.join(" ")
+            ),
+        )
+    })
 }
 
 /// Decompresses source `index` of the list ahead of a reading of it that keeps decompressed
@@ -1106,13 +1271,13 @@ fn looks_binary(head: &[u8]) -> bool {
     decode::looks_binary(head)
 }
 
-/// Reads a whole text dump (capped) into one record.
+/// Reads a whole text dump (capped) into one record, with the invalid UTF-8 it repaired.
 fn read_text(
     display: &str,
     reader: Reader,
     comp: Compression,
     opts: &InputOptions,
-) -> Result<Record, InputError> {
+) -> Result<(Record, Repairs), InputError> {
     let mut bytes = Vec::new();
     let limit = opts.max_record_bytes as u64;
     if let Err(e) = reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
@@ -1130,6 +1295,10 @@ fn read_text(
         ));
     }
     let (text, repaired) = normalize::decode_and_normalize(&bytes);
+    let repairs = Repairs::in_text(&bytes, repaired);
+    if opts.strict_utf8 && repaired > 0 {
+        return Err(not_utf8(display, repairs.first.first().copied(), repaired));
+    }
     if text.trim().is_empty() {
         return Err(InputError::new(
             display,
@@ -1142,7 +1311,7 @@ fn read_text(
             },
         ));
     }
-    Ok(Record {
+    let record = Record {
         id: display.to_string(),
         source: display.to_string(),
         source_line: 1,
@@ -1152,7 +1321,8 @@ fn read_text(
         raw_bytes: bytes.len(),
         repaired_utf8: repaired,
         jsonl: false,
-    })
+    };
+    Ok((record, repairs))
 }
 
 enum Line {
@@ -1172,7 +1342,7 @@ struct JsonlReader {
     line: usize,
     /// Records and line errors yielded (to tell an empty file).
     records: usize,
-    repaired: usize,
+    repaired: Repairs,
 }
 
 impl JsonlReader {
@@ -1230,6 +1400,20 @@ impl JsonlReader {
     }
 }
 
+/// The `invalid-utf8` error of a record holding `n` invalid UTF-8 sequences under `--strict`
+/// (at its first line holding one, when known).
+fn not_utf8(display: &str, line: Option<usize>, n: usize) -> InputError {
+    InputError::new(
+        display,
+        line,
+        "invalid-utf8",
+        format!(
+            "invalid UTF-8 ({n} byte sequence(s) that are not UTF-8; --strict does not repair \
+             them){SKIPPED}"
+        ),
+    )
+}
+
 /// A parsed JSONL record, and whether its id came from the id field (not generated).
 pub struct Parsed {
     pub record: Record,
@@ -1248,6 +1432,9 @@ pub fn parse_jsonl_line(
     let err = |kind, msg: String| InputError::new(display, Some(line), kind, msg);
     let want = format!("expected a JSON object with a {:?} string", opts.text_field);
     let (s, repaired) = decode::decode_utf8(bytes);
+    if opts.strict_utf8 && repaired > 0 {
+        return Err(not_utf8(display, Some(line), repaired));
+    }
     let value: Value = serde_json::from_str(&s)
         .map_err(|e| err("invalid-json", format!("{want} (invalid JSON: {e})")))?;
     let Value::Object(obj) = value else {
@@ -1583,6 +1770,35 @@ mod tests {
     }
 
     #[test]
+    fn short_fake_archives_are_invalid_not_truncated() {
+        let d = tmpdir("shortfake");
+        let paths = [
+            write(&d, "a.gz", b"hello"),
+            write(&d, "b.jsonl.gz", b"h"),
+            write(&d, "c.zst", b"hello"),
+            write(&d, "d.txt.zst", b"hi"),
+            // the start of a magic number: an archive cut short
+            write(&d, "e.gz", b"\x1f"),
+            write(&d, "f.zst", b"\x28\xb5"),
+        ];
+        let items = read(&paths);
+        assert_eq!(
+            kinds(&items),
+            [
+                "invalid-gzip",
+                "invalid-gzip",
+                "invalid-zstd",
+                "invalid-zstd",
+                "truncated-archive",
+                "truncated-archive"
+            ]
+        );
+        let e = items[0].as_ref().unwrap_err();
+        assert_eq!(e.location, paths[0].display().to_string());
+        assert!(e.message.contains("magic bytes (1f 8b)"), "{}", e.message);
+    }
+
+    #[test]
     fn sources_decompressed_ahead_read_as_the_files_do() {
         let d = tmpdir("ahead");
         let lines = numbered_jsonl(3000, "y", 89);
@@ -1678,8 +1894,177 @@ mod tests {
         let w = it.take_warnings();
         assert_eq!(w.len(), 2);
         assert!(w.iter().all(|w| w.kind == "repaired-utf8"));
-        assert_eq!(w[1].location, badj.display().to_string());
-        assert!(w[1].message.starts_with("2 invalid"));
+        assert_eq!(w[0].location, format!("{}:1", bad.display()));
+        assert_eq!(w[1].location, format!("{}:1", badj.display()));
+        assert_eq!(
+            w[1].message,
+            "2 invalid UTF-8 sequence(s) replaced with U+FFFD on 2 lines (1, 2)"
+        );
+    }
+
+    #[test]
+    fn strict_utf8_fails_the_record_at_its_line() {
+        let d = tmpdir("strictutf8");
+        let j = write(
+            &d,
+            "s.jsonl",
+            b"{\"text\":\"good\"}\n{\"text\":\"bad \xff\"}\n{\"text\":\"ok\"}\n",
+        );
+        let t = write(&d, "s.txt", b"one\ntwo \xfe\xfe\n");
+        let u = write(&d, "u.txt", b"all good\n");
+        let opts = InputOptions {
+            strict_utf8: true,
+            ..Default::default()
+        };
+        let items = read_with(&[j.clone(), t.clone(), u], opts.clone());
+        assert_eq!(
+            kinds(&items),
+            ["ok", "invalid-utf8", "ok", "invalid-utf8", "ok"]
+        );
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:2", j.display()));
+        assert!(
+            e.message.starts_with("invalid UTF-8 (1 byte sequence(s)"),
+            "{}",
+            e.message
+        );
+        let e = items[3].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:2", t.display()));
+        assert!(
+            e.message.starts_with("invalid UTF-8 (2 byte sequence(s)"),
+            "{}",
+            e.message
+        );
+        assert!(RECORD_FAILURES.contains(&"invalid-utf8"));
+        // the parallel parsing fails the same line
+        let p = parse_jsonl_line(b"{\"text\":\"\xff\"}", "x.jsonl", 7, 0, &opts);
+        assert_eq!(
+            p.err().map(|e| (e.kind, e.location)),
+            Some(("invalid-utf8", "x.jsonl:7".into()))
+        );
+        // without --strict: repaired
+        assert_eq!(kinds(&read(&[j, t])), ["ok"; 4]);
+    }
+
+    #[test]
+    fn an_empty_directory_is_a_warning_not_a_document() {
+        let d = tmpdir("emptydir");
+        let e = d.join("e");
+        std::fs::create_dir_all(e.join("sub")).unwrap();
+        let t = write(&d, "t.txt", b"text");
+        let srcs = discover(&[e.clone(), t]).unwrap();
+        assert!(srcs[0].is_skipped(), "{srcs:?}");
+        assert!(!srcs[1].is_skipped());
+        let mut it = open_all(srcs, InputOptions::default());
+        let items: Vec<_> = it.by_ref().collect();
+        assert_eq!(kinds(&items), ["ok"]);
+        let w = it.take_warnings();
+        assert_eq!(w.len(), 1);
+        assert_eq!(
+            (w[0].kind, w[0].location.as_str()),
+            ("no-inputs", e.to_str().unwrap())
+        );
+        assert!(w[0].message.starts_with("directory holds no input files"));
+    }
+
+    #[test]
+    fn a_pretty_printed_json_document_is_one_not_jsonl_error() {
+        let d = tmpdir("pretty");
+        let arr = write(
+            &d,
+            "p.json",
+            b"[\n  {\n    \"text\": \"a\"\n  },\n  {\n    \"text\": \"b\"\n  }\n]\n",
+        );
+        let obj = write(&d, "o.jsonl", b"\xEF\xBB\xBF\n\n{\n  \"text\": \"a\"\n}\n");
+        let arr2 = write(&d, "q.json", b"[{\"text\": \"a\"},\n {\"text\": \"b\"}]\n");
+        // a one-line array is one line's error, as before; an ordinary JSONL file reads on
+        let one = write(&d, "r.json", b"[{\"text\": \"a\"}]\n");
+        let ok = write(&d, "s.jsonl", b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n");
+        let items = read(&[arr.clone(), obj.clone(), arr2, one, ok]);
+        assert_eq!(
+            kinds(&items),
+            [
+                "not-jsonl",
+                "not-jsonl",
+                "not-jsonl",
+                "not-an-object",
+                "ok",
+                "ok"
+            ]
+        );
+        let e = items[0].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:1", arr.display()));
+        assert_eq!(
+            e.message,
+            "a JSON document (an array) spread over several lines, not JSON Lines (one object \
+             per line); convert it with `jq -c '.[]'`; skipped"
+        );
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.location, format!("{}:3", obj.display()));
+        assert!(e.message.contains("(an object)") && e.message.contains("`jq -c .`"));
+        assert!(RECORD_FAILURES.contains(&"not-jsonl"));
+        // forced JSONL reads the same way; a text dump is not concerned
+        let forced = InputOptions {
+            format: InputFormat::Jsonl,
+            ..Default::default()
+        };
+        let t = write(&d, "p.txt", b"[\nnot json\n");
+        assert_eq!(
+            kinds(&read_with(std::slice::from_ref(&t), forced)),
+            ["not-jsonl"]
+        );
+        assert_eq!(kinds(&read(&[t])), ["ok"]);
+    }
+
+    #[test]
+    fn repaired_utf8_warning_names_the_first_line() {
+        let d = tmpdir("repairline");
+        let j = write(
+            &d,
+            "bad8b.jsonl",
+            b"{\"text\":\"good\"}\n\n{\"text\":\"bad \xff\xfe here\"}\n{\"text\":\"ok\"}\n",
+        );
+        // lines end at LF, CRLF or a lone CR, as the report counts them
+        let t = write(
+            &d,
+            "bad.txt",
+            b"one\r\ntwo\rthree \xff\nfour\nfive \xfe\xfe\n",
+        );
+        let mut many = Vec::new();
+        for i in 1..=8 {
+            many.extend_from_slice(format!("{{\"text\":\"{i} ").as_bytes());
+            many.extend_from_slice(b"\xff\"}\n");
+        }
+        let m = write(&d, "many.jsonl", &many);
+        let mut it = open_all(
+            discover(&[j.clone(), t.clone(), m.clone()]).unwrap(),
+            InputOptions::default(),
+        );
+        assert_eq!(kinds(&it.by_ref().collect::<Vec<_>>()), ["ok"; 12]);
+        let w: Vec<(String, String)> = it
+            .take_warnings()
+            .into_iter()
+            .map(|w| (w.location, w.message))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                (
+                    format!("{}:3", j.display()),
+                    "2 invalid UTF-8 sequence(s) replaced with U+FFFD".into()
+                ),
+                (
+                    format!("{}:3", t.display()),
+                    "3 invalid UTF-8 sequence(s) replaced with U+FFFD on 2 lines (3, 5)".into()
+                ),
+                (
+                    format!("{}:1", m.display()),
+                    "8 invalid UTF-8 sequence(s) replaced with U+FFFD on 8 lines (1, 2, 3, 4, \
+                     5, ...)"
+                        .into()
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -1815,17 +2200,17 @@ mod tests {
             InputOptions::default(),
         );
         let items: Vec<_> = it.by_ref().collect();
-        assert_eq!(kinds(&items), ["no-inputs"]);
-        assert_eq!(
-            items[0].as_ref().unwrap_err().location,
-            d.display().to_string()
-        );
-        // and says so: a warning, not a failure
+        assert!(items.is_empty());
+        // and says so: warnings, not failures, for the file and the directory left empty
         let w = it.take_warnings();
-        assert_eq!(w.len(), 1);
         assert_eq!(
-            (w[0].kind, w[0].location.as_str()),
-            ("unknown-extension", p.to_str().unwrap())
+            w.iter()
+                .map(|w| (w.kind, w.location.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("no-inputs", d.to_str().unwrap()),
+                ("unknown-extension", p.to_str().unwrap())
+            ]
         );
     }
 
@@ -2008,7 +2393,7 @@ mod tests {
             buf: Vec::new(),
             line: 0,
             records: 0,
-            repaired: 0,
+            repaired: Repairs::default(),
         });
         assert_eq!(it.next().unwrap().unwrap().text, "first");
         let e = it.next().unwrap().unwrap_err();
