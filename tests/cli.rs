@@ -1784,8 +1784,12 @@ mod hostile {
         std::fs::create_dir_all(&e).unwrap();
         let (o, r) = report(&["clean", e.to_str().unwrap()]);
         let err = String::from_utf8_lossy(&o.stderr);
-        // like an empty file, an input holding no record does not make the run fail
-        assert_eq!(o.status.code(), Some(0), "{err}");
+        // nothing at all to read: a run that found no input file fails, after the warning
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("nothing to read: no input file found"),
+            "{err}"
+        );
         assert!(
             err.contains(&format!(
                 "deboil: warning: {}: directory holds no input files",

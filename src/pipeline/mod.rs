@@ -99,8 +99,9 @@ impl Default for CleanOptions {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub totals: Totals,
-    /// 0 ok, 1 `--fail-on-removal` fired, 2 records were read but nothing was written: every one
-    /// failed (or was dropped), and at least one failed ([`input::RECORD_FAILURES`]).
+    /// 0 ok, 1 `--fail-on-removal` fired, 2 no input file was found (every argument an empty
+    /// directory), or records were read but nothing was written: every one failed (or was
+    /// dropped), and at least one failed ([`input::RECORD_FAILURES`]).
     pub exit_code: i32,
 }
 
@@ -627,7 +628,14 @@ pub fn run(
             .write_all(report::summary(&totals, seconds, opts.mode != Mode::Write).as_bytes());
     }
     debug_assert!(totals.balanced());
-    let exit_code = if totals.documents_out == 0 && record_failures > 0 {
+    let exit_code = if totals.inputs == 0 {
+        // every argument was a directory without an input file (warned above)
+        let _ = writeln!(
+            stderr,
+            "deboil: error: nothing to read: no input file found (warnings above)"
+        );
+        2
+    } else if totals.documents_out == 0 && record_failures > 0 {
         let _ = writeln!(
             stderr,
             "deboil: error: nothing written: {} of {} input records failed (errors above)",
