@@ -2145,6 +2145,25 @@ fn dups_on_seeds_lists_only_the_doubled_lines() {
 
 /// `dups --rules` shows what `clean` merges: a dedup code the selectors leave out is not grouped.
 #[test]
+fn dups_and_dedup_sigs_report_input_warnings_as_clean_does() {
+    let d = tmpdir("dups-warnings");
+    let bad = d.join("bad.jsonl");
+    std::fs::write(&bad, b"{\"text\":\"ok \xff here\"}\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    for args in [vec!["dups", bad], vec!["dedup", "sigs", bad]] {
+        let o = deboil(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!(
+                "deboil: warning: {bad}:1: 1 invalid UTF-8 sequence"
+            )),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
 fn dups_with_rules_honours_ignored_dedup_codes() {
     let groups = |input: &str, extra: &[&str]| -> Vec<serde_json::Value> {
         let mut args = vec!["dups", input, "--rules", "--no-config"];

@@ -22,7 +22,8 @@ pub type BatchFn<'a> =
 
 /// Documents read, split and (with `with_rules`) stripped exactly as `clean` does, handed to `f`
 /// per batch in input order with the rules' removals. Input errors are reported on `stderr` and
-/// skipped, or are fatal under `opts.strict`.
+/// skipped, or are fatal under `opts.strict`; input warnings (an empty directory, repaired
+/// UTF-8, a duplicate id) are reported on `stderr` as `clean` reports them.
 pub fn for_each_stripped(
     opts: &CleanOptions,
     with_rules: bool,
@@ -60,6 +61,9 @@ pub fn for_each_stripped(
             if bytes >= opts.batch_bytes || batch.len() >= 4096 {
                 break;
             }
+        }
+        for w in records.take_warnings() {
+            let _ = writeln!(stderr, "deboil: warning: {w}");
         }
         if batch.is_empty() {
             return Ok(());
