@@ -2164,6 +2164,54 @@ fn dups_and_dedup_sigs_report_input_warnings_as_clean_does() {
 }
 
 #[test]
+fn an_article_present_many_times_is_kept_once_not_learned_as_boilerplate() {
+    let d = tmpdir("copies");
+    let copies = d.join("copies");
+    std::fs::create_dir_all(&copies).unwrap();
+    let seed = &seeds::seed_files()[1];
+    for i in 0..6 {
+        std::fs::copy(seed, copies.join(format!("copy{i}.txt"))).unwrap();
+    }
+    let alone = deboil(&["clean", "-q", seed.to_str().unwrap()]).stdout;
+    assert!(!alone.is_empty());
+    let (c, r) = (copies.to_str().unwrap(), d.join("r.json"));
+    let o = deboil(&["clean", "-q", c, "--report", r.to_str().unwrap()]);
+    assert!(o.status.success());
+    // the first copy comes out as the dump alone does; the others are merged into it
+    assert_eq!(o.stdout, alone);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&r).unwrap()).unwrap();
+    let rules = &report["totals"]["rules"];
+    assert!(rules.get("D003").is_none(), "{rules}");
+    assert!(rules["D001"]["lines"].as_u64().unwrap() > 0, "{rules}");
+    assert_eq!(report["totals"]["documents_out"], 1);
+
+    // five records sharing a paragraph (not copies of each other): boilerplate by default;
+    // with D003 ignored, or learning off, the paragraph is merged into its first copy
+    let shared = "A sentence shared by every record of this file, long enough to be prose.";
+    let jsonl = d.join("shared.jsonl");
+    let lines: String = (0..5)
+        .map(|i| {
+            format!(
+                "{{\"id\":\"r{i}\",\"text\":\"Record {i} has its own first line.\\n{shared}\"}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(&jsonl, lines).unwrap();
+    let j = jsonl.to_str().unwrap();
+    let kept = |extra: &[&str]| {
+        let mut args = vec!["clean", "-q", "--format", "jsonl", j];
+        args.extend_from_slice(extra);
+        stdout(&deboil(&args)).matches(shared).count()
+    };
+    assert_eq!(kept(&[]), 0);
+    assert_eq!(kept(&["--ignore", "D003"]), 1);
+    assert_eq!(kept(&["--no-boilerplate"]), 1);
+    // within each document only: nothing is learned across documents
+    assert_eq!(kept(&["--dedup", "doc"]), 5);
+}
+
+#[test]
 fn dups_with_rules_honours_ignored_dedup_codes() {
     let groups = |input: &str, extra: &[&str]| -> Vec<serde_json::Value> {
         let mut args = vec!["dups", input, "--rules", "--no-config"];

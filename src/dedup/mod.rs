@@ -148,6 +148,14 @@ impl DedupOptions {
     }
 }
 
+impl DedupOptions {
+    /// Whether boilerplate is learned: it is on, and the corpus is deduplicated as a whole
+    /// (learning looks across documents, which `--dedup doc` rules out).
+    pub fn learns_boilerplate(&self) -> bool {
+        self.boilerplate && self.mode == DedupMode::Corpus
+    }
+}
+
 /// The learned-boilerplate group of a document: the host of its `url` (or `source`) field, else
 /// the `source` field's value, else the parent folder of its input path.
 pub fn source_group(doc: &Document) -> String {
@@ -269,7 +277,7 @@ impl DiffCache {
 impl Deduper {
     pub fn new(opts: DedupOptions) -> Self {
         let boiler = opts
-            .boilerplate
+            .learns_boilerplate()
             .then(|| Boilerplate::new(opts.boilerplate_min_docs, opts.boilerplate_min_share));
         Deduper {
             decider: Decider::new(opts.clone()),

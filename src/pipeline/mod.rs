@@ -352,7 +352,11 @@ pub fn run(
         .transpose()?;
     let mut deduper =
         (opts.dedup.mode != crate::dedup::DedupMode::None && decided.is_none()).then(|| {
-            crate::dedup::Deduper::new(opts.dedup.clone()).with_details(entry_details_read(opts))
+            // with D003 not chosen no boilerplate is learned, so its lines are merged as
+            // duplicates (D001/D002) rather than kept in every copy
+            let mut dedup = opts.dedup.clone();
+            dedup.boilerplate &= selection.chooses("D003");
+            crate::dedup::Deduper::new(dedup).with_details(entry_details_read(opts))
         });
     let mut keyed = Keyed::default();
     let unpacked = input::unpacked::Unpacked::new(KEEP_DECOMPRESSED);

@@ -183,7 +183,7 @@ pub fn decide_files(
     if opts.mode == DedupMode::None {
         return Ok(0);
     }
-    let boiler = if opts.boilerplate {
+    let boiler = if opts.learns_boilerplate() {
         let mut b = Boilerplate::new(opts.boilerplate_min_docs, opts.boilerplate_min_share);
         read_sig_files(paths, &mut |s| {
             b.learn_sigs(&s);
@@ -293,7 +293,10 @@ pub fn dups(
     if opts.dedup.mode == DedupMode::None {
         return Ok(Vec::new());
     }
-    let boiler = opts.dedup.boilerplate.then(|| {
+    // as in `clean`, no boilerplate is learned when D003 is not chosen (`--rules --ignore
+    // D003`), so its lines are merged as duplicates instead
+    let chosen = super::stage_code_chosen(opts);
+    let boiler = (opts.dedup.learns_boilerplate() && chosen("D003")).then(|| {
         let mut b = Boilerplate::new(
             opts.dedup.boilerplate_min_docs,
             opts.dedup.boilerplate_min_share,
@@ -307,7 +310,6 @@ pub fn dups(
     let mut decisions = dedup::decide_all(&all, &opts.dedup, boiler.as_ref());
     // as `clean` keeps only the removals of chosen codes (`--rules --ignore D002`: no near
     // duplicates merged), groups show only those
-    let chosen = super::stage_code_chosen(opts);
     for ds in &mut decisions {
         ds.retain(|d| chosen(d.verdict.code()));
     }

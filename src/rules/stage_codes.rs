@@ -27,6 +27,16 @@ crate::declare_rule! {
 crate::declare_rule! {
     /// A line that recurs across many documents of one source (site chrome learned from the
     /// corpus itself: a footer, a menu, a newsletter box no rule names).
+    ///
+    /// A first pass counts, per source (the host of a record's `url` or `source` field, else
+    /// that field's value, else its input's folder), in how many records each line occurs; a
+    /// line in at least `--boilerplate-min-docs` records (default 5) and at least
+    /// `--boilerplate-min-share` of them (default 0.5) is removed from every record, first
+    /// included. Copies of one record
+    /// (a mirrored article, a file given twice) count once, so an article present many times
+    /// is not chrome: exact dedup (D001) keeps its first copy. Learning needs `--dedup corpus`
+    /// (the default); `--no-boilerplate` turns it off, and so does leaving D003 out of the
+    /// selection (`--ignore D003`), so that those lines are merged as duplicates instead.
     pub struct LearnedBoilerplate => ("D003", "learned-boilerplate-line", Category::Dedup);
 }
 
