@@ -2212,6 +2212,36 @@ fn an_article_present_many_times_is_kept_once_not_learned_as_boilerplate() {
 }
 
 #[test]
+fn a_warning_on_every_record_is_shown_a_few_times_and_counted() {
+    let d = tmpdir("flood");
+    let jsonl = d.join("same-id.jsonl");
+    let lines: String = (0..50)
+        .map(|i| format!("{{\"id\":\"same\",\"text\":\"Record number {i} says something.\"}}\n"))
+        .collect();
+    std::fs::write(&jsonl, lines).unwrap();
+    let r = d.join("r.json");
+    let o = deboil(&[
+        "clean",
+        "-q",
+        jsonl.to_str().unwrap(),
+        "--report",
+        r.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    let shown = err.lines().filter(|l| l.contains("seen before")).count();
+    assert_eq!(shown, deboil::report::SHOWN_PER_KIND, "{err}");
+    assert!(
+        err.contains("more `duplicate-id` warnings are not shown"),
+        "{err}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&r).unwrap()).unwrap();
+    assert_eq!(report["warnings"].as_array().unwrap().len(), 49);
+    assert_eq!(report["totals"]["warnings"]["duplicate-id"], 49);
+}
+
+#[test]
 fn dups_with_rules_honours_ignored_dedup_codes() {
     let groups = |input: &str, extra: &[&str]| -> Vec<serde_json::Value> {
         let mut args = vec!["dups", input, "--rules", "--no-config"];

@@ -11,8 +11,9 @@
 //! `.zst` name without them is read as that format, and fails as a fake archive. A directory
 //! walk reads only files with an input extension (`.txt`, `.jsonl`, `.ndjson`, `.json`, each
 //! optionally `.gz`/`.zst`, any case); every other file is reported as an `unknown-extension`
-//! warning, not read (name it on the command line to read it), except the `.deboil-manifest`
-//! of an earlier `-o DIR` run, which is left out silently.
+//! warning, not read (name it on the command line to read it). Hidden files and folders (a
+//! name starting with `.`: `.git`, the `.deboil-manifest` of an earlier `-o DIR` run) are left
+//! out silently.
 //!
 //! The reader yields [`Record`]s in a total, deterministic order, or an [`InputError`] for an
 //! input (or a JSONL line) that cannot be read; the caller counts it and goes on.
@@ -315,13 +316,16 @@ fn walk(
     ancestors.push(canon);
     for entry in entries {
         let Ok(entry) = entry else { continue };
+        // hidden files and folders (`.git`, `.cache`, an editor's `.x.swp`, deboil's own
+        // temporary files) are not walked, as in ripgrep; naming one reads it
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
         let path = entry.path();
         // follow symlinks: a link to a directory is walked (once), a link to a file is read
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, ancestors, visited, out),
             Ok(_) if is_input_name(&path) => out.push(Source::file(path, PathBuf::new())),
-            // the manifest of an earlier `-o DIR` run is deboil's own bookkeeping, not an input
-            Ok(_) if entry.file_name() == crate::output::manifest::MANIFEST => {}
             Ok(_) => out.push(Source::skipped(&path)),
             Err(e) if is_input_name(&path) => out.push(Source::problem(
                 &path,
@@ -2310,6 +2314,28 @@ mod tests {
             w.iter().map(|w| w.kind).collect::<Vec<_>>(),
             ["unknown-extension"; 2]
         );
+    }
+
+    #[test]
+    fn walks_leave_out_hidden_files_and_folders_but_a_named_one_is_read() {
+        let d = tmpdir("walkhidden");
+        std::fs::create_dir_all(d.join(".git")).unwrap();
+        write(&d.join(".git"), "config.txt", b"not an input");
+        write(&d, ".draft.txt", b"hidden");
+        write(&d, ".deboil-manifest", b"# bookkeeping");
+        write(&d, "a.txt", b"a");
+        let srcs = discover(std::slice::from_ref(&d)).unwrap();
+        let names: Vec<_> = srcs
+            .iter()
+            .map(|s| s.path.file_name().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, ["a.txt"]);
+        let named = discover(&[d.join(".draft.txt"), d.join(".git")]).unwrap();
+        let names: Vec<_> = named
+            .iter()
+            .map(|s| s.path.file_name().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, [".draft.txt", "config.txt"]);
     }
 
     #[test]

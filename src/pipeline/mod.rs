@@ -372,6 +372,7 @@ pub fn run(
     let records = input::open_all(sources, opts.input.clone()).reuse_decompressed(&unpacked);
     let mut any_removal = false;
     let mut record_failures = 0usize;
+    let mut notices = report::Notices::default();
     // Four stages, each on its own thread, one batch apart: reading and decoding; splitting,
     // rules and dedup signatures; the corpus stage (whose deciding is sequential); applying,
     // rendering and writing (here). The parallel parts of the last three share the worker pool,
@@ -475,7 +476,7 @@ pub fn run(
                 return Err(Error::Usage(message));
             }
             for w in warnings {
-                let _ = writeln!(stderr, "deboil: warning: {w}");
+                notices.print(stderr, true, &w);
                 *totals.warnings.entry(w.kind.to_string()).or_default() += 1;
                 if let Some((r, _)) = report.as_mut() {
                     r.warning(FailureEntry {
@@ -491,7 +492,7 @@ pub fn run(
                 }
             }
             for e in failures {
-                let _ = writeln!(stderr, "deboil: {e}");
+                notices.print(stderr, false, &e);
                 record_failures += usize::from(input::RECORD_FAILURES.contains(&e.kind));
                 totals.documents_in += 1;
                 *totals

@@ -41,6 +41,7 @@ pub fn for_each_stripped(
         .build()
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
     let mut records = input::open_all(sources, opts.input.clone());
+    let mut notices = crate::report::Notices::default();
     loop {
         let mut batch: Vec<Record> = Vec::new();
         let mut bytes = 0;
@@ -55,7 +56,7 @@ pub fn for_each_stripped(
                 }
                 Err(e) if opts.strict => return Err(Error::Input(e.stopping_the_run())),
                 Err(e) => {
-                    let _ = writeln!(stderr, "deboil: {e}");
+                    notices.print(stderr, false, &e);
                 }
             }
             if bytes >= opts.batch_bytes || batch.len() >= 4096 {
@@ -63,7 +64,7 @@ pub fn for_each_stripped(
             }
         }
         for w in records.take_warnings() {
-            let _ = writeln!(stderr, "deboil: warning: {w}");
+            notices.print(stderr, true, &w);
         }
         if batch.is_empty() {
             return Ok(());

@@ -317,6 +317,43 @@ pub fn summary(t: &Totals, seconds: Option<f64>, dry: bool) -> String {
     s
 }
 
+/// How many input problems of one kind are printed on stderr; past that, one line says the
+/// rest are not shown (the summary counts them, the report lists each).
+pub const SHOWN_PER_KIND: usize = 20;
+
+/// Prints input errors and warnings on stderr, at most [`SHOWN_PER_KIND`] of each kind, so a
+/// corpus with a problem on every line (an id repeated in each of 100,000 records) does not
+/// bury the summary.
+#[derive(Debug, Default)]
+pub struct Notices {
+    shown: BTreeMap<(bool, &'static str), usize>,
+}
+
+impl Notices {
+    /// Prints `e`, a warning or a failure, unless its kind was printed enough already.
+    pub fn print(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        warning: bool,
+        e: &crate::error::InputError,
+    ) {
+        let n = self.shown.entry((warning, e.kind)).or_default();
+        *n += 1;
+        let label = if warning { "warning: " } else { "" };
+        if *n <= SHOWN_PER_KIND {
+            let _ = writeln!(out, "deboil: {label}{e}");
+        } else if *n == SHOWN_PER_KIND + 1 {
+            let _ = writeln!(
+                out,
+                "deboil: {label}more `{}` {} are not shown: the summary counts them, and \
+                 --report lists each",
+                e.kind,
+                if warning { "warnings" } else { "errors" }
+            );
+        }
+    }
+}
+
 /// The warning kind of a record whose invalid UTF-8 was replaced.
 const REPAIRED_UTF8: &str = "repaired-utf8";
 
@@ -402,6 +439,27 @@ mod tests {
             "  warning: repaired-utf8: 1 (3 invalid UTF-8 sequences replaced)"
         );
         assert_eq!(lines.len(), 7, "{s}");
+    }
+
+    #[test]
+    fn notices_show_a_few_of_each_kind_then_say_the_rest_are_counted() {
+        let mut n = Notices::default();
+        let mut out = Vec::new();
+        let dup = |i| crate::error::InputError::new("a.jsonl", Some(i), "duplicate-id", "seen");
+        for i in 1..=SHOWN_PER_KIND + 5 {
+            n.print(&mut out, true, &dup(i));
+        }
+        let bad = crate::error::InputError::new("a.jsonl", Some(3), "invalid-json", "bad");
+        n.print(&mut out, false, &bad);
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), SHOWN_PER_KIND + 2, "{text}");
+        assert_eq!(lines[0], "deboil: warning: a.jsonl:1: seen");
+        assert!(
+            lines[SHOWN_PER_KIND].starts_with("deboil: warning: more `duplicate-id` warnings"),
+            "{text}"
+        );
+        assert_eq!(lines[SHOWN_PER_KIND + 1], "deboil: a.jsonl:3: bad");
     }
 
     #[test]
