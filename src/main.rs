@@ -12,11 +12,7 @@ use deboil::error::Error;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // SIGINT/SIGTERM: drop temporary output files (targets are only ever renamed into place)
-    let _ = ctrlc::set_handler(|| {
-        deboil::output::remove_temp_files();
-        eprintln!("deboil: interrupted; no partial output left");
-        std::process::exit(130);
-    });
+    let _ = ctrlc::set_handler(|| deboil::output::interrupted(130));
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

@@ -849,6 +849,44 @@ fn outputs_that_would_overwrite_an_input_are_refused_and_inputs_stay() {
             "is an input",
         ),
         (vec!["dups", &d_s, "-o", &jsonl_s], "is an input"),
+        (
+            vec![
+                "dedup",
+                "apply",
+                &dumps_s,
+                "--decisions",
+                &jsonl_s,
+                "-o",
+                &d_s,
+            ],
+            "holds the input",
+        ),
+        (
+            vec![
+                "dedup",
+                "apply",
+                &dumps_s,
+                "--decisions",
+                &jsonl_s,
+                "--format",
+                "jsonl",
+                "-o",
+                &jsonl_s,
+            ],
+            "is an input",
+        ),
+        (
+            vec![
+                "dedup",
+                "apply",
+                &dumps_s,
+                "--decisions",
+                &jsonl_s,
+                "--report",
+                &jsonl_s,
+            ],
+            "is an input",
+        ),
     ];
     for (args, says) in cases {
         let o = deboil(&args);

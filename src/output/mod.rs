@@ -25,28 +25,33 @@ pub enum Format {
 /// Temporary files being written right now, so an interrupt handler can remove them.
 static TEMP_FILES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
-/// Registers a temporary file for removal on interrupt (see [`remove_temp_files`]).
-pub(crate) fn register_temp(p: &Path) {
-    if let Ok(mut v) = TEMP_FILES.lock() {
-        v.push(p.to_path_buf());
-    }
+/// Creates a temporary file and registers it for removal on interrupt, both under the lock
+/// the interrupt handler takes ([`interrupted`]), so no temporary file exists unregistered.
+pub(crate) fn create_temp(p: &Path) -> std::io::Result<File> {
+    let mut v = TEMP_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    let f = File::create(p)?;
+    v.push(p.to_path_buf());
+    Ok(f)
 }
 
 /// Forgets a temporary file removed by its owner.
 pub(crate) fn unregister_temp(p: &Path) {
-    if let Ok(mut v) = TEMP_FILES.lock() {
-        v.retain(|q| q != p);
-    }
+    let mut v = TEMP_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    v.retain(|q| q != p);
 }
 
-/// Removes every temporary output file still being written (for SIGINT/SIGTERM): the targets
-/// are untouched, so no half-written output remains.
-pub fn remove_temp_files() {
-    if let Ok(v) = TEMP_FILES.lock() {
-        for p in v.iter() {
-            let _ = std::fs::remove_file(p);
-        }
+/// For SIGINT/SIGTERM: removes every temporary file still being written and ends the process
+/// with `code`, holding the lock [`create_temp`] takes, so no thread creates another one
+/// meanwhile. Targets are only ever renamed into place whole, so no half-written file remains;
+/// documents already complete stay (a text output directory may hold some, without its
+/// manifest).
+pub fn interrupted(code: i32) -> ! {
+    let v = TEMP_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    for p in v.iter() {
+        let _ = std::fs::remove_file(p);
     }
+    eprintln!("deboil: interrupted; no half-written file left");
+    std::process::exit(code)
 }
 
 /// A file being written under a temporary name; `commit` renames it into place.
@@ -64,8 +69,7 @@ impl AtomicFile {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tmp = target.with_file_name(format!(".{name}.deboil-{}.tmp", std::process::id()));
-        let f = File::create(&tmp).map_err(|e| Error::io(target, e))?;
-        register_temp(&tmp);
+        let f = create_temp(&tmp).map_err(|e| Error::io(target, e))?;
         Ok(AtomicFile {
             tmp,
             target: target.to_path_buf(),

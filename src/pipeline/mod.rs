@@ -687,10 +687,12 @@ fn check_targets<'o>(
         };
         sources.retain(|s| !walked_in_from_outside(s));
     }
+    // `dedup apply` also reads its decisions file
     let inputs: Vec<&Path> = sources
         .iter()
         .filter(|s| s.problem.is_none() && s.path.as_os_str() != "-")
         .map(|s| s.path.as_path())
+        .chain(opts.decisions.as_deref())
         .collect();
     let targets = target::Targets {
         output,
@@ -1065,10 +1067,9 @@ fn spool_streams(sources: &mut [input::Source]) -> Result<TempPaths, Error> {
         } else {
             Box::new(std::fs::File::open(&src.path).map_err(|e| Error::io(shown, e))?)
         };
-        let mut to = std::fs::File::create(&copy).map_err(|e| Error::io(&copy, e))?;
+        // registered, so an interrupted run removes the copy too
+        let mut to = crate::output::create_temp(&copy).map_err(|e| Error::io(&copy, e))?;
         spooled.0.push(copy.clone());
-        // an interrupted run removes the copy too
-        crate::output::register_temp(&copy);
         std::io::copy(&mut from, &mut to).map_err(|e| Error::io(shown, e))?;
         src.path = copy;
     }
