@@ -19,7 +19,9 @@ crate::declare_rule! {
     /// `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`), embed placeholders
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
     /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
-    /// `View larger image`, `Bild vergrößern`), feedback prompts (`Was this article helpful?`, `Did
+    /// `View larger image`, `Bild vergrößern`), skip links (`Skip to main content`), loading
+    /// placeholders (`Loading...`, `Wird geladen …`), subscribe buttons (`Subscribe`,
+    /// `Abonnieren`), share buttons naming their target (`Share this on WhatsApp`), feedback prompts (`Was this article helpful?`, `Did
     /// you enjoy this article?`, `War dieser Artikel hilfreich?`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming one
     /// target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six words
@@ -68,7 +70,10 @@ static LABEL: Lazy = Lazy::new(
       | dowiedz\s+się\s+więcej | externer\s+inhalt | empfohlener\s+redaktioneller\s+inhalt | external\s+content
       | \d{1,3}\s*[-\s]?\s*min(?:ute)?s?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|lecture|di\s+lettura)
       | (?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura)\s*:?\s*(?:ca\.?\s*)?\d{1,3}\s*min(?:ute[ns]?|utos)?\.?
-      | skip\s+to\s+(?:main\s+)?content | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
+      | skip\s+to\s+(?:(?:the\s+)?main\s+)?(?:content|navigation|menu|search|footer)(?:\s+site\s*map)? | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
+      | share\s+(?:this\s+)?(?:(?:article|story|page|post)\s+)?(?:on|via|to|with)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|messenger|bluesky|threads)
+      | loading | wird\s+geladen | chargement(?:\s+en\s+cours)? | cargando
+      | subscribe(?:\s+(?:now|today|here))? | abonnieren | suscr[ií]bete | abonnez-vous
       | \d[\d.,]*\s*k?\s+shares? | sharing\s+is\s+caring!?
       | (?:sharen|teilen|share)\s+(?:mit|with|via)\s*:? | podziel\s+się | udostępnij
       | (?:diese[ns]?\s+\w+\s+)?als\s+pdf\s+herunterladen | download\s+(?:as\s+)?pdf
@@ -111,6 +116,7 @@ static TOOLBAR: Lazy = Lazy::new(
       | del\.icio\.us | facebook | twitter | linkedin | reddit | whatsapp | pinterest
       | drucken | teilen | versenden | merken | kommentieren | imprimir | compartir | enviar | imprimer
       | partager | envoyer | pin(?:\s+(?:it|recipe))? | pinnen | (?:jump\s+to|go\s+to|zum|ir\s+a\s+la|aller\s+à\s+la)\s+(?:recipe|rezept|receta|recette)
+      | skip\s+to\s+(?:(?:the\s+)?main\s+)?(?:content|navigation|menu|search|footer)(?:\s+site\s*map)?
     )(?:[\s|·•/:,]+|[\s!.]*$)){2,}$",
 );
 
@@ -155,7 +161,8 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"bo", b"zo", b"re", b"cl", b"fe", b"ce", b"be", b"se", b"po", b"ko", b"le", b"in", b"we",
         b"to", b"op", b"hi", b"ma", b"su", b"bu", b"sz", b"ab", b"ad", b"si", b"rs", b"da", b"av",
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
-        b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve",
+        b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi",
+        b"ch", b"ca",
     ],
     true,
 );
@@ -173,7 +180,7 @@ static TOOLBAR_OPENINGS: Openings = Openings::new(
     &[
         b"pr", b"em", b"se", b"sh", b"tw", b"sa", b"bo", b"re", b"co", b"ad", b"le", b"te", b"fo",
         b"rs", b"ba", b"to", b"di", b"de", b"fa", b"li", b"wh", b"pi", b"dr", b"ve", b"me", b"ko",
-        b"im", b"en", b"pa", b"ju", b"go", b"zu", b"ir", b"al",
+        b"im", b"en", b"pa", b"ju", b"go", b"zu", b"ir", b"al", b"sk",
     ],
     false,
 );
@@ -532,6 +539,22 @@ mod tests {
             "Cet article vous a-t-il été utile ?",
             "• Menu",
             "» Read more",
+            "Skip to navigation",
+            "Skip to the main content",
+            "Skip to footer site map",
+            "Share this on WhatsApp",
+            "Share on Facebook",
+            "Share this article via email",
+            "Loading...",
+            "Loading…",
+            "Wird geladen …",
+            "Chargement en cours...",
+            "Cargando...",
+            "Subscribe",
+            "Subscribe now",
+            "Abonnieren",
+            "Suscríbete",
+            "Abonnez-vous",
         ];
         assert_openings_cover(&LABEL_OPENINGS, &LABEL, core, &labels);
         let navigation = [
@@ -749,8 +772,8 @@ mod tests {
 
     #[test]
     fn toolbars_go() {
-        let text = "Print Email Return to Top\nEmail to a friend Printer friendly\nSend this article: Print Email\nText Size Print Email RSS\nShare Tweet\nAdd comments | Save this page | Bookmark\nFacebook · Twitter · Email\nJump to Recipe Print Recipe Pin Recipe\nZum Rezept Drucken Pinnen";
-        assert_eq!(removed(text), (0..9).collect::<Vec<_>>());
+        let text = "Print Email Return to Top\nEmail to a friend Printer friendly\nSend this article: Print Email\nText Size Print Email RSS\nShare Tweet\nAdd comments | Save this page | Bookmark\nFacebook · Twitter · Email\nJump to Recipe Print Recipe Pin Recipe\nZum Rezept Drucken Pinnen\nSkip to main content | Skip to footer site map";
+        assert_eq!(removed(text), (0..10).collect::<Vec<_>>());
     }
 
     #[test]
@@ -761,6 +784,6 @@ mod tests {
 
     #[test]
     fn sentences_with_the_words_stay() {
-        assert!(removed("Print editions fell by half.\nShare prices rose.\nListen to the people, she said.\nTTIP talks\nThe menu changes daily.\nBack to the harbour they went.\nLog in to the council's site to see the plans.\n4 minutes read like an hour.").is_empty());
+        assert!(removed("Print editions fell by half.\nShare prices rose.\nListen to the people, she said.\nTTIP talks\nThe menu changes daily.\nBack to the harbour they went.\nLog in to the council's site to see the plans.\n4 minutes read like an hour.\nLoading the ships took three days.\nSubscribe to the idea that less is more, she said.\nShare this on your own terms.").is_empty());
     }
 }
