@@ -327,11 +327,16 @@ fn walk(
             Ok(m) if m.is_dir() => walk(&path, ancestors, visited, out),
             Ok(_) if is_input_name(&path) => out.push(Source::file(path, PathBuf::new())),
             Ok(_) => out.push(Source::skipped(&path)),
-            Err(e) if is_input_name(&path) => out.push(Source::problem(
-                &path,
-                "unreadable",
-                format!("cannot read: {e}"),
-            )),
+            Err(e) if is_input_name(&path) => {
+                let dangling = e.kind() == std::io::ErrorKind::NotFound
+                    && entry.file_type().is_ok_and(|t| t.is_symlink());
+                let message = if dangling {
+                    "cannot read: a broken symlink (its target does not exist)".to_string()
+                } else {
+                    format!("cannot read: {e}")
+                };
+                out.push(Source::problem(&path, "unreadable", message))
+            }
             Err(e) if entry.file_type().is_ok_and(|t| t.is_symlink()) => {
                 // a dangling link or a link to itself
                 let kind = if e.raw_os_error() == Some(40) {
@@ -2379,6 +2384,32 @@ mod tests {
         let ok: Vec<_> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
         assert_eq!(ok.len(), 1, "{items:?}");
         assert!(kinds(&items).contains(&"symlink-loop"), "{items:?}");
+    }
+
+    #[test]
+    fn utf16_jsonl_is_an_unsupported_encoding() {
+        let d = tmpdir("utf16jsonl");
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "{\"text\":\"a\"}\n".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let p = write(&d, "u.jsonl", &bytes);
+        assert_eq!(kinds(&read(&[p])), ["unsupported-encoding"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_broken_symlink_is_named_as_one() {
+        let d = tmpdir("dangling");
+        write(&d, "a.txt", b"a");
+        std::os::unix::fs::symlink(d.join("gone.txt"), d.join("b.txt")).unwrap();
+        let srcs = discover(std::slice::from_ref(&d)).unwrap();
+        let p = srcs
+            .iter()
+            .find_map(|s| s.problem.as_ref())
+            .expect("the broken link is reported");
+        assert_eq!(p.kind, "unreadable");
+        assert!(p.message.contains("broken symlink"), "{}", p.message);
     }
 
     #[cfg(unix)]

@@ -161,8 +161,8 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"bo", b"zo", b"re", b"cl", b"fe", b"ce", b"be", b"se", b"po", b"ko", b"le", b"in", b"we",
         b"to", b"op", b"hi", b"ma", b"su", b"bu", b"sz", b"ab", b"ad", b"si", b"rs", b"da", b"av",
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
-        b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi",
-        b"ch", b"ca",
+        b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
+        b"ca",
     ],
     true,
 );
