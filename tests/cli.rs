@@ -1055,6 +1055,43 @@ fn jsonl_records_carry_fields_and_ids() {
     assert_eq!(keys[..3], ["id", "source", "part"]);
 }
 
+/// An impossible calendar date (`31.02.2023`, `Feb 30, 2023`) is no date: it never becomes the
+/// document's `date`; a real one on the same shape does.
+#[test]
+fn impossible_dates_never_become_the_date_field() {
+    let dir = tmpdir("bad-dates");
+    let f = dir.join("in.jsonl");
+    let body = "The harbour board voted on Tuesday to approve the long awaited plan for the eastern quay and its new ferry terminal.";
+    let rec = |id: &str, date: &str| {
+        serde_json::json!({"id": id, "text": format!("Harbour plan approved\n\n{date}\n\n{body}")})
+            .to_string()
+    };
+    let lines = [
+        rec("a", "31.02.2023"),
+        rec("b", "Published: Feb 30, 2023"),
+        rec("c", "29.02.2024"),
+    ];
+    std::fs::write(&f, lines.join("\n") + "\n").unwrap();
+    let o = deboil(&[
+        "clean",
+        f.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-q",
+        "--no-config",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let docs: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3);
+    for d in &docs[..2] {
+        assert!(d.get("date").is_none(), "{d}");
+    }
+    assert_eq!(docs[2]["date"], "2024-02-29");
+}
+
 /// The seeds' acceptance criteria (issue 2's "Done when").
 mod seeds {
     use super::*;
