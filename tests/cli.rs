@@ -482,6 +482,86 @@ fn select_and_ignore_ignore_case_trim_spaces_and_reject_empty_values() {
     assert!(err.contains("unknown rule code or name: r999"), "{err}");
 }
 
+/// Config files and pattern lists a new user gets wrong: a missing or directory `--config`, an
+/// empty literal or a regex matching every line, a pattern name used twice; and a
+/// `--boilerplate-min-docs` below 2. Each is one line on stderr and exit 2, nothing cleaned.
+#[test]
+fn bad_config_files_patterns_and_min_docs_are_clear_errors() {
+    let dir = tmpdir("bad-config");
+    let input = "fixtures/rule-r014/input.txt";
+    let run = |args: &[&str]| {
+        let o = deboil(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(!err.contains("os error"), "{args:?}: {err}");
+        err
+    };
+    let nope = dir.join("nope.toml");
+    let nope_s = nope.to_str().unwrap();
+    let err = run(&["clean", input, "--config", nope_s, "-q"]);
+    assert!(
+        err.contains(&format!("--config {nope_s}: no such file")),
+        "{err}"
+    );
+    let dir_s = dir.to_str().unwrap();
+    let err = run(&["clean", input, "--config", dir_s, "-q"]);
+    assert!(
+        err.contains(&format!("--config {dir_s}: is a directory")),
+        "{err}"
+    );
+
+    let toml = dir.join("e.toml");
+    let toml_s = toml.to_str().unwrap();
+    for pat in [
+        "literal = \"\"",
+        "regex = \".*\"",
+        "regex = \"^\"\nscope = \"to-end\"",
+    ] {
+        std::fs::write(&toml, format!("[[pattern]]\nname = \"x\"\n{pat}\n")).unwrap();
+        let err = run(&["clean", input, "--config", toml_s, "-q"]);
+        assert!(
+            err.contains(toml_s) && err.contains("pattern x") && err.contains("every line"),
+            "{pat}: {err}"
+        );
+    }
+    std::fs::write(
+        &toml,
+        "[[pattern]]\nname = \"x\"\nliteral = \"a\"\n[[pattern]]\nname = \"x\"\nliteral = \"b\"\n",
+    )
+    .unwrap();
+    let err = run(&["clean", input, "--config", toml_s, "-q"]);
+    assert!(
+        err.contains(toml_s) && err.contains("\"x\" is used twice"),
+        "{err}"
+    );
+
+    for n in ["0", "1"] {
+        let err = run(&[
+            "clean",
+            input,
+            "--no-config",
+            "-q",
+            "--boilerplate-min-docs",
+            n,
+        ]);
+        assert!(
+            err.contains("--boilerplate-min-docs must be at least 2"),
+            "{err}"
+        );
+    }
+    let o = deboil(&[
+        "clean",
+        input,
+        "--no-config",
+        "-q",
+        "--boilerplate-min-docs",
+        "2",
+    ]);
+    assert!(o.status.success());
+}
+
 #[test]
 fn missing_input_is_an_error_naming_the_path() {
     let o = deboil(&["clean", "no/such/file.txt"]);
@@ -2085,6 +2165,20 @@ fn input_files(inputs: &[&str]) -> Vec<String> {
         }
     }
     files
+}
+
+#[test]
+fn dedup_apply_names_a_decisions_file_it_cannot_read() {
+    let dir = tmpdir("decisions-missing");
+    let missing = dir.join("missing.jsonl");
+    let input = "fixtures/rule-r014/input.txt";
+    for p in [missing.to_str().unwrap(), dir.to_str().unwrap()] {
+        let o = deboil(&["dedup", "apply", input, "--decisions", p, "-q"]);
+        assert_eq!(o.status.code(), Some(2), "{p}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("--decisions {p}: ")), "{err}");
+        assert!(!err.contains("os error"), "{err}");
+    }
 }
 
 #[test]
