@@ -1135,6 +1135,61 @@ fn jsonl_records_carry_fields_and_ids() {
     assert_eq!(keys[..3], ["id", "source", "part"]);
 }
 
+/// Input fields named like deboil's own keys are carried as `input_<name>`, not dropped: the
+/// trial's `title`/`source`/`part`, a `text` beside `--text-field body`, an `id` beside
+/// `--id-field doc_id`, a `date` when one was found in the text.
+#[test]
+fn jsonl_input_fields_named_like_output_keys_are_kept_as_input_fields() {
+    let dir = tmpdir("jsonl-collide");
+    let f = dir.join("col.jsonl");
+    let body =
+        "A paragraph article body long enough to be considered prose by the classifier here.";
+    let recs = [
+        serde_json::json!({"id": "x1", "text": format!("Headline\n\n{body}"), "title": "Orig Title", "source": "crawlerA", "part": "p9"}),
+        serde_json::json!({"id": "x2", "text": format!("Headline\n\n2023-08-01\n\n{body}"), "date": "2001-01-01"}),
+        serde_json::json!({"id": "x3", "text": format!("Headline\n\n{body}"), "date": "2001-01-01"}),
+    ];
+    let lines: Vec<String> = recs.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&f, lines.join("\n") + "\n").unwrap();
+    let run = |extra: &[&str], file: &std::path::Path| -> Vec<serde_json::Value> {
+        let mut a = vec![
+            "clean",
+            file.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "-q",
+            "--no-config",
+        ];
+        a.extend(extra);
+        let o = deboil(&a);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let docs = run(&[], &f);
+    assert_eq!(docs[0]["id"], "x1");
+    assert_eq!(docs[0]["title"], "Headline");
+    assert_eq!(docs[0]["input_title"], "Orig Title");
+    assert_eq!(docs[0]["input_source"], "crawlerA");
+    assert_eq!(docs[0]["input_part"], "p9");
+    assert_eq!(docs[0]["part"], 0);
+    assert_eq!(docs[1]["date"], "2023-08-01");
+    assert_eq!(docs[1]["input_date"], "2001-01-01");
+    assert_eq!(docs[2]["date"], "2001-01-01");
+    assert!(docs[2].get("input_date").is_none());
+
+    let g = dir.join("body.jsonl");
+    let rec = serde_json::json!({"doc_id": "d1", "id": "orig-id", "body": format!("Headline\n\n{body}"), "text": "orig text"});
+    std::fs::write(&g, rec.to_string() + "\n").unwrap();
+    let docs = run(&["--text-field", "body", "--id-field", "doc_id"], &g);
+    assert_eq!(docs[0]["id"], "d1");
+    assert_eq!(docs[0]["input_id"], "orig-id");
+    assert_eq!(docs[0]["input_text"], "orig text");
+    assert_eq!(docs[0]["text"], body);
+}
+
 /// An impossible calendar date (`31.02.2023`, `Feb 30, 2023`) is no date: it never becomes the
 /// document's `date`; a real one on the same shape does.
 #[test]
