@@ -354,9 +354,9 @@ impl RuleArgs {
     /// Reads the configuration file and sets the rule selection (flags win over the file).
     fn apply_to(&self, o: &mut CleanOptions) -> Result<(), Error> {
         let config = match (&self.config, self.no_config) {
-            (Some(p), _) => Config::load(p)?,
+            (Some(p), _) => Config::load(p, Some("--config"))?,
             (None, false) if std::path::Path::new("deboil.toml").is_file() => {
-                Config::load(std::path::Path::new("deboil.toml"))?
+                Config::load(std::path::Path::new("deboil.toml"), None)?
             }
             _ => Config::default(),
         };
@@ -434,7 +434,12 @@ fn dedup_options(
         }
         o.prefer = d.prefer;
         o.threshold = d.near_threshold;
-        o.boilerplate_min_docs = d.boilerplate_min_docs.max(2);
+        if d.boilerplate_min_docs < 2 {
+            return Err(Error::Usage(
+                "--boilerplate-min-docs must be at least 2".into(),
+            ));
+        }
+        o.boilerplate_min_docs = d.boilerplate_min_docs;
         o.boilerplate_min_share = d.boilerplate_min_share;
     }
     Ok(o)
@@ -683,5 +688,22 @@ mod tests {
                 "{msg}"
             );
         }
+    }
+
+    #[test]
+    fn boilerplate_min_docs_below_two_is_a_usage_error() {
+        let opts = |n: &str| {
+            let w: Vec<String> = ["x.txt", "--boilerplate-min-docs", n]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            parse_clean_words(&w).and_then(|a| a.to_options())
+        };
+        for n in ["0", "1"] {
+            let e = opts(n).map(|_| ()).unwrap_err();
+            assert!(matches!(e, Error::Usage(_)), "{n}: {e}");
+            assert_eq!(e.to_string(), "--boilerplate-min-docs must be at least 2");
+        }
+        assert_eq!(opts("2").unwrap().dedup.boilerplate_min_docs, 2);
     }
 }

@@ -10,6 +10,9 @@
 //! regex = "(?i)^subscribe to" # or: literal = "Subscribe to our newsletter"
 //! scope = "block"             # line | block (to the next blank line) | to-end
 //! ```
+//!
+//! Pattern names are unique; an empty literal or a regex matching the empty string is refused,
+//! since it would match every line.
 
 use std::path::{Path, PathBuf};
 
@@ -60,8 +63,16 @@ pub struct Config {
 }
 
 impl Config {
-    pub fn load(path: &Path) -> Result<Config, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    /// Reads and checks the file at `path`, named by `flag` (`--config`) when one gave it: a
+    /// file that cannot be read is one line naming the flag and the path, without OS wording.
+    pub fn load(path: &Path, flag: Option<&str>) -> Result<Config, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| match flag {
+            Some(flag) => Error::flag_file(flag, path, &e),
+            None => Error::Config {
+                path: path.to_path_buf(),
+                message: crate::error::io_reason(&e),
+            },
+        })?;
         let mut c = Config::parse(&text).map_err(|message| Error::Config {
             path: path.to_path_buf(),
             message,
@@ -79,11 +90,26 @@ impl Config {
 
     pub fn parse(text: &str) -> Result<Config, String> {
         let c: Config = toml::from_str(text).map_err(|e| e.to_string())?;
-        for p in &c.patterns {
+        for (i, p) in c.patterns.iter().enumerate() {
             match (&p.literal, &p.regex) {
+                (Some(l), None) if l.is_empty() => {
+                    return Err(format!(
+                        "pattern {}: empty `literal` would match every line",
+                        p.name
+                    ))
+                }
                 (Some(_), None) => {}
                 (None, Some(r)) => {
-                    regex::Regex::new(r).map_err(|e| format!("pattern {}: {e}", p.name))?;
+                    let re =
+                        regex::Regex::new(r).map_err(|e| format!("pattern {}: {e}", p.name))?;
+                    // a regex that matches "" matches (somewhere in) every line
+                    if re.is_match("") {
+                        return Err(format!(
+                            "pattern {}: `regex` {r:?} matches the empty string, so it would \
+                             match every line",
+                            p.name
+                        ));
+                    }
                 }
                 _ => {
                     return Err(format!(
@@ -99,6 +125,12 @@ impl Config {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             {
                 return Err(format!("pattern name {:?} must be kebab-case", p.name));
+            }
+            if c.patterns[..i].iter().any(|q| q.name == p.name) {
+                return Err(format!(
+                    "pattern name {:?} is used twice; each [[pattern]] needs its own name",
+                    p.name
+                ));
             }
         }
         Ok(c)
@@ -126,5 +158,28 @@ mod tests {
         assert!(Config::parse("[[pattern]]\nname = \"x\"\nregex = \"(\"\n").is_err());
         assert!(Config::parse("[[pattern]]\nname = \"Bad Name\"\nliteral = \"a\"\n").is_err());
         assert!(Config::parse("colour = 1\n").is_err());
+    }
+
+    #[test]
+    fn rejects_patterns_matching_every_line_and_twice_used_names() {
+        for bad in [
+            "literal = \"\"",
+            "regex = \".*\"",
+            "regex = \"^\"",
+            "regex = \"(?i)x*\"",
+            "regex = \"\"",
+        ] {
+            let e = Config::parse(&format!("[[pattern]]\nname = \"x\"\n{bad}\n")).unwrap_err();
+            assert!(
+                e.contains("pattern x") && e.contains("every line"),
+                "{bad}: {e}"
+            );
+        }
+        assert!(Config::parse("[[pattern]]\nname = \"x\"\nregex = \"^Ad$\"\n").is_ok());
+        let e = Config::parse(
+            "[[pattern]]\nname = \"x\"\nliteral = \"a\"\n[[pattern]]\nname = \"x\"\nliteral = \"b\"\n",
+        )
+        .unwrap_err();
+        assert!(e.contains("\"x\"") && e.contains("twice"), "{e}");
     }
 }

@@ -77,6 +77,47 @@ impl Error {
             source,
         }
     }
+
+    /// A file named by a flag could not be read: one line naming the flag and the path, with
+    /// a short reason instead of the OS's wording (`--config nope.toml: no such file`).
+    pub fn flag_file(flag: &str, path: &std::path::Path, source: &std::io::Error) -> Self {
+        Error::Usage(format!("{flag} {}: {}", path.display(), io_reason(source)))
+    }
+}
+
+/// A short, lower-case reason for an I/O error on a named file, without the OS error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file".into(),
+        ErrorKind::IsADirectory => "is a directory, not a file".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::InvalidData => "not UTF-8 text".into(),
+        k => k.to_string(),
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_file_errors_name_the_flag_and_path_without_os_numbers() {
+        let e = |k| std::io::Error::new(k, "raw (os error 2)");
+        let p = std::path::Path::new("nope.toml");
+        assert_eq!(
+            Error::flag_file("--config", p, &e(std::io::ErrorKind::NotFound)).to_string(),
+            "--config nope.toml: no such file"
+        );
+        assert_eq!(
+            Error::flag_file("--config", p, &e(std::io::ErrorKind::IsADirectory)).to_string(),
+            "--config nope.toml: is a directory, not a file"
+        );
+        let from_os = std::io::Error::from_raw_os_error(21);
+        assert!(!Error::flag_file("--decisions", p, &from_os)
+            .to_string()
+            .contains("os error"));
+    }
+}

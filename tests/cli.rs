@@ -482,6 +482,86 @@ fn select_and_ignore_ignore_case_trim_spaces_and_reject_empty_values() {
     assert!(err.contains("unknown rule code or name: r999"), "{err}");
 }
 
+/// Config files and pattern lists a new user gets wrong: a missing or directory `--config`, an
+/// empty literal or a regex matching every line, a pattern name used twice; and a
+/// `--boilerplate-min-docs` below 2. Each is one line on stderr and exit 2, nothing cleaned.
+#[test]
+fn bad_config_files_patterns_and_min_docs_are_clear_errors() {
+    let dir = tmpdir("bad-config");
+    let input = "fixtures/rule-r014/input.txt";
+    let run = |args: &[&str]| {
+        let o = deboil(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(!err.contains("os error"), "{args:?}: {err}");
+        err
+    };
+    let nope = dir.join("nope.toml");
+    let nope_s = nope.to_str().unwrap();
+    let err = run(&["clean", input, "--config", nope_s, "-q"]);
+    assert!(
+        err.contains(&format!("--config {nope_s}: no such file")),
+        "{err}"
+    );
+    let dir_s = dir.to_str().unwrap();
+    let err = run(&["clean", input, "--config", dir_s, "-q"]);
+    assert!(
+        err.contains(&format!("--config {dir_s}: is a directory")),
+        "{err}"
+    );
+
+    let toml = dir.join("e.toml");
+    let toml_s = toml.to_str().unwrap();
+    for pat in [
+        "literal = \"\"",
+        "regex = \".*\"",
+        "regex = \"^\"\nscope = \"to-end\"",
+    ] {
+        std::fs::write(&toml, format!("[[pattern]]\nname = \"x\"\n{pat}\n")).unwrap();
+        let err = run(&["clean", input, "--config", toml_s, "-q"]);
+        assert!(
+            err.contains(toml_s) && err.contains("pattern x") && err.contains("every line"),
+            "{pat}: {err}"
+        );
+    }
+    std::fs::write(
+        &toml,
+        "[[pattern]]\nname = \"x\"\nliteral = \"a\"\n[[pattern]]\nname = \"x\"\nliteral = \"b\"\n",
+    )
+    .unwrap();
+    let err = run(&["clean", input, "--config", toml_s, "-q"]);
+    assert!(
+        err.contains(toml_s) && err.contains("\"x\" is used twice"),
+        "{err}"
+    );
+
+    for n in ["0", "1"] {
+        let err = run(&[
+            "clean",
+            input,
+            "--no-config",
+            "-q",
+            "--boilerplate-min-docs",
+            n,
+        ]);
+        assert!(
+            err.contains("--boilerplate-min-docs must be at least 2"),
+            "{err}"
+        );
+    }
+    let o = deboil(&[
+        "clean",
+        input,
+        "--no-config",
+        "-q",
+        "--boilerplate-min-docs",
+        "2",
+    ]);
+    assert!(o.status.success());
+}
+
 #[test]
 fn missing_input_is_an_error_naming_the_path() {
     let o = deboil(&["clean", "no/such/file.txt"]);
@@ -1091,6 +1171,98 @@ fn jsonl_records_carry_fields_and_ids() {
     assert_eq!(v["url"], "https://example.org/x");
     let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
     assert_eq!(keys[..3], ["id", "source", "part"]);
+}
+
+/// Input fields named like deboil's own keys are carried as `input_<name>`, not dropped: the
+/// trial's `title`/`source`/`part`, a `text` beside `--text-field body`, an `id` beside
+/// `--id-field doc_id`, a `date` when one was found in the text.
+#[test]
+fn jsonl_input_fields_named_like_output_keys_are_kept_as_input_fields() {
+    let dir = tmpdir("jsonl-collide");
+    let f = dir.join("col.jsonl");
+    let body =
+        "A paragraph article body long enough to be considered prose by the classifier here.";
+    let recs = [
+        serde_json::json!({"id": "x1", "text": format!("Headline\n\n{body}"), "title": "Orig Title", "source": "crawlerA", "part": "p9"}),
+        serde_json::json!({"id": "x2", "text": format!("Headline\n\n2023-08-01\n\n{body}"), "date": "2001-01-01"}),
+        serde_json::json!({"id": "x3", "text": format!("Headline\n\n{body}"), "date": "2001-01-01"}),
+    ];
+    let lines: Vec<String> = recs.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&f, lines.join("\n") + "\n").unwrap();
+    let run = |extra: &[&str], file: &std::path::Path| -> Vec<serde_json::Value> {
+        let mut a = vec![
+            "clean",
+            file.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "-q",
+            "--no-config",
+        ];
+        a.extend(extra);
+        let o = deboil(&a);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let docs = run(&[], &f);
+    assert_eq!(docs[0]["id"], "x1");
+    assert_eq!(docs[0]["title"], "Headline");
+    assert_eq!(docs[0]["input_title"], "Orig Title");
+    assert_eq!(docs[0]["input_source"], "crawlerA");
+    assert_eq!(docs[0]["input_part"], "p9");
+    assert_eq!(docs[0]["part"], 0);
+    assert_eq!(docs[1]["date"], "2023-08-01");
+    assert_eq!(docs[1]["input_date"], "2001-01-01");
+    assert_eq!(docs[2]["date"], "2001-01-01");
+    assert!(docs[2].get("input_date").is_none());
+
+    let g = dir.join("body.jsonl");
+    let rec = serde_json::json!({"doc_id": "d1", "id": "orig-id", "body": format!("Headline\n\n{body}"), "text": "orig text"});
+    std::fs::write(&g, rec.to_string() + "\n").unwrap();
+    let docs = run(&["--text-field", "body", "--id-field", "doc_id"], &g);
+    assert_eq!(docs[0]["id"], "d1");
+    assert_eq!(docs[0]["input_id"], "orig-id");
+    assert_eq!(docs[0]["input_text"], "orig text");
+    assert_eq!(docs[0]["text"], body);
+}
+
+/// An impossible calendar date (`31.02.2023`, `Feb 30, 2023`) is no date: it never becomes the
+/// document's `date`; a real one on the same shape does.
+#[test]
+fn impossible_dates_never_become_the_date_field() {
+    let dir = tmpdir("bad-dates");
+    let f = dir.join("in.jsonl");
+    let body = "The harbour board voted on Tuesday to approve the long awaited plan for the eastern quay and its new ferry terminal.";
+    let rec = |id: &str, date: &str| {
+        serde_json::json!({"id": id, "text": format!("Harbour plan approved\n\n{date}\n\n{body}")})
+            .to_string()
+    };
+    let lines = [
+        rec("a", "31.02.2023"),
+        rec("b", "Published: Feb 30, 2023"),
+        rec("c", "29.02.2024"),
+    ];
+    std::fs::write(&f, lines.join("\n") + "\n").unwrap();
+    let o = deboil(&[
+        "clean",
+        f.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-q",
+        "--no-config",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let docs: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3);
+    for d in &docs[..2] {
+        assert!(d.get("date").is_none(), "{d}");
+    }
+    assert_eq!(docs[2]["date"], "2024-02-29");
 }
 
 /// The seeds' acceptance criteria (issue 2's "Done when").
@@ -2086,6 +2258,20 @@ fn input_files(inputs: &[&str]) -> Vec<String> {
         }
     }
     files
+}
+
+#[test]
+fn dedup_apply_names_a_decisions_file_it_cannot_read() {
+    let dir = tmpdir("decisions-missing");
+    let missing = dir.join("missing.jsonl");
+    let input = "fixtures/rule-r014/input.txt";
+    for p in [missing.to_str().unwrap(), dir.to_str().unwrap()] {
+        let o = deboil(&["dedup", "apply", input, "--decisions", p, "-q"]);
+        assert_eq!(o.status.code(), Some(2), "{p}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("--decisions {p}: ")), "{err}");
+        assert!(!err.contains("os error"), "{err}");
+    }
 }
 
 #[test]

@@ -121,12 +121,32 @@ impl Drop for AtomicFile {
     }
 }
 
-/// The JSONL record of a document: `id, source, part, title, date, text`, then carried fields
-/// (those named like one of the first six left out; `date` only when the document has one).
-/// `id` is [`CleanDoc::output_id`]: the articles of a split record get `<id>#<part>`.
+/// The JSONL record of a document: `id, source, part, title, date, text`, then the carried
+/// input fields in input order (`date` only when the document has one). `id` is
+/// [`CleanDoc::output_id`]: the articles of a split record get `<id>#<part>`.
+/// A carried field named like one of the first six (`title`, `source`, `part`, `id` or `text`
+/// when `--id-field`/`--text-field` name another field, `date` when a date was found in the
+/// text) is kept as `input_<name>`, with `_` appended while that name is an input field of its
+/// own ([`carried_name`]); an input `date` with no date found in the text stays `date`.
 /// Serialised straight from the document: building a `serde_json::Value` first would copy its
 /// text and every carried field, and hash each key into a map.
 pub struct JsonlRecord<'a>(pub &'a CleanDoc);
+
+/// The key a carried input field `k` is written under: `k` itself, or `input_<k>` (then
+/// `input_<k>_`, `input_<k>__`, ...: the first name no input field has) when `k` is one of the
+/// record's own keys. Own keys hold no `_`, so two renamed fields never meet either.
+pub fn carried_name<'k>(d: &CleanDoc, k: &'k str) -> std::borrow::Cow<'k, str> {
+    let own = matches!(k, "id" | "source" | "part" | "title" | "text")
+        || (k == "date" && d.date.is_some());
+    if !own {
+        return std::borrow::Cow::Borrowed(k);
+    }
+    let mut name = format!("input_{k}");
+    while d.fields.contains_key(&name) {
+        name.push('_');
+    }
+    std::borrow::Cow::Owned(name)
+}
 
 impl serde::Serialize for JsonlRecord<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -142,11 +162,7 @@ impl serde::Serialize for JsonlRecord<'_> {
         }
         m.serialize_entry("text", &d.text)?;
         for (k, v) in &d.fields {
-            let named = matches!(k.as_str(), "id" | "source" | "part" | "title" | "text")
-                || (k == "date" && d.date.is_some());
-            if !named {
-                m.serialize_entry(k, v)?;
-            }
+            m.serialize_entry(carried_name(d, k).as_ref(), v)?;
         }
         m.end()
     }
@@ -411,7 +427,8 @@ fn stem_key(rel: &Path) -> String {
 mod tests {
     use super::*;
 
-    /// The record as a `serde_json::Value` built key by key (first insert wins), as it was.
+    /// The record as a `serde_json::Value` built key by key: a carried field whose name is
+    /// taken goes under `input_<name>`, with `_` appended while an input field has that name.
     fn record_value(d: &CleanDoc) -> serde_json::Value {
         let mut m = serde_json::Map::new();
         m.insert("id".into(), d.output_id().into());
@@ -425,10 +442,16 @@ mod tests {
             m.insert("date".into(), date.clone().into());
         }
         m.insert("text".into(), d.text.clone().into());
+        let own: Vec<String> = m.keys().cloned().collect();
         for (k, v) in &d.fields {
-            if !m.contains_key(k) {
-                m.insert(k.clone(), v.clone());
+            let mut name = k.clone();
+            if own.contains(k) {
+                name = format!("input_{k}");
+                while d.fields.contains_key(&name) {
+                    name.push('_');
+                }
             }
+            assert!(m.insert(name, v.clone()).is_none(), "{k} written twice");
         }
         serde_json::Value::Object(m)
     }
@@ -560,5 +583,56 @@ mod tests {
         let mut w = UntilClosed::new(&mut full);
         assert!(w.write_all(b"x").is_err());
         assert!(!w.is_closed());
+    }
+
+    #[test]
+    fn colliding_input_fields_are_carried_under_input_names() {
+        let fields: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            r#"{"title":"Orig","source":"crawlerA","part":"p9","input_part":1,"input_part_":2,"text":"raw","id":"x","date":"2001-01-01","url":"u"}"#,
+        )
+        .unwrap();
+        let doc = crate::doc::Document::from_text("Headline\n\nBody text.".into(), 1, 0);
+        let mut d = crate::pipeline::apply::apply(&doc, &[]);
+        d.fields = fields;
+        d.date = None;
+        let v: serde_json::Value =
+            serde_json::from_slice(&serde_json::to_vec(&JsonlRecord(&d)).unwrap()).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "id",
+                "source",
+                "part",
+                "title",
+                "text",
+                "input_title",
+                "input_source",
+                "input_part__",
+                "input_part",
+                "input_part_",
+                "input_text",
+                "input_id",
+                "date",
+                "url"
+            ]
+        );
+        assert_eq!(
+            (&v["input_title"], &v["input_source"], &v["input_part__"]),
+            (&"Orig".into(), &"crawlerA".into(), &"p9".into())
+        );
+        // no date in the text: the input's stays `date`; with one, the input's is `input_date`
+        assert_eq!(v["date"], "2001-01-01");
+        d.date = Some("2023-08-01".into());
+        let v: serde_json::Value =
+            serde_json::from_slice(&serde_json::to_vec(&JsonlRecord(&d)).unwrap()).unwrap();
+        assert_eq!(
+            (&v["date"], &v["input_date"]),
+            (&"2023-08-01".into(), &"2001-01-01".into())
+        );
+        assert_eq!(
+            serde_json::to_vec(&JsonlRecord(&d)).unwrap(),
+            serde_json::to_vec(&record_value(&d)).unwrap()
+        );
     }
 }

@@ -238,10 +238,11 @@ pub fn decide_files(
 
 /// Reads a decisions file into each document's address -> (id, decisions).
 pub fn read_decisions(path: &Path) -> Result<DecisionsByDoc, Error> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let unread = |e: std::io::Error| Error::flag_file("--decisions", path, &e);
+    let file = std::fs::File::open(path).map_err(unread)?;
     let mut map = HashMap::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Error::io(path, e))?;
+        let line = line.map_err(unread)?;
         if line.trim().is_empty() {
             continue;
         }

@@ -113,4 +113,14 @@ mod tests {
             Some((Field::Date, "2023-08-02T15:19".into()))
         );
     }
+
+    #[test]
+    fn impossible_dates_are_no_datelines() {
+        assert_eq!(parse_dateline("31.02.2023"), None);
+        assert_eq!(parse_dateline("Published: Feb 30, 2023"), None);
+        assert_eq!(
+            parse_dateline("Published: Feb 28, 2023").as_deref(),
+            Some("2023-02-28")
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! Date parsing shared by the dateline rules: numeric dates (`2023-08-01`, `02.08.2023`,
 //! `8/2/2023` is left alone as ambiguous), dates with month names in English, German, French
 //! and Spanish, an optional time; the result as ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
+//! Only real calendar dates parse: `31.02.2023` or `Feb 30, 2023` is no date at all, so no rule
+//! takes it for one (the line stays unless something else removes it).
 
 use super::shape::Lazy;
 
@@ -114,8 +116,19 @@ pub fn may_hold_date(s: &str) -> bool {
     s.chars().filter(|c| c.is_numeric()).nth(3).is_some()
 }
 
+/// Days in month `m` (1 to 12) of year `y`, Gregorian leap years.
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A real calendar date in the years deboil takes for publication dates.
 fn valid(y: u32, m: u32, d: u32) -> bool {
-    (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)
 }
 
 fn iso(y: u32, m: u32, d: u32, time: Option<(u32, u32)>) -> String {
@@ -258,5 +271,20 @@ mod tests {
         assert_eq!(p("31.13.2023"), None);
         assert_eq!(p("Augusta 2 2023"), None);
         assert_eq!(p("1,255 events"), None);
+    }
+
+    #[test]
+    fn impossible_calendar_dates_are_no_dates() {
+        assert_eq!(p("31.02.2023"), None);
+        assert_eq!(p("Feb 30, 2023"), None);
+        assert_eq!(p("2023-04-31"), None);
+        assert_eq!(p("31 June 2023"), None);
+        assert_eq!(p("15:19 31.09.2023"), None);
+        assert_eq!(p("29.02.2023"), None);
+        assert_eq!(p("29.02.2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(p("2000-02-29").as_deref(), Some("2000-02-29"));
+        assert_eq!(p("1900-02-29"), None);
+        assert_eq!(p("31.12.2023").as_deref(), Some("2023-12-31"));
+        assert_eq!(p("0.01.2023"), None);
     }
 }
