@@ -677,15 +677,23 @@ fn check_targets<'o>(
     }
     let output_is_dir = opts.format == Format::Text;
     if let Some(out) = output.filter(|_| output_is_dir).map(target::resolved) {
-        let walked_in_from_outside = |s: &input::Source| {
-            !opts.inputs.contains(&s.path)
-                && opts
-                    .inputs
-                    .iter()
-                    .any(|a| s.path.starts_with(a) && !target::resolved(a).starts_with(&out))
-                && target::resolved(&s.path).starts_with(&out)
-        };
-        sources.retain(|s| !walked_in_from_outside(s));
+        // input directories the output directory lies inside (each argument resolved once)
+        let around: Vec<&PathBuf> = opts
+            .inputs
+            .iter()
+            .filter(|a| {
+                let a = target::resolved(a);
+                out.starts_with(&a) && out != a
+            })
+            .collect();
+        if !around.is_empty() {
+            let walked_in_from_outside = |s: &input::Source| {
+                !opts.inputs.contains(&s.path)
+                    && around.iter().any(|a| s.path.starts_with(a))
+                    && target::resolved(&s.path).starts_with(&out)
+            };
+            sources.retain(|s| !walked_in_from_outside(s));
+        }
     }
     // `dedup apply` also reads its decisions file
     let inputs: Vec<&Path> = sources
