@@ -775,7 +775,11 @@ fn input_formats_by_case_insensitive_name_magic_bytes_sniffing_or_flag() {
     let input = dir.join("in");
     std::fs::create_dir_all(input.join("sub")).unwrap();
     std::fs::write(input.join("a.ndjson"), jsonl.replace("r1", "a")).unwrap();
-    std::fs::write(input.join("sub/b.JSONL"), jsonl.replace("r1", "b")).unwrap();
+    // (a different body: a copy of a record would go whole, D004)
+    let b = jsonl
+        .replace("r1", "b")
+        .replace("Body text", "Other body text");
+    std::fs::write(input.join("sub/b.JSONL"), b).unwrap();
     std::fs::write(input.join("c"), &gz).unwrap();
     std::fs::write(input.join("notes.md"), "not an input").unwrap();
     // named explicitly, a file without an extension is sniffed (and gunzipped by its magic)
@@ -1185,7 +1189,7 @@ fn jsonl_input_fields_named_like_output_keys_are_kept_as_input_fields() {
     let recs = [
         serde_json::json!({"id": "x1", "text": format!("Headline\n\n{body}"), "title": "Orig Title", "source": "crawlerA", "part": "p9"}),
         serde_json::json!({"id": "x2", "text": format!("Headline\n\n2023-08-01\n\n{body}"), "date": "2001-01-01"}),
-        serde_json::json!({"id": "x3", "text": format!("Headline\n\n{body}"), "date": "2001-01-01"}),
+        serde_json::json!({"id": "x3", "text": format!("Another headline\n\n{body}"), "date": "2001-01-01"}),
     ];
     let lines: Vec<String> = recs.iter().map(|r| r.to_string()).collect();
     std::fs::write(&f, lines.join("\n") + "\n").unwrap();
@@ -2401,14 +2405,33 @@ fn an_article_present_many_times_is_kept_once_not_learned_as_boilerplate() {
     let (c, r) = (copies.to_str().unwrap(), d.join("r.json"));
     let o = deboil(&["clean", "-q", c, "--report", r.to_str().unwrap()]);
     assert!(o.status.success());
-    // the first copy comes out as the dump alone does; the others are merged into it
+    // the first copy comes out as the dump alone does; the others go whole (D004)
     assert_eq!(o.stdout, alone);
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&r).unwrap()).unwrap();
     let rules = &report["totals"]["rules"];
     assert!(rules.get("D003").is_none(), "{rules}");
-    assert!(rules["D001"]["lines"].as_u64().unwrap() > 0, "{rules}");
+    assert_eq!(rules["D004"]["removals"], 5, "{rules}");
     assert_eq!(report["totals"]["documents_out"], 1);
+    assert_eq!(report["totals"]["documents_dropped"]["all-removed"], 5);
+    let kept = &report["documents"][1]["removals"][0]["kept"];
+    assert_eq!(kept["id"], report["documents"][0]["id"], "{kept}");
+    // with D004 ignored, exact paragraph dedup (D001) takes the copies' lines instead
+    let o = deboil(&[
+        "clean",
+        "-q",
+        c,
+        "--ignore",
+        "D004",
+        "--report",
+        r.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&r).unwrap()).unwrap();
+    let rules = &report["totals"]["rules"];
+    assert!(rules.get("D004").is_none(), "{rules}");
+    assert!(rules["D001"]["lines"].as_u64().unwrap() > 0, "{rules}");
 
     // five records sharing a paragraph (not copies of each other): boilerplate by default;
     // with D003 ignored, or learning off, the paragraph is merged into its first copy

@@ -1,5 +1,6 @@
 //! Paragraph deduplication across the corpus: exact repeats by xxh3 of a normalised key, near
-//! repeats by MinHash/LSH candidates confirmed by a word diff, and learned boilerplate.
+//! repeats by MinHash/LSH candidates confirmed by a word diff, learned boilerplate, and whole
+//! records repeated.
 //!
 //! # Steps
 //! [`steps::signatures`] (per document, pure, run on rayon) -> [`steps::Decider::decide`]
@@ -29,6 +30,8 @@
 //!   real near repeats inside the dev set's own pages). 1-, 2- and 3-word shingles scored the same
 //!   recall; 2 keeps LSH candidates few on short paragraphs.
 //! - Learned boilerplate (D003), see [`boilerplate`].
+//! - Whole records repeated (D004), see [`records`]: the corpus stage marks them after the
+//!   paragraph decisions, in place of them.
 //!
 //! # Memory (bytes per paragraph)
 //! The decider keeps, per *kept* paragraph: a slot (24 bytes), one exact-index entry (12 bytes in
@@ -50,6 +53,7 @@ pub mod groups;
 pub mod index;
 pub mod key;
 pub mod minhash;
+pub mod records;
 pub mod steps;
 
 use std::collections::{HashMap, VecDeque};

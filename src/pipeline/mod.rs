@@ -394,6 +394,9 @@ pub fn run(
         spawn_named(scope, "deboil-strip", move || {
             strip_batches(rx, gtx, pool, rules, signing.as_ref())
         });
+        let mut copies = (opts.dedup.mode == crate::dedup::DedupMode::Corpus
+            && selection.chooses("D004"))
+        .then(crate::dedup::records::RecordCopies::default);
         spawn_named(scope, "deboil-corpus", move || {
             let mut applied: std::collections::HashSet<stages::DocAddress> = Default::default();
             let decisions_file = opts.decisions.as_deref().unwrap_or(Path::new("")).display();
@@ -437,6 +440,12 @@ pub fn run(
                                 rm.extend(extra.into_iter().filter(|x| selection.chooses(x.code)));
                             }
                         }
+                    }
+                }
+                if let Some(copies) = copies.as_mut() {
+                    for w in works.iter_mut() {
+                        let r = &w.record;
+                        copies.mark(&r.id, &r.source, r.source_line, &w.docs, &mut w.removals);
                     }
                 }
                 let out = Stripped {

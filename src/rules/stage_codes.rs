@@ -1,5 +1,6 @@
-//! Codes reported by pipeline stages that are not per-document rules: deduplication and
-//! learned boilerplate. They live here so `deboil rules` and `deboil explain` list them too.
+//! Codes reported by pipeline stages that are not per-document rules: deduplication (of
+//! paragraphs and whole records) and learned boilerplate. They live here so `deboil rules` and
+//! `deboil explain` list them too.
 
 use super::{Category, RuleMeta};
 
@@ -32,16 +33,32 @@ crate::declare_rule! {
     /// that field's value, else its input's folder), in how many records each line occurs; a
     /// line in at least `--boilerplate-min-docs` records (default 5) and at least
     /// `--boilerplate-min-share` of them (default 0.5) is removed from every record, first
-    /// included. Copies of one record
-    /// (a mirrored article, a file given twice) count once, so an article present many times
-    /// is not chrome: exact dedup (D001) keeps its first copy. Learning needs `--dedup corpus`
-    /// (the default); `--no-boilerplate` turns it off, and so does leaving D003 out of the
-    /// selection (`--ignore D003`), so that those lines are merged as duplicates instead.
+    /// included. Copies of one record (a mirrored article, a file given twice) count once, so
+    /// an article present many times is not chrome: its first copy is kept (D004 takes the
+    /// others). Learning needs `--dedup corpus` (the default); `--no-boilerplate` turns it off,
+    /// and so does leaving D003 out of the selection (`--ignore D003`), so that those lines
+    /// are merged as duplicates instead.
     pub struct LearnedBoilerplate => ("D003", "learned-boilerplate-line", Category::Dedup);
+}
+
+crate::declare_rule! {
+    /// A whole record that repeats an earlier record of the corpus: every line goes, short
+    /// ones included, and the report names the record kept.
+    ///
+    /// Records are compared by an xxh3-128 hash of their articles' normalised text, in input
+    /// order, so the first copy is kept whatever the thread count. Exact paragraph dedup (D001)
+    /// alone would leave a copy's lines under four words (titles, labels, bylines) behind as a
+    /// stub; a mirrored page, a re-crawl or a file given twice goes whole instead. Only with
+    /// `--dedup corpus` (the default); `--ignore D004` keeps copies to D001-D003.
+    ///
+    /// Example: the same JSONL record twice under two ids: the second comes out empty and is
+    /// counted as dropped (`all-removed`).
+    pub struct DuplicateRecord => ("D004", "duplicate-record", Category::Dedup);
 }
 
 pub const ALL: &[RuleMeta] = &[
     ExactDuplicate::META,
     NearDuplicate::META,
     LearnedBoilerplate::META,
+    DuplicateRecord::META,
 ];

@@ -1,0 +1,113 @@
+//! Whole records repeated (D004): a record whose articles' normalised text is that of an
+//! earlier record of the corpus loses every line, short ones included, pointing at the first
+//! copy. Records are compared by an xxh3-128 hash, in input order (the corpus stage's serial
+//! thread), so the first copy is kept at any thread count. Memory: per distinct record its
+//! hash, id and record line (about 40 bytes plus the id), inputs stored once per run of
+//! records from them.
+
+use rustc_hash::FxHashMap;
+
+use crate::doc::{Document, KeptRef, Removal};
+use crate::rules::stage_codes::DuplicateRecord;
+
+/// The records seen so far, by text hash: each first copy's id, input and record line.
+#[derive(Debug, Default)]
+pub struct RecordCopies {
+    seen: FxHashMap<u128, u32>,
+    originals: Vec<(Box<str>, u32, u32)>,
+    sources: Vec<Box<str>>,
+}
+
+impl RecordCopies {
+    /// Marks the record `id` (read from `source` at `source_line`, split into `docs`) when it
+    /// repeats an earlier one: each document's removals become one D004 removal of all its
+    /// lines, pointing at the same part of the first copy. Records must come in input order.
+    pub fn mark(
+        &mut self,
+        id: &str,
+        source: &str,
+        source_line: usize,
+        docs: &[Document],
+        removals: &mut [Vec<Removal>],
+    ) {
+        if docs.is_empty() {
+            return;
+        }
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for d in docs {
+            h.update(&(d.text.len() as u64).to_le_bytes());
+            h.update(d.text.as_bytes());
+        }
+        let next = self.originals.len() as u32;
+        let at = *self.seen.entry(h.digest128()).or_insert(next);
+        if at == next {
+            if self.sources.last().map(|s| &**s) != Some(source) {
+                self.sources.push(source.into());
+            }
+            let source = (self.sources.len() - 1) as u32;
+            self.originals.push((id.into(), source, source_line as u32));
+            return;
+        }
+        let (kept_id, kept_source, kept_line) = &self.originals[at as usize];
+        for (d, rm) in docs.iter().zip(removals.iter_mut()) {
+            rm.clear();
+            let mut r = Removal::lines(&DuplicateRecord::META, 0..d.n_lines());
+            r.note = Some(format!("the whole record repeats record {kept_id:?}"));
+            r.kept = Some(KeptRef {
+                id: kept_id.to_string(),
+                source: self.sources[*kept_source as usize].to_string(),
+                record_line: *kept_line as usize,
+                part: d.part,
+                para: 0,
+                line: d.first_line,
+                similarity: 1.0,
+                diff: String::new(),
+            });
+            rm.push(r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(text: &str) -> Vec<Document> {
+        vec![Document::from_text(text.to_string(), 1, 0)]
+    }
+
+    #[test]
+    fn a_repeated_record_loses_every_line_to_its_first_copy() {
+        let mut c = RecordCopies::default();
+        let text = "Title\n\nA body line.\nBy Staff";
+        let (a, b, other) = (docs(text), docs(text), docs("Title\n\nAnother body."));
+        let mut ra = vec![vec![]];
+        c.mark("a", "in.jsonl", 1, &a, &mut ra);
+        assert!(ra[0].is_empty());
+        let mut rb = vec![vec![Removal::line(&DuplicateRecord::META, 0)]];
+        c.mark("b", "in.jsonl", 2, &b, &mut rb);
+        assert_eq!(rb[0].len(), 1);
+        let r = &rb[0][0];
+        assert_eq!((r.code, r.lines.clone()), ("D004", 0..b[0].n_lines()));
+        let kept = r.kept.as_ref().unwrap();
+        assert_eq!((kept.id.as_str(), kept.record_line), ("a", 1));
+        let mut ro = vec![vec![]];
+        c.mark("c", "in.jsonl", 3, &other, &mut ro);
+        assert!(ro[0].is_empty());
+    }
+
+    #[test]
+    fn articles_are_compared_with_their_boundaries() {
+        let mut c = RecordCopies::default();
+        let one = vec![Document::from_text("ab".into(), 1, 0)];
+        let two = vec![
+            Document::from_text("a".into(), 1, 0),
+            Document::from_text("b".into(), 2, 1),
+        ];
+        let mut r1 = vec![vec![]];
+        c.mark("x", "s", 1, &one, &mut r1);
+        let mut r2 = vec![vec![], vec![]];
+        c.mark("y", "s", 2, &two, &mut r2);
+        assert!(r2.iter().all(Vec::is_empty));
+    }
+}
