@@ -256,14 +256,16 @@ pub struct DecideFlags {
     )]
     pub prefer: crate::dedup::Prefer,
     /// Word diff ratio at or above which a candidate is a near duplicate (0 to 1).
-    #[arg(long, value_name = "RATIO", default_value_t = DedupOptions::default().threshold)]
+    #[arg(long, value_name = "RATIO", default_value_t = DedupOptions::default().threshold,
+          allow_negative_numbers = true)]
     pub near_threshold: f64,
     /// A line is learned boilerplate when it recurs in at least this many documents of a source
     /// (at least 2)...
     #[arg(long, value_name = "N", default_value_t = DedupOptions::default().boilerplate_min_docs)]
     pub boilerplate_min_docs: usize,
     /// ...and in at least this share of them (0 to 1).
-    #[arg(long, value_name = "SHARE", default_value_t = DedupOptions::default().boilerplate_min_share)]
+    #[arg(long, value_name = "SHARE", default_value_t = DedupOptions::default().boilerplate_min_share,
+          allow_negative_numbers = true)]
     pub boilerplate_min_share: f64,
 }
 
@@ -705,5 +707,20 @@ mod tests {
             assert_eq!(e.to_string(), "--boilerplate-min-docs must be at least 2");
         }
         assert_eq!(opts("2").unwrap().dedup.boilerplate_min_docs, 2);
+    }
+
+    #[test]
+    fn a_negative_ratio_gets_the_range_message_not_a_flag_error() {
+        for flag in ["--near-threshold", "--boilerplate-min-share"] {
+            let w: Vec<String> = ["x.txt", flag, "-0.1"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            let e = parse_clean_words(&w)
+                .and_then(|a| a.to_options())
+                .map(|_| ())
+                .unwrap_err();
+            assert_eq!(e.to_string(), format!("{flag} must be between 0 and 1"));
+        }
     }
 }

@@ -1154,6 +1154,15 @@ fn dry_run_names_a_jsonl_record_by_its_file_line_and_id() {
         "{s}"
     );
     assert_eq!(s.lines().count(), 2, "{s}");
+    // `--diff` heads a record's diff the same way
+    let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args(["clean", "j", "--diff", "-q", "--select", "R001"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let s = stdout(&o);
+    assert!(s.contains("--- j/a.jsonl:3 (id doc2) (input)\n"), "{s}");
+    assert!(s.contains("--- j/b.txt (input)\n"), "{s}");
 }
 
 #[test]

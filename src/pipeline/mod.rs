@@ -603,7 +603,7 @@ pub fn run(
                     }
                     match opts.mode {
                         Mode::DryRun => list_removals(&mut listing, &d, w.record.jsonl),
-                        Mode::Diff => list_diff(&mut listing, &d),
+                        Mode::Diff => list_diff(&mut listing, &d, w.record.jsonl),
                         Mode::Write => {}
                     }
                     if let Some((r, p)) = report.as_mut() {
@@ -1280,14 +1280,26 @@ fn list_removals(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
     }
 }
 
-fn list_diff(out: &mut Vec<u8>, d: &CleanDoc) {
+/// The `--diff` listing of one document: a unified diff from its input text to its clean text,
+/// headed by the document's id (for a JSONL record, `path:record_line (id ID)`).
+fn list_diff(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
     let new = d.render_text();
     let mut old = d.input_text.clone();
     old.push('\n');
     if old == new {
         return;
     }
-    let label = d.output_id();
+    // a JSONL record is named by its file and line too, as in the `--dry-run` listing
+    let label = if jsonl {
+        format!(
+            "{}:{} (id {})",
+            d.source,
+            d.report.record_line,
+            d.output_id()
+        )
+    } else {
+        d.output_id()
+    };
     let diff = similar::TextDiff::from_lines(&old, &new);
     let _ = write!(
         out,
