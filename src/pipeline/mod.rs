@@ -359,16 +359,22 @@ pub fn run(
             crate::dedup::Deduper::new(dedup).with_details(entry_details_read(opts))
         });
     let mut keyed = Keyed::default();
+    // with two passes, the bytes pass 1 read: pass 2's progress counts up to them
+    let mut pass1_bytes = 0u64;
     let unpacked = input::unpacked::Unpacked::new(KEEP_DECOMPRESSED);
     let _spool = match deduper.as_mut() {
         Some(d) if d.needs_learning() => {
             let spool = spool_streams(&mut sources)?;
-            keyed = learn(d, &sources, opts, &pool, &unpacked);
+            (keyed, pass1_bytes) = learn(d, &sources, opts, &pool, &unpacked);
             spool
         }
         _ => TempPaths(Vec::new()),
     };
-    let progress = Progress::new(totals.inputs, opts.summary);
+    let progress = Progress::new(
+        totals.inputs,
+        (pass1_bytes > 0).then_some(pass1_bytes),
+        opts.summary,
+    );
     let records = input::open_all(sources, opts.input.clone()).reuse_decompressed(&unpacked);
     let mut any_removal = false;
     let mut record_failures = 0usize;
@@ -911,16 +917,19 @@ const KEEP_DECOMPRESSED: usize = 384 << 20;
 /// counts a line once per record anyway. Reading (decompressing, cutting JSONL lines) runs on
 /// its own thread, one batch ahead; parsing, normalising and hashing run on the pool; counting
 /// the keys runs on a thread of its own, one batch behind. Input errors are left to pass 2,
-/// which reports them. Returns the keys for pass 2; the decompressed
-/// bytes of compressed inputs go to `unpacked` (up to its budget) for pass 2 too.
+/// which reports them. Returns the keys for pass 2 and the bytes of the records read (what pass
+/// 2's progress counts up to); the decompressed bytes of compressed inputs go to `unpacked`
+/// (up to its budget) for pass 2 too.
 fn learn(
     d: &mut crate::dedup::Deduper,
     sources: &[input::Source],
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
     unpacked: &input::unpacked::Unpacked,
-) -> Keyed {
+) -> (Keyed, u64) {
     let mut kept = Keyed::default();
+    let read_bytes = std::sync::atomic::AtomicU64::new(0);
+    let read_total = &read_bytes;
     let mut records =
         input::open_all(sources.to_vec(), opts.input.clone()).keep_decompressed(unpacked);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
@@ -955,6 +964,11 @@ fn learn(
                     input::RawItem::Line { bytes, .. } => bytes.len(),
                     input::RawItem::Record(r) => r.text.len(),
                 };
+                let raw = match &item {
+                    input::RawItem::Line { bytes, .. } => bytes.len(),
+                    input::RawItem::Record(r) => r.raw_bytes,
+                };
+                read_total.fetch_add(raw as u64, std::sync::atomic::Ordering::Relaxed);
                 batch.push(item);
                 if bytes >= opts.batch_bytes || batch.len() >= 4096 {
                     break;
@@ -1031,7 +1045,7 @@ fn learn(
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
     });
     d.finish_learning();
-    kept
+    (kept, read_bytes.into_inner())
 }
 
 /// Spawns a named scoped thread (names show in `top -H` and `/proc/<pid>/task/*/comm`, which
@@ -1205,23 +1219,34 @@ struct Progress {
     bar: indicatif::ProgressBar,
     started: Instant,
     seen_sources: std::cell::RefCell<(String, u64)>,
+    /// Input bytes to read, when known (pass 1 read them all): the bar counts bytes, so one
+    /// large input moves it too; otherwise it counts inputs.
+    total_bytes: Option<u64>,
     enabled: bool,
 }
 
 impl Progress {
-    fn new(sources: usize, enabled: bool) -> Progress {
+    fn new(sources: usize, total_bytes: Option<u64>, enabled: bool) -> Progress {
         let bar = indicatif::ProgressBar::hidden();
-        bar.set_length(sources as u64);
+        let template = match total_bytes {
+            Some(total) => {
+                bar.set_length(total);
+                "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes}  {msg}  ETA {eta}"
+            }
+            None => {
+                bar.set_length(sources as u64);
+                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}  ETA {eta}"
+            }
+        };
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}  ETA {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Progress {
             bar,
             started: Instant::now(),
             seen_sources: Default::default(),
+            total_bytes,
             enabled,
         }
     }
@@ -1230,19 +1255,24 @@ impl Progress {
         if !self.enabled {
             return;
         }
-        let mut seen = self.seen_sources.borrow_mut();
-        for source in sources {
-            if source != seen.0 {
-                seen.0 = source.to_string();
-                seen.1 += 1;
-            }
-        }
         let secs = self.started.elapsed().as_secs_f64();
         if self.bar.is_hidden() && secs > 2.0 {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
-        self.bar.set_position(seen.1.saturating_sub(1));
+        match self.total_bytes {
+            Some(total) => self.bar.set_position((totals.bytes_read as u64).min(total)),
+            None => {
+                let mut seen = self.seen_sources.borrow_mut();
+                for source in sources {
+                    if source != seen.0 {
+                        seen.0 = source.to_string();
+                        seen.1 += 1;
+                    }
+                }
+                self.bar.set_position(seen.1.saturating_sub(1));
+            }
+        }
         let mb = totals.bytes_read as f64 / 1e6;
         self.bar.set_message(format!(
             "{} documents, {:.0} MB/s",
