@@ -563,6 +563,38 @@ fn bad_config_files_patterns_and_min_docs_are_clear_errors() {
 }
 
 #[test]
+fn the_summary_names_the_configuration_file_a_run_used() {
+    let d = tmpdir("config-named");
+    std::fs::write(
+        d.join("deboil.toml"),
+        "ignore = [\"R003\"]\n[[pattern]]\nname = \"x\"\nliteral = \"Buy the print edition\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("a.txt"),
+        "Title\n\nA body line that is long enough to stay.\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["clean", "a.txt"];
+        args.extend_from_slice(extra);
+        let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args(&args)
+            .current_dir(&*d)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let err = run(&[]);
+    assert!(
+        err.contains("  config: deboil.toml (1 pattern, 0 selected, 1 ignored)"),
+        "{err}"
+    );
+    assert!(!run(&["--no-config"]).contains("config:"));
+}
+
+#[test]
 fn missing_input_is_an_error_naming_the_path() {
     let o = deboil(&["clean", "no/such/file.txt"]);
     assert_eq!(o.status.code(), Some(2));

@@ -646,6 +646,18 @@ pub fn run(
     if opts.summary {
         let _ = stderr
             .write_all(report::summary(&totals, seconds, opts.mode != Mode::Write).as_bytes());
+        // a configuration file (a deboil.toml found in the working directory too) changes the
+        // run: say which
+        if let Some(p) = &opts.config.path {
+            let _ = writeln!(
+                stderr,
+                "  config: {} ({}, {} selected, {} ignored)",
+                p.display(),
+                report::counted(opts.config.patterns.len(), "pattern"),
+                opts.config.select.len(),
+                opts.config.ignore.len()
+            );
+        }
     }
     debug_assert!(totals.balanced());
     let exit_code = if totals.inputs == 0 {
