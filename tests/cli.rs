@@ -2373,6 +2373,39 @@ fn dedup_apply_refuses_decisions_made_for_other_inputs() {
         err.contains("were made for id \"y\", but the input's document there has id \"w\""),
         "{err}"
     );
+    // the right inputs in another order than `sigs` read them: keep-first would turn around
+    let other_para = "Another paragraph long enough to be deduplicated, in the second file twice.";
+    std::fs::write(
+        dir.join("c.jsonl"),
+        format!(
+            "{{\"id\":\"c1\",\"text\":\"{other_para}\"}}\n{{\"id\":\"c2\",\"text\":\"{other_para}\"}}\n"
+        ),
+    )
+    .unwrap();
+    for args in [
+        ["dedup", "sigs", "a.jsonl", "c.jsonl", "-o", "sigs2.jsonl"],
+        ["dedup", "decide", "sigs2.jsonl", "-o", "dec2.jsonl", ""],
+    ] {
+        let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
+        let o = run_in(&dir, &args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let dec2 = dir.join("dec2.jsonl").display().to_string();
+    let o = run_in(
+        &dir,
+        &["dedup", "apply", "c.jsonl", "a.jsonl", "--decisions", &dec2],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("give `apply` the inputs in the order `sigs` read them"),
+        "{err}"
+    );
+    let o = run_in(
+        &dir,
+        &["dedup", "apply", "a.jsonl", "c.jsonl", "--decisions", &dec2],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 #[test]

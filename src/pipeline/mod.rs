@@ -405,6 +405,7 @@ pub fn run(
         .then(crate::dedup::records::RecordCopies::default);
         spawn_named(scope, "deboil-corpus", move || {
             let mut applied: std::collections::HashSet<stages::DocAddress> = Default::default();
+            let mut last_seq: Option<u64> = None;
             let decisions_file = opts.decisions.as_deref().unwrap_or(Path::new("")).display();
             for Signed {
                 mut works,
@@ -420,7 +421,21 @@ pub fn run(
                     for w in works.iter_mut() {
                         for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
                             let at = (doc.source.clone(), doc.source_line, doc.part);
-                            if let Some((id, ds)) = decided.get(&at) {
+                            if let Some((id, ds, seq)) = decided.get(&at) {
+                                // `sigs` numbered the records in its input order: a smaller
+                                // number after a larger one means the inputs were reordered,
+                                // and keep-first would keep a later copy
+                                if let Some(last) = last_seq.filter(|last| seq < last) {
+                                    let fatal = format!(
+                                        "{}: {}:{} was record {seq} for `sigs` but comes after \
+                                         record {last}: give `apply` the inputs in the order \
+                                         `sigs` read them",
+                                        decisions_file, doc.source, doc.source_line
+                                    );
+                                    let _ = stx.send(Stripped::fatal(fatal));
+                                    return;
+                                }
+                                last_seq = Some(*seq);
                                 if *id != doc.id {
                                     let fatal = format!(
                                         "{}: the decisions for {}:{} part {} were made for id {id:?}, \

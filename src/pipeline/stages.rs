@@ -138,8 +138,9 @@ pub struct DocDecisionsLine {
 /// Where a document's decisions apply: its input, its record's line there, its part.
 pub type DocAddress = (String, usize, usize);
 
-/// A decisions file read back: the decisions of each document, with the id they were made for.
-pub type DecisionsByDoc = HashMap<DocAddress, (String, Vec<dedup::Decision>)>;
+/// A decisions file read back: the decisions of each document, with the id they were made for
+/// and the record number `sigs` gave it (its place in the input order).
+pub type DecisionsByDoc = HashMap<DocAddress, (String, Vec<dedup::Decision>, u64)>;
 
 /// Reads signature files in the order given, numbering records across them: each `sigs` run
 /// numbers its own records from 0, so a file's `seq` values are moved past the previous file's.
@@ -264,7 +265,7 @@ pub fn read_decisions(path: &Path) -> Result<DecisionsByDoc, Error> {
                 at.2
             )));
         }
-        map.insert(at, (d.id, d.decisions));
+        map.insert(at, (d.id, d.decisions, d.seq));
     }
     Ok(map)
 }
