@@ -125,7 +125,7 @@ pub fn file(flag: &str, shown: &Path, resolved: &Path) -> Result<(), Error> {
 }
 
 /// Checks a text output directory: it is a directory, or can be made one (no file on the way
-/// to it), and its name does not look like a file's.
+/// to it), and its name does not look like a file's ([`crate::input::is_input_name`]).
 fn output_dir(shown: &Path, resolved: &Path) -> Result<(), Error> {
     if resolved.exists() {
         if resolved.is_dir() {
@@ -149,14 +149,8 @@ fn output_dir(shown: &Path, resolved: &Path) -> Result<(), Error> {
             file.display()
         )));
     }
-    let name = resolved
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if [".txt", ".jsonl", ".ndjson", ".json"]
-        .iter()
-        .any(|e| name.ends_with(e))
-    {
+    // a name with an input extension (`clean.txt`, `out.jsonl.gz`, any case) is a file's
+    if crate::input::is_input_name(resolved) {
         return Err(usage(format!(
             "-o {}: text output goes to a directory (one file per document), and this names \
              a file; for one file, leave out -o and redirect stdout (`> {}`), or use --format \
@@ -313,6 +307,7 @@ mod tests {
         assert!(message(check(&t(&f), &[])).contains("is a file"));
         assert!(message(check(&t(&f.join("sub")), &[])).contains("is a file, not a directory"));
         assert!(message(check(&t(&d.path().join("clean.txt")), &[])).contains("--format jsonl"));
+        assert!(message(check(&t(&d.path().join("OUT.JSONL.gz")), &[])).contains("--format jsonl"));
         check(&t(&d.path().join("new/out")), &[]).unwrap();
         // the report may go into the output directory before it exists
         let out = d.path().join("out");
