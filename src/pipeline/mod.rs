@@ -365,7 +365,9 @@ pub fn run(
     let _spool = match deduper.as_mut() {
         Some(d) if d.needs_learning() => {
             let spool = spool_streams(&mut sources)?;
-            (keyed, pass1_bytes) = learn(d, &sources, opts, &pool, &unpacked);
+            let learning = Progress::learning(sources.len(), started, opts.summary);
+            (keyed, pass1_bytes) = learn(d, &sources, opts, &pool, &unpacked, &learning);
+            learning.finish();
             spool
         }
         _ => TempPaths(Vec::new()),
@@ -373,6 +375,7 @@ pub fn run(
     let progress = Progress::new(
         totals.inputs,
         (pass1_bytes > 0).then_some(pass1_bytes),
+        started,
         opts.summary,
     );
     let records = input::open_all(sources, opts.input.clone()).reuse_decompressed(&unpacked);
@@ -953,10 +956,13 @@ fn learn(
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
     unpacked: &input::unpacked::Unpacked,
+    progress: &Progress,
 ) -> (Keyed, u64) {
     let mut kept = Keyed::default();
     let read_bytes = std::sync::atomic::AtomicU64::new(0);
     let read_total = &read_bytes;
+    let opened_sources = std::sync::atomic::AtomicUsize::new(0);
+    let opened_total = &opened_sources;
     let mut records =
         input::open_all(sources.to_vec(), opts.input.clone()).keep_decompressed(unpacked);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
@@ -996,6 +1002,7 @@ fn learn(
                     input::RawItem::Record(r) => r.raw_bytes,
                 };
                 read_total.fetch_add(raw as u64, std::sync::atomic::Ordering::Relaxed);
+                opened_total.store(records.opened(), std::sync::atomic::Ordering::Relaxed);
                 batch.push(item);
                 if bytes >= opts.batch_bytes || batch.len() >= 4096 {
                     break;
@@ -1022,6 +1029,11 @@ fn learn(
         for batch in rx {
             let first = seq_base;
             seq_base += batch.len() as u64;
+            progress.update_learning(
+                opened_total.load(std::sync::atomic::Ordering::Relaxed),
+                seq_base,
+                read_total.load(std::sync::atomic::Ordering::Relaxed),
+            );
             let keyed: Vec<(u64, u64, KeyedRecord)> = pool.install(|| {
                 batch
                     .into_par_iter()
@@ -1241,10 +1253,15 @@ fn read_events(mut records: input::Records, tx: std::sync::mpsc::SyncSender<Vec<
 }
 
 /// A progress bar on stderr for runs longer than two seconds, drawn only when stderr is a
-/// terminal (indicatif hides it otherwise).
+/// terminal (indicatif hides it otherwise). A run that learns repeats first shows one bar for
+/// that pass (inputs read, of all) and then one for the cleaning pass, both timed from the
+/// run's start.
 struct Progress {
     bar: indicatif::ProgressBar,
+    /// When the run started: the bar shows from two seconds on.
     started: Instant,
+    /// When this pass started: its rate is measured from here.
+    pass_started: Instant,
     seen_sources: std::cell::RefCell<(String, u64)>,
     /// Input bytes to read, when known (pass 1 read them all): the bar counts bytes, so one
     /// large input moves it too; otherwise it counts inputs.
@@ -1253,8 +1270,8 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(sources: usize, total_bytes: Option<u64>, enabled: bool) -> Progress {
-        let bar = indicatif::ProgressBar::hidden();
+    fn new(sources: usize, total_bytes: Option<u64>, started: Instant, enabled: bool) -> Progress {
+        let bar = indicatif::ProgressBar::hidden().with_elapsed(started.elapsed());
         let template = match total_bytes {
             Some(total) => {
                 bar.set_length(total);
@@ -1271,22 +1288,63 @@ impl Progress {
         );
         Progress {
             bar,
-            started: Instant::now(),
+            started,
+            pass_started: Instant::now(),
             seen_sources: Default::default(),
             total_bytes,
             enabled,
         }
     }
 
+    /// The bar of the pass that learns repeats before the cleaning pass: it counts inputs (how
+    /// many bytes they hold unpacked is known only once they are read).
+    fn learning(sources: usize, started: Instant, enabled: bool) -> Progress {
+        let bar = indicatif::ProgressBar::hidden().with_elapsed(started.elapsed());
+        bar.set_length(sources as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  pass 1 of 2: {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Progress {
+            bar,
+            started,
+            pass_started: Instant::now(),
+            seen_sources: Default::default(),
+            total_bytes: None,
+            enabled,
+        }
+    }
+
+    /// Draws the bar once the run has taken two seconds; returns the seconds this pass took.
+    fn show_when_slow(&self) -> f64 {
+        if self.bar.is_hidden() && self.started.elapsed().as_secs_f64() > 2.0 {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        self.pass_started.elapsed().as_secs_f64()
+    }
+
+    /// Pass 1 has opened `opened` inputs (the last one still being read) and read `documents`
+    /// documents of `bytes` bytes.
+    fn update_learning(&self, opened: usize, documents: u64, bytes: u64) {
+        if !self.enabled {
+            return;
+        }
+        let secs = self.show_when_slow();
+        self.bar.set_position(opened.saturating_sub(1) as u64);
+        self.bar.set_message(format!(
+            "learning repeats, {documents} documents, {:.0} MB/s",
+            bytes as f64 / 1e6 / secs.max(1e-9)
+        ));
+    }
+
     fn update<'a>(&self, sources: impl Iterator<Item = &'a str>, totals: &Totals) {
         if !self.enabled {
             return;
         }
-        let secs = self.started.elapsed().as_secs_f64();
-        if self.bar.is_hidden() && secs > 2.0 {
-            self.bar
-                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
+        let secs = self.show_when_slow();
         match self.total_bytes {
             Some(total) => self.bar.set_position((totals.bytes_read as u64).min(total)),
             None => {
@@ -1416,6 +1474,40 @@ pub(crate) fn rebase(r: &mut Record, base: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pass 1's bar counts the inputs finished (the last one opened is still being read) and
+    /// says what it does; the cleaning pass's bar then counts bytes up to what pass 1 read.
+    /// Both are timed from the run's start.
+    #[test]
+    fn progress_bars_of_the_two_passes() {
+        let started = Instant::now() - std::time::Duration::from_secs(5);
+        let learning = Progress::learning(8, started, true);
+        learning.update_learning(3, 1200, 30_000_000);
+        assert_eq!(learning.bar.length(), Some(8));
+        assert_eq!(learning.bar.position(), 2);
+        let message = learning.bar.message();
+        assert!(
+            message.starts_with("learning repeats, 1200 documents, "),
+            "{message}"
+        );
+        assert!(learning.bar.elapsed() >= std::time::Duration::from_secs(5));
+        learning.finish();
+
+        let cleaning = Progress::new(8, Some(1_000), started, true);
+        let totals = Totals {
+            bytes_read: 1_500,
+            documents_in: 10,
+            ..Totals::default()
+        };
+        cleaning.update(std::iter::empty(), &totals);
+        assert_eq!(cleaning.bar.length(), Some(1_000));
+        assert_eq!(cleaning.bar.position(), 1_000, "held at pass 1's total");
+        assert!(cleaning.bar.message().starts_with("10 documents, "));
+        // disabled (--quiet): nothing moves
+        let quiet = Progress::learning(8, started, false);
+        quiet.update_learning(3, 1200, 30_000_000);
+        assert_eq!(quiet.bar.position(), 0);
+    }
 
     fn record(line: usize, text: &str) -> Record {
         Record {
