@@ -43,7 +43,7 @@ eval: build
 
 # Rewrite the README's rules table (between its rules:start/rules:end markers) from the registry.
 readme: build
-	$(BIN) rules --format markdown > README.rules.tmp
+	$(BIN) rules --no-config --format markdown > README.rules.tmp
 	python3 -c 'import re,sys; r=open("README.md").read(); t=open("README.rules.tmp").read(); \
 	  open("README.md","w").write(re.sub(r"(<!-- rules:start -->\n).*?(<!-- rules:end -->)", lambda m: m.group(1)+t+m.group(2), r, flags=re.S))'
 	rm -f README.rules.tmp

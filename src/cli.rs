@@ -294,12 +294,46 @@ pub enum ListFormat {
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ExplainArgs {
-    /// Rule code (`R001`) or name.
+    /// Rule code (`R001`, `U001`) or name.
     pub code: String,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Which configuration file's user patterns `rules` and `explain` show besides the built-in
+/// rules.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConfigArgs {
+    /// Configuration file whose patterns to list too (default: ./deboil.toml when present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Do not read ./deboil.toml: the built-in rules only.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+}
+
+impl ConfigArgs {
+    /// The configuration file as `clean` would read it.
+    pub fn load(&self) -> Result<Config, Error> {
+        load_config(self.config.as_deref(), self.no_config)
+    }
+}
+
+/// `--config FILE`, else ./deboil.toml when present unless `--no-config`, else no file.
+fn load_config(config: Option<&std::path::Path>, no_config: bool) -> Result<Config, Error> {
+    match (config, no_config) {
+        (Some(p), _) => Config::load(p, Some("--config")),
+        (None, false) if std::path::Path::new("deboil.toml").is_file() => {
+            Config::load(std::path::Path::new("deboil.toml"), None)
+        }
+        _ => Ok(Config::default()),
+    }
 }
 
 /// Printed to stderr before reading a terminal's stdin, so that `deboil clean` typed alone does
@@ -355,13 +389,7 @@ impl RuleArgs {
 
     /// Reads the configuration file and sets the rule selection (flags win over the file).
     fn apply_to(&self, o: &mut CleanOptions) -> Result<(), Error> {
-        let config = match (&self.config, self.no_config) {
-            (Some(p), _) => Config::load(p, Some("--config"))?,
-            (None, false) if std::path::Path::new("deboil.toml").is_file() => {
-                Config::load(std::path::Path::new("deboil.toml"), None)?
-            }
-            _ => Config::default(),
-        };
+        let config = load_config(self.config.as_deref(), self.no_config)?;
         o.select = selectors("--select", &self.select)?;
         o.ignore = selectors("--ignore", &self.ignore)?;
         o.strictness = self.strictness.or(config.strictness).unwrap_or_default();

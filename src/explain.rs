@@ -1,11 +1,29 @@
-//! `deboil rules` and `deboil explain`: generated from the rule registry, never written by hand.
+//! `deboil rules` and `deboil explain`: generated from the rule registry and the configuration
+//! file's user patterns, never written by hand.
 
+use crate::config::Config;
+use crate::error::Error;
 use crate::rules::{self, RuleMeta};
 
+/// Every code a run with `config` can report: the built-in rules and stage codes, then the
+/// configuration file's user patterns (`U001`, ...) in file order.
+pub fn metas_with(config: &Config) -> Result<Vec<RuleMeta>, Error> {
+    let mut metas = rules::all_meta();
+    for (i, spec) in config.patterns.iter().enumerate() {
+        let pattern =
+            rules::user_pattern::UserPattern::new(i, spec).map_err(|message| Error::Config {
+                path: config.shown_path(),
+                message,
+            })?;
+        metas.push(*rules::Rule::meta(&pattern));
+    }
+    Ok(metas)
+}
+
 /// One line per rule: code, name, category, summary.
-pub fn rules_text() -> String {
+pub fn rules_text(metas: &[RuleMeta]) -> String {
     let mut s = String::new();
-    for m in rules::all_meta() {
+    for m in metas {
         s.push_str(&format!(
             "{}  {:<32} {:<10} {}\n",
             m.code,
@@ -17,9 +35,9 @@ pub fn rules_text() -> String {
     s
 }
 
-/// The registry as JSON lines of `{code, name, category, summary, doc}`.
-pub fn rules_json() -> String {
-    let v: Vec<serde_json::Value> = rules::all_meta()
+/// The registry as a JSON array of `{code, name, category, summary, doc}`.
+pub fn rules_json(metas: &[RuleMeta]) -> String {
+    let v: Vec<serde_json::Value> = metas
         .iter()
         .map(|m| {
             serde_json::json!({"code": m.code, "name": m.name, "category": m.category.as_str(),
@@ -30,10 +48,10 @@ pub fn rules_json() -> String {
 }
 
 /// A Markdown table (for the README).
-pub fn rules_markdown() -> String {
+pub fn rules_markdown(metas: &[RuleMeta]) -> String {
     let mut s =
         String::from("| code | name | category | what it removes |\n| --- | --- | --- | --- |\n");
-    for m in rules::all_meta() {
+    for m in metas {
         s.push_str(&format!(
             "| {} | `{}` | {} | {} |\n",
             m.code,
@@ -65,15 +83,17 @@ pub fn known_codes() -> String {
         .join(", ")
 }
 
-/// `deboil explain CODE`.
-pub fn explain(code: &str) -> Option<String> {
-    let m = rules::find(code)?;
+/// `deboil explain CODE`: the rule among `metas` whose code or name is `code` (any case).
+pub fn explain(code: &str, metas: &[RuleMeta]) -> Option<String> {
+    let m = metas
+        .iter()
+        .find(|m| m.code.eq_ignore_ascii_case(code) || m.name.eq_ignore_ascii_case(code))?;
     Some(format!(
         "{} ({}), category {}\n\n{}\n",
         m.code,
         m.name,
         m.category.as_str(),
-        clean_doc(&m)
+        clean_doc(m)
     ))
 }
 
@@ -83,19 +103,49 @@ mod tests {
 
     #[test]
     fn explain_known_and_unknown() {
-        let e = explain("R001").unwrap();
+        let metas = rules::all_meta();
+        let e = explain("R001", &metas).unwrap();
         assert!(e.starts_with("R001 (repeated-adjacent-line)"));
         assert!(e.contains("back to back"));
-        assert_eq!(explain("repeated-adjacent-line"), Some(e));
-        assert!(explain("Z999").is_none());
+        assert_eq!(explain("repeated-adjacent-line", &metas), Some(e));
+        assert!(explain("Z999", &metas).is_none());
     }
 
     #[test]
     fn listings_name_every_rule() {
-        let t = rules_text();
-        let md = rules_markdown();
-        for m in rules::all_meta() {
+        let metas = rules::all_meta();
+        let t = rules_text(&metas);
+        let md = rules_markdown(&metas);
+        for m in &metas {
             assert!(t.contains(m.code) && md.contains(m.name));
         }
+    }
+
+    /// A configuration file's patterns follow the built-in codes as U001, U002, ... and
+    /// `explain` tells what each matches and removes.
+    #[test]
+    fn user_patterns_are_listed_and_explained() {
+        let config = Config::parse(
+            "[[pattern]]\nname = \"shop-footer\"\nliteral = \"Visit our shop\"\n\
+             description = \"The shop's footer line.\"\n\
+             [[pattern]]\nname = \"ad-block\"\nregex = \"^ADVERTISEMENT$\"\nscope = \"block\"\n",
+        )
+        .unwrap();
+        let metas = metas_with(&config).unwrap();
+        assert_eq!(metas.len(), rules::all_meta().len() + 2);
+        let text = rules_text(&metas);
+        let last: Vec<&str> = text.lines().rev().take(2).collect();
+        assert!(last[1].starts_with("U001  shop-footer"), "{text}");
+        assert!(last[1].contains("user") && last[1].contains("The shop's footer line."));
+        assert!(last[0].starts_with("U002  ad-block"), "{text}");
+        let e = explain("u001", &metas).unwrap();
+        assert!(e.starts_with("U001 (shop-footer), category user"), "{e}");
+        assert!(e.contains("the literal \"Visit our shop\""), "{e}");
+        assert!(e.contains("removes the matching line"), "{e}");
+        let e = explain("ad-block", &metas).unwrap();
+        assert!(e.contains("User pattern `ad-block`"), "{e}");
+        assert!(e.contains("the regex \"^ADVERTISEMENT$\""), "{e}");
+        assert!(e.contains("to the next blank line"), "{e}");
+        assert!(explain("U003", &metas).is_none());
     }
 }

@@ -64,16 +64,20 @@ fn run(cli: Cli) -> Result<u8, Error> {
             u8::from(failed > 0)
         }
         Command::Rules(args) => {
+            let metas = deboil::explain::metas_with(&args.config.load()?)?;
             let s = match args.format {
-                ListFormat::Text => deboil::explain::rules_text(),
-                ListFormat::Json => deboil::explain::rules_json(),
-                ListFormat::Markdown => deboil::explain::rules_markdown(),
+                ListFormat::Text => deboil::explain::rules_text(&metas),
+                ListFormat::Json => deboil::explain::rules_json(&metas),
+                ListFormat::Markdown => deboil::explain::rules_markdown(&metas),
             };
             out.write_all(s.as_bytes())
                 .map_err(|e| Error::io("<stdout>", e))?;
             0
         }
-        Command::Explain(args) => match deboil::explain::explain(&args.code) {
+        Command::Explain(args) => match deboil::explain::explain(
+            &args.code,
+            &deboil::explain::metas_with(&args.config.load()?)?,
+        ) {
             Some(s) => {
                 out.write_all(s.as_bytes())
                     .map_err(|e| Error::io("<stdout>", e))?;

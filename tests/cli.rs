@@ -275,6 +275,53 @@ fn rules_and_explain_come_from_the_registry() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Z999"));
 }
 
+/// A configuration file's patterns show in `rules` and `explain` beside the built-in rules, as
+/// the codes a run reports them under; `--no-config` lists the built-in rules only.
+#[test]
+fn rules_and_explain_show_the_configuration_files_patterns() {
+    let d = tmpdir("rules-config");
+    std::fs::write(
+        d.join("deboil.toml"),
+        "[[pattern]]\nname = \"shop-footer\"\nliteral = \"Kiosk code 7\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args(args)
+            .current_dir(&*d)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["rules"]);
+    assert!(o.status.success());
+    let list = stdout(&o);
+    let last = list.lines().last().unwrap();
+    assert!(
+        last.starts_with("U001  shop-footer") && last.contains("user"),
+        "{list}"
+    );
+    let o = run(&["explain", "U001"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("the literal \"Kiosk code 7\""));
+    // what `clean` reports under the same code
+    std::fs::write(
+        d.join("page.txt"),
+        "Body text that stays.\nkiosk CODE 7 b\n",
+    )
+    .unwrap();
+    let o = run(&["clean", "page.txt", "--dry-run"]);
+    assert!(stdout(&o).contains("U001 shop-footer"), "{}", stdout(&o));
+    let o = run(&["rules", "--no-config"]);
+    assert!(!stdout(&o).contains("U001"));
+    assert_eq!(
+        run(&["explain", "U001", "--no-config"]).status.code(),
+        Some(2)
+    );
+    let o = run(&["rules", "--config", "missing.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--config missing.toml"));
+}
+
 /// `deboil rules` shows each rule's first sentence whole: a full stop inside an example in
 /// backticks or quotes does not end it, and a first paragraph that introduces a list with a
 /// colon is completed by the list's labels.

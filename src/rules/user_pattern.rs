@@ -35,11 +35,24 @@ impl UserPattern {
         };
         let code: &'static str = Box::leak(format!("U{:03}", index + 1).into_boxed_str());
         let name: &'static str = Box::leak(spec.name.clone().into_boxed_str());
+        let what = match &matcher {
+            Matcher::Literal(_) => format!(
+                "the literal {:?} anywhere in a line, in any case",
+                spec.literal.as_deref().unwrap_or_default()
+            ),
+            Matcher::Regex(r) => format!("the regex {:?} in a line", r.as_str()),
+        };
+        let removes = match spec.scope {
+            Scope::Line => "the matching line",
+            Scope::Block => "the matching line and the lines after it to the next blank line",
+            Scope::ToEnd => "the matching line and everything after it",
+        };
+        let description = spec
+            .description
+            .clone()
+            .unwrap_or_else(|| format!("User pattern `{}` from deboil.toml.", spec.name));
         let doc: &'static str = Box::leak(
-            spec.description
-                .clone()
-                .unwrap_or_else(|| format!("User pattern `{}` from deboil.toml.", spec.name))
-                .into_boxed_str(),
+            format!("{description}\n\nMatches {what}; removes {removes}.").into_boxed_str(),
         );
         Ok(UserPattern {
             meta: RuleMeta {
