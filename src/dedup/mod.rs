@@ -52,6 +52,7 @@ pub mod boilerplate;
 pub mod groups;
 pub mod index;
 pub mod key;
+pub mod leftovers;
 pub mod minhash;
 pub mod records;
 pub mod steps;

@@ -462,6 +462,15 @@ pub fn run(
                                     (same && i < doc.n_lines()).then(|| doc.line(i).to_string())
                                 });
                                 rm.extend(extra.into_iter().filter(|x| selection.chooses(x.code)));
+                                if selection.chooses("D005") {
+                                    crate::dedup::leftovers::mark(
+                                        doc,
+                                        ds,
+                                        rm,
+                                        opts.dedup.min_words_exact,
+                                        &|code| selection.chooses(code),
+                                    );
+                                }
                             }
                         }
                     }
@@ -849,17 +858,17 @@ fn dedup_batch(
         docs.append(&mut w.docs);
         removals.append(&mut w.removals);
     }
-    let extra: Vec<Vec<Removal>> = d
-        .decide_signed_on(Some(pool), &docs, sigs)
-        .into_iter()
-        .map(|o| o.removals)
-        .collect();
+    let min_words = d.options().min_words_exact;
+    let outcomes = d.decide_signed_on(Some(pool), &docs, sigs);
     let mut docs = docs.into_iter();
-    let mut rms = removals.into_iter().zip(extra);
+    let mut rms = removals.into_iter().zip(outcomes);
     for (w, n) in works.iter_mut().zip(counts) {
         for _ in 0..n {
-            if let (Some(doc), Some((mut r, e))) = (docs.next(), rms.next()) {
-                r.extend(e.into_iter().filter(|x| selected(x.code)));
+            if let (Some(doc), Some((mut r, o))) = (docs.next(), rms.next()) {
+                r.extend(o.removals.into_iter().filter(|x| selected(x.code)));
+                if selected("D005") {
+                    crate::dedup::leftovers::mark(&doc, &o.decisions, &mut r, min_words, selected);
+                }
                 w.docs.push(doc);
                 w.removals.push(r);
             }

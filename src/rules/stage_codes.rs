@@ -56,9 +56,32 @@ crate::declare_rule! {
     pub struct DuplicateRecord => ("D004", "duplicate-record", Category::Dedup);
 }
 
+crate::declare_rule! {
+    /// The stub left of a document that is a copy of other documents: when the paragraphs
+    /// removed as exact or near repeats of other documents (D001, D002) hold at least 80% of
+    /// the words the document has left after the rules, and at least 20 words, and every line
+    /// left is too short for dedup to compare (under four words: a headline, a subheading, a
+    /// byline), those lines go too, and the report names the document holding most of the kept
+    /// copies.
+    ///
+    /// Paragraph dedup compares paragraphs only; a near copy of an article (a re-scrape with a
+    /// changed line, a syndicated copy with another byline or an ad line) would otherwise leave
+    /// its headline, subheadings and byline behind as a stub document. Decided from the
+    /// document's own dedup decisions, so the same at any thread count and in `dedup apply`. A
+    /// document with a line of its own that dedup compared and matched nowhere keeps it and its
+    /// short lines; repeats within the document do not count. Only with `--dedup corpus` (the
+    /// default); `--ignore D005` keeps such stubs.
+    ///
+    /// Example: a record that repeats an earlier one with one word changed and a photo credit
+    /// added: its paragraphs go as D001/D002, its headline and subheading as D005, and it is
+    /// counted as dropped (`all-removed`).
+    pub struct CopiedDocument => ("D005", "copied-document-leftover", Category::Dedup);
+}
+
 pub const ALL: &[RuleMeta] = &[
     ExactDuplicate::META,
     NearDuplicate::META,
     LearnedBoilerplate::META,
     DuplicateRecord::META,
+    CopiedDocument::META,
 ];

@@ -1,0 +1,277 @@
+//! Documents that are copies of other documents (D005). Paragraph dedup (D001, D002) removes a
+//! near copy's paragraphs one by one and leaves behind what is too short to compare: the
+//! headline, subheadings, a byline, a caption. When the paragraphs removed as repeats of
+//! *other* documents hold at least [`COPY_SHARE`] of the words the document has left after the
+//! rules (and at least [`MIN_COPY_WORDS`] words), and every line left is one of those short
+//! lines (fewer key words than exact dedup compares), the document is a copy (a re-scrape with
+//! one line changed, a syndicated article under another byline) and its stub goes too, pointing
+//! at the document that holds most of the kept copies. A line long enough to be compared that
+//! matched nothing is the document's own text: then the document stays as paragraph dedup left
+//! it.
+//!
+//! Decided from one document's dedup decisions and removals alone, after dedup: no hashing, no
+//! state, so the same at any thread count, in `clean` and in `dedup apply` alike.
+
+use crate::doc::{Document, KeptRef, Removal};
+use crate::rules::stage_codes::CopiedDocument;
+
+use super::{Decision, KeptAt, Verdict};
+
+/// Share of the document's remaining words that must repeat other documents.
+pub const COPY_SHARE: f64 = 0.8;
+
+/// Words the repeats must hold at least: a short note that quotes one paragraph is no copy.
+pub const MIN_COPY_WORDS: u32 = 20;
+
+/// Whether `kept` lies in a document other than `doc`.
+fn elsewhere(doc: &Document, kept: &KeptAt) -> bool {
+    kept.part != doc.part
+        || kept.source_line != doc.source_line
+        || kept.source != doc.source
+        || kept.id != doc.id
+}
+
+/// Adds D005 removals of `doc`'s remaining lines to `removals` when the document is a copy (see
+/// the module). `decisions` are dedup's decisions on `doc`, of which only those `selected` (by
+/// their code) count; `removals` hold every removal reported on `doc` so far; `min_words` is
+/// the fewest key words exact dedup compares (shorter lines are the stub).
+pub fn mark(
+    doc: &Document,
+    decisions: &[Decision],
+    removals: &mut Vec<Removal>,
+    min_words: usize,
+    selected: &dyn Fn(&str) -> bool,
+) {
+    let n = doc.n_lines();
+    let mut removed = vec![false; n];
+    for r in removals.iter().filter(|r| r.within.is_none()) {
+        for i in r.lines.clone().filter(|&i| i < n) {
+            removed[i] = true;
+        }
+    }
+    // the repeats of other documents, by the document holding their kept copies (first seen
+    // first), with that document's first kept paragraph
+    let mut copied = 0u32;
+    let mut sources: Vec<(&KeptAt, u32)> = Vec::new();
+    let mut counted = vec![false; n];
+    for d in decisions {
+        let Some(kept) = d.kept.as_ref() else {
+            continue;
+        };
+        if !matches!(d.verdict, Verdict::Exact | Verdict::Near)
+            || d.line >= n
+            || counted[d.line]
+            || !selected(d.verdict.code())
+            || !elsewhere(doc, kept)
+        {
+            continue;
+        }
+        counted[d.line] = true;
+        let words = doc.info(d.line).words;
+        copied += words;
+        let same = |k: &KeptAt| {
+            k.id == kept.id
+                && k.part == kept.part
+                && k.source_line == kept.source_line
+                && k.source == kept.source
+        };
+        match sources.iter_mut().find(|(k, _)| same(k)) {
+            Some((_, w)) => *w += words,
+            None => sources.push((kept, words)),
+        }
+    }
+    let mut left = 0u32;
+    for i in (0..n).filter(|&i| !removed[i] && !doc.is_blank(i)) {
+        let info = doc.info(i);
+        if info.key_words as usize >= min_words {
+            // text of its own that dedup compared and found in no other document
+            return;
+        }
+        left += info.words;
+    }
+    let total = copied + left;
+    if copied < MIN_COPY_WORDS || left == 0 || f64::from(copied) < COPY_SHARE * f64::from(total) {
+        return;
+    }
+    // the most words; among equals the first seen
+    let Some((kept, from_it)) = sources
+        .iter()
+        .copied()
+        .reduce(|best, x| if x.1 > best.1 { x } else { best })
+    else {
+        return;
+    };
+    let share = (f64::from(copied) / f64::from(total) * 1000.0).round() / 1000.0;
+    let note = format!(
+        "{copied} of the document's {total} words repeat other documents ({from_it} of record \
+         {:?}): the rest goes with them",
+        kept.id
+    );
+    let kept_ref = KeptRef {
+        id: kept.id.clone(),
+        source: kept.source.clone(),
+        record_line: kept.source_line,
+        part: kept.part,
+        para: kept.para,
+        line: kept.line,
+        similarity: share,
+        diff: String::new(),
+    };
+    let mut i = 0;
+    while i < n {
+        if removed[i] || doc.is_blank(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && !removed[i] && !doc.is_blank(i) {
+            i += 1;
+        }
+        let mut r = Removal::lines(&CopiedDocument::META, start..i);
+        r.note = Some(note.clone());
+        r.kept = Some(kept_ref.clone());
+        removals.push(r);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::stage_codes::ExactDuplicate;
+
+    fn doc(text: &str, id: &str, source_line: usize) -> Document {
+        let mut d = Document::from_text(text.to_string(), 1, 0);
+        d.id = id.into();
+        d.source = "in.jsonl".into();
+        d.source_line = source_line;
+        d
+    }
+
+    fn kept_in(id: &str, source_line: usize, line: usize) -> KeptAt {
+        KeptAt {
+            id: id.into(),
+            source: "in.jsonl".into(),
+            source_line,
+            part: 0,
+            para: line,
+            line: line + 1,
+            similarity: 1.0,
+            slot: 0,
+        }
+    }
+
+    fn exact(line: usize, kept: KeptAt) -> Decision {
+        Decision {
+            line,
+            para: line,
+            verdict: Verdict::Exact,
+            kept: Some(kept),
+            docs: None,
+            group_docs: None,
+        }
+    }
+
+    const PARA_A: &str = "The city council voted on Tuesday to rebuild the old harbour wall before the winter storms arrive.";
+    const PARA_B: &str = "The mayor said that the new wall will be higher than the old one and that boats will have more room.";
+
+    /// The paragraphs' removals (as dedup reports them) and the decisions behind them.
+    fn copy_of(other: &str, line_of: usize, lines: &[usize]) -> (Vec<Decision>, Vec<Removal>) {
+        let decisions: Vec<Decision> = lines
+            .iter()
+            .map(|&l| exact(l, kept_in(other, line_of, l)))
+            .collect();
+        let removals = lines
+            .iter()
+            .map(|&l| Removal::line(&ExactDuplicate::META, l))
+            .collect();
+        (decisions, removals)
+    }
+
+    #[test]
+    fn a_copys_leftover_lines_go_and_point_at_the_kept_document() {
+        let d = doc(
+            &format!("Harbour plan approved\n{PARA_A}\nWhat changes\n{PARA_B}\nBy Staff"),
+            "b",
+            2,
+        );
+        let (decisions, mut removals) = copy_of("a", 1, &[1, 3]);
+        mark(&d, &decisions, &mut removals, 4, &|_| true);
+        let added: Vec<_> = removals.iter().filter(|r| r.code == "D005").collect();
+        assert_eq!(
+            added.iter().map(|r| r.lines.clone()).collect::<Vec<_>>(),
+            [0..1, 2..3, 4..5]
+        );
+        let kept = added[0].kept.as_ref().unwrap();
+        assert_eq!((kept.id.as_str(), kept.record_line), ("a", 1));
+        assert!(kept.similarity > 0.8 && kept.similarity < 1.0);
+        assert!(added[0].note.as_ref().unwrap().contains("record \"a\""));
+    }
+
+    /// A line long enough for dedup to compare that matched nothing is the document's own:
+    /// however much of the rest is copied, the document stays as paragraph dedup left it.
+    #[test]
+    fn a_copy_with_a_paragraph_of_its_own_stays() {
+        let d = doc(
+            &format!("Harbour plan approved\n{PARA_A}\nWork starts in May.\n{PARA_B}"),
+            "b",
+            2,
+        );
+        let (decisions, mut removals) = copy_of("a", 1, &[1, 3]);
+        mark(&d, &decisions, &mut removals, 4, &|_| true);
+        assert!(removals.iter().all(|r| r.code != "D005"));
+    }
+
+    #[test]
+    fn an_article_with_enough_words_of_its_own_stays() {
+        let own = "Residents who live near the harbour will see the plans at the town hall until the end of the month, the council said, and may comment on them in writing.";
+        let d = doc(
+            &format!("Harbour plan approved\n{PARA_A}\n{own}\n{PARA_B}"),
+            "b",
+            2,
+        );
+        let (decisions, mut removals) = copy_of("a", 1, &[1, 3]);
+        mark(&d, &decisions, &mut removals, 4, &|_| true);
+        assert!(removals.iter().all(|r| r.code != "D005"));
+    }
+
+    #[test]
+    fn repeats_within_the_document_or_unselected_or_too_few_do_not_count() {
+        let text = format!("Harbour plan approved\n{PARA_A}\n{PARA_A}\n{PARA_B}");
+        let d = doc(&text, "b", 2);
+        // the copies are of the document's own paragraphs
+        let (decisions, mut removals) = copy_of("b", 2, &[2]);
+        mark(&d, &decisions, &mut removals, 4, &|_| true);
+        assert!(removals.iter().all(|r| r.code != "D005"));
+        // of another document, but D001 is not selected
+        let (decisions, mut removals) = copy_of("a", 1, &[1, 2, 3]);
+        mark(&d, &decisions, &mut removals, 4, &|code| code != "D001");
+        assert!(removals.iter().all(|r| r.code != "D005"));
+        // a short document: fewer than MIN_COPY_WORDS words repeated
+        let d = doc("Title\nA short line of seven words here.", "b", 2);
+        let (decisions, mut removals) = copy_of("a", 1, &[1]);
+        mark(&d, &decisions, &mut removals, 4, &|_| true);
+        assert!(removals.iter().all(|r| r.code != "D005"));
+    }
+
+    /// The kept document named is the one holding most of the repeated words.
+    #[test]
+    fn the_document_with_most_kept_words_is_named() {
+        let d = doc(
+            &format!("Title\n{PARA_A}\n{PARA_B}\n{PARA_B} Again."),
+            "c",
+            3,
+        );
+        let decisions = vec![
+            exact(1, kept_in("a", 1, 1)),
+            exact(2, kept_in("b", 2, 1)),
+            exact(3, kept_in("b", 2, 2)),
+        ];
+        let mut removals: Vec<Removal> = (1..4)
+            .map(|l| Removal::line(&ExactDuplicate::META, l))
+            .collect();
+        mark(&d, &decisions, &mut removals, 4, &|_| true);
+        let added: Vec<_> = removals.iter().filter(|r| r.code == "D005").collect();
+        assert_eq!(added.len(), 1);
+        assert_eq!(added[0].kept.as_ref().unwrap().id, "b");
+    }
+}
