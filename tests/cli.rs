@@ -765,6 +765,19 @@ fn rerun_into_the_same_dir_removes_stale_outputs_only() {
     let o = deboil(&["clean", out.to_str().unwrap(), "--no-config"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!err.contains(".deboil-manifest"), "{err}");
+    // a run interrupted after writing b.txt (input since removed) left it in its journal only:
+    // the next run removes it too, and leaves a manifest and no journal
+    std::fs::write(out.join("b.txt"), "written by an interrupted run").unwrap();
+    std::fs::write(
+        out.join(".deboil-manifest.partial"),
+        "\"a.txt\"\n\"b.txt\"\n",
+    )
+    .unwrap();
+    run();
+    assert_eq!(
+        listing(),
+        [".deboil-manifest", "a.txt", "notes.txt", "sub/keep.txt"]
+    );
 }
 
 #[test]

@@ -2,6 +2,11 @@
 //! files (relative to `DIR`) that the last run into `DIR` wrote. A rerun into the same `DIR`
 //! removes the files the previous run listed and this run did not write again, so documents that
 //! are gone from the input do not linger; files deboil did not write are never touched.
+//!
+//! While a run writes, each file's name is also appended to `DIR/.deboil-manifest.partial` (the
+//! journal) as soon as the file is in place; a run that ends writes the manifest and removes
+//! the journal. So a run that is interrupted (Ctrl-C, a crash, a full disk) leaves its files
+//! listed, and the next run into `DIR` removes those it does not write again too.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -13,26 +18,64 @@ use crate::error::Error;
 /// The manifest's file name inside the output directory.
 pub const MANIFEST: &str = ".deboil-manifest";
 
+/// The journal's file name inside the output directory: the files a run has written so far.
+pub const JOURNAL: &str = ".deboil-manifest.partial";
+
 const HEADER: &str =
     "# deboil: the files the last `deboil clean -o` run wrote into this directory; \
                       the next run into it removes those it does not write again";
 
-/// The files a previous run listed in `dir`'s manifest (none when there is no manifest). Lines
-/// that are not a JSON string, and paths that could leave `dir` (absolute, `..`), are skipped.
+/// The files earlier runs listed in `dir`'s manifest and journal (none when there is neither).
+/// Lines that are not a JSON string (a journal line cut short included), and paths that could
+/// leave `dir` (absolute, `..`), are skipped.
 pub fn read(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let path = dir.join(MANIFEST);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(&path, e)),
-    };
-    Ok(text
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| serde_json::from_str::<String>(l).ok())
-        .map(PathBuf::from)
-        .filter(|p| is_inside(p))
-        .collect())
+    let mut files = Vec::new();
+    for name in [MANIFEST, JOURNAL] {
+        let path = dir.join(name);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        files.extend(
+            text.lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .filter_map(|l| serde_json::from_str::<String>(l).ok())
+                .map(PathBuf::from)
+                .filter(|p| is_inside(p)),
+        );
+    }
+    Ok(files)
+}
+
+/// The journal of a run writing into a directory: appends each file's name once the file is in
+/// place (opened on the first one, so a run that writes nothing leaves none).
+#[derive(Debug, Default)]
+pub struct Journal {
+    file: Option<std::fs::File>,
+}
+
+impl Journal {
+    /// Appends `rel` (a file just written into `dir`) to `dir`'s journal.
+    pub fn add(&mut self, dir: &Path, rel: &Path) -> Result<(), Error> {
+        let path = dir.join(JOURNAL);
+        if self.file.is_none() {
+            let f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .map_err(|e| Error::io(&path, e))?;
+            self.file = Some(f);
+        }
+        let mut line = serde_json::to_string(&rel.to_string_lossy()).unwrap_or_default();
+        line.push('\n');
+        match self.file.as_mut() {
+            Some(f) => f
+                .write_all(line.as_bytes())
+                .map_err(|e| Error::io(&path, e)),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Whether `rel` names something below its directory: only plain components.
@@ -69,11 +112,13 @@ pub fn write(dir: &Path, written: &[PathBuf]) -> Result<(), Error> {
 
 /// Ends a run that wrote `written` (relative to `dir`) into `dir`: removes the files the previous
 /// run's manifest lists and this run did not write (regular files only; a name that is now a
-/// directory or a symlink is left alone), then writes the new manifest. A run that wrote nothing
-/// into a directory without a manifest leaves the directory as it is. Returns the files removed.
+/// directory or a symlink is left alone), then writes the new manifest and removes the journal.
+/// A run that wrote nothing into a directory without a manifest leaves the directory as it is.
+/// Returns the files removed.
 pub fn update(dir: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let previous = read(dir)?;
     if written.is_empty() && previous.is_empty() && !dir.join(MANIFEST).exists() {
+        let _ = std::fs::remove_file(dir.join(JOURNAL));
         return Ok(Vec::new());
     }
     let mut removed = Vec::new();
@@ -90,6 +135,11 @@ pub fn update(dir: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
         }
     }
     write(dir, written)?;
+    match std::fs::remove_file(dir.join(JOURNAL)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(dir.join(JOURNAL), e)),
+    }
     Ok(removed)
 }
 
@@ -124,6 +174,36 @@ mod tests {
         assert_eq!(read(&dir).unwrap(), paths(&["ok.txt"]));
         let none = TempDir::new("deboil-manifest");
         assert!(read(&none).unwrap().is_empty());
+    }
+
+    /// A run that never ended left its files in the journal only: the next run into the
+    /// directory removes those it does not write again, and ends with a manifest and no journal.
+    #[test]
+    fn files_of_an_interrupted_run_are_removed_by_the_next_one() {
+        let dir = TempDir::new("deboil-journal");
+        write(&dir, &paths(&["old.txt"])).unwrap();
+        let mut journal = Journal::default();
+        for f in ["old.txt", "a.txt", "gone.txt"] {
+            std::fs::write(dir.join(f), f).unwrap();
+            journal.add(&dir, Path::new(f)).unwrap();
+        }
+        drop(journal); // interrupted: no update
+        std::fs::write(dir.join("mine.txt"), "not deboil's").unwrap();
+        assert_eq!(
+            read(&dir).unwrap(),
+            paths(&["old.txt", "old.txt", "a.txt", "gone.txt"])
+        );
+        // the next run writes a.txt only
+        let mut journal = Journal::default();
+        journal.add(&dir, Path::new("a.txt")).unwrap();
+        let removed = update(&dir, &paths(&["a.txt"])).unwrap();
+        assert_eq!(removed, paths(&["old.txt", "gone.txt"]));
+        assert!(dir.join("a.txt").exists() && dir.join("mine.txt").exists());
+        assert!(!dir.join(JOURNAL).exists());
+        assert_eq!(read(&dir).unwrap(), paths(&["a.txt"]));
+        // a journal line cut short by the interruption is skipped
+        std::fs::write(dir.join(JOURNAL), "\"b.txt\"\n\"c.t").unwrap();
+        assert_eq!(read(&dir).unwrap(), paths(&["a.txt", "b.txt"]));
     }
 
     #[test]

@@ -245,6 +245,8 @@ pub enum Sink<'a> {
         dir: PathBuf,
         names: DirNames,
         written: Vec<PathBuf>,
+        /// The names written so far, also on disk for a run that is interrupted.
+        journal: manifest::Journal,
     },
     /// One JSONL file.
     File { file: AtomicFile },
@@ -278,6 +280,7 @@ impl<'a> Sink<'a> {
                 dir,
                 names,
                 written,
+                journal,
             } => {
                 let name = names.name(rel, record_line, d.part, d.parts);
                 let path = dir.join(&name);
@@ -289,6 +292,7 @@ impl<'a> Sink<'a> {
                     .write_all(rendered)
                     .map_err(|e| Error::io(&path, e))?;
                 f.commit()?;
+                journal.add(dir, &name)?;
                 written.push(name);
                 Ok(())
             }

@@ -337,6 +337,7 @@ pub fn run(
             dir: dir.to_path_buf(),
             names: crate::output::DirNames::new(relative.values().map(PathBuf::as_path)),
             written: Vec::new(),
+            journal: Default::default(),
         },
         (Mode::Write, Some(file), Format::Jsonl) => Sink::File {
             file: AtomicFile::create(file)?,
