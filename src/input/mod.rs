@@ -325,6 +325,15 @@ fn walk(
         // follow symlinks: a link to a directory is walked (once), a link to a file is read
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, ancestors, visited, out),
+            // a named pipe, socket or device would block the walk's reading (or never end):
+            // read only when named
+            Ok(m) if !m.is_file() && is_input_name(&path) => out.push(Source::problem(
+                &path,
+                "unreadable",
+                "not a regular file (a named pipe, socket or device): not read while walking a \
+                 directory; name it to read it"
+                    .to_string(),
+            )),
             Ok(_) if is_input_name(&path) => out.push(Source::file(path, PathBuf::new())),
             Ok(_) => out.push(Source::skipped(&path)),
             Err(e) if is_input_name(&path) => {
@@ -2319,6 +2328,30 @@ mod tests {
             w.iter().map(|w| w.kind).collect::<Vec<_>>(),
             ["unknown-extension"; 2]
         );
+    }
+
+    /// A named pipe met while walking is reported, not opened (opening it would wait for a
+    /// writer forever); the rest of the walk goes on.
+    #[cfg(unix)]
+    #[test]
+    fn walks_report_named_pipes_instead_of_blocking_on_them() {
+        let dir = tmpdir("walk-fifo");
+        std::fs::write(dir.join("a.txt"), "x").unwrap();
+        let fifo = dir.join("p.jsonl");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let items = discover(&[dir.to_path_buf()]).unwrap();
+        let pipe = items.iter().find(|s| s.path.ends_with("p.jsonl")).unwrap();
+        let problem = pipe.problem.as_ref().expect("reported");
+        assert_eq!(problem.kind, "unreadable");
+        assert!(
+            problem.message.contains("named pipe"),
+            "{}",
+            problem.message
+        );
+        assert!(items
+            .iter()
+            .any(|s| s.path.ends_with("a.txt") && s.problem.is_none()));
     }
 
     #[test]
