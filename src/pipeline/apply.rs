@@ -249,7 +249,13 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         lines_in,
         lines_out,
         bytes_in: doc.text.len(),
-        bytes_out: text.len() + title.as_ref().map_or(0, |t| t.text.len() + 1),
+        // the document as written, but for its final newline (as `bytes_in` counts the input):
+        // the title, the blank line after it, the body
+        bytes_out: match (&title, text.is_empty()) {
+            (Some(t), false) => t.text.len() + 2 + text.len(),
+            (Some(t), true) => t.text.len(),
+            (None, _) => text.len(),
+        },
         title: title.clone(),
         date: date.clone(),
         removals: entries,
