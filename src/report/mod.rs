@@ -296,6 +296,15 @@ pub fn summary(t: &Totals, seconds: Option<f64>, dry: bool) -> String {
     for (reason, n) in &t.documents_dropped {
         let _ = writeln!(s, "  dropped: {reason}: {n}");
     }
+    // articles split from an input and left empty: also those of inputs still written, which
+    // the counts above do not show (said when the counts differ)
+    if t.articles_dropped > 0 && t.articles_dropped != t.dropped() {
+        let _ = writeln!(
+            s,
+            "  {} dropped (every line removed)",
+            counted(t.articles_dropped, "article")
+        );
+    }
     for (kind, n) in &t.documents_failed {
         let _ = writeln!(s, "  failed: {kind}: {n}");
     }
@@ -439,6 +448,28 @@ mod tests {
             "  warning: repaired-utf8: 1 (3 invalid UTF-8 sequences replaced)"
         );
         assert_eq!(lines.len(), 7, "{s}");
+    }
+
+    /// An article dropped from an input that is still written (a split dump's copied third
+    /// article) is said; one dropped with its whole input is already in the `dropped:` count.
+    #[test]
+    fn summary_says_articles_dropped_from_inputs_still_written() {
+        let mut t = Totals {
+            documents_in: 2,
+            documents_out: 1,
+            articles_out: 2,
+            articles_dropped: 1,
+            documents_dropped: [("all-removed".to_string(), 1)].into(),
+            ..Totals::default()
+        };
+        assert!(!summary(&t, None, false).contains("articles dropped"));
+        t.articles_dropped = 2;
+        let s = summary(&t, None, false);
+        assert_eq!(
+            s.lines().last(),
+            Some("  2 articles dropped (every line removed)"),
+            "{s}"
+        );
     }
 
     #[test]
