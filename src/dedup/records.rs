@@ -1,6 +1,8 @@
 //! Whole records repeated (D004): a record whose articles' normalised text is that of an
 //! earlier record of the corpus loses every line, short ones included, pointing at the first
-//! copy. Records are compared by an xxh3-128 hash, in input order (the corpus stage's serial
+//! copy that was written. A first copy that comes out empty (its lines all removed as repeats
+//! of a third record, or as chrome) is not one to point at: its copies go through paragraph
+//! dedup like it did, and their removals name what was kept. Records are compared by an xxh3-128 hash, in input order (the corpus stage's serial
 //! thread), so the first copy is kept at any thread count. Memory: per distinct record its
 //! hash, id and record line (about 40 bytes plus the id), inputs stored once per run of
 //! records from them.
@@ -20,8 +22,10 @@ pub struct RecordCopies {
 
 impl RecordCopies {
     /// Marks the record `id` (read from `source` at `source_line`, split into `docs`) when it
-    /// repeats an earlier one: each document's removals become one D004 removal of all its
-    /// lines, pointing at the same part of the first copy. Records must come in input order.
+    /// repeats an earlier one that was written: each document's removals become one D004
+    /// removal of all its lines, pointing at the same part of the first copy. A record whose
+    /// `removals` take every line is not remembered as a copy to keep. Records must come in
+    /// input order.
     pub fn mark(
         &mut self,
         id: &str,
@@ -39,15 +43,24 @@ impl RecordCopies {
             h.update(d.text.as_bytes());
         }
         let next = self.originals.len() as u32;
-        let at = *self.seen.entry(h.digest128()).or_insert(next);
-        if at == next {
+        let digest = h.digest128();
+        let Some(&at) = self.seen.get(&digest) else {
+            // a record that comes out empty is no kept copy to point at
+            if docs
+                .iter()
+                .zip(removals.iter())
+                .all(|(d, rm)| all_removed(d, rm))
+            {
+                return;
+            }
+            self.seen.insert(digest, next);
             if self.sources.last().map(|s| &**s) != Some(source) {
                 self.sources.push(source.into());
             }
             let source = (self.sources.len() - 1) as u32;
             self.originals.push((id.into(), source, source_line as u32));
             return;
-        }
+        };
         let (kept_id, kept_source, kept_line) = &self.originals[at as usize];
         for (d, rm) in docs.iter().zip(removals.iter_mut()) {
             rm.clear();
@@ -66,6 +79,19 @@ impl RecordCopies {
             rm.push(r);
         }
     }
+}
+
+/// Whether `removals` take every non-blank line of `doc` whole.
+fn all_removed(doc: &Document, removals: &[Removal]) -> bool {
+    let mut gone = vec![false; doc.n_lines()];
+    for r in removals.iter().filter(|r| r.within.is_none()) {
+        for i in r.lines.clone() {
+            if let Some(g) = gone.get_mut(i) {
+                *g = true;
+            }
+        }
+    }
+    (0..doc.n_lines()).all(|i| gone[i] || doc.is_blank(i))
 }
 
 #[cfg(test)]
@@ -94,6 +120,34 @@ mod tests {
         let mut ro = vec![vec![]];
         c.mark("c", "in.jsonl", 3, &other, &mut ro);
         assert!(ro[0].is_empty());
+    }
+
+    /// A first copy that comes out empty is not pointed at: its copy keeps the removals that
+    /// name what was kept, and a later copy of a written record is still D004.
+    #[test]
+    fn a_copy_of_a_record_that_came_out_empty_is_left_to_paragraph_dedup() {
+        let mut c = RecordCopies::default();
+        let text = "Title\n\nA body line.";
+        let (b, b2) = (docs(text), docs(text));
+        let all = |d: &[Document]| {
+            vec![vec![Removal::lines(
+                &crate::rules::stage_codes::ExactDuplicate::META,
+                0..d[0].n_lines(),
+            )]]
+        };
+        let mut rb = all(&b);
+        c.mark("b", "in.jsonl", 2, &b, &mut rb);
+        let mut rb2 = all(&b2);
+        c.mark("b2", "in.jsonl", 3, &b2, &mut rb2);
+        assert_eq!(rb2[0][0].code, "D001", "not replaced by D004");
+        // once a copy is written, the next one points at it
+        let mut r3 = vec![vec![]];
+        c.mark("b3", "in.jsonl", 4, &docs(text), &mut r3);
+        assert!(r3[0].is_empty());
+        let mut r4 = vec![vec![]];
+        c.mark("b4", "in.jsonl", 5, &docs(text), &mut r4);
+        assert_eq!(r4[0][0].code, "D004");
+        assert_eq!(r4[0][0].kept.as_ref().unwrap().id, "b3");
     }
 
     #[test]
