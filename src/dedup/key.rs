@@ -159,19 +159,19 @@ pub fn line_key(text: &str) -> (u64, u32) {
         let mut b = b.borrow_mut();
         if text.is_ascii() {
             let spaces = push_ascii_key(text.as_bytes(), &mut b);
-            return finish_key(text, &b, spaces);
+            return finish_key(text, &b, spaces, 0);
         }
         b.clear();
         if push_key_fast(text, &mut b) {
             let spaces = memchr::memchr_iter(b' ', &b).count();
-            return finish_key(text, &b, spaces);
+            return finish_key(text, &b, spaces, cjk_chars(&b));
         }
         KEY_BUF.with(|k| {
             let mut k = k.borrow_mut();
             k.clear();
             push_key_nfkc(text, &mut k);
             let spaces = memchr::memchr_iter(b' ', k.as_bytes()).count();
-            finish_key(text, k.as_bytes(), spaces)
+            finish_key(text, k.as_bytes(), spaces, cjk_chars(k.as_bytes()))
         })
     })
 }
@@ -196,15 +196,23 @@ pub fn key_bytes(text: &str, out: &mut Vec<u8>) {
     });
 }
 
-/// The hash and word count of a built key holding `spaces` spaces.
-fn finish_key(text: &str, key: &[u8], spaces: usize) -> (u64, u32) {
+/// The hash and word count of a built key holding `spaces` spaces and `cjk` Chinese or
+/// Japanese characters. Those scripts write no spaces between words: a word is about two
+/// characters, so that a sentence of theirs is as long to dedup as it is to a reader.
+fn finish_key(text: &str, key: &[u8], spaces: usize, cjk: usize) -> (u64, u32) {
     let (h, words) = if key.is_empty() {
         // punctuation-only lines compare by their raw text
         (xxh3_64(text.as_bytes()), 0)
     } else {
-        (xxh3_64(key), spaces as u32 + 1)
+        (xxh3_64(key), (spaces + 1 + cjk / 2) as u32)
     };
     (h.max(1), words)
+}
+
+/// Characters of a key in U+3000..=U+9FFF (kana, CJK ideographs and their punctuation): the
+/// lead bytes 0xE3..=0xE9 of their three-byte UTF-8 form, which no other character starts with.
+fn cjk_chars(key: &[u8]) -> usize {
+    key.iter().filter(|&&b| (0xE3..=0xE9).contains(&b)).count()
 }
 
 /// What [`push_ascii_key`] does with a byte: [`SKIP`] for the apostrophes that join words,
@@ -273,6 +281,20 @@ mod tests {
         assert_eq!(key("it's"), key("its"));
         assert_eq!(key("Ⅻ ™ ²"), "xii tm 2");
         assert_eq!(key("Москва — “город”"), "москва город");
+    }
+
+    /// Chinese and Japanese sentences count about a word per two characters, so that exact
+    /// dedup (four key words at least) compares them; a short CJK label stays under it.
+    #[test]
+    fn cjk_lines_count_words_by_characters() {
+        let zh = "当地居民对新预算的反应不一，一些人欢迎公共交通的改善。";
+        assert!(line_key(zh).1 >= 10, "{:?}", line_key(zh));
+        assert!(line_key("第一篇").1 < 4);
+        assert_eq!(line_key("東京 2024 年").1, 3 + 1);
+        // other scripts as before: words are what the spaces separate
+        assert_eq!(line_key("Москва — город").1, 2);
+        assert_eq!(line_key("한국어 문장 입니다").1, 3);
+        assert_eq!(cjk_chars("a東b".as_bytes()), 1);
     }
 
     #[test]

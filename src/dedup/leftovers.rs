@@ -1,8 +1,9 @@
 //! Documents that are copies of other documents (D005). Paragraph dedup (D001, D002) removes a
 //! near copy's paragraphs one by one and leaves behind what is too short to compare: the
 //! headline, subheadings, a byline, a caption. When the paragraphs removed as repeats of
-//! *other* documents hold at least [`COPY_SHARE`] of the words the document has left after the
-//! rules (and at least [`MIN_COPY_WORDS`] words), and every line left is one of those short
+//! *other* documents hold at least [`COPY_SHARE`] of the key words (as dedup counts them) the
+//! document has left after the rules (and at least [`MIN_COPY_WORDS`]), and every line left is
+//! one of those short
 //! lines (fewer key words than exact dedup compares), the document is a copy (a re-scrape with
 //! one line changed, a syndicated article under another byline) and its stub goes too, pointing
 //! at the document that holds most of the kept copies. A line long enough to be compared that
@@ -67,7 +68,7 @@ pub fn mark(
             continue;
         }
         counted[d.line] = true;
-        let words = doc.info(d.line).words;
+        let words = doc.info(d.line).key_words;
         copied += words;
         let same = |k: &KeptAt| {
             k.id == kept.id
@@ -87,7 +88,7 @@ pub fn mark(
             // text of its own that dedup compared and found in no other document
             return;
         }
-        left += info.words;
+        left += info.key_words;
     }
     let total = copied + left;
     if copied < MIN_COPY_WORDS || left == 0 || f64::from(copied) < COPY_SHARE * f64::from(total) {
