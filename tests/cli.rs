@@ -1978,6 +1978,32 @@ mod hostile {
         std::fs::write(&empty, "").unwrap();
         let o = deboil(&["clean", empty.to_str().unwrap(), "-q"]);
         assert_eq!(o.status.code(), Some(0));
+        // `dups` and `dedup sigs` too: every record failed is exit 2, and no signatures file
+        let sigs = dir.join("s.jsonl");
+        let o = deboil(&[
+            "dedup",
+            "sigs",
+            f.to_str().unwrap(),
+            "-o",
+            sigs.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("nothing read: 2 of 2 input records failed"),
+            "{err}"
+        );
+        assert!(!sigs.exists());
+        assert_eq!(
+            deboil(&["dups", f.to_str().unwrap()]).status.code(),
+            Some(2)
+        );
+        let o = deboil(&["dups", mixed.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(
+            deboil(&["dups", empty.to_str().unwrap()]).status.code(),
+            Some(0)
+        );
     }
 
     #[test]

@@ -41,7 +41,9 @@ pub fn for_each_stripped(
         .build()
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
     let mut records = input::open_all(sources, opts.input.clone());
-    let mut notices = crate::report::Notices::default();
+    let mut notices = crate::report::Notices::without_report();
+    // records read and records failed: when all failed there is nothing to go on from
+    let (mut read, mut failed) = (0usize, 0usize);
     loop {
         let mut batch: Vec<Record> = Vec::new();
         let mut bytes = 0;
@@ -52,10 +54,14 @@ pub fn for_each_stripped(
                         rebase(&mut r, base);
                     }
                     bytes += r.text.len();
+                    read += 1;
                     batch.push(r);
                 }
                 Err(e) if opts.strict => return Err(Error::Input(e.stopping_the_run())),
                 Err(e) => {
+                    // as `clean` counts them: an input that holds no record (empty, binary)
+                    // is no failed record
+                    failed += usize::from(input::RECORD_FAILURES.contains(&e.kind));
                     notices.print(stderr, false, &e);
                 }
             }
@@ -67,7 +73,11 @@ pub fn for_each_stripped(
             notices.print(stderr, true, &w);
         }
         if batch.is_empty() {
-            return Ok(());
+            return if read == 0 && failed > 0 {
+                Err(Error::NothingRead { failed })
+            } else {
+                Ok(())
+            };
         }
         let works: Vec<super::Work> =
             pool.install(|| batch.par_iter().map(|r| strip(r, &rules)).collect());

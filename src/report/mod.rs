@@ -336,9 +336,19 @@ pub const SHOWN_PER_KIND: usize = 20;
 #[derive(Debug, Default)]
 pub struct Notices {
     shown: BTreeMap<(bool, &'static str), usize>,
+    /// The command has no summary or report to count the rest (`dups`, `dedup sigs`).
+    uncounted: bool,
 }
 
 impl Notices {
+    /// Notices of a command that prints no summary and writes no report.
+    pub fn without_report() -> Notices {
+        Notices {
+            uncounted: true,
+            ..Notices::default()
+        }
+    }
+
     /// Prints `e`, a warning or a failure, unless its kind was printed enough already.
     pub fn print(
         &mut self,
@@ -352,13 +362,17 @@ impl Notices {
         if *n <= SHOWN_PER_KIND {
             let _ = writeln!(out, "deboil: {label}{e}");
         } else if *n == SHOWN_PER_KIND + 1 {
-            let _ = writeln!(
-                out,
-                "deboil: {label}more `{}` {} are not shown: the summary counts them, and \
-                 --report lists each",
-                e.kind,
-                if warning { "warnings" } else { "errors" }
-            );
+            let what = if warning { "warnings" } else { "errors" };
+            let _ = if self.uncounted {
+                writeln!(out, "deboil: {label}more `{}` {what} are not shown", e.kind)
+            } else {
+                writeln!(
+                    out,
+                    "deboil: {label}more `{}` {what} are not shown: the summary counts them, \
+                     and --report lists each",
+                    e.kind
+                )
+            };
         }
     }
 }
@@ -489,6 +503,17 @@ mod tests {
         assert!(
             lines[SHOWN_PER_KIND].starts_with("deboil: warning: more `duplicate-id` warnings"),
             "{text}"
+        );
+        // a command without summary or report does not point to them
+        let mut n = Notices::without_report();
+        let mut out = Vec::new();
+        for i in 1..=SHOWN_PER_KIND + 1 {
+            n.print(&mut out, true, &dup(i));
+        }
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text.lines().last(),
+            Some("deboil: warning: more `duplicate-id` warnings are not shown")
         );
         assert_eq!(lines[SHOWN_PER_KIND + 1], "deboil: a.jsonl:3: bad");
     }
