@@ -98,6 +98,13 @@ impl Config {
                         p.name
                     ))
                 }
+                (Some(l), None) if l.trim().is_empty() => {
+                    return Err(format!(
+                        "pattern {}: a `literal` of only whitespace would match every line of \
+                         two words",
+                        p.name
+                    ))
+                }
                 (Some(_), None) => {}
                 (None, Some(r)) => {
                     let re =
@@ -107,6 +114,18 @@ impl Config {
                         return Err(format!(
                             "pattern {}: `regex` {r:?} matches the empty string, so it would \
                              match every line",
+                            p.name
+                        ));
+                    }
+                    // one that matches nothing but a position in any line (`\b`) matches
+                    // every line too
+                    if ["a", "ab cd", "Word, word."]
+                        .iter()
+                        .all(|t| re.find(t).is_some_and(|m| m.is_empty()))
+                    {
+                        return Err(format!(
+                            "pattern {}: `regex` {r:?} matches an empty position in any line, \
+                             so it would match every line",
                             p.name
                         ));
                     }
@@ -126,6 +145,13 @@ impl Config {
             {
                 return Err(format!("pattern name {:?} must be kebab-case", p.name));
             }
+            if let Some(clash) = builtin_clash(&p.name) {
+                return Err(format!(
+                    "pattern name {:?} {clash}: --select, --ignore and `deboil explain` could \
+                     not tell them apart; choose another",
+                    p.name
+                ));
+            }
             if c.patterns[..i].iter().any(|q| q.name == p.name) {
                 return Err(format!(
                     "pattern name {:?} is used twice; each [[pattern]] needs its own name",
@@ -135,6 +161,37 @@ impl Config {
         }
         Ok(c)
     }
+}
+
+/// How a pattern name would be taken for built-in rules by a selector (`--ignore NAME`): the
+/// name of a rule, a category, `all`, or the start of rule codes (`r0`).
+fn builtin_clash(name: &str) -> Option<String> {
+    let metas = crate::rules::all_meta();
+    if name.eq_ignore_ascii_case("all") {
+        return Some("selects every rule".into());
+    }
+    if let Some(m) = metas.iter().find(|m| m.name.eq_ignore_ascii_case(name)) {
+        return Some(format!("is the name of rule {}", m.code));
+    }
+    if metas
+        .iter()
+        .any(|m| m.category.as_str().eq_ignore_ascii_case(name))
+    {
+        return Some("is a rule category".into());
+    }
+    let prefixed: Vec<&str> = metas
+        .iter()
+        .map(|m| m.code)
+        .filter(|c| {
+            c.as_bytes()
+                .get(..name.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(name.as_bytes()))
+        })
+        .collect();
+    if let Some(first) = prefixed.first() {
+        return Some(format!("is the start of rule codes ({first}, ...)"));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -158,6 +215,34 @@ mod tests {
         assert!(Config::parse("[[pattern]]\nname = \"x\"\nregex = \"(\"\n").is_err());
         assert!(Config::parse("[[pattern]]\nname = \"Bad Name\"\nliteral = \"a\"\n").is_err());
         assert!(Config::parse("colour = 1\n").is_err());
+        // patterns that would match every line
+        let one = |body: &str| Config::parse(&format!("[[pattern]]\nname = \"x\"\n{body}\n"));
+        for body in [
+            "literal = \" \"",
+            "literal = \"\\t \"",
+            "regex = '\\b'",
+            "regex = '\\B|\\b'",
+            "regex = '$'",
+        ] {
+            assert!(one(body).is_err(), "{body}");
+        }
+        assert!(one("regex = '^\\bTags?:'").is_ok());
+        assert!(one("literal = \" | \"").is_ok());
+        // names that selectors would take for built-in rules
+        let named =
+            |n: &str| Config::parse(&format!("[[pattern]]\nname = \"{n}\"\nliteral = \"a b\"\n"));
+        for (n, says) in [
+            ("tag-list", "is the name of rule R016"),
+            ("dedup", "is a rule category"),
+            ("all", "selects every rule"),
+            ("r0", "is the start of rule codes (R0"),
+            ("d", "is the start of rule codes (D001"),
+        ] {
+            let e = named(n).unwrap_err();
+            assert!(e.contains(says), "{n}: {e}");
+        }
+        assert!(named("tags-line").is_ok());
+        assert!(named("r-promo").is_ok());
     }
 
     #[test]

@@ -61,11 +61,10 @@ pub enum Error {
     #[error("{path}: {message}")]
     Config { path: PathBuf, message: String },
     #[error(
-        "unknown rule code or name: {0} (codes: {codes}; `deboil rules` lists them with their \
-         names)",
-        codes = crate::explain::known_codes()
+        "unknown rule code or name: {name} (codes: {codes}; `deboil rules` lists them with their \
+         names)"
     )]
-    UnknownRule(String),
+    UnknownRule { name: String, codes: String },
     #[error("{0}")]
     Usage(String),
     /// Records were found but every one failed (a wrong `--text-field`, a file of invalid
@@ -75,6 +74,14 @@ pub enum Error {
 }
 
 impl Error {
+    /// `name` names no rule among `known` (their codes are listed in the message).
+    pub fn unknown_rule(name: &str, known: &[crate::rules::RuleMeta]) -> Self {
+        Error::UnknownRule {
+            name: name.to_string(),
+            codes: known.iter().map(|m| m.code).collect::<Vec<_>>().join(", "),
+        }
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),

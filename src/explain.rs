@@ -9,14 +9,18 @@ use crate::rules::{self, RuleMeta};
 /// configuration file's user patterns (`U001`, ...) in file order.
 pub fn metas_with(config: &Config) -> Result<Vec<RuleMeta>, Error> {
     let mut metas = rules::all_meta();
+    let file = config.shown_path().display().to_string();
     for (i, spec) in config.patterns.iter().enumerate() {
-        let pattern =
-            rules::user_pattern::UserPattern::new(i, spec).map_err(|message| Error::Config {
+        let pattern = rules::user_pattern::UserPattern::new(i, spec, &file).map_err(|message| {
+            Error::Config {
                 path: config.shown_path(),
                 message,
-            })?;
+            }
+        })?;
         metas.push(*rules::Rule::meta(&pattern));
     }
+    // as `clean` would refuse them
+    rules::check_config_selectors(config, &metas)?;
     Ok(metas)
 }
 
@@ -72,15 +76,6 @@ pub fn clean_doc(m: &RuleMeta) -> String {
         .join("\n")
         .trim()
         .to_string()
-}
-
-/// The built-in rules' codes, comma-separated (for the unknown-code error).
-pub fn known_codes() -> String {
-    rules::all_meta()
-        .iter()
-        .map(|m| m.code)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// `deboil explain CODE`: the rule among `metas` whose code or name is `code` (any case).

@@ -74,17 +74,17 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 .map_err(|e| Error::io("<stdout>", e))?;
             0
         }
-        Command::Explain(args) => match deboil::explain::explain(
-            &args.code,
-            &deboil::explain::metas_with(&args.config.load()?)?,
-        ) {
-            Some(s) => {
-                out.write_all(s.as_bytes())
-                    .map_err(|e| Error::io("<stdout>", e))?;
-                0
+        Command::Explain(args) => {
+            let metas = deboil::explain::metas_with(&args.config.load()?)?;
+            match deboil::explain::explain(&args.code, &metas) {
+                Some(s) => {
+                    out.write_all(s.as_bytes())
+                        .map_err(|e| Error::io("<stdout>", e))?;
+                    0
+                }
+                None => return Err(Error::unknown_rule(&args.code, &metas)),
             }
-            None => return Err(Error::UnknownRule(args.code)),
-        },
+        }
         Command::Dups(args) => {
             let opts = args.to_options()?;
             let mut err = std::io::stderr();

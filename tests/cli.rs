@@ -320,6 +320,28 @@ fn rules_and_explain_show_the_configuration_files_patterns() {
     let o = run(&["rules", "--config", "missing.toml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--config missing.toml"));
+    // a file clean would refuse is refused here too, and the known codes include its patterns
+    std::fs::write(
+        d.join("bad.toml"),
+        "ignore = [\"U009\"]\n[[pattern]]\nname = \"shop-footer\"\nliteral = \"Kiosk code 7\"\n",
+    )
+    .unwrap();
+    for cmd in [
+        &["rules", "--config", "bad.toml"][..],
+        &["explain", "R001", "--config", "bad.toml"],
+    ] {
+        let o = run(cmd);
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("bad.toml: `ignore`: unknown rule code or name: U009"),
+            "{err}"
+        );
+        assert!(err.contains("R026, U001;"), "{err}");
+    }
+    // the default description names the file the patterns came from
+    let o = run(&["explain", "U001", "--config", "deboil.toml"]);
+    assert!(stdout(&o).contains("User pattern `shop-footer` from deboil.toml."));
 }
 
 /// `deboil rules` shows each rule's first sentence whole: a full stop inside an example in

@@ -118,42 +118,40 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
         notes_read: entry_details_read(opts),
     };
     let mut all = rules::registry_with(&settings);
+    let file = opts.config.shown_path().display().to_string();
     for (i, p) in opts.config.patterns.iter().enumerate() {
-        let rule =
-            rules::user_pattern::UserPattern::new(i, p).map_err(|message| Error::Config {
+        let rule = rules::user_pattern::UserPattern::new(i, p, &file).map_err(|message| {
+            Error::Config {
                 path: opts.config.shown_path(),
                 message,
-            })?;
+            }
+        })?;
         all.push(Box::new(rule));
     }
     // the statistical classifier reports last, so that every specific rule (user patterns
     // included) is credited with the lines it names
     all.sort_by_key(|r| r.meta().category == rules::Category::Classifier);
-    let known = |s: &String| {
+    // every code the run knows: the built-in rules and stage codes, then the file's patterns
+    let mut known = rules::all_meta();
+    known.extend(
+        all.iter()
+            .map(|r| *r.meta())
+            .filter(|m| m.category == rules::Category::User),
+    );
+    rules::check_config_selectors(&opts.config, &known)?;
+    let is_known = |s: &String| {
         s.eq_ignore_ascii_case("ALL")
-            || all
-                .iter()
-                .any(|r| rules::matches_selector(r.meta(), std::slice::from_ref(s)))
-            || rules::all_meta()
+            || known
                 .iter()
                 .any(|m| rules::matches_selector(m, std::slice::from_ref(s)))
     };
-    let config = &opts.config;
-    for (key, list) in [("select", &config.select), ("ignore", &config.ignore)] {
-        if let Some(s) = list.iter().find(|s| !known(s)) {
-            let message = if s.trim().is_empty() {
-                format!("`{key}`: an empty rule code or name (\"{s}\")")
-            } else {
-                format!("`{key}`: {}", Error::UnknownRule(s.clone()))
-            };
-            return Err(Error::Config {
-                path: config.shown_path(),
-                message,
-            });
-        }
-    }
-    if let Some(s) = opts.select.iter().chain(&opts.ignore).find(|s| !known(s)) {
-        return Err(Error::UnknownRule(s.clone()));
+    if let Some(s) = opts
+        .select
+        .iter()
+        .chain(&opts.ignore)
+        .find(|s| !is_known(s))
+    {
+        return Err(Error::unknown_rule(s, &known));
     }
     let selection = Selection::of(opts);
     Ok(all

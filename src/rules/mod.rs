@@ -291,6 +291,35 @@ pub fn find(code_or_name: &str) -> Option<RuleMeta> {
     })
 }
 
+/// Checks the configuration file's `select` and `ignore` against the codes a run knows
+/// (`known`: built-in rules, stage codes and the file's own patterns): an unknown or empty
+/// entry is an error naming the file.
+pub fn check_config_selectors(
+    config: &crate::config::Config,
+    known: &[RuleMeta],
+) -> Result<(), crate::error::Error> {
+    for (key, list) in [("select", &config.select), ("ignore", &config.ignore)] {
+        let unknown = list.iter().find(|s| {
+            !(s.eq_ignore_ascii_case("ALL")
+                || known
+                    .iter()
+                    .any(|m| matches_selector(m, std::slice::from_ref(*s))))
+        });
+        if let Some(s) = unknown {
+            let message = if s.trim().is_empty() {
+                format!("`{key}`: an empty rule code or name (\"{s}\")")
+            } else {
+                format!("`{key}`: {}", crate::error::Error::unknown_rule(s, known))
+            };
+            return Err(crate::error::Error::Config {
+                path: config.shown_path(),
+                message,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Whether `meta` is chosen by a list of selectors: `ALL`, codes, code prefixes like `R0`, names
 /// or categories, all ignoring ASCII case (`r001` is `R001`, as for `deboil explain`). An empty
 /// selector chooses nothing (callers reject it as a usage error).

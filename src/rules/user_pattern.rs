@@ -20,9 +20,10 @@ enum Matcher {
 }
 
 impl UserPattern {
-    /// Compiles pattern number `index` (0-based; its code is `U{index+1:03}`). Metadata strings
-    /// are leaked once per pattern so removals can carry `&'static str` like built-in rules.
-    pub fn new(index: usize, spec: &PatternSpec) -> Result<UserPattern, String> {
+    /// Compiles pattern number `index` (0-based; its code is `U{index+1:03}`) of the
+    /// configuration file `file` (named in its default description). Metadata strings are
+    /// leaked once per pattern so removals can carry `&'static str` like built-in rules.
+    pub fn new(index: usize, spec: &PatternSpec, file: &str) -> Result<UserPattern, String> {
         let matcher = match (&spec.literal, &spec.regex) {
             (Some(l), None) => Matcher::Literal(l.to_lowercase()),
             (None, Some(r)) => Matcher::Regex(Regex::new(r).map_err(|e| e.to_string())?),
@@ -50,7 +51,7 @@ impl UserPattern {
         let description = spec
             .description
             .clone()
-            .unwrap_or_else(|| format!("User pattern `{}` from deboil.toml.", spec.name));
+            .unwrap_or_else(|| format!("User pattern `{}` from {file}.", spec.name));
         let doc: &'static str = Box::leak(
             format!("{description}\n\nMatches {what}; removes {removes}.").into_boxed_str(),
         );
@@ -105,7 +106,7 @@ mod tests {
 
     fn run(spec: &str, text: &str) -> Vec<std::ops::Range<usize>> {
         let c = crate::config::Config::parse(spec).unwrap();
-        let p = UserPattern::new(0, &c.patterns[0]).unwrap();
+        let p = UserPattern::new(0, &c.patterns[0], "deboil.toml").unwrap();
         let doc = Document::from_text(text.into(), 1, 0);
         let mut out = Vec::new();
         p.check(&doc, &mut out);
