@@ -43,12 +43,15 @@ pub(crate) fn unregister_temp(p: &Path) {
 /// For SIGINT/SIGTERM: removes every temporary file still being written and ends the process
 /// with `code`, holding the lock [`create_temp`] takes, so no thread creates another one
 /// meanwhile. Targets are only ever renamed into place whole, so no half-written file remains;
-/// documents already complete stay (a text output directory may hold some, without its
-/// manifest).
+/// documents already complete stay (a text output directory may hold some, listed in its
+/// journal). On a terminal the line is cleared first: a progress bar may be drawn on it.
 pub fn interrupted(code: i32) -> ! {
     let v = TEMP_FILES.lock().unwrap_or_else(|e| e.into_inner());
     for p in v.iter() {
         let _ = std::fs::remove_file(p);
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        eprint!("\r\x1b[2K");
     }
     eprintln!("deboil: interrupted; no half-written file left");
     std::process::exit(code)

@@ -517,7 +517,7 @@ pub fn run(
                 return Err(Error::Usage(message));
             }
             for w in warnings {
-                notices.print(stderr, true, &w);
+                progress.suspend(|| notices.print(stderr, true, &w));
                 *totals.warnings.entry(w.kind.to_string()).or_default() += 1;
                 if let Some((r, _)) = report.as_mut() {
                     r.warning(FailureEntry {
@@ -533,7 +533,7 @@ pub fn run(
                 }
             }
             for e in failures {
-                notices.print(stderr, false, &e);
+                progress.suspend(|| notices.print(stderr, false, &e));
                 record_failures += usize::from(input::RECORD_FAILURES.contains(&e.kind));
                 totals.documents_in += 1;
                 *totals
@@ -1283,11 +1283,11 @@ impl Progress {
         let template = match total_bytes {
             Some(total) => {
                 bar.set_length(total);
-                "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes}  {msg}  ETA {eta}"
+                "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes}  pass 2 of 2: {msg}"
             }
             None => {
                 bar.set_length(sources as u64);
-                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}  ETA {eta}"
+                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}"
             }
         };
         bar.set_style(
@@ -1341,10 +1341,12 @@ impl Progress {
             return;
         }
         let secs = self.show_when_slow();
-        self.bar.set_position(opened.saturating_sub(1) as u64);
+        let done = opened.saturating_sub(1) as u64;
+        self.bar.set_position(done);
         self.bar.set_message(format!(
-            "learning repeats, {documents} documents, {:.0} MB/s",
-            bytes as f64 / 1e6 / secs.max(1e-9)
+            "learning repeats, {documents} documents, {:.0} MB/s, ETA {}",
+            bytes as f64 / 1e6 / secs.max(1e-9),
+            eta(done, self.bar.length().unwrap_or(0), secs)
         ));
     }
 
@@ -1368,14 +1370,34 @@ impl Progress {
         }
         let mb = totals.bytes_read as f64 / 1e6;
         self.bar.set_message(format!(
-            "{} documents, {:.0} MB/s",
+            "{} documents, {:.0} MB/s, ETA {}",
             totals.documents_in,
-            mb / secs.max(1e-9)
+            mb / secs.max(1e-9),
+            eta(self.bar.position(), self.bar.length().unwrap_or(0), secs)
         ));
+    }
+
+    /// Runs `f` (which prints to stderr) with the bar cleared, then draws it again below.
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
     }
 
     fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+/// The time left when `done` of `total` took `secs`: `?` until something is done.
+fn eta(done: u64, total: u64, secs: f64) -> String {
+    if done == 0 || secs <= 0.0 {
+        return "?".into();
+    }
+    let left = total.saturating_sub(done) as f64 * secs / done as f64;
+    let left = left.round() as u64;
+    if left >= 60 {
+        format!("{}m{:02}s", left / 60, left % 60)
+    } else {
+        format!("{left}s")
     }
 }
 
@@ -1511,6 +1533,15 @@ mod tests {
         assert_eq!(cleaning.bar.length(), Some(1_000));
         assert_eq!(cleaning.bar.position(), 1_000, "held at pass 1's total");
         assert!(cleaning.bar.message().starts_with("10 documents, "));
+        assert!(
+            cleaning.bar.message().ends_with(", ETA 0s"),
+            "{}",
+            cleaning.bar.message()
+        );
+        // nothing done yet: no time left can be told
+        assert_eq!(eta(0, 100, 3.0), "?");
+        assert_eq!(eta(25, 100, 10.0), "30s");
+        assert_eq!(eta(10, 100, 10.0), "1m30s");
         // disabled (--quiet): nothing moves
         let quiet = Progress::learning(8, started, false);
         quiet.update_learning(3, 1200, 30_000_000);
