@@ -82,6 +82,14 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String)
     }
     let args = parse_clean_words(&words)?;
     let mut opts = args.to_options()?;
+    // a case's output and report are compared from memory; files would land in the cwd
+    if opts.output.is_some() || opts.report.is_some() {
+        return Err(Error::Usage(format!(
+            "{}: `-o`/`--report` would write files; a case's output and report are compared \
+             from memory: remove them",
+            args_file.display()
+        )));
+    }
     opts.reproducible = true;
     opts.summary = false;
     opts.threads = threads.or(opts.threads);
@@ -162,20 +170,38 @@ pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<Ca
     })
 }
 
-/// Runs every case under `dir`, printing diffs to `out`. Returns the number of failing cases.
-/// The last line counts the cases and failures; under `--bless` it also says what was blessed
-/// ([`bless_summary`]).
+/// What [`check_all`] found: cases that failed (their output differs, or they could not run),
+/// and of those the ones that could not run (`ERROR`: bad args, no input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CheckCounts {
+    pub failed: usize,
+    pub errors: usize,
+}
+
+impl CheckCounts {
+    /// `deboil check`'s exit code: 2 when a case could not run, 1 when one differs, else 0.
+    pub fn exit_code(self) -> u8 {
+        if self.errors > 0 {
+            2
+        } else {
+            u8::from(self.failed > 0)
+        }
+    }
+}
+
+/// Runs every case under `dir`, printing diffs to `out`. The last line counts the cases and
+/// failures; under `--bless` it also says what was blessed ([`bless_summary`]).
 pub fn check_all(
     dir: &Path,
     bless: bool,
     threads: Option<usize>,
     out: &mut dyn Write,
-) -> Result<usize, Error> {
+) -> Result<CheckCounts, Error> {
     let cases = cases(dir)?;
     if cases.is_empty() {
         return Err(Error::Usage(format!("{}: no fixture cases", dir.display())));
     }
-    let mut failed = 0;
+    let (mut failed, mut errors) = (0, 0);
     let (mut blessed, mut unchanged) = (Vec::new(), 0);
     for case in &cases {
         let name = case
@@ -198,6 +224,7 @@ pub fn check_all(
             }
             Err(e) => {
                 failed += 1;
+                errors += 1;
                 format!("ERROR   {name}: {e}\n")
             }
         };
@@ -216,7 +243,7 @@ pub fn check_all(
     summary.push('\n');
     out.write_all(summary.as_bytes())
         .map_err(|e| Error::io("<stdout>", e))?;
-    Ok(failed)
+    Ok(CheckCounts { failed, errors })
 }
 
 /// What `--bless` did, for `check`'s last line: `blessed 2 cases: a, b (41 unchanged)`, the
@@ -273,8 +300,8 @@ mod tests {
         .unwrap();
         let run = |bless| {
             let mut out = Vec::new();
-            let failed = check_all(&dir, bless, Some(1), &mut out).unwrap();
-            (failed, String::from_utf8(out).unwrap())
+            let counts = check_all(&dir, bless, Some(1), &mut out).unwrap();
+            (counts.failed, String::from_utf8(out).unwrap())
         };
         let (failed, out) = run(true);
         assert_eq!(failed, 0);
@@ -293,6 +320,32 @@ mod tests {
             "ok      case\n1 case, 0 failed; blessed 0 cases (1 unchanged)\n"
         );
         assert_eq!(run(false).1, "ok      case\n1 case, 0 failed\n");
+        // args that would write files are an error of the case (exit 2), and nothing is written
+        std::fs::write(case.join("args"), "-o out --report r.json\n").unwrap();
+        let mut out = Vec::new();
+        let counts = check_all(&dir, false, Some(1), &mut out).unwrap();
+        assert_eq!(
+            counts,
+            CheckCounts {
+                failed: 1,
+                errors: 1
+            }
+        );
+        assert_eq!(counts.exit_code(), 2);
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("ERROR   case: ") && text.contains("would write files"),
+            "{text}"
+        );
+        assert!(!Path::new("out").exists() && !Path::new("r.json").exists());
+        assert_eq!(
+            CheckCounts {
+                failed: 2,
+                errors: 0
+            }
+            .exit_code(),
+            1
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -551,7 +551,7 @@ pub fn parse_clean_words(words: &[String]) -> Result<CleanArgs, Error> {
         #[command(flatten)]
         args: CleanArgs,
     }
-    let argv = std::iter::once("deboil-clean".to_string()).chain(words.iter().cloned());
+    let argv = std::iter::once("deboil clean".to_string()).chain(words.iter().cloned());
     Wrap::try_parse_from(argv)
         .map(|w| w.args)
         .map_err(|e| Error::Usage(e.to_string()))

@@ -60,8 +60,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             o.exit_code as u8
         }
         Command::Check(args) => {
-            let failed = deboil::check::check_all(&args.dir, args.bless, args.threads, &mut out)?;
-            u8::from(failed > 0)
+            deboil::check::check_all(&args.dir, args.bless, args.threads, &mut out)?.exit_code()
         }
         Command::Rules(args) => {
             let metas = deboil::explain::metas_with(&args.config.load()?)?;
