@@ -17,6 +17,12 @@ pub struct ParaRef {
     pub para: Option<usize>,
 }
 
+/// A similarity as the report prints it: three decimal places, without the noise of the
+/// single-precision ratio it was computed as (`0.9523809552192688` is `0.952`).
+fn three_places(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
 /// A removed copy and its similarity to the kept one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CopyRef {
@@ -71,7 +77,7 @@ pub fn dup_groups(docs: &[DocDecisions<'_>]) -> Vec<DupGroup> {
                     id: d.id.to_string(),
                     part: d.part,
                     para: Some(x.para),
-                    similarity: k.similarity,
+                    similarity: three_places(k.similarity),
                 });
         }
     }
@@ -129,7 +135,7 @@ pub fn doc_dup_groups(docs: &[DocDecisions<'_>], min_share: f64) -> Vec<DupGroup
                         id: d.id.to_string(),
                         part: d.part,
                         para: None,
-                        similarity: share,
+                        similarity: three_places(share),
                     });
             }
         }

@@ -103,9 +103,15 @@ pub fn mark(
         return;
     };
     let share = (f64::from(copied) / f64::from(total) * 1000.0).round() / 1000.0;
+    // a split dump's later articles are told apart by their part
+    let article = if kept.part > 0 {
+        format!(", article {}", kept.part)
+    } else {
+        String::new()
+    };
     let note = format!(
         "{copied} of the document's {total} words repeat other documents ({from_it} of record \
-         {:?}): the rest goes with them",
+         {:?}{article}): the rest goes with them",
         kept.id
     );
     let kept_ref = KeptRef {

@@ -780,7 +780,9 @@ pub fn word_diff(kept: &str, copy: &str) -> String {
 }
 
 /// Step 3: the removals for `doc` from its decisions. `kept_text` returns the kept paragraph's
-/// text for a near duplicate's diff when it is still at hand (`None`: the diff says so).
+/// text for a near duplicate's diff when it is at hand (`None`: the diff says so: in `clean`
+/// the kept text left the bounded cache; in `dedup apply` a decisions file holds no texts, so
+/// only a copy kept in the same document has one).
 pub fn apply(
     doc: &Document,
     decisions: &[Decision],
@@ -805,7 +807,7 @@ pub fn apply(
                     } else {
                         match kept_text(k) {
                             Some(t) => word_diff(&t, doc.line(d.line)),
-                            None => "(kept text no longer cached: no word diff)".to_string(),
+                            None => "(kept text not at hand: no word diff)".to_string(),
                         }
                     };
                     r = r.with_kept(KeptRef {
