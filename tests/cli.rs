@@ -2518,6 +2518,27 @@ fn dedup_apply_refuses_decisions_made_for_other_inputs() {
         &["dedup", "apply", "a.jsonl", "c.jsonl", "--decisions", &dec2],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // the same input with its text edited since `sigs`: the decisions address other text now
+    let edited = dir.join("edited");
+    std::fs::create_dir_all(&edited).unwrap();
+    let text = std::fs::read_to_string(dir.join("c.jsonl")).unwrap();
+    let text = text.replacen("Another paragraph", "A changed paragraph", 2);
+    std::fs::write(
+        edited.join("a.jsonl"),
+        std::fs::read(dir.join("a.jsonl")).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(edited.join("c.jsonl"), text).unwrap();
+    let o = run_in(
+        &edited,
+        &["dedup", "apply", "a.jsonl", "c.jsonl", "--decisions", &dec2],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the text of c.jsonl:2 part 0 (id \"c2\") changed since `sigs` read it"),
+        "{err}"
+    );
 }
 
 #[test]

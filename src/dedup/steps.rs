@@ -61,6 +61,11 @@ pub struct DocSigs {
     /// from signatures alone (`deboil dedup decide`); empty unless filled by the caller.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub all_keys: Vec<u64>,
+    /// xxh3 of the document's text as `sigs` read it: `apply` refuses a document whose text
+    /// changed since (its decisions address lines that may hold other text now). Filled by
+    /// `deboil dedup sigs`; none in process.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_hash: Option<u64>,
 }
 
 /// Step 1: signatures of every paragraph of `doc` that rules did not remove whole.
@@ -117,6 +122,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         group: xxhash_rust::xxh3::xxh3_64(super::source_group(doc).as_bytes()),
         paras,
         all_keys: Vec::new(),
+        text_hash: None,
     }
 }
 
@@ -946,6 +952,7 @@ mod tests {
                     group,
                     paras,
                     all_keys: Vec::new(),
+                    text_hash: None,
                 }
             })
             .collect();

@@ -423,7 +423,13 @@ pub fn run(
                     for w in works.iter_mut() {
                         for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
                             let at = (doc.source.clone(), doc.source_line, doc.part);
-                            if let Some((id, ds, seq)) = decided.get(&at) {
+                            if let Some(stages::DecidedDoc {
+                                id,
+                                decisions: ds,
+                                seq,
+                                text_hash,
+                            }) = decided.get(&at)
+                            {
                                 // `sigs` numbered the records in its input order: a smaller
                                 // number after a larger one means the inputs were reordered,
                                 // and keep-first would keep a later copy
@@ -443,6 +449,23 @@ pub fn run(
                                         "{}: the decisions for {}:{} part {} were made for id {id:?}, \
                                          but the input's document there has id {:?}: give `apply` \
                                          the inputs `sigs` read",
+                                        decisions_file,
+                                        doc.source,
+                                        doc.source_line,
+                                        doc.part,
+                                        doc.id
+                                    );
+                                    let _ = stx.send(Stripped::fatal(fatal));
+                                    return;
+                                }
+                                let changed = text_hash.is_some_and(|h| {
+                                    h != xxhash_rust::xxh3::xxh3_64(doc.text.as_bytes())
+                                });
+                                if changed {
+                                    let fatal = format!(
+                                        "{}: the text of {}:{} part {} (id {:?}) changed since \
+                                         `sigs` read it: its decisions no longer fit; run \
+                                         `sigs` and `decide` again",
                                         decisions_file,
                                         doc.source,
                                         doc.source_line,

@@ -105,6 +105,7 @@ fn doc_sigs(
             .zip(removals)
             .map(|(d, rm)| {
                 let mut s = dedup::signatures(d, rm, opts);
+                s.text_hash = Some(xxhash_rust::xxh3::xxh3_64(d.text.as_bytes()));
                 if opts.boilerplate {
                     s.all_keys = d.paragraphs().map(|i| d.info(i).key).collect();
                 }
@@ -143,6 +144,9 @@ pub struct DocDecisionsLine {
     pub part: usize,
     pub id: String,
     pub decisions: Vec<dedup::Decision>,
+    /// The document's text hash as `sigs` read it (see [`dedup::DocSigs::text_hash`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_hash: Option<u64>,
 }
 
 /// Where a document's decisions apply: its input, its record's line there, its part.
@@ -150,7 +154,17 @@ pub type DocAddress = (String, usize, usize);
 
 /// A decisions file read back: the decisions of each document, with the id they were made for
 /// and the record number `sigs` gave it (its place in the input order).
-pub type DecisionsByDoc = HashMap<DocAddress, (String, Vec<dedup::Decision>, u64)>;
+pub type DecisionsByDoc = HashMap<DocAddress, DecidedDoc>;
+
+/// One document's line of a decisions file, as `apply` looks it up.
+#[derive(Debug, Clone)]
+pub struct DecidedDoc {
+    pub id: String,
+    pub decisions: Vec<dedup::Decision>,
+    /// Its place in `decide`'s order.
+    pub seq: u64,
+    pub text_hash: Option<u64>,
+}
 
 /// Reads signature files in the order given, numbering records across them: each `sigs` run
 /// numbers its own records from 0, so a file's `seq` values are moved past the previous file's.
@@ -218,6 +232,7 @@ pub fn decide_files(
             part: s.part,
             id: s.id.clone(),
             decisions,
+            text_hash: s.text_hash,
         };
         serde_json::to_writer(&mut *out, &line).map_err(|e| Error::io("<decisions>", e.into()))?;
         out.write_all(b"\n")
@@ -275,7 +290,15 @@ pub fn read_decisions(path: &Path) -> Result<DecisionsByDoc, Error> {
                 at.2
             )));
         }
-        map.insert(at, (d.id, d.decisions, d.seq));
+        map.insert(
+            at,
+            DecidedDoc {
+                id: d.id,
+                decisions: d.decisions,
+                seq: d.seq,
+                text_hash: d.text_hash,
+            },
+        );
     }
     Ok(map)
 }
