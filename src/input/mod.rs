@@ -1453,8 +1453,16 @@ pub fn parse_jsonl_line(
     if opts.strict_utf8 && repaired > 0 {
         return Err(not_utf8(display, Some(line), repaired));
     }
-    let value: Value = serde_json::from_str(&s)
-        .map_err(|e| err("invalid-json", format!("{want} (invalid JSON: {e})")))?;
+    let value: Value = serde_json::from_str(&s).map_err(|e| {
+        // serde_json stops at 128 levels of nesting, which keeps a hostile line from
+        // overflowing the stack; the JSON itself may be valid
+        let why = if e.to_string().starts_with("recursion limit exceeded") {
+            format!("nested more than 128 levels deep, deboil's limit ({e})")
+        } else {
+            format!("invalid JSON: {e}")
+        };
+        err("invalid-json", format!("{want} ({why})"))
+    })?;
     let Value::Object(obj) = value else {
         return Err(err(
             "not-an-object",
@@ -1715,6 +1723,20 @@ mod tests {
         let m = e(&Value::Object(many).to_string()).message;
         assert!(m.contains("(fields: f0, f1, "), "{m}");
         assert!(m.ends_with("f9, and 2 more; see --text-field)"), "{m}");
+        // valid JSON nested past serde_json's limit is said to be so, not called invalid
+        let deep = format!(
+            "{{\"text\":\"body\",\"x\":{}{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let got = e(&deep);
+        assert_eq!(got.kind, "invalid-json");
+        assert!(
+            got.message.contains("nested more than 128 levels deep"),
+            "{}",
+            got.message
+        );
+        assert!(e("{\"text\": tru}").message.contains("(invalid JSON: "));
     }
 
     #[test]
