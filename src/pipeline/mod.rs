@@ -423,58 +423,15 @@ pub fn run(
                     for w in works.iter_mut() {
                         for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
                             let at = (doc.source.clone(), doc.source_line, doc.part);
-                            if let Some(stages::DecidedDoc {
-                                id,
-                                decisions: ds,
-                                seq,
-                                text_hash,
-                            }) = decided.get(&at)
-                            {
-                                // `sigs` numbered the records in its input order: a smaller
-                                // number after a larger one means the inputs were reordered,
-                                // and keep-first would keep a later copy
-                                if let Some(last) = last_seq.filter(|last| seq < last) {
-                                    let fatal = format!(
-                                        "{}: {}:{} was record {seq} for `sigs` but comes after \
-                                         record {last}: give `apply` the inputs in the order \
-                                         `sigs` read them",
-                                        decisions_file, doc.source, doc.source_line
-                                    );
+                            if let Some(d) = decided.get(&at) {
+                                if let Some(fatal) =
+                                    decided_mismatch(doc, d, last_seq, &decisions_file)
+                                {
                                     let _ = stx.send(Stripped::fatal(fatal));
                                     return;
                                 }
-                                last_seq = Some(*seq);
-                                if *id != doc.id {
-                                    let fatal = format!(
-                                        "{}: the decisions for {}:{} part {} were made for id {id:?}, \
-                                         but the input's document there has id {:?}: give `apply` \
-                                         the inputs `sigs` read",
-                                        decisions_file,
-                                        doc.source,
-                                        doc.source_line,
-                                        doc.part,
-                                        doc.id
-                                    );
-                                    let _ = stx.send(Stripped::fatal(fatal));
-                                    return;
-                                }
-                                let changed = text_hash.is_some_and(|h| {
-                                    h != xxhash_rust::xxh3::xxh3_64(doc.text.as_bytes())
-                                });
-                                if changed {
-                                    let fatal = format!(
-                                        "{}: the text of {}:{} part {} (id {:?}) changed since \
-                                         `sigs` read it: its decisions no longer fit; run \
-                                         `sigs` and `decide` again",
-                                        decisions_file,
-                                        doc.source,
-                                        doc.source_line,
-                                        doc.part,
-                                        doc.id
-                                    );
-                                    let _ = stx.send(Stripped::fatal(fatal));
-                                    return;
-                                }
+                                last_seq = Some(d.seq);
+                                let ds = &d.decisions;
                                 applied.insert(at);
                                 // a kept copy in another document may be in another shard;
                                 // one in this same document is at hand
@@ -896,6 +853,43 @@ fn dedup_batch(
             }
         }
     }
+}
+
+/// Why `dedup apply` cannot apply `decided` to `doc` (the next document of its input, after
+/// one numbered `last_seq` by `sigs`), if it cannot: the inputs come in another order than
+/// `sigs` read them (keep-first would keep a later copy), the document has another id, or
+/// its text changed since `sigs` read it. `file` names the decisions file.
+fn decided_mismatch(
+    doc: &Document,
+    decided: &stages::DecidedDoc,
+    last_seq: Option<u64>,
+    file: &dyn std::fmt::Display,
+) -> Option<String> {
+    let (id, seq) = (&decided.id, decided.seq);
+    let at = format!("{}:{}", doc.source, doc.source_line);
+    if let Some(last) = last_seq.filter(|last| seq < *last) {
+        return Some(format!(
+            "{file}: {at} was record {seq} for `sigs` but comes after record {last}: give \
+             `apply` the inputs in the order `sigs` read them"
+        ));
+    }
+    if *id != doc.id {
+        return Some(format!(
+            "{file}: the decisions for {at} part {} were made for id {id:?}, but the input's \
+             document there has id {:?}: give `apply` the inputs `sigs` read",
+            doc.part, doc.id
+        ));
+    }
+    let changed = decided
+        .text_hash
+        .is_some_and(|h| h != xxhash_rust::xxh3::xxh3_64(doc.text.as_bytes()));
+    changed.then(|| {
+        format!(
+            "{file}: the text of {at} part {} (id {:?}) changed since `sigs` read it: its \
+             decisions no longer fit; run `sigs` and `decide` again",
+            doc.part, doc.id
+        )
+    })
 }
 
 /// Input bytes per batch by default. Every stage holds a batch or two in flight, so this sets
