@@ -294,6 +294,17 @@ pub struct Removal {
     pub moved_to: Option<(Field, String)>,
 }
 
+/// Which of a document's `n` lines `removals` take whole (a cut within a line takes none).
+pub fn lines_removed<'a>(n: usize, removals: impl IntoIterator<Item = &'a Removal>) -> Vec<bool> {
+    let mut gone = vec![false; n];
+    for r in removals.into_iter().filter(|r| r.within.is_none()) {
+        for g in gone.iter_mut().take(r.lines.end).skip(r.lines.start) {
+            *g = true;
+        }
+    }
+    gone
+}
+
 impl Removal {
     pub fn lines(meta: &crate::rules::RuleMeta, lines: Range<usize>) -> Removal {
         Removal {

@@ -43,13 +43,16 @@ pub fn mark(
     min_words: usize,
     selected: &dyn Fn(&str) -> bool,
 ) {
-    let n = doc.n_lines();
-    let mut removed = vec![false; n];
-    for r in removals.iter().filter(|r| r.within.is_none()) {
-        for i in r.lines.clone().filter(|&i| i < n) {
-            removed[i] = true;
-        }
+    // most documents repeat nothing of another one: nothing to count
+    let copies = |d: &Decision| {
+        matches!(d.verdict, Verdict::Exact | Verdict::Near)
+            && d.kept.as_ref().is_some_and(|k| elsewhere(doc, k))
+    };
+    if !decisions.iter().any(copies) {
+        return;
     }
+    let n = doc.n_lines();
+    let removed = crate::doc::lines_removed(n, removals.iter());
     // the repeats of other documents, by the document holding their kept copies (first seen
     // first), with that document's first kept paragraph
     let mut copied = 0u32;

@@ -83,14 +83,7 @@ impl RecordCopies {
 
 /// Whether `removals` take every non-blank line of `doc` whole.
 fn all_removed(doc: &Document, removals: &[Removal]) -> bool {
-    let mut gone = vec![false; doc.n_lines()];
-    for r in removals.iter().filter(|r| r.within.is_none()) {
-        for i in r.lines.clone() {
-            if let Some(g) = gone.get_mut(i) {
-                *g = true;
-            }
-        }
-    }
+    let gone = crate::doc::lines_removed(doc.n_lines(), removals);
     (0..doc.n_lines()).all(|i| gone[i] || doc.is_blank(i))
 }
 

@@ -70,14 +70,7 @@ pub struct DocSigs {
 
 /// Step 1: signatures of every paragraph of `doc` that rules did not remove whole.
 pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> DocSigs {
-    let mut gone = vec![false; doc.n_lines()];
-    for r in removed.iter().filter(|r| r.within.is_none()) {
-        for i in r.lines.clone() {
-            if let Some(g) = gone.get_mut(i) {
-                *g = true;
-            }
-        }
-    }
+    let gone = crate::doc::lines_removed(doc.n_lines(), removed);
     let mut paras = Vec::new();
     let mut key = Vec::new();
     let mut words: Vec<u64> = Vec::new();

@@ -1296,17 +1296,37 @@ struct Progress {
 
 impl Progress {
     fn new(sources: usize, total_bytes: Option<u64>, started: Instant, enabled: bool) -> Progress {
-        let bar = indicatif::ProgressBar::hidden().with_elapsed(started.elapsed());
-        let template = match total_bytes {
-            Some(total) => {
-                bar.set_length(total);
-                "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes}  pass 2 of 2: {msg}"
-            }
-            None => {
-                bar.set_length(sources as u64);
-                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}"
-            }
+        let (length, template) = match total_bytes {
+            Some(total) => (
+                total,
+                "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes}  pass 2 of 2: {msg}",
+            ),
+            None => (
+                sources as u64,
+                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}",
+            ),
         };
+        Progress::drawn(length, template, total_bytes, started, enabled)
+    }
+
+    /// The bar of the pass that learns repeats before the cleaning pass: it counts inputs (how
+    /// many bytes they hold unpacked is known only once they are read).
+    fn learning(sources: usize, started: Instant, enabled: bool) -> Progress {
+        let template =
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  pass 1 of 2: {msg}";
+        Progress::drawn(sources as u64, template, None, started, enabled)
+    }
+
+    /// A hidden bar of `length` steps drawn with `template`, its clock set to the run's.
+    fn drawn(
+        length: u64,
+        template: &str,
+        total_bytes: Option<u64>,
+        started: Instant,
+        enabled: bool,
+    ) -> Progress {
+        let bar = indicatif::ProgressBar::hidden().with_elapsed(started.elapsed());
+        bar.set_length(length);
         bar.set_style(
             indicatif::ProgressStyle::with_template(template)
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
@@ -1317,27 +1337,6 @@ impl Progress {
             pass_started: Instant::now(),
             seen_sources: Default::default(),
             total_bytes,
-            enabled,
-        }
-    }
-
-    /// The bar of the pass that learns repeats before the cleaning pass: it counts inputs (how
-    /// many bytes they hold unpacked is known only once they are read).
-    fn learning(sources: usize, started: Instant, enabled: bool) -> Progress {
-        let bar = indicatif::ProgressBar::hidden().with_elapsed(started.elapsed());
-        bar.set_length(sources as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  pass 1 of 2: {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        Progress {
-            bar,
-            started,
-            pass_started: Instant::now(),
-            seen_sources: Default::default(),
-            total_bytes: None,
             enabled,
         }
     }

@@ -150,17 +150,10 @@ impl Rule for BoilerplateLineRule {
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
         // lines the chrome and marker rules already remove (not repeats: a repeat's first copy
         // is content, and its removed copy must not cut it off from the article)
-        let mut ruled = vec![false; doc.n_lines()];
-        for r in out
-            .iter()
-            .filter(|r| r.within.is_none() && chrome_codes().contains(&r.code))
-        {
-            for i in r.lines.clone() {
-                if let Some(x) = ruled.get_mut(i) {
-                    *x = true;
-                }
-            }
-        }
+        let ruled = crate::doc::lines_removed(
+            doc.n_lines(),
+            out.iter().filter(|r| chrome_codes().contains(&r.code)),
+        );
         let verdicts = classify_ruled(doc, &self.params, &ruled);
         let removed = verdicts
             .iter()
