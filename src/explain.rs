@@ -80,9 +80,7 @@ pub fn clean_doc(m: &RuleMeta) -> String {
 
 /// `deboil explain CODE`: the rule among `metas` whose code or name is `code` (any case).
 pub fn explain(code: &str, metas: &[RuleMeta]) -> Option<String> {
-    let m = metas
-        .iter()
-        .find(|m| m.code.eq_ignore_ascii_case(code) || m.name.eq_ignore_ascii_case(code))?;
+    let m = rules::find(metas, code)?;
     Some(format!(
         "{} ({}), category {}\n\n{}\n",
         m.code,

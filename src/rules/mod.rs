@@ -284,9 +284,10 @@ pub fn all_meta() -> Vec<RuleMeta> {
     v
 }
 
-/// Looks up a code (`R001`) or a name (`repeated-adjacent-line`), ignoring ASCII case.
-pub fn find(code_or_name: &str) -> Option<RuleMeta> {
-    all_meta().into_iter().find(|m| {
+/// Looks up a code (`R001`) or a name (`repeated-adjacent-line`) among `metas`, ignoring
+/// ASCII case.
+pub fn find<'a>(metas: &'a [RuleMeta], code_or_name: &str) -> Option<&'a RuleMeta> {
+    metas.iter().find(|m| {
         m.code.eq_ignore_ascii_case(code_or_name) || m.name.eq_ignore_ascii_case(code_or_name)
     })
 }
@@ -384,9 +385,12 @@ mod tests {
         for s in ["", "R002", "r1", "repeated", "chrome", "R0011"] {
             assert!(!sel(s), "{s:?} should not select R001");
         }
-        assert_eq!(find("r001").map(|m| m.code), Some("R001"));
-        assert_eq!(find("REPEATED-ADJACENT-LINE").map(|m| m.code), Some("R001"));
-        assert_eq!(find(""), None);
+        assert_eq!(find(&all_meta(), "r001").map(|m| m.code), Some("R001"));
+        assert_eq!(
+            find(&all_meta(), "REPEATED-ADJACENT-LINE").map(|m| m.code),
+            Some("R001")
+        );
+        assert_eq!(find(&all_meta(), ""), None);
     }
 
     #[test]
