@@ -212,7 +212,43 @@ fn finish_key(text: &str, key: &[u8], spaces: usize, cjk: usize) -> (u64, u32) {
 /// Characters of a key in U+3000..=U+9FFF (kana, CJK ideographs and their punctuation): the
 /// lead bytes 0xE3..=0xE9 of their three-byte UTF-8 form, which no other character starts with.
 fn cjk_chars(key: &[u8]) -> usize {
-    key.iter().filter(|&&b| (0xE3..=0xE9).contains(&b)).count()
+    key.iter().filter(|&&b| is_cjk_lead(b)).count()
+}
+
+/// Calls `f` with each word of a built key, in order: the words the spaces separate, except
+/// that a Chinese or Japanese character (U+3000..=U+9FFF, see [`cjk_chars`]) is a word of its
+/// own. Those scripts write no spaces, so a whole CJK sentence would otherwise be one word, and
+/// near matching (shingles, the word diff ratio) could never tell two versions of it apart from
+/// two different sentences.
+pub fn for_each_word(key: &[u8], mut f: impl FnMut(&[u8])) {
+    for token in key.split(|&b| b == b' ') {
+        if !token.iter().any(|&b| is_cjk_lead(b)) {
+            f(token);
+            continue;
+        }
+        let (mut start, mut i) = (0, 0);
+        while i < token.len() {
+            if is_cjk_lead(token[i]) {
+                if start < i {
+                    f(&token[start..i]);
+                }
+                let end = (i + 3).min(token.len());
+                f(&token[i..end]);
+                (start, i) = (end, end);
+            } else {
+                i += 1;
+            }
+        }
+        if start < token.len() {
+            f(&token[start..]);
+        }
+    }
+}
+
+/// The lead byte of a character in U+3000..=U+9FFF (no continuation byte is in this range).
+#[inline]
+fn is_cjk_lead(b: u8) -> bool {
+    (0xE3..=0xE9).contains(&b)
 }
 
 /// What [`push_ascii_key`] does with a byte: [`SKIP`] for the apostrophes that join words,
@@ -270,6 +306,29 @@ fn push_ascii_key(text: &[u8], out: &mut Vec<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cjk_characters_are_words_of_their_own() {
+        let words = |k: &str| {
+            let mut v = Vec::new();
+            for_each_word(k.as_bytes(), |w| {
+                v.push(String::from_utf8(w.to_vec()).unwrap())
+            });
+            v
+        };
+        assert_eq!(words("hello big world"), ["hello", "big", "world"]);
+        assert_eq!(words(""), [""]);
+        assert_eq!(
+            words("東京タワー 2024年 abc"),
+            ["東", "京", "タ", "ワ", "ー", "2024", "年", "abc"]
+        );
+        assert_eq!(words("a東b"), ["a", "東", "b"]);
+        // other scripts without CJK: split on spaces only
+        assert_eq!(words("москва город 한국어"), ["москва", "город", "한국어"]);
+        // the key of a CJK sentence: one word per character
+        let zh = key("当地居民对新预算的反应不一，一些人欢迎。");
+        assert_eq!(words(&zh).len(), zh.chars().filter(|c| *c != ' ').count());
+    }
 
     #[test]
     fn styles_fold_together() {

@@ -794,6 +794,23 @@ mod tests {
         }
     }
 
+    /// Chinese text has no spaces: its near copies are found by characters, and the diff shows
+    /// the changed character; a different sentence on the same subject stays.
+    #[test]
+    fn cjk_near_copy_is_found_by_characters() {
+        let zh = "当地居民对新预算的反应不一，一些人欢迎公共交通的改善，另一些人则担心税收会继续上涨，市政府表示将在下个月举行听证会。";
+        let near = zh.replace("下个月", "下周");
+        let other = "市议会周三通过了新的交通预算，包括三条新的公交线路和两座自行车停车场，预计明年春天开始施工，工程将持续两年。";
+        let docs = [doc(0, zh), doc(1, &near), doc(2, other)];
+        let r = run(&docs, 2, opts());
+        assert_eq!(r[1].len(), 1, "{:?}", r[1]);
+        assert_eq!(r[1][0].code, "D002");
+        let k = r[1][0].kept.as_ref().unwrap();
+        assert_eq!(k.id, "doc0");
+        assert!(k.diff.contains("下[-个月-]{+周+}举行"), "{}", k.diff);
+        assert!(r[2].is_empty(), "{:?}", r[2]);
+    }
+
     #[test]
     fn hard_negative_stays() {
         let r = run(&corpus(), 1, opts());

@@ -88,7 +88,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         let (word_hashes, bands) = if near_ok {
             super::key::key_bytes(doc.line(line), &mut key);
             words.clear();
-            words.extend(key.split(|&b| b == b' ').map(minhash::word_hash_bytes));
+            super::key::for_each_word(&key, |w| words.push(minhash::word_hash_bytes(w)));
             (
                 words.iter().map(|&w| w as u32).collect(),
                 minhash::bands_of(&words, opts.shingle, opts.bands, opts.rows),
@@ -746,11 +746,13 @@ pub fn word_ratio(a: &[u32], b: &[u32]) -> f64 {
     f64::from(similar::get_diff_ratio(&ops, a.len(), b.len()))
 }
 
-/// Word diff from `kept` to `copy`, wdiff style: `[-removed-]` and `{+added+}`.
+/// Word diff from `kept` to `copy`, wdiff style: `[-removed-]` and `{+added+}`. Words are
+/// what [`diff_tokens`] makes of each text, so a CJK sentence diffs by characters.
 pub fn word_diff(kept: &str, copy: &str) -> String {
+    let (old, new) = (diff_tokens(kept), diff_tokens(copy));
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
-        .diff_words(kept, copy);
+        .diff_slices(&old, &new);
     let mut out = String::new();
     let mut last: Option<ChangeTag> = None;
     for ch in diff.iter_all_changes() {
@@ -776,6 +778,36 @@ pub fn word_diff(kept: &str, copy: &str) -> String {
         _ => {}
     }
     out
+}
+
+/// `text` cut into runs of whitespace and runs of other characters, as `similar`'s word diff
+/// does, except that each character in U+3000..=U+9FFF (kana, CJK ideographs and their
+/// punctuation: scripts without spaces) is a token of its own, as in the dedup key's words.
+fn diff_tokens(text: &str) -> Vec<&str> {
+    let class = |c: char| -> u8 {
+        if c.is_whitespace() {
+            0
+        } else if ('\u{3000}'..='\u{9FFF}').contains(&c) {
+            2
+        } else {
+            1
+        }
+    };
+    let mut tokens = Vec::new();
+    let mut start = 0;
+    let mut last: Option<u8> = None;
+    for (i, c) in text.char_indices() {
+        let k = class(c);
+        if last.is_some() && (Some(k) != last || k == 2) {
+            tokens.push(&text[start..i]);
+            start = i;
+        }
+        last = Some(k);
+    }
+    if start < text.len() {
+        tokens.push(&text[start..]);
+    }
+    tokens
 }
 
 /// Step 3: the removals for `doc` from its decisions. `kept_text` returns the kept paragraph's
@@ -1008,5 +1040,13 @@ mod tests {
     fn wdiff_format() {
         assert_eq!(word_diff("a b c", "a x c"), "a [-b-]{+x+} c");
         assert_eq!(word_diff("a b", "a b"), "a b");
+        assert_eq!(word_diff("  a  b ", "a  c "), "[-  -]a  [-b-]{+c+} ");
+        // a CJK sentence diffs by characters, not as one word
+        assert_eq!(
+            word_diff("东京的天气很好。", "东京的天气不好。"),
+            "东京的天气[-很-]{+不+}好。"
+        );
+        assert_eq!(diff_tokens("ab 東京x"), ["ab", " ", "東", "京", "x"]);
+        assert_eq!(diff_tokens(""), Vec::<&str>::new());
     }
 }
