@@ -800,6 +800,90 @@ fn rerun_into_the_same_dir_removes_stale_outputs_only() {
         listing(),
         [".deboil-manifest", "a.txt", "notes.txt", "sub/keep.txt"]
     );
+    // a file of the user's where a document's file would go is not overwritten: the run stops
+    // (exit 2) naming it, and the next run, with the name free again, removes nothing of theirs
+    std::fs::write(input.join("notes.txt"), format!("Notes\n\n{body}\n")).unwrap();
+    let o = deboil(&[
+        "clean",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("notes.txt is already there, and no earlier deboil run"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    std::fs::remove_file(input.join("notes.txt")).unwrap();
+    run();
+    assert_eq!(
+        listing(),
+        [".deboil-manifest", "a.txt", "notes.txt", "sub/keep.txt"]
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+/// JSONL output named `.gz`/`.zst` is compressed, and deboil reads it back as the records it
+/// wrote; a report named `.gz` is gzip too.
+#[test]
+fn compressed_output_names_are_written_compressed() {
+    let dir = tmpdir("compressed-out");
+    let seeds = root().join("seeds");
+    let plain = deboil(&["clean", seeds.to_str().unwrap(), "--format", "jsonl", "-q"]);
+    assert!(plain.status.success());
+    for name in ["out.jsonl.gz", "out.jsonl.zst"] {
+        let out = dir.join(name);
+        let report = dir.join(format!("{name}.report.json.gz"));
+        let o = deboil(&[
+            "clean",
+            seeds.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "-q",
+            "-o",
+            out.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let raw = std::fs::read(&out).unwrap();
+        let magic: &[u8] = if name.ends_with(".gz") {
+            &[0x1f, 0x8b]
+        } else {
+            &[0x28, 0xb5, 0x2f, 0xfd]
+        };
+        assert!(raw.starts_with(magic), "{name}");
+        assert_eq!(&std::fs::read(&report).unwrap()[..2], &[0x1f, 0x8b]);
+        let unpacked = if name.ends_with(".gz") {
+            let mut v = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&raw[..]), &mut v)
+                .unwrap();
+            v
+        } else {
+            zstd::decode_all(&raw[..]).unwrap()
+        };
+        assert_eq!(unpacked, plain.stdout, "{name}");
+        // and deboil reads its own output back: one document per record
+        let back = deboil(&["clean", out.to_str().unwrap(), "--format", "jsonl", "-q"]);
+        assert!(
+            back.status.success(),
+            "{}",
+            String::from_utf8_lossy(&back.stderr)
+        );
+        assert_eq!(
+            stdout(&back).lines().count(),
+            stdout(&plain).lines().count()
+        );
+    }
 }
 
 #[test]

@@ -58,50 +58,158 @@ pub fn interrupted(code: i32) -> ! {
 }
 
 /// A file being written under a temporary name; `commit` renames it into place.
+///
+/// - A symlink is followed: the file it points to is replaced, the link stays.
+/// - A FIFO, a device (`/dev/null`) or another file that is not a regular file cannot be
+///   replaced by a rename: it is opened and written in place, as a shell's `>` would.
+/// - A name ending in `.gz` or `.zst` is written compressed (gzip level 6, zstd level 3), so
+///   that deboil reads back what it wrote.
 pub struct AtomicFile {
-    tmp: PathBuf,
+    /// The temporary file, renamed onto `dest` by `commit`; `None` when written in place.
+    tmp: Option<PathBuf>,
+    /// The path as given, for messages.
     target: PathBuf,
-    w: Option<BufWriter<File>>,
+    /// Where the data ends up: `target` with its symlinks followed.
+    dest: PathBuf,
+    w: Option<Encoded>,
+    sync: bool,
 }
 
-impl AtomicFile {
-    /// Starts writing `target`, whose folder must exist.
-    pub fn create(target: &Path) -> Result<AtomicFile, Error> {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tmp = target.with_file_name(format!(".{name}.deboil-{}.tmp", std::process::id()));
-        let f = create_temp(&tmp).map_err(|e| Error::io(target, e))?;
-        Ok(AtomicFile {
-            tmp,
-            target: target.to_path_buf(),
-            w: Some(BufWriter::new(f)),
+/// The writer of an [`AtomicFile`], compressed as its name says.
+enum Encoded {
+    Plain(BufWriter<File>),
+    Gzip(Box<flate2::write::GzEncoder<BufWriter<File>>>),
+    Zstd(Box<zstd::Encoder<'static, BufWriter<File>>>),
+}
+
+impl Encoded {
+    fn new(f: File, name: &Path) -> std::io::Result<Encoded> {
+        let w = BufWriter::new(f);
+        let ext = name
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        Ok(match ext.as_deref() {
+            Some("gz") => Encoded::Gzip(Box::new(flate2::write::GzEncoder::new(
+                w,
+                flate2::Compression::new(6),
+            ))),
+            Some("zst") => Encoded::Zstd(Box::new(zstd::Encoder::new(w, 3)?)),
+            _ => Encoded::Plain(w),
         })
     }
 
-    pub fn writer(&mut self) -> &mut BufWriter<File> {
-        self.w.as_mut().expect("AtomicFile used after commit")
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Encoded::Plain(w) => w,
+            Encoded::Gzip(w) => w,
+            Encoded::Zstd(w) => w,
+        }
+    }
+
+    /// Ends the compressed stream and flushes everything to the file.
+    fn finish(self) -> std::io::Result<File> {
+        let w = match self {
+            Encoded::Plain(w) => w,
+            Encoded::Gzip(w) => (*w).finish()?,
+            Encoded::Zstd(w) => (*w).finish()?,
+        };
+        w.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// `p` with its symlinks followed, link after link (a dangling link gives the path it names;
+/// a loop stops after 40 links, and opening the path then reports it).
+fn follow_links(p: &Path) -> PathBuf {
+    let mut at = p.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&at) {
+            Ok(to) if to.is_absolute() => at = to,
+            Ok(to) => at = at.parent().unwrap_or(Path::new("")).join(to),
+            Err(_) => break,
+        }
+    }
+    at
+}
+
+impl AtomicFile {
+    /// Starts writing `target`, whose folder must exist; `commit` syncs its data to disk
+    /// before renaming it into place.
+    pub fn create(target: &Path) -> Result<AtomicFile, Error> {
+        Self::open(target, true)
+    }
+
+    /// [`AtomicFile::create`] without the sync: for the many small files of a text output
+    /// directory, where a sync per file costs more than the cleaning (an interrupted run still
+    /// leaves no half-written file; a crash of the machine may leave the last files empty).
+    pub fn create_unsynced(target: &Path) -> Result<AtomicFile, Error> {
+        Self::open(target, false)
+    }
+
+    fn open(target: &Path, sync: bool) -> Result<AtomicFile, Error> {
+        let dest = follow_links(target);
+        let in_place = std::fs::metadata(&dest).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        let (tmp, f) = if in_place {
+            let f = File::options()
+                .write(true)
+                .truncate(true)
+                .open(&dest)
+                .map_err(|e| Error::io(target, e))?;
+            (None, f)
+        } else {
+            let name = dest
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let tmp = dest.with_file_name(format!(".{name}.deboil-{}.tmp", std::process::id()));
+            let f = create_temp(&tmp).map_err(|e| Error::io(target, e))?;
+            (Some(tmp), f)
+        };
+        let w = Encoded::new(f, &dest).map_err(|e| Error::io(target, e))?;
+        Ok(AtomicFile {
+            tmp,
+            target: target.to_path_buf(),
+            dest,
+            w: Some(w),
+            sync,
+        })
+    }
+
+    pub fn writer(&mut self) -> &mut dyn Write {
+        self.w
+            .as_mut()
+            .expect("AtomicFile used after commit")
+            .writer()
     }
 
     pub fn commit(mut self) -> Result<(), Error> {
         let w = self.w.take().expect("AtomicFile committed twice");
-        let f = match w.into_inner() {
+        let f = match w.finish() {
             Ok(f) => f,
             Err(e) => {
-                let _ = std::fs::remove_file(&self.tmp);
-                unregister_temp(&self.tmp);
-                return Err(Error::io(&self.target, e.into_error()));
+                self.discard();
+                return Err(Error::io(&self.target, e));
             }
         };
-        f.sync_data().ok();
-        drop(f);
-        let r = std::fs::rename(&self.tmp, &self.target).map_err(|e| Error::io(&self.target, e));
-        if r.is_err() {
-            let _ = std::fs::remove_file(&self.tmp);
+        let Some(tmp) = self.tmp.take() else {
+            return Ok(());
+        };
+        if self.sync {
+            f.sync_data().ok();
         }
-        unregister_temp(&self.tmp);
+        drop(f);
+        let r = std::fs::rename(&tmp, &self.dest).map_err(|e| Error::io(&self.target, e));
+        if r.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        unregister_temp(&tmp);
         r
+    }
+
+    fn discard(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let _ = std::fs::remove_file(&tmp);
+            unregister_temp(&tmp);
+        }
     }
 }
 
@@ -118,8 +226,7 @@ impl Write for AtomicFile {
 impl Drop for AtomicFile {
     fn drop(&mut self) {
         if self.w.is_some() {
-            let _ = std::fs::remove_file(&self.tmp);
-            unregister_temp(&self.tmp);
+            self.discard();
         }
     }
 }
@@ -250,6 +357,8 @@ pub enum Sink<'a> {
         written: Vec<PathBuf>,
         /// The names written so far, also on disk for a run that is interrupted.
         journal: manifest::Journal,
+        /// What earlier runs' manifest and journal list: the only files a run may overwrite.
+        previous: std::collections::HashSet<PathBuf>,
     },
     /// One JSONL file.
     File { file: AtomicFile },
@@ -284,13 +393,25 @@ impl<'a> Sink<'a> {
                 names,
                 written,
                 journal,
+                previous,
             } => {
                 let name = names.name(rel, record_line, d.part, d.parts);
                 let path = dir.join(&name);
+                if std::fs::symlink_metadata(&path).is_ok() && !previous.contains(&name) {
+                    return Err(Error::Usage(format!(
+                        "-o {}: {} is already there, and no earlier deboil run into {} wrote it \
+                         (its {} does not list it); deboil does not overwrite it: move it away, \
+                         or write to another directory",
+                        dir.display(),
+                        path.display(),
+                        dir.display(),
+                        manifest::MANIFEST
+                    )));
+                }
                 if let Some(parent) = path.parent() {
                     std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
                 }
-                let mut f = AtomicFile::create(&path)?;
+                let mut f = AtomicFile::create_unsynced(&path)?;
                 f.writer()
                     .write_all(rendered)
                     .map_err(|e| Error::io(&path, e))?;
@@ -561,6 +682,86 @@ mod tests {
         f.writer().write_all(b"y").unwrap();
         f.commit().unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"y");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_file_replaces_what_a_symlink_points_to_and_keeps_the_link() {
+        let dir = crate::testing::TempDir::new("deboil-out");
+        let real = dir.join("real.json");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.join("link.json");
+        std::os::unix::fs::symlink("real.json", &link).unwrap();
+        let mut f = AtomicFile::create(&link).unwrap();
+        f.writer().write_all(b"new").unwrap();
+        f.commit().unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        // a dangling link: the file it names is made
+        let dangling = dir.join("dangling.json");
+        std::os::unix::fs::symlink("made.json", &dangling).unwrap();
+        let mut f = AtomicFile::create(&dangling).unwrap();
+        f.writer().write_all(b"made").unwrap();
+        f.commit().unwrap();
+        assert_eq!(std::fs::read(dir.join("made.json")).unwrap(), b"made");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            4,
+            "no temporary file left"
+        );
+    }
+
+    /// A FIFO is written in place (its reader gets the data) and stays a FIFO.
+    #[cfg(unix)]
+    #[test]
+    fn atomic_file_writes_a_fifo_in_place() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = crate::testing::TempDir::new("deboil-out");
+        let fifo = dir.join("r.fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("no mkfifo here; skipped");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        let mut f = AtomicFile::create(&fifo).unwrap();
+        f.writer().write_all(b"through the pipe").unwrap();
+        f.commit().unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        let t = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(t.is_fifo(), "{t:?}");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    /// `.gz` and `.zst` names are written compressed, and read back as they were written.
+    #[test]
+    fn atomic_file_compresses_by_its_name() {
+        let dir = crate::testing::TempDir::new("deboil-out");
+        for name in ["o.jsonl.gz", "o.jsonl.zst", "O.JSONL.GZ", "o.jsonl"] {
+            let target = dir.join(name);
+            let mut f = AtomicFile::create(&target).unwrap();
+            f.writer().write_all(b"{\"text\":\"x\"}\n").unwrap();
+            f.commit().unwrap();
+            let raw = std::fs::read(&target).unwrap();
+            let back = if name.ends_with(".jsonl") {
+                String::from_utf8(raw.clone()).unwrap()
+            } else if name.to_lowercase().ends_with(".gz") {
+                let mut s = String::new();
+                let mut r = flate2::read::MultiGzDecoder::new(&raw[..]);
+                std::io::Read::read_to_string(&mut r, &mut s).unwrap();
+                s
+            } else {
+                String::from_utf8(zstd::decode_all(&raw[..]).unwrap()).unwrap()
+            };
+            assert_eq!(back, "{\"text\":\"x\"}\n", "{name}");
+            assert_eq!(raw == back.as_bytes(), name == "o.jsonl", "{name}");
+        }
     }
 
     #[test]

@@ -336,6 +336,7 @@ pub fn run(
             names: crate::output::DirNames::new(relative.values().map(PathBuf::as_path)),
             written: Vec::new(),
             journal: Default::default(),
+            previous: crate::output::manifest::read(dir)?.into_iter().collect(),
         },
         (Mode::Write, Some(file), Format::Jsonl) => Sink::File {
             file: AtomicFile::create(file)?,
