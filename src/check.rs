@@ -73,6 +73,16 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String)
         let a = std::fs::read_to_string(&args_file).map_err(|e| Error::io(&args_file, e))?;
         words.extend(a.split_whitespace().map(String::from));
     }
+    if let Some(flag) = words.iter().find(|w| {
+        let name = w.split('=').next().unwrap_or_default();
+        name == "--config" || name == "--no-config"
+    }) {
+        return Err(Error::Usage(format!(
+            "{}: {flag}: a case's configuration is the deboil.toml in its folder (without one, \
+             none is read); put the settings there",
+            args_file.display()
+        )));
+    }
     let cfg = case.join("deboil.toml");
     if cfg.is_file() {
         words.push("--config".into());
@@ -80,7 +90,19 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String)
     } else {
         words.push("--no-config".into());
     }
-    let args = parse_clean_words(&words)?;
+    let args = parse_clean_words(&words).map_err(|e| match e {
+        Error::Usage(m) => {
+            // clap's first line is the error; its usage line names the words check added
+            let first = m.lines().next().unwrap_or_default();
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            Error::Usage(format!(
+                "{}: {first} (the case runs `deboil clean <its input> <args>`; see `deboil \
+                 clean --help`)",
+                args_file.display()
+            ))
+        }
+        e => e,
+    })?;
     let mut opts = args.to_options()?;
     // a case's output and report are compared from memory; files would land in the cwd
     if opts.output.is_some() || opts.report.is_some() {

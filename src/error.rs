@@ -69,7 +69,7 @@ pub enum Error {
     Usage(String),
     /// Records were found but every one failed (a wrong `--text-field`, a file of invalid
     /// JSON): a run that would write nothing from them stops with exit 2.
-    #[error("nothing read: {failed} of {failed} input records failed (errors above)")]
+    #[error("nothing read: {failed} of {failed} inputs and records failed (errors above)")]
     NothingRead { failed: usize },
 }
 

@@ -209,6 +209,69 @@ fn check_fails_with_a_diff_when_an_expected_file_is_edited() {
     assert!(out.contains("@@"), "{out}");
 }
 
+/// A case's expected files do not depend on how `check` is called: ids deboil makes for JSONL
+/// records without one are relative to the case folder, as sources are.
+#[test]
+fn check_results_do_not_depend_on_the_path_spelling_or_the_cwd() {
+    let dir = tmpdir("check-cwd");
+    let case = dir.join("fixtures/news");
+    std::fs::create_dir_all(&case).unwrap();
+    std::fs::write(
+        case.join("input.jsonl"),
+        "{\"text\":\"A Headline\\n\\nThe body of the first record, long enough to keep.\"}\n\
+         {\"id\":\"own\",\"text\":\"Another Headline\\n\\nThe body of the second record stays too.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(case.join("args"), "--format jsonl\n").unwrap();
+    let run = |cwd: &std::path::Path, arg: &str, bless: bool| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_deboil"));
+        c.current_dir(cwd).args(["check", arg]);
+        if bless {
+            c.arg("--bless");
+        }
+        c.output().unwrap()
+    };
+    let o = run(&dir, "fixtures", true);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
+    assert!(expected.contains("\"id\":\"input.jsonl:1\""), "{expected}");
+    assert!(expected.contains("\"id\":\"own\""), "{expected}");
+    let abs = dir.join("fixtures");
+    for (cwd, arg) in [
+        (dir.to_path_buf(), "./fixtures"),
+        (dir.to_path_buf(), abs.to_str().unwrap()),
+        (case.clone(), "."),
+        (dir.join("fixtures"), "news"),
+    ] {
+        let o = run(&cwd, arg, false);
+        assert!(
+            o.status.success(),
+            "{} from {}: {}",
+            arg,
+            cwd.display(),
+            stdout(&o)
+        );
+    }
+    // --config in args: the case's configuration is its deboil.toml
+    std::fs::write(case.join("args"), "--format jsonl --config other.toml\n").unwrap();
+    let o = run(&dir, "fixtures", false);
+    let all = format!("{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr));
+    assert_eq!(o.status.code(), Some(2), "{all}");
+    assert!(
+        all.contains("args: --config: a case's configuration is the deboil.toml"),
+        "{all}"
+    );
+    // a flag clean does not know: the error names the args file, not check's own words
+    std::fs::write(case.join("args"), "--colour\n").unwrap();
+    let o = run(&dir, "fixtures", false);
+    let all = format!("{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr));
+    assert!(
+        all.contains("args: unexpected argument '--colour'"),
+        "{all}"
+    );
+    assert!(!all.contains("--no-config"), "{all}");
+}
+
 /// `check --bless` ends with what it blessed: the cases whose expected files it rewrote, and
 /// how many were unchanged.
 #[test]
@@ -2037,6 +2100,57 @@ mod hostile {
         assert_eq!(t["documents_out"], 1);
     }
 
+    /// Inputs that could not be used at all (a corrupt or fake archive, UTF-16 JSONL) fail the
+    /// run like bad records do when nothing is written; an empty file alone is no error.
+    #[test]
+    fn nothing_written_from_unusable_inputs_exits_2_but_an_empty_file_does_not() {
+        let dir = tmpdir("unusable");
+        let mut gz = Vec::new();
+        {
+            let mut e = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::default());
+            std::io::Write::write_all(&mut e, "{\"text\":\"A line.\"}\n".repeat(2000).as_bytes())
+                .unwrap();
+            e.finish().unwrap();
+        }
+        let cases: [(&str, Vec<u8>, &str); 4] = [
+            ("cut.jsonl.gz", gz[..20].to_vec(), "truncated-archive"),
+            ("fake.gz", b"not gzip".to_vec(), "invalid-gzip"),
+            (
+                "u16.jsonl",
+                "\u{feff}{\"text\":\"hi\"}\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect(),
+                "unsupported-encoding",
+            ),
+            ("empty.gz", Vec::new(), "empty"),
+        ];
+        for (name, bytes, kind) in cases {
+            let f = dir.join(name);
+            std::fs::write(&f, bytes).unwrap();
+            let out = dir.join("out.jsonl");
+            let (o, r) = report(&[
+                "clean",
+                f.to_str().unwrap(),
+                "--format",
+                "jsonl",
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(r["totals"]["documents_failed"][kind], 1, "{name}: {r}");
+            if kind == "empty" {
+                assert_eq!(o.status.code(), Some(0), "{name}: {err}");
+            } else {
+                assert_eq!(o.status.code(), Some(2), "{name}: {err}");
+                assert!(
+                    err.contains("nothing written: 1 of 1 inputs and records failed"),
+                    "{err}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn records_without_the_text_field_name_their_fields_and_exit_2() {
         let dir = tmpdir("notext");
@@ -2096,7 +2210,7 @@ mod hostile {
         assert_eq!(o.status.code(), Some(2));
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(
-            err.contains("nothing read: 2 of 2 input records failed"),
+            err.contains("nothing read: 2 of 2 inputs and records failed"),
             "{err}"
         );
         assert!(!sigs.exists());
@@ -2120,7 +2234,8 @@ mod hostile {
         std::fs::write(&gz, "hello").unwrap();
         std::fs::write(&zst, "hi").unwrap();
         let (o, r) = report(&["clean", gz.to_str().unwrap(), zst.to_str().unwrap()]);
-        assert_eq!(o.status.code(), Some(0));
+        // nothing could be used: nothing written, exit 2
+        assert_eq!(o.status.code(), Some(2));
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(
             err.contains(&format!("{}: not a valid gzip stream", gz.display())),
@@ -2290,11 +2405,17 @@ mod hostile {
                 })
                 .unwrap();
             let (o, r) = report(&["clean", input.to_str().unwrap()]);
-            assert!(
-                o.status.success(),
-                "{}: {}",
-                case.display(),
-                String::from_utf8_lossy(&o.stderr)
+            let err = String::from_utf8_lossy(&o.stderr);
+            // exit 2 only when nothing could be used, and then with the report written
+            let nothing = r["totals"]["documents_out"] == 0
+                && r["totals"]["documents_failed"]
+                    .as_object()
+                    .is_some_and(|f| f.keys().any(|k| k != "empty"));
+            assert_eq!(
+                o.status.code(),
+                Some(if nothing { 2 } else { 0 }),
+                "{}: {err}",
+                case.display()
             );
             assert_accounted(&r);
         }

@@ -76,19 +76,13 @@ use serde_json::{Map, Value};
 use crate::doc::Record;
 use crate::error::{Error, InputError, SKIPPED};
 
-/// Failure kinds of a record that was read but could not be used, as opposed to an input that
-/// held no record at all (`binary`, `empty`, `symlink-loop`, ...). When every record read fails
-/// and nothing is written, `clean` exits 2.
-pub const RECORD_FAILURES: [&str; 8] = [
-    "too-large",
-    "not-jsonl",
-    "invalid-utf8",
-    "line-too-long",
-    "invalid-json",
-    "not-an-object",
-    "missing-text-field",
-    "text-not-a-string",
-];
+/// Whether a failure of `kind` is one of the data (a record or an input that could not be
+/// used: bad JSON, a corrupt archive, a binary or unreadable file...), as opposed to an input
+/// that held nothing (`empty`). When every document in fails and at least one fails so,
+/// nothing is written and `clean` exits 2.
+pub fn is_data_failure(kind: &str) -> bool {
+    kind != "empty"
+}
 
 /// How inputs are read: by their names and first bytes, or forced.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -1204,14 +1198,23 @@ const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
 
 /// The `invalid-gzip`/`invalid-zstd` error of a source read as `comp` (by its name) whose first
 /// bytes are not that format's magic number, however short it is: a decompressor would call a
-/// file shorter than a header truncated, though it never was an archive. An empty file, or one
-/// holding only the start of the magic number, is left to the decompressor (truncated).
+/// file shorter than a header truncated, though it never was an archive. An empty file is
+/// `empty`, as an empty text file is; one holding only the start of the magic number is left
+/// to the decompressor (truncated).
 fn fake_archive(display: &str, comp: Compression, head: &[u8]) -> Option<InputError> {
     let (magic, kind, what) = match comp {
         Compression::None => return None,
         Compression::Gzip => (GZIP_MAGIC, "invalid-gzip", "gzip"),
         Compression::Zstd => (ZSTD_MAGIC, "invalid-zstd", "zstd"),
     };
+    if head.is_empty() {
+        return Some(InputError::new(
+            display,
+            None,
+            "empty",
+            format!("empty file (no {what} stream in it)"),
+        ));
+    }
     let n = head.len().min(magic.len());
     (n > 0 && head[..n] != magic[..n]).then(|| {
         let hex: Vec<String> = magic.iter().map(|b| format!("{b:02x}")).collect();
@@ -1820,6 +1823,9 @@ mod tests {
             // the start of a magic number: an archive cut short
             write(&d, "e.gz", b"\x1f"),
             write(&d, "f.zst", b"\x28\xb5"),
+            // nothing at all: an empty file, as an empty text file is
+            write(&d, "g.gz", b""),
+            write(&d, "h.jsonl.zst", b""),
         ];
         let items = read(&paths);
         assert_eq!(
@@ -1830,7 +1836,9 @@ mod tests {
                 "invalid-zstd",
                 "invalid-zstd",
                 "truncated-archive",
-                "truncated-archive"
+                "truncated-archive",
+                "empty",
+                "empty"
             ]
         );
         let e = items[0].as_ref().unwrap_err();
@@ -1975,7 +1983,7 @@ mod tests {
             "{}",
             e.message
         );
-        assert!(RECORD_FAILURES.contains(&"invalid-utf8"));
+        assert!(is_data_failure("invalid-utf8"));
         // the parallel parsing fails the same line
         let p = parse_jsonl_line(b"{\"text\":\"\xff\"}", "x.jsonl", 7, 0, &opts);
         assert_eq!(
@@ -2042,7 +2050,7 @@ mod tests {
         let e = items[1].as_ref().unwrap_err();
         assert_eq!(e.location, format!("{}:3", obj.display()));
         assert!(e.message.contains("(an object)") && e.message.contains("`jq -c .`"));
-        assert!(RECORD_FAILURES.contains(&"not-jsonl"));
+        assert!(is_data_failure("not-jsonl"));
         // forced JSONL reads the same way; a text dump is not concerned
         let forced = InputOptions {
             format: InputFormat::Jsonl,

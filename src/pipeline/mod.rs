@@ -100,8 +100,8 @@ impl Default for CleanOptions {
 pub struct Outcome {
     pub totals: Totals,
     /// 0 ok, 1 `--fail-on-removal` fired, 2 no input file was found (every argument an empty
-    /// directory), or records were read but nothing was written: every one failed (or was
-    /// dropped), and at least one failed ([`input::RECORD_FAILURES`]).
+    /// directory), or nothing was written: every document in failed (or was dropped), and at
+    /// least one failed for its data ([`input::is_data_failure`]: not merely empty).
     pub exit_code: i32,
 }
 
@@ -515,7 +515,7 @@ pub fn run(
             }
             for e in failures {
                 progress.suspend(|| notices.print(stderr, false, &e));
-                record_failures += usize::from(input::RECORD_FAILURES.contains(&e.kind));
+                record_failures += usize::from(input::is_data_failure(e.kind));
                 totals.documents_in += 1;
                 *totals
                     .documents_failed
@@ -677,7 +677,7 @@ pub fn run(
     } else if totals.documents_out == 0 && record_failures > 0 {
         let _ = writeln!(
             stderr,
-            "deboil: error: nothing written: {} of {} input records failed (errors above)",
+            "deboil: error: nothing written: {} of {} inputs and records failed (errors above)",
             totals.failed(),
             totals.documents_in
         );
@@ -1510,10 +1510,14 @@ fn rebased(path: &str, base: &Path) -> String {
         .map_or_else(|_| path.to_string(), |p| p.display().to_string())
 }
 
+/// Shows `r`'s source relative to `base`, and the id deboil made from it: the path of a text
+/// dump, or `<path>:<line>` for a JSONL record without an id.
 pub(crate) fn rebase(r: &mut Record, base: &Path) {
     let shown = rebased(&r.source, base);
     if r.id == r.source {
         r.id = shown.clone();
+    } else if r.jsonl && r.id == format!("{}:{}", r.source, r.source_line) {
+        r.id = format!("{shown}:{}", r.source_line);
     }
     r.source = shown;
 }

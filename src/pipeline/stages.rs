@@ -59,9 +59,8 @@ pub fn for_each_stripped(
                 }
                 Err(e) if opts.strict => return Err(Error::Input(e.stopping_the_run())),
                 Err(e) => {
-                    // as `clean` counts them: an input that holds no record (empty, binary)
-                    // is no failed record
-                    failed += usize::from(input::RECORD_FAILURES.contains(&e.kind));
+                    // as `clean` counts them: an empty input is no failure of the data
+                    failed += usize::from(input::is_data_failure(e.kind));
                     notices.print(stderr, false, &e);
                 }
             }
