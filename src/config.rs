@@ -163,8 +163,9 @@ impl Config {
     }
 }
 
-/// How a pattern name would be taken for built-in rules by a selector (`--ignore NAME`): the
-/// name of a rule, a category, `all`, or the start of rule codes (`r0`).
+/// How a pattern name would be taken for something else by a selector (`--ignore NAME`): the
+/// name of a rule, a category (`user` included), `all`, the start of rule codes (`r0`), or a
+/// user pattern code or its start (`u`, `u0`, `u001`).
 fn builtin_clash(name: &str) -> Option<String> {
     let metas = crate::rules::all_meta();
     if name.eq_ignore_ascii_case("all") {
@@ -190,6 +191,15 @@ fn builtin_clash(name: &str) -> Option<String> {
         .collect();
     if let Some(first) = prefixed.first() {
         return Some(format!("is the start of rule codes ({first}, ...)"));
+    }
+    if name.eq_ignore_ascii_case("user") {
+        return Some("is the category of the user patterns".into());
+    }
+    let b = name.as_bytes();
+    if b.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'u'))
+        && b[1..].iter().all(u8::is_ascii_digit)
+    {
+        return Some("is a user pattern code, or the start of those codes (U001, ...)".into());
     }
     None
 }
@@ -237,12 +247,18 @@ mod tests {
             ("all", "selects every rule"),
             ("r0", "is the start of rule codes (R0"),
             ("d", "is the start of rule codes (D001"),
+            ("user", "is the category of the user patterns"),
+            ("u", "is a user pattern code"),
+            ("u0", "is a user pattern code"),
+            ("u001", "is a user pattern code"),
         ] {
             let e = named(n).unwrap_err();
             assert!(e.contains(says), "{n}: {e}");
         }
         assert!(named("tags-line").is_ok());
         assert!(named("r-promo").is_ok());
+        assert!(named("u-turn").is_ok());
+        assert!(named("users").is_ok());
     }
 
     #[test]
