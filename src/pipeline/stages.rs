@@ -368,6 +368,8 @@ pub fn dups(
         .zip(&words)
         .map(|((s, ds), w)| dedup::groups::DocDecisions {
             id: &s.id,
+            source: &s.source,
+            source_line: s.source_line,
             part: s.part,
             words: s.paras.iter().map(|p| u64::from(p.words)).sum(),
             decisions: ds,
