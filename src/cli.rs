@@ -247,7 +247,7 @@ pub struct DecideFlags {
     /// Which copy of a near-duplicate group is kept: `first`, the earliest in input order, or
     /// `longest`, the copy with the most words. `longest` needs every signature before deciding,
     /// so only `deboil dedup decide` and `deboil dups` apply it; `clean` decides in one streaming
-    /// pass and treats `longest` as `first`.
+    /// pass and refuses `longest`.
     #[arg(
         long,
         value_enum,
@@ -482,6 +482,14 @@ impl CleanArgs {
         self.rules.apply_to(&mut o)?;
         self.write.apply_to(&mut o);
         o.dedup = dedup_options(&self.scope, Some(&self.near), Some(&self.decide))?;
+        if o.dedup.prefer == crate::dedup::Prefer::Longest {
+            return Err(Error::Usage(
+                "--prefer longest: `clean` decides in one streaming pass, so it keeps the first \
+                 copy; keeping the longest needs every signature first: run `deboil dedup sigs`, \
+                 `deboil dedup decide --prefer longest`, then `deboil dedup apply`"
+                    .into(),
+            ));
+        }
         Ok(o)
     }
 }
@@ -685,6 +693,15 @@ mod tests {
         let e = a.to_options().unwrap_err();
         assert!(
             matches!(&e, Error::Usage(m) if m.contains("--rules")),
+            "{e}"
+        );
+        // `clean` cannot keep the longest copy in its one pass: it says so
+        let Command::Clean(a) = parse(&["clean", "x", "--prefer=longest"]).unwrap().command else {
+            unreachable!()
+        };
+        let e = a.to_options().unwrap_err();
+        assert!(
+            matches!(&e, Error::Usage(m) if m.contains("deboil dedup decide --prefer longest")),
             "{e}"
         );
         // `decide` needs signature files
