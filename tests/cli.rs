@@ -895,6 +895,41 @@ fn rerun_into_the_same_dir_removes_stale_outputs_only() {
     );
 }
 
+/// Writing into an input directory, a run leaves out the folders earlier runs wrote there too
+/// (with a warning); writing elsewhere, or naming such a folder, reads it.
+#[test]
+fn earlier_output_folders_inside_the_input_are_not_read_again() {
+    let dir = tmpdir("earlier-out");
+    let nest = dir.join("nest");
+    std::fs::create_dir_all(nest.join("sub")).unwrap();
+    let body = "A body line that stays in the output of this small document.";
+    for name in ["a.txt", "sub/b.txt"] {
+        std::fs::write(
+            nest.join(name),
+            format!("Title {name}\n\n{body} ({name})\n"),
+        )
+        .unwrap();
+    }
+    let run = |args: &[&str]| {
+        let o = deboil(args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).to_string()
+    };
+    let n = nest.to_str().unwrap();
+    let (c1, c2) = (nest.join("clean"), nest.join("clean2"));
+    run(&["clean", n, "-o", c1.to_str().unwrap()]);
+    let err = run(&["clean", n, "-o", c2.to_str().unwrap()]);
+    assert!(
+        err.contains("clean: not read: a folder an earlier `deboil clean -o` run wrote"),
+        "{err}"
+    );
+    assert!(err.contains("2 documents in from 2 inputs"), "{err}");
+    // elsewhere: the earlier outputs are inputs like any file
+    let away = dir.join("away");
+    let err = run(&["clean", n, "-o", away.to_str().unwrap(), "--dedup", "doc"]);
+    assert!(err.contains("6 documents in from 6 inputs"), "{err}");
+}
+
 /// JSONL output named `.gz`/`.zst` is compressed, and deboil reads it back as the records it
 /// wrote; a report named `.gz` is gzip too.
 #[test]

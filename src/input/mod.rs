@@ -148,6 +148,19 @@ impl Source {
         }
     }
 
+    /// A folder an earlier `deboil clean -o` run wrote, met inside an input directory that
+    /// this run writes into: not read (see `pipeline::check_targets`).
+    pub fn earlier_output(dir: &Path) -> Source {
+        Source::problem(
+            dir,
+            EARLIER_OUTPUT,
+            "not read: a folder an earlier `deboil clean -o` run wrote (it holds \
+             .deboil-manifest), inside the input directory this run writes into; name it to \
+             read it"
+                .into(),
+        )
+    }
+
     /// A file a directory walk does not read (its name has no input extension).
     fn skipped(path: &Path) -> Source {
         Source::problem(
@@ -159,13 +172,13 @@ impl Source {
         )
     }
 
-    /// Whether this is a file a directory walk left out, or a directory named on the command
-    /// line that holds no input: it yields a warning (`unknown-extension`, `no-inputs`) and no
-    /// record, and is not counted as an input.
+    /// Whether this is a file or folder a directory walk left out, or a directory named on the
+    /// command line that holds no input: it yields a warning (`unknown-extension`,
+    /// `earlier-output`, `no-inputs`) and no record, and is not counted as an input.
     pub fn is_skipped(&self) -> bool {
         self.problem
             .as_ref()
-            .is_some_and(|p| matches!(p.kind, UNKNOWN_EXTENSION | NO_INPUTS))
+            .is_some_and(|p| matches!(p.kind, UNKNOWN_EXTENSION | NO_INPUTS | EARLIER_OUTPUT))
     }
 
     fn problem(path: &Path, kind: &'static str, message: String) -> Source {
@@ -181,6 +194,9 @@ impl Source {
 
 /// The warning kind of a file a directory walk does not read.
 const UNKNOWN_EXTENSION: &str = "unknown-extension";
+/// The warning kind of a folder an earlier `deboil clean -o` run wrote (it holds the run's
+/// manifest or journal), met inside an input directory the run writes into.
+const EARLIER_OUTPUT: &str = "earlier-output";
 /// The warning kind of a directory that holds no input: it holds no document either, so it is
 /// neither a document in nor a failed one.
 const NO_INPUTS: &str = "no-inputs";
@@ -268,6 +284,12 @@ fn line_too_long(display: &str, line: usize, n: usize, max: usize) -> InputError
 
 fn unreadable_dir(dir: &Path, e: &std::io::Error) -> Source {
     Source::problem(dir, "unreadable", format!("cannot read directory: {e}"))
+}
+
+/// Whether `dir` holds the manifest or journal of a `deboil clean -o` run.
+pub fn holds_a_manifest(dir: &Path) -> bool {
+    use crate::output::manifest::{JOURNAL, MANIFEST};
+    [MANIFEST, JOURNAL].iter().any(|m| dir.join(m).is_file())
 }
 
 /// Walks `dir`, following symlinks but never entering a directory twice (by canonical path):
@@ -603,10 +625,13 @@ impl Records {
     fn open(&mut self, src: Source) {
         let index = self.opened;
         self.opened += 1;
-        if let Some(p) = src.problem {
-            if matches!(p.kind, UNKNOWN_EXTENSION | NO_INPUTS) {
-                return self.warnings.push(p);
+        if src.is_skipped() {
+            if let Some(p) = src.problem {
+                self.warnings.push(p);
             }
+            return;
+        }
+        if let Some(p) = src.problem {
             return self.push(Err(p));
         }
         let err = |kind, msg: String| InputError::new(&src.display, None, kind, msg);

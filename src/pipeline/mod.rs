@@ -727,6 +727,7 @@ fn check_targets<'o>(
                     && target::resolved(&s.path).starts_with(&out)
             };
             sources.retain(|s| !walked_in_from_outside(s));
+            leave_out_earlier_outputs(sources, &opts.inputs, &around);
         }
     }
     // `dedup apply` also reads its decisions file
@@ -755,6 +756,39 @@ fn check_targets<'o>(
 
 /// The report status of a document that is kept (written, unless the run writes nothing) or
 /// left empty by its removals.
+/// Replaces the sources walked from `around` (input directories the run writes into) that lie
+/// in a folder an earlier `deboil clean -o` run wrote (it holds a manifest or journal) by one
+/// `earlier-output` warning per such folder: with `deboil clean dumps -o dumps/clean2`,
+/// `dumps/clean` holds cleaned documents, not input. Inputs named on the command line stay.
+fn leave_out_earlier_outputs(
+    sources: &mut Vec<input::Source>,
+    named: &[PathBuf],
+    around: &[&PathBuf],
+) {
+    let mut folders: Vec<PathBuf> = Vec::new();
+    let mut kept = Vec::with_capacity(sources.len());
+    for s in sources.drain(..) {
+        let arg = around.iter().find(|a| s.path.starts_with(a));
+        let folder = arg.filter(|_| !named.contains(&s.path)).and_then(|arg| {
+            s.path
+                .ancestors()
+                .skip(1)
+                .take_while(|p| p != arg && p.starts_with(arg))
+                .filter(|p| input::holds_a_manifest(p))
+                .last()
+        });
+        match folder {
+            Some(f) if folders.iter().any(|g| g == f) => {}
+            Some(f) => {
+                folders.push(f.to_path_buf());
+                kept.push(input::Source::earlier_output(f));
+            }
+            None => kept.push(s),
+        }
+    }
+    *sources = kept;
+}
+
 fn doc_status(keep: bool, mode: Mode) -> &'static str {
     match (keep, mode) {
         (true, Mode::Write) => "written",
