@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// A related-content section: a heading such as "Related Articles", "More stories",
     /// "Read next", "You may also like", "Lesen Sie auch", "Mehr zum Thema", "À lire aussi",
     /// "Sur le même sujet", "Noticias relacionadas", "Te puede interesar", "Leggi anche",
-    /// "Leia também", "Czytaj też", also with an article before it ("Die meistgelesenen
+    /// "Leia também", "Czytaj też", "İlgili haberler", "Читайте также", "Похожие новости",
+    /// "اقرأ أيضا", "مقالات ذات صلة", "相关阅读", "関連記事", also with an article before it ("Die meistgelesenen
     /// Artikel") or a site name after it ("More stories from Example News"), and everything it
     /// carries: teaser headlines, source and time lines, and whole teaser articles.
     ///
@@ -66,6 +67,13 @@ static HEADING: Lazy = Lazy::new(
       | neueste\s+(?:artikel|beiträge|nachrichten|meldungen) | meist\s*gesucht | meist-?diskutiert
       | (?:mehr|weitere)\s+kolumnen | weitere\s+beiträge\s+zu\s+diesem\s+(?:artikel|thema)
       | weitere\s+aktuelle\s+themen(?:\s+aus\s+.{2,40})? | themen\s+in\s+diesem\s+artikel
+      | [iİ]lgili\s+haberler | bunlar[ıi]\s+da\s+(?:okuyun|ilginizi\s+çekebilir) | ayr[ıi]ca\s+okuyun
+      | читайте\s+(?:также|тоже|також) | смотрите\s+также | по\s+теме | материалы\s+по\s+теме
+      | (?:похожие|другие|последние)\s+(?:новости|статьи|материалы|публикации) | самое\s+(?:читаемое|популярное)
+      | схожі\s+(?:новини|статті) | інші\s+новини
+      | (?:اقرأ|إقرأ|اقرا)\s+(?:أيضا|أيضاً|ايضا|أيضًا) | (?:مقالات|أخبار|اخبار|مواضيع)\s+ذات\s+صلة | الأكثر\s+(?:قراءة|مشاهدة)
+      | 相关(?:阅读|新闻|文章|推荐|报道|閱讀|新聞) | 相關(?:閱讀|新聞|文章|報導) | 延伸(?:阅读|閱讀) | 推荐阅读 | 热门(?:文章|新闻|推荐)
+      | 猜你喜欢 | 関連記事 | 関連ニュース | あわせて読みたい | こちらもおすすめ | 人気記事
     )(?:\s+(?:on|at|from|auf|bei|von|sur|de|du|en|el|del)\s+[^!?]{1,39}[^.!?\s])?
     (?:\s*:\s*(?P<teaser>\S.*))?$",
 );
@@ -78,7 +86,7 @@ static HEADING_OPENINGS: Openings = Openings::new(
         b"th", b"ou", b"di", b"un", b"le", b"no", b"lo", b"la", b"nu", b"re", b"mo", b"se", b"al",
         b"do", b"yo", b"tr", b"po", b"to", b"ed", b"fu", b"in", b"wh", b"up", b"au", b"me", b"da",
         b"we", b"ve", b"li", b"su", b"ar", b"vo", b"pl", b"en", b"ta", b"te", b"vi", b"be", b"ma",
-        b"co", b"ge", b"cz", b"pu", b"ne",
+        b"co", b"ge", b"cz", b"pu", b"ne", b"il", b"bu", b"ay",
     ],
     false,
 );
@@ -387,6 +395,33 @@ mod tests {
             "Weitere aktuelle Themen",
             "Weitere aktuelle Themen aus Bayern",
             "Themen in diesem Artikel",
+            "İlgili Haberler",
+            "Ilgili haberler",
+            "Bunları da okuyun",
+            "Ayrıca okuyun",
+            "Читайте также",
+            "ЧИТАЙТЕ ТАКЖЕ",
+            "Смотрите также",
+            "По теме",
+            "Материалы по теме",
+            "Похожие новости",
+            "Другие статьи",
+            "Самое читаемое",
+            "Читайте також",
+            "Схожі новини",
+            "اقرأ أيضا",
+            "اقرأ أيضاً",
+            "مقالات ذات صلة",
+            "أخبار ذات صلة",
+            "الأكثر قراءة",
+            "相关阅读",
+            "相关新闻",
+            "相關新聞",
+            "延伸阅读",
+            "推荐阅读",
+            "猜你喜欢",
+            "関連記事",
+            "あわせて読みたい",
         ];
         let mut lines: Vec<String> = Vec::new();
         for p in phrases {
