@@ -2781,6 +2781,22 @@ fn dedup_apply_refuses_decisions_made_for_other_inputs() {
         err.contains("the text of c.jsonl:2 part 0 (id \"c2\") changed since `sigs` read it"),
         "{err}"
     );
+    // other rule settings than `sigs` had: other lines would be paragraphs; refused
+    for other_rules in [
+        &["--strictness", "high"][..],
+        &["--ignore", "C001"],
+        &["--select", "R0"],
+    ] {
+        let mut args = vec!["dedup", "apply", "a.jsonl", "c.jsonl", "--decisions", &dec2];
+        args.extend(other_rules);
+        let o = run_in(&dir, &args);
+        assert_eq!(o.status.code(), Some(2), "{other_rules:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("was decided after other rule settings than this run's"),
+            "{other_rules:?}: {err}"
+        );
+    }
 }
 
 #[test]

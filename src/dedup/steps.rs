@@ -66,6 +66,10 @@ pub struct DocSigs {
     /// `deboil dedup sigs`; none in process.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_hash: Option<u64>,
+    /// Fingerprint of the rule settings `sigs` ran with (rules selected, strictness, patterns):
+    /// `apply` refuses decisions made with other ones, which would remove other lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_hash: Option<u64>,
 }
 
 /// Step 1: signatures of every paragraph of `doc` that rules did not remove whole.
@@ -116,6 +120,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         paras,
         all_keys: Vec::new(),
         text_hash: None,
+        rules_hash: None,
     }
 }
 
@@ -978,6 +983,7 @@ mod tests {
                     paras,
                     all_keys: Vec::new(),
                     text_hash: None,
+                    rules_hash: None,
                 }
             })
             .collect();

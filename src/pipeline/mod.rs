@@ -160,6 +160,32 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
         .collect())
 }
 
+/// A fingerprint of what the rules of a run remove: the codes its selectors choose (stage
+/// codes included), its strictness, and its patterns' definitions (not the file they came
+/// from). `dedup sigs` records it and `dedup apply` compares it with its own: decisions made
+/// over other rule removals address other paragraphs.
+pub fn rules_fingerprint(opts: &CleanOptions, rules: &[Box<dyn Rule>]) -> u64 {
+    let selection = Selection::of(opts);
+    let mut s = format!("strictness={:?};", opts.strictness);
+    for r in rules {
+        s.push_str(r.meta().code);
+        s.push(';');
+    }
+    for m in rules::all_meta().iter().filter(|m| m.code.starts_with('D')) {
+        if selection.chooses(m.code) {
+            s.push_str(m.code);
+            s.push(';');
+        }
+    }
+    for p in &opts.config.patterns {
+        s.push_str(&format!(
+            "{:?}|{:?}|{:?}|{:?};",
+            p.name, p.literal, p.regex, p.scope
+        ));
+    }
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
+}
+
 /// The rule selectors of a run, from deboil.toml and the command line. A rule runs when the
 /// selects (both lists together; none means all) name it and no ignore does; the command line
 /// overrides the config: a rule named by `--select` runs even when the config's `ignore` names
@@ -398,6 +424,7 @@ pub fn run(
         spawn_named(scope, "deboil-parse", move || {
             read_batches(parsed, opts, keyed, tx)
         });
+        let rules_hash = rules_fingerprint(opts, &rules);
         let (rules, pool, selection, decided) = (&rules, &pool, &selection, &decided);
         let signing = deduper.as_ref().map(|d| d.options().clone());
         spawn_named(scope, "deboil-strip", move || {
@@ -426,7 +453,7 @@ pub fn run(
                             let at = (doc.source.clone(), doc.source_line, doc.part);
                             if let Some(d) = decided.get(&at) {
                                 if let Some(fatal) =
-                                    decided_mismatch(doc, d, last_seq, &decisions_file)
+                                    decided_mismatch(doc, d, last_seq, rules_hash, &decisions_file)
                                 {
                                     let _ = stx.send(Stripped::fatal(fatal));
                                     return;
@@ -898,10 +925,19 @@ fn decided_mismatch(
     doc: &Document,
     decided: &stages::DecidedDoc,
     last_seq: Option<u64>,
+    rules_hash: u64,
     file: &dyn std::fmt::Display,
 ) -> Option<String> {
     let (id, seq) = (&decided.id, decided.seq);
     let at = format!("{}:{}", doc.source, doc.source_line);
+    if decided.rules_hash.is_some_and(|h| h != rules_hash) {
+        return Some(format!(
+            "{file}: {at} part {} was decided after other rule settings than this run's (the \
+             rules selected, --strictness, the patterns of deboil.toml): its decisions address \
+             other paragraphs; give `apply` the rule flags and configuration `sigs` had",
+            doc.part
+        ));
+    }
     if let Some(last) = last_seq.filter(|last| seq < *last) {
         return Some(format!(
             "{file}: {at} was record {seq} for `sigs` but comes after record {last}: give \

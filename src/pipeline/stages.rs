@@ -98,6 +98,7 @@ fn doc_sigs(
     docs: &[Document],
     removals: &[Vec<Removal>],
     opts: &DedupOptions,
+    rules_hash: Option<u64>,
 ) -> Vec<DocSigs> {
     pool.install(|| {
         docs.par_iter()
@@ -105,6 +106,7 @@ fn doc_sigs(
             .map(|(d, rm)| {
                 let mut s = dedup::signatures(d, rm, opts);
                 s.text_hash = Some(xxhash_rust::xxh3::xxh3_64(d.text.as_bytes()));
+                s.rules_hash = rules_hash;
                 if opts.boilerplate {
                     s.all_keys = d.paragraphs().map(|i| d.info(i).key).collect();
                 }
@@ -121,8 +123,9 @@ pub fn write_sigs(
     stderr: &mut dyn Write,
 ) -> Result<usize, Error> {
     let mut n = 0;
+    let rules_hash = super::rules_fingerprint(opts, &active_rules(opts)?);
     for_each_stripped(opts, true, stderr, &mut |pool, docs, rms| {
-        for s in doc_sigs(pool, docs, rms, &opts.dedup) {
+        for s in doc_sigs(pool, docs, rms, &opts.dedup, Some(rules_hash)) {
             serde_json::to_writer(&mut *out, &s).map_err(|e| Error::io("<sigs>", e.into()))?;
             out.write_all(b"\n").map_err(|e| Error::io("<sigs>", e))?;
             n += 1;
@@ -146,6 +149,9 @@ pub struct DocDecisionsLine {
     /// The document's text hash as `sigs` read it (see [`dedup::DocSigs::text_hash`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_hash: Option<u64>,
+    /// The rule settings `sigs` ran with (see [`dedup::DocSigs::rules_hash`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_hash: Option<u64>,
 }
 
 /// Where a document's decisions apply: its input, its record's line there, its part.
@@ -163,6 +169,7 @@ pub struct DecidedDoc {
     /// Its place in `decide`'s order.
     pub seq: u64,
     pub text_hash: Option<u64>,
+    pub rules_hash: Option<u64>,
 }
 
 /// Reads signature files in the order given, numbering records across them: each `sigs` run
@@ -232,6 +239,7 @@ pub fn decide_files(
             id: s.id.clone(),
             decisions,
             text_hash: s.text_hash,
+            rules_hash: s.rules_hash,
         };
         serde_json::to_writer(&mut *out, &line).map_err(|e| Error::io("<decisions>", e.into()))?;
         out.write_all(b"\n")
@@ -296,6 +304,7 @@ pub fn read_decisions(path: &Path) -> Result<DecisionsByDoc, Error> {
                 decisions: d.decisions,
                 seq: d.seq,
                 text_hash: d.text_hash,
+                rules_hash: d.rules_hash,
             },
         );
     }
@@ -322,7 +331,7 @@ pub fn dups(
 ) -> Result<Vec<DupGroup>, Error> {
     let mut all: Vec<DocSigs> = Vec::new();
     for_each_stripped(opts, with_rules, stderr, &mut |pool, docs, rms| {
-        all.extend(doc_sigs(pool, docs, rms, &opts.dedup));
+        all.extend(doc_sigs(pool, docs, rms, &opts.dedup, None));
         Ok(())
     })?;
     if opts.dedup.mode == DedupMode::None {
