@@ -163,8 +163,9 @@ pub struct InputArgs {
     #[arg(long, default_value = "id")]
     pub id_field: String,
     /// Largest record (a text dump, or one JSONL line) processed; larger ones are reported and
-    /// skipped (`too-large`, `line-too-long`).
-    #[arg(long, value_name = "BYTES", default_value_t = 256 << 20)]
+    /// skipped (`too-large`, `line-too-long`). Bytes, or with a unit: `64k`, `16M`, `1G` (powers
+    /// of 1024; `KiB`, `MB`... are read the same way).
+    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = parse_bytes)]
     pub max_record_bytes: usize,
     /// Any bad input is fatal (exit 2), invalid UTF-8 included (repaired without it).
     #[arg(long)]
@@ -553,6 +554,31 @@ fn strictness_help() -> String {
 }
 
 /// Parses `deboil clean` arguments given as words (used by `check` for a fixture's `args` file).
+/// A positive byte count, optionally with a unit: `k`, `M`, `G` (any case, with or without
+/// `i` and `B`), each a power of 1024.
+fn parse_bytes(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n: usize = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a byte count (bytes, or 64k, 16M, 1G)"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("{s:?}: unknown unit (use k, M or G)")),
+    };
+    let bytes = n
+        .checked_mul(1usize << shift)
+        .ok_or_else(|| format!("{s:?} is too large"))?;
+    if bytes == 0 {
+        return Err("must be at least 1 byte: 0 would skip every record".into());
+    }
+    Ok(bytes)
+}
+
 pub fn parse_clean_words(words: &[String]) -> Result<CleanArgs, Error> {
     #[derive(Parser)]
     struct Wrap {
@@ -569,6 +595,34 @@ pub fn parse_clean_words(words: &[String]) -> Result<CleanArgs, Error> {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn byte_counts_take_units_and_refuse_zero() {
+        for (s, n) in [
+            ("4096", 4096),
+            ("64k", 64 << 10),
+            ("64K", 64 << 10),
+            ("16M", 16 << 20),
+            ("16MiB", 16 << 20),
+            ("2 mb", 2 << 20),
+            ("1G", 1 << 30),
+            ("5b", 5),
+        ] {
+            assert_eq!(parse_bytes(s), Ok(n), "{s}");
+        }
+        for s in [
+            "0",
+            "0k",
+            "",
+            "k",
+            "1T",
+            "-1",
+            "1.5M",
+            "99999999999999999999G",
+        ] {
+            assert!(parse_bytes(s).is_err(), "{s}");
+        }
+    }
 
     #[test]
     fn cli_is_well_formed() {
