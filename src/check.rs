@@ -158,12 +158,43 @@ fn compare(
             .context_radius(3)
             .header(&format!("{name} (expected)"), &format!("{name} (actual)"))
     ));
-    if expected.is_none() {
-        diffs.push_str(&format!(
-            "({name} is missing; run `deboil check --bless` and review it)\n"
-        ));
+    if let Some(note) = what_differs(expected.as_deref(), actual, path) {
+        diffs.push_str(&format!("({name} {note})\n"));
     }
     Ok(false)
+}
+
+/// A line said under a diff whose lines may look alike: the expected file is missing, its
+/// line endings are CRLF (an editor or a checkout's `autocrlf` rewrote it), or, for a report,
+/// it is not JSON at all.
+fn what_differs(expected: Option<&[u8]>, actual: &[u8], path: &Path) -> Option<String> {
+    let Some(expected) = expected else {
+        return Some("is missing; run `deboil check --bless` and review it".into());
+    };
+    let lf = |b: &[u8]| -> Vec<u8> {
+        let mut v = Vec::with_capacity(b.len());
+        for (i, &c) in b.iter().enumerate() {
+            if !(c == b'\r' && b.get(i + 1) == Some(&b'\n')) {
+                v.push(c);
+            }
+        }
+        v
+    };
+    if expected.windows(2).any(|w| w == b"\r\n") && lf(expected) == lf(actual) {
+        return Some(
+            "differs only in its line endings: it has CRLF where deboil writes LF (a checkout \
+             with core.autocrlf, or an editor, rewrote it; keep it LF, e.g. a `.gitattributes` \
+             line `fixtures/** -text`)"
+                .into(),
+        );
+    }
+    let is_report = path.extension().is_some_and(|e| e == "json");
+    if is_report && serde_json::from_slice::<serde_json::Value>(expected).is_err() {
+        return Some(
+            "is not valid JSON; run `deboil check --bless` and review it, or restore it".into(),
+        );
+    }
+    None
 }
 
 /// Checks one case.
@@ -307,6 +338,26 @@ mod tests {
             bless_summary(&names(12), 3),
             "blessed 12 cases: c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 and 2 more (3 unchanged)"
         );
+    }
+
+    #[test]
+    fn a_diff_says_when_only_line_endings_differ_or_a_report_is_not_json() {
+        let txt = Path::new("case/expected.txt");
+        let rep = Path::new("case/expected-report.json");
+        assert!(what_differs(None, b"a\n", txt)
+            .unwrap()
+            .starts_with("is missing"));
+        let crlf = what_differs(Some(b"a\r\nb\r\n"), b"a\nb\n", txt).unwrap();
+        assert!(
+            crlf.starts_with("differs only in its line endings"),
+            "{crlf}"
+        );
+        // CRLF and another change: the diff says it all
+        assert_eq!(what_differs(Some(b"a\r\nc\r\n"), b"a\nb\n", txt), None);
+        assert_eq!(what_differs(Some(b"a\nc\n"), b"a\nb\n", txt), None);
+        let bad = what_differs(Some(b"{\"totals\": "), b"{}\n", rep).unwrap();
+        assert!(bad.starts_with("is not valid JSON"), "{bad}");
+        assert_eq!(what_differs(Some(b"{\"a\": 1}\n"), b"{}\n", rep), None);
     }
 
     #[test]

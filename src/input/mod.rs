@@ -1492,9 +1492,16 @@ pub fn parse_jsonl_line(
         err("invalid-json", format!("{want} ({why})"))
     })?;
     let Value::Object(obj) = value else {
+        // a whole array of records on one line: JSON, not JSON Lines
+        let hint = if matches!(&value, Value::Array(a) if a.iter().any(Value::is_object)) {
+            "; an array of records on one line is JSON, not JSON Lines: convert it with \
+             `jq -c '.[]'`"
+        } else {
+            ""
+        };
         return Err(err(
             "not-an-object",
-            format!("{want}, found {}", json_type(&value)),
+            format!("{want}, found {}{hint}", json_type(&value)),
         ));
     };
     if !obj.contains_key(&opts.text_field) {
@@ -1728,6 +1735,15 @@ mod tests {
                 .ends_with("the field \"text\" is missing (fields: id; see --text-field)"),
             "{e}"
         );
+        // an array of numbers is just not an object; an array of records gets the jq hint
+        let e = items[2].as_ref().unwrap_err();
+        assert!(e.message.ends_with("found an array"), "{e}");
+        let opts = InputOptions::default();
+        let e = parse_jsonl_line(br#"[{"text":"a"},{"text":"b"}]"#, "a.json", 1, 0, &opts)
+            .err()
+            .unwrap();
+        assert_eq!(e.kind, "not-an-object");
+        assert!(e.message.ends_with("convert it with `jq -c '.[]'`"), "{e}");
     }
 
     #[test]
