@@ -14,7 +14,8 @@ crate::declare_rule! {
     /// ten words or ends like a sentence (`.`, `!`, `?`, a closing quote); each other cell of at
     /// most 20 words that does not end like a sentence is a navigation item, a section label or
     /// a teaser headline from the next column, and is cut from the line with the gap before
-    /// it. The main cell and every cell that ends like a sentence stay; a row of short cells
+    /// it. The main cell, every cell that ends like a sentence, and a label ending in a colon
+    /// right before the main cell (`Note:`, `Update:`: its lead-in) stay; a row of short cells
     /// (a table, a link list) stays whole; whether the whole line stays is for the other rules
     /// and the classifier.
     ///
@@ -102,7 +103,10 @@ impl Rule for ColumnCellRule {
             }
             for (k, c) in cells.iter().enumerate() {
                 let text = &line[c.clone()];
-                if k == main || words[k] > MAX_SIDE_WORDS || ends_like_sentence(text) {
+                // a label that introduces the text after it (`Note:`, `Update:`) is the
+                // text's own lead-in, not a cell of another column
+                let lead_in = k + 1 == main && text.trim_end().ends_with(':');
+                if k == main || lead_in || words[k] > MAX_SIDE_WORDS || ends_like_sentence(text) {
                     continue;
                 }
                 // the gap before the cell goes with it (the first cell's is the line's start)
@@ -161,6 +165,23 @@ mod tests {
                 "Home News Sport Weather",
                 "Flour, sugar and two eggs",
                 "Flour 200 g Sugar 100 g",
+            ]
+        );
+    }
+
+    /// A label ending in a colon right before the text introduces it; elsewhere it is a cell.
+    #[test]
+    fn a_lead_in_label_before_the_text_stays() {
+        assert_eq!(
+            kept(
+                "Note:\tThe council will meet again on Thursday to vote on the harbour plan.\n\
+                Menu:        Home        The council will meet again on Thursday to vote.\n\
+                The council will meet again on Thursday to vote.        Share:"
+            ),
+            vec![
+                "Note: The council will meet again on Thursday to vote on the harbour plan.",
+                "The council will meet again on Thursday to vote.",
+                "The council will meet again on Thursday to vote.",
             ]
         );
     }
