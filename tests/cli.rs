@@ -1302,6 +1302,9 @@ fn output_and_report_paths_are_checked_before_the_run() {
     let under_file = p(&file.join("sub"));
     let no_folder = p(&d.join("nope/r.json"));
     let txt = p(&d.join("clean.txt"));
+    let out_dir = p(&d.join("out"));
+    let report_as_doc = p(&d.join("out/001_57e4a07da3062c67.txt"));
+    let report_as_manifest = p(&d.join("out/.deboil-manifest"));
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (
             vec![
@@ -1326,6 +1329,21 @@ fn output_and_report_paths_are_checked_before_the_run() {
         (
             vec!["clean", "seeds", "--diff", "-o", &same],
             "leave out -o",
+        ),
+        (
+            vec!["clean", "seeds", "-o", &out_dir, "--report", &report_as_doc],
+            "a name its documents or its manifest take",
+        ),
+        (
+            vec![
+                "clean",
+                "seeds",
+                "-o",
+                &out_dir,
+                "--report",
+                &report_as_manifest,
+            ],
+            "a name its documents or its manifest take",
         ),
     ];
     for (args, says) in cases {
@@ -2160,10 +2178,43 @@ mod hostile {
             ),
             ("empty.gz", Vec::new(), "empty"),
         ];
+        // an earlier run's output: a run that could use nothing leaves it as it was
+        let out = dir.join("out.jsonl");
+        std::fs::write(&out, "{\"id\":\"earlier\"}\n").unwrap();
+        let out_dir = dir.join("out-dir");
+        let good = dir.join("good.txt");
+        std::fs::write(
+            &good,
+            "Title\n\nA body line long enough to stay in the output.\n",
+        )
+        .unwrap();
+        let o = deboil(&[
+            "clean",
+            good.to_str().unwrap(),
+            "-q",
+            "-o",
+            out_dir.to_str().unwrap(),
+        ]);
+        assert!(o.status.success());
+        let listed = std::fs::read_to_string(out_dir.join(".deboil-manifest")).unwrap();
         for (name, bytes, kind) in cases {
             let f = dir.join(name);
             std::fs::write(&f, bytes).unwrap();
-            let out = dir.join("out.jsonl");
+            if kind != "empty" {
+                let o = deboil(&[
+                    "clean",
+                    f.to_str().unwrap(),
+                    "-q",
+                    "-o",
+                    out_dir.to_str().unwrap(),
+                ]);
+                assert_eq!(o.status.code(), Some(2));
+                assert!(out_dir.join("good.txt").is_file(), "{name}");
+                assert_eq!(
+                    std::fs::read_to_string(out_dir.join(".deboil-manifest")).unwrap(),
+                    listed
+                );
+            }
             let (o, r) = report(&[
                 "clean",
                 f.to_str().unwrap(),
@@ -2181,6 +2232,15 @@ mod hostile {
                 assert!(
                     err.contains("nothing written: 1 of 1 inputs and records failed"),
                     "{err}"
+                );
+                assert!(
+                    err.contains("the output of an earlier run is left as it was"),
+                    "{err}"
+                );
+                assert_eq!(
+                    std::fs::read_to_string(&out).unwrap(),
+                    "{\"id\":\"earlier\"}\n",
+                    "{name}"
                 );
             }
         }

@@ -122,10 +122,16 @@ pub fn update(dir: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
         return Ok(Vec::new());
     }
     let mut removed = Vec::new();
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     for rel in stale(&previous, written) {
         let path = dir.join(&rel);
         let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
-        if !is_file {
+        // a folder on the way that is now a link out of `dir` leads to files deboil never wrote
+        let inside = path
+            .parent()
+            .and_then(|p| p.canonicalize().ok())
+            .is_some_and(|p| p.starts_with(&root));
+        if !is_file || !inside {
             continue;
         }
         match std::fs::remove_file(&path) {
@@ -234,5 +240,18 @@ mod tests {
         assert_eq!(update(&dir, &[]).unwrap(), paths(&["a.txt"]));
         assert!(read(&dir).unwrap().is_empty());
         assert!(dir.join("mine.txt").is_file());
+    }
+
+    /// A listed folder that is now a link out of the directory: nothing through it is removed.
+    #[cfg(unix)]
+    #[test]
+    fn update_never_removes_through_a_link_out_of_the_directory() {
+        let dir = TempDir::new("deboil-manifest");
+        let outside = TempDir::new("deboil-outside");
+        std::fs::write(outside.join("x.txt"), "not deboil's").unwrap();
+        std::os::unix::fs::symlink(&*outside, dir.join("sub")).unwrap();
+        write(&dir, &paths(&["sub/x.txt"])).unwrap();
+        assert!(update(&dir, &[]).unwrap().is_empty());
+        assert!(outside.join("x.txt").is_file());
     }
 }

@@ -117,18 +117,20 @@ impl Encoded {
     }
 }
 
-/// `p` with its symlinks followed, link after link (a dangling link gives the path it names;
-/// a loop stops after 40 links, and opening the path then reports it).
-fn follow_links(p: &Path) -> PathBuf {
+/// `p` with its symlinks followed, link after link (a dangling link gives the path it names);
+/// more than 40 links (a loop) is an error, as the system's own lookup would say.
+fn follow_links(p: &Path) -> std::io::Result<PathBuf> {
     let mut at = p.to_path_buf();
-    for _ in 0..40 {
+    for _ in 0..=40 {
         match std::fs::read_link(&at) {
             Ok(to) if to.is_absolute() => at = to,
             Ok(to) => at = at.parent().unwrap_or(Path::new("")).join(to),
-            Err(_) => break,
+            Err(_) => return Ok(at),
         }
     }
-    at
+    Err(std::io::Error::other(
+        "too many levels of symbolic links (a loop?)",
+    ))
 }
 
 impl AtomicFile {
@@ -146,7 +148,7 @@ impl AtomicFile {
     }
 
     fn open(target: &Path, sync: bool) -> Result<AtomicFile, Error> {
-        let dest = follow_links(target);
+        let dest = follow_links(target).map_err(|e| Error::io(target, e))?;
         let in_place = std::fs::metadata(&dest).is_ok_and(|m| !m.is_file() && !m.is_dir());
         let (tmp, f) = if in_place {
             let f = File::options()
@@ -193,6 +195,10 @@ impl AtomicFile {
         let Some(tmp) = self.tmp.take() else {
             return Ok(());
         };
+        // a file replaced keeps its permissions (a private file stays private)
+        if let Ok(m) = std::fs::metadata(&self.dest) {
+            let _ = f.set_permissions(m.permissions());
+        }
         if self.sync {
             f.sync_data().ok();
         }
@@ -415,8 +421,10 @@ impl<'a> Sink<'a> {
                 f.writer()
                     .write_all(rendered)
                     .map_err(|e| Error::io(&path, e))?;
-                f.commit()?;
+                // listed before it is put in place: an interrupt between the two leaves a name
+                // the next run finds missing, never a file no journal lists
                 journal.add(dir, &name)?;
+                f.commit()?;
                 written.push(name);
                 Ok(())
             }
@@ -436,6 +444,12 @@ impl<'a> Sink<'a> {
             Sink::Listing { out } => out.write_all(bytes).map_err(|e| Error::io("<stdout>", e)),
             _ => Ok(()),
         }
+    }
+
+    /// Ends a run that wrote nothing worth keeping: a JSONL file is not put in place (its
+    /// temporary file is removed) and a directory's manifest is left as it was.
+    pub fn abandon(self) {
+        drop(self);
     }
 
     pub fn finish(self) -> Result<(), Error> {
@@ -712,6 +726,32 @@ mod tests {
             4,
             "no temporary file left"
         );
+    }
+
+    /// A link loop is an error naming the path, and the links stay; a replaced file keeps its
+    /// permissions.
+    #[cfg(unix)]
+    #[test]
+    fn atomic_file_refuses_a_link_loop_and_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = crate::testing::TempDir::new("deboil-out");
+        let a = dir.join("a.jsonl");
+        std::os::unix::fs::symlink("b.jsonl", &a).unwrap();
+        std::os::unix::fs::symlink("a.jsonl", dir.join("b.jsonl")).unwrap();
+        let e = AtomicFile::create(&a).err().unwrap().to_string();
+        assert!(e.contains("too many levels of symbolic links"), "{e}");
+        assert!(std::fs::symlink_metadata(&a)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        let private = dir.join("private.jsonl");
+        std::fs::write(&private, "old").unwrap();
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let mut f = AtomicFile::create(&private).unwrap();
+        f.writer().write_all(b"new").unwrap();
+        f.commit().unwrap();
+        let mode = std::fs::metadata(&private).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
     }
 
     /// A FIFO is written in place (its reader gets the data) and stays a FIFO.

@@ -67,6 +67,24 @@ pub fn check(t: &Targets, inputs: &[&Path]) -> Result<(), Error> {
             .as_ref()
             .filter(|_| t.output_is_dir)
             .is_some_and(|(_, out)| rep.parent() == Some(out.as_path()));
+        // inside the text output directory, a report named like a document (`*.txt`) or like
+        // the directory's manifest would be overwritten by the run, or overwrite its files
+        let in_out_dir = output
+            .as_ref()
+            .filter(|_| t.output_is_dir)
+            .is_some_and(|(_, out)| rep.starts_with(out));
+        let name = rep
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if in_out_dir && (name.ends_with(".txt") || name.starts_with(".deboil-manifest")) {
+            return Err(usage(format!(
+                "--report {}: is inside the output directory with a name its documents or its \
+                 manifest take (*.txt, .deboil-manifest); name it report.json, or write it \
+                 elsewhere",
+                shown.display()
+            )));
+        }
         if made_first {
             if rep.is_dir() {
                 return Err(usage(format!(

@@ -670,7 +670,15 @@ pub fn run(
         Ok(())
     })?;
     progress.finish();
-    sink.finish()?;
+    // a run that failed to use any input writes nothing in place of an earlier run's output:
+    // the JSONL file is not replaced, the output directory's manifest not rewritten (its files
+    // not removed)
+    let failed_whole = totals.documents_out == 0 && record_failures > 0;
+    if failed_whole {
+        sink.abandon();
+    } else {
+        sink.finish()?;
+    }
     let seconds = (!opts.reproducible).then(|| started.elapsed().as_secs_f64());
     if let Some((r, p)) = report {
         let timing = seconds.map(|s| serde_json::json!({"seconds": s}));
@@ -701,12 +709,18 @@ pub fn run(
             "deboil: error: nothing to read: no input file found (warnings above)"
         );
         2
-    } else if totals.documents_out == 0 && record_failures > 0 {
+    } else if failed_whole {
         let _ = writeln!(
             stderr,
-            "deboil: error: nothing written: {} of {} inputs and records failed (errors above)",
-            totals.failed(),
-            totals.documents_in
+            "deboil: error: nothing written: {} of {} inputs and records failed, the rest \
+             held nothing to keep (errors above){}",
+            record_failures,
+            totals.documents_in,
+            if opts.output.is_some() {
+                "; the output of an earlier run is left as it was"
+            } else {
+                ""
+            }
         );
         2
     } else {
