@@ -141,6 +141,10 @@ pub struct ApplyArgs {
     /// Decisions written by `deboil dedup decide`.
     #[arg(long)]
     pub decisions: PathBuf,
+    /// The `--dedup` scope `decide` ran with: whole records repeated (D004) are dropped here,
+    /// and only with `corpus`, as `clean` does.
+    #[arg(long, value_enum, default_value_t = crate::dedup::DedupMode::Corpus)]
+    pub dedup: crate::dedup::DedupMode,
 }
 
 /// Reading the inputs (every command that reads dumps).
@@ -537,6 +541,7 @@ impl ApplyArgs {
         self.rules.apply_to(&mut o)?;
         self.write.apply_to(&mut o);
         o.decisions = Some(self.decisions.clone());
+        o.dedup.mode = self.dedup;
         Ok(o)
     }
 }
@@ -679,7 +684,6 @@ mod tests {
             (&["dedup", "decide"], "--no-config"),
             (&["dedup", "apply", "--decisions=d"], "--prefer=longest"),
             (&["dedup", "apply", "--decisions=d"], "--near-threshold=0.9"),
-            (&["dedup", "apply", "--decisions=d"], "--dedup=none"),
             (&["dedup", "apply", "--decisions=d"], "--no-boilerplate"),
         ] {
             let mut words = cmd.to_vec();

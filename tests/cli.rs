@@ -895,6 +895,124 @@ fn rerun_into_the_same_dir_removes_stale_outputs_only() {
     );
 }
 
+/// Signature and decision files written compressed are read back by the next step.
+#[test]
+fn compressed_signatures_and_decisions_are_read_back() {
+    let dir = tmpdir("compressed-steps");
+    let seeds = root().join("seeds");
+    let s = seeds.to_str().unwrap();
+    let (sigs, dec) = (dir.join("s.jsonl.zst"), dir.join("d.jsonl.gz"));
+    for args in [
+        vec![
+            "dedup",
+            "sigs",
+            s,
+            "-o",
+            sigs.to_str().unwrap(),
+            "--no-config",
+        ],
+        vec![
+            "dedup",
+            "decide",
+            sigs.to_str().unwrap(),
+            "-o",
+            dec.to_str().unwrap(),
+        ],
+    ] {
+        let o = deboil(&args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    assert_eq!(
+        &std::fs::read(&sigs).unwrap()[..4],
+        &[0x28, 0xb5, 0x2f, 0xfd]
+    );
+    let applied = deboil(&[
+        "dedup",
+        "apply",
+        s,
+        "--decisions",
+        dec.to_str().unwrap(),
+        "-q",
+        "--no-config",
+    ]);
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    let clean = deboil(&["clean", s, "-q", "--no-config"]);
+    assert_eq!(applied.stdout, clean.stdout);
+}
+
+/// `apply --dedup` takes the scope `decide` had: a record repeated whole is dropped (D004)
+/// only in corpus scope, as `clean` does.
+#[test]
+fn dedup_apply_takes_the_scope_decide_had() {
+    let dir = tmpdir("apply-scope");
+    let rec = "{\"id\":\"a\",\"text\":\"Title one\\n\\nThe first paragraph of a record that is repeated whole later on.\"}\n";
+    let (a, b) = (dir.join("a.jsonl"), dir.join("b.jsonl"));
+    std::fs::write(&a, rec).unwrap();
+    std::fs::write(&b, rec.replace("\"a\"", "\"b\"")).unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let (sigs, dec) = (dir.join("s.jsonl"), dir.join("d.jsonl"));
+    let (sigs, dec) = (sigs.to_str().unwrap(), dec.to_str().unwrap());
+    for scope in ["none", "doc", "corpus"] {
+        let run = |args: &[&str]| {
+            let o = deboil(args);
+            assert!(
+                o.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            o.stdout
+        };
+        run(&[
+            "dedup",
+            "sigs",
+            a,
+            b,
+            "--dedup",
+            scope,
+            "-o",
+            sigs,
+            "--no-config",
+        ]);
+        run(&["dedup", "decide", sigs, "--dedup", scope, "-o", dec]);
+        let applied = run(&[
+            "dedup",
+            "apply",
+            a,
+            b,
+            "--decisions",
+            dec,
+            "--dedup",
+            scope,
+            "--format",
+            "jsonl",
+            "-q",
+            "--no-config",
+        ]);
+        let clean = run(&[
+            "clean",
+            a,
+            b,
+            "--dedup",
+            scope,
+            "--format",
+            "jsonl",
+            "-q",
+            "--no-config",
+        ]);
+        assert_eq!(applied, clean, "{scope}");
+        let records = String::from_utf8_lossy(&clean).lines().count();
+        assert_eq!(records, if scope == "corpus" { 1 } else { 2 }, "{scope}");
+    }
+}
+
 /// Writing into an input directory, a run leaves out the folders earlier runs wrote there too
 /// (with a warning); writing elsewhere, or naming such a folder, reads it.
 #[test]

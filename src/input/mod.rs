@@ -154,9 +154,9 @@ impl Source {
         Source::problem(
             dir,
             EARLIER_OUTPUT,
-            "not read: a folder an earlier `deboil clean -o` run wrote (it holds \
-             .deboil-manifest), inside the input directory this run writes into; name it to \
-             read it"
+            "not read: a folder an earlier `deboil clean -o` run wrote (it holds its \
+             .deboil-manifest or journal), inside the input directory this run's text output \
+             goes into; name it to read it"
                 .into(),
         )
     }

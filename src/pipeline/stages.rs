@@ -172,6 +172,24 @@ pub struct DecidedDoc {
     pub rules_hash: Option<u64>,
 }
 
+/// A signatures or decisions file to read line by line, decompressed when its first bytes are
+/// gzip's or zstd's (`sigs -o s.jsonl.gz` writes it so).
+fn open_unpacked(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
+    let mut raw = std::io::BufReader::new(std::fs::File::open(path)?);
+    let head = raw.fill_buf()?;
+    Ok(if head.starts_with(&[0x1f, 0x8b]) {
+        Box::new(std::io::BufReader::new(
+            flate2::bufread::MultiGzDecoder::new(raw),
+        ))
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Box::new(std::io::BufReader::new(
+            zstd::stream::read::Decoder::with_buffer(raw)?,
+        ))
+    } else {
+        Box::new(raw)
+    })
+}
+
 /// Reads signature files in the order given, numbering records across them: each `sigs` run
 /// numbers its own records from 0, so a file's `seq` values are moved past the previous file's.
 fn read_sig_files(
@@ -180,9 +198,9 @@ fn read_sig_files(
 ) -> Result<(), Error> {
     let mut base = 0u64;
     for p in paths {
-        let file = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+        let file = open_unpacked(p).map_err(|e| Error::io(p, e))?;
         let mut next = base;
-        for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        for (i, line) in file.lines().enumerate() {
             let line = line.map_err(|e| Error::io(p, e))?;
             if line.trim().is_empty() {
                 continue;
@@ -272,9 +290,9 @@ pub fn decide_files(
 /// Reads a decisions file into each document's address -> (id, decisions).
 pub fn read_decisions(path: &Path) -> Result<DecisionsByDoc, Error> {
     let unread = |e: std::io::Error| Error::flag_file("--decisions", path, &e);
-    let file = std::fs::File::open(path).map_err(unread)?;
+    let file = open_unpacked(path).map_err(unread)?;
     let mut map = HashMap::new();
-    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+    for (i, line) in file.lines().enumerate() {
         let line = line.map_err(unread)?;
         if line.trim().is_empty() {
             continue;
