@@ -821,6 +821,18 @@ fn rerun_into_the_same_dir_removes_stale_outputs_only() {
         v.sort();
         v
     };
+    // what the folder holds once a.txt is the only input left: its output, the manifest and
+    // the user's files, untouched
+    let settled = || {
+        assert_eq!(
+            listing(),
+            [".deboil-manifest", "a.txt", "notes.txt", "sub/keep.txt"]
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+            "mine"
+        );
+    };
     run();
     let all = [
         ".deboil-manifest",
@@ -835,14 +847,7 @@ fn rerun_into_the_same_dir_removes_stale_outputs_only() {
     std::fs::remove_file(input.join("b.txt")).unwrap();
     std::fs::remove_file(input.join("sub/c.txt")).unwrap();
     run();
-    assert_eq!(
-        listing(),
-        [".deboil-manifest", "a.txt", "notes.txt", "sub/keep.txt"]
-    );
-    assert_eq!(
-        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
-        "mine"
-    );
+    settled();
     let manifest = std::fs::read_to_string(out.join(".deboil-manifest")).unwrap();
     let listed: Vec<&str> = manifest.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(listed, ["\"a.txt\""]);
@@ -859,10 +864,7 @@ fn rerun_into_the_same_dir_removes_stale_outputs_only() {
     )
     .unwrap();
     run();
-    assert_eq!(
-        listing(),
-        [".deboil-manifest", "a.txt", "notes.txt", "sub/keep.txt"]
-    );
+    settled();
     // a file of the user's where a document's file would go is not overwritten: the run stops
     // (exit 2) naming it, and the next run, with the name free again, removes nothing of theirs
     std::fs::write(input.join("notes.txt"), format!("Notes\n\n{body}\n")).unwrap();
@@ -885,14 +887,7 @@ fn rerun_into_the_same_dir_removes_stale_outputs_only() {
     );
     std::fs::remove_file(input.join("notes.txt")).unwrap();
     run();
-    assert_eq!(
-        listing(),
-        [".deboil-manifest", "a.txt", "notes.txt", "sub/keep.txt"]
-    );
-    assert_eq!(
-        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
-        "mine"
-    );
+    settled();
 }
 
 /// Signature and decision files written compressed are read back by the next step.
