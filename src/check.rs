@@ -257,10 +257,7 @@ pub fn check_all(
     let (mut failed, mut errors) = (0, 0);
     let (mut blessed, mut unchanged) = (Vec::new(), 0);
     for case in &cases {
-        let name = case
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = case_name(case);
         let line = match check_case(case, bless, threads) {
             Ok(CaseResult::Pass) => {
                 unchanged += 1;
@@ -299,6 +296,14 @@ pub fn check_all(
     Ok(CheckCounts { failed, errors })
 }
 
+/// A case's name: its folder's name, also when the case is given as `.` or `dir/.`.
+fn case_name(case: &Path) -> String {
+    let named = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    named(case)
+        .or_else(|| case.canonicalize().ok().as_deref().and_then(named))
+        .unwrap_or_else(|| case.display().to_string())
+}
+
 /// What `--bless` did, for `check`'s last line: `blessed 2 cases: a, b (41 unchanged)`, the
 /// names in case order, at most [`BLESS_NAMES`] of them and then how many more.
 pub fn bless_summary(blessed: &[String], unchanged: usize) -> String {
@@ -321,6 +326,16 @@ pub const BLESS_NAMES: usize = 10;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_given_as_dot_is_named_by_its_folder() {
+        assert_eq!(case_name(Path::new("fixtures/news")), "news");
+        assert_eq!(case_name(Path::new("fixtures/news/")), "news");
+        let here = std::env::current_dir().unwrap();
+        let folder = here.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(case_name(Path::new(".")), folder);
+        assert_eq!(case_name(&here.join(".")), folder);
+    }
 
     #[test]
     fn bless_summary_names_what_was_blessed() {

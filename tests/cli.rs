@@ -1415,6 +1415,7 @@ fn output_and_report_paths_are_checked_before_the_run() {
     let under_file = p(&file.join("sub"));
     let no_folder = p(&d.join("nope/r.json"));
     let txt = p(&d.join("clean.txt"));
+    let gz = p(&d.join("clean.jsonl.gz"));
     let out_dir = p(&d.join("out"));
     let report_as_doc = p(&d.join("out/001_57e4a07da3062c67.txt"));
     let report_as_manifest = p(&d.join("out/.deboil-manifest"));
@@ -1434,6 +1435,10 @@ fn output_and_report_paths_are_checked_before_the_run() {
             "does not exist",
         ),
         (vec!["clean", "seeds", "-o", &txt], "--format jsonl"),
+        (
+            vec!["clean", "seeds", "-o", &gz],
+            "for one compressed file, use --format jsonl -o",
+        ),
         (vec!["clean", "seeds", "--report", "-"], "give its path"),
         (
             vec!["clean", "seeds", "--dry-run", "-o", &same],

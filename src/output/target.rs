@@ -169,12 +169,25 @@ fn output_dir(shown: &Path, resolved: &Path) -> Result<(), Error> {
     }
     // a name with an input extension (`clean.txt`, `out.jsonl.gz`, any case) is a file's
     if crate::input::is_input_name(resolved) {
+        let compressed = resolved
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("gz") || e.eq_ignore_ascii_case("zst"));
+        let instead = if compressed {
+            // stdout is never compressed: a redirect would put plain text under this name
+            format!(
+                "for one compressed file, use --format jsonl -o {}",
+                shown.display()
+            )
+        } else {
+            format!(
+                "for one file, leave out -o and redirect stdout (`> {}`), or use --format jsonl",
+                shown.display()
+            )
+        };
         return Err(usage(format!(
             "-o {}: text output goes to a directory (one file per document), and this names \
-             a file; for one file, leave out -o and redirect stdout (`> {}`), or use --format \
-             jsonl",
+             a file; {instead}",
             shown.display(),
-            shown.display()
         )));
     }
     Ok(())
