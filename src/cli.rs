@@ -565,9 +565,16 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
     let t = s.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (digits, unit) = t.split_at(split);
-    let n: usize = digits
-        .parse()
-        .map_err(|_| format!("{s:?} is not a byte count (bytes, or 64k, 16M, 1G)"))?;
+    if unit.starts_with(['.', ',']) {
+        return Err(format!("{s:?}: give a whole number (1536k, not 1.5M)"));
+    }
+    let n: usize = digits.parse().map_err(|e: std::num::ParseIntError| {
+        if matches!(e.kind(), std::num::IntErrorKind::PosOverflow) {
+            format!("{s:?} is too large")
+        } else {
+            format!("{s:?} is not a byte count (bytes, or 64k, 16M, 1G)")
+        }
+    })?;
     let shift = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 0,
         "k" | "kb" | "kib" => 10,
@@ -627,6 +634,13 @@ mod tests {
         ] {
             assert!(parse_bytes(s).is_err(), "{s}");
         }
+        assert!(parse_bytes("1.5M").unwrap_err().contains("whole number"));
+        assert!(parse_bytes("99999999999999999999")
+            .unwrap_err()
+            .contains("too large"));
+        assert!(parse_bytes("17179869184G")
+            .unwrap_err()
+            .contains("too large"));
     }
 
     #[test]
