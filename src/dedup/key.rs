@@ -251,6 +251,12 @@ fn is_cjk_lead(b: u8) -> bool {
     (0xE3..=0xE9).contains(&b)
 }
 
+/// Whether `c` is one of the characters dedup takes for a word of its own: U+3000..=U+9FFF,
+/// the characters whose UTF-8 starts with an [`is_cjk_lead`] byte.
+pub fn is_cjk_word_char(c: char) -> bool {
+    ('\u{3000}'..='\u{9FFF}').contains(&c)
+}
+
 /// What [`push_ascii_key`] does with a byte: [`SKIP`] for the apostrophes that join words,
 /// [`BREAK`] for anything that separates them, else the lowercase letter or digit it keeps.
 static ASCII_KEY: [u8; 256] = {

@@ -792,7 +792,7 @@ fn diff_tokens(text: &str) -> Vec<&str> {
     let class = |c: char| -> u8 {
         if c.is_whitespace() {
             0
-        } else if ('\u{3000}'..='\u{9FFF}').contains(&c) {
+        } else if super::key::is_cjk_word_char(c) {
             2
         } else {
             1

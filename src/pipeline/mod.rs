@@ -171,7 +171,10 @@ pub fn rules_fingerprint(opts: &CleanOptions, rules: &[Box<dyn Rule>]) -> u64 {
         s.push_str(r.meta().code);
         s.push(';');
     }
-    for m in rules::all_meta().iter().filter(|m| m.code.starts_with('D')) {
+    for m in rules::all_meta()
+        .iter()
+        .filter(|m| m.category == rules::Category::Dedup)
+    {
         if selection.chooses(m.code) {
             s.push_str(m.code);
             s.push(';');
@@ -807,6 +810,8 @@ fn leave_out_earlier_outputs(
     around: &[&PathBuf],
 ) {
     let mut folders: Vec<PathBuf> = Vec::new();
+    // each folder is looked at once, however many files it holds
+    let mut marked: HashMap<PathBuf, bool> = HashMap::new();
     let mut kept = Vec::with_capacity(sources.len());
     for s in sources.drain(..) {
         let arg = around.iter().find(|a| s.path.starts_with(a));
@@ -815,7 +820,11 @@ fn leave_out_earlier_outputs(
                 .ancestors()
                 .skip(1)
                 .take_while(|p| p != arg && p.starts_with(arg))
-                .filter(|p| input::holds_a_manifest(p))
+                .filter(|p| {
+                    *marked
+                        .entry(p.to_path_buf())
+                        .or_insert_with(|| input::holds_a_manifest(p))
+                })
                 .last()
         });
         match folder {
