@@ -1218,8 +1218,9 @@ fn open_reader(
     Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), comp))
 }
 
-const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
-const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
+/// The first bytes of a gzip stream and of a zstd frame: how compressed data is told.
+pub const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
+pub const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
 
 /// The `invalid-gzip`/`invalid-zstd` error of a source read as `comp` (by its name) whose first
 /// bytes are not that format's magic number, however short it is: a decompressor would call a

@@ -177,11 +177,11 @@ pub struct DecidedDoc {
 fn open_unpacked(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     let mut raw = std::io::BufReader::new(std::fs::File::open(path)?);
     let head = raw.fill_buf()?;
-    Ok(if head.starts_with(&[0x1f, 0x8b]) {
+    Ok(if head.starts_with(input::GZIP_MAGIC) {
         Box::new(std::io::BufReader::new(
             flate2::bufread::MultiGzDecoder::new(raw),
         ))
-    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+    } else if head.starts_with(input::ZSTD_MAGIC) {
         Box::new(std::io::BufReader::new(
             zstd::stream::read::Decoder::with_buffer(raw)?,
         ))
