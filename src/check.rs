@@ -131,8 +131,13 @@ fn compare(
     diffs: &mut String,
     blessed: &mut Vec<String>,
 ) -> Result<bool, Error> {
-    let expected = std::fs::read(path).ok();
-    if expected.as_deref() == Some(actual) {
+    let expected = match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        // an expected file that exists but cannot be read is the case's error, not a difference
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    if expected.as_deref() == Some(actual) || same_json_report(path, expected.as_deref(), actual) {
         return Ok(true);
     }
     if bless {
@@ -162,6 +167,16 @@ fn compare(
         diffs.push_str(&format!("({name} {note})\n"));
     }
     Ok(false)
+}
+
+/// Whether `path` is a report whose expected and actual JSON hold the same values: a report
+/// reformatted by hand (compacted, keys reordered) still passes.
+fn same_json_report(path: &Path, expected: Option<&[u8]>, actual: &[u8]) -> bool {
+    let parse = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).ok();
+    path.extension().is_some_and(|e| e == "json")
+        && expected
+            .and_then(parse)
+            .is_some_and(|e| Some(e) == parse(actual))
 }
 
 /// A line said under a diff whose lines may look alike: the expected file is missing, its
@@ -408,6 +423,26 @@ mod tests {
             "ok      case\n1 case, 0 failed; blessed 0 cases (1 unchanged)\n"
         );
         assert_eq!(run(false).1, "ok      case\n1 case, 0 failed\n");
+        // the report is compared as JSON: compacted by hand it passes, a changed value fails
+        let rep = case.join("expected-report.json");
+        let blessed: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&rep).unwrap()).unwrap();
+        std::fs::write(&rep, serde_json::to_string(&blessed).unwrap()).unwrap();
+        assert_eq!(run(false).1, "ok      case\n1 case, 0 failed\n");
+        let mut changed = blessed.clone();
+        changed["lines_out"] = serde_json::json!(99);
+        std::fs::write(&rep, serde_json::to_string_pretty(&changed).unwrap()).unwrap();
+        let (failed, text) = run(false);
+        assert_eq!(failed, 1);
+        assert!(text.contains("-  \"lines_out\": 99,"), "{text}");
+        // an expected file that cannot be read is the case's error (exit 2), not a difference
+        std::fs::remove_file(&rep).unwrap();
+        std::fs::create_dir(&rep).unwrap();
+        let mut out = Vec::new();
+        let counts = check_all(&dir, false, Some(1), &mut out).unwrap();
+        assert_eq!(counts.exit_code(), 2, "{}", String::from_utf8_lossy(&out));
+        std::fs::remove_dir(&rep).unwrap();
+        std::fs::write(&rep, serde_json::to_string_pretty(&blessed).unwrap() + "\n").unwrap();
         // args that would write files are an error of the case (exit 2), and nothing is written
         std::fs::write(case.join("args"), "-o out --report r.json\n").unwrap();
         let mut out = Vec::new();
