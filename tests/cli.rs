@@ -3274,7 +3274,7 @@ fn readme_names_only_flags_that_exist() {
     let mut known = std::collections::BTreeSet::new();
     longs(&deboil::cli::Cli::command(), &mut known);
     known.extend(["--help", "--version"].map(String::from));
-    // flags of other tools the README quotes (cargo, score.py)
+    // flags of other tools the README quotes (cargo, score.py, tools/*.py)
     let others = [
         "--bench",
         "--example",
@@ -3282,6 +3282,8 @@ fn readme_names_only_flags_that_exist() {
         "--cmd",
         "--json",
         "--tool",
+        "--devset",
+        "--bin",
     ];
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let mut unknown = Vec::new();

@@ -1682,6 +1682,23 @@ mod tests {
     }
 
     #[test]
+    fn carried_numbers_and_numeric_ids_keep_their_digits() {
+        let d = tmpdir("numbers");
+        let p = write(
+            &d,
+            "n.jsonl",
+            b"{\"id\":18446744073709551617,\"text\":\"t\",\"big\":12345678901234567890123,\"f\":1.50,\"z\":-0}\n",
+        );
+        let items = read(std::slice::from_ref(&p));
+        let r = items[0].as_ref().unwrap();
+        assert_eq!(r.id, "18446744073709551617");
+        assert_eq!(
+            serde_json::to_string(&r.fields).unwrap(),
+            r#"{"big":12345678901234567890123,"f":1.50,"z":-0}"#
+        );
+    }
+
+    #[test]
     fn custom_fields() {
         let d = tmpdir("fields");
         let p = write(
