@@ -1482,7 +1482,25 @@ pub fn parse_jsonl_line(
     if opts.strict_utf8 && repaired > 0 {
         return Err(not_utf8(display, Some(line), repaired));
     }
-    let value: Value = serde_json::from_str(&s).map_err(|e| {
+    let (value, repaired) = match serde_json::from_str::<Value>(&s) {
+        Err(e) if e.is_syntax() => match repair_lone_surrogates(&s) {
+            // Python's json.dumps writes half of a cut emoji as a lone `\ud83d`, which is not
+            // Unicode; it is repaired with U+FFFD like invalid UTF-8
+            Some((_, n)) if opts.strict_utf8 => {
+                return Err(err(
+                    "invalid-utf8",
+                    format!(
+                        "{n} lone UTF-16 surrogate escape(s) such as `\\ud83d` (half of a \
+                         character; --strict does not repair them){SKIPPED}"
+                    ),
+                ))
+            }
+            Some((fixed, n)) => (serde_json::from_str::<Value>(&fixed), repaired + n),
+            None => (Err(e), repaired),
+        },
+        parsed => (parsed, repaired),
+    };
+    let value: Value = value.map_err(|e| {
         // serde_json stops at 128 levels of nesting, which keeps a hostile line from
         // overflowing the stack; the JSON itself may be valid
         let why = if e.to_string().starts_with("recursion limit exceeded") {
@@ -1556,6 +1574,49 @@ pub fn parse_jsonl_line(
             jsonl: true,
         },
         had_id,
+    })
+}
+
+/// `line` with every lone UTF-16 surrogate escape (`\ud83d` not followed by a low surrogate
+/// escape, or a low one on its own) replaced by `\ufffd`, and how many there were; `None`
+/// when there are none. A backslash in JSON only ever starts an escape, so reading the line
+/// escape by escape is enough to tell `\\ud83d` (text) from `\ud83d`.
+fn repair_lone_surrogates(line: &str) -> Option<(String, usize)> {
+    let b = line.as_bytes();
+    let hex_at = |i: usize| -> Option<u32> {
+        let h = b.get(i..i + 4)?;
+        u32::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()
+    };
+    let unit_at = |i: usize| -> Option<u32> {
+        (b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u'))
+            .then(|| hex_at(i + 2))
+            .flatten()
+    };
+    let mut out = String::new();
+    let (mut copied, mut n, mut i) = (0, 0, 0);
+    while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
+        i += k;
+        let Some(unit) = unit_at(i) else {
+            i += 2; // another escape (or a stray backslash, which the parser reports)
+            continue;
+        };
+        let paired = (0xD800..0xDC00).contains(&unit)
+            && unit_at(i + 6).is_some_and(|low| (0xDC00..0xE000).contains(&low));
+        if paired {
+            i += 12;
+        } else if (0xD800..0xE000).contains(&unit) {
+            out.push_str(&line[copied..i]);
+            out.push_str("\\ufffd");
+            n += 1;
+            i += 6;
+            copied = i;
+        } else {
+            i += 6;
+        }
+    }
+    (n > 0).then(|| {
+        out.push_str(&line[copied..]);
+        (out, n)
     })
 }
 
@@ -1696,6 +1757,38 @@ mod tests {
             serde_json::to_string(&r.fields).unwrap(),
             r#"{"big":12345678901234567890123,"f":1.50,"z":-0}"#
         );
+    }
+
+    #[test]
+    fn lone_surrogate_escapes_are_repaired_and_counted() {
+        assert_eq!(repair_lone_surrogates(r#"{"t":"a \ud83d\ude00 b"}"#), None);
+        assert_eq!(repair_lone_surrogates(r#"{"t":"a \\ud83d b"}"#), None);
+        assert_eq!(
+            repair_lone_surrogates(r#"{"t":"cut \ud83d","u":"\udc00\ud800x"}"#),
+            Some((r#"{"t":"cut \ufffd","u":"\ufffd\ufffdx"}"#.into(), 3))
+        );
+        let d = tmpdir("surrogates");
+        let p = write(
+            &d,
+            "s.jsonl",
+            b"{\"text\":\"Broken emoji \\ud83d at the end.\"}\n",
+        );
+        let items = read(std::slice::from_ref(&p));
+        let r = items[0].as_ref().unwrap();
+        assert_eq!(
+            (r.text.as_str(), r.repaired_utf8),
+            ("Broken emoji \u{FFFD} at the end.", 1)
+        );
+        let strict = read_with(
+            &[p],
+            InputOptions {
+                strict_utf8: true,
+                ..Default::default()
+            },
+        );
+        let e = strict[0].as_ref().unwrap_err();
+        assert_eq!(e.kind, "invalid-utf8");
+        assert!(e.message.contains("lone UTF-16 surrogate"), "{}", e.message);
     }
 
     #[test]
