@@ -161,6 +161,19 @@ impl Source {
         )
     }
 
+    /// A file a directory walk found that this run writes (`flag`: `-o` or `--report`): not
+    /// read, as it would be the run's own earlier output (see `pipeline::check_targets`).
+    pub fn own_output(path: &Path, flag: &str) -> Source {
+        Source::problem(
+            path,
+            OWN_OUTPUT,
+            format!(
+                "not read: this run writes its {flag} file here, inside an input directory; \
+                 what it holds is an earlier run's output"
+            ),
+        )
+    }
+
     /// A file a directory walk does not read (its name has no input extension).
     fn skipped(path: &Path) -> Source {
         Source::problem(
@@ -174,11 +187,15 @@ impl Source {
 
     /// Whether this is a file or folder a directory walk left out, or a directory named on the
     /// command line that holds no input: it yields a warning (`unknown-extension`,
-    /// `earlier-output`, `no-inputs`) and no record, and is not counted as an input.
+    /// `earlier-output`, `own-output`, `no-inputs`) and no record, and is not counted as an
+    /// input.
     pub fn is_skipped(&self) -> bool {
-        self.problem
-            .as_ref()
-            .is_some_and(|p| matches!(p.kind, UNKNOWN_EXTENSION | NO_INPUTS | EARLIER_OUTPUT))
+        self.problem.as_ref().is_some_and(|p| {
+            matches!(
+                p.kind,
+                UNKNOWN_EXTENSION | NO_INPUTS | EARLIER_OUTPUT | OWN_OUTPUT
+            )
+        })
     }
 
     fn problem(path: &Path, kind: &'static str, message: String) -> Source {
@@ -197,6 +214,7 @@ const UNKNOWN_EXTENSION: &str = "unknown-extension";
 /// The warning kind of a folder an earlier `deboil clean -o` run wrote (it holds the run's
 /// manifest or journal), met inside an input directory the run writes into.
 const EARLIER_OUTPUT: &str = "earlier-output";
+const OWN_OUTPUT: &str = "own-output";
 /// The warning kind of a directory that holds no input: it holds no document either, so it is
 /// neither a document in nor a failed one.
 const NO_INPUTS: &str = "no-inputs";

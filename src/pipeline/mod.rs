@@ -774,6 +774,30 @@ fn check_targets<'o>(
             leave_out_earlier_outputs(sources, &opts.inputs, &around);
         }
     }
+    // a file this run writes (`--format jsonl -o`, `--report`) that a directory walk found is
+    // left out: reading it would make the run's input its own earlier output, and refusing it
+    // would make a run that worked once fail the second time
+    let file_targets: Vec<(PathBuf, &str)> = output
+        .filter(|_| !output_is_dir)
+        .map(|p| (target::resolved(p), "-o"))
+        .into_iter()
+        .chain(
+            opts.report
+                .as_deref()
+                .map(|p| (target::resolved(p), "--report")),
+        )
+        .collect();
+    if !file_targets.is_empty() {
+        for s in sources.iter_mut() {
+            if s.problem.is_some() || opts.inputs.contains(&s.path) {
+                continue;
+            }
+            let found = target::resolved(&s.path);
+            if let Some((_, flag)) = file_targets.iter().find(|(t, _)| *t == found) {
+                *s = input::Source::own_output(&s.path, flag);
+            }
+        }
+    }
     // `dedup apply` also reads its decisions file
     let inputs: Vec<&Path> = sources
         .iter()
