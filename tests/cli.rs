@@ -1043,6 +1043,53 @@ fn earlier_output_folders_inside_the_input_are_not_read_again() {
     assert!(err.contains("6 documents in from 6 inputs"), "{err}");
 }
 
+/// A file named twice (or named and inside a named directory) is read once, with a
+/// `named-twice` warning, by `clean` and by `dedup sigs`/`apply` alike, so apply still gives
+/// clean's output; `decide` refuses a signature file given twice.
+#[test]
+fn a_file_named_twice_is_read_once() {
+    let dir = tmpdir("named-twice");
+    let a = dir.join("a.jsonl");
+    std::fs::write(
+        &a,
+        "{\"id\":\"a\",\"text\":\"Title one\\n\\nThe first paragraph of a record named twice.\"}\n",
+    )
+    .unwrap();
+    let (a, d) = (a.to_str().unwrap(), dir.to_str().unwrap());
+    let (sigs, dec) = (dir.join("s.sig"), dir.join("d.dec"));
+    let (sigs, dec) = (sigs.to_str().unwrap(), dec.to_str().unwrap());
+    let run = |args: &[&str]| {
+        let o = deboil(args);
+        let err = String::from_utf8_lossy(&o.stderr).to_string();
+        assert!(o.status.success(), "{args:?}: {err}");
+        (o.stdout, err)
+    };
+    let (clean, err) = run(&["clean", a, d, "--format", "jsonl", "--no-config"]);
+    assert!(
+        err.contains("a.jsonl: not read again: the same file as ")
+            && err.contains("1 document in from 1 input"),
+        "{err}"
+    );
+    run(&["dedup", "sigs", a, a, "-o", sigs, "--no-config"]);
+    run(&["dedup", "decide", sigs, "-o", dec]);
+    let (applied, _) = run(&[
+        "dedup",
+        "apply",
+        a,
+        a,
+        "--decisions",
+        dec,
+        "--format",
+        "jsonl",
+        "-q",
+        "--no-config",
+    ]);
+    assert_eq!(applied, clean);
+    let twice = deboil(&["dedup", "decide", sigs, sigs, "-o", dec]);
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("the same signature file as"));
+}
+
 /// A JSONL output or a report written inside an input directory is left out of the next
 /// run's walk (warning `own-output`), so the same command runs again and gives the same output.
 #[test]

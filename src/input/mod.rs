@@ -67,7 +67,7 @@ pub mod decode;
 pub mod normalize;
 pub mod unpacked;
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -187,13 +187,13 @@ impl Source {
 
     /// Whether this is a file or folder a directory walk left out, or a directory named on the
     /// command line that holds no input: it yields a warning (`unknown-extension`,
-    /// `earlier-output`, `own-output`, `no-inputs`) and no record, and is not counted as an
-    /// input.
+    /// `earlier-output`, `own-output`, `named-twice`, `no-inputs`) and no record, and is not
+    /// counted as an input.
     pub fn is_skipped(&self) -> bool {
         self.problem.as_ref().is_some_and(|p| {
             matches!(
                 p.kind,
-                UNKNOWN_EXTENSION | NO_INPUTS | EARLIER_OUTPUT | OWN_OUTPUT
+                UNKNOWN_EXTENSION | NO_INPUTS | EARLIER_OUTPUT | OWN_OUTPUT | NAMED_TWICE
             )
         })
     }
@@ -215,6 +215,7 @@ const UNKNOWN_EXTENSION: &str = "unknown-extension";
 /// manifest or journal), met inside an input directory the run writes into.
 const EARLIER_OUTPUT: &str = "earlier-output";
 const OWN_OUTPUT: &str = "own-output";
+const NAMED_TWICE: &str = "named-twice";
 /// The warning kind of a directory that holds no input: it holds no document either, so it is
 /// neither a document in nor a failed one.
 const NO_INPUTS: &str = "no-inputs";
@@ -267,7 +268,33 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
             out.push(Source::file(a.clone(), relative));
         }
     }
+    read_each_file_once(&mut out);
     Ok(out)
+}
+
+/// Replaces every source that is a file met before (named twice, or named and also inside a
+/// named directory; compared by the path it resolves to) by a `named-twice` warning, so each
+/// file is read once: by `clean`, `dedup sigs` and `dedup apply` alike. Hard links are
+/// separate files.
+fn read_each_file_once(sources: &mut [Source]) {
+    let mut seen: HashMap<PathBuf, String> = HashMap::new();
+    for s in sources.iter_mut() {
+        if s.problem.is_some() || s.path.as_os_str() == "-" {
+            continue;
+        }
+        let Ok(real) = s.path.canonicalize() else {
+            continue; // reading it will say what is wrong
+        };
+        match seen.get(&real) {
+            Some(first) => {
+                let message = format!("not read again: the same file as {first}, read once");
+                *s = Source::problem(&s.path, NAMED_TWICE, message);
+            }
+            None => {
+                seen.insert(real, s.display.clone());
+            }
+        }
+    }
 }
 
 /// The problem entry for a directory that cannot be listed or resolved.

@@ -230,6 +230,21 @@ pub fn decide_files(
     opts: &DedupOptions,
     out: &mut dyn Write,
 ) -> Result<usize, Error> {
+    let mut seen = HashMap::new();
+    for p in paths {
+        if let Some(first) = p
+            .canonicalize()
+            .ok()
+            .and_then(|real| seen.insert(real, p.clone()))
+        {
+            // its documents would be decided twice, the second time as repeats of the first
+            return Err(Error::Usage(format!(
+                "{}: the same signature file as {}; give each once",
+                p.display(),
+                first.display()
+            )));
+        }
+    }
     if opts.mode == DedupMode::None {
         return Ok(0);
     }
