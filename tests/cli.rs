@@ -1365,6 +1365,43 @@ fn dry_run_and_diff_write_nothing_but_listings() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// `--diff` counts the input side's lines as the report and `--dry-run` do: in a dump split
+/// into articles, every line `--dry-run` lists as removed lies in a hunk of its file's diff.
+#[test]
+fn diff_hunks_count_the_input_lines_of_split_articles() {
+    let lines_of = |args: &[&str]| stdout(&deboil(args));
+    let dry = lines_of(&["clean", "seeds", "--dry-run", "-q", "--no-config"]);
+    let diff = lines_of(&["clean", "seeds", "--diff", "-q", "--no-config"]);
+    // hunks' input ranges per file: `--- seeds/x.txt#1 (input)` then `@@ -22,12 +1,5 @@`
+    let mut hunks: Vec<(String, usize, usize)> = Vec::new();
+    let mut file = String::new();
+    for l in diff.lines() {
+        if let Some(h) = l.strip_prefix("--- ") {
+            file = h.split(['#', ' ']).next().unwrap().to_string();
+        } else if let Some(h) = l.strip_prefix("@@ -") {
+            let range = h.split(' ').next().unwrap();
+            let (start, len) = range.split_once(',').unwrap_or((range, "1"));
+            let (start, len): (usize, usize) = (start.parse().unwrap(), len.parse().unwrap());
+            hunks.push((file.clone(), start, start + len));
+        }
+    }
+    assert!(hunks.iter().any(|h| h.1 > 20), "{hunks:?}");
+    let mut checked = 0;
+    for l in dry.lines() {
+        let mut parts = l.splitn(3, ':');
+        let (f, n) = (parts.next().unwrap(), parts.next().unwrap());
+        let n: usize = n.parse().unwrap();
+        assert!(
+            hunks
+                .iter()
+                .any(|(g, a, z)| g == f && (*a..*z).contains(&n)),
+            "{f}:{n} lies in no hunk: {hunks:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 10);
+}
+
 /// A JSONL record's `id` in the output: its own id (a number as its JSON text), and for a record
 /// without one (no id field, or `null`) `<path>:<line>`, the line counted in the file as read
 /// (blank lines included), as the README's "JSONL output" says.
@@ -1952,6 +1989,21 @@ mod seeds {
 mod faults {
     use super::*;
 
+    /// A folder holding `n` copies of the seed dumps (`c0/`, `c1/`, ...): more input than one
+    /// folder, without naming the same file twice (which is read once).
+    fn seed_copies(name: &str, n: usize) -> TempDir {
+        let dir = tmpdir(name);
+        for k in 0..n {
+            let copy = dir.join(format!("c{k}"));
+            std::fs::create_dir_all(&copy).unwrap();
+            for e in std::fs::read_dir(root().join("seeds")).unwrap() {
+                let e = e.unwrap();
+                std::fs::copy(e.path(), copy.join(e.file_name())).unwrap();
+            }
+        }
+        dir
+    }
+
     #[test]
     fn full_disk_is_an_error_naming_stdout() {
         let f = std::fs::OpenOptions::new()
@@ -1974,8 +2026,9 @@ mod faults {
 
     #[test]
     fn closed_stdout_exits_quietly() {
+        let copies = seed_copies("closed-stdout", 3);
         let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
-            .args(["clean", "seeds", "seeds", "seeds", "-q"])
+            .args(["clean", copies.to_str().unwrap(), "-q"])
             .current_dir(root())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -2000,9 +2053,10 @@ mod faults {
     fn closed_stdout_still_writes_the_report() {
         let dir = tmpdir("closed-stdout-report");
         let rep = dir.join("r.json");
+        let copies = seed_copies("closed-stdout-report-in", 2);
         for mode in [None, Some("--dry-run")] {
             let _ = std::fs::remove_file(&rep);
-            let mut args = vec!["clean", "seeds", "seeds", "-q", "--reproducible"];
+            let mut args = vec!["clean", copies.to_str().unwrap(), "-q", "--reproducible"];
             args.extend(["--report", rep.to_str().unwrap()]);
             args.extend(mode);
             let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))

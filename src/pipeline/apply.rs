@@ -22,6 +22,9 @@ pub struct CleanDoc {
     pub fields: serde_json::Map<String, serde_json::Value>,
     /// The input document's text (for `--diff`).
     pub input_text: String,
+    /// The input line (of the dump, or of the JSONL record's text) the document starts on: 1,
+    /// or later for an article split from further down (for `--diff`'s hunk headers).
+    pub first_line: usize,
     pub report: DocReport,
 }
 
@@ -274,6 +277,7 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         } else {
             String::new()
         },
+        first_line: doc.first_line,
         report,
     }
 }

@@ -1580,13 +1580,38 @@ fn list_diff(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
         d.output_id()
     };
     let diff = similar::TextDiff::from_lines(&old, &new);
-    let _ = write!(
-        out,
-        "{}",
-        diff.unified_diff()
-            .context_radius(2)
-            .header(&format!("{label} (input)"), &format!("{label} (clean)"))
-    );
+    let _ = writeln!(out, "--- {label} (input)\n+++ {label} (clean)");
+    // the input side counts the input's lines, as the report and `--dry-run` do: an article
+    // split from further down a dump starts at its first line there, not at 1
+    let hunk_range = |r: std::ops::Range<usize>, offset: usize| {
+        let len = r.len();
+        match len {
+            1 => format!("{}", r.start + 1 + offset),
+            0 => format!("{},0", r.start + offset),
+            _ => format!("{},{len}", r.start + 1 + offset),
+        }
+    };
+    for hunk in diff.unified_diff().context_radius(2).iter_hunks() {
+        let (Some(first), Some(last)) = (hunk.ops().first(), hunk.ops().last()) else {
+            continue;
+        };
+        let old_range = first.old_range().start..last.old_range().end;
+        let new_range = first.new_range().start..last.new_range().end;
+        let _ = writeln!(
+            out,
+            "@@ -{} +{} @@",
+            hunk_range(old_range, d.first_line.saturating_sub(1)),
+            hunk_range(new_range, 0)
+        );
+        for change in hunk.iter_changes() {
+            let sign = match change.tag() {
+                similar::ChangeTag::Equal => ' ',
+                similar::ChangeTag::Delete => '-',
+                similar::ChangeTag::Insert => '+',
+            };
+            let _ = write!(out, "{sign}{}", change.value());
+        }
+    }
 }
 
 /// Cleans one text in memory with `rules` (no corpus stage): decode, normalise, split, strip,
