@@ -139,19 +139,13 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
             .filter(|m| m.category == rules::Category::User),
     );
     rules::check_config_selectors(&opts.config, &known)?;
-    let is_known = |s: &String| {
-        s.eq_ignore_ascii_case("ALL")
-            || known
-                .iter()
-                .any(|m| rules::matches_selector(m, std::slice::from_ref(s)))
-    };
-    if let Some(s) = opts
-        .select
-        .iter()
-        .chain(&opts.ignore)
-        .find(|s| !is_known(s))
-    {
-        return Err(Error::unknown_rule(s, &known));
+    for (flag, list) in [("--select", &opts.select), ("--ignore", &opts.ignore)] {
+        if let Some(s) = list.iter().find(|s| !rules::is_known_selector(s, &known)) {
+            return Err(Error::Usage(format!(
+                "{flag}: {}",
+                Error::unknown_rule(s, &known)
+            )));
+        }
     }
     let selection = Selection::of(opts);
     Ok(all

@@ -300,12 +300,7 @@ pub fn check_config_selectors(
     known: &[RuleMeta],
 ) -> Result<(), crate::error::Error> {
     for (key, list) in [("select", &config.select), ("ignore", &config.ignore)] {
-        let unknown = list.iter().find(|s| {
-            !(s.eq_ignore_ascii_case("ALL")
-                || known
-                    .iter()
-                    .any(|m| matches_selector(m, std::slice::from_ref(*s))))
-        });
+        let unknown = list.iter().find(|s| !is_known_selector(s, known));
         if let Some(s) = unknown {
             let message = if s.trim().is_empty() {
                 format!("`{key}`: an empty rule code or name (\"{s}\")")
@@ -319,6 +314,26 @@ pub fn check_config_selectors(
         }
     }
     Ok(())
+}
+
+/// Whether selector `s` means something to a run that knows the rules `known`: `ALL`, a
+/// category (also `user` when the configuration has no patterns, so one set of flags serves
+/// every configuration), or a code, code prefix or name of a known rule.
+pub fn is_known_selector(s: &str, known: &[RuleMeta]) -> bool {
+    const CATEGORIES: [Category; 7] = [
+        Category::Repeat,
+        Category::Marker,
+        Category::Chrome,
+        Category::Byline,
+        Category::Classifier,
+        Category::Dedup,
+        Category::User,
+    ];
+    s.eq_ignore_ascii_case("ALL")
+        || CATEGORIES
+            .iter()
+            .any(|c| c.as_str().eq_ignore_ascii_case(s))
+        || known.iter().any(|m| matches_selector(m, &[s.to_string()]))
 }
 
 /// Whether `meta` is chosen by a list of selectors: `ALL`, codes, code prefixes like `R0`, names
@@ -343,6 +358,26 @@ pub fn matches_selector(meta: &RuleMeta, selectors: &[String]) -> bool {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn every_category_is_a_known_selector_even_with_no_rule_in_it() {
+        let metas = all_meta();
+        assert!(!metas.iter().any(|m| m.category == Category::User));
+        for s in [
+            "user",
+            "USER",
+            "chrome",
+            "ALL",
+            "R00",
+            "r001",
+            "boilerplate-line",
+        ] {
+            assert!(is_known_selector(s, &metas), "{s}");
+        }
+        for s in ["U001", "R999", "users", ""] {
+            assert!(!is_known_selector(s, &metas), "{s}");
+        }
+    }
 
     #[test]
     fn registry_is_consistent() {
