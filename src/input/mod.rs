@@ -736,6 +736,7 @@ impl Records {
                     line: 0,
                     records: 0,
                     repaired: Repairs::default(),
+                    ids: IdFieldSeen::default(),
                 });
             }
             _ => {
@@ -787,6 +788,7 @@ impl Records {
                     let item = parse_jsonl_line(bytes, &cur.display, cur.line, 0, &self.opts);
                     let item = item.map(|p| {
                         cur.repaired.add(cur.line, p.record.repaired_utf8);
+                        cur.ids.add(p.had_id);
                         if p.had_id {
                             let w = duplicate_id(&mut self.seen_ids, &cur.display, cur.line, &p);
                             self.warnings.extend(w);
@@ -800,6 +802,8 @@ impl Records {
         if done {
             let cur = self.current.take().expect("a current source");
             self.warnings.extend(cur.repaired.warning(&cur.display));
+            self.warnings
+                .extend(cur.ids.warning(&cur.display, &self.opts));
         }
         if let Some(item) = item {
             self.push(item);
@@ -981,6 +985,7 @@ pub struct Parallel<'a> {
     seq: u64,
     seen_ids: rustc_hash::FxHashSet<u64>,
     repaired: Repairs,
+    ids: IdFieldSeen,
     warnings: Vec<InputError>,
 }
 
@@ -1007,6 +1012,7 @@ impl<'a> Parallel<'a> {
             seq: 0,
             seen_ids: Default::default(),
             repaired: Repairs::default(),
+            ids: IdFieldSeen::default(),
             warnings: Vec::new(),
         }
     }
@@ -1071,6 +1077,8 @@ impl Iterator for Parallel<'_> {
                 Ready::Other(RawEvent::End { display }) => {
                     let repaired = std::mem::take(&mut self.repaired);
                     self.warnings.extend(repaired.warning(&display));
+                    let ids = std::mem::take(&mut self.ids);
+                    self.warnings.extend(ids.warning(&display, &self.opts));
                 }
                 Ready::Other(RawEvent::Item(item)) => return Some(self.numbered(item)),
                 Ready::Other(RawEvent::Line { .. }) => unreachable!("lines are parsed"),
@@ -1081,6 +1089,7 @@ impl Iterator for Parallel<'_> {
                 } => {
                     let item = parsed.map(|p| {
                         self.repaired.add(line, p.record.repaired_utf8);
+                        self.ids.add(p.had_id);
                         if p.had_id {
                             let w = duplicate_id(&mut self.seen_ids, &display, line, &p);
                             self.warnings.extend(w);
@@ -1091,6 +1100,43 @@ impl Iterator for Parallel<'_> {
                 }
             }
         }
+    }
+}
+
+/// Whether a JSONL source's records carry the id field: when `--id-field` names a field that no
+/// record of a source has (a typo, or the text field), one `missing-id-field` warning at the
+/// source's end says the ids fall back to `<path>:<line>`.
+#[derive(Debug, Default)]
+struct IdFieldSeen {
+    records: usize,
+    with_id: usize,
+}
+
+impl IdFieldSeen {
+    fn add(&mut self, had_id: bool) {
+        self.records += 1;
+        self.with_id += usize::from(had_id);
+    }
+
+    /// The warning, when the field was chosen (not the default `id`) and no record had it.
+    fn warning(&self, display: &str, opts: &InputOptions) -> Option<InputError> {
+        (self.records > 0 && self.with_id == 0 && opts.id_field != "id").then(|| {
+            InputError::new(
+                display,
+                None,
+                "missing-id-field",
+                format!(
+                    "no record has the field {:?} that --id-field names{}; their ids are \
+                     <path>:<line>",
+                    opts.id_field,
+                    if opts.id_field == opts.text_field {
+                        " (it is also --text-field, which takes it)"
+                    } else {
+                        ""
+                    }
+                ),
+            )
+        })
     }
 }
 
@@ -1435,6 +1481,7 @@ struct JsonlReader {
     /// Records and line errors yielded (to tell an empty file).
     records: usize,
     repaired: Repairs,
+    ids: IdFieldSeen,
 }
 
 impl JsonlReader {
@@ -2371,39 +2418,53 @@ mod tests {
         ];
         paths.sort();
         let sources = discover(&paths).unwrap();
-        let opts = InputOptions::default();
-        let mut serial = open_all(sources.clone(), opts.clone());
-        let want = {
-            let s = std::cell::RefCell::new(&mut serial);
-            trace(|| s.borrow_mut().next(), || s.borrow_mut().take_warnings())
-        };
-        assert!(want.iter().any(|l| l.contains("duplicate-id")), "{want:#?}");
-        assert!(
-            want.iter().any(|l| l.contains("repaired-utf8")),
-            "{want:#?}"
-        );
-        for (threads, chunk) in [(1, 1), (2, 1), (2, 3), (3, 100)] {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            let (tx, rx) = std::sync::mpsc::sync_channel(1);
-            let mut events = open_all(sources.clone(), opts.clone());
-            let reader = std::thread::spawn(move || loop {
-                let c: Vec<RawEvent> = std::iter::from_fn(|| events.next_event())
-                    .take(chunk)
-                    .collect();
-                if c.is_empty() || tx.send(c).is_err() {
-                    return;
-                }
-            });
-            let mut par = Parallel::new(rx, &pool, opts.clone());
-            let got = {
-                let p = std::cell::RefCell::new(&mut par);
-                trace(|| p.borrow_mut().next(), || p.borrow_mut().take_warnings())
+        // the default id field, and one no record has (a `missing-id-field` warning per file)
+        let id_fields = [
+            InputOptions::default(),
+            InputOptions {
+                id_field: "key".into(),
+                ..Default::default()
+            },
+        ];
+        for opts in id_fields {
+            let mut serial = open_all(sources.clone(), opts.clone());
+            let want = {
+                let s = std::cell::RefCell::new(&mut serial);
+                trace(|| s.borrow_mut().next(), || s.borrow_mut().take_warnings())
             };
-            reader.join().unwrap();
-            assert_eq!(got, want, "threads {threads}, chunks of {chunk}");
+            let id_warning = if opts.id_field == "id" {
+                "duplicate-id"
+            } else {
+                "missing-id-field"
+            };
+            assert!(want.iter().any(|l| l.contains(id_warning)), "{want:#?}");
+            assert!(
+                want.iter().any(|l| l.contains("repaired-utf8")),
+                "{want:#?}"
+            );
+            for (threads, chunk) in [(1, 1), (2, 1), (2, 3), (3, 100)] {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .unwrap();
+                let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                let mut events = open_all(sources.clone(), opts.clone());
+                let reader = std::thread::spawn(move || loop {
+                    let c: Vec<RawEvent> = std::iter::from_fn(|| events.next_event())
+                        .take(chunk)
+                        .collect();
+                    if c.is_empty() || tx.send(c).is_err() {
+                        return;
+                    }
+                });
+                let mut par = Parallel::new(rx, &pool, opts.clone());
+                let got = {
+                    let p = std::cell::RefCell::new(&mut par);
+                    trace(|| p.borrow_mut().next(), || p.borrow_mut().take_warnings())
+                };
+                reader.join().unwrap();
+                assert_eq!(got, want, "threads {threads}, chunks of {chunk}");
+            }
         }
     }
 
@@ -2711,6 +2772,7 @@ mod tests {
             line: 0,
             records: 0,
             repaired: Repairs::default(),
+            ids: IdFieldSeen::default(),
         });
         assert_eq!(it.next().unwrap().unwrap().text, "first");
         let e = it.next().unwrap().unwrap_err();
