@@ -74,12 +74,30 @@ fn run(cli: Cli) -> Result<u8, Error> {
             0
         }
         Command::Explain(args) => {
-            let metas = deboil::explain::metas_with(&args.config.load()?)?;
+            let config = args.config.load()?;
+            let metas = deboil::explain::metas_with(&config)?;
             match deboil::explain::explain(&args.code, &metas) {
                 Some(s) => {
                     out.write_all(s.as_bytes())
                         .map_err(|e| Error::io("<stdout>", e))?;
                     0
+                }
+                None if is_pattern_code(&args.code) => {
+                    let read = match &config.path {
+                        Some(p) => format!(
+                            "{} has {}",
+                            p.display(),
+                            deboil::report::counted(config.patterns.len(), "pattern")
+                        ),
+                        None => "no configuration file was read (none in the current \
+                                 directory, or --no-config)"
+                            .into(),
+                    };
+                    return Err(Error::Usage(format!(
+                        "{}: no such pattern: U codes number the [[pattern]] entries of \
+                         deboil.toml, and {read}",
+                        args.code,
+                    )));
                 }
                 None => return Err(Error::unknown_rule(&args.code, &metas)),
             }
@@ -178,4 +196,9 @@ fn output_to<'a>(
         }
         None => Out::Stdout(stdout),
     })
+}
+
+/// Whether `code` has the shape of a user pattern's code (`U001`, `u7`).
+fn is_pattern_code(code: &str) -> bool {
+    code.len() > 1 && code.starts_with(['U', 'u']) && code[1..].bytes().all(|b| b.is_ascii_digit())
 }

@@ -376,9 +376,18 @@ fn rules_and_explain_show_the_configuration_files_patterns() {
     assert!(stdout(&o).contains("U001 shop-footer"), "{}", stdout(&o));
     let o = run(&["rules", "--no-config"]);
     assert!(!stdout(&o).contains("U001"));
-    assert_eq!(
-        run(&["explain", "U001", "--no-config"]).status.code(),
-        Some(2)
+    let o = run(&["explain", "U001", "--no-config"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("no configuration file was read"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = run(&["explain", "U002"]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("deboil.toml has 1 pattern"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
     );
     let o = run(&["rules", "--config", "missing.toml"]);
     assert_eq!(o.status.code(), Some(2));
