@@ -18,7 +18,8 @@ crate::declare_rule! {
     /// a sentence, after a separator or in brackets, with a name of at most eight words and no
     /// sentence in it; or a photo agency's name (Reuters, AFP, dpa, Getty Images, iStock,
     /// Shutterstock, Unsplash, picture alliance, ...) alone in the closing brackets, or after a
-    /// photographer's name and a slash.
+    /// photographer's name and a slash; and AP after a slash or `via` (`(Jim Smith/AP)`,
+    /// `(Port Authority via AP)`).
     ///
     /// Only lines of at most fifty words are captions; a credit-only line (`Foto: dpa`) is
     /// R014's.
@@ -113,7 +114,7 @@ const CREDIT_TAIL_PATTERN: &str = r#"(?ix)
       | [(\[]\s*(?:LABEL)\s+(?:by|von|via|courtesy\s+of)\s+(?P<n2>[^!?()\[\]:]{1,60})[)\]]
       | (?P<label3>LABEL)(?:\s+(?:by|von|de|par))?\s*[:©]\s*(?P<n3>[^!?()\[\]:]{1,60})
       | (?:photo(?:graph)?|image|picture|foto|bild)s?\s+(?:by|von|courtesy\s+of)\s+(?P<n4>[^!?()\[\]:]{1,60})
-      | \((?P<n5>[^()]{0,50}?(?:\b(?:AGENCY)\b|/\s*ap\b)[^()]{0,50})\)
+      | \((?P<n5>[^()]{0,50}?(?:\b(?:AGENCY)\b|/\s*ap\b|\svia\s+ap\b)[^()]{0,50})\)
     )\s*$"#;
 
 /// Longest line that can be a caption, in words.
@@ -319,6 +320,7 @@ mod tests {
             "Die Jugendverbände sprachen mit der Ministerin. (Bildquelle: Ring der Jugend )",
             "Ein Journalist und Preisträger (REUTERS/Jane Doe)",
             "Das Hermelin ist im Winter gut getarnt. (jdoe / iStock.com)",
+            "Ships in the harbour at dawn. (Port Authority via AP)",
         ] {
             assert!(is_credited_caption(line), "{line}");
         }
@@ -331,6 +333,7 @@ mod tests {
             "Auch von innen macht das Buch Eindruck, es finden sich viele Fotos von Reisen",
             "She took the photo: a harbour at dawn. Then the boats came in and everyone left.",
             "Hospital Accounts Payable (AP )",
+            "The payments went out (via APIs)",
             "Nigerian Lady Beaten And Disgraced For Allegedly Sleeping With Her Friend (Photos)",
             "We asked the agency for the image. It said no, and we printed the story anyway.",
         ] {
