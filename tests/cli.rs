@@ -1411,6 +1411,47 @@ fn diff_hunks_count_the_input_lines_of_split_articles() {
     assert!(checked > 10);
 }
 
+/// An article split from record `A` is `A#1`; a record whose own id is `A#1` then shares it,
+/// and the run says so (`duplicate-id`), keeping both.
+#[test]
+fn a_split_articles_id_that_another_record_has_is_a_warning() {
+    let dir = tmpdir("split-id-clash");
+    let dump = std::fs::read_to_string(
+        root().join("seeds").join(
+            std::fs::read_dir(root().join("seeds"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .min()
+                .unwrap(),
+        ),
+    )
+    .unwrap();
+    let body = "An unrelated record about the chess olympiad, where the home team came second.";
+    let rec = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string();
+    let input = dir.join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!("{}\n{}\n", rec("A", &dump), rec("A#1", body)),
+    )
+    .unwrap();
+    let o = deboil(&["clean", input.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(o.status.success());
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        ["\"A#0\"", "\"A#1\"", "\"A#1\""],
+        "the seed splits in two"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("in.jsonl:2: output id \"A#1\" is also an earlier document's"),
+        "{err}"
+    );
+}
+
 /// A JSONL record's `id` in the output: its own id (a number as its JSON text), and for a record
 /// without one (no id field, or `null`) `<path>:<line>`, the line counted in the file as read
 /// (blank lines included), as the README's "JSONL output" says.

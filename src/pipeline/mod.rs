@@ -404,6 +404,7 @@ pub fn run(
     let records = input::open_all(sources, opts.input.clone()).reuse_decompressed(&unpacked);
     let mut any_removal = false;
     let mut record_failures = 0usize;
+    let mut output_ids = OutputIds::default();
     let mut notices = report::Notices::default();
     // Four stages, each on its own thread, one batch apart: reading and decoding; splitting,
     // rules and dedup signatures; the corpus stage (whose deciding is sequential); applying,
@@ -629,6 +630,17 @@ pub fn run(
                         any_removal = true;
                     }
                     totals.add_doc(&d.report, keep);
+                    if let Some(w) = keep.then(|| output_ids.clash(&d)).flatten() {
+                        progress.suspend(|| notices.print(stderr, true, &w));
+                        *totals.warnings.entry(w.kind.to_string()).or_default() += 1;
+                        if let Some((r, _)) = report.as_mut() {
+                            r.warning(FailureEntry {
+                                location: w.location.clone(),
+                                kind: w.kind.into(),
+                                message: w.message.clone(),
+                            });
+                        }
+                    }
                     if keep {
                         written += 1;
                         let rel = relative
@@ -814,6 +826,45 @@ fn check_targets<'o>(
         })?;
     }
     Ok(output)
+}
+
+/// The ids of the documents written so far (by xxh3), to tell when an article split from a
+/// record takes an id that another document has too: record `A` split in two gives `A#0` and
+/// `A#1`, and a record whose own id is `A#1` then shares it. Two records with the same id are
+/// the reader's `duplicate-id` warning already; this one covers the ids splitting makes.
+#[derive(Default)]
+struct OutputIds {
+    all: rustc_hash::FxHashSet<u64>,
+    split: rustc_hash::FxHashSet<u64>,
+}
+
+impl OutputIds {
+    /// Notes the written document `d`'s id; the `duplicate-id` warning when a split article's
+    /// id was written before, or a whole record's id is one a split article took.
+    fn clash(&mut self, d: &CleanDoc) -> Option<crate::error::InputError> {
+        let id = d.output_id();
+        let h = xxhash_rust::xxh3::xxh3_64(id.as_bytes());
+        let split = d.parts > 1;
+        let clash = if split {
+            !self.all.insert(h) | !self.split.insert(h)
+        } else {
+            let was_split = self.split.contains(&h);
+            self.all.insert(h);
+            was_split
+        };
+        clash.then(|| {
+            crate::error::InputError::new(
+                &d.source,
+                Some(d.report.record_line),
+                "duplicate-id",
+                format!(
+                    "output id {id:?} is also an earlier document's: an article split from a \
+                     record is numbered `<id>#<part>`, and another record has that id; both \
+                     are kept as they are"
+                ),
+            )
+        })
+    }
 }
 
 /// The report status of a document that is kept (written, unless the run writes nothing) or
