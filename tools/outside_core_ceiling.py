@@ -36,7 +36,7 @@ import numpy as np
 
 TOKEN_RE = re.compile(r"\w+")
 NOTE_RE = re.compile(
-    r"^outside the article core \((\S+) line, weight (-?[\d.]+); (\d+) words, "
+    r"^outside the article core \((\S+) line, weight (-?[\d.]+); (\d+) words?, "
     r"stopwords (?:unknown|([\d.]+) \w+)(.*)\)$")
 CLASSES = {"good": 0, "near-good": 1, "short": 2, "bad": 3}
 

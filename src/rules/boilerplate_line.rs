@@ -112,7 +112,8 @@ fn note(v: &Verdict, reason: &str, lang: Option<usize>) -> String {
     numfmt::push_fixed(&mut s, v.score, 1);
     s.push_str("; ");
     numfmt::push_u64(&mut s, f.words.into());
-    s.push_str(" words, stopwords ");
+    s.push_str(if f.words == 1 { " word" } else { " words" });
+    s.push_str(", stopwords ");
     match lang {
         Some(super::classifier::LANG_UNKNOWN) => s.push_str("unknown"),
         Some(l) => {
@@ -125,12 +126,16 @@ fn note(v: &Verdict, reason: &str, lang: Option<usize>) -> String {
     if f.separators > 0 {
         s.push_str(", ");
         numfmt::push_u64(&mut s, f.separators.into());
-        s.push_str(" separators");
+        s.push_str(if f.separators == 1 {
+            " separator"
+        } else {
+            " separators"
+        });
     }
     if f.links > 0 {
         s.push_str(", ");
         numfmt::push_u64(&mut s, f.links.into());
-        s.push_str(" links");
+        s.push_str(if f.links == 1 { " link" } else { " links" });
     }
     if f.bullet {
         s.push_str(", bullet");

@@ -113,8 +113,9 @@ impl Rule for ColumnCellRule {
                 let cut = c.start.saturating_sub(1)..c.end;
                 out.push(
                     Removal::within(&ColumnCell::META, i, cut).with_note(format!(
-                        "side cell of {} words beside a column gap",
-                        words[k]
+                        "side cell of {} word{} beside a column gap",
+                        words[k],
+                        if words[k] == 1 { "" } else { "s" }
                     )),
                 );
             }
