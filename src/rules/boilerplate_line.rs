@@ -31,7 +31,10 @@ crate::declare_rule! {
     /// Outside the core the headline block stays, and so does a paragraph of fifteen words or
     /// more whose long words (five letters or more) are at least half the core's own: the
     /// article's text cut off from the core by chrome (a gallery, an ad block), not a teaser
-    /// or a site blurb. Everything else outside the core goes. `--strictness` moves the
+    /// or a site blurb. So do the further (or earlier) items of a numbered list that the core
+    /// ends (or starts) with, `5.` after `4.`, when they are steps of five words or more: a
+    /// last step that lists tools (`5. Tools: chain tool, pliers, rag`) is still a step.
+    /// Everything else outside the core goes. `--strictness` moves the
     /// thresholds: `low` keeps more, `high` removes more. The removal note gives the line's class,
     /// its weight and the features that drove the decision.
     ///
@@ -251,6 +254,22 @@ mod tests {
         // the same lines unnumbered are a run of short lines too long to bridge
         let unnumbered = page.replace(". Step number", " Step number");
         assert!(!kept(&unnumbered).iter().any(|l| l == "8 Step number 8"));
+    }
+
+    #[test]
+    fn a_numbered_lists_last_step_stays_with_the_steps_before_it() {
+        let steps: String = (1..=4)
+            .map(|k| format!("{k}. Then the crew moves the boats to the outer basin for step {k} of the plan.\n"))
+            .collect();
+        let last = "5. Tools: cranes, tugs, ropes, fenders, buoys";
+        let page = format!(
+            "{}\n{steps}{last}\n",
+            PAGE.lines().take(10).collect::<Vec<_>>().join("\n")
+        );
+        assert!(kept(&page).iter().any(|l| l == last), "{:?}", kept(&page));
+        // a short item (a menu's or an index's) does not continue a list
+        let short = page.replace(last, "5. Tools");
+        assert!(!kept(&short).iter().any(|l| l == "5. Tools"));
     }
 
     #[test]

@@ -393,6 +393,90 @@ fn numbered_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> b
     next > 1
 }
 
+/// The number a list item opens with: `7.` or `7)` then a space (`7. Serve warm.`).
+fn item_number(line: &str) -> Option<u32> {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line.as_bytes().get(digits..)?;
+    let marked = matches!(rest.first(), Some(b'.' | b')'))
+        && rest.get(1).is_none_or(|b| b.is_ascii_whitespace());
+    (digits > 0 && digits <= 3 && marked)
+        .then(|| line[..digits].parse().ok())
+        .flatten()
+}
+
+/// Items of a numbered list with fewer words are a menu's or an index's (`4. Ankle Pain`), not
+/// an article's steps: no list is extended from or over them.
+const STEP_WORDS: u32 = 5;
+
+/// The items of numbered lists that core runs end (or start) with, outside the core: the lines
+/// right below (above) a run's last (first) line, blank lines aside, that open with the next
+/// (previous) numbers, outside the comment thread; all of them steps of [`STEP_WORDS`] words or
+/// more. They stay as the article's, whatever their class.
+fn whole_numbered_lists(
+    doc: &Document,
+    out: &[Verdict],
+    in_core: &[bool],
+    in_thread: &[bool],
+) -> Vec<bool> {
+    let n = out.len();
+    let mut listed = vec![false; n];
+    let nonblank = |j: usize| out[j].class != Class::Blank;
+    let number = |j: usize| {
+        (out[j].features.words >= STEP_WORDS)
+            .then(|| item_number(doc.line(j)))
+            .flatten()
+    };
+    for i in 0..n {
+        if !in_core[i] || !nonblank(i) {
+            continue;
+        }
+        let Some(k) = number(i) else { continue };
+        // downwards from the run's last line
+        if !(i + 1..n)
+            .find(|&j| nonblank(j))
+            .is_some_and(|j| in_core[j])
+        {
+            let mut want = k + 1;
+            let mut j = i + 1;
+            while j < n {
+                if !nonblank(j) {
+                    j += 1;
+                    continue;
+                }
+                if in_core[j] || in_thread[j] || number(j) != Some(want) {
+                    break;
+                }
+                listed[j] = true;
+                want += 1;
+                j += 1;
+            }
+        }
+        // upwards from the run's first line
+        if k > 1
+            && !(0..i)
+                .rev()
+                .find(|&j| nonblank(j))
+                .is_some_and(|j| in_core[j])
+        {
+            let mut want = k - 1;
+            let mut j = i;
+            while want >= 1 && j > 0 {
+                j -= 1;
+                if !nonblank(j) {
+                    continue;
+                }
+                if in_core[j] || in_thread[j] || number(j) != Some(want) {
+                    break;
+                }
+                listed[j] = true;
+                want -= 1;
+            }
+        }
+    }
+    listed
+}
+
 /// Calls `f` with each word of `line` of five letters or more, lowercased (in `scratch`).
 fn for_long_words(line: &str, scratch: &mut String, f: impl FnMut(&str)) {
     if line.is_ascii() {
@@ -632,6 +716,10 @@ fn classify_lines(
         return (out, xs);
     }
 
+    // a numbered list the core holds part of is the article's own, all of it: a step that
+    // lists ingredients, or one cut off by a short heading, still belongs to its list
+    let listed = whole_numbered_lists(doc, &out, &in_core, &in_thread);
+
     // a headline, byline or dateline right above a core run belongs to the article
     let mut head = vec![false; n];
     for i in 0..n {
@@ -728,6 +816,7 @@ fn classify_lines(
         let reason = if !in_core[i] {
             let keep = head[i]
                 || on_topic[i]
+                || listed[i]
                 || (v.class == Class::Good
                     && v.features.words >= p.outside_keep_words
                     && !in_thread[i]);
@@ -782,6 +871,22 @@ mod tests {
     }
 
     /// On ASCII lines the byte path finds the words the character path finds, in order.
+    #[test]
+    fn list_items_open_with_a_number_and_a_dot_or_bracket() {
+        assert_eq!(item_number("7. Serve warm."), Some(7));
+        assert_eq!(item_number("  12) Done"), Some(12));
+        assert_eq!(item_number("3."), Some(3));
+        for line in [
+            "2.5 kg of flour",
+            "1984 was a year",
+            "No. 5",
+            "7.Serve",
+            "1234. x",
+        ] {
+            assert_eq!(item_number(line), None, "{line}");
+        }
+    }
+
     #[test]
     fn ascii_long_words_are_the_char_path_words() {
         for line in [
