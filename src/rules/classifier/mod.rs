@@ -399,7 +399,7 @@ fn item_number(line: &str) -> Option<u32> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let rest = line.as_bytes().get(digits..)?;
     let marked = matches!(rest.first(), Some(b'.' | b')'))
-        && rest.get(1).is_none_or(|b| b.is_ascii_whitespace());
+        && rest.get(1).map_or(true, |b| b.is_ascii_whitespace());
     (digits > 0 && digits <= 3 && marked)
         .then(|| line[..digits].parse().ok())
         .flatten()
