@@ -72,6 +72,12 @@ static LABEL: Lazy = Lazy::new(
       | (?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura)\s*:?\s*(?:ca\.?\s*)?\d{1,3}\s*min(?:ute[ns]?|utos)?\.?
       | skip\s+to\s+(?:(?:the\s+)?main\s+)?(?:content|navigation|menu|search|footer)(?:\s+site\s*map)? | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
       | share\s+(?:this\s+)?(?:(?:article|story|page|post)\s+)?(?:on|via|to|with)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|messenger|bluesky|threads)
+      | (?:auf|bei|via|per|über)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)\s+(?:teilen|versenden|senden)
+      | (?:partager|envoyer)\s+(?:sur|par|via)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)
+      | (?:compartir|enviar)\s+(?:en|por|v[ií]a)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)
+      | (?:condividi|invia)\s+(?:su|via|per)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)
+      | (?:artikel|beitrag)\s+(?:anhören|vorlesen(?:\s+lassen)?) | écouter\s+(?:cet\s+|l'\s?)?article
+      | escuchar\s+(?:este\s+|el\s+)?art[ií]culo | ascolta\s+(?:l'\s?)?articolo
       | loading | wird\s+geladen | chargement(?:\s+en\s+cours)? | cargando
       | subscribe(?:\s+(?:now|today|here))? | abonnieren | suscr[ií]bete | abonnez-vous
       | \d[\d.,]*\s*k?\s+shares? | sharing\s+is\s+caring!?
@@ -162,7 +168,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"to", b"op", b"hi", b"ma", b"su", b"bu", b"sz", b"ab", b"ad", b"si", b"rs", b"da", b"av",
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
-        b"ca",
+        b"ca", b"au", b"pe",
     ],
     true,
 );
@@ -544,6 +550,18 @@ mod tests {
             "Skip to footer site map",
             "Share this on WhatsApp",
             "Share on Facebook",
+            "Auf Facebook teilen",
+            "Per E-Mail teilen",
+            "Per WhatsApp versenden",
+            "Partager sur Facebook",
+            "Partager sur X",
+            "Envoyer par e-mail",
+            "Compartir en WhatsApp",
+            "Enviar por correo",
+            "Condividi su Facebook",
+            "Artikel anhören",
+            "Écouter cet article",
+            "Escuchar este artículo",
             "Share this article via email",
             "Loading...",
             "Loading…",
