@@ -1,6 +1,7 @@
 //! R021: a line that is only a date or time stamp; its date moves to the `date` field.
 
-use super::dates::{parse_date_prefix, DATE_LABEL};
+use super::dates::{hour12, parse_date_prefix, DATE_LABEL};
+use super::shape::Lazy;
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Field, Removal};
 
@@ -8,11 +9,15 @@ crate::declare_rule! {
     /// A dateline: a line that holds only a date, perhaps with a time, a label and separators
     /// (`15:19 02.08.2023 •`, `2023-08-01`, `August 2, 2023 at 3:19 pm`, `Published: 2 Aug
     /// 2023`, `Veröffentlicht am 2. August 2023`, `Publié le 2 août 2023`, `Publicado el 2 de
-    /// agosto de 2023`). The line leaves the text and its date goes to the document's `date`
-    /// field, as ISO 8601 (`2023-08-02T15:19`); the first dateline of a document wins.
+    /// agosto de 2023`); the time may also come first (`Updated 2:15 PM EST, Tue April 8,
+    /// 2025`) or after a separator (`04.02.2025 - 13:25 Uhr`), a place may lead (`Madrid - 04
+    /// feb 2025 - 13:25 CET`), and a reading time may close it (`8 April 2025 • 4 min read`).
+    /// The line leaves the text and its date goes to the document's `date` field, as ISO 8601
+    /// (`2023-08-02T15:19`); the first dateline of a document wins.
     ///
-    /// Only short lines (at most twelve words) where nothing but separators, a weekday or a
-    /// time zone follows the date are matched, so a sentence starting with a date stays.
+    /// Only short lines (at most twelve words) where nothing but separators, a weekday, a time,
+    /// a time zone or a reading time follows the date are matched, so a sentence starting with
+    /// a date stays.
     pub struct Dateline => ("R021", "dateline", Category::Byline);
 }
 
@@ -27,8 +32,61 @@ fn is_trailer(rest: &str) -> bool {
             rest.trim_start_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
                 .as_str(),
-            "uhr" | "utc" | "gmt" | "cet" | "cest" | "est" | "edt" | "pst" | "pdt" | "bst" | "msk"
+            "uhr"
+                | "utc"
+                | "gmt"
+                | "cet"
+                | "cest"
+                | "est"
+                | "edt"
+                | "pst"
+                | "pdt"
+                | "bst"
+                | "msk"
+                | "et"
+                | "pt"
+                | "ct"
+                | "mt"
+                | "cst"
+                | "cdt"
+                | "mst"
+                | "mdt"
+                | "ist"
+                | "jst"
+                | "aest"
+                | "aedt"
+                | "eet"
+                | "eest"
+                | "wet"
+                | "west"
+                | "mez"
+                | "mesz"
         )
+        || READING_TIME.is_match(rest)
+}
+
+/// A time before the date, with its zone: `2:15 PM EST, ` (then perhaps a weekday).
+static LEADING_TIME: Lazy =
+    Lazy::new(r"(?i)^(\d{1,2})[:.](\d{2})\s*(a\.?m\.?|p\.?m\.?)?(?:\s+[a-z]{2,4})?\s*,?\s+");
+
+/// A time after the date and a separator: ` - 13:25`, `, at 3:04 PM` (the date's own forms
+/// take a time only right after it).
+static TRAILING_TIME: Lazy = Lazy::new(
+    r"(?i)^[\s•·|,–—-]*(?:(?:at|um|à|a\s+las)\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?",
+);
+
+/// A place before the date: one or two capitalised words and a dash (`Madrid - `).
+static PLACE: Lazy = Lazy::new(r"^\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?\s+[-–—|]\s+");
+
+/// A reading time closing a dateline: `• 4 min read`, `| 3 Min. Lesezeit`.
+static READING_TIME: Lazy = Lazy::new(
+    r"(?i)^[\s•·|,–—-]*\d{1,3}\s*min(?:ute[ns]?|utos)?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|de\s+lecture|di\s+lettura)\s*$",
+);
+
+/// A time `h:mi` (12-hour with `ampm`) on the clock, or nothing.
+fn clock(h: Option<u32>, mi: Option<u32>, ampm: Option<&str>) -> Option<(u32, u32)> {
+    let (h, mi) = (hour12(h?, ampm), mi?);
+    (h < 24 && mi < 60).then_some((h, mi))
 }
 
 /// Parses a whole line as a dateline.
@@ -37,10 +95,35 @@ pub fn parse_dateline(line: &str) -> Option<String> {
         return None;
     }
     let body = line.trim_start_matches(['•', '·', '|', '-', ' ']);
+    let body = PLACE.get().find(body).map_or(body, |m| &body[m.end()..]);
     let label_len = DATE_LABEL.get().find(body).map_or(0, |m| m.end());
-    let rest = &body[label_len..];
+    let mut rest = &body[label_len..];
+    let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse().ok());
+    // a time first: `2:15 PM EST, Tue April 8, 2025`
+    let mut time = None;
+    if let Some(c) = LEADING_TIME.get().captures(rest) {
+        time = Some(clock(num(&c, 1), num(&c, 2), c.get(3).map(|m| m.as_str()))?);
+        let after = &rest[c[0].len()..];
+        rest = &after[DATE_LABEL.get().find(after).map_or(0, |m| m.end())..];
+    }
     let found = parse_date_prefix(rest)?;
-    is_trailer(&rest[found.len..]).then_some(found.iso)
+    let mut after = &rest[found.len..];
+    // or after the date and a separator: `04.02.2025 - 13:25 Uhr`
+    let has_time = found.iso.contains('T');
+    if time.is_none() && !has_time {
+        if let Some(c) = TRAILING_TIME.get().captures(after) {
+            // `29:25` is no time, and the line no dateline
+            time = Some(clock(num(&c, 1), num(&c, 2), c.get(3).map(|m| m.as_str()))?);
+            after = &after[c[0].len()..];
+        }
+    }
+    if !is_trailer(after) {
+        return None;
+    }
+    Some(match time.filter(|_| !has_time) {
+        Some((h, mi)) => format!("{}T{h:02}:{mi:02}", found.iso),
+        None => found.iso,
+    })
 }
 
 impl Rule for Dateline {
@@ -94,6 +177,24 @@ mod tests {
             parse_dateline("2023-08-01 12:00 UTC").as_deref(),
             Some("2023-08-01T12:00")
         );
+    }
+
+    #[test]
+    fn times_before_or_after_the_date_places_and_reading_times() {
+        for (line, iso) in [
+            ("Updated 2:15 PM EST, Tue April 8, 2025", "2025-04-08T14:15"),
+            ("Published 3:04 PM GMT, March 11, 2025", "2025-03-11T15:04"),
+            ("March 11, 2025 3:04 PM ET", "2025-03-11T15:04"),
+            ("04.02.2025 - 13:25 Uhr", "2025-02-04T13:25"),
+            ("Madrid - 04 feb 2025 - 13:25 CET", "2025-02-04T13:25"),
+            ("8 April 2025 • 4 min read", "2025-04-08"),
+            ("12. März 2024 | 3 Min. Lesezeit", "2024-03-12"),
+        ] {
+            assert_eq!(parse_dateline(line).as_deref(), Some(iso), "{line}");
+        }
+        // an impossible time is no dateline's; a sentence after a place stays
+        assert_eq!(parse_dateline("04.02.2025 - 29:25 Uhr"), None);
+        assert_eq!(parse_dateline("Madrid - 04 feb 2025 the talks began"), None);
     }
 
     #[test]

@@ -142,7 +142,8 @@ fn num(c: &regex::Captures, i: usize) -> Option<u32> {
     c.get(i).and_then(|m| m.as_str().parse().ok())
 }
 
-fn hour12(h: u32, ampm: Option<&str>) -> u32 {
+/// `h` on a 24-hour clock, from a 12-hour one when `ampm` says `am`/`pm` (`a.m.` too).
+pub fn hour12(h: u32, ampm: Option<&str>) -> u32 {
     match ampm.map(|s| s.to_lowercase().replace('.', "")) {
         Some(s) if s == "pm" && h < 12 => h + 12,
         Some(s) if s == "am" && h == 12 => 0,
