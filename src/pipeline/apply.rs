@@ -65,12 +65,31 @@ impl CleanDoc {
 /// Longest removed text quoted in the report.
 pub const REPORT_TEXT_CHARS: usize = 200;
 
-/// Whether a line can serve as the document's title.
+/// Whether a line can serve as the document's title. A byline (`By Anna Reed`, `Von Anna
+/// Reed`, `Par Claire Dubois`, `Por Ana Ruiz`) cannot: when the headline went, the byline is
+/// the first line left, and it is the article's, not its name.
 pub fn is_headline_shaped(line: &str, words: u32) -> bool {
     (1..=20).contains(&words)
         && line.len() <= 200
         && !line.ends_with(['.', ',', ';', ':'])
         && line.chars().any(char::is_alphabetic)
+        && !is_byline(line, words)
+}
+
+/// `By Anna Reed`: a byline word, then two to five words of names (capitalised, or a joining
+/// word: `Anna Reed and Jo Bauer`, `Ana de la Cruz`). `By the Numbers` is a headline.
+fn is_byline(line: &str, words: u32) -> bool {
+    const JOINING: [&str; 14] = [
+        "and", "und", "et", "y", "e", "&", "van", "von", "de", "der", "da", "del", "la", "le",
+    ];
+    let mut w = line.split_whitespace();
+    let first = w.next().unwrap_or("");
+    (3..=6).contains(&words)
+        && [
+            "By", "BY", "Von", "VON", "Par", "PAR", "Por", "POR", "Door", "Di",
+        ]
+        .contains(&first)
+        && w.all(|x| x.starts_with(char::is_uppercase) || JOINING.contains(&x))
 }
 
 /// What [`apply_with`] copies beyond the cleaned text and the counts.
@@ -502,6 +521,19 @@ mod tests {
         assert_eq!(apply(&doc("A full sentence.\nBody."), &[]).title, None);
         let c = apply(&doc("Big News Today\nBody."), &[]);
         assert_eq!(c.render_text(), "Big News Today\n\nBody.\n");
+        // a byline stays in the body: the headline it stood under went
+        for byline in [
+            "By Anna Reed",
+            "Von Anna Reed und Jo Bauer",
+            "Par Claire Dubois",
+        ] {
+            let c = apply(&doc(&format!("{byline}\nBody.")), &[]);
+            assert_eq!(c.title, None, "{byline}");
+        }
+        assert!(apply(&doc("By the Numbers\nBody."), &[]).title.is_some());
+        assert!(apply(&doc("Bystanders Cheer the Crew\nBody."), &[])
+            .title
+            .is_some());
     }
 
     #[test]
