@@ -523,15 +523,8 @@ pub fn run(
                 return Err(Error::Usage(message));
             }
             for w in warnings {
-                progress.suspend(|| notices.print(stderr, true, &w));
-                *totals.warnings.entry(w.kind.to_string()).or_default() += 1;
-                if let Some((r, _)) = report.as_mut() {
-                    r.warning(FailureEntry {
-                        location: w.location.clone(),
-                        kind: w.kind.into(),
-                        message: w.message.clone(),
-                    });
-                }
+                let r = report.as_mut().map(|(r, _)| r);
+                note_warning(&w, &progress, &mut notices, stderr, &mut totals, r);
             }
             if opts.strict {
                 if let Some(e) = failures.first() {
@@ -631,15 +624,8 @@ pub fn run(
                     }
                     totals.add_doc(&d.report, keep);
                     if let Some(w) = keep.then(|| output_ids.clash(&d)).flatten() {
-                        progress.suspend(|| notices.print(stderr, true, &w));
-                        *totals.warnings.entry(w.kind.to_string()).or_default() += 1;
-                        if let Some((r, _)) = report.as_mut() {
-                            r.warning(FailureEntry {
-                                location: w.location.clone(),
-                                kind: w.kind.into(),
-                                message: w.message.clone(),
-                            });
-                        }
+                        let r = report.as_mut().map(|(r, _)| r);
+                        note_warning(&w, &progress, &mut notices, stderr, &mut totals, r);
                     }
                     if keep {
                         written += 1;
@@ -826,6 +812,27 @@ fn check_targets<'o>(
         })?;
     }
     Ok(output)
+}
+
+/// Shows a warning on stderr (the first few of each kind), counts it in the totals and lists
+/// it in the report.
+fn note_warning<W: Write>(
+    w: &crate::error::InputError,
+    progress: &Progress,
+    notices: &mut report::Notices,
+    stderr: &mut dyn Write,
+    totals: &mut Totals,
+    report: Option<&mut report::ReportWriter<W>>,
+) {
+    progress.suspend(|| notices.print(stderr, true, w));
+    *totals.warnings.entry(w.kind.to_string()).or_default() += 1;
+    if let Some(r) = report {
+        r.warning(FailureEntry {
+            location: w.location.clone(),
+            kind: w.kind.into(),
+            message: w.message.clone(),
+        });
+    }
 }
 
 /// The ids of the documents written so far (by xxh3), to tell when an article split from a
