@@ -769,14 +769,14 @@ fn check_targets<'o>(
     // a file this run writes (`--format jsonl -o`, `--report`) that a directory walk found is
     // left out: reading it would make the run's input its own earlier output, and refusing it
     // would make a run that worked once fail the second time
-    let file_targets: Vec<(PathBuf, &str)> = output
+    let file_targets: Vec<(&Path, PathBuf, &str)> = output
         .filter(|_| !output_is_dir)
-        .map(|p| (target::resolved(p), "-o"))
+        .map(|p| (p, target::resolved(p), "-o"))
         .into_iter()
         .chain(
             opts.report
                 .as_deref()
-                .map(|p| (target::resolved(p), "--report")),
+                .map(|p| (p, target::resolved(p), "--report")),
         )
         .collect();
     if !file_targets.is_empty() {
@@ -784,8 +784,17 @@ fn check_targets<'o>(
             if s.problem.is_some() || opts.inputs.contains(&s.path) {
                 continue;
             }
+            // only a file named like a target (as given, or as it resolves) is resolved: a
+            // walk may find many files
+            let name = s.path.file_name();
+            let named_like = |(given, real, _): &(&Path, PathBuf, &str)| {
+                name.is_some() && (given.file_name() == name || real.file_name() == name)
+            };
+            if !file_targets.iter().any(named_like) {
+                continue;
+            }
             let found = target::resolved(&s.path);
-            if let Some((_, flag)) = file_targets.iter().find(|(t, _)| *t == found) {
+            if let Some((_, _, flag)) = file_targets.iter().find(|(_, t, _)| *t == found) {
                 *s = input::Source::own_output(&s.path, flag);
             }
         }

@@ -1,6 +1,6 @@
 //! R021: a line that is only a date or time stamp; its date moves to the `date` field.
 
-use super::dates::{hour12, parse_date_prefix, DATE_LABEL};
+use super::dates::{hour12, num, parse_date_prefix, DATE_LABEL};
 use super::shape::Lazy;
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Field, Removal};
@@ -98,7 +98,6 @@ pub fn parse_dateline(line: &str) -> Option<String> {
     let body = PLACE.get().find(body).map_or(body, |m| &body[m.end()..]);
     let label_len = DATE_LABEL.get().find(body).map_or(0, |m| m.end());
     let mut rest = &body[label_len..];
-    let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse().ok());
     // a time first: `2:15 PM EST, Tue April 8, 2025`
     let mut time = None;
     if let Some(c) = LEADING_TIME.get().captures(rest) {

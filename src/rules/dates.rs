@@ -138,7 +138,8 @@ fn iso(y: u32, m: u32, d: u32, time: Option<(u32, u32)>) -> String {
     }
 }
 
-fn num(c: &regex::Captures, i: usize) -> Option<u32> {
+/// Capture group `i` of `c` as a number.
+pub fn num(c: &regex::Captures, i: usize) -> Option<u32> {
     c.get(i).and_then(|m| m.as_str().parse().ok())
 }
 

@@ -28,6 +28,17 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in the order of the enum.
+    pub const ALL: [Category; 7] = [
+        Category::Repeat,
+        Category::Marker,
+        Category::Chrome,
+        Category::Byline,
+        Category::Classifier,
+        Category::Dedup,
+        Category::User,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Repeat => "repeat",
@@ -320,17 +331,8 @@ pub fn check_config_selectors(
 /// category (also `user` when the configuration has no patterns, so one set of flags serves
 /// every configuration), or a code, code prefix or name of a known rule.
 pub fn is_known_selector(s: &str, known: &[RuleMeta]) -> bool {
-    const CATEGORIES: [Category; 7] = [
-        Category::Repeat,
-        Category::Marker,
-        Category::Chrome,
-        Category::Byline,
-        Category::Classifier,
-        Category::Dedup,
-        Category::User,
-    ];
     s.eq_ignore_ascii_case("ALL")
-        || CATEGORIES
+        || Category::ALL
             .iter()
             .any(|c| c.as_str().eq_ignore_ascii_case(s))
         || known.iter().any(|m| matches_selector(m, &[s.to_string()]))

@@ -72,10 +72,8 @@ static LABEL: Lazy = Lazy::new(
       | (?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura)\s*:?\s*(?:ca\.?\s*)?\d{1,3}\s*min(?:ute[ns]?|utos)?\.?
       | skip\s+to\s+(?:(?:the\s+)?main\s+)?(?:content|navigation|menu|search|footer)(?:\s+site\s*map)? | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
       | share\s+(?:this\s+)?(?:(?:article|story|page|post)\s+)?(?:on|via|to|with)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|messenger|bluesky|threads)
-      | (?:auf|bei|via|per|über)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)\s+(?:teilen|versenden|senden)
-      | (?:partager|envoyer)\s+(?:sur|par|via)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)
-      | (?:compartir|enviar)\s+(?:en|por|v[ií]a)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)
-      | (?:condividi|invia)\s+(?:su|via|per)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)
+      | (?:auf|bei|via|per|über|(?:partager|envoyer)\s+(?:sur|par|via)|(?:compartir|enviar)\s+(?:en|por|v[ií]a)|(?:condividi|invia)\s+(?:su|via|per))
+        \s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)(?:\s+(?:teilen|versenden|senden))?
       | (?:artikel|beitrag)\s+(?:anhören|vorlesen(?:\s+lassen)?) | écouter\s+(?:cet\s+|l'\s?)?article
       | escuchar\s+(?:este\s+|el\s+)?art[ií]culo | ascolta\s+(?:l'\s?)?articolo
       | loading | wird\s+geladen | chargement(?:\s+en\s+cours)? | cargando
