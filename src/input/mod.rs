@@ -1689,7 +1689,9 @@ fn repair_lone_surrogates(line: &str) -> Option<(String, usize)> {
     while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
         i += k;
         let Some(unit) = unit_at(i) else {
-            i += 2; // another escape (or a stray backslash, which the parser reports)
+            // another escape (or a stray backslash, which the parser reports; at the very end
+            // of the line there is nothing after it)
+            i = (i + 2).min(b.len());
             continue;
         };
         let paired = (0xD800..0xDC00).contains(&unit)
@@ -1855,6 +1857,13 @@ mod tests {
     fn lone_surrogate_escapes_are_repaired_and_counted() {
         assert_eq!(repair_lone_surrogates(r#"{"t":"a \ud83d\ude00 b"}"#), None);
         assert_eq!(repair_lone_surrogates(r#"{"t":"a \\ud83d b"}"#), None);
+        for cut in ["{\"t\":\"a\\", "\\", "\\u", "\\ud83", "\\ud83d\\"] {
+            assert_eq!(
+                repair_lone_surrogates(cut).map(|r| r.1),
+                cut.ends_with("83d\\").then_some(1),
+                "{cut}"
+            );
+        }
         assert_eq!(
             repair_lone_surrogates(r#"{"t":"cut \ud83d","u":"\udc00\ud800x"}"#),
             Some((r#"{"t":"cut \ufffd","u":"\ufffd\ufffdx"}"#.into(), 3))
