@@ -716,8 +716,8 @@ fn classify_lines(
         return (out, xs);
     }
 
-    // a numbered list the core holds part of is the article's own, all of it: a step that
-    // lists ingredients, or one cut off by a short heading, still belongs to its list
+    // a numbered list the core holds part of is the article's own, all of it: a step that only
+    // lists ingredients or tools (few function words, a bad line) still belongs to its list
     let listed = whole_numbered_lists(doc, &out, &in_core, &in_thread);
 
     // a headline, byline or dateline right above a core run belongs to the article
