@@ -34,6 +34,48 @@ pub enum Scope {
     ToEnd,
 }
 
+/// A setting whose value is one of a few names (`strictness`, `scope`).
+trait Names {
+    /// The names, as the error for any other value lists them.
+    const NAMES: &'static str;
+}
+
+impl Names for Scope {
+    const NAMES: &'static str = "\"line\", \"block\" or \"to-end\"";
+}
+
+impl Names for Strictness {
+    const NAMES: &'static str = "\"low\", \"normal\" or \"high\"";
+}
+
+/// Reads a name in quotes. serde's enum reading takes a table too, so a number or a bare word
+/// said only "wanted string or table"; this says which names the setting takes.
+fn quoted_name<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Names,
+{
+    struct NameVisitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de> + Names> serde::de::Visitor<'de> for NameVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "one of {} (in quotes)", T::NAMES)
+        }
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<T, E> {
+            T::deserialize(serde::de::value::StrDeserializer::<E>::new(name))
+        }
+    }
+    d.deserialize_str(NameVisitor(std::marker::PhantomData))
+}
+
+fn some_quoted_name<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Names,
+{
+    quoted_name(d).map(Some)
+}
+
 /// One user pattern as written in the file.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,7 +83,7 @@ pub struct PatternSpec {
     pub name: String,
     pub literal: Option<String>,
     pub regex: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "quoted_name")]
     pub scope: Scope,
     pub description: Option<String>,
 }
@@ -54,6 +96,7 @@ pub struct Config {
     pub select: Vec<String>,
     #[serde(default)]
     pub ignore: Vec<String>,
+    #[serde(default, deserialize_with = "some_quoted_name")]
     pub strictness: Option<Strictness>,
     #[serde(default, rename = "pattern")]
     pub patterns: Vec<PatternSpec>,
@@ -207,6 +250,32 @@ fn builtin_clash(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_setting_of_names_says_which_names() {
+        for (text, names) in [
+            ("strictness = 3\n", "\"low\", \"normal\" or \"high\""),
+            (
+                "strictness = { a = 1 }\n",
+                "\"low\", \"normal\" or \"high\"",
+            ),
+            (
+                "[[pattern]]\nname = \"p\"\nliteral = \"x\"\nscope = true\n",
+                "\"line\", \"block\" or \"to-end\"",
+            ),
+        ] {
+            let e = Config::parse(text).unwrap_err();
+            assert!(e.contains(names), "{text}: {e}");
+        }
+        let e = Config::parse("strictness = \"hihg\"\n").unwrap_err();
+        assert!(e.contains("unknown variant `hihg`"), "{e}");
+        assert!(e.contains("`high`"), "{e}");
+        assert_eq!(
+            Config::parse("").unwrap().strictness,
+            None,
+            "a file without the setting leaves it to the flag"
+        );
+    }
 
     #[test]
     fn parses_patterns() {

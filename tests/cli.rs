@@ -759,6 +759,25 @@ fn stdin_given_twice_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(0));
 }
 
+/// Empty stdin is named as stdin, not as an empty file.
+#[test]
+fn empty_stdin_says_stdin() {
+    for (args, input, said) in [
+        (&["clean", "-"][..], &b""[..], "-: nothing came on stdin"),
+        (&["clean", "-"], b" \n\n", "-: stdin held only whitespace"),
+        (
+            &["clean", "--input-format", "jsonl", "-"],
+            b"\n",
+            "-: no records: stdin was empty or held only blank lines",
+        ),
+    ] {
+        let o = deboil_stdin(args, input);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert!(!err.contains("file"), "{args:?}: {err}");
+    }
+}
+
 #[test]
 fn stdin_and_text_dir_output() {
     let o = deboil_stdin(

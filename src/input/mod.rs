@@ -759,14 +759,7 @@ impl Records {
         let (item, done) = loop {
             match cur.next_line(max) {
                 Line::Eof => {
-                    let item = (cur.records == 0).then(|| {
-                        Err(InputError::new(
-                            &cur.display,
-                            None,
-                            "empty",
-                            "no records: the file is empty or holds only blank lines",
-                        ))
-                    });
+                    let item = (cur.records == 0).then(|| Err(no_records(&cur.display)));
                     break (item, true);
                 }
                 Line::Fault(e) => break (Some(Err(e)), true),
@@ -925,13 +918,7 @@ impl Records {
                 match cur.next_line(max) {
                     Line::Eof => {
                         if cur.records == 0 {
-                            let e = InputError::new(
-                                &cur.display,
-                                None,
-                                "empty",
-                                "no records: the file is empty or holds only blank lines",
-                            );
-                            self.pending.push_back(Err(e));
+                            self.pending.push_back(Err(no_records(&cur.display)));
                         }
                         let display = self.shared_display();
                         self.current = None;
@@ -1313,6 +1300,16 @@ fn open_reader(
 pub const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 pub const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
 
+/// A JSONL input that ended without a record (stdin is `-`).
+fn no_records(display: &str) -> InputError {
+    let what = if display == "-" {
+        "no records: stdin was empty or held only blank lines"
+    } else {
+        "no records: the file is empty or holds only blank lines"
+    };
+    InputError::new(display, None, "empty", what)
+}
+
 /// The `invalid-gzip`/`invalid-zstd` error of a source read as `comp` (by its name) whose first
 /// bytes are not that format's magic number, however short it is: a decompressor would call a
 /// file shorter than a header truncated, though it never was an archive. An empty file is
@@ -1442,10 +1439,11 @@ fn read_text(
             display,
             None,
             "empty",
-            if bytes.is_empty() {
-                "empty file"
-            } else {
-                "file holds only whitespace"
+            match (display == "-", bytes.is_empty()) {
+                (false, true) => "empty file",
+                (false, false) => "file holds only whitespace",
+                (true, true) => "nothing came on stdin",
+                (true, false) => "stdin held only whitespace",
             },
         ));
     }
