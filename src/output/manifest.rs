@@ -110,9 +110,20 @@ pub fn write(dir: &Path, written: &[PathBuf]) -> Result<(), Error> {
     f.commit()
 }
 
+/// Removes the folders of `rel` (a file just removed from `dir`) that the removal left empty,
+/// deepest first, up to `dir` itself, which stays. A folder holding anything else stops it
+/// (`remove_dir` removes only an empty directory, and no link).
+fn remove_emptied_folders(dir: &Path, rel: &Path) {
+    for folder in rel.ancestors().skip(1) {
+        if folder.as_os_str().is_empty() || std::fs::remove_dir(dir.join(folder)).is_err() {
+            break;
+        }
+    }
+}
+
 /// Ends a run that wrote `written` (relative to `dir`) into `dir`: removes the files the previous
 /// run's manifest lists and this run did not write (regular files only; a name that is now a
-/// directory or a symlink is left alone), then writes the new manifest and removes the journal.
+/// directory or a symlink is left alone) and the folders that leaves empty, then writes the new manifest and removes the journal.
 /// A run that wrote nothing into a directory without a manifest leaves the directory as it is.
 /// Returns the files removed.
 pub fn update(dir: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
@@ -135,7 +146,10 @@ pub fn update(dir: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             continue;
         }
         match std::fs::remove_file(&path) {
-            Ok(()) => removed.push(rel),
+            Ok(()) => {
+                remove_emptied_folders(dir, &rel);
+                removed.push(rel);
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io(&path, e)),
         }
@@ -232,6 +246,8 @@ mod tests {
         assert_eq!(removed, paths(&["b.txt", "sub/c.txt"]));
         assert!(dir.join("a.txt").is_file());
         assert!(!dir.join("b.txt").exists() && !dir.join("sub/c.txt").exists());
+        // the folder the removal emptied goes too
+        assert!(!dir.join("sub").exists());
         // a file deboil did not write, and a listed name that is now a directory, stay
         assert!(dir.join("mine.txt").is_file());
         assert!(dir.join("was-a-file").is_dir());
@@ -240,6 +256,28 @@ mod tests {
         assert_eq!(update(&dir, &[]).unwrap(), paths(&["a.txt"]));
         assert!(read(&dir).unwrap().is_empty());
         assert!(dir.join("mine.txt").is_file());
+    }
+
+    /// Folders a removal empties go, deepest first; one holding anything else stays, and so do
+    /// the folders above it.
+    #[test]
+    fn update_removes_the_folders_it_empties_and_no_other() {
+        let dir = TempDir::new("deboil-manifest");
+        for f in ["x/y/z.txt", "x/y2/w.txt", "x/mine.txt", "p/q/r.txt"] {
+            std::fs::create_dir_all(dir.join(f).parent().unwrap()).unwrap();
+            std::fs::write(dir.join(f), f).unwrap();
+        }
+        std::fs::create_dir(dir.join("empty-before")).unwrap();
+        write(&dir, &paths(&["x/y/z.txt", "x/y2/w.txt", "p/q/r.txt"])).unwrap();
+        let removed = update(&dir, &paths(&["x/y2/w.txt"])).unwrap();
+        assert_eq!(removed, paths(&["x/y/z.txt", "p/q/r.txt"]));
+        assert!(!dir.join("x/y").exists() && !dir.join("p").exists());
+        assert!(dir.join("x/mine.txt").is_file() && dir.join("x/y2/w.txt").is_file());
+        // a folder no removal emptied stays, even empty; and so does the output folder
+        assert!(dir.join("empty-before").is_dir());
+        assert_eq!(update(&dir, &[]).unwrap(), paths(&["x/y2/w.txt"]));
+        assert!(dir.join("x/mine.txt").is_file() && !dir.join("x/y2").exists());
+        assert!(dir.is_dir());
     }
 
     /// A listed folder that is now a link out of the directory: nothing through it is removed.
