@@ -1361,13 +1361,18 @@ fn input_formats_by_case_insensitive_name_magic_bytes_sniffing_or_flag() {
         "-q",
     ]);
     assert!(stdout(&o).contains("{\"id\":\"a\""), "{}", stdout(&o));
+    let (sigs, dec) = (dir.join("records.sigs"), dir.join("records.dec"));
+    let (sigs, dec) = (sigs.to_str().unwrap(), dec.to_str().unwrap());
     for cmd in [
         &["dups"][..],
-        &["dedup", "sigs"],
-        &["dedup", "apply", "--decisions", "/dev/null", "-q"],
+        &["dedup", "sigs", "-o", sigs],
+        &["dedup", "decide", sigs, "-o", dec],
+        &["dedup", "apply", "--decisions", dec, "-q"],
     ] {
         let mut args = cmd.to_vec();
-        args.extend([f, "--input-format", "jsonl"]);
+        if cmd.get(1) != Some(&"decide") {
+            args.extend([f, "--input-format", "jsonl"]);
+        }
         let o = deboil(&args);
         assert!(
             o.status.success(),
@@ -3018,12 +3023,151 @@ fn dedup_steps_sigs_decide_apply_match_clean() {
                 std::fs::read(&applied2).unwrap() == a,
                 "{name} --prefer {prefer}: dedup apply over per-file signatures differs from clean"
             );
+            // the per-file signatures joined into one file (`cat`): each run's records are
+            // numbered after the previous run's, as for separate files
+            let joined = p("sigs-joined.jsonl");
+            let all: Vec<u8> = shard_sigs
+                .iter()
+                .flat_map(|s| std::fs::read(s).unwrap())
+                .collect();
+            std::fs::write(&joined, all).unwrap();
+            let (dec3, applied3) = (p("dec-joined.jsonl"), p("apply-joined.jsonl"));
+            with(&["dedup", "decide", &joined], &["-o", &dec3]);
+            with(
+                &[&["dedup", "apply"][..], &file_args].concat(),
+                &["--decisions", &dec3, "--format", "jsonl", "-o", &applied3],
+            );
+            assert!(
+                std::fs::read(&applied3).unwrap() == a,
+                "{name} --prefer {prefer}: dedup apply over joined signatures differs from clean"
+            );
             if name.starts_with("rule-d") {
                 let d = std::fs::read_to_string(&dec).unwrap();
                 assert!(!d.trim().is_empty(), "{name}: no decisions");
             }
         }
     }
+}
+
+/// The closing line of a decisions file says what `sigs` signed: `apply` refuses an input that
+/// was not signed, one that changed, other settings; `decide` refuses signatures that are not
+/// one run. Before, each of these ran to exit 0 and left repeats in the output.
+#[test]
+fn dedup_steps_refuse_inputs_and_settings_that_do_not_fit() {
+    let dir = tmpdir("dedup-fit");
+    let p = |f: &str| dir.join(f).display().to_string();
+    let files = input_files(&["seeds"]);
+    let first = files[0].clone();
+    let rest: Vec<String> = files[1..].to_vec();
+    // a command line: its words, then the inputs (when given), then more words
+    let line = |cmd: &[&str], inputs: &[String], more: &[&str]| -> Vec<String> {
+        let mut a: Vec<String> = cmd.iter().map(|w| w.to_string()).collect();
+        a.extend(inputs.iter().cloned());
+        a.extend(more.iter().map(|w| w.to_string()));
+        if cmd.get(1) != Some(&"decide") {
+            a.push("--no-config".into());
+        }
+        a
+    };
+    let run = |a: &[String]| deboil(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let fails_with = |a: Vec<String>, said: &str| {
+        let o = run(&a);
+        assert_eq!(o.status.code(), Some(2), "{a:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(said), "{a:?}: {err}");
+    };
+    let ok = |a: Vec<String>| {
+        let o = run(&a);
+        assert!(
+            o.status.success(),
+            "{a:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    let (sigs, dec) = (p("rest.sigs"), p("rest.dec"));
+    ok(line(&["dedup", "sigs"], &rest, &["-o", &sigs]));
+    ok(line(&["dedup", "decide", &sigs], &[], &["-o", &dec]));
+    let apply = |inputs: &[String], dec: &str, more: &[&str]| {
+        let mut a = line(&["dedup", "apply"], inputs, &["--decisions", dec, "-q"]);
+        a.extend(more.iter().map(|w| w.to_string()));
+        a
+    };
+    // an input that `sigs` did not read
+    let with_first: Vec<String> = std::iter::once(first.clone()).chain(rest.clone()).collect();
+    fails_with(
+        apply(&with_first, &dec, &[]),
+        &format!(
+            "{first} is not among the {} inputs `sigs` signed",
+            rest.len()
+        ),
+    );
+    // an input left out
+    fails_with(apply(&rest[..rest.len() - 1], &dec, &[]), "was signed (");
+    // another dedup scope than `decide` had
+    fails_with(
+        apply(&rest, &dec, &["--dedup", "doc"]),
+        "decided with `--dedup corpus`, but `apply` runs with `--dedup doc`",
+    );
+    // a decisions file cut short
+    let text = std::fs::read_to_string(&dec).unwrap();
+    let cut: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("{\"signed\""))
+        .collect();
+    let cut_dec = p("cut.dec");
+    std::fs::write(&cut_dec, cut.join("\n")).unwrap();
+    fails_with(apply(&rest, &cut_dec, &[]), "no closing `signed` line");
+    // `decide` over one shard's signatures twice, or over signatures of another scope
+    let copy = p("copy.sigs");
+    std::fs::copy(&sigs, &copy).unwrap();
+    let x = p("x.dec");
+    fails_with(
+        line(&["dedup", "decide", &sigs, &copy], &[], &["-o", &x]),
+        "was signed before",
+    );
+    fails_with(
+        line(
+            &["dedup", "decide", &sigs],
+            &[],
+            &["--dedup", "doc", "-o", &x],
+        ),
+        "signed with `--dedup corpus`, but `decide` runs with `--dedup doc`",
+    );
+    // without learned boilerplate in both steps that take the flag, `apply` (which has no
+    // such flag) fits, and writes what `clean --no-boilerplate` writes
+    let (nb_sigs, nb_dec, nb_out, nb_clean) = (
+        p("nb.sigs"),
+        p("nb.dec"),
+        p("nb.jsonl"),
+        p("nb-clean.jsonl"),
+    );
+    ok(line(
+        &["dedup", "sigs"],
+        &rest,
+        &["--no-boilerplate", "-o", &nb_sigs],
+    ));
+    ok(line(
+        &["dedup", "decide", &nb_sigs],
+        &[],
+        &["--no-boilerplate", "-o", &nb_dec],
+    ));
+    ok(apply(&rest, &nb_dec, &["--format", "jsonl", "-o", &nb_out]));
+    ok(line(
+        &["clean"],
+        &rest,
+        &[
+            "--no-boilerplate",
+            "--format",
+            "jsonl",
+            "-q",
+            "-o",
+            &nb_clean,
+        ],
+    ));
+    assert_eq!(
+        std::fs::read(nb_out).unwrap(),
+        std::fs::read(nb_clean).unwrap()
+    );
 }
 
 /// The input files of `inputs` in the order `clean` reads them (directories walked sorted).
@@ -3097,9 +3241,7 @@ fn dedup_apply_refuses_decisions_made_for_other_inputs() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains(
-            "1 of 1 documents with decisions are not in the input (first: a.jsonl:2 part 0)"
-        ),
+        err.contains("b.jsonl is not among the 1 inputs `sigs` signed"),
         "{err}"
     );
     // another a.jsonl, with other ids at the same places
@@ -3179,7 +3321,7 @@ fn dedup_apply_refuses_decisions_made_for_other_inputs() {
         assert_eq!(o.status.code(), Some(2), "{other_rules:?}");
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(
-            err.contains("was decided after other rule settings than this run's"),
+            err.contains("decided after other rule settings than this run's"),
             "{other_rules:?}: {err}"
         );
     }

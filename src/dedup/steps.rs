@@ -70,6 +70,22 @@ pub struct DocSigs {
     /// `apply` refuses decisions made with other ones, which would remove other lines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules_hash: Option<u64>,
+    /// The dedup scope `sigs` ran with, as its flags (`--dedup corpus`): `decide` refuses
+    /// another. Filled by `deboil dedup sigs`; none in process.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Whether near-duplicate signatures were made (no `--no-near`): `decide` refuses shards
+    /// signed both ways.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub near: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 /// Step 1: signatures of every paragraph of `doc` that rules did not remove whole.
@@ -121,6 +137,8 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         all_keys: Vec::new(),
         text_hash: None,
         rules_hash: None,
+        scope: None,
+        near: opts.near,
     }
 }
 
@@ -984,6 +1002,8 @@ mod tests {
                     all_keys: Vec::new(),
                     text_hash: None,
                     rules_hash: None,
+                    scope: None,
+                    near: true,
                 }
             })
             .collect();

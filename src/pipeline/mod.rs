@@ -5,6 +5,7 @@
 //! any thread count. The pipeline knows the `Rule` trait, never a concrete rule.
 
 pub mod apply;
+pub mod signed;
 pub mod split;
 pub mod stages;
 
@@ -423,6 +424,12 @@ pub fn run(
             read_batches(parsed, opts, keyed, tx)
         });
         let rules_hash = rules_fingerprint(opts, &rules);
+        let decisions_file = opts.decisions.as_deref().unwrap_or(Path::new("")).display();
+        if let Some(d) = decided.as_ref() {
+            signed::SignedCheck::new(&d.signed, decisions_file.to_string())
+                .settings(opts.dedup.mode, rules_hash)
+                .map_err(Error::Usage)?;
+        }
         let (rules, pool, selection, decided) = (&rules, &pool, &selection, &decided);
         let signing = deduper.as_ref().map(|d| d.options().clone());
         spawn_named(scope, "deboil-strip", move || {
@@ -434,7 +441,9 @@ pub fn run(
         spawn_named(scope, "deboil-corpus", move || {
             let mut applied: std::collections::HashSet<stages::DocAddress> = Default::default();
             let mut last_seq: Option<u64> = None;
-            let decisions_file = opts.decisions.as_deref().unwrap_or(Path::new("")).display();
+            let mut signed_check = decided
+                .as_ref()
+                .map(|d| signed::SignedCheck::new(&d.signed, decisions_file.to_string()));
             for Signed {
                 mut works,
                 sigs,
@@ -448,8 +457,13 @@ pub fn run(
                 if let Some(decided) = decided {
                     for w in works.iter_mut() {
                         for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
+                            let check = signed_check.as_mut().map(|c| c.doc(doc));
+                            if let Some(Err(fatal)) = check {
+                                let _ = stx.send(Stripped::fatal(fatal));
+                                return;
+                            }
                             let at = (doc.source.clone(), doc.source_line, doc.part);
-                            if let Some(d) = decided.get(&at) {
+                            if let Some(d) = decided.docs.get(&at) {
                                 if let Some(fatal) =
                                     decided_mismatch(doc, d, last_seq, rules_hash, &decisions_file)
                                 {
@@ -496,7 +510,12 @@ pub fn run(
                     return;
                 }
             }
-            if let Some(decided) = decided.as_ref().filter(|d| applied.len() < d.len()) {
+            if let Some(Err(fatal)) = signed_check.as_ref().map(|c| c.finish()) {
+                let _ = stx.send(Stripped::fatal(fatal));
+                return;
+            }
+            let decided = decided.as_ref().map(|d| &d.docs);
+            if let Some(decided) = decided.filter(|d| applied.len() < d.len()) {
                 let mut missed: Vec<&stages::DocAddress> =
                     decided.keys().filter(|at| !applied.contains(*at)).collect();
                 missed.sort();
@@ -1049,7 +1068,8 @@ fn decided_mismatch(
     if let Some(last) = last_seq.filter(|last| seq < *last) {
         return Some(format!(
             "{file}: {at} was record {seq} for `sigs` but comes after record {last}: give \
-             `apply` the inputs in the order `sigs` read them"
+             `apply` the inputs in the order `sigs` read them, and `decide` the signature files \
+             in that order too"
         ));
     }
     if *id != doc.id {

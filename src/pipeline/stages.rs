@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::signed::{ClosingLine, Signed, SignedBuilder};
 use super::{active_rules, rebase, strip, CleanOptions};
 use crate::dedup::{self, Boilerplate, Decider, DedupMode, DedupOptions, DocSigs, DupGroup};
 use crate::doc::{Document, Record, Removal};
@@ -107,6 +108,7 @@ fn doc_sigs(
                 let mut s = dedup::signatures(d, rm, opts);
                 s.text_hash = Some(xxhash_rust::xxh3::xxh3_64(d.text.as_bytes()));
                 s.rules_hash = rules_hash;
+                s.scope = Some(super::signed::scope_flags(opts.mode, opts.boilerplate));
                 if opts.boilerplate {
                     s.all_keys = d.paragraphs().map(|i| d.info(i).key).collect();
                 }
@@ -190,16 +192,26 @@ fn open_unpacked(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     })
 }
 
+/// A consumer of signature lines: the line, and a way to name its place (`file:line`).
+type SigLineFn<'a> = dyn FnMut(DocSigs, &dyn Fn() -> String) -> Result<(), Error> + 'a;
+
 /// Reads signature files in the order given, numbering records across them: each `sigs` run
-/// numbers its own records from 0, so a file's `seq` values are moved past the previous file's.
-fn read_sig_files(
-    paths: &[PathBuf],
-    f: &mut dyn FnMut(DocSigs) -> Result<(), Error>,
-) -> Result<(), Error> {
+/// numbers its own records from 0, so a file's `seq` values are moved past the previous run's.
+/// A file may hold several runs one after another (per-shard files joined with `cat`): a `seq`
+/// lower than the line before it starts the next. `f` gets each line's place (`file:line`).
+fn read_sig_files(paths: &[PathBuf], f: &mut SigLineFn<'_>) -> Result<(), Error> {
     let mut base = 0u64;
     for p in paths {
+        if p.as_os_str() == "-" {
+            return Err(Error::Usage(
+                "`decide` reads signature files by name (twice when it learns boilerplate); \
+                 `-` (stdin) is not one: save the signatures to a file"
+                    .into(),
+            ));
+        }
         let file = open_unpacked(p).map_err(|e| Error::io(p, e))?;
         let mut next = base;
+        let mut last_raw: Option<u64> = None;
         for (i, line) in file.lines().enumerate() {
             let line = line.map_err(|e| Error::io(p, e))?;
             if line.trim().is_empty() {
@@ -212,9 +224,13 @@ fn read_sig_files(
                     i + 1
                 ))
             })?;
+            if last_raw.is_some_and(|last| s.seq < last) {
+                base = next;
+            }
+            last_raw = Some(s.seq);
             s.seq = s.seq.saturating_add(base);
             next = next.max(s.seq.saturating_add(1));
-            f(s)?;
+            f(s, &|| format!("{}:{}", p.display(), i + 1))?;
         }
         base = next;
     }
@@ -245,12 +261,10 @@ pub fn decide_files(
             )));
         }
     }
-    if opts.mode == DedupMode::None {
-        return Ok(0);
-    }
+    let mut signed = SignedBuilder::new(super::signed::scope_flags(opts.mode, opts.boilerplate));
     let boiler = if opts.learns_boilerplate() {
         let mut b = Boilerplate::new(opts.boilerplate_min_docs, opts.boilerplate_min_share);
-        read_sig_files(paths, &mut |s| {
+        read_sig_files(paths, &mut |s, _| {
             b.learn_sigs(&s);
             Ok(())
         })?;
@@ -280,9 +294,12 @@ pub fn decide_files(
         n += 1;
         Ok(())
     };
-    if opts.prefer == dedup::Prefer::Longest {
+    if opts.mode == DedupMode::None {
+        read_sig_files(paths, &mut |s, at| signed.add(&s, &at()))?;
+    } else if opts.prefer == dedup::Prefer::Longest {
         let mut all = Vec::new();
-        read_sig_files(paths, &mut |s| {
+        read_sig_files(paths, &mut |s, at| {
+            signed.add(&s, &at())?;
             all.push(s);
             Ok(())
         })?;
@@ -294,44 +311,74 @@ pub fn decide_files(
         }
     } else {
         let mut decider = Decider::new(opts.clone());
-        read_sig_files(paths, &mut |s| {
+        read_sig_files(paths, &mut |s, at| {
+            signed.add(&s, &at())?;
             let d = decider.decide(&s, boiler.as_ref());
             write(&s, d)
         })?;
     }
+    let closing = ClosingLine {
+        signed: signed.finish(),
+    };
+    serde_json::to_writer(&mut *out, &closing).map_err(|e| Error::io("<decisions>", e.into()))?;
+    out.write_all(b"\n")
+        .map_err(|e| Error::io("<decisions>", e))?;
     Ok(n)
 }
 
-/// Reads a decisions file into each document's address -> (id, decisions).
-pub fn read_decisions(path: &Path) -> Result<DecisionsByDoc, Error> {
+/// A decisions file read back: each document's decisions, and what `sigs` signed.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub docs: DecisionsByDoc,
+    pub signed: Signed,
+}
+
+/// Reads a decisions file: each document's address -> (id, decisions), and its closing line.
+pub fn read_decisions(path: &Path) -> Result<Decided, Error> {
     let unread = |e: std::io::Error| Error::flag_file("--decisions", path, &e);
     let file = open_unpacked(path).map_err(unread)?;
     let mut map = HashMap::new();
+    let mut signed: Option<Signed> = None;
+    let at = |i: usize| format!("{}:{}", path.display(), i + 1);
     for (i, line) in file.lines().enumerate() {
         let line = line.map_err(unread)?;
         if line.trim().is_empty() {
             continue;
         }
-        let d: DocDecisionsLine = serde_json::from_str(&line).map_err(|e| {
-            Error::Usage(format!(
-                "{}:{}: not a decisions line ({e})",
-                path.display(),
-                i + 1
-            ))
-        })?;
-        let at = (d.source, d.source_line, d.part);
-        if map.contains_key(&at) {
+        if signed.is_some() {
             return Err(Error::Usage(format!(
-                "{}:{}: a second line of decisions for {}:{} part {}",
-                path.display(),
-                i + 1,
-                at.0,
-                at.1,
-                at.2
+                "{}: a line after the closing `signed` line: a decisions file is one `decide` \
+                 run's output, not several joined",
+                at(i)
+            )));
+        }
+        let d: DocDecisionsLine = match serde_json::from_str(&line) {
+            Ok(d) => d,
+            Err(e) => match serde_json::from_str::<ClosingLine>(&line) {
+                Ok(c) => {
+                    signed = Some(c.signed);
+                    continue;
+                }
+                Err(_) => {
+                    return Err(Error::Usage(format!(
+                        "{}: not a decisions line ({e})",
+                        at(i)
+                    )))
+                }
+            },
+        };
+        let address = (d.source, d.source_line, d.part);
+        if map.contains_key(&address) {
+            return Err(Error::Usage(format!(
+                "{}: a second line of decisions for {}:{} part {}",
+                at(i),
+                address.0,
+                address.1,
+                address.2
             )));
         }
         map.insert(
-            at,
+            address,
             DecidedDoc {
                 id: d.id,
                 decisions: d.decisions,
@@ -341,7 +388,14 @@ pub fn read_decisions(path: &Path) -> Result<DecisionsByDoc, Error> {
             },
         );
     }
-    Ok(map)
+    let signed = signed.ok_or_else(|| {
+        Error::Usage(format!(
+            "{}: no closing `signed` line: not the whole output of a `deboil dedup decide` run \
+             (cut short, or from an older deboil); run `decide` again",
+            path.display()
+        ))
+    })?;
+    Ok(Decided { docs: map, signed })
 }
 
 /// Level of `deboil dups`.
