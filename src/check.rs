@@ -22,24 +22,69 @@ pub enum CaseResult {
     Blessed(Vec<String>),
 }
 
-/// The fixture cases under `dir`, sorted; `dir` itself when it is a case (holds an `input.*`).
-pub fn cases(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+/// The files that make a folder a case (any one of them): its input, expected results,
+/// arguments or configuration.
+fn is_case_file(name: &str) -> bool {
+    is_input_name(name)
+        || matches!(
+            name,
+            "expected.txt" | "expected-report.json" | "args" | "deboil.toml"
+        )
+}
+
+/// Whether `name` is a case's input: `input` or `input.*` in any case, not an editor's backup
+/// (`input.txt~`, `input.txt.orig`, `.bak`, `.rej`, `.swp`).
+fn is_input_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let backup = lower.ends_with('~')
+        || [".orig", ".bak", ".rej", ".swp"]
+            .iter()
+            .any(|b| lower.ends_with(b));
+    (lower == "input" || lower.starts_with("input.")) && !backup
+}
+
+/// The fixture cases under `dir`, and the folders there that are no case (they hold no case
+/// file: `__pycache__`, a tool's folder), both sorted; `dir` itself when it is a case. Hidden
+/// folders (`.git`) are neither, as a directory walk of `clean` skips them.
+pub fn cases(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
+    if !dir.exists() {
+        return Err(Error::Usage(format!(
+            "{}: no such directory",
+            dir.display()
+        )));
+    }
     if !dir.is_dir() {
         return Err(Error::Usage(format!(
             "{}: not a fixtures directory (or a case directory holding an input.* file)",
             dir.display()
         )));
     }
-    if input_of(dir).is_ok() {
-        return Ok(vec![dir.to_path_buf()]);
+    let names = |d: &Path| -> Result<Vec<String>, Error> {
+        Ok(std::fs::read_dir(d)
+            .map_err(|e| Error::io(d, e))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect())
+    };
+    if names(dir)?.iter().any(|n| is_input_name(n)) {
+        return Ok((vec![dir.to_path_buf()], Vec::new()));
     }
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    let mut folders: Vec<PathBuf> = names(dir)?
+        .into_iter()
+        .filter(|n| !n.starts_with('.'))
+        .map(|n| dir.join(n))
         .filter(|p| p.is_dir())
         .collect();
-    v.sort();
-    Ok(v)
+    folders.sort();
+    let (mut cases, mut other) = (Vec::new(), Vec::new());
+    for f in folders {
+        if names(&f)?.iter().any(|n| is_case_file(n)) {
+            cases.push(f);
+        } else {
+            other.push(f);
+        }
+    }
+    Ok((cases, other))
 }
 
 /// The single `input.*` file of a case.
@@ -50,17 +95,24 @@ fn input_of(case: &Path) -> Result<PathBuf, Error> {
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("input"))
+                .is_some_and(is_input_name)
         })
         .collect();
     inputs.sort();
     match inputs.len() {
         1 => Ok(inputs.remove(0)),
         0 => Err(Error::Usage(format!("{}: no input.* file", case.display()))),
-        _ => Err(Error::Usage(format!(
-            "{}: more than one input.* file",
-            case.display()
-        ))),
+        _ => {
+            let names: Vec<String> = inputs
+                .iter()
+                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect();
+            Err(Error::Usage(format!(
+                "{}: more than one input file ({}); keep one",
+                case.display(),
+                names.join(", ")
+            )))
+        }
     }
 }
 
@@ -71,7 +123,26 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String)
     let args_file = case.join("args");
     if args_file.is_file() {
         let a = std::fs::read_to_string(&args_file).map_err(|e| Error::io(&args_file, e))?;
-        words.extend(a.split_whitespace().map(String::from));
+        // a line starting with `#` is a comment
+        let lines = a.lines().filter(|l| !l.trim_start().starts_with('#'));
+        words.extend(lines.flat_map(str::split_whitespace).map(String::from));
+    }
+    let refused = |word: &str, why: &str| {
+        Err(Error::Usage(format!(
+            "{}: {word}: {why}",
+            args_file.display()
+        )))
+    };
+    for w in &words[1..] {
+        if w == "-" {
+            return refused(w, "a case reads its files, not stdin");
+        }
+        if w == "--fail-on-removal" {
+            return refused(
+                w,
+                "`check` compares the output and the report, not the exit code; leave it out",
+            );
+        }
     }
     if let Some(flag) = words.iter().find(|w| {
         let name = w.split('=').next().unwrap_or_default();
@@ -104,6 +175,13 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String)
         e => e,
     })?;
     let mut opts = args.to_options()?;
+    // further inputs named in `args` are relative to the case folder, as the input is, so a
+    // case runs the same from any directory
+    for extra in opts.inputs.iter_mut().skip(1) {
+        if extra.is_relative() {
+            *extra = case.join(&*extra);
+        }
+    }
     // a case's output and report are compared from memory; files would land in the cwd
     if opts.output.is_some() || opts.report.is_some() {
         return Err(Error::Usage(format!(
@@ -122,9 +200,10 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String)
     Ok((out, report))
 }
 
-/// Whether `path` holds `actual`; if not, rewrites it under `bless` (naming it in `blessed`),
-/// else appends a unified diff to `diffs`.
+/// Whether `path` (an expected file of `case`) holds `actual`; if not, rewrites it under `bless`
+/// (naming it in `blessed`), else appends a unified diff to `diffs`.
 fn compare(
+    case: &Path,
     path: &Path,
     actual: &[u8],
     bless: bool,
@@ -153,20 +232,38 @@ fn compare(
         });
         return Ok(false);
     }
-    let exp = String::from_utf8_lossy(expected.as_deref().unwrap_or(b""));
+    let mut exp = String::from_utf8_lossy(expected.as_deref().unwrap_or(b"")).into_owned();
     let act = String::from_utf8_lossy(actual);
     let name = path.display().to_string();
-    let diff = similar::TextDiff::from_lines(exp.as_ref(), act.as_ref());
+    let mut notes = Vec::new();
+    // a report reformatted by hand is diffed as deboil writes it, so only values show
+    if let Some(pretty) = reformatted_report(path, expected.as_deref()) {
+        if pretty != exp {
+            exp = pretty;
+            notes.push("is compared as JSON: shown as deboil formats it".to_string());
+        }
+    }
+    let diff = similar::TextDiff::from_lines(exp.as_str(), act.as_ref());
     diffs.push_str(&format!(
         "{}",
         diff.unified_diff()
             .context_radius(3)
             .header(&format!("{name} (expected)"), &format!("{name} (actual)"))
     ));
-    if let Some(note) = what_differs(expected.as_deref(), actual, path) {
+    notes.extend(what_differs(case, expected.as_deref(), actual, path));
+    for note in notes {
         diffs.push_str(&format!("({name} {note})\n"));
     }
     Ok(false)
+}
+
+/// The expected report at `path` as deboil formats a report, when it is JSON.
+fn reformatted_report(path: &Path, expected: Option<&[u8]>) -> Option<String> {
+    if !path.extension().is_some_and(|e| e == "json") {
+        return None;
+    }
+    let value = serde_json::from_slice::<serde_json::Value>(expected?).ok()?;
+    Some(serde_json::to_string_pretty(&value).ok()? + "\n")
 }
 
 /// Whether `path` is a report whose expected and actual JSON hold the same values: a report
@@ -180,11 +277,21 @@ fn same_json_report(path: &Path, expected: Option<&[u8]>, actual: &[u8]) -> bool
 }
 
 /// A line said under a diff whose lines may look alike: the expected file is missing, its
-/// line endings are CRLF (an editor or a checkout's `autocrlf` rewrote it), or, for a report,
-/// it is not JSON at all.
-fn what_differs(expected: Option<&[u8]>, actual: &[u8], path: &Path) -> Option<String> {
+/// line endings are CRLF (an editor or a checkout's `autocrlf` rewrote it), it starts with a
+/// byte order mark, it is not UTF-8, or, for a report, it is not JSON at all; or the case's
+/// input has CRLF line endings (a checkout rewrote it, and deboil reads other bytes).
+fn what_differs(
+    case: &Path,
+    expected: Option<&[u8]>,
+    actual: &[u8],
+    path: &Path,
+) -> Option<String> {
+    let bless = format!(
+        "run `deboil check {} --bless` and review it",
+        case.display()
+    );
     let Some(expected) = expected else {
-        return Some("is missing; run `deboil check --bless` and review it".into());
+        return Some(format!("is missing; {bless}"));
     };
     let lf = |b: &[u8]| -> Vec<u8> {
         let mut v = Vec::with_capacity(b.len());
@@ -195,19 +302,47 @@ fn what_differs(expected: Option<&[u8]>, actual: &[u8], path: &Path) -> Option<S
         }
         v
     };
+    const GITATTRIBUTES: &str = "keep fixtures as committed, e.g. with a `.gitattributes` line \
+                                 `fixtures/** -text`";
     if expected.windows(2).any(|w| w == b"\r\n") && lf(expected) == lf(actual) {
-        return Some(
+        return Some(format!(
             "differs only in its line endings: it has CRLF where deboil writes LF (a checkout \
-             with core.autocrlf, or an editor, rewrote it; keep it LF, e.g. a `.gitattributes` \
-             line `fixtures/** -text`)"
-                .into(),
-        );
+             with core.autocrlf, or an editor, rewrote it; {GITATTRIBUTES})"
+        ));
+    }
+    if let Some(rest) = expected.strip_prefix(b"\xef\xbb\xbf") {
+        let same = if rest == actual {
+            " and is otherwise the same"
+        } else {
+            ""
+        };
+        return Some(format!(
+            "starts with a byte order mark (U+FEFF, an editor added it), which deboil does not \
+             write{same}"
+        ));
+    }
+    if let Err(e) = std::str::from_utf8(expected) {
+        let at = e.valid_up_to();
+        let line = expected[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Some(format!(
+            "is not UTF-8: byte 0x{:02X} on line {line} (an editor saved it in another \
+             encoding); deboil writes UTF-8, where the diff shows U+FFFD",
+            expected[at]
+        ));
     }
     let is_report = path.extension().is_some_and(|e| e == "json");
     if is_report && serde_json::from_slice::<serde_json::Value>(expected).is_err() {
-        return Some(
-            "is not valid JSON; run `deboil check --bless` and review it, or restore it".into(),
-        );
+        return Some(format!("is not valid JSON; {bless}, or restore it"));
+    }
+    let crlf_input = input_of(case)
+        .ok()
+        .and_then(|p| std::fs::read(p).ok())
+        .is_some_and(|b| b.windows(2).any(|w| w == b"\r\n"));
+    if crlf_input {
+        return Some(format!(
+            "differs, and the case's input has CRLF line endings: if it was committed with LF, \
+             a checkout with core.autocrlf rewrote it ({GITATTRIBUTES})"
+        ));
     }
     None
 }
@@ -218,6 +353,7 @@ pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<Ca
     let mut diffs = String::new();
     let mut blessed = Vec::new();
     let a = compare(
+        case,
         &case.join("expected.txt"),
         &out,
         bless,
@@ -225,6 +361,7 @@ pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<Ca
         &mut blessed,
     )?;
     let b = compare(
+        case,
         &case.join("expected-report.json"),
         report.as_bytes(),
         bless,
@@ -265,11 +402,26 @@ pub fn check_all(
     threads: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<CheckCounts, Error> {
-    let cases = cases(dir)?;
+    if threads == Some(0) {
+        return Err(Error::Usage("--threads must be at least 1".into()));
+    }
+    let (cases, not_cases) = cases(dir)?;
     if cases.is_empty() {
-        return Err(Error::Usage(format!("{}: no fixture cases", dir.display())));
+        return Err(Error::Usage(format!(
+            "{}: no fixture cases (a case is a folder holding an input.* file)",
+            dir.display()
+        )));
+    }
+    for f in &not_cases {
+        let line = format!(
+            "skip    {}: no input.*, expected.*, args or deboil.toml in it\n",
+            case_name(f)
+        );
+        out.write_all(line.as_bytes())
+            .map_err(|e| Error::io("<stdout>", e))?;
     }
     let (mut failed, mut errors) = (0, 0);
+    let mut failing = Vec::new();
     let (mut blessed, mut unchanged) = (Vec::new(), 0);
     for case in &cases {
         let name = case_name(case);
@@ -285,11 +437,13 @@ pub fn check_all(
             }
             Ok(CaseResult::Fail(d)) => {
                 failed += 1;
+                failing.push(name.clone());
                 format!("FAIL    {name}\n{d}")
             }
             Err(e) => {
                 failed += 1;
                 errors += 1;
+                failing.push(format!("{name} (error)"));
                 format!("ERROR   {name}: {e}\n")
             }
         };
@@ -301,6 +455,13 @@ pub fn check_all(
         crate::report::counted(cases.len(), "case"),
         failed
     );
+    if !failing.is_empty() {
+        summary.push_str(": ");
+        summary.push_str(&failing[..failing.len().min(BLESS_NAMES)].join(", "));
+        if failing.len() > BLESS_NAMES {
+            summary.push_str(&format!(" and {} more", failing.len() - BLESS_NAMES));
+        }
+    }
     if bless {
         summary.push_str("; ");
         summary.push_str(&bless_summary(&blessed, unchanged));
@@ -335,7 +496,7 @@ pub fn bless_summary(blessed: &[String], unchanged: usize) -> String {
     s
 }
 
-/// How many blessed cases [`bless_summary`] names.
+/// How many blessed (or failing) cases the last line names.
 pub const BLESS_NAMES: usize = 10;
 
 #[cfg(test)]
@@ -372,22 +533,59 @@ mod tests {
 
     #[test]
     fn a_diff_says_when_only_line_endings_differ_or_a_report_is_not_json() {
-        let txt = Path::new("case/expected.txt");
-        let rep = Path::new("case/expected-report.json");
-        assert!(what_differs(None, b"a\n", txt)
-            .unwrap()
-            .starts_with("is missing"));
-        let crlf = what_differs(Some(b"a\r\nb\r\n"), b"a\nb\n", txt).unwrap();
+        let case = crate::testing::TempDir::new("deboil-check-differs");
+        std::fs::write(case.join("input.txt"), "a\n").unwrap();
+        let case: &Path = &case;
+        let (txt, rep) = (
+            &case.join("expected.txt"),
+            &case.join("expected-report.json"),
+        );
+        let missing = what_differs(case, None, b"a\n", txt).unwrap();
+        assert!(missing.starts_with("is missing"), "{missing}");
+        // the hint names the case, so it blesses that case wherever the fixtures are
+        assert!(
+            missing.contains(&format!("run `deboil check {} --bless`", case.display())),
+            "{missing}"
+        );
+        let crlf = what_differs(case, Some(b"a\r\nb\r\n"), b"a\nb\n", txt).unwrap();
         assert!(
             crlf.starts_with("differs only in its line endings"),
             "{crlf}"
         );
         // CRLF and another change: the diff says it all
-        assert_eq!(what_differs(Some(b"a\r\nc\r\n"), b"a\nb\n", txt), None);
-        assert_eq!(what_differs(Some(b"a\nc\n"), b"a\nb\n", txt), None);
-        let bad = what_differs(Some(b"{\"totals\": "), b"{}\n", rep).unwrap();
+        assert_eq!(
+            what_differs(case, Some(b"a\r\nc\r\n"), b"a\nb\n", txt),
+            None
+        );
+        assert_eq!(what_differs(case, Some(b"a\nc\n"), b"a\nb\n", txt), None);
+        let bad = what_differs(case, Some(b"{\"totals\": "), b"{}\n", rep).unwrap();
         assert!(bad.starts_with("is not valid JSON"), "{bad}");
-        assert_eq!(what_differs(Some(b"{\"a\": 1}\n"), b"{}\n", rep), None);
+        assert_eq!(
+            what_differs(case, Some(b"{\"a\": 1}\n"), b"{}\n", rep),
+            None
+        );
+        // what a diff does not show: a byte order mark, bytes that are not UTF-8
+        let bom = what_differs(case, Some(b"\xef\xbb\xbfa\n"), b"a\n", txt).unwrap();
+        assert!(bom.starts_with("starts with a byte order mark"), "{bom}");
+        assert!(bom.contains("otherwise the same"), "{bom}");
+        let latin1 = what_differs(
+            case,
+            Some(b"a\ncaf\xe9\n"),
+            "a\ncaf\u{fffd}\n".as_bytes(),
+            txt,
+        );
+        let latin1 = latin1.unwrap();
+        assert!(
+            latin1.starts_with("is not UTF-8: byte 0xE9 on line 2"),
+            "{latin1}"
+        );
+        // an input with CRLF line endings is named as a likely cause
+        std::fs::write(case.join("input.txt"), "a\r\n").unwrap();
+        let input = what_differs(case, Some(b"a\nc\n"), b"a\nb\n", txt).unwrap();
+        assert!(
+            input.contains("the case's input has CRLF line endings"),
+            "{input}"
+        );
     }
 
     #[test]

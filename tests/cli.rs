@@ -3755,8 +3755,68 @@ fn check_runs_one_case_given_its_directory_and_names_a_missing_one() {
     let o = deboil(&["check", "no-such-fixtures"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no-such-fixtures: no such directory"), "{err}");
+}
+
+/// A fixtures folder as a CI checkout has it: hidden and tool folders, editors' backups, an
+/// `args` file with a comment and a further input of the case.
+#[test]
+fn check_skips_what_is_no_case_and_names_what_failed() {
+    let dir = tmpdir("check-tree");
+    let body = "A body line that stays in the output of this small case document.\n";
+    let case = |name: &str, files: &[(&str, &str)]| {
+        std::fs::create_dir_all(dir.join(name)).unwrap();
+        for (f, text) in files {
+            std::fs::write(dir.join(name).join(f), text).unwrap();
+        }
+    };
+    case(".git/objects", &[("x", "")]);
+    case("__pycache__", &[("m.pyc", "")]);
+    case(
+        "good",
+        &[
+            ("input.txt", body),
+            ("input.txt~", "an editor's backup"),
+            ("more.txt", body),
+            ("args", "# the case's second input, beside it\nmore.txt\n"),
+        ],
+    );
+    let d = dir.to_str().unwrap();
+    let o = deboil(&["check", d, "--bless"]);
     assert!(
-        err.contains("no-such-fixtures: not a fixtures directory"),
-        "{err}"
+        o.status.success(),
+        "{}{}",
+        stdout(&o),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = stdout(&o);
+    assert!(out.contains("skip    __pycache__: no input.*"), "{out}");
+    assert!(!out.contains(".git"), "{out}");
+    // the further input is read from the case folder, not the current directory
+    let expected = std::fs::read_to_string(dir.join("good/expected.txt")).unwrap();
+    assert_eq!(expected.matches("A body line").count(), 1, "{expected}");
+    let report = std::fs::read_to_string(dir.join("good/expected-report.json")).unwrap();
+    assert!(report.contains("\"inputs\": 2"), "{report}");
+    // a case that fails and one that cannot run are named on the last line
+    case(
+        "bad",
+        &[("input.txt", body), ("expected.txt", "something else\n")],
+    );
+    case("two", &[("input.txt", body), ("INPUT.md", body)]);
+    case("stdin", &[("input.txt", body), ("args", "-\n")]);
+    let o = deboil(&["check", d]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(
+        out.contains("more than one input file (INPUT.md, input.txt)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("-: a case reads its files, not stdin"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("4 cases, 3 failed: bad, stdin (error), two (error)\n"),
+        "{out}"
     );
 }
