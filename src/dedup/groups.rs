@@ -57,6 +57,9 @@ pub struct DocDecisions<'a> {
     pub decisions: &'a [Decision],
     /// Key words of each decided paragraph, by decision index (for document level).
     pub decided_words: &'a [u32],
+    /// xxh3 of the document's text (for document level: a document whose text is an earlier
+    /// one's is a copy of it whole, short lines included, as `clean`'s D004 takes it).
+    pub text_hash: Option<u64>,
 }
 
 /// A document's identity: its input, record line and part (ids may repeat).
@@ -115,7 +118,23 @@ pub fn dup_groups(docs: &[DocDecisions<'_>]) -> Vec<DupGroup> {
 pub fn doc_dup_groups(docs: &[DocDecisions<'_>], min_share: f64) -> Vec<DupGroup> {
     let order = order_of(docs);
     let mut groups: HashMap<usize, Vec<CopyRef>> = HashMap::new();
-    for d in docs {
+    let mut first_with_text: HashMap<u64, usize> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        let same_text = d
+            .text_hash
+            .map(|h| *first_with_text.entry(h).or_insert(i))
+            .filter(|&first| first != i);
+        if let Some(first) = same_text {
+            groups.entry(first).or_default().push(CopyRef {
+                id: d.id.to_string(),
+                source: d.source.to_string(),
+                record_line: d.source_line,
+                part: d.part,
+                para: None,
+                similarity: 1.0,
+            });
+            continue;
+        }
         if d.words == 0 {
             continue;
         }
@@ -210,6 +229,7 @@ mod tests {
             words: 20,
             decisions,
             decided_words: &words,
+            text_hash: None,
         };
         let docs = [
             doc("d4", "a.jsonl", 4, &first[..]),
@@ -244,5 +264,39 @@ mod tests {
         assert_eq!(kept, [("a.jsonl", 4), ("b.jsonl", 304)]);
         assert_eq!(docs_level[0].copies[0].similarity, 1.0);
         assert_eq!(docs_level[1].copies[0].similarity, 0.5);
+    }
+
+    /// A document whose text is an earlier one's is its copy at 1.0, though its short lines
+    /// (a headline, a closing line) are no paragraph dedup compares.
+    #[test]
+    fn a_document_with_an_earlier_ones_text_copies_it_whole() {
+        let none = [];
+        let doc = |id, source_line, words, text_hash| DocDecisions {
+            id,
+            source: "a.jsonl",
+            source_line,
+            part: 0,
+            words,
+            decisions: &none[..],
+            decided_words: &[],
+            text_hash,
+        };
+        let docs = [
+            doc("a", 1, 30, Some(7)),
+            doc("b", 2, 30, Some(7)),
+            doc("c", 3, 0, Some(9)),
+            doc("d", 4, 0, Some(9)),
+            doc("e", 5, 30, None),
+            doc("f", 6, 30, None),
+        ];
+        let groups = doc_dup_groups(&docs, 0.5);
+        let found: Vec<(&str, Vec<(&str, f64)>)> = groups
+            .iter()
+            .map(|g| {
+                let copies = g.copies.iter().map(|c| (c.id.as_str(), c.similarity));
+                (g.kept.id.as_str(), copies.collect())
+            })
+            .collect();
+        assert_eq!(found, [("a", vec![("b", 1.0)]), ("c", vec![("d", 1.0)])]);
     }
 }

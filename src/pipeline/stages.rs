@@ -470,6 +470,7 @@ pub fn dups(
             words: s.paras.iter().map(|p| u64::from(p.words)).sum(),
             decisions: ds,
             decided_words: w,
+            text_hash: s.text_hash,
         })
         .collect();
     Ok(match level {
