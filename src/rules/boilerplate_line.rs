@@ -162,7 +162,19 @@ impl Rule for BoilerplateLineRule {
             doc.n_lines(),
             out.iter().filter(|r| chrome_codes().contains(&r.code)),
         );
-        let verdicts = classify_ruled(doc, &self.params, &ruled);
+        // lines whose tail those rules cut: judged by what is left (`History[edit]` is a
+        // heading once its edit link goes)
+        let mut tails_cut: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|r| chrome_codes().contains(&r.code))
+            .filter_map(|r| {
+                let cut = r.within.as_ref()?;
+                let line = r.lines.start;
+                (cut.start > 0 && cut.end == doc.line(line).len()).then_some((line, cut.start))
+            })
+            .collect();
+        tails_cut.sort_unstable();
+        let verdicts = classify_ruled(doc, &self.params, &ruled, &tails_cut);
         let removed = verdicts
             .iter()
             .enumerate()

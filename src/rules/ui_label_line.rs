@@ -19,7 +19,7 @@ crate::declare_rule! {
     /// `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`), embed placeholders
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
     /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
-    /// `View larger image`, `Bild vergrößern`), skip links (`Skip to main content`), loading
+    /// `View larger image`, `Bild vergrößern`), skip links (`Skip to main content`, a wiki's `Jump to navigation`, `Zur Suche springen`), loading
     /// placeholders (`Loading...`, `Wird geladen …`), subscribe buttons (`Subscribe`,
     /// `Abonnieren`), share buttons naming their target (`Share this on WhatsApp`), feedback prompts (`Was this article helpful?`, `Did
     /// you enjoy this article?`, `War dieser Artikel hilfreich?`), and share bars: a line of share
@@ -70,7 +70,9 @@ static LABEL: Lazy = Lazy::new(
       | dowiedz\s+się\s+więcej | externer\s+inhalt | empfohlener\s+redaktioneller\s+inhalt | external\s+content
       | \d{1,3}\s*[-\s]?\s*min(?:ute)?s?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|lecture|di\s+lettura)
       | (?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura)\s*:?\s*(?:ca\.?\s*)?\d{1,3}\s*min(?:ute[ns]?|utos)?\.?
-      | skip\s+to\s+(?:(?:the\s+)?main\s+)?(?:content|navigation|menu|search|footer)(?:\s+site\s*map)? | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
+      | (?:skip|jump)\s+to\s+(?:(?:the\s+)?main\s+)?(?:content|navigation|menu|search|footer)(?:\s+site\s*map)? | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
+      | zur\s+(?:navigation|suche)\s+springen | aller\s+à\s+la\s+(?:navigation|recherche) | ir\s+a\s+la\s+(?:navegaci[oó]n|b[uú]squeda)
+      | vai\s+alla\s+(?:navigazione|ricerca) | naar\s+(?:navigatie|zoeken|inhoud)\s+springen | przejdź\s+do\s+(?:nawigacji|wyszukiwania|treści)
       | share\s+(?:this\s+)?(?:(?:article|story|page|post)\s+)?(?:on|via|to|with)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|messenger|bluesky|threads)
       | (?:auf|bei|via|per|über|(?:partager|envoyer)\s+(?:sur|par|via)|(?:compartir|enviar)\s+(?:en|por|v[ií]a)|(?:condividi|invia)\s+(?:su|via|per))
         \s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)(?:\s+(?:teilen|versenden|senden))?
@@ -166,7 +168,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"to", b"op", b"hi", b"ma", b"su", b"bu", b"sz", b"ab", b"ad", b"si", b"rs", b"da", b"av",
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
-        b"ca", b"au", b"pe",
+        b"ca", b"au", b"pe", b"ju", b"va",
     ],
     true,
 );
@@ -500,6 +502,21 @@ mod tests {
             "Zum Inhalt springen",
             "Aller au contenu",
             "Ir al contenido",
+            "Jump to navigation",
+            "Jump to search",
+            "Jump to content",
+            "Zur Navigation springen",
+            "Zur Suche springen",
+            "Aller à la navigation",
+            "Aller à la recherche",
+            "Ir a la navegación",
+            "Ir a la búsqueda",
+            "Vai alla navigazione",
+            "Vai alla ricerca",
+            "Naar navigatie springen",
+            "Naar zoeken springen",
+            "Przejdź do nawigacji",
+            "Przejdź do wyszukiwania",
             "1.2k shares",
             "12 shares",
             "1 share",

@@ -539,13 +539,18 @@ pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
 }
 
 /// [`classify`], knowing which lines the specific rules already remove (`ruled[i]`).
-pub fn classify_ruled(doc: &Document, p: &Params, ruled: &[bool]) -> Vec<Verdict> {
-    classify_lines(doc, p, ruled).0
+pub fn classify_ruled(
+    doc: &Document,
+    p: &Params,
+    ruled: &[bool],
+    tails_cut: &[(usize, usize)],
+) -> Vec<Verdict> {
+    classify_lines(doc, p, ruled, tails_cut).0
 }
 
 /// The verdicts with the line model's feature vectors: what `tools/fit_c001.py` fits on.
 pub fn classify_vectors(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
-    classify_lines(doc, p, &[])
+    classify_lines(doc, p, &[], &[])
 }
 
 /// Local classes, the line model, the core search, the headline rescue and the decisions with
@@ -554,15 +559,25 @@ fn classify_lines(
     doc: &Document,
     p: &Params,
     ruled: &[bool],
+    tails_cut: &[(usize, usize)],
 ) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
     let n = doc.n_lines();
     let mut scratch = String::new();
+    let mut tails = tails_cut.iter().peekable();
     let feats: Vec<Features> = (0..n)
         .map(|i| {
+            // a line whose tail a rule cuts (a heading's edit link) is judged without it
+            let mut line = doc.line(i);
+            while let Some(&&(at, start)) = tails.peek().filter(|(at, _)| *at <= i) {
+                tails.next();
+                if at == i {
+                    line = line.get(..start).unwrap_or(line);
+                }
+            }
             if doc.is_blank(i) {
                 Features::default()
             } else {
-                features::extract(doc.line(i), &mut scratch)
+                features::extract(line, &mut scratch)
             }
         })
         .collect();
