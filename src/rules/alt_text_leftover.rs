@@ -8,7 +8,8 @@ crate::declare_rule! {
     /// Text of an image rather than of the article: alt texts and labels of one to three words
     /// naming a graphic element (`logo`, `site logo`, `Orange background`, `placeholder image`,
     /// `avatar`, `icon`, `thumbnail`), and photo credit lines (`Photo: Ministry of Defence`,
-    /// `Image: Reuters`, `Foto: dpa`, `Bild: Keystone`, `Imagen: EFE`, `Bild via Pixabay`,
+    /// `Image: Reuters`, `Foto: dpa`, `Bild: Keystone`, `Imagen: EFE`, `Beeld: ANP`, `Fot. PAP`,
+    /// `Bild via Pixabay`,
     /// `Crédit photo : AFP`, `(AFP)`, `Getty Images`, `Photograph by Jane Doe`, `(Quelle: Foto
     /// Jane Doe)`, `(Bildquelle: dpa)`).
     ///
@@ -33,12 +34,13 @@ static NOT_A_LABEL: Lazy = Lazy::new(r"(?i)\b(?:the|a|an|of|his|her|their|this|i
 
 static CREDIT: Lazy = Lazy::new(
     r"(?ix)^[.(\[]?\s*(?:
-        (?:photo|image|picture|foto|bild|fotos|bilder|imagen|imagem|immagine|fotograf[ií]a|crédits?\s+photo|cr[ée]dit|credits?|photograph|illustration|grafik|video|bildquelle|fotoquelle)s?
+        (?:photo|image|picture|foto|bild|fotos|bilder|imagen|imagem|immagine|fotograf[ií]a|crédits?\s+photo|cr[ée]dit|credits?|photograph|illustration|grafik|video|bildquelle|fotoquelle|beeld|fot\.?|zdj[eę]cie)s?
         (?:\s+(?:by|von|de|par))?\s*[:©]\s*\S.*
       | (?:bild|foto)?quelle\s*:\s*(?:foto|bild)\b.*
       | (?:photo|photograph|picture|foto|fotografía)s?\s+(?:by|von|de|par)\s+(?-i:\p{Lu}).*
       | (?:photo|image|picture|foto|bild)\s+via\s+\S.*
-      | \(?(?:afp|ap|reuters|getty\s+images|epa|dpa|shutterstock|istock|keystone|ansa|efe|anadolu)(?:\s*/\s*[\w\s]+)?\)?
+      | (?:beeld|fot\.)\s+(?-i:\p{Lu})[\p{L}\s.]{1,40}(?:\s*/\s*[\w\s]+)?
+      | \(?(?:afp|ap|reuters|getty\s+images|epa|dpa|shutterstock|istock|keystone|ansa|efe|anadolu|anp|pap|lusa)(?:\s*/\s*[\w\s]+)?\)?
     )$",
 );
 
@@ -47,7 +49,7 @@ static CREDIT: Lazy = Lazy::new(
 static CREDIT_OPENINGS: Openings = Openings::new(
     &[
         b"ph", b"im", b"pi", b"fo", b"bi", b"cr", b"il", b"gr", b"vi", b"qu", b"af", b"ap", b"re",
-        b"ge", b"ep", b"dp", b"sh", b"is", b"ke", b"an", b"ef",
+        b"ge", b"ep", b"dp", b"sh", b"is", b"ke", b"an", b"ef", b"be", b"zd", b"pa", b"lu",
     ],
     false,
 );
@@ -154,6 +156,12 @@ mod tests {
             "Bild: Keystone",
             "Bilder: Keystone",
             "Imagen: EFE",
+            "Beeld: ANP",
+            "Beeld ANP",
+            "Fot. PAP",
+            "Fot. Anna Nowak / PAP",
+            "Zdjęcie: Reuters",
+            "(LUSA)",
             "Imagem: Lusa",
             "Immagine: Ansa",
             "Fotografía: EFE",

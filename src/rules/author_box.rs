@@ -6,7 +6,7 @@ use crate::doc::{Document, Removal};
 
 crate::declare_rule! {
     /// An author box below the article: a heading such as "About the author", "Über den Autor",
-    /// "Über die Autorin", "À propos de l'auteur", "Sobre el autor", "Acerca del autor",
+    /// "Über die Autorin", "À propos de l'auteur", "Sobre el autor", "Sobre la firma", "Acerca del autor",
     /// "Informazioni sull'autore", with the author's name and short bio under it (or after a
     /// colon on the same line).
     ///
@@ -31,14 +31,14 @@ crate::declare_rule! {
 static HEADING: Lazy = Lazy::new(
     r"(?ix)^(?:
         about\s+the\s+authors? | über\s+(?:den\s+autor|die\s+autorin|die\s+autoren|mich)
-      | zum\s+autor | zur\s+autorin | à\s+propos\s+de\s+l['’]auteur | sobre\s+(?:el\s+autor|la\s+autora|los\s+autores)
-      | acerca\s+del\s+autor | informazioni\s+sull['’]autore | sull['’]autore | over\s+de\s+auteur
+      | zum\s+autor | zur\s+autorin | à\s+propos\s+de\s+l['’]auteur | sobre\s+(?:el\s+autor|la\s+autora|los\s+autores|la\s+firma|o\s+autor|a\s+autora)
+      | acerca\s+del\s+autor | informazioni\s+sull['’]autore | sull['’]autore | over\s+de\s+(?:auteur|schrijver)
+      | o\s+autorze | o\s+autorce
     )(?:\s*:\s*(?P<rest>\S.*))?$",
 );
 
-/// Most lines a box takes under its heading.
 /// The first two letters (lowercase) of [`HEADING`]'s ASCII-spelled openings.
-const HEADING_STARTS: [&[u8; 2]; 7] = [b"ab", b"ac", b"zu", b"so", b"in", b"su", b"ov"];
+const HEADING_STARTS: [&[u8; 2]; 8] = [b"ab", b"ac", b"zu", b"so", b"in", b"su", b"ov", b"o "];
 
 /// Whether [`HEADING`] may match `s`: its first two characters begin one of the headings (ASCII
 /// case ignored) or one is not ASCII (`über`, `à propos`, and what `(?i)` folds to ASCII). A
@@ -51,6 +51,7 @@ fn may_be_heading(s: &str) -> bool {
             .any(|h| head.eq_ignore_ascii_case(&h[..head.len()]))
 }
 
+/// Most lines a box takes under its heading.
 const MAX_BIO_LINES: usize = 3;
 
 /// Most words a box's bio may hold.
@@ -139,6 +140,10 @@ mod tests {
             "À propos de l’auteur",
             "Sobre el autor",
             "Acerca del autor",
+            "Sobre la firma",
+            "Sobre o autor",
+            "Over de schrijver",
+            "O autorze",
             "Informazioni sull'autore",
             "Sull’autore",
             "Over de auteur",

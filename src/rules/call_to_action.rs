@@ -7,7 +7,9 @@ use crate::doc::{Document, Removal};
 crate::declare_rule! {
     /// A call to action: download-the-app blurbs and app-store badge text, newsletter sign-ups,
     /// e-mail alerts, "follow us" lines, and invitations to a Telegram or WhatsApp channel, in
-    /// English, German, French and Spanish.
+    /// English, German, French and Spanish, and the commonest forms in Italian, Portuguese,
+    /// Dutch and Polish (`Scarica la nostra app`, `Siga-nos no Instagram`, `Meld je aan voor
+    /// onze nieuwsbrief`, `Obserwuj nas`).
     ///
     /// Matched on lines of at most 30 words (a blurb like "Ready to dive in? Download our app
     /// today from your preferred app store" counts) by the vocabulary of the action: *download*
@@ -34,7 +36,7 @@ crate::declare_rule! {
 static CUES: [Lazy; 19] = [
     // app downloads and store badges
     Lazy::new(
-        r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue)\b.{0,40}\b(?:app|apps|application|aplicación|appli)\b",
+        r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue|scarica|baixe|descarregue|installeer|pobierz)\b.{0,40}\b(?:app|apps|application|aplicación|appli|applicazione|aplicativo|aplicação|aplikację|aplikacji)\b",
     ),
     Lazy::new(
         r"(?i)\b(?:on|from|in|im|sur|dans|en)\s+(?:the\s+|your\s+(?:preferred\s+)?|dem\s+|l'|el\s+)?(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)|^(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)+$",
@@ -42,7 +44,7 @@ static CUES: [Lazy; 19] = [
     Lazy::new(r"(?i)\bapps?\b.{0,30}\b(?:ios|android)\b"),
     // newsletters
     Lazy::new(
-        r"(?i)\b(?:sign\s+up|subscribe|register|join|abonnieren|anmelden|abonnez-vous|inscrivez-vous|suscr[ií]bete|reg[ií]strate)\b.{0,50}\b(?:newsletters?|bolet[ií]n|infolettre|mailing\s+list|(?:e-?mail|news|breaking\s+news|text)\s+alerts?)\b",
+        r"(?i)\b(?:sign\s+up|subscribe|register|join|abonnieren|anmelden|abonnez-vous|inscrivez-vous|suscr[ií]bete|reg[ií]strate|iscriviti|registrati|subscreva|inscreva-se|assine|meld\s+je\s+aan|schrijf\s+je\s+in|abonneer|zapisz\s+się|zamów)\b.{0,50}\b(?:newsletters?|newslettera|bolet[ií]n|boletim|infolettre|nieuwsbrief|mailing\s+list|(?:e-?mail|news|breaking\s+news|text)\s+alerts?)\b",
     ),
     Lazy::new(
         r"(?i)\bnewsletters?\b.{0,20}\b(?:abonnieren|bestellen|anmelden|sign\s+up|subscribe)\b",
@@ -75,14 +77,14 @@ static CUES: [Lazy; 19] = [
         r"(?i)^follow\b.{0,40}\bon\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|x)\b",
     ),
     Lazy::new(
-        r"(?i)^(?:follow|like|find|join|connect\s+with)\s+us\b|\bfolgen\s+sie\s+uns\b|\bsuivez-nous\b|\bs[ií]guenos\b",
+        r"(?i)^(?:follow|like|find|join|connect\s+with)\s+us\b|\bfolgen\s+sie\s+uns\b|\bsuivez-nous\b|\bs[ií]guenos\b|\bseguici\b|\b(?:siga|segue)-nos\b|\bvolg\s+ons\b|\bobserwuj\s+nas\b",
     ),
     // messenger channels
     Lazy::new(
-        r"(?i)\b(?:our|join|subscribe\s+to|unse[rm]e?n?|notre|nuestro)\b.{0,30}\b(?:telegram|whatsapp|signal|viber)\b",
+        r"(?i)\b(?:our|join|subscribe\s+to|unse[rm]e?n?|notre|nuestro|nostro|nosso|onze|naszym?|receba|ricevi|ontvang)\b.{0,30}\b(?:telegram|whatsapp|signal|viber)\b",
     ),
     Lazy::new(
-        r"(?i)\b(?:telegram|whatsapp)[\s-]?(?:channel|group|kanal|chaîne|canal)\b|\b(?:canal|chaîne|grupo)\s+(?:de\s+)?(?:telegram|whatsapp)\b",
+        r"(?i)\b(?:telegram|whatsapp)[\s-]?(?:channel|group|kanal|chaîne|canal|canale)\b|\b(?:canal|canale|chaîne|grupo|kanaal|kanał)\s+(?:de\s+|do\s+)?(?:telegram|whatsapp)\b",
     ),
     Lazy::new(
         r"(?i)\b[úu]nete\b.{0,60}\b(?:telegram|whatsapp|canal|grupo)\b|\b(?:telegram|whatsapp)\b.{0,60}\b[úu]nete\b",
@@ -140,6 +142,13 @@ pub(crate) const STEMS: &[&str] = &[
     "verpass",
     "pierdas",
     "manquez",
+    "nieuwsbrief",
+    "aplica",
+    "aplikac",
+    "seguici",
+    "-nos",
+    "volg ons",
+    "obserwuj",
 ];
 
 /// Words (lowercase) of which each cue needs one, by cue (bits of [`CTA_CUES`] in the shared cue scan): a cue whose
@@ -189,6 +198,13 @@ pub(crate) const CUE_WORD_LIST: &[&str] = &[
     "pierdas",     // 41
     "manquez",     // 42
     "alert",       // 43
+    "nieuwsbrief", // 44
+    "aplica",      // 45
+    "aplikac",     // 46
+    "seguici",     // 47
+    "-nos",        // 48
+    "volg",        // 49
+    "obserwuj",    // 50
 ];
 
 const fn bits(ks: &[usize]) -> u64 {
@@ -203,25 +219,25 @@ const fn bits(ks: &[usize]) -> u64 {
 
 /// For each of [`CUES`], the [`CUE_WORD_LIST`] words one of which it needs.
 const CUE_NEEDS: [u64; 19] = [
-    bits(&[0, 1]),                           // download ... app / aplicación
-    bits(&[0, 2, 3]),                        // app store, play store, google play, appgallery
-    bits(&[0]),                              // apps ... ios / android
-    bits(&[4, 5, 6, 7, 43]), // ... newsletter / boletín / mailing list / e-mail alerts
-    bits(&[4]),              // newsletter ... subscribe
-    bits(&[4]),              // the newsletter's name alone
+    bits(&[0, 1, 45, 46]),         // download ... app / aplicación
+    bits(&[0, 2, 3]),              // app store, play store, google play, appgallery
+    bits(&[0]),                    // apps ... ios / android
+    bits(&[4, 5, 6, 7, 43, 44]),   // ... newsletter / boletín / mailing list / e-mail alerts
+    bits(&[4]),                    // newsletter ... subscribe
+    bits(&[4]),                    // the newsletter's name alone
     bits(&[8, 9, 10, 11, 12, 13]), // subscribe now, become a member ...
-    bits(&[14]),             // enter your e-mail
-    bits(&[15, 16]),         // free updates, comments feed
-    bits(&[17]),             // subscribe to the feed
-    bits(&[9, 15, 35]),      // sign up here, register here, latest updates
-    bits(&[36, 37, 38]),     // to your inbox, in Ihr Postfach
-    bits(&[39, 40, 41, 42]), // never miss, verpasse keine, no te pierdas
-    bits(&[18, 19, 20, 21]), // donation asks
-    bits(&[22]),             // follow ... on <network>
-    bits(&[22, 23, 24, 25, 26, 27, 28, 29]), // follow us, folgen Sie uns ...
-    bits(&[30, 31, 32, 33]), // our ... telegram channel
-    bits(&[30, 31]),         // telegram channel, canal de telegram
-    bits(&[34]),             // únete ... telegram
+    bits(&[14]),                   // enter your e-mail
+    bits(&[15, 16]),               // free updates, comments feed
+    bits(&[17]),                   // subscribe to the feed
+    bits(&[9, 15, 35]),            // sign up here, register here, latest updates
+    bits(&[36, 37, 38]),           // to your inbox, in Ihr Postfach
+    bits(&[39, 40, 41, 42]),       // never miss, verpasse keine, no te pierdas
+    bits(&[18, 19, 20, 21]),       // donation asks
+    bits(&[22]),                   // follow ... on <network>
+    bits(&[22, 23, 24, 25, 26, 27, 28, 29, 47, 48, 49, 50]), // follow us, folgen Sie uns ...
+    bits(&[30, 31, 32, 33]),       // our ... telegram channel
+    bits(&[30, 31]),               // telegram channel, canal de telegram
+    bits(&[34]),                   // únete ... telegram
 ];
 
 /// Cues that alone make a line of up to 30 words a call to action (bits into [`CUES`]): a
@@ -345,6 +361,21 @@ mod tests {
             "Keine Angebote mehr verpassen!",
             "No te pierdas nada",
             "Ne manquez rien",
+            "Scarica l'applicazione gratuita",
+            "Baixe o aplicativo",
+            "Pobierz naszą aplikację",
+            "Iscriviti alla newsletter del lunedì",
+            "Assine o nosso boletim",
+            "Meld je aan voor de nieuwsbrief",
+            "Zapisz się do newslettera",
+            "Seguici su Facebook",
+            "Siga-nos",
+            "Segue-nos no X",
+            "Volg ons op LinkedIn",
+            "Obserwuj nas na Facebooku",
+            "Entra nel nostro canale WhatsApp",
+            "Receba as notícias no Telegram",
+            "Ons WhatsApp-kanaal",
         ];
         let mut seen = [false; 19];
         for l in lines {
@@ -376,6 +407,15 @@ mod tests {
     fn inbox_and_missing_out_go() {
         let t = "Headlines Delivered to Your Inbox\nVerpasse keine News zu Hardware & Gadgets\nKeine Urlaubsangebote mehr verpassen!\nDo you want to be informed of our actions? Sign up here\nNever miss the latest news by signing up to our newsletter today!\nGet the latest updates, event announcements and tutorials straight to your inbox with our newsletter.";
         assert_eq!(removed(t), (0..6).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn calls_in_more_languages_go() {
+        let t = "Scarica la nostra app per leggere tutte le notizie\nIscriviti alla nostra newsletter settimanale\nSiga-nos no Instagram\nBaixe o aplicativo gratuito\nMeld je aan voor onze nieuwsbrief\nVolg ons op Instagram\nZapisz się do naszego newslettera\nObserwuj nas na Instagramie\nSeguici sul nostro canale WhatsApp";
+        assert_eq!(removed(t), (0..9).collect::<Vec<_>>());
+        // news about an app or a newsletter stays
+        let t = "Il comune ha presentato la nuova app per i parcheggi del centro storico, disponibile da lunedì per tutti i residenti della zona.";
+        assert!(removed(t).is_empty());
     }
 
     #[test]

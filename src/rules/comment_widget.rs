@@ -16,7 +16,9 @@ crate::declare_rule! {
     /// comments stays.
     ///
     /// Reply forms count too: `Leave a reply`, `Hinterlasse eine Antwort`, `Deja una respuesta`,
-    /// `Lascia un commento`.
+    /// `Lascia un commento`; and the same widget in Portuguese, Dutch, Polish and Italian
+    /// (`Comentários (12)`, `Deixe um comentário`, `Reacties (4)`, `Plaats een reactie`,
+    /// `Komentarze (17)`, `Dodaj komentarz`, `Nessun commento`).
     ///
     /// Example: `Comments` / `No comments yet...` at the end of an article: both removed.
     pub struct CommentWidget => ("R011", "comment-widget", Category::Chrome);
@@ -24,7 +26,7 @@ crate::declare_rule! {
 
 static WIDGET: Lazy = Lazy::new(
     r"(?ix)^(?:
-        (?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reactions?|responses?)(?:\s*\(\d+\))?
+        (?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|coment[áa]rios?|reacties|reactie|komentarz[ey]?|reactions?|responses?)(?:\s*\(\d+\))?
       | (?:show|view|load|see|hide|read)\s+(?:all\s+|more\s+)?(?:\d+\s+)?comments?
       | no\s+comments?(?:\s+yet)? | there\s+are\s+no\s+comments(?:\s+yet)? | be\s+the\s+first\s+to\s+comment
       | (?:leave|post|add|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response) | leave\s+a\s+reply | cancel\s+reply
@@ -39,6 +41,10 @@ static WIDGET: Lazy = Lazy::new(
       | (?:bitte\s+)?(?:loggen|melden)\s+sie\s+sich\s+(?:vor\s+dem\s+kommentieren\s+|zum\s+kommentieren\s+)?(?:ein|an)(?:\s+login)?
       | deja\s+una\s+respuesta | laisser\s+une\s+réponse
       | vos\s+(?:réactions|commentaires) | [uú]ltimos\s+comentarios | ultimi\s+commenti | reacties | komentarze
+      | deixe\s+(?:um|o\s+seu|seu)\s+coment[áa]rio | (?:sem|nenhum)\s+coment[áa]rios? | escreva\s+um\s+coment[áa]rio | responder
+      | plaats\s+een\s+reactie | geef\s+een\s+reactie | nog\s+geen\s+reacties | reageer | reageren
+      | dodaj\s+komentarz | (?:brak|nie\s+ma)\s+komentarzy | napisz\s+komentarz | odpowiedz
+      | (?:nessun|aggiungi\s+un)\s+commento | scrivi\s+un\s+commento | rispondi
     )$",
 );
 
@@ -49,7 +55,8 @@ static WIDGET_OPENINGS: Openings = Openings::new(
     &[
         b"co", b"ko", b"re", b"sh", b"vi", b"lo", b"se", b"hi", b"no", b"th", b"be", b"le", b"po",
         b"ad", b"wr", b"su", b"ca", b"si", b"jo", b"an", b"di", b"la", b"au", b"aj", b"de", b"es",
-        b"to", b"ne", b"ak", b"sc", b"vo", b"bi", b"me", b"ul",
+        b"to", b"ne", b"ak", b"sc", b"vo", b"bi", b"me", b"ul", b"pl", b"ge", b"do", b"br", b"ni",
+        b"na", b"od", b"ag", b"ri",
     ],
     true,
 );
@@ -190,6 +197,28 @@ mod tests {
             "Ultimi commenti",
             "Reacties",
             "Komentarze",
+            "Comentários (12)",
+            "Comentário",
+            "Reacties (4)",
+            "Komentarz",
+            "Deixe um comentário",
+            "Sem comentários",
+            "Nenhum comentário",
+            "Escreva um comentário",
+            "Responder",
+            "Plaats een reactie",
+            "Geef een reactie",
+            "Nog geen reacties",
+            "Reageer",
+            "Dodaj komentarz",
+            "Brak komentarzy",
+            "Nie ma komentarzy",
+            "Napisz komentarz",
+            "Odpowiedz",
+            "Nessun commento",
+            "Aggiungi un commento",
+            "Scrivi un commento",
+            "Rispondi",
             "• Comments:",
             "» Reply",
         ];

@@ -23,7 +23,7 @@ crate::declare_rule! {
 }
 
 static COOKIE: Lazy = Lazy::new(
-    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|nutzen|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa)\b.{0,40}\bcookies\b",
+    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración|instellingen|beleid)\b|\b(?:gestion|param[eè]tres|configuraci[oó]n|impostazioni|preferenze|informativa|defini[cç][oõ]es|configura[cç][oõ]es|gest[aã]o|pol[ií]tica|ustawienia|polityka|beheer)\s+(?:des\s+|de\s+|dei\s+|sui\s+|dos\s+|de\s+los\s+|plików\s+)?cookies?\b|\b(?:use|uses|using|accept|allow|reject|verwenden|nutzen|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa)\b.{0,40}\bcookies\b",
 );
 
 static CONSENT_BUTTON: Lazy = Lazy::new(
@@ -38,12 +38,12 @@ static CONSENT_BUTTON_OPENINGS: Openings =
     Openings::new(&[b"ac", b"re", b"de", b"al", b"ma", b"co", b"to"], false);
 
 static COPYRIGHT: Lazy = Lazy::new(
-    r"(?i)^(?:©|\(c\)|copyright\b)|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados",
+    r"(?i)^(?:©|\(c\)|copyright\b)|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|todos\s+os\s+direitos\s+reservados|alle\s+rechten\s+voorbehouden|wszelkie\s+prawa\s+zastrzeżone",
 );
 
 /// A cookie notice needs `cookie` (the first cue, lowercase) before [`COOKIE`] is tried; a
 /// copyright line one of the others before [`COPYRIGHT`] is.
-pub(crate) const CUES: [&str; 8] = [
+pub(crate) const CUES: [&str; 12] = [
     "cookie",
     "©",
     "(c)",
@@ -52,6 +52,10 @@ pub(crate) const CUES: [&str; 8] = [
     "rechte vorbehalten",
     "droits réservés",
     "derechos reservados",
+    "diritti riservati",
+    "direitos reservados",
+    "rechten voorbehouden",
+    "prawa zastrzeżone",
 ];
 
 /// Bit of [`CUES`]' `cookie` in [`COOKIE_CUES`]' answer; the other bits are copyright cues.
@@ -165,6 +169,12 @@ mod tests {
     fn notices_go() {
         let t = "We use cookies to improve your experience.\nAccept all\n© 2024 Example Media\nAlle Rechte vorbehalten.\nCe site utilise des cookies.\nCookie settings\nInformujemy, że korzystamy z cookies.";
         assert_eq!(removed(t), vec![0, 1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn notices_in_more_languages_go() {
+        let t = "Gestion des cookies\nConfiguración de cookies\nImpostazioni cookie\nDefinições de cookies\nCookie-instellingen\nUstawienia plików cookies\nTutti i diritti riservati\nTodos os direitos reservados.\nAlle rechten voorbehouden.\nWszelkie prawa zastrzeżone.";
+        assert_eq!(removed(t), (0..10).collect::<Vec<_>>());
     }
 
     #[test]

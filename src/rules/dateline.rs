@@ -33,6 +33,7 @@ fn is_trailer(rest: &str) -> bool {
                 .to_lowercase()
                 .as_str(),
             "uhr"
+                | "h"
                 | "utc"
                 | "gmt"
                 | "cet"
@@ -72,7 +73,7 @@ static LEADING_TIME: Lazy =
 /// A time after the date and a separator: ` - 13:25`, `, at 3:04 PM` (the date's own forms
 /// take a time only right after it).
 static TRAILING_TIME: Lazy = Lazy::new(
-    r"(?i)^[\s•·|,–—-]*(?:(?:at|um|à|a\s+las)\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?",
+    r"(?i)^[\s•·|,–—-]*(?:(?:at|um|à|às|a\s+las|alle|om|o|godz\.?)\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?",
 );
 
 /// A place before the date: one or two capitalised words and a dash (`Madrid - `).
@@ -80,7 +81,7 @@ static PLACE: Lazy = Lazy::new(r"^\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?\s+[-–�
 
 /// A reading time closing a dateline: `• 4 min read`, `| 3 Min. Lesezeit`.
 static READING_TIME: Lazy = Lazy::new(
-    r"(?i)^[\s•·|,–—-]*\d{1,3}\s*min(?:ute[ns]?|utos)?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|de\s+lecture|di\s+lettura)\s*$",
+    r"(?i)^[\s•·|,–—-]*\d{1,3}\s*min(?:ute[ns]?|utos|uti)?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|de\s+lecture|di\s+lettura|de\s+leitura|leestijd|czytania)\s*$",
 );
 
 /// A time `h:mi` (12-hour with `ampm`) on the clock, or nothing.

@@ -1,6 +1,8 @@
-//! Date parsing shared by the dateline rules: numeric dates (`2023-08-01`, `02.08.2023`,
-//! `8/2/2023` is left alone as ambiguous), dates with month names in English, German, French
-//! and Spanish, an optional time; the result as ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
+//! Date parsing shared by the dateline rules: numeric dates (`2023-08-01`, `02.08.2023`;
+//! `19/03/2024` and `21-05-2024` day first, or month first when that is the only valid
+//! reading, as `03/19/2024`; `8/2/2023`, unpadded, is left alone as ambiguous), dates with
+//! month names in English, German, French, Spanish, Italian, Portuguese, Dutch and Polish,
+//! an optional time; the result as ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
 //! Only real calendar dates parse: `31.02.2023` or `Feb 30, 2023` is no date at all, so no rule
 //! takes it for one (the line stays unless something else removes it).
 
@@ -67,6 +69,59 @@ const MONTHS: &[(&str, u32)] = &[
     ("décembre", 12),
     ("decembre", 12),
     ("diciembre", 12),
+    // Italian, Portuguese, Dutch (names and the usual abbreviations not listed above)
+    ("gennaio", 1),
+    ("gen", 1),
+    ("janeiro", 1),
+    ("januari", 1),
+    ("febbraio", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("februari", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maart", 3),
+    ("mrt", 3),
+    ("aprile", 4),
+    ("abr", 4),
+    ("maggio", 5),
+    ("mag", 5),
+    ("maio", 5),
+    ("mei", 5),
+    ("giugno", 6),
+    ("giu", 6),
+    ("junho", 6),
+    ("luglio", 7),
+    ("lug", 7),
+    ("julho", 7),
+    ("ago", 8),
+    ("augustus", 8),
+    ("settembre", 9),
+    ("set", 9),
+    ("setembro", 9),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("okt", 10),
+    ("novembro", 11),
+    ("dicembre", 12),
+    ("dic", 12),
+    ("dezembro", 12),
+    ("dez", 12),
+    // Polish, in the genitive a date uses
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
 ];
 
 fn month(name: &str) -> Option<u32> {
@@ -81,20 +136,28 @@ pub struct FoundDate {
     pub len: usize,
 }
 
-const MONTH_NAME: &str = r"[A-Za-zÀ-ÿ]{3,10}\.?";
+const MONTH_NAME: &str = r"[A-Za-zÀ-ÿąćęłńśźżĄĆĘŁŃŚŹŻ]{3,12}\.?";
+
+/// How a time is joined to a date: `at`, `um`, `à`, `a las`, `alle`, `às`, `om`, `o`, `godz.`.
+const TIME_JOIN: &str = r"(?:at|um|à|às|as|a\s+las|alle|om|o|godz\.?)";
 
 static ISO: Lazy = Lazy::new(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
 );
-static DMY: Lazy =
-    Lazy::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(?:um\s+)?(\d{1,2})[:.](\d{2})(?:\s*uhr)?)?");
+static DMY: Lazy = Lazy::new(
+    r"(?i)^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(?:(?:um|à|às|alle|om|o|godz\.?)\s+)?(\d{1,2})[:.h](\d{2})(?:\s*(?:uhr|h)\b)?)?",
+);
+/// `19/03/2024`, `21-05-2024`: two-digit day and month (an unpadded `8/2/2023` is left alone).
+static PADDED_DMY: Lazy = Lazy::new(
+    r"(?i)^(\d{2})([/-])(\d{2})[/-](\d{4})(?:,?\s+(?:(?:um|à|às|alle|om|o|godz\.?)\s+)?(\d{1,2})[:.h](\d{2})(?:\s*(?:uhr|h)\b)?)?",
+);
 static TIME_DMY: Lazy = Lazy::new(r"^(\d{1,2}):(\d{2})\s+(\d{1,2})[./](\d{1,2})[./](\d{4})");
 
 fn named_dmy() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         regex::Regex::new(&format!(
-            r"(?i)^(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({MONTH_NAME})\s+(?:de\s+)?(\d{{4}})(?:,?\s+(?:at|um|à|a\s+las)?\s*(\d{{1,2}})[:.h](\d{{2}})\s*(am|pm)?)?"
+            r"(?i)^(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({MONTH_NAME})\s+(?:de\s+)?(\d{{4}})(?:,?\s+{TIME_JOIN}?\s*(\d{{1,2}})[:.h](\d{{2}})\s*(am|pm)?)?"
         ))
         .expect("date regex")
     })
@@ -189,6 +252,13 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
             let t = num(&c, 4).zip(num(&c, 5));
             return found(y, m, d, t, c[0].len());
         }
+        if let Some(c) = PADDED_DMY.get().captures(s) {
+            let (a, b, y) = (num(&c, 1)?, num(&c, 3)?, num(&c, 4)?);
+            let t = num(&c, 5).zip(num(&c, 6));
+            // day first, as Europe writes it; month first when only that reading is a date
+            let (d, m) = if valid(y, b, a) { (a, b) } else { (b, a) };
+            return found(y, m, d, t, c[0].len());
+        }
         if let Some(c) = named_dmy().captures(s) {
             let (d, m, y) = (num(&c, 1)?, month(&c[2])?, num(&c, 3)?);
             let t = num(&c, 4)
@@ -212,9 +282,13 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
 /// "Publicado el", "Date", and a weekday name.
 pub static DATE_LABEL: Lazy = Lazy::new(
     r"(?ix)^(?:
-        (?:date|dated|published|posted|updated|last\s+updated|created|modified|veröffentlicht|aktualisiert|erstellt|stand|publié|mis\s+à\s+jour|actualisé|publicado|actualizado|fecha)
-        (?:\s+(?:on|am|le|el|at))?\s*:?\s+
-    )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\.?,?\s+)?",
+        (?:date|dated|published|posted|updated|last\s+updated|created|modified|veröffentlicht|aktualisiert|erstellt|stand|publié|mis\s+à\s+jour|actualisé|publicado|actualizado|fecha|última\s+actualización
+          |pubblicato|aggiornato|data|ultimo\s+aggiornamento|atualizado|actualizado|gepubliceerd|bijgewerkt|geplaatst|laatst\s+bijgewerkt|datum|opublikowano|aktualizacja|zaktualizowano)
+        (?:\s+(?:on|am|le|el|at|a|il|em|op|dnia))?\s*:?\s+
+    )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo
+          |lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira
+          |maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela)\.?,?\s+
+      |(?:mo|di|mi|do|fr|sa|so)\.,?\s+)?",
 );
 
 #[cfg(test)]
@@ -227,7 +301,7 @@ mod tests {
         // is numeric, the month-led one only on the others
         let digit = regex::Regex::new(r"^\d").unwrap();
         let month = regex::Regex::new(&format!("(?i)^{MONTH_NAME}")).unwrap();
-        let month_char = regex::Regex::new(r"(?i)^[A-Za-zÀ-ÿ]").unwrap();
+        let month_char = regex::Regex::new(r"(?i)^[A-Za-zÀ-ÿąćęłńśźżĄĆĘŁŃŚŹŻ]").unwrap();
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let s = c.encode_utf8(&mut buf);
@@ -239,7 +313,7 @@ mod tests {
             }
         }
         assert!(month.is_match("Août") && month_char.is_match("É"));
-        assert!(MONTH_NAME.starts_with("[A-Za-zÀ-ÿ]"));
+        assert!(MONTH_NAME.starts_with("[A-Za-zÀ-ÿąćęłńśźżĄĆĘŁŃŚŹŻ]"));
         assert_eq!(
             parse_date_prefix("August 1, 2023").map(|d| d.iso),
             Some("2023-08-01".into())
@@ -273,6 +347,37 @@ mod tests {
         assert_eq!(p("31.13.2023"), None);
         assert_eq!(p("Augusta 2 2023"), None);
         assert_eq!(p("1,255 events"), None);
+    }
+
+    #[test]
+    fn month_names_and_numeric_forms_of_more_languages() {
+        assert_eq!(p("3 maggio 2022").as_deref(), Some("2022-05-03"));
+        assert_eq!(
+            p("3 maggio 2022 alle 9:05").as_deref(),
+            Some("2022-05-03T09:05")
+        );
+        assert_eq!(p("9 de outubro de 2021").as_deref(), Some("2021-10-09"));
+        assert_eq!(
+            p("9 de outubro de 2021 às 7h30").as_deref(),
+            Some("2021-10-09T07:30")
+        );
+        assert_eq!(
+            p("30 augustus 2020, 21:10").as_deref(),
+            Some("2020-08-30T21:10")
+        );
+        assert_eq!(p("1 października 2019").as_deref(), Some("2019-10-01"));
+        assert_eq!(
+            p("7 września 2019, 08:00").as_deref(),
+            Some("2019-09-07T08:00")
+        );
+        // padded numeric dates with a slash or a dash: day first, month first when only that
+        // reading is a date
+        assert_eq!(p("25/11/2022").as_deref(), Some("2022-11-25"));
+        assert_eq!(p("11/25/2022").as_deref(), Some("2022-11-25"));
+        assert_eq!(p("06-07-2022 11:15").as_deref(), Some("2022-07-06T11:15"));
+        assert_eq!(p("25/11/2022 14h05").as_deref(), Some("2022-11-25T14:05"));
+        assert_eq!(p("8/2/2023"), None, "unpadded: ambiguous");
+        assert_eq!(p("13/13/2022"), None);
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::doc::{Document, Removal};
 crate::declare_rule! {
     /// Byline and timestamp debris: a relative time alone or glued to a source name or a label
     /// (`Al Jazeera2 days ago`, `timean hour ago`, `Reuters 3 hours ago`, `Updated 5 minutes
-    /// ago`, `vor 2 Stunden`, `il y a 3 jours`, `hace 2 horas`), and a bullet followed by a short
+    /// ago`, `vor 2 Stunden`, `il y a 3 jours`, `hace 2 horas`, `3 ore fa`, `há 2 horas`, `2 uur
+    /// geleden`, `2 godziny temu`), and a bullet followed by a short
     /// source name alone on a line (`• Al Jazeera`).
     ///
     /// Scrapers flatten a teaser's source and time widgets into one line with no space between
@@ -18,19 +19,29 @@ crate::declare_rule! {
     pub struct GluedBylineTime => ("R020", "glued-byline-time", Category::Byline);
 }
 
-/// A relative time ending the line. [`is_relative_time`] also wants what precedes it to be at
-/// most 40 name characters ([`NAME_CHARS`]); that bound is checked in code, not written as
-/// `[...]{0,40}` in the regex, whose compiling 40 copies of a Unicode class cost ~85M
-/// instructions per process.
-static RELATIVE_TIME: Lazy = Lazy::new(
-    r"(?ix)(?:
+/// The relative-time phrases, written once for [`RELATIVE_TIME`] and its bounded copy in the
+/// tests.
+macro_rules! relative_time_phrases {
+    () => {
+        r"
         (?:\d+|an?|one)\s*(?:sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\s+ago
       | just\s+now
       | vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)
       | il\s+y\s+a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)
       | hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)
-      )$",
-);
+      | (?:\d+|un|una|un')\s*(?:secondi|minuti|minuto|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|anni|anno)\s+fa
+      | há\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?)
+      | (?:\d+|een)\s+(?:seconden?|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar|jaren)\s+geleden
+      | (?:\d+|jedną)\s+(?:sekund[ęy]?|minut[ęy]?|godzin[ęy]?|dni|dzień|tygodni(?:e)?|tydzień|miesi[ąę]c(?:e|y)?|lat|lata|rok)\s+temu
+"
+    };
+}
+
+/// A relative time ending the line. [`is_relative_time`] also wants what precedes it to be at
+/// most 40 name characters ([`NAME_CHARS`]); that bound is checked in code, not written as
+/// `[...]{0,40}` in the regex, whose compiling 40 copies of a Unicode class cost ~85M
+/// instructions per process.
+static RELATIVE_TIME: Lazy = Lazy::new(concat!(r"(?ix)(?:", relative_time_phrases!(), r")$"));
 
 /// The characters a name before a relative time is made of.
 static NAME_CHARS: Lazy = Lazy::new(r"(?i)^[\p{L}\p{N}\s&'’.-]*$");
@@ -64,7 +75,9 @@ pub(super) fn is_bullet_source(line: &str) -> bool {
 }
 
 /// The words of [`may_be_relative_time`].
-pub(crate) const RELATIVE_TIME_WORDS: &[&str] = &["ago", "now", "vor", "il", "hace"];
+pub(crate) const RELATIVE_TIME_WORDS: &[&str] = &[
+    "ago", "now", "vor", "il", "hace", " fa", "há", "hÁ", "geleden", "temu",
+];
 
 /// Cheap necessary condition for [`is_relative_time`]: each of its phrases holds one of these
 /// words (no letter outside ASCII case-folds to one of their letters).
@@ -120,6 +133,10 @@ mod tests {
             "vor 2 Stunden",
             "IL y a",
             "Hace 2 horas",
+            "5 giorni fa",
+            "HÁ 2 DIAS",
+            "1 uur geleden",
+            "wczoraj, 3 dni temu",
         ] {
             assert!(may_be_relative_time(l), "{l:?}");
         }
@@ -130,14 +147,11 @@ mod tests {
 
     /// The regexes [`is_relative_time`] and [`is_bullet_source`] stand for, with the 40-character
     /// bounds written in them.
-    const RELATIVE_TIME_BOUNDED: &str = r"(?ix)^[\p{L}\p{N}\s&'’.-]{0,40}?
-      (?:
-        (?:\d+|an?|one)\s*(?:sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\s+ago
-      | just\s+now
-      | vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)
-      | il\s+y\s+a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)
-      | hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)
-      )$";
+    const RELATIVE_TIME_BOUNDED: &str = concat!(
+        r"(?ix)^[\p{L}\p{N}\s&'’.-]{0,40}?(?:",
+        relative_time_phrases!(),
+        r")$"
+    );
     const BULLET_SOURCE_BOUNDED: &str = r"^[•·▪‣◦]\s*\p{Lu}[\p{L}\p{N}&'’. -]{0,40}$";
 
     #[test]
@@ -159,6 +173,10 @@ mod tests {
             "hace 2 días".into(),
             "Vor 2 STUNDEN".into(),
             "il y a 3 jours".into(),
+            "Aggiornato un'ora fa".into(),
+            "há 5 minutos".into(),
+            "3 dagen geleden".into(),
+            "Polska 5 godzin temu".into(),
             "News • 2 days ago".into(),
             "2 days ago 2 days ago".into(),
             "• Al Jazeera".into(),

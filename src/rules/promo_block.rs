@@ -31,6 +31,9 @@ static AD_MARKER: Lazy = Lazy::new(
     r"(?ix)^(?:
         advertisement | advertisements | advertising | ad | ads | sponsored(?:\s+content)? | paid\s+(?:content|post)
       | partner\s+content | promoted(?:\s+content)? | anzeige | werbung | publicité | publicidad | pubblicità
+      | publicidade | anúncios? | advertentie | gesponsord(?:e\s+inhoud)? | reklama | sponsorisé
+      | contenu\s+sponsorisé | contenido\s+patrocinado | contenuto\s+sponsorizzato | conteúdo\s+patrocinado
+      | (?:artykuł|materiał)\s+sponsorowany
       | (?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?(?:advertisement|ad))?
       | advertisement\s*-?\s*scroll\s+to\s+continue | scroll\s+to\s+continue(?:\s+with\s+content)?
       | continue\s+reading\s+(?:below|the\s+main\s+story)
@@ -50,6 +53,11 @@ static AD_DISCLOSURE: Lazy = Lazy::new(
     | ^[*\s]*(?:advertis(?:ing|er)|affiliate|editorial)\s+disclosures?\s*$
     | \bcet\s+article\s+contient\s+des\s+liens\s+(?:affiliés|sponsorisés|d'affiliation)
     | \beste\s+(?:artículo|post|contenido)\s+contiene\s+enlaces\s+(?:de\s+afiliado|afiliados|patrocinados)
+    | \bin\s+qualità\s+di\s+affiliat[oa]\s+amazon\b
+    | \bquest[oa]\s+(?:articolo|post|pagina)\s+contiene\s+link\s+(?:di\s+)?affiliazione
+    | \beste\s+(?:post|artigo|conteúdo)\s+contém\s+links?\s+(?:de\s+)?afiliad
+    | \bdit\s+(?:artikel|bericht)\s+bevat\s+(?:affiliate|gesponsorde)
+    | \b(?:artykuł|wpis|tekst)\s+zawiera\s+linki\s+(?:afiliacyjne|partnerskie)
     ",
 );
 
@@ -58,6 +66,9 @@ static AD_DISCLOSURE: Lazy = Lazy::new(
 pub(crate) const DISCLOSURE_WORDS: &[&str] = &[
     "affili",
     "afiliad",
+    "afiliac",
+    "linki partnerskie",
+    "bevat gesponsorde",
     "advertising disclosure",
     "advertiser disclosure",
     "editorial disclosure",
@@ -90,7 +101,7 @@ const DISCLOSURE_MAX_WORDS: u32 = 60;
 static SPEAKS_TO_READER: Lazy = Lazy::new(r"(?i)\b(?:you|your|dich|dir|vous|votre|usted|tu)\b|:$");
 
 /// The ASCII letters (lowercase) that every alternative of [`AD_MARKER`] starts with.
-const AD_MARKER_FIRSTS: &[u8] = b"apswc";
+const AD_MARKER_FIRSTS: &[u8] = b"apswcgrm";
 /// The ASCII letters (lowercase) that every alternative of [`PROMO_HEADING`] starts with.
 const PROMO_HEADING_FIRSTS: &[u8] = b"tdeugm";
 
@@ -169,6 +180,13 @@ mod tests {
             * Advertiser Disclosure\n\
             Our editorial disclosure rules were tightened in 2020.\n";
         assert_eq!(removed(text), vec![0..1, 1..2, 2..3, 3..4, 5..6]);
+        let text = "In qualità di affiliato Amazon il sito riceve una commissione sugli acquisti idonei.\n\
+            Questo articolo contiene link di affiliazione verso alcuni negozi.\n\
+            Este artigo contém links de afiliados, sem custo para si.\n\
+            Dit bericht bevat affiliate links naar webwinkels.\n\
+            Wpis zawiera linki afiliacyjne do sklepów.\n\
+            Il comune ha firmato un contratto di affiliazione con la rete regionale.\n";
+        assert_eq!(removed(text), vec![0..1, 1..2, 2..3, 3..4, 4..5]);
     }
 
     #[test]
@@ -198,6 +216,15 @@ mod tests {
             "Publicité",
             "Publicidad",
             "Pubblicità",
+            "PUBLICIDADE",
+            "Anúncio",
+            "Advertentie",
+            "Gesponsorde inhoud",
+            "Reklama",
+            "Sponsorisé",
+            "Contenuto sponsorizzato",
+            "Conteúdo patrocinado",
+            "Materiał sponsorowany",
             "Story continues below advertisement",
             "Article continues below this ad",
             "Advertisement - Scroll to continue",

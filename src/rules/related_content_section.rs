@@ -57,12 +57,14 @@ static HEADING: Lazy = Lazy::new(
       | (?:à|a)\s+lire\s+aussi | lire\s+aussi | sur\s+le\s+même\s+sujet | articles?\s+(?:similaires|liés|connexes)
       | vous\s+(?:aimerez|pourriez\s+aimer)\s+aussi | les\s+plus\s+lus | à\s+découvrir | (?:plus|encore)\s+d'articles
       | (?:también\s+)?(?:te|le|les)\s+puede\s+interesar | v[ií]deos?\s+recomendados? | beliebte\s+(?:beiträge|artikel)(?:\s+zum\s+thema)? | noticias\s+relacionadas | m[aá]s\s+noticias
-      | lo\s+m[aá]s\s+le[ií]do | art[ií]culos\s+relacionados | leer\s+m[aá]s | te\s+recomendamos | relacionad[oa]s
+      | lo\s+m[aá]s\s+le[ií]do | art[ií]culos\s+relacionados | te\s+recomendamos | relacionad[oa]s
       | lies\s+auch | meistgelesenen?(?:\s+(?:artikel|beiträge|nachrichten))? | weitere\s+(?:artikel|beiträge)\s+(?:zum|aus|von)\s+.{2,40}
       | pour\s+(?:approfondir|aller\s+plus\s+loin) | articles?\s+(?:correspondants|recommandés)
       | notas\s+relacionadas | (?:lea|lee|leé|ver|vea)\s+tambi[eé]n | (?:temas|art[ií]culos|notas|contenidos?|v[ií]deos)\s+relacionad[oa]s | m[aá]s\s+le[ií]d[oa]s
       | leggi\s+anche | articoli\s+correlati | potrebbe\s+interessarti | lees\s+ook | gerelateerde\s+artikelen
-      | (?:leia|veja)\s+tamb[eé]m | not[ií]cias\s+relacionadas | czytaj\s+(?:też|także|również|więcej)
+      | (?:leia|veja)\s+(?:tamb[eé]m|mais) | not[ií]cias\s+relacionadas | mais\s+lid[ao]s | czytaj\s+(?:też|także|również|więcej)
+      | zobacz\s+(?:też|także|również) | najczęściej\s+czytane | polecane\s+artykuły | meest\s+gelezen | ook\s+interessant
+      | ti\s+potrebbe\s+interessare
       | puedes\s+ver(?:\s+tambi[eé]n)?
       | neueste\s+(?:artikel|beiträge|nachrichten|meldungen) | meist\s*gesucht | meist-?diskutiert
       | (?:mehr|weitere)\s+kolumnen | weitere\s+beiträge\s+zu\s+diesem\s+(?:artikel|thema)
@@ -86,7 +88,7 @@ static HEADING_OPENINGS: Openings = Openings::new(
         b"th", b"ou", b"di", b"un", b"le", b"no", b"lo", b"la", b"nu", b"re", b"mo", b"se", b"al",
         b"do", b"yo", b"tr", b"po", b"to", b"ed", b"fu", b"in", b"wh", b"up", b"au", b"me", b"da",
         b"we", b"ve", b"li", b"su", b"ar", b"vo", b"pl", b"en", b"ta", b"te", b"vi", b"be", b"ma",
-        b"co", b"ge", b"cz", b"pu", b"ne", b"il", b"bu", b"ay",
+        b"co", b"ge", b"cz", b"pu", b"ne", b"il", b"bu", b"ay", b"zo", b"na", b"oo", b"ti",
     ],
     false,
 );
@@ -338,7 +340,14 @@ mod tests {
             "Lo mas leido",
             "Artículos relacionados",
             "Articulos relacionados",
-            "Leer más",
+            "Leia mais: A teaser",
+            "Lees ook: A teaser",
+            "Zobacz także:",
+            "Najczęściej czytane",
+            "Meest gelezen",
+            "Ook interessant",
+            "Ti potrebbe interessare",
+            "Mais lidas",
             "Te recomendamos",
             "Relacionados",
             "Relacionadas",
@@ -546,6 +555,14 @@ mod tests {
     fn a_menu_entry_is_a_label_only() {
         let t = format!("* Sport\n* Weather\n* More news\n* Contact\nHeadline\n{BODY}");
         assert_eq!(removed(&t), vec![2..3]);
+    }
+
+    /// A "read more" button in Spanish (a cookie banner's, a teaser's) is a label for R003, not a
+    /// heading: as one it took the recipe's headline and dateline below it.
+    #[test]
+    fn a_spanish_read_more_button_heads_no_section() {
+        let t = format!("Usamos cookies propias.\nLeer más\nTarta de manzana de la abuela\n12 de marzo de 2024\n{BODY}");
+        assert!(removed(&t).is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::doc::{Document, Removal};
 crate::declare_rule! {
     /// A tag or category list: a label such as "Tags:", "Tagged with", "Filed under:",
     /// "Schlagwörter:", "Stichwörter:", "Themen:", "Étiquettes :", "Mots-clés :", "Etiquetas:",
+    /// "Argomenti:", "Tópicos:", "Onderwerpen:", "Tagi:", "Archivado en:",
     /// "Temas:", "Palabras clave:", "Categories:" and the terms it lists, on the same line
     /// (`Tags: Politics, Elections, Berlin`) or on the short lines right below it.
     ///
@@ -32,15 +33,16 @@ crate::declare_rule! {
 static LABEL: Lazy = Lazy::new(
     r"(?ix)^[\s*•·\-]*(?:
         (?P<plain>tags | tagged(?:\s+(?:with|in|as))? | filed\s+under | schlagw[öo]rte?r? | stichw[öo]rte?r?
-          | étiquettes? | mots[\s-]cl[ée]s | etiquetas? | palabras\s+clave | parole\s+chiave | trefwoorden)
-      | (?P<colon>tag | topics? | themen | temas? | categories | category | kategorien? | catégories? | categor[ií]as?)
+          | étiquettes? | mots[\s-]cl[ée]s | etiquetas? | palabras\s+clave | parole\s+chiave | trefwoorden
+          | archivado\s+en | arquivado\s+em | tagi | tagów | słowa\s+kluczowe)
+      | (?P<colon>tag | topics? | themen | temas? | categories | category | kategorien? | catégories? | categor[ií]as?
+          | argomenti | tópicos | onderwerpen | categorie(?:ën)? | kategorie | kategoria)
     )\s*(?P<sep>:)?\s*(?P<list>.*)$",
 );
 
-/// Separators between the terms of an inline list.
 /// The ASCII spellings of [`LABEL`]'s labels, lowercase (those with a non-ASCII letter start
 /// like one of these, or have a non-ASCII letter among their first four).
-const LABEL_STARTS: [&str; 14] = [
+const LABEL_STARTS: [&str; 18] = [
     "tag",
     "filed",
     "schlagw",
@@ -55,6 +57,10 @@ const LABEL_STARTS: [&str; 14] = [
     "tema",
     "categor",
     "kategor",
+    "argomenti",
+    "onderwerpen",
+    "archivado",
+    "arquivado",
 ];
 
 /// Whether [`LABEL`] may match `line`: past the leading whitespace and bullets, its first four
@@ -73,6 +79,7 @@ fn may_be_label(line: &str) -> bool {
     })
 }
 
+/// Separators between the terms of an inline list.
 fn split_terms(list: &str) -> impl Iterator<Item = &str> {
     list.split([',', ';', '|', '·', '•', '#', '/'])
         .map(str::trim)
@@ -159,6 +166,11 @@ mod tests {
             "  * TAGGED WITH x",
             "• Filed under: x",
             "Schlagwörter: x",
+            "Argomenti: x",
+            "Tópicos: x",
+            "Onderwerpen: x",
+            "Tagi: x",
+            "Archivado en: x",
             "stichworte",
             "Étiquettes : x",
             "mots-clés: x",

@@ -47,10 +47,12 @@ static LABEL: Lazy = Lazy::new(
     r"(?ix)^(?:
         tt | t\s?t | a\s?\+?\s?a\s?-? | a\s?-\s?a\s?\+ | a\s?a\s?a | a\+ | a- | aa
       | (?:font|text)\s+size | schriftgröße | taille\s+du\s+texte | tamaño\s+de\s+(?:letra|fuente)
-      | print(?:\s+(?:this\s+)?(?:page|article|story))? | drucken | imprimer | imprimir | stampa
+      | print(?:\s+(?:this\s+)?(?:page|article|story))? | drucken | imprimer | imprimir | stampa | afdrukken | drukuj
       | listen(?:\s+to\s+(?:this\s+)?(?:article|story|page))? | vorlesen | anhören | écouter | escuchar | ascolta
       | share(?:\s+(?:this|on))?(?:\s+(?:article|story|page|post))? | teilen | artikel\s+teilen | partager | compartir | condividi
-      | save(?:\s+(?:article|story|for\s+later))? | merken | speichern | enregistrer | guardar
+      | partilhar | compartilhar | compartilhe | delen | deel\s+(?:dit\s+)?artikel | udostępnij
+      | save(?:\s+(?:article|story|for\s+later))? | merken | artikel\s+merken | speichern | enregistrer | guardar | salva | salvar
+      | bewaren | opslaan
       | copy\s+link | link\s+kopieren | copier\s+le\s+lien | copiar\s+enlace
       | e-?mail | tweet | bookmark | zoom | resize | close | schließen | fermer | cerrar
       | (?:beitrag|seite|post)\s+teilen | kommentieren | commenter | comentar | commenta
@@ -68,14 +70,19 @@ static LABEL: Lazy = Lazy::new(
       | (?:log|sign)\s+in | login | einloggen | anmelden | se\s+connecter | connexion | iniciar\s+sesi[oó]n | ingresar | entrar
       | print\s+recipe | rezept\s+drucken | imprimir\s+receta | imprimer\s+la\s+recette | pin\s+it | pinnen | erfahre\s+mehr
       | dowiedz\s+się\s+więcej | externer\s+inhalt | empfohlener\s+redaktioneller\s+inhalt | external\s+content
-      | \d{1,3}\s*[-\s]?\s*min(?:ute)?s?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|lecture|di\s+lettura)
-      | (?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura)\s*:?\s*(?:ca\.?\s*)?\d{1,3}\s*min(?:ute[ns]?|utos)?\.?
-      | (?:skip|jump)\s+to\s+(?:(?:the\s+)?main\s+)?(?:content|navigation|menu|search|footer)(?:\s+site\s*map)? | zum\s+inhalt\s+springen | aller\s+au\s+contenu | ir\s+al\s+contenido
+      | \d{1,3}\s*[-\s]?\s*min(?:ute[ns]?|s|utos|uti|uty|ut)?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|(?:de\s+)?lecture|di\s+lettura|de\s+leitura|leestijd|leesduur|czytania)
+      | (?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd|leesduur|czas\s+czytania|lettura|lectura)\s*:?\s*(?:ca\.?\s*)?\d{1,3}\s*min(?:ute[ns]?|utos|uti|uty|ut)?\.?
+      | lectura\s+de\s+\d{1,3}\s*min(?:utos)?\.?
+      | (?:skip|jump)\s+to\s+(?:(?:the\s+)?main\s+)?(?:content|navigation|menu|search|footer)(?:\s+site\s*map)? | zum\s+inhalt\s+springen
+      | aller\s+au\s+contenu(?:\s+principal)? | (?:ir|saltar)\s+al\s+contenido(?:\s+principal)? | vai\s+al\s+contenuto(?:\s+principale)?
+      | (?:saltar|pular|ir)\s+para\s+o\s+conte[uú]do(?:\s+principal)? | naar\s+(?:de\s+)?(?:hoofd)?inhoud(?:\s+springen)?
+      | przejdź\s+do\s+(?:treści|zawartości)(?:\s+głównej)?
       | zur\s+(?:navigation|suche)\s+springen | aller\s+à\s+la\s+(?:navigation|recherche) | ir\s+a\s+la\s+(?:navegaci[oó]n|b[uú]squeda)
       | vai\s+alla\s+(?:navigazione|ricerca) | naar\s+(?:navigatie|zoeken|inhoud)\s+springen | przejdź\s+do\s+(?:nawigacji|wyszukiwania|treści)
       | share\s+(?:this\s+)?(?:(?:article|story|page|post)\s+)?(?:on|via|to|with)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|messenger|bluesky|threads)
-      | (?:auf|bei|via|per|über|(?:partager|envoyer)\s+(?:sur|par|via)|(?:compartir|enviar)\s+(?:en|por|v[ií]a)|(?:condividi|invia)\s+(?:su|via|per))
-        \s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)(?:\s+(?:teilen|versenden|senden))?
+      | (?:auf|bei|via|per|über|teilen\s+(?:auf|bei|via|per)|(?:partager|envoyer)\s+(?:sur|par|via)|(?:compartir|enviar)\s+(?:en|por|v[ií]a)|(?:condividi|invia)\s+(?:su|via|per)
+          |(?:partilhar|compartilhar|enviar)\s+(?:no|na|por|pelo|via)|(?:deel|delen|verstuur|stuur)\s+(?:op|via|per)|udostępnij\s+(?:na|przez))
+        \s+(?:facebook|facebooku|twitter|x|whatsapp|whatsappie|telegram|linkedin|pinterest|reddit|e-?mail|mail|messenger|bluesky|threads|xing|flipboard|sms|correo|courriel)(?:\s+(?:teilen|versenden|senden|delen))?
       | (?:artikel|beitrag)\s+(?:anhören|vorlesen(?:\s+lassen)?) | écouter\s+(?:cet\s+|l'\s?)?article
       | escuchar\s+(?:este\s+|el\s+)?art[ií]culo | ascolta\s+(?:l'\s?)?articolo
       | loading | wird\s+geladen | chargement(?:\s+en\s+cours)? | cargando
@@ -168,7 +175,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"to", b"op", b"hi", b"ma", b"su", b"bu", b"sz", b"ab", b"ad", b"si", b"rs", b"da", b"av",
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
-        b"ca", b"au", b"pe", b"ju", b"va",
+        b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud",
     ],
     true,
 );
@@ -502,6 +509,36 @@ mod tests {
             "Zum Inhalt springen",
             "Aller au contenu",
             "Ir al contenido",
+            "Afdrukken",
+            "Drukuj",
+            "Partilhar",
+            "Compartilhe",
+            "Delen",
+            "Deel dit artikel",
+            "Udostępnij",
+            "Artikel merken",
+            "Bewaren",
+            "Salva",
+            "Teilen auf WhatsApp",
+            "Partilhar por e-mail",
+            "Compartilhar no Facebook",
+            "Deel via WhatsApp",
+            "Udostępnij na Facebooku",
+            "4 min de lecture",
+            "5 minuten leestijd",
+            "Lectura de 4 minutos",
+            "Tempo di lettura: 5 minuti",
+            "Lettura: 5 min",
+            "Tempo de leitura: 3 min",
+            "Leestijd: 4 minuten",
+            "Czas czytania: 5 min",
+            "Aller au contenu principal",
+            "Saltar al contenido",
+            "Vai al contenuto",
+            "Saltar para o conteúdo",
+            "Pular para o conteúdo",
+            "Naar hoofdinhoud",
+            "Przejdź do treści",
             "Jump to navigation",
             "Jump to search",
             "Jump to content",
