@@ -74,6 +74,30 @@ pub fn is_headline_shaped(line: &str, words: u32) -> bool {
         && !line.ends_with(['.', ',', ';', ':'])
         && line.chars().any(char::is_alphabetic)
         && !is_byline(line, words)
+        && !is_label_and_number(line)
+}
+
+/// A title is followed, within this many kept lines, by a line of prose ...
+const TITLE_PROSE_REACH: usize = 4;
+/// ... of at least this many words, or characters.
+const TITLE_PROSE_WORDS: usize = 10;
+const TITLE_PROSE_CHARS: usize = 50;
+/// A shorter line is prose when it ends a sentence and has at least this many words.
+const TITLE_SENTENCE_WORDS: usize = 5;
+
+/// `Posts: 87`, `Rating: 4.5`: a label and its number, a widget's line, not a title (a year,
+/// as in `Titanic: 1912`, may end a title).
+fn is_label_and_number(line: &str) -> bool {
+    line.rsplit_once(':').is_some_and(|(label, value)| {
+        let value = value.trim();
+        let year = value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit());
+        !label.trim().is_empty()
+            && !value.is_empty()
+            && !year
+            && value
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ' '))
+    })
 }
 
 /// `By Anna Reed`: a byline word, then two to five words of names (capitalised, or a joining
@@ -86,7 +110,8 @@ fn is_byline(line: &str, words: u32) -> bool {
     let first = w.next().unwrap_or("");
     (3..=6).contains(&words)
         && [
-            "By", "BY", "Von", "VON", "Par", "PAR", "Por", "POR", "Door", "Di",
+            "By", "BY", "by", "Von", "VON", "von", "Par", "PAR", "par", "Por", "POR", "por",
+            "Door", "door", "Di", "di",
         ]
         .contains(&first)
         && w.all(|x| x.starts_with(char::is_uppercase) || JOINING.contains(&x))
@@ -234,9 +259,17 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
             }
         }
     }
-    // title: the first kept line, when headline-shaped and more follows
+    // title: the first kept line, when headline-shaped and prose follows soon (a headline
+    // heads text; the first of a run of short lines, an ingredient or a spec, heads nothing)
     let mut title = None;
-    if body.len() >= 2 {
+    let prose_follows = body.iter().skip(1).take(TITLE_PROSE_REACH).any(|(_, t)| {
+        let words = t.split_whitespace().count();
+        // by characters too: Chinese and Japanese write no spaces between words
+        words >= TITLE_PROSE_WORDS
+            || t.chars().count() >= TITLE_PROSE_CHARS
+            || words >= TITLE_SENTENCE_WORDS && t.trim_end().ends_with(['.', '!', '?', '。'])
+    });
+    if body.len() >= 2 && prose_follows {
         let (li, t) = &body[0];
         let words = t.split_whitespace().count() as u32;
         if is_headline_shaped(t, words) {
@@ -423,11 +456,11 @@ mod tests {
 
     #[test]
     fn first_reporter_wins_overlaps() {
-        let d = doc("Head\n\nx\ny\nz\nbody line here.");
+        let d = doc("Head\n\nx\ny\nz\nThe body line here ends the short test document.");
         let rm = vec![Removal::lines(&A, 3..4), Removal::lines(&B, 2..5)];
         let c = apply(&d, &rm);
         assert_eq!(c.title.as_deref(), Some("Head"));
-        assert_eq!(c.text, "body line here.");
+        assert_eq!(c.text, "The body line here ends the short test document.");
         let codes: Vec<(&str, [usize; 2], usize)> = c
             .report
             .removals
@@ -495,7 +528,7 @@ mod tests {
 
     #[test]
     fn bad_spans_are_ignored_not_panicking() {
-        let d = doc("é x\ny.");
+        let d = doc("é x\ny z, the body of it, ends here.");
         let c = apply(
             &d,
             &[
@@ -504,7 +537,7 @@ mod tests {
                 Removal::lines(&B, 5..9),
             ],
         );
-        assert_eq!(c.render_text(), "é x\n\ny.\n");
+        assert_eq!(c.render_text(), "é x\n\ny z, the body of it, ends here.\n");
     }
 
     #[test]
@@ -517,23 +550,65 @@ mod tests {
 
     #[test]
     fn title_needs_a_headline_and_a_body() {
+        const BODY: &str = "The council met on Monday and voted for the plan.";
         assert_eq!(apply(&doc("Only a headline"), &[]).title, None);
-        assert_eq!(apply(&doc("A full sentence.\nBody."), &[]).title, None);
-        let c = apply(&doc("Big News Today\nBody."), &[]);
-        assert_eq!(c.render_text(), "Big News Today\n\nBody.\n");
+        let sentence = format!("A full sentence.\n{BODY}");
+        assert_eq!(apply(&doc(&sentence), &[]).title, None);
+        let c = apply(&doc(&format!("Big News Today\n{BODY}")), &[]);
+        assert_eq!(c.render_text(), format!("Big News Today\n\n{BODY}\n"));
         // a byline stays in the body: the headline it stood under went
         for byline in [
             "By Anna Reed",
             "Von Anna Reed und Jo Bauer",
             "Par Claire Dubois",
+            "por Camila Rocha",
         ] {
-            let c = apply(&doc(&format!("{byline}\nBody.")), &[]);
+            let c = apply(&doc(&format!("{byline}\n{BODY}")), &[]);
             assert_eq!(c.title, None, "{byline}");
         }
-        assert!(apply(&doc("By the Numbers\nBody."), &[]).title.is_some());
-        assert!(apply(&doc("Bystanders Cheer the Crew\nBody."), &[])
+        assert!(apply(&doc(&format!("By the Numbers\n{BODY}")), &[])
             .title
             .is_some());
+        assert!(
+            apply(&doc(&format!("Bystanders Cheer the Crew\n{BODY}")), &[])
+                .title
+                .is_some()
+        );
+    }
+
+    /// A headline heads prose: the first of a run of short lines (a menu entry, an ingredient,
+    /// a spec) heads nothing, nor does a widget's label and number.
+    #[test]
+    fn a_title_is_followed_by_prose() {
+        let title = |t: &str| apply(&doc(t), &[]).title;
+        assert_eq!(
+            title("Salt and pepper\n200 g flour\n2 eggs\n1 onion\nButter"),
+            None
+        );
+        assert_eq!(title("Columnists\nCity & Region\nToday\nSport Index"), None);
+        // prose within four lines, by words, by characters (no spaces in Japanese), or a short
+        // sentence
+        assert!(title("Storm Hits Coast\nBy Jo Reed\nUpdated\nThe storm reached the coast late on Sunday night.").is_some());
+        assert!(title("地震のニュース\n今日の午後、東北地方で大きな地震がありました。多くの人が近くの避難所に集まり、夜遅くまでテレビやラジオで新しい情報を待ちました。").is_some());
+        assert!(title("Rain Expected\nHeavy rain is due on Sunday.").is_some());
+        assert_eq!(
+            title("Posts: 87\nThe harbour reopened on Monday after a week of storms and repairs."),
+            None
+        );
+        assert_eq!(
+            title(
+                "Rating: 4.5\nThe harbour reopened on Monday after a week of storms and repairs."
+            ),
+            None
+        );
+        assert!(title(
+            "Harbour: 1905\nThe harbour reopened on Monday after a week of storms and repairs."
+        )
+        .is_some());
+        assert!(title(
+            "Harbour Reopens\nThe harbour reopened on Monday after a week of storms and repairs."
+        )
+        .is_some());
     }
 
     #[test]
