@@ -435,7 +435,7 @@ fn rules_summaries_are_whole_sentences() {
         assert_eq!(l.matches('`').count() % 2, 0, "cut inside backticks: {l}");
         assert_eq!(l.matches('"').count() % 2, 0, "cut inside quotes: {l}");
     }
-    assert!(line("R018").ends_with("`Photo by Jane Doe/Getty Images`."));
+    assert!(line("R018").ends_with("`A Ribeira do Porto. LUSA/JOSÉ COELHO`."));
     assert!(line("R019").ends_with("how to follow it."));
     assert!(line("R013").contains("\"Werbung. Dieser Beitrag enthält Werbung für ...\""));
     assert!(line("R023").contains("under every article: reuse notice, licence notice,"));

@@ -9,7 +9,8 @@ crate::declare_rule! {
     /// `Striking workers outside the gates. Photograph: Jane Doe/Agency`,
     /// `Der Minister im Bundestag. (Foto: dpa)`, `El puerto de Montevideo. Foto: Archivo`,
     /// `The senator in 2019 (Jim Smith/AP)`, `The new rover (Credit: Space Agency)`,
-    /// `Photo by Jane Doe/Getty Images`.
+    /// `Photo by Jane Doe/Getty Images`, `La vetrina in corso Buenos Aires. Foto Ansa`,
+    /// `De Grote Markt. Beeld ANP`, `A Ribeira do Porto. LUSA/JOSÉ COELHO`.
     ///
     /// Scrapers print an image's caption where the image stood, between the article's
     /// paragraphs; it describes a picture the text no longer has. The credit is what marks the
@@ -19,7 +20,9 @@ crate::declare_rule! {
     /// sentence in it; or a photo agency's name (Reuters, AFP, dpa, Getty Images, iStock,
     /// Shutterstock, Unsplash, picture alliance, ...) alone in the closing brackets, or after a
     /// photographer's name and a slash; and AP after a slash or `via` (`(Jim Smith/AP)`,
-    /// `(Port Authority via AP)`).
+    /// `(Port Authority via AP)`). After the end of a sentence a credit needs no colon or
+    /// brackets when it names an agency: `Foto Ansa`, `Beeld ANP`, `Fot. Anna Nowak / PAP`, or
+    /// the agency, a slash and the photographer (`LUSA/JOÃO SILVA`).
     ///
     /// Only lines of at most fifty words are captions; a credit-only line (`Foto: dpa`) is
     /// R014's.
@@ -103,6 +106,14 @@ static CUES: LazyWords = LazyWords::new(&[
     "télam",
     "telam",
     "europa press",
+    "beeld",
+    "fot.",
+    "zdj.",
+    "anp",
+    "pap",
+    "lusa",
+    "belga",
+    "brasil",
 ]);
 
 /// The credit at the end of a caption; the credited name is in one of the `n` groups.
@@ -115,6 +126,8 @@ const CREDIT_TAIL_PATTERN: &str = r#"(?ix)
       | (?P<label3>LABEL)(?:\s+(?:by|von|de|par))?\s*[:©]\s*(?P<n3>[^!?()\[\]:]{1,60})
       | (?:photo(?:graph)?|image|picture|foto|bild)s?\s+(?:by|von|courtesy\s+of)\s+(?P<n4>[^!?()\[\]:]{1,60})
       | \((?P<n5>[^()]{0,50}?(?:\b(?:AGENCY)\b|/\s*ap\b|\svia\s+ap\b)[^()]{0,50})\)
+      | (?:foto|beeld|fot\.|zdj\.)\s+(?P<n6>[^!?()\[\]:]{0,50}?\b(?:AGENCY)\b[^!?()\[\]:]{0,30})
+      | (?P<n7>(?:AGENCY)\s*/\s*[^!?()\[\]:/]{1,40})
     )\s*$"#;
 
 /// Longest line that can be a caption, in words.
@@ -130,7 +143,7 @@ fn credit_tail_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         let label = r"photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|bildquelle|fotoquelle|bildnachweis|fotonachweis|symbolbild|imagen(?:es)?|fotograf[ií]as?|foto\s*credits?|(?:photo|image|picture)\s+credits?|cr[ée]dits?(?:\s+photo)?|cr[ée]ditos?|illustrations?|grafik";
-        let agency = r"reuters|afp|dpa|epa|efe|getty(?:\s+images)?|istock(?:photo)?(?:\.com)?|shutterstock|unsplash|pixabay|imago(?:\s+images)?|picture[\s-]+alliance|keystone|ansa|anadolu|xinhua|alamy|adobe\s*stock|depositphotos|flickr|wikimedia(?:\s+commons)?|colourbox|fotolia|t[ée]lam|europa\s+press|ap\s+photo";
+        let agency = r"reuters|afp|dpa|epa|efe|getty(?:\s+images)?|istock(?:photo)?(?:\.com)?|shutterstock|unsplash|pixabay|imago(?:\s+images)?|picture[\s-]+alliance|keystone|ansa|anadolu|xinhua|alamy|adobe\s*stock|depositphotos|flickr|wikimedia(?:\s+commons)?|colourbox|fotolia|t[ée]lam|europa\s+press|ap\s+photo|anp|pap|lusa|belga|ag[eê]ncia\s+brasil";
         let pattern = CREDIT_TAIL_PATTERN
             .replace("LABEL", label)
             .replace("AGENCY", agency);
@@ -147,14 +160,20 @@ fn may_end_in_credit(tail: &str) -> bool {
     if matches!(b.last(), Some(b')' | b']')) || memchr::memchr(b':', b).is_some() {
         return true;
     }
-    if tail.contains('©') {
+    if tail.contains('©') || memchr::memchr(b'/', b).is_some() {
         return true;
     }
     // a word after a space: `by ` / `von ` / `courtesy`, in any case
     memchr::memchr_iter(b' ', b).any(|i| {
         let rest = &b[i + 1..];
         let starts = |w: &[u8]| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
-        starts(b"by ") || starts(b"von ") || starts(b"courtesy")
+        starts(b"by ")
+            || starts(b"von ")
+            || starts(b"courtesy")
+            || starts(b"foto ")
+            || starts(b"beeld ")
+            || starts(b"fot. ")
+            || starts(b"zdj. ")
     })
 }
 
@@ -182,7 +201,16 @@ fn credit_start(line: &str) -> Option<usize> {
     let plain_space = caps
         .name("before")
         .is_some_and(|b| b.start() > 0 && b.as_str().trim().is_empty());
-    if plain_space && (caps.name("label3").is_some() || caps.name("n4").is_some()) {
+    let unlabelled = caps.name("n6").is_some() || caps.name("n7").is_some();
+    if plain_space && (caps.name("label3").is_some() || caps.name("n4").is_some() || unlabelled) {
+        return None;
+    }
+    // a credit without a colon or brackets (`Foto Ansa`, `LUSA/JOSÉ COELHO`) only after the
+    // end of a sentence
+    let after_sentence = caps.name("before").is_some_and(|b| {
+        b.as_str().trim_start().is_empty() && b.start() == 0 || b.as_str().starts_with(ENDS_CAPTION)
+    });
+    if unlabelled && !after_sentence {
         return None;
     }
     let name = ["n1", "n2", "n3", "n4", "n5"]
@@ -290,6 +318,22 @@ mod tests {
             ),
             ("Photo by Jane Doe/Getty Images", ""),
             (
+                "Il mercato coperto in piazza. Foto Ansa",
+                "Il mercato coperto in piazza.",
+            ),
+            (
+                "De nieuwe brug bij nacht. Beeld ANP",
+                "De nieuwe brug bij nacht.",
+            ),
+            (
+                "Nowy tramwaj na przystanku. Fot. Anna Nowak / PAP",
+                "Nowy tramwaj na przystanku.",
+            ),
+            (
+                "A ponte ao fim da tarde. LUSA/JOÃO SILVA",
+                "A ponte ao fim da tarde.",
+            ),
+            (
                 "A short walk to the harbour, nothing more.",
                 "A short walk to the harbour, nothing more.",
             ),
@@ -336,6 +380,10 @@ mod tests {
             "The payments went out (via APIs)",
             "Nigerian Lady Beaten And Disgraced For Allegedly Sleeping With Her Friend (Photos)",
             "We asked the agency for the image. It said no, and we printed the story anyway.",
+            "Het kabinet wil meer geld voor het ANP/ANWB-overleg",
+            "De foto ANP maakte werd beroemd",
+            "Il fotografo ha venduto la foto Ansa a un giornale",
+            "Ein Bericht über Reuters/Ipsos-Umfragen zur Wahl",
         ] {
             assert!(!is_credited_caption(line), "{line}");
         }
@@ -353,6 +401,9 @@ mod tests {
             "The harbour © Jane Doe",
             "Ein Journalist und Preisträger (REUTERS/Jane Doe)",
             "Photo courtesy of the harbour museum",
+            "Il mercato coperto in piazza. Foto Ansa",
+            "De nieuwe brug bij nacht. Beeld ANP",
+            "A ponte ao fim da tarde. LUSA/JOÃO SILVA",
         ] {
             assert!(may_end_in_credit(line), "{line}");
         }
