@@ -1,6 +1,6 @@
 //! R021: a line that is only a date or time stamp; its date moves to the `date` field.
 
-use super::dates::{hour12, num, parse_date_prefix, DATE_LABEL};
+use super::dates::{hour12, num, parse_date_prefix, time_join, DATE_LABEL};
 use super::shape::Lazy;
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Field, Removal};
@@ -72,9 +72,11 @@ static LEADING_TIME: Lazy =
 
 /// A time after the date and a separator: ` - 13:25`, `, at 3:04 PM` (the date's own forms
 /// take a time only right after it).
-static TRAILING_TIME: Lazy = Lazy::new(
-    r"(?i)^[\s•·|,–—-]*(?:(?:at|um|à|às|a\s+las|alle|om|o|godz\.?)\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?",
-);
+static TRAILING_TIME: Lazy = Lazy::new(concat!(
+    r"(?i)^[\s•·|,–—-]*(?:",
+    time_join!(),
+    r"\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?"
+));
 
 /// A place before the date: one or two capitalised words and a dash (`Madrid - `).
 static PLACE: Lazy = Lazy::new(r"^\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?\s+[-–—|]\s+");

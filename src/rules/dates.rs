@@ -138,19 +138,40 @@ pub struct FoundDate {
 
 const MONTH_NAME: &str = r"[A-Za-zÀ-ÿąćęłńśźżĄĆĘŁŃŚŹŻ]{3,12}\.?";
 
-/// How a time is joined to a date: `at`, `um`, `à`, `a las`, `alle`, `às`, `om`, `o`, `godz.`.
-const TIME_JOIN: &str = r"(?:at|um|à|às|as|a\s+las|alle|om|o|godz\.?)";
+/// How a time is joined to a date: `at`, `um`, `à`, `a las`, `alle`, `às`, `om`, `o`, `godz.`
+/// (a macro, so that the regexes here and the dateline's trailing time write it once).
+macro_rules! time_join {
+    () => {
+        r"(?:at|um|à|às|as|a\s+las|alle|om|o|godz\.?)"
+    };
+}
+pub(super) use time_join;
+const TIME_JOIN: &str = time_join!();
+
+/// A time after a numeric date: `, 15:19 Uhr`, ` um 10:29`, ` às 19h45`, ` 13:25 h`,
+/// ` at 07:01pm` (the hour, the minute and am/pm are its three groups).
+macro_rules! numeric_time {
+    () => {
+        concat!(
+            r"(?:,?\s+(?:",
+            time_join!(),
+            r"\s+)?(\d{1,2})[:.h](\d{2})(?:\s*(?:uhr|h)\b|\s*(a\.?m\.?|p\.?m\.?))?)?"
+        )
+    };
+}
 
 static ISO: Lazy = Lazy::new(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
 );
-static DMY: Lazy = Lazy::new(
-    r"(?i)^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(?:(?:um|à|às|alle|om|o|godz\.?)\s+)?(\d{1,2})[:.h](\d{2})(?:\s*(?:uhr|h)\b)?)?",
-);
+static DMY: Lazy = Lazy::new(concat!(
+    r"(?i)^(\d{1,2})\.(\d{1,2})\.(\d{4})",
+    numeric_time!()
+));
 /// `19/03/2024`, `21-05-2024`: two-digit day and month (an unpadded `8/2/2023` is left alone).
-static PADDED_DMY: Lazy = Lazy::new(
-    r"(?i)^(\d{2})([/-])(\d{2})[/-](\d{4})(?:,?\s+(?:(?:um|à|às|alle|om|o|godz\.?)\s+)?(\d{1,2})[:.h](\d{2})(?:\s*(?:uhr|h)\b)?)?",
-);
+static PADDED_DMY: Lazy = Lazy::new(concat!(
+    r"(?i)^(\d{2})([/-])(\d{2})[/-](\d{4})",
+    numeric_time!()
+));
 static TIME_DMY: Lazy = Lazy::new(r"^(\d{1,2}):(\d{2})\s+(\d{1,2})[./](\d{1,2})[./](\d{4})");
 
 fn named_dmy() -> &'static regex::Regex {
@@ -247,14 +268,19 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
             let t = num(&c, 4).zip(num(&c, 5));
             return found(y, m, d, t, c[0].len());
         }
+        let clock = |c: &regex::Captures, at: usize| {
+            let ampm = c.get(at + 2).map(|x| x.as_str());
+            num(c, at)
+                .zip(num(c, at + 1))
+                .map(|(h, mi)| (hour12(h, ampm), mi))
+        };
         if let Some(c) = DMY.get().captures(s) {
             let (d, m, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
-            let t = num(&c, 4).zip(num(&c, 5));
-            return found(y, m, d, t, c[0].len());
+            return found(y, m, d, clock(&c, 4), c[0].len());
         }
         if let Some(c) = PADDED_DMY.get().captures(s) {
             let (a, b, y) = (num(&c, 1)?, num(&c, 3)?, num(&c, 4)?);
-            let t = num(&c, 5).zip(num(&c, 6));
+            let t = clock(&c, 5);
             // day first, as Europe writes it; month first when only that reading is a date
             let (d, m) = if valid(y, b, a) { (a, b) } else { (b, a) };
             return found(y, m, d, t, c[0].len());
@@ -376,6 +402,14 @@ mod tests {
         assert_eq!(p("11/25/2022").as_deref(), Some("2022-11-25"));
         assert_eq!(p("06-07-2022 11:15").as_deref(), Some("2022-07-06T11:15"));
         assert_eq!(p("25/11/2022 14h05").as_deref(), Some("2022-11-25T14:05"));
+        assert_eq!(
+            p("12/31/2005 at 07:01pm").as_deref(),
+            Some("2005-12-31T19:01")
+        );
+        assert_eq!(
+            p("14/04/2020 at 3:00 pm").as_deref(),
+            Some("2020-04-14T15:00")
+        );
         assert_eq!(p("8/2/2023"), None, "unpadded: ambiguous");
         assert_eq!(p("13/13/2022"), None);
     }
