@@ -66,10 +66,11 @@ pub fn cases(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect())
     };
-    if names(dir)?.iter().any(|n| is_input_name(n)) {
+    let entries = names(dir)?;
+    if entries.iter().any(|n| is_input_name(n)) {
         return Ok((vec![dir.to_path_buf()], Vec::new()));
     }
-    let mut folders: Vec<PathBuf> = names(dir)?
+    let mut folders: Vec<PathBuf> = entries
         .into_iter()
         .filter(|n| !n.starts_with('.'))
         .map(|n| dir.join(n))

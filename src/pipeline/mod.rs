@@ -457,15 +457,18 @@ pub fn run(
                 if let Some(decided) = decided {
                     for w in works.iter_mut() {
                         for (doc, rm) in w.docs.iter().zip(w.removals.iter_mut()) {
-                            let check = signed_check.as_mut().map(|c| c.doc(doc));
-                            if let Some(Err(fatal)) = check {
-                                let _ = stx.send(Stripped::fatal(fatal));
-                                return;
-                            }
+                            let text_hash = match signed_check.as_mut().map(|c| c.doc(doc)) {
+                                Some(Err(fatal)) => {
+                                    let _ = stx.send(Stripped::fatal(fatal));
+                                    return;
+                                }
+                                Some(Ok(h)) => h,
+                                None => xxhash_rust::xxh3::xxh3_64(doc.text.as_bytes()),
+                            };
                             let at = (doc.source.clone(), doc.source_line, doc.part);
                             if let Some(d) = decided.docs.get(&at) {
-                                if let Some(fatal) =
-                                    decided_mismatch(doc, d, last_seq, rules_hash, &decisions_file)
+                                let seen = (last_seq, text_hash, rules_hash);
+                                if let Some(fatal) = decided_mismatch(doc, d, seen, &decisions_file)
                                 {
                                     let _ = stx.send(Stripped::fatal(fatal));
                                     return;
@@ -1045,14 +1048,14 @@ fn dedup_batch(
 }
 
 /// Why `dedup apply` cannot apply `decided` to `doc` (the next document of its input, after
-/// one numbered `last_seq` by `sigs`), if it cannot: the inputs come in another order than
+/// one numbered `last_seq` by `sigs`; `text_hash` the xxh3 of its text, `rules_hash` this
+/// run's rule fingerprint), if it cannot: the inputs come in another order than
 /// `sigs` read them (keep-first would keep a later copy), the document has another id, or
 /// its text changed since `sigs` read it. `file` names the decisions file.
 fn decided_mismatch(
     doc: &Document,
     decided: &stages::DecidedDoc,
-    last_seq: Option<u64>,
-    rules_hash: u64,
+    (last_seq, text_hash, rules_hash): (Option<u64>, u64, u64),
     file: &dyn std::fmt::Display,
 ) -> Option<String> {
     let (id, seq) = (&decided.id, decided.seq);
@@ -1079,9 +1082,7 @@ fn decided_mismatch(
             doc.part, doc.id
         ));
     }
-    let changed = decided
-        .text_hash
-        .is_some_and(|h| h != xxhash_rust::xxh3::xxh3_64(doc.text.as_bytes()));
+    let changed = decided.text_hash.is_some_and(|h| h != text_hash);
     changed.then(|| {
         format!(
             "{file}: the text of {at} part {} (id {:?}) changed since `sigs` read it: its \

@@ -101,9 +101,9 @@ impl SignedBuilder {
         }
     }
 
-    /// Adds the signature line `s`, read at `at` (`file:line`).
-    pub fn add(&mut self, s: &DocSigs, at: &str) -> Result<(), Error> {
-        let refuse = |why: String| Err(Error::Usage(format!("{at}: {why}")));
+    /// Adds the signature line `s`, read at `at()` (`file:line`, composed only when needed).
+    pub fn add(&mut self, s: &DocSigs, at: &dyn Fn() -> String) -> Result<(), Error> {
+        let refuse = |why: String| Err(Error::Usage(format!("{}: {why}", at())));
         let scope = s
             .scope
             .as_deref()
@@ -118,7 +118,7 @@ impl SignedBuilder {
         if self.signed.documents == 0 {
             self.signed.near = s.near;
             self.signed.rules_hash = s.rules_hash;
-            self.first_at = at.to_string();
+            self.first_at = at();
         } else if s.near != self.signed.near {
             let with = |near: bool| if near { "without" } else { "with" };
             return refuse(format!(
@@ -232,9 +232,9 @@ impl<'a> SignedCheck<'a> {
         Ok(())
     }
 
-    /// Counts `doc`; a document of an input `sigs` did not read, or of an input that `sigs`
-    /// read before the last one counted, is refused.
-    pub fn doc(&mut self, doc: &Document) -> Result<(), String> {
+    /// Counts `doc` and returns the xxh3 of its text; a document of an input `sigs` did not
+    /// read, or of an input that `sigs` read before the last one counted, is refused.
+    pub fn doc(&mut self, doc: &Document) -> Result<u64, String> {
         let Some(&i) = self.index.get(doc.source.as_str()) else {
             return Err(self.not_signed(&doc.source));
         };
@@ -250,7 +250,7 @@ impl<'a> SignedCheck<'a> {
         let (n, digest) = &mut self.seen[i];
         *n += 1;
         *digest = fold(*digest, doc.source_line, doc.part, text);
-        Ok(())
+        Ok(text)
     }
 
     fn not_signed(&self, source: &str) -> String {
@@ -349,7 +349,7 @@ mod tests {
     fn built(sigs: &[DocSigs]) -> Result<Signed, Error> {
         let mut b = SignedBuilder::new(scope_flags(DedupMode::Corpus, true));
         for (i, s) in sigs.iter().enumerate() {
-            b.add(s, &format!("s.jsonl:{}", i + 1))?;
+            b.add(s, &|| format!("s.jsonl:{}", i + 1))?;
         }
         Ok(b.finish())
     }
@@ -456,7 +456,7 @@ mod tests {
         let mut b = SignedBuilder::new(scope_flags(DedupMode::Corpus, false));
         let mut s = sig("a", 1, 0, 1);
         s.scope = Some(scope_flags(DedupMode::Corpus, false));
-        b.add(&s, "s.jsonl:1").unwrap();
+        b.add(&s, &|| "s.jsonl:1".into()).unwrap();
         let signed = b.finish();
         let c = SignedCheck::new(&signed, "d.jsonl".into());
         c.settings(DedupMode::Corpus, 7).unwrap();

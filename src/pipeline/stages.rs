@@ -295,11 +295,11 @@ pub fn decide_files(
         Ok(())
     };
     if opts.mode == DedupMode::None {
-        read_sig_files(paths, &mut |s, at| signed.add(&s, &at()))?;
+        read_sig_files(paths, &mut |s, at| signed.add(&s, at))?;
     } else if opts.prefer == dedup::Prefer::Longest {
         let mut all = Vec::new();
         read_sig_files(paths, &mut |s, at| {
-            signed.add(&s, &at())?;
+            signed.add(&s, at)?;
             all.push(s);
             Ok(())
         })?;
@@ -312,7 +312,7 @@ pub fn decide_files(
     } else {
         let mut decider = Decider::new(opts.clone());
         read_sig_files(paths, &mut |s, at| {
-            signed.add(&s, &at())?;
+            signed.add(&s, at)?;
             let d = decider.decide(&s, boiler.as_ref());
             write(&s, d)
         })?;
