@@ -262,17 +262,21 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
     // title: the first kept line, when headline-shaped and prose follows soon (a headline
     // heads text; the first of a run of short lines, an ingredient or a spec, heads nothing)
     let mut title = None;
-    let prose_follows = body.iter().skip(1).take(TITLE_PROSE_REACH).any(|(_, t)| {
+    let is_prose = |t: &str| {
         let words = t.split_whitespace().count();
         // by characters too: Chinese and Japanese write no spaces between words
         words >= TITLE_PROSE_WORDS
             || t.chars().count() >= TITLE_PROSE_CHARS
             || words >= TITLE_SENTENCE_WORDS && t.trim_end().ends_with(['.', '!', '?', '。'])
-    });
-    if body.len() >= 2 && prose_follows {
+    };
+    if body.len() >= 2 {
         let (li, t) = &body[0];
         let words = t.split_whitespace().count() as u32;
-        if is_headline_shaped(t, words) {
+        let prose_follows = || {
+            let next = body.iter().skip(1).take(TITLE_PROSE_REACH);
+            next.map(|(_, t)| t).any(|t| is_prose(t))
+        };
+        if is_headline_shaped(t, words) && prose_follows() {
             title = Some(TitleEntry {
                 line: doc.input_line(*li),
                 text: t.to_string(),
