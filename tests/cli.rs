@@ -3856,3 +3856,48 @@ fn check_skips_what_is_no_case_and_names_what_failed() {
         "{out}"
     );
 }
+
+#[test]
+fn warnings_and_failures_show_in_input_order() {
+    let dir = tmpdir("notice-order");
+    let jsonl = dir.join("m.jsonl");
+    // a duplicate id (warning) on line 2, then a line that is no JSON (failure) on line 3
+    std::fs::write(
+        &jsonl,
+        "{\"id\":\"a\",\"text\":\"First record text here\"}\n\
+         {\"id\":\"a\",\"text\":\"Second record, same id\"}\n\
+         not json\n",
+    )
+    .unwrap();
+    // then a file with a byte that is no UTF-8 (warning)
+    let latin = dir.join("n.txt");
+    std::fs::write(&latin, b"caf\xe9 on the corner\n").unwrap();
+    let (j, l) = (jsonl.to_str().unwrap(), latin.to_str().unwrap());
+    let sigs = dir.join("s.jsonl");
+    let runs: [Vec<&str>; 2] = [
+        vec!["clean", j, l, "--format", "jsonl", "-q", "--no-config"],
+        vec![
+            "dedup",
+            "sigs",
+            j,
+            l,
+            "-o",
+            sigs.to_str().unwrap(),
+            "--no-config",
+        ],
+    ];
+    for args in runs {
+        let o = deboil(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        let at = |what: &str| {
+            err.find(what)
+                .unwrap_or_else(|| panic!("{args:?}: no {what:?} in {err}"))
+        };
+        let (dup, bad, repaired) = (
+            at("m.jsonl:2: id \"a\" seen before"),
+            at("m.jsonl:3: expected a JSON object"),
+            at("n.txt:1: 1 invalid UTF-8"),
+        );
+        assert!(dup < bad && bad < repaired, "{args:?}: {err}");
+    }
+}

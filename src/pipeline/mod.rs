@@ -447,8 +447,7 @@ pub fn run(
             for Signed {
                 mut works,
                 sigs,
-                failures,
-                warnings,
+                notices,
             } in grx
             {
                 if let Some(d) = deduper.as_mut() {
@@ -505,8 +504,7 @@ pub fn run(
                 }
                 let out = Stripped {
                     works,
-                    failures,
-                    warnings,
+                    notices,
                     fatal: None,
                 };
                 if stx.send(out).is_err() {
@@ -536,24 +534,26 @@ pub fn run(
         });
         for Stripped {
             works,
-            failures,
-            warnings,
+            notices: read_notices,
             fatal,
         } in srx
         {
             if let Some(message) = fatal {
                 return Err(Error::Usage(message));
             }
-            for w in warnings {
-                let r = report.as_mut().map(|(r, _)| r);
-                note_warning(&w, &progress, &mut notices, stderr, &mut totals, r);
-            }
-            if opts.strict {
-                if let Some(e) = failures.first() {
-                    return Err(Error::Input(e.clone().stopping_the_run()));
-                }
-            }
-            for e in failures {
+            // warnings and failures in the order reading met them
+            for notice in read_notices {
+                let e = match notice {
+                    InputNotice::Warning(w) => {
+                        let r = report.as_mut().map(|(r, _)| r);
+                        note_warning(&w, &progress, &mut notices, stderr, &mut totals, r);
+                        continue;
+                    }
+                    InputNotice::Failure(e) if opts.strict => {
+                        return Err(Error::Input(e.stopping_the_run()));
+                    }
+                    InputNotice::Failure(e) => e,
+                };
                 progress.suspend(|| notices.print(stderr, false, &e));
                 record_failures += usize::from(input::is_data_failure(e.kind));
                 totals.documents_in += 1;
@@ -967,8 +967,7 @@ fn strip_batches(
     for Batch {
         records,
         keys,
-        failures,
-        warnings,
+        notices,
     } in rx
     {
         let done: Vec<(Work, Vec<crate::dedup::DocSigs>)> = if records.is_empty() {
@@ -1003,8 +1002,7 @@ fn strip_batches(
         let out = Signed {
             works,
             sigs,
-            failures,
-            warnings,
+            notices,
         };
         if tx.send(out).is_err() {
             return;
@@ -1397,8 +1395,7 @@ fn is_stream(path: &Path) -> bool {
 /// A batch after splitting, rules and the corpus stage, with its reading's errors.
 struct Stripped {
     works: Vec<Work>,
-    failures: Vec<InputError>,
-    warnings: Vec<InputError>,
+    notices: Vec<InputNotice>,
     /// A problem that stops the run (decisions that do not fit the input).
     fatal: Option<String>,
 }
@@ -1407,8 +1404,7 @@ impl Stripped {
     fn fatal(message: String) -> Self {
         Stripped {
             works: Vec::new(),
-            failures: Vec::new(),
-            warnings: Vec::new(),
+            notices: Vec::new(),
             fatal: Some(message),
         }
     }
@@ -1419,8 +1415,7 @@ impl Stripped {
 struct Signed {
     works: Vec<Work>,
     sigs: Vec<crate::dedup::DocSigs>,
-    failures: Vec<InputError>,
-    warnings: Vec<InputError>,
+    notices: Vec<InputNotice>,
 }
 
 /// Records read ahead of processing, with the input errors met while reading them.
@@ -1428,9 +1423,19 @@ struct Batch {
     records: Vec<Record>,
     /// Pass 1's line keys of each record, when it computed them.
     keys: Vec<Option<LineKeys>>,
-    failures: Vec<InputError>,
-    /// Problems that are not failures (duplicate ids, repaired UTF-8).
-    warnings: Vec<InputError>,
+    /// The input's failures and warnings, in the order reading met them.
+    notices: Vec<InputNotice>,
+}
+
+/// What reading said besides records, kept in input order so that stderr and the report show
+/// a warning (a duplicate id, repaired UTF-8, an empty directory) and a failure (a line that is
+/// no JSON) in the order they occur.
+enum InputNotice {
+    /// A record or input that could not be read: counted as failed, skipped (or the run's end
+    /// under `--strict`).
+    Failure(InputError),
+    /// A problem that loses nothing.
+    Warning(InputError),
 }
 
 /// The reader thread: gathers records into batches of about `opts.batch_bytes` and sends them
@@ -1445,12 +1450,16 @@ fn read_batches(
         let mut batch = Batch {
             records: Vec::new(),
             keys: Vec::new(),
-            failures: Vec::new(),
-            warnings: Vec::new(),
+            notices: Vec::new(),
         };
         let mut bytes = 0;
         let mut ended = true;
-        for item in records.by_ref() {
+        while let Some(item) = records.next() {
+            // warnings met while reading up to this item come before it
+            let warnings = records.take_warnings();
+            batch
+                .notices
+                .extend(warnings.into_iter().map(InputNotice::Warning));
             match item {
                 Ok(mut r) => {
                     if let Some(base) = &opts.display_base {
@@ -1460,16 +1469,18 @@ fn read_batches(
                     batch.keys.push(keyed.take(&r));
                     batch.records.push(r);
                 }
-                Err(e) => batch.failures.push(e),
+                Err(e) => batch.notices.push(InputNotice::Failure(e)),
             }
-            if bytes >= opts.batch_bytes || batch.records.len() + batch.failures.len() >= 4096 {
+            if bytes >= opts.batch_bytes || batch.records.len() + batch.notices.len() >= 4096 {
                 ended = false;
                 break;
             }
         }
-        batch.warnings = records.take_warnings();
-        let empty =
-            batch.records.is_empty() && batch.failures.is_empty() && batch.warnings.is_empty();
+        let warnings = records.take_warnings();
+        batch
+            .notices
+            .extend(warnings.into_iter().map(InputNotice::Warning));
+        let empty = batch.records.is_empty() && batch.notices.is_empty();
         if empty || tx.send(batch).is_err() || ended {
             return;
         }

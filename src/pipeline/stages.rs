@@ -48,7 +48,11 @@ pub fn for_each_stripped(
     loop {
         let mut batch: Vec<Record> = Vec::new();
         let mut bytes = 0;
-        for item in records.by_ref() {
+        while let Some(item) = records.next() {
+            // warnings met while reading up to this item come before it, as in `clean`
+            for w in records.take_warnings() {
+                notices.print(stderr, true, &w);
+            }
             match item {
                 Ok(mut r) => {
                     if let Some(base) = &opts.display_base {
