@@ -396,11 +396,13 @@ impl CheckCounts {
 }
 
 /// Runs every case under `dir`, printing diffs to `out`. The last line counts the cases and
-/// failures; under `--bless` it also says what was blessed ([`bless_summary`]).
+/// failures; under `--bless` it also says what was blessed ([`bless_summary`]). `quiet` leaves
+/// out the lines of cases that pass and folders that are no case (`ok`, `skip`).
 pub fn check_all(
     dir: &Path,
     bless: bool,
     threads: Option<usize>,
+    quiet: bool,
     out: &mut dyn Write,
 ) -> Result<CheckCounts, Error> {
     if threads == Some(0) {
@@ -413,7 +415,7 @@ pub fn check_all(
             dir.display()
         )));
     }
-    for f in &not_cases {
+    for f in not_cases.iter().filter(|_| !quiet) {
         let line = format!(
             "skip    {}: no input.*, expected.*, args or deboil.toml in it\n",
             case_name(f)
@@ -429,6 +431,9 @@ pub fn check_all(
         let line = match check_case(case, bless, threads) {
             Ok(CaseResult::Pass) => {
                 unchanged += 1;
+                if quiet {
+                    continue;
+                }
                 format!("ok      {name}\n")
             }
             Ok(CaseResult::Blessed(files)) => {
@@ -602,7 +607,7 @@ mod tests {
         .unwrap();
         let run = |bless| {
             let mut out = Vec::new();
-            let counts = check_all(&dir, bless, Some(1), &mut out).unwrap();
+            let counts = check_all(&dir, bless, Some(1), false, &mut out).unwrap();
             (counts.failed, String::from_utf8(out).unwrap())
         };
         let (failed, out) = run(true);
@@ -622,6 +627,12 @@ mod tests {
             "ok      case\n1 case, 0 failed; blessed 0 cases (1 unchanged)\n"
         );
         assert_eq!(run(false).1, "ok      case\n1 case, 0 failed\n");
+        // quiet: no line for a case that passes, or for a folder that is no case
+        std::fs::create_dir_all(dir.join("notes")).unwrap();
+        let mut out = Vec::new();
+        check_all(&dir, false, Some(1), true, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "1 case, 0 failed\n");
+        std::fs::remove_dir(dir.join("notes")).unwrap();
         // the report is compared as JSON: compacted by hand it passes, a changed value fails
         let rep = case.join("expected-report.json");
         let blessed: serde_json::Value =
@@ -638,14 +649,14 @@ mod tests {
         std::fs::remove_file(&rep).unwrap();
         std::fs::create_dir(&rep).unwrap();
         let mut out = Vec::new();
-        let counts = check_all(&dir, false, Some(1), &mut out).unwrap();
+        let counts = check_all(&dir, false, Some(1), false, &mut out).unwrap();
         assert_eq!(counts.exit_code(), 2, "{}", String::from_utf8_lossy(&out));
         std::fs::remove_dir(&rep).unwrap();
         std::fs::write(&rep, serde_json::to_string_pretty(&blessed).unwrap() + "\n").unwrap();
         // args that would write files are an error of the case (exit 2), and nothing is written
         std::fs::write(case.join("args"), "-o out --report r.json\n").unwrap();
         let mut out = Vec::new();
-        let counts = check_all(&dir, false, Some(1), &mut out).unwrap();
+        let counts = check_all(&dir, false, Some(1), false, &mut out).unwrap();
         assert_eq!(
             counts,
             CheckCounts {

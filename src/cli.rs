@@ -285,6 +285,9 @@ pub struct CheckArgs {
     /// Worker threads.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+    /// Print only failing cases (and blessed ones) and the last line; no `ok` or `skip` lines.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use deboil::cli::{Cli, Command, DedupCommand, ListFormat};
+use deboil::cli::{CheckArgs, Cli, Command, DedupCommand, ListFormat};
 use deboil::error::Error;
 
 fn main() -> ExitCode {
@@ -60,7 +60,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
             o.exit_code as u8
         }
         Command::Check(args) => {
-            deboil::check::check_all(&args.dir, args.bless, args.threads, &mut out)?.exit_code()
+            let CheckArgs {
+                dir,
+                bless,
+                threads,
+                quiet,
+            } = &args;
+            deboil::check::check_all(dir, *bless, *threads, *quiet, &mut out)?.exit_code()
         }
         Command::Rules(args) => {
             let metas = deboil::explain::metas_with(&args.config.load()?)?;
