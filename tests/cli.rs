@@ -1065,6 +1065,17 @@ fn earlier_output_folders_inside_the_input_are_not_read_again() {
         "{err}"
     );
     assert!(err.contains("2 documents in from 2 inputs"), "{err}");
+    // an input folder with no manifest in it is no earlier output: refused as `-o`, and its
+    // files are kept
+    let sub = nest.join("sub");
+    let o = deboil(&["clean", n, "-o", sub.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("holds input files (") && err.contains("and no .deboil-manifest"),
+        "{err}"
+    );
+    assert!(sub.join("b.txt").is_file());
     // elsewhere: the earlier outputs are inputs like any file
     let away = dir.join("away");
     let err = run(&["clean", n, "-o", away.to_str().unwrap(), "--dedup", "doc"]);
@@ -1154,6 +1165,30 @@ fn own_output_files_inside_the_input_are_not_read_again() {
     }
     assert!(err.contains("1 document in from 1 input"), "{err}");
     assert_eq!(std::fs::read(&out).unwrap(), written);
+    // an input of the walk that is no earlier output is refused as a target, and kept
+    let input = nest.join("b.jsonl");
+    let record = "{\"id\":\"b\",\"text\":\"A record that must not be overwritten.\"}\n";
+    std::fs::write(&input, record).unwrap();
+    let other = nest.join("other.jsonl");
+    for (flag, target, said) in [
+        ("-o", &input, "holds no earlier deboil output"),
+        ("--report", &input, "holds no earlier deboil report"),
+        // a report over an earlier JSONL output is no report either
+        ("--report", &out, "holds no earlier deboil report"),
+    ] {
+        let mut a = vec!["clean", nest.to_str().unwrap(), "--format", "jsonl"];
+        if flag == "--report" {
+            a.extend(["-o", other.to_str().unwrap()]);
+        }
+        a.extend([flag, target.to_str().unwrap()]);
+        let o = deboil(&a);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{a:?}: {err}");
+        assert!(err.contains(said), "{a:?}: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), record);
+    assert_eq!(std::fs::read(&out).unwrap(), written);
+    assert!(!other.exists());
 }
 
 /// JSONL output named `.gz`/`.zst` is compressed, and deboil reads it back as the records it

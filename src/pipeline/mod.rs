@@ -784,6 +784,28 @@ fn check_targets<'o>(
                     && around.iter().any(|a| s.path.starts_with(a))
                     && target::resolved(&s.path).starts_with(&out)
             };
+            // what the walk found there is an earlier run's output only when a run left its
+            // manifest (or journal) there; other files are inputs, which the run would skip
+            // silently and write its documents among
+            let found_there = sources.iter().filter(|s| walked_in_from_outside(s));
+            if let Some(first) = found_there.clone().next() {
+                if !input::holds_a_manifest(&out) {
+                    let more = found_there.count() - 1;
+                    return Err(Error::Usage(format!(
+                        "-o {}: this folder inside an input directory holds input files ({}{}) \
+                         and no {} of an earlier run: the run would skip them and write its \
+                         documents among them; write to a new folder or one outside the inputs",
+                        output.map_or(out.display(), |o| o.display()),
+                        first.path.display(),
+                        if more > 0 {
+                            format!(" and {more} more")
+                        } else {
+                            String::new()
+                        },
+                        crate::output::manifest::MANIFEST
+                    )));
+                }
+            }
             sources.retain(|s| !walked_in_from_outside(s));
             leave_out_earlier_outputs(sources, &opts.inputs, &around);
         }
@@ -816,7 +838,18 @@ fn check_targets<'o>(
                 continue;
             }
             let found = target::resolved(&s.path);
-            if let Some((_, _, flag)) = file_targets.iter().find(|(_, t, _)| *t == found) {
+            if let Some((given, _, flag)) = file_targets.iter().find(|(_, t, _)| *t == found) {
+                // only what deboil writes there is an earlier run's output; anything else is
+                // an input the run would overwrite
+                if !holds_earlier_output(&s.path, flag) {
+                    return Err(Error::Usage(format!(
+                        "{flag} {}: is the input {}, which holds no earlier deboil {}: writing \
+                         would overwrite it; write to another file",
+                        given.display(),
+                        s.path.display(),
+                        if *flag == "-o" { "output" } else { "report" }
+                    )));
+                }
                 *s = input::Source::own_output(&s.path, flag);
             }
         }
@@ -911,6 +944,46 @@ impl OutputIds {
 /// in a folder an earlier `deboil clean -o` run wrote (it holds a manifest or journal) by one
 /// `earlier-output` warning per such folder: with `deboil clean dumps -o dumps/clean2`,
 /// `dumps/clean` holds cleaned documents, not input. Inputs named on the command line stay.
+/// Whether `path`, a file a directory walk found where this run writes its `flag` file (`-o` or
+/// `--report`), holds what deboil writes there, so that overwriting it loses no input: nothing,
+/// a report (`{"version": N, "documents": ...`), or JSONL whose first record has the fields
+/// deboil's output records start with (`id`, `source`, `part`).
+fn holds_earlier_output(path: &Path, flag: &str) -> bool {
+    use std::io::{BufRead, Read};
+    let Ok(mut r) = stages::open_unpacked(path) else {
+        return false;
+    };
+    let Ok(head) = r.fill_buf() else {
+        return false;
+    };
+    if head.is_empty() {
+        return true;
+    }
+    if flag == "--report" {
+        let mut start = Vec::new();
+        if r.take(256).read_to_end(&mut start).is_err() {
+            return false;
+        }
+        let compact: Vec<u8> = start
+            .into_iter()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        return compact.starts_with(b"{\"version\":")
+            && compact.windows(12).any(|w| w == b"\"documents\":");
+    }
+    #[derive(serde::Deserialize)]
+    struct OutputRecord {
+        #[allow(dead_code)]
+        id: serde::de::IgnoredAny,
+        #[allow(dead_code)]
+        source: String,
+        #[allow(dead_code)]
+        part: u64,
+    }
+    let mut first = serde_json::Deserializer::from_reader(r).into_iter::<OutputRecord>();
+    matches!(first.next(), Some(Ok(_)))
+}
+
 fn leave_out_earlier_outputs(
     sources: &mut Vec<input::Source>,
     named: &[PathBuf],

@@ -182,7 +182,7 @@ pub struct DecidedDoc {
 
 /// A signatures or decisions file to read line by line, decompressed when its first bytes are
 /// gzip's or zstd's (`sigs -o s.jsonl.gz` writes it so).
-fn open_unpacked(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
+pub(crate) fn open_unpacked(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     let mut raw = std::io::BufReader::new(std::fs::File::open(path)?);
     let head = raw.fill_buf()?;
     Ok(if head.starts_with(input::GZIP_MAGIC) {
