@@ -9,6 +9,8 @@ use std::path::PathBuf;
 pub struct InputError {
     /// `path` or `path:line`.
     pub location: String,
+    /// The input's path as shown (`location` without its line).
+    pub input: String,
     /// Short stable kind for the report's counts (`invalid-json`, `binary`, ...).
     pub kind: &'static str,
     pub message: String,
@@ -27,6 +29,7 @@ impl InputError {
         };
         InputError {
             location,
+            input: path.to_string(),
             kind,
             message: message.into(),
         }

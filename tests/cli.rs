@@ -3936,3 +3936,73 @@ fn warnings_and_failures_show_in_input_order() {
         assert!(dup < bad && bad < repaired, "{args:?}: {err}");
     }
 }
+
+/// A rerun into the same `-o DIR` keeps what earlier runs wrote for an input that failed this
+/// time, in part (a record that is no JSON now) or whole (a file now binary): those documents
+/// are not read, not gone. Once the input reads again, what it no longer holds goes.
+#[test]
+fn a_rerun_keeps_the_outputs_of_an_input_that_failed() {
+    let dir = tmpdir("rerun-failed");
+    let (input, out) = (dir.join("in"), dir.join("out"));
+    std::fs::create_dir_all(&input).unwrap();
+    let record = |i: usize| {
+        format!("{{\"id\":\"r{i}\",\"text\":\"Record {i} has a sentence of its own words, number {i}.\"}}")
+    };
+    let (a, b) = (input.join("a.jsonl"), input.join("b.txt"));
+    std::fs::write(
+        &a,
+        (1..=3).map(record).collect::<Vec<_>>().join("\n") + "\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Title\n\nA body line that stays in the output of this document.\n",
+    )
+    .unwrap();
+    let run = || {
+        let o = deboil(&[
+            "clean",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let listing = || {
+        let mut v: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    run();
+    let all = [".deboil-manifest", "a.1.txt", "a.2.txt", "a.3.txt", "b.txt"];
+    assert_eq!(listing(), all);
+    // record 2 is broken and b.txt is binary now: nothing of theirs goes
+    std::fs::write(
+        &a,
+        [record(1), "{not json".into(), record(3)].join("\n") + "\n",
+    )
+    .unwrap();
+    std::fs::write(&b, b"Title\0\0\0 binary now\n").unwrap();
+    run();
+    assert_eq!(listing(), all);
+    let manifest = std::fs::read_to_string(out.join(".deboil-manifest")).unwrap();
+    for name in &all[1..] {
+        assert!(manifest.contains(&format!("\"{name}\"")), "{manifest}");
+    }
+    // both read again, and record 3 is gone from a.jsonl: its document goes, the rest stays
+    std::fs::write(&a, [record(1), record(2)].join("\n") + "\n").unwrap();
+    std::fs::write(
+        &b,
+        "Title\n\nA body line that stays in the output of this document.\n",
+    )
+    .unwrap();
+    run();
+    assert_eq!(
+        listing(),
+        [".deboil-manifest", "a.1.txt", "a.2.txt", "b.txt"]
+    );
+}

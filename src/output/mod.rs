@@ -365,6 +365,9 @@ pub enum Sink<'a> {
         journal: manifest::Journal,
         /// What earlier runs' manifest and journal list: the only files a run may overwrite.
         previous: std::collections::HashSet<PathBuf>,
+        /// Inputs (relative to their arguments) that failed in part or whole this run: the
+        /// files earlier runs wrote for them are not stale, and stay.
+        failed: Vec<PathBuf>,
     },
     /// One JSONL file.
     File { file: AtomicFile },
@@ -400,6 +403,7 @@ impl<'a> Sink<'a> {
                 written,
                 journal,
                 previous,
+                ..
             } => {
                 let name = names.name(rel, record_line, d.part, d.parts);
                 let path = dir.join(&name);
@@ -438,6 +442,17 @@ impl<'a> Sink<'a> {
         }
     }
 
+    /// Notes that the input `rel` (relative to its argument) failed in part or whole this run:
+    /// what earlier runs wrote for it stays (a directory sink's rerun would otherwise remove the
+    /// documents it did not read this time as gone from the input).
+    pub fn keep_outputs_of(&mut self, rel: &Path) {
+        if let Sink::Dir { failed, .. } = self {
+            if !failed.iter().any(|f| f == rel) {
+                failed.push(rel.to_path_buf());
+            }
+        }
+    }
+
     /// Writes dry-run or diff output (only a `Listing` sink shows it).
     pub fn listing(&mut self, bytes: &[u8]) -> Result<(), Error> {
         match self {
@@ -458,8 +473,24 @@ impl<'a> Sink<'a> {
                 out.flush().map_err(|e| Error::io("<stdout>", e))
             }
             Sink::File { file } => file.commit(),
-            // files an earlier run into the directory wrote and this one did not are removed
-            Sink::Dir { dir, written, .. } => manifest::update(&dir, &written).map(|_| ()),
+            // files an earlier run into the directory wrote and this one did not are removed,
+            // except those of inputs that failed this time
+            Sink::Dir {
+                dir,
+                mut written,
+                previous,
+                failed,
+                ..
+            } => {
+                let mut kept: Vec<&PathBuf> = previous
+                    .iter()
+                    .filter(|p| failed.iter().any(|rel| may_be_written_for(p, rel)))
+                    .filter(|p| !written.contains(p))
+                    .collect();
+                kept.sort();
+                written.extend(kept.into_iter().cloned());
+                manifest::update(&dir, &written).map(|_| ())
+            }
         }
     }
 }
@@ -559,6 +590,19 @@ impl DirNames {
     }
 }
 
+/// Whether `name` (a file in the output directory) may be a document written for the input
+/// `rel`: beside it, named `<stem>.txt` or `<stem>.<...>.txt`/`<stem>~<n>.txt` (see
+/// [`DirNames::name`]). Names of other inputs that share the stem's start pass too, which only
+/// keeps a file longer.
+fn may_be_written_for(name: &Path, rel: &Path) -> bool {
+    let stem = stem_of(rel);
+    let file = file_name(name);
+    name.parent() == rel.parent()
+        && file
+            .strip_prefix(stem.as_str())
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('~'))
+}
+
 fn stem_key(rel: &Path) -> String {
     rel.with_file_name(stem_of(rel))
         .to_string_lossy()
@@ -568,6 +612,18 @@ fn stem_key(rel: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_of_an_input_are_named_from_its_stem_beside_it() {
+        let may = |name: &str, rel: &str| may_be_written_for(Path::new(name), Path::new(rel));
+        assert!(may("a.txt", "a.jsonl.gz"));
+        assert!(may("a.12.0.txt", "a.jsonl"));
+        assert!(may("a~2.txt", "a.txt"));
+        assert!(may("sub/a.jsonl.3.txt", "sub/a.jsonl"));
+        assert!(!may("ab.txt", "a.jsonl"));
+        assert!(!may("sub/a.txt", "a.jsonl"));
+        assert!(!may("a.txt", "sub/a.jsonl"));
+    }
 
     /// The record as a `serde_json::Value` built key by key: a carried field whose name is
     /// taken goes under `input_<name>`, with `_` appended while an input field has that name.

@@ -361,6 +361,7 @@ pub fn run(
             written: Vec::new(),
             journal: Default::default(),
             previous: crate::output::manifest::read(dir)?.into_iter().collect(),
+            failed: Vec::new(),
         },
         (Mode::Write, Some(file), Format::Jsonl) => Sink::File {
             file: AtomicFile::create(file)?,
@@ -556,6 +557,12 @@ pub fn run(
                 };
                 progress.suspend(|| notices.print(stderr, false, &e));
                 record_failures += usize::from(input::is_data_failure(e.kind));
+                if let Some(rel) = relative
+                    .get(&e.input)
+                    .filter(|_| input::is_data_failure(e.kind))
+                {
+                    sink.keep_outputs_of(rel);
+                }
                 totals.documents_in += 1;
                 *totals
                     .documents_failed
