@@ -522,7 +522,7 @@ fn named(
     parts: usize,
     n: usize,
 ) -> PathBuf {
-    let mut file = stem.to_string();
+    let mut file = fitted_stem(stem);
     if let Some(l) = record_line {
         file.push_str(&format!(".{l}"));
     }
@@ -534,6 +534,28 @@ fn named(
     }
     file.push_str(".txt");
     rel.with_file_name(file)
+}
+
+/// Stems longer than this many bytes are cut for a document's file name, so that with its
+/// suffixes (record line, part, `~n`, `.txt`) it stays within the 255 bytes file systems allow.
+const STEM_BYTES: usize = 180;
+
+/// `stem` as a document's file name starts: itself, or when longer than [`STEM_BYTES`] its
+/// start (cut at a character boundary), `-` and the xxh3 of the whole stem in hex, so two long
+/// stems that share their start still differ.
+fn fitted_stem(stem: &str) -> String {
+    if stem.len() <= STEM_BYTES {
+        return stem.to_string();
+    }
+    let mut cut = STEM_BYTES - 17;
+    while !stem.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(
+        "{}-{:016x}",
+        &stem[..cut],
+        xxhash_rust::xxh3::xxh3_64(stem.as_bytes())
+    )
 }
 
 /// The file names of a `-o DIR` run, unique within the run. Inputs whose stems are the same
@@ -595,12 +617,12 @@ impl DirNames {
 /// [`DirNames::name`]). Names of other inputs that share the stem's start pass too, which only
 /// keeps a file longer.
 fn may_be_written_for(name: &Path, rel: &Path) -> bool {
-    let stem = stem_of(rel);
     let file = file_name(name);
-    name.parent() == rel.parent()
-        && file
-            .strip_prefix(stem.as_str())
+    let starts_with = |stem: String| {
+        file.strip_prefix(fitted_stem(&stem).as_str())
             .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('~'))
+    };
+    name.parent() == rel.parent() && (starts_with(stem_of(rel)) || starts_with(file_name(rel)))
 }
 
 fn stem_key(rel: &Path) -> String {
@@ -623,6 +645,24 @@ mod tests {
         assert!(!may("ab.txt", "a.jsonl"));
         assert!(!may("sub/a.txt", "a.jsonl"));
         assert!(!may("a.txt", "sub/a.jsonl"));
+    }
+
+    #[test]
+    fn long_stems_are_cut_to_fit_a_file_name() {
+        let long = "é".repeat(150); // 300 bytes
+        let rel = PathBuf::from(format!("{long}.jsonl"));
+        let name = named(&rel, &stem_of(&rel), Some(123_456), 7, 9, 2);
+        let file = file_name(&name);
+        assert!(file.len() <= 255, "{}", file.len());
+        assert!(file.ends_with(".123456.7~2.txt"), "{file}");
+        assert!(may_be_written_for(&name, &rel));
+        // two long stems with the same start get different names
+        let other = PathBuf::from(format!("{long}x.jsonl"));
+        assert_ne!(
+            name,
+            named(&other, &stem_of(&other), Some(123_456), 7, 9, 2)
+        );
+        assert_eq!(fitted_stem("short"), "short");
     }
 
     /// The record as a `serde_json::Value` built key by key: a carried field whose name is
