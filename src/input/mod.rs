@@ -769,7 +769,7 @@ impl Records {
                     break (Some(Err(e)), false);
                 }
                 Line::Ok => {
-                    if cur.buf.iter().all(|b| b.is_ascii_whitespace()) {
+                    if is_blank_jsonl_line(&cur.buf, cur.line) {
                         continue;
                     }
                     cur.records += 1;
@@ -804,6 +804,16 @@ impl Records {
     }
 }
 
+/// Whether JSONL line `line` (1-based) holds no record: only whitespace, after the UTF-8 byte
+/// order mark a file's first line may start with.
+fn is_blank_jsonl_line(buf: &[u8], line: usize) -> bool {
+    let bytes = match line {
+        1 => buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf),
+        _ => buf,
+    };
+    bytes.iter().all(|b| b.is_ascii_whitespace())
+}
+
 /// An item of [`Records::next_raw`]: a JSONL line not parsed yet, or a record read whole.
 pub enum RawItem {
     /// A non-blank JSONL line (BOM stripped), for [`parse_jsonl_line`] on any thread.
@@ -833,7 +843,7 @@ impl Records {
                     Line::Eof | Line::Fault(_) => self.current = None,
                     Line::TooLong(_) => {}
                     Line::Ok => {
-                        if cur.buf.iter().all(|b| b.is_ascii_whitespace()) {
+                        if is_blank_jsonl_line(&cur.buf, cur.line) {
                             continue;
                         }
                         let mut bytes = std::mem::take(&mut cur.buf);
@@ -936,7 +946,7 @@ impl Records {
                         return Some(RawEvent::Item(Err(e)));
                     }
                     Line::Ok => {
-                        if cur.buf.iter().all(|b| b.is_ascii_whitespace()) {
+                        if is_blank_jsonl_line(&cur.buf, cur.line) {
                             continue;
                         }
                         cur.records += 1;
@@ -2422,6 +2432,8 @@ mod tests {
             write(&d, "d.txt", b"a text dump \xff with a bad byte\n"),
             write(&d, "e.jsonl.gz", &gz(b"{\"id\":\"y\",\"text\":\"5\"}\n")[..20]),
             write(&d, "f.jsonl", b"[1]\n{\"id\":\"z\",\"text\":\"6\xff\"}"),
+            // a byte order mark alone on the first line is a blank line, no record
+            write(&d, "g.jsonl", b"\xEF\xBB\xBF\n{\"id\":\"w\",\"text\":\"7\"}\n"),
         ];
         paths.sort();
         let sources = discover(&paths).unwrap();
@@ -2448,6 +2460,11 @@ mod tests {
             assert!(
                 want.iter().any(|l| l.contains("repaired-utf8")),
                 "{want:#?}"
+            );
+            let g: Vec<&String> = want.iter().filter(|l| l.contains("g.jsonl")).collect();
+            assert!(
+                g[0].starts_with("ok ") && !g.iter().any(|l| l.starts_with("err")),
+                "{g:#?}"
             );
             for (threads, chunk) in [(1, 1), (2, 1), (2, 3), (3, 100)] {
                 let pool = rayon::ThreadPoolBuilder::new()
