@@ -243,10 +243,23 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
 
     // body lines, with blank-line layout
     let mut body: Vec<(usize, Cow<'_, str>)> = Vec::new(); // (line index, text)
-    let mut date = None;
-    for e in &entries {
-        if let Some((Field::Date, v)) = &e.moved_to_value {
-            date.get_or_insert_with(|| v.clone());
+                                                           // the first date moved out is the document's date; a later one (an update stamp, a
+                                                           // comment's time) is only removed, and its entry says so rather than claim a move
+    let mut date: Option<String> = None;
+    for e in entries.iter_mut() {
+        let Some((Field::Date, v)) = &e.moved_to_value else {
+            continue;
+        };
+        match &date {
+            None => date = Some(v.clone()),
+            Some(first) => {
+                if keeping.entry_details && e.note.is_none() {
+                    e.note = Some(format!(
+                        "a later date ({v}); the document's date is the first, {first}"
+                    ));
+                }
+                e.moved_to_value = None;
+            }
         }
     }
     for i in 0..n {
@@ -519,6 +532,27 @@ mod tests {
         assert_eq!(c.date.as_deref(), Some("2023-08-01"));
         assert_eq!(c.report.removals[0].removed_lines, 0);
         assert_eq!(c.report.removals[0].text, "date 2023-08-01 ");
+    }
+
+    #[test]
+    fn only_the_first_date_moved_out_is_the_documents() {
+        let d = doc("Title\n2023-08-01\nThe body.\nUpdated: 2023-08-05\nMore.");
+        let rm = vec![
+            Removal::line(&A, 3).moved_to(Field::Date, "2023-08-05"),
+            Removal::line(&A, 1).moved_to(Field::Date, "2023-08-01"),
+        ];
+        let c = apply(&d, &rm);
+        assert_eq!(c.date.as_deref(), Some("2023-08-01"));
+        let r = &c.report.removals;
+        assert_eq!(
+            r[0].moved_to_value,
+            Some((Field::Date, "2023-08-01".into()))
+        );
+        assert_eq!(r[1].moved_to_value, None);
+        assert_eq!(
+            r[1].note.as_deref(),
+            Some("a later date (2023-08-05); the document's date is the first, 2023-08-01")
+        );
     }
 
     #[test]
