@@ -31,15 +31,22 @@ pub fn normalize(text: &str) -> String {
         if is_clean(piece) {
             out.push_str(piece);
         } else {
-            // strip and collapse first, then compose: removing a control character can bring a
-            // combining mark next to a new base character
-            let at = out.len();
-            push_line(piece, &mut out);
-            let line = &out[at..];
-            if !line.is_ascii() && is_nfc_quick(line.chars()) != IsNormalized::Yes {
-                let nfc: String = line.nfc().collect();
-                out.truncate(at);
-                out.push_str(&nfc);
+            // the other line breaks (form feed, vertical tab, NEL, the Unicode line and
+            // paragraph separators) end a line too
+            for (k, sub) in piece.split(is_other_line_break).enumerate() {
+                if k > 0 {
+                    out.push('\n');
+                }
+                // strip and collapse first, then compose: removing a control character can
+                // bring a combining mark next to a new base character
+                let at = out.len();
+                push_line(sub, &mut out);
+                let line = &out[at..];
+                if !line.is_ascii() && is_nfc_quick(line.chars()) != IsNormalized::Yes {
+                    let nfc: String = line.nfc().collect();
+                    out.truncate(at);
+                    out.push_str(&nfc);
+                }
             }
         }
         if end == bytes.len() {
@@ -113,6 +120,17 @@ fn is_plain_char(c: char) -> bool {
         0xA1..=0xAC | 0xAE..=0x2FF | 0x400..=0x482 | 0x48A..=0x4FF | 0x2010..=0x2027
         | 0x2030..=0x205E | 0x2100..=0x2125 | 0x2127..=0x2129 | 0x212C..=0x214F
         | 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFFFD)
+}
+
+/// Line breaks besides LF, CRLF and CR (Unicode's mandatory breaks, UAX #14 classes BK and NL):
+/// form feed (a page break), vertical tab, the information separators that end records and
+/// groups in old dumps (U+001C..U+001E), NEL, and the line and paragraph separators. Each ends a
+/// line, so the words on either side do not run together.
+fn is_other_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\u{B}' | '\u{C}' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// Invisible characters dropped from the text: zero-width space, word joiner, a BOM inside the
@@ -240,7 +258,7 @@ mod tests {
         for line in [
             "Algeria’s army — “quoted” café naïve Москва 北京 ½ ©",
             "a\u{00A0}b",
-            "x\u{2028}y",
+            "x\u{2009}y",
             "e\u{0301}",
             "\u{0419}\u{0306}",
             "soft\u{00AD}hyphen",
@@ -293,7 +311,7 @@ mod tests {
             let mut first = true;
             for raw in text.split('\n') {
                 let raw = raw.strip_suffix('\r').unwrap_or(raw);
-                for piece in raw.split('\r') {
+                for piece in raw.split('\r').flat_map(|p| p.split(is_other_line_break)) {
                     if !first {
                         out.push('\n');
                     }
@@ -320,6 +338,21 @@ mod tests {
         ] {
             assert_eq!(normalize(t), reference(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn page_and_unicode_breaks_end_lines() {
+        assert_eq!(
+            normalize("ends here.\u{c}The next page"),
+            "ends here.\nThe next page"
+        );
+        assert_eq!(normalize("a\u{b}TT\u{b}b"), "a\nTT\nb");
+        assert_eq!(
+            normalize("a\u{85}b\u{2028}c\u{2029}d\u{1e}e"),
+            "a\nb\nc\nd\ne"
+        );
+        // a document separator line of deboil's own text output is a blank line
+        assert_eq!(normalize("one\n\u{c}\ntwo"), "one\n\n\ntwo");
     }
 
     #[test]
