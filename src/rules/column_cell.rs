@@ -15,7 +15,9 @@ crate::declare_rule! {
     /// most 20 words that does not end like a sentence is a navigation item, a section label or
     /// a teaser headline from the next column, and is cut from the line with the gap before
     /// it. The main cell, every cell that ends like a sentence, and a label ending in a colon
-    /// right before the main cell (`Note:`, `Update:`: its lead-in) stay; a row of short cells
+    /// right before the main cell (`Note:`, `Update:`: its lead-in), and a cell whose sentence
+    /// the main cell goes on with in lowercase (`The minister said on Monday<tab>that the
+    /// budget...`: a tab inside a sentence) stay; a row of short cells
     /// (a table, a link list) stays whole; whether the whole line stays is for the other rules
     /// and the classifier.
     ///
@@ -51,6 +53,41 @@ fn ends_like_sentence(cell: &str) -> bool {
     cell.trim_end()
         .ends_with(['.', '!', '?', '"', '”', '…', '»', '“'])
 }
+
+/// Whether `cell` goes on from before the gap: its first word is a lowercase word of two or
+/// more letters (`that`, `and`; not a bullet `o`, nor run-together links `del.icio.usDigg`).
+fn starts_lowercase(cell: &str) -> bool {
+    let first = cell.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches([',', ';', ':']);
+    word.chars().count() >= 2 && word.chars().all(char::is_lowercase)
+}
+
+/// Whether a side cell reads like the start of a sentence rather than a menu, a label, a
+/// title, a list item or a time stamp: it starts with a capital letter, has at least
+/// [`MIN_PROSE_WORDS`] words that start with a letter, fewer than half of them capitalised,
+/// and no separator of a menu or breadcrumb (`|`, `<`, `>`, `»`, `·`).
+fn reads_like_prose(cell: &str) -> bool {
+    if cell.contains(['|', '<', '>', '»', '·'])
+        || !cell
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let (mut words, mut capitalised) = (0, 0);
+    for first in cell.split_whitespace().filter_map(|w| w.chars().next()) {
+        if first.is_alphabetic() {
+            words += 1;
+            capitalised += usize::from(first.is_uppercase());
+        }
+    }
+    words >= MIN_PROSE_WORDS && capitalised * 2 < words
+}
+
+/// Words a side cell needs to read as the start of a sentence.
+const MIN_PROSE_WORDS: usize = 4;
 
 /// The byte ranges of `line`'s cells, split at the column gaps `gaps` (offsets of the spaces
 /// that stand for them), each cell without its gap, into `out` (cleared first: the rule reuses
@@ -106,7 +143,17 @@ impl Rule for ColumnCellRule {
                 // a label that introduces the text after it (`Note:`, `Update:`) is the
                 // text's own lead-in, not a cell of another column
                 let lead_in = k + 1 == main && text.trim_end().ends_with(':');
-                if k == main || lead_in || words[k] > MAX_SIDE_WORDS || ends_like_sentence(text) {
+                // nor is the start of a sentence the main cell goes on with in lowercase
+                // (`The minister said on Monday<tab>that the budget...`)
+                let continued = k + 1 == main
+                    && starts_lowercase(&line[cells[main].clone()])
+                    && reads_like_prose(text);
+                if k == main
+                    || lead_in
+                    || continued
+                    || words[k] > MAX_SIDE_WORDS
+                    || ends_like_sentence(text)
+                {
                     continue;
                 }
                 // the gap before the cell goes with it (the first cell's is the line's start)
@@ -166,6 +213,28 @@ mod tests {
                 "Home News Sport Weather",
                 "Flour, sugar and two eggs",
                 "Flour 200 g Sugar 100 g",
+            ]
+        );
+    }
+
+    /// A tab inside a sentence: the text after it goes on in lowercase, so what stands
+    /// before it is the sentence's start, not a cell of another column.
+    #[test]
+    fn a_sentence_the_main_cell_goes_on_with_stays() {
+        assert_eq!(
+            kept(
+                "The minister said on Monday\tthat the budget would be balanced by next year \
+                 despite the pressure.\n\
+                 Politics        The minister said the budget would be balanced by next year.\n\
+                 6. Proposed budget cuts put schools at risk\tto the puck, he said of the last game.\n\
+                 Jul 19 2001 07:44AM\tand the inputs were changed from the old values to new ones."
+            ),
+            vec![
+                "The minister said on Monday that the budget would be balanced by next year \
+                 despite the pressure.",
+                "The minister said the budget would be balanced by next year.",
+                "to the puck, he said of the last game.",
+                "and the inputs were changed from the old values to new ones.",
             ]
         );
     }
