@@ -71,8 +71,9 @@ impl RecordCopies {
                 source: self.sources[*kept_source as usize].to_string(),
                 record_line: *kept_line as usize,
                 part: d.part,
+                // the kept part's first paragraph: the same text, so the same line as here
                 para: 0,
-                line: d.first_line,
+                line: d.input_line((0..d.n_lines()).find(|&i| !d.is_blank(i)).unwrap_or(0)),
                 similarity: 1.0,
                 diff: String::new(),
             });
@@ -98,7 +99,8 @@ mod tests {
     #[test]
     fn a_repeated_record_loses_every_line_to_its_first_copy() {
         let mut c = RecordCopies::default();
-        let text = "Title\n\nA body line.\nBy Staff";
+        // blank lines first: the kept line is the first paragraph's, not a blank one
+        let text = "\n\nTitle\n\nA body line.\nBy Staff";
         let (a, b, other) = (docs(text), docs(text), docs("Title\n\nAnother body."));
         let mut ra = vec![vec![]];
         c.mark("a", "in.jsonl", 1, &a, &mut ra);
@@ -110,6 +112,7 @@ mod tests {
         assert_eq!((r.code, r.lines.clone()), ("D004", 0..b[0].n_lines()));
         let kept = r.kept.as_ref().unwrap();
         assert_eq!((kept.id.as_str(), kept.record_line), ("a", 1));
+        assert_eq!((kept.para, kept.line), (0, 3));
         let mut ro = vec![vec![]];
         c.mark("c", "in.jsonl", 3, &other, &mut ro);
         assert!(ro[0].is_empty());
