@@ -1276,7 +1276,7 @@ fn open_reader(
         .map_err(|e| read_error(&src.display, None, Compression::None, e, false))?;
     let comp = if magic.starts_with(GZIP_MAGIC) {
         Compression::Gzip
-    } else if magic.starts_with(ZSTD_MAGIC) {
+    } else if starts_like_zstd(magic) {
         Compression::Zstd
     } else {
         comp
@@ -1286,7 +1286,7 @@ fn open_reader(
     }
     let dec: Box<dyn Read + Send> = match comp {
         Compression::None => return Ok((Box::new(raw), comp)),
-        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(raw)),
+        Compression::Gzip => Box::new(GzipMembers::new(raw)),
         Compression::Zstd => match zstd::stream::read::Decoder::with_buffer(raw) {
             Ok(d) => Box::new(d),
             Err(e) => {
@@ -1310,6 +1310,70 @@ fn open_reader(
 pub const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 pub const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
 
+/// Whether `head` starts a zstd stream: a zstd frame, or a skippable frame (magic
+/// 0x184D2A50..=0x184D2A5F, little-endian), which `pzstd` and seekable-format writers put first
+/// and every zstd decoder passes over.
+pub fn starts_like_zstd(head: &[u8]) -> bool {
+    head.starts_with(ZSTD_MAGIC)
+        || (head.len() >= 4 && head[0] & 0xF0 == 0x50 && head[1..4] == [0x2A, 0x4D, 0x18])
+}
+
+/// A gzip stream of one or more members (as `cat a.gz b.gz` makes), read as one; zero bytes
+/// after the last member (padding that tape and block tools add) end it as `gzip -d` does,
+/// while other bytes there are an error, as before (`invalid gzip header`).
+pub struct GzipMembers<R: BufRead> {
+    member: Option<flate2::bufread::GzDecoder<R>>,
+}
+
+impl<R: BufRead> GzipMembers<R> {
+    pub fn new(r: R) -> Self {
+        GzipMembers {
+            member: Some(flate2::bufread::GzDecoder::new(r)),
+        }
+    }
+}
+
+impl<R: BufRead> Read for GzipMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            let Some(member) = self.member.as_mut() else {
+                return Ok(0);
+            };
+            let n = member.read(buf)?;
+            if n > 0 {
+                return Ok(n);
+            }
+            // this member ended: a next member, zero padding to the end, or the end
+            let mut rest = self.member.take().expect("a member").into_inner();
+            let head = rest.fill_buf()?;
+            if head.is_empty() {
+                return Ok(0);
+            }
+            if head[0] == GZIP_MAGIC[0] {
+                self.member = Some(flate2::bufread::GzDecoder::new(rest));
+                continue;
+            }
+            loop {
+                let head = rest.fill_buf()?;
+                if head.is_empty() {
+                    return Ok(0);
+                }
+                if head.iter().any(|&b| b != 0) {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        "invalid gzip header",
+                    ));
+                }
+                let n = head.len();
+                rest.consume(n);
+            }
+        }
+    }
+}
+
 /// A JSONL input that ended without a record (stdin is `-`).
 fn no_records(display: &str) -> InputError {
     let what = if display == "-" {
@@ -1331,6 +1395,9 @@ fn fake_archive(display: &str, comp: Compression, head: &[u8]) -> Option<InputEr
         Compression::Gzip => (GZIP_MAGIC, "invalid-gzip", "gzip"),
         Compression::Zstd => (ZSTD_MAGIC, "invalid-zstd", "zstd"),
     };
+    if comp == Compression::Zstd && starts_like_zstd(head) {
+        return None;
+    }
     if head.is_empty() {
         return Some(InputError::new(
             display,
@@ -1800,6 +1867,41 @@ mod tests {
 
     fn read(paths: &[PathBuf]) -> Vec<Result<Record, InputError>> {
         read_with(paths, InputOptions::default())
+    }
+
+    #[test]
+    fn a_zstd_stream_may_start_with_a_skippable_frame() {
+        let d = tmpdir("skippable");
+        let record = b"{\"id\":\"a\",\"text\":\"through a skippable frame\"}\n";
+        // what pzstd writes first: magic 0x184D2A50, length 4, four bytes of its own
+        let mut bytes = vec![0x50, 0x2A, 0x4D, 0x18, 4, 0, 0, 0, 1, 2, 3, 4];
+        bytes.extend(zstd::encode_all(&record[..], 3).unwrap());
+        for name in ["p.jsonl.zst", "p.jsonl"] {
+            let items = read(&[write(&d, name, &bytes)]);
+            assert_eq!(kinds(&items), ["ok"], "{name}");
+            assert_eq!(items[0].as_ref().unwrap().text, "through a skippable frame");
+        }
+        assert!(starts_like_zstd(&[0x5F, 0x2A, 0x4D, 0x18]));
+        assert!(!starts_like_zstd(&[0x60, 0x2A, 0x4D, 0x18]));
+        assert!(!starts_like_zstd(&[0x50, 0x2A, 0x4D]));
+    }
+
+    #[test]
+    fn gzip_members_are_read_as_one_and_zero_padding_ends_them() {
+        let unpack = |bytes: Vec<u8>| {
+            let mut out = Vec::new();
+            GzipMembers::new(&bytes[..])
+                .read_to_end(&mut out)
+                .map(|_| String::from_utf8(out).unwrap())
+                .map_err(|e| e.to_string())
+        };
+        let two = [gz(b"one\n"), gz(b"two\n")].concat();
+        assert_eq!(unpack(two.clone()).as_deref(), Ok("one\ntwo\n"));
+        let padded = [two.clone(), vec![0; 1000]].concat();
+        assert_eq!(unpack(padded).as_deref(), Ok("one\ntwo\n"));
+        let junk = [two, b"junk".to_vec()].concat();
+        assert_eq!(unpack(junk), Err("invalid gzip header".to_string()));
+        assert!(unpack(gz(b"cut short")[..12].to_vec()).is_err());
     }
 
     fn read_with(paths: &[PathBuf], opts: InputOptions) -> Vec<Result<Record, InputError>> {

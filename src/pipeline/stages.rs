@@ -186,10 +186,8 @@ pub(crate) fn open_unpacked(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     let mut raw = std::io::BufReader::new(std::fs::File::open(path)?);
     let head = raw.fill_buf()?;
     Ok(if head.starts_with(input::GZIP_MAGIC) {
-        Box::new(std::io::BufReader::new(
-            flate2::bufread::MultiGzDecoder::new(raw),
-        ))
-    } else if head.starts_with(input::ZSTD_MAGIC) {
+        Box::new(std::io::BufReader::new(input::GzipMembers::new(raw)))
+    } else if input::starts_like_zstd(head) {
         Box::new(std::io::BufReader::new(
             zstd::stream::read::Decoder::with_buffer(raw)?,
         ))
