@@ -405,9 +405,7 @@ pub fn check_all(
     quiet: bool,
     out: &mut dyn Write,
 ) -> Result<CheckCounts, Error> {
-    if threads == Some(0) {
-        return Err(Error::Usage("--threads must be at least 1".into()));
-    }
+    crate::cli::check_threads(threads)?;
     let (cases, not_cases) = cases(dir)?;
     if cases.is_empty() {
         return Err(Error::Usage(format!(

@@ -349,13 +349,26 @@ fn load_config(config: Option<&std::path::Path>, no_config: bool) -> Result<Conf
 pub const STDIN_HINT: &str =
     "deboil: reading from stdin (Ctrl-D to end; give files or directories to clean them)";
 
+/// Most worker threads a run starts: more only costs the time to start them (a count in the
+/// thousands took seconds to start before any work) and changes no output.
+pub const MAX_THREADS: usize = 1024;
+
+/// Refuses a `--threads` of 0 or above [`MAX_THREADS`].
+pub fn check_threads(threads: Option<usize>) -> Result<(), Error> {
+    match threads {
+        Some(0) => Err(Error::Usage("--threads must be at least 1".into())),
+        Some(n) if n > MAX_THREADS => Err(Error::Usage(format!(
+            "--threads {n}: at most {MAX_THREADS} (more threads than cores give no speed)"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 impl InputArgs {
     /// Options with the inputs and how to read them; everything else at its default.
     #[allow(clippy::needless_update)] // InputOptions grows; defaults fill new fields
     fn options(&self) -> Result<CleanOptions, Error> {
-        if self.threads == Some(0) {
-            return Err(Error::Usage("--threads must be at least 1".into()));
-        }
+        check_threads(self.threads)?;
         let inputs = if self.inputs.is_empty() {
             vec![PathBuf::from("-")]
         } else {

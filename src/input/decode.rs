@@ -1,4 +1,5 @@
-//! Bytes to UTF-8 text: byte-order marks (UTF-8 dropped, UTF-16 LE/BE decoded by hand), invalid
+//! Bytes to UTF-8 text: byte-order marks (UTF-8 dropped, UTF-16 and UTF-32 LE/BE decoded by
+//! hand), invalid
 //! UTF-8 repaired lossily and counted, and the binary-file sniff (NUL bytes near the start).
 //!
 //! Kept apart from JSON parsing and from I/O so a batch of raw bytes can be decoded on any thread.
@@ -15,12 +16,29 @@ pub enum Bom {
     Utf8,
     Utf16Le,
     Utf16Be,
+    Utf32Le,
+    Utf32Be,
+}
+
+impl Bom {
+    /// A UTF-16 or UTF-32 mark: text whose code units are wider than a byte (NUL bytes in it
+    /// are halves of characters, and its lines cannot be cut at a `\n` byte).
+    pub fn is_wide(self) -> bool {
+        matches!(
+            self,
+            Bom::Utf16Le | Bom::Utf16Be | Bom::Utf32Le | Bom::Utf32Be
+        )
+    }
 }
 
 /// The byte-order mark at the start of `bytes`.
 pub fn bom(bytes: &[u8]) -> Bom {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         Bom::Utf8
+    } else if bytes.starts_with(b"\xFF\xFE\x00\x00") {
+        Bom::Utf32Le
+    } else if bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        Bom::Utf32Be
     } else if bytes.starts_with(b"\xFF\xFE") {
         Bom::Utf16Le
     } else if bytes.starts_with(b"\xFE\xFF") {
@@ -31,9 +49,9 @@ pub fn bom(bytes: &[u8]) -> Bom {
 }
 
 /// Whether the start of a file looks binary: a NUL byte in its first [`SNIFF_BYTES`], unless a
-/// UTF-16 byte-order mark says the NULs are half of UTF-16 code units.
+/// UTF-16 or UTF-32 byte-order mark says the NULs are parts of wider code units.
 pub fn looks_binary(head: &[u8]) -> bool {
-    if matches!(bom(head), Bom::Utf16Le | Bom::Utf16Be) {
+    if bom(head).is_wide() {
         return false;
     }
     let head = &head[..head.len().min(SNIFF_BYTES)];
@@ -47,6 +65,8 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, usize) {
     match bom(bytes) {
         Bom::Utf16Le => decode_utf16(&bytes[2..], u16::from_le_bytes),
         Bom::Utf16Be => decode_utf16(&bytes[2..], u16::from_be_bytes),
+        Bom::Utf32Le => decode_utf32(&bytes[4..], u32::from_le_bytes),
+        Bom::Utf32Be => decode_utf32(&bytes[4..], u32::from_be_bytes),
         Bom::Utf8 => decode_utf8(&bytes[3..]),
         Bom::None => decode_utf8(bytes),
     }
@@ -70,6 +90,27 @@ pub fn decode_utf8(bytes: &[u8]) -> (Cow<'_, str>, usize) {
             (Cow::Owned(out), n)
         }
     }
+}
+
+/// UTF-32 code units to text: a unit that is no character (a surrogate, above U+10FFFF) and
+/// an incomplete final unit become U+FFFD, counted.
+fn decode_utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> (Cow<'static, str>, usize) {
+    let mut n = 0;
+    let mut out = String::with_capacity(bytes.len() / 4 + 4);
+    for c in bytes.chunks_exact(4) {
+        match char::from_u32(unit([c[0], c[1], c[2], c[3]])) {
+            Some(c) => out.push(c),
+            None => {
+                out.push('\u{FFFD}');
+                n += 1;
+            }
+        }
+    }
+    if bytes.len() % 4 != 0 {
+        out.push('\u{FFFD}');
+        n += 1;
+    }
+    (Cow::Owned(out), n)
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (Cow<'static, str>, usize) {
@@ -114,6 +155,26 @@ mod tests {
             .collect();
         assert_eq!(decode(&be).0, "h\u{e9}");
         assert!(!looks_binary(&le));
+    }
+
+    #[test]
+    fn utf32_le_and_be_before_utf16() {
+        let text = "h\u{e9} \u{1F600}";
+        let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+            .into_iter()
+            .chain(text.chars().flat_map(|c| (c as u32).to_le_bytes()))
+            .collect();
+        assert_eq!(bom(&le), Bom::Utf32Le);
+        assert_eq!(decode(&le), (Cow::Borrowed(text), 0));
+        let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+            .into_iter()
+            .chain(text.chars().flat_map(|c| (c as u32).to_be_bytes()))
+            .collect();
+        assert_eq!(decode(&be).0, text);
+        assert!(!looks_binary(&le) && !looks_binary(&be));
+        // a surrogate and a cut final unit are repaired and counted
+        let (t, n) = decode(&[0xFF, 0xFE, 0, 0, 0x00, 0xD8, 0, 0, b'a', 0, 0, 0, 7]);
+        assert_eq!((t.as_ref(), n), ("\u{FFFD}a\u{FFFD}", 2));
     }
 
     #[test]

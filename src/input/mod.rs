@@ -529,6 +529,11 @@ fn format_of(src: &Source, forced: InputFormat) -> (Format, Compression) {
 /// Whether a head of input (the first read after decompression) starts a JSONL file: its first
 /// non-blank line is a JSON object, or a valid beginning of one that runs past the head.
 fn sniff_jsonl(head: &[u8]) -> bool {
+    // UTF-16 or UTF-32 text is sniffed as it reads (then refused as JSONL, as a `.jsonl` is)
+    if decode::bom(head).is_wide() {
+        let (text, _) = decode::decode(head);
+        return sniff_jsonl(text.as_bytes());
+    }
     let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     loop {
         let (line, more) = match memchr::memchr(b'\n', rest) {
@@ -716,13 +721,12 @@ impl Records {
         };
         match format {
             Format::Jsonl => {
-                if matches!(
-                    decode::bom(head),
-                    decode::Bom::Utf16Le | decode::Bom::Utf16Be
-                ) {
+                if decode::bom(head).is_wide() {
                     return self.push(Err(err(
                         "unsupported-encoding",
-                        "UTF-16 JSONL is not supported; convert it to UTF-8".into(),
+                        "UTF-16 or UTF-32 JSONL is not supported; convert it to UTF-8 \
+                         (`iconv -t UTF-8`)"
+                            .into(),
                     )));
                 }
                 if let Some(e) = spread_document(head, &src.display) {
@@ -1174,10 +1178,7 @@ impl Repairs {
         if n == 0 {
             return r;
         }
-        if matches!(
-            decode::bom(bytes),
-            decode::Bom::Utf16Le | decode::Bom::Utf16Be
-        ) {
+        if decode::bom(bytes).is_wide() {
             r.sequences = n;
             return r;
         }
@@ -1653,16 +1654,16 @@ pub fn parse_jsonl_line(
         Err(e) if e.is_syntax() => match repair_lone_surrogates(&s) {
             // Python's json.dumps writes half of a cut emoji as a lone `\ud83d`, which is not
             // Unicode; it is repaired with U+FFFD like invalid UTF-8
-            Some((_, n)) if opts.strict_utf8 => {
+            Some((_, n, first)) if opts.strict_utf8 => {
                 return Err(err(
                     "invalid-utf8",
                     format!(
-                        "{n} lone UTF-16 surrogate escape(s) such as `\\ud83d` (half of a \
-                         character; --strict does not repair them){SKIPPED}"
+                        "{n} lone UTF-16 surrogate escape(s), the first `\\u{first:04x}` (half \
+                         of a character; --strict does not repair them){SKIPPED}"
                     ),
                 ))
             }
-            Some((fixed, n)) => (serde_json::from_str::<Value>(&fixed), repaired + n),
+            Some((fixed, n, _)) => (serde_json::from_str::<Value>(&fixed), repaired + n),
             None => (Err(e), repaired),
         },
         parsed => (parsed, repaired),
@@ -1671,7 +1672,7 @@ pub fn parse_jsonl_line(
         // serde_json stops at 128 levels of nesting, which keeps a hostile line from
         // overflowing the stack; the JSON itself may be valid
         let why = if e.to_string().starts_with("recursion limit exceeded") {
-            format!("nested more than 128 levels deep, deboil's limit ({e})")
+            format!("nested more than 128 levels deep, deboil's limit: {e}")
         } else {
             format!("invalid JSON: {e}")
         };
@@ -1745,10 +1746,10 @@ pub fn parse_jsonl_line(
 }
 
 /// `line` with every lone UTF-16 surrogate escape (`\ud83d` not followed by a low surrogate
-/// escape, or a low one on its own) replaced by `\ufffd`, and how many there were; `None`
-/// when there are none. A backslash in JSON only ever starts an escape, so reading the line
+/// escape, or a low one on its own) replaced by `\ufffd`, how many there were and the first
+/// of them; `None` when there are none. A backslash in JSON only ever starts an escape, so reading the line
 /// escape by escape is enough to tell `\\ud83d` (text) from `\ud83d`.
-fn repair_lone_surrogates(line: &str) -> Option<(String, usize)> {
+fn repair_lone_surrogates(line: &str) -> Option<(String, usize, u32)> {
     let b = line.as_bytes();
     let hex_at = |i: usize| -> Option<u32> {
         let h = b.get(i..i + 4)?;
@@ -1760,7 +1761,7 @@ fn repair_lone_surrogates(line: &str) -> Option<(String, usize)> {
             .flatten()
     };
     let mut out = String::new();
-    let (mut copied, mut n, mut i) = (0, 0, 0);
+    let (mut copied, mut n, mut i, mut first) = (0, 0, 0, 0);
     while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
         i += k;
         let Some(unit) = unit_at(i) else {
@@ -1776,6 +1777,9 @@ fn repair_lone_surrogates(line: &str) -> Option<(String, usize)> {
         } else if (0xD800..0xE000).contains(&unit) {
             out.push_str(&line[copied..i]);
             out.push_str("\\ufffd");
+            if n == 0 {
+                first = unit;
+            }
             n += 1;
             i += 6;
             copied = i;
@@ -1785,7 +1789,7 @@ fn repair_lone_surrogates(line: &str) -> Option<(String, usize)> {
     }
     (n > 0).then(|| {
         out.push_str(&line[copied..]);
-        (out, n)
+        (out, n, first)
     })
 }
 
@@ -1976,7 +1980,11 @@ mod tests {
         }
         assert_eq!(
             repair_lone_surrogates(r#"{"t":"cut \ud83d","u":"\udc00\ud800x"}"#),
-            Some((r#"{"t":"cut \ufffd","u":"\ufffd\ufffdx"}"#.into(), 3))
+            Some((
+                r#"{"t":"cut \ufffd","u":"\ufffd\ufffdx"}"#.into(),
+                3,
+                0xd83d
+            ))
         );
         let d = tmpdir("surrogates");
         let p = write(
@@ -2841,6 +2849,9 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         let p = write(&d, "u.jsonl", &bytes);
+        assert_eq!(kinds(&read(&[p])), ["unsupported-encoding"]);
+        // without a name that says JSONL, it is sniffed as it reads, not cleaned as text
+        let p = write(&d, "u", &bytes);
         assert_eq!(kinds(&read(&[p])), ["unsupported-encoding"]);
     }
 
