@@ -622,6 +622,18 @@ pub fn parse_clean_words(words: &[String]) -> Result<CleanArgs, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thread_counts_from_one_to_the_limit() {
+        assert!(check_threads(None).is_ok() && check_threads(Some(1)).is_ok());
+        assert!(check_threads(Some(MAX_THREADS)).is_ok());
+        for n in [0, MAX_THREADS + 1] {
+            assert!(
+                matches!(check_threads(Some(n)), Err(Error::Usage(_))),
+                "{n}"
+            );
+        }
+    }
     use clap::CommandFactory;
 
     #[test]
