@@ -125,6 +125,40 @@ impl Default for InputOptions {
     }
 }
 
+/// How a path is shown in ids, sources and messages: as it is when it is UTF-8 without control
+/// characters; otherwise each byte that is not UTF-8 as `\xFF` and each control character as
+/// `\n`, `\t` or `\x01`, so two names that differ only in such bytes stay apart (shown lossily
+/// both were `bad\u{FFFD}.txt`) and a message naming a file stays on one line.
+pub fn shown_path(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str());
+    #[cfg(not(unix))]
+    let lossy = path.to_string_lossy();
+    #[cfg(not(unix))]
+    let bytes = lossy.as_bytes();
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if !s.chars().any(char::is_control) {
+            return s.to_string();
+        }
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                c if c.is_control() => out.push_str(&format!("\\x{:02X}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
 /// One input file (or stdin) found by walking the arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -141,7 +175,7 @@ pub struct Source {
 impl Source {
     fn file(path: PathBuf, relative: PathBuf) -> Source {
         Source {
-            display: path.display().to_string(),
+            display: shown_path(&path),
             path,
             relative,
             problem: None,
@@ -199,7 +233,7 @@ impl Source {
     }
 
     fn problem(path: &Path, kind: &'static str, message: String) -> Source {
-        let display = path.display().to_string();
+        let display = shown_path(path);
         Source {
             problem: Some(InputError::new(&display, None, kind, message)),
             path: path.to_path_buf(),
@@ -1871,6 +1905,23 @@ mod tests {
 
     fn read(paths: &[PathBuf]) -> Vec<Result<Record, InputError>> {
         read_with(paths, InputOptions::default())
+    }
+
+    #[test]
+    fn paths_are_shown_apart_and_on_one_line() {
+        assert_eq!(shown_path(Path::new("dumps/a b.txt")), "dumps/a b.txt");
+        assert_eq!(
+            shown_path(Path::new("new\nline\t.txt")),
+            "new\\nline\\t.txt"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let raw = |b: &[u8]| shown_path(Path::new(std::ffi::OsStr::from_bytes(b)));
+            assert_eq!(raw(b"bad\xff.txt"), "bad\\xFF.txt");
+            assert_eq!(raw(b"bad\xfe.txt"), "bad\\xFE.txt");
+            assert_eq!(raw("bad\u{FFFD}.txt".as_bytes()), "bad\u{FFFD}.txt");
+        }
     }
 
     #[test]
