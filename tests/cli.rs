@@ -4006,3 +4006,57 @@ fn a_rerun_keeps_the_outputs_of_an_input_that_failed() {
         [".deboil-manifest", "a.1.txt", "a.2.txt", "b.txt"]
     );
 }
+
+/// With `-o DIR`, each written document's report entry names its file (`output`), and the
+/// files named are exactly those in the folder; without `-o DIR` no entry has one.
+#[test]
+fn the_report_names_each_documents_output_file() {
+    let dir = tmpdir("report-output");
+    let (out, rep) = (dir.join("out"), dir.join("r.json"));
+    let o = deboil(&[
+        "clean",
+        "seeds",
+        "-o",
+        out.to_str().unwrap(),
+        "--report",
+        rep.to_str().unwrap(),
+        "-q",
+        "--no-config",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&rep).unwrap()).unwrap();
+    let mut named: Vec<String> = Vec::new();
+    for d in report["documents"].as_array().unwrap() {
+        let written = d["status"] == "written";
+        assert_eq!(d.get("output").is_some(), written, "{d}");
+        if let Some(f) = d["output"].as_str() {
+            let text = std::fs::read_to_string(out.join(f)).unwrap();
+            // the file holds this document: its title first, when it has one
+            if let Some(t) = d["title"]["text"].as_str() {
+                assert!(text.starts_with(t), "{f}: {t}");
+            }
+            named.push(f.to_string());
+        }
+    }
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    files.sort();
+    named.sort();
+    assert_eq!(named, files);
+    assert!(named.len() >= 5, "{named:?}");
+    // to stdout: no entry names a file
+    let o = deboil(&[
+        "clean",
+        "seeds",
+        "--report",
+        rep.to_str().unwrap(),
+        "-q",
+        "--no-config",
+    ]);
+    assert!(o.status.success());
+    let text = std::fs::read_to_string(&rep).unwrap();
+    assert!(!text.contains("\"output\""), "{text}");
+}

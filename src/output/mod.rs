@@ -376,15 +376,16 @@ pub enum Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
-    /// Writes one document. `rel` is the input's path relative to its argument; `record_line` and
-    /// `multi_record` name documents of a JSONL input in directory output.
+    /// Writes one document. `rel` is the input's path relative to its argument; `record_line`
+    /// names documents of a JSONL input in directory output. Returns the file written, relative
+    /// to the output directory, for a directory sink.
     pub fn write(
         &mut self,
         d: &CleanDoc,
         rendered: &[u8],
         rel: &Path,
         record_line: Option<usize>,
-    ) -> Result<(), Error> {
+    ) -> Result<Option<PathBuf>, Error> {
         match self {
             Sink::Stream { out, format, first } => {
                 let sep: &[u8] = if *first || *format == Format::Jsonl {
@@ -395,7 +396,8 @@ impl<'a> Sink<'a> {
                 *first = false;
                 out.write_all(sep)
                     .and_then(|_| out.write_all(rendered))
-                    .map_err(|e| Error::io("<stdout>", e))
+                    .map_err(|e| Error::io("<stdout>", e))?;
+                Ok(None)
             }
             Sink::Dir {
                 dir,
@@ -429,16 +431,17 @@ impl<'a> Sink<'a> {
                 // the next run finds missing, never a file no journal lists
                 journal.add(dir, &name)?;
                 f.commit()?;
-                written.push(name);
-                Ok(())
+                written.push(name.clone());
+                Ok(Some(name))
             }
             Sink::File { file } => {
                 let target = file.target.clone();
                 file.writer()
                     .write_all(rendered)
-                    .map_err(|e| Error::io(target, e))
+                    .map_err(|e| Error::io(target, e))?;
+                Ok(None)
             }
-            Sink::Listing { .. } => Ok(()),
+            Sink::Listing { .. } => Ok(None),
         }
     }
 

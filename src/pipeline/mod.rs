@@ -656,6 +656,7 @@ pub fn run(
                         let r = report.as_mut().map(|(r, _)| r);
                         note_warning(&w, &progress, &mut notices, stderr, &mut totals, r);
                     }
+                    let mut file = None;
                     if keep {
                         written += 1;
                         let rel = relative
@@ -663,7 +664,7 @@ pub fn run(
                             .cloned()
                             .unwrap_or_else(|| PathBuf::from(&d.source));
                         let line = w.record.jsonl.then_some(w.record.source_line);
-                        sink.write(&d, &rendered, &rel, line)?;
+                        file = sink.write(&d, &rendered, &rel, line)?;
                     }
                     match opts.mode {
                         Mode::DryRun => list_removals(&mut listing, &d, w.record.jsonl),
@@ -672,7 +673,8 @@ pub fn run(
                     }
                     if let Some((r, p)) = report.as_mut() {
                         let json = json.map_err(|e| Error::io(&*p, e.into()))?;
-                        r.doc_json(&json).map_err(|e| Error::io(&*p, e))?;
+                        r.doc_json(&json, file.as_deref())
+                            .map_err(|e| Error::io(&*p, e))?;
                     }
                     spent.push((d, rendered));
                 }

@@ -210,13 +210,27 @@ impl<W: Write> ReportWriter<W> {
     }
 
     /// [`ReportWriter::doc`] of an entry serialised already (by [`doc_json`], on any thread).
-    pub fn doc_json(&mut self, json: &[u8]) -> std::io::Result<()> {
+    /// Writes a document's entry (as [`doc_json`] serialised it), with `output`, the file the
+    /// document went to under `-o DIR`, as its last field.
+    pub fn doc_json(
+        &mut self,
+        json: &[u8],
+        output: Option<&std::path::Path>,
+    ) -> std::io::Result<()> {
         if !self.first_doc {
             self.out.write_all(b",")?;
         }
         self.first_doc = false;
         self.out.write_all(b"\n")?;
-        self.out.write_all(json)
+        match (output, json.split_last()) {
+            (Some(file), Some((b'}', fields))) => {
+                self.out.write_all(fields)?;
+                self.out.write_all(b",\"output\":")?;
+                serde_json::to_writer(&mut self.out, &file.to_string_lossy())?;
+                self.out.write_all(b"}")
+            }
+            _ => self.out.write_all(json),
+        }
     }
 
     pub fn failure(&mut self, f: FailureEntry) {
