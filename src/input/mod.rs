@@ -208,6 +208,17 @@ impl Source {
         )
     }
 
+    /// A file with an input's name that a directory walk does not read: it is hidden.
+    fn hidden(path: &Path) -> Source {
+        Source::problem(
+            path,
+            HIDDEN,
+            "not read: a hidden file (its name starts with `.`), which a directory walk leaves \
+             out; name it on the command line to read it"
+                .into(),
+        )
+    }
+
     /// A file a directory walk does not read (its name has no input extension).
     fn skipped(path: &Path) -> Source {
         Source::problem(
@@ -227,7 +238,7 @@ impl Source {
         self.problem.as_ref().is_some_and(|p| {
             matches!(
                 p.kind,
-                UNKNOWN_EXTENSION | NO_INPUTS | EARLIER_OUTPUT | OWN_OUTPUT | NAMED_TWICE
+                UNKNOWN_EXTENSION | HIDDEN | NO_INPUTS | EARLIER_OUTPUT | OWN_OUTPUT | NAMED_TWICE
             )
         })
     }
@@ -245,6 +256,8 @@ impl Source {
 
 /// The warning kind of a file a directory walk does not read.
 const UNKNOWN_EXTENSION: &str = "unknown-extension";
+/// The warning kind of a hidden file with an input's name, which a directory walk leaves out.
+const HIDDEN: &str = "hidden";
 /// The warning kind of a folder an earlier `deboil clean -o` run wrote (it holds the run's
 /// manifest or journal), met inside an input directory the run writes into.
 const EARLIER_OUTPUT: &str = "earlier-output";
@@ -412,8 +425,13 @@ fn walk(
     for entry in entries {
         let Ok(entry) = entry else { continue };
         // hidden files and folders (`.git`, `.cache`, an editor's `.x.swp`, deboil's own
-        // temporary files) are not walked, as in ripgrep; naming one reads it
+        // temporary files) are not walked, as in ripgrep; naming one reads it. A hidden file
+        // with an input's name is said (a warning), so a `.draft.txt` is not lost unseen
         if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            let path = entry.path();
+            if is_input_name(&path) && entry.file_type().is_ok_and(|t| !t.is_dir()) {
+                out.push(Source::hidden(&path));
+            }
             continue;
         }
         let path = entry.path();
@@ -1905,6 +1923,36 @@ mod tests {
 
     fn read(paths: &[PathBuf]) -> Vec<Result<Record, InputError>> {
         read_with(paths, InputOptions::default())
+    }
+
+    #[test]
+    fn a_walk_says_which_hidden_input_files_it_leaves_out() {
+        let d = tmpdir("hidden");
+        std::fs::create_dir_all(d.join(".git")).unwrap();
+        write(
+            &d,
+            ".git/notes.txt",
+            b"in a hidden folder: not walked, not said",
+        );
+        write(&d, ".draft.txt", b"a hidden input");
+        write(&d, ".swap", b"hidden, no input name");
+        write(&d, "a.txt", b"read");
+        let found = discover(&[d.to_path_buf()]).unwrap();
+        let shown: Vec<(String, Option<&str>)> = found
+            .iter()
+            .map(|s| {
+                let name = s.path.file_name().unwrap().to_string_lossy().into_owned();
+                (name, s.problem.as_ref().map(|p| p.kind))
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (".draft.txt".to_string(), Some("hidden")),
+                ("a.txt".to_string(), None)
+            ]
+        );
+        assert!(found[0].is_skipped());
     }
 
     #[test]
