@@ -148,6 +148,13 @@ impl Config {
                         p.name
                     ))
                 }
+                (Some(l), None) if crate::rules::user_pattern::literal_key(l).is_empty() => {
+                    return Err(format!(
+                        "pattern {}: the `literal` {l:?} holds only characters that reading \
+                         drops (zero-width or control characters), so it could never match",
+                        p.name
+                    ))
+                }
                 (Some(_), None) => {}
                 (None, Some(r)) => {
                     let re =

@@ -7,6 +7,15 @@ use super::{Category, Rule, RuleMeta};
 use crate::config::{PatternSpec, Scope};
 use crate::doc::{Document, Removal};
 
+/// A literal as lines are matched against it: normalised as reading normalises every line
+/// (so `Read  more` with two spaces, or with a no-break space, still matches `Read more`; a wide
+/// gap is a space), then lowercased.
+pub fn literal_key(literal: &str) -> String {
+    crate::input::normalize::normalize(literal)
+        .replace('\t', " ")
+        .to_lowercase()
+}
+
 /// A compiled user pattern.
 pub struct UserPattern {
     meta: RuleMeta,
@@ -25,7 +34,7 @@ impl UserPattern {
     /// leaked once per pattern so removals can carry `&'static str` like built-in rules.
     pub fn new(index: usize, spec: &PatternSpec, file: &str) -> Result<UserPattern, String> {
         let matcher = match (&spec.literal, &spec.regex) {
-            (Some(l), None) => Matcher::Literal(l.to_lowercase()),
+            (Some(l), None) => Matcher::Literal(literal_key(l)),
             (None, Some(r)) => Matcher::Regex(Regex::new(r).map_err(|e| e.to_string())?),
             _ => {
                 return Err(format!(
@@ -124,5 +133,20 @@ mod tests {
             run("[[pattern]]\nname = \"p\"\nregex = \"^c$\"\n", text),
             vec![4..5]
         );
+    }
+
+    /// A literal is normalised as lines are: two spaces or a no-break space in it still match
+    /// the single space reading leaves; one of only dropped characters is refused.
+    #[test]
+    fn literals_are_normalised_like_lines() {
+        let text = "a\nRead more here\nb";
+        for literal in ["Read  more", "read\u{a0}more", "Read\tmore"] {
+            let toml = format!("[[pattern]]\nname = \"p\"\nliteral = \"{literal}\"\n");
+            assert_eq!(run(&toml, text), vec![1..2], "{literal:?}");
+        }
+        // TOML's own escape for a zero-width space
+        let toml = "[[pattern]]\nname = \"p\"\nliteral = \"\\u200b\"\n";
+        let err = crate::config::Config::parse(toml).unwrap_err();
+        assert!(err.contains("could never match"), "{err}");
     }
 }
