@@ -1189,6 +1189,15 @@ fn own_output_files_inside_the_input_are_not_read_again() {
     assert_eq!(std::fs::read_to_string(&input).unwrap(), record);
     assert_eq!(std::fs::read(&out).unwrap(), written);
     assert!(!other.exists());
+    // an earlier output with a record of input appended to it is an input too
+    let mixed = [written.clone(), record.as_bytes().to_vec()].concat();
+    std::fs::write(&out, &mixed).unwrap();
+    std::fs::remove_file(&input).unwrap();
+    let o = deboil(&args);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("holds no earlier deboil output"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), mixed);
 }
 
 /// JSONL output named `.gz`/`.zst` is compressed, and deboil reads it back as the records it

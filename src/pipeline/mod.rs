@@ -796,7 +796,9 @@ fn check_targets<'o>(
             // what the walk found there is an earlier run's output only when a run left its
             // manifest (or journal) there; other files are inputs, which the run would skip
             // silently and write its documents among
-            let found_there = sources.iter().filter(|s| walked_in_from_outside(s));
+            let found_there = sources
+                .iter()
+                .filter(|s| !s.is_skipped() && walked_in_from_outside(s));
             if let Some(first) = found_there.clone().next() {
                 if !input::holds_a_manifest(&out) {
                     let more = found_there.count() - 1;
@@ -955,7 +957,7 @@ impl OutputIds {
 /// `dumps/clean` holds cleaned documents, not input. Inputs named on the command line stay.
 /// Whether `path`, a file a directory walk found where this run writes its `flag` file (`-o` or
 /// `--report`), holds what deboil writes there, so that overwriting it loses no input: nothing,
-/// a report (`{"version": N, "documents": ...`), or JSONL whose first record has the fields
+/// a report (`{"version": N, "documents": ...`), or JSONL whose records all have the fields
 /// deboil's output records start with (`id`, `source`, `part`).
 fn holds_earlier_output(path: &Path, flag: &str) -> bool {
     use std::io::{BufRead, Read};
@@ -989,8 +991,10 @@ fn holds_earlier_output(path: &Path, flag: &str) -> bool {
         #[allow(dead_code)]
         part: u64,
     }
-    let mut first = serde_json::Deserializer::from_reader(r).into_iter::<OutputRecord>();
-    matches!(first.next(), Some(Ok(_)))
+    // every record, not only the first: one line of input appended to an earlier output makes
+    // the file an input
+    let mut records = serde_json::Deserializer::from_reader(r).into_iter::<OutputRecord>();
+    records.all(|r| r.is_ok())
 }
 
 fn leave_out_earlier_outputs(
