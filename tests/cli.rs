@@ -4014,6 +4014,34 @@ fn a_rerun_keeps_the_outputs_of_an_input_that_failed() {
         listing(),
         [".deboil-manifest", "a.1.txt", "a.2.txt", "b.txt"]
     );
+    // two inputs with one name in two folders: when the first fails, its kept file is not
+    // given to the second's document
+    let (d1, d2, out2) = (dir.join("d1"), dir.join("d2"), dir.join("out2"));
+    for (d, word) in [(&d1, "first"), (&d2, "second")] {
+        std::fs::create_dir_all(d).unwrap();
+        let text = format!("Title\n\nThe {word} input's body line stays in the output here.\n");
+        std::fs::write(d.join("a.txt"), text).unwrap();
+    }
+    let run2 = || {
+        let o = deboil(&[
+            "clean",
+            d1.to_str().unwrap(),
+            d2.to_str().unwrap(),
+            "-o",
+            out2.to_str().unwrap(),
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    run2();
+    let first = std::fs::read_to_string(out2.join("a.txt.txt")).unwrap();
+    assert!(first.contains("first input"), "{first}");
+    std::fs::write(d1.join("a.txt"), b"Title\0\0 binary now\n").unwrap();
+    run2();
+    assert_eq!(
+        std::fs::read_to_string(out2.join("a.txt.txt")).unwrap(),
+        first
+    );
 }
 
 /// With `-o DIR`, each written document's report entry names its file (`output`), and the

@@ -407,7 +407,7 @@ impl<'a> Sink<'a> {
                 previous,
                 ..
             } => {
-                let name = names.name(rel, record_line, d.part, d.parts);
+                let name = names.name(rel, &d.source, record_line, d.part, d.parts);
                 let path = dir.join(&name);
                 if std::fs::symlink_metadata(&path).is_ok() && !previous.contains(&name) {
                     return Err(Error::Usage(format!(
@@ -445,13 +445,29 @@ impl<'a> Sink<'a> {
         }
     }
 
-    /// Notes that the input `rel` (relative to its argument) failed in part or whole this run:
+    /// Notes that the input `source` (at `rel` relative to its argument) failed in part or
+    /// whole this run:
     /// what earlier runs wrote for it stays (a directory sink's rerun would otherwise remove the
     /// documents it did not read this time as gone from the input).
-    pub fn keep_outputs_of(&mut self, rel: &Path) {
-        if let Sink::Dir { failed, .. } = self {
+    pub fn keep_outputs_of(&mut self, source: &str, rel: &Path) {
+        if let Sink::Dir {
+            failed,
+            previous,
+            names,
+            ..
+        } = self
+        {
             if !failed.iter().any(|f| f == rel) {
                 failed.push(rel.to_path_buf());
+                // the kept files' names stay taken, so no later document is written over them
+                let mut kept: Vec<&PathBuf> = previous
+                    .iter()
+                    .filter(|p| may_be_written_for(p, rel))
+                    .collect();
+                kept.sort();
+                for p in kept {
+                    names.keep_for(p, source);
+                }
             }
         }
     }
@@ -571,6 +587,9 @@ pub struct DirNames {
     shared: std::collections::HashSet<String>,
     /// xxh3 of every name given out (lowercased).
     used: rustc_hash::FxHashSet<u64>,
+    /// Names of files kept from an earlier run for an input that failed this time (by xxh3,
+    /// lowercased), with that input: only its own documents may be given them.
+    kept_for: rustc_hash::FxHashMap<u64, String>,
 }
 
 impl DirNames {
@@ -587,13 +606,22 @@ impl DirNames {
         DirNames {
             shared,
             used: Default::default(),
+            kept_for: Default::default(),
         }
+    }
+
+    /// Keeps `name` (a file an earlier run wrote for the input `source`, which failed this
+    /// time) for that input's own documents: no other document is given it.
+    pub fn keep_for(&mut self, name: &Path, source: &str) {
+        let h = xxhash_rust::xxh3::xxh3_64(name.to_string_lossy().to_lowercase().as_bytes());
+        self.kept_for.entry(h).or_insert_with(|| source.to_string());
     }
 
     /// The name of a document, unique among the names given so far.
     pub fn name(
         &mut self,
         rel: &Path,
+        source: &str,
         record_line: Option<usize>,
         part: usize,
         parts: usize,
@@ -607,7 +635,8 @@ impl DirNames {
         loop {
             let p = named(rel, &stem, record_line, part, parts, n);
             let h = xxhash_rust::xxh3::xxh3_64(p.to_string_lossy().to_lowercase().as_bytes());
-            if self.used.insert(h) {
+            let kept_for_another = self.kept_for.get(&h).is_some_and(|s| s != source);
+            if !kept_for_another && self.used.insert(h) {
                 return p;
             }
             n += 1;
@@ -751,16 +780,16 @@ mod tests {
         ];
         let mut n = DirNames::new(rels);
         let mut got = vec![
-            n.name(rels[0], Some(1), 0, 1),
-            n.name(rels[1], None, 0, 2),
-            n.name(rels[1], None, 1, 2),
-            n.name(rels[2], None, 0, 1),
-            n.name(rels[3], None, 0, 2),
-            n.name(rels[3], None, 1, 2),
-            n.name(rels[4], None, 0, 1),
+            n.name(rels[0], "in", Some(1), 0, 1),
+            n.name(rels[1], "in", None, 0, 2),
+            n.name(rels[1], "in", None, 1, 2),
+            n.name(rels[2], "in", None, 0, 1),
+            n.name(rels[3], "in", None, 0, 2),
+            n.name(rels[3], "in", None, 1, 2),
+            n.name(rels[4], "in", None, 0, 1),
         ];
         // the same input named twice (two arguments with the same file name)
-        got.push(n.name(rels[3], None, 1, 2));
+        got.push(n.name(rels[3], "in", None, 1, 2));
         let want = [
             "same.jsonl.1.txt",
             "same.txt.0.txt",
@@ -775,7 +804,7 @@ mod tests {
         // an input alone keeps the plain names
         let mut n = DirNames::new([Path::new("x.jsonl.gz")]);
         assert_eq!(
-            n.name(Path::new("x.jsonl.gz"), Some(7), 0, 1),
+            n.name(Path::new("x.jsonl.gz"), "in", Some(7), 0, 1),
             PathBuf::from("x.7.txt")
         );
     }

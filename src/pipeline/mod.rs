@@ -561,7 +561,7 @@ pub fn run(
                     .get(&e.input)
                     .filter(|_| input::is_data_failure(e.kind))
                 {
-                    sink.keep_outputs_of(rel);
+                    sink.keep_outputs_of(&e.input, rel);
                 }
                 totals.documents_in += 1;
                 *totals
