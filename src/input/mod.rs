@@ -126,8 +126,8 @@ impl Default for InputOptions {
 }
 
 /// How a path is shown in ids, sources and messages: as it is when it is UTF-8 without control
-/// characters; otherwise each byte that is not UTF-8 as `\xFF` and each control character as
-/// `\n`, `\t` or `\x01`, so two names that differ only in such bytes stay apart (shown lossily
+/// characters or backslashes; otherwise each byte that is not UTF-8 as `\xFF`, each control
+/// character as `\n`, `\t` or `\x01` and (on Unix) a backslash as `\\`, so two names that differ only in such bytes stay apart (shown lossily
 /// both were `bad\u{FFFD}.txt`) and a message naming a file stays on one line.
 pub fn shown_path(path: &Path) -> String {
     #[cfg(unix)]
@@ -136,8 +136,14 @@ pub fn shown_path(path: &Path) -> String {
     let lossy = path.to_string_lossy();
     #[cfg(not(unix))]
     let bytes = lossy.as_bytes();
+    // on Unix a backslash is a plain character of a name, escaped too (`\\`) so that a name
+    // spelled `bad\xFF.txt` stays apart from one holding the byte
+    let escapes_backslash = cfg!(unix);
     if let Ok(s) = std::str::from_utf8(bytes) {
-        if !s.chars().any(char::is_control) {
+        if !s
+            .chars()
+            .any(|c| c.is_control() || (escapes_backslash && c == '\\'))
+        {
             return s.to_string();
         }
     }
@@ -148,6 +154,7 @@ pub fn shown_path(path: &Path) -> String {
                 '\n' => out.push_str("\\n"),
                 '\t' => out.push_str("\\t"),
                 '\r' => out.push_str("\\r"),
+                '\\' if escapes_backslash => out.push_str("\\\\"),
                 c if c.is_control() => out.push_str(&format!("\\x{:02X}", c as u32)),
                 c => out.push(c),
             }
@@ -1969,6 +1976,8 @@ mod tests {
             assert_eq!(raw(b"bad\xff.txt"), "bad\\xFF.txt");
             assert_eq!(raw(b"bad\xfe.txt"), "bad\\xFE.txt");
             assert_eq!(raw("bad\u{FFFD}.txt".as_bytes()), "bad\u{FFFD}.txt");
+            // a name spelled like an escape is told apart by its escaped backslash
+            assert_eq!(raw(b"bad\\xFF.txt"), "bad\\\\xFF.txt");
         }
     }
 
