@@ -3162,7 +3162,6 @@ fn dedup_steps_refuse_inputs_and_settings_that_do_not_fit() {
     let cut_dec = p("cut.dec");
     std::fs::write(&cut_dec, cut.join("\n")).unwrap();
     fails_with(apply(&rest, &cut_dec, &[]), "no closing `signed` line");
-    // a decision edited by hand to point past its document (it was dropped silently)
     let para = "The same paragraph repeats here with enough words in it to count.";
     let (a, b) = (p("a.txt"), p("b.txt"));
     std::fs::write(&a, format!("Alpha\n\n{para}\n")).unwrap();
@@ -3173,30 +3172,31 @@ fn dedup_steps_refuse_inputs_and_settings_that_do_not_fit() {
     ok(line(&["dedup", "decide", &ab_sigs], &[], &["-o", &ab_dec]));
     ok(apply(&ab, &ab_dec, &[]));
     let decided = std::fs::read_to_string(&ab_dec).unwrap();
-    let mut first: serde_json::Value =
-        serde_json::from_str(decided.lines().next().unwrap()).unwrap();
-    assert_eq!(first["decisions"][0]["line"], 2, "{decided}");
-    first["decisions"][0]["line"] = 100_000.into();
+    // a decisions file edited by hand is refused whole: a decision pointed past its
+    // document (it was dropped silently), at a blank line, the document's line taken out (its
+    // repeats were kept), the closing line's counts changed
+    let edited_said = "its decisions are not as `decide` wrote them";
     let edited = p("edited.dec");
-    let mut lines = vec![first.to_string()];
-    lines.extend(decided.lines().skip(1).map(str::to_string));
-    std::fs::write(&edited, lines.join("\n")).unwrap();
-    fails_with(
-        apply(&ab, &edited, &[]),
-        &format!("edited.dec:1: a decision for {}:1 part 0", p("b.txt")),
-    );
-    fails_with(
-        apply(&ab, &edited, &[]),
-        "whose `\"line\": 100000` is past the document's 3 lines",
-    );
-    // or at a blank line of it
-    first["decisions"][0]["line"] = 1.into();
-    lines[0] = first.to_string();
-    std::fs::write(&edited, lines.join("\n")).unwrap();
-    fails_with(
-        apply(&ab, &edited, &[]),
-        "whose `\"line\": 1` is a blank line of the document",
-    );
+    let first_line = decided.lines().next().unwrap();
+    let others: Vec<&str> = decided.lines().skip(1).collect();
+    let mut first: serde_json::Value = serde_json::from_str(first_line).unwrap();
+    assert_eq!(first["decisions"][0]["line"], 2, "{decided}");
+    for line in [100_000, 1] {
+        first["decisions"][0]["line"] = line.into();
+        let mut lines = vec![first.to_string()];
+        lines.extend(others.iter().map(|l| l.to_string()));
+        std::fs::write(&edited, lines.join("\n")).unwrap();
+        fails_with(apply(&ab, &edited, &[]), edited_said);
+    }
+    std::fs::write(&edited, others.join("\n")).unwrap();
+    fails_with(apply(&ab, &edited, &[]), edited_said);
+    let recounted = decided.replace("\"documents\":2,", "\"documents\":3,");
+    assert_ne!(recounted, decided);
+    std::fs::write(&edited, recounted).unwrap();
+    fails_with(apply(&ab, &edited, &[]), edited_said);
+    // the file as written, blank lines aside, is taken
+    std::fs::write(&edited, decided.replace('\n', "\n\n")).unwrap();
+    ok(apply(&ab, &edited, &[]));
     // `decide` over one shard's signatures twice, or over signatures of another scope
     let copy = p("copy.sigs");
     std::fs::copy(&sigs, &copy).unwrap();

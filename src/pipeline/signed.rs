@@ -44,6 +44,46 @@ pub struct Signed {
     pub rules_hash: Option<u64>,
     /// Every input, in the order they were signed.
     pub sources: Vec<SignedSource>,
+    /// What `decide` wrote: its decision lines and a digest over them and this line (see
+    /// [`DecisionsDigest`]), so that `apply` refuses a decisions file edited since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<Decided>,
+}
+
+/// The count and digest of a decisions file's lines, in its closing line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decided {
+    pub lines: u64,
+    pub digest: u64,
+}
+
+/// The digest of a decisions file: xxh3 over each decision line (with its newline) in order,
+/// then over the closing line's content without its `decided` field. `decide` computes it while
+/// writing, `apply` while reading.
+#[derive(Default)]
+pub struct DecisionsDigest {
+    hasher: xxhash_rust::xxh3::Xxh3,
+    lines: u64,
+}
+
+impl DecisionsDigest {
+    pub fn line(&mut self, line: &[u8]) {
+        self.hasher.update(line);
+        self.hasher.update(b"\n");
+        self.lines += 1;
+    }
+
+    /// The digest, over the lines and `signed` (its `decided` field left out).
+    pub fn finish(mut self, signed: &Signed) -> Decided {
+        let mut bare = signed.clone();
+        bare.decided = None;
+        self.hasher
+            .update(&serde_json::to_vec(&bare).unwrap_or_default());
+        Decided {
+            lines: self.lines,
+            digest: self.hasher.digest(),
+        }
+    }
 }
 
 /// One input of a [`Signed`].
@@ -93,6 +133,7 @@ impl SignedBuilder {
                 scope,
                 near: true,
                 rules_hash: None,
+                decided: None,
                 sources: Vec::new(),
             },
             index: HashMap::new(),

@@ -278,6 +278,7 @@ pub fn decide_files(
         None
     };
     let mut n = 0;
+    let mut digest = super::signed::DecisionsDigest::default();
     let mut write = |s: &DocSigs, decisions: Vec<dedup::Decision>| -> Result<(), Error> {
         if decisions.is_empty() {
             return Ok(());
@@ -292,8 +293,10 @@ pub fn decide_files(
             text_hash: s.text_hash,
             rules_hash: s.rules_hash,
         };
-        serde_json::to_writer(&mut *out, &line).map_err(|e| Error::io("<decisions>", e.into()))?;
-        out.write_all(b"\n")
+        let bytes = serde_json::to_vec(&line).map_err(|e| Error::io("<decisions>", e.into()))?;
+        digest.line(&bytes);
+        out.write_all(&bytes)
+            .and_then(|_| out.write_all(b"\n"))
             .map_err(|e| Error::io("<decisions>", e))?;
         n += 1;
         Ok(())
@@ -321,9 +324,9 @@ pub fn decide_files(
             write(&s, d)
         })?;
     }
-    let closing = ClosingLine {
-        signed: signed.finish(),
-    };
+    let mut signed = signed.finish();
+    signed.decided = Some(digest.finish(&signed));
+    let closing = ClosingLine { signed };
     serde_json::to_writer(&mut *out, &closing).map_err(|e| Error::io("<decisions>", e.into()))?;
     out.write_all(b"\n")
         .map_err(|e| Error::io("<decisions>", e))?;
@@ -343,6 +346,7 @@ pub fn read_decisions(path: &Path) -> Result<Decided, Error> {
     let file = open_unpacked(path).map_err(unread)?;
     let mut map = HashMap::new();
     let mut signed: Option<Signed> = None;
+    let mut digest = super::signed::DecisionsDigest::default();
     let at = |i: usize| format!("{}:{}", path.display(), i + 1);
     for (i, line) in file.lines().enumerate() {
         let line = line.map_err(unread)?;
@@ -371,6 +375,7 @@ pub fn read_decisions(path: &Path) -> Result<Decided, Error> {
                 }
             },
         };
+        digest.line(line.as_bytes());
         let address = (d.source, d.source_line, d.part);
         if map.contains_key(&address) {
             return Err(Error::Usage(format!(
@@ -400,6 +405,20 @@ pub fn read_decisions(path: &Path) -> Result<Decided, Error> {
             path.display()
         ))
     })?;
+    // the file as `decide` wrote it: a decision added, dropped or changed by hand would keep
+    // repeats or remove lines no decision of `decide` named
+    let fits = match signed.decided {
+        Some(d) => d == digest.finish(&signed),
+        None => false,
+    };
+    if !fits {
+        return Err(Error::Usage(format!(
+            "{}: its decisions are not as `decide` wrote them (edited since, or from an older \
+             deboil without their digest): `apply` takes a decisions file only whole and \
+             unedited; run `decide` again",
+            path.display()
+        )));
+    }
     Ok(Decided { docs: map, signed })
 }
 
