@@ -24,7 +24,9 @@ crate::declare_rule! {
     /// Runs at `--strictness normal` and `high`; at `low` the line stays whole.
     ///
     /// Known false positives: a table row in the article with one long cell (`Flour      200 g
-    /// of plain white flour, sifted twice`) keeps only that cell.
+    /// of plain white flour, sifted twice`) keeps only that cell; a tab inside a sentence whose
+    /// start is short or capitalised (`Officials said<tab>the budget...`, `Meanwhile in
+    /// Berlin<tab>the minister...`) loses that start, as it reads like a navigation cell.
     pub struct ColumnCell => ("R024", "column-cell", Category::Chrome);
 }
 
