@@ -17,6 +17,17 @@ fn deboil(args: &[&str]) -> Output {
         .expect("run deboil")
 }
 
+/// `deboil` with `args`, which must succeed (the failure shows the arguments and stderr).
+fn deboil_ok(args: &[&str]) -> Output {
+    let o = deboil(args);
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
 fn deboil_stdin(args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
@@ -3969,14 +3980,13 @@ fn a_rerun_keeps_the_outputs_of_an_input_that_failed() {
     )
     .unwrap();
     let run = || {
-        let o = deboil(&[
+        deboil_ok(&[
             "clean",
             input.to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
             "-q",
         ]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     };
     let listing = || {
         let mut v: Vec<String> = std::fs::read_dir(&out)
@@ -4023,7 +4033,7 @@ fn a_rerun_keeps_the_outputs_of_an_input_that_failed() {
         std::fs::write(d.join("a.txt"), text).unwrap();
     }
     let run2 = || {
-        let o = deboil(&[
+        deboil_ok(&[
             "clean",
             d1.to_str().unwrap(),
             d2.to_str().unwrap(),
@@ -4031,7 +4041,6 @@ fn a_rerun_keeps_the_outputs_of_an_input_that_failed() {
             out2.to_str().unwrap(),
             "-q",
         ]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     };
     run2();
     let first = std::fs::read_to_string(out2.join("a.txt.txt")).unwrap();
