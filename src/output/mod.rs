@@ -6,6 +6,7 @@
 pub mod manifest;
 pub mod target;
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -365,9 +366,8 @@ pub enum Sink<'a> {
         journal: manifest::Journal,
         /// What earlier runs' manifest and journal list: the only files a run may overwrite.
         previous: std::collections::HashSet<PathBuf>,
-        /// Inputs (relative to their arguments) that failed in part or whole this run: the
-        /// files earlier runs wrote for them are not stale, and stay.
-        failed: Vec<PathBuf>,
+        /// Inputs that failed in part or whole this run, and the files kept for them.
+        failed: Box<FailedInputs>,
     },
     /// One JSONL file.
     File { file: AtomicFile },
@@ -457,16 +457,17 @@ impl<'a> Sink<'a> {
             ..
         } = self
         {
-            if !failed.iter().any(|f| f == rel) {
-                failed.push(rel.to_path_buf());
+            let FailedInputs {
+                inputs,
+                kept,
+                index,
+            } = &mut **failed;
+            if inputs.insert(rel.to_path_buf()) {
+                let index = index.get_or_insert_with(|| PreviousByInput::new(previous.iter()));
                 // the kept files' names stay taken, so no later document is written over them
-                let mut kept: Vec<&PathBuf> = previous
-                    .iter()
-                    .filter(|p| may_be_written_for(p, rel))
-                    .collect();
-                kept.sort();
-                for p in kept {
+                for p in index.written_for(rel) {
                     names.keep_for(p, source);
+                    kept.push(p.clone());
                 }
             }
         }
@@ -497,17 +498,15 @@ impl<'a> Sink<'a> {
             Sink::Dir {
                 dir,
                 mut written,
-                previous,
                 failed,
                 ..
             } => {
-                let mut kept: Vec<&PathBuf> = previous
-                    .iter()
-                    .filter(|p| failed.iter().any(|rel| may_be_written_for(p, rel)))
-                    .filter(|p| !written.contains(p))
-                    .collect();
+                let mut kept = failed.kept;
+                let now: std::collections::HashSet<&PathBuf> = written.iter().collect();
+                kept.retain(|p| !now.contains(p));
                 kept.sort();
-                written.extend(kept.into_iter().cloned());
+                kept.dedup();
+                written.extend(kept);
                 manifest::update(&dir, &written).map(|_| ())
             }
         }
@@ -644,17 +643,54 @@ impl DirNames {
     }
 }
 
-/// Whether `name` (a file in the output directory) may be a document written for the input
-/// `rel`: beside it, named `<stem>.txt` or `<stem>.<...>.txt`/`<stem>~<n>.txt` (see
-/// [`DirNames::name`]). Names of other inputs that share the stem's start pass too, which only
-/// keeps a file longer.
-fn may_be_written_for(name: &Path, rel: &Path) -> bool {
-    let file = file_name(name);
-    let starts_with = |stem: String| {
-        file.strip_prefix(fitted_stem(&stem).as_str())
-            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('~'))
-    };
-    name.parent() == rel.parent() && (starts_with(stem_of(rel)) || starts_with(file_name(rel)))
+/// The inputs of a directory sink that failed in part or whole (relative to their arguments),
+/// and the files earlier runs wrote for them, which stay: found through `index`, built on the
+/// first failure.
+#[derive(Default)]
+pub struct FailedInputs {
+    inputs: std::collections::HashSet<PathBuf>,
+    kept: Vec<PathBuf>,
+    index: Option<PreviousByInput>,
+}
+
+/// The files earlier runs wrote into an output directory, looked up by the input they may have
+/// been written for: a document of input `rel` is beside it and named `<stem>.txt`,
+/// `<stem>.<...>.txt` or `<stem>~<n>.txt`, its stem the input's (or, when inputs share it, its
+/// file name; see [`DirNames::name`]). So each file is listed under its folder and every start
+/// of its name that ends before a `.` or `~`. Names of other inputs that share the stem's start
+/// are found too, which only keeps a file longer.
+pub struct PreviousByInput {
+    by_start: HashMap<(PathBuf, String), Vec<PathBuf>>,
+}
+
+impl PreviousByInput {
+    pub fn new<'a>(previous: impl IntoIterator<Item = &'a PathBuf>) -> Self {
+        let mut by_start: HashMap<(PathBuf, String), Vec<PathBuf>> = HashMap::new();
+        for p in previous {
+            let file = file_name(p);
+            let folder = p.parent().unwrap_or(Path::new("")).to_path_buf();
+            for (i, _) in file.match_indices(['.', '~']).filter(|(i, _)| *i > 0) {
+                by_start
+                    .entry((folder.clone(), file[..i].to_string()))
+                    .or_default()
+                    .push(p.clone());
+            }
+        }
+        PreviousByInput { by_start }
+    }
+
+    /// The files that may have been written for the input `rel`, sorted.
+    pub fn written_for(&self, rel: &Path) -> Vec<&PathBuf> {
+        let folder = rel.parent().unwrap_or(Path::new("")).to_path_buf();
+        let mut found: Vec<&PathBuf> = [stem_of(rel), file_name(rel)]
+            .iter()
+            .filter_map(|stem| self.by_start.get(&(folder.clone(), fitted_stem(stem))))
+            .flatten()
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
 }
 
 fn stem_key(rel: &Path) -> String {
@@ -669,7 +705,12 @@ mod tests {
 
     #[test]
     fn documents_of_an_input_are_named_from_its_stem_beside_it() {
-        let may = |name: &str, rel: &str| may_be_written_for(Path::new(name), Path::new(rel));
+        let may = |name: &str, rel: &str| {
+            let previous = [PathBuf::from(name)];
+            !PreviousByInput::new(&previous)
+                .written_for(Path::new(rel))
+                .is_empty()
+        };
         assert!(may("a.txt", "a.jsonl.gz"));
         assert!(may("a.12.0.txt", "a.jsonl"));
         assert!(may("a~2.txt", "a.txt"));
@@ -687,7 +728,8 @@ mod tests {
         let file = file_name(&name);
         assert!(file.len() <= 255, "{}", file.len());
         assert!(file.ends_with(".123456.7~2.txt"), "{file}");
-        assert!(may_be_written_for(&name, &rel));
+        let previous = [name.clone()];
+        assert_eq!(PreviousByInput::new(&previous).written_for(&rel), [&name]);
         // two long stems with the same start get different names
         let other = PathBuf::from(format!("{long}x.jsonl"));
         assert_ne!(

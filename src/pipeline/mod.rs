@@ -361,7 +361,7 @@ pub fn run(
             written: Vec::new(),
             journal: Default::default(),
             previous: crate::output::manifest::read(dir)?.into_iter().collect(),
-            failed: Vec::new(),
+            failed: Default::default(),
         },
         (Mode::Write, Some(file), Format::Jsonl) => Sink::File {
             file: AtomicFile::create(file)?,
