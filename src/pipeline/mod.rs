@@ -1167,24 +1167,6 @@ fn decided_mismatch(
         ));
     }
     let changed = decided.text_hash.is_some_and(|h| h != text_hash);
-    if !changed {
-        // the text is the one `sigs` read, so a decision that addresses no text line of it was
-        // not made by `decide`: a hand-edited or damaged line, dropped silently before
-        let n = doc.n_lines();
-        let stray = |d: &&crate::dedup::Decision| d.line >= n || doc.line(d.line).trim().is_empty();
-        if let Some(d) = decided.decisions.iter().find(stray) {
-            let what = if d.line >= n {
-                format!("past the document's {n} lines")
-            } else {
-                "a blank line of the document".to_string()
-            };
-            return Some(format!(
-                "{file}:{}: a decision for {at} part {} whose `\"line\": {}` is {what}: the \
-                 decisions file was edited after `decide` wrote it; run `decide` again",
-                decided.file_line, doc.part, d.line
-            ));
-        }
-    }
     changed.then(|| {
         format!(
             "{file}: the text of {at} part {} (id {:?}) changed since `sigs` read it: its \

@@ -176,8 +176,6 @@ pub struct DecidedDoc {
     pub seq: u64,
     pub text_hash: Option<u64>,
     pub rules_hash: Option<u64>,
-    /// Its line in the decisions file (1-based), for messages.
-    pub file_line: usize,
 }
 
 /// A signatures or decisions file to read line by line, decompressed when its first bytes are
@@ -394,7 +392,6 @@ pub fn read_decisions(path: &Path) -> Result<Decided, Error> {
                 seq: d.seq,
                 text_hash: d.text_hash,
                 rules_hash: d.rules_hash,
-                file_line: i + 1,
             },
         );
     }
