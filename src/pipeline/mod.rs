@@ -982,14 +982,15 @@ fn holds_earlier_output(path: &Path, flag: &str) -> bool {
         return compact.starts_with(b"{\"version\":")
             && compact.windows(12).any(|w| w == b"\"documents\":");
     }
+    // the fields must be there; their values are not needed
     #[derive(serde::Deserialize)]
     struct OutputRecord {
-        #[allow(dead_code)]
-        id: serde::de::IgnoredAny,
-        #[allow(dead_code)]
-        source: String,
-        #[allow(dead_code)]
-        part: u64,
+        #[serde(rename = "id")]
+        _id: serde::de::IgnoredAny,
+        #[serde(rename = "source")]
+        _source: serde::de::IgnoredAny,
+        #[serde(rename = "part")]
+        _part: u64,
     }
     // every record, not only the first: one line of input appended to an earlier output makes
     // the file an input
