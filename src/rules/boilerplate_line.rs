@@ -9,10 +9,13 @@ crate::declare_rule! {
     /// A line that reads like site chrome rather than article prose, judged by its shape and its
     /// neighbours: menus, breadcrumbs, tag lists, share bars, footers, teaser link lists.
     ///
-    /// Each line gets features (words, stopword density in the page's language — English,
-    /// German, Spanish, French, Italian, Portuguese or Dutch —, final punctuation, capitalised
-    /// words, digits and symbols, separators such as `|`, `»`, `>` and `·`, URL, e-mail and
-    /// handle shapes, list bullets) and a local class: good (prose), near-good, short or bad.
+    /// Each line gets features (words, stopword density in the page's language — one of
+    /// seventeen: English, German, Spanish, French, Italian, Portuguese, Dutch, Polish, Czech,
+    /// Swedish, Danish, Norwegian, Finnish, Romanian, Russian, Turkish, Hungarian; the page's
+    /// language is the list with the most hits, and a page no list fits is judged by sentence
+    /// shape —, final punctuation, capitalised words, digits and symbols, separators such as
+    /// `|`, `»`, `>` and `·`, URL, e-mail and handle shapes, list bullets, a text browser's `o`
+    /// bullet included) and a local class: good (prose), near-good, short or bad.
     /// The article core is the densest run of prose; further runs that weigh enough join it.
     /// On a page of items (a catalogue, a list of abstracts, a link list with descriptions),
     /// where the prose outside the core outweighs the core, every region of prose joins it.

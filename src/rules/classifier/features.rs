@@ -3,7 +3,7 @@
 //! line's final punctuation. One pass over the line's characters; the only buffer is the caller's
 //! reusable lowercase scratch string.
 
-use super::stopwords::{stopwords, WordTable, LANGS};
+use super::stopwords::{stopwords, WordTable, LANGS, LANG_BITS};
 
 /// Shape facts of one line, as the classifier sees them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -284,17 +284,17 @@ const SAYS_WORDS: [&str; 16] = [
     "zegt",
 ];
 
-/// [`word_facts`] bits above the stopword languages (the low byte): the word is in
+/// [`word_facts`] bits above the stopword languages ([`LANG_BITS`]): the word is in
 /// [`REPLY_WORDS`], [`COMMENT_WORDS`], [`SAYS_WORDS`].
-const REPLY: u16 = 1 << 8;
-const COMMENT: u16 = 1 << 9;
-const SAYS: u16 = 1 << 10;
+const REPLY: u32 = 1 << 24;
+const COMMENT: u32 = 1 << 25;
+const SAYS: u32 = 1 << 26;
 
 /// What a lowercased word is to the classifier, from one lookup: the stopword languages whose
-/// lists hold it (low byte) and the comment-widget lists that hold it ([`REPLY`], [`COMMENT`],
+/// lists hold it ([`LANG_BITS`]) and the comment-widget lists that hold it ([`REPLY`], [`COMMENT`],
 /// [`SAYS`]).
 #[inline]
-fn word_facts(lower: &[u8]) -> u16 {
+fn word_facts(lower: &[u8]) -> u32 {
     static T: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
     T.get_or_init(|| {
         let flagged = [
@@ -305,7 +305,7 @@ fn word_facts(lower: &[u8]) -> u16 {
         let flags = flagged
             .into_iter()
             .flat_map(|(list, f)| list.iter().map(move |w| (*w, f)));
-        WordTable::new(stopwords().map(|(w, b)| (w, u16::from(b))).chain(flags))
+        WordTable::new(stopwords().chain(flags))
     })
     .get(lower)
 }
@@ -570,6 +570,16 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
         f.bullet = true;
         body = "";
     }
+    if !f.bullet {
+        // text browsers' second-level bullet: `o Item`; a lone lowercase `o` that opens a
+        // capitalised line is no word (and would count as a stopword in seven languages)
+        if let Some(rest) = body.strip_prefix("o ") {
+            if rest.starts_with(char::is_uppercase) {
+                f.bullet = true;
+                body = rest.trim_start();
+            }
+        }
+    }
     let mut clock = false;
     let mut says = false;
     let mut reply = false;
@@ -664,9 +674,9 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
                 f.cap_words += 1;
             }
             let trimmed = trim_apostrophes(low);
-            let langs = |w: &[u8]| word_facts(w) as u8;
+            let langs = |w: &[u8]| word_facts(w) & LANG_BITS;
             let mut mask = if trimmed.len() == low.len() {
-                facts as u8
+                facts & LANG_BITS
             } else {
                 langs(trimmed)
             };
@@ -749,6 +759,18 @@ mod tests {
             "the sales letter goes on and on ".repeat(8)
         );
         assert!(!fx(&long).copyright);
+        // a text browser's `o` bullet opens a capitalised item; a lowercase `o` is a word
+        let f = fx("o Garage Door and Garage Door Opener Expert");
+        assert!(f.bullet);
+        assert_eq!(f.words, 7);
+        let lang = |code: &str| LANGS.iter().position(|&l| l == code).unwrap();
+        for code in ["es", "pt", "pl", "cs"] {
+            assert_eq!(f.stop[lang(code)], 0, "{code}: {f:?}");
+        }
+        assert_eq!(f.stop[lang("en")], 1, "{f:?}");
+        let f = fx("o menino chegou cedo");
+        assert!(!f.bullet);
+        assert_eq!(f.words, 4);
     }
 
     #[test]
@@ -792,7 +814,7 @@ mod tests {
         ] {
             for w in list {
                 assert_ne!(word_facts(w.as_bytes()) & flag, 0, "{w:?}");
-                assert_eq!(word_facts(w.as_bytes()) as u8, langs(w), "{w:?}");
+                assert_eq!(word_facts(w.as_bytes()) & LANG_BITS, langs(w), "{w:?}");
             }
         }
         for w in ["the", "und", "qué", "zebra", "l'", "replying", ""] {
@@ -801,11 +823,7 @@ mod tests {
                 .zip([REPLY, COMMENT, SAYS])
                 .filter(|(l, _)| l.contains(&w))
                 .fold(0, |a, (_, f)| a | f);
-            assert_eq!(
-                word_facts(w.as_bytes()),
-                u16::from(langs(w)) | flags,
-                "{w:?}"
-            );
+            assert_eq!(word_facts(w.as_bytes()), langs(w) | flags, "{w:?}");
         }
     }
 

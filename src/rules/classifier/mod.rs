@@ -885,6 +885,34 @@ mod tests {
         found
     }
 
+    fn language_of(lines: &[&str]) -> Option<&'static str> {
+        let mut scratch = String::new();
+        let feats: Vec<Features> = lines
+            .iter()
+            .map(|l| features::extract(l, &mut scratch))
+            .collect();
+        dominant_language(&feats).map(|l| LANGS.get(l).copied().unwrap_or("unknown"))
+    }
+
+    #[test]
+    fn the_page_language_is_the_list_with_most_hits() {
+        let polish = [
+            "Największy okręt marynarki szykuje się do rejsu, a to ma być powrót potęgi.",
+            "Z perspektywy sojuszników to nowa jakość i siła, ale także sygnał zmiany.",
+            "Dla przeciwników jest to ostrzeżenie, że kraj odbudowuje siły na morzu.",
+        ];
+        assert_eq!(language_of(&polish), Some("pl"));
+        let russian = [
+            "Он сказал, что это было не так, и мы не знали, что делать.",
+            "Когда она пришла, все уже были там, и никто не мог понять почему.",
+        ];
+        assert_eq!(language_of(&russian), Some("ru"));
+        // an English page of text-browser menus: the `o` bullets count for no language
+        let mut menu = vec!["o Garage Door and Basement Sealing Expert"; 30];
+        menu.push("The council said on Monday that the plan would go ahead in the spring.");
+        assert_eq!(language_of(&menu), Some("en"));
+    }
+
     /// On ASCII lines the byte path finds the words the character path finds, in order.
     #[test]
     fn list_items_open_with_a_number_and_a_dot_or_bracket() {

@@ -7,7 +7,13 @@
 use std::sync::OnceLock;
 
 /// Languages with a stopword list, in bit order.
-pub const LANGS: [&str; 7] = ["en", "de", "es", "fr", "it", "pt", "nl"];
+pub const LANGS: [&str; 17] = [
+    "en", "de", "es", "fr", "it", "pt", "nl", "pl", "cs", "sv", "da", "no", "fi", "ro", "ru", "tr",
+    "hu",
+];
+
+/// The bits of [`LANGS`] in a word's value (a table may keep other flags above them).
+pub const LANG_BITS: u32 = (1 << LANGS.len()) - 1;
 
 const EN: &str =
     "a about above after again against all also am an and any are as at be because been \
@@ -65,32 +71,105 @@ maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat ons ook
 te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil \
 worden wordt zal ze zelf zich zij zijn zo zonder zou nog al worden zoals";
 
+const PL: &str = "a aby ale bardzo bez bo by był była było były być będzie będą co czy dla do gdy \
+gdzie go i ich im innych jak jako jednak jego jej jest jeszcze jeśli już je jeden jedna kiedy kto \
+która które którego której który których ma mają mi może można mnie na nad nam nas nawet nie niż \
+nich nim o od oraz po pod przed przez przy się sobie są ta tak także tam te tego tej ten też to tu \
+tylko tym u w we więc wszystko z za ze że żeby został została zostało tych między około potem \
+teraz gdyż jakie jaki ponieważ wiele wszystkich swoje swoich";
+
+const CS: &str = "a aby ale ani asi by byl byla bylo byly být co či do i jak jako je jeho její \
+jejich jen jsem jsme jsou již k ke kde když která které kterou který kteří má mají mezi mi mít na \
+nad než není o od on ona oni po pod pro protože před při s se si sice tak také tam to tedy ten \
+tento této toho tím tu u už v ve však z za ze že bude budou jejím jemu nám nás vám více může \
+můžeme musí podle kterých tato tyto svůj své svých";
+
+const SV: &str = "och att det som en på är av för med till den har de inte om ett han men var jag \
+sig från vi så kan man när år säger hon under också efter eller nu sin där vid mot ska skulle \
+kommer ut får finns vara hade alla andra mycket än här då sedan över bara blir blev två vad detta \
+dessa hans hennes deras vår våra sina sitt hur utan mellan genom många något några inom vilket \
+vilken vilka redan";
+
+const DA: &str = "og i at det er en til på som de med han af for ikke der var mig sig men et har \
+om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her \
+alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit \
+også under have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive \
+mange bliver hendes været sådan mellem uden";
+
+const NO: &str = "og i jeg det at en et den til er som på de med han av ikke ikkje der så var meg \
+seg men ett har om vi min mitt ha hadde hun nå over da ved fra du ut sin dem oss opp man kan hans \
+hvor eller hva skal selv her alle vil bli ble blitt kunne inn når være kom noen noe ville dere \
+deres kun etter ned skulle denne deg sine sitt mot å hvorfor dette disse uten hvordan ingen din \
+ditt blir samme hvilken hvilke mellom vår hver hvem hvis både bare enn fordi før mange også slik \
+vært siden";
+
+const FI: &str = "ja on ei se että hän oli ovat mutta kun niin kuin myös tai jos sen hänen ne he \
+me te minä sinä mitä mikä joka jotka ole olla ollut olivat tämä nämä siellä sitten vielä jo nyt \
+vain koska kanssa mukaan sekä eli ennen jälkeen noin yli alle aina voi voidaan pitää tässä tästä \
+siitä sitä niitä hänet heidän meidän teidän olen olet olemme ollaan jonka joiden jossa josta johon \
+kaikki kaikkien kuitenkin yksi kaksi vuonna tämän niiden eikä vaan siis ehkä juuri hyvin paljon \
+enemmän kuten";
+
+const RO: &str = "și în a la de cu pe că nu o un se din care este sunt mai au fost pentru ce ca \
+sau dar le lui ei ea el ele al ale cel cea după prin sub până dacă doar foarte fi fie va vor avea \
+are am ai îl își iar când unde cum acest această aceasta acesta aceste acestei acestui între fără \
+despre spre tot toate toți unei unui sale său sa fiind poate pot mult multe dintre asupra deja \
+încă acolo aici nici ori alte unor noi voi lor";
+
+const RU: &str = "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по \
+только ее её мне было вот от меня еще ещё нет о из ему теперь когда даже ну ли если уже или ни \
+быть был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней \
+для мы тебя их чем была сам без будто чего раз тоже себе под будет ж тогда кто этот того потому \
+этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда можно при два об \
+другой хоть после над больше тот через эти нас про всего них какая много три эту моя свою этой \
+перед лучше том нельзя такой им более всегда всю между это также которые который которая которых \
+года";
+
+const TR: &str = "ve bir bu da de için ile olarak çok daha gibi en ne o ama var mı mi sonra kadar \
+ise veya ya her şey şu olan olduğu değil diye göre ancak hem ki bile ben sen biz siz onlar onun \
+bunu bunun şimdi nasıl neden çünkü yani ayrıca aynı başka böyle önce sadece tüm yeni iki ilk büyük \
+bazı olduğunu oldu olması ederek tarafından içinde üzerinde burada orada hiç hep artık beni seni \
+bana sana ona bize size onları şöyle öyle eğer fakat ilgili karşı doğru itibaren dolayı yine zaten \
+belki";
+
+const HU: &str = "a az és hogy nem is egy de meg ez volt van el már csak mint még ki be fel le ha \
+vagy azt ami aki minden után által mert most itt ott sem pedig lesz kell lehet nagyon mi ő én te \
+ti ők ezt annak ennek amely amelyek között alatt azonban így úgy majd ahol amikor ilyen olyan \
+valamint volna vannak voltak sok több első két egyik másik szerint számára illetve hanem vagyis \
+hiszen tehát mégis sőt nincs lett lenne nekem neki vele benne arra erre ahogy miért hol mely \
+melyek azok ezek";
+
+/// The lists in [`LANGS`] order.
+const LISTS: [&str; LANGS.len()] = [
+    EN, DE, ES, FR, IT, PT, NL, PL, CS, SV, DA, NO, FI, RO, RU, TR, HU,
+];
+
 /// Every stopword with the languages (bit set, bit `i` = `LANGS[i]`) of the list it is in, once
 /// per list.
-pub fn stopwords() -> impl Iterator<Item = (&'static str, u8)> {
-    [EN, DE, ES, FR, IT, PT, NL]
+pub fn stopwords() -> impl Iterator<Item = (&'static str, u32)> {
+    LISTS
         .into_iter()
         .enumerate()
-        .flat_map(|(bit, list)| list.split_whitespace().map(move |w| (w, 1u8 << bit)))
+        .flat_map(|(bit, list)| list.split_whitespace().map(move |w| (w, 1u32 << bit)))
 }
 
 fn table() -> &'static WordTable {
     static T: OnceLock<WordTable> = OnceLock::new();
-    T.get_or_init(|| WordTable::new(stopwords().map(|(w, bit)| (w, u16::from(bit)))))
+    T.get_or_init(|| WordTable::new(stopwords()))
 }
 
 /// The languages (bit set, bit `i` = `LANGS[i]`) whose list holds `lower`, a lowercased word
 /// (UTF-8 bytes).
 #[inline]
-pub fn langs_of(lower: &[u8]) -> u8 {
-    table().get(lower) as u8
+pub fn langs_of(lower: &[u8]) -> u32 {
+    table().get(lower)
 }
 
 /// A set of short words (at most [`WordTable::MAX_BYTES`] bytes) with a value each: open
 /// addressing over the words packed into two integers, so a lookup is one multiply and integer
 /// compares (a word of the lines is looked up for every token the classifier sees).
 pub struct WordTable {
-    slots: Box<[(u64, u64, u16)]>,
+    slots: Box<[(u64, u64, u32)]>,
     shift: u32,
 }
 
@@ -100,8 +179,8 @@ impl WordTable {
 
     /// A table of the words, the values of a word given more than once OR-ed together.
     /// Panics on an empty word or one longer than [`WordTable::MAX_BYTES`] (the lists are ours).
-    pub fn new<'a>(words: impl Iterator<Item = (&'a str, u16)>) -> WordTable {
-        let words: Vec<(&str, u16)> = words.collect();
+    pub fn new<'a>(words: impl Iterator<Item = (&'a str, u32)>) -> WordTable {
+        let words: Vec<(&str, u32)> = words.collect();
         let bits = (words.len() * 4)
             .next_power_of_two()
             .trailing_zeros()
@@ -136,7 +215,7 @@ impl WordTable {
 
     /// The value of `w`, 0 when the table does not hold it.
     #[inline]
-    pub fn get(&self, w: &[u8]) -> u16 {
+    pub fn get(&self, w: &[u8]) -> u32 {
         if w.is_empty() || w.len() > Self::MAX_BYTES {
             return 0;
         }
@@ -217,7 +296,7 @@ mod tests {
     }
 
     /// Bytes of the longest word in the lists.
-    const MAX_WORD_BYTES: usize = 10;
+    const MAX_WORD_BYTES: usize = 14;
 
     #[test]
     fn no_word_is_longer_than_the_bound() {
@@ -227,7 +306,7 @@ mod tests {
 
     #[test]
     fn table_holds_exactly_the_words() {
-        let mut expected: std::collections::HashMap<&[u8], u8> = Default::default();
+        let mut expected: std::collections::HashMap<&[u8], u32> = Default::default();
         for (w, bit) in stopwords() {
             *expected.entry(w.as_bytes()).or_default() |= bit;
         }
@@ -247,8 +326,8 @@ mod tests {
 
     #[test]
     fn every_list_is_lowercase_and_nonempty() {
-        for list in [EN, DE, ES, FR, IT, PT, NL] {
-            assert!(list.split_whitespace().count() > 80);
+        for list in LISTS {
+            assert!(list.split_whitespace().count() > 80, "{list:.20}");
             assert!(list.split_whitespace().all(|w| w.to_lowercase() == w));
         }
     }
