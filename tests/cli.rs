@@ -2540,6 +2540,80 @@ mod hostile {
         assert_eq!(t["documents_out"], 1);
     }
 
+    /// A damaged gzip (here its checksum, which gzip checks only at the end, so everything before
+    /// came out first) is not used at all when `clean` reads twice; a one-pass run has written
+    /// what came out before the fault and says it may be damaged; an archive cut short keeps
+    /// what came before the cut either way.
+    #[test]
+    fn a_damaged_archive_is_not_used_and_a_cut_one_is() {
+        let dir = tmpdir("damaged");
+        let mut jsonl = String::new();
+        for i in 0..400 {
+            jsonl += &format!(
+                "{{\"id\":\"r{i}\",\"text\":\"Record {i} holds a sentence long enough to stay.\"}}\n"
+            );
+        }
+        let mut gz = Vec::new();
+        {
+            let mut e = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::default());
+            std::io::Write::write_all(&mut e, jsonl.as_bytes()).unwrap();
+            e.finish().unwrap();
+        }
+        let mut damaged = gz.clone();
+        let at = damaged.len() - 8;
+        damaged[at] ^= 1;
+        std::fs::write(dir.join("damaged.jsonl.gz"), &damaged).unwrap();
+        std::fs::write(dir.join("cut.jsonl.gz"), &gz[..gz.len() / 2]).unwrap();
+        let out = dir.join("out.jsonl");
+        let rep = dir.join("r.json");
+        let run = |extra: &[&str]| {
+            let mut args = vec![
+                "clean",
+                dir.to_str().unwrap(),
+                "--format",
+                "jsonl",
+                "-o",
+                out.to_str().unwrap(),
+                "--report",
+                rep.to_str().unwrap(),
+            ];
+            args.extend(extra);
+            let o = deboil_ok(&args);
+            let written = std::fs::read_to_string(&out).unwrap();
+            let sources: Vec<String> = written
+                .lines()
+                .map(|l| {
+                    serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].to_string()
+                })
+                .collect();
+            let report: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&rep).unwrap()).unwrap();
+            (
+                String::from_utf8_lossy(&o.stderr).into_owned(),
+                sources,
+                report,
+            )
+        };
+        let from =
+            |sources: &[String], name: &str| sources.iter().filter(|s| s.contains(name)).count();
+
+        let (stderr, sources, report) = run(&[]);
+        let failed = &report["totals"]["documents_failed"];
+        assert_eq!(failed["corrupt-archive"], 1, "{failed}");
+        assert_eq!(failed["truncated-archive"], 1, "{failed}");
+        assert_eq!(from(&sources, "damaged.jsonl.gz"), 0, "{stderr}");
+        assert!(from(&sources, "cut.jsonl.gz") > 100, "{stderr}");
+        assert!(stderr.contains("none of its records are used"), "{stderr}");
+        assert_accounted(&report);
+
+        let (stderr, sources, report) = run(&["--no-boilerplate", "--dedup", "none"]);
+        let failed = &report["totals"]["documents_failed"];
+        assert_eq!(failed["corrupt-archive"], 1, "{failed}");
+        assert_eq!(from(&sources, "damaged.jsonl.gz"), 400, "{stderr}");
+        assert!(stderr.contains("may be damaged"), "{stderr}");
+        assert_accounted(&report);
+    }
+
     /// Inputs that could not be used at all (a corrupt or fake archive, UTF-16 JSONL) fail the
     /// run like bad records do when nothing is written; an empty file alone is no error.
     #[test]

@@ -53,12 +53,18 @@
 //! - **Compressed input**: records read before a fault in a `.gz`/`.zst` stream come out, then
 //!   one error: `invalid-gzip`/`invalid-zstd` when nothing could be decompressed (a fake
 //!   archive: also any `.gz`/`.zst` whose first bytes are not the magic number, however short),
-//!   `truncated-archive` when the stream ends early or breaks after some output.
+//!   `truncated-archive` when the stream ends early (what came before is sound),
+//!   `corrupt-archive` when it breaks on damaged data after some output (a bad block, a
+//!   checksum that does not match: what came before may be garbage, and a gzip checksum is only
+//!   checked at the member's end). A reading that reuses an earlier one's decompression
+//!   ([`Records::reuse_decompressed`]) fails a source that reading found damaged whole: one
+//!   `corrupt-archive` error and no record.
 //!
 //! # Error kinds (stable, in [`InputError::kind`])
 //! `unreadable`, `binary`, `empty`, `symlink-loop`, `too-large`, `line-too-long`,
 //! `invalid-json`, `not-an-object`, `not-jsonl`, `missing-text-field`, `text-not-a-string`,
-//! `invalid-gzip`, `invalid-zstd`, `truncated-archive`, `unsupported-encoding`, `invalid-utf8`
+//! `invalid-gzip`, `invalid-zstd`, `truncated-archive`, `corrupt-archive`,
+//! `unsupported-encoding`, `invalid-utf8`
 //! (only with [`InputOptions::strict_utf8`], `--strict`; without it invalid UTF-8 is repaired
 //! with U+FFFD and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
 //! `repaired-utf8`, `unknown-extension`, `no-inputs`.
@@ -749,6 +755,15 @@ impl Records {
             return self.push(Err(err("unreadable", "is a directory".into())));
         }
         let (format, comp) = format_of(&src, self.opts.format);
+        if let Some(damage) = self.reuse.as_ref().and_then(|u| u.damage(index)) {
+            return self.push(Err(err(
+                "corrupt-archive",
+                format!(
+                    "archive corrupt: {damage}; none of its records are used, since what came \
+                     out before the fault may be damaged{SKIPPED}"
+                ),
+            )));
+        }
         let kept = match (&self.reuse, &self.keep) {
             (Some(u), _) => u.take(index),
             // decompressed ahead by `decompress_ahead` (the store keeps it for the next reading)
@@ -1434,6 +1449,12 @@ impl<R: BufRead> Read for GzipMembers<R> {
     }
 }
 
+/// Whether a decompressor error means damaged data (a corrupt block, a checksum mismatch), as
+/// opposed to an archive cut short, whose output up to the cut is sound.
+pub(crate) fn is_damage(e: &std::io::Error) -> bool {
+    e.kind() != std::io::ErrorKind::UnexpectedEof
+}
+
 /// A JSONL input that ended without a record (stdin is `-`).
 fn no_records(display: &str) -> InputError {
     let what = if display == "-" {
@@ -1519,8 +1540,9 @@ pub(crate) fn decompress_ahead(
     }
 }
 
-/// Classifies a read error: plain I/O is `unreadable`; a decompressor failing before any output
-/// is a fake archive, after some (or with an early end) a truncated one.
+/// Classifies a read error: plain I/O is `unreadable`; a decompressor meeting an early end is a
+/// truncated archive, one failing otherwise before any output a fake archive, after some a
+/// corrupt one.
 fn read_error(
     display: &str,
     line: Option<usize>,
@@ -1530,9 +1552,13 @@ fn read_error(
 ) -> InputError {
     let (kind, what) = match comp {
         Compression::None => ("unreadable", "read error"),
-        _ if any_output || e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            ("truncated-archive", "archive truncated or corrupt")
+        _ if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            ("truncated-archive", "archive truncated")
         }
+        _ if any_output => (
+            "corrupt-archive",
+            "archive corrupt (the records before this point came out of it and may be damaged)",
+        ),
         Compression::Gzip => ("invalid-gzip", "not a valid gzip stream"),
         Compression::Zstd => ("invalid-zstd", "not a valid zstd stream"),
     };
@@ -2259,6 +2285,59 @@ mod tests {
             kinds(&read(&[fg, fz, tiny])),
             ["invalid-gzip", "invalid-zstd", "truncated-archive"]
         );
+    }
+
+    /// A damaged archive (a checksum that does not match, a bad zstd block) is `corrupt-archive`,
+    /// not `truncated-archive`: one reading alone yields the records before the fault and then
+    /// the error; a reading that reuses a first one's decompression fails the source whole.
+    #[test]
+    fn damaged_archives_are_corrupt_and_a_second_reading_uses_none_of_them() {
+        let d = tmpdir("damaged");
+        let lines = numbered_jsonl(3000, "z", 83);
+        let mut bad_crc = gz(&lines);
+        let at = bad_crc.len() - 8;
+        bad_crc[at] ^= 1;
+        let z = zstd::encode_all(&lines[..], 3).unwrap();
+        let mut bad_block = z.clone();
+        let mid = bad_block.len() * 9 / 10;
+        bad_block[mid] ^= 0x55;
+        let good = gz(&lines);
+        let paths = [
+            write(&d, "a.jsonl.gz", &bad_crc),
+            write(&d, "b.jsonl.zst", &bad_block),
+            write(&d, "c.jsonl.gz", &good[..good.len() / 2]),
+            write(&d, "d.txt.gz", &bad_crc),
+        ];
+        // one reading: what came out first, then the error where it surfaced
+        for path in &paths[..2] {
+            let items = read(std::slice::from_ref(path));
+            let (last, before) = items.split_last().unwrap();
+            assert!(!before.is_empty(), "{path:?}");
+            let e = last.as_ref().unwrap_err();
+            assert_eq!(e.kind, "corrupt-archive", "{e}");
+            assert!(e.message.contains("may be damaged"), "{e}");
+        }
+        // two readings: the first notes the damage, the second fails those sources whole (an
+        // archive cut short still yields what came before the cut)
+        let sources = discover(&paths).unwrap();
+        let store = unpacked::Unpacked::new(1 << 30);
+        let first: Vec<_> = open_all(sources.clone(), InputOptions::default())
+            .keep_decompressed(&store)
+            .collect();
+        assert!(first.len() > 3000);
+        let second: Vec<_> = open_all(sources, InputOptions::default())
+            .reuse_decompressed(&store)
+            .collect();
+        let k = kinds(&second);
+        assert_eq!(k[..2], ["corrupt-archive", "corrupt-archive"]);
+        assert!(k[2..k.len() - 2].iter().all(|&k| k == "ok"), "{k:?}");
+        assert_eq!(k[k.len() - 2..], ["truncated-archive", "corrupt-archive"]);
+        for e in second.iter().filter_map(|i| i.as_ref().err()) {
+            if e.kind == "corrupt-archive" {
+                assert_eq!(e.location, e.input, "no line: {e}");
+                assert!(e.message.contains("none of its records are used"), "{e}");
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! through a `Kept` reader, which hands out the first chunk exactly as long as the
 //! decompressor's first read was: that chunk is the head sniffed for the format and for binary
 //! bytes, so every decision comes out as if the file had been decompressed again. Memory is
-//! freed source by source as the second reading moves on.
+//! freed source by source as the second reading moves on. A source whose data the first reading
+//! found damaged (not merely cut short) is noted with its error, so that the second reading
+//! fails it whole instead of using what came out before the fault.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, Read};
@@ -28,6 +30,9 @@ struct Store {
     kept: HashMap<usize, (Kept, Compression)>,
     /// Sources being decompressed ahead of the reading ([`Unpacked::promise`]).
     promised: HashSet<usize>,
+    /// Sources whose decompressor met damaged data (not an early end), with its error: what
+    /// came out before the fault cannot be trusted ([`Unpacked::damage`]).
+    damaged: HashMap<usize, String>,
 }
 
 impl Unpacked {
@@ -39,6 +44,7 @@ impl Unpacked {
                 used: 0,
                 kept: HashMap::new(),
                 promised: HashSet::new(),
+                damaged: HashMap::new(),
             }),
             Condvar::new(),
         )))
@@ -108,6 +114,17 @@ impl Unpacked {
         s.kept.remove(&index)
     }
 
+    /// The decompressor error of source `index` when a reading found its data damaged (a
+    /// corrupt block or a checksum mismatch; an archive cut short is not damaged), after waiting
+    /// for a promise of it to settle.
+    pub(crate) fn damage(&self, index: usize) -> Option<String> {
+        let mut s = self.store();
+        while s.promised.contains(&index) {
+            s = self.0 .1.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
+        s.damaged.get(&index).cloned()
+    }
+
     /// Decompressed bytes held now.
     pub fn held(&self) -> usize {
         self.store().kept.values().map(|(k, _)| k.bytes.len()).sum()
@@ -149,6 +166,10 @@ impl<R: Read> Read for Keep<R> {
             Ok(n) => n,
             Err(e) => {
                 self.bytes = None;
+                if super::is_damage(&e) {
+                    let mut s = self.store.store();
+                    s.damaged.entry(self.index).or_insert_with(|| e.to_string());
+                }
                 return Err(e);
             }
         };
