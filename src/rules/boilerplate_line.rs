@@ -10,10 +10,12 @@ crate::declare_rule! {
     /// neighbours: menus, breadcrumbs, tag lists, share bars, footers, teaser link lists.
     ///
     /// Each line gets features (words, stopword density in the page's language — one of
-    /// seventeen: English, German, Spanish, French, Italian, Portuguese, Dutch, Polish, Czech,
-    /// Swedish, Danish, Norwegian, Finnish, Romanian, Russian, Turkish, Hungarian; the page's
-    /// language is the list with the most hits, and a page no list fits is judged by sentence
-    /// shape —, final punctuation, capitalised words, digits and symbols, separators such as
+    /// twenty: English, German, Spanish, French, Italian, Portuguese, Dutch, Polish, Czech,
+    /// Slovak, Croatian, Swedish, Danish, Norwegian, Finnish, Romanian, Russian, Ukrainian,
+    /// Turkish, Hungarian; the page's language is the list with the most hits, a page no list
+    /// fits is judged by sentence shape, and so, beside the list, are pages in Finnish, Turkish
+    /// and Hungarian, which say with endings what others say with function words —, final
+    /// punctuation, capitalised words, digits and symbols, separators such as
     /// `|`, `»`, `>` and `·`, URL, e-mail and handle shapes, list bullets, a text browser's `o`
     /// bullet included) and a local class: good (prose), near-good, short or bad.
     /// The article core is the densest run of prose; further runs that weigh enough join it.

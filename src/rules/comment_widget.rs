@@ -18,7 +18,10 @@ crate::declare_rule! {
     /// Reply forms count too: `Leave a reply`, `Hinterlasse eine Antwort`, `Deja una respuesta`,
     /// `Lascia un commento`; and the same widget in Portuguese, Dutch, Polish and Italian
     /// (`Comentários (12)`, `Deixe um comentário`, `Reacties (4)`, `Plaats een reactie`,
-    /// `Komentarze (17)`, `Dodaj komentarz`, `Nessun commento`).
+    /// `Komentarze (17)`, `Dodaj komentarz`, `Nessun commento`), and headings and buttons in
+    /// Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Croatian, Romanian, Hungarian,
+    /// Turkish, Ukrainian and Russian (`Komentari (2)`, `Kommentarer`, `Hozzászólások`,
+    /// `Yorumlar`, `Skriv en kommentar`, `Комментарии`).
     ///
     /// Example: `Comments` / `No comments yet...` at the end of an article: both removed.
     pub struct CommentWidget => ("R011", "comment-widget", Category::Chrome);
@@ -45,6 +48,11 @@ static WIDGET: Lazy = Lazy::new(
       | plaats\s+een\s+reactie | geef\s+een\s+reactie | nog\s+geen\s+reacties | reageer | reageren
       | dodaj\s+komentarz | (?:brak|nie\s+ma)\s+komentarzy | napisz\s+komentarz | odpowiedz
       | (?:nessun|aggiungi\s+un)\s+commento | scrivi\s+un\s+commento | rispondi
+      | (?:\d+\s+)?(?:komentari|komentáře|komentáre|kommentarer|kommentit|comentarii|hozzászólások|yorumlar|коментарі|комментарии)(?:\s*\(\d+\))?
+      | (?:skriv|lägg\s+till|legg\s+igjen)\s+en\s+kommentar | (?:ingen|inga)\s+kommentarer(?:\s+ännu|\s+endnu|\s+enda)?
+      | kirjoita\s+kommentti | ei\s+kommentteja | napište\s+komentář | napíšte\s+komentár
+      | lasă\s+un\s+comentariu | (?:ostavite|napišite)\s+komentar | yorum\s+yaz | yorum\s+yap[ıi]n
+      | залишити\s+коментар | оставить\s+комментарий | нет\s+комментариев
     )$",
 );
 
@@ -56,7 +64,7 @@ static WIDGET_OPENINGS: Openings = Openings::new(
         b"co", b"ko", b"re", b"sh", b"vi", b"lo", b"se", b"hi", b"no", b"th", b"be", b"le", b"po",
         b"ad", b"wr", b"su", b"ca", b"si", b"jo", b"an", b"di", b"la", b"au", b"aj", b"de", b"es",
         b"to", b"ne", b"ak", b"sc", b"vo", b"bi", b"me", b"ul", b"pl", b"ge", b"do", b"br", b"ni",
-        b"na", b"od", b"ag", b"ri",
+        b"na", b"od", b"ag", b"ri", b"ho", b"yo", b"sk", b"in", b"ki", b"ei", b"la", b"os",
     ],
     true,
 );
@@ -219,13 +227,40 @@ mod tests {
             "Aggiungi un commento",
             "Scrivi un commento",
             "Rispondi",
+            "Komentari (2)",
+            "3 Kommentarer",
+            "Kommentit",
+            "Komentáře",
+            "Komentáre (5)",
+            "Comentarii",
+            "Hozzászólások",
+            "Yorumlar (4)",
+            "Коментарі",
+            "Комментарии (12)",
+            "Skriv en kommentar",
+            "Lägg till en kommentar",
+            "Legg igjen en kommentar",
+            "Ingen kommentarer endnu",
+            "Inga kommentarer ännu",
+            "Kirjoita kommentti",
+            "Ei kommentteja",
+            "Napište komentář",
+            "Napíšte komentár",
+            "Lasă un comentariu",
+            "Ostavite komentar",
+            "Napišite komentar",
+            "Yorum yaz",
+            "Yorum yapın",
+            "Залишити коментар",
+            "Оставить комментарий",
+            "Нет комментариев",
             "• Comments:",
             "» Reply",
         ];
         use super::super::shape::{assert_openings_cover, core};
         assert_openings_cover(&WIDGET_OPENINGS, &WIDGET, core, &lines);
         for l in [
-            "Home",
+            "Gallery",
             "Follow us",
             "Image: Reuters",
             "Of comments",

@@ -11,6 +11,8 @@ crate::declare_rule! {
     /// "Read next", "You may also like", "Lesen Sie auch", "Mehr zum Thema", "À lire aussi",
     /// "Sur le même sujet", "Noticias relacionadas", "Te puede interesar", "Leggi anche",
     /// "Leia também", "Czytaj też", "İlgili haberler", "Читайте также", "Похожие новости",
+    /// "Läs också", "Læs også", "Les også", "Lue myös", "Čtěte také", "Čítajte aj",
+    /// "Citește și", "Kapcsolódó cikkek", "Pročitajte još",
     /// "اقرأ أيضا", "مقالات ذات صلة", "相关阅读", "関連記事", also with an article before it ("Die meistgelesenen
     /// Artikel") or a site name after it ("More stories from Example News"), and everything it
     /// carries: teaser headlines, source and time lines, and whole teaser articles.
@@ -72,7 +74,16 @@ static HEADING: Lazy = Lazy::new(
       | [iİ]lgili\s+haberler | bunlar[ıi]\s+da\s+(?:okuyun|ilginizi\s+çekebilir) | ayr[ıi]ca\s+okuyun
       | читайте\s+(?:также|тоже|також) | смотрите\s+также | по\s+теме | материалы\s+по\s+теме
       | (?:похожие|другие|последние)\s+(?:новости|статьи|материалы|публикации) | самое\s+(?:читаемое|популярное)
-      | схожі\s+(?:новини|статті) | інші\s+новини
+      | схожі\s+(?:новини|статті) | інші\s+новини | найпопулярніше | також\s+читайте
+      | lue\s+(?:myös|lisää|aiheesta(?:\s+lisää)?) | aiheesta\s+muualla | luetuimmat
+      | läs\s+(?:också|även|mer) | relaterade\s+(?:artiklar|nyheter) | mest\s+lästa
+      | læs\s+(?:også|mere) | relaterede\s+(?:artikler|nyheder) | mest\s+læste
+      | les\s+(?:også|mer) | relaterte\s+(?:saker|artikler|nyheter) | mest\s+lest
+      | čtěte\s+(?:také|též|dále) | související\s+(?:články|zprávy) | nejčtenější
+      | čítajte\s+(?:aj|tiež|ďalej) | súvisiace\s+(?:články|správy) | najčítanejšie
+      | cite[șş]te\s+(?:[șş]i|mai\s+mult) | articole\s+(?:similare|asemănătoare|recomandate) | cele\s+mai\s+citite
+      | kapcsolódó\s+(?:cikkek|hírek) | olvassa\s+el\s+ezt\s+is | legolvasottabb(?:ak)?
+      | pročitajte\s+(?:još|i|također) | povezane\s+(?:vijesti|teme) | najčitanije
       | (?:اقرأ|إقرأ|اقرا)\s+(?:أيضا|أيضاً|ايضا|أيضًا) | (?:مقالات|أخبار|اخبار|مواضيع)\s+ذات\s+صلة | الأكثر\s+(?:قراءة|مشاهدة)
       | 相关(?:阅读|新闻|文章|推荐|报道|閱讀|新聞) | 相關(?:閱讀|新聞|文章|報導) | 延伸(?:阅读|閱讀) | 推荐阅读 | 热门(?:文章|新闻|推荐)
       | 猜你喜欢 | 関連記事 | 関連ニュース | あわせて読みたい | こちらもおすすめ | 人気記事
@@ -88,7 +99,8 @@ static HEADING_OPENINGS: Openings = Openings::new(
         b"th", b"ou", b"di", b"un", b"le", b"no", b"lo", b"la", b"nu", b"re", b"mo", b"se", b"al",
         b"do", b"yo", b"tr", b"po", b"to", b"ed", b"fu", b"in", b"wh", b"up", b"au", b"me", b"da",
         b"we", b"ve", b"li", b"su", b"ar", b"vo", b"pl", b"en", b"ta", b"te", b"vi", b"be", b"ma",
-        b"co", b"ge", b"cz", b"pu", b"ne", b"il", b"bu", b"ay", b"zo", b"na", b"oo", b"ti",
+        b"co", b"ge", b"cz", b"pu", b"ne", b"il", b"bu", b"ay", b"zo", b"na", b"oo", b"ti", b"lu",
+        b"ai", b"so", b"ci", b"ce", b"ka", b"ol", b"pr",
     ],
     false,
 );
@@ -404,6 +416,36 @@ mod tests {
             "Weitere aktuelle Themen",
             "Weitere aktuelle Themen aus Bayern",
             "Themen in diesem Artikel",
+            "Lue myös",
+            "Lue aiheesta lisää",
+            "Aiheesta muualla",
+            "Luetuimmat",
+            "Läs också",
+            "Relaterade artiklar",
+            "Mest lästa",
+            "Læs også",
+            "Relaterede artikler",
+            "Mest læste",
+            "Les også",
+            "Relaterte saker",
+            "Mest lest",
+            "Čtěte také",
+            "Související články",
+            "Nejčtenější",
+            "Čítajte aj",
+            "Súvisiace články",
+            "Najčítanejšie",
+            "Citește și",
+            "Articole similare",
+            "Cele mai citite",
+            "Kapcsolódó cikkek",
+            "Olvassa el ezt is",
+            "Legolvasottabb",
+            "Pročitajte još",
+            "Povezane vijesti",
+            "Najčitanije",
+            "Найпопулярніше",
+            "Також читайте",
             "İlgili Haberler",
             "Ilgili haberler",
             "Bunları da okuyun",

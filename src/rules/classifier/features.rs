@@ -182,7 +182,16 @@ const REPLY_WORDS: [&str; 12] = [
 ];
 
 /// Headings of comment sections (`38 comments`, `Kommentare`), lowercased.
-const COMMENT_WORDS: [&str; 16] = [
+const COMMENT_WORDS: [&str; 25] = [
+    "komentarze",
+    "komentari",
+    "komentáře",
+    "komentáre",
+    "kommentarer",
+    "kommentit",
+    "comentarii",
+    "yorumlar",
+    "hozzászólások",
     "comment",
     "comments",
     "kommentar",

@@ -220,18 +220,23 @@ pub fn dominant_language(feats: &[Features]) -> Option<usize> {
 /// Returned by [`dominant_language`] when the page has words but too few stopwords of any list.
 pub const LANG_UNKNOWN: usize = usize::MAX;
 
+/// What stands in for the stopword density of a line when no list fits the page: sentence shape.
+fn shape_density(f: &Features) -> f32 {
+    if f.terminal && f.words >= 8 {
+        0.3
+    } else if f.words >= 12 {
+        0.2
+    } else {
+        0.1
+    }
+}
+
 fn stop_density(f: &Features, lang: Option<usize>) -> f32 {
     match lang {
-        Some(LANG_UNKNOWN) => {
-            // no stopword list fits the page: sentence shape stands in for function words
-            if f.terminal && f.words >= 8 {
-                0.3
-            } else if f.words >= 12 {
-                0.2
-            } else {
-                0.1
-            }
-        }
+        // no stopword list fits the page: sentence shape stands in for function words
+        Some(LANG_UNKNOWN) => shape_density(f),
+        // a language of endings: its list finds few words, and shape counts too
+        Some(l) if stopwords::SPARSE_LANGS >> l & 1 == 1 => f.stop_density(l).max(shape_density(f)),
         Some(l) => f.stop_density(l),
         None => (0..LANGS.len())
             .map(|l| f.stop_density(l))
@@ -907,10 +912,46 @@ mod tests {
             "Когда она пришла, все уже были там, и никто не мог понять почему.",
         ];
         assert_eq!(language_of(&russian), Some("ru"));
+        // close neighbours each have their own list
+        let ukrainian = [
+            "Він сказав, що це було не так, і ми не знали, що робити далі.",
+            "Коли вона прийшла, всі вже були там, але ніхто не міг пояснити чому.",
+        ];
+        assert_eq!(language_of(&ukrainian), Some("uk"));
+        let slovak = [
+            "Mesto povedalo, že nová cesta bude hotová až na jeseň, ale ľudia sú netrpezliví.",
+            "Podľa starostu sa práce začnú v máji a budú trvať aj cez leto.",
+        ];
+        assert_eq!(language_of(&slovak), Some("sk"));
+        let croatian = [
+            "Gradonačelnik je rekao da će radovi na cesti početi u svibnju i trajati do jeseni.",
+            "Građani su zadovoljni, ali se boje da će gužve ljeti biti još veće nego prije.",
+        ];
+        assert_eq!(language_of(&croatian), Some("hr"));
         // an English page of text-browser menus: the `o` bullets count for no language
         let mut menu = vec!["o Garage Door and Basement Sealing Expert"; 30];
         menu.push("The council said on Monday that the plan would go ahead in the spring.");
         assert_eq!(language_of(&menu), Some("en"));
+    }
+
+    /// In a language of endings a sentence with few function words is still prose: sentence
+    /// shape counts beside the list; elsewhere the list alone decides.
+    #[test]
+    fn languages_of_endings_count_sentence_shape_too() {
+        let mut scratch = String::new();
+        let lang = |code: &str| LANGS.iter().position(|&l| l == code);
+        let turkish = features::extract(
+            "Esnaf endişeli, çünkü inşaat alanına yakın dükkân sahipleri müşteri kaybından korkuyor.",
+            &mut scratch,
+        );
+        assert!(turkish.stop_density(lang("tr").unwrap()) < 0.15);
+        assert!(stop_density(&turkish, lang("tr")) >= 0.3);
+        let english = features::extract(
+            "Shares rose sharply today across Asian markets despite weak export figures.",
+            &mut scratch,
+        );
+        let en = stop_density(&english, lang("en"));
+        assert!(en < 0.15, "{en}");
     }
 
     /// On ASCII lines the byte path finds the words the character path finds, in order.

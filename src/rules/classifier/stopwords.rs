@@ -7,10 +7,15 @@
 use std::sync::OnceLock;
 
 /// Languages with a stopword list, in bit order.
-pub const LANGS: [&str; 17] = [
+pub const LANGS: [&str; 20] = [
     "en", "de", "es", "fr", "it", "pt", "nl", "pl", "cs", "sv", "da", "no", "fi", "ro", "ru", "tr",
-    "hu",
+    "hu", "uk", "sk", "hr",
 ];
+
+/// Languages that say with endings what others say with function words (Finnish, Turkish,
+/// Hungarian): a short list finds few of their words, so the classifier takes sentence shape
+/// into account beside the list (bit `i` = `LANGS[i]`).
+pub const SPARSE_LANGS: u32 = (1 << 12) | (1 << 15) | (1 << 16);
 
 /// The bits of [`LANGS`] in a word's value (a table may keep other flags above them).
 pub const LANG_BITS: u32 = (1 << LANGS.len()) - 1;
@@ -139,9 +144,28 @@ valamint volna vannak voltak sok több első két egyik másik szerint számára
 hiszen tehát mégis sőt nincs lett lenne nekem neki vele benne arra erre ahogy miért hol mely \
 melyek azok ezek";
 
+const UK: &str = "і й та в у на з із зі до за від по під про при для без через що як це не ні так \
+але або чи ж же вже ще також тому щоб якщо коли де тут там він вона воно вони ми ви я ти його \
+її їх їм йому їй нас вас нам вам ним нею ними цей ця ці цього цієї цих цим тим той те ті був \
+була було були бути є буде будуть може можна треба має мають який яка яке які якого якої яких \
+свій своя свої свого своєї всі все весь вся після між понад близько лише тільки навіть дуже \
+більше саме зокрема адже бо хоча";
+
+const SK: &str = "a aby ako aj ale alebo ani až bez bol bola bolo boli by byť cez čo do ho i ich \
+im je jeho jej keď kde ktorá ktoré ktorý ktorí ku k len ma mal mala malo mali medzi mi na nad \
+nie nich o od on ona oni ono po pod podľa pre pred pri s sa si so sú svoje tak tam tiež to tom \
+tu už v vo však z za zo že ešte iba lebo preto teda tento táto toto tieto ten tá tí môže môžu \
+bude budú sme som ste mu vám nám";
+
+const HR: &str = "i u je da se na za su od s sa o a ali ili kao što koji koja koje kojeg kojem \
+kojima do iz po pri prema nakon bez kod uz među nije ne bi bio bila bilo bili biti će ćemo ću \
+ćete smo ste sam si ga mu joj ih im ovaj ova ovo ovi ove taj ta to ti te tog toga tom jer kad \
+kada gdje tako također već još samo onda dok čak vrlo više manje svoj svoja svoje njegov \
+njezin njihov nas vas nam vam on ona ono oni one mi vi ja";
+
 /// The lists in [`LANGS`] order.
 const LISTS: [&str; LANGS.len()] = [
-    EN, DE, ES, FR, IT, PT, NL, PL, CS, SV, DA, NO, FI, RO, RU, TR, HU,
+    EN, DE, ES, FR, IT, PT, NL, PL, CS, SV, DA, NO, FI, RO, RU, TR, HU, UK, SK, HR,
 ];
 
 /// Every stopword with the languages (bit set, bit `i` = `LANGS[i]`) of the list it is in, once
