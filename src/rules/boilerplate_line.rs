@@ -14,7 +14,8 @@ crate::declare_rule! {
     /// Slovak, Croatian, Swedish, Danish, Norwegian, Finnish, Romanian, Russian, Ukrainian,
     /// Turkish, Hungarian; the page's language is the list with the most hits, a page no list
     /// fits is judged by sentence shape, and so, beside the list, are pages in Finnish, Turkish
-    /// and Hungarian, which say with endings what others say with function words —, final
+    /// and Hungarian, which say with endings what others say with function words; the Slavic
+    /// languages, which have no articles, count their density half as much again —, final
     /// punctuation, capitalised words, digits and symbols, separators such as
     /// `|`, `»`, `>` and `·`, URL, e-mail and handle shapes, list bullets, a text browser's `o`
     /// bullet included) and a local class: good (prose), near-good, short or bad.
@@ -22,8 +23,13 @@ crate::declare_rule! {
     /// On a page of items (a catalogue, a list of abstracts, a link list with descriptions),
     /// where the prose outside the core outweighs the core, every region of prose joins it.
     /// Inside the core, prose and short lines between prose stay (subheadings, list items,
-    /// quotes, captions), and chrome-shaped lines go; a headline, byline or dateline just above
-    /// the core stays. A reader-comment thread below the article (from a comment header or footer
+    /// quotes, captions), and chrome-shaped lines go. A run of short lines between prose costs
+    /// little when it is short (up to four lines), a numbered list, or a list a colon introduces
+    /// (`Inflation by country:` then items that end with `,`, `;` or `.` or open in lowercase,
+    /// perhaps a subheading after them): the article goes on below it. A headline, byline or
+    /// dateline just above the core stays, a headline with a dash between two clauses of three
+    /// words or more (`Record reindeer deaths after harsh winter – herders demand support`)
+    /// included. A reader-comment thread below the article (from a comment header or footer
     /// such as `Reply`, `Name says:` or `12 Comments` that follows the article's prose and is
     /// confirmed by another one close below, or a counted heading naming the article such as
     /// `27 comments to <title>`) weighs less, so it does not outweigh the article, and its first
@@ -253,6 +259,55 @@ mod tests {
         );
         assert!(!k.iter().any(|l| l.starts_with("Example Gazette")), "{k:?}");
         assert!(!k.iter().any(|l| l.starts_with("Photo 1")), "{k:?}");
+    }
+
+    /// A list a colon introduces (items that end with a comma or a full stop, or open in
+    /// lowercase) costs little between two paragraphs, however many items it has, and so does
+    /// a subheading after it: the article goes on below it (helper-46's lost tails).
+    #[test]
+    fn a_list_a_colon_introduces_keeps_the_article_below_it() {
+        let page = "Eurozone inflation falls as energy prices ease\n\
+            Inflation in the eurozone fell more than expected in November, strengthening the case for lower interest rates next year.\n\
+            Consumer prices rose 2.4 per cent from a year earlier, down from 2.9 per cent in October, according to the official figures.\n\
+            Inflation in November by country:\n\
+            Germany: 2.3 per cent,\n\
+            France: 3.8 per cent,\n\
+            Italy: 0.6 per cent,\n\
+            Spain: 3.2 per cent.\n\
+            What comes next\n\
+            The central bank's next policy meeting is in December, when it will also publish its new staff forecasts.\n";
+        let k = kept(page);
+        for line in [
+            "Inflation in November by country:",
+            "Spain: 3.2 per cent.",
+            "What comes next",
+        ] {
+            assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
+        }
+        assert!(k.iter().any(|l| l.starts_with("The central bank")), "{k:?}");
+        // a share bar under a colon is no list: capitalised labels without punctuation
+        let share = "Follow us:\nFacebook\nTwitter\nInstagram\nYouTube\nLinkedIn\n";
+        let page = format!(
+            "{}\n{share}Example Gazette is an independent publisher of local news and opinion, founded by journalists in 1990.\n",
+            PAGE.lines().take(10).collect::<Vec<_>>().join("\n")
+        );
+        let k = kept(&page);
+        assert!(!k.iter().any(|l| l == "Instagram"), "{k:?}");
+        assert!(!k.iter().any(|l| l.starts_with("Example Gazette")), "{k:?}");
+    }
+
+    /// A headline whose clauses a dash joins stays above the article; a page title with the
+    /// site's name after a dash, or a byline joined by a hyphen, is not taken for one.
+    #[test]
+    fn a_headline_with_a_dash_between_clauses_stays() {
+        let body = "The city council voted on Tuesday to rebuild the old harbour wall before the winter storms arrive, and the works will start next month.\n\
+            The mayor said that the new wall will be higher than the old one and that the fishing boats will have more room in the inner basin.\n";
+        let page = format!("Home\nNews\nRecord reindeer deaths after harsh winter – herders demand state support\n{body}");
+        let k = kept(&page);
+        assert!(k.iter().any(|l| l.starts_with("Record reindeer")), "{k:?}");
+        let page = format!("Home\nNews\nRecent posts and news – Example Gazette\nBy Jane Doe - Staff Writer - Example Gazette\n{body}");
+        let k = kept(&page);
+        assert!(!k.iter().any(|l| l.starts_with("Recent posts")), "{k:?}");
     }
 
     #[test]

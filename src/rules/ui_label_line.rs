@@ -19,7 +19,9 @@ crate::declare_rule! {
     /// `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`), embed placeholders
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
     /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
-    /// `View larger image`, `Bild vergrößern`), skip links (`Skip to main content`, a wiki's `Jump to navigation`, `Zur Suche springen`), loading
+    /// `View larger image`, `Bild vergrößern`), a menu's link to the front page (`Home`,
+    /// `Startseite`, `Strona główna`, `Etusivu`, `Головна`), skip links (`Skip to main content`,
+    /// a wiki's `Jump to navigation`, `Zur Suche springen`, `Till innehållet`, `Přejít na obsah`), loading
     /// placeholders (`Loading...`, `Wird geladen …`), subscribe buttons (`Subscribe`,
     /// `Abonnieren`), share buttons naming their target (`Share this on WhatsApp`), feedback prompts (`Was this article helpful?`, `Did
     /// you enjoy this article?`, `War dieser Artikel hilfreich?`), and share bars: a line of share
@@ -94,6 +96,13 @@ static LABEL: Lazy = Lazy::new(
       | (?:bild\s+|foto\s+)?vergrößern | agrandir(?:\s+l'image)? | ampliar(?:\s+(?:imagen|foto))? | ingrandisci
       | (?:did\s+you\s+(?:enjoy|like|find)|was|is)\s+this\s+(?:article|page|post|story|answer|information)(?:\s+(?:helpful|useful))?\s*\??
       | (?:war|ist)\s+(?:dieser\s+artikel|diese\s+seite|dieser\s+beitrag)\s+hilfreich\s*\?? | cet\s+article\s+vous\s+a-t-il\s+été\s+utile\s*\??
+      | home(?:\s?page)? | startseite | accueil | inicio | início | pagina\s+iniziale | strona\s+główna | naslovnica | početna
+      | startsida | forside | forsiden | etusivu | hlavní\s+stránka | úvodní\s+stránka | titulná\s+stránka | domov | acasă
+      | kezdőlap | ana\s+sayfa | головна | главная
+      | (?:hoppa|gå)\s+till\s+(?:huvud)?innehållet | till\s+innehållet | gå\s+til\s+(?:hoved)?(?:innhold|indhold)(?:et)?
+      | spring\s+til\s+(?:hoved)?indhold(?:et)? | siirry\s+(?:sisältöön|pääsisältöön) | přejít\s+(?:na|k)\s+obsahu?
+      | prejsť\s+na\s+obsah | preskoči\s+na\s+sadržaj | sari\s+la\s+conținut | ugrás\s+a\s+tartalomra | [iİ]çeriğe\s+geç
+      | перейти\s+до\s+(?:вмісту|змісту|основного\s+вмісту) | перейти\s+к\s+(?:содержимому|содержанию|основному\s+содержанию)
     )$",
 );
 
@@ -175,7 +184,8 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"to", b"op", b"hi", b"ma", b"su", b"bu", b"sz", b"ab", b"ad", b"si", b"rs", b"da", b"av",
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
-        b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud",
+        b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
+        b"hl", b"ke", b"ug",
     ],
     true,
 );
@@ -539,6 +549,46 @@ mod tests {
             "Pular para o conteúdo",
             "Naar hoofdinhoud",
             "Przejdź do treści",
+            "Home",
+            "Homepage",
+            "Home page",
+            "Startseite",
+            "Accueil",
+            "Inicio",
+            "Início",
+            "Pagina iniziale",
+            "Strona główna",
+            "Naslovnica",
+            "Početna",
+            "Startsida",
+            "Forside",
+            "Forsiden",
+            "Etusivu",
+            "Hlavní stránka",
+            "Úvodní stránka",
+            "Titulná stránka",
+            "Domov",
+            "Acasă",
+            "Kezdőlap",
+            "Ana sayfa",
+            "Головна",
+            "Главная",
+            "Hoppa till innehållet",
+            "Gå till huvudinnehållet",
+            "Till innehållet",
+            "Gå til innhold",
+            "Gå til hovedindholdet",
+            "Spring til indhold",
+            "Siirry sisältöön",
+            "Přejít na obsah",
+            "Přejít k obsahu",
+            "Prejsť na obsah",
+            "Preskoči na sadržaj",
+            "Sari la conținut",
+            "Ugrás a tartalomra",
+            "İçeriğe geç",
+            "Перейти до вмісту",
+            "Перейти к содержимому",
             "Jump to navigation",
             "Jump to search",
             "Jump to content",

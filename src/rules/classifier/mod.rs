@@ -237,6 +237,9 @@ fn stop_density(f: &Features, lang: Option<usize>) -> f32 {
         Some(LANG_UNKNOWN) => shape_density(f),
         // a language of endings: its list finds few words, and shape counts too
         Some(l) if stopwords::SPARSE_LANGS >> l & 1 == 1 => f.stop_density(l).max(shape_density(f)),
+        Some(l) if stopwords::ARTICLELESS_LANGS >> l & 1 == 1 => {
+            f.stop_density(l) * stopwords::ARTICLELESS_SCALE
+        }
         Some(l) => f.stop_density(l),
         None => (0..LANGS.len())
             .map(|l| f.stop_density(l))
@@ -398,6 +401,43 @@ fn numbered_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> b
     next > 1
 }
 
+/// Longest list an introducing colon carries across between two prose lines (items).
+const INTRODUCED_ITEMS: usize = 12;
+
+/// Lines `start..end` (short lines and blanks, between prose lines) are a list a colon
+/// introduces: the prose line above or the run's first line ends with `:`, and every item
+/// after it reads as part of that sentence: it ends with `,`, `;` or `.`, or opens in
+/// lowercase (`Inflation by country:` / `Germany: 2.3 per cent,` / ...); after two such items
+/// the run's last line may be anything (the next section's subheading). A menu or a share bar
+/// under `Follow us:` (capitalised labels, no punctuation) is not one.
+fn introduced_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> bool {
+    let mut lines = (start..end).filter(|&j| out[j].class != Class::Blank);
+    let above = (0..start).rev().find(|&j| out[j].class != Class::Blank);
+    let intro_above = above.is_some_and(|j| out[j].features.colon);
+    if !intro_above && !lines.next().is_some_and(|j| out[j].features.colon) {
+        return false;
+    }
+    let mut items = 0;
+    let mut lines = lines.peekable();
+    while let Some(j) = lines.next() {
+        if lines.peek().is_none() && items >= 2 {
+            // the last line may be the next section's subheading
+            break;
+        }
+        let line = doc.line(j).trim();
+        let punctuated = line.ends_with([',', ';', '.']);
+        let lowercase = line
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+        if !(punctuated || lowercase) || out[j].features.colon {
+            return false;
+        }
+        items += 1;
+    }
+    (2..=INTRODUCED_ITEMS).contains(&items)
+}
+
 /// The number a list item opens with: `7.` or `7)` then a space (`7. Serve warm.`).
 fn item_number(line: &str) -> Option<u32> {
     let line = line.trim_start();
@@ -534,6 +574,32 @@ fn headline_shaped(f: &Features) -> bool {
     f.words >= 1 && f.words <= 20 && f.separators == 0 && f.links == 0 && !f.copyright && !f.bullet
 }
 
+/// [`headline_shaped`], or a headline whose one separator is a dash between two clauses of at
+/// least three words each (`Record number of reindeer died – herders demand support`), as
+/// Nordic and much European news writes them; a page title's `Headline – Site Name` has a
+/// shorter tail, a menu more separators. A hyphen does not count: `Posted by x - Tuesday, ...`,
+/// `Site tagline - date` lines join clauses with it.
+fn headline_shaped_line(line: &str, f: &Features) -> bool {
+    if headline_shaped(f) {
+        return true;
+    }
+    let plain = Features {
+        separators: 0,
+        ..*f
+    };
+    if f.separators != 1 || !headline_shaped(&plain) {
+        return false;
+    }
+    if item_number(line).is_some() {
+        return false;
+    }
+    [" – ", " — "].iter().any(|dash| {
+        line.split_once(dash).is_some_and(|(head, tail)| {
+            head.split_whitespace().count() >= 3 && tail.split_whitespace().count() >= 3
+        })
+    })
+}
+
 /// The weight of a comment thread's first marker in the core search: no run of prose outweighs
 /// it, so the core ends above the thread (or lies within it, on a page that is mostly thread).
 const THREAD_WALL: f32 = -1000.0;
@@ -629,7 +695,8 @@ fn classify_lines(
             .map(|j| out[j].class)
             .find(|c| *c != Class::Blank);
         let after = out.get(i).map(|v| v.class);
-        let numbered = shorts > p.gap_lines && numbered_list(doc, &out, start, i);
+        let numbered = shorts > p.gap_lines
+            && (numbered_list(doc, &out, start, i) || introduced_list(doc, &out, start, i));
         if (shorts <= p.gap_lines || numbered)
             && before.is_some_and(prose)
             && after.is_some_and(prose)
@@ -758,7 +825,7 @@ fn classify_lines(
                     continue;
                 }
                 if in_core[j]
-                    || !headline_shaped(&out[j].features)
+                    || !headline_shaped_line(doc.line(j), &out[j].features)
                     || out[j].class == Class::Bad && out[j].features.words > 20
                 {
                     break;
@@ -774,17 +841,21 @@ fn classify_lines(
 
     // position: a headline-shaped first line a few lines above the first core line is the title
     // (UI labels between the two are for the other rules to judge; lines the rules remove do
-    // not count)
+    // not count). When rules removed lines above it (`Skip to content`, `Home`), a line of one
+    // or two words is the menu's next item (`News`), not the page's title.
     let unjudged =
         |j: usize| out[j].class != Class::Blank && !ruled.get(j).copied().unwrap_or(false);
-    let first = (0..n).find(|&i| unjudged(i));
+    let first = (0..n).find(|&i| unjudged(i)).filter(|&i| {
+        let after_ruled = (0..i).any(|j| out[j].class != Class::Blank);
+        !after_ruled || out[i].features.words >= 3
+    });
     let core_start = in_core.iter().position(|&c| c);
     if let (Some(f0), Some(c0)) = (first, core_start) {
         let between = (f0 + 1..c0).filter(|&j| unjudged(j)).count();
         let fx = &out[f0].features;
         if f0 < c0
             && between <= p.title_reach as usize
-            && headline_shaped(fx)
+            && headline_shaped_line(doc.line(f0), fx)
             && !chrome_shaped(fx)
             && !fx.comment_marker
             && !fx.terminal
@@ -935,7 +1006,8 @@ mod tests {
     }
 
     /// In a language of endings a sentence with few function words is still prose: sentence
-    /// shape counts beside the list; elsewhere the list alone decides.
+    /// shape counts beside the list; in a Slavic one the list's density counts more; elsewhere
+    /// the list alone decides.
     #[test]
     fn languages_of_endings_count_sentence_shape_too() {
         let mut scratch = String::new();
@@ -952,6 +1024,15 @@ mod tests {
         );
         let en = stop_density(&english, lang("en"));
         assert!(en < 0.15, "{en}");
+        // a Slavic language has no articles: its density counts half as much again
+        let ukrainian = features::extract(
+            "Фонд бібліотеки налічує понад двадцять тисяч видань, серед яких багато книжок для дітей.",
+            &mut scratch,
+        );
+        let uk = lang("uk").unwrap();
+        let listed = ukrainian.stop_density(uk);
+        assert!(listed > 0.1 && listed < 0.25, "{listed}");
+        assert_eq!(stop_density(&ukrainian, Some(uk)), listed * 1.5);
     }
 
     /// On ASCII lines the byte path finds the words the character path finds, in order.

@@ -17,6 +17,13 @@ pub const LANGS: [&str; 20] = [
 /// into account beside the list (bit `i` = `LANGS[i]`).
 pub const SPARSE_LANGS: u32 = (1 << 12) | (1 << 15) | (1 << 16);
 
+/// Slavic languages have no articles, so their function words are fewer in a sentence than in
+/// the Romance and Germanic ones the thresholds were set on: their density counts this much
+/// more (bit `i` = `LANGS[i]`).
+pub const ARTICLELESS_LANGS: u32 =
+    (1 << 7) | (1 << 8) | (1 << 14) | (1 << 17) | (1 << 18) | (1 << 19);
+pub const ARTICLELESS_SCALE: f32 = 1.5;
+
 /// The bits of [`LANGS`] in a word's value (a table may keep other flags above them).
 pub const LANG_BITS: u32 = (1 << LANGS.len()) - 1;
 
