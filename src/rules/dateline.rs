@@ -12,6 +12,10 @@ crate::declare_rule! {
     /// agosto de 2023`); the time may also come first (`Updated 2:15 PM EST, Tue April 8,
     /// 2025`) or after a separator (`04.02.2025 - 13:25 Uhr`), a place may lead (`Madrid - 04
     /// feb 2025 - 13:25 CET`), and a reading time may close it (`8 April 2025 • 4 min read`).
+    /// Month names are known in English, German, French, Spanish, Italian, Portuguese, Dutch,
+    /// Polish, and after the day in Swedish, Danish, Norwegian, Finnish, Czech, Slovak,
+    /// Croatian, Serbian, Romanian, Turkish, Russian and Ukrainian (`12. března 2024`,
+    /// `7 ноября 2017`).
     /// The line leaves the text and its date goes to the document's `date` field, as ISO 8601
     /// (`2023-08-02T15:19`); the first dateline of a document wins.
     ///

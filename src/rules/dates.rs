@@ -1,7 +1,9 @@
 //! Date parsing shared by the dateline rules: numeric dates (`2023-08-01`, `02.08.2023`;
 //! `19/03/2024` and `21-05-2024` day first, or month first when that is the only valid
 //! reading, as `03/19/2024`; `8/2/2023`, unpadded, is left alone as ambiguous), dates with
-//! month names in English, German, French, Spanish, Italian, Portuguese, Dutch and Polish,
+//! month names in English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
+//! Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Croatian, Serbian, Romanian, Turkish,
+//! Russian and Ukrainian,
 //! an optional time; the result as ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
 //! Only real calendar dates parse: `31.02.2023` or `Feb 30, 2023` is no date at all, so no rule
 //! takes it for one (the line stays unless something else removes it).
@@ -124,9 +126,138 @@ const MONTHS: &[(&str, u32)] = &[
     ("grudnia", 12),
 ];
 
+/// Month names these languages write only after the day (`12. března 2024`, `7 ноября 2017`):
+/// genitive and partitive forms, and the names of languages that put the day first.
+const MONTHS_AFTER_DAY: &[(&str, u32)] = &[
+    // Swedish, Danish, Norwegian (names not listed above)
+    ("maj", 5),
+    ("augusti", 8),
+    ("marts", 3),
+    ("desember", 12),
+    // Finnish, in the partitive a date uses
+    ("tammikuuta", 1),
+    ("helmikuuta", 2),
+    ("maaliskuuta", 3),
+    ("huhtikuuta", 4),
+    ("toukokuuta", 5),
+    ("kesäkuuta", 6),
+    ("heinäkuuta", 7),
+    ("elokuuta", 8),
+    ("syyskuuta", 9),
+    ("lokakuuta", 10),
+    ("marraskuuta", 11),
+    ("joulukuuta", 12),
+    // Czech and Slovak, in the genitive
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    ("januára", 1),
+    ("februára", 2),
+    ("apríla", 4),
+    ("mája", 5),
+    ("júna", 6),
+    ("júla", 7),
+    ("augusta", 8),
+    ("septembra", 9),
+    ("októbra", 10),
+    ("novembra", 11),
+    ("decembra", 12),
+    // Croatian, in the genitive (`listopada` is October there but November in Polish: left to
+    // Polish), and Serbian and Bosnian in Latin script
+    ("siječnja", 1),
+    ("veljače", 2),
+    ("ožujka", 3),
+    ("travnja", 4),
+    ("svibnja", 5),
+    ("lipnja", 6),
+    ("srpnja", 7),
+    ("kolovoza", 8),
+    ("rujna", 9),
+    ("studenoga", 11),
+    ("studenog", 11),
+    ("prosinca", 12),
+    ("januara", 1),
+    ("februara", 2),
+    ("marta", 3),
+    ("aprila", 4),
+    ("juna", 6),
+    ("jula", 7),
+    ("avgusta", 8),
+    ("oktobra", 10),
+    // Romanian
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    // Turkish
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    // Russian and Ukrainian, in the genitive
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+];
+
 fn month(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
+}
+
+/// [`month`], or a name written only after the day.
+fn month_after_day(name: &str) -> Option<u32> {
+    month(name).or_else(|| {
+        let n = name.trim_end_matches('.').to_lowercase();
+        MONTHS_AFTER_DAY
+            .iter()
+            .find(|(m, _)| *m == n)
+            .map(|(_, v)| *v)
+    })
 }
 
 /// A date found at the start of a text, with the byte length it spans.
@@ -136,7 +267,7 @@ pub struct FoundDate {
     pub len: usize,
 }
 
-const MONTH_NAME: &str = r"[A-Za-zÀ-ÿąćęłńśźżĄĆĘŁŃŚŹŻ]{3,12}\.?";
+const MONTH_NAME: &str = r"\p{L}{3,12}\.?";
 
 /// How a time is joined to a date: `at`, `um`, `à`, `a las`, `alle`, `às`, `om`, `o`, `godz.`
 /// (a macro, so that the regexes here and the dateline's trailing time write it once).
@@ -286,7 +417,7 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
             return found(y, m, d, t, c[0].len());
         }
         if let Some(c) = named_dmy().captures(s) {
-            let (d, m, y) = (num(&c, 1)?, month(&c[2])?, num(&c, 3)?);
+            let (d, m, y) = (num(&c, 1)?, month_after_day(&c[2])?, num(&c, 3)?);
             let t = num(&c, 4)
                 .zip(num(&c, 5))
                 .map(|(h, mi)| (hour12(h, c.get(6).map(|x| x.as_str())), mi));
@@ -327,7 +458,7 @@ mod tests {
         // is numeric, the month-led one only on the others
         let digit = regex::Regex::new(r"^\d").unwrap();
         let month = regex::Regex::new(&format!("(?i)^{MONTH_NAME}")).unwrap();
-        let month_char = regex::Regex::new(r"(?i)^[A-Za-zÀ-ÿąćęłńśźżĄĆĘŁŃŚŹŻ]").unwrap();
+        let month_char = regex::Regex::new(r"(?i)^\p{L}").unwrap();
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let s = c.encode_utf8(&mut buf);
@@ -339,7 +470,7 @@ mod tests {
             }
         }
         assert!(month.is_match("Août") && month_char.is_match("É"));
-        assert!(MONTH_NAME.starts_with("[A-Za-zÀ-ÿąćęłńśźżĄĆĘŁŃŚŹŻ]"));
+        assert!(MONTH_NAME.starts_with(r"\p{L}"));
         assert_eq!(
             parse_date_prefix("August 1, 2023").map(|d| d.iso),
             Some("2023-08-01".into())
@@ -396,6 +527,24 @@ mod tests {
             p("7 września 2019, 08:00").as_deref(),
             Some("2019-09-07T08:00")
         );
+        for (text, iso) in [
+            ("12 mars 2024", "2024-03-12"),
+            ("3 augusti 2023", "2023-08-03"),
+            ("5. marts 2024", "2024-03-05"),
+            ("24. desember 2022", "2022-12-24"),
+            ("12. maaliskuuta 2024", "2024-03-12"),
+            ("7. července 2021", "2021-07-07"),
+            ("15. októbra 2020", "2020-10-15"),
+            ("3. svibnja 2024.", "2024-05-03"),
+            ("14. jula 2019", "2019-07-14"),
+            ("1 decembrie 2018", "2018-12-01"),
+            ("29 Ekim 2023", "2023-10-29"),
+            ("11 Kasım 2022", "2022-11-11"),
+            ("7 ноября 2017", "2017-11-07"),
+            ("24 серпня 2024", "2024-08-24"),
+        ] {
+            assert_eq!(p(text).as_deref(), Some(iso), "{text}");
+        }
         // padded numeric dates with a slash or a dash: day first, month first when only that
         // reading is a date
         assert_eq!(p("25/11/2022").as_deref(), Some("2022-11-25"));

@@ -98,7 +98,8 @@ static LABEL: Lazy = Lazy::new(
       | (?:war|ist)\s+(?:dieser\s+artikel|diese\s+seite|dieser\s+beitrag)\s+hilfreich\s*\?? | cet\s+article\s+vous\s+a-t-il\s+été\s+utile\s*\??
       | home(?:\s?page)? | startseite | accueil | inicio | início | pagina\s+iniziale | strona\s+główna | naslovnica | početna
       | startsida | forside | forsiden | etusivu | hlavní\s+stránka | úvodní\s+stránka | titulná\s+stránka | domov | acasă
-      | kezdőlap | ana\s+sayfa | головна | главная
+      | kezdőlap | ana\s+sayfa | головна | главная | hjem | naslovna | главна | начало
+      | preskoči\s+na\s+(?:glavni\s+)?sadržaj | hopp\s+til\s+(?:hoved)?innhold(?:et)? | към\s+(?:основното\s+)?съдържанието
       | (?:hoppa|gå)\s+till\s+(?:huvud)?innehållet | till\s+innehållet | gå\s+til\s+(?:hoved)?(?:innhold|indhold)(?:et)?
       | spring\s+til\s+(?:hoved)?indhold(?:et)? | siirry\s+(?:sisältöön|pääsisältöön) | přejít\s+(?:na|k)\s+obsahu?
       | prejsť\s+na\s+obsah | preskoči\s+na\s+sadržaj | sari\s+la\s+conținut | ugrás\s+a\s+tartalomra | [iİ]çeriğe\s+geç
@@ -185,7 +186,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
-        b"hl", b"ke", b"ug",
+        b"hl", b"ke", b"ug", b"hj",
     ],
     true,
 );
@@ -573,6 +574,13 @@ mod tests {
             "Ana sayfa",
             "Головна",
             "Главная",
+            "Hjem",
+            "Naslovna",
+            "Главна",
+            "Начало",
+            "Preskoči na glavni sadržaj",
+            "Hopp til hovedinnhold",
+            "Към съдържанието",
             "Hoppa till innehållet",
             "Gå till huvudinnehållet",
             "Till innehållet",
