@@ -32,6 +32,8 @@ fn is_trailer(rest: &str) -> bool {
         || rest
             .chars()
             .all(|c| matches!(c, '•' | '·' | '|' | '-' | '–' | '—' | ',' | '/' | ' '))
+        // the full stop Croatian, Serbian and Hungarian put after a year: `3. svibnja 2024.`
+        || rest == "."
         || matches!(
             rest.trim_start_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -183,6 +185,17 @@ mod tests {
             parse_dateline("2023-08-01 12:00 UTC").as_deref(),
             Some("2023-08-01T12:00")
         );
+        // a dateline of a language that writes the month after the day, a full stop after the
+        // year included
+        assert_eq!(
+            parse_dateline("3. svibnja 2024.").as_deref(),
+            Some("2024-05-03")
+        );
+        assert_eq!(
+            parse_dateline("12. března 2024").as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(parse_dateline("3. svibnja 2024. godine"), None);
     }
 
     #[test]
