@@ -972,33 +972,33 @@ mod tests {
 
     #[test]
     fn the_page_language_is_the_list_with_most_hits() {
-        let polish = [
-            "Największy okręt marynarki szykuje się do rejsu, a to ma być powrót potęgi.",
-            "Z perspektywy sojuszników to nowa jakość i siła, ale także sygnał zmiany.",
-            "Dla przeciwników jest to ostrzeżenie, że kraj odbudowuje siły na morzu.",
+        // close neighbours (ru/uk, cs/sk, hr) each have their own list
+        let pages: [(&str, &[&str]); 5] = [
+            ("pl", &[
+                "Największy okręt marynarki szykuje się do rejsu, a to ma być powrót potęgi.",
+                "Z perspektywy sojuszników to nowa jakość i siła, ale także sygnał zmiany.",
+                "Dla przeciwników jest to ostrzeżenie, że kraj odbudowuje siły na morzu.",
+            ]),
+            ("ru", &[
+                "Он сказал, что это было не так, и мы не знали, что делать.",
+                "Когда она пришла, все уже были там, и никто не мог понять почему.",
+            ]),
+            ("uk", &[
+                "Він сказав, що це було не так, і ми не знали, що робити далі.",
+                "Коли вона прийшла, всі вже були там, але ніхто не міг пояснити чому.",
+            ]),
+            ("sk", &[
+                "Mesto povedalo, že nová cesta bude hotová až na jeseň, ale ľudia sú netrpezliví.",
+                "Podľa starostu sa práce začnú v máji a budú trvať aj cez leto.",
+            ]),
+            ("hr", &[
+                "Gradonačelnik je rekao da će radovi na cesti početi u svibnju i trajati do jeseni.",
+                "Građani su zadovoljni, ali se boje da će gužve ljeti biti još veće nego prije.",
+            ]),
         ];
-        assert_eq!(language_of(&polish), Some("pl"));
-        let russian = [
-            "Он сказал, что это было не так, и мы не знали, что делать.",
-            "Когда она пришла, все уже были там, и никто не мог понять почему.",
-        ];
-        assert_eq!(language_of(&russian), Some("ru"));
-        // close neighbours each have their own list
-        let ukrainian = [
-            "Він сказав, що це було не так, і ми не знали, що робити далі.",
-            "Коли вона прийшла, всі вже були там, але ніхто не міг пояснити чому.",
-        ];
-        assert_eq!(language_of(&ukrainian), Some("uk"));
-        let slovak = [
-            "Mesto povedalo, že nová cesta bude hotová až na jeseň, ale ľudia sú netrpezliví.",
-            "Podľa starostu sa práce začnú v máji a budú trvať aj cez leto.",
-        ];
-        assert_eq!(language_of(&slovak), Some("sk"));
-        let croatian = [
-            "Gradonačelnik je rekao da će radovi na cesti početi u svibnju i trajati do jeseni.",
-            "Građani su zadovoljni, ali se boje da će gužve ljeti biti još veće nego prije.",
-        ];
-        assert_eq!(language_of(&croatian), Some("hr"));
+        for (code, lines) in pages {
+            assert_eq!(language_of(lines), Some(code), "{lines:?}");
+        }
         // an English page of text-browser menus: the `o` bullets count for no language
         let mut menu = vec!["o Garage Door and Basement Sealing Expert"; 30];
         menu.push("The council said on Monday that the plan would go ahead in the spring.");
