@@ -26,7 +26,8 @@ crate::declare_rule! {
     /// quotes, captions), and chrome-shaped lines go. A run of short lines between prose costs
     /// little when it is short (up to four lines), a numbered list, or a list a colon introduces
     /// (`Inflation by country:` then items that end with `,`, `;` or `.` or open in lowercase,
-    /// perhaps a subheading after them): the article goes on below it. A headline, byline or
+    /// perhaps a subheading after them), or a list of quantities (a recipe's `30 g butter`,
+    /// `salt and pepper`, under `Ingredients`): the article goes on below it. A headline, byline or
     /// dateline just above the core stays, a headline with a dash between two clauses of three
     /// words or more (`Record reindeer deaths after harsh winter – herders demand support`)
     /// included. A reader-comment thread below the article (from a comment header or footer
@@ -294,6 +295,41 @@ mod tests {
         let k = kept(&page);
         assert!(!k.iter().any(|l| l == "Instagram"), "{k:?}");
         assert!(!k.iter().any(|l| l.starts_with("Example Gazette")), "{k:?}");
+    }
+
+    /// A recipe's ingredients (quantities, then lowercase words) between its intro and its
+    /// steps cost little, however many: the intro and the list stay with the steps
+    /// (helper-47's recipes lost everything above the last ingredients).
+    #[test]
+    fn a_list_of_quantities_keeps_the_recipe_together() {
+        let page = "Share\nFacebook\n\
+            This is the soup my grandmother made every Friday in winter. It is thick, cheap and even better on the second day.\n\
+            Ingredients\n3 leeks\n4 potatoes\n1 onion\n30 g butter\n1 litre stock\n100 ml cream\nsalt and pepper\nMethod\n\
+            1. Wash the leeks well and slice them thinly, then peel and dice the potatoes and the onion.\n\
+            2. Melt the butter in a large pan and soften the leeks and onion for ten minutes without browning them.\n\
+            3. Add the potatoes and the stock, bring to the boil and simmer for twenty minutes until soft.\n";
+        let k = kept(page);
+        for line in [
+            "Ingredients",
+            "3 leeks",
+            "30 g butter",
+            "salt and pepper",
+            "Method",
+        ] {
+            assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
+        }
+        assert!(k.iter().any(|l| l.starts_with("This is the soup")), "{k:?}");
+        // a teaser list's capitalised entries are no quantities
+        let teasers = "Most read\n1 Council votes on harbour\n2 Storm closes roads\n3 New school opens\n4 Market reopens\nNewsletter\n\
+            * Cars\no Dealers\no My Ride\no Sell Your Car\no Research\n";
+        let page = format!(
+            "{}\n{teasers}Example Gazette is an independent publisher of local news and opinion, founded by journalists in 1990.\n",
+            PAGE.lines().take(10).collect::<Vec<_>>().join("\n")
+        );
+        let k = kept(&page);
+        assert!(!k.iter().any(|l| l.contains("Storm closes")), "{k:?}");
+        // nor are a text browser's `o` bullets, which open in lowercase
+        assert!(!k.iter().any(|l| l.contains("My Ride")), "{k:?}");
     }
 
     /// A headline whose clauses a dash joins stays above the article; a page title with the

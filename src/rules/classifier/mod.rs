@@ -438,6 +438,42 @@ fn introduced_list(doc: &Document, out: &[Verdict], start: usize, end: usize) ->
     (2..=INTRODUCED_ITEMS).contains(&items)
 }
 
+/// Lines `start..end` (short lines and blanks, between prose lines) are a list of quantities,
+/// a recipe's ingredients: at least three items that open with a number and then a lowercase
+/// word (`30 g butter`, `3 leeks`, `1 kg kyslej kapusty`) or open in lowercase (`salt and
+/// pepper`), every line but the run's first and last (its headings: `Ingredients`, `Method`)
+/// such an item. A menu's or a teaser list's capitalised entries (`1 Most read story`) are
+/// not.
+fn quantity_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> bool {
+    let lines: Vec<usize> = (start..end)
+        .filter(|&j| out[j].class != Class::Blank)
+        .collect();
+    let is_item = |j: usize| {
+        if out[j].features.bullet {
+            // a text browser's `o` bullet opens in lowercase too: a bulleted menu is no recipe
+            return false;
+        }
+        let mut words = doc.line(j).split_whitespace();
+        let first = words.next().unwrap_or("");
+        let lowercase = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+        if first.starts_with(|c: char| c.is_ascii_digit()) {
+            item_number(doc.line(j)).is_none()
+                && first
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '½' | '¼' | '¾'))
+                && words.next().is_some_and(lowercase)
+        } else {
+            lowercase(first)
+        }
+    };
+    let items = lines.iter().filter(|&&j| is_item(j)).count();
+    items >= 3
+        && items + 2 >= lines.len()
+        && lines[1..lines.len().saturating_sub(1)]
+            .iter()
+            .all(|&j| is_item(j))
+}
+
 /// The number a list item opens with: `7.` or `7)` then a space (`7. Serve warm.`).
 fn item_number(line: &str) -> Option<u32> {
     let line = line.trim_start();
@@ -696,7 +732,9 @@ fn classify_lines(
             .find(|c| *c != Class::Blank);
         let after = out.get(i).map(|v| v.class);
         let numbered = shorts > p.gap_lines
-            && (numbered_list(doc, &out, start, i) || introduced_list(doc, &out, start, i));
+            && (numbered_list(doc, &out, start, i)
+                || introduced_list(doc, &out, start, i)
+                || quantity_list(doc, &out, start, i));
         if (shorts <= p.gap_lines || numbered)
             && before.is_some_and(prose)
             && after.is_some_and(prose)
