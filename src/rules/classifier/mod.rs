@@ -466,12 +466,9 @@ fn quantity_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> b
             lowercase(first)
         }
     };
-    let items = lines.iter().filter(|&&j| is_item(j)).count();
-    items >= 3
-        && items + 2 >= lines.len()
-        && lines[1..lines.len().saturating_sub(1)]
-            .iter()
-            .all(|&j| is_item(j))
+    // every line but the first and the last is an item (those two may be headings)
+    let middle = lines.get(1..lines.len().saturating_sub(1)).unwrap_or(&[]);
+    middle.iter().all(|&j| is_item(j)) && lines.iter().filter(|&&j| is_item(j)).count() >= 3
 }
 
 /// The number a list item opens with: `7.` or `7)` then a space (`7. Serve warm.`).
@@ -731,18 +728,18 @@ fn classify_lines(
             .map(|j| out[j].class)
             .find(|c| *c != Class::Blank);
         let after = out.get(i).map(|v| v.class);
-        let numbered = shorts > p.gap_lines
+        let listed = shorts > p.gap_lines
             && (numbered_list(doc, &out, start, i)
                 || introduced_list(doc, &out, start, i)
                 || quantity_list(doc, &out, start, i));
-        if (shorts <= p.gap_lines || numbered)
+        if (shorts <= p.gap_lines || listed)
             && before.is_some_and(prose)
             && after.is_some_and(prose)
         {
             for j in start..i {
                 if out[j].class == Class::Short {
-                    // a numbered list's items are the article's own steps or points
-                    w[j] = if numbered { -1.0 } else { -p.gap_penalty };
+                    // a list's items (numbered, introduced, quantities) are the article's own
+                    w[j] = if listed { -1.0 } else { -p.gap_penalty };
                     out[j].score = w[j];
                 }
             }
