@@ -297,6 +297,32 @@ mod tests {
         assert!(!k.iter().any(|l| l.starts_with("Example Gazette")), "{k:?}");
     }
 
+    /// A review's `Pros:` and `Cons:` lists are one run of short lines with two introducing
+    /// colons; the verdict below them stays (helper-47's review lost it). Two labels in a row
+    /// with no item between them (`Share:` / `Follow:`) introduce nothing.
+    #[test]
+    fn a_second_colon_may_introduce_the_next_list() {
+        let page = "Review: the example phone is good but lacks a little courage\n\
+            The phone arrives in the mid-range with big promises: a fine camera, a two-day battery and a fair price.\n\
+            With moderate use the battery regularly lasted a day and a half, and a full charge takes under an hour.\n\
+            Pros:\nbright, accurate screen\nexcellent main camera\nlong battery life\n\
+            Cons:\nweaker wide-angle camera\nno charger in the box\nVerdict\n\
+            It is a reliable and balanced phone. It brings nothing new, but what it does, it does well for the money.\n";
+        let k = kept(page);
+        for line in ["Pros:", "long battery life", "Cons:", "no charger in the box"] {
+            assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
+        }
+        assert!(k.iter().any(|l| l.starts_with("It is a reliable")), "{k:?}");
+        let labels = "Share:\nFollow:\nnewsletter\nprint\nemail\nFacebook\n";
+        let page = format!(
+            "{}\n{labels}Example Gazette is an independent publisher of local news and opinion, founded by journalists in 1990.\n",
+            PAGE.lines().take(10).collect::<Vec<_>>().join("\n")
+        );
+        let k = kept(&page);
+        assert!(!k.iter().any(|l| l == "newsletter"), "{k:?}");
+        assert!(!k.iter().any(|l| l.starts_with("Example Gazette")), "{k:?}");
+    }
+
     /// A recipe's ingredients (quantities, then lowercase words) between its intro and its
     /// steps cost little, however many: the intro and the list stay with the steps
     /// (helper-47's recipes lost everything above the last ingredients).

@@ -408,8 +408,9 @@ const INTRODUCED_ITEMS: usize = 12;
 /// introduces: the prose line above or the run's first line ends with `:`, and every item
 /// after it reads as part of that sentence: it ends with `,`, `;` or `.`, or opens in
 /// lowercase (`Inflation by country:` / `Germany: 2.3 per cent,` / ...); after two such items
-/// the run's last line may be anything (the next section's subheading). A menu or a share bar
-/// under `Follow us:` (capitalised labels, no punctuation) is not one.
+/// the run's last line may be anything (the next section's subheading). Once a list has an
+/// item, a line ending in `:` may introduce the next one (a review's `Pros:` and `Cons:`).
+/// A menu or a share bar under `Follow us:` (capitalised labels, no punctuation) is not one.
 fn introduced_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> bool {
     let mut lines = (start..end).filter(|&j| out[j].class != Class::Blank);
     let above = (0..start).rev().find(|&j| out[j].class != Class::Blank);
@@ -418,11 +419,20 @@ fn introduced_list(doc: &Document, out: &[Verdict], start: usize, end: usize) ->
         return false;
     }
     let mut items = 0;
+    // items since the latest introducing line
+    let mut introduced = 0;
     let mut lines = lines.peekable();
     while let Some(j) = lines.next() {
-        if lines.peek().is_none() && items >= 2 {
+        if lines.peek().is_none() && items >= 2 && introduced > 0 {
             // the last line may be the next section's subheading
             break;
+        }
+        if out[j].features.colon {
+            if introduced == 0 {
+                return false;
+            }
+            introduced = 0;
+            continue;
         }
         let line = doc.line(j).trim();
         let punctuated = line.ends_with([',', ';', '.']);
@@ -430,12 +440,37 @@ fn introduced_list(doc: &Document, out: &[Verdict], start: usize, end: usize) ->
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_lowercase);
-        if !(punctuated || lowercase) || out[j].features.colon {
+        if !(punctuated || lowercase) {
             return false;
         }
         items += 1;
+        introduced += 1;
     }
-    (2..=INTRODUCED_ITEMS).contains(&items)
+    introduced > 0 && (2..=INTRODUCED_ITEMS).contains(&items)
+}
+
+/// Longest line, in words, of a widget the rules remove that the headline search looks past
+/// (`Share on X`, `Copy link`) ...
+const SHARE_LABEL_WORDS: u32 = 4;
+
+/// ... and how many such lines it looks past.
+const SHARE_LABELS_SKIPPED: u32 = 8;
+
+/// Longest line, in words, read as a menu entry above a headline.
+const MENU_ITEM_WORDS: u32 = 2;
+
+/// Line `j`, above an article's headline, is a menu's last entry, not a kicker: it has at
+/// most [`MENU_ITEM_WORDS`] words and so has the non-blank line above it, or a rule removed
+/// that line (`Home`). A kicker (`Culture`) stands alone under longer lines.
+fn menu_item_above(out: &[Verdict], ruled: &[bool], j: usize) -> bool {
+    if out[j].features.words > MENU_ITEM_WORDS {
+        return false;
+    }
+    let above = (0..j).rev().find(|&k| out[k].class != Class::Blank);
+    above.is_some_and(|k| {
+        ruled.get(k).copied().unwrap_or(false)
+            || out[k].features.words <= MENU_ITEM_WORDS && !out[k].features.colon
+    })
 }
 
 /// Lines `start..end` (short lines and blanks, between prose lines) are a list of quantities,
@@ -847,6 +882,8 @@ fn classify_lines(
     for i in 0..n {
         if in_core[i] && (i == 0 || !in_core[i - 1]) {
             let mut seen = 0;
+            let mut skipped = 0;
+            let mut headline_below = false;
             let mut j = i;
             while j > 0 && seen < p.head_window {
                 j -= 1;
@@ -859,16 +896,29 @@ fn classify_lines(
                     seen += 1;
                     continue;
                 }
+                if seen == 0
+                    && ruled.get(j).copied().unwrap_or(false)
+                    && f.words <= SHARE_LABEL_WORDS
+                    && skipped < SHARE_LABELS_SKIPPED
+                {
+                    // a share bar the rules remove right above the text
+                    skipped += 1;
+                    continue;
+                }
                 if in_core[j]
                     || !headline_shaped_line(doc.line(j), &out[j].features)
                     || out[j].class == Class::Bad && out[j].features.words > 20
                 {
                     break;
                 }
-                if chrome_shaped(&out[j].features) {
+                if chrome_shaped(&out[j].features)
+                    || headline_below && menu_item_above(&out, ruled, j)
+                {
                     break;
                 }
                 head[j] = true;
+                // a headline (not a sentence) is what a menu's last entries sit on
+                headline_below = out[j].features.words >= 3 && !out[j].features.terminal;
                 seen += 1;
             }
         }
