@@ -26,11 +26,16 @@ crate::declare_rule! {
     /// quotes, captions), and chrome-shaped lines go. A run of short lines between prose costs
     /// little when it is short (up to four lines), a numbered list, or a list a colon introduces
     /// (`Inflation by country:` then items that end with `,`, `;` or `.` or open in lowercase,
-    /// perhaps a subheading after them), or a list of quantities (a recipe's `30 g butter`,
-    /// `salt and pepper`, under `Ingredients`): the article goes on below it. A headline, byline or
-    /// dateline just above the core stays, a headline with a dash between two clauses of three
-    /// words or more (`Record reindeer deaths after harsh winter – herders demand support`)
-    /// included. A reader-comment thread below the article (from a comment header or footer
+    /// perhaps a subheading after them; a review's `Pros:` and `Cons:` make one such run), or a
+    /// list of quantities (a recipe's `30 g butter`, `salt and pepper`, under `Ingredients`):
+    /// the article goes on below it. A headline, byline or dateline just above the core stays,
+    /// a headline with a dash between two clauses of three words or more (`Record reindeer
+    /// deaths after harsh winter – herders demand support`) included, and so does a headline
+    /// above a share bar that the rules remove. Above a headline, a menu's last one- or
+    /// two-word entries (`News`, `Sport`) go. When no headline sits right above the core (a
+    /// standfirst, a byline and a share bar between them), the nearest headline-shaped line of
+    /// four words or more within eight lines above it stays when at least half of its long
+    /// words (and two or more) are the article's own. A reader-comment thread below the article (from a comment header or footer
     /// such as `Reply`, `Name says:` or `12 Comments` that follows the article's prose and is
     /// confirmed by another one close below, or a counted heading naming the article such as
     /// `27 comments to <title>`) weighs less, so it does not outweigh the article, and its first
@@ -309,7 +314,12 @@ mod tests {
             Cons:\nweaker wide-angle camera\nno charger in the box\nVerdict\n\
             It is a reliable and balanced phone. It brings nothing new, but what it does, it does well for the money.\n";
         let k = kept(page);
-        for line in ["Pros:", "long battery life", "Cons:", "no charger in the box"] {
+        for line in [
+            "Pros:",
+            "long battery life",
+            "Cons:",
+            "no charger in the box",
+        ] {
             assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
         }
         assert!(k.iter().any(|l| l.starts_with("It is a reliable")), "{k:?}");

@@ -456,6 +456,49 @@ const SHARE_LABEL_WORDS: u32 = 4;
 /// ... and how many such lines it looks past.
 const SHARE_LABELS_SKIPPED: u32 = 8;
 
+/// The hashes of the long words of the core's prose lines (see [`for_long_words`]).
+fn core_vocabulary(
+    doc: &Document,
+    out: &[Verdict],
+    in_core: &[bool],
+    scratch: &mut String,
+) -> rustc_hash::FxHashSet<u64> {
+    let mut vocabulary = rustc_hash::FxHashSet::default();
+    for i in (0..out.len())
+        .filter(|&i| in_core[i] && matches!(out[i].class, Class::Good | Class::NearGood))
+    {
+        for_long_words(doc.line(i), scratch, |w| {
+            vocabulary.insert(xxhash_rust::xxh3::xxh3_64(w.as_bytes()));
+        });
+    }
+    vocabulary
+}
+
+/// (distinct long words of `line` that `vocabulary` holds, distinct long words of `line`);
+/// `seen` and `scratch` are reused buffers.
+fn shared_words(
+    line: &str,
+    vocabulary: &rustc_hash::FxHashSet<u64>,
+    seen: &mut rustc_hash::FxHashSet<u64>,
+    scratch: &mut String,
+) -> (usize, usize) {
+    seen.clear();
+    let mut shared = 0usize;
+    for_long_words(line, scratch, |w| {
+        let h = xxhash_rust::xxh3::xxh3_64(w.as_bytes());
+        if seen.insert(h) && vocabulary.contains(&h) {
+            shared += 1;
+        }
+    });
+    (shared, seen.len())
+}
+
+/// Fewest words of a headline found by its words.
+const HEADLINE_MIN_WORDS: u32 = 4;
+
+/// Non-blank lines, not removed by rules, above the core searched for a headline by its words.
+const HEADLINE_REACH: usize = 8;
+
 /// Longest line, in words, read as a menu entry above a headline.
 const MENU_ITEM_WORDS: u32 = 2;
 
@@ -883,7 +926,10 @@ fn classify_lines(
         if in_core[i] && (i == 0 || !in_core[i - 1]) {
             let mut seen = 0;
             let mut skipped = 0;
-            let mut headline_below = false;
+            // the core may open with the headline itself
+            let mut headline_below = out[i].features.words >= 3
+                && !out[i].features.terminal
+                && headline_shaped_line(doc.line(i), &out[i].features);
             let mut j = i;
             while j > 0 && seen < p.head_window {
                 j -= 1;
@@ -949,7 +995,49 @@ fn classify_lines(
         }
     }
 
-    // the core's vocabulary, for long prose lines outside it
+    // the core's vocabulary, for a headline the walk above did not reach and for long prose
+    // lines outside the core
+    let mut scratch = String::new();
+    let vocabulary = std::cell::OnceCell::new();
+    let core_words =
+        || vocabulary.get_or_init(|| core_vocabulary(doc, &out, &in_core, &mut String::new()));
+    let mut seen = rustc_hash::FxHashSet::default();
+
+    // a headline above the article's first lines that the walk did not reach (a standfirst, a
+    // byline and a share bar between them): the nearest headline-shaped line of a few words
+    // within reach whose long words are mostly the article's own
+    if let Some(c0) = core_start {
+        // (a byline's two or three words are no headline, nor a dateline's)
+        let headline_found = (0..c0).any(|j| {
+            let f = &out[j].features;
+            head[j] && f.words >= HEADLINE_MIN_WORDS && !f.terminal && f.digits == 0
+        });
+        if !headline_found {
+            let candidates = (0..c0)
+                .rev()
+                .filter(|&j| {
+                    out[j].class != Class::Blank && !ruled.get(j).copied().unwrap_or(false)
+                })
+                .take(HEADLINE_REACH);
+            for j in candidates {
+                let f = &out[j].features;
+                if f.words < HEADLINE_MIN_WORDS
+                    || !headline_shaped_line(doc.line(j), f)
+                    || chrome_shaped(f)
+                    || f.comment_marker
+                {
+                    continue;
+                }
+                let v = core_words();
+                let (shared, distinct) = shared_words(doc.line(j), v, &mut seen, &mut scratch);
+                if shared >= 2 && shared * 2 >= distinct {
+                    head[j] = true;
+                    break;
+                }
+            }
+        }
+    }
+
     let topic_candidate = |i: usize| {
         !in_core[i]
             && !in_thread[i]
@@ -958,29 +1046,10 @@ fn classify_lines(
             && out[i].features.words >= p.topic_keep_words
     };
     let mut on_topic = vec![false; n];
-    if (0..n).any(topic_candidate) {
-        let mut scratch = String::new();
-        let mut vocabulary = rustc_hash::FxHashSet::default();
-        for i in
-            (0..n).filter(|&i| in_core[i] && matches!(out[i].class, Class::Good | Class::NearGood))
-        {
-            for_long_words(doc.line(i), &mut scratch, |w| {
-                vocabulary.insert(xxhash_rust::xxh3::xxh3_64(w.as_bytes()));
-            });
-        }
-        let mut seen = rustc_hash::FxHashSet::default();
-        for i in (0..n).filter(|&i| topic_candidate(i)) {
-            seen.clear();
-            let mut shared = 0usize;
-            for_long_words(doc.line(i), &mut scratch, |w| {
-                let h = xxhash_rust::xxh3::xxh3_64(w.as_bytes());
-                if seen.insert(h) && vocabulary.contains(&h) {
-                    shared += 1;
-                }
-            });
-            on_topic[i] =
-                !seen.is_empty() && shared as f32 >= p.topic_keep_share * seen.len() as f32;
-        }
+    for i in (0..n).filter(|&i| topic_candidate(i)) {
+        let v = core_words();
+        let (shared, distinct) = shared_words(doc.line(i), v, &mut seen, &mut scratch);
+        on_topic[i] = distinct > 0 && shared as f32 >= p.topic_keep_share * distinct as f32;
     }
 
     // decisions with context
