@@ -185,10 +185,26 @@ fn output_is_identical_at_any_thread_count_and_batch_size() {
     assert_eq!(r1, r8);
 }
 
+/// Every removal says why: a note, or for a duplicate the kept copy it matched.
+fn assert_explained(report: &serde_json::Value) {
+    for d in report["documents"].as_array().unwrap() {
+        for r in d["removals"].as_array().unwrap() {
+            let noted = r["note"].as_str().is_some_and(|n| !n.is_empty());
+            assert!(noted || r["kept"].is_object(), "no reason given: {r}");
+        }
+    }
+}
+
 #[test]
 fn accounting_holds_on_seeds_and_fixtures() {
-    assert_accounted(&report_of(&["clean", "seeds"], "acc-seeds"));
-    assert_accounted(&report_of(&["clean", "fixtures"], "acc-fixtures"));
+    for (args, name) in [
+        (["clean", "seeds"], "acc-seeds"),
+        (["clean", "fixtures"], "acc-fixtures"),
+    ] {
+        let report = report_of(&args, name);
+        assert_accounted(&report);
+        assert_explained(&report);
+    }
 }
 
 #[test]

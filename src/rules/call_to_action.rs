@@ -279,7 +279,11 @@ impl Rule for CallToAction {
                 hits += 1;
             }
             if hits >= 2 || (hits == 1 && words <= 12) {
-                out.push(Removal::line(&Self::META, i));
+                let note = match hits {
+                    1 => "call to action (1 cue)".to_string(),
+                    n => format!("call to action (cue weight {n})"),
+                };
+                out.push(Removal::line(&Self::META, i).with_note(note));
             }
         }
     }

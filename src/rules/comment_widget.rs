@@ -77,7 +77,7 @@ impl Rule for CommentWidget {
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
         for i in doc.paragraphs() {
             if short_line_opens_and_matches(doc, i, 8, &WIDGET_OPENINGS, &WIDGET) {
-                out.push(Removal::line(&Self::META, i));
+                out.push(Removal::line(&Self::META, i).with_note("comment widget line"));
             }
         }
     }

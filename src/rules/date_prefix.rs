@@ -48,7 +48,11 @@ impl Rule for DatePrefix {
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
         for i in doc.paragraphs().take(3) {
             if let Some((len, iso)) = date_prefix(doc.line(i)) {
-                out.push(Removal::within(&Self::META, i, 0..len).moved_to(Field::Date, iso));
+                out.push(
+                    Removal::within(&Self::META, i, 0..len)
+                        .with_note(format!("date prefix of {iso}"))
+                        .moved_to(Field::Date, iso),
+                );
                 return;
             }
         }

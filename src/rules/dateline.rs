@@ -11,7 +11,8 @@ crate::declare_rule! {
     /// 2023`, `Veröffentlicht am 2. August 2023`, `Publié le 2 août 2023`, `Publicado el 2 de
     /// agosto de 2023`); the time may also come first (`Updated 2:15 PM EST, Tue April 8,
     /// 2025`) or after a separator (`04.02.2025 - 13:25 Uhr`), a place may lead (`Madrid - 04
-    /// feb 2025 - 13:25 CET`), and a reading time may close it (`8 April 2025 • 4 min read`).
+    /// feb 2025 - 13:25 CET`, `Kempten, 06.11.2024 – 17:12 Uhr`, `Paris, le 18 septembre
+    /// 2024`), and a reading time may close it (`8 April 2025 • 4 min read`).
     /// Month names are known in English, German, French, Spanish, Italian, Portuguese, Dutch,
     /// Polish, and after the day in Swedish, Danish, Norwegian, Finnish, Czech, Slovak,
     /// Croatian, Serbian, Romanian, Turkish, Russian and Ukrainian (`12. března 2024`,
@@ -98,6 +99,11 @@ fn clock(h: Option<u32>, mi: Option<u32>, ampm: Option<&str>) -> Option<(u32, u3
     (h < 24 && mi < 60).then_some((h, mi))
 }
 
+/// A place before the date and a comma (`Kempten, `, `Paris, le `), tried when the line
+/// does not parse as a dateline without it.
+static PLACE_COMMA: Lazy =
+    Lazy::new(r"^\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?,\s+(?:(?:le|el|am|den|il)\s+)?");
+
 /// Parses a whole line as a dateline.
 pub fn parse_dateline(line: &str) -> Option<String> {
     if !super::dates::may_hold_date(line) {
@@ -105,6 +111,14 @@ pub fn parse_dateline(line: &str) -> Option<String> {
     }
     let body = line.trim_start_matches(['•', '·', '|', '-', ' ']);
     let body = PLACE.get().find(body).map_or(body, |m| &body[m.end()..]);
+    parse_dateline_body(body).or_else(|| {
+        let place = PLACE_COMMA.get().find(body)?;
+        parse_dateline_body(&body[place.end()..])
+    })
+}
+
+/// [`parse_dateline`] of a line's text after any place.
+fn parse_dateline_body(body: &str) -> Option<String> {
     let label_len = DATE_LABEL.get().find(body).map_or(0, |m| m.end());
     let mut rest = &body[label_len..];
     // a time first: `2:15 PM EST, Tue April 8, 2025`
@@ -145,7 +159,11 @@ impl Rule for Dateline {
                 continue;
             }
             if let Some(iso) = parse_dateline(doc.line(i)) {
-                out.push(Removal::line(&Self::META, i).moved_to(Field::Date, iso));
+                out.push(
+                    Removal::line(&Self::META, i)
+                        .with_note(format!("dateline of {iso}"))
+                        .moved_to(Field::Date, iso),
+                );
             }
         }
     }
@@ -206,6 +224,12 @@ mod tests {
             ("March 11, 2025 3:04 PM ET", "2025-03-11T15:04"),
             ("04.02.2025 - 13:25 Uhr", "2025-02-04T13:25"),
             ("Madrid - 04 feb 2025 - 13:25 CET", "2025-02-04T13:25"),
+            ("Kempten, 06.11.2024 – 17:12 Uhr", "2024-11-06T17:12"),
+            ("Paris, le 18 septembre 2024", "2024-09-18"),
+            (
+                "Santander, 16 de marzo de 2025 - 22:47 CET",
+                "2025-03-16T22:47",
+            ),
             ("8 April 2025 • 4 min read", "2025-04-08"),
             ("12. März 2024 | 3 Min. Lesezeit", "2024-03-12"),
         ] {
@@ -214,6 +238,11 @@ mod tests {
         // an impossible time is no dateline's; a sentence after a place stays
         assert_eq!(parse_dateline("04.02.2025 - 29:25 Uhr"), None);
         assert_eq!(parse_dateline("Madrid - 04 feb 2025 the talks began"), None);
+        assert_eq!(
+            parse_dateline("Paris, le 18 septembre 2024 à la mairie"),
+            None
+        );
+        assert_eq!(parse_dateline("Paris, the city of light"), None);
     }
 
     #[test]
