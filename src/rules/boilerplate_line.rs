@@ -27,8 +27,10 @@ crate::declare_rule! {
     /// little when it is short (up to four lines), a numbered list, or a list a colon introduces
     /// (`Inflation by country:` then items that end with `,`, `;` or `.` or open in lowercase,
     /// perhaps a subheading after them; a review's `Pros:` and `Cons:` make one such run), or a
-    /// list of quantities (a recipe's `30 g butter`, `salt and pepper`, under `Ingredients`):
-    /// the article goes on below it. A headline, byline or dateline just above the core stays,
+    /// list of quantities (a recipe's `30 g butter`, `salt and pepper`, under `Ingredients`),
+    /// or a chapter list or timeline (three or more lines that open with rising times and
+    /// words after them: `00:00 Cold open`, `02:15 Why glaciers make noise`; their times are
+    /// no comment clocks): the article goes on below it. A headline, byline or dateline just above the core stays,
     /// a headline with a dash between two clauses of three words or more (`Record reindeer
     /// deaths after harsh winter – herders demand support`) included, and so does a headline
     /// above a share bar that the rules remove. Above a headline, a menu's last one- or
@@ -331,6 +333,31 @@ mod tests {
         let k = kept(&page);
         assert!(!k.iter().any(|l| l == "newsletter"), "{k:?}");
         assert!(!k.iter().any(|l| l.starts_with("Example Gazette")), "{k:?}");
+    }
+
+    /// A podcast's chapter list (times that rise, each with a title) between the show notes
+    /// and the credits is the article's own: its clocks are no comment headers, and the
+    /// credits below it stay (helper-48's podcast page lost both).
+    #[test]
+    fn a_chapter_list_keeps_the_notes_together() {
+        let page = "Ep. 87: The people who listen to glaciers\n\
+            Glaciers are not silent. They crack, groan and hum, and a small community of scientists has learned to listen to them.\n\
+            We also talk about the limits of listening, and about what sound cannot tell you about the ice below.\n\
+            In this episode\n00:00 Cold open: an icequake at night\n02:15 Why glaciers make noise at all\n\
+            09:40 The first recordings and the signal nobody expected\n18:05 Building a microphone for the ice\n\
+            27:30 Meltwater, moulins and drilling water\n\
+            Soundings is produced by an independent studio. This episode was reported and hosted by our science editor.\n";
+        let k = kept(page);
+        for line in [
+            "00:00 Cold open: an icequake at night",
+            "27:30 Meltwater, moulins and drilling water",
+        ] {
+            assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
+        }
+        assert!(
+            k.iter().any(|l| l.starts_with("Soundings is produced")),
+            "{k:?}"
+        );
     }
 
     /// A recipe's ingredients (quantities, then lowercase words) between its intro and its

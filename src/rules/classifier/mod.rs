@@ -401,6 +401,87 @@ fn numbered_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> b
     next > 1
 }
 
+/// The time a line opens with, in seconds (`02:15 Why glaciers make noise`, `1:02:15 ...`,
+/// `14:32 ...`), when words follow it.
+fn leading_time(line: &str) -> Option<u32> {
+    let (stamp, rest) = line.trim_start().split_once(' ')?;
+    let stamp = stamp.trim_end_matches(['-', '–', '—']);
+    let mut parts = stamp.split(':');
+    let first = parts.next()?;
+    if first.is_empty() || first.len() > 2 {
+        return None;
+    }
+    let mut seconds = first.parse::<u32>().ok()?;
+    let mut fields = 1;
+    for part in parts {
+        if part.len() != 2 {
+            return None;
+        }
+        let v = part.parse::<u32>().ok().filter(|&v| v < 60)?;
+        seconds = seconds * 60 + v;
+        fields += 1;
+    }
+    let words = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    ((2..=3).contains(&fields) && words >= 2).then_some(seconds)
+}
+
+/// Fewest entries of a chapter list or timeline.
+const TIMED_ENTRIES: usize = 3;
+
+/// Lines of the document that are entries of a chapter list or a timeline: runs of at least
+/// [`TIMED_ENTRIES`] consecutive non-blank lines that open with a time and words after it,
+/// the times rising (`00:00 Cold open`, `02:15 Why glaciers make noise`, ...). A comment's
+/// clock (`Anna 12:30`, `12:30 Reply`) stands alone between comment texts.
+fn timed_entries(doc: &Document) -> Vec<usize> {
+    let mut entries = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut last = None;
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= TIMED_ENTRIES {
+            entries.append(run);
+        }
+        run.clear();
+    };
+    for j in 0..doc.n_lines() {
+        if doc.is_blank(j) {
+            continue;
+        }
+        match leading_time(doc.line(j)) {
+            Some(t) if last.is_some_and(|l| t > l) && !run.is_empty() => run.push(j),
+            Some(_) => {
+                flush(&mut run);
+                run.push(j);
+            }
+            None => flush(&mut run),
+        }
+        last = leading_time(doc.line(j));
+    }
+    flush(&mut run);
+    entries
+}
+
+/// Lines `start..end` (short lines and blanks, between prose lines) are a chapter list or a
+/// timeline: every line but the run's first (its heading, `In this episode`) opens with a
+/// time, and the times rise.
+fn timed_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> bool {
+    let lines: Vec<usize> = (start..end)
+        .filter(|&j| out[j].class != Class::Blank)
+        .collect();
+    let times: Option<Vec<u32>> = lines
+        .iter()
+        .skip(usize::from(
+            lines
+                .first()
+                .is_some_and(|&j| leading_time(doc.line(j)).is_none()),
+        ))
+        .map(|&j| leading_time(doc.line(j)))
+        .collect();
+    times.is_some_and(|t| t.len() >= TIMED_ENTRIES && t.windows(2).all(|w| w[0] < w[1]))
+}
+
 /// Longest list an introducing colon carries across between two prose lines (items).
 const INTRODUCED_ITEMS: usize = 12;
 
@@ -763,6 +844,12 @@ fn classify_lines(
             }
         })
         .collect();
+    let mut feats = feats;
+    for j in timed_entries(doc) {
+        // a chapter list's or a timeline's entry, not a comment's clock
+        feats[j].clock = false;
+        feats[j].comment_marker = feats[j].thread_marker;
+    }
     let lang = dominant_language(&feats);
     let mut out: Vec<Verdict> = feats
         .iter()
@@ -808,6 +895,7 @@ fn classify_lines(
         let after = out.get(i).map(|v| v.class);
         let listed = shorts > p.gap_lines
             && (numbered_list(doc, &out, start, i)
+                || timed_list(doc, &out, start, i)
                 || introduced_list(doc, &out, start, i)
                 || quantity_list(doc, &out, start, i));
         if (shorts <= p.gap_lines || listed)
@@ -1204,6 +1292,32 @@ mod tests {
         ] {
             assert_eq!(item_number(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn chapter_entries_open_with_a_time_and_words() {
+        assert_eq!(leading_time("02:15 Why glaciers make noise"), Some(135));
+        assert_eq!(leading_time("1:02:15 Meltwater and moulins"), Some(3735));
+        assert_eq!(leading_time("14:32 – Pegel steigt weiter"), Some(872));
+        for line in [
+            "14:32",
+            "12:30 Reply",
+            "2:75 bad minutes here",
+            "123:00 too many digits",
+            "Anna 12:30 said this",
+            "3.5 stars for the film",
+        ] {
+            assert_eq!(leading_time(line), None, "{line}");
+        }
+        let doc = Document::from_text(
+            "In this episode\n00:00 Cold open: an icequake\n02:15 Why glaciers make noise\n\
+             09:40 The first recordings\nAnna 12:30\nGreat episode!\n18:05 Reply now please\n"
+                .to_string(),
+            1,
+            0,
+        );
+        // three rising entries; a lone clock line between comments is none
+        assert_eq!(timed_entries(&doc), vec![1, 2, 3]);
     }
 
     #[test]
