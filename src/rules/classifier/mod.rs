@@ -428,6 +428,36 @@ fn leading_time(line: &str) -> Option<u32> {
     ((2..=3).contains(&fields) && words >= 2).then_some(seconds)
 }
 
+/// A line that is a release's version number alone: `4.1.3`, `v2.0`, `V 1.10.2`, perhaps
+/// bracketed (`[4.1.3]`) as changelogs head their sections; a bare `3.5` (a rating, a price)
+/// and a date (`24.11.2021`, `12.11.21`) are none.
+fn is_version_heading(line: &str) -> bool {
+    let t = line.trim().trim_start_matches('[').trim_end_matches(']');
+    let (prefixed, number) = match t.strip_prefix(['v', 'V']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, t),
+    };
+    let parts: Vec<&str> = number.split('.').collect();
+    // one or two digits each, no leading zero: `24.11.2021` and `01.30.05` are dates
+    let numeric = parts.iter().all(|p| {
+        (1..=2).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && !(p.len() == 2 && p.starts_with('0'))
+    });
+    let value = |k: usize| parts.get(k).and_then(|p| p.parse::<u32>().ok());
+    // `12.11.21` reads as a day, a month and a year
+    let date_like = parts.len() == 3
+        && parts[2].len() == 2
+        && value(0).is_some_and(|d| (1..=31).contains(&d))
+        && value(1).is_some_and(|m| (1..=12).contains(&m));
+    numeric
+        && if prefixed {
+            parts.len() >= 2
+        } else {
+            parts.len() >= 3 && !date_like
+        }
+}
+
 /// Fewest entries of a chapter list or timeline.
 const TIMED_ENTRIES: usize = 3;
 
@@ -857,6 +887,9 @@ fn classify_lines(
         .map(|(i, f)| {
             let class = if doc.is_blank(i) {
                 Class::Blank
+            } else if f.alpha_words == 0 && is_version_heading(doc.line(i)) {
+                // a changelog's `4.1.3` heads a section, like a subheading
+                Class::Short
             } else {
                 local_class(f, lang, p)
             };
@@ -1318,6 +1351,24 @@ mod tests {
         );
         // three rising entries; a lone clock line between comments is none
         assert_eq!(timed_entries(&doc), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn version_headings_are_versions_not_dates_or_ratings() {
+        for line in ["4.1.3", "v2.0", "V 1.10.2", "[4.2.0]", "10.15.7", "0.9.1"] {
+            assert!(is_version_heading(line), "{line}");
+        }
+        for line in [
+            "3.5",
+            "24.11.2021",
+            "12.11.21",
+            "01.30.05",
+            "4.1.3 is out",
+            "v",
+            "1..2",
+        ] {
+            assert!(!is_version_heading(line), "{line}");
+        }
     }
 
     #[test]
