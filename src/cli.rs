@@ -607,6 +607,64 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
     Ok(bytes)
 }
 
+/// Flags given on the command line that other flags make pointless are a usage error, not a
+/// silent no-op: the near-duplicate settings with `--dedup none` or `--no-near`, the learned
+/// boilerplate's with `--dedup none` or `--no-boilerplate`. `matches` are the whole command
+/// line's; the innermost subcommand's are checked.
+pub fn check_flag_effects(matches: &clap::ArgMatches) -> Result<(), Error> {
+    let mut m = matches;
+    while let Some((_, sub)) = m.subcommand() {
+        m = sub;
+    }
+    let given = |id: &str| {
+        matches!(m.try_get_raw(id), Ok(Some(_)))
+            && m.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+    };
+    let set = |id: &str| m.try_get_one::<bool>(id).ok().flatten() == Some(&true);
+    let no_dedup = m
+        .try_get_one::<crate::dedup::DedupMode>("dedup")
+        .ok()
+        .flatten()
+        == Some(&crate::dedup::DedupMode::None);
+    let checks: [(&str, &str, bool, &str); 4] = [
+        (
+            "near_threshold",
+            "--near-threshold",
+            set("no_near"),
+            "--no-near",
+        ),
+        ("prefer", "--prefer", set("no_near"), "--no-near"),
+        (
+            "boilerplate_min_docs",
+            "--boilerplate-min-docs",
+            set("no_boilerplate"),
+            "--no-boilerplate",
+        ),
+        (
+            "boilerplate_min_share",
+            "--boilerplate-min-share",
+            set("no_boilerplate"),
+            "--no-boilerplate",
+        ),
+    ];
+    for (id, flag, off, off_flag) in checks {
+        if !given(id) {
+            continue;
+        }
+        if no_dedup {
+            return Err(Error::Usage(format!(
+                "{flag} has no effect with --dedup none"
+            )));
+        }
+        if off {
+            return Err(Error::Usage(format!(
+                "{flag} has no effect with {off_flag}"
+            )));
+        }
+    }
+    Ok(())
+}
+
 pub fn parse_clean_words(words: &[String]) -> Result<CleanArgs, Error> {
     #[derive(Parser)]
     struct Wrap {

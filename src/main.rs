@@ -5,12 +5,17 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use deboil::cli::{CheckArgs, Cli, Command, DedupCommand, ListFormat};
 use deboil::error::Error;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Err(e) = deboil::cli::check_flag_effects(&matches) {
+        eprintln!("deboil: error: {e}");
+        return ExitCode::from(2);
+    }
     // SIGINT/SIGTERM: drop temporary output files (targets are only ever renamed into place)
     let _ = ctrlc::set_handler(|| deboil::output::interrupted(130));
     match run(cli) {

@@ -550,6 +550,76 @@ fn a_flag_a_command_does_not_use_is_a_usage_error() {
 }
 
 #[test]
+fn a_flag_other_flags_make_pointless_is_a_usage_error() {
+    for (args, message) in [
+        (
+            &[
+                "clean",
+                "seeds",
+                "--dedup",
+                "none",
+                "--near-threshold",
+                "0.5",
+            ][..],
+            "--near-threshold has no effect with --dedup none",
+        ),
+        (
+            &["clean", "seeds", "--no-near", "--near-threshold", "0.5"],
+            "--near-threshold has no effect with --no-near",
+        ),
+        (
+            &[
+                "dups",
+                "seeds",
+                "--no-boilerplate",
+                "--boilerplate-min-docs",
+                "3",
+            ],
+            "--boilerplate-min-docs has no effect with --no-boilerplate",
+        ),
+        (
+            &[
+                "clean",
+                "seeds",
+                "--dedup",
+                "none",
+                "--boilerplate-min-share",
+                "0.5",
+            ],
+            "--boilerplate-min-share has no effect with --dedup none",
+        ),
+    ] {
+        let o = deboil(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    // the same flags where they take effect
+    for args in [
+        &[
+            "clean",
+            "seeds",
+            "-q",
+            "--dedup",
+            "doc",
+            "--near-threshold",
+            "0.5",
+        ][..],
+        &[
+            "clean",
+            "seeds",
+            "-q",
+            "--no-near",
+            "--boilerplate-min-docs",
+            "3",
+        ],
+    ] {
+        assert!(deboil(args).status.success(), "{args:?}");
+    }
+}
+
+#[test]
 fn command_line_select_overrides_the_config_ignore() {
     let dir = tmpdir("config-precedence");
     let toml = dir.join("deboil.toml");
