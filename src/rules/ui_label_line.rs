@@ -22,9 +22,12 @@ crate::declare_rule! {
     /// `View larger image`, `Bild vergrößern`), a menu's link to the front page (`Home`,
     /// `Startseite`, `Strona główna`, `Etusivu`, `Головна`), skip links (`Skip to main content`,
     /// a wiki's `Jump to navigation`, `Zur Suche springen`, `Till innehållet`, `Přejít na obsah`), loading
-    /// placeholders (`Loading...`, `Wird geladen …`), subscribe buttons (`Subscribe`,
-    /// `Abonnieren`), share buttons naming their target (`Share this on WhatsApp`), feedback prompts (`Was this article helpful?`, `Did
-    /// you enjoy this article?`, `War dieser Artikel hilfreich?`), and share bars: a line of share
+    /// placeholders (`Loading...`, `Wird geladen …`), subscribe and sign-up buttons
+    /// (`Subscribe`, `Abonnieren`, `Sign up`), share buttons naming their target (`Share this on
+    /// WhatsApp`, `Partager la page`), a documentation page's tools (`Copy page`, `Edit on
+    /// GitHub`) and a podcast's `Read the full transcript`, feedback prompts (`Was this
+    /// helpful?`, `Was this article helpful?`, `Did you enjoy this article?`, `War dieser Artikel
+    /// hilfreich?`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming one
     /// target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six words
     /// are matched, case-insensitively; an article toolbar, a line of at most ten words made only
@@ -51,11 +54,12 @@ static LABEL: Lazy = Lazy::new(
       | (?:font|text)\s+size | schriftgröße | taille\s+du\s+texte | tamaño\s+de\s+(?:letra|fuente)
       | print(?:\s+(?:this\s+)?(?:page|article|story))? | drucken | imprimer | imprimir | stampa | afdrukken | drukuj
       | listen(?:\s+to\s+(?:this\s+)?(?:article|story|page))? | vorlesen | anhören | écouter | escuchar | ascolta
-      | share(?:\s+(?:this|on))?(?:\s+(?:article|story|page|post))? | teilen | artikel\s+teilen | partager | compartir | condividi
+      | share(?:\s+(?:this|on))?(?:\s+(?:article|story|page|post))? | teilen | artikel\s+teilen | partager(?:\s+(?:la|cette)\s+page)? | compartir | condividi
       | partilhar | compartilhar | compartilhe | delen | deel\s+(?:dit\s+)?artikel | udostępnij
       | save(?:\s+(?:article|story|for\s+later))? | merken | artikel\s+merken | speichern | enregistrer | guardar | salva | salvar
       | bewaren | opslaan
       | copy\s+link | link\s+kopieren | copier\s+le\s+lien | copiar\s+enlace
+      | copy\s+page | edit\s+(?:this\s+page\s+)?on\s+git(?:hub|lab) | read\s+(?:the\s+)?(?:full\s+)?transcript
       | e-?mail | tweet | bookmark | zoom | resize | close | schließen | fermer | cerrar
       | (?:beitrag|seite|post)\s+teilen | kommentieren | commenter | comentar | commenta
       | learn\s+more | mehr\s+erfahren | en\s+savoir\s+plus | saiba\s+mais | inf[oó]rmate\s+m[aá]s
@@ -69,7 +73,7 @@ static LABEL: Lazy = Lazy::new(
       | (?:menü|navigation|suche)\s+(?:öffnen|schließen|umschalten) | abrir\s+men[uú] | ouvrir\s+le\s+menu
       | back(?:\s+to\s+(?:top|overview|the\s+list|list|home))? | zurück(?:\s+zu[mr]?\s+(?:übersicht|startseite|liste|anfang))? | nach\s+oben
       | volver(?:\s+(?:arriba|al\s+inicio))? | retour(?:\s+en\s+haut)? | escuchar?\s+(?:esta|la)\s+(?:nota|noticia)(?:\s+aqu[ií])?
-      | (?:log|sign)\s+in | login | einloggen | anmelden | se\s+connecter | connexion | iniciar\s+sesi[oó]n | ingresar | entrar
+      | (?:log|sign)\s+in | sign\s+up | login | einloggen | anmelden | se\s+connecter | connexion | iniciar\s+sesi[oó]n | ingresar | entrar
       | print\s+recipe | rezept\s+drucken | imprimir\s+receta | imprimer\s+la\s+recette | pin\s+it | pinnen | erfahre\s+mehr
       | dowiedz\s+się\s+więcej | externer\s+inhalt | empfohlener\s+redaktioneller\s+inhalt | external\s+content
       | \d{1,3}\s*[-\s]?\s*min(?:ute[ns]?|s|utos|uti|uty|ut)?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|(?:de\s+)?lecture|di\s+lettura|de\s+leitura|leestijd|leesduur|czytania)
@@ -95,6 +99,7 @@ static LABEL: Lazy = Lazy::new(
       | (?:click\s+(?:here\s+)?to\s+)?enlarge(?:\s+(?:this\s+)?(?:image|photo|picture))? | view\s+(?:larger|full[-\s]size)(?:\s+(?:image|photo|picture))?
       | (?:bild\s+|foto\s+)?vergrößern | agrandir(?:\s+l'image)? | ampliar(?:\s+(?:imagen|foto))? | ingrandisci
       | (?:did\s+you\s+(?:enjoy|like|find)|was|is)\s+this\s+(?:article|page|post|story|answer|information)(?:\s+(?:helpful|useful))?\s*\??
+      | was\s+this\s+(?:helpful|useful)\s*\??
       | (?:war|ist)\s+(?:dieser\s+artikel|diese\s+seite|dieser\s+beitrag)\s+hilfreich\s*\?? | cet\s+article\s+vous\s+a-t-il\s+été\s+utile\s*\??
       | home(?:\s?page)? | startseite | accueil | inicio | início | pagina\s+iniziale | strona\s+główna | naslovnica | početna
       | startsida | forside | forsiden | etusivu | hlavní\s+stránka | úvodní\s+stránka | titulná\s+stránka | domov | acasă
@@ -186,7 +191,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
-        b"hl", b"ke", b"ug", b"hj",
+        b"hl", b"ke", b"ug", b"hj", b"ed",
     ],
     true,
 );
@@ -646,6 +651,13 @@ mod tests {
             "Did you enjoy this article?",
             "Did you like this post",
             "Did you find this answer helpful?",
+            "Was this helpful?",
+            "Copy page",
+            "Edit on GitHub",
+            "Edit this page on GitLab",
+            "Read the full transcript",
+            "Partager la page",
+            "Sign up",
             "Was this page helpful?",
             "Is this information useful",
             "Was this story",
