@@ -225,6 +225,22 @@ mod tests {
             .collect()
     }
 
+    /// Every one of `lines` is among the kept lines `k`.
+    fn assert_all_kept(k: &[String], lines: &[&str]) {
+        for line in lines {
+            assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
+        }
+    }
+
+    /// The lines C001 keeps of [`PAGE`]'s article (its first ten lines), then `chrome`, then
+    /// the site's blurb (which goes when `chrome` does not join the article).
+    fn kept_around_blurb(chrome: &str) -> Vec<String> {
+        let article = PAGE.lines().take(10).collect::<Vec<_>>().join("\n");
+        kept(&format!(
+            "{article}\n{chrome}Example Gazette is an independent publisher of local news and opinion, founded by journalists in 1990.\n"
+        ))
+    }
+
     const PAGE: &str = "Home | World | Sport | Culture | Contact\n\
         Search\n\
         Log in\n\
@@ -285,21 +301,18 @@ mod tests {
             What comes next\n\
             The central bank's next policy meeting is in December, when it will also publish its new staff forecasts.\n";
         let k = kept(page);
-        for line in [
-            "Inflation in November by country:",
-            "Spain: 3.2 per cent.",
-            "What comes next",
-        ] {
-            assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
-        }
+        assert_all_kept(
+            &k,
+            &[
+                "Inflation in November by country:",
+                "Spain: 3.2 per cent.",
+                "What comes next",
+            ],
+        );
         assert!(k.iter().any(|l| l.starts_with("The central bank")), "{k:?}");
         // a share bar under a colon is no list: capitalised labels without punctuation
         let share = "Follow us:\nFacebook\nTwitter\nInstagram\nYouTube\nLinkedIn\n";
-        let page = format!(
-            "{}\n{share}Example Gazette is an independent publisher of local news and opinion, founded by journalists in 1990.\n",
-            PAGE.lines().take(10).collect::<Vec<_>>().join("\n")
-        );
-        let k = kept(&page);
+        let k = kept_around_blurb(share);
         assert!(!k.iter().any(|l| l == "Instagram"), "{k:?}");
         assert!(!k.iter().any(|l| l.starts_with("Example Gazette")), "{k:?}");
     }
@@ -316,21 +329,18 @@ mod tests {
             Cons:\nweaker wide-angle camera\nno charger in the box\nVerdict\n\
             It is a reliable and balanced phone. It brings nothing new, but what it does, it does well for the money.\n";
         let k = kept(page);
-        for line in [
-            "Pros:",
-            "long battery life",
-            "Cons:",
-            "no charger in the box",
-        ] {
-            assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
-        }
+        assert_all_kept(
+            &k,
+            &[
+                "Pros:",
+                "long battery life",
+                "Cons:",
+                "no charger in the box",
+            ],
+        );
         assert!(k.iter().any(|l| l.starts_with("It is a reliable")), "{k:?}");
         let labels = "Share:\nFollow:\nnewsletter\nprint\nemail\nFacebook\n";
-        let page = format!(
-            "{}\n{labels}Example Gazette is an independent publisher of local news and opinion, founded by journalists in 1990.\n",
-            PAGE.lines().take(10).collect::<Vec<_>>().join("\n")
-        );
-        let k = kept(&page);
+        let k = kept_around_blurb(labels);
         assert!(!k.iter().any(|l| l == "newsletter"), "{k:?}");
         assert!(!k.iter().any(|l| l.starts_with("Example Gazette")), "{k:?}");
     }
@@ -348,12 +358,13 @@ mod tests {
             27:30 Meltwater, moulins and drilling water\n\
             Soundings is produced by an independent studio. This episode was reported and hosted by our science editor.\n";
         let k = kept(page);
-        for line in [
-            "00:00 Cold open: an icequake at night",
-            "27:30 Meltwater, moulins and drilling water",
-        ] {
-            assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
-        }
+        assert_all_kept(
+            &k,
+            &[
+                "00:00 Cold open: an icequake at night",
+                "27:30 Meltwater, moulins and drilling water",
+            ],
+        );
         assert!(
             k.iter().any(|l| l.starts_with("Soundings is produced")),
             "{k:?}"
@@ -372,24 +383,21 @@ mod tests {
             2. Melt the butter in a large pan and soften the leeks and onion for ten minutes without browning them.\n\
             3. Add the potatoes and the stock, bring to the boil and simmer for twenty minutes until soft.\n";
         let k = kept(page);
-        for line in [
-            "Ingredients",
-            "3 leeks",
-            "30 g butter",
-            "salt and pepper",
-            "Method",
-        ] {
-            assert!(k.iter().any(|l| l == line), "{line}: {k:?}");
-        }
+        assert_all_kept(
+            &k,
+            &[
+                "Ingredients",
+                "3 leeks",
+                "30 g butter",
+                "salt and pepper",
+                "Method",
+            ],
+        );
         assert!(k.iter().any(|l| l.starts_with("This is the soup")), "{k:?}");
         // a teaser list's capitalised entries are no quantities
         let teasers = "Most read\n1 Council votes on harbour\n2 Storm closes roads\n3 New school opens\n4 Market reopens\nNewsletter\n\
             * Cars\no Dealers\no My Ride\no Sell Your Car\no Research\n";
-        let page = format!(
-            "{}\n{teasers}Example Gazette is an independent publisher of local news and opinion, founded by journalists in 1990.\n",
-            PAGE.lines().take(10).collect::<Vec<_>>().join("\n")
-        );
-        let k = kept(&page);
+        let k = kept_around_blurb(teasers);
         assert!(!k.iter().any(|l| l.contains("Storm closes")), "{k:?}");
         // nor are a text browser's `o` bullets, which open in lowercase
         assert!(!k.iter().any(|l| l.contains("My Ride")), "{k:?}");
