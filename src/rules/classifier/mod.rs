@@ -404,7 +404,11 @@ fn numbered_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> b
 /// The time a line opens with, in seconds (`02:15 Why glaciers make noise`, `1:02:15 ...`,
 /// `14:32 ...`), when words follow it.
 fn leading_time(line: &str) -> Option<u32> {
-    let (stamp, rest) = line.trim_start().split_once(' ')?;
+    let line = line.trim_start();
+    if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let (stamp, rest) = line.split_once(' ')?;
     let stamp = stamp.trim_end_matches(['-', '–', '—']);
     let mut parts = stamp.split(':');
     let first = parts.next()?;
@@ -479,7 +483,8 @@ fn timed_entries(doc: &Document) -> Vec<usize> {
         if doc.is_blank(j) {
             continue;
         }
-        match leading_time(doc.line(j)) {
+        let time = leading_time(doc.line(j));
+        match time {
             Some(t) if last.is_some_and(|l| t > l) && !run.is_empty() => run.push(j),
             Some(_) => {
                 flush(&mut run);
@@ -487,7 +492,7 @@ fn timed_entries(doc: &Document) -> Vec<usize> {
             }
             None => flush(&mut run),
         }
-        last = leading_time(doc.line(j));
+        last = time;
     }
     flush(&mut run);
     entries
@@ -572,13 +577,13 @@ fn core_vocabulary(
     doc: &Document,
     out: &[Verdict],
     in_core: &[bool],
-    scratch: &mut String,
 ) -> rustc_hash::FxHashSet<u64> {
     let mut vocabulary = rustc_hash::FxHashSet::default();
+    let mut scratch = String::new();
     for i in (0..out.len())
         .filter(|&i| in_core[i] && matches!(out[i].class, Class::Good | Class::NearGood))
     {
-        for_long_words(doc.line(i), scratch, |w| {
+        for_long_words(doc.line(i), &mut scratch, |w| {
             vocabulary.insert(xxhash_rust::xxh3::xxh3_64(w.as_bytes()));
         });
     }
@@ -1120,8 +1125,7 @@ fn classify_lines(
     // lines outside the core
     let mut scratch = String::new();
     let vocabulary = std::cell::OnceCell::new();
-    let core_words =
-        || vocabulary.get_or_init(|| core_vocabulary(doc, &out, &in_core, &mut String::new()));
+    let core_words = || vocabulary.get_or_init(|| core_vocabulary(doc, &out, &in_core));
     let mut seen = rustc_hash::FxHashSet::default();
 
     // a headline above the article's first lines that the walk did not reach (a standfirst, a
