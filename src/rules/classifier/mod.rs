@@ -1314,7 +1314,6 @@ mod tests {
         assert_eq!(stop_density(&ukrainian, Some(uk)), listed * 1.5);
     }
 
-    /// On ASCII lines the byte path finds the words the character path finds, in order.
     #[test]
     fn list_items_open_with_a_number_and_a_dot_or_bracket() {
         assert_eq!(item_number("7. Serve warm."), Some(7));
@@ -1375,6 +1374,7 @@ mod tests {
         }
     }
 
+    /// On ASCII lines the byte path finds the words the character path finds, in order.
     #[test]
     fn ascii_long_words_are_the_char_path_words() {
         for line in [
