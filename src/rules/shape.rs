@@ -21,25 +21,144 @@ fn thread_slot() -> usize {
     SLOT.with(|s| *s) % CLONES
 }
 
-/// A regex compiled once, on first use (see [`CLONES`] for why it is held several times).
-pub struct Lazy(std::sync::OnceLock<[Regex; CLONES]>, &'static str);
+/// A regex compiled once, on first use (see [`CLONES`] for why it is held several times),
+/// with the [`Prefiltered`] search beside it.
+pub struct Lazy(std::sync::OnceLock<[Prefiltered; CLONES]>, &'static str);
 
 impl Lazy {
     pub const fn new(pattern: &'static str) -> Lazy {
         Lazy(std::sync::OnceLock::new(), pattern)
     }
 
-    pub fn get(&self) -> &Regex {
+    fn compiled(&self) -> &Prefiltered {
         let all = self.0.get_or_init(|| {
-            let re = Regex::new(self.1).expect("built-in rule regex compiles");
+            let re = Prefiltered::new(self.1);
             std::array::from_fn(|_| re.clone())
         });
         &all[thread_slot()]
     }
 
-    pub fn is_match(&self, s: &str) -> bool {
-        self.get().is_match(s)
+    pub fn get(&self) -> &Regex {
+        &self.compiled().exact
     }
+
+    pub fn is_match(&self, s: &str) -> bool {
+        self.compiled().is_match(s)
+    }
+}
+
+/// A regex with Unicode word boundaries (`\b`), and beside it a search for the same pattern
+/// without them, which answers first on lines that are not ASCII.
+///
+/// The regex crate's fast engine (a lazy DFA) reads a Unicode word boundary only between ASCII
+/// bytes: on a line with a curly quote, a dash or an accented letter it gives up, and a slower
+/// engine (a backtracker or the PikeVM) searches again at several times the cost. The pattern
+/// without its boundaries runs in a lazy DFA on any line, and it matches wherever the regex
+/// does (a boundary only narrows a match): when it finds nothing, which is the answer on nearly
+/// every line, the regex finds nothing either. Where it finds a match, or gives up, the regex
+/// itself decides.
+pub struct Prefiltered {
+    pub exact: Regex,
+    /// A forward lazy DFA of the pattern without its Unicode word boundaries, with its
+    /// cache; `None` when the pattern has none.
+    relaxed: Option<(
+        std::sync::Arc<regex_automata::hybrid::dfa::DFA>,
+        std::sync::Mutex<regex_automata::hybrid::dfa::Cache>,
+    )>,
+}
+
+impl Clone for Prefiltered {
+    /// A clone shares the compiled automata and has a cache of its own.
+    fn clone(&self) -> Prefiltered {
+        Prefiltered {
+            exact: self.exact.clone(),
+            relaxed: self
+                .relaxed
+                .as_ref()
+                .map(|(dfa, _)| (dfa.clone(), std::sync::Mutex::new(dfa.create_cache()))),
+        }
+    }
+}
+
+impl Prefiltered {
+    /// Compiles a built-in pattern (it panics on a pattern that does not compile: the rules'
+    /// own tests compile every one).
+    pub fn new(pattern: &str) -> Prefiltered {
+        use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
+        let exact = Regex::new(pattern).expect("built-in rule regex compiles");
+        let relaxed = without_word_boundaries(pattern).and_then(|hir| {
+            let nfa = thompson::Compiler::new()
+                .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+                .build_from_hir(&hir)
+                .ok()?;
+            let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
+            let cache = std::sync::Mutex::new(dfa.create_cache());
+            Some((std::sync::Arc::new(dfa), cache))
+        });
+        Prefiltered { exact, relaxed }
+    }
+
+    pub fn is_match(&self, s: &str) -> bool {
+        self.may_match(s) && self.exact.is_match(s)
+    }
+
+    /// False only where the regex cannot match `s`: a line that is not ASCII where the
+    /// pattern without its word boundaries finds nothing. (On an ASCII line the regex's own
+    /// fast engine reads the boundaries, and the answer is true.)
+    pub fn may_match(&self, s: &str) -> bool {
+        let Some((dfa, cache)) = &self.relaxed else {
+            return true;
+        };
+        if s.is_ascii() {
+            return true;
+        }
+        let input = regex_automata::Input::new(s).earliest(true);
+        let found = match cache.lock() {
+            Ok(mut cache) => dfa.try_search_fwd(&mut cache, &input),
+            Err(poisoned) => dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
+        };
+        !matches!(found, Ok(None))
+    }
+}
+
+/// `pattern` with its Unicode word-boundary assertions (`\b`, `\B` and their start and end
+/// forms) removed; `None` when it has none (or does not parse).
+fn without_word_boundaries(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    use regex_syntax::hir::{Hir, HirKind, Look};
+    fn strip(hir: Hir) -> Hir {
+        match hir.into_kind() {
+            HirKind::Look(
+                Look::WordUnicode
+                | Look::WordUnicodeNegate
+                | Look::WordStartUnicode
+                | Look::WordEndUnicode
+                | Look::WordStartHalfUnicode
+                | Look::WordEndHalfUnicode,
+            ) => Hir::empty(),
+            HirKind::Repetition(mut r) => {
+                r.sub = Box::new(strip(*r.sub));
+                Hir::repetition(r)
+            }
+            HirKind::Capture(mut c) => {
+                c.sub = Box::new(strip(*c.sub));
+                Hir::capture(c)
+            }
+            HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(strip).collect()),
+            HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(strip).collect()),
+            HirKind::Empty => Hir::empty(),
+            HirKind::Literal(l) => Hir::literal(l.0),
+            HirKind::Class(c) => Hir::class(c),
+            HirKind::Look(l) => Hir::look(l),
+        }
+    }
+    if !pattern.contains("\\b") && !pattern.contains("\\B") {
+        return None;
+    }
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set().contains_word_unicode() {
+        return None;
+    }
+    Some(strip(hir))
 }
 
 /// A rule's list of cue words within the shared cue scan ([`SHARED_CUE_LISTS`]): where its
@@ -531,6 +650,56 @@ pub fn short_line_opens_and_matches(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefiltered search answers what the regex answers, on lines with and without word
+    /// characters that are not ASCII next to the pattern's words (where a Unicode boundary and
+    /// the lazy DFA's ASCII reading of it differ).
+    #[test]
+    fn prefiltered_search_answers_as_the_regex() {
+        let patterns = [
+            r"(?i)\bfoto\b",
+            r"(?i)^(?:share|teilen)\b.{0,20}$",
+            r"(?i)\b(?:über|à\s+lire)\b",
+            r"(?i)\Bdown\B|\bnews",
+            r"(?i)^photo\s*:",
+        ];
+        let lines = [
+            "Foto: dpa",
+            "fotoğraf çekimi",
+            "éfoto",
+            "“Foto” – 2024",
+            "Fotoß",
+            "Share — on X",
+            "Teilen über WhatsApp",
+            "Shareé",
+            "Mehr über uns",
+            "überall",
+            "À lire aussi",
+            "Àlire",
+            "sundowner news",
+            "сундownер",
+            "Photo : Jane Doe",
+            "",
+            "plain ascii line with foto and news",
+        ];
+        for p in patterns {
+            let pre = Prefiltered::new(p);
+            let exact = Regex::new(p).unwrap();
+            for l in lines {
+                assert_eq!(pre.is_match(l), exact.is_match(l), "{p:?} on {l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_patterns_with_word_boundaries_get_a_prefilter() {
+        assert!(without_word_boundaries(r"(?i)^photo\s*:").is_none());
+        assert!(without_word_boundaries(r"(?i)a\\b").is_none());
+        let relaxed = without_word_boundaries(r"(?i)\bfoto\b").unwrap();
+        assert!(!relaxed.properties().look_set().contains_word_unicode());
+        assert!(Prefiltered::new(r"(?i)\bfoto\b").relaxed.is_some());
+        assert!(Prefiltered::new(r"(?i)^photo\s*:").relaxed.is_none());
+    }
 
     #[test]
     fn shared_cue_bits_are_the_words_of_the_lowercased_line() {
