@@ -1,6 +1,6 @@
 //! R018: photo captions that end in a photo credit ("... at the harbour. Photo: Jane Doe").
 
-use super::shape::LazyWords;
+use super::shape::{Lazy, LazyWords};
 use super::{Category, Rule, RuleMeta, Strictness};
 use crate::doc::{Document, Removal};
 
@@ -117,7 +117,7 @@ static CUES: LazyWords = LazyWords::new(&[
 ]);
 
 /// The credit at the end of a caption; the credited name is in one of the `n` groups.
-/// `LABEL` and `AGENCY` are filled in by [`credit_tail_regex`].
+/// `LABEL` and `AGENCY` are filled in by [`CREDIT_TAIL`].
 const CREDIT_TAIL_PATTERN: &str = r#"(?ix)
     (?P<before>^|[.!?…"”»)]\s+|\s+[|/–—-]\s+|\s+)
     (?:
@@ -139,17 +139,14 @@ const MAX_NAME_WORDS: usize = 8;
 /// Only the line's tail is searched: a credit and the sentence end before it fit in it.
 const TAIL_BYTES: usize = 160;
 
-fn credit_tail_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        let label = r"photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|bildquelle|fotoquelle|bildnachweis|fotonachweis|symbolbild|imagen(?:es)?|fotograf[ií]as?|foto\s*credits?|(?:photo|image|picture)\s+credits?|cr[ée]dits?(?:\s+photo)?|cr[ée]ditos?|illustrations?|grafik";
-        let agency = r"reuters|afp|dpa|epa|efe|getty(?:\s+images)?|istock(?:photo)?(?:\.com)?|shutterstock|unsplash|pixabay|imago(?:\s+images)?|picture[\s-]+alliance|keystone|ansa|anadolu|xinhua|alamy|adobe\s*stock|depositphotos|flickr|wikimedia(?:\s+commons)?|colourbox|fotolia|t[ée]lam|europa\s+press|ap\s+photo|anp|pap|lusa|belga|ag[eê]ncia\s+brasil";
-        let pattern = CREDIT_TAIL_PATTERN
-            .replace("LABEL", label)
-            .replace("AGENCY", agency);
-        regex::Regex::new(&pattern).expect("built-in rule regex compiles")
-    })
-}
+/// [`CREDIT_TAIL_PATTERN`] with its word lists in place.
+static CREDIT_TAIL: Lazy = Lazy::built(|| {
+    let label = r"photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|bildquelle|fotoquelle|bildnachweis|fotonachweis|symbolbild|imagen(?:es)?|fotograf[ií]as?|foto\s*credits?|(?:photo|image|picture)\s+credits?|cr[ée]dits?(?:\s+photo)?|cr[ée]ditos?|illustrations?|grafik";
+    let agency = r"reuters|afp|dpa|epa|efe|getty(?:\s+images)?|istock(?:photo)?(?:\.com)?|shutterstock|unsplash|pixabay|imago(?:\s+images)?|picture[\s-]+alliance|keystone|ansa|anadolu|xinhua|alamy|adobe\s*stock|depositphotos|flickr|wikimedia(?:\s+commons)?|colourbox|fotolia|t[ée]lam|europa\s+press|ap\s+photo|anp|pap|lusa|belga|ag[eê]ncia\s+brasil";
+    CREDIT_TAIL_PATTERN
+        .replace("LABEL", label)
+        .replace("AGENCY", agency)
+});
 
 /// What every form of [`CREDIT_TAIL_PATTERN`] needs in a normalised line's tail: a closing
 /// bracket at the end (the bracketed forms), a colon or `©` (a label before the name), or
@@ -195,7 +192,12 @@ fn credit_start(line: &str) -> Option<usize> {
     if !may_end_in_credit(tail) || !CUES.is_match(tail) {
         return None;
     }
-    let caps = credit_tail_regex().captures(tail)?;
+    // the looser search first: the captures search builds new states of its lazy DFA on
+    // nearly every line it reads (see `shape::Prefiltered`)
+    if !CREDIT_TAIL.may_match(tail) {
+        return None;
+    }
+    let caps = CREDIT_TAIL.get().captures(tail)?;
     // a credit label glued to the previous word by a plain space is prose
     // ("... viele Fotos: ..."), unless it opens the line or is in brackets
     let plain_space = caps

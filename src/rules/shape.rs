@@ -23,16 +23,31 @@ fn thread_slot() -> usize {
 
 /// A regex compiled once, on first use (see [`CLONES`] for why it is held several times),
 /// with the [`Prefiltered`] search beside it.
-pub struct Lazy(std::sync::OnceLock<[Prefiltered; CLONES]>, &'static str);
+pub struct Lazy(std::sync::OnceLock<[Prefiltered; CLONES]>, Pattern);
+
+/// Where a [`Lazy`] regex's pattern comes from.
+enum Pattern {
+    Written(&'static str),
+    /// Assembled on first use (word lists spliced into a template).
+    Built(fn() -> String),
+}
 
 impl Lazy {
     pub const fn new(pattern: &'static str) -> Lazy {
-        Lazy(std::sync::OnceLock::new(), pattern)
+        Lazy(std::sync::OnceLock::new(), Pattern::Written(pattern))
+    }
+
+    /// A regex whose pattern `build` assembles on first use.
+    pub const fn built(build: fn() -> String) -> Lazy {
+        Lazy(std::sync::OnceLock::new(), Pattern::Built(build))
     }
 
     fn compiled(&self) -> &Prefiltered {
         let all = self.0.get_or_init(|| {
-            let re = Prefiltered::new(self.1);
+            let re = match &self.1 {
+                Pattern::Written(p) => Prefiltered::new(p),
+                Pattern::Built(build) => Prefiltered::new(&build()),
+            };
             std::array::from_fn(|_| re.clone())
         });
         &all[thread_slot()]
@@ -45,26 +60,41 @@ impl Lazy {
     pub fn is_match(&self, s: &str) -> bool {
         self.compiled().is_match(s)
     }
+
+    /// False only where the regex cannot match `s` (see [`Prefiltered::may_match`]): a rule
+    /// that wants the regex's captures asks this first.
+    pub fn may_match(&self, s: &str) -> bool {
+        self.compiled().may_match(s)
+    }
 }
 
-/// A regex with Unicode word boundaries (`\b`), and beside it a search for the same pattern
-/// without them, which answers first on lines that are not ASCII.
+/// A regex, and beside it a cheaper search for a looser form of its pattern, which answers
+/// first where the regex's own search is slow.
 ///
-/// The regex crate's fast engine (a lazy DFA) reads a Unicode word boundary only between ASCII
-/// bytes: on a line with a curly quote, a dash or an accented letter it gives up, and a slower
-/// engine (a backtracker or the PikeVM) searches again at several times the cost. The pattern
-/// without its boundaries runs in a lazy DFA on any line, and it matches wherever the regex
-/// does (a boundary only narrows a match): when it finds nothing, which is the answer on nearly
-/// every line, the regex finds nothing either. Where it finds a match, or gives up, the regex
-/// itself decides.
+/// The looser pattern has no Unicode word boundaries (`\b`) and no upper bound on a long
+/// counted repetition (`[^()]{1,60}` becomes `[^()]+`). It matches wherever the regex matches
+/// (a boundary or a bound only narrows a match), so when it finds nothing, which is the answer
+/// on nearly every line, the regex finds nothing either; where it finds a match, or gives up,
+/// the regex decides. Both forms make the regex crate's fast engine (a lazy DFA) slow:
+/// - it reads a Unicode word boundary only between ASCII bytes, so on a line with a curly
+///   quote, a dash or an accented letter it gives up and a backtracker or the PikeVM searches
+///   again, at several times the cost;
+/// - a long counted repetition makes it build new states on nearly every line.
+///
+/// The looser pattern runs in a lazy DFA of its own (forward only, no captures): on lines that
+/// are not ASCII when the regex only has word boundaries, on every line when it has a long
+/// counted repetition.
 pub struct Prefiltered {
     pub exact: Regex,
-    /// A forward lazy DFA of the pattern without its Unicode word boundaries, with its
-    /// cache; `None` when the pattern has none.
-    relaxed: Option<(
-        std::sync::Arc<regex_automata::hybrid::dfa::DFA>,
-        std::sync::Mutex<regex_automata::hybrid::dfa::Cache>,
-    )>,
+    /// The looser pattern's lazy DFA, with its cache; `None` when the pattern has neither.
+    loose: Option<Loose>,
+}
+
+struct Loose {
+    dfa: std::sync::Arc<regex_automata::hybrid::dfa::DFA>,
+    cache: std::sync::Mutex<regex_automata::hybrid::dfa::Cache>,
+    /// Whether the looser pattern answers on ASCII lines too (a bound was opened).
+    on_ascii: bool,
 }
 
 impl Clone for Prefiltered {
@@ -72,10 +102,11 @@ impl Clone for Prefiltered {
     fn clone(&self) -> Prefiltered {
         Prefiltered {
             exact: self.exact.clone(),
-            relaxed: self
-                .relaxed
-                .as_ref()
-                .map(|(dfa, _)| (dfa.clone(), std::sync::Mutex::new(dfa.create_cache()))),
+            loose: self.loose.as_ref().map(|l| Loose {
+                dfa: l.dfa.clone(),
+                cache: std::sync::Mutex::new(l.dfa.create_cache()),
+                on_ascii: l.on_ascii,
+            }),
         }
     }
 }
@@ -86,46 +117,53 @@ impl Prefiltered {
     pub fn new(pattern: &str) -> Prefiltered {
         use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
         let exact = Regex::new(pattern).expect("built-in rule regex compiles");
-        let relaxed = without_word_boundaries(pattern).and_then(|hir| {
+        let loose = loosened(pattern).and_then(|(hir, on_ascii)| {
             let nfa = thompson::Compiler::new()
                 .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
                 .build_from_hir(&hir)
                 .ok()?;
             let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
-            let cache = std::sync::Mutex::new(dfa.create_cache());
-            Some((std::sync::Arc::new(dfa), cache))
+            Some(Loose {
+                cache: std::sync::Mutex::new(dfa.create_cache()),
+                dfa: std::sync::Arc::new(dfa),
+                on_ascii,
+            })
         });
-        Prefiltered { exact, relaxed }
+        Prefiltered { exact, loose }
     }
 
     pub fn is_match(&self, s: &str) -> bool {
         self.may_match(s) && self.exact.is_match(s)
     }
 
-    /// False only where the regex cannot match `s`: a line that is not ASCII where the
-    /// pattern without its word boundaries finds nothing. (On an ASCII line the regex's own
-    /// fast engine reads the boundaries, and the answer is true.)
+    /// False only where the regex cannot match `s`: the looser pattern finds nothing in it.
+    /// True where the looser pattern does not answer (see [`Prefiltered`]).
     pub fn may_match(&self, s: &str) -> bool {
-        let Some((dfa, cache)) = &self.relaxed else {
+        let Some(loose) = &self.loose else {
             return true;
         };
-        if s.is_ascii() {
+        if !loose.on_ascii && s.is_ascii() {
             return true;
         }
         let input = regex_automata::Input::new(s).earliest(true);
-        let found = match cache.lock() {
-            Ok(mut cache) => dfa.try_search_fwd(&mut cache, &input),
-            Err(poisoned) => dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
+        let found = match loose.cache.lock() {
+            Ok(mut cache) => loose.dfa.try_search_fwd(&mut cache, &input),
+            Err(poisoned) => loose.dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
         };
         !matches!(found, Ok(None))
     }
 }
 
-/// `pattern` with its Unicode word-boundary assertions (`\b`, `\B` and their start and end
-/// forms) removed; `None` when it has none (or does not parse).
-fn without_word_boundaries(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+/// A counted repetition whose upper bound is at least this is opened in the looser pattern.
+const LONG_REPETITION: u32 = 10;
+
+/// The looser form of `pattern` (see [`Prefiltered`]) and whether a bound was opened (so it
+/// answers on ASCII lines too); `None` when the pattern has no Unicode word boundary and no
+/// long counted repetition, or does not parse.
+fn loosened(pattern: &str) -> Option<(regex_syntax::hir::Hir, bool)> {
     use regex_syntax::hir::{Hir, HirKind, Look};
-    fn strip(hir: Hir) -> Hir {
+    /// `hir` loosened; `opened` is set when a bound is opened.
+    fn loosen(hir: Hir, opened: &mut bool) -> Hir {
         match hir.into_kind() {
             HirKind::Look(
                 Look::WordUnicode
@@ -136,29 +174,37 @@ fn without_word_boundaries(pattern: &str) -> Option<regex_syntax::hir::Hir> {
                 | Look::WordEndHalfUnicode,
             ) => Hir::empty(),
             HirKind::Repetition(mut r) => {
-                r.sub = Box::new(strip(*r.sub));
+                if r.max.is_some_and(|m| m >= LONG_REPETITION) {
+                    r.max = None;
+                    *opened = true;
+                }
+                r.sub = Box::new(loosen(*r.sub, opened));
                 Hir::repetition(r)
             }
             HirKind::Capture(mut c) => {
-                c.sub = Box::new(strip(*c.sub));
+                c.sub = Box::new(loosen(*c.sub, opened));
                 Hir::capture(c)
             }
-            HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(strip).collect()),
-            HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(strip).collect()),
+            HirKind::Concat(subs) => {
+                Hir::concat(subs.into_iter().map(|h| loosen(h, opened)).collect())
+            }
+            HirKind::Alternation(subs) => {
+                Hir::alternation(subs.into_iter().map(|h| loosen(h, opened)).collect())
+            }
             HirKind::Empty => Hir::empty(),
             HirKind::Literal(l) => Hir::literal(l.0),
             HirKind::Class(c) => Hir::class(c),
             HirKind::Look(l) => Hir::look(l),
         }
     }
-    if !pattern.contains("\\b") && !pattern.contains("\\B") {
+    if !pattern.contains("\\b") && !pattern.contains("\\B") && !pattern.contains('{') {
         return None;
     }
     let hir = regex_syntax::parse(pattern).ok()?;
-    if !hir.properties().look_set().contains_word_unicode() {
-        return None;
-    }
-    Some(strip(hir))
+    let bounded = hir.properties().look_set().contains_word_unicode();
+    let mut opened = false;
+    let loose = loosen(hir, &mut opened);
+    (bounded || opened).then_some((loose, opened))
 }
 
 /// A rule's list of cue words within the shared cue scan ([`SHARED_CUE_LISTS`]): where its
@@ -662,6 +708,8 @@ mod tests {
             r"(?i)\b(?:über|à\s+lire)\b",
             r"(?i)\Bdown\B|\bnews",
             r"(?i)^photo\s*:",
+            r"(?i)(?:^|\s)\((?P<n>[^()]{1,12})\)\s*$",
+            r"(?i)\bvia\s+\w{2,10}$",
         ];
         let lines = [
             "Foto: dpa",
@@ -681,6 +729,12 @@ mod tests {
             "Photo : Jane Doe",
             "",
             "plain ascii line with foto and news",
+            "The harbour (Reuters)",
+            "The harbour (Jane Doe / Agency Name)",
+            "Le port (AFP) ",
+            "photo via abcdefghijklmnop",
+            "photo via Ansa",
+            "photo via Ånsa",
         ];
         for p in patterns {
             let pre = Prefiltered::new(p);
@@ -692,13 +746,18 @@ mod tests {
     }
 
     #[test]
-    fn only_patterns_with_word_boundaries_get_a_prefilter() {
-        assert!(without_word_boundaries(r"(?i)^photo\s*:").is_none());
-        assert!(without_word_boundaries(r"(?i)a\\b").is_none());
-        let relaxed = without_word_boundaries(r"(?i)\bfoto\b").unwrap();
-        assert!(!relaxed.properties().look_set().contains_word_unicode());
-        assert!(Prefiltered::new(r"(?i)\bfoto\b").relaxed.is_some());
-        assert!(Prefiltered::new(r"(?i)^photo\s*:").relaxed.is_none());
+    fn only_patterns_with_word_boundaries_or_long_bounds_get_a_looser_form() {
+        assert!(loosened(r"(?i)^photo\s*:").is_none());
+        assert!(loosened(r"(?i)a\\b").is_none());
+        assert!(loosened(r"(?i)^\d{2,4}$").is_none());
+        let (loose, opened) = loosened(r"(?i)\bfoto\b").unwrap();
+        assert!(!loose.properties().look_set().contains_word_unicode());
+        assert!(!opened);
+        let (loose, opened) = loosened(r"(?i)^\((?P<n>[^()]{1,60})\)$").unwrap();
+        assert!(opened);
+        assert_eq!(loose.properties().maximum_len(), None);
+        assert!(Prefiltered::new(r"(?i)\bfoto\b").loose.is_some());
+        assert!(Prefiltered::new(r"(?i)^photo\s*:").loose.is_none());
     }
 
     #[test]
