@@ -1821,7 +1821,7 @@ pub fn parse_jsonl_line(
             source_line: line,
             seq,
             fields,
-            text: normalize::normalize(&text),
+            text: normalize::normalize_owned(text),
             raw_bytes: bytes.len(),
             repaired_utf8: repaired,
             jsonl: true,

@@ -63,6 +63,24 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// [`normalize`] of an owned text: the text itself, not a copy, when it is already normal
+/// (the common case for text a scraper wrote as JSON, whose line breaks are `\n` escapes).
+pub fn normalize_owned(text: String) -> String {
+    if is_normal(&text) {
+        text
+    } else {
+        normalize(&text)
+    }
+}
+
+/// [`normalize`] leaves `text` as it is: no carriage return (so lines end at `\n` only), no
+/// final line break, and every line clean (see [`is_clean`]).
+fn is_normal(text: &str) -> bool {
+    !text.ends_with('\n')
+        && memchr::memchr(b'\r', text.as_bytes()).is_none()
+        && text.split('\n').all(is_clean)
+}
+
 /// Nothing to do: printable characters with single inner ASCII spaces and no leading or
 /// trailing space, where every non-ASCII character is one that needs no stripping, collapsing
 /// or composition (see [`is_plain_char`]).
@@ -217,6 +235,44 @@ fn push_line(line: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An owned text comes back as it is only where [`normalize`] would not change it (a
+    /// text it leaves alone may still take the copying path: a tab), and otherwise as
+    /// [`normalize`] makes it; plain texts take the fast path.
+    #[test]
+    fn owned_text_is_kept_when_already_normal() {
+        for text in [
+            "",
+            "one line",
+            "two\nlines",
+            "blank\n\nbetween",
+            "curly \u{2019}quote\u{2019} \u{2013} dash",
+            "trailing\n",
+            "crlf\r\nline",
+            "lone\rcr",
+            "double  space",
+            " leading",
+            "tab\there",
+            "soft\u{ad}hyphen",
+            "page\u{c}break",
+            "e\u{301}",
+            "line\u{2028}separator",
+            "\n",
+        ] {
+            let want = normalize(text);
+            assert!(!is_normal(text) || want == text, "{text:?}");
+            assert_eq!(normalize_owned(text.to_string()), want, "{text:?}");
+        }
+        for plain in [
+            "",
+            "one line",
+            "two\nlines",
+            "blank\n\nbetween",
+            "curly \u{2019}q\u{2019}",
+        ] {
+            assert!(is_normal(plain), "{plain:?}");
+        }
+    }
 
     #[test]
     fn line_endings_and_spaces() {
