@@ -171,6 +171,8 @@ pub enum Reason {
     ShortInChrome,
     /// Outside the article, in the reader-comment thread below it.
     CommentThread,
+    /// An entry of a table of contents: a subheading printed again further down.
+    TableOfContents,
 }
 
 impl Reason {
@@ -180,6 +182,7 @@ impl Reason {
             Reason::ChromeInCore => "chrome-shaped line inside the article",
             Reason::ShortInChrome => "short line between chrome lines",
             Reason::CommentThread => "in the comment thread below the article",
+            Reason::TableOfContents => "table of contents entry (the subheading follows below)",
         }
     }
 }
@@ -563,6 +566,101 @@ fn introduced_list(doc: &Document, out: &[Verdict], start: usize, end: usize) ->
         introduced += 1;
     }
     introduced > 0 && (2..=INTRODUCED_ITEMS).contains(&items)
+}
+
+/// Fewest entries of a table of contents.
+const TOC_MIN_ENTRIES: usize = 3;
+
+/// Longest entry of a table of contents, in words.
+const TOC_ENTRY_WORDS: u32 = 12;
+
+/// Longest label of a table of contents (`Contents`, `Inhaltsverzeichnis`), in words.
+const TOC_LABEL_WORDS: u32 = 3;
+
+/// The lines of tables of contents: a run of at least [`TOC_MIN_ENTRIES`] short lines (blank
+/// lines between them allowed) each printed exactly once more below the run, in the same
+/// order, with prose between every two of the copies (the subheadings of the article the table
+/// links to; a site menu printed again in the footer has no prose between its copies, and the
+/// section names and bylines of teaser lists recur more often), and a label of a few words
+/// right above the run. Lines the rules remove (`ruled`) are no entries.
+fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool]) -> Vec<bool> {
+    let n = out.len();
+    let mut toc = vec![false; n];
+    let entry = |i: usize| {
+        out[i].class != Class::Blank
+            && out[i].features.words <= TOC_ENTRY_WORDS
+            && doc.info(i).key != 0
+            && !ruled.get(i).copied().unwrap_or(false)
+    };
+    // cheap test first: some run of that many short lines
+    let mut run = 0;
+    let has_run = (0..n).any(|i| {
+        if out[i].class == Class::Blank {
+            return false;
+        }
+        run = if entry(i) { run + 1 } else { 0 };
+        run >= TOC_MIN_ENTRIES
+    });
+    if !has_run {
+        return toc;
+    }
+    let mut positions: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+    for i in (0..n).filter(|&i| out[i].class != Class::Blank && doc.info(i).key != 0) {
+        positions.entry(doc.info(i).key).or_default().push(i);
+    }
+    // the one other copy of line `i`, when it is below line `after`
+    let copy_below = |i: usize, after: usize| match positions.get(&doc.info(i).key) {
+        Some(ps) if ps.len() == 2 && ps[0] == i && ps[1] > after => Some(ps[1]),
+        _ => None,
+    };
+    let prose_between = |a: usize, b: usize| (a + 1..b).any(|j| out[j].class == Class::Good);
+    let mut i = 0;
+    while i < n {
+        if !entry(i) {
+            i += 1;
+            continue;
+        }
+        // the longest run from `i` whose copies follow in order, prose between them
+        let mut entries: Vec<usize> = Vec::new();
+        let mut copies: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j < n {
+            if out[j].class == Class::Blank {
+                j += 1;
+                continue;
+            }
+            if !entry(j) {
+                break;
+            }
+            let after = copies.last().copied().unwrap_or(j).max(j);
+            let Some(c) = copy_below(j, after) else {
+                break;
+            };
+            if copies.last().is_some_and(|&p| !prose_between(p, c)) {
+                break;
+            }
+            entries.push(j);
+            copies.push(c);
+            j += 1;
+        }
+        let last = entries.last().copied().unwrap_or(i);
+        if entries.len() >= TOC_MIN_ENTRIES && copies[0] > last {
+            for &e in &entries {
+                toc[e] = true;
+            }
+            let label = (0..i).rev().find(|&k| out[k].class != Class::Blank);
+            if let Some(k) = label.filter(|&k| {
+                let f = &out[k].features;
+                out[k].class == Class::Short && f.words <= TOC_LABEL_WORDS && !f.terminal
+            }) {
+                toc[k] = true;
+            }
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    toc
 }
 
 /// Longest line, in words, of a widget the rules remove that the headline search looks past
@@ -967,6 +1065,14 @@ fn classify_lines(
         out[i].score = w[i];
     }
 
+    // a table of contents between the article's first lines and the rest costs little in the
+    // core search (its entries go all the same: the subheadings follow below)
+    let toc = toc_entries(doc, &out, ruled);
+    for i in (0..n).filter(|&i| toc[i]) {
+        w[i] = -1.0;
+        out[i].score = w[i];
+    }
+
     // the article core: the best-weighted run of lines, plus further runs that weigh enough
     let mut in_core = vec![false; n];
     // a comment thread below the article: from the first comment header or footer that follows
@@ -1183,7 +1289,9 @@ fn classify_lines(
         if v.class == Class::Blank {
             continue;
         }
-        let reason = if !in_core[i] {
+        let reason = if toc[i] {
+            Some(Reason::TableOfContents)
+        } else if !in_core[i] {
             let keep = head[i]
                 || on_topic[i]
                 || listed[i]
@@ -1372,6 +1480,77 @@ mod tests {
         ] {
             assert!(!is_version_heading(line), "{line}");
         }
+    }
+
+    /// The reasons [`classify`] gives each line of `text` (normal strictness).
+    fn reasons(text: &str) -> Vec<(String, Option<Reason>)> {
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let v = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        (0..doc.n_lines())
+            .filter(|&i| !doc.is_blank(i))
+            .map(|i| (doc.line(i).to_string(), v[i].remove))
+            .collect()
+    }
+
+    const TOC_PAGE: &str = "How to keep hens that lay all year\n\
+        Keeping a few hens in the garden is easier than most people think, and with the right \
+        food, light and shelter they will lay eggs for most of the year.\n\
+        Contents\n\
+        Choosing the breed\n\
+        Building the coop\n\
+        Feeding the flock\n\
+        Light in winter\n\
+        The moult\n\
+        Choosing the breed\n\
+        Some breeds lay far more eggs than others, but the best layers are often the least hardy and need more care in cold weather.\n\
+        Building the coop\n\
+        A coop needs a dry floor, a perch for every hen and a nest box for every three or four birds, with a door that shuts at night.\n\
+        Feeding the flock\n\
+        Layers pellets give the hens what they need, and kitchen scraps should never be more than a small part of what they eat.\n\
+        Light in winter\n\
+        Hens lay when the days are long, so many keepers add a lamp in the coop to make up for the short days of winter.\n\
+        The moult\n\
+        Once a year the hens lose their feathers and stop laying for a few weeks while the new feathers grow back.\n";
+
+    /// A table of contents between the lede and the article: its entries go, the lede and the
+    /// subheadings below stay.
+    #[test]
+    fn a_table_of_contents_goes_and_the_lede_above_it_stays() {
+        let r = reasons(TOC_PAGE);
+        let reason = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, r)| *r);
+        assert_eq!(reason("Contents"), Some(Some(Reason::TableOfContents)));
+        assert!(r.iter().any(|(l, _)| l.starts_with("Keeping a few hens")));
+        assert_eq!(reason("How to keep hens that lay all year"), Some(None));
+        assert_eq!(reason("Keeping a few hens in the garden is easier than most people think, and with the right food, light and shelter they will lay eggs for most of the year."), Some(None));
+        // each entry of the table goes, and its subheading below stays
+        let copies: Vec<_> = r
+            .iter()
+            .filter(|(l, _)| l == "Choosing the breed" || l == "The moult")
+            .map(|(_, r)| *r)
+            .collect();
+        let toc = Some(Reason::TableOfContents);
+        assert_eq!(copies, [toc, toc, None, None]);
+    }
+
+    /// A menu printed again in the footer (no prose between its copies) and teaser labels that
+    /// recur more than twice are no table of contents.
+    #[test]
+    fn repeated_menus_and_teaser_labels_are_no_table_of_contents() {
+        let menu = "News\nSport\nCulture\nTravel\n";
+        let page = format!("{menu}{}{menu}", TOC_PAGE);
+        let r = reasons(&page);
+        assert!(r
+            .iter()
+            .filter(|(l, _)| l == "Sport")
+            .all(|(_, r)| *r != Some(Reason::TableOfContents)));
+        let teasers = "World\nTalks resume in Geneva\nJane Doe\n\
+            Ministers met again on Monday after a week of silence, and both sides said that progress had been made on the main points.\n";
+        let page = format!("{}{teasers}{teasers}{teasers}", TOC_PAGE);
+        let r = reasons(&page);
+        assert!(r
+            .iter()
+            .filter(|(l, _)| l == "World" || l == "Jane Doe")
+            .all(|(_, r)| *r != Some(Reason::TableOfContents)));
     }
 
     /// On ASCII lines the byte path finds the words the character path finds, in order.
