@@ -44,6 +44,11 @@ crate::declare_rule! {
     /// marker is a wall the core does not cross, so it does not extend it either; its lines go
     /// with the reason "in the comment thread below the article". Nor does the
     /// thread join the article as a further region of prose.
+    /// A table of contents (three or more short lines, each printed exactly once more further
+    /// down, in the same order, with prose between the copies: the subheadings it links to,
+    /// with its label such as `Contents` or `Inhalt` right above it) goes with the reason
+    /// "table of contents entry", and costs little in the core search, so that a lede above it
+    /// stays with the article; the subheadings below stay.
     /// A line a chrome or marker rule already removes (a related-content box, a share bar, an ad
     /// marker) counts as a short line in the core search, whatever its shape: it neither adds
     /// weight nor cuts the article in two more than a short line would.
