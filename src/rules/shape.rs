@@ -84,8 +84,8 @@ impl Lazy {
 /// The looser pattern runs in a lazy DFA of its own (forward only, no captures): on lines that
 /// are not ASCII when the regex only has word boundaries, on every line when it has a long
 /// counted repetition.
-pub struct Prefiltered {
-    pub exact: Regex,
+struct Prefiltered {
+    exact: Regex,
     /// The looser pattern's lazy DFA, with its cache; `None` when the pattern has neither.
     loose: Option<Loose>,
 }
@@ -114,7 +114,7 @@ impl Clone for Prefiltered {
 impl Prefiltered {
     /// Compiles a built-in pattern (it panics on a pattern that does not compile: the rules'
     /// own tests compile every one).
-    pub fn new(pattern: &str) -> Prefiltered {
+    fn new(pattern: &str) -> Prefiltered {
         use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
         let exact = Regex::new(pattern).expect("built-in rule regex compiles");
         let loose = loosened(pattern).and_then(|(hir, on_ascii)| {
@@ -132,13 +132,13 @@ impl Prefiltered {
         Prefiltered { exact, loose }
     }
 
-    pub fn is_match(&self, s: &str) -> bool {
+    fn is_match(&self, s: &str) -> bool {
         self.may_match(s) && self.exact.is_match(s)
     }
 
     /// False only where the regex cannot match `s`: the looser pattern finds nothing in it.
     /// True where the looser pattern does not answer (see [`Prefiltered`]).
-    pub fn may_match(&self, s: &str) -> bool {
+    fn may_match(&self, s: &str) -> bool {
         let Some(loose) = &self.loose else {
             return true;
         };

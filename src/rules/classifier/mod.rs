@@ -613,7 +613,14 @@ fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool]) -> Vec<bool> {
         Some(ps) if ps.len() == 2 && ps[0] == i && ps[1] > after => Some(ps[1]),
         _ => None,
     };
-    let prose_between = |a: usize, b: usize| (a + 1..b).any(|j| out[j].class == Class::Good);
+    // prose lines before each line, so that "prose between two copies" is one subtraction
+    let mut prose_before = Vec::with_capacity(n + 1);
+    prose_before.push(0u32);
+    for v in out {
+        let last = prose_before.last().copied().unwrap_or(0);
+        prose_before.push(last + u32::from(v.class == Class::Good));
+    }
+    let prose_between = |a: usize, b: usize| prose_before[b] > prose_before[a + 1];
     let mut i = 0;
     while i < n {
         if !entry(i) {
@@ -655,10 +662,10 @@ fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool]) -> Vec<bool> {
             }) {
                 toc[k] = true;
             }
-            i = last + 1;
-        } else {
-            i += 1;
         }
+        // a run from a later line of this one would end where this one did: each line is
+        // tried once, so a long page costs a linear pass
+        i = j.max(i + 1);
     }
     toc
 }
