@@ -604,14 +604,28 @@ fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool]) -> Vec<bool> {
     if !has_run {
         return toc;
     }
-    let mut positions: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
-    for i in (0..n).filter(|&i| out[i].class != Class::Blank && doc.info(i).key != 0) {
-        positions.entry(doc.info(i).key).or_default().push(i);
-    }
+    // every line's key and place, sorted: the copies of a line sit side by side (one vector
+    // per page, not one per distinct line)
+    let mut keyed: Vec<(u64, usize)> = (0..n)
+        .filter(|&i| out[i].class != Class::Blank && doc.info(i).key != 0)
+        .map(|i| (doc.info(i).key, i))
+        .collect();
+    keyed.sort_unstable();
     // the one other copy of line `i`, when it is below line `after`
-    let copy_below = |i: usize, after: usize| match positions.get(&doc.info(i).key) {
-        Some(ps) if ps.len() == 2 && ps[0] == i && ps[1] > after => Some(ps[1]),
-        _ => None,
+    let copy_below = |i: usize, after: usize| {
+        let key = doc.info(i).key;
+        let at = keyed.partition_point(|&(k, _)| k < key);
+        match keyed.get(at..) {
+            Some([(_, first), (k2, second), rest @ ..])
+                if *first == i
+                    && *k2 == key
+                    && !rest.first().is_some_and(|&(k3, _)| k3 == key)
+                    && *second > after =>
+            {
+                Some(*second)
+            }
+            _ => None,
+        }
     };
     // prose lines before each line, so that "prose between two copies" is one subtraction
     let mut prose_before = Vec::with_capacity(n + 1);
