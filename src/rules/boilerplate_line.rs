@@ -26,7 +26,8 @@ crate::declare_rule! {
     /// quotes, captions), and chrome-shaped lines go. A run of short lines between prose costs
     /// little when it is short (up to four lines), a numbered list, or a list a colon introduces
     /// (`Inflation by country:` then items that end with `,`, `;` or `.` or open in lowercase,
-    /// perhaps a subheading after them; a review's `Pros:` and `Cons:` make one such run), or a
+    /// perhaps a subheading before the introducing line and one after the items; a review's
+    /// `Pros:` and `Cons:` make one such run; such a list costs least at any length), or a
     /// list of quantities (a recipe's `30 g butter`, `salt and pepper`, under `Ingredients`),
     /// or a chapter list or timeline (three or more lines that open with rising times and
     /// words after them: `00:00 Cold open`, `02:15 Why glaciers make noise`; their times are
@@ -52,6 +53,11 @@ crate::declare_rule! {
     /// A line a chrome or marker rule already removes (a related-content box, a share bar, an ad
     /// marker) counts as a short line in the core search, whatever its shape: it neither adds
     /// weight nor cuts the article in two more than a short line would.
+    /// When nothing but the article's further sections follows the core up to the end of the
+    /// document (prose with no separator or link, subheadings and list items between prose
+    /// lines, short sentences, and no line a rule removes), with at least two paragraphs of
+    /// eight words or more, they join the core however little they weigh: a dump of extracted
+    /// articles has no footer to end them, and an author's one-line bio is not two paragraphs.
     /// Outside the core the headline block stays, and so does a paragraph of fifteen words or
     /// more whose long words (five letters or more) are at least half the core's own: the
     /// article's text cut off from the core by chrome (a gallery, an ad block), not a teaser

@@ -60,8 +60,9 @@ pub struct Params {
     /// Non-blank lines just above the core inspected for a headline, byline or dateline.
     pub head_window: u32,
     /// A run of at most this many short lines between two prose lines (a subheading, a short
-    /// list) costs only `gap_penalty` per line in the core search; a numbered list of any
-    /// length (`1.`, `2.`, ...) between two prose lines costs 1 per line.
+    /// list) costs only `gap_penalty` per line in the core search; a list of any length
+    /// between two prose lines (numbered `1.`, `2.`, ..., introduced by a colon, of
+    /// quantities, of rising times) costs 1 per line.
     pub gap_lines: u32,
     pub gap_penalty: f32,
     /// Penalty of a comment header or footer line (`Reply`, `Name says:`, a clock time): a
@@ -197,6 +198,10 @@ pub struct Verdict {
     pub remove: Option<Reason>,
     pub features: Features,
 }
+
+/// Fewest words of a paragraph that, with another one, makes the lines below the article core
+/// its last sections when no chrome follows them (see [`classify_lines`]).
+const TAIL_PARAGRAPH_WORDS: u32 = 8;
 
 /// The document's dominant stopword language (index into [`LANGS`]), or `None` when too few
 /// stopwords were seen to tell.
@@ -524,7 +529,8 @@ fn timed_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> bool
 const INTRODUCED_ITEMS: usize = 12;
 
 /// Lines `start..end` (short lines and blanks, between prose lines) are a list a colon
-/// introduces: the prose line above or the run's first line ends with `:`, and every item
+/// introduces: the prose line above or the run's first line ends with `:` (or its second,
+/// under a subheading: no bullet, no sentence's end), and every item
 /// after it reads as part of that sentence: it ends with `,`, `;` or `.`, or opens in
 /// lowercase (`Inflation by country:` / `Germany: 2.3 per cent,` / ...); after two such items
 /// the run's last line may be anything (the next section's subheading). Once a list has an
@@ -534,8 +540,15 @@ fn introduced_list(doc: &Document, out: &[Verdict], start: usize, end: usize) ->
     let mut lines = (start..end).filter(|&j| out[j].class != Class::Blank);
     let above = (0..start).rev().find(|&j| out[j].class != Class::Blank);
     let intro_above = above.is_some_and(|j| out[j].features.colon);
-    if !intro_above && !lines.next().is_some_and(|j| out[j].features.colon) {
-        return false;
+    if !intro_above {
+        // the run opens with its introducing line, perhaps under the section's subheading
+        let first = lines.next();
+        let opens = first.is_some_and(|j| out[j].features.colon)
+            || first.is_some_and(|j| !out[j].features.terminal && !out[j].features.bullet)
+                && lines.next().is_some_and(|j| out[j].features.colon);
+        if !opens {
+            return false;
+        }
     }
     let mut items = 0;
     // items since the latest introducing line
@@ -1050,11 +1063,10 @@ fn classify_lines(
             .map(|j| out[j].class)
             .find(|c| *c != Class::Blank);
         let after = out.get(i).map(|v| v.class);
-        let listed = shorts > p.gap_lines
-            && (numbered_list(doc, &out, start, i)
-                || timed_list(doc, &out, start, i)
-                || introduced_list(doc, &out, start, i)
-                || quantity_list(doc, &out, start, i));
+        let listed = numbered_list(doc, &out, start, i)
+            || timed_list(doc, &out, start, i)
+            || introduced_list(doc, &out, start, i)
+            || quantity_list(doc, &out, start, i);
         if (shorts <= p.gap_lines || listed)
             && before.is_some_and(prose)
             && after.is_some_and(prose)
@@ -1167,6 +1179,41 @@ fn classify_lines(
     // classifier leaves the document to the rules rather than emptying it
     if first.is_none() {
         return (out, xs);
+    }
+    // the article's last sections: when everything below the core is prose and the short lines
+    // between prose lines (subheadings, a short list), up to the end of the document, with no
+    // sign of chrome (a chrome-shaped line, a line a rule removes, a comment marker, a
+    // separator or a link in a prose line), nothing but the article is there to end it (a dump
+    // of extracted articles has no footer); at least two paragraphs of [`TAIL_PARAGRAPH_WORDS`]
+    // words, not an author's one-line bio or a teaser's two
+    if let Some(last) = in_core.iter().rposition(|&c| c) {
+        let below = last + 1..n;
+        let clean = below.clone().all(|i| {
+            let v = &out[i];
+            v.class == Class::Blank
+                || !ruled.get(i).copied().unwrap_or(false)
+                    && !v.features.comment_marker
+                    && !in_thread[i]
+                    && match v.class {
+                        Class::Good | Class::NearGood => {
+                            v.features.separators == 0 && v.features.links == 0
+                        }
+                        // a subheading or a list item between prose lines (it costs less
+                        // than a short line there), or a short sentence
+                        Class::Short => {
+                            w[i] > -p.short_penalty
+                                || v.features.terminal && !chrome_shaped(&v.features)
+                        }
+                        Class::Bad | Class::Blank => false,
+                    }
+        });
+        let paragraphs = below
+            .clone()
+            .filter(|&i| prose(out[i].class) && out[i].features.words >= TAIL_PARAGRAPH_WORDS)
+            .count();
+        if clean && paragraphs >= 2 {
+            in_core[below].iter_mut().for_each(|c| *c = true);
+        }
     }
 
     // a numbered list the core holds part of is the article's own, all of it: a step that only
@@ -1511,6 +1558,54 @@ mod tests {
             .filter(|&i| !doc.is_blank(i))
             .map(|i| (doc.line(i).to_string(), v[i].remove))
             .collect()
+    }
+
+    /// The article core's prose paragraphs, for the tests of what follows it.
+    const LEDE: &str = "Harbour ferry returns after two years of repairs\n\
+        The old harbour ferry will carry passengers again from Saturday, the port authority \
+        announced on Thursday, after a refit that took almost two years and cost twice the first \
+        estimate.\n\
+        Crews replaced the engine, the deck and most of the wiring. The ferry keeps its wooden \
+        benches, which volunteers sanded and painted by hand over the winter.\n";
+
+    #[test]
+    fn a_short_list_a_colon_introduces_under_a_subheading_costs_little() {
+        let text = format!(
+            "{LEDE}On board\nThe refit brought three changes:\n- a ramp for prams\n\
+             - racks for bicycles\nThe ferry also has a new bell, cast in the town's foundry.\n"
+        );
+        let doc = Document::from_text(text, 1, 0);
+        let v = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        let scores: Vec<f32> = (3..7).map(|i| v[i].score).collect();
+        assert_eq!(scores, [-1.0; 4], "{:?}", doc.line(3));
+        assert!(v.iter().all(|x| x.remove.is_none()));
+    }
+
+    #[test]
+    fn the_last_sections_of_an_article_stay_when_nothing_follows_them() {
+        // low weights below the core (sentences with few function words), nothing after them
+        let lede = "Schwimmbad öffnet nach Sanierung\n\
+            Nach zwei Jahren Bauzeit öffnet das Hallenbad in Kornstett am Samstag wieder. Die \
+            Sanierung hat mehr gekostet als geplant, doch der Gemeinderat hält das Ergebnis für \
+            gelungen.\n\
+            Neu sind ein Lehrschwimmbecken, eine Sauna und ein barrierefreier Eingang, der von \
+            der Straße aus ohne Stufen zu erreichen ist.\n";
+        let tail = "Preise\n\
+            Einzelkarte vier Euro, Familienkarte zehn Euro. Dazu Rabatte für Vereine.\n\
+            Kritik\n\
+            Anwohner befürchten Parkprobleme. Eine Zählung folgt im Frühjahr.\n\
+            Testphase zunächst ein Jahr.\n";
+        let r = reasons(&format!("{lede}{tail}"));
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // chrome below them ends the article: a footer, or an author's one-line bio
+        for end in [
+            "Home | About | Contact\n",
+            "Ines Vidal\nInes Vidal is a reporter for the Evening Post.\n",
+        ] {
+            let r = reasons(&format!("{LEDE}{end}"));
+            let last = &r[r.len() - 1];
+            assert_eq!(last.1, Some(Reason::OutsideCore), "{r:#?}");
+        }
     }
 
     const TOC_PAGE: &str = "How to keep hens that lay all year\n\
