@@ -2503,6 +2503,48 @@ fn fuzz_regressions_stay_fixed() {
 mod hostile {
     use super::*;
 
+    /// Two passes copy stdin to read it twice; a stream that never ends is copied only as far
+    /// as the reading can use it: binary data fails on its head, a text dump one byte past
+    /// `--max-record-bytes`. The stream is left open here: a run that copied it all would wait
+    /// for its end forever (the test then fails after a minute, not on a speed target).
+    #[test]
+    fn an_endless_stdin_is_not_copied_past_what_can_be_read() {
+        use std::io::Write;
+        for (head, kind) in [
+            (vec![0u8; 70_000], "binary file"),
+            (b"y\n".repeat(35_000), "text dump larger than 1024 bytes"),
+        ] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+                .args(["clean", "-q", "--max-record-bytes", "1k"])
+                .current_dir(root())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn deboil");
+            let mut stdin = child.stdin.take().unwrap();
+            let _ = stdin.write_all(&head);
+            let _ = stdin.flush();
+            let mut waited = 0;
+            let status = loop {
+                if let Some(s) = child.try_wait().unwrap() {
+                    break s;
+                }
+                if waited >= 600 {
+                    let _ = child.kill();
+                    panic!("deboil still copies an open stdin after a minute ({kind})");
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                waited += 1;
+            };
+            drop(stdin);
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(status.code(), Some(2), "{err}");
+            assert!(err.contains(kind), "{err}");
+        }
+    }
+
     fn report(args: &[&str]) -> (Output, serde_json::Value) {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);

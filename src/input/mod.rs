@@ -1459,7 +1459,7 @@ fn open_reader(
             }
         }
     };
-    let mut raw = BufReader::with_capacity(64 * 1024, raw);
+    let mut raw = BufReader::with_capacity(HEAD_BYTES, raw);
     let magic = raw
         .fill_buf()
         .map_err(|e| read_error(&src.display, None, Compression::None, e, false))?;
@@ -1493,6 +1493,30 @@ fn open_reader(
         None => dec,
     };
     Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), comp))
+}
+
+/// Bytes the reading takes from a source first, to tell its compression, whether it is binary
+/// and its format (the buffer of [`open_reader`]).
+pub const HEAD_BYTES: usize = 64 * 1024;
+
+/// How much of an uncompressed source starting with `head` (its first [`HEAD_BYTES`], or all
+/// of a shorter one) the reading can use: a binary source is refused on its head, and a text
+/// dump is read up to one byte past `--max-record-bytes` (a longer one is `too-large`
+/// whatever follows). `None` when it may use all of it: JSONL, or compressed data. A source
+/// that can be read only once is copied that far for a second reading, and no further.
+pub fn readable_prefix(src: &Source, head: &[u8], opts: &InputOptions) -> Option<usize> {
+    let (format, comp) = format_of(src, opts.format);
+    if comp != Compression::None || head.starts_with(GZIP_MAGIC) || starts_like_zstd(head) {
+        return None;
+    }
+    if looks_binary(head) {
+        return Some(head.len());
+    }
+    let text = match format {
+        Format::Sniff => !sniff_jsonl(head),
+        f => f == Format::Text,
+    };
+    text.then(|| opts.max_record_bytes.saturating_add(1))
 }
 
 /// The first bytes of a gzip stream and of a zstd frame: how compressed data is told.

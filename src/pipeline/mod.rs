@@ -390,7 +390,7 @@ pub fn run(
     let unpacked = input::unpacked::Unpacked::new(KEEP_DECOMPRESSED);
     let _spool = match deduper.as_mut() {
         Some(d) if d.needs_learning() => {
-            let spool = spool_streams(&mut sources)?;
+            let spool = spool_streams(&mut sources, &opts.input)?;
             let learning = Progress::learning(sources.len(), started, opts.summary);
             (keyed, parsed_lines, pass1_bytes) =
                 learn(d, &sources, opts, &pool, &unpacked, &learning);
@@ -1464,7 +1464,10 @@ impl Drop for TempPaths {
 /// allows only once: each such source is copied to a temporary file that it then reads. It is
 /// still shown as given, and read as before: stdin sniffed, a named source by its name (the
 /// copy's name ends in it).
-fn spool_streams(sources: &mut [input::Source]) -> Result<TempPaths, Error> {
+fn spool_streams(
+    sources: &mut [input::Source],
+    opts: &input::InputOptions,
+) -> Result<TempPaths, Error> {
     let mut spooled = TempPaths(Vec::new());
     for (i, src) in sources.iter_mut().enumerate() {
         if src.problem.is_some() || !is_stream(&src.path) {
@@ -1489,7 +1492,22 @@ fn spool_streams(sources: &mut [input::Source]) -> Result<TempPaths, Error> {
         // registered, so an interrupted run removes the copy too
         let mut to = crate::output::create_temp(&copy).map_err(|e| Error::io(&copy, e))?;
         spooled.0.push(copy.clone());
-        std::io::copy(&mut from, &mut to).map_err(|e| Error::io(shown, e))?;
+        // the head tells how much of the stream the reading can use: endless binary data or
+        // an endless text dump is not copied past what the reading refuses it on
+        use std::io::Read;
+        let mut head = Vec::with_capacity(input::HEAD_BYTES);
+        from.by_ref()
+            .take(input::HEAD_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| Error::io(shown, e))?;
+        let limit = input::readable_prefix(src, &head, opts);
+        let first = limit.map_or(head.len(), |l| l.min(head.len()));
+        to.write_all(&head[..first])
+            .map_err(|e| Error::io(&copy, e))?;
+        let rest = limit.map_or(u64::MAX, |l| l.saturating_sub(first) as u64);
+        if head.len() == input::HEAD_BYTES && rest > 0 {
+            std::io::copy(&mut from.take(rest), &mut to).map_err(|e| Error::io(shown, e))?;
+        }
         src.path = copy;
     }
     Ok(spooled)
