@@ -17,8 +17,11 @@ crate::declare_rule! {
     /// label (after an opening bracket or a stray full stop, at most), or is only an agency
     /// name; a caption that ends in a credit is R018's.
     ///
-    /// Known false positives: a subheading that is literally "Background" plus one word
-    /// ("Historical background") is removed.
+    /// A capitalised `Background` or `Historical background` between two paragraphs of ten
+    /// words or more that end like sentences is a subheading, and stays.
+    ///
+    /// Known false positives: such a subheading above or below a line that is not a
+    /// paragraph (a list, a quote's attribution) is removed.
     pub struct AltTextLeftover => ("R014", "alt-text-leftover", Category::Chrome);
 }
 
@@ -108,6 +111,28 @@ fn may_be_alt_text(c: &str) -> bool {
         .any(|w| b.len() >= w.len() && b[b.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
 }
 
+/// Fewest words of the paragraphs around a `Background` subheading.
+const PARAGRAPH_WORDS: u32 = 10;
+
+/// A news article's subheading, not an image's label: a capitalised `Background` (`Historical
+/// background`) between two paragraphs that end like sentences.
+fn background_subheading(doc: &Document, i: usize, c: &str) -> bool {
+    let paragraph = |j: Option<usize>| {
+        j.is_some_and(|j| {
+            doc.info(j).words >= PARAGRAPH_WORDS
+                && doc
+                    .line(j)
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '”', '»'])
+        })
+    };
+    c.len() >= 10
+        && c[c.len() - 10..].eq_ignore_ascii_case("background")
+        && c.starts_with(|ch: char| ch.is_uppercase())
+        && paragraph((0..i).rev().find(|&j| !doc.is_blank(j)))
+        && paragraph((i + 1..doc.n_lines()).find(|&j| !doc.is_blank(j)))
+}
+
 impl Rule for AltTextLeftover {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -119,7 +144,10 @@ impl Rule for AltTextLeftover {
             let line = doc.line(i);
             let alt = words <= 3 && {
                 let c = core(line);
-                may_be_alt_text(c) && ALT_TEXT.is_match(c) && !NOT_A_LABEL.is_match(c)
+                may_be_alt_text(c)
+                    && ALT_TEXT.is_match(c)
+                    && !NOT_A_LABEL.is_match(c)
+                    && !background_subheading(doc, i, c)
             };
             let credit = words <= 10 && {
                 let t = line.trim();
@@ -142,6 +170,16 @@ mod tests {
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&AltTextLeftover, text)
+    }
+
+    #[test]
+    fn background_between_two_paragraphs_is_a_subheading() {
+        let para = "The council voted on Tuesday to rebuild the old harbour wall before winter.";
+        let t = format!("{para}\n\nBackground\n\n{para}\nHistorical background\n{para}");
+        assert_eq!(removed(&t), Vec::<usize>::new());
+        // an image's label: lowercase, or not between paragraphs
+        let t = format!("{para}\nbackground\n{para}\nBackground\nHome\nOrange background");
+        assert_eq!(removed(&t), vec![1, 3, 5]);
     }
 
     #[test]

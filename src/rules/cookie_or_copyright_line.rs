@@ -7,8 +7,12 @@ use crate::doc::{Document, Removal};
 crate::declare_rule! {
     /// A cookie-consent notice or a copyright line.
     ///
-    /// Cookie notices: a line of at most 60 words that mentions cookies together with their
-    /// consent vocabulary (use, accept, settings, policy, consent, browsing experience), or a
+    /// Cookie notices: a line of at most 60 words that names cookie settings (`Cookie
+    /// settings`, `Gestion des cookies`), or mentions cookies together with their consent
+    /// vocabulary (use, accept, settings, policy, consent, browsing experience) and a word of
+    /// the web or of a site speaking of itself (we, site, browser, wir, Webseite, nous,
+    /// navigateur, utilizamos: "she uses cookies from her grandmother's recipe" stays) or in
+    /// a button's few words (`Alle Cookies akzeptieren`), or a
     /// consent button alone ("Accept all", "Reject all", "Manage preferences"), in English,
     /// German ("Wir verwenden Cookies", "Alle akzeptieren"), French ("Ce site utilise des
     /// cookies", "Tout accepter"), Spanish ("Utilizamos cookies", "Aceptar todas") and Polish
@@ -22,8 +26,21 @@ crate::declare_rule! {
     pub struct CookieOrCopyrightLine => ("R015", "cookie-or-copyright-line", Category::Chrome);
 }
 
-static COOKIE: Lazy = Lazy::new(
-    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración|instellingen|beleid)\b|\b(?:gestion|param[eè]tres|configuraci[oó]n|impostazioni|preferenze|informativa|defini[cç][oõ]es|configura[cç][oõ]es|gest[aã]o|pol[ií]tica|ustawienia|polityka|beheer)\s+(?:des\s+|de\s+|dei\s+|sui\s+|dos\s+|de\s+los\s+|plików\s+)?cookies?\b|\b(?:use|uses|using|accept|allow|reject|verwenden|nutzen|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa)\b.{0,40}\bcookies\b",
+/// Cookies named with their use or acceptance: a notice only beside a word of the web
+/// ([`WEB_CONTEXT`]); "she uses cookies from her grandmother's recipe" is none.
+static COOKIE_USE: Lazy = Lazy::new(
+    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|nutzen|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa)\b.{0,40}\bcookies\b",
+);
+
+/// The cookie settings themselves (`Cookie settings`, `Gestion des cookies`): a notice alone.
+static COOKIE_TERM: Lazy = Lazy::new(
+    r"(?i)\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración|instellingen|beleid)\b|\b(?:gestion|param[eè]tres|configuraci[oó]n|impostazioni|preferenze|informativa|defini[cç][oõ]es|configura[cç][oõ]es|gest[aã]o|pol[ií]tica|ustawienia|polityka|beheer)\s+(?:des\s+|de\s+|dei\s+|sui\s+|dos\s+|de\s+los\s+|plików\s+)?cookies?\b",
+);
+
+/// A word of the web or of a site speaking of itself (`we`, `site`, `browser`, `Wir`,
+/// `Webseite`, `nous`, `navigateur`, `utilizamos`, `korzystamy`, ...).
+static WEB_CONTEXT: Lazy = Lazy::new(
+    r"(?i)\b(?:we|our|us|sites?|websites?|web|pages?|browser|browsing|experience|analytics|third[-\s]party|personali[sz]e[ds]?|advertising|ads|traffic|visit|visits|visitors?|online|services?|wir|uns|unser\w*|webseiten?|internetseiten?|seiten?|nutzung|nutzererlebnis|besuch\w*|surfen|dienste|nous|notre|nos|navigateur|navigation|visite|expérience|utilisons|usamos|utilizamos|nuestr[oa]s?|sitio|navegador|navegación|navegar|experiencia|servicios|korzystamy|używamy|wykorzystujemy|stron[aiy]e?|serwis\w*|przeglądar\w*|utilizziamo|usiamo|sito|navigazione|nostr[oi]|navegação|nosso|wij|gebruiken|onze)\b",
 );
 
 static CONSENT_BUTTON: Lazy = Lazy::new(
@@ -41,7 +58,7 @@ static COPYRIGHT: Lazy = Lazy::new(
     r"(?i)^(?:©|\(c\)|copyright\b)|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|todos\s+os\s+direitos\s+reservados|alle\s+rechten\s+voorbehouden|wszelkie\s+prawa\s+zastrzeżone",
 );
 
-/// A cookie notice needs `cookie` (the first cue, lowercase) before [`COOKIE`] is tried; a
+/// A cookie notice needs `cookie` (the first cue, lowercase) before [`COOKIE_TERM`] and [`COOKIE_USE`] are tried; a
 /// copyright line one of the others before [`COPYRIGHT`] is.
 pub(crate) const CUES: [&str; 12] = [
     "cookie",
@@ -76,7 +93,12 @@ impl Rule for CookieOrCopyrightLine {
             let line = doc.line(i);
             // the cues are cheap necessary conditions for the regexes
             let cues = COOKIE_CUES.of(line_cues(doc, i));
-            let note = if cues & COOKIE_CUE != 0 && COOKIE.is_match(line) {
+            // a consent button's few words (`Alle Cookies akzeptieren`) need no word of the web
+            let button = words <= 4 && !line.trim_end().ends_with(['.', '!', '?']);
+            let cookie = cues & COOKIE_CUE != 0
+                && (COOKIE_TERM.is_match(line)
+                    || COOKIE_USE.is_match(line) && (button || WEB_CONTEXT.is_match(line)));
+            let note = if cookie {
                 "cookie notice"
             } else if words <= 4
                 && CONSENT_BUTTON_OPENINGS.may_open(line)
@@ -100,6 +122,17 @@ mod tests {
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&CookieOrCopyrightLine, text)
+    }
+
+    #[test]
+    fn cookies_in_a_sentence_about_baking_are_no_notice() {
+        let t = "The owner said she uses cookies from her grandmother's recipe.\n\
+            The school uses cookies as a reward and the pupils accept them gladly.\n\
+            Le boulanger utilise des cookies de sa grand-mère.\n\
+            This site uses cookies to analyse traffic.\n\
+            Alle Cookies akzeptieren\n\
+            Nous utilisons des cookies pour améliorer votre expérience.";
+        assert_eq!(removed(t), vec![3, 4, 5]);
     }
 
     #[test]
