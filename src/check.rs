@@ -144,6 +144,13 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String)
                 "`check` compares the output and the report, not the exit code; leave it out",
             );
         }
+        if w == "--dry-run" || w == "--diff" {
+            return refused(
+                w,
+                "`check` compares the cleaned output, which this flag does not write; leave it \
+                 out",
+            );
+        }
     }
     if let Some(flag) = words.iter().find(|w| {
         let name = w.split('=').next().unwrap_or_default();

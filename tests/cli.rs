@@ -4097,6 +4097,8 @@ fn check_skips_what_is_no_case_and_names_what_failed() {
     );
     case("two", &[("input.txt", body), ("INPUT.md", body)]);
     case("stdin", &[("input.txt", body), ("args", "-\n")]);
+    // a flag that writes no output would bless an empty expected file that never fails
+    case("dry", &[("input.txt", body), ("args", "--dry-run\n")]);
     let o = deboil(&["check", d]);
     assert_eq!(o.status.code(), Some(2));
     let out = stdout(&o);
@@ -4109,7 +4111,11 @@ fn check_skips_what_is_no_case_and_names_what_failed() {
         "{out}"
     );
     assert!(
-        out.ends_with("4 cases, 3 failed: bad, stdin (error), two (error)\n"),
+        out.contains("--dry-run: `check` compares the cleaned output"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("5 cases, 4 failed: bad, dry (error), stdin (error), two (error)\n"),
         "{out}"
     );
 }

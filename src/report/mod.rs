@@ -267,8 +267,10 @@ impl<W: Write> ReportWriter<W> {
 pub fn summary(t: &Totals, seconds: Option<f64>, dry: bool) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
+    // the output may be longer than what it kept of the input (a blank line sets a title off
+    // from its body): nothing removed then reads as 0%, not as a negative share
     let pct = if t.bytes_in > 0 {
-        100.0 * (t.bytes_in as f64 - t.bytes_out as f64) / t.bytes_in as f64
+        (100.0 * (t.bytes_in as f64 - t.bytes_out as f64) / t.bytes_in as f64).max(0.0)
     } else {
         0.0
     };
@@ -435,6 +437,24 @@ mod tests {
         );
         assert!(summary(&Totals::default(), None, false)
             .starts_with("deboil: 0 documents in from 0 inputs:"));
+    }
+
+    #[test]
+    fn a_title_set_off_by_a_blank_line_removes_nothing() {
+        // `Title\nBody` is written `Title\n\nBody`: one byte more, and nothing removed
+        let t = Totals {
+            bytes_in: 116,
+            bytes_out: 117,
+            ..Totals::default()
+        };
+        let s = summary(&t, None, false);
+        assert!(s.contains("116 -> 117 bytes (0.0% removed)"), "{s}");
+        let t = Totals {
+            bytes_in: 200,
+            bytes_out: 150,
+            ..Totals::default()
+        };
+        assert!(summary(&t, None, false).contains("(25.0% removed)"));
     }
 
     fn rule(name: &str, removals: usize, lines: usize) -> RuleTotals {
