@@ -1048,103 +1048,14 @@ impl Records {
     }
 }
 
-/// JSONL lines one reading parsed, kept for the next reading of the same sources (pass 1 of
-/// learned boilerplate parses and normalises every line; pass 2 takes its records instead of
-/// parsing them again). Each is kept under its source, line number, length and an xxh3 hash of
-/// its raw bytes, in input order, while the kept lines' raw bytes stay within a budget; a line
-/// the next reading finds different (a source that changed in between) is parsed again.
-#[derive(Debug)]
-pub struct ParsedLines {
-    lines: VecDeque<ParsedLine>,
-    /// Raw bytes of the kept lines.
-    bytes: usize,
-    budget: usize,
-    /// Set once a line was refused: every later one is too (lines are taken in input order).
-    full: bool,
-}
-
-#[derive(Debug)]
-struct ParsedLine {
-    display: std::sync::Arc<str>,
-    line: usize,
-    len: usize,
-    hash: u64,
-    parsed: Parsed,
-}
-
-impl ParsedLines {
-    /// An empty store that keeps lines of at most `budget` raw bytes in all.
-    pub fn with_budget(budget: usize) -> ParsedLines {
-        ParsedLines {
-            lines: VecDeque::new(),
-            bytes: 0,
-            budget,
-            full: false,
-        }
-    }
-
-    /// Keeps `parsed`, the parse of line `line` of `display`, whose raw bytes were `len` long
-    /// with the [`ParsedLines::hash`] `hash`, if the budget allows.
-    pub fn keep(
-        &mut self,
-        display: std::sync::Arc<str>,
-        line: usize,
-        len: usize,
-        hash: u64,
-        parsed: Parsed,
-    ) {
-        let cost = len + std::mem::size_of::<ParsedLine>();
-        if self.full || self.bytes + cost > self.budget {
-            self.full = true;
-            return;
-        }
-        self.bytes += cost;
-        self.lines.push_back(ParsedLine {
-            display,
-            line,
-            len,
-            hash,
-            parsed,
-        });
-    }
-
-    /// The hash a kept line is checked by.
-    pub fn hash(raw: &[u8]) -> u64 {
-        xxhash_rust::xxh3::xxh3_64(raw)
-    }
-
-    /// The kept parse of line `line` of `display` when it is the next one kept and has the
-    /// length `len`, with the hash its raw bytes had (the caller checks it).
-    fn take(&mut self, display: &str, line: usize, len: usize) -> Option<(u64, Parsed)> {
-        let next = self.lines.front()?;
-        if next.line != line || next.len != len || *next.display != *display {
-            return None;
-        }
-        let kept = self.lines.pop_front()?;
-        self.bytes -= kept.len + std::mem::size_of::<ParsedLine>();
-        Some((kept.hash, kept.parsed))
-    }
-
-    /// How many lines are kept.
-    pub fn len(&self) -> usize {
-        self.lines.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
-    }
-}
-
 /// The records of [`Records`], the same items and warnings at the same points, with the JSONL
 /// lines parsed and normalised in parallel: the reading ([`Records::next_event`], on another
 /// thread) sends chunks of events; each chunk is parsed on `pool`, then replayed in input order
-/// (sequence numbers, duplicate ids, repaired-UTF-8 counts per file). A line an earlier
-/// reading parsed ([`ParsedLines`]) is taken from it, not parsed again.
+/// (sequence numbers, duplicate ids, repaired-UTF-8 counts per file).
 pub struct Parallel<'a> {
     chunks: std::sync::mpsc::Receiver<Vec<RawEvent>>,
     pool: &'a rayon::ThreadPool,
     opts: InputOptions,
-    kept: ParsedLines,
     ready: VecDeque<Ready>,
     seq: u64,
     seen_ids: rustc_hash::FxHashSet<u64>,
@@ -1172,7 +1083,6 @@ impl<'a> Parallel<'a> {
             chunks,
             pool,
             opts,
-            kept: ParsedLines::with_budget(0),
             ready: VecDeque::new(),
             seq: 0,
             seen_ids: Default::default(),
@@ -1180,12 +1090,6 @@ impl<'a> Parallel<'a> {
             ids: IdFieldSeen::default(),
             warnings: Vec::new(),
         }
-    }
-
-    /// Takes the lines of `kept` instead of parsing them (see [`ParsedLines`]).
-    pub fn with_kept(mut self, kept: ParsedLines) -> Self {
-        self.kept = kept;
-        self
     }
 
     /// Like [`Records::take_warnings`].
@@ -1198,35 +1102,17 @@ impl<'a> Parallel<'a> {
             return false;
         };
         let opts = &self.opts;
-        // the kept parses are taken in input order, here; their hashes are checked on the pool
-        let chunk: Vec<(RawEvent, Option<(u64, Parsed)>)> = chunk
-            .into_iter()
-            .map(|ev| {
-                let kept = match &ev {
-                    RawEvent::Line {
-                        display,
-                        line,
-                        bytes,
-                    } if !self.kept.is_empty() => self.kept.take(display, *line, bytes.len()),
-                    _ => None,
-                };
-                (ev, kept)
-            })
-            .collect();
         let parsed: Vec<Ready> = self.pool.install(|| {
             use rayon::prelude::*;
             chunk
                 .into_par_iter()
-                .map(|(ev, kept)| match ev {
+                .map(|ev| match ev {
                     RawEvent::Line {
                         display,
                         line,
                         bytes,
                     } => {
-                        let parsed = match kept {
-                            Some((hash, p)) if hash == ParsedLines::hash(&bytes) => Ok(p),
-                            _ => parse_jsonl_line(&bytes, &display, line, 0, opts),
-                        };
+                        let parsed = parse_jsonl_line(&bytes, &display, line, 0, opts);
                         Ready::Line {
                             display,
                             line,
@@ -1853,7 +1739,6 @@ fn not_utf8(display: &str, line: Option<usize>, n: usize) -> InputError {
 }
 
 /// A parsed JSONL record, and whether its id came from the id field (not generated).
-#[derive(Debug)]
 pub struct Parsed {
     pub record: Record,
     pub had_id: bool,
@@ -2895,67 +2780,6 @@ mod tests {
                 reader.join().unwrap();
                 assert_eq!(got, want, "threads {threads}, chunks of {chunk}");
             }
-            // parses kept from a first reading (as pass 1 keeps them) are taken, not made
-            // again; one whose line has other bytes now (same length, other hash) is not
-            let with_kept = |edit: &dyn Fn(&mut Parsed, &mut u64)| {
-                let mut kept = ParsedLines::with_budget(usize::MAX);
-                let mut first = open_all(sources.clone(), opts.clone());
-                let mut edited = false;
-                while let Some(item) = first.next_raw() {
-                    let RawItem::Line {
-                        display,
-                        line,
-                        bytes,
-                    } = item
-                    else {
-                        continue;
-                    };
-                    if let Ok(mut p) = parse_jsonl_line(&bytes, &display, line, 0, &opts) {
-                        let mut hash = ParsedLines::hash(&bytes);
-                        if !edited && p.record.text == "2" {
-                            edit(&mut p, &mut hash);
-                            edited = true;
-                        }
-                        kept.keep(display, line, bytes.len(), hash, p);
-                    }
-                }
-                assert!(edited && kept.len() >= 5, "{kept:?}");
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(2)
-                    .build()
-                    .unwrap();
-                let (tx, rx) = std::sync::mpsc::sync_channel(1);
-                let mut events = open_all(sources.clone(), opts.clone());
-                let reader = std::thread::spawn(move || loop {
-                    let c: Vec<RawEvent> =
-                        std::iter::from_fn(|| events.next_event()).take(2).collect();
-                    if c.is_empty() || tx.send(c).is_err() {
-                        return;
-                    }
-                });
-                let mut par = Parallel::new(rx, &pool, opts.clone()).with_kept(kept);
-                let got = {
-                    let p = std::cell::RefCell::new(&mut par);
-                    trace(|| p.borrow_mut().next(), || p.borrow_mut().take_warnings())
-                };
-                reader.join().unwrap();
-                assert!(par.kept.is_empty(), "every kept parse is taken");
-                got
-            };
-            assert_eq!(with_kept(&|_, _| {}), want);
-            let marked = |p: &mut Parsed| p.record.text = "kept".into();
-            assert_eq!(
-                with_kept(&|p, hash| {
-                    marked(p);
-                    *hash ^= 1;
-                }),
-                want
-            );
-            let got = with_kept(&|p, _| marked(p));
-            let changed: Vec<(&String, &String)> =
-                got.iter().zip(&want).filter(|(g, w)| g != w).collect();
-            assert_eq!(changed.len(), 1, "{changed:#?}");
-            assert!(changed[0].0.ends_with("\"kept\""), "{changed:#?}");
         }
     }
 

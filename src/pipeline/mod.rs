@@ -384,7 +384,6 @@ pub fn run(
             crate::dedup::Deduper::new(dedup).with_details(entry_details_read(opts))
         });
     let mut keyed = Keyed::default();
-    let mut parsed_lines = input::ParsedLines::with_budget(0);
     // with two passes, the bytes pass 1 read: pass 2's progress counts up to them
     let mut pass1_bytes = 0u64;
     let unpacked = input::unpacked::Unpacked::new(KEEP_DECOMPRESSED);
@@ -392,8 +391,7 @@ pub fn run(
         Some(d) if d.needs_learning() => {
             let spool = spool_streams(&mut sources, &opts.input)?;
             let learning = Progress::learning(sources.len(), started, opts.summary);
-            (keyed, parsed_lines, pass1_bytes) =
-                learn(d, &sources, opts, &pool, &unpacked, &learning);
+            (keyed, pass1_bytes) = learn(d, &sources, opts, &pool, &unpacked, &learning);
             learning.finish();
             spool
         }
@@ -422,7 +420,7 @@ pub fn run(
         // on the pool, driven by the batching thread, which replays the reading's order
         let (ctx, crx) = std::sync::mpsc::sync_channel::<Vec<input::RawEvent>>(2);
         spawn_named(scope, "deboil-read", move || read_events(records, ctx));
-        let parsed = input::Parallel::new(crx, &pool, opts.input.clone()).with_kept(parsed_lines);
+        let parsed = input::Parallel::new(crx, &pool, opts.input.clone());
         spawn_named(scope, "deboil-parse", move || {
             read_batches(parsed, opts, keyed, tx)
         });
@@ -1246,21 +1244,6 @@ impl Keyed {
     }
 }
 
-/// What pass 1 learnt of one record: its line keys for the learner and for pass 2, and for a
-/// JSONL line its parse, which pass 2 takes instead of parsing the line again (its source, line
-/// number, raw length and hash, see [`input::ParsedLines`]).
-struct LearntRecord {
-    seq: u64,
-    /// The hash of the record's source group (see [`crate::dedup::source_group_of`]).
-    group: u64,
-    keyed: KeyedRecord,
-    parsed: Option<(std::sync::Arc<str>, usize, usize, u64, input::Parsed)>,
-}
-
-/// Raw bytes of the JSONL lines whose parse pass 1 keeps for pass 2 at most (in all): pass 2
-/// parses and normalises the later lines itself.
-const KEEP_PARSED: usize = 256 << 20;
-
 /// Line keys pass 1 keeps for pass 2 at most (in bytes, about 10 million lines): memory stays
 /// bounded on large corpora, whose later records pass 2 keys again.
 const KEEP_KEYS: usize = 128 << 20;
@@ -1284,8 +1267,8 @@ fn learn(
     pool: &rayon::ThreadPool,
     unpacked: &input::unpacked::Unpacked,
     progress: &Progress,
-) -> (Keyed, input::ParsedLines, u64) {
-    let mut kept = (Keyed::default(), input::ParsedLines::with_budget(0));
+) -> (Keyed, u64) {
+    let mut kept = Keyed::default();
     let read_bytes = std::sync::atomic::AtomicU64::new(0);
     let read_total = &read_bytes;
     let opened_sources = std::sync::atomic::AtomicUsize::new(0);
@@ -1293,7 +1276,7 @@ fn learn(
     let mut records =
         input::open_all(sources.to_vec(), opts.input.clone()).keep_decompressed(unpacked);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
-    let (ktx, krx) = std::sync::mpsc::sync_channel::<Vec<LearntRecord>>(1);
+    let (ktx, krx) = std::sync::mpsc::sync_channel::<Vec<(u64, u64, KeyedRecord)>>(1);
     let counting = &mut *d;
     // gunzip on the pool: the source being read and the next one are decompressed ahead there
     // (into `unpacked`, whence this reading and pass 2 read them), so the reader only cuts lines
@@ -1343,17 +1326,13 @@ fn learn(
             .name("deboil-count".into())
             .spawn_scoped(scope, move || {
                 let mut kept = Keyed::default();
-                let mut lines = input::ParsedLines::with_budget(KEEP_PARSED);
-                for learnt in krx {
-                    for r in learnt {
-                        counting.learn_keys(r.seq, r.group, &r.keyed.keys.keys);
-                        kept.keep(r.keyed);
-                        if let Some((display, line, len, hash, parsed)) = r.parsed {
-                            lines.keep(display, line, len, hash, parsed);
-                        }
+                for keyed in krx {
+                    for (seq, group, k) in keyed {
+                        counting.learn_keys(seq, group, &k.keys.keys);
+                        kept.keep(k);
                     }
                 }
-                (kept, lines)
+                kept
             })
             .expect("cannot start a thread");
         let mut seq_base = 0u64;
@@ -1365,35 +1344,32 @@ fn learn(
                 seq_base,
                 read_total.load(std::sync::atomic::Ordering::Relaxed),
             );
-            let keyed: Vec<LearntRecord> = pool.install(|| {
+            let keyed: Vec<(u64, u64, KeyedRecord)> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .enumerate()
                     .filter_map(|(i, item)| {
-                        // a JSONL line's parse is kept for pass 2 as it came out (pass 2
-                        // rebases and numbers it itself)
-                        let (r, line) = match item {
-                            input::RawItem::Record(r) => (r, None),
+                        let mut r = match item {
+                            input::RawItem::Record(r) => r,
                             input::RawItem::Line {
                                 display,
                                 line,
                                 bytes,
                             } => {
-                                let p =
-                                    input::parse_jsonl_line(&bytes, &display, line, 0, &opts.input)
-                                        .ok()?;
-                                let raw = (bytes.len(), input::ParsedLines::hash(&bytes));
-                                (p.record, Some((display, line, raw, p.had_id)))
+                                input::parse_jsonl_line(&bytes, &display, line, 0, &opts.input)
+                                    .ok()?
+                                    .record
                             }
                         };
-                        (!r.text.is_empty()).then_some((first + i as u64, r, line))
+                        if let Some(base) = &opts.display_base {
+                            rebase(&mut r, base);
+                        }
+                        // the learner needs records told apart, not their input numbers
+                        r.seq = first + i as u64;
+                        (!r.text.is_empty()).then_some(r)
                     })
-                    .map(|(seq, r, line)| {
-                        let source = match &opts.display_base {
-                            Some(base) => rebased(&r.source, base),
-                            None => r.source.clone(),
-                        };
-                        let group = crate::dedup::source_group_of(&r.fields, &source);
+                    .map(|r| {
+                        let group = crate::dedup::source_group_of(&r.fields, &r.source);
                         let mut keys = LineKeys::of(&r.text);
                         // kept until pass 2 takes them: no doubling vector's spare capacity
                         keys.keys.shrink_to_fit();
@@ -1402,24 +1378,9 @@ fn learn(
                             keys,
                             text_len: r.text.len(),
                             source_line: r.source_line,
-                            source,
+                            source: r.source,
                         };
-                        let parsed = line.map(|(display, line, (len, hash), had_id)| {
-                            (
-                                display,
-                                line,
-                                len,
-                                hash,
-                                input::Parsed { record: r, had_id },
-                            )
-                        });
-                        LearntRecord {
-                            // the learner needs records told apart, not their input numbers
-                            seq,
-                            group: xxhash_rust::xxh3::xxh3_64(group.as_bytes()),
-                            keyed,
-                            parsed,
-                        }
+                        (r.seq, xxhash_rust::xxh3::xxh3_64(group.as_bytes()), keyed)
                     })
                     .collect()
             });
@@ -1433,7 +1394,7 @@ fn learn(
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
     });
     d.finish_learning();
-    (kept.0, kept.1, read_bytes.into_inner())
+    (kept, read_bytes.into_inner())
 }
 
 /// Spawns a named scoped thread (names show in `top -H` and `/proc/<pid>/task/*/comm`, which
