@@ -73,7 +73,7 @@ pub mod decode;
 pub mod normalize;
 pub mod unpacked;
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -305,7 +305,7 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
         if meta.is_dir() {
             let mut found = Vec::new();
             let mut ancestors = Vec::new();
-            let mut visited = HashSet::new();
+            let mut visited = HashMap::new();
             walk(a, &mut ancestors, &mut visited, &mut found);
             found.sort_by(|x, y| x.path.cmp(&y.path));
             if found.iter().all(Source::is_skipped) {
@@ -403,7 +403,7 @@ pub fn holds_a_manifest(dir: &Path) -> bool {
 fn walk(
     dir: &Path,
     ancestors: &mut Vec<PathBuf>,
-    visited: &mut HashSet<PathBuf>,
+    visited: &mut HashMap<PathBuf, PathBuf>,
     out: &mut Vec<Source>,
 ) {
     let canon = match std::fs::canonicalize(dir) {
@@ -424,19 +424,27 @@ fn walk(
         ));
         return;
     }
-    if !visited.insert(canon.clone()) {
+    // a folder reached again through another symlink is walked at its first place (entries
+    // are walked in name order, so that is the first in the sorted list) and said at the others
+    if let Some(first) = visited.get(&canon) {
+        let message = format!(
+            "not walked again: the same directory as {}, walked once",
+            first.display()
+        );
+        out.push(Source::problem(dir, NAMED_TWICE, message));
         return;
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
+    visited.insert(canon.clone(), dir.to_path_buf());
+    let mut entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
+        Ok(e) => e.filter_map(Result::ok).collect(),
         Err(e) => {
             out.push(unreadable_dir(dir, &e));
             return;
         }
     };
+    entries.sort_by_key(std::fs::DirEntry::file_name);
     ancestors.push(canon);
     for entry in entries {
-        let Ok(entry) = entry else { continue };
         // hidden files and folders (`.git`, `.cache`, an editor's `.x.swp`, deboil's own
         // temporary files) are not walked, as in ripgrep; naming one reads it. A hidden file
         // with an input's name is said (a warning), so a `.draft.txt` is not lost unseen
@@ -3025,6 +3033,35 @@ mod tests {
         let ok: Vec<_> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
         assert_eq!(ok.len(), 1, "{items:?}");
         assert!(kinds(&items).contains(&"symlink-loop"), "{items:?}");
+    }
+
+    /// Several symlinks to one folder: it is walked at the first of them in name order (the
+    /// read_dir order is the file system's) and each other one is a `named-twice` warning.
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_linked_twice_is_walked_at_its_first_place() {
+        let d = tmpdir("linked-twice");
+        std::fs::create_dir_all(d.join("other")).unwrap();
+        std::fs::create_dir_all(d.join("in")).unwrap();
+        write(&d.join("other"), "b.txt", b"a sentence");
+        for name in ["z9", "a1", "m5"] {
+            std::os::unix::fs::symlink(d.join("other"), d.join("in").join(name)).unwrap();
+        }
+        let sources = discover(&[d.join("in")]).unwrap();
+        let shown: Vec<(String, Option<&str>)> = sources
+            .iter()
+            .map(|s| (s.display.clone(), s.problem.as_ref().map(|p| p.kind)))
+            .collect();
+        let at = |name: &str| d.join("in").join(name).display().to_string();
+        assert_eq!(
+            shown,
+            [
+                (at("a1/b.txt"), None),
+                (at("m5"), Some(NAMED_TWICE)),
+                (at("z9"), Some(NAMED_TWICE)),
+            ],
+        );
+        assert!(sources[1].problem.as_ref().unwrap().message.contains("a1"));
     }
 
     #[test]
