@@ -975,21 +975,23 @@ pub fn classify_ruled(
     ruled: &[bool],
     tails_cut: &[(usize, usize)],
 ) -> Vec<Verdict> {
-    classify_lines(doc, p, ruled, tails_cut).0
+    classify_lines(doc, p, ruled, tails_cut, false).0
 }
 
 /// The verdicts with the line model's feature vectors: what `tools/fit_c001.py` fits on.
 pub fn classify_vectors(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
-    classify_lines(doc, p, &[], &[])
+    classify_lines(doc, p, &[], &[], true)
 }
 
 /// Local classes, the line model, the core search, the headline rescue and the decisions with
-/// context; also returns the line model's feature vectors.
+/// context; also returns the line model's feature vectors when `vectors` is set (they are
+/// the largest part of the classifier's memory per line, so they go once scored otherwise).
 fn classify_lines(
     doc: &Document,
     p: &Params,
     ruled: &[bool],
     tails_cut: &[(usize, usize)],
+    vectors: bool,
 ) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
     let n = doc.n_lines();
     let mut scratch = String::new();
@@ -1018,10 +1020,12 @@ fn classify_lines(
         feats[j].comment_marker = feats[j].thread_marker;
     }
     let lang = dominant_language(&feats);
+    // the features move into the verdicts (no second copy per line held to the end)
     let mut out: Vec<Verdict> = feats
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(i, f)| {
+            let f = &f;
             let class = if doc.is_blank(i) {
                 Class::Blank
             } else if f.alpha_words == 0 && is_version_heading(doc.line(i)) {
@@ -1088,7 +1092,8 @@ fn classify_lines(
         .iter()
         .map(|v| stop_density(&v.features, lang))
         .collect();
-    let xs = model::vectors(&out, &density);
+    let mut xs = model::vectors(&out, &density);
+    drop(density);
     for i in 0..n {
         if out[i].class == Class::Blank {
             continue;
@@ -1096,6 +1101,9 @@ fn classify_lines(
         let lo = model::score(&xs[i], p.model).max(0.0);
         w[i] += lo * p.model_word_weight * (1.0 + out[i].features.words as f32).ln();
         out[i].score = w[i];
+    }
+    if !vectors {
+        xs = Vec::new();
     }
 
     // a table of contents between the article's first lines and the rest costs little in the
