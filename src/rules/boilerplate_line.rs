@@ -31,7 +31,9 @@ crate::declare_rule! {
     /// list of quantities (a recipe's `30 g butter`, `salt and pepper`, under `Ingredients`),
     /// or a chapter list or timeline (three or more lines that open with rising times and
     /// words after them: `00:00 Cold open`, `02:15 Why glaciers make noise`; their times are
-    /// no comment clocks): the article goes on below it. A headline, byline or dateline just above the core stays,
+    /// no comment clocks): the article goes on below it. A live blog's times alone on their
+    /// lines (`22:15`, three or more, rising or falling, each above its entry's paragraphs and
+    /// nothing else) head the entries like subheadings, not comment clocks. A headline, byline or dateline just above the core stays,
     /// a headline with a dash between two clauses of three words or more (`Record reindeer
     /// deaths after harsh winter – herders demand support`) included, and so does a headline
     /// above a share bar that the rules remove. Above a headline, a menu's last one- or

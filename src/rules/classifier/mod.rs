@@ -506,6 +506,65 @@ fn timed_entries(doc: &Document) -> Vec<usize> {
     entries
 }
 
+/// Fewest words of the paragraphs a live blog's lone time lines head.
+const LIVE_PARAGRAPH_WORDS: u32 = 8;
+
+/// A time alone on its line (`22:15`, `9:05`), in minutes.
+fn lone_time(line: &str) -> Option<u32> {
+    let (h, m) = line.trim().split_once(':')?;
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(h, 1..=2) || !digits(m, 2..=2) {
+        return None;
+    }
+    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// A live blog's time lines: at least [`TIMED_ENTRIES`] lines that are a time alone, in
+/// rising or falling order, each followed by one or more paragraphs (of
+/// [`LIVE_PARAGRAPH_WORDS`] words or more, or a sentence of three) and by nothing else up to
+/// the next time (a comment's clock comes with its author's name or a `Reply`).
+fn live_entries(doc: &Document) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut run: Vec<(usize, u32)> = Vec::new();
+    let mut paragraphs = 0;
+    let mut close = |run: &mut Vec<(usize, u32)>, paragraphs: usize| {
+        // the last time line is an entry only with a paragraph below it
+        if paragraphs == 0 {
+            run.pop();
+        }
+        let rising = run.windows(2).all(|w| w[0].1 < w[1].1);
+        let falling = run.windows(2).all(|w| w[0].1 > w[1].1);
+        if run.len() >= TIMED_ENTRIES && (rising || falling) {
+            found.extend(run.iter().map(|&(j, _)| j));
+        }
+        run.clear();
+    };
+    for j in (0..doc.n_lines()).filter(|&j| !doc.is_blank(j)) {
+        if let Some(t) = lone_time(doc.line(j)) {
+            if !run.is_empty() && paragraphs == 0 {
+                close(&mut run, 0);
+            }
+            run.push((j, t));
+            paragraphs = 0;
+        } else if run.is_empty() {
+            continue;
+        } else if doc.info(j).words >= LIVE_PARAGRAPH_WORDS
+            || doc.info(j).words >= 3 && doc.line(j).trim_end().ends_with(['.', '!', '?'])
+        {
+            paragraphs += 1;
+        } else {
+            // a short line (a name, `Reply`) ends the run at the entry above it
+            close(&mut run, paragraphs);
+            paragraphs = 0;
+        }
+    }
+    close(&mut run, paragraphs);
+    found
+}
+
 /// Lines `start..end` (short lines and blanks, between prose lines) are a chapter list or a
 /// timeline: every line but the run's first (its heading, `In this episode`) opens with a
 /// time, and the times rise.
@@ -1014,11 +1073,13 @@ fn classify_lines(
         })
         .collect();
     let mut feats = feats;
-    for j in timed_entries(doc) {
+    let live = live_entries(doc);
+    for &j in timed_entries(doc).iter().chain(&live) {
         // a chapter list's or a timeline's entry, not a comment's clock
         feats[j].clock = false;
         feats[j].comment_marker = feats[j].thread_marker;
     }
+    let mut live = live.into_iter().peekable();
     let lang = dominant_language(&feats);
     // the features move into the verdicts (no second copy per line held to the end)
     let mut out: Vec<Verdict> = feats
@@ -1026,10 +1087,12 @@ fn classify_lines(
         .enumerate()
         .map(|(i, f)| {
             let f = &f;
+            let heads_entry = live.next_if_eq(&i).is_some();
             let class = if doc.is_blank(i) {
                 Class::Blank
-            } else if f.alpha_words == 0 && is_version_heading(doc.line(i)) {
-                // a changelog's `4.1.3` heads a section, like a subheading
+            } else if heads_entry || f.alpha_words == 0 && is_version_heading(doc.line(i)) {
+                // a changelog's `4.1.3` or a live blog's `22:15` heads a section, like a
+                // subheading
                 Class::Short
             } else {
                 local_class(f, lang, p)
@@ -1614,6 +1677,47 @@ mod tests {
             let last = &r[r.len() - 1];
             assert_eq!(last.1, Some(Reason::OutsideCore), "{r:#?}");
         }
+    }
+
+    /// A live blog: a time alone above each entry. The times head the entries like
+    /// subheadings; they are no comment clocks that make a thread of the entries.
+    const LIVE_BLOG: &str = "Storm live: the latest\n\
+        High winds have closed the coast road and two ferry routes since early this morning, \
+        the council says.\n\
+        09:10\n\
+        Power is out in about four hundred homes on the northern edge of town, the network \
+        operator says.\n\
+        09:45\n\
+        The coastguard says all fishing boats are back in harbour and every crew has been \
+        accounted for.\n\
+        10:20\n\
+        Schools on the coast will close at noon and parents are asked to collect their children \
+        early.\n\
+        10:55\n\
+        The road should reopen by evening if the wind drops as forecast, a police spokesman \
+        said.\n\
+        11:30\n\
+        A tree has come down on the railway line near the old mill.\n";
+
+    #[test]
+    fn a_live_blog_keeps_its_entries_and_their_times() {
+        let doc = Document::from_text(LIVE_BLOG.to_string(), 1, 0);
+        assert_eq!(live_entries(&doc), [2, 4, 6, 8, 10]);
+        let r = reasons(LIVE_BLOG);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // a last entry of one short sentence still counts
+        let short_end = LIVE_BLOG.replace(
+            "A tree has come down on the railway line near the old mill.",
+            "All trains have stopped.",
+        );
+        let doc = Document::from_text(short_end, 1, 0);
+        assert_eq!(live_entries(&doc), [2, 4, 6, 8, 10]);
+        // a comment thread: each clock comes with its author's name
+        let thread = "Anna\n12:30\nI could not agree more with every word of this piece, thank you.\n\
+            Ben\n12:45\nThe second half of the article misses the point about the ferries entirely.\n\
+            Cleo\n13:05\nWe lost power for six hours last winter and nobody told us anything.\n";
+        let doc = Document::from_text(thread.to_string(), 1, 0);
+        assert_eq!(live_entries(&doc), Vec::<usize>::new());
     }
 
     const TOC_PAGE: &str = "How to keep hens that lay all year\n\
