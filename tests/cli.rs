@@ -28,16 +28,21 @@ fn deboil_ok(args: &[&str]) -> Output {
     o
 }
 
-fn deboil_stdin(args: &[&str], input: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+/// deboil started in the repository root with `args`, its stdin, stdout and stderr piped.
+fn spawn_piped(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_deboil"))
         .args(args)
         .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn deboil");
+        .expect("spawn deboil")
+}
+
+fn deboil_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = spawn_piped(args);
     // a run that stops early (a usage error) may exit before it reads its input
     match child.stdin.take().unwrap().write_all(input) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
@@ -2514,14 +2519,7 @@ mod hostile {
             (vec![0u8; 70_000], "binary file"),
             (b"y\n".repeat(35_000), "text dump larger than 1024 bytes"),
         ] {
-            let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
-                .args(["clean", "-q", "--max-record-bytes", "1k"])
-                .current_dir(root())
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn deboil");
+            let mut child = spawn_piped(&["clean", "-q", "--max-record-bytes", "1k"]);
             let mut stdin = child.stdin.take().unwrap();
             let _ = stdin.write_all(&head);
             let _ = stdin.flush();
