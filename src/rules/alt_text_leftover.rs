@@ -126,8 +126,10 @@ fn background_subheading(doc: &Document, i: usize, c: &str) -> bool {
                     .ends_with(['.', '!', '?', '"', '”', '»'])
         })
     };
-    c.len() >= 10
-        && c[c.len() - 10..].eq_ignore_ascii_case("background")
+    c.len()
+        .checked_sub(10)
+        .and_then(|at| c.get(at..))
+        .is_some_and(|end| end.eq_ignore_ascii_case("background"))
         && c.starts_with(|ch: char| ch.is_uppercase())
         && paragraph((0..i).rev().find(|&j| !doc.is_blank(j)))
         && paragraph((i + 1..doc.n_lines()).find(|&j| !doc.is_blank(j)))
@@ -180,6 +182,14 @@ mod tests {
         // an image's label: lowercase, or not between paragraphs
         let t = format!("{para}\nbackground\n{para}\nBackground\nHome\nOrange background");
         assert_eq!(removed(&t), vec![1, 3, 5]);
+        // a label whose last ten bytes start inside a character is no subheading (no panic)
+        let t = format!("{para}\nFoto €€€€\nFoto Zürich-Süd\n{para}");
+        let _ = removed(&t);
+        assert!(!background_subheading(
+            &Document::from_text("x\nFoto €€€€\ny".to_string(), 1, 0),
+            1,
+            "Foto €€€€"
+        ));
     }
 
     #[test]
