@@ -199,9 +199,10 @@ pub struct Verdict {
     pub features: Features,
 }
 
-/// Fewest words of a paragraph that, with another one, makes the lines below the article core
-/// its last sections when no chrome follows them (see [`classify_lines`]).
-const TAIL_PARAGRAPH_WORDS: u32 = 8;
+/// Fewest words of a paragraph, where context decides on the lines around paragraphs: two
+/// of them make the lines below the article core its last sections when no chrome follows
+/// them (see [`classify_lines`]), and one heads each entry of a live blog ([`live_entries`]).
+const PARAGRAPH_WORDS: u32 = 8;
 
 /// The document's dominant stopword language (index into [`LANGS`]), or `None` when too few
 /// stopwords were seen to tell.
@@ -506,9 +507,6 @@ fn timed_entries(doc: &Document) -> Vec<usize> {
     entries
 }
 
-/// Fewest words of the paragraphs a live blog's lone time lines head.
-const LIVE_PARAGRAPH_WORDS: u32 = 8;
-
 /// A time alone on its line (`22:15`, `9:05`), in minutes.
 fn lone_time(line: &str) -> Option<u32> {
     let (h, m) = line.trim().split_once(':')?;
@@ -524,7 +522,7 @@ fn lone_time(line: &str) -> Option<u32> {
 
 /// A live blog's time lines: at least [`TIMED_ENTRIES`] lines that are a time alone, in
 /// rising or falling order, each followed by one or more paragraphs (of
-/// [`LIVE_PARAGRAPH_WORDS`] words or more, or a sentence of three) and by nothing else up to
+/// [`PARAGRAPH_WORDS`] words or more, or a sentence of three) and by nothing else up to
 /// the next time (a comment's clock comes with its author's name or a `Reply`).
 fn live_entries(doc: &Document) -> Vec<usize> {
     let mut found = Vec::new();
@@ -551,7 +549,7 @@ fn live_entries(doc: &Document) -> Vec<usize> {
             paragraphs = 0;
         } else if run.is_empty() {
             continue;
-        } else if doc.info(j).words >= LIVE_PARAGRAPH_WORDS
+        } else if doc.info(j).words >= PARAGRAPH_WORDS
             || doc.info(j).words >= 3 && doc.line(j).trim_end().ends_with(['.', '!', '?'])
         {
             paragraphs += 1;
@@ -1255,7 +1253,7 @@ fn classify_lines(
     // between prose lines (subheadings, a short list), up to the end of the document, with no
     // sign of chrome (a chrome-shaped line, a line a rule removes, a comment marker, a
     // separator or a link in a prose line), nothing but the article is there to end it (a dump
-    // of extracted articles has no footer); at least two paragraphs of [`TAIL_PARAGRAPH_WORDS`]
+    // of extracted articles has no footer); at least two paragraphs of [`PARAGRAPH_WORDS`]
     // words, not an author's one-line bio or a teaser's two
     if let Some(last) = in_core.iter().rposition(|&c| c) {
         let below = last + 1..n;
@@ -1280,7 +1278,7 @@ fn classify_lines(
         });
         let paragraphs = below
             .clone()
-            .filter(|&i| prose(out[i].class) && out[i].features.words >= TAIL_PARAGRAPH_WORDS)
+            .filter(|&i| prose(out[i].class) && out[i].features.words >= PARAGRAPH_WORDS)
             .count();
         if clean && paragraphs >= 2 {
             in_core[below].iter_mut().for_each(|c| *c = true);
