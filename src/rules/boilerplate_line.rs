@@ -216,8 +216,9 @@ impl Rule for BoilerplateLineRule {
             return;
         }
         let feats: Vec<_> = verdicts.iter().map(|v| v.features).collect();
-        let lang = super::classifier::dominant_language(&feats);
+        let langs = super::classifier::page_languages(&feats, &self.params);
         for (i, v, r) in removed {
+            let lang = langs.of_line(&v.features);
             out.push(Removal::line(&BoilerplateLine::META, i).with_note(note(v, r.as_str(), lang)));
         }
     }

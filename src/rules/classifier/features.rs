@@ -45,6 +45,8 @@ pub struct Features {
     pub thread_marker: bool,
     /// A short line holding a clock time (a dateline or a comment header).
     pub clock: bool,
+    /// A line of code or a command (see [`code_shaped`]).
+    pub code: bool,
     /// A counted heading of a comment section naming the article (`27 comments to ...`,
     /// `3 thoughts on “...”`, `2 Kommentare zu „...“`): it opens a thread on its own.
     pub thread_heading: bool,
@@ -331,6 +333,52 @@ fn is_clock(t: &str) -> bool {
         && b[digits + 2].is_ascii_digit()
 }
 
+/// Most tokens of a line of code or a command.
+const CODE_MAX_WORDS: u32 = 12;
+
+/// A line of code or a command (`pip freeze > requirements.txt`, `cd ~/projects`,
+/// `def main():`, an indented `print("hello")`): it opens with a lowercase ASCII letter or `$`,
+/// or is indented by four spaces or a tab, and a token other than a link carries a
+/// programming mark: `=`, a bracket, `;`, `_`, `~`, `$`, `\`, an `--option`, or, past the
+/// line's first word, `<` or `>` inside it or a dot, colon or slash between letters or digits
+/// (`requirements.txt`, `app:app`, `bin/activate`). A lowercase share bar (`share | tweet`)
+/// has no such token.
+fn code_shaped(line: &str) -> bool {
+    let indented = line.starts_with("    ") || line.starts_with('\t');
+    let body = line.trim();
+    if !indented && !body.starts_with(|c: char| c.is_ascii_lowercase() || c == '$') {
+        return false;
+    }
+    body.split_whitespace().enumerate().any(|(k, t)| {
+        let b = t.as_bytes();
+        let strong = b.iter().any(|c| {
+            matches!(
+                c,
+                b'=' | b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'_' | b'~' | b'$' | b'\\'
+            )
+        }) || t.starts_with("--") && t.len() > 2;
+        // a file name or a path is an argument, not the line's first word (a lone
+        // `site.com-Newsletter` is a site's label)
+        let weak = k > 0
+            && (b.len() > 1 && b[1..b.len() - 1].iter().any(|c| matches!(c, b'<' | b'>'))
+                || b.windows(3).any(|w| {
+                    w[0].is_ascii_alphanumeric()
+                        && matches!(w[1], b'.' | b':' | b'/')
+                        && w[2].is_ascii_alphanumeric()
+                }));
+        (strong || weak) && !is_link_token(t)
+    })
+}
+
+/// A year of a date: `1998`, `2021,` (four digits from 1900 to 2099, trailing punctuation
+/// aside).
+fn is_year(t: &str) -> bool {
+    let b = t.trim_end_matches([',', '.', ')', ';']).as_bytes();
+    b.len() == 4
+        && b.iter().all(u8::is_ascii_digit)
+        && (b.starts_with(b"19") || b.starts_with(b"20"))
+}
+
 /// Room for a token's lowercase form on the stack: every word list entry is shorter, so a
 /// longer form (possible only with many apostrophes around a short word) takes the `String`.
 const LOWER_CAP: usize = 24;
@@ -590,6 +638,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
         }
     }
     let mut clock = false;
+    let mut year = false;
     let mut says = false;
     let mut reply = false;
     let mut comment_word = false;
@@ -605,6 +654,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
         let low: &[u8] = if let Some(scan) = scan {
             // an ASCII token: the same facts as the general path below, from one byte pass
             clock |= scan.marks > 0 && is_clock(tok);
+            year |= scan.digits == 4 && scan.letters == 0 && is_year(tok);
             // every separator token but those holding a `|` is made of symbols only
             if scan.pipe
                 || (scan.letters == 0
@@ -634,6 +684,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
         } else {
             lower.clear();
             clock |= is_clock(tok);
+            year |= is_year(tok);
             if is_separator_token(tok) {
                 f.separators += 1;
             }
@@ -714,14 +765,20 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     });
     // a copyright sign marks a footer line, not a paragraph that quotes one
     f.copyright &= f.words <= COPYRIGHT_MAX_WORDS;
-    f.clock = clock && f.words <= 15;
+    f.terminal = end.ends_with(['.', '!', '?', '…', '。']);
+    // a sentence that tells a time (`At 09:12 the database hit its limit.`) is prose: it ends
+    // like one, most of its words are lowercase and it names no year, where a comment's header
+    // or a byline is names, month names and a date (`Anna Maria Schmidt on 12 May 2021 at
+    // 12:30`, `Submitted by admin on August 8, 2005 - 10:42pm.`)
+    let told_time = f.terminal && !year && f.alpha_words >= 4 && f.cap_words * 2 < f.alpha_words;
+    f.clock = clock && f.words <= 15 && !told_time;
     f.thread_marker = (reply && f.words <= 4)
         || (says && f.words <= 8)
         || (comment_word && f.words <= 4 && !feed_link(body));
     f.thread_heading = f.words <= 30 && counted_comment_heading(body);
     f.thread_marker |= f.thread_heading;
     f.comment_marker = f.thread_marker || f.clock;
-    f.terminal = end.ends_with(['.', '!', '?', '…', '。']);
+    f.code = !f.terminal && f.words <= CODE_MAX_WORDS && !f.comment_marker && code_shaped(line);
     f.colon = end.ends_with(':');
     f
 }
@@ -809,8 +866,40 @@ mod tests {
         assert!(fx("Jane Doe says:").comment_marker);
         assert!(fx("12 Kommentare").comment_marker);
         assert!(fx("March 3, 2021 at 9:41 pm").clock);
+        assert!(fx("Comment by Anna Maria Schmidt on 12 May 2021 at 12:30.").clock);
+        // a sentence that tells a time is no comment's clock
+        assert!(!fx("At 09:20 our on-call engineer was paged.").clock);
+        assert!(!fx("Um 09:20 wurde der Dienst wieder freigegeben.").comment_marker);
+        assert!(fx("Submitted by admin on August 8, 2005 - 10:42pm.").clock);
         assert!(!fx("She says the plan will work.").comment_marker);
         assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
+    }
+
+    #[test]
+    fn code_lines_carry_a_programming_mark() {
+        for l in [
+            "pip install requests==2.31.0",
+            "pip freeze > requirements.txt",
+            "cd ~/projects/weather",
+            "source .venv/bin/activate",
+            "def main():",
+            "    print(\"hello\")",
+            "$ ls -la",
+            "git commit --amend",
+        ] {
+            assert!(fx(l).code, "{l}");
+        }
+        for l in [
+            "deactivate",
+            "share | tweet | pin",
+            "www.example.com",
+            "Home > News > Sport",
+            "the cat sat on the mat (quietly).",
+            "email me at jane@example.com",
+            "example.com-Newsletter",
+        ] {
+            assert!(!fx(l).code, "{l}");
+        }
     }
 
     #[test]

@@ -229,11 +229,71 @@ pub fn dominant_language(feats: &[Features]) -> Option<usize> {
 /// Returned by [`dominant_language`] when the page has words but too few stopwords of any list.
 pub const LANG_UNKNOWN: usize = usize::MAX;
 
-/// What stands in for the stopword density of a line when no list fits the page: sentence shape.
+/// Fewest lines in a second language that make a page bilingual ...
+const SECOND_LANGUAGE_LINES: u32 = 2;
+/// ... and fewest words in them.
+const SECOND_LANGUAGE_WORDS: u32 = 20;
+
+/// The languages a page's lines are judged in: the dominant one and, on a bilingual page
+/// (a notice printed in English and French, a paragraph and its translation), a second one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageLanguages {
+    pub main: Option<usize>,
+    pub second: Option<usize>,
+}
+
+impl PageLanguages {
+    /// The language a line's stopword density is read in: the second one where it reads
+    /// denser there.
+    pub fn of_line(&self, f: &Features) -> Option<usize> {
+        match (self.main, self.second) {
+            (Some(m), Some(s)) if stop_density(f, Some(s)) > stop_density(f, Some(m)) => Some(s),
+            (m, _) => m,
+        }
+    }
+
+    fn density(&self, f: &Features) -> f32 {
+        stop_density(f, self.of_line(f))
+    }
+}
+
+/// The page's languages: [`dominant_language`], and a second language when at least
+/// [`SECOND_LANGUAGE_LINES`] sentences of [`SECOND_LANGUAGE_WORDS`] words in all read as prose
+/// in it (stopword density of a good line) and not in the dominant one (below a near-good
+/// line's). Stray chrome in another language (a `Share this` line) is too little to count.
+pub fn page_languages(feats: &[Features], p: &Params) -> PageLanguages {
+    let main = dominant_language(feats);
+    let Some(m) = main.filter(|&m| m != LANG_UNKNOWN) else {
+        return PageLanguages { main, second: None };
+    };
+    let mut lines = [0u32; LANGS.len()];
+    let mut words = [0u32; LANGS.len()];
+    for f in feats {
+        if f.words < SHORT_SENTENCE_WORDS || stop_density(f, Some(m)) >= p.near_density {
+            continue;
+        }
+        let best = (0..LANGS.len())
+            .filter(|&l| l != m)
+            .max_by(|&a, &b| f.stop_density(a).total_cmp(&f.stop_density(b)));
+        if let Some(b) = best.filter(|&b| f.stop_density(b) >= p.good_density) {
+            lines[b] += 1;
+            words[b] += f.words;
+        }
+    }
+    let second = (0..LANGS.len())
+        .filter(|&l| lines[l] >= SECOND_LANGUAGE_LINES && words[l] >= SECOND_LANGUAGE_WORDS)
+        .max_by_key(|&l| (lines[l], words[l], usize::MAX - l));
+    PageLanguages { main, second }
+}
+
+/// What stands in for the stopword density of a line when no list fits the page: sentence
+/// shape. A long sentence reads as prose, a short one (`馆内藏书超过十万册。`, `Η είσοδος είναι
+/// δωρεάν.`) as near-prose, like a short sentence of a listed language; a list item (a bullet)
+/// ending in `?` or `!` is a teaser's headline as often.
 fn shape_density(f: &Features) -> f32 {
     if f.terminal && f.words >= 8 {
         0.3
-    } else if f.words >= 12 {
+    } else if f.words >= 12 || f.terminal && !f.bullet && f.words >= SHORT_SENTENCE_WORDS {
         0.2
     } else {
         0.1
@@ -266,13 +326,21 @@ fn chrome_shaped(f: &Features) -> bool {
         || f.alpha_words == 0
 }
 
-fn local_class(f: &Features, lang: Option<usize>, p: &Params) -> Class {
+/// Fewest words of a short sentence (`Tickets cost 3 euros.`): with final punctuation and
+/// function words it is prose, not a label.
+const SHORT_SENTENCE_WORDS: u32 = 4;
+
+fn local_class(f: &Features, langs: &PageLanguages, p: &Params) -> Class {
+    if f.code {
+        // a command or a line of code: judged by its context, like a list item
+        return Class::Short;
+    }
     if chrome_shaped(f) || f.comment_marker || f.clock {
         return Class::Bad;
     }
-    let d = stop_density(f, lang);
+    let d = langs.density(f);
     // a short sentence (final punctuation, function words) is prose, not a label
-    let sentence = f.terminal && f.words >= 4 && d >= p.near_density;
+    let sentence = f.terminal && f.words >= SHORT_SENTENCE_WORDS && d >= p.near_density;
     if f.words < p.short_words && !sentence {
         return Class::Short;
     }
@@ -293,6 +361,82 @@ fn weight(c: Class, f: &Features, p: &Params) -> f32 {
         Class::NearGood => p.near_weight * w,
         Class::Short => -p.short_penalty,
         Class::Bad => -(p.bad_penalty + p.bad_word_penalty * w),
+    }
+}
+
+/// Lines `i` and `i + 1` are one sentence broken over a line end (a poem's or a song's lines,
+/// a hard-wrapped paragraph): `i` does not end the sentence (no final punctuation, no colon)
+/// and either ends with a comma or semicolon or `i + 1` opens in lowercase; neither is
+/// chrome-shaped, a comment's header or a bullet item.
+fn continues(doc: &Document, out: &[Verdict], i: usize) -> bool {
+    let (Some(a), Some(b)) = (out.get(i), out.get(i + 1)) else {
+        return false;
+    };
+    let plain = |v: &Verdict| {
+        v.class != Class::Blank
+            && !chrome_shaped(&v.features)
+            && !v.features.comment_marker
+            && !v.features.bullet
+            && !v.features.code
+    };
+    if !plain(a) || !plain(b) || a.features.terminal || a.features.colon {
+        return false;
+    }
+    let line = doc.line(i).trim_end();
+    line.ends_with([',', ';'])
+        || doc
+            .line(i + 1)
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase)
+}
+
+/// Sentences broken over line ends: each run of lines that [`continues`] is judged as one
+/// paragraph, so that a stanza of short lines or a hard-wrapped paragraph weighs what its
+/// prose weighs. A run's lines take the run's class when it is a good line (a paragraph's
+/// length and function words) and each line's share of the run's weight; other runs (a
+/// lowercase tag list, a comment's `Reply to This` over `twitter facebook`) keep their lines'
+/// own classes.
+fn join_broken_sentences(doc: &Document, out: &mut [Verdict], langs: &PageLanguages, p: &Params) {
+    let n = out.len();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        while continues(doc, out, i) {
+            i += 1;
+        }
+        let end = i + 1;
+        i += 1;
+        if end - start < 2 {
+            continue;
+        }
+        let mut joined = out[start].features;
+        for v in &out[start + 1..end] {
+            let f = &v.features;
+            joined.words += f.words;
+            joined.alpha_words += f.alpha_words;
+            joined.chars += f.chars + 1;
+            joined.letters += f.letters;
+            joined.digits += f.digits;
+            joined.symbols += f.symbols;
+            joined.cap_words += f.cap_words;
+            for (t, s) in joined.stop.iter_mut().zip(f.stop.iter()) {
+                *t = t.saturating_add(*s);
+            }
+        }
+        joined.terminal = out[end - 1].features.terminal;
+        joined.colon = out[end - 1].features.colon;
+        let class = local_class(&joined, langs, p);
+        if class != Class::Good {
+            continue;
+        }
+        let total = weight(class, &joined, p);
+        for v in &mut out[start..end] {
+            if matches!(v.class, Class::Short | Class::Bad | Class::NearGood) {
+                v.class = class;
+                v.score = total * v.features.words as f32 / joined.words.max(1) as f32;
+            }
+        }
     }
 }
 
@@ -1078,7 +1222,7 @@ fn classify_lines(
         feats[j].comment_marker = feats[j].thread_marker;
     }
     let mut live = live.into_iter().peekable();
-    let lang = dominant_language(&feats);
+    let langs = page_languages(&feats, p);
     // the features move into the verdicts (no second copy per line held to the end)
     let mut out: Vec<Verdict> = feats
         .into_iter()
@@ -1093,7 +1237,7 @@ fn classify_lines(
                 // subheading
                 Class::Short
             } else {
-                local_class(f, lang, p)
+                local_class(f, &langs, p)
             };
             let mut score = weight(class, f, p);
             if f.comment_marker {
@@ -1107,6 +1251,8 @@ fn classify_lines(
             }
         })
         .collect();
+
+    join_broken_sentences(doc, &mut out, &langs, p);
 
     // context: a short run between prose lines is a subheading or a short list, and cheap
     let mut w: Vec<f32> = out.iter().map(|v| v.score).collect();
@@ -1128,7 +1274,9 @@ fn classify_lines(
             .map(|j| out[j].class)
             .find(|c| *c != Class::Blank);
         let after = out.get(i).map(|v| v.class);
-        let listed = numbered_list(doc, &out, start, i)
+        // a block of code or commands between prose lines is a how-to's own, however long
+        let listed = (start..i).any(|j| out[j].features.code)
+            || numbered_list(doc, &out, start, i)
             || timed_list(doc, &out, start, i)
             || introduced_list(doc, &out, start, i)
             || quantity_list(doc, &out, start, i);
@@ -1149,10 +1297,7 @@ fn classify_lines(
     // the line model's log-odds join the hand weights, on the content side only: a line the
     // model thinks content weighs more (long lines the more), so an article's parts cut off by
     // chrome join its core; lowering lines the model thinks chrome cut short articles' tails
-    let density: Vec<f32> = out
-        .iter()
-        .map(|v| stop_density(&v.features, lang))
-        .collect();
+    let density: Vec<f32> = out.iter().map(|v| langs.density(&v.features)).collect();
     let mut xs = model::vectors(&out, &density);
     drop(density);
     for i in 0..n {
@@ -1271,6 +1416,7 @@ fn classify_lines(
                         // than a short line there), or a short sentence
                         Class::Short => {
                             w[i] > -p.short_penalty
+                                || v.features.code
                                 || v.features.terminal && !chrome_shaped(&v.features)
                         }
                         Class::Bad | Class::Blank => false,
@@ -1675,6 +1821,72 @@ mod tests {
             let last = &r[r.len() - 1];
             assert_eq!(last.1, Some(Reason::OutsideCore), "{r:#?}");
         }
+    }
+
+    #[test]
+    fn a_poem_s_stanzas_are_sentences_broken_over_lines() {
+        let poem = "Home | Poems | Poets\n\
+            The Salt Road\n\n\
+            My grandmother walked the salt road\nwith a basket and a borrowed coat,\n\
+            past the church with the broken bell\nand the well where the swallows wrote.\n\n\
+            She sang of boats that never came,\nof a brother lost at sea,\n\
+            and the tide that took the harbour wall\nand gave it back to me.\n";
+        let r = reasons(poem);
+        let gone: Vec<&str> = r
+            .iter()
+            .filter(|(_, why)| why.is_some())
+            .map(|(l, _)| l.as_str())
+            .collect();
+        assert_eq!(gone, ["Home | Poems | Poets"], "{r:#?}");
+        // a lowercase tag list is no sentence: its lines stay short lines
+        let doc = Document::from_text(format!("{LEDE}python\nrust\nlinux\n"), 1, 0);
+        let v = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        assert!((3..6).all(|i| v[i].class == Class::Short));
+    }
+
+    #[test]
+    fn a_bilingual_notice_is_judged_in_both_languages() {
+        let text = "Water supply will be interrupted on Rue Sainte-Catherine between 9 and 3 \
+            on Tuesday, while crews replace a section of the main pipe.\n\
+            L'alimentation en eau sera interrompue sur la rue Sainte-Catherine le mardi, \
+            pendant le remplacement d'une section de la conduite principale.\n\
+            Residents are advised to store drinking water the evening before.\n\
+            Il est conseillé aux résidents de faire une réserve d'eau potable la veille.\n\
+            For questions, call the city at any time.\n\
+            Pour toute question, appelez la ville.\n";
+        let r = reasons(text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        let feats: Vec<Features> = text
+            .lines()
+            .map(|l| features::extract(l, &mut String::new()))
+            .collect();
+        let langs = page_languages(&feats, &Params::for_strictness(Strictness::Normal));
+        let code = |l: Option<usize>| l.map(|l| LANGS[l]);
+        assert_eq!(
+            (code(langs.main), code(langs.second)),
+            (Some("fr"), Some("en"))
+        );
+    }
+
+    #[test]
+    fn short_sentences_of_a_language_without_a_list_are_prose() {
+        let text = "市立図書館が新しく開館\n\n\
+            土曜日、市の中心部に新しい図書館が開館した。建設には三年かかり、二百席の閲覧室と子ども向けのコーナーが設けられた。\n\
+            蔵書は十万冊を超える。\n市民は誰でも無料で利用できる。\n図書館は年中無休だ。\n";
+        let r = reasons(text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+    }
+
+    #[test]
+    fn a_how_to_keeps_its_commands_between_its_sentences() {
+        let text = format!(
+            "{LEDE}Install the tools first, then create the environment in the project folder:\n\
+             sudo apt install python3-venv\npython3 -m venv .venv\nsource .venv/bin/activate\n\
+             pip install requests==2.31.0\npip freeze > requirements.txt\n\
+             If the second command fails, the venv package is missing; install it and try again.\n"
+        );
+        let r = reasons(&text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
     }
 
     /// A live blog: a time alone above each entry. The times head the entries like
