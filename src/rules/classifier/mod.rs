@@ -965,10 +965,64 @@ fn menu_item_above(out: &[Verdict], ruled: &[bool], j: usize) -> bool {
     })
 }
 
+/// Fewest rows of a table flattened to text.
+const TABLE_MIN_ROWS: usize = 3;
+
+/// Most words of a table's row.
+const TABLE_ROW_WORDS: u32 = 16;
+
+/// Fewest numbers in a table's row (a numbered list's `3 Step number 3` has two).
+const TABLE_ROW_NUMBERS: usize = 3;
+
+/// How many tokens of `line` are numbers (`112`, `4,9`, `-3.5`, `€89.00`, `80%`).
+fn numbers_in(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|t| {
+            t.trim_start_matches(['-', '+', '€', '$', '£', '('])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+        .count()
+}
+
+/// The rows of tables flattened to text (`Innsbruck 112 mm 140 mm 131 mm 383 mm`): runs of at
+/// least [`TABLE_MIN_ROWS`] consecutive lines of at most [`TABLE_ROW_WORDS`] words, no bullet
+/// and no sentence's end, that hold the same number of numbers, [`TABLE_ROW_NUMBERS`] or
+/// more.
+fn table_rows(doc: &Document, out: &[Verdict]) -> Vec<bool> {
+    let n = out.len();
+    let mut rows = vec![false; n];
+    let row_numbers = |i: usize| {
+        let f = &out[i].features;
+        let fits =
+            out[i].class != Class::Blank && !f.bullet && !f.terminal && f.words <= TABLE_ROW_WORDS;
+        let k = if fits { numbers_in(doc.line(i)) } else { 0 };
+        (k >= TABLE_ROW_NUMBERS).then_some(k)
+    };
+    let mut i = 0;
+    while i < n {
+        let Some(k) = row_numbers(i) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        while i < n && row_numbers(i) == Some(k) {
+            i += 1;
+        }
+        if i - start >= TABLE_MIN_ROWS {
+            rows[start..i].iter_mut().for_each(|r| *r = true);
+        }
+    }
+    rows
+}
+
+/// Most words of an ingredient whose quantity is not its first word (`Juice of 1 lemon`).
+const QUANTITY_ITEM_WORDS: u32 = 6;
+
 /// Lines `start..end` (short lines and blanks, between prose lines) are a list of quantities,
 /// a recipe's ingredients: at least three items that open with a number and then a lowercase
-/// word (`30 g butter`, `3 leeks`, `1 kg kyslej kapusty`) or open in lowercase (`salt and
-/// pepper`), every line but the run's first and last (its headings: `Ingredients`, `Method`)
+/// word (`30 g butter`, `3 leeks`, `1 kg kyslej kapusty`), open in lowercase (`salt and
+/// pepper`) or, in a few words, hold such a quantity further in (`Zest of 2 lemons`), every
+/// line but the run's first and last (its headings: `Ingredients`, `Method`)
 /// such an item. A menu's or a teaser list's capitalised entries (`1 Most read story`) are
 /// not.
 fn quantity_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> bool {
@@ -983,14 +1037,29 @@ fn quantity_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> b
         let mut words = doc.line(j).split_whitespace();
         let first = words.next().unwrap_or("");
         let lowercase = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+        let amount = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '½' | '¼' | '¾'))
+        };
         if first.starts_with(|c: char| c.is_ascii_digit()) {
             item_number(doc.line(j)).is_none()
-                && first
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '½' | '¼' | '¾'))
+                && amount(first)
                 && words.next().is_some_and(lowercase)
         } else {
+            // `salt and pepper`, or a quantity further in: `Zest of 2 lemons`
             lowercase(first)
+                || out[j].features.words <= QUANTITY_ITEM_WORDS && {
+                    let mut rest = words.peekable();
+                    let mut found = false;
+                    while let Some(w) = rest.next() {
+                        if amount(w) && rest.peek().is_some_and(|n| lowercase(n)) {
+                            found = true;
+                            break;
+                        }
+                    }
+                    found
+                }
         }
     };
     // every line but the first and the last is an item (those two may be headings)
@@ -1253,6 +1322,15 @@ fn classify_lines(
         .collect();
 
     join_broken_sentences(doc, &mut out, &langs, p);
+    // a table's rows (few function words, many numbers) are judged by their context, like
+    // the items of a list
+    let table = table_rows(doc, &out);
+    for (v, _) in out.iter_mut().zip(&table).filter(|(_, &t)| t) {
+        if v.class == Class::Bad && !chrome_shaped(&v.features) {
+            v.class = Class::Short;
+            v.score = -p.short_penalty;
+        }
+    }
 
     // context: a short run between prose lines is a subheading or a short list, and cheap
     let mut w: Vec<f32> = out.iter().map(|v| v.score).collect();
@@ -1275,7 +1353,18 @@ fn classify_lines(
             .find(|c| *c != Class::Blank);
         let after = out.get(i).map(|v| v.class);
         // a block of code or commands between prose lines is a how-to's own, however long
-        let listed = (start..i).any(|j| out[j].features.code)
+        // a table, perhaps under a header row
+        let tabled = {
+            let mut lines = (start..i).filter(|&j| out[j].class != Class::Blank);
+            let header_row = lines.next().is_some_and(|j| table[j]);
+            let mut rows = usize::from(header_row);
+            lines.all(|j| {
+                rows += 1;
+                table[j]
+            }) && rows >= TABLE_MIN_ROWS
+        };
+        let listed = tabled
+            || (start..i).any(|j| out[j].features.code)
             || numbered_list(doc, &out, start, i)
             || timed_list(doc, &out, start, i)
             || introduced_list(doc, &out, start, i)
@@ -1887,6 +1976,32 @@ mod tests {
         );
         let r = reasons(&text);
         assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+    }
+
+    #[test]
+    fn a_recipe_s_ingredients_and_a_table_s_rows_bridge_prose() {
+        let recipe = format!(
+            "{LEDE}Ingredients\n200 g plain flour\n150 g caster sugar\n3 eggs\n\
+             Zest of 2 lemons\nJuice of 1 lemon\nMethod\n\
+             Heat the oven to 180C and line a round tin with baking paper before you start.\n"
+        );
+        let r = reasons(&recipe);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        let table = format!(
+            "{LEDE}Station Jun Jul Aug Total\nBolzano 61 mm 48 mm 55 mm 164 mm\n\
+             Innsbruck 112 mm 140 mm 131 mm 383 mm\nLugano 98 mm 77 mm 102 mm 277 mm\n\
+             Innsbruck recorded its wettest July since 2009, and the ferry was late all summer.\n"
+        );
+        let r = reasons(&table);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // rows of different shapes are no table
+        let doc = Document::from_text(
+            "Bolzano 61 mm 48 mm\nInnsbruck 112 mm 140 mm 131 mm\nLugano 98 mm\n".to_string(),
+            1,
+            0,
+        );
+        let out = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        assert!(!table_rows(&doc, &out).contains(&true));
     }
 
     /// A live blog: a time alone above each entry. The times head the entries like
