@@ -191,6 +191,13 @@ mod tests {
             Die neue Adresse des Rathauses wurde am Montag veröffentlicht."
         )
         .is_empty());
+        // an FAQ's answer that quotes the form, and advice the article reports
+        assert!(removed(
+            "Open the login page and click \"Forgot password\". We send you a link at once.\n\
+            Choose a password with at least eight characters, as the bank advised its customers.\n\
+            Klicken Sie auf „Passwort vergessen“ und folgen Sie dem Link in der E-Mail."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -501,13 +501,47 @@ impl LazyWords {
 pub type Kind = (&'static LazyWords, &'static Lazy, &'static str);
 
 /// The note of the first of `kinds` whose words are in `line` and whose regex matches it: each
-/// regex runs only on lines that hold its kind's words.
+/// regex runs only on lines that hold its kind's words. A match the line quotes (`click
+/// "Forgot password"`) or a line that reports what someone said (`..., as the bank advised its
+/// customers`) is the article's, not the site's: see [`quoted_at`] and [`REPORTED`].
 pub fn first_kind(line: &str, kinds: &[Kind]) -> Option<&'static str> {
     kinds
         .iter()
-        .find(|(words, re, _)| words.is_match(line) && re.is_match(line))
+        .find(|(words, re, _)| {
+            words.is_match(line)
+                && re.is_match(line)
+                && re.get().find(line).is_some_and(|m| {
+                    !quoted_at(line, m.start()) && !quoted_at(line, m.end().saturating_sub(1))
+                })
+                && !REPORTED.is_match(line)
+        })
         .map(|(_, _, note)| *note)
 }
+
+/// Whether byte `at` of `line` lies inside quotation marks: `"..."`, `“...”`, `„...“`,
+/// `«...»`, `‹...›` (an unclosed mark quotes to the end of the line).
+pub fn quoted_at(line: &str, at: usize) -> bool {
+    let mut open: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        if i >= at {
+            break;
+        }
+        open = match (open, c) {
+            (None, '"' | '“' | '„' | '«' | '‹') => Some(c),
+            (Some('"'), '"') | (Some('“'), '”') | (Some('„'), '“' | '”') => None,
+            (Some('«'), '»') | (Some('‹'), '›') => None,
+            (o, _) => o,
+        };
+    }
+    open.is_some()
+}
+
+/// A line that reports speech or advice: a verb of saying or a source (`said`, `told`,
+/// `advised`, `according to`, `sagte`, `erklärte`, `laut`, `selon`, `a déclaré`, `dijo`,
+/// `según`). Site text speaks to the reader; it does not attribute itself.
+pub static REPORTED: Lazy = Lazy::new(
+    r"(?i)\b(?:said|says|told|advised|warned|recommended|according\s+to|sagte|sagt|erklärte|warnte|riet|empfahl|laut|a\s+déclaré|a\s+dit|selon|dijo|explicó|advirtió|según)\b",
+);
 
 /// Whether `line.to_lowercase()` changes only ASCII letters: every other character is its own
 /// lowercase (punctuation, CJK, kana and Hangul are told at once by range).
@@ -971,5 +1005,17 @@ mod tests {
         assert_eq!(core("• Related Articles:"), "Related Articles");
         assert_eq!(core("No comments yet..."), "No comments yet");
         assert_eq!(core("»"), "");
+    }
+
+    #[test]
+    fn quoted_at_knows_the_marks_of_several_languages() {
+        let line = "click \"Forgot password\" or „Passwort vergessen“ or «mot de passe» now";
+        let at = |w: &str| line.find(w).unwrap();
+        assert!(quoted_at(line, at("Forgot")));
+        assert!(quoted_at(line, at("Passwort")));
+        assert!(quoted_at(line, at("passe")));
+        assert!(!quoted_at(line, at("click")));
+        assert!(!quoted_at(line, at("or „")));
+        assert!(!quoted_at(line, at("now")));
     }
 }

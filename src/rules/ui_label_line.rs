@@ -295,7 +295,10 @@ impl Rule for UiLabelLine {
                     all_targets && opens_and_matches(&SHARE_TARGET_OPENINGS, &SHARE_TARGET, w);
             }
             let all_targets = words > 0 && all_targets;
-            if opens_and_matches(&LABEL_OPENINGS, &LABEL, c)
+            // a footer link's label that titles its own page (`Privacy Policy` over the
+            // policy) is the page's title
+            let label = opens_and_matches(&LABEL_OPENINGS, &LABEL, c) && !heads_its_page(doc, i, c);
+            if label
                 || (words >= 2
                     && (all_targets || opens_and_matches(&TOOLBAR_OPENINGS, &TOOLBAR, c)))
             {
@@ -309,6 +312,34 @@ impl Rule for UiLabelLine {
         }
         flush(&mut targets, out);
     }
+}
+
+/// Paragraphs below a document's first line searched for the subject of its title.
+const TITLE_SUBJECT_REACH: usize = 4;
+
+/// Fewest words of a paragraph that names a title's subject.
+const TITLE_SUBJECT_WORDS: u32 = 10;
+
+/// Whether label `c` on line `i` is the title of a page about it (`Privacy Policy` over
+/// `This privacy policy explains ...`, `Terms of Service` over `These terms govern ...`):
+/// the document's first line, of two words or more, whose longest word recurs in a
+/// paragraph of [`TITLE_SUBJECT_WORDS`] words among the next [`TITLE_SUBJECT_REACH`]. The
+/// same label in a menu or a footer has more labels around it, not prose on its subject.
+fn heads_its_page(doc: &Document, i: usize, c: &str) -> bool {
+    let mut paragraphs = doc.paragraphs();
+    if paragraphs.next() != Some(i) || c.split_whitespace().count() < 2 {
+        return false;
+    }
+    let Some(subject) = c
+        .split(|ch: char| !ch.is_alphanumeric())
+        .max_by_key(|w| w.chars().count())
+        .map(str::to_lowercase)
+    else {
+        return false;
+    };
+    paragraphs.take(TITLE_SUBJECT_REACH).any(|j| {
+        doc.info(j).words >= TITLE_SUBJECT_WORDS && doc.line(j).to_lowercase().contains(&subject)
+    })
 }
 
 #[cfg(test)]
@@ -925,5 +956,27 @@ mod tests {
     #[test]
     fn sentences_with_the_words_stay() {
         assert!(removed("Print editions fell by half.\nShare prices rose.\nListen to the people, she said.\nTTIP talks\nThe menu changes daily.\nBack to the harbour they went.\nLog in to the council's site to see the plans.\n4 minutes read like an hour.\nLoading the ships took three days.\nSubscribe to the idea that less is more, she said.\nShare this on your own terms.").is_empty());
+    }
+
+    #[test]
+    fn a_policy_label_that_titles_its_own_page_stays() {
+        assert!(removed(
+            "Privacy Policy\n\nThis privacy policy explains which data the booking service collects and why.\n"
+        )
+        .is_empty());
+        assert!(removed(
+            "Terms of Service\nLast updated: 1 February 2024\n1. Scope\n\
+             1.1 These terms govern your use of the booking service and its mobile apps.\n"
+        )
+        .is_empty());
+        // in a footer, or first on a page about something else, it is a link's label
+        assert_eq!(
+            removed("Privacy Policy\nThe ferry returns on Saturday after two years of repairs.\n"),
+            [0]
+        );
+        assert_eq!(
+            removed("The ferry returns on Saturday after two years.\nPrivacy policy\nThis privacy policy explains which data the booking service collects.\n"),
+            [1]
+        );
     }
 }
