@@ -94,6 +94,8 @@ pub struct DupsArgs {
     pub near: NearArgs,
     #[command(flatten)]
     pub decide: DecideFlags,
+    #[command(flatten)]
+    pub quiet: QuietArgs,
 }
 
 /// `deboil dedup sigs`: reads, splits and strips like `clean`; only the dedup flags that shape
@@ -111,6 +113,8 @@ pub struct SigsArgs {
     pub scope: DedupScopeArgs,
     #[command(flatten)]
     pub near: NearArgs,
+    #[command(flatten)]
+    pub quiet: QuietArgs,
 }
 
 /// `deboil dedup decide`: signature files in, decisions out; only the dedup flags that decide.
@@ -126,6 +130,8 @@ pub struct DecideArgs {
     pub scope: DedupScopeArgs,
     #[command(flatten)]
     pub decide: DecideFlags,
+    #[command(flatten)]
+    pub quiet: QuietArgs,
 }
 
 /// `deboil dedup apply`: `clean`'s reading, rule and output flags; the dedup flags belong to
@@ -205,6 +211,17 @@ pub struct WriteArgs {
     /// Leave timings out of the report and summary.
     #[arg(long)]
     pub reproducible: bool,
+}
+
+/// `-q` for the commands that print no summary or progress (`dups`, `dedup sigs`, `dedup
+/// decide`): accepted, so that a script can pass it to every step as it does to `clean`, `check`
+/// and `dedup apply` (whose `-q` is in [`WriteArgs`] and [`CheckArgs`]), and changes nothing.
+#[derive(Debug, Clone, Default, Args)]
+pub struct QuietArgs {
+    /// Accepted as `clean`'s is; this command prints no summary or progress anyway (warnings
+    /// and errors still go to stderr).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// Which rules run (`clean`, `dedup sigs`, `dedup apply`, `dups --rules`).
@@ -771,7 +788,6 @@ mod tests {
             (&["dups"], "--report=r.json"),
             (&["dups"], "--dry-run"),
             (&["dups"], "--fail-on-removal"),
-            (&["dups"], "-q"),
             (&["dedup", "sigs"], "--prefer=longest"),
             (&["dedup", "sigs"], "--near-threshold=0.9"),
             (&["dedup", "sigs"], "--boilerplate-min-docs=3"),
@@ -804,6 +820,7 @@ mod tests {
                 "--prefer=longest",
                 "--no-near",
                 "-j1",
+                "-q",
             ][..],
             &[
                 "dups",
@@ -822,6 +839,7 @@ mod tests {
                 "--no-near",
                 "--select=R0",
                 "--dedup=doc",
+                "--quiet",
             ],
             &[
                 "dedup",
@@ -831,6 +849,7 @@ mod tests {
                 "d",
                 "--prefer=longest",
                 "--near-threshold=0.9",
+                "-q",
             ],
             &[
                 "dedup",
