@@ -206,11 +206,14 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         Some(Cow::Owned(cut_line(line, &cuts[i])))
     };
 
-    // report entries: maximal runs of lines owned by the same removal, then partial cuts
+    // report entries: maximal runs of lines owned by the same removal, then partial cuts. A run
+    // starts on a non-blank line: blank lines are layout, so a removal left with only blank
+    // lines once overlaps are resolved (a `to-end` pattern's section cut up by other rules'
+    // removals) gets no entry, and one never starts on its leading blank lines
     let mut entries: Vec<RemovalEntry> = Vec::new();
     let mut i = 0;
     while i < n {
-        if let Some(ri) = owner[i] {
+        if let Some(ri) = owner[i].filter(|_| !doc.is_blank(i)) {
             let mut j = i + 1;
             while j < n
                 && (owner[j] == Some(ri) || (doc.is_blank(j) && run_continues(doc, &owner, j, ri)))
@@ -662,5 +665,38 @@ mod tests {
                 assert_eq!(truncate(s, max), slow(s, max), "{s:?} {max}");
             }
         }
+    }
+
+    /// A removal left with only blank lines once earlier reporters took its other lines (a
+    /// `to-end` section cut up by other rules) gets no report entry: blank lines are layout. One
+    /// that starts on a blank line is reported from its first non-blank line.
+    #[test]
+    fn a_removal_of_only_blank_lines_is_not_reported() {
+        let d = doc("Head\n\nThe body line here ends the short test document.\n\nx\ny\n\nz\n\nw");
+        // B (from the blank line 4 to the end) loses y and z to the two removals of A: what it
+        // has between them is the blank line 7 alone, and after z it starts on a blank line
+        let rm = vec![
+            Removal::lines(&A, 5..6),
+            Removal::lines(&A, 7..8),
+            Removal::lines(&B, 3..10),
+        ];
+        let c = apply(&d, &rm);
+        let entries: Vec<(&str, [usize; 2], usize, &str)> = c
+            .report
+            .removals
+            .iter()
+            .map(|e| (e.code, e.lines, e.removed_lines, e.text.as_str()))
+            .collect();
+        assert_eq!(
+            entries,
+            vec![
+                ("T002", [5, 5], 1, "x"),
+                ("T001", [6, 6], 1, "y"),
+                ("T001", [8, 8], 1, "z"),
+                ("T002", [10, 10], 1, "w"),
+            ]
+        );
+        let removed: usize = c.report.removals.iter().map(|e| e.removed_lines).sum();
+        assert_eq!(c.report.lines_in, c.report.lines_out + removed);
     }
 }
