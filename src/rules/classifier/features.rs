@@ -334,11 +334,13 @@ fn is_clock(t: &str) -> bool {
 }
 
 /// Most tokens of a line of code or a command.
-const CODE_MAX_WORDS: u32 = 12;
+const CODE_MAX_WORDS: u32 = 20;
 
 /// A line of code or a command (`pip freeze > requirements.txt`, `cd ~/projects`,
-/// `def main():`, an indented `print("hello")`): it opens with a lowercase ASCII letter or `$`,
-/// or is indented by four spaces or a tab, and a token other than a link carries a
+/// `def main():`, an indented `print("hello")`, `CMD flask run app:app`): a code comment
+/// (`# connect`, `// retry`), or a line that opens with a lowercase ASCII letter, `$` or an
+/// uppercase keyword (`FROM`, `RUN`), or is indented by four spaces or a tab, where a token
+/// other than a link carries a
 /// programming mark: `=`, a bracket, `;`, `_`, `~`, `$`, `\`, an `--option`, or, past the
 /// line's first word, `<` or `>` inside it or a dot, colon or slash between letters or digits
 /// (`requirements.txt`, `app:app`, `bin/activate`). A lowercase share bar (`share | tweet`)
@@ -346,7 +348,20 @@ const CODE_MAX_WORDS: u32 = 12;
 fn code_shaped(line: &str) -> bool {
     let indented = line.starts_with("    ") || line.starts_with('\t');
     let body = line.trim();
-    if !indented && !body.starts_with(|c: char| c.is_ascii_lowercase() || c == '$') {
+    if body.starts_with("# ") || body.starts_with("// ") {
+        // a code comment; a hashtag (`#travel`) has no space after its mark
+        return true;
+    }
+    // a command or a keyword and its lowercase argument: `FROM python:3.11`, `CMD flask run
+    // app:app` (an acronym opening a menu, `NSG Events/Actions`, has a capitalised word next)
+    let mut first_two = body.split(' ');
+    let keyword = first_two
+        .next()
+        .is_some_and(|w| (2..=10).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
+        && first_two
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase() || c == '/'));
+    if !indented && !keyword && !body.starts_with(|c: char| c.is_ascii_lowercase() || c == '$') {
         return false;
     }
     body.split_whitespace().enumerate().any(|(k, t)| {
@@ -886,6 +901,8 @@ mod tests {
             "    print(\"hello\")",
             "$ ls -la",
             "git commit --amend",
+            "# connect the client",
+            "CMD flask run exampleapp:app",
         ] {
             assert!(fx(l).code, "{l}");
         }
@@ -897,6 +914,10 @@ mod tests {
             "the cat sat on the mat (quietly).",
             "email me at jane@example.com",
             "example.com-Newsletter",
+            "#travel #food",
+            "HOME NEWS SPORT",
+            "NSG Events/Actions  News/Analysis",
+            "IE 7 | Firefox 1.5.x",
         ] {
             assert!(!fx(l).code, "{l}");
         }
