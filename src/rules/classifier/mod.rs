@@ -286,6 +286,10 @@ pub fn page_languages(feats: &[Features], p: &Params) -> PageLanguages {
     PageLanguages { main, second }
 }
 
+/// Share of capitalised words from which a long line with no sentence end is a list of names
+/// or tags (`Aachen Agfa Vista 400 Berlin CineStill ...`), not prose.
+const NAME_LIST_CAP_SHARE: f32 = 0.7;
+
 /// What stands in for the stopword density of a line when no list fits the page: sentence
 /// shape. A long sentence reads as prose, a short one (`馆内藏书超过十万册。`, `Η είσοδος είναι
 /// δωρεάν.`) as near-prose, like a short sentence of a listed language; a list item (a bullet)
@@ -293,7 +297,9 @@ pub fn page_languages(feats: &[Features], p: &Params) -> PageLanguages {
 fn shape_density(f: &Features) -> f32 {
     if f.terminal && f.words >= 8 {
         0.3
-    } else if f.words >= 12 || f.terminal && !f.bullet && f.words >= SHORT_SENTENCE_WORDS {
+    } else if f.words >= 12 && (f.terminal || f.cap_share() < NAME_LIST_CAP_SHARE)
+        || f.terminal && !f.bullet && f.words >= SHORT_SENTENCE_WORDS
+    {
         0.2
     } else {
         0.1
@@ -1767,6 +1773,22 @@ mod tests {
     /// In a language of endings a sentence with few function words is still prose: sentence
     /// shape counts beside the list; in a Slavic one the list's density counts more; elsewhere
     /// the list alone decides.
+    #[test]
+    fn with_no_stopword_list_a_long_line_of_names_is_no_prose() {
+        let mut scratch = String::new();
+        let unknown = Some(LANG_UNKNOWN);
+        let tags = features::extract(
+            "Aachen Agfa Vista 400 Australien Berlin Carl Chuck CineStill 800 Deutschland Filmswap Fuji Kodak",
+            &mut scratch,
+        );
+        assert!(stop_density(&tags, unknown) < 0.15);
+        let prose = features::extract(
+            "Kemarin sore hujan deras turun di kota dan banyak jalan tergenang air sampai malam hari",
+            &mut scratch,
+        );
+        assert!(stop_density(&prose, unknown) >= 0.2);
+    }
+
     #[test]
     fn languages_of_endings_count_sentence_shape_too() {
         let mut scratch = String::new();
