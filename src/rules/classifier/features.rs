@@ -338,7 +338,7 @@ const CODE_MAX_WORDS: u32 = 20;
 
 /// A line of code or a command (`pip freeze > requirements.txt`, `cd ~/projects`,
 /// `def main():`, an indented `print("hello")`, `CMD flask run app:app`): a code comment
-/// (`# connect`, `// retry`), or a line that opens with a lowercase ASCII letter, `$` or an
+/// (`# connect`, `// retry`; not a Markdown heading), or a line that opens with a lowercase ASCII letter, `$` or an
 /// uppercase keyword (`FROM`, `RUN`), or is indented by four spaces or a tab, where a token
 /// other than a link carries a
 /// programming mark: `=`, a bracket, `;`, `_`, `~`, `$`, `\`, an `--option`, or, past the
@@ -348,8 +348,10 @@ const CODE_MAX_WORDS: u32 = 20;
 fn code_shaped(line: &str) -> bool {
     let indented = line.starts_with("    ") || line.starts_with('\t');
     let body = line.trim();
-    if body.starts_with("# ") || body.starts_with("// ") {
-        // a code comment; a hashtag (`#travel`) has no space after its mark
+    let comment = body.strip_prefix("# ").or_else(|| body.strip_prefix("// "));
+    if comment.is_some_and(|c| c.starts_with(|c: char| c.is_ascii_lowercase())) {
+        // a code comment; a hashtag (`#travel`) has no space after its mark, a Markdown
+        // heading (`# Introduction`) opens in uppercase
         return true;
     }
     // a command or a keyword and its lowercase argument: `FROM python:3.11`, `CMD flask run

@@ -1358,7 +1358,6 @@ fn classify_lines(
             .map(|j| out[j].class)
             .find(|c| *c != Class::Blank);
         let after = out.get(i).map(|v| v.class);
-        // a block of code or commands between prose lines is a how-to's own, however long
         // a table, perhaps under a header row
         let tabled = {
             let mut lines = (start..i).filter(|&j| out[j].class != Class::Blank);
@@ -1369,6 +1368,7 @@ fn classify_lines(
                 table[j]
             }) && rows >= TABLE_MIN_ROWS
         };
+        // a block of code or commands between prose lines is a how-to's own, however long
         let listed = tabled
             || (start..i).any(|j| out[j].features.code)
             || numbered_list(doc, &out, start, i)
@@ -1770,9 +1770,6 @@ mod tests {
         assert_eq!(language_of(&menu), Some("en"));
     }
 
-    /// In a language of endings a sentence with few function words is still prose: sentence
-    /// shape counts beside the list; in a Slavic one the list's density counts more; elsewhere
-    /// the list alone decides.
     #[test]
     fn with_no_stopword_list_a_long_line_of_names_is_no_prose() {
         let mut scratch = String::new();
@@ -1789,6 +1786,9 @@ mod tests {
         assert!(stop_density(&prose, unknown) >= 0.2);
     }
 
+    /// In a language of endings a sentence with few function words is still prose: sentence
+    /// shape counts beside the list; in a Slavic one the list's density counts more; elsewhere
+    /// the list alone decides.
     #[test]
     fn languages_of_endings_count_sentence_shape_too() {
         let mut scratch = String::new();
