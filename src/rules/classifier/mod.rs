@@ -1526,6 +1526,33 @@ fn classify_lines(
         }
     }
 
+    // the document's last line, a sentence right below the core, perhaps under a last block of
+    // code (`Serves 8. Prep time 15 minutes.`, `That is all there is to it.`): nothing follows
+    // to end the article
+    if let Some(last) = in_core.iter().rposition(|&c| c) {
+        let below: Vec<usize> = (last + 1..n)
+            .filter(|&j| out[j].class != Class::Blank)
+            .collect();
+        if let Some((&j, code)) = below.split_last() {
+            let f = &out[j].features;
+            if code
+                .iter()
+                .all(|&k| out[k].features.code && !ruled.get(k).copied().unwrap_or(false))
+                && f.terminal
+                && f.words >= SHORT_SENTENCE_WORDS
+                && f.links == 0
+                && !chrome_shaped(f)
+                && !f.comment_marker
+                && !in_thread[j]
+                && !ruled.get(j).copied().unwrap_or(false)
+            {
+                for k in below {
+                    in_core[k] = true;
+                }
+            }
+        }
+    }
+
     // a numbered list the core holds part of is the article's own, all of it: a step that only
     // lists ingredients or tools (few function words, a bad line) still belongs to its list
     let listed = whole_numbered_lists(doc, &out, &in_core, &in_thread);
@@ -1998,6 +2025,25 @@ mod tests {
         );
         let r = reasons(&text);
         assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+    }
+
+    #[test]
+    fn a_last_sentence_right_below_the_article_stays() {
+        for end in [
+            "Serves 8. Prep time 15 minutes.\n",
+            "def main():\n    print(\"hello\")\nThat is all there is to it.\n",
+        ] {
+            let r = reasons(&format!("{LEDE}{end}"));
+            assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        }
+        // a sentence of links, or a sentence under a menu, is no part of it
+        for end in [
+            "More at www.example.com and www.example.org.\n",
+            "Home\nAbout\nThat is all there is to it.\n",
+        ] {
+            let r = reasons(&format!("{LEDE}{end}"));
+            assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
+        }
     }
 
     #[test]
