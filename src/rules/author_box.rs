@@ -76,9 +76,7 @@ impl Rule for AuthorBox {
                 && before as f32 >= MIN_SHARE_BEFORE * total as f32;
             let caps = if starts {
                 let c = core(doc.line(i));
-                may_be_heading(c)
-                    .then(|| HEADING.get().captures(c))
-                    .flatten()
+                may_be_heading(c).then(|| HEADING.captures(c)).flatten()
             } else {
                 None
             };

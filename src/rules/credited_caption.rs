@@ -197,7 +197,7 @@ fn credit_start(line: &str) -> Option<usize> {
     if !CREDIT_TAIL.may_match(tail) {
         return None;
     }
-    let caps = CREDIT_TAIL.get().captures(tail)?;
+    let caps = CREDIT_TAIL.captures(tail)?;
     // a credit label glued to the previous word by a plain space is prose
     // ("... viele Fotos: ..."), unless it opens the line or is in brackets
     let plain_space = caps

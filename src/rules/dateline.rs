@@ -110,30 +110,30 @@ pub fn parse_dateline(line: &str) -> Option<String> {
         return None;
     }
     let body = line.trim_start_matches(['•', '·', '|', '-', ' ']);
-    let body = PLACE.get().find(body).map_or(body, |m| &body[m.end()..]);
+    let body = PLACE.find(body).map_or(body, |m| &body[m.end()..]);
     parse_dateline_body(body).or_else(|| {
-        let place = PLACE_COMMA.get().find(body)?;
+        let place = PLACE_COMMA.find(body)?;
         parse_dateline_body(&body[place.end()..])
     })
 }
 
 /// [`parse_dateline`] of a line's text after any place.
 fn parse_dateline_body(body: &str) -> Option<String> {
-    let label_len = DATE_LABEL.get().find(body).map_or(0, |m| m.end());
+    let label_len = DATE_LABEL.find(body).map_or(0, |m| m.end());
     let mut rest = &body[label_len..];
     // a time first: `2:15 PM EST, Tue April 8, 2025`
     let mut time = None;
-    if let Some(c) = LEADING_TIME.get().captures(rest) {
+    if let Some(c) = LEADING_TIME.captures(rest) {
         time = Some(clock(num(&c, 1), num(&c, 2), c.get(3).map(|m| m.as_str()))?);
         let after = &rest[c[0].len()..];
-        rest = &after[DATE_LABEL.get().find(after).map_or(0, |m| m.end())..];
+        rest = &after[DATE_LABEL.find(after).map_or(0, |m| m.end())..];
     }
     let found = parse_date_prefix(rest)?;
     let mut after = &rest[found.len..];
     // or after the date and a separator: `04.02.2025 - 13:25 Uhr`
     let has_time = found.iso.contains('T');
     if time.is_none() && !has_time {
-        if let Some(c) = TRAILING_TIME.get().captures(after) {
+        if let Some(c) = TRAILING_TIME.captures(after) {
             // `29:25` is no time, and the line no dateline
             time = Some(clock(num(&c, 1), num(&c, 2), c.get(3).map(|m| m.as_str()))?);
             after = &after[c[0].len()..];

@@ -384,7 +384,7 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
     // first character rules out one side or the other (see the test of this premise)
     let digit_led = s.chars().next().is_some_and(char::is_numeric);
     if digit_led {
-        if let Some(c) = TIME_DMY.get().captures(s) {
+        if let Some(c) = TIME_DMY.captures(s) {
             let (h, mi, d, m, y) = (
                 num(&c, 1)?,
                 num(&c, 2)?,
@@ -394,7 +394,7 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
             );
             return found(y, m, d, Some((h, mi)), c[0].len());
         }
-        if let Some(c) = ISO.get().captures(s) {
+        if let Some(c) = ISO.captures(s) {
             let (y, m, d) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
             let t = num(&c, 4).zip(num(&c, 5));
             return found(y, m, d, t, c[0].len());
@@ -405,11 +405,11 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
                 .zip(num(c, at + 1))
                 .map(|(h, mi)| (hour12(h, ampm), mi))
         };
-        if let Some(c) = DMY.get().captures(s) {
+        if let Some(c) = DMY.captures(s) {
             let (d, m, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
             return found(y, m, d, clock(&c, 4), c[0].len());
         }
-        if let Some(c) = PADDED_DMY.get().captures(s) {
+        if let Some(c) = PADDED_DMY.captures(s) {
             let (a, b, y) = (num(&c, 1)?, num(&c, 3)?, num(&c, 4)?);
             let t = clock(&c, 5);
             // day first, as Europe writes it; month first when only that reading is a date

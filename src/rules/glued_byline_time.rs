@@ -54,7 +54,7 @@ const MAX_NAME_CHARS: usize = 40;
 /// is made of name characters, so the leftmost match leaves the shortest name: if that one is
 /// too long or holds another character, so does every other split.
 pub(super) fn is_relative_time(line: &str) -> bool {
-    let Some(m) = RELATIVE_TIME.get().find(line) else {
+    let Some(m) = RELATIVE_TIME.find(line) else {
         return false;
     };
     let name = &line[..m.start()];

@@ -142,7 +142,7 @@ fn inline_teaser(doc: &Document, i: usize) -> Option<&str> {
     if !HEADING_OPENINGS.may_open(core) {
         return None;
     }
-    let teaser = HEADING.get().captures(core)?.name("teaser")?;
+    let teaser = HEADING.captures(core)?.name("teaser")?;
     (teaser.as_str().split_whitespace().count() <= TEASER_MAX_WORDS as usize)
         .then_some(teaser.as_str())
 }

@@ -32,7 +32,7 @@ pub fn edit_link_start(line: &str) -> Option<usize> {
     if !line.trim_end().ends_with(']') {
         return None;
     }
-    let m = EDIT_LINK.get().find(line)?;
+    let m = EDIT_LINK.find(line)?;
     let words = line[..m.start()].split_whitespace().count();
     (words <= HEADING_MAX_WORDS).then_some(m.start())
 }

@@ -54,11 +54,31 @@ impl Lazy {
     }
 
     pub fn get(&self) -> &Regex {
-        &self.compiled().exact
+        self.compiled().exact.get()
     }
 
     pub fn is_match(&self, s: &str) -> bool {
         self.compiled().is_match(s)
+    }
+
+    /// The regex's captures of its first match in `s`, asked of the regex only where
+    /// [`Lazy::may_match`] allows a match.
+    pub fn captures<'h>(&self, s: &'h str) -> Option<regex::Captures<'h>> {
+        let compiled = self.compiled();
+        compiled
+            .may_match(s)
+            .then(|| compiled.exact.get().captures(s))
+            .flatten()
+    }
+
+    /// The regex's first match in `s`, asked of the regex only where [`Lazy::may_match`]
+    /// allows a match.
+    pub fn find<'h>(&self, s: &'h str) -> Option<regex::Match<'h>> {
+        let compiled = self.compiled();
+        compiled
+            .may_match(s)
+            .then(|| compiled.exact.get().find(s))
+            .flatten()
     }
 
     /// False only where the regex cannot match `s` (see [`Prefiltered::may_match`]): a rule
@@ -84,29 +104,113 @@ impl Lazy {
 /// The looser pattern runs in a lazy DFA of its own (forward only, no captures): on lines that
 /// are not ASCII when the regex only has word boundaries, on every line when it has a long
 /// counted repetition.
+///
+/// A pattern anchored at the line's start and without Unicode word boundaries (most whole-line
+/// phrase lists) is answered whole by a forward lazy DFA of its own (`direct`): that is the
+/// engine the regex crate's `is_match` runs for such a pattern, but the regex crate compiles
+/// much more first (an NFA with captures, a reverse NFA, a one-pass DFA), and compiling the
+/// rules' regexes was most of the time of a one-page run. The regex itself is then compiled
+/// only for a line the DFA matches and a rule wants captures or positions of.
 struct Prefiltered {
-    exact: Regex,
+    exact: Exact,
     /// The looser pattern's lazy DFA, with its cache; `None` when the pattern has neither.
-    loose: Option<Loose>,
+    loose: Option<Dfa>,
+    /// The pattern's own forward lazy DFA, for a pattern anchored at the start without Unicode
+    /// word boundaries; `None` otherwise (the regex answers).
+    direct: Option<Dfa>,
 }
 
-struct Loose {
+/// The regex crate's regex of a pattern, compiled on first use: once for all clones (in
+/// `shared`), then cloned into each clone's own slot, so that each keeps its own search caches
+/// (see [`CLONES`]).
+struct Exact {
+    pattern: std::sync::Arc<str>,
+    shared: std::sync::Arc<std::sync::OnceLock<Regex>>,
+    own: std::sync::OnceLock<Regex>,
+}
+
+impl Exact {
+    fn new(pattern: &str) -> Exact {
+        Exact {
+            pattern: pattern.into(),
+            shared: Default::default(),
+            own: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &Regex {
+        self.own.get_or_init(|| {
+            self.shared
+                .get_or_init(|| Regex::new(&self.pattern).expect("built-in rule regex compiles"))
+                .clone()
+        })
+    }
+}
+
+impl Clone for Exact {
+    /// A clone shares the compiled regex and will hold a copy of its own.
+    fn clone(&self) -> Exact {
+        Exact {
+            pattern: self.pattern.clone(),
+            shared: self.shared.clone(),
+            own: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+/// A forward lazy DFA without captures, with its cache.
+struct Dfa {
     dfa: std::sync::Arc<regex_automata::hybrid::dfa::DFA>,
     cache: std::sync::Mutex<regex_automata::hybrid::dfa::Cache>,
-    /// Whether the looser pattern answers on ASCII lines too (a bound was opened).
+    /// Whether it answers on ASCII lines too (for a looser pattern: a bound was opened).
     on_ascii: bool,
 }
 
+impl Dfa {
+    /// The DFA of `hir`; `None` when it does not build.
+    fn build(hir: &regex_syntax::hir::Hir, on_ascii: bool) -> Option<Dfa> {
+        use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_from_hir(hir)
+            .ok()?;
+        let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
+        Some(Dfa {
+            cache: std::sync::Mutex::new(dfa.create_cache()),
+            dfa: std::sync::Arc::new(dfa),
+            on_ascii,
+        })
+    }
+
+    /// Whether the DFA matches somewhere in `s`; `None` where it gave up.
+    fn search(&self, s: &str) -> Option<bool> {
+        let input = regex_automata::Input::new(s).earliest(true);
+        let found = match self.cache.lock() {
+            Ok(mut cache) => self.dfa.try_search_fwd(&mut cache, &input),
+            Err(poisoned) => self.dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
+        };
+        found.ok().map(|m| m.is_some())
+    }
+}
+
+impl Clone for Dfa {
+    /// A clone shares the compiled automaton and has a cache of its own.
+    fn clone(&self) -> Dfa {
+        Dfa {
+            dfa: self.dfa.clone(),
+            cache: std::sync::Mutex::new(self.dfa.create_cache()),
+            on_ascii: self.on_ascii,
+        }
+    }
+}
+
 impl Clone for Prefiltered {
-    /// A clone shares the compiled automata and has a cache of its own.
+    /// A clone shares the compiled automata and has caches of its own.
     fn clone(&self) -> Prefiltered {
         Prefiltered {
             exact: self.exact.clone(),
-            loose: self.loose.as_ref().map(|l| Loose {
-                dfa: l.dfa.clone(),
-                cache: std::sync::Mutex::new(l.dfa.create_cache()),
-                on_ascii: l.on_ascii,
-            }),
+            loose: self.loose.clone(),
+            direct: self.direct.clone(),
         }
     }
 }
@@ -115,42 +219,57 @@ impl Prefiltered {
     /// Compiles a built-in pattern (it panics on a pattern that does not compile: the rules'
     /// own tests compile every one).
     fn new(pattern: &str) -> Prefiltered {
-        use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
-        let exact = Regex::new(pattern).expect("built-in rule regex compiles");
-        let loose = loosened(pattern).and_then(|(hir, on_ascii)| {
-            let nfa = thompson::Compiler::new()
-                .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-                .build_from_hir(&hir)
-                .ok()?;
-            let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
-            Some(Loose {
-                cache: std::sync::Mutex::new(dfa.create_cache()),
-                dfa: std::sync::Arc::new(dfa),
-                on_ascii,
+        let exact = Exact::new(pattern);
+        // only a pattern that may open with `^`, or has a boundary or a bound, is parsed here
+        let hir = (pattern.contains('^')
+            || pattern.contains("\\b")
+            || pattern.contains("\\B")
+            || pattern.contains('{'))
+        .then(|| regex_syntax::parse(pattern).ok())
+        .flatten();
+        let direct = hir
+            .as_ref()
+            .filter(|h| {
+                let props = h.properties();
+                props
+                    .look_set_prefix()
+                    .contains(regex_syntax::hir::Look::Start)
+                    && !props.look_set().contains_word_unicode()
             })
-        });
-        Prefiltered { exact, loose }
+            .and_then(|h| Dfa::build(h, true));
+        if direct.is_none() {
+            // the regex answers every search: compile it now, as before
+            exact.get();
+        }
+        let loose = hir
+            .and_then(|h| loosened(pattern, h))
+            .and_then(|(hir, on_ascii)| Dfa::build(&hir, on_ascii));
+        Prefiltered {
+            exact,
+            loose,
+            direct,
+        }
     }
 
     fn is_match(&self, s: &str) -> bool {
-        self.may_match(s) && self.exact.is_match(s)
+        if !self.may_match(s) {
+            return false;
+        }
+        if let Some(found) = self.direct.as_ref().and_then(|d| d.search(s)) {
+            return found;
+        }
+        self.exact.get().is_match(s)
     }
 
-    /// False only where the regex cannot match `s`: the looser pattern finds nothing in it.
-    /// True where the looser pattern does not answer (see [`Prefiltered`]).
+    /// False only where the regex cannot match `s`: the looser pattern finds nothing in it, or
+    /// the pattern's own DFA does not match. True where neither answers (see [`Prefiltered`]).
     fn may_match(&self, s: &str) -> bool {
-        let Some(loose) = &self.loose else {
-            return true;
-        };
-        if !loose.on_ascii && s.is_ascii() {
-            return true;
+        if let Some(loose) = &self.loose {
+            if (loose.on_ascii || !s.is_ascii()) && loose.search(s) == Some(false) {
+                return false;
+            }
         }
-        let input = regex_automata::Input::new(s).earliest(true);
-        let found = match loose.cache.lock() {
-            Ok(mut cache) => loose.dfa.try_search_fwd(&mut cache, &input),
-            Err(poisoned) => loose.dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
-        };
-        !matches!(found, Ok(None))
+        self.direct.as_ref().and_then(|d| d.search(s)) != Some(false)
     }
 }
 
@@ -160,7 +279,7 @@ const LONG_REPETITION: u32 = 10;
 /// The looser form of `pattern` (see [`Prefiltered`]) and whether a bound was opened (so it
 /// answers on ASCII lines too); `None` when the pattern has no Unicode word boundary and no
 /// long counted repetition, or does not parse.
-fn loosened(pattern: &str) -> Option<(regex_syntax::hir::Hir, bool)> {
+fn loosened(pattern: &str, hir: regex_syntax::hir::Hir) -> Option<(regex_syntax::hir::Hir, bool)> {
     use regex_syntax::hir::{Hir, HirKind, Look};
     /// `hir` loosened; `opened` is set when a bound is opened.
     fn loosen(hir: Hir, opened: &mut bool) -> Hir {
@@ -200,7 +319,6 @@ fn loosened(pattern: &str) -> Option<(regex_syntax::hir::Hir, bool)> {
     if !pattern.contains("\\b") && !pattern.contains("\\B") && !pattern.contains('{') {
         return None;
     }
-    let hir = regex_syntax::parse(pattern).ok()?;
     let bounded = hir.properties().look_set().contains_word_unicode();
     let mut opened = false;
     let loose = loosen(hir, &mut opened);
@@ -779,19 +897,39 @@ mod tests {
         }
     }
 
+    fn loose_of(pattern: &str) -> Option<(regex_syntax::hir::Hir, bool)> {
+        loosened(pattern, regex_syntax::parse(pattern).unwrap())
+    }
+
     #[test]
     fn only_patterns_with_word_boundaries_or_long_bounds_get_a_looser_form() {
-        assert!(loosened(r"(?i)^photo\s*:").is_none());
-        assert!(loosened(r"(?i)a\\b").is_none());
-        assert!(loosened(r"(?i)^\d{2,4}$").is_none());
-        let (loose, opened) = loosened(r"(?i)\bfoto\b").unwrap();
+        assert!(loose_of(r"(?i)^photo\s*:").is_none());
+        assert!(loose_of(r"(?i)a\\b").is_none());
+        assert!(loose_of(r"(?i)^\d{2,4}$").is_none());
+        let (loose, opened) = loose_of(r"(?i)\bfoto\b").unwrap();
         assert!(!loose.properties().look_set().contains_word_unicode());
         assert!(!opened);
-        let (loose, opened) = loosened(r"(?i)^\((?P<n>[^()]{1,60})\)$").unwrap();
+        let (loose, opened) = loose_of(r"(?i)^\((?P<n>[^()]{1,60})\)$").unwrap();
         assert!(opened);
         assert_eq!(loose.properties().maximum_len(), None);
         assert!(Prefiltered::new(r"(?i)\bfoto\b").loose.is_some());
         assert!(Prefiltered::new(r"(?i)^photo\s*:").loose.is_none());
+    }
+
+    #[test]
+    fn anchored_patterns_without_word_boundaries_are_answered_by_their_own_dfa() {
+        let direct = Prefiltered::new(r"(?i)^(?:share|print)(?:\s+this)?$");
+        assert!(direct.direct.is_some());
+        assert!(direct.is_match("Share this") && !direct.is_match("Share that"));
+        assert!(!direct.may_match("Share that"));
+        // the regex crate's regex is compiled only when a rule asks for it
+        assert!(direct.exact.shared.get().is_none());
+        assert!(direct.exact.get().is_match("PRINT"));
+        for other in [r"(?i)share$", r"(?i)^\bshare\b"] {
+            let p = Prefiltered::new(other);
+            assert!(p.direct.is_none(), "{other}");
+            assert!(p.exact.shared.get().is_some(), "{other}");
+        }
     }
 
     #[test]

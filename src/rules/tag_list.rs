@@ -115,10 +115,7 @@ impl Rule for TagList {
                 continue;
             }
             let line = doc.line(i);
-            let Some(c) = may_be_label(line)
-                .then(|| LABEL.get().captures(line))
-                .flatten()
-            else {
+            let Some(c) = may_be_label(line).then(|| LABEL.captures(line)).flatten() else {
                 i += 1;
                 continue;
             };
