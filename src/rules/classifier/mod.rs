@@ -1688,7 +1688,26 @@ fn classify_lines(
         on_topic[i] = distinct > 0 && shared as f32 >= p.topic_keep_share * distinct as f32;
     }
 
-    // decisions with context
+    // decisions with context; a short line reads the nearest decided class (Good, NearGood or
+    // Bad) on each side, found for every line in one pass each way (a scan per line was
+    // quadratic in a long run of short lines, such as a pasted code block)
+    let decided = |c: Class| matches!(c, Class::Good | Class::NearGood | Class::Bad);
+    let mut decided_above: Vec<Option<Class>> = Vec::with_capacity(n);
+    let mut last = None;
+    for v in &out {
+        decided_above.push(last);
+        if decided(v.class) {
+            last = Some(v.class);
+        }
+    }
+    let mut decided_below: Vec<Option<Class>> = vec![None; n];
+    let mut last = None;
+    for i in (0..n).rev() {
+        decided_below[i] = last;
+        if decided(out[i].class) {
+            last = Some(out[i].class);
+        }
+    }
     for i in 0..n {
         let v = out[i];
         if v.class == Class::Blank {
@@ -1722,17 +1741,9 @@ fn classify_lines(
                     None
                 }
                 Class::Bad => Some(Reason::ChromeInCore),
-                Class::Short => {
-                    let prev = (0..i)
-                        .rev()
-                        .map(|j| out[j].class)
-                        .find(|c| matches!(c, Class::Good | Class::NearGood | Class::Bad));
-                    let next = (i + 1..n)
-                        .map(|j| out[j].class)
-                        .find(|c| matches!(c, Class::Good | Class::NearGood | Class::Bad));
-                    (prev == Some(Class::Bad) && next == Some(Class::Bad))
-                        .then_some(Reason::ShortInChrome)
-                }
+                Class::Short => (decided_above[i] == Some(Class::Bad)
+                    && decided_below[i] == Some(Class::Bad))
+                .then_some(Reason::ShortInChrome),
             }
         };
         out[i].remove = reason;
