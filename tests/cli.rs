@@ -3675,6 +3675,94 @@ fn dups_and_dedup_sigs_report_input_warnings_as_clean_does() {
     }
 }
 
+/// Versions of one article from one source (a live blog's updates, re-scrapes of an updated
+/// page) share every paragraph of the article, so learned boilerplate counts each in all of
+/// them. A document whose recurring lines hold most of its words is such a version: its long
+/// paragraphs are left to dedup, which keeps their first copy (new-user trial: five versions
+/// lost the article from every copy).
+#[test]
+fn versions_of_one_article_keep_it_once() {
+    let d = tmpdir("versions");
+    let body = [
+        "The harbour authority opened the new ferry terminal on Monday morning after almost three years of building work on the eastern pier of the old port.",
+        "Travellers can now buy tickets at six machines in the main hall, and the waiting room has space for about four hundred people on busy summer weekends.",
+        "Local shop owners said they hoped the terminal would bring more visitors into the old town, where several cafes had closed during the long construction period.",
+        "The authority said that the second stage, a covered walkway between the terminal and the railway station, should be finished before the end of next year.",
+    ];
+    let jsonl = d.join("versions.jsonl");
+    let records: String = (1..=6)
+        .map(|v| {
+            let text = format!(
+                "Home | Ferries | Timetables | Contact\n\nUpdate {v}: the first ferry left the pier on time with about {} passengers on board this morning.\n\n{}",
+                100 + v,
+                body.join("\n\n")
+            );
+            let record = serde_json::json!({
+                "id": format!("v{v}"),
+                "url": format!("https://port.example/news/terminal?v={v}"),
+                "text": text,
+            });
+            format!("{record}\n")
+        })
+        .collect();
+    std::fs::write(&jsonl, records).unwrap();
+    let r = d.join("r.json");
+    let j = jsonl.to_str().unwrap();
+    let o = deboil(&[
+        "clean",
+        "-q",
+        "--format",
+        "jsonl",
+        j,
+        "--report",
+        r.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    // every paragraph of the article comes out once, in the first version
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], "v1");
+    for p in body {
+        assert_eq!(out.matches(p).count(), 1, "{p}\n{out}");
+        assert!(first["text"].as_str().unwrap().contains(p), "{first}");
+    }
+    // the later versions' copies of the paragraphs go as repeats of the first's
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&r).unwrap()).unwrap();
+    let rules = &report["totals"]["rules"];
+    assert_eq!(rules["D001"]["lines"], 5 * body.len(), "{rules}");
+    // with fewer words of its own, a version is not mostly recurring: the same paragraphs in
+    // records that each carry a long text of their own stay boilerplate
+    let own = "This record also carries a long paragraph of its own about something else entirely, number";
+    let mixed: String = (1..=6)
+        .map(|v| {
+            let text = format!(
+                "{own} {v}, with more words {}.\n\n{}",
+                ["to say here about the weather and the tides and the boats in the harbour"; 4]
+                    .join(" and "),
+                body[0]
+            );
+            let record = serde_json::json!({
+                "id": format!("m{v}"),
+                "url": format!("https://port.example/other/{v}"),
+                "text": text,
+            });
+            format!("{record}\n")
+        })
+        .collect();
+    let mixed_path = d.join("mixed.jsonl");
+    std::fs::write(&mixed_path, mixed).unwrap();
+    let o = deboil(&[
+        "clean",
+        "-q",
+        "--format",
+        "jsonl",
+        mixed_path.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).matches(body[0]).count(), 0);
+}
+
 #[test]
 fn an_article_present_many_times_is_kept_once_not_learned_as_boilerplate() {
     let d = tmpdir("copies");

@@ -39,6 +39,52 @@ pub struct ParaSig {
     pub bands: Vec<u64>,
 }
 
+/// Share of a document's words (in the paragraphs that reach dedup) that learned boilerplate may
+/// hold before the document counts as a version of one recurring text (see
+/// [`boilerplate_lookups`]).
+const MOSTLY_RECURRING: f64 = 0.8;
+
+/// The learned-boilerplate answer ([`Boilerplate::lookup`]) for each paragraph of `sigs`'
+/// document. When the recurring lines hold more than [`MOSTLY_RECURRING`] of the document's
+/// words, the document is a version of one text its source printed several times (a live
+/// blog's updates, an article re-scraped with a new line), not an article in site chrome: its
+/// paragraphs of at least `spare_words` words (those near dedup compares) are then left to
+/// exact and near dedup, which keep their first copy. Five versions of one article that
+/// differ by a line each make every paragraph of it recur in five records; removing them as
+/// boilerplate would lose the article from every copy. Shorter recurring lines (menus,
+/// labels, a headline) still go as boilerplate.
+fn boilerplate_lookups(
+    sigs: &DocSigs,
+    boiler: Option<&Boilerplate>,
+    spare_words: usize,
+) -> Vec<Option<(u32, u32)>> {
+    let Some(b) = boiler else {
+        return vec![None; sigs.paras.len()];
+    };
+    let mut found: Vec<Option<(u32, u32)>> = sigs
+        .paras
+        .iter()
+        .map(|p| b.lookup(sigs.group, p.key))
+        .collect();
+    let words = |p: &ParaSig| u64::from(p.words);
+    let total: u64 = sigs.paras.iter().map(words).sum();
+    let recurring: u64 = sigs
+        .paras
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_some())
+        .map(|(p, _)| words(p))
+        .sum();
+    if recurring as f64 > MOSTLY_RECURRING * total as f64 {
+        for (p, f) in sigs.paras.iter().zip(found.iter_mut()) {
+            if p.words as usize >= spare_words.max(1) {
+                *f = None;
+            }
+        }
+    }
+    found
+}
+
 /// Signatures of one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocSigs {
@@ -348,6 +394,7 @@ impl Decider {
 
     /// Decides the paragraphs of one document; documents must come in the total order.
     pub fn decide(&mut self, sigs: &DocSigs, boiler: Option<&Boilerplate>) -> Vec<Decision> {
+        let boiler_of = boilerplate_lookups(sigs, boiler, self.opts.min_words_near);
         self.finish_batch();
         let mut out = Vec::new();
         if self.opts.mode == DedupMode::None && boiler.is_none() {
@@ -370,8 +417,8 @@ impl Decider {
                 self.lsh.touch(&p.bands);
             }
         }
-        for p in &sigs.paras {
-            if let Some((n, of)) = boiler.and_then(|b| b.lookup(sigs.group, p.key)) {
+        for (p, boiler) in sigs.paras.iter().zip(boiler_of) {
+            if let Some((n, of)) = boiler {
                 out.push(Decision::boilerplate(p, n, of));
                 continue;
             }
@@ -540,6 +587,7 @@ impl Decider {
         boiler: Option<&Boilerplate>,
         scratch: &mut NearScratch,
     ) -> Vec<Probe> {
+        let boiler_of = boilerplate_lookups(sigs, boiler, self.opts.min_words_near);
         for p in &sigs.paras {
             self.exact.touch(std::slice::from_ref(&p.key));
             self.lsh.touch(&p.bands);
@@ -548,9 +596,10 @@ impl Decider {
         let probes = sigs
             .paras
             .iter()
-            .map(|p| {
+            .zip(boiler_of)
+            .map(|(p, boiler)| {
                 let mut probe = Probe {
-                    boiler: boiler.and_then(|b| b.lookup(sigs.group, p.key)),
+                    boiler,
                     exact: false,
                     kept: None,
                     missing: 0,
@@ -1074,5 +1123,48 @@ mod tests {
         );
         assert_eq!(diff_tokens("ab 東京x"), ["ab", " ", "東", "京", "x"]);
         assert_eq!(diff_tokens(""), Vec::<&str>::new());
+    }
+
+    /// A document whose learned-boilerplate lines hold more than [`MOSTLY_RECURRING`] of its
+    /// words keeps its long paragraphs out of boilerplate; its short ones, and every line of a
+    /// document with enough words of its own, stay boilerplate.
+    #[test]
+    fn mostly_recurring_documents_leave_their_long_paragraphs_to_dedup() {
+        let para = |key: u64, words: u32| ParaSig {
+            line: key as usize,
+            para: key as usize,
+            input_line: key as usize + 1,
+            key,
+            words,
+            word_hashes: Vec::new(),
+            bands: Vec::new(),
+        };
+        let doc = |seq: u64, paras: Vec<ParaSig>| DocSigs {
+            id: format!("d{seq}"),
+            source: String::new(),
+            source_line: seq as usize + 1,
+            part: 0,
+            seq,
+            group: 7,
+            paras,
+            all_keys: Vec::new(),
+            text_hash: None,
+            rules_hash: None,
+            scope: None,
+            near: true,
+        };
+        // keys 1 (a 3-word label) and 2 (a 30-word paragraph) recur in all five records
+        let mut boiler = Boilerplate::new(5, 0.0);
+        for seq in 0..5 {
+            boiler.learn_keys(seq, 7, &[1, 2, 100 + seq]);
+        }
+        boiler.finish();
+        let version = doc(0, vec![para(1, 3), para(2, 30), para(100, 5)]);
+        let found = boilerplate_lookups(&version, Some(&boiler), 16);
+        assert_eq!(found, vec![Some((5, 5)), None, None]);
+        let article = doc(1, vec![para(1, 3), para(2, 30), para(101, 40)]);
+        let found = boilerplate_lookups(&article, Some(&boiler), 16);
+        assert_eq!(found, vec![Some((5, 5)), Some((5, 5)), None]);
+        assert_eq!(boilerplate_lookups(&version, None, 16), vec![None; 3]);
     }
 }

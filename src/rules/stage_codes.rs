@@ -35,7 +35,10 @@ crate::declare_rule! {
     /// `--boilerplate-min-share` of them (default 0.5) is removed from every record, first
     /// included. Copies of one record (a mirrored article, a file given twice) count once, so
     /// an article present many times is not chrome: its first copy is kept (D004 takes the
-    /// others). Learning needs `--dedup corpus` (the default); `--no-boilerplate` turns it off,
+    /// others). Versions of one article (a live blog's updates, an article re-scraped with a
+    /// new line) are not copies, but in a record whose recurring lines hold more than 80% of
+    /// its words, the lines long enough for near matching (16 words or more) are left
+    /// to exact and near dedup, which keep their first copy. Learning needs `--dedup corpus` (the default); `--no-boilerplate` turns it off,
     /// and so does leaving D003 out of the selection (`--ignore D003`), so that those lines
     /// are merged as duplicates instead.
     pub struct LearnedBoilerplate => ("D003", "learned-boilerplate-line", Category::Dedup);
