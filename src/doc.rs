@@ -2,6 +2,7 @@
 //! lines, and the removals rules report against them.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -16,8 +17,9 @@ pub struct Record {
     pub source_line: usize,
     /// Position of the record in the whole input, used for the total keep-first order.
     pub seq: u64,
-    /// Fields carried through from a JSONL record (everything but the text field).
-    pub fields: Map<String, Value>,
+    /// Fields carried through from a JSONL record (everything but the text field), shared by
+    /// the articles split out of it.
+    pub fields: Arc<Map<String, Value>>,
     /// The normalised text, lines joined by `\n`.
     pub text: String,
     /// Bytes of the raw record before decoding and normalisation.
@@ -92,7 +94,7 @@ pub struct Document {
     pub part: usize,
     /// How many articles the record was split into.
     pub parts: usize,
-    pub fields: Map<String, Value>,
+    pub fields: Arc<Map<String, Value>>,
     /// The document's lines joined by `\n` (no trailing newline).
     pub text: String,
     /// Byte range of each line in `text`.
@@ -162,7 +164,7 @@ impl Document {
             seq: 0,
             part: 0,
             parts: 1,
-            fields: Map::new(),
+            fields: Arc::default(),
             text,
             lines,
             info,

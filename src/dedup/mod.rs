@@ -945,7 +945,7 @@ mod tests {
         assert_eq!(host("nohost"), None);
         let mut d = doc(0, "x");
         assert_eq!(source_group(&d), "corpus");
-        d.fields
+        std::sync::Arc::make_mut(&mut d.fields)
             .insert("url".into(), "http://news.site.org/x".into());
         assert_eq!(source_group(&d), "news.site.org");
     }

@@ -1647,7 +1647,7 @@ fn read_text(
         source: display.to_string(),
         source_line: 1,
         seq: 0,
-        fields: Map::new(),
+        fields: Default::default(),
         text,
         raw_bytes: bytes.len(),
         repaired_utf8: repaired,
@@ -1852,7 +1852,7 @@ pub fn parse_jsonl_line(
             source: display.to_string(),
             source_line: line,
             seq,
-            fields,
+            fields: fields.into(),
             text: normalize::normalize_owned(text),
             raw_bytes: bytes.len(),
             repaired_utf8: repaired,
@@ -2098,7 +2098,7 @@ mod tests {
         let r = items[0].as_ref().unwrap();
         assert_eq!(r.id, "18446744073709551617");
         assert_eq!(
-            serde_json::to_string(&r.fields).unwrap(),
+            serde_json::to_string(&*r.fields).unwrap(),
             r#"{"big":12345678901234567890123,"f":1.50,"z":-0}"#
         );
     }

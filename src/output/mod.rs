@@ -278,7 +278,7 @@ impl serde::Serialize for JsonlRecord<'_> {
             m.serialize_entry("date", date)?;
         }
         m.serialize_entry("text", &d.text)?;
-        for (k, v) in &d.fields {
+        for (k, v) in d.fields.iter() {
             m.serialize_entry(carried_name(d, k).as_ref(), v)?;
         }
         m.end()
@@ -755,7 +755,7 @@ mod tests {
         }
         m.insert("text".into(), d.text.clone().into());
         let own: Vec<String> = m.keys().cloned().collect();
-        for (k, v) in &d.fields {
+        for (k, v) in d.fields.iter() {
             let mut name = k.clone();
             if own.contains(k) {
                 name = format!("input_{k}");
@@ -776,7 +776,7 @@ mod tests {
         .unwrap();
         let doc = crate::doc::Document::from_text("Headline\nBody \"quoted\" text.".into(), 1, 0);
         let mut d = crate::pipeline::apply::apply(&doc, &[]);
-        d.fields = fields;
+        d.fields = fields.into();
         for (date, title, parts) in [
             (None, None, 1),
             (
@@ -1011,7 +1011,7 @@ mod tests {
         .unwrap();
         let doc = crate::doc::Document::from_text("Headline\n\nBody text.".into(), 1, 0);
         let mut d = crate::pipeline::apply::apply(&doc, &[]);
-        d.fields = fields;
+        d.fields = fields.into();
         d.date = None;
         let v: serde_json::Value =
             serde_json::from_slice(&serde_json::to_vec(&JsonlRecord(&d)).unwrap()).unwrap();

@@ -19,7 +19,7 @@ pub struct CleanDoc {
     pub date: Option<String>,
     /// Body text: kept lines, single blank lines between paragraphs, no final newline.
     pub text: String,
-    pub fields: serde_json::Map<String, serde_json::Value>,
+    pub fields: std::sync::Arc<serde_json::Map<String, serde_json::Value>>,
     /// The input document's text (for `--diff`).
     pub input_text: String,
     /// The input line (of the dump, or of the JSONL record's text) the document starts on: 1,

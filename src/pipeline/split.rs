@@ -86,7 +86,7 @@ fn document(
     sp: Span,
     parts: usize,
     text: String,
-    fields: serde_json::Map<String, serde_json::Value>,
+    fields: std::sync::Arc<serde_json::Map<String, serde_json::Value>>,
     keys: &mut dyn Iterator<Item = (u64, u32)>,
 ) -> Document {
     let mut doc = Document::from_text_keyed(text, sp.first + 1, sp.bytes.start, keys);
