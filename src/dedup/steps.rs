@@ -506,6 +506,12 @@ impl Decider {
             if ratio_of(common_sorted(sorted_c, sorted_p), la, lb) < self.opts.threshold {
                 continue;
             }
+            // the diff below costs (la + lb) * D; a bounded search for the shortest edit script
+            // first rules out, in about D_max^2 steps, a candidate whose optimal edits are too
+            // many (shuffled or small-vocabulary paragraphs share nearly all their words)
+            if !edits_within(kw, &p.word_hashes, max_edits(la, lb, self.opts.threshold)) {
+                continue;
+            }
             let sim = word_ratio(kw, &p.word_hashes);
             if sim >= self.opts.threshold && best.map_or(true, |(_, s)| sim > s) {
                 best = Some((c, sim));
@@ -806,6 +812,57 @@ fn common_sorted(a: &[u32], b: &[u32]) -> usize {
         }
     }
     n
+}
+
+/// Most insertions plus deletions two sequences of `a` and `b` words can differ by and still
+/// reach `threshold` ([`ratio_of`]: `2 * matched / (a + b)`, and matched words are
+/// `(a + b - edits) / 2`), with one edit to spare for rounding.
+fn max_edits(a: usize, b: usize, threshold: f64) -> usize {
+    ((1.0 - threshold).max(0.0) * (a + b) as f64).floor() as usize + 1
+}
+
+/// Whether the shortest edit script (insertions plus deletions) from `a` to `b` has at most
+/// `max_d` edits: Myers' greedy forward search, stopped after `max_d` rounds, so it costs about
+/// `max_d^2` steps plus the snakes it follows, where a full diff of sequences that differ
+/// everywhere costs `(len a + len b) * D`. No diff finds more matched words than the shortest
+/// edit script leaves, so a candidate this turns down would also fail the ratio.
+fn edits_within(a: &[u32], b: &[u32], max_d: usize) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    let (n, m) = (a.len() as isize, b.len() as isize);
+    if (n - m).unsigned_abs() > max_d {
+        return false;
+    }
+    // furthest x reached on each diagonal k = x - y, at index k + offset
+    let offset = max_d as isize + 1;
+    let mut v = vec![0isize; 2 * max_d + 3];
+    for d in 0..=max_d as isize {
+        for k in (-d..=d).step_by(2) {
+            let at = (k + offset) as usize;
+            let mut x = if k == -d || (k != d && v[at - 1] < v[at + 1]) {
+                v[at + 1]
+            } else {
+                v[at - 1] + 1
+            };
+            let mut y = x - k;
+            while x < n && y < m && y >= 0 && a[x as usize] == b[y as usize] {
+                x += 1;
+                y += 1;
+            }
+            v[at] = x;
+            if x >= n && y >= m {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Word-level similarity of two word-hash sequences: `2 * matched / (len a + len b)`, from a
@@ -1166,5 +1223,61 @@ mod tests {
         let found = boilerplate_lookups(&article, Some(&boiler), 16);
         assert_eq!(found, vec![Some((5, 5)), Some((5, 5)), None]);
         assert_eq!(boilerplate_lookups(&version, None, 16), vec![None; 3]);
+    }
+
+    /// The shortest edit script, by dynamic programming over the longest common subsequence.
+    fn edits_by_lcs(a: &[u32], b: &[u32]) -> usize {
+        let mut row = vec![0usize; b.len() + 1];
+        for &x in a {
+            let mut diag = 0;
+            for (j, &y) in b.iter().enumerate() {
+                let up = row[j + 1];
+                row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+                diag = up;
+            }
+        }
+        a.len() + b.len() - 2 * row[b.len()]
+    }
+
+    /// [`edits_within`] agrees with the exact edit distance around every bound, on random
+    /// sequences of small vocabularies (where snakes are short and matches everywhere), and
+    /// never turns down a pair `word_ratio` accepts.
+    #[test]
+    fn bounded_edit_search_is_exact_and_never_turns_down_a_near_copy() {
+        let mut state = 0x2545F4914F6CDD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for case in 0..3000 {
+            let vocab = 1 + next() % 6;
+            let (la, lb) = ((next() % 40) as usize, (next() % 40) as usize);
+            let a: Vec<u32> = (0..la).map(|_| (next() % vocab) as u32).collect();
+            let mut b: Vec<u32> = if case % 2 == 0 {
+                a.clone()
+            } else {
+                (0..lb).map(|_| (next() % vocab) as u32).collect()
+            };
+            if case % 2 == 0 && !b.is_empty() {
+                let at = (next() as usize) % b.len();
+                b[at] = 99;
+                b.truncate(b.len() - (next() as usize % 3).min(b.len()));
+            }
+            let d = edits_by_lcs(&a, &b);
+            for max_d in [0, d.saturating_sub(1), d, d + 1, d + 5] {
+                assert_eq!(
+                    edits_within(&a, &b, max_d),
+                    d <= max_d,
+                    "{a:?} {b:?} {max_d}"
+                );
+            }
+            for t in [0.5, 0.85, 0.95] {
+                if word_ratio(&a, &b) >= t {
+                    assert!(edits_within(&a, &b, max_edits(a.len(), b.len(), t)));
+                }
+            }
+        }
     }
 }
