@@ -1763,6 +1763,9 @@ pub fn parse_jsonl_line(
 ) -> Result<Parsed, InputError> {
     let err = |kind, msg: String| InputError::new(display, Some(line), kind, msg);
     let want = format!("expected a JSON object with a {:?} string", opts.text_field);
+    // a UTF-8 byte-order mark opening a line past the first is a file's start, joined on by
+    // `cat a.jsonl b.jsonl`: dropped as it is at the start of the input
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let (s, repaired) = decode::decode_utf8(bytes);
     if opts.strict_utf8 && repaired > 0 {
         return Err(not_utf8(display, Some(line), repaired));
@@ -2084,6 +2087,24 @@ mod tests {
         assert_eq!(r[1].source_line, 4);
         assert_eq!(r[2].id, "7");
         assert_eq!(r.iter().map(|r| r.seq).collect::<Vec<_>>(), [0, 1, 2]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_opening_a_later_line_is_dropped() {
+        let d = tmpdir("bom-lines");
+        let p = write(
+            &d,
+            "cat.jsonl",
+            b"\xEF\xBB\xBF{\"text\":\"a\"}\n\xEF\xBB\xBF{\"text\":\"b\"}\n{\"text\":\"\xEF\xBB\xBFc\"}\n",
+        );
+        let items = read(std::slice::from_ref(&p));
+        assert_eq!(kinds(&items), ["ok", "ok", "ok"]);
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|i| i.as_ref().unwrap().text.as_str())
+            .collect();
+        // a mark inside the text is the text's (what normalisation makes of it)
+        assert_eq!(&texts[..2], ["a", "b"]);
     }
 
     #[test]
