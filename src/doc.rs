@@ -291,7 +291,7 @@ pub struct Removal {
     /// Free-form reason (a matched phrase, the classifier's features, ...).
     pub note: Option<String>,
     /// For a duplicate: the copy that was kept.
-    pub kept: Option<KeptRef>,
+    pub kept: Option<Box<KeptRef>>,
     /// When set, the removed text is moved into this field with this value.
     pub moved_to: Option<(Field, String)>,
 }
@@ -342,7 +342,7 @@ impl Removal {
     }
 
     pub fn with_kept(mut self, kept: KeptRef) -> Removal {
-        self.kept = Some(kept);
+        self.kept = Some(Box::new(kept));
         self
     }
 }

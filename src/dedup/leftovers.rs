@@ -139,7 +139,7 @@ pub fn mark(
         }
         let mut r = Removal::lines(&CopiedDocument::META, start..i);
         r.note = Some(note.clone());
-        r.kept = Some(kept_ref.clone());
+        r.kept = Some(Box::new(kept_ref.clone()));
         removals.push(r);
     }
 }

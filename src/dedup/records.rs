@@ -66,7 +66,7 @@ impl RecordCopies {
             rm.clear();
             let mut r = Removal::lines(&DuplicateRecord::META, 0..d.n_lines());
             r.note = Some(format!("the whole record repeats record {kept_id:?}"));
-            r.kept = Some(KeptRef {
+            r.kept = Some(Box::new(KeptRef {
                 id: kept_id.to_string(),
                 source: self.sources[*kept_source as usize].to_string(),
                 record_line: *kept_line as usize,
@@ -76,7 +76,7 @@ impl RecordCopies {
                 line: d.input_line((0..d.n_lines()).find(|&i| !d.is_blank(i)).unwrap_or(0)),
                 similarity: 1.0,
                 diff: String::new(),
-            });
+            }));
             rm.push(r);
         }
     }

@@ -423,7 +423,11 @@ fn entry(
         },
         note: if details { r.note.clone() } else { None },
         moved_to_value: r.moved_to.clone(),
-        kept: if details { r.kept.clone() } else { None },
+        kept: if details {
+            r.kept.as_deref().cloned()
+        } else {
+            None
+        },
     }
 }
 
