@@ -1893,6 +1893,32 @@ fn a_named_pipe_is_read_once_even_when_the_corpus_stage_reads_twice() {
     assert_eq!(o.stdout, expected);
 }
 
+/// `dedup decide` reads its signature files twice when it learns boilerplate; a named pipe
+/// (or `<(zcat s.jsonl.gz)`) would read empty the second time and its documents would be
+/// missing from the decisions at exit 0. It is refused, named, before anything is read.
+#[test]
+fn decide_refuses_a_signature_pipe_it_would_read_twice() {
+    let d = tmpdir("decide-fifo");
+    let fifo = d.join("sigs.jsonl");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let out = d.join("dec.jsonl");
+    let o = deboil(&[
+        "dedup",
+        "decide",
+        fifo.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(fifo.to_str().unwrap()) && err.contains("cannot read twice"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
 #[test]
 fn dry_run_names_a_jsonl_record_by_its_file_line_and_id() {
     let dir = tmpdir("dryrun-jsonl");

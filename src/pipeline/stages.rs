@@ -263,6 +263,21 @@ pub fn decide_files(
             )));
         }
     }
+    if opts.learns_boilerplate() {
+        // a pipe or a device (`<(zcat s.jsonl.gz)`) reads empty the second time: its documents
+        // would be missing from the decisions without a word
+        if let Some(p) = paths
+            .iter()
+            .find(|p| p.as_os_str() != "-" && super::is_stream(p))
+        {
+            return Err(Error::Usage(format!(
+                "{}: a pipe or device, which `decide` cannot read twice (it reads its signature \
+                 files twice when it learns boilerplate): save the signatures to a file, or \
+                 decide with --no-boilerplate",
+                p.display()
+            )));
+        }
+    }
     let mut signed = SignedBuilder::new(super::signed::scope_flags(opts.mode, opts.boilerplate));
     let boiler = if opts.learns_boilerplate() {
         let mut b = Boilerplate::new(opts.boilerplate_min_docs, opts.boilerplate_min_share);
