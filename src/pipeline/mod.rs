@@ -1163,16 +1163,22 @@ fn decided_mismatch(
     if *id != doc.id {
         return Some(format!(
             "{file}: the decisions for {at} part {} were made for id {id:?}, but the input's \
-             document there has id {:?}: give `apply` the inputs `sigs` read",
-            doc.part, doc.id
+             document there has id {:?}: give `apply` the inputs `sigs` read, with its reading \
+             flags ({})",
+            doc.part,
+            doc.id,
+            signed::READING_FLAGS
         ));
     }
     let changed = decided.text_hash.is_some_and(|h| h != text_hash);
     changed.then(|| {
         format!(
-            "{file}: the text of {at} part {} (id {:?}) changed since `sigs` read it: its \
-             decisions no longer fit; run `sigs` and `decide` again",
-            doc.part, doc.id
+            "{file}: the text of {at} part {} (id {:?}) changed since `sigs` read it, or a \
+             reading flag ({}) differs from `sigs`': its decisions no longer fit; give `apply` \
+             the reading flags `sigs` had, or run `sigs` and `decide` again",
+            doc.part,
+            doc.id,
+            signed::READING_FLAGS
         )
     })
 }

@@ -15,6 +15,10 @@ use crate::dedup::{DedupMode, DocSigs};
 use crate::doc::Document;
 use crate::error::Error;
 
+/// The reading flags that decide which documents an input yields and what their text and ids
+/// are: `sigs` and `apply` must be given the same ones.
+pub const READING_FLAGS: &str = "--input-format, --text-field, --id-field, --max-record-bytes";
+
 /// The dedup scope of a step, written as the flags that give it (`--dedup corpus`,
 /// `--dedup corpus --no-boilerplate`): all three steps must run with the same.
 pub fn scope_flags(mode: DedupMode, boilerplate: bool) -> String {
@@ -332,13 +336,14 @@ impl<'a> SignedCheck<'a> {
             } else if n != s.documents {
                 format!(
                     "{}: `sigs` signed {} documents, this run read {n}: the input changed since, \
-                     or a reading flag (--max-record-bytes, --input-format, --text-field) differs",
+                     or a reading flag ({READING_FLAGS}) differs",
                     s.source, s.documents
                 )
             } else if digest != s.digest {
                 format!(
                     "{}: the same number of documents as `sigs` signed, but not the same ones or \
-                     not the same text: the input changed since `sigs` read it",
+                     not the same text: the input changed since `sigs` read it, or a reading \
+                     flag ({READING_FLAGS}) differs",
                     s.source
                 )
             } else {
