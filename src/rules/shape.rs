@@ -61,23 +61,27 @@ impl Lazy {
         self.compiled().is_match(s)
     }
 
-    /// The regex's captures of its first match in `s`, asked of the regex only where
-    /// [`Lazy::may_match`] allows a match.
+    /// The regex's captures of its first match in `s` (see [`Lazy::asked`]).
     pub fn captures<'h>(&self, s: &'h str) -> Option<regex::Captures<'h>> {
-        let compiled = self.compiled();
-        compiled
-            .may_match(s)
-            .then(|| compiled.exact.get().captures(s))
-            .flatten()
+        self.asked(s, Regex::captures)
     }
 
-    /// The regex's first match in `s`, asked of the regex only where [`Lazy::may_match`]
-    /// allows a match.
+    /// The regex's first match in `s` (see [`Lazy::asked`]).
     pub fn find<'h>(&self, s: &'h str) -> Option<regex::Match<'h>> {
+        self.asked(s, Regex::find)
+    }
+
+    /// `ask` of the regex on `s`, asked only where [`Lazy::may_match`] allows a match (so the
+    /// regex is compiled only for a line its pattern can match).
+    fn asked<'h, T>(
+        &self,
+        s: &'h str,
+        ask: impl FnOnce(&Regex, &'h str) -> Option<T>,
+    ) -> Option<T> {
         let compiled = self.compiled();
         compiled
             .may_match(s)
-            .then(|| compiled.exact.get().find(s))
+            .then(|| ask(compiled.exact.get(), s))
             .flatten()
     }
 
