@@ -3450,6 +3450,38 @@ fn dedup_steps_refuse_inputs_and_settings_that_do_not_fit() {
         ),
         "signed with `--dedup corpus`, but `decide` runs with `--dedup doc`",
     );
+    // a signature file is taken only whole: cut at a line end (a partial copy), a line
+    // dropped or edited, or with no closing line at all, `decide` refuses it, naming it
+    let signatures = std::fs::read_to_string(&sigs).unwrap();
+    let lines: Vec<&str> = signatures.lines().collect();
+    assert!(lines.len() > 3, "{signatures}");
+    assert!(lines.last().unwrap().starts_with("{\"sigs_end\":"), "{signatures}");
+    let unfit = p("unfit.sigs");
+    let mut edited_line: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    edited_line["paras"] = serde_json::json!([]);
+    let edited_line = edited_line.to_string();
+    let variants: [(Vec<&str>, &str); 4] = [
+        (
+            lines[..lines.len() - 2].to_vec(),
+            "end without the closing `sigs_end` line of their run",
+        ),
+        (
+            [&lines[..1], &lines[2..]].concat(),
+            "lines dropped or added",
+        ),
+        (
+            [&lines[..1], &[edited_line.as_str()], &lines[2..]].concat(),
+            "not as `sigs` wrote them",
+        ),
+        (Vec::new(), "no signatures and no closing `sigs_end` line"),
+    ];
+    for (kept, said) in variants {
+        std::fs::write(&unfit, kept.join("\n")).unwrap();
+        let o = run(&line(&["dedup", "decide", &unfit], &[], &["-o", &x]));
+        assert_eq!(o.status.code(), Some(2), "{kept:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("{unfit}")) && err.contains(said), "{said}: {err}");
+    }
     // without learned boilerplate in both steps that take the flag, `apply` (which has no
     // such flag) fits, and writes what `clean --no-boilerplate` writes
     let (nb_sigs, nb_dec, nb_out, nb_clean) = (

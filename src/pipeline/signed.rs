@@ -63,7 +63,8 @@ pub struct Decided {
 
 /// The digest of a decisions file: xxh3 over each decision line (with its newline) in order,
 /// then over the closing line's content without its `decided` field. `decide` computes it while
-/// writing, `apply` while reading.
+/// writing, `apply` while reading. Over a signature run's lines alone, it is the digest of its
+/// [`SigsEnd`] (`sigs` writing, `decide` reading).
 #[derive(Default)]
 pub struct DecisionsDigest {
     hasher: xxhash_rust::xxh3::Xxh3,
@@ -77,6 +78,14 @@ impl DecisionsDigest {
         self.lines += 1;
     }
 
+    /// The count and digest of the lines alone: a signature run's [`SigsEnd`].
+    pub fn lines_only(self) -> SigsEnd {
+        SigsEnd {
+            documents: self.lines,
+            digest: self.hasher.digest(),
+        }
+    }
+
     /// The digest, over the lines and `signed` (its `decided` field left out).
     pub fn finish(mut self, signed: &Signed) -> Decided {
         let mut bare = signed.clone();
@@ -88,6 +97,26 @@ impl DecisionsDigest {
             digest: self.hasher.digest(),
         }
     }
+}
+
+/// What one `sigs` run wrote, in the closing line of its output
+/// (`{"sigs_end": {"documents": N, "digest": D}}`): how many signature lines come before it
+/// since the run began, and [`DecisionsDigest`] over them. `decide` refuses a run without it or
+/// whose lines do not fit it, so a signature file cut short at a line end (a partial copy from
+/// another machine), or with lines dropped, added or edited, stops `decide` there, naming the
+/// file, where it would otherwise stop `apply` with a message blaming the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SigsEnd {
+    pub documents: u64,
+    pub digest: u64,
+}
+
+/// A signature run's closing line.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SigsClosingLine {
+    pub sigs_end: SigsEnd,
 }
 
 /// One input of a [`Signed`].

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::signed::{ClosingLine, Signed, SignedBuilder};
+use super::signed::{
+    ClosingLine, DecisionsDigest, Signed, SignedBuilder, SigsClosingLine, SigsEnd,
+};
 use super::{active_rules, rebase, strip, CleanOptions};
 use crate::dedup::{self, Boilerplate, Decider, DedupMode, DedupOptions, DocSigs, DupGroup};
 use crate::doc::{Document, Record, Removal};
@@ -122,7 +124,8 @@ fn doc_sigs(
     })
 }
 
-/// `deboil dedup sigs`: one [`DocSigs`] per line, in input order. Returns the documents written.
+/// `deboil dedup sigs`: one [`DocSigs`] per line, in input order, then the closing line
+/// ([`SigsClosingLine`]: their count and digest). Returns the documents written.
 pub fn write_sigs(
     opts: &CleanOptions,
     out: &mut dyn Write,
@@ -130,14 +133,25 @@ pub fn write_sigs(
 ) -> Result<usize, Error> {
     let mut n = 0;
     let rules_hash = super::rules_fingerprint(opts, &active_rules(opts)?);
+    let mut digest = DecisionsDigest::default();
+    let mut line = Vec::new();
+    let unwritten = |e: std::io::Error| Error::io("<sigs>", e);
     for_each_stripped(opts, true, stderr, &mut |pool, docs, rms| {
         for s in doc_sigs(pool, docs, rms, &opts.dedup, Some(rules_hash)) {
-            serde_json::to_writer(&mut *out, &s).map_err(|e| Error::io("<sigs>", e.into()))?;
-            out.write_all(b"\n").map_err(|e| Error::io("<sigs>", e))?;
+            line.clear();
+            serde_json::to_writer(&mut line, &s).map_err(|e| unwritten(e.into()))?;
+            digest.line(&line);
+            line.push(b'\n');
+            out.write_all(&line).map_err(unwritten)?;
             n += 1;
         }
         Ok(())
     })?;
+    let closing = SigsClosingLine {
+        sigs_end: digest.lines_only(),
+    };
+    serde_json::to_writer(&mut *out, &closing).map_err(|e| unwritten(e.into()))?;
+    out.write_all(b"\n").map_err(unwritten)?;
     Ok(n)
 }
 
@@ -198,9 +212,11 @@ pub(crate) fn open_unpacked(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
 type SigLineFn<'a> = dyn FnMut(DocSigs, &dyn Fn() -> String) -> Result<(), Error> + 'a;
 
 /// Reads signature files in the order given, numbering records across them: each `sigs` run
-/// numbers its own records from 0, so a file's `seq` values are moved past the previous run's.
-/// A file may hold several runs one after another (per-shard files joined with `cat`): a `seq`
-/// lower than the line before it starts the next. `f` gets each line's place (`file:line`).
+/// numbers its own records from 0, so a run's `seq` values are moved past the previous run's.
+/// A file may hold several runs one after another (per-shard files joined with `cat`); each
+/// run ends with its closing line ([`SigsClosingLine`]), and a run that does not (cut short,
+/// or from an older deboil) or whose lines do not fit its count and digest is refused, named.
+/// `f` gets each line's place (`file:line`).
 fn read_sig_files(paths: &[PathBuf], f: &mut SigLineFn<'_>) -> Result<(), Error> {
     let mut base = 0u64;
     for p in paths {
@@ -213,30 +229,83 @@ fn read_sig_files(paths: &[PathBuf], f: &mut SigLineFn<'_>) -> Result<(), Error>
         }
         let file = open_unpacked(p).map_err(|e| Error::io(p, e))?;
         let mut next = base;
-        let mut last_raw: Option<u64> = None;
+        // the run being read: its lines' digest, and whether it has a line yet
+        let mut run = DecisionsDigest::default();
+        let mut in_run = false;
+        let mut closed = false;
+        let mut last_line = 0;
         for (i, line) in file.lines().enumerate() {
             let line = line.map_err(|e| Error::io(p, e))?;
             if line.trim().is_empty() {
                 continue;
             }
-            let mut s: DocSigs = serde_json::from_str(&line).map_err(|e| {
-                Error::Usage(format!(
-                    "{}:{}: not a signatures line ({e})",
-                    p.display(),
-                    i + 1
-                ))
-            })?;
-            if last_raw.is_some_and(|last| s.seq < last) {
-                base = next;
-            }
-            last_raw = Some(s.seq);
+            last_line = i + 1;
+            let mut s: DocSigs = match serde_json::from_str(&line) {
+                Ok(s) => s,
+                Err(e) => match serde_json::from_str::<SigsClosingLine>(&line) {
+                    Ok(c) => {
+                        let wrote = std::mem::take(&mut run).lines_only();
+                        if wrote != c.sigs_end {
+                            return Err(Error::Usage(sigs_unfit(p, i + 1, c.sigs_end, wrote)));
+                        }
+                        in_run = false;
+                        closed = true;
+                        base = next;
+                        continue;
+                    }
+                    Err(_) => {
+                        return Err(Error::Usage(format!(
+                            "{}:{}: not a signatures line ({e})",
+                            p.display(),
+                            i + 1
+                        )))
+                    }
+                },
+            };
+            run.line(line.as_bytes());
+            in_run = true;
             s.seq = s.seq.saturating_add(base);
             next = next.max(s.seq.saturating_add(1));
             f(s, &|| format!("{}:{}", p.display(), i + 1))?;
         }
+        if in_run || !closed {
+            return Err(Error::Usage(format!(
+                "{}{}: {}: not the whole output of a `deboil dedup sigs` run (cut short, as a \
+                 partial copy would be, or from an older deboil); copy it again, or run `sigs` \
+                 again",
+                p.display(),
+                if last_line > 0 {
+                    format!(":{last_line}")
+                } else {
+                    String::new()
+                },
+                if in_run {
+                    "the signatures end without the closing `sigs_end` line of their run"
+                } else {
+                    "no signatures and no closing `sigs_end` line"
+                },
+            )));
+        }
         base = next;
     }
     Ok(())
+}
+
+/// Why a run's closing line (`end`, at `p:line`) does not fit the lines before it (`read`).
+fn sigs_unfit(p: &Path, line: usize, end: SigsEnd, read: SigsEnd) -> String {
+    let what = if end.documents != read.documents {
+        format!(
+            "its run wrote {} signature lines and {} are here (lines dropped or added)",
+            end.documents, read.documents
+        )
+    } else {
+        "its run's signature lines are not as `sigs` wrote them (edited since)".to_string()
+    };
+    format!(
+        "{}:{line}: {what}: `decide` takes a run's signatures only whole and unedited; copy \
+         them again, or run `sigs` again",
+        p.display()
+    )
 }
 
 /// `deboil dedup decide`: runs the decider over signature files in the order given (which must
@@ -291,7 +360,7 @@ pub fn decide_files(
         None
     };
     let mut n = 0;
-    let mut digest = super::signed::DecisionsDigest::default();
+    let mut digest = DecisionsDigest::default();
     let mut write = |s: &DocSigs, decisions: Vec<dedup::Decision>| -> Result<(), Error> {
         if decisions.is_empty() {
             return Ok(());
@@ -359,7 +428,7 @@ pub fn read_decisions(path: &Path) -> Result<Decided, Error> {
     let file = open_unpacked(path).map_err(unread)?;
     let mut map = HashMap::new();
     let mut signed: Option<Signed> = None;
-    let mut digest = super::signed::DecisionsDigest::default();
+    let mut digest = DecisionsDigest::default();
     let at = |i: usize| format!("{}:{}", path.display(), i + 1);
     for (i, line) in file.lines().enumerate() {
         let line = line.map_err(unread)?;
