@@ -3455,7 +3455,10 @@ fn dedup_steps_refuse_inputs_and_settings_that_do_not_fit() {
     let signatures = std::fs::read_to_string(&sigs).unwrap();
     let lines: Vec<&str> = signatures.lines().collect();
     assert!(lines.len() > 3, "{signatures}");
-    assert!(lines.last().unwrap().starts_with("{\"sigs_end\":"), "{signatures}");
+    assert!(
+        lines.last().unwrap().starts_with("{\"sigs_end\":"),
+        "{signatures}"
+    );
     let unfit = p("unfit.sigs");
     let mut edited_line: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
     edited_line["paras"] = serde_json::json!([]);
@@ -3480,7 +3483,10 @@ fn dedup_steps_refuse_inputs_and_settings_that_do_not_fit() {
         let o = run(&line(&["dedup", "decide", &unfit], &[], &["-o", &x]));
         assert_eq!(o.status.code(), Some(2), "{kept:?}");
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains(&format!("{unfit}")) && err.contains(said), "{said}: {err}");
+        assert!(
+            err.contains(unfit.as_str()) && err.contains(said),
+            "{said}: {err}"
+        );
     }
     // without learned boilerplate in both steps that take the flag, `apply` (which has no
     // such flag) fits, and writes what `clean --no-boilerplate` writes
