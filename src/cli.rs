@@ -682,6 +682,27 @@ pub fn check_flag_effects(matches: &clap::ArgMatches) -> Result<(), Error> {
     Ok(())
 }
 
+/// The near-duplicate flags (`--near-threshold`, `--prefer`) given on the command line of the
+/// innermost subcommand. `dedup decide` learns only from its signature files whether they carry
+/// near-duplicate signatures, so it refuses these there, on signatures made with `--no-near`.
+pub fn near_flags_given(matches: &clap::ArgMatches) -> Vec<&'static str> {
+    let mut m = matches;
+    while let Some((_, sub)) = m.subcommand() {
+        m = sub;
+    }
+    [
+        ("near_threshold", "--near-threshold"),
+        ("prefer", "--prefer"),
+    ]
+    .into_iter()
+    .filter(|(id, _)| {
+        matches!(m.try_get_raw(id), Ok(Some(_)))
+            && m.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+    })
+    .map(|(_, flag)| flag)
+    .collect()
+}
+
 pub fn parse_clean_words(words: &[String]) -> Result<CleanArgs, Error> {
     #[derive(Parser)]
     struct Wrap {

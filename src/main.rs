@@ -18,7 +18,8 @@ fn main() -> ExitCode {
     }
     // SIGINT/SIGTERM: drop temporary output files (targets are only ever renamed into place)
     let _ = ctrlc::set_handler(|| deboil::output::interrupted(130));
-    match run(cli) {
+    let near_flags = deboil::cli::near_flags_given(&matches);
+    match run(cli, &near_flags) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             if is_broken_pipe(&e) {
@@ -43,7 +44,8 @@ fn is_broken_pipe(e: &Error) -> bool {
     matches!(e, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
-fn run(cli: Cli) -> Result<u8, Error> {
+/// Runs a command; `near_flags` are the near-duplicate flags given on its command line.
+fn run(cli: Cli, near_flags: &[&str]) -> Result<u8, Error> {
     // the commands that read stdin when no input is named (`dedup decide` reads signature files)
     let reads = match &cli.command {
         Command::Clean(a) => Some(&a.input),
@@ -136,7 +138,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Dedup(DedupCommand::Decide(args)) => {
             let dedup = args.dedup_options()?;
             let mut sink = output_to(args.output.as_deref(), &args.signatures, &mut out)?;
-            deboil::pipeline::stages::decide_files(&args.signatures, &dedup, &mut sink)?;
+            deboil::pipeline::stages::decide_files(
+                &args.signatures,
+                &dedup,
+                near_flags,
+                &mut sink,
+            )?;
             sink.commit()?;
             0
         }

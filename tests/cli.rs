@@ -624,6 +624,58 @@ fn a_flag_other_flags_make_pointless_is_a_usage_error() {
     }
 }
 
+/// `dedup decide` learns from its signature files whether they carry near signatures: on
+/// signatures made with `--no-near`, `--near-threshold` and `--prefer` would do nothing, so they
+/// are refused as `clean --no-near --near-threshold` is (before: exit 0, the same decisions).
+#[test]
+fn decide_refuses_near_flags_on_signatures_made_without_near() {
+    let dir = tmpdir("decide-no-near");
+    let sigs = dir.join("s.jsonl").display().to_string();
+    let dec = dir.join("d.jsonl").display().to_string();
+    deboil_ok(&[
+        "dedup",
+        "sigs",
+        "seeds",
+        "--no-near",
+        "--no-config",
+        "-o",
+        &sigs,
+    ]);
+    for (flags, said) in [
+        (
+            &["--near-threshold", "0.5"][..],
+            "so --near-threshold has no effect",
+        ),
+        (&["--prefer", "longest"], "so --prefer has no effect"),
+        (
+            &["--prefer", "first", "--near-threshold", "0.9"],
+            "so --near-threshold and --prefer have no effect",
+        ),
+    ] {
+        let o = deboil(&[&["dedup", "decide", &sigs, "-o", &dec][..], flags].concat());
+        assert_eq!(o.status.code(), Some(2), "{flags:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("{sigs}:1: signed with --no-near, {said}")),
+            "{flags:?}: {err}"
+        );
+        assert!(!std::path::Path::new(&dec).exists(), "{flags:?}");
+    }
+    // without them, or on signatures with near ones, the same flags are taken
+    deboil_ok(&["dedup", "decide", &sigs, "-o", &dec]);
+    let near = dir.join("near.jsonl").display().to_string();
+    deboil_ok(&["dedup", "sigs", "seeds", "--no-config", "-o", &near]);
+    deboil_ok(&[
+        "dedup",
+        "decide",
+        &near,
+        "--near-threshold",
+        "0.5",
+        "-o",
+        &dec,
+    ]);
+}
+
 #[test]
 fn command_line_select_overrides_the_config_ignore() {
     let dir = tmpdir("config-precedence");

@@ -155,6 +155,8 @@ pub struct SignedBuilder {
     last: Option<(usize, usize, usize)>,
     /// Where the first signature line came from (`file:line`), for settings that differ.
     first_at: String,
+    /// The near-duplicate flags `decide` was given (see [`SignedBuilder::with_near_flags`]).
+    near_flags: Vec<String>,
 }
 
 impl SignedBuilder {
@@ -172,7 +174,15 @@ impl SignedBuilder {
             index: HashMap::new(),
             last: None,
             first_at: String::new(),
+            near_flags: Vec::new(),
         }
+    }
+
+    /// Refuses signatures made with `--no-near` when `decide` was given `flags`
+    /// (`--near-threshold`, `--prefer`): they would have no effect on them.
+    pub fn with_near_flags(mut self, flags: &[&str]) -> Self {
+        self.near_flags = flags.iter().map(|f| f.to_string()).collect();
+        self
     }
 
     /// Adds the signature line `s`, read at `at()` (`file:line`, composed only when needed).
@@ -190,6 +200,23 @@ impl SignedBuilder {
             ));
         }
         if self.signed.documents == 0 {
+            if !s.near && !self.near_flags.is_empty() {
+                return refuse(format!(
+                    "signed with --no-near, so {} {} no effect: leave {} out, or sign again \
+                     without --no-near",
+                    self.near_flags.join(" and "),
+                    if self.near_flags.len() == 1 {
+                        "has"
+                    } else {
+                        "have"
+                    },
+                    if self.near_flags.len() == 1 {
+                        "it"
+                    } else {
+                        "them"
+                    },
+                ));
+            }
             self.signed.near = s.near;
             self.signed.rules_hash = s.rules_hash;
             self.first_at = at();

@@ -310,11 +310,14 @@ fn sigs_unfit(p: &Path, line: usize, end: SigsEnd, read: SigsEnd) -> String {
 
 /// `deboil dedup decide`: runs the decider over signature files in the order given (which must
 /// be input order), learning boilerplate first when enabled. `Prefer::Longest` holds all
-/// signatures in memory ([`dedup::decide_all`]); `First` streams. Returns the documents with
-/// decisions.
+/// signatures in memory ([`dedup::decide_all`]); `First` streams. `near_flags` are the
+/// near-duplicate flags given on the command line: they have no effect on signatures made with
+/// `--no-near`, which are refused then, as `clean --no-near --near-threshold` is. Returns the
+/// documents with decisions.
 pub fn decide_files(
     paths: &[PathBuf],
     opts: &DedupOptions,
+    near_flags: &[&str],
     out: &mut dyn Write,
 ) -> Result<usize, Error> {
     let mut seen = HashMap::new();
@@ -347,7 +350,8 @@ pub fn decide_files(
             )));
         }
     }
-    let mut signed = SignedBuilder::new(super::signed::scope_flags(opts.mode, opts.boilerplate));
+    let mut signed = SignedBuilder::new(super::signed::scope_flags(opts.mode, opts.boilerplate))
+        .with_near_flags(near_flags);
     let boiler = if opts.learns_boilerplate() {
         let mut b = Boilerplate::new(opts.boilerplate_min_docs, opts.boilerplate_min_share);
         read_sig_files(paths, &mut |s, _| {
