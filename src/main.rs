@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 use deboil::cli::{CheckArgs, Cli, Command, DedupCommand, ListFormat};
 use deboil::error::Error;
+use deboil::pipeline::Written;
 
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
@@ -118,8 +119,9 @@ fn run(cli: Cli, near_flags: &[&str]) -> Result<u8, Error> {
         Command::Dups(args) => {
             let opts = args.to_options()?;
             let mut err = std::io::stderr();
+            let read = deboil::pipeline::sources_writing(&opts, Written::Groups)?;
+            let mut sink = output_to(opts.output.as_deref(), &read, &mut out)?;
             let groups = deboil::pipeline::stages::dups(&opts, args.level, args.rules, &mut err)?;
-            let mut sink = output_to(opts.output.as_deref(), &opts.inputs, &mut out)?;
             for g in groups {
                 serde_json::to_writer(&mut sink, &g).map_err(|e| Error::io("<dups>", e.into()))?;
                 sink.write_all(b"\n").map_err(|e| Error::io("<dups>", e))?;
@@ -130,14 +132,16 @@ fn run(cli: Cli, near_flags: &[&str]) -> Result<u8, Error> {
         Command::Dedup(DedupCommand::Sigs(args)) => {
             let opts = args.to_options()?;
             let mut err = std::io::stderr();
-            let mut sink = output_to(opts.output.as_deref(), &opts.inputs, &mut out)?;
+            let read = deboil::pipeline::sources_writing(&opts, Written::Signatures)?;
+            let mut sink = output_to(opts.output.as_deref(), &read, &mut out)?;
             deboil::pipeline::stages::write_sigs(&opts, &mut sink, &mut err)?;
             sink.commit()?;
             0
         }
         Command::Dedup(DedupCommand::Decide(args)) => {
             let dedup = args.dedup_options()?;
-            let mut sink = output_to(args.output.as_deref(), &args.signatures, &mut out)?;
+            let read = deboil::input::discover(&args.signatures)?;
+            let mut sink = output_to(args.output.as_deref(), &read, &mut out)?;
             deboil::pipeline::stages::decide_files(
                 &args.signatures,
                 &dedup,
@@ -188,17 +192,16 @@ impl Write for Out<'_> {
     }
 }
 
-/// Where a command's `-o` goes: the file (checked first: not one of the files `inputs` name,
-/// in a folder that exists), or stdout for none or `-`.
+/// Where a command's `-o` goes: the file (checked first: not one of the files it reads,
+/// `sources`, in a folder that exists), or stdout for none or `-`.
 fn output_to<'a>(
     path: Option<&std::path::Path>,
-    inputs: &[std::path::PathBuf],
+    sources: &[deboil::input::Source],
     stdout: &'a mut dyn Write,
 ) -> Result<Out<'a>, Error> {
     use deboil::output::target;
     Ok(match path.filter(|p| !target::is_stdout(p)) {
         Some(p) => {
-            let sources = deboil::input::discover(inputs)?;
             let files: Vec<&std::path::Path> = sources
                 .iter()
                 .filter(|s| s.problem.is_none() && s.path.as_os_str() != "-")

@@ -1354,6 +1354,71 @@ fn own_output_files_inside_the_input_are_not_read_again() {
     assert_eq!(std::fs::read(&out).unwrap(), mixed);
 }
 
+/// `dedup sigs -o` and `dups -o` inside an input directory: the next run leaves the file out as
+/// its own earlier output (warning `own-output`) and writes the same, where before it refused
+/// ("is an input of this run") a run that had worked once; a file holding anything else (another
+/// command's output, records) is refused as a target and kept.
+#[test]
+fn sigs_and_dups_outputs_inside_the_input_are_not_read_again() {
+    let dir = tmpdir("own-out-steps");
+    let nest = dir.join("shard");
+    std::fs::create_dir_all(&nest).unwrap();
+    let para = "The same paragraph repeats here with enough words in it to count twice.";
+    for (name, title) in [("a.txt", "Alpha"), ("b.txt", "Beta")] {
+        std::fs::write(nest.join(name), format!("{title}\n\n{para}\n")).unwrap();
+    }
+    let shard = nest.to_str().unwrap();
+    for (command, name) in [
+        (&["dedup", "sigs", "--no-config"][..], "sigs.jsonl"),
+        (&["dups"], "dups.jsonl"),
+    ] {
+        let out = nest.join(name);
+        let args = [command, &[shard, "-o", out.to_str().unwrap()]].concat();
+        deboil_ok(&args);
+        let written = std::fs::read(&out).unwrap();
+        assert!(!written.is_empty(), "{args:?}");
+        let again = deboil(&args);
+        let err = String::from_utf8_lossy(&again.stderr);
+        assert!(again.status.success(), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{name}: not read: this run writes its -o file here"
+            )),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&out).unwrap(), written, "{args:?}");
+    }
+    // each command's file is no earlier output of the other, nor is a record
+    let record = nest.join("c.jsonl");
+    std::fs::write(&record, "{\"id\":\"c\",\"text\":\"A record to keep.\"}\n").unwrap();
+    for (command, target, said) in [
+        (
+            &["dedup", "sigs", "--no-config"][..],
+            "dups.jsonl",
+            "holds no earlier deboil signatures",
+        ),
+        (
+            &["dups"],
+            "sigs.jsonl",
+            "holds no earlier deboil duplicate groups",
+        ),
+        (
+            &["dedup", "sigs"],
+            "c.jsonl",
+            "holds no earlier deboil signatures",
+        ),
+    ] {
+        let out = nest.join(target);
+        let before = std::fs::read(&out).unwrap();
+        let args = [command, &[shard, "-o", out.to_str().unwrap()]].concat();
+        let o = deboil(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert_eq!(std::fs::read(&out).unwrap(), before, "{args:?}");
+    }
+}
+
 /// JSONL output named `.gz`/`.zst` is compressed, and deboil reads it back as the records it
 /// wrote; a report named `.gz` is gzip too.
 #[test]
@@ -1736,7 +1801,11 @@ fn outputs_that_would_overwrite_an_input_are_refused_and_inputs_stay() {
             vec!["dedup", "sigs", &jsonl_s, "-o", &jsonl_s],
             "is an input",
         ),
-        (vec!["dups", &d_s, "-o", &jsonl_s], "is an input"),
+        // found by the walk, it holds records, no earlier groups
+        (
+            vec!["dups", &d_s, "-o", &jsonl_s],
+            "holds no earlier deboil duplicate groups",
+        ),
         (
             vec![
                 "dedup",

@@ -822,49 +822,18 @@ fn check_targets<'o>(
         }
     }
     // a file this run writes (`--format jsonl -o`, `--report`) that a directory walk found is
-    // left out: reading it would make the run's input its own earlier output, and refusing it
-    // would make a run that worked once fail the second time
-    let file_targets: Vec<(&Path, PathBuf, &str)> = output
+    // left out (see [`leave_out_own_outputs`])
+    let file_targets: Vec<(&Path, &str, Written)> = output
         .filter(|_| !output_is_dir)
-        .map(|p| (p, target::resolved(p), "-o"))
+        .map(|p| (p, "-o", Written::Records))
         .into_iter()
         .chain(
             opts.report
                 .as_deref()
-                .map(|p| (p, target::resolved(p), "--report")),
+                .map(|p| (p, "--report", Written::Report)),
         )
         .collect();
-    if !file_targets.is_empty() {
-        for s in sources.iter_mut() {
-            if s.problem.is_some() || opts.inputs.contains(&s.path) {
-                continue;
-            }
-            // only a file named like a target (as given, or as it resolves) is resolved: a
-            // walk may find many files
-            let name = s.path.file_name();
-            let named_like = |(given, real, _): &(&Path, PathBuf, &str)| {
-                name.is_some() && (given.file_name() == name || real.file_name() == name)
-            };
-            if !file_targets.iter().any(named_like) {
-                continue;
-            }
-            let found = target::resolved(&s.path);
-            if let Some((given, _, flag)) = file_targets.iter().find(|(_, t, _)| *t == found) {
-                // only what deboil writes there is an earlier run's output; anything else is
-                // an input the run would overwrite
-                if !holds_earlier_output(&s.path, flag) {
-                    return Err(Error::Usage(format!(
-                        "{flag} {}: is the input {}, which holds no earlier deboil {}: writing \
-                         would overwrite it; write to another file",
-                        given.display(),
-                        s.path.display(),
-                        if *flag == "-o" { "output" } else { "report" }
-                    )));
-                }
-                *s = input::Source::own_output(&s.path, flag);
-            }
-        }
-    }
+    leave_out_own_outputs(sources, &opts.inputs, &file_targets)?;
     // `dedup apply` also reads its decisions file
     let inputs: Vec<&Path> = sources
         .iter()
@@ -959,7 +928,91 @@ impl OutputIds {
 /// `--report`), holds what deboil writes there, so that overwriting it loses no input: nothing,
 /// a report (`{"version": N, "documents": ...`), or JSONL whose records all have the fields
 /// deboil's output records start with (`id`, `source`, `part`).
-fn holds_earlier_output(path: &Path, flag: &str) -> bool {
+/// What a command writes to a file of its own (`-o`, `--report`), as [`holds_earlier_output`]
+/// recognises an earlier run's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// `clean --format jsonl` (and `dedup apply`) records.
+    Records,
+    /// A JSON report.
+    Report,
+    /// `dedup sigs` signature lines and their closing line.
+    Signatures,
+    /// `dups` groups.
+    Groups,
+}
+
+impl Written {
+    /// What it is called in a message.
+    fn name(self) -> &'static str {
+        match self {
+            Written::Records => "output",
+            Written::Report => "report",
+            Written::Signatures => "signatures",
+            Written::Groups => "duplicate groups",
+        }
+    }
+}
+
+/// Leaves out a file this run writes (`targets`: the path as given, its flag, what it writes)
+/// that a directory walk found among `sources` (not one named in `named`): reading it would make
+/// the run's input its own earlier output, and refusing it would make a run that worked once
+/// fail the second time. Only what deboil writes there is an earlier output; a file holding
+/// anything else is an input the run would overwrite, and is refused.
+pub fn leave_out_own_outputs(
+    sources: &mut [input::Source],
+    named: &[PathBuf],
+    targets: &[(&Path, &str, Written)],
+) -> Result<(), Error> {
+    if targets.is_empty() {
+        return Ok(());
+    }
+    let targets: Vec<(&Path, PathBuf, &str, Written)> = targets
+        .iter()
+        .map(|&(p, flag, written)| (p, target::resolved(p), flag, written))
+        .collect();
+    for s in sources.iter_mut() {
+        if s.problem.is_some() || named.contains(&s.path) {
+            continue;
+        }
+        // only a file named like a target (as given, or as it resolves) is resolved: a walk
+        // may find many files
+        let name = s.path.file_name();
+        let named_like = |(given, real, _, _): &(&Path, PathBuf, &str, Written)| {
+            name.is_some() && (given.file_name() == name || real.file_name() == name)
+        };
+        if !targets.iter().any(named_like) {
+            continue;
+        }
+        let found = target::resolved(&s.path);
+        if let Some((given, _, flag, written)) = targets.iter().find(|(_, t, _, _)| *t == found) {
+            if !holds_earlier_output(&s.path, *written) {
+                return Err(Error::Usage(format!(
+                    "{flag} {}: is the input {}, which holds no earlier deboil {}: writing \
+                     would overwrite it; write to another file",
+                    given.display(),
+                    s.path.display(),
+                    written.name()
+                )));
+            }
+            *s = input::Source::own_output(&s.path, flag);
+        }
+    }
+    Ok(())
+}
+
+/// The inputs a command that writes one file (`dedup sigs`, `dups`) reads: `opts.inputs`
+/// walked, without its own `-o` file when a walk finds it there (see [`leave_out_own_outputs`]).
+pub fn sources_writing(opts: &CleanOptions, written: Written) -> Result<Vec<input::Source>, Error> {
+    let mut sources = input::discover(&opts.inputs)?;
+    let output = opts.output.as_deref().filter(|p| !target::is_stdout(p));
+    let targets: Vec<(&Path, &str, Written)> =
+        output.map(|p| (p, "-o", written)).into_iter().collect();
+    leave_out_own_outputs(&mut sources, &opts.inputs, &targets)?;
+    Ok(sources)
+}
+
+fn holds_earlier_output(path: &Path, written: Written) -> bool {
     use std::io::{BufRead, Read};
     let Ok(mut r) = stages::open_unpacked(path) else {
         return false;
@@ -970,7 +1023,7 @@ fn holds_earlier_output(path: &Path, flag: &str) -> bool {
     if head.is_empty() {
         return true;
     }
-    if flag == "--report" {
+    if written == Written::Report {
         let mut start = Vec::new();
         if r.take(256).read_to_end(&mut start).is_err() {
             return false;
@@ -992,10 +1045,36 @@ fn holds_earlier_output(path: &Path, flag: &str) -> bool {
         #[serde(rename = "part")]
         _part: u64,
     }
-    // every record, not only the first: one line of input appended to an earlier output makes
+    /// A `dedup sigs` line: a document's signatures, or a run's closing line.
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum SignatureLine {
+        Document {
+            #[serde(rename = "seq")]
+            _seq: u64,
+            #[serde(rename = "paras")]
+            _paras: serde::de::IgnoredAny,
+        },
+        End {
+            #[serde(rename = "sigs_end")]
+            _end: signed::SigsEnd,
+        },
+    }
+    #[derive(serde::Deserialize)]
+    struct GroupLine {
+        #[serde(rename = "kept")]
+        _kept: serde::de::IgnoredAny,
+        #[serde(rename = "copies")]
+        _copies: Vec<serde::de::IgnoredAny>,
+    }
+    // every line, not only the first: one line of input appended to an earlier output makes
     // the file an input
-    let mut records = serde_json::Deserializer::from_reader(r).into_iter::<OutputRecord>();
-    records.all(|r| r.is_ok())
+    let lines = serde_json::Deserializer::from_reader(r);
+    match written {
+        Written::Signatures => lines.into_iter::<SignatureLine>().all(|l| l.is_ok()),
+        Written::Groups => lines.into_iter::<GroupLine>().all(|l| l.is_ok()),
+        _ => lines.into_iter::<OutputRecord>().all(|r| r.is_ok()),
+    }
 }
 
 fn leave_out_earlier_outputs(

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::signed::{
     ClosingLine, DecisionsDigest, Signed, SignedBuilder, SigsClosingLine, SigsEnd,
 };
-use super::{active_rules, rebase, strip, CleanOptions};
+use super::{active_rules, rebase, strip, CleanOptions, Written};
 use crate::dedup::{self, Boilerplate, Decider, DedupMode, DedupOptions, DocSigs, DupGroup};
 use crate::doc::{Document, Record, Removal};
 use crate::error::Error;
@@ -26,10 +26,12 @@ pub type BatchFn<'a> =
 /// Documents read, split and (with `with_rules`) stripped exactly as `clean` does, handed to `f`
 /// per batch in input order with the rules' removals. Input errors are reported on `stderr` and
 /// skipped, or are fatal under `opts.strict`; input warnings (an empty directory, repaired
-/// UTF-8, a duplicate id) are reported on `stderr` as `clean` reports them.
+/// UTF-8, a duplicate id, the command's own `-o` file found by a walk: `written` says what it
+/// holds) are reported on `stderr` as `clean` reports them.
 pub fn for_each_stripped(
     opts: &CleanOptions,
     with_rules: bool,
+    written: Written,
     stderr: &mut dyn Write,
     f: &mut BatchFn<'_>,
 ) -> Result<(), Error> {
@@ -38,7 +40,7 @@ pub fn for_each_stripped(
     } else {
         Vec::new()
     };
-    let sources = input::discover(&opts.inputs)?;
+    let sources = super::sources_writing(opts, written)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.unwrap_or(0))
         .build()
@@ -136,17 +138,23 @@ pub fn write_sigs(
     let mut digest = DecisionsDigest::default();
     let mut line = Vec::new();
     let unwritten = |e: std::io::Error| Error::io("<sigs>", e);
-    for_each_stripped(opts, true, stderr, &mut |pool, docs, rms| {
-        for s in doc_sigs(pool, docs, rms, &opts.dedup, Some(rules_hash)) {
-            line.clear();
-            serde_json::to_writer(&mut line, &s).map_err(|e| unwritten(e.into()))?;
-            digest.line(&line);
-            line.push(b'\n');
-            out.write_all(&line).map_err(unwritten)?;
-            n += 1;
-        }
-        Ok(())
-    })?;
+    for_each_stripped(
+        opts,
+        true,
+        Written::Signatures,
+        stderr,
+        &mut |pool, docs, rms| {
+            for s in doc_sigs(pool, docs, rms, &opts.dedup, Some(rules_hash)) {
+                line.clear();
+                serde_json::to_writer(&mut line, &s).map_err(|e| unwritten(e.into()))?;
+                digest.line(&line);
+                line.push(b'\n');
+                out.write_all(&line).map_err(unwritten)?;
+                n += 1;
+            }
+            Ok(())
+        },
+    )?;
     let closing = SigsClosingLine {
         sigs_end: digest.lines_only(),
     };
@@ -526,10 +534,16 @@ pub fn dups(
     stderr: &mut dyn Write,
 ) -> Result<Vec<DupGroup>, Error> {
     let mut all: Vec<DocSigs> = Vec::new();
-    for_each_stripped(opts, with_rules, stderr, &mut |pool, docs, rms| {
-        all.extend(doc_sigs(pool, docs, rms, &opts.dedup, None));
-        Ok(())
-    })?;
+    for_each_stripped(
+        opts,
+        with_rules,
+        Written::Groups,
+        stderr,
+        &mut |pool, docs, rms| {
+            all.extend(doc_sigs(pool, docs, rms, &opts.dedup, None));
+            Ok(())
+        },
+    )?;
     if opts.dedup.mode == DedupMode::None {
         return Ok(Vec::new());
     }
