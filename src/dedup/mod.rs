@@ -67,7 +67,8 @@ use crate::doc::{Document, Removal};
 pub use boilerplate::Boilerplate;
 pub use groups::{doc_dup_groups, dup_groups, CopyRef, DupGroup, ParaRef};
 pub use steps::{
-    apply, apply_without_details, signatures, Decider, Decision, DocSigs, KeptAt, ParaSig, Verdict,
+    apply, apply_without_details, compared_text, signatures, Decider, Decision, DocSigs, KeptAt,
+    ParaSig, Verdict,
 };
 
 /// Scope of deduplication.
@@ -375,18 +376,22 @@ impl Deduper {
                 .map(|(i, d)| signatures(d, removed.get(i).map_or(&[][..], |r| &r[..]), opts))
                 .collect()
         });
-        self.decide_signed_on(pool, docs, sigs)
+        self.decide_signed_on(pool, docs, removed, sigs)
     }
 
     /// [`Self::process_batch_on`] after its first step: `sigs[i]` is [`signatures`] of
     /// `docs[i]` with the rules' removals and [`Self::options`], computed by the caller (the
-    /// pipeline computes them with the rules, one batch ahead of the deciding).
+    /// pipeline computes them with the rules, one batch ahead of the deciding). `removed` are
+    /// the rules' removals of each document (for the texts word diffs compare).
     pub fn decide_signed_on(
         &mut self,
         pool: Option<&rayon::ThreadPool>,
         docs: &[Document],
+        removed: &[Vec<Removal>],
         sigs: Vec<DocSigs>,
     ) -> Vec<DocOutcome> {
+        let no_removals: &[Removal] = &[];
+        let removed_of = |i: usize| removed.get(i).map_or(no_removals, |r| &r[..]);
         debug_assert_eq!(docs.len(), sigs.len());
         let opts = &self.opts;
         let boiler = self.boiler.as_ref().filter(|b| b.is_finished());
@@ -400,7 +405,8 @@ impl Deduper {
             let start = decider.indexed();
             (start, decider.decide_batch(pool, &sigs, boiler).into_iter())
         });
-        for (doc, s) in docs.iter().zip(&sigs) {
+        for (i, (doc, s)) in docs.iter().zip(&sigs).enumerate() {
+            let text_of = |line: usize| steps::compared_text(doc, removed_of(i), line);
             // the slots this document added: `before..after`
             let (before, after, decisions) = match &mut batched {
                 None => {
@@ -429,7 +435,7 @@ impl Deduper {
                     if !texts.iter().any(|(slot, _)| *slot == k.slot) {
                         // a paragraph of this same document: its text is at hand
                         let text = if k.slot as usize >= before {
-                            slot_line(s, decider, k.slot).map(|line| doc.line(line).into())
+                            slot_line(s, decider, k.slot).map(|line| text_of(line).into())
                         } else {
                             cache_store.get(k.slot).map(std::sync::Arc::from)
                         };
@@ -444,7 +450,7 @@ impl Deduper {
                     continue;
                 }
                 if let Some(line) = slot_line(s, decider, slot) {
-                    cache_store.insert(slot, doc.line(line));
+                    cache_store.insert(slot, &text_of(line));
                 }
             }
             decided.push((decisions, texts, words));
@@ -458,7 +464,7 @@ impl Deduper {
         on_pool(pool, || {
             rayon::join(
                 || decider.finish_batch(),
-                || apply_decided(docs, decided, details),
+                || apply_decided(docs, removed, decided, details),
             )
             .1
         })
@@ -479,14 +485,17 @@ impl Deduper {
 /// texts its word diffs need (with `details`, see [`Deduper::with_details`]).
 fn apply_decided(
     docs: &[Document],
+    removed: &[Vec<Removal>],
     decided: Vec<(Vec<Decision>, KeptTexts, u64)>,
     details: bool,
 ) -> Vec<DocOutcome> {
     docs.par_iter()
         .zip(decided)
-        .map(|(doc, (decisions, texts, words))| {
+        .enumerate()
+        .map(|(i, (doc, (decisions, texts, words)))| {
             let removals = if details {
-                apply(doc, &decisions, &|k: &KeptAt| {
+                let rm = removed.get(i).map_or(&[][..], |r| &r[..]);
+                apply(doc, rm, &decisions, &|k: &KeptAt| {
                     texts
                         .iter()
                         .find(|(slot, _)| *slot == k.slot)

@@ -134,25 +134,31 @@ fn is_yes(b: &bool) -> bool {
     *b
 }
 
-/// Step 1: signatures of every paragraph of `doc` that rules did not remove whole.
+/// Step 1: signatures of every paragraph of `doc` that rules did not remove whole, keyed on
+/// what the rules leave of it (a line a rule cut a cell or a credit out of is compared without
+/// it, as it is written).
 pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> DocSigs {
-    let gone = crate::doc::lines_removed(doc.n_lines(), removed);
+    let kept = crate::pipeline::apply::kept_lines(doc, removed);
     let mut paras = Vec::new();
     let mut key = Vec::new();
     let mut words: Vec<u64> = Vec::new();
     for (para, line) in doc.paragraphs().enumerate() {
-        if gone[line] {
+        let Some(text) = &kept[line] else {
             continue;
-        }
+        };
         // the key's word count was taken with its hash; the words themselves are needed only
-        // for near matching
-        let n_words = doc.info(line).key_words as usize;
+        // for near matching. A line the rules cut is keyed again.
+        let (line_key, n_words) = match text {
+            std::borrow::Cow::Borrowed(_) => (doc.info(line).key, doc.info(line).key_words),
+            std::borrow::Cow::Owned(cut) => super::key::line_key(cut),
+        };
+        let n_words = n_words as usize;
         let near_ok = opts.near
             && opts.mode != DedupMode::None
             && n_words >= opts.min_words_near.max(1)
             && n_words <= opts.max_words_near;
         let (word_hashes, bands) = if near_ok {
-            super::key::key_bytes(doc.line(line), &mut key);
+            super::key::key_bytes(text, &mut key);
             words.clear();
             super::key::for_each_word(&key, |w| words.push(minhash::word_hash_bytes(w)));
             (
@@ -166,7 +172,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
             line,
             para,
             input_line: doc.input_line(line),
-            key: doc.info(line).key,
+            key: line_key,
             words: n_words as u32,
             word_hashes,
             bands,
@@ -939,12 +945,33 @@ fn diff_tokens(text: &str) -> Vec<&str> {
     tokens
 }
 
+/// What the rules' removals `removed` leave of line `line` of `doc` (see
+/// [`crate::pipeline::apply::kept_lines`]): the text dedup keyed and compares, so the text of
+/// a near duplicate's diff.
+pub fn compared_text<'d>(
+    doc: &'d Document,
+    removed: &[Removal],
+    line: usize,
+) -> std::borrow::Cow<'d, str> {
+    let cut = removed
+        .iter()
+        .any(|r| r.within.is_some() && r.lines.start == line);
+    if !cut {
+        return std::borrow::Cow::Borrowed(doc.line(line));
+    }
+    crate::pipeline::apply::kept_lines(doc, removed)
+        .swap_remove(line)
+        .unwrap_or(std::borrow::Cow::Borrowed(""))
+}
+
 /// Step 3: the removals for `doc` from its decisions. `kept_text` returns the kept paragraph's
 /// text for a near duplicate's diff when it is at hand (`None`: the diff says so: in `clean`
 /// the kept text left the bounded cache; in `dedup apply` a decisions file holds no texts, so
-/// only a copy kept in the same document has one).
+/// only a copy kept in the same document has one). `removed` are the rules' removals, whose
+/// cuts the removed line's text is compared without ([`compared_text`]).
 pub fn apply(
     doc: &Document,
+    removed: &[Removal],
     decisions: &[Decision],
     kept_text: &dyn Fn(&KeptAt) -> Option<String>,
 ) -> Vec<Removal> {
@@ -966,7 +993,7 @@ pub fn apply(
                         String::new()
                     } else {
                         match kept_text(k) {
-                            Some(t) => word_diff(&t, doc.line(d.line)),
+                            Some(t) => word_diff(&t, &compared_text(doc, removed, d.line)),
                             None => "(kept text not at hand: no word diff)".to_string(),
                         }
                     };

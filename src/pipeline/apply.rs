@@ -145,56 +145,7 @@ pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
 /// `kept` are `None` (its rule, lines, bytes, counts and moved value are always there).
 pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> CleanDoc {
     let n = doc.n_lines();
-    // owner[i]: index of the removal credited with removing line i entirely
-    let mut owner: Vec<Option<usize>> = vec![None; n];
-    for (ri, r) in removals.iter().enumerate() {
-        if r.within.is_some() {
-            continue;
-        }
-        for o in owner
-            .iter_mut()
-            .take(r.lines.end.min(n))
-            .skip(r.lines.start)
-        {
-            if o.is_none() {
-                *o = Some(ri);
-            }
-        }
-    }
-    // partial removals on lines that stay: non-overlapping, first reporter wins
-    let mut cuts: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); n];
-    for (ri, r) in removals.iter().enumerate() {
-        if let Some(w) = &r.within {
-            let li = r.lines.start;
-            if li >= n || owner[li].is_some() {
-                continue;
-            }
-            let line = doc.line(li);
-            if w.start >= w.end
-                || w.end > line.len()
-                || !line.is_char_boundary(w.start)
-                || !line.is_char_boundary(w.end)
-            {
-                continue;
-            }
-            if cuts[li]
-                .iter()
-                .any(|(c, _)| c.start < w.end && w.start < c.end)
-            {
-                continue;
-            }
-            cuts[li].push((w.clone(), ri));
-        }
-    }
-    // a line emptied by its partial cuts is removed whole, credited to its first cut
-    for i in 0..n {
-        if let Some((_, ri)) = cuts[i].first() {
-            if cut_line(doc.line(i), &cuts[i]).is_empty() {
-                owner[i] = Some(*ri);
-                cuts[i].clear();
-            }
-        }
-    }
+    let Taken { owner, cuts } = Taken::of(doc, removals);
     let kept_line = |i: usize| -> Option<Cow<'_, str>> {
         if owner[i].is_some() {
             return None;
@@ -352,6 +303,93 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         first_line: doc.first_line,
         report,
     }
+}
+
+/// How a document's removals take its lines: one step resolves them for [`apply_with`] and
+/// for what reaches dedup ([`kept_lines`]), so both see the same text.
+struct Taken {
+    /// `owner[i]`: the removal credited with removing line `i` whole.
+    owner: Vec<Option<usize>>,
+    /// The partial removals of each line that stays (byte range, removal index).
+    cuts: Vec<Vec<(Range<usize>, usize)>>,
+}
+
+impl Taken {
+    fn of(doc: &Document, removals: &[Removal]) -> Taken {
+        let n = doc.n_lines();
+        let mut owner: Vec<Option<usize>> = vec![None; n];
+        for (ri, r) in removals.iter().enumerate() {
+            if r.within.is_some() {
+                continue;
+            }
+            for o in owner
+                .iter_mut()
+                .take(r.lines.end.min(n))
+                .skip(r.lines.start)
+            {
+                if o.is_none() {
+                    *o = Some(ri);
+                }
+            }
+        }
+        // partial removals on lines that stay: non-overlapping, first reporter wins
+        let mut cuts: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); n];
+        for (ri, r) in removals.iter().enumerate() {
+            if let Some(w) = &r.within {
+                let li = r.lines.start;
+                if li >= n || owner[li].is_some() {
+                    continue;
+                }
+                let line = doc.line(li);
+                if w.start >= w.end
+                    || w.end > line.len()
+                    || !line.is_char_boundary(w.start)
+                    || !line.is_char_boundary(w.end)
+                {
+                    continue;
+                }
+                if cuts[li]
+                    .iter()
+                    .any(|(c, _)| c.start < w.end && w.start < c.end)
+                {
+                    continue;
+                }
+                cuts[li].push((w.clone(), ri));
+            }
+        }
+        // a line emptied by its partial cuts is removed whole, credited to its first cut
+        for i in 0..n {
+            if let Some((_, ri)) = cuts[i].first() {
+                if cut_line(doc.line(i), &cuts[i]).is_empty() {
+                    owner[i] = Some(*ri);
+                    cuts[i].clear();
+                }
+            }
+        }
+        Taken { owner, cuts }
+    }
+}
+
+/// What `removals` (the rules') leave of each line of `doc`: `None` for a line they take whole
+/// (or empty by their cuts), else the line as [`apply_with`] would write it. Dedup keys and
+/// compares these texts, so a paragraph that repeats an earlier one once a rule cut a cell
+/// beside it (R024) is its repeat, and a near repeat's diff shows the words that are written.
+pub fn kept_lines<'d>(doc: &'d Document, removals: &[Removal]) -> Vec<Option<Cow<'d, str>>> {
+    let n = doc.n_lines();
+    if removals.iter().all(|r| r.within.is_none()) {
+        let gone = crate::doc::lines_removed(n, removals);
+        return (0..n)
+            .map(|i| (!gone[i]).then(|| Cow::Borrowed(doc.line(i))))
+            .collect();
+    }
+    let Taken { owner, cuts } = Taken::of(doc, removals);
+    (0..n)
+        .map(|i| match (&owner[i], cuts[i].is_empty()) {
+            (Some(_), _) => None,
+            (None, true) => Some(Cow::Borrowed(doc.line(i))),
+            (None, false) => Some(Cow::Owned(cut_line(doc.line(i), &cuts[i]))),
+        })
+        .collect()
 }
 
 /// `line` without the byte ranges `cuts`, renormalised (spaces around a cut collapse).

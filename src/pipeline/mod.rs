@@ -478,10 +478,12 @@ pub fn run(
                                 applied.insert(at);
                                 // a kept copy in another document may be in another shard;
                                 // one in this same document is at hand
-                                let extra = crate::dedup::apply(doc, ds, &|k| {
+                                let extra = crate::dedup::apply(doc, rm, ds, &|k| {
                                     let same = k.id == doc.id && k.part == doc.part;
                                     let i = k.line.checked_sub(doc.first_line)?;
-                                    (same && i < doc.n_lines()).then(|| doc.line(i).to_string())
+                                    (same && i < doc.n_lines()).then(|| {
+                                        crate::dedup::compared_text(doc, rm, i).into_owned()
+                                    })
                                 });
                                 rm.extend(extra.into_iter().filter(|x| selection.chooses(x.code)));
                                 if selection.chooses("D005") {
@@ -1194,7 +1196,7 @@ fn dedup_batch(
         removals.append(&mut w.removals);
     }
     let min_words = d.options().min_words_exact;
-    let outcomes = d.decide_signed_on(Some(pool), &docs, sigs);
+    let outcomes = d.decide_signed_on(Some(pool), &docs, &removals, sigs);
     let mut docs = docs.into_iter();
     let mut rms = removals.into_iter().zip(outcomes);
     for (w, n) in works.iter_mut().zip(counts) {
