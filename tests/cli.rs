@@ -1354,6 +1354,67 @@ fn own_output_files_inside_the_input_are_not_read_again() {
     assert_eq!(std::fs::read(&out).unwrap(), mixed);
 }
 
+/// Dedup compares lines as the rules leave them: a paragraph beside a navigation cell that
+/// R024 cuts is an exact repeat (D001, similarity 1, no diff) of the same paragraph elsewhere,
+/// whichever copy carries the cell; before, the first case wrote the paragraph twice and the
+/// second called it a near repeat with a diff naming the cut words. When the later copy carries
+/// the cell, the report keeps R024's cut and D001 takes the rest of the line.
+#[test]
+fn dedup_compares_what_the_rules_leave() {
+    let para =
+        "The harbour authority confirmed on Thursday that the old ferry terminal will close \
+                for repairs, and traders said the closure would hurt their business.";
+    let cell = "Sport and Weather and Local Events Listings Today";
+    let page = |title: &str, first: &str, line: &str| {
+        format!(
+            "{title}\n\n{first}\n\n{line}\n\nA closing line that is unique to the {title} page.\n"
+        )
+    };
+    for cell_on_first in [true, false] {
+        let dir = tmpdir(&format!("dedup-after-cuts-{cell_on_first}"));
+        let with_cell = format!("{cell}\t{para}");
+        let (a, b) = if cell_on_first {
+            (with_cell.as_str(), para)
+        } else {
+            (para, with_cell.as_str())
+        };
+        std::fs::write(
+            dir.join("a.txt"),
+            page("Ferry", "An opening sentence about the ferry.", a),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("b.txt"),
+            page("Traders", "Another opening, about the town.", b),
+        )
+        .unwrap();
+        let d = dir.display().to_string();
+        let out = deboil_ok(&["clean", &d, "-q", "--no-config"]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.lines().filter(|l| *l == para).count(), 1, "{text}");
+        assert!(!text.contains(cell), "{text}");
+        let r = report_of(
+            &["clean", &d, "--no-config"],
+            &format!("dedup-cut-r-{cell_on_first}"),
+        );
+        assert_accounted(&r);
+        let removals: Vec<&serde_json::Value> = r["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["removals"].as_array().unwrap())
+            .collect();
+        let of = |code: &str| removals.iter().find(|x| x["rule"] == code).copied();
+        let cut = of("R024").expect("R024 cuts the cell");
+        assert_eq!(cut["text"], cell);
+        let dup = of("D001").expect("the repeat is exact");
+        assert_eq!(dup["text"], para, "{dup}");
+        assert_eq!(dup["kept"]["similarity"], 1.0);
+        assert_eq!(dup["kept"]["diff"], "");
+        assert!(of("D002").is_none(), "{removals:?}");
+    }
+}
+
 /// `dedup sigs -o` and `dups -o` inside an input directory: the next run leaves the file out as
 /// its own earlier output (warning `own-output`) and writes the same, where before it refused
 /// ("is an input of this run") a run that had worked once; a file holding anything else (another

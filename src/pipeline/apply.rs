@@ -145,7 +145,8 @@ pub fn apply(doc: &Document, removals: &[Removal]) -> CleanDoc {
 /// `kept` are `None` (its rule, lines, bytes, counts and moved value are always there).
 pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> CleanDoc {
     let n = doc.n_lines();
-    let Taken { owner, cuts } = Taken::of(doc, removals);
+    let taken = Taken::of(doc, removals);
+    let (owner, cuts) = (&taken.owner, &taken.cuts);
     let kept_line = |i: usize| -> Option<Cow<'_, str>> {
         if owner[i].is_some() {
             return None;
@@ -163,11 +164,14 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
     // removals) gets no entry, and one never starts on its leading blank lines
     let mut entries: Vec<RemovalEntry> = Vec::new();
     let mut i = 0;
+    // a line taken whole after cuts were made in it has entries of its own (below)
+    let whole = |j: usize| cuts[j].is_empty();
     while i < n {
-        if let Some(ri) = owner[i].filter(|_| !doc.is_blank(i)) {
+        if let Some(ri) = owner[i].filter(|_| !doc.is_blank(i) && whole(i)) {
             let mut j = i + 1;
             while j < n
-                && (owner[j] == Some(ri) || (doc.is_blank(j) && run_continues(doc, &owner, j, ri)))
+                && ((owner[j] == Some(ri) && whole(j))
+                    || (doc.is_blank(j) && run_continues(doc, owner, j, ri)))
             {
                 j += 1;
             }
@@ -183,6 +187,14 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         }
     }
     for (li, c) in cuts.iter().enumerate() {
+        if let (Some(ri), false) = (owner[li], c.is_empty()) {
+            // the rest of a cut line, taken whole after the cuts: the line counts once
+            for (k, piece) in taken.rest(doc, li).into_iter().enumerate() {
+                let mut e = entry(doc, &removals[ri], li..li + 1, Some(piece), keeping);
+                e.removed_lines = usize::from(k == 0);
+                entries.push(e);
+            }
+        }
         for (w, ri) in c {
             entries.push(entry(
                 doc,
@@ -310,7 +322,8 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
 struct Taken {
     /// `owner[i]`: the removal credited with removing line `i` whole.
     owner: Vec<Option<usize>>,
-    /// The partial removals of each line that stays (byte range, removal index).
+    /// The partial removals of each line (byte range, removal index): of a line that stays,
+    /// or of a line taken whole by a removal reported after them (see [`Taken::rest`]).
     cuts: Vec<Vec<(Range<usize>, usize)>>,
 }
 
@@ -332,12 +345,14 @@ impl Taken {
                 }
             }
         }
-        // partial removals on lines that stay: non-overlapping, first reporter wins
+        // partial removals: non-overlapping, first reporter wins; on a line taken whole, only
+        // those reported before the removal that takes it (a rule's cut, then dedup's removal
+        // of what the rules left): that removal takes the rest of the line
         let mut cuts: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); n];
         for (ri, r) in removals.iter().enumerate() {
             if let Some(w) = &r.within {
                 let li = r.lines.start;
-                if li >= n || owner[li].is_some() {
+                if li >= n || owner[li].is_some_and(|o| o < ri) {
                     continue;
                 }
                 let line = doc.line(li);
@@ -367,6 +382,30 @@ impl Taken {
             }
         }
         Taken { owner, cuts }
+    }
+
+    /// The pieces of line `i` its cuts leave (byte ranges, without their edge spaces): what
+    /// the removal that takes a cut line whole removes.
+    fn rest(&self, doc: &Document, i: usize) -> Vec<Range<usize>> {
+        let line = doc.line(i);
+        let mut c: Vec<&Range<usize>> = self.cuts[i].iter().map(|(r, _)| r).collect();
+        c.sort_by_key(|r| r.start);
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        let ends = c
+            .iter()
+            .map(|r| (r.start, r.end))
+            .chain([(line.len(), line.len())]);
+        for (start, end) in ends {
+            let piece = &line[at..start];
+            let trimmed = piece.trim();
+            if !trimmed.is_empty() {
+                let from = at + (piece.len() - piece.trim_start().len());
+                pieces.push(from..from + trimmed.len());
+            }
+            at = end;
+        }
+        pieces
     }
 }
 
@@ -577,6 +616,65 @@ mod tests {
         assert_eq!(c.date.as_deref(), Some("2023-08-01"));
         assert_eq!(c.report.removals[0].removed_lines, 0);
         assert_eq!(c.report.removals[0].text, "date 2023-08-01 ");
+    }
+
+    /// A line a rule cut first and a later removal (dedup's) takes whole: the cut keeps its
+    /// entry, the later removal is credited with the rest, and the line counts once; a cut
+    /// reported after the line was taken whole has no entry. What reaches dedup is the line as
+    /// the cut leaves it.
+    #[test]
+    fn a_cut_line_taken_whole_later_keeps_its_cut() {
+        let d = doc("Body one here.\nMenu Cell\tThe same sentence kept once.\nEnd of it.");
+        let cell = Removal::within(&A, 1, 0..9);
+        let cut_first = apply(&d, &[cell.clone(), Removal::line(&B, 1)]);
+        assert_eq!(cut_first.text, "Body one here.\nEnd of it.");
+        let entries: Vec<(&str, [usize; 2], usize, &str)> = cut_first
+            .report
+            .removals
+            .iter()
+            .map(|e| (e.code, e.bytes, e.removed_lines, e.text.as_str()))
+            .collect();
+        assert_eq!(
+            entries,
+            vec![
+                ("T001", [15, 24], 0, "Menu Cell"),
+                ("T002", [25, 53], 1, "The same sentence kept once."),
+            ]
+        );
+        let cut_last = apply(&d, &[Removal::line(&B, 1), cell]);
+        assert_eq!(cut_last.text, cut_first.text);
+        let entries: Vec<(&str, usize)> = cut_last
+            .report
+            .removals
+            .iter()
+            .map(|e| (e.code, e.removed_lines))
+            .collect();
+        assert_eq!(entries, vec![("T002", 1)]);
+        for c in [&cut_first, &cut_last] {
+            let removed: usize = c.report.removals.iter().map(|e| e.removed_lines).sum();
+            assert_eq!(c.report.lines_in, c.report.lines_out + removed);
+        }
+        // a cut in the middle leaves two pieces to the later removal
+        let d = doc("Before the cell | Cell | after the cell.\nEnd.");
+        let c = apply(&d, &[Removal::within(&A, 0, 16..23), Removal::line(&B, 0)]);
+        let pieces: Vec<(&str, &str, usize)> = c
+            .report
+            .removals
+            .iter()
+            .map(|e| (e.code, e.text.as_str(), e.removed_lines))
+            .collect();
+        assert_eq!(
+            pieces,
+            vec![
+                ("T002", "Before the cell", 1),
+                ("T001", "| Cell ", 0),
+                ("T002", "| after the cell.", 0)
+            ]
+        );
+        // dedup sees the first document's line without its cell
+        let first = doc("Menu Cell\tThe same sentence kept once.");
+        let kept = kept_lines(&first, &[Removal::within(&A, 0, 0..9)]);
+        assert_eq!(kept[0].as_deref(), Some("The same sentence kept once."));
     }
 
     #[test]
