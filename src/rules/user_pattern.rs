@@ -9,11 +9,27 @@ use crate::doc::{Document, Removal};
 
 /// A literal as lines are matched against it: normalised as reading normalises every line
 /// (so `Read  more` with two spaces, or with a no-break space, still matches `Read more`; a wide
-/// gap is a space), then lowercased.
+/// gap is a space), then lowercased. Whitespace at either end stays one space, as it would be
+/// inside a line: ` ad ` finds the word `ad` between two others, not the letters of `read` (a
+/// line's own ends have no space: a regex with `\b` finds a word there too). Empty when the
+/// literal holds nothing reading keeps.
 pub fn literal_key(literal: &str) -> String {
-    crate::input::normalize::normalize(literal)
+    let core = crate::input::normalize::normalize(literal)
         .replace('\t', " ")
-        .to_lowercase()
+        .to_lowercase();
+    if core.is_empty() {
+        return core;
+    }
+    let edge = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    let mut key = String::with_capacity(core.len() + 2);
+    if edge(literal.chars().next()) {
+        key.push(' ');
+    }
+    key.push_str(&core);
+    if edge(literal.chars().next_back()) {
+        key.push(' ');
+    }
+    key
 }
 
 /// A compiled user pattern.
@@ -46,10 +62,16 @@ impl UserPattern {
         let code: &'static str = Box::leak(format!("U{:03}", index + 1).into_boxed_str());
         let name: &'static str = Box::leak(spec.name.clone().into_boxed_str());
         let what = match &matcher {
-            Matcher::Literal(_) => format!(
-                "the literal {:?} anywhere in a line, in any case",
-                spec.literal.as_deref().unwrap_or_default()
-            ),
+            Matcher::Literal(key) => {
+                let written = spec.literal.as_deref().unwrap_or_default();
+                // what reading makes of it, where that is more than its case
+                let read = if *key == written.to_lowercase() {
+                    String::new()
+                } else {
+                    format!(" (read as {key:?})")
+                };
+                format!("the literal {written:?}{read} anywhere in a line, in any case")
+            }
             Matcher::Regex(r) => format!("the regex {:?} in a line", r.as_str()),
         };
         let removes = match spec.scope {
@@ -144,6 +166,22 @@ mod tests {
             let toml = format!("[[pattern]]\nname = \"p\"\nliteral = \"{literal}\"\n");
             assert_eq!(run(&toml, text), vec![1..2], "{literal:?}");
         }
+        // spaces at a literal's ends are part of it: a word, not the letters of other words
+        let text = "Headline\nread aloud\nan ad here\nad at the start\nbad news";
+        let toml = "[[pattern]]\nname = \"p\"\nliteral = \" AD \"\n";
+        assert_eq!(run(toml, text), vec![2..3]);
+        let toml = "[[pattern]]\nname = \"p\"\nliteral = \"ad\\u00a0\"\n";
+        assert_eq!(run(toml, text), vec![1..2, 2..3, 3..4, 4..5]);
+        assert_eq!(literal_key("\tRead  more\u{a0}"), " read more ");
+        assert_eq!(literal_key("ad"), "ad");
+        // `explain` shows the literal as read where reading changed more than its case
+        let explained = |literal: &str| {
+            let toml = format!("[[pattern]]\nname = \"p\"\nliteral = \"{literal}\"\n");
+            let c = crate::config::Config::parse(&toml).unwrap();
+            UserPattern::new(0, &c.patterns[0], "deboil.toml").unwrap().meta.doc
+        };
+        assert!(explained("Read  More").contains(r#""Read  More" (read as "read more")"#));
+        assert!(explained("Read More").contains(r#""Read More" anywhere"#));
         // TOML's own escape for a zero-width space
         let toml = "[[pattern]]\nname = \"p\"\nliteral = \"\\u200b\"\n";
         let err = crate::config::Config::parse(toml).unwrap_err();
