@@ -107,6 +107,9 @@ pub struct Document {
     /// Per line, the rules' shared cue words it holds (`rules::shape::line_cues`), found by one
     /// scan of the document on first use.
     pub(crate) cues: std::sync::OnceLock<Vec<u128>>,
+    /// The user literals' hits (`rules::user_pattern::LiteralSet::hits`): which set found
+    /// them, and (literal, line) pairs in order, found by one scan of the document on first use.
+    pub(crate) literal_hits: std::sync::OnceLock<(usize, Vec<(u32, u32)>)>,
     /// Byte offsets in `text`, ascending, of the spaces that stand for a wide gap in the input
     /// (table cells or page columns side by side; see [`crate::input::normalize`]).
     pub column_gaps: Vec<usize>,
@@ -171,6 +174,7 @@ impl Document {
             first_line,
             byte_offset,
             cues: std::sync::OnceLock::new(),
+            literal_hits: std::sync::OnceLock::new(),
             column_gaps,
         }
     }

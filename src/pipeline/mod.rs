@@ -120,15 +120,13 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
     };
     let mut all = rules::registry_with(&settings);
     let file = opts.config.shown_path().display().to_string();
-    for (i, p) in opts.config.patterns.iter().enumerate() {
-        let rule = rules::user_pattern::UserPattern::new(i, p, &file).map_err(|message| {
-            Error::Config {
-                path: opts.config.shown_path(),
-                message,
-            }
-        })?;
-        all.push(Box::new(rule));
-    }
+    let patterns = rules::user_pattern::UserPattern::all(&opts.config.patterns, &file).map_err(
+        |(_, message)| Error::Config {
+            path: opts.config.shown_path(),
+            message,
+        },
+    )?;
+    all.extend(patterns.into_iter().map(|p| Box::new(p) as Box<dyn Rule>));
     // the statistical classifier reports last, so that every specific rule (user patterns
     // included) is credited with the lines it names
     all.sort_by_key(|r| r.meta().category == rules::Category::Classifier);

@@ -40,8 +40,84 @@ pub struct UserPattern {
 }
 
 enum Matcher {
-    Literal(String),
+    /// Its key ([`literal_key`]), and when built with the configuration's other literals
+    /// ([`UserPattern::all`]), the set that finds them all and its number there.
+    Literal(String, Option<(std::sync::Arc<LiteralSet>, u32)>),
     Regex(Regex),
+}
+
+/// Every literal of a configuration in one automaton: a document's lines are scanned once for
+/// all of them (on the first literal pattern's check), not once per pattern, so a file of two
+/// thousand literals costs about what one does.
+pub struct LiteralSet {
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl LiteralSet {
+    fn new(keys: &[&str]) -> Result<LiteralSet, String> {
+        // the keys are lowercase; ASCII lines are scanned as they are, other lines lowercased
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(keys)
+            .map_err(|e| format!("the literals do not compile together: {e}"))?;
+        Ok(LiteralSet { automaton })
+    }
+
+    /// The lines of `doc` that hold literal `k`, in order. Every literal's lines are found by
+    /// the first call on a document and kept with it.
+    fn lines_of(self: &std::sync::Arc<Self>, doc: &Document, k: u32) -> Vec<usize> {
+        let me = std::sync::Arc::as_ptr(self) as usize;
+        let (found_by, hits) = doc.literal_hits.get_or_init(|| (me, self.scan(doc)));
+        let of = |hits: &[(u32, u32)]| {
+            let from = hits.partition_point(|&(p, _)| p < k);
+            let to = hits.partition_point(|&(p, _)| p <= k);
+            hits[from..to].iter().map(|&(_, line)| line as usize).collect()
+        };
+        if *found_by == me {
+            of(hits)
+        } else {
+            // another configuration's set scanned this document first (never in a run, which
+            // has one set): scan it again for this one
+            of(&self.scan(doc))
+        }
+    }
+
+    fn scan(&self, doc: &Document) -> Vec<(u32, u32)> {
+        let mut hits = Vec::new();
+        let mut lower;
+        for i in 0..doc.n_lines() {
+            if doc.is_blank(i) {
+                continue;
+            }
+            let line = doc.line(i);
+            let hay = if line.is_ascii() {
+                line
+            } else {
+                // as a literal alone lowercases (a final sigma too)
+                lower = line.to_lowercase();
+                lower.as_str()
+            };
+            let at = hits.len();
+            for m in self.automaton.find_overlapping_iter(hay) {
+                hits.push((m.pattern().as_u32(), i as u32));
+            }
+            let new = &mut hits[at..];
+            new.sort_unstable();
+            let kept = {
+                let mut n = 0;
+                for k in 0..new.len() {
+                    if k == 0 || new[k] != new[n - 1] {
+                        new[n] = new[k];
+                        n += 1;
+                    }
+                }
+                n
+            };
+            hits.truncate(at + kept);
+        }
+        hits.sort_unstable();
+        hits
+    }
 }
 
 impl UserPattern {
@@ -50,7 +126,7 @@ impl UserPattern {
     /// leaked once per pattern so removals can carry `&'static str` like built-in rules.
     pub fn new(index: usize, spec: &PatternSpec, file: &str) -> Result<UserPattern, String> {
         let matcher = match (&spec.literal, &spec.regex) {
-            (Some(l), None) => Matcher::Literal(literal_key(l)),
+            (Some(l), None) => Matcher::Literal(literal_key(l), None),
             (None, Some(r)) => Matcher::Regex(Regex::new(r).map_err(|e| e.to_string())?),
             _ => {
                 return Err(format!(
@@ -62,7 +138,7 @@ impl UserPattern {
         let code: &'static str = Box::leak(format!("U{:03}", index + 1).into_boxed_str());
         let name: &'static str = Box::leak(spec.name.clone().into_boxed_str());
         let what = match &matcher {
-            Matcher::Literal(key) => {
+            Matcher::Literal(key, _) => {
                 let written = spec.literal.as_deref().unwrap_or_default();
                 // what reading makes of it, where that is more than its case
                 let read = if *key == written.to_lowercase() {
@@ -98,11 +174,45 @@ impl UserPattern {
         })
     }
 
-    fn is_match(&self, line: &str) -> bool {
+    /// Patterns `specs` (all of a configuration file, numbered from U001), their literals
+    /// found together ([`LiteralSet`]). An error names the pattern's number (0-based).
+    pub fn all(specs: &[PatternSpec], file: &str) -> Result<Vec<UserPattern>, (usize, String)> {
+        let mut patterns = specs
+            .iter()
+            .enumerate()
+            .map(|(i, spec)| UserPattern::new(i, spec, file).map_err(|e| (i, e)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let keys: Vec<&str> = patterns
+            .iter()
+            .filter_map(|p| match &p.matcher {
+                Matcher::Literal(key, _) => Some(key.as_str()),
+                Matcher::Regex(_) => None,
+            })
+            .collect();
+        if keys.is_empty() {
+            return Ok(patterns);
+        }
+        let set = std::sync::Arc::new(LiteralSet::new(&keys).map_err(|e| (0, e))?);
+        let mut n = 0;
+        for p in &mut patterns {
+            if let Matcher::Literal(_, shared) = &mut p.matcher {
+                *shared = Some((set.clone(), n));
+                n += 1;
+            }
+        }
+        Ok(patterns)
+    }
+
+    /// The lines of `doc` this pattern matches, in order.
+    fn matching_lines<'d>(&'d self, doc: &'d Document) -> Box<dyn Iterator<Item = usize> + 'd> {
+        let lines = (0..doc.n_lines()).filter(|&i| !doc.is_blank(i));
         match &self.matcher {
+            Matcher::Literal(_, Some((set, k))) => Box::new(set.lines_of(doc, *k).into_iter()),
             // literals match case-insensitively anywhere in the line
-            Matcher::Literal(l) => line.to_lowercase().contains(l.as_str()),
-            Matcher::Regex(r) => r.is_match(line),
+            Matcher::Literal(key, None) => {
+                Box::new(lines.filter(|&i| doc.line(i).to_lowercase().contains(key.as_str())))
+            }
+            Matcher::Regex(r) => Box::new(lines.filter(|&i| r.is_match(doc.line(i)))),
         }
     }
 }
@@ -114,10 +224,10 @@ impl Rule for UserPattern {
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
         let n = doc.n_lines();
-        let mut i = 0;
-        while i < n {
-            if doc.is_blank(i) || !self.is_match(doc.line(i)) {
-                i += 1;
+        // the end of the last removal: a match inside it is part of it
+        let mut done = 0;
+        for i in self.matching_lines(doc) {
+            if i < done {
                 continue;
             }
             let end = match self.scope {
@@ -126,7 +236,10 @@ impl Rule for UserPattern {
                 Scope::ToEnd => n,
             };
             out.push(Removal::lines(&self.meta, i..end));
-            i = end;
+            done = end;
+            if done == n {
+                break;
+            }
         }
     }
 }
@@ -135,13 +248,57 @@ impl Rule for UserPattern {
 mod tests {
     use super::*;
 
+    /// The removals of the file's first pattern on `text`, the same alone and built with the
+    /// file's other patterns (its literal found by the shared set).
     fn run(spec: &str, text: &str) -> Vec<std::ops::Range<usize>> {
         let c = crate::config::Config::parse(spec).unwrap();
-        let p = UserPattern::new(0, &c.patterns[0], "deboil.toml").unwrap();
+        let removals = |p: &UserPattern| {
+            let doc = Document::from_text(text.into(), 1, 0);
+            let mut out = Vec::new();
+            p.check(&doc, &mut out);
+            out.into_iter().map(|r| r.lines).collect::<Vec<_>>()
+        };
+        let alone = removals(&UserPattern::new(0, &c.patterns[0], "deboil.toml").unwrap());
+        let together = removals(&UserPattern::all(&c.patterns, "deboil.toml").unwrap()[0]);
+        assert_eq!(alone, together, "{spec}");
+        alone
+    }
+
+    /// Literals found together by one automaton match as each alone does: overlapping ones,
+    /// one inside another, several on one line, non-ASCII lines in any case.
+    #[test]
+    fn literals_found_together_match_as_alone() {
+        let literals = ["read more", "more", "ad ", "straße", "ÉTÉ", "é", "zz never"];
+        let toml: String = literals
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("[[pattern]]\nname = \"p{i}\"\nliteral = \"{l}\"\n"))
+            .collect();
+        let c = crate::config::Config::parse(&toml).unwrap();
+        let together = UserPattern::all(&c.patterns, "deboil.toml").unwrap();
+        let text = "READ MORE here\nno match\n\nEin Tag an der STRASSE\nDie Straße im Été\n\
+                    bad more\né";
         let doc = Document::from_text(text.into(), 1, 0);
-        let mut out = Vec::new();
-        p.check(&doc, &mut out);
-        out.into_iter().map(|r| r.lines).collect()
+        for (i, p) in together.iter().enumerate() {
+            let alone = UserPattern::new(i, &c.patterns[i], "deboil.toml").unwrap();
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            alone.check(&doc, &mut a);
+            p.check(&doc, &mut b);
+            let lines = |v: Vec<Removal>| v.into_iter().map(|r| r.lines).collect::<Vec<_>>();
+            let (a, b) = (lines(a), lines(b));
+            assert_eq!(a, b, "{}", literals[i]);
+            // the lines each literal is found on
+            let expected: &[usize] = match i {
+                0 => &[0],
+                1 => &[0, 5],
+                2 => &[0, 5],
+                3 | 4 => &[4],
+                5 => &[4, 6],
+                _ => &[],
+            };
+            let found: Vec<usize> = a.iter().map(|r| r.start).collect();
+            assert_eq!(found, expected, "{}", literals[i]);
+        }
     }
 
     #[test]
