@@ -133,7 +133,9 @@ impl Config {
 
     pub fn parse(text: &str) -> Result<Config, String> {
         let c: Config = toml::from_str(text).map_err(|e| e.to_string())?;
-        for (i, p) in c.patterns.iter().enumerate() {
+        // the names seen so far (a set: a file may hold thousands of patterns)
+        let mut names = std::collections::HashSet::new();
+        for p in &c.patterns {
             match (&p.literal, &p.regex) {
                 (Some(l), None) if l.is_empty() => {
                     return Err(format!(
@@ -202,7 +204,7 @@ impl Config {
                     p.name
                 ));
             }
-            if c.patterns[..i].iter().any(|q| q.name == p.name) {
+            if !names.insert(p.name.as_str()) {
                 return Err(format!(
                     "pattern name {:?} is used twice; each [[pattern]] needs its own name",
                     p.name
