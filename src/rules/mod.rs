@@ -341,18 +341,27 @@ pub fn is_known_selector(s: &str, known: &[RuleMeta]) -> bool {
 }
 
 /// Whether `meta` is chosen by a list of selectors: `ALL`, codes, code prefixes like `R0`, names
-/// or categories, all ignoring ASCII case (`r001` is `R001`, as for `deboil explain`). An empty
-/// selector chooses nothing (callers reject it as a usage error).
+/// or categories, all ignoring ASCII case (`r001` is `R001`, as for `deboil explain`). A whole
+/// code (a letter and three digits or more) chooses that code alone: `U100` is not a prefix of
+/// `U1000`, which a file of a thousand patterns has. An empty selector chooses nothing (callers
+/// reject it as a usage error).
 pub fn matches_selector(meta: &RuleMeta, selectors: &[String]) -> bool {
     selectors.iter().any(|s| {
         let s = s.as_str();
+        let whole_code = s.len() >= 4
+            && s.as_bytes()[0].is_ascii_alphabetic()
+            && s.as_bytes()[1..].iter().all(u8::is_ascii_digit);
+        let code = if whole_code {
+            meta.code.eq_ignore_ascii_case(s)
+        } else {
+            meta.code
+                .as_bytes()
+                .get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s.as_bytes()))
+        };
         !s.is_empty()
             && (s.eq_ignore_ascii_case("ALL")
-                || meta
-                    .code
-                    .as_bytes()
-                    .get(..s.len())
-                    .is_some_and(|p| p.eq_ignore_ascii_case(s.as_bytes()))
+                || code
                 || meta.name.eq_ignore_ascii_case(s)
                 || meta.category.as_str().eq_ignore_ascii_case(s))
     })
@@ -423,6 +432,20 @@ mod tests {
         }
         for s in ["", "R002", "r1", "repeated", "chrome", "R0011"] {
             assert!(!sel(s), "{s:?} should not select R001");
+        }
+        // a whole code is that code alone: a thousandth user pattern is no U100
+        let u1000 = RuleMeta {
+            code: "U1000",
+            name: "site-1000",
+            category: Category::User,
+            doc: "",
+        };
+        let sel = |s: &str| matches_selector(&u1000, &[s.to_string()]);
+        for s in ["U1000", "u1000", "U10", "U1", "user"] {
+            assert!(sel(s), "{s} should select U1000");
+        }
+        for s in ["U100", "U001", "U10000"] {
+            assert!(!sel(s), "{s} should not select U1000");
         }
         assert_eq!(find(&all_meta(), "r001").map(|m| m.code), Some("R001"));
         assert_eq!(
