@@ -1253,8 +1253,9 @@ impl Repairs {
     }
 
     /// The repairs of a text dump: the sequences `decode` replaced in `bytes` (`n` of them), on
-    /// the dump's lines (ended by LF, CRLF or a lone CR, as the report counts them). UTF-16
-    /// input keeps its count without lines.
+    /// the dump's lines (ended by LF, CRLF, a lone CR, or the other breaks reading ends a line
+    /// at, form feed, NEL, U+2028 and the rest, as the report counts them). UTF-16 input keeps
+    /// its count without lines.
     fn in_text(bytes: &[u8], n: usize) -> Repairs {
         let mut r = Repairs::default();
         if n == 0 {
@@ -1269,6 +1270,11 @@ impl Repairs {
             let v = chunk.valid().as_bytes();
             line += memchr::memchr2_iter(b'\n', b'\r', v)
                 .filter(|&i| v[i] == b'\n' || v.get(i + 1) != Some(&b'\n'))
+                .count();
+            line += chunk
+                .valid()
+                .chars()
+                .filter(|&c| normalize::is_other_line_break(c))
                 .count();
             if !chunk.invalid().is_empty() {
                 r.add(line, 1);
@@ -2654,11 +2660,11 @@ mod tests {
             "bad8b.jsonl",
             b"{\"text\":\"good\"}\n\n{\"text\":\"bad \xff\xfe here\"}\n{\"text\":\"ok\"}\n",
         );
-        // lines end at LF, CRLF or a lone CR, as the report counts them
+        // lines end at LF, CRLF, a lone CR, a form feed or U+2028, as the report counts them
         let t = write(
             &d,
             "bad.txt",
-            b"one\r\ntwo\rthree \xff\nfour\nfive \xfe\xfe\n",
+            b"one\r\ntwo\rthree \xff\nfour\x0cfour-b\xe2\x80\xa8four-c\nfive \xfe\xfe\n",
         );
         let mut many = Vec::new();
         for i in 1..=8 {
@@ -2685,7 +2691,7 @@ mod tests {
                 ),
                 (
                     format!("{}:3", t.display()),
-                    "3 invalid UTF-8 sequence(s) replaced with U+FFFD on 2 lines (3, 5)".into()
+                    "3 invalid UTF-8 sequence(s) replaced with U+FFFD on 2 lines (3, 7)".into()
                 ),
                 (
                     format!("{}:1", m.display()),

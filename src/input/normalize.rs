@@ -144,7 +144,7 @@ fn is_plain_char(c: char) -> bool {
 /// form feed (a page break), vertical tab, the information separators that end records and
 /// groups in old dumps (U+001C..U+001E), NEL, and the line and paragraph separators. Each ends a
 /// line, so the words on either side do not run together.
-fn is_other_line_break(c: char) -> bool {
+pub(crate) fn is_other_line_break(c: char) -> bool {
     matches!(
         c,
         '\u{B}' | '\u{C}' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2028}' | '\u{2029}'
