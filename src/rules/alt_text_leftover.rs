@@ -18,7 +18,8 @@ crate::declare_rule! {
     /// name; a caption that ends in a credit is R018's.
     ///
     /// A capitalised `Background` or `Historical background` between two paragraphs of ten
-    /// words or more that end like sentences is a subheading, and stays.
+    /// words or more that end like sentences is a subheading, and stays; one with a colour or
+    /// finish before it (`Orange background`, `Blurred background`) is an image's and goes.
     ///
     /// Known false positives: such a subheading above or below a line that is not a
     /// paragraph (a list, a quote's attribution) is removed.
@@ -144,9 +145,22 @@ fn may_be_alt_text(c: &str) -> bool {
 /// Fewest words of the paragraphs around a `Background` subheading.
 const PARAGRAPH_WORDS: u32 = 10;
 
+/// Words that make `... background` an image's look, not an article's section: colours and
+/// finishes (`Orange background`, `Dark blue background`, `Blurred background`).
+const LOOKS: &[&str] = &[
+    "red", "orange", "yellow", "green", "blue", "purple", "violet", "pink", "brown", "black",
+    "white", "grey", "gray", "gold", "golden", "silver", "beige", "dark", "light", "transparent",
+    "gradient", "blurred", "blurry", "textured", "solid", "colored", "coloured", "abstract",
+];
+
 /// A news article's subheading, not an image's label: a capitalised `Background` (`Historical
-/// background`) between two paragraphs that end like sentences.
+/// background`) between two paragraphs that end like sentences, with no colour or finish
+/// before it ([`LOOKS`]: `Orange background` is an image's).
 fn background_subheading(doc: &Document, i: usize, c: &str) -> bool {
+    let looks = || {
+        c.split_whitespace()
+            .any(|w| LOOKS.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    };
     let paragraph = |j: Option<usize>| {
         j.is_some_and(|j| {
             doc.info(j).words >= PARAGRAPH_WORDS
@@ -161,6 +175,7 @@ fn background_subheading(doc: &Document, i: usize, c: &str) -> bool {
         .and_then(|at| c.get(at..))
         .is_some_and(|end| end.eq_ignore_ascii_case("background"))
         && c.starts_with(|ch: char| ch.is_uppercase())
+        && !looks()
         && paragraph((0..i).rev().find(|&j| !doc.is_blank(j)))
         && paragraph((i + 1..doc.n_lines()).find(|&j| !doc.is_blank(j)))
 }
@@ -210,6 +225,11 @@ mod tests {
         let para = "The council voted on Tuesday to rebuild the old harbour wall before winter.";
         let t = format!("{para}\n\nBackground\n\n{para}\nHistorical background\n{para}");
         assert_eq!(removed(&t), Vec::<usize>::new());
+        // a colour or finish makes it an image's look, between paragraphs too
+        for label in ["Orange background", "Dark blue background", "Blurred background"] {
+            let t = format!("{para}\n\n{label}\n\n{para}");
+            assert_eq!(removed(&t), vec![2], "{label}");
+        }
         // an image's label: lowercase, or not between paragraphs
         let t = format!("{para}\nbackground\n{para}\nBackground\nHome\nOrange background");
         assert_eq!(removed(&t), vec![1, 3, 5]);
