@@ -169,6 +169,19 @@ impl Config {
                             p.name
                         ));
                     }
+                    // one that needs what reading never leaves in a line matches none
+                    if let Some(why) = regex_syntax::parse(r)
+                        .ok()
+                        .and_then(|h| crate::rules::user_pattern::never_in_a_line(&h))
+                    {
+                        return Err(format!(
+                            "pattern {}: `regex` {r:?} can never match: {why}, and lines are \
+                             read with single plain spaces (tabs, no-break spaces and runs of \
+                             spaces become one space; zero-width characters are dropped); write \
+                             ` ` or `\\s` for a space",
+                            p.name
+                        ));
+                    }
                     // one that matches nothing but a position in any line (`\b`) matches
                     // every line too
                     if ["a", "ab cd", "Word, word."]

@@ -156,7 +156,7 @@ pub(crate) fn is_other_line_break(c: char) -> bool {
 /// Whitespace characters in a row that make a wide gap (a column gap) rather than a space.
 pub const GAP_RUN: u32 = 4;
 
-fn is_zero_width(c: char) -> bool {
+pub(crate) fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 

@@ -32,6 +32,62 @@ pub fn literal_key(literal: &str) -> String {
     key
 }
 
+/// Why regex `hir` can never match a line as reading leaves it, if it cannot: it needs a
+/// character reading never leaves in a line (a tab, a no-break or other special space, a line
+/// break, a zero-width or control character) or two spaces in a row (`\s\s`, `  `), where
+/// every alternative it has needs one. Lines hold single plain spaces: write ` ` or `\s`.
+pub fn never_in_a_line(hir: &regex_syntax::hir::Hir) -> Option<String> {
+    use regex_syntax::hir::{Class, HirKind};
+    let impossible = |c: char| {
+        (c.is_whitespace() && c != ' ')
+            || c.is_control()
+            || crate::input::normalize::is_zero_width(c)
+    };
+    // whether `h` matches only whitespace, one character of it
+    let one_space = |h: &regex_syntax::hir::Hir| match h.kind() {
+        HirKind::Literal(l) => l.0.as_ref() == b" ",
+        HirKind::Class(Class::Unicode(c)) => c
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(char::is_whitespace)),
+        HirKind::Class(Class::Bytes(c)) => c
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(|b| b.is_ascii_whitespace())),
+        _ => false,
+    };
+    match hir.kind() {
+        HirKind::Literal(l) => {
+            let text = String::from_utf8_lossy(&l.0);
+            if let Some(c) = text.chars().find(|&c| impossible(c)) {
+                return Some(format!("it needs {c:?}"));
+            }
+            text.contains("  ").then(|| "it needs two spaces in a row".to_string())
+        }
+        HirKind::Class(Class::Unicode(c)) => c
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(impossible))
+            .then(|| format!("it needs one of {:?}", c.ranges()[0].start())),
+        HirKind::Repetition(r) if r.min >= 2 && one_space(&r.sub) => {
+            Some("it needs two spaces in a row".into())
+        }
+        HirKind::Repetition(r) if r.min >= 1 => never_in_a_line(&r.sub),
+        HirKind::Capture(c) => never_in_a_line(&c.sub),
+        HirKind::Concat(parts) => parts.iter().find_map(never_in_a_line).or_else(|| {
+            parts
+                .windows(2)
+                .any(|w| one_space(&w[0]) && one_space(&w[1]))
+                .then(|| "it needs two spaces in a row".to_string())
+        }),
+        HirKind::Alternation(alts) => {
+            let why: Vec<String> = alts.iter().filter_map(never_in_a_line).collect();
+            (why.len() == alts.len()).then(|| why.join(", or "))
+        }
+        _ => None,
+    }
+}
+
 /// A compiled user pattern.
 pub struct UserPattern {
     meta: RuleMeta,
@@ -262,6 +318,26 @@ mod tests {
         let together = removals(&UserPattern::all(&c.patterns, "deboil.toml").unwrap()[0]);
         assert_eq!(alone, together, "{spec}");
         alone
+    }
+
+    #[test]
+    fn regexes_that_no_line_can_match_are_named() {
+        let why = |re: &str| never_in_a_line(&regex_syntax::parse(re).unwrap());
+        for (re, said) in [
+            ("^Share\tTweet", "it needs '\\t'"),
+            ("^Read\u{a0}more", "it needs '\\u{a0}'"),
+            (r"^Read\s\smore", "two spaces in a row"),
+            (r"^Read  more", "two spaces in a row"),
+            (r"Read\s{2,}more", "two spaces in a row"),
+            (r"(a\tb|c\u{200b}d)", "it needs"),
+            (r"^x[\t\n]y", "it needs one of"),
+        ] {
+            let w = why(re);
+            assert!(w.as_deref().is_some_and(|w| w.contains(said)), "{re}: {w:?}");
+        }
+        for re in [r"^Read\s+more", "^Read more", r"a\tb|c", r"x\s?y", r"(?i)share\s*tweet", r"\s"] {
+            assert_eq!(why(re), None, "{re}");
+        }
     }
 
     /// Literals found together by one automaton match as each alone does: overlapping ones,
