@@ -1354,6 +1354,60 @@ fn own_output_files_inside_the_input_are_not_read_again() {
     assert_eq!(std::fs::read(&out).unwrap(), mixed);
 }
 
+/// An input that fails this time keeps its earlier files in `-o DIR`, and only its own: an input
+/// whose stem starts like its stem (`crawl.retry.jsonl` beside `crawl.jsonl`) keeps its names
+/// and is written over in place (before: its files were kept for the failed input and its
+/// documents written again as `~2` copies beside them, exit 0).
+#[test]
+fn a_failed_input_keeps_only_its_own_earlier_files() {
+    let dir = tmpdir("failed-keeps-own");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let record = |id: &str| {
+        format!("{{\"id\":\"{id}\",\"text\":\"Title {id}\\n\\nA body line of the document {id} that stays in the output.\"}}\n")
+    };
+    std::fs::write(input.join("crawl.jsonl"), record("a") + &record("b")).unwrap();
+    std::fs::write(input.join("crawl.retry.jsonl"), record("c") + &record("d")).unwrap();
+    let out = dir.join("out");
+    let args = [
+        "clean",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+        "--no-config",
+    ];
+    deboil_ok(&args);
+    let listing = || {
+        let mut names: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        names.sort();
+        names
+    };
+    let first = listing();
+    assert_eq!(
+        first,
+        [
+            "crawl.1.txt",
+            "crawl.2.txt",
+            "crawl.retry.1.txt",
+            "crawl.retry.2.txt"
+        ]
+    );
+    std::fs::write(input.join("crawl.jsonl"), record("a") + "{\"id\": broken\n").unwrap();
+    let o = deboil(&args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(listing(), first);
+}
+
 /// Dedup compares lines as the rules leave them: a paragraph beside a navigation cell that
 /// R024 cuts is an exact repeat (D001, similarity 1, no diff) of the same paragraph elsewhere,
 /// whichever copy carries the cell; before, the first case wrote the paragraph twice and the

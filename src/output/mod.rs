@@ -654,11 +654,15 @@ pub struct FailedInputs {
 }
 
 /// The files earlier runs wrote into an output directory, looked up by the input they may have
-/// been written for: a document of input `rel` is beside it and named `<stem>.txt`,
-/// `<stem>.<...>.txt` or `<stem>~<n>.txt`, its stem the input's (or, when inputs share it, its
-/// file name; see [`DirNames::name`]). So each file is listed under its folder and every start
-/// of its name that ends before a `.` or `~`. Names of other inputs that share the stem's start
-/// are found too, which only keeps a file longer.
+/// been written for: a document of input `rel` is beside it and named
+/// `<stem>[.<record line>][.<part>][~<n>].txt` ([`named`]), its stem the input's (or, when
+/// inputs share it, its file name; see [`DirNames::name`]). So each file is listed under its
+/// folder and each stem its name can be read as: the name without `.txt` and `~<n>`, and
+/// without one or two numbers after a `.`. `crawl.retry.1.txt` is no document of `crawl.jsonl`
+/// (before, every start of a name that ended before a `.` counted, so a failed `crawl.jsonl`
+/// kept `crawl.retry.jsonl`'s files and that input's documents were written again beside them).
+/// A stem that is another's and a number (`data.jsonl`, `data.1.jsonl`) is still read both ways,
+/// which only keeps a file longer.
 pub struct PreviousByInput {
     by_start: HashMap<(PathBuf, String), Vec<PathBuf>>,
 }
@@ -667,11 +671,10 @@ impl PreviousByInput {
     pub fn new<'a>(previous: impl IntoIterator<Item = &'a PathBuf>) -> Self {
         let mut by_start: HashMap<(PathBuf, String), Vec<PathBuf>> = HashMap::new();
         for p in previous {
-            let file = file_name(p);
             let folder = p.parent().unwrap_or(Path::new("")).to_path_buf();
-            for (i, _) in file.match_indices(['.', '~']).filter(|(i, _)| *i > 0) {
+            for stem in stems_of_document(&file_name(p)) {
                 by_start
-                    .entry((folder.clone(), file[..i].to_string()))
+                    .entry((folder.clone(), stem.to_string()))
                     .or_default()
                     .push(p.clone());
             }
@@ -691,6 +694,34 @@ impl PreviousByInput {
         found.dedup();
         found
     }
+}
+
+/// The stems a document's file name (see [`named`]) can be read as: none for a name that is no
+/// document's (it does not end in `.txt`).
+fn stems_of_document(file: &str) -> Vec<&str> {
+    let Some(mut rest) = file.strip_suffix(".txt") else {
+        return Vec::new();
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // the whole name may be the stem (an input named `a~2.txt` or `data.1.txt`)
+    let mut stems = vec![rest];
+    if let Some((stem, n)) = rest.rsplit_once('~') {
+        if digits(n) {
+            rest = stem;
+            stems.push(rest);
+        }
+    }
+    for _ in 0..2 {
+        match rest.rsplit_once('.') {
+            Some((stem, n)) if digits(n) && !stem.is_empty() => {
+                stems.push(stem);
+                rest = stem;
+            }
+            _ => break,
+        }
+    }
+    stems.retain(|s| !s.is_empty());
+    stems
 }
 
 fn stem_key(rel: &Path) -> String {
@@ -716,6 +747,15 @@ mod tests {
         assert!(may("a~2.txt", "a.txt"));
         assert!(may("sub/a.jsonl.3.txt", "sub/a.jsonl"));
         assert!(!may("ab.txt", "a.jsonl"));
+        assert!(may("a.12.0~3.txt", "a.jsonl"));
+        // another input whose stem starts like this one's is another input's
+        assert!(!may("crawl.retry.1.txt", "crawl.jsonl"));
+        assert!(!may("crawl.retry.2.0.txt", "crawl.jsonl"));
+        assert!(!may("crawl~x.txt", "crawl.jsonl"));
+        assert!(may("crawl.retry.2.0.txt", "crawl.retry.jsonl"));
+        assert!(!may("a.json", "a.jsonl"));
+        assert!(may("a~2.txt", "a~2.txt"));
+        assert!(may("a~2.7.txt", "a~2.jsonl"));
         assert!(!may("sub/a.txt", "a.jsonl"));
         assert!(!may("a.txt", "sub/a.jsonl"));
     }

@@ -148,9 +148,34 @@ const PARAGRAPH_WORDS: u32 = 10;
 /// Words that make `... background` an image's look, not an article's section: colours and
 /// finishes (`Orange background`, `Dark blue background`, `Blurred background`).
 const LOOKS: &[&str] = &[
-    "red", "orange", "yellow", "green", "blue", "purple", "violet", "pink", "brown", "black",
-    "white", "grey", "gray", "gold", "golden", "silver", "beige", "dark", "light", "transparent",
-    "gradient", "blurred", "blurry", "textured", "solid", "colored", "coloured", "abstract",
+    "red",
+    "orange",
+    "yellow",
+    "green",
+    "blue",
+    "purple",
+    "violet",
+    "pink",
+    "brown",
+    "black",
+    "white",
+    "grey",
+    "gray",
+    "gold",
+    "golden",
+    "silver",
+    "beige",
+    "dark",
+    "light",
+    "transparent",
+    "gradient",
+    "blurred",
+    "blurry",
+    "textured",
+    "solid",
+    "colored",
+    "coloured",
+    "abstract",
 ];
 
 /// A news article's subheading, not an image's label: a capitalised `Background` (`Historical
@@ -226,7 +251,11 @@ mod tests {
         let t = format!("{para}\n\nBackground\n\n{para}\nHistorical background\n{para}");
         assert_eq!(removed(&t), Vec::<usize>::new());
         // a colour or finish makes it an image's look, between paragraphs too
-        for label in ["Orange background", "Dark blue background", "Blurred background"] {
+        for label in [
+            "Orange background",
+            "Dark blue background",
+            "Blurred background",
+        ] {
             let t = format!("{para}\n\n{label}\n\n{para}");
             assert_eq!(removed(&t), vec![2], "{label}");
         }

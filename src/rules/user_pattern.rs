@@ -62,7 +62,8 @@ pub fn never_in_a_line(hir: &regex_syntax::hir::Hir) -> Option<String> {
             if let Some(c) = text.chars().find(|&c| impossible(c)) {
                 return Some(format!("it needs {c:?}"));
             }
-            text.contains("  ").then(|| "it needs two spaces in a row".to_string())
+            text.contains("  ")
+                .then(|| "it needs two spaces in a row".to_string())
         }
         HirKind::Class(Class::Unicode(c)) => c
             .ranges()
@@ -127,7 +128,10 @@ impl LiteralSet {
         let of = |hits: &[(u32, u32)]| {
             let from = hits.partition_point(|&(p, _)| p < k);
             let to = hits.partition_point(|&(p, _)| p <= k);
-            hits[from..to].iter().map(|&(_, line)| line as usize).collect()
+            hits[from..to]
+                .iter()
+                .map(|&(_, line)| line as usize)
+                .collect()
         };
         if *found_by == me {
             of(hits)
@@ -333,9 +337,19 @@ mod tests {
             (r"^x[\t\n]y", "it needs one of"),
         ] {
             let w = why(re);
-            assert!(w.as_deref().is_some_and(|w| w.contains(said)), "{re}: {w:?}");
+            assert!(
+                w.as_deref().is_some_and(|w| w.contains(said)),
+                "{re}: {w:?}"
+            );
         }
-        for re in [r"^Read\s+more", "^Read more", r"a\tb|c", r"x\s?y", r"(?i)share\s*tweet", r"\s"] {
+        for re in [
+            r"^Read\s+more",
+            "^Read more",
+            r"a\tb|c",
+            r"x\s?y",
+            r"(?i)share\s*tweet",
+            r"\s",
+        ] {
             assert_eq!(why(re), None, "{re}");
         }
     }
@@ -411,7 +425,10 @@ mod tests {
         let explained = |literal: &str| {
             let toml = format!("[[pattern]]\nname = \"p\"\nliteral = \"{literal}\"\n");
             let c = crate::config::Config::parse(&toml).unwrap();
-            UserPattern::new(0, &c.patterns[0], "deboil.toml").unwrap().meta.doc
+            UserPattern::new(0, &c.patterns[0], "deboil.toml")
+                .unwrap()
+                .meta
+                .doc
         };
         assert!(explained("Read  More").contains(r#""Read  More" (read as "read more")"#));
         assert!(explained("Read More").contains(r#""Read More" anywhere"#));
