@@ -592,19 +592,32 @@ pub struct DirNames {
 }
 
 impl DirNames {
-    /// For the inputs' paths relative to their arguments (any order).
+    /// For the inputs' paths relative to their arguments (any order). The folders their
+    /// documents go into are taken names from the start: a document named like one
+    /// (`a.1.txt` beside a folder `a.1.txt` of inputs) gets `~2`, in a fresh run as in a rerun.
     pub fn new<'a>(rels: impl IntoIterator<Item = &'a Path>) -> DirNames {
         let mut seen = std::collections::HashSet::new();
         let mut shared = std::collections::HashSet::new();
+        let mut used = rustc_hash::FxHashSet::default();
         for rel in rels {
             let key = stem_key(rel);
             if !seen.insert(key.clone()) {
                 shared.insert(key);
             }
+            for folder in rel.ancestors().skip(1) {
+                if folder.as_os_str().is_empty() {
+                    break;
+                }
+                let h =
+                    xxhash_rust::xxh3::xxh3_64(folder.to_string_lossy().to_lowercase().as_bytes());
+                if !used.insert(h) {
+                    break;
+                }
+            }
         }
         DirNames {
             shared,
-            used: Default::default(),
+            used,
             kept_for: Default::default(),
         }
     }
@@ -883,6 +896,14 @@ mod tests {
             "a.1~3.txt",
         ];
         assert_eq!(got, want.map(PathBuf::from));
+        // a folder of inputs is a taken name, whichever input comes first
+        let (doc, nested) = (Path::new("a.jsonl"), Path::new("A.1.txt/deep/b.txt"));
+        let mut n = DirNames::new([nested, doc]);
+        assert_eq!(n.name(doc, "in", Some(1), 0, 1), PathBuf::from("a.1~2.txt"));
+        assert_eq!(
+            n.name(nested, "in", None, 0, 1),
+            PathBuf::from("A.1.txt/deep/b.txt")
+        );
         // an input alone keeps the plain names
         let mut n = DirNames::new([Path::new("x.jsonl.gz")]);
         assert_eq!(
