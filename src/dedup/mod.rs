@@ -373,7 +373,7 @@ impl Deduper {
         let sigs: Vec<DocSigs> = on_pool(pool, || {
             docs.par_iter()
                 .enumerate()
-                .map(|(i, d)| signatures(d, removed.get(i).map_or(&[][..], |r| &r[..]), opts))
+                .map(|(i, d)| signatures(d, removals_of(removed, i), opts))
                 .collect()
         });
         self.decide_signed_on(pool, docs, removed, sigs)
@@ -390,8 +390,6 @@ impl Deduper {
         removed: &[Vec<Removal>],
         sigs: Vec<DocSigs>,
     ) -> Vec<DocOutcome> {
-        let no_removals: &[Removal] = &[];
-        let removed_of = |i: usize| removed.get(i).map_or(no_removals, |r| &r[..]);
         debug_assert_eq!(docs.len(), sigs.len());
         let opts = &self.opts;
         let boiler = self.boiler.as_ref().filter(|b| b.is_finished());
@@ -406,7 +404,7 @@ impl Deduper {
             (start, decider.decide_batch(pool, &sigs, boiler).into_iter())
         });
         for (i, (doc, s)) in docs.iter().zip(&sigs).enumerate() {
-            let text_of = |line: usize| steps::compared_text(doc, removed_of(i), line);
+            let text_of = |line: usize| steps::compared_text(doc, removals_of(removed, i), line);
             // the slots this document added: `before..after`
             let (before, after, decisions) = match &mut batched {
                 None => {
@@ -494,8 +492,7 @@ fn apply_decided(
         .enumerate()
         .map(|(i, (doc, (decisions, texts, words)))| {
             let removals = if details {
-                let rm = removed.get(i).map_or(&[][..], |r| &r[..]);
-                apply(doc, rm, &decisions, &|k: &KeptAt| {
+                apply(doc, removals_of(removed, i), &decisions, &|k: &KeptAt| {
                     texts
                         .iter()
                         .find(|(slot, _)| *slot == k.slot)
@@ -511,6 +508,11 @@ fn apply_decided(
             }
         })
         .collect()
+}
+
+/// The rules' removals of document `i` of a batch (none when the caller gave fewer).
+fn removals_of(removed: &[Vec<Removal>], i: usize) -> &[Removal] {
+    removed.get(i).map_or(&[], |r| &r[..])
 }
 
 /// Kept texts a document's word diffs need, by slot (`None`: no longer cached).
