@@ -157,25 +157,13 @@ impl LiteralSet {
                 lower = line.to_lowercase();
                 lower.as_str()
             };
-            let at = hits.len();
             for m in self.automaton.find_overlapping_iter(hay) {
                 hits.push((m.pattern().as_u32(), i as u32));
             }
-            let new = &mut hits[at..];
-            new.sort_unstable();
-            let kept = {
-                let mut n = 0;
-                for k in 0..new.len() {
-                    if k == 0 || new[k] != new[n - 1] {
-                        new[n] = new[k];
-                        n += 1;
-                    }
-                }
-                n
-            };
-            hits.truncate(at + kept);
         }
+        // a literal found twice on one line is one hit
         hits.sort_unstable();
+        hits.dedup();
         hits
     }
 }
