@@ -267,7 +267,7 @@ fn compare(
 
 /// The expected report at `path` as deboil formats a report, when it is JSON.
 fn reformatted_report(path: &Path, expected: Option<&[u8]>) -> Option<String> {
-    if !path.extension().is_some_and(|e| e == "json") {
+    if path.extension().is_none_or(|e| e != "json") {
         return None;
     }
     let value = serde_json::from_slice::<serde_json::Value>(expected?).ok()?;

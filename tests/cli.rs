@@ -1408,6 +1408,68 @@ fn a_failed_input_keeps_only_its_own_earlier_files() {
     assert_eq!(listing(), first);
 }
 
+/// Two runs into one `-o DIR` at once: the second is refused while the first holds the
+/// directory's lock (here the test holds it), instead of removing the first run's fresh files
+/// as stale. The temporary files a killed run left (its process ended) are removed by the next
+/// run, under the directory and beside a JSONL target, and a live process's are left.
+#[test]
+fn one_run_at_a_time_per_output_dir_and_killed_runs_temps_are_removed() {
+    let dir = tmpdir("dir-lock");
+    let out = dir.join("out");
+    std::fs::create_dir_all(out.join("sub")).unwrap();
+    let seed = root().join("seeds");
+    let args = [
+        "clean",
+        seed.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+        "--no-config",
+    ];
+    let held = std::fs::File::open(&out).unwrap();
+    held.try_lock().unwrap();
+    let o = deboil(&args);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("another deboil run is writing into this directory"),
+        "{err}"
+    );
+    assert!(!out.join(".deboil-manifest").exists());
+    drop(held);
+
+    // past the largest process id Linux gives, so surely ended
+    let ended = 4_194_305;
+    let dead = [
+        out.join(format!(".a.txt.deboil-{ended}.tmp")),
+        out.join(format!("sub/.b.txt.deboil-{ended}.tmp")),
+        dir.join(format!(".o.jsonl.deboil-{ended}.tmp")),
+    ];
+    let live = dir.join(format!(".o.jsonl.deboil-{}.tmp", std::process::id()));
+    for p in dead.iter().chain([&live]) {
+        std::fs::write(p, "half").unwrap();
+    }
+    deboil_ok(&args);
+    let jsonl = dir.join("o.jsonl");
+    deboil_ok(&[
+        "clean",
+        seed.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-o",
+        jsonl.to_str().unwrap(),
+        "-q",
+        "--no-config",
+    ]);
+    if std::path::Path::new("/proc/self").exists() {
+        for p in &dead {
+            assert!(!p.exists(), "{} left", p.display());
+        }
+    }
+    assert!(live.exists());
+    assert!(out.join(".deboil-manifest").exists() && jsonl.exists());
+}
+
 /// Dedup compares lines as the rules leave them: a paragraph beside a navigation cell that
 /// R024 cuts is an exact repeat (D001, similarity 1, no diff) of the same paragraph elsewhere,
 /// whichever copy carries the cell; before, the first case wrote the paragraph twice and the

@@ -249,7 +249,7 @@ impl DiffCache {
         if text.len() > self.budget {
             return;
         }
-        debug_assert!(self.entries.back().map_or(true, |e| e.0 < slot));
+        debug_assert!(self.entries.back().is_none_or(|e| e.0 < slot));
         self.entries
             .push_back((slot, self.base + self.buf.len(), text.len()));
         self.buf.push_str(text);

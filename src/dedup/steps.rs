@@ -519,7 +519,7 @@ impl Decider {
                 continue;
             }
             let sim = word_ratio(kw, &p.word_hashes);
-            if sim >= self.opts.threshold && best.map_or(true, |(_, s)| sim > s) {
+            if sim >= self.opts.threshold && best.is_none_or(|(_, s)| sim > s) {
                 best = Some((c, sim));
             }
         }

@@ -106,7 +106,7 @@ fn decode_utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> (Cow<'static, str>, u
             }
         }
     }
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         out.push('\u{FFFD}');
         n += 1;
     }

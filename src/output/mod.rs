@@ -3,6 +3,7 @@
 //! the target and renamed when complete, so an interrupted run leaves no half-written file. A
 //! directory run keeps a [`manifest`] of the files it wrote, so a rerun removes its stale ones.
 
+pub mod lock;
 pub mod manifest;
 pub mod target;
 
@@ -163,6 +164,10 @@ impl AtomicFile {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            if sync {
+                // what a killed run left while writing this target (see [`lock`])
+                lock::sweep_beside(&dest);
+            }
             let tmp = dest.with_file_name(format!(".{name}.deboil-{}.tmp", std::process::id()));
             let f = create_temp(&tmp).map_err(|e| Error::io(target, e))?;
             (Some(tmp), f)

@@ -308,7 +308,8 @@ pub fn run(
     let started = Instant::now();
     let rules = active_rules(opts)?;
     let mut sources = input::discover(&opts.inputs)?;
-    let output = check_targets(opts, &mut sources)?;
+    // held until the run ends: no other run writes into the same output directory meanwhile
+    let (output, _output_lock) = check_targets(opts, &mut sources)?;
     let shown = |s: &input::Source| match &opts.display_base {
         Some(b) => rebased(&s.display, b),
         None => s.display.clone(),
@@ -757,13 +758,15 @@ pub fn run(
 
 /// Checks where the run writes before anything is read or written (see [`target`]) and
 /// creates the text output directory, so a report can go into it. Returns the output path,
-/// `None` for stdout (no `-o`, or `-o -`). A directory walk that went into the text output
+/// `None` for stdout (no `-o`, or `-o -`), and for a text output directory the lock the run
+/// holds on it (the temporary files killed runs left there are removed once it is taken; see
+/// [`crate::output::lock`]). A directory walk that went into the text output
 /// directory (`deboil clean dumps -o dumps/clean`) leaves out what it found there: an earlier
 /// run's documents and report, not inputs.
 fn check_targets<'o>(
     opts: &'o CleanOptions,
     sources: &mut Vec<input::Source>,
-) -> Result<Option<&'o Path>, Error> {
+) -> Result<(Option<&'o Path>, Option<crate::output::lock::DirLock>), Error> {
     let output = opts.output.as_deref().filter(|p| !target::is_stdout(p));
     if let (Some(p), Mode::DryRun | Mode::Diff) = (output, opts.mode) {
         return Err(Error::Usage(format!(
@@ -854,8 +857,11 @@ fn check_targets<'o>(
                 dir.display()
             ))
         })?;
+        let lock = crate::output::lock::DirLock::take(dir)?;
+        crate::output::lock::sweep_dir(dir);
+        return Ok((output, Some(lock)));
     }
-    Ok(output)
+    Ok((output, None))
 }
 
 /// Shows a warning on stderr (the first few of each kind), counts it in the totals and lists

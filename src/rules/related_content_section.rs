@@ -174,7 +174,7 @@ fn teaser_extent(doc: &Document, i: usize, need_marker: bool) -> usize {
                 e = p;
                 break;
             }
-            if need_marker && !last_marker.is_some_and(|m| nb - m <= 4) {
+            if need_marker && last_marker.is_none_or(|m| nb - m > 4) {
                 break;
             }
             prev_long = Some(e);

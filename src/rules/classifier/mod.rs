@@ -465,7 +465,7 @@ fn best_run(w: &[f32], taken: &[bool]) -> Option<(usize, usize, f32)> {
             start = i;
         }
         sum += w[i];
-        if sum > 0.0 && best.map_or(true, |b| sum > b.2) {
+        if sum > 0.0 && best.is_none_or(|b| sum > b.2) {
             best = Some((start, i + 1, sum));
         }
     }
@@ -839,7 +839,7 @@ fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool]) -> Vec<bool> {
             Some([(_, first), (k2, second), rest @ ..])
                 if *first == i
                     && *k2 == key
-                    && !rest.first().is_some_and(|&(k3, _)| k3 == key)
+                    && rest.first().is_none_or(|&(k3, _)| k3 != key)
                     && *second > after =>
             {
                 Some(*second)
@@ -1079,7 +1079,7 @@ fn item_number(line: &str) -> Option<u32> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let rest = line.as_bytes().get(digits..)?;
     let marked = matches!(rest.first(), Some(b'.' | b')'))
-        && rest.get(1).map_or(true, |b| b.is_ascii_whitespace());
+        && rest.get(1).is_none_or(|b| b.is_ascii_whitespace());
     (digits > 0 && digits <= 3 && marked)
         .then(|| line[..digits].parse().ok())
         .flatten()
