@@ -1,6 +1,8 @@
 //! The `deboil` binary: parses arguments, calls the library, prints errors with their chain,
 //! and maps outcomes to exit codes (0 ok, 1 differences or `--fail-on-removal`, 2 error).
-//! A closed stdout (broken pipe) ends the run quietly with 0.
+//! A closed stdout (broken pipe) ends a run quietly with 0, unless its exit code depends on the
+//! whole run (`check`; `clean` with `--report`, `--fail-on-removal` or `--strict`): those go on
+//! to the end, dropping the rest of the output, and exit as they would have.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -74,7 +76,9 @@ fn run(cli: Cli, near_flags: &[&str]) -> Result<u8, Error> {
                 threads,
                 quiet,
             } = &args;
-            deboil::check::check_all(dir, *bless, *threads, *quiet, &mut out)?.exit_code()
+            // a reader that closes stdout (`| head`) does not stop the cases nor hide a failure
+            let mut until_closed = deboil::output::UntilClosed::new(&mut out);
+            deboil::check::check_all(dir, *bless, *threads, *quiet, &mut until_closed)?.exit_code()
         }
         Command::Rules(args) => {
             let metas = deboil::explain::metas_with(&args.config.load()?)?;
@@ -158,8 +162,11 @@ fn run(cli: Cli, near_flags: &[&str]) -> Result<u8, Error> {
             o.exit_code as u8
         }
     };
-    out.flush().map_err(|e| Error::io("<stdout>", e))?;
-    Ok(code)
+    match out.flush() {
+        // a reader that closed stdout early changes no verdict the command reached
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        r => r.map(|_| code).map_err(|e| Error::io("<stdout>", e)),
+    }
 }
 
 /// A file written atomically, or stdout.

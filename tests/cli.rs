@@ -2615,7 +2615,9 @@ mod faults {
             let o = child.wait_with_output().unwrap();
             let err = String::from_utf8_lossy(&o.stderr);
             assert_eq!(o.status.code(), Some(0), "{mode:?}: {err}");
-            assert!(err.is_empty(), "{mode:?}: {err}");
+            // the one line said: what came after the close was not delivered
+            assert_eq!(err.lines().count(), 1, "{mode:?}: {err}");
+            assert!(err.contains("the reader closed stdout"), "{mode:?}: {err}");
             let r: serde_json::Value =
                 serde_json::from_slice(&std::fs::read(&rep).expect("report written")).unwrap();
             // every input is accounted for: the run went on after the reader left
@@ -2623,6 +2625,58 @@ mod faults {
             assert_eq!(r["totals"]["documents_in"], 2 * seeds, "{mode:?}");
             assert_accounted(&r);
         }
+    }
+
+    /// A reader that closes stdout (`| head`, `| grep -q`) does not turn a verdict into exit 0:
+    /// `--fail-on-removal` still exits 1 (output, `--dry-run`, `--diff`), and a failing
+    /// `check` still exits 1 (CI under `set -o pipefail` would otherwise pass).
+    #[test]
+    fn closed_stdout_keeps_the_verdict() {
+        let copies = seed_copies("closed-stdout-verdict", 2);
+        let closed_run = |args: &[&str]| {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+                .args(args)
+                .current_dir(root())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            drop(child.stdout.take()); // close the read end before deboil writes
+            child.wait_with_output().unwrap()
+        };
+        for mode in [None, Some("--dry-run"), Some("--diff")] {
+            let mut args = vec!["clean", copies.to_str().unwrap(), "-q", "--fail-on-removal"];
+            args.extend(mode);
+            let o = closed_run(&args);
+            assert_eq!(
+                o.status.code(),
+                Some(1),
+                "{mode:?}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+        let cases = tmpdir("closed-stdout-check");
+        let case = cases.join("c");
+        std::fs::create_dir_all(&case).unwrap();
+        let mut seeds: Vec<PathBuf> = std::fs::read_dir(root().join("seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        seeds.sort();
+        std::fs::copy(&seeds[0], case.join("input.txt")).unwrap();
+        deboil_ok(&["check", cases.to_str().unwrap(), "--bless", "-q"]);
+        std::fs::write(
+            case.join("expected.txt"),
+            "not what deboil writes\n".repeat(20_000),
+        )
+        .unwrap();
+        let o = closed_run(&["check", cases.to_str().unwrap()]);
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
 
     #[test]

@@ -303,9 +303,10 @@ pub fn render(d: &CleanDoc, format: Format) -> Vec<u8> {
     }
 }
 
-/// Stdout of a run that writes a report. Once the reader closes it (a broken pipe, `| head`),
-/// the rest of the output is dropped and the run goes on, so that the report still accounts for
-/// every input and is written; the binary then exits quietly with 0, as for any closed stdout.
+/// Stdout of a run whose report or exit code depends on the whole run (`--report`,
+/// `--fail-on-removal`, `--strict`, `check`). Once the reader closes it (a broken pipe,
+/// `| head`), the rest of the output is dropped and the run goes on, so that the report still
+/// accounts for every input and the exit code says what it would have said.
 pub struct UntilClosed<'a> {
     inner: &'a mut dyn Write,
     closed: bool,

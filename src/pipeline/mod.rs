@@ -339,11 +339,11 @@ pub fn run(
         }
         None => None,
     };
-    // with a report to write, a reader that closes stdout does not end the run (see UntilClosed)
-    let mut until_closed;
-    let stdout: &mut dyn Write = if opts.report.is_some() {
-        until_closed = crate::output::UntilClosed::new(stdout);
-        &mut until_closed
+    // with a report to write, or an exit code that depends on the whole run, a reader that
+    // closes stdout does not end the run (see UntilClosed)
+    let mut until_closed = None;
+    let stdout: &mut dyn Write = if opts.report.is_some() || opts.fail_on_removal || opts.strict {
+        until_closed.insert(crate::output::UntilClosed::new(stdout))
     } else {
         stdout
     };
@@ -705,6 +705,13 @@ pub fn run(
         sink.abandon();
     } else {
         sink.finish()?;
+    }
+    if until_closed.as_ref().is_some_and(|u| u.is_closed()) {
+        let _ = writeln!(
+            stderr,
+            "deboil: warning: the reader closed stdout before the end; what came after was \
+             not delivered (the report and summary still count those documents as written)"
+        );
     }
     let seconds = (!opts.reproducible).then(|| started.elapsed().as_secs_f64());
     if let Some((r, p)) = report {
