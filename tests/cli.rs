@@ -2679,6 +2679,49 @@ mod faults {
         );
     }
 
+    /// `--report /dev/stdout` (or `-o /dev/stdout`, `>(...)`) writes to the open descriptor
+    /// where it stands: a log stdout appends to keeps its earlier lines (before, the report
+    /// was renamed over it), and documents and report on one stdout are refused.
+    #[test]
+    fn a_descriptor_target_is_appended_to_in_place() {
+        let dir = tmpdir("descriptor-target");
+        let log = dir.join("pipeline.log");
+        std::fs::write(&log, "an earlier step\n").unwrap();
+        let out = dir.join("o.jsonl");
+        let appending = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args([
+                "clean",
+                "seeds",
+                "-q",
+                "--reproducible",
+                "--format",
+                "jsonl",
+            ])
+            .args(["-o", out.to_str().unwrap(), "--report", "/dev/stdout"])
+            .current_dir(root())
+            .stdout(appending)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let text = std::fs::read_to_string(&log).unwrap();
+        let report = text
+            .strip_prefix("an earlier step\n")
+            .expect("earlier line kept");
+        let r: serde_json::Value = serde_json::from_str(report).unwrap();
+        assert_accounted(&r);
+        assert!(std::fs::read_to_string(&out).unwrap().lines().count() >= 5);
+
+        let o = deboil(&["clean", "seeds", "-q", "--report", "/dev/stdout"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("go to stdout too"));
+    }
+
     #[test]
     fn unwritable_output_names_the_path() {
         let o = deboil(&[

@@ -119,6 +119,39 @@ impl Encoded {
     }
 }
 
+/// The descriptor `p` names when it names one of this process's open descriptors:
+/// `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N`, `/proc/self/fd/N` (what a shell's
+/// `>(...)` gives), or a link to one of them.
+pub fn descriptor_named(p: &Path) -> Option<u32> {
+    let mut at = p.to_path_buf();
+    for _ in 0..=40 {
+        let s = at.to_str()?;
+        match s {
+            "/dev/stdout" => return Some(1),
+            "/dev/stderr" => return Some(2),
+            _ => {}
+        }
+        let own = format!("/proc/{}/fd/", std::process::id());
+        let n = [
+            "/dev/fd/",
+            "/proc/self/fd/",
+            "/proc/thread-self/fd/",
+            own.as_str(),
+        ]
+        .iter()
+        .find_map(|prefix| s.strip_prefix(prefix));
+        if let Some(n) = n {
+            return n.parse().ok();
+        }
+        match std::fs::read_link(&at) {
+            Ok(to) if to.is_absolute() => at = to,
+            Ok(to) => at = at.parent().unwrap_or(Path::new("")).join(to),
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
 /// `p` with its symlinks followed, link after link (a dangling link gives the path it names);
 /// more than 40 links (a loop) is an error, as the system's own lookup would say.
 fn follow_links(p: &Path) -> std::io::Result<PathBuf> {
@@ -150,6 +183,22 @@ impl AtomicFile {
     }
 
     fn open(target: &Path, sync: bool) -> Result<AtomicFile, Error> {
+        if descriptor_named(target).is_some() {
+            // an open descriptor (`/dev/stdout`, `>(gzip > r.gz)`): appended to where it
+            // stands, as a shell's `>>` would, so a file behind it keeps what it holds
+            let f = File::options()
+                .append(true)
+                .open(target)
+                .map_err(|e| Error::io(target, e))?;
+            let w = Encoded::new(f, target).map_err(|e| Error::io(target, e))?;
+            return Ok(AtomicFile {
+                tmp: None,
+                target: target.to_path_buf(),
+                dest: target.to_path_buf(),
+                w: Some(w),
+                sync,
+            });
+        }
         let dest = follow_links(target).map_err(|e| Error::io(target, e))?;
         let in_place = std::fs::metadata(&dest).is_ok_and(|m| !m.is_file() && !m.is_dir());
         let (tmp, f) = if in_place {
@@ -916,6 +965,23 @@ mod tests {
             n.name(Path::new("x.jsonl.gz"), "in", Some(7), 0, 1),
             PathBuf::from("x.7.txt")
         );
+    }
+
+    #[test]
+    fn descriptors_are_named_by_their_device_paths() {
+        let pid = std::process::id();
+        for (p, fd) in [
+            ("/dev/stdout".to_string(), Some(1)),
+            ("/dev/stderr".to_string(), Some(2)),
+            ("/dev/fd/63".to_string(), Some(63)),
+            ("/proc/self/fd/5".to_string(), Some(5)),
+            (format!("/proc/{pid}/fd/7"), Some(7)),
+            ("/dev/fd/x".to_string(), None),
+            ("/dev/null".to_string(), None),
+            ("out.jsonl".to_string(), None),
+        ] {
+            assert_eq!(descriptor_named(Path::new(&p)), fd, "{p}");
+        }
     }
 
     #[test]

@@ -32,7 +32,37 @@ pub fn check(t: &Targets, inputs: &[&Path]) -> Result<(), Error> {
         .iter()
         .filter_map(|p| p.canonicalize().ok())
         .collect();
-    let output = t.output.map(|p| (p, resolved(p)));
+    // a target naming an open descriptor (`/dev/stdout`, `>(...)`) is written where it stands
+    let output_fd = t.output.and_then(super::descriptor_named);
+    let report_fd = t.report.and_then(super::descriptor_named);
+    if let (Some(shown), Some(_)) = (t.output, output_fd) {
+        if t.output_is_dir {
+            return Err(usage(format!(
+                "-o {}: names an open descriptor, and text output goes to a directory (one \
+                 file per document); leave out -o to write to stdout, or use --format jsonl",
+                shown.display()
+            )));
+        }
+    }
+    if let (Some(shown), Some(fd)) = (t.report, report_fd) {
+        if output_fd == Some(fd) {
+            return Err(usage(format!(
+                "--report {}: is also the output (-o); write them to different places",
+                shown.display()
+            )));
+        }
+        if fd == 1 && t.output.is_none() {
+            return Err(usage(format!(
+                "--report {}: the documents (or the listing) go to stdout too; give -o, or \
+                 write the report elsewhere",
+                shown.display()
+            )));
+        }
+    }
+    let output = t
+        .output
+        .filter(|_| output_fd.is_none())
+        .map(|p| (p, resolved(p)));
     if let Some((shown, out)) = &output {
         if t.output_is_dir {
             output_dir(shown, out)?;
@@ -55,7 +85,7 @@ pub fn check(t: &Targets, inputs: &[&Path]) -> Result<(), Error> {
             }
         }
     }
-    if let Some(shown) = t.report {
+    if let Some(shown) = t.report.filter(|_| report_fd.is_none()) {
         if is_stdout(shown) {
             return Err(usage(
                 "--report -: the report is written to a file; give its path".into(),
