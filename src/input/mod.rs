@@ -790,7 +790,7 @@ impl Records {
             Ok(h) => h,
             Err(e) => return self.push(Err(read_error(&src.display, None, comp, e, false))),
         };
-        if looks_binary(head) {
+        if looks_binary(head, format) {
             return self.push(Err(err(
                 "binary",
                 format!("binary file (NUL bytes near the start){SKIPPED}"),
@@ -1409,7 +1409,7 @@ pub fn readable_prefix(src: &Source, head: &[u8], opts: &InputOptions) -> Option
     if comp != Compression::None || head.starts_with(GZIP_MAGIC) || starts_like_zstd(head) {
         return None;
     }
-    if looks_binary(head) {
+    if looks_binary(head, format) {
         return Some(head.len());
     }
     let text = match format {
@@ -1603,8 +1603,20 @@ fn read_error(
     InputError::new(display, line, kind, format!("{what}: {e}"))
 }
 
-fn looks_binary(head: &[u8]) -> bool {
-    decode::looks_binary(head)
+/// Whether a source of `format` starting with `head` is binary, not text: NUL bytes near the
+/// start. A JSONL source (named, forced or sniffed as one) whose head starts with a JSON
+/// object is not: a NUL byte there is one bad record, named at its line like any other.
+fn looks_binary(head: &[u8], format: Format) -> bool {
+    if !decode::looks_binary(head) {
+        return false;
+    }
+    let jsonl = match format {
+        Format::Jsonl => true,
+        Format::Sniff => sniff_jsonl(head),
+        Format::Text => false,
+    };
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    !(jsonl && body.trim_ascii_start().starts_with(b"{"))
 }
 
 /// Reads a whole text dump (capped) into one record, with the invalid UTF-8 it repaired.
@@ -2485,7 +2497,7 @@ mod tests {
     fn binary_empty_and_whitespace() {
         let d = tmpdir("bin");
         let b = write(&d, "b.txt", b"\x7fELF\x02\x01\0\0\0\0garbage");
-        let bj = write(&d, "b.jsonl", b"{\"text\":\"a\0\"}\0\0");
+        let bj = write(&d, "b.jsonl", b"\x7fELF\x02\x01\0\0{\"text\":\"a\"}\n");
         let e = write(&d, "e.txt", b"");
         let w = write(&d, "w.txt", b" \n\t\r\n");
         let ej = write(&d, "e.jsonl", b"\n\n");
@@ -2494,6 +2506,20 @@ mod tests {
             kinds(&read(&[b, bj, e, w, ej, eg])),
             ["binary", "binary", "empty", "empty", "empty", "empty"]
         );
+        // JSONL that starts as JSONL: a NUL byte is one bad record, the others are read
+        let nul = write(
+            &d,
+            "nul.jsonl",
+            b"{\"text\":\"one\"}\n{\"text\":\"a\0\"}\0\n{\"text\":\"three\"}\n",
+        );
+        let items = read(&[nul]);
+        assert_eq!(kinds(&items), ["ok", "invalid-json", "ok"]);
+        let texts: Vec<&str> = items
+            .iter()
+            .filter_map(|i| i.as_ref().ok())
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(texts, ["one", "three"]);
         // a NUL after the sniffed head is removed by normalisation
         let mut late = vec![b'a'; 9000];
         late.extend(b"\0b");
