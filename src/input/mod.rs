@@ -63,7 +63,7 @@
 //! # Error kinds (stable, in [`InputError::kind`])
 //! `unreadable`, `binary`, `empty`, `symlink-loop`, `too-large`, `line-too-long`,
 //! `invalid-json`, `not-an-object`, `not-jsonl`, `missing-text-field`, `text-not-a-string`,
-//! `invalid-gzip`, `invalid-zstd`, `truncated-archive`, `corrupt-archive`,
+//! `invalid-gzip`, `invalid-zstd`, `truncated-archive`, `corrupt-archive`, `trailing-data`,
 //! `unsupported-encoding`, `invalid-utf8`
 //! (only with [`InputOptions::strict_utf8`], `--strict`; without it invalid UTF-8 is repaired
 //! with U+FFFD and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
@@ -1376,7 +1376,7 @@ fn open_reader(
     let dec: Box<dyn Read + Send> = match comp {
         Compression::None => return Ok((Box::new(raw), comp)),
         Compression::Gzip => Box::new(GzipMembers::new(raw)),
-        Compression::Zstd => match zstd::stream::read::Decoder::with_buffer(raw) {
+        Compression::Zstd => match ZstdFrames::new(raw) {
             Ok(d) => Box::new(d),
             Err(e) => {
                 return Err(InputError::new(
@@ -1432,8 +1432,8 @@ pub fn starts_like_zstd(head: &[u8]) -> bool {
 }
 
 /// A gzip stream of one or more members (as `cat a.gz b.gz` makes), read as one; zero bytes
-/// after the last member (padding that tape and block tools add) end it as `gzip -d` does,
-/// while other bytes there are an error, as before (`invalid gzip header`).
+/// after the last member (padding that tape and block tools add) end it as `gzip -d` does, and
+/// other bytes there end it with a [`TrailingData`] error: what came out before is sound.
 pub struct GzipMembers<R: BufRead> {
     member: Option<flate2::bufread::GzDecoder<R>>,
 }
@@ -1461,36 +1461,110 @@ impl<R: BufRead> Read for GzipMembers<R> {
             }
             // this member ended: a next member, zero padding to the end, or the end
             let mut rest = self.member.take().expect("a member").into_inner();
-            let head = rest.fill_buf()?;
-            if head.is_empty() {
-                return Ok(0);
-            }
-            if head[0] == GZIP_MAGIC[0] {
+            if another_follows(&mut rest, |b| b == GZIP_MAGIC[0], "gzip")? {
                 self.member = Some(flate2::bufread::GzDecoder::new(rest));
-                continue;
-            }
-            loop {
-                let head = rest.fill_buf()?;
-                if head.is_empty() {
-                    return Ok(0);
-                }
-                if head.iter().any(|&b| b != 0) {
-                    return Err(std::io::Error::new(
-                        std::io::ErrorKind::InvalidData,
-                        "invalid gzip header",
-                    ));
-                }
-                let n = head.len();
-                rest.consume(n);
             }
         }
     }
 }
 
+/// A zstd stream of one or more frames (skippable ones included), read as one; what follows
+/// the last frame is read as [`GzipMembers`] reads what follows the last member.
+pub struct ZstdFrames<R: BufRead> {
+    frame: Option<zstd::stream::read::Decoder<'static, R>>,
+}
+
+impl<R: BufRead> ZstdFrames<R> {
+    pub fn new(r: R) -> std::io::Result<Self> {
+        Ok(ZstdFrames {
+            frame: Some(zstd::stream::read::Decoder::with_buffer(r)?.single_frame()),
+        })
+    }
+}
+
+impl<R: BufRead> Read for ZstdFrames<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            let Some(frame) = self.frame.as_mut() else {
+                return Ok(0);
+            };
+            let n = frame.read(buf)?;
+            if n > 0 {
+                return Ok(n);
+            }
+            let mut rest = self.frame.take().expect("a frame").finish();
+            // a frame (28 b5 2f fd) or a skippable frame (5? 2a 4d 18) starts with these
+            let starts_a_frame = |b: u8| b == ZSTD_MAGIC[0] || b & 0xF0 == 0x50;
+            if another_follows(&mut rest, starts_a_frame, "zstd")? {
+                self.frame = Some(zstd::stream::read::Decoder::with_buffer(rest)?.single_frame());
+            }
+        }
+    }
+}
+
+/// After a compressed member or frame has ended (its checksum held): whether another one
+/// starts (its first byte passes `starts`). Zero bytes to the end are padding, read past;
+/// anything else is a [`TrailingData`] error.
+fn another_follows<R: BufRead>(
+    rest: &mut R,
+    starts: impl Fn(u8) -> bool,
+    format: &'static str,
+) -> std::io::Result<bool> {
+    let head = rest.fill_buf()?;
+    match head.first() {
+        None => return Ok(false),
+        Some(&b) if starts(b) => return Ok(true),
+        Some(_) => {}
+    }
+    loop {
+        let head = rest.fill_buf()?;
+        if head.is_empty() {
+            return Ok(false);
+        }
+        if head.iter().any(|&b| b != 0) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                TrailingData { format },
+            ));
+        }
+        let n = head.len();
+        rest.consume(n);
+    }
+}
+
+/// Bytes after the end of a compressed stream that are neither another member or frame nor zero
+/// padding (an appended line, an error page at a download's tail). What came out before is
+/// sound (its checksums held), so it is used; `gzip -d` says "trailing garbage ignored" too.
+#[derive(Debug)]
+pub(crate) struct TrailingData {
+    format: &'static str,
+}
+
+impl std::fmt::Display for TrailingData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "bytes after the end of the {} data are not {} data; they are ignored, and the \
+             records before them are used (their checksums held)",
+            self.format, self.format
+        )
+    }
+}
+
+impl std::error::Error for TrailingData {}
+
+/// Whether `e` is a [`TrailingData`] error.
+fn is_trailing_data(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|i| i.is::<TrailingData>())
+}
+
 /// Whether a decompressor error means damaged data (a corrupt block, a checksum mismatch), as
 /// opposed to an archive cut short, whose output up to the cut is sound.
 pub(crate) fn is_damage(e: &std::io::Error) -> bool {
-    e.kind() != std::io::ErrorKind::UnexpectedEof
+    e.kind() != std::io::ErrorKind::UnexpectedEof && !is_trailing_data(e)
 }
 
 /// A JSONL input that ended without a record (stdin is `-`).
@@ -1590,6 +1664,9 @@ fn read_error(
 ) -> InputError {
     let (kind, what) = match comp {
         Compression::None => ("unreadable", "read error"),
+        _ if is_trailing_data(&e) => {
+            return InputError::new(display, line, "trailing-data", e.to_string());
+        }
         _ if e.kind() == std::io::ErrorKind::UnexpectedEof => {
             ("truncated-archive", "archive truncated")
         }
@@ -2061,7 +2138,8 @@ mod tests {
         let padded = [two.clone(), vec![0; 1000]].concat();
         assert_eq!(unpack(padded).as_deref(), Ok("one\ntwo\n"));
         let junk = [two, b"junk".to_vec()].concat();
-        assert_eq!(unpack(junk), Err("invalid gzip header".to_string()));
+        let e = unpack(junk).unwrap_err();
+        assert!(e.starts_with("bytes after the end of the gzip data"), "{e}");
         assert!(unpack(gz(b"cut short")[..12].to_vec()).is_err());
     }
 
@@ -2410,6 +2488,44 @@ mod tests {
                 assert!(e.message.contains("none of its records are used"), "{e}");
             }
         }
+    }
+
+    /// Bytes after a complete gzip member or zstd frame that start no other one (an appended
+    /// line) end the stream with a `trailing-data` error after every record, in one reading and
+    /// in a second one reusing the first's decompression: the records are sound and used.
+    #[test]
+    fn trailing_bytes_after_an_archive_keep_its_records() {
+        let d = tmpdir("trailing");
+        let lines = numbered_jsonl(300, "t", 40);
+        let mut gzipped = gz(&lines);
+        gzipped.extend(b"GARBAGE\n");
+        let mut zstded = zstd::encode_all(&lines[..], 3).unwrap();
+        // a second frame, then the tail
+        zstded.extend(zstd::encode_all(&b"{\"text\":\"last\"}\n"[..], 3).unwrap());
+        zstded.extend(b"<html>error</html>");
+        let paths = [
+            write(&d, "a.jsonl.gz", &gzipped),
+            write(&d, "b.jsonl.zst", &zstded),
+        ];
+        let expect = |items: &[Result<Record, InputError>], n: usize| {
+            let k = kinds(items);
+            assert_eq!(k.len(), n + 1, "{k:?}");
+            assert!(k[..n].iter().all(|&k| k == "ok"), "{k:?}");
+            let e = items[n].as_ref().unwrap_err();
+            assert_eq!(e.kind, "trailing-data", "{e}");
+            assert!(e.message.contains("records before them are used"), "{e}");
+        };
+        expect(&read(&paths[..1]), 300);
+        expect(&read(&paths[1..]), 301);
+        let sources = discover(&paths[..1]).unwrap();
+        let store = unpacked::Unpacked::new(1 << 30);
+        let _: Vec<_> = open_all(sources.clone(), InputOptions::default())
+            .keep_decompressed(&store)
+            .collect();
+        let second: Vec<_> = open_all(sources, InputOptions::default())
+            .reuse_decompressed(&store)
+            .collect();
+        expect(&second, 300);
     }
 
     #[test]
