@@ -2964,6 +2964,37 @@ mod hostile {
         }
     }
 
+    /// An endless compressed text stream (`yes | gzip | deboil`) stops at the size limit as an
+    /// uncompressed one does: the copy for the second pass is decompressed alongside, so it
+    /// is not copied past what the reading can use (before, it grew until the disk was full).
+    #[test]
+    fn an_endless_compressed_stdin_stops_at_the_size_limit() {
+        use std::io::Write;
+        let mut member = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        member.write_all(&b"y\n".repeat(500_000)).unwrap();
+        let member = member.finish().unwrap();
+        let mut child = spawn_piped(&["clean", "-q", "--max-record-bytes", "1M"]);
+        let mut stdin = child.stdin.take().unwrap();
+        // 1 MB of text a member, for at most a minute: far past the limit, then the pipe closes
+        let writer = std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            while started.elapsed().as_secs() < 60 {
+                if stdin.write_all(&member).is_err() {
+                    return true;
+                }
+            }
+            false
+        });
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("text dump larger than 1048576 bytes"), "{err}");
+        assert!(
+            writer.join().unwrap(),
+            "deboil read the stream for a minute"
+        );
+    }
+
     fn report(args: &[&str]) -> (Output, serde_json::Value) {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);

@@ -1405,10 +1405,22 @@ pub const HEAD_BYTES: usize = 64 * 1024;
 /// whatever follows). `None` when it may use all of it: JSONL, or compressed data. A source
 /// that can be read only once is copied that far for a second reading, and no further.
 pub fn readable_prefix(src: &Source, head: &[u8], opts: &InputOptions) -> Option<usize> {
-    let (format, comp) = format_of(src, opts.format);
-    if comp != Compression::None || head.starts_with(GZIP_MAGIC) || starts_like_zstd(head) {
+    let (_, comp) = format_of(src, opts.format);
+    if comp != Compression::None || is_compressed(head) {
         return None;
     }
+    readable_text(src, head, opts)
+}
+
+/// Whether `head` starts a gzip stream or a zstd frame.
+pub fn is_compressed(head: &[u8]) -> bool {
+    head.starts_with(GZIP_MAGIC) || starts_like_zstd(head)
+}
+
+/// [`readable_prefix`] for the decompressed data of a source: how much of the data starting
+/// with `head` the reading can use, `None` for all of it (JSONL).
+pub fn readable_text(src: &Source, head: &[u8], opts: &InputOptions) -> Option<usize> {
+    let (format, _) = format_of(src, opts.format);
     if looks_binary(head, format) {
         return Some(head.len());
     }

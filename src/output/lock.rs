@@ -9,8 +9,10 @@
 //! A process killed outright (SIGKILL, the OOM killer, a power cut) cannot remove the
 //! temporary file it was writing (`.NAME.deboil-PID.tmp`, see [`super::AtomicFile`]). The next
 //! run removes such files once it knows their process has ended (on systems with `/proc`):
-//! every one under `DIR` when it takes the lock, and the one beside a `-o FILE`, `--report` or
-//! other single-file target when it starts writing that target. Elsewhere they are left.
+//! every one under `DIR` when it takes the lock, the one beside a `-o FILE`, `--report` or
+//! other single-file target when it starts writing that target, and the copies of streams
+//! (`deboil-spool-PID-...` in the temporary folder) when it copies a stream. Elsewhere they
+//! are left.
 
 use std::fs::File;
 use std::path::Path;
@@ -129,6 +131,32 @@ pub fn sweep_beside(dest: &Path) -> usize {
         .count()
 }
 
+/// The name prefix of the copies a run makes of streams it reads twice, in the system's
+/// temporary folder: `deboil-spool-PID-...`.
+pub const SPOOL_PREFIX: &str = "deboil-spool-";
+
+/// Removes the stream copies (`deboil-spool-PID-...`) of ended runs from `folder`. Returns
+/// how many it removed.
+pub fn sweep_spools(folder: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let pid = name
+                .strip_prefix(SPOOL_PREFIX)
+                .and_then(|rest| rest.split_once('-'))
+                .and_then(|(pid, _)| pid.parse::<u32>().ok());
+            pid.is_some_and(has_ended)
+                && e.file_type().is_ok_and(|k| k.is_file())
+                && std::fs::remove_file(e.path()).is_ok()
+        })
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +223,13 @@ mod tests {
         std::fs::write(&other, "x").unwrap();
         assert_eq!(sweep_beside(&out), 1);
         assert!(!mine.exists() && other.exists());
+
+        let spools = TempDir::new("deboil-spools");
+        let dead_copy = spools.join(format!("{SPOOL_PREFIX}{ENDED}-0-stdin"));
+        let live_copy = spools.join(format!("{SPOOL_PREFIX}{}-0-stdin", std::process::id()));
+        std::fs::write(&dead_copy, "x").unwrap();
+        std::fs::write(&live_copy, "x").unwrap();
+        assert_eq!(sweep_spools(&spools), 1);
+        assert!(!dead_copy.exists() && live_copy.exists());
     }
 }

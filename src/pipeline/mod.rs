@@ -1528,13 +1528,19 @@ fn spool_streams(
     opts: &input::InputOptions,
 ) -> Result<TempPaths, Error> {
     let mut spooled = TempPaths(Vec::new());
+    let mut swept = false;
     for (i, src) in sources.iter_mut().enumerate() {
         if src.problem.is_some() || !is_stream(&src.path) {
             continue;
         }
+        if !std::mem::replace(&mut swept, true) {
+            // the copies killed runs left (see crate::output::lock)
+            crate::output::lock::sweep_spools(&std::env::temp_dir());
+        }
         let name = src.path.file_name().unwrap_or_default().to_string_lossy();
         let copy = std::env::temp_dir().join(format!(
-            "deboil-spool-{}-{i}-{}",
+            "{}{}-{i}-{}",
+            crate::output::lock::SPOOL_PREFIX,
             std::process::id(),
             if src.display == "-" { "stdin" } else { &name }
         ));
@@ -1559,6 +1565,11 @@ fn spool_streams(
             .take(input::HEAD_BYTES as u64)
             .read_to_end(&mut head)
             .map_err(|e| Error::io(shown, e))?;
+        if input::is_compressed(&head) {
+            copy_compressed(&head, from, &mut to, src, opts).map_err(|e| Error::io(shown, e))?;
+            src.path = copy;
+            continue;
+        }
         let limit = input::readable_prefix(src, &head, opts);
         let first = limit.map_or(head.len(), |l| l.min(head.len()));
         to.write_all(&head[..first])
@@ -1570,6 +1581,89 @@ fn spool_streams(
         src.path = copy;
     }
     Ok(spooled)
+}
+
+/// Copies a compressed stream (starting with `head`, the rest in `from`) for a second reading,
+/// decompressing alongside to know how much of it the reading can use: a text dump, or binary
+/// data, is copied only until its decompressed bytes pass what [`input::readable_text`]
+/// allows (an endless `yes | gzip` stops there, as `yes` does); JSONL is copied whole. The
+/// copy is then cut short of its end, and its reading fails on the size first.
+fn copy_compressed(
+    head: &[u8],
+    mut from: Box<dyn std::io::Read + '_>,
+    to: &mut std::fs::File,
+    src: &input::Source,
+    opts: &input::InputOptions,
+) -> std::io::Result<()> {
+    use std::io::Read;
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(DecompressedSeen::default()));
+    let mut decoder: Option<Box<dyn Write>> = Some(if head.starts_with(input::GZIP_MAGIC) {
+        Box::new(flate2::write::MultiGzDecoder::new(SeenWriter(seen.clone())))
+    } else {
+        Box::new(zstd::stream::write::Decoder::new(SeenWriter(seen.clone()))?)
+    });
+    let mut limit: Option<Option<usize>> = None;
+    let mut chunk = head.to_vec();
+    loop {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        to.write_all(&chunk)?;
+        // a stream that stops decompressing (damage, trailing bytes) is copied on as it is
+        if decoder
+            .as_mut()
+            .is_some_and(|d| d.write_all(&chunk).is_err())
+        {
+            decoder = None;
+        }
+        let bytes = {
+            let s = seen.borrow();
+            if limit.is_none() && (s.head.len() >= input::HEAD_BYTES || decoder.is_none()) {
+                limit = Some(input::readable_text(src, &s.head, opts));
+            }
+            s.bytes
+        };
+        match limit {
+            Some(Some(l)) if bytes > l as u64 => return Ok(()),
+            // JSONL: copied whole, with no need to decompress it here (the decoder writes what
+            // it holds as it is dropped, so no borrow of `seen` is held here)
+            Some(None) => decoder = None,
+            _ => {}
+        }
+        chunk.resize(64 * 1024, 0);
+        let n = loop {
+            match from.read(&mut chunk) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                r => break r?,
+            }
+        };
+        chunk.truncate(n);
+    }
+}
+
+/// What [`copy_compressed`] has seen come out of the decompressor: its first
+/// [`input::HEAD_BYTES`] and how many bytes in all.
+#[derive(Default)]
+struct DecompressedSeen {
+    head: Vec<u8>,
+    bytes: u64,
+}
+
+/// Counts what a decompressor writes into a [`DecompressedSeen`], keeping the head.
+struct SeenWriter(std::rc::Rc<std::cell::RefCell<DecompressedSeen>>);
+
+impl Write for SeenWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut s = self.0.borrow_mut();
+        let room = input::HEAD_BYTES.saturating_sub(s.head.len());
+        s.head.extend_from_slice(&buf[..room.min(buf.len())]);
+        s.bytes += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Whether a source can be read only once: stdin, or anything but a regular file.
