@@ -67,25 +67,79 @@ pub fn cases(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
             .collect())
     };
     let entries = names(dir)?;
-    if entries.iter().any(|n| is_input_name(n)) {
-        return Ok((vec![dir.to_path_buf()], Vec::new()));
-    }
     let mut folders: Vec<PathBuf> = entries
-        .into_iter()
+        .iter()
         .filter(|n| !n.starts_with('.'))
         .map(|n| dir.join(n))
-        .filter(|p| p.is_dir())
+        // a link that leads nowhere is listed too, as no case
+        .filter(|p| p.is_dir() || (p.is_symlink() && !p.exists()))
         .collect();
     folders.sort();
     let (mut cases, mut other) = (Vec::new(), Vec::new());
     for f in folders {
-        if names(&f)?.iter().any(|n| is_case_file(n)) {
+        if f.is_dir() && names(&f)?.iter().any(|n| is_case_file(n)) {
             cases.push(f);
         } else {
             other.push(f);
         }
     }
+    if let Some(input) = entries.iter().find(|n| is_input_name(n)) {
+        if !cases.is_empty() {
+            let shown: Vec<String> = cases.iter().take(3).map(|c| case_name(c)).collect();
+            return Err(Error::Usage(format!(
+                "{}: holds an input file ({input}) and case folders ({}{}): it is either one \
+                 case or a fixtures directory; move {input} into a case folder or out of it",
+                dir.display(),
+                shown.join(", "),
+                if cases.len() > 3 { ", ..." } else { "" }
+            )));
+        }
+        return Ok((vec![dir.to_path_buf()], Vec::new()));
+    }
     Ok((cases, other))
+}
+
+/// Why `folder` (a folder under the fixtures directory that holds no case file) is no case,
+/// and whether that is worth saying under `-q`: a link that leads nowhere, or a folder whose
+/// own folders are cases (only the folders directly under the fixtures directory are read).
+fn not_a_case(folder: &Path) -> (String, bool) {
+    if !folder.exists() {
+        return ("a link that leads nowhere (or a loop)".into(), true);
+    }
+    let mut nested: Vec<String> = std::fs::read_dir(folder)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                .filter(|e| {
+                    std::fs::read_dir(e.path()).is_ok_and(|rd| {
+                        rd.filter_map(|f| f.ok())
+                            .any(|f| is_case_file(&f.file_name().to_string_lossy()))
+                    })
+                })
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    if nested.is_empty() {
+        return (
+            "no input.*, expected.*, args or deboil.toml in it".into(),
+            false,
+        );
+    }
+    nested.sort();
+    let n = nested.len();
+    nested.truncate(3);
+    (
+        format!(
+            "holds {} one level down ({}{}), which are not run: check reads the folders \
+             directly under the directory it is given (run `deboil check {}`)",
+            crate::report::counted(n, "case"),
+            nested.join(", "),
+            if n > 3 { ", ..." } else { "" },
+            folder.display()
+        ),
+        true,
+    )
 }
 
 /// The single `input.*` file of a case.
@@ -404,7 +458,8 @@ impl CheckCounts {
 
 /// Runs every case under `dir`, printing diffs to `out`. The last line counts the cases and
 /// failures; under `--bless` it also says what was blessed ([`bless_summary`]). `quiet` leaves
-/// out the lines of cases that pass and folders that are no case (`ok`, `skip`).
+/// out the lines of cases that pass and of folders that are simply no case (`ok`, `skip`); a
+/// folder whose own folders are cases, or a link that leads nowhere, is named even then.
 pub fn check_all(
     dir: &Path,
     bless: bool,
@@ -420,11 +475,32 @@ pub fn check_all(
             dir.display()
         )));
     }
-    for f in not_cases.iter().filter(|_| !quiet) {
-        let line = format!(
-            "skip    {}: no input.*, expected.*, args or deboil.toml in it\n",
-            case_name(f)
-        );
+    // case files at the top of a fixtures directory are read by no case
+    if cases.first().is_some_and(|c| c != dir) {
+        let mut stray: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| is_case_file(n))
+            .collect();
+        stray.sort();
+        if !stray.is_empty() {
+            let line = format!(
+                "skip    {}: no case reads these at the top of a fixtures directory; each case \
+                 folder has its own\n",
+                stray.join(", ")
+            );
+            out.write_all(line.as_bytes())
+                .map_err(|e| Error::io("<stdout>", e))?;
+        }
+    }
+    for f in &not_cases {
+        let (why, even_quiet) = not_a_case(f);
+        if quiet && !even_quiet {
+            continue;
+        }
+        let name = f.file_name().unwrap_or_default().to_string_lossy();
+        let line = format!("skip    {name}: {why}\n");
         out.write_all(line.as_bytes())
             .map_err(|e| Error::io("<stdout>", e))?;
     }
@@ -597,6 +673,51 @@ mod tests {
             input.contains("the case's input has CRLF line endings"),
             "{input}"
         );
+    }
+
+    /// A fixtures directory with an `input.*` beside case folders is refused (it used to be
+    /// run as one case, the folders unseen); case files at its top, cases one level down and
+    /// a link that leads nowhere are named, the last two even under `-q`.
+    #[test]
+    fn what_check_does_not_run_is_said() {
+        let dir = std::env::temp_dir().join(format!("deboil-check-stray-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for case in ["a", "group/b"] {
+            std::fs::create_dir_all(dir.join(case)).unwrap();
+            std::fs::write(dir.join(case).join("input.txt"), "A Title\n\nSome text.\n").unwrap();
+        }
+        std::fs::write(dir.join("deboil.toml"), "ignore = [\"R001\"]\n").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.join("gone"), dir.join("dangling")).unwrap();
+        let mut out = Vec::new();
+        check_all(&dir, true, Some(1), true, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("skip    deboil.toml: no case reads these"),
+            "{text}"
+        );
+        assert!(
+            text.contains("skip    group: holds 1 case one level down (b)"),
+            "{text}"
+        );
+        #[cfg(unix)]
+        assert!(
+            text.contains("skip    dangling: a link that leads nowhere"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("1 case, 0 failed; blessed 1 case: a (0 unchanged)\n"),
+            "{text}"
+        );
+
+        std::fs::write(dir.join("input.txt"), "stray\n").unwrap();
+        let err = check_all(&dir, false, Some(1), true, &mut Vec::new()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("holds an input file (input.txt) and case folders (a)"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
