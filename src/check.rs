@@ -171,8 +171,9 @@ fn input_of(case: &Path) -> Result<PathBuf, Error> {
     }
 }
 
-/// Runs one case: returns its stdout and the report totals as pretty JSON.
-pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String), Error> {
+/// Runs one case: returns its stdout, the report totals as pretty JSON, and what the run printed
+/// on stderr (its input errors and warnings).
+pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String, String), Error> {
     let input = input_of(case)?;
     let mut words: Vec<String> = vec![input.display().to_string()];
     let args_file = case.join("args");
@@ -257,9 +258,18 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String)
     opts.threads = threads.or(opts.threads);
     // ids and sources relative to the case folder, so expected files do not depend on the cwd
     opts.display_base = Some(case.to_path_buf());
-    let (out, totals) = pipeline::run_to_memory(&opts)?;
+    // an input that cannot be read is the case's error (exit 2), not a golden result: `--bless`
+    // would write an empty expected output
+    let opened = std::fs::File::open(&input).map_err(|e| Error::io(&input, e))?;
+    if opened.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(Error::Usage(format!(
+            "{}: is a directory, not a case's input",
+            input.display()
+        )));
+    }
+    let (out, totals, messages) = pipeline::run_to_memory(&opts)?;
     let report = serde_json::to_string_pretty(&totals).unwrap_or_default() + "\n";
-    Ok((out, report))
+    Ok((out, report, messages))
 }
 
 /// Whether `path` (an expected file of `case`) holds `actual`; if not, rewrites it under `bless`
@@ -411,7 +421,7 @@ fn what_differs(
 
 /// Checks one case.
 pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<CaseResult, Error> {
-    let (out, report) = run_case(case, threads)?;
+    let (out, report, messages) = run_case(case, threads)?;
     let mut diffs = String::new();
     let mut blessed = Vec::new();
     let a = compare(
@@ -433,7 +443,19 @@ pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<Ca
     Ok(match (a && b, bless) {
         (true, _) => CaseResult::Pass,
         (false, true) => CaseResult::Blessed(blessed),
-        (false, false) => CaseResult::Fail(diffs),
+        (false, false) => {
+            // the errors and warnings the run printed (`path:line: ...`), which the report's
+            // counts alone do not show
+            if !messages.is_empty() {
+                diffs.push_str("what the run said:\n");
+                for l in messages.lines() {
+                    diffs.push_str("  ");
+                    diffs.push_str(l);
+                    diffs.push('\n');
+                }
+            }
+            CaseResult::Fail(diffs)
+        }
     })
 }
 
@@ -717,6 +739,44 @@ mod tests {
                 .contains("holds an input file (input.txt) and case folders (a)"),
             "{err}"
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A failing case shows what its run printed (a bad record's `path:line`), which the
+    /// report's counts alone do not; an input that cannot be opened is the case's error, and
+    /// `--bless` writes nothing for it.
+    #[test]
+    fn a_failing_case_shows_its_input_errors_and_an_unreadable_input_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("deboil-check-said-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let case = dir.join("feed");
+        std::fs::create_dir_all(&case).unwrap();
+        let good = "{\"id\":\"a\",\"text\":\"A Title\\n\\nSome text of the record.\"}\n";
+        std::fs::write(case.join("input.jsonl"), good.repeat(2)).unwrap();
+        check_all(&dir, true, Some(1), true, &mut Vec::new()).unwrap();
+        std::fs::write(
+            case.join("input.jsonl"),
+            format!("{good}{{\"id\": broken\n"),
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        let counts = check_all(&dir, false, Some(1), true, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(counts.exit_code(), 1, "{text}");
+        assert!(text.contains("what the run said:\n  deboil: "), "{text}");
+        assert!(
+            text.contains("input.jsonl:2: expected a JSON object"),
+            "{text}"
+        );
+
+        // a directory where the input should be: it cannot be opened as a file
+        std::fs::remove_file(case.join("input.jsonl")).unwrap();
+        std::fs::create_dir(case.join("input.jsonl")).unwrap();
+        let before = std::fs::read(case.join("expected.txt")).unwrap();
+        let mut out = Vec::new();
+        let counts = check_all(&dir, true, Some(1), true, &mut out).unwrap();
+        assert_eq!(counts.exit_code(), 2, "{}", String::from_utf8_lossy(&out));
+        assert_eq!(std::fs::read(case.join("expected.txt")).unwrap(), before);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -2028,11 +2028,11 @@ pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
 }
 
 /// Runs `clean` on one fixture-style input into memory: the stdout bytes and the totals.
-pub fn run_to_memory(opts: &CleanOptions) -> Result<(Vec<u8>, Totals), Error> {
+pub fn run_to_memory(opts: &CleanOptions) -> Result<(Vec<u8>, Totals, String), Error> {
     let mut out = Vec::new();
     let mut err = Vec::new();
     let o = run(opts, &mut out, &mut err)?;
-    Ok((out, o.totals))
+    Ok((out, o.totals, String::from_utf8_lossy(&err).into_owned()))
 }
 
 /// `path` shown relative to `base` when it lies under it.
