@@ -660,6 +660,20 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     let mut reply = false;
     let mut comment_word = false;
     let mut cjk = 0u32;
+    // a pair of guillemets that quotes inside the line (`le roman « Trois ponts » paraît`) is
+    // no breadcrumb's `»`; a line that opens or ends with one, or holds a `|`, is a page's
+    // `« Previous | Home | Next »`
+    let quoted = |open: char, close: char| {
+        body.contains(open)
+            && body.contains(close)
+            && !body.contains('|')
+            && !body.starts_with([open, close])
+            && !body.trim_end().ends_with([open, close])
+    };
+    let guillemets = quoted('«', '»');
+    let angles = quoted('‹', '›');
+    let quote_mark =
+        |t: &str| guillemets && matches!(t, "«" | "»") || angles && matches!(t, "‹" | "›");
     let mut tokens = Tokens::new(body);
     let mut buf = [0u8; LOWER_CAP];
     while let Some((tok, scan)) = tokens.next_scanned(&mut buf) {
@@ -702,7 +716,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             lower.clear();
             clock |= is_clock(tok);
             year |= is_year(tok);
-            if is_separator_token(tok) {
+            if is_separator_token(tok) && !quote_mark(tok) {
                 f.separators += 1;
             }
             if is_link_token(tok) {
@@ -1110,5 +1124,25 @@ mod tests {
         ] {
             let _ = fx(s);
         }
+    }
+
+    #[test]
+    fn guillemets_that_quote_are_no_separators() {
+        for l in [
+            "Le maire présente « La forêt des lanternes », un projet pour le quartier",
+            "Le festival ‹ Trois ponts › ouvre ses portes samedi au port",
+        ] {
+            assert_eq!(fx(l).separators, 0, "{l}");
+        }
+        // a breadcrumb, a page's previous / next links and a line that is all quote: separators
+        assert_eq!(fx("Accueil » Sport » Voile").separators, 2);
+        assert_eq!(
+            fx("« Billet précédent | Accueil | Billet suivant »").separators,
+            4
+        );
+        assert_eq!(
+            fx("« Le billet d'avant      Le billet d'après »").separators,
+            2
+        );
     }
 }

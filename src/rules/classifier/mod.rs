@@ -60,7 +60,8 @@ pub struct Params {
     /// Non-blank lines just above the core inspected for a headline, byline or dateline.
     pub head_window: u32,
     /// A run of at most this many short lines between two prose lines (a subheading, a short
-    /// list) costs only `gap_penalty` per line in the core search; a list of any length
+    /// list; a list under a subheading of up to `HEADED_LIST_LINES`, see `headed_list`)
+    /// costs only `gap_penalty` per line in the core search; a list of any length
     /// between two prose lines (numbered `1.`, `2.`, ..., introduced by a colon, of
     /// quantities, of rising times) costs 1 per line.
     pub gap_lines: u32,
@@ -1029,8 +1030,9 @@ const QUANTITY_ITEM_WORDS: u32 = 6;
 /// word (`30 g butter`, `3 leeks`, `1 kg kyslej kapusty`), open in lowercase (`salt and
 /// pepper`) or, in a few words, hold such a quantity further in (`Zest of 2 lemons`), every
 /// line but the run's first and last (its headings: `Ingredients`, `Method`)
-/// such an item. A menu's or a teaser list's capitalised entries (`1 Most read story`) are
-/// not.
+/// such an item, but for at most two of a few words at the list's end, after three items
+/// (`Juice of half a lemon`, `Salt and pepper`: what goes in without a measure). A menu's or a
+/// teaser list's capitalised entries (`1 Most read story`) are not.
 fn quantity_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> bool {
     let lines: Vec<usize> = (start..end)
         .filter(|&j| out[j].class != Class::Blank)
@@ -1068,9 +1070,64 @@ fn quantity_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> b
                 }
         }
     };
-    // every line but the first and the last is an item (those two may be headings)
+    // every line but the first and the last is an item (those two may be headings) ...
     let middle = lines.get(1..lines.len().saturating_sub(1)).unwrap_or(&[]);
-    middle.iter().all(|&j| is_item(j)) && lines.iter().filter(|&&j| is_item(j)).count() >= 3
+    if middle.iter().all(|&j| is_item(j)) && lines.iter().filter(|&&j| is_item(j)).count() >= 3 {
+        return true;
+    }
+    // ... or three items and more, then at most two without a quantity at the list's end
+    // (`Salt and pepper`, `Fresh parsley`): a few words, no bullet, no sentence, no colon
+    let lead = middle.iter().take_while(|&&j| is_item(j)).count();
+    let rest = &middle[lead..];
+    lead >= 3
+        && rest.len() <= 2
+        && rest.iter().all(|&j| {
+            let f = &out[j].features;
+            !f.bullet && !f.terminal && !f.colon && (2..=QUANTITY_ITEM_WORDS).contains(&f.words)
+        })
+}
+
+/// Most short lines of a list under a subheading (the subheading, its items, a short sentence
+/// closing it) that [`headed_list`] lets bridge two prose lines.
+const HEADED_LIST_LINES: u32 = 8;
+
+/// Lines `start..end` (short lines and blanks, between prose lines) are a list under a
+/// subheading (`What changes` over `Longer opening hours`, `A quiet room with 80 seats`, ...):
+/// the run opens with a heading (no final punctuation, no colon, no bullet), no line of it or
+/// next to it is one a rule removes, no line of it holds a link or a separator, no line comes
+/// twice, and at most a third of its lines are a single word. A menu's labels, a share bar, a
+/// teaser card's `Recipe` / `90 min` / `easy` and a box of repeated `Learn more` buttons are
+/// not one.
+fn headed_list(doc: &Document, out: &[Verdict], ruled: &[bool], start: usize, end: usize) -> bool {
+    let is_ruled = |j: usize| ruled.get(j).copied().unwrap_or(false);
+    let above = (0..start).rev().find(|&j| out[j].class != Class::Blank);
+    if above.is_some_and(is_ruled) || is_ruled(end) {
+        return false;
+    }
+    let lines: Vec<usize> = (start..end)
+        .filter(|&j| out[j].class != Class::Blank)
+        .collect();
+    let Some(&first) = lines.first() else {
+        return false;
+    };
+    let f = &out[first].features;
+    if f.terminal || f.colon || f.bullet {
+        return false;
+    }
+    let plain = |j: usize| {
+        let f = &out[j].features;
+        !is_ruled(j) && f.links == 0 && f.separators == 0
+    };
+    let text = |j: usize| doc.line(j).trim();
+    let distinct = lines
+        .iter()
+        .enumerate()
+        .all(|(k, &j)| !lines[..k].iter().any(|&i| text(i) == text(j)));
+    let single = lines
+        .iter()
+        .filter(|&&j| out[j].features.words == 1)
+        .count();
+    lines.iter().all(|&j| plain(j)) && distinct && single * 3 <= lines.len()
 }
 
 /// The number a list item opens with: `7.` or `7)` then a space (`7. Serve warm.`).
@@ -1375,7 +1432,11 @@ fn classify_lines(
             || timed_list(doc, &out, start, i)
             || introduced_list(doc, &out, start, i)
             || quantity_list(doc, &out, start, i);
-        if (shorts <= p.gap_lines || listed)
+        // a list under a subheading, longer than a short run: the article's own
+        let headed = shorts > p.gap_lines
+            && shorts <= HEADED_LIST_LINES
+            && headed_list(doc, &out, ruled, start, i);
+        if (shorts <= p.gap_lines || listed || headed)
             && before.is_some_and(prose)
             && after.is_some_and(prose)
         {
@@ -2205,5 +2266,51 @@ mod tests {
             long_words("Harbour WALLS, winter", |l, s, f| for_long_words(l, s, f)),
             ["harbour", "walls", "winter"]
         );
+    }
+
+    #[test]
+    fn a_list_under_a_subheading_bridges_the_article_s_paragraphs() {
+        let list = "What the refit brought\nA new engine\nWider benches\nLamps below deck\n\
+                    A heated cabin for winter\nNobody complained.\n";
+        let tail = "Timetables will stay as they were, although an extra evening crossing may \
+                    follow if enough tickets sell in June.\n\
+                    The mayor said she hopes to take the first trip herself, together with the \
+                    volunteers who restored the benches.\n";
+        let footer = "Contact | Imprint | Privacy | Cookies\n";
+        let r = reasons(&format!("{LEDE}{list}{tail}{footer}"));
+        let footer_line = footer.trim_end();
+        for (l, why) in &r {
+            assert_eq!(why.is_some(), l == footer_line, "{r:#?}");
+        }
+        // a run of single-word labels (a teaser card, a menu) under a heading is no such list,
+        // nor a run that holds a line twice
+        let p = Params::for_strictness(Strictness::Normal);
+        for (run, headed) in [
+            (list, true),
+            (
+                "More from us\nHarbour\nFerries\nWeather\nTides\nEvents\n",
+                false,
+            ),
+            (
+                "Offers\nLearn more here\nTerms apply\nLearn more here\nTerms apply\n",
+                false,
+            ),
+        ] {
+            let doc = Document::from_text(format!("{LEDE}{run}{tail}"), 1, 0);
+            let out = classify(&doc, &p);
+            let end = 3 + run.lines().count();
+            assert_eq!(headed_list(&doc, &out, &[], 3, end), headed, "{run:?}");
+        }
+    }
+
+    #[test]
+    fn an_ingredient_list_may_end_with_items_without_a_measure() {
+        let recipe = format!(
+            "{LEDE}Ingredients\n250 g rye flour\n2 tsp dried yeast\n300 ml warm water\n\
+             1 tbsp honey\nA handful of seeds\nSea salt\nMethod\n\
+             Mix everything in a bowl, cover it with a towel and leave the dough to rise overnight.\n"
+        );
+        let r = reasons(&recipe);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
     }
 }
