@@ -881,17 +881,44 @@ pub fn word_ratio(a: &[u32], b: &[u32]) -> f64 {
     f64::from(similar::get_diff_ratio(&ops, a.len(), b.len()))
 }
 
-/// Word diff from `kept` to `copy`, wdiff style: `[-removed-]` and `{+added+}`. Words are
-/// what [`diff_tokens`] makes of each text, so a CJK sentence diffs by characters.
+/// Words of unchanged text a [`word_diff`] shows on each side of a change; longer unchanged
+/// stretches are shown as `…`, so a report's diff grows with what changed, not with the
+/// paragraph (one word changed in an 800-word paragraph: about 15 words, not 800).
+pub const DIFF_CONTEXT_WORDS: usize = 6;
+
+/// Word diff from `kept` to `copy`, wdiff style: `[-removed-]` and `{+added+}`, with at most
+/// [`DIFF_CONTEXT_WORDS`] unchanged words on each side of a change (`…` for the rest). Words
+/// are what [`diff_tokens`] makes of each text, so a CJK sentence diffs by characters.
 pub fn word_diff(kept: &str, copy: &str) -> String {
     let (old, new) = (diff_tokens(kept), diff_tokens(copy));
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .diff_slices(&old, &new);
+    let changes: Vec<(ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value()))
+        .collect();
     let mut out = String::new();
     let mut last: Option<ChangeTag> = None;
-    for ch in diff.iter_all_changes() {
-        let tag = ch.tag();
+    let mut k = 0;
+    while k < changes.len() {
+        let (tag, value) = changes[k];
+        if tag == ChangeTag::Equal {
+            // a run of unchanged tokens: its ends next to changes are shown, the middle elided
+            let end = (k..changes.len())
+                .find(|&j| changes[j].0 != ChangeTag::Equal)
+                .unwrap_or(changes.len());
+            let run: Vec<&str> = changes[k..end].iter().map(|c| c.1).collect();
+            match last {
+                Some(ChangeTag::Delete) => out.push_str("-]"),
+                Some(ChangeTag::Insert) => out.push_str("+}"),
+                _ => {}
+            }
+            last = Some(ChangeTag::Equal);
+            out.push_str(&elided(&run, k > 0, end < changes.len()));
+            k = end;
+            continue;
+        }
         if last != Some(tag) {
             match last {
                 Some(ChangeTag::Delete) => out.push_str("-]"),
@@ -905,13 +932,55 @@ pub fn word_diff(kept: &str, copy: &str) -> String {
             }
             last = Some(tag);
         }
-        out.push_str(ch.value());
+        out.push_str(value);
+        k += 1;
     }
     match last {
         Some(ChangeTag::Delete) => out.push_str("-]"),
         Some(ChangeTag::Insert) => out.push_str("+}"),
         _ => {}
     }
+    out
+}
+
+/// An unchanged run of diff tokens as [`word_diff`] shows it: whole when short, else the
+/// [`DIFF_CONTEXT_WORDS`] words next to a change before it (`after_change`) and after it
+/// (`before_change`), with `…` for what lies between.
+fn elided(run: &[&str], after_change: bool, before_change: bool) -> String {
+    let is_word = |t: &str| !t.chars().all(char::is_whitespace);
+    let words = run.iter().filter(|t| is_word(t)).count();
+    let shown = DIFF_CONTEXT_WORDS * (usize::from(after_change) + usize::from(before_change));
+    // identical texts show whole: there is no change to place
+    if words <= shown + 1 || !(after_change || before_change) {
+        return run.concat();
+    }
+    // the tokens up to the n-th word from the start, and from the n-th word from the end
+    let mut head_end = 0;
+    if after_change {
+        let mut seen = 0;
+        while head_end < run.len() && seen < DIFF_CONTEXT_WORDS {
+            seen += usize::from(is_word(run[head_end]));
+            head_end += 1;
+        }
+    }
+    let mut tail_start = run.len();
+    if before_change {
+        let mut seen = 0;
+        while tail_start > head_end && seen < DIFF_CONTEXT_WORDS {
+            tail_start -= 1;
+            seen += usize::from(is_word(run[tail_start]));
+        }
+    }
+    let mut out = run[..head_end].concat();
+    out.push('…');
+    if head_end > 0 && !out.ends_with(char::is_whitespace) {
+        out.insert(out.len() - '…'.len_utf8(), ' ');
+    }
+    let tail = run[tail_start..].concat();
+    if !tail.is_empty() && !tail.starts_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    out.push_str(&tail);
     out
 }
 
@@ -1206,6 +1275,19 @@ mod tests {
             "东京的天气[-很-]{+不+}好。"
         );
         assert_eq!(diff_tokens("ab 東京x"), ["ab", " ", "東", "京", "x"]);
+        // long unchanged stretches keep six words beside each change
+        let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+        let kept = words.join(" ");
+        let copy = kept.replace("w20", "CHANGED");
+        assert_eq!(
+            word_diff(&kept, &copy),
+            "… w14 w15 w16 w17 w18 w19 [-w20-]{+CHANGED+} w21 w22 w23 w24 w25 w26 …"
+        );
+        let copy = kept.replace("w0 ", "").replace("w39", "w39 end");
+        assert_eq!(
+            word_diff(&kept, &copy),
+            "[-w0 -]w1 w2 w3 w4 w5 w6 … w34 w35 w36 w37 w38 w39{+ end+}"
+        );
         assert_eq!(diff_tokens(""), Vec::<&str>::new());
     }
 
