@@ -1837,6 +1837,11 @@ fn dry_run_and_diff_write_nothing_but_listings() {
     );
     let o = deboil(&["clean", "seeds", "--fail-on-removal", "-q", "--dry-run"]);
     assert_eq!(o.status.code(), Some(1));
+    // even under -q, one line says why the exit code is 1
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("deboil: --fail-on-removal: "), "{err}");
+    assert!(err.contains(" removals (R001, "), "{err}");
 }
 
 /// `--diff` counts the input side's lines as the report and `--dry-run` do: in a dump split

@@ -757,8 +757,31 @@ pub fn run(
             }
         );
         2
+    } else if opts.fail_on_removal && any_removal {
+        // said even under -q: it is why the exit code is 1
+        let removals: usize = totals.rules.values().map(|r| r.removals).sum();
+        let mut codes: Vec<&str> = totals
+            .rules
+            .iter()
+            .filter(|(_, r)| r.removals > 0)
+            .map(|(c, _)| c.as_str())
+            .collect();
+        let more = codes.len().saturating_sub(8);
+        codes.truncate(8);
+        let _ = writeln!(
+            stderr,
+            "deboil: --fail-on-removal: {} ({}{}); exit 1 (`--dry-run` lists them)",
+            report::counted(removals, "removal"),
+            codes.join(", "),
+            if more > 0 {
+                format!(" and {more} more rules")
+            } else {
+                String::new()
+            }
+        );
+        1
     } else {
-        i32::from(opts.fail_on_removal && any_removal)
+        0
     };
     Ok(Outcome { totals, exit_code })
 }
