@@ -2574,18 +2574,23 @@ mod faults {
         );
     }
 
-    #[test]
-    fn closed_stdout_exits_quietly() {
-        let copies = seed_copies("closed-stdout", 3);
+    /// deboil run with `args`, its stdout a pipe whose read end is closed before it writes.
+    fn with_closed_stdout(args: &[&str]) -> Output {
         let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
-            .args(["clean", copies.to_str().unwrap(), "-q"])
+            .args(args)
             .current_dir(root())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        drop(child.stdout.take()); // close the read end before deboil writes
-        let o = child.wait_with_output().unwrap();
+        drop(child.stdout.take());
+        child.wait_with_output().unwrap()
+    }
+
+    #[test]
+    fn closed_stdout_exits_quietly() {
+        let copies = seed_copies("closed-stdout", 3);
+        let o = with_closed_stdout(&["clean", copies.to_str().unwrap(), "-q"]);
         assert_eq!(
             o.status.code(),
             Some(0),
@@ -2609,15 +2614,7 @@ mod faults {
             let mut args = vec!["clean", copies.to_str().unwrap(), "-q", "--reproducible"];
             args.extend(["--report", rep.to_str().unwrap()]);
             args.extend(mode);
-            let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
-                .args(&args)
-                .current_dir(root())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            drop(child.stdout.take()); // close the read end before deboil writes
-            let o = child.wait_with_output().unwrap();
+            let o = with_closed_stdout(&args);
             let err = String::from_utf8_lossy(&o.stderr);
             assert_eq!(o.status.code(), Some(0), "{mode:?}: {err}");
             // the one line said: what came after the close was not delivered
@@ -2638,21 +2635,10 @@ mod faults {
     #[test]
     fn closed_stdout_keeps_the_verdict() {
         let copies = seed_copies("closed-stdout-verdict", 2);
-        let closed_run = |args: &[&str]| {
-            let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
-                .args(args)
-                .current_dir(root())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            drop(child.stdout.take()); // close the read end before deboil writes
-            child.wait_with_output().unwrap()
-        };
         for mode in [None, Some("--dry-run"), Some("--diff")] {
             let mut args = vec!["clean", copies.to_str().unwrap(), "-q", "--fail-on-removal"];
             args.extend(mode);
-            let o = closed_run(&args);
+            let o = with_closed_stdout(&args);
             assert_eq!(
                 o.status.code(),
                 Some(1),
@@ -2675,7 +2661,7 @@ mod faults {
             "not what deboil writes\n".repeat(20_000),
         )
         .unwrap();
-        let o = closed_run(&["check", cases.to_str().unwrap()]);
+        let o = with_closed_stdout(&["check", cases.to_str().unwrap()]);
         assert_eq!(
             o.status.code(),
             Some(1),
