@@ -51,15 +51,15 @@ impl DirLock {
     }
 }
 
-/// The process id in `name` when it is a temporary file's name as [`super::AtomicFile`] gives
-/// it: `.NAME.deboil-PID.tmp`.
-fn temp_owner(name: &str) -> Option<u32> {
+/// The target's name and the process id in `name` when it is a temporary file's name as
+/// [`super::AtomicFile`] gives it: `.NAME.deboil-PID.tmp`.
+fn temp_owner(name: &str) -> Option<(&str, u32)> {
     let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
     let (target, pid) = rest.rsplit_once(".deboil-")?;
     if target.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    pid.parse().ok()
+    Some((target, pid.parse().ok()?))
 }
 
 /// Whether process `pid` has ended, where `/proc` can tell; `false` when it cannot.
@@ -72,7 +72,7 @@ fn has_ended(pid: u32) -> bool {
 
 /// Removes `path` (named `name`) when it is a temporary file of an ended run.
 fn remove_if_dead_temp(path: &Path, name: &str) -> bool {
-    temp_owner(name).is_some_and(has_ended) && std::fs::remove_file(path).is_ok()
+    temp_owner(name).is_some_and(|(_, pid)| has_ended(pid)) && std::fs::remove_file(path).is_ok()
 }
 
 /// Removes the temporary files of ended runs anywhere under `dir` (links are not followed).
@@ -107,7 +107,7 @@ pub fn sweep_beside(dest: &Path) -> usize {
     let (Some(folder), Some(name)) = (dest.parent(), dest.file_name()) else {
         return 0;
     };
-    let prefix = format!(".{}.deboil-", name.to_string_lossy());
+    let name = name.to_string_lossy();
     let folder = if folder.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -121,10 +121,7 @@ pub fn sweep_beside(dest: &Path) -> usize {
         .filter(|e| {
             let n = e.file_name();
             let n = n.to_string_lossy();
-            n.starts_with(&prefix)
-                && n[prefix.len()..]
-                    .strip_suffix(".tmp")
-                    .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+            temp_owner(&n).is_some_and(|(target, _)| target == name)
                 && e.file_type().is_ok_and(|k| k.is_file())
                 && remove_if_dead_temp(&e.path(), &n)
         })
@@ -167,8 +164,11 @@ mod tests {
 
     #[test]
     fn temp_names_are_recognised_with_their_process() {
-        assert_eq!(temp_owner(".a.txt.deboil-123.tmp"), Some(123));
-        assert_eq!(temp_owner(".x.deboil-1.deboil-77.tmp"), Some(77));
+        assert_eq!(temp_owner(".a.txt.deboil-123.tmp"), Some(("a.txt", 123)));
+        assert_eq!(
+            temp_owner(".x.deboil-1.deboil-77.tmp"),
+            Some(("x.deboil-1", 77))
+        );
         for n in [
             "a.txt.deboil-123.tmp",
             ".a.txt.deboil-.tmp",
