@@ -691,7 +691,7 @@ fn is_core_trim(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            ':' | '…' | '.' | '»' | '›' | '>' | '|' | '•' | '·' | '-' | '–' | '—' | '*'
+            ':' | '…' | '.' | '»' | '›' | '>' | '|' | '•' | '·' | '-' | '–' | '—' | '*' | '：'
         )
 }
 
@@ -704,7 +704,7 @@ fn is_core_trim_ascii(b: u8) -> bool {
     )
 }
 
-/// The line with trailing punctuation that widgets add (`:`, `…`, `...`, `»`, `›`, `>`, `|`)
+/// The line with trailing punctuation that widgets add (`:` and full-width `：`, `…`, `...`, `»`, `›`, `>`, `|`)
 /// and surrounding bullets trimmed (`line.trim_matches(is_core_trim)`, with ASCII bytes told
 /// without decoding).
 pub fn core(line: &str) -> &str {

@@ -29,7 +29,11 @@ crate::declare_rule! {
     /// helpful?`, `Was this article helpful?`, `Did you enjoy this article?`, `War dieser Artikel
     /// hilfreich?`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming one
-    /// target (`* Pinterest` / `* Facebook` / `* Reddit`). Only whole lines of at most six words
+    /// target (`* Pinterest` / `* Facebook` / `* Reddit`), where a button of the bar (`Share`,
+    /// `Email`, `Print`) counts as one (`Share` / `WhatsApp`). Share targets include regional
+    /// networks and names in other scripts (`ВКонтакте`, `Одноклассники`, `微信`, `微博`,
+    /// `QQ空间`, `LINEで送る`, `카카오톡`, `فيسبوك`), and the share button is known in more
+    /// languages (`Поделиться`, `Paylaş`, `Sdílet`, `シェア`, `分享到：`, `شارك`). Only whole lines of at most six words
     /// are matched, case-insensitively; an article toolbar, a line of at most ten words made only
     /// of two or more actions (`Print Email Return to Top`, `Email to a friend | Printer friendly`,
     /// `Text Size Print Email RSS`, `Jump to Recipe Print Recipe Pin Recipe`), goes too. Post
@@ -109,6 +113,8 @@ static LABEL: Lazy = Lazy::new(
       | spring\s+til\s+(?:hoved)?indhold(?:et)? | siirry\s+(?:sisältöön|pääsisältöön) | přejít\s+(?:na|k)\s+obsahu?
       | prejsť\s+na\s+obsah | preskoči\s+na\s+sadržaj | sari\s+la\s+conținut | ugrás\s+a\s+tartalomra | [iİ]çeriğe\s+geç
       | перейти\s+до\s+(?:вмісту|змісту|основного\s+вмісту) | перейти\s+к\s+(?:содержимому|содержанию|основному\s+содержанию)
+      | поделиться | поділитися | paylaş | sdílet | zdieľať | megosztás | distribuie | κοινοποίηση | שתף | शेयर\s+करें
+      | シェア(?:する)? | 分享(?:到)? | 공유(?:하기)? | شارك | مشاركة
     )$",
 );
 
@@ -176,8 +182,22 @@ fn has_file_size(line: &str) -> bool {
 
 /// Share targets and the bar's own buttons (print, share, copy, in several languages); a line
 /// made only of these (two or more) is a share bar.
+///
+/// Besides the western networks: the regional ones (VK, Odnoklassniki, Weibo, WeChat, QQ,
+/// LINE, KakaoTalk, Naver, Hatena Bookmark), network names as sites in other scripts write them
+/// (`ВКонтакте`, `Фейсбук`, `فيسبوك`, `微信`, `카카오톡`), and the bar's "share" button in more
+/// languages (`Поделиться`, `Paylaş`, `Sdílet`, `シェア`, `ツイート`, `分享到`, `شارك`).
 static SHARE_TARGET: Lazy = Lazy::new(
-    r"(?i)^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|mail|print|messenger|flipboard|tumblr|xing|copy|link|share|sms|threads|bluesky|vk|mix|pocket|digg|stumbleupon|drucken|imprimir|imprimer|stampa|teilen|compartir|partager|condividi|tweet|pin|pinnen|instagram|youtube|tiktok|mastodon|gmail|outlook|skype|viber|weibo|wechat|kopieren|copiar|copier)$",
+    r"(?ix)^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|mail|print|messenger|flipboard|tumblr|xing|copy|link|share|sms|threads|bluesky|vk|mix|pocket|digg|stumbleupon|drucken|imprimir|imprimer|stampa|teilen|compartir|partager|condividi|tweet|pin|pinnen|instagram|youtube|tiktok|mastodon|gmail|outlook|skype|viber|weibo|wechat|kopieren|copiar|copier
+      | vkontakte | odnoklassniki | qq | qzone | line | kakao(?:talk|story)? | naver | livejournal
+      | delen | partilhar | compartilhar | compartilhe | udostępnij | paylaş | sdílet | zdieľať | megosztás | distribuie | dela | jaa
+      | вконтакте | вк | одноклассники | фейсбук | твиттер | телеграм | ватсап | вайбер | поделиться | поділитися | поширити
+      | فيسبوك | فيس\s?بوك | تويتر | واتساب | واتس\s?اب | تيليجرام | تلغرام | تيلجرام | لينكد\s?إن | شارك | مشاركة
+      | κοινοποίηση | שתף | שיתוף | शेयर | शेयर\s+करें
+      | シェア | シェアする | ツイート | ポスト | はてブ | はてなブックマーク | lineで送る | lineで共有 | 共有 | 共有する
+      | 分享 | 分享到 | 微信 | 微博 | 朋友圈 | qq空间 | qq好友 | 豆瓣 | 复制链接 | 複製連結
+      | 공유 | 공유하기 | 카카오톡 | 카카오스토리 | 페이스북 | 트위터 | 네이버 | 밴드
+    )$",
 );
 
 /// The first two letters of every alternative of [`LABEL`] (some start with a count of
@@ -191,7 +211,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
-        b"hl", b"ke", b"ug", b"hj", b"ed",
+        b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd",
     ],
     true,
 );
@@ -219,7 +239,8 @@ static SHARE_TARGET_OPENINGS: Openings = Openings::new(
     &[
         b"fa", b"tw", b"wh", b"te", b"li", b"pi", b"re", b"em", b"ma", b"pr", b"me", b"fl", b"tu",
         b"xi", b"co", b"sh", b"sm", b"th", b"bl", b"vk", b"mi", b"po", b"di", b"st", b"dr", b"im",
-        b"pa", b"in", b"yo", b"ti", b"gm", b"ou", b"sk", b"vi", b"we", b"ko",
+        b"pa", b"in", b"yo", b"ti", b"gm", b"ou", b"sk", b"vi", b"we", b"ko", b"od", b"qq", b"qz",
+        b"ka", b"na", b"de", b"ud", b"sd", b"zd", b"ja", b"li",
     ],
     false,
 );
@@ -235,30 +256,38 @@ impl Rule for UiLabelLine {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
-        // lines naming one share target each, removed when two or more follow each other
-        let mut targets: Vec<usize> = Vec::new();
-        let flush = |targets: &mut Vec<usize>, out: &mut Vec<Removal>| {
-            if targets.len() >= 2 {
-                for &i in targets.iter() {
-                    let c = core(doc.line(i));
+        // lines naming one share target each, removed when two or more follow each other; a
+        // one-word label that is itself a bar's button (`Share`, `Email`, `Print`) goes as a
+        // label and counts as one of the run (`Share` / `Facebook`, `Email` / `WhatsApp`).
+        // The run holds (line, whether it is such a label), in line order.
+        let mut run: Vec<(usize, bool)> = Vec::new();
+        let flush = |run: &mut Vec<(usize, bool)>, out: &mut Vec<Removal>| {
+            let bar = run.len() >= 2;
+            for &(i, label) in run.iter() {
+                let c = core(doc.line(i));
+                if label {
+                    out.push(
+                        Removal::line(&Self::META, i).with_note(format!("widget label {c:?}")),
+                    );
+                } else if bar {
                     out.push(
                         Removal::line(&Self::META, i)
                             .with_note(format!("share target {c:?} in a share bar")),
                     );
                 }
             }
-            targets.clear();
+            run.clear();
         };
         for i in doc.paragraphs() {
-            if targets.last().is_some_and(|&t| t + 1 != i) {
-                flush(&mut targets, out);
+            if run.last().is_some_and(|&(t, _)| t + 1 != i) {
+                flush(&mut run, out);
             }
             let info = doc.info(i);
             if info.words <= FILE_LINK_MAX_WORDS
                 && has_file_size(doc.line(i))
                 && FILE_LINK.is_match(doc.line(i))
             {
-                flush(&mut targets, out);
+                flush(&mut run, out);
                 out.push(Removal::line(&Self::META, i).with_note("file link"));
                 continue;
             }
@@ -269,12 +298,12 @@ impl Rule for UiLabelLine {
                     doc.line(i).trim(),
                 )
             {
-                flush(&mut targets, out);
+                flush(&mut run, out);
                 out.push(Removal::line(&Self::META, i).with_note("post navigation"));
                 continue;
             }
             if info.words > 6 {
-                flush(&mut targets, out);
+                flush(&mut run, out);
                 if info.words <= TOOLBAR_MAX_WORDS
                     && opens_and_matches(&TOOLBAR_OPENINGS, &TOOLBAR, core(doc.line(i)))
                 {
@@ -298,19 +327,21 @@ impl Rule for UiLabelLine {
             // a footer link's label that titles its own page (`Privacy Policy` over the
             // policy) is the page's title
             let label = opens_and_matches(&LABEL_OPENINGS, &LABEL, c) && !heads_its_page(doc, i, c);
-            if label
+            if label && words == 1 && all_targets {
+                run.push((i, true));
+            } else if label
                 || (words >= 2
                     && (all_targets || opens_and_matches(&TOOLBAR_OPENINGS, &TOOLBAR, c)))
             {
-                flush(&mut targets, out);
+                flush(&mut run, out);
                 out.push(Removal::line(&Self::META, i).with_note(format!("widget label {c:?}")));
             } else if words == 1 && all_targets {
-                targets.push(i);
+                run.push((i, false));
             } else {
-                flush(&mut targets, out);
+                flush(&mut run, out);
             }
         }
-        flush(&mut targets, out);
+        flush(&mut run, out);
     }
 }
 
@@ -418,6 +449,14 @@ mod tests {
             "Close",
             "Schließen",
             "Fermer",
+            "Paylaş",
+            "Sdílet",
+            "Zdieľať",
+            "Megosztás",
+            "Distribuie",
+            "Поделиться",
+            "シェア",
+            "分享到",
             "Cerrar",
             "Beitrag teilen",
             "Seite teilen",
@@ -817,6 +856,38 @@ mod tests {
         ];
         assert_openings_cover(&TOOLBAR_OPENINGS, &TOOLBAR, core, &toolbars);
         let targets = [
+            "VKontakte",
+            "Odnoklassniki",
+            "QQ",
+            "Qzone",
+            "LINE",
+            "KakaoTalk",
+            "KakaoStory",
+            "Naver",
+            "LiveJournal",
+            "Delen",
+            "Partilhar",
+            "Compartilhar",
+            "Udostępnij",
+            "Paylaş",
+            "Sdílet",
+            "Zdieľať",
+            "Megosztás",
+            "Distribuie",
+            "Dela",
+            "Jaa",
+            "ВКонтакте",
+            "Одноклассники",
+            "Поделиться",
+            "فيسبوك",
+            "واتساب",
+            "シェア",
+            "ツイート",
+            "LINEで送る",
+            "分享到",
+            "微信",
+            "QQ空间",
+            "카카오톡",
             "facebook",
             "twitter",
             "x",
@@ -939,6 +1010,40 @@ mod tests {
         // one target alone, or targets apart, are words of the article
         assert!(removed("Facebook\n\nIt said so.\n\nTwitter\n\nMix well.").is_empty());
         assert!(removed("Reddit\nThe forum grew fast.").is_empty());
+    }
+
+    #[test]
+    fn share_bars_in_other_scripts_and_regional_networks_go() {
+        // a share button and its targets, one per line, as sites in other scripts write them
+        for bar in [
+            "Поделиться\nВКонтакте\nОдноклассники\nTelegram",
+            "シェア\nツイート\nLINEで送る",
+            "分享到：\n微信\n微博\nQQ空间",
+            "شارك\nفيسبوك\nتويتر\nواتساب",
+            "공유하기\n카카오톡\n페이스북",
+            "Paylaş\nFacebook\nTwitter",
+            "Sdílet\nFacebook\nX",
+        ] {
+            let text = format!("{bar}\nThe article begins with a sentence of its own here.");
+            let n = bar.lines().count();
+            assert_eq!(removed(&text), (0..n).collect::<Vec<_>>(), "{bar:?}");
+        }
+    }
+
+    #[test]
+    fn a_bar_button_between_targets_keeps_the_bar_going() {
+        // `Email` is a label and a button of the bar: the target after it goes too
+        assert_eq!(
+            removed("Share\nFacebook\nTwitter\nEmail\nWhatsApp\nThe council voted on Tuesday."),
+            (0..5).collect::<Vec<_>>()
+        );
+        // one button beside one target is a bar of two
+        assert_eq!(
+            removed("Share\nWhatsApp\nThe council voted on Tuesday."),
+            [0, 1]
+        );
+        // a target alone, away from any button, is a word of the article
+        assert!(removed("The council voted.\nWhatsApp\nThe vote was close.").is_empty());
     }
 
     #[test]
