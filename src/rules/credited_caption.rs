@@ -22,7 +22,10 @@ crate::declare_rule! {
     /// photographer's name and a slash; and AP after a slash or `via` (`(Jim Smith/AP)`,
     /// `(Port Authority via AP)`). After the end of a sentence a credit needs no colon or
     /// brackets when it names an agency: `Foto Ansa`, `Beeld ANP`, `Fot. Anna Nowak / PAP`, or
-    /// the agency, a slash and the photographer (`LUSA/JOÃO SILVA`).
+    /// the agency, a slash and the photographer (`LUSA/JOÃO SILVA`). Labels are known in more
+    /// languages and scripts too (`Фото: Анна Петрова`, `Fotoğraf: AA`, `Fot. Jan Nowak` after
+    /// a sentence, `(تصوير: أحمد علي)`, `(사진: 김민수)`), and in CJK captions in full-width
+    /// brackets glued to the caption (`新しい橋（写真：山田太郎）`, `（图片来源：新华社）`).
     ///
     /// Only lines of at most fifty words are captions; a credit-only line (`Foto: dpa`) is
     /// R014's.
@@ -114,12 +117,33 @@ static CUES: LazyWords = LazyWords::new(&[
     "lusa",
     "belga",
     "brasil",
+    "фото",
+    "Фото",
+    "ФОТО",
+    "снимок",
+    "Снимок",
+    "fotoğraf",
+    "görsel",
+    "φωτογραφ",
+    "Φωτογραφ",
+    "צילום",
+    "تصوير",
+    "صورة",
+    "عدسة",
+    "写真",
+    "撮影",
+    "画像",
+    "图片",
+    "圖片",
+    "摄影",
+    "攝影",
+    "사진",
 ]);
 
 /// The credit at the end of a caption; the credited name is in one of the `n` groups.
 /// `LABEL` and `AGENCY` are filled in by [`CREDIT_TAIL`].
 const CREDIT_TAIL_PATTERN: &str = r#"(?ix)
-    (?P<before>^|[.!?…"”»)]\s+|\s+[|/–—-]\s+|\s+)
+    (?P<before>^|[.!?…"”»)]\s+|\s+[|/–—-]\s+|\s+|[。．]|\p{Han}|\p{Hiragana}|\p{Katakana}|\p{Hangul})
     (?:
         [(\[]\s*(?P<label1>LABEL)(?:\s+(?:by|von|de|par))?\s*[:©]\s*(?P<n1>[^!?()\[\]:]{1,60})[)\]]
       | [(\[]\s*(?:LABEL)\s+(?:by|von|via|courtesy\s+of)\s+(?P<n2>[^!?()\[\]:]{1,60})[)\]]
@@ -128,6 +152,8 @@ const CREDIT_TAIL_PATTERN: &str = r#"(?ix)
       | \((?P<n5>[^()]{0,50}?(?:\b(?:AGENCY)\b|/\s*ap\b|\svia\s+ap\b)[^()]{0,50})\)
       | (?:foto|beeld|fot\.|zdj\.)\s+(?P<n6>[^!?()\[\]:]{0,50}?\b(?:AGENCY)\b[^!?()\[\]:]{0,30})
       | (?P<n7>(?:AGENCY)\s*/\s*[^!?()\[\]:/]{1,40})
+      | (?:fot\.|zdj\.)\s*(?P<n8>[^!?()\[\]:.]{1,60})
+      | [(（]\s*(?P<label9>WIDE)\s*[:：]\s*(?P<n9>[^!?()（）\[\]:：]{1,40})[)）]
     )\s*$"#;
 
 /// Longest line that can be a caption, in words.
@@ -141,11 +167,14 @@ const TAIL_BYTES: usize = 160;
 
 /// [`CREDIT_TAIL_PATTERN`] with its word lists in place.
 static CREDIT_TAIL: Lazy = Lazy::built(|| {
-    let label = r"photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|bildquelle|fotoquelle|bildnachweis|fotonachweis|symbolbild|imagen(?:es)?|fotograf[ií]as?|foto\s*credits?|(?:photo|image|picture)\s+credits?|cr[ée]dits?(?:\s+photo)?|cr[ée]ditos?|illustrations?|grafik";
+    let label = r"photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|bildquelle|fotoquelle|bildnachweis|fotonachweis|symbolbild|imagen(?:es)?|fotograf[ií]as?|foto\s*credits?|(?:photo|image|picture)\s+credits?|cr[ée]dits?(?:\s+photo)?|cr[ée]ditos?|illustrations?|grafik|фото(?:графия)?|снимок|fotoğraf|görsel|φωτογραφία|צילום|تصوير|صورة|الصورة|عدسة|사진";
+    // captions in CJK scripts credit in (full-width) brackets, glued to the caption
+    let wide = r"写真(?:提供)?|撮影|画像(?:提供)?|图片?(?:来源)?|圖片?(?:來源)?|摄影|攝影|사진";
     let agency = r"reuters|afp|dpa|epa|efe|getty(?:\s+images)?|istock(?:photo)?(?:\.com)?|shutterstock|unsplash|pixabay|imago(?:\s+images)?|picture[\s-]+alliance|keystone|ansa|anadolu|xinhua|alamy|adobe\s*stock|depositphotos|flickr|wikimedia(?:\s+commons)?|colourbox|fotolia|t[ée]lam|europa\s+press|ap\s+photo|anp|pap|lusa|belga|ag[eê]ncia\s+brasil";
     CREDIT_TAIL_PATTERN
         .replace("LABEL", label)
         .replace("AGENCY", agency)
+        .replace("WIDE", wide)
 });
 
 /// What every form of [`CREDIT_TAIL_PATTERN`] needs in a normalised line's tail: a closing
@@ -155,6 +184,10 @@ static CREDIT_TAIL: Lazy = Lazy::built(|| {
 fn may_end_in_credit(tail: &str) -> bool {
     let b = tail.as_bytes();
     if matches!(b.last(), Some(b')' | b']')) || memchr::memchr(b':', b).is_some() {
+        return true;
+    }
+    // a full-width closing bracket or colon (`（写真：山田花子）`)
+    if tail.ends_with('）') || tail.contains('：') {
         return true;
     }
     if tail.contains('©') || memchr::memchr(b'/', b).is_some() {
@@ -203,7 +236,8 @@ fn credit_start(line: &str) -> Option<usize> {
     let plain_space = caps
         .name("before")
         .is_some_and(|b| b.start() > 0 && b.as_str().trim().is_empty());
-    let unlabelled = caps.name("n6").is_some() || caps.name("n7").is_some();
+    let unlabelled =
+        caps.name("n6").is_some() || caps.name("n7").is_some() || caps.name("n8").is_some();
     if plain_space && (caps.name("label3").is_some() || caps.name("n4").is_some() || unlabelled) {
         return None;
     }
@@ -215,7 +249,7 @@ fn credit_start(line: &str) -> Option<usize> {
     if unlabelled && !after_sentence {
         return None;
     }
-    let name = ["n1", "n2", "n3", "n4", "n5"]
+    let name = ["n1", "n2", "n3", "n4", "n5", "n8", "n9"]
         .iter()
         .find_map(|g| caps.name(g))
         .map_or("", |m| m.as_str());
@@ -228,12 +262,18 @@ fn credit_start(line: &str) -> Option<usize> {
         return None;
     }
     // the sentence's closing mark stays with the caption; the space after it goes
-    let kept = before.as_str().len() - before.as_str().trim_start_matches(ENDS_CAPTION).len();
+    // (a letter of a CJK script the credit's bracket is glued to is the caption's)
+    let b = before.as_str();
+    let kept = if b.starts_with(char::is_alphabetic) {
+        b.len()
+    } else {
+        b.len() - b.trim_start_matches(ENDS_CAPTION).len()
+    };
     Some(start + before.start() + kept)
 }
 
 /// The marks that end a caption's sentence before its credit (the `before` group's first set).
-const ENDS_CAPTION: &[char] = &['.', '!', '?', '…', '"', '”', '»', ')'];
+const ENDS_CAPTION: &[char] = &['.', '!', '?', '…', '"', '”', '»', ')', '。', '．'];
 
 impl Rule for CreditedCaptionRule {
     fn meta(&self) -> &RuleMeta {
@@ -296,6 +336,38 @@ mod tests {
                 line[..w.start].to_string()
             }
             _ => panic!("one removal per line"),
+        }
+    }
+
+    #[test]
+    fn credits_of_more_languages_and_scripts_go() {
+        for (line, kept) in [
+            (
+                "Новый мост через реку. Фото: Анна Петрова",
+                "Новый мост через реку.",
+            ),
+            (
+                "Hasat yapan bir üretici. Fotoğraf: AA",
+                "Hasat yapan bir üretici.",
+            ),
+            ("Nowy most na rzece. Fot. Jan Nowak", "Nowy most na rzece."),
+            ("新しい橋を渡る人々（写真：山田太郎）", "新しい橋を渡る人々"),
+            ("新建的大桥。（图片来源：新华社）", "新建的大桥。"),
+            ("الجسر الجديد (تصوير: أحمد علي)", "الجسر الجديد"),
+            (
+                "새 다리를 건너는 시민들 (사진: 김민수)",
+                "새 다리를 건너는 시민들",
+            ),
+        ] {
+            assert_eq!(kept_at_normal(line), kept, "{line:?}");
+        }
+        // a sentence that mentions a photo keeps its words
+        for line in [
+            "Фото с места событий показали вечером.",
+            "写真を撮った人は山田さんだった。",
+            "Fot. i tekst zostały zatwierdzone przez redakcję w piątek po południu, po długiej dyskusji.",
+        ] {
+            assert_eq!(kept_at_normal(line), line, "{line:?}");
         }
     }
 

@@ -15,8 +15,10 @@ crate::declare_rule! {
     /// 2024`), and a reading time may close it (`8 April 2025 • 4 min read`).
     /// Month names are known in English, German, French, Spanish, Italian, Portuguese, Dutch,
     /// Polish, and after the day in Swedish, Danish, Norwegian, Finnish, Czech, Slovak,
-    /// Croatian, Serbian, Romanian, Turkish, Russian and Ukrainian (`12. března 2024`,
-    /// `7 ноября 2017`).
+    /// Croatian, Serbian, Romanian, Turkish, Russian, Ukrainian and Arabic (`12. března 2024`,
+    /// `7 ноября 2017`, `6 декабря 2026 г.`, `6 ديسمبر 2026 - 10:20 ص`); a weekday may follow
+    /// the date (`6 Aralık 2026 Pazar, 09:30`); Chinese, Japanese and Korean dates are read in
+    /// their own order and signs (`2026年12月6日 10時30分`, `2026년 12월 6일`).
     /// The line leaves the text and its date goes to the document's `date` field, as ISO 8601
     /// (`2023-08-02T15:19`); the first dateline of a document wins.
     ///
@@ -82,8 +84,21 @@ static LEADING_TIME: Lazy =
 static TRAILING_TIME: Lazy = Lazy::new(concat!(
     r"(?i)^[\s•·|,–—-]*(?:",
     time_join!(),
-    r"\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?)?"
+    r"\s+)?(\d{1,2})[:.h](\d{2})\s*(a\.?m\.?|p\.?m\.?|ص|م)?"
 ));
+
+/// A weekday after the date, as Turkish and others write it: `6 Aralık 2026 Pazar, 09:30`.
+static WEEKDAY_AFTER: Lazy = Lazy::new(
+    r"(?ix)^[\s,•·|–—-]*(?:
+        monday|tuesday|wednesday|thursday|friday|saturday|sunday
+      | montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag
+      | lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche
+      | lunes|martes|miércoles|jueves|viernes|sábado|domingo
+      | pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar
+      | понедельник|вторник|среда|четверг|пятница|суббота|воскресенье
+      | الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد
+    )(?:\s|,|$)",
+);
 
 /// A place before the date: one or two capitalised words and a dash (`Madrid - `).
 static PLACE: Lazy = Lazy::new(r"^\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?\s+[-–—|]\s+");
@@ -130,6 +145,9 @@ fn parse_dateline_body(body: &str) -> Option<String> {
     }
     let found = parse_date_prefix(rest)?;
     let mut after = &rest[found.len..];
+    if let Some(w) = WEEKDAY_AFTER.find(after) {
+        after = &after[w.end()..];
+    }
     // or after the date and a separator: `04.02.2025 - 13:25 Uhr`
     let has_time = found.iso.contains('T');
     if time.is_none() && !has_time {
@@ -172,6 +190,28 @@ impl Rule for Dateline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datelines_of_more_languages_parse() {
+        assert_eq!(
+            parse_dateline("6 Aralık 2026 Pazar, 09:30").as_deref(),
+            Some("2026-12-06T09:30")
+        );
+        assert_eq!(
+            parse_dateline("6 ديسمبر 2026 - 10:20 م").as_deref(),
+            Some("2026-12-06T22:20")
+        );
+        assert_eq!(
+            parse_dateline("Суббота, 6 декабря 2026 г.").as_deref(),
+            Some("2026-12-06")
+        );
+        assert_eq!(
+            parse_dateline("2026年12月6日 10時30分").as_deref(),
+            Some("2026-12-06T10:30")
+        );
+        // a weekday after the date does not let a sentence through
+        assert_eq!(parse_dateline("6 Aralık 2026 Pazar günü açıldı"), None);
+    }
 
     #[test]
     fn datelines_parse() {

@@ -3,8 +3,8 @@
 //! reading, as `03/19/2024`; `8/2/2023`, unpadded, is left alone as ambiguous), dates with
 //! month names in English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
 //! Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Croatian, Serbian, Romanian, Turkish,
-//! Russian and Ukrainian,
-//! an optional time; the result as ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
+//! Russian, Ukrainian and Arabic (with the year words `г.`, `року`), CJK dates
+//! (`2026年12月6日`, `2026년 12월 6일`), an optional time; the result as ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
 //! Only real calendar dates parse: `31.02.2023` or `Feb 30, 2023` is no date at all, so no rule
 //! takes it for one (the line stays unless something else removes it).
 
@@ -242,6 +242,30 @@ const MONTHS_AFTER_DAY: &[(&str, u32)] = &[
     ("жовтня", 10),
     ("листопада", 11),
     ("грудня", 12),
+    // Arabic: the names Egypt and the Gulf use, and the Levant's where they are one word
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("أيلول", 9),
 ];
 
 fn month(name: &str) -> Option<u32> {
@@ -268,6 +292,16 @@ pub struct FoundDate {
 }
 
 const MONTH_NAME: &str = r"\p{L}{3,12}\.?";
+
+/// The word for "year" some languages write after it: Russian `г.` / `года`, Ukrainian `р.` /
+/// `року`, Turkish `yılı` (`6 декабря 2026 г.`).
+const YEAR_WORD: &str = r"(?:\s*(?:г|р)\.|\s+(?:года|року|yılı))";
+
+/// A date in CJK order and signs, with an optional weekday in brackets and a time:
+/// `2026年12月6日`, `2026年12月6日（日） 10時30分`, `2026년 12월 6일 10:30`.
+static CJK_YMD: Lazy = Lazy::new(
+    r"^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*[(（][^)）]{1,3}[)）])?(?:\s*(?:(上午|下午|午前|午後|오전|오후)\s*)?(\d{1,2})\s*[:：時时시]\s*(\d{1,2})\s*[分분]?)?",
+);
 
 /// How a time is joined to a date: `at`, `um`, `à`, `a las`, `alle`, `às`, `om`, `o`, `godz.`
 /// (a macro, so that the regexes here and the dateline's trailing time write it once).
@@ -309,7 +343,7 @@ fn named_dmy() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         regex::Regex::new(&format!(
-            r"(?i)^(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({MONTH_NAME})\s+(?:de\s+)?(\d{{4}})(?:,?\s+{TIME_JOIN}?\s*(\d{{1,2}})[:.h](\d{{2}})\s*(am|pm)?)?"
+            r"(?i)^(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({MONTH_NAME})\s+(?:de\s+)?(\d{{4}}){YEAR_WORD}?(?:,?\s+{TIME_JOIN}?\s*(\d{{1,2}})[:.h](\d{{2}})\s*(am|pm)?)?"
         ))
         .expect("date regex")
     })
@@ -360,9 +394,10 @@ pub fn num(c: &regex::Captures, i: usize) -> Option<u32> {
 
 /// `h` on a 24-hour clock, from a 12-hour one when `ampm` says `am`/`pm` (`a.m.` too).
 pub fn hour12(h: u32, ampm: Option<&str>) -> u32 {
+    // Arabic writes ص (morning) and م (evening)
     match ampm.map(|s| s.to_lowercase().replace('.', "")) {
-        Some(s) if s == "pm" && h < 12 => h + 12,
-        Some(s) if s == "am" && h == 12 => 0,
+        Some(s) if (s == "pm" || s == "م") && h < 12 => h + 12,
+        Some(s) if (s == "am" || s == "ص") && h == 12 => 0,
         _ => h,
     }
 }
@@ -384,6 +419,20 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
     // first character rules out one side or the other (see the test of this premise)
     let digit_led = s.chars().next().is_some_and(char::is_numeric);
     if digit_led {
+        if let Some(c) = CJK_YMD.captures(s) {
+            let (y, m, d) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
+            let afternoon = c
+                .get(4)
+                .is_some_and(|p| matches!(p.as_str(), "下午" | "午後" | "오후"));
+            let t = num(&c, 5).zip(num(&c, 6)).map(|(h, mi)| {
+                if afternoon && h < 12 {
+                    (h + 12, mi)
+                } else {
+                    (h, mi)
+                }
+            });
+            return found(y, m, d, t, c[0].len());
+        }
         if let Some(c) = TIME_DMY.captures(s) {
             let (h, mi, d, m, y) = (
                 num(&c, 1)?,
@@ -444,7 +493,9 @@ pub static DATE_LABEL: Lazy = Lazy::new(
         (?:\s+(?:on|am|le|el|at|a|il|em|op|dnia))?\s*:?\s+
     )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo
           |lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira
-          |maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela)\.?,?\s+
+          |maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela
+          |pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье
+          |понеділок|вівторок|середа|четвер|пʼятниця|п'ятниця|субота|неділя)\.?,?\s+
       |(?:mo|di|mi|do|fr|sa|so)\.,?\s+)?",
 );
 
@@ -576,5 +627,30 @@ mod tests {
         assert_eq!(p("1900-02-29"), None);
         assert_eq!(p("31.12.2023").as_deref(), Some("2023-12-31"));
         assert_eq!(p("0.01.2023"), None);
+    }
+
+    #[test]
+    fn year_words_cjk_dates_and_arabic_months() {
+        assert_eq!(
+            p("6 декабря 2026 г., 10:45").as_deref(),
+            Some("2026-12-06T10:45")
+        );
+        assert_eq!(p("7 листопада 2025 р.").as_deref(), Some("2025-11-07"));
+        assert_eq!(p("6 декабря 2026 года").as_deref(), Some("2026-12-06"));
+        assert_eq!(p("2026年12月6日").as_deref(), Some("2026-12-06"));
+        assert_eq!(
+            p("2026年12月6日（日） 午後3時05分").as_deref(),
+            Some("2026-12-06T15:05")
+        );
+        assert_eq!(
+            p("2026년 12월 6일 10:30").as_deref(),
+            Some("2026-12-06T10:30")
+        );
+        assert_eq!(p("6 ديسمبر 2026").as_deref(), Some("2026-12-06"));
+        assert_eq!(p("12 أيار 2024").as_deref(), Some("2024-05-12"));
+        // no such day
+        assert_eq!(p("2026年2月30日"), None);
+        assert_eq!(hour12(10, Some("م")), 22);
+        assert_eq!(hour12(12, Some("ص")), 0);
     }
 }
