@@ -1094,11 +1094,28 @@ const HEADED_LIST_LINES: u32 = 8;
 /// Lines `start..end` (short lines and blanks, between prose lines) are a list under a
 /// subheading (`What changes` over `Longer opening hours`, `A quiet room with 80 seats`, ...):
 /// the run opens with a heading (no final punctuation, no colon, no bullet), no line of it or
-/// next to it is one a rule removes, no line of it holds a link or a separator, no line comes
-/// twice, and at most a third of its lines are a single word. A menu's labels, a share bar, a
-/// teaser card's `Recipe` / `90 min` / `easy` and a box of repeated `Learn more` buttons are
-/// not one.
-fn headed_list(doc: &Document, out: &[Verdict], ruled: &[bool], start: usize, end: usize) -> bool {
+/// next to it is one a rule removes, no line of it holds a link or a separator, and at most a
+/// third of its lines are a single word. A menu's labels, a share bar, a teaser card's
+/// `Recipe` / `90 min` / `easy` and a box of repeated `Learn more` buttons are not one, nor is
+/// a run that shows the marks of a page's chrome rather than an article's list:
+/// - a line of it comes twice on the page (in the run or anywhere else, compared by its key:
+///   case, bullets and punctuation aside): a card's `Terms apply`, a form's `All makes`, a
+///   results table's repeated heading, a menu entry that heads the section below it;
+/// - a line of it holds a calendar date: a post's or a teaser's dateline, a byline;
+/// - most of its lines of two words and more capitalise (nearly) every word: menu entries,
+///   teaser titles, product and section names (`Health Concern`, `Limited Time Offer`); not on
+///   a German page, where every noun is capitalised;
+/// - three of its lines open or end with the same two words: a list of links or buttons
+///   (`Go to the ...`, `... fabric projects`).
+fn headed_list(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    page: &PageLabels,
+    langs: &PageLanguages,
+    start: usize,
+    end: usize,
+) -> bool {
     let is_ruled = |j: usize| ruled.get(j).copied().unwrap_or(false);
     let above = (0..start).rev().find(|&j| out[j].class != Class::Blank);
     if above.is_some_and(is_ruled) || is_ruled(end) {
@@ -1118,16 +1135,107 @@ fn headed_list(doc: &Document, out: &[Verdict], ruled: &[bool], start: usize, en
         let f = &out[j].features;
         !is_ruled(j) && f.links == 0 && f.separators == 0
     };
-    let text = |j: usize| doc.line(j).trim();
-    let distinct = lines
-        .iter()
-        .enumerate()
-        .all(|(k, &j)| !lines[..k].iter().any(|&i| text(i) == text(j)));
     let single = lines
         .iter()
         .filter(|&&j| out[j].features.words == 1)
         .count();
-    lines.iter().all(|&j| plain(j)) && distinct && single * 3 <= lines.len()
+    if !(lines.iter().all(|&j| plain(j)) && single * 3 <= lines.len()) {
+        return false;
+    }
+    if lines
+        .iter()
+        .any(|&j| page.repeated(doc, j) || holds_date(doc.line(j)))
+    {
+        return false;
+    }
+    // menu entries and teaser titles: most lines of two words and more in Title Case (not on
+    // a German page, where every noun is capitalised)
+    if langs.main.is_none_or(|m| LANGS.get(m) != Some(&"de")) {
+        let worded = lines.iter().filter(|&&j| out[j].features.alpha_words >= 2);
+        let (mut n, mut titled) = (0usize, 0usize);
+        for &j in worded {
+            let f = &out[j].features;
+            n += 1;
+            titled += usize::from(f.cap_words * 4 >= f.alpha_words * 3);
+        }
+        if titled >= 2 && titled * 3 >= n * 2 {
+            return false;
+        }
+    }
+    !shared_affix(doc, &lines)
+}
+
+/// How often each line's key (see [`crate::doc::LineInfo::key`]) comes on a page, for
+/// [`headed_list`]'s test of a repeated line; counted once per page, when first needed.
+struct PageLabels(std::cell::OnceCell<std::collections::HashMap<u64, u32>>);
+
+impl PageLabels {
+    fn new() -> PageLabels {
+        PageLabels(std::cell::OnceCell::new())
+    }
+
+    /// Line `j` has words and comes more than once on the page.
+    fn repeated(&self, doc: &Document, j: usize) -> bool {
+        let info = doc.info(j);
+        if info.is_blank() || info.key_words == 0 {
+            return false;
+        }
+        let counts = self.0.get_or_init(|| {
+            let mut m = std::collections::HashMap::new();
+            for i in 0..doc.n_lines() {
+                let info = doc.info(i);
+                if !info.is_blank() && info.key_words > 0 {
+                    *m.entry(info.key).or_insert(0u32) += 1;
+                }
+            }
+            m
+        });
+        counts.get(&info.key).is_some_and(|&c| c > 1)
+    }
+}
+
+/// `line` holds a calendar date (`November 20, 2019`, `19.05.2007`, `2019-11-20`) at the start
+/// of one of its words.
+fn holds_date(line: &str) -> bool {
+    if !crate::rules::dates::may_hold_date(line) {
+        return false;
+    }
+    let mut at_word = true;
+    line.char_indices().any(|(k, c)| {
+        let opens = at_word && !c.is_whitespace();
+        at_word = c.is_whitespace();
+        opens && crate::rules::dates::parse_date_prefix(&line[k..]).is_some()
+    })
+}
+
+/// Three of `lines` open with the same two words, or end with the same two words (bullets
+/// aside, case folded).
+fn shared_affix(doc: &Document, lines: &[usize]) -> bool {
+    let words = |j: usize| {
+        doc.line(j)
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+    };
+    let same = |a: &str, b: &str| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    };
+    let pair_eq = |a: &[&str], b: &[&str]| {
+        a.len() == 2 && b.len() == 2 && same(a[0], b[0]) && same(a[1], b[1])
+    };
+    let heads: Vec<Vec<&str>> = lines.iter().map(|&j| words(j).take(2).collect()).collect();
+    let tails: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|&j| {
+            let w: Vec<&str> = words(j).collect();
+            w[w.len().saturating_sub(2)..].to_vec()
+        })
+        .collect();
+    [heads, tails].iter().any(|ends| {
+        ends.iter()
+            .any(|a| ends.iter().filter(|b| pair_eq(a, b)).count() >= 3)
+    })
 }
 
 /// The number a list item opens with: `7.` or `7)` then a space (`7. Serve warm.`).
@@ -1396,6 +1504,7 @@ fn classify_lines(
     }
 
     // context: a short run between prose lines is a subheading or a short list, and cheap
+    let labels = PageLabels::new();
     let mut w: Vec<f32> = out.iter().map(|v| v.score).collect();
     let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
     let mut i = 0;
@@ -1435,7 +1544,7 @@ fn classify_lines(
         // a list under a subheading, longer than a short run: the article's own
         let headed = shorts > p.gap_lines
             && shorts <= HEADED_LIST_LINES
-            && headed_list(doc, &out, ruled, start, i);
+            && headed_list(doc, &out, ruled, &labels, &langs, start, i);
         if (shorts <= p.gap_lines || listed || headed)
             && before.is_some_and(prose)
             && after.is_some_and(prose)
@@ -2284,7 +2393,6 @@ mod tests {
         }
         // a run of single-word labels (a teaser card, a menu) under a heading is no such list,
         // nor a run that holds a line twice
-        let p = Params::for_strictness(Strictness::Normal);
         for (run, headed) in [
             (list, true),
             (
@@ -2296,11 +2404,69 @@ mod tests {
                 false,
             ),
         ] {
-            let doc = Document::from_text(format!("{LEDE}{run}{tail}"), 1, 0);
-            let out = classify(&doc, &p);
-            let end = 3 + run.lines().count();
-            assert_eq!(headed_list(&doc, &out, &[], 3, end), headed, "{run:?}");
+            assert_eq!(
+                headed_run(&format!("{LEDE}{run}{tail}"), run),
+                headed,
+                "{run:?}"
+            );
         }
+    }
+
+    /// [`headed_list`] on the run `run` that follows [`LEDE`]'s three lines in `text`.
+    fn headed_run(text: &str, run: &str) -> bool {
+        let p = Params::for_strictness(Strictness::Normal);
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let out = classify(&doc, &p);
+        let feats: Vec<Features> = out.iter().map(|v| v.features).collect();
+        let langs = page_languages(&feats, &p);
+        let end = 3 + run.lines().count();
+        headed_list(&doc, &out, &[], &PageLabels::new(), &langs, 3, end)
+    }
+
+    #[test]
+    fn a_run_with_the_marks_of_chrome_is_no_list_under_a_subheading() {
+        let tail = "Timetables will stay as they were, although an extra evening crossing may \
+                    follow if enough tickets sell in June.\n";
+        // the control: sentence-case items under a heading
+        let list = "What the refit brought\nA new engine\nWider benches\nLamps below deck\n\
+                    A heated cabin for winter\n";
+        assert!(headed_run(&format!("{LEDE}{list}{tail}"), list));
+        // a line that comes again further down the page (a card's button, a form's label)
+        let card = "Card offers\nCashback on groceries\nTerms apply\nNo fee in the first year\n\
+                    Apply in a few minutes\n";
+        let page = format!("{LEDE}{card}{tail}Travel cards\nTerms apply\n");
+        assert!(!headed_run(&page, card));
+        assert!(headed_run(&format!("{LEDE}{card}{tail}"), card));
+        // a dateline among the lines (a list of posts)
+        let posts = "Latest posts\nHow we painted the hull\n12 March 2024\n\
+                     A winter on the slipway\nThe new bell arrives\n";
+        assert!(!headed_run(&format!("{LEDE}{posts}{tail}"), posts));
+        // most lines in Title Case: a menu of services, teaser titles
+        let menu = "Our services\nHull Repairs And Painting\nEngine Service Plans\n\
+                    Winter Storage Deals\nMooring Space Rentals\n";
+        assert!(!headed_run(&format!("{LEDE}{menu}{tail}"), menu));
+        // three lines that open, or end, with the same two words: links, buttons
+        let links = "Browse the shop\nGo to the rope section\nGo to the paint section\n\
+                     Go to the sail section\nOpening hours of the shop\n";
+        assert!(!headed_run(&format!("{LEDE}{links}{tail}"), links));
+        let galleries = "Pictures from the week\nThe old ferry photo gallery\n\
+                         Our new pier photo gallery\nA winter harbour photo gallery\n\
+                         Send us your pictures\n";
+        assert!(!headed_run(&format!("{LEDE}{galleries}{tail}"), galleries));
+    }
+
+    #[test]
+    fn a_german_list_of_nouns_is_no_title_case_menu() {
+        let lede = "Neue Bibliothek am Hafen\n\
+            Die neue Bibliothek am Hafen öffnet am Samstag ihre Türen, nachdem die Bauarbeiten \
+            fast zwei Jahre gedauert haben und die Kosten deutlich gestiegen sind.\n\
+            Die Stadt hat das alte Lagerhaus dafür umgebaut, und viele Freiwillige haben bei der \
+            Einrichtung der Räume mitgeholfen.\n";
+        let list = "Was sich ändert\nLängere Öffnungszeiten\nSchnelleres Internet\n\
+                    Neue Sitzplätze am Fenster\nEin Café im Erdgeschoss\n";
+        let tail = "Der Eintritt bleibt frei, und die Ausleihe kostet auch in Zukunft nichts, \
+                    wie die Leiterin am Montag noch einmal betonte.\n";
+        assert!(headed_run(&format!("{lede}{list}{tail}"), list));
     }
 
     #[test]
