@@ -1881,6 +1881,106 @@ fn diff_hunks_count_the_input_lines_of_split_articles() {
     assert!(checked > 10);
 }
 
+/// `--diff` shows exactly the removed lines as `-` (trial22 repro-05): a kept line is never
+/// `-` then `+` again (the blank line added after a title used to pull the diff out of line),
+/// the `-` lines are the lines the report's removals name, at the line numbers it gives (R001
+/// removes the second copy, line 4, in the diff too), and each hunk's input side is the
+/// input's own lines at the numbers its header gives.
+#[test]
+fn diff_hunks_show_exactly_the_removed_lines() {
+    let dir = tmpdir("diff-exact");
+    std::fs::write(
+        dir.join("rain.txt"),
+        "Rain Expected\nHeavy rain is expected across the region this weekend, forecasters said \
+         on Thursday evening.\n\nFollow us on Twitter\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("harbour.txt"),
+        "Harbour Reopens After Storm\nTT\nWorkers clear debris from the quay on Monday.\n\
+         Workers clear debris from the quay on Monday.\n\nThe harbour reopened on Tuesday \
+         after three days of closure, the port authority said in a statement.\n\nRelated \
+         Articles\nStorm hits coast\nFerries cancelled\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    for (inputs, name) in [
+        (vec![d], "diff-exact-tmp"),
+        (vec!["seeds"], "diff-exact-seeds"),
+    ] {
+        let mut args = vec!["clean", "--no-config", "--diff"];
+        args.extend(&inputs);
+        let report = report_of(&args, name);
+        let diff = stdout(&deboil_ok(&[&args[..], &["-q"]].concat()));
+        // the report's removed lines, by file: every non-blank line of each removal's range
+        let mut removed = std::collections::BTreeSet::new();
+        let mut dumps = std::collections::BTreeMap::new();
+        for doc in report["documents"].as_array().unwrap() {
+            let source = doc["source"].as_str().unwrap().to_string();
+            let text = std::fs::read_to_string(root().join(&source)).unwrap();
+            let lines: Vec<String> = text.lines().map(str::to_string).collect();
+            for r in doc["removals"].as_array().unwrap() {
+                let (a, z) = (
+                    r["lines"][0].as_u64().unwrap(),
+                    r["lines"][1].as_u64().unwrap(),
+                );
+                for n in a..=z {
+                    if !lines[n as usize - 1].trim().is_empty() {
+                        removed.insert((source.clone(), n));
+                    }
+                }
+            }
+            dumps.insert(source, lines);
+        }
+        let mut minus = std::collections::BTreeSet::new();
+        let (mut file, mut at) = (String::new(), 0);
+        let mut run: Vec<(char, String)> = Vec::new();
+        let check_run = |run: &mut Vec<(char, String)>| {
+            for (_, t) in run.iter().filter(|(c, _)| *c == '-') {
+                assert!(
+                    !run.iter()
+                        .any(|(c, u)| *c == '+' && u == t && !t.is_empty()),
+                    "a kept line shows as changed: {t}\n{diff}"
+                );
+            }
+            run.clear();
+        };
+        for l in diff.lines() {
+            if let Some(h) = l.strip_prefix("--- ") {
+                file = h.split(['#', ' ']).next().unwrap().to_string();
+            } else if l.starts_with("+++ ") {
+            } else if let Some(h) = l.strip_prefix("@@ -") {
+                check_run(&mut run);
+                let range = h.split(' ').next().unwrap();
+                at = range.split(',').next().unwrap().parse().unwrap();
+            } else if let Some(t) = l.strip_prefix('+') {
+                run.push(('+', t.to_string()));
+            } else {
+                let (sign, t) = l.split_at(1);
+                // the input as reading normalised it (whitespace runs, trailing spaces)
+                let words = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(
+                    words(&dumps[&file][at - 1]),
+                    words(t),
+                    "{file}:{at} in the diff:\n{diff}"
+                );
+                if sign == "-" {
+                    if !t.is_empty() {
+                        minus.insert((file.clone(), at as u64));
+                    }
+                    run.push(('-', t.to_string()));
+                } else {
+                    check_run(&mut run);
+                }
+                at += 1;
+            }
+        }
+        check_run(&mut run);
+        assert!(!removed.is_empty());
+        assert_eq!(minus, removed, "{diff}");
+    }
+}
+
 /// An article split from record `A` is `A#1`; a record whose own id is `A#1` then shares it,
 /// and the run says so (`duplicate-id`), keeping both.
 #[test]

@@ -25,6 +25,11 @@ pub struct CleanDoc {
     /// The input line (of the dump, or of the JSONL record's text) the document starts on: 1,
     /// or later for an article split from further down (for `--diff`'s hunk headers).
     pub first_line: usize,
+    /// Per line of [`CleanDoc::render_text`], the index of the input document's line it comes
+    /// from (a kept line, a cut line's rest, a blank line kept as layout), or `None` for the
+    /// blank line added after a title: `--diff` builds its hunks from this, so they show
+    /// exactly the removed lines. Filled only with [`Keeping::input`].
+    pub layout: Vec<Option<usize>>,
     pub report: DocReport,
 }
 
@@ -241,6 +246,7 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
     // title: the first kept line, when headline-shaped and prose follows soon (a headline
     // heads text; the first of a run of short lines, an ingredient or a spec, heads nothing)
     let mut title = None;
+    let mut title_li = None;
     let is_prose = |t: &str| {
         let words = t.split_whitespace().count();
         // by characters too: Chinese and Japanese write no spaces between words
@@ -260,6 +266,7 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
                 line: doc.input_line(*li),
                 text: t.to_string(),
             });
+            title_li = Some(*li);
             body.remove(0);
         }
     }
@@ -274,6 +281,28 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         }
         text.push_str(t);
         prev = Some(*li);
+    }
+
+    // where each output line comes from, for `--diff`: the title, the blank line after it (an
+    // input blank line when one stands between the title and the body, else an added line),
+    // the body lines, and between them the first of the blank lines the body keeps as one
+    let mut layout = Vec::new();
+    if keeping.input {
+        let blank_between = |p: usize, q: usize| (p + 1..q).find(|&k| doc.is_blank(k));
+        if let Some(t) = title_li {
+            layout.push(Some(t));
+            if let Some((first, _)) = body.first() {
+                layout.push(blank_between(t, *first));
+            }
+        }
+        let mut prev: Option<usize> = None;
+        for (li, _) in &body {
+            if let Some(k) = prev.and_then(|p| blank_between(p, *li)) {
+                layout.push(Some(k));
+            }
+            layout.push(Some(*li));
+            prev = Some(*li);
+        }
     }
 
     let lines_in = doc.paragraphs().count();
@@ -313,6 +342,7 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
             String::new()
         },
         first_line: doc.first_line,
+        layout,
         report,
     }
 }

@@ -1973,12 +1973,20 @@ fn list_removals(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
 }
 
 /// The `--diff` listing of one document: a unified diff from its input text to its clean text,
-/// headed by the document's id (for a JSONL record, `path:record_line (id ID)`).
+/// headed by the document's id (for a JSONL record, `path:record_line (id ID)`). The hunks are
+/// built from what `apply` did ([`CleanDoc::layout`]), not by matching lines: a removed line is
+/// `-`, a line a rule cut part of is `-` then `+`, the blank line added after a title is `+`,
+/// and every kept line is context, numbered as the report and `--dry-run` number it.
 fn list_diff(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
     let new = d.render_text();
-    let mut old = d.input_text.clone();
-    old.push('\n');
-    if old == new {
+    let old_lines: Vec<&str> = if d.input_text.is_empty() {
+        Vec::new()
+    } else {
+        d.input_text.split('\n').collect()
+    };
+    let new_lines: Vec<&str> = new.lines().collect();
+    let ops = diff_ops(&old_lines, &new_lines, &d.layout);
+    if ops.iter().all(|o| o.0 == ' ') {
         return;
     }
     // a JSONL record is named by its file and line too, as in the `--dry-run` listing
@@ -1992,39 +2000,83 @@ fn list_diff(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
     } else {
         d.output_id()
     };
-    let diff = similar::TextDiff::from_lines(&old, &new);
     let _ = writeln!(out, "--- {label} (input)\n+++ {label} (clean)");
     // the input side counts the input's lines, as the report and `--dry-run` do: an article
     // split from further down a dump starts at its first line there, not at 1
-    let hunk_range = |r: std::ops::Range<usize>, offset: usize| {
-        let len = r.len();
-        match len {
-            1 => format!("{}", r.start + 1 + offset),
-            0 => format!("{},0", r.start + offset),
-            _ => format!("{},{len}", r.start + 1 + offset),
-        }
+    let hunk_range = |start: usize, len: usize, offset: usize| match len {
+        1 => format!("{}", start + 1 + offset),
+        0 => format!("{},0", start + offset),
+        _ => format!("{},{len}", start + 1 + offset),
     };
-    for hunk in diff.unified_diff().context_radius(2).iter_hunks() {
-        let (Some(first), Some(last)) = (hunk.ops().first(), hunk.ops().last()) else {
-            continue;
-        };
-        let old_range = first.old_range().start..last.old_range().end;
-        let new_range = first.new_range().start..last.new_range().end;
+    for hunk in diff_hunks(&ops, 2) {
+        let ops = &ops[hunk];
+        let old_len = ops.iter().filter(|o| o.0 != '+').count();
+        let new_len = ops.iter().filter(|o| o.0 != '-').count();
         let _ = writeln!(
             out,
             "@@ -{} +{} @@",
-            hunk_range(old_range, d.first_line.saturating_sub(1)),
-            hunk_range(new_range, 0)
+            hunk_range(ops[0].1, old_len, d.first_line.saturating_sub(1)),
+            hunk_range(ops[0].2, new_len, 0)
         );
-        for change in hunk.iter_changes() {
-            let sign = match change.tag() {
-                similar::ChangeTag::Equal => ' ',
-                similar::ChangeTag::Delete => '-',
-                similar::ChangeTag::Insert => '+',
-            };
-            let _ = write!(out, "{sign}{}", change.value());
+        // in each run of changes, the input's lines first, then the clean ones
+        let mut i = 0;
+        while i < ops.len() {
+            if ops[i].0 == ' ' {
+                let _ = writeln!(out, " {}", old_lines[ops[i].1]);
+                i += 1;
+                continue;
+            }
+            let run = i..i + ops[i..].iter().take_while(|o| o.0 != ' ').count();
+            for o in ops[run.clone()].iter().filter(|o| o.0 == '-') {
+                let _ = writeln!(out, "-{}", old_lines[o.1]);
+            }
+            for o in ops[run.clone()].iter().filter(|o| o.0 == '+') {
+                let _ = writeln!(out, "+{}", new_lines[o.2]);
+            }
+            i = run.end;
         }
     }
+}
+
+/// The line-by-line edit from `old` (the input document's lines) to `new` (its rendering),
+/// where `layout[j]` is the input line that output line `j` comes from (`None`: added). Each op
+/// is (`' '`, `'-'` or `'+'`, input line index, output line index): for `+` the input index is
+/// the number of input lines before it, for `-` the output index the number of output lines
+/// before it. An output line whose text differs from its input line (a cut) is `-` then `+`.
+fn diff_ops(old: &[&str], new: &[&str], layout: &[Option<usize>]) -> Vec<(char, usize, usize)> {
+    let mut ops = Vec::with_capacity(old.len() + 2);
+    let mut o = 0;
+    for (j, text) in new.iter().enumerate() {
+        match layout.get(j).copied().flatten() {
+            Some(src) if src >= o && src < old.len() => {
+                ops.extend((o..src).map(|k| ('-', k, j)));
+                if old[src] == *text {
+                    ops.push((' ', src, j));
+                } else {
+                    ops.push(('-', src, j));
+                    ops.push(('+', src + 1, j));
+                }
+                o = src + 1;
+            }
+            _ => ops.push(('+', o, j)),
+        }
+    }
+    ops.extend((o..old.len()).map(|k| ('-', k, new.len())));
+    ops
+}
+
+/// The hunks of a unified diff over `ops`: each change with up to `radius` lines of context on
+/// either side, hunks whose context would meet joined into one.
+fn diff_hunks(ops: &[(char, usize, usize)], radius: usize) -> Vec<std::ops::Range<usize>> {
+    let mut hunks: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, _) in ops.iter().enumerate().filter(|(_, o)| o.0 != ' ') {
+        let (start, end) = (i.saturating_sub(radius), (i + 1 + radius).min(ops.len()));
+        match hunks.last_mut() {
+            Some(h) if start <= h.end => h.end = end,
+            _ => hunks.push(start..end),
+        }
+    }
+    hunks
 }
 
 /// Cleans one text in memory with `rules` (no corpus stage): decode, normalise, split, strip,
