@@ -3118,6 +3118,71 @@ mod hostile {
         assert_eq!(o.status.code(), Some(0));
     }
 
+    /// `--strict` with output to stdout (trial23 repro-08): a failure the first pass met stops
+    /// the run before any document is written, a bad line after 5,000 good records as well as
+    /// a binary file after a good input. Before, 4,096 records went out first.
+    #[test]
+    fn strict_stops_before_writing_on_a_failure_pass_1_met() {
+        let dir = tmpdir("strict-pass1");
+        // 5,000 records of 40 words each drawn from 15, so that none repeats another
+        let words = "council budget schools roads hospitals region critics rural towns taxes \
+                     families river harbor museum orchestra";
+        let words: Vec<&str> = words.split(' ').collect();
+        let mut x: u64 = 7;
+        let mut jsonl = String::new();
+        for i in 0..5000 {
+            let text: Vec<&str> = (0..40)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    words[(x >> 33) as usize % words.len()]
+                })
+                .collect();
+            jsonl.push_str(&format!(
+                "{{\"id\":\"d{i}\",\"text\":\"Story {i}. {}.\"}}\n",
+                text.join(" ")
+            ));
+        }
+        std::fs::write(
+            dir.join("a.jsonl"),
+            format!("{jsonl}this line is not JSON\n"),
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.join("two")).unwrap();
+        std::fs::write(dir.join("two/a.jsonl"), &jsonl).unwrap();
+        std::fs::write(dir.join("two/b.txt"), b"\0\0\0binary\0").unwrap();
+        for (input, said) in [
+            (dir.join("a.jsonl"), "a.jsonl:5001: expected a JSON object"),
+            (dir.join("two"), "b.txt: binary file"),
+        ] {
+            let input = input.to_str().unwrap();
+            let o = deboil(&["clean", "-q", "--strict", input, "--format", "jsonl"]);
+            assert_eq!(o.status.code(), Some(2));
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(
+                err.contains(said) && err.contains("run stopped (--strict)"),
+                "{err}"
+            );
+            assert_eq!(
+                o.stdout.len(),
+                0,
+                "{input}: {} bytes written",
+                o.stdout.len()
+            );
+        }
+        // without --strict the good records are written and the failure counted
+        let o = deboil(&[
+            "clean",
+            "-q",
+            dir.join("a.jsonl").to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(stdout(&o).lines().count(), 5000);
+    }
+
     #[test]
     fn strict_says_the_run_stopped_not_that_the_input_was_skipped() {
         let bin = "fixtures/hostile-binary/input.txt";

@@ -691,6 +691,8 @@ pub struct Records {
     keep: Option<unpacked::Unpacked>,
     /// Decompressed sources an earlier reading kept, read from memory.
     reuse: Option<unpacked::Unpacked>,
+    /// [`Records::next_raw`] gives the data's failures too, instead of dropping them.
+    raw_failures: bool,
 }
 
 /// Opens the sources for reading, in order.
@@ -707,6 +709,7 @@ pub fn open_all(sources: Vec<Source>, opts: InputOptions) -> Records {
         opened: 0,
         keep: None,
         reuse: None,
+        raw_failures: false,
     }
 }
 
@@ -715,6 +718,14 @@ impl Records {
     /// its budget lasts, for a later reading of the same sources ([`Records::reuse_decompressed`]).
     pub fn keep_decompressed(mut self, store: &unpacked::Unpacked) -> Records {
         self.keep = Some(store.clone());
+        self
+    }
+
+    /// With `on`, [`Records::next_raw`] gives the failures of the data it meets
+    /// ([`RawItem::Failure`]: a broken file or archive, a line too long; not an empty input),
+    /// in their place among the items, instead of dropping them.
+    pub fn with_raw_failures(mut self, on: bool) -> Records {
+        self.raw_failures = on;
         self
     }
 
@@ -909,6 +920,9 @@ pub enum RawItem {
         bytes: Vec<u8>,
     },
     Record(Record),
+    /// A failure of the data (not an empty input), when [`Records::with_raw_failures`] asked
+    /// for them: `--strict` stops a two-pass run on the first one pass 1 meets.
+    Failure(InputError),
 }
 
 impl Records {
@@ -920,14 +934,28 @@ impl Records {
             if let Some(r) = self.pending.pop_front() {
                 match r {
                     Ok(r) => return Some(RawItem::Record(r)),
+                    Err(e) if self.raw_failures && is_data_failure(e.kind) => {
+                        return Some(RawItem::Failure(e))
+                    }
                     Err(_) => continue,
                 }
             }
             if let Some(cur) = self.current.as_mut() {
                 let max = self.opts.max_record_bytes;
                 match cur.next_line(max) {
-                    Line::Eof | Line::Fault(_) => self.current = None,
-                    Line::TooLong(_) => {}
+                    Line::Eof => self.current = None,
+                    Line::Fault(e) => {
+                        self.current = None;
+                        if self.raw_failures && is_data_failure(e.kind) {
+                            return Some(RawItem::Failure(e));
+                        }
+                    }
+                    Line::TooLong(n) => {
+                        if self.raw_failures {
+                            let e = line_too_long(&cur.display, cur.line, n, max);
+                            return Some(RawItem::Failure(e));
+                        }
+                    }
                     Line::Ok => {
                         if is_blank_jsonl_line(&cur.buf, cur.line) {
                             continue;

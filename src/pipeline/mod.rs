@@ -390,8 +390,13 @@ pub fn run(
         Some(d) if d.needs_learning() => {
             let spool = spool_streams(&mut sources, &opts.input)?;
             let learning = Progress::learning(sources.len(), started, opts.summary);
-            (keyed, pass1_bytes) = learn(d, &sources, opts, &pool, &unpacked, &learning);
+            let failure;
+            (keyed, pass1_bytes, failure) = learn(d, &sources, opts, &pool, &unpacked, &learning);
             learning.finish();
+            // `--strict`: a failure pass 1 met stops the run before any document is written
+            if let Some(e) = failure {
+                return Err(Error::Input(e.stopping_the_run()));
+            }
             spool
         }
         _ => TempPaths(Vec::new()),
@@ -1388,14 +1393,18 @@ fn learn(
     pool: &rayon::ThreadPool,
     unpacked: &input::unpacked::Unpacked,
     progress: &Progress,
-) -> (Keyed, u64) {
+) -> (Keyed, u64, Option<InputError>) {
     let mut kept = Keyed::default();
+    // under `--strict`, the first failure of the data in input order: the run stops on it
+    // before pass 2 writes anything
+    let mut first_failure: Option<InputError> = None;
     let read_bytes = std::sync::atomic::AtomicU64::new(0);
     let read_total = &read_bytes;
     let opened_sources = std::sync::atomic::AtomicUsize::new(0);
     let opened_total = &opened_sources;
-    let mut records =
-        input::open_all(sources.to_vec(), opts.input.clone()).keep_decompressed(unpacked);
+    let mut records = input::open_all(sources.to_vec(), opts.input.clone())
+        .keep_decompressed(unpacked)
+        .with_raw_failures(opts.strict);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
     let (ktx, krx) = std::sync::mpsc::sync_channel::<Vec<(u64, u64, KeyedRecord)>>(1);
     let counting = &mut *d;
@@ -1427,10 +1436,12 @@ fn learn(
                 bytes += match &item {
                     input::RawItem::Line { bytes, .. } => bytes.len(),
                     input::RawItem::Record(r) => r.text.len(),
+                    input::RawItem::Failure(_) => 0,
                 };
                 let raw = match &item {
                     input::RawItem::Line { bytes, .. } => bytes.len(),
                     input::RawItem::Record(r) => r.raw_bytes,
+                    input::RawItem::Failure(_) => 0,
                 };
                 read_total.fetch_add(raw as u64, std::sync::atomic::Ordering::Relaxed);
                 opened_total.store(records.opened(), std::sync::atomic::Ordering::Relaxed);
@@ -1465,6 +1476,16 @@ fn learn(
                 seq_base,
                 read_total.load(std::sync::atomic::Ordering::Relaxed),
             );
+            // (place in the batch, failure) of the first failure, under `--strict`
+            let failed = std::sync::Mutex::new(None::<(usize, InputError)>);
+            let fail = |i: usize, e: InputError| {
+                if opts.strict && input::is_data_failure(e.kind) {
+                    let mut f = failed.lock().unwrap_or_else(|e| e.into_inner());
+                    if f.as_ref().is_none_or(|(j, _)| i < *j) {
+                        *f = Some((i, e));
+                    }
+                }
+            };
             let keyed: Vec<(u64, u64, KeyedRecord)> = pool.install(|| {
                 batch
                     .into_par_iter()
@@ -1472,14 +1493,28 @@ fn learn(
                     .filter_map(|(i, item)| {
                         let mut r = match item {
                             input::RawItem::Record(r) => r,
+                            input::RawItem::Failure(e) => {
+                                fail(i, e);
+                                return None;
+                            }
                             input::RawItem::Line {
                                 display,
                                 line,
                                 bytes,
                             } => {
-                                input::parse_jsonl_line(&bytes, &display, line, 0, &opts.input)
-                                    .ok()?
-                                    .record
+                                match input::parse_jsonl_line(
+                                    &bytes,
+                                    &display,
+                                    line,
+                                    0,
+                                    &opts.input,
+                                ) {
+                                    Ok(p) => p.record,
+                                    Err(e) => {
+                                        fail(i, e);
+                                        return None;
+                                    }
+                                }
                             }
                         };
                         if let Some(base) = &opts.display_base {
@@ -1508,6 +1543,11 @@ fn learn(
             if ktx.send(keyed).is_err() {
                 break;
             }
+            if let Some((_, e)) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                // the batches before held none: this is the first, and the run stops on it
+                first_failure = Some(e);
+                break;
+            }
         }
         drop(ktx);
         kept = counter
@@ -1515,7 +1555,7 @@ fn learn(
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
     });
     d.finish_learning();
-    (kept, read_bytes.into_inner())
+    (kept, read_bytes.into_inner(), first_failure)
 }
 
 /// Spawns a named scoped thread (names show in `top -H` and `/proc/<pid>/task/*/comm`, which
