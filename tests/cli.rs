@@ -3183,6 +3183,44 @@ mod hostile {
         assert_eq!(stdout(&o).lines().count(), 5000);
     }
 
+    /// An empty input is no failure of the data, under `--strict` too (trial23 repro-10): a
+    /// crawl's empty shard is counted as `empty` and named, and the run goes on.
+    #[test]
+    fn strict_lets_an_empty_shard_through() {
+        let dir = tmpdir("strict-empty");
+        let shards = dir.join("shards");
+        std::fs::create_dir_all(&shards).unwrap();
+        std::fs::write(shards.join("part-0000.jsonl"), "").unwrap();
+        std::fs::write(
+            shards.join("part-0001.jsonl"),
+            "{\"id\":\"a\",\"text\":\"The harbor museum opened a new wing for its orchestra \
+             archive this spring.\"}\n",
+        )
+        .unwrap();
+        let s = shards.to_str().unwrap();
+        for extra in [&[][..], &["--no-boilerplate"][..]] {
+            let mut args = vec!["clean", "--strict", s, "--format", "jsonl"];
+            args.extend(extra);
+            let (o, report) = report(&args);
+            assert_eq!(o.status.code(), Some(0), "{extra:?}");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(err.contains("part-0000.jsonl: no records"), "{err}");
+            assert_eq!(stdout(&o).lines().count(), 1);
+            assert_eq!(report["totals"]["documents_failed"]["empty"], 1, "{report}");
+        }
+        for cmd in ["dups", "dedup sigs"] {
+            let mut args: Vec<&str> = cmd.split(' ').collect();
+            args.extend(["--strict", s]);
+            let o = deboil(&args);
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "{cmd}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+    }
+
     #[test]
     fn strict_says_the_run_stopped_not_that_the_input_was_skipped() {
         let bin = "fixtures/hostile-binary/input.txt";

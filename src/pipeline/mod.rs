@@ -556,7 +556,8 @@ pub fn run(
                         note_warning(&w, &progress, &mut notices, stderr, &mut totals, r);
                         continue;
                     }
-                    InputNotice::Failure(e) if opts.strict => {
+                    // an empty input is no failure of the data: counted, not fatal
+                    InputNotice::Failure(e) if opts.strict && input::is_data_failure(e.kind) => {
                         return Err(Error::Input(e.stopping_the_run()));
                     }
                     InputNotice::Failure(e) => e,

@@ -66,7 +66,9 @@ pub fn for_each_stripped(
                     read += 1;
                     batch.push(r);
                 }
-                Err(e) if opts.strict => return Err(Error::Input(e.stopping_the_run())),
+                Err(e) if opts.strict && input::is_data_failure(e.kind) => {
+                    return Err(Error::Input(e.stopping_the_run()))
+                }
                 Err(e) => {
                     // as `clean` counts them: an empty input is no failure of the data
                     failed += usize::from(input::is_data_failure(e.kind));
