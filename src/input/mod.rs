@@ -1924,10 +1924,10 @@ pub fn parse_jsonl_line(
         parsed => (parsed, repaired),
     };
     let value: Value = value.map_err(|e| {
-        // serde_json stops at 128 levels of nesting, which keeps a hostile line from
-        // overflowing the stack; the JSON itself may be valid
+        // serde_json stops at 128 levels of nesting (the record's own object is the first),
+        // which keeps a hostile line from overflowing the stack; the JSON itself may be valid
         let why = if e.to_string().starts_with("recursion limit exceeded") {
-            format!("nested more than 128 levels deep, deboil's limit: {e}")
+            format!("nested 128 or more levels deep; deboil reads up to 127: {e}")
         } else {
             format!("invalid JSON: {e}")
         };
@@ -2400,10 +2400,23 @@ mod tests {
         let got = e(&deep);
         assert_eq!(got.kind, "invalid-json");
         assert!(
-            got.message.contains("nested more than 128 levels deep"),
+            got.message
+                .contains("nested 128 or more levels deep; deboil reads up to 127"),
             "{}",
             got.message
         );
+        // the limit as the message gives it (trial23 repro-11): the record's object and 126
+        // arrays in it, 127 levels, are read; 128 levels are not
+        let nested = |levels: usize| {
+            format!(
+                "{{\"text\":\"body\",\"x\":{}{}}}",
+                "[".repeat(levels - 1),
+                "]".repeat(levels - 1)
+            )
+        };
+        assert!(parse_jsonl_line(nested(127).as_bytes(), "t.jsonl", 1, 0, &opts).is_ok());
+        let m = e(&nested(128)).message;
+        assert!(m.contains("nested 128 or more levels deep"), "{m}");
         assert!(e("{\"text\": tru}").message.contains("(invalid JSON: "));
     }
 
