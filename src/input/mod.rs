@@ -1887,6 +1887,27 @@ pub struct Parsed {
     pub had_id: bool,
 }
 
+/// When `line` opens with a whole JSON object and another follows it on the same line (the
+/// error "trailing characters"), why and what to do: records separated by lone CRs (old Mac
+/// line ends, which JSON Lines does not take as line ends) or written with nothing between
+/// them (`}{`). Otherwise empty.
+fn glued_records_hint(line: &str) -> &'static str {
+    let mut values = serde_json::Deserializer::from_str(line).into_iter::<serde::de::IgnoredAny>();
+    if !matches!(values.next(), Some(Ok(_))) {
+        return "";
+    }
+    let rest = line[values.byte_offset()..].trim_start_matches([' ', '\t']);
+    if rest.starts_with('\r') && rest.trim_start_matches(['\r', ' ', '\t']).starts_with('{') {
+        "; the line holds several records separated by lone CR characters (old Mac line ends; \
+         JSON Lines ends a line with LF or CRLF): convert it with `tr '\\r' '\\n'`"
+    } else if rest.starts_with('{') {
+        "; the line holds several JSON objects one after another (records written without a \
+         newline between them): split them with `jq -c .`"
+    } else {
+        ""
+    }
+}
+
 /// Parses one JSONL line (raw bytes, invalid UTF-8 repaired) into a record. Separate from the
 /// reading so batches of lines can be parsed on any thread.
 pub fn parse_jsonl_line(
@@ -1929,7 +1950,7 @@ pub fn parse_jsonl_line(
         let why = if e.to_string().starts_with("recursion limit exceeded") {
             format!("nested 128 or more levels deep; deboil reads up to 127: {e}")
         } else {
-            format!("invalid JSON: {e}")
+            format!("invalid JSON: {e}{}", glued_records_hint(&s))
         };
         err("invalid-json", format!("{want} ({why})"))
     })?;
@@ -2368,6 +2389,40 @@ mod tests {
             .unwrap();
         assert_eq!(e.kind, "not-an-object");
         assert!(e.message.ends_with("convert it with `jq -c '.[]'`"), "{e}");
+    }
+
+    /// Records separated by lone CRs, or glued with no newline, fail as one line, with a hint
+    /// naming the cause and the fix (trial23 repro-09); other trailing characters get none.
+    #[test]
+    fn glued_records_get_a_hint() {
+        let opts = InputOptions::default();
+        let e = |line: &str| {
+            parse_jsonl_line(line.as_bytes(), "in.jsonl", 1, 0, &opts)
+                .err()
+                .unwrap()
+                .message
+        };
+        let cr = e("{\"text\":\"a\"}\r{\"text\":\"b\"}\r");
+        assert!(cr.contains("trailing characters"), "{cr}");
+        assert!(
+            cr.ends_with(
+                "separated by lone CR characters (old Mac line ends; JSON Lines ends a \
+                 line with LF or CRLF): convert it with `tr '\\r' '\\n'`)"
+            ),
+            "{cr}"
+        );
+        let glued = e("{\"text\":\"a\"}{\"text\":\"b\"}");
+        assert!(
+            glued.ends_with(
+                "(records written without a newline between them): split them \
+                 with `jq -c .`)"
+            ),
+            "{glued}"
+        );
+        for plain in ["{\"text\":\"a\"} x", "{\"text\":\"a\"}]", "{\"text\": tru}"] {
+            let m = e(plain);
+            assert!(!m.contains("the line holds"), "{m}");
+        }
     }
 
     #[test]
