@@ -173,7 +173,13 @@ fn input_of(case: &Path) -> Result<PathBuf, Error> {
 
 /// Runs one case: returns its stdout, the report totals as pretty JSON, and what the run printed
 /// on stderr (its input errors and warnings).
-pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String, String), Error> {
+/// What [`run_case`] gives: the output, the report, what the run printed to stderr, and the
+/// documents written, in output order, with whether the output is JSONL (one per line) or text
+/// (separated by form-feed lines).
+pub type CaseRun = (Vec<u8>, String, String, (Vec<String>, bool));
+
+/// Runs one case's `clean` into memory.
+pub fn run_case(case: &Path, threads: Option<usize>) -> Result<CaseRun, Error> {
     let input = input_of(case)?;
     let mut words: Vec<String> = vec![input.display().to_string()];
     let args_file = case.join("args");
@@ -267,17 +273,22 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<(Vec<u8>, String,
             input.display()
         )));
     }
-    let (out, totals, messages) = pipeline::run_to_memory(&opts)?;
+    opts.collect_labels = true;
+    let (out, totals, messages, labels) = pipeline::run_to_memory(&opts)?;
     let report = serde_json::to_string_pretty(&totals).unwrap_or_default() + "\n";
-    Ok((out, report, messages))
+    let jsonl = opts.format == crate::output::Format::Jsonl;
+    Ok((out, report, messages, (labels, jsonl)))
 }
 
 /// Whether `path` (an expected file of `case`) holds `actual`; if not, rewrites it under `bless`
-/// (naming it in `blessed`), else appends a unified diff to `diffs`.
+/// (naming it in `blessed`), else appends a unified diff to `diffs`. With `docs` (the labels of
+/// the documents in `actual`, and whether it is JSONL), each hunk header names the documents
+/// its changes lie in.
 fn compare(
     case: &Path,
     path: &Path,
     actual: &[u8],
+    docs: Option<(&[String], bool)>,
     bless: bool,
     diffs: &mut String,
     blessed: &mut Vec<String>,
@@ -315,13 +326,7 @@ fn compare(
             notes.push("is compared as JSON: shown as deboil formats it".to_string());
         }
     }
-    let diff = similar::TextDiff::from_lines(exp.as_str(), act.as_ref());
-    diffs.push_str(&format!(
-        "{}",
-        diff.unified_diff()
-            .context_radius(3)
-            .header(&format!("{name} (expected)"), &format!("{name} (actual)"))
-    ));
+    diffs.push_str(&unified_diff(&exp, &act, &name, docs));
     notes.extend(what_differs(case, expected.as_deref(), actual, path));
     for note in notes {
         diffs.push_str(&format!("({name} {note})\n"));
@@ -419,15 +424,117 @@ fn what_differs(
     None
 }
 
+/// A unified diff from `exp` to `act` (3 lines of context), headed `name (expected)` and `name
+/// (actual)`. Control characters show as their Unicode pictures (a form feed, the text
+/// output's document separator, as `␌`; a CR as `␍`), so that a CI log shows them. With `docs`,
+/// each hunk header ends with the labels of the documents of `act` its changes lie in (`@@ -1267,8
+/// +1267,6 @@ input.jsonl:212 (id page-0211)`), counted by form-feed lines in text output, by
+/// lines in JSONL.
+fn unified_diff(exp: &str, act: &str, name: &str, docs: Option<(&[String], bool)>) -> String {
+    let diff = similar::TextDiff::from_lines(exp, act);
+    let mut out = format!("--- {name} (expected)\n+++ {name} (actual)\n");
+    // the document each line of `act` belongs to (a separator ends its document)
+    let act_lines: Vec<&str> = act.lines().collect();
+    let doc_of_line: Vec<usize> = match docs {
+        Some((_, true)) => (0..act_lines.len()).collect(),
+        _ => {
+            let mut at = 0;
+            act_lines
+                .iter()
+                .map(|l| {
+                    let d = at;
+                    at += usize::from(*l == "\x0c");
+                    d
+                })
+                .collect()
+        }
+    };
+    let labels = docs
+        .map(|(l, _)| l)
+        .filter(|l| !l.is_empty() && doc_of_line.last().is_none_or(|&d| d < l.len()));
+    for hunk in diff.unified_diff().context_radius(3).iter_hunks() {
+        let mut header = hunk.header().to_string();
+        if let Some(labels) = labels {
+            let mut named: Vec<usize> = Vec::new();
+            for op in hunk.ops() {
+                if op.tag() == similar::DiffTag::Equal {
+                    continue;
+                }
+                let r = op.new_range();
+                // a deletion lies where it would be in `act`: before line `r.start`
+                let lines = if r.is_empty() {
+                    r.start..r.start + 1
+                } else {
+                    r
+                };
+                for j in lines {
+                    let d = doc_of_line
+                        .get(j)
+                        .or(doc_of_line.last())
+                        .copied()
+                        .unwrap_or(0);
+                    if !named.contains(&d) {
+                        named.push(d);
+                    }
+                }
+            }
+            let shown: Vec<&str> = named.iter().take(3).map(|&d| labels[d].as_str()).collect();
+            header.push(' ');
+            header.push_str(&shown.join(", "));
+            if named.len() > 3 {
+                header.push_str(&format!(" and {} more", named.len() - 3));
+            }
+        }
+        out.push_str(&header);
+        out.push('\n');
+        for change in hunk.iter_changes() {
+            let sign = match change.tag() {
+                similar::ChangeTag::Equal => ' ',
+                similar::ChangeTag::Delete => '-',
+                similar::ChangeTag::Insert => '+',
+            };
+            let value = change.value();
+            let line = value.strip_suffix('\n').unwrap_or(value);
+            out.push(sign);
+            out.push_str(&visible(line));
+            out.push('\n');
+            if !value.ends_with('\n') {
+                out.push_str("\\ No newline at end of file\n");
+            }
+        }
+    }
+    out
+}
+
+/// `line` with its control characters (but tabs) shown: C0 ones and DEL as their Unicode
+/// pictures (`␌` for a form feed, `␍` for a CR), C1 ones as `<U+0085>`.
+fn visible(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.chars().any(|c| c != '\t' && c.is_control()) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut s = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        match c {
+            '\t' => s.push(c),
+            '\x7f' => s.push('\u{2421}'),
+            c if (c as u32) < 0x20 => s.push(char::from_u32(0x2400 + c as u32).unwrap_or(c)),
+            c if c.is_control() => s.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => s.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(s)
+}
+
 /// Checks one case.
 pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<CaseResult, Error> {
-    let (out, report, messages) = run_case(case, threads)?;
+    let (out, report, messages, (labels, jsonl)) = run_case(case, threads)?;
     let mut diffs = String::new();
     let mut blessed = Vec::new();
     let a = compare(
         case,
         &case.join("expected.txt"),
         &out,
+        Some((&labels, jsonl)),
         bless,
         &mut diffs,
         &mut blessed,
@@ -436,6 +543,7 @@ pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<Ca
         case,
         &case.join("expected-report.json"),
         report.as_bytes(),
+        None,
         bless,
         &mut diffs,
         &mut blessed,
@@ -638,6 +746,47 @@ mod tests {
             bless_summary(&names(12), 3),
             "blessed 12 cases: c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 and 2 more (3 unchanged)"
         );
+    }
+
+    /// A `check` diff names the document each hunk changes (trial22 repro-08: a JSONL case's
+    /// record by its file, line and id) and shows the form-feed separator, and any other
+    /// control character, visibly.
+    #[test]
+    fn a_diff_names_the_changed_document_and_shows_control_characters() {
+        let exp =
+            "One\n\nbody one.\n\x0c\nTwo\n\nbody two.\nlost line.\n\x0c\nThree\n\nbody three.\n";
+        let act = "One\n\nbody one.\n\x0c\nTwo\n\nbody two.\n\x0c\nThree\n\nbody three.\n";
+        let labels: Vec<String> = [
+            "in.jsonl:1 (id a)",
+            "in.jsonl:2 (id b)",
+            "in.jsonl:3 (id c)",
+        ]
+        .map(String::from)
+        .to_vec();
+        let d = unified_diff(exp, act, "x/expected.txt", Some((&labels, false)));
+        assert!(d.starts_with("--- x/expected.txt (expected)\n+++ x/expected.txt (actual)\n"));
+        assert!(d.contains("@@ -5,7 +5,6 @@ in.jsonl:2 (id b)\n"), "{d}");
+        assert!(d.contains("-lost line.\n \u{240c}\n"), "{d}");
+        assert!(!d.contains('\x0c'), "{d}");
+        // a change at a document's start belongs to it, not to the one before
+        let act2 = act.replace("Three", "Drei");
+        let d = unified_diff(act, &act2, "e", Some((&labels, false)));
+        assert!(d.contains(" @@ in.jsonl:3 (id c)\n"), "{d}");
+        // JSONL output: a document per line
+        let d = unified_diff(
+            "{}\n{\"a\":1}\n",
+            "{}\n{\"a\":2}\n",
+            "e",
+            Some((&labels, true)),
+        );
+        assert!(d.contains(" @@ in.jsonl:2 (id b)\n"), "{d}");
+        // no labels (a report), a CR and a missing final newline
+        let d = unified_diff("a\r\nb", "a\nb", "r", None);
+        assert!(
+            d.contains("-a\u{240d}\n") && d.contains("\\ No newline at end of file"),
+            "{d}"
+        );
+        assert!(d.contains("@@ -1,2 +1,2 @@\n"), "{d}");
     }
 
     #[test]

@@ -241,6 +241,49 @@ fn check_fails_with_a_diff_when_an_expected_file_is_edited() {
     assert!(out.contains("@@"), "{out}");
 }
 
+/// A `check` diff of a JSONL case names the record that changed in its hunk header, by file,
+/// line and id, and shows the form feed between documents as `␌` (trial22 repro-08: only
+/// `expected.txt`'s line numbers were given, and the separator was a raw form feed).
+#[test]
+fn check_diff_names_the_changed_record() {
+    let dir = tmpdir("check-names");
+    let case = dir.join("feed");
+    std::fs::create_dir_all(&case).unwrap();
+    let record = |i: usize, paras: usize| {
+        let body: Vec<String> = (0..paras)
+            .map(|p| {
+                format!(
+                    "Paragraph {p} of page {i} tells how the harbour council voted on the \
+                     ferry budget in week {i}."
+                )
+            })
+            .collect();
+        serde_json::json!({"id": format!("page-{i:04}"), "text": format!("Headline {i}\n{}", body.join("\n\n"))})
+            .to_string()
+    };
+    let input = |changed: Option<usize>| {
+        (0..30)
+            .map(|i| record(i, if Some(i) == changed { 1 } else { 2 }) + "\n")
+            .collect::<String>()
+    };
+    std::fs::write(case.join("input.jsonl"), input(None)).unwrap();
+    // the records' paragraphs are near repeats of each other: no dedup
+    std::fs::write(case.join("args"), "--dedup none\n").unwrap();
+    let d = dir.to_str().unwrap();
+    deboil_ok(&["check", d, "--bless", "-q"]);
+    std::fs::write(case.join("input.jsonl"), input(Some(21))).unwrap();
+    let o = deboil(&["check", d, "-q"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let hunk = out.lines().find(|l| l.starts_with("@@ ")).unwrap();
+    assert!(hunk.ends_with(" @@ input.jsonl:22 (id page-0021)"), "{out}");
+    assert!(out.contains("-Paragraph 1 of page 21 "), "{out}");
+    assert!(
+        out.contains("\n \u{240c}\n") && !out.contains('\x0c'),
+        "{out}"
+    );
+}
+
 /// A case's expected files do not depend on how `check` is called: ids deboil makes for JSONL
 /// records without one are relative to the case folder, as sources are.
 #[test]

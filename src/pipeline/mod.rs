@@ -68,6 +68,9 @@ pub struct CleanOptions {
     /// `deboil dedup apply`: take the corpus stage's decisions from this file (written by
     /// `deboil dedup decide`) instead of deciding in process.
     pub decisions: Option<PathBuf>,
+    /// Name each document written in [`Outcome::labels`] (`check` names the documents in its
+    /// diffs with them).
+    pub collect_labels: bool,
 }
 
 impl Default for CleanOptions {
@@ -92,6 +95,7 @@ impl Default for CleanOptions {
             display_base: None,
             dedup: crate::dedup::DedupOptions::default(),
             decisions: None,
+            collect_labels: false,
         }
     }
 }
@@ -104,6 +108,9 @@ pub struct Outcome {
     /// directory), or nothing was written: every document in failed (or was dropped), and at
     /// least one failed for its data ([`input::is_data_failure`]: not merely empty).
     pub exit_code: i32,
+    /// With [`CleanOptions::collect_labels`], each document written, in output order, as the
+    /// `--diff` listing heads it ([`doc_label`]).
+    pub labels: Vec<String>,
 }
 
 /// Whether a run reads its report entries' details (quotes, notes, kept copies): a report or a
@@ -409,6 +416,7 @@ pub fn run(
     );
     let records = input::open_all(sources, opts.input.clone()).reuse_decompressed(&unpacked);
     let mut any_removal = false;
+    let mut labels = Vec::new();
     let mut record_failures = 0usize;
     let mut output_ids = OutputIds::default();
     let mut notices = report::Notices::default();
@@ -672,6 +680,9 @@ pub fn run(
                             .unwrap_or_else(|| PathBuf::from(&d.source));
                         let line = w.record.jsonl.then_some(w.record.source_line);
                         file = sink.write(&d, &rendered, &rel, line)?;
+                        if opts.collect_labels {
+                            labels.push(doc_label(&d, w.record.jsonl));
+                        }
                     }
                     match opts.mode {
                         Mode::DryRun => list_removals(&mut listing, &d, w.record.jsonl),
@@ -789,7 +800,11 @@ pub fn run(
     } else {
         0
     };
-    Ok(Outcome { totals, exit_code })
+    Ok(Outcome {
+        totals,
+        exit_code,
+        labels,
+    })
 }
 
 /// Checks where the run writes before anything is read or written (see [`target`]) and
@@ -2030,17 +2045,7 @@ fn list_diff(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
     if ops.iter().all(|o| o.0 == ' ') {
         return;
     }
-    // a JSONL record is named by its file and line too, as in the `--dry-run` listing
-    let label = if jsonl {
-        format!(
-            "{}:{} (id {})",
-            d.source,
-            d.report.record_line,
-            d.output_id()
-        )
-    } else {
-        d.output_id()
-    };
+    let label = doc_label(d, jsonl);
     let _ = writeln!(out, "--- {label} (input)\n+++ {label} (clean)");
     // the input side counts the input's lines, as the report and `--dry-run` do: an article
     // split from further down a dump starts at its first line there, not at 1
@@ -2076,6 +2081,21 @@ fn list_diff(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
             }
             i = run.end;
         }
+    }
+}
+
+/// A document's name in listings: its output id, and for a JSONL record its file and line too,
+/// as in the `--dry-run` listing (`path:record_line (id ID)`).
+fn doc_label(d: &CleanDoc, jsonl: bool) -> String {
+    if jsonl {
+        format!(
+            "{}:{} (id {})",
+            d.source,
+            d.report.record_line,
+            d.output_id()
+        )
+    } else {
+        d.output_id()
     }
 }
 
@@ -2143,12 +2163,17 @@ pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
         .collect()
 }
 
-/// Runs `clean` on one fixture-style input into memory: the stdout bytes and the totals.
-pub fn run_to_memory(opts: &CleanOptions) -> Result<(Vec<u8>, Totals, String), Error> {
+/// What [`run_to_memory`] gives: the stdout bytes, the totals, the stderr text and the
+/// documents' labels (with [`CleanOptions::collect_labels`]).
+pub type InMemory = (Vec<u8>, Totals, String, Vec<String>);
+
+/// Runs `clean` on one fixture-style input into memory.
+pub fn run_to_memory(opts: &CleanOptions) -> Result<InMemory, Error> {
     let mut out = Vec::new();
     let mut err = Vec::new();
     let o = run(opts, &mut out, &mut err)?;
-    Ok((out, o.totals, String::from_utf8_lossy(&err).into_owned()))
+    let err = String::from_utf8_lossy(&err).into_owned();
+    Ok((out, o.totals, err, o.labels))
 }
 
 /// `path` shown relative to `base` when it lies under it.
