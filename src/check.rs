@@ -243,7 +243,12 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<CaseRun, Error> {
         }
         e => e,
     })?;
-    let mut opts = args.to_options()?;
+    let mut opts = args.to_options().map_err(|e| match e {
+        Error::Usage(m) if args_file.is_file() => {
+            Error::Usage(format!("{}: {m}", args_file.display()))
+        }
+        e => e,
+    })?;
     // further inputs named in `args` are relative to the case folder, as the input is, so a
     // case runs the same from any directory
     for extra in opts.inputs.iter_mut().skip(1) {
@@ -274,7 +279,17 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<CaseRun, Error> {
         )));
     }
     opts.collect_labels = true;
-    let (out, totals, messages, labels) = pipeline::run_to_memory(&opts)?;
+    // `--select`/`--ignore` are checked against the rules when the run starts: an unknown code
+    // there is the `args` file's, as the flags it refuses above are
+    let (out, totals, messages, labels) = pipeline::run_to_memory(&opts).map_err(|e| match e {
+        Error::Usage(m)
+            if args_file.is_file()
+                && (m.starts_with("--select: ") || m.starts_with("--ignore: ")) =>
+        {
+            Error::Usage(format!("{}: {m}", args_file.display()))
+        }
+        e => e,
+    })?;
     let report = serde_json::to_string_pretty(&totals).unwrap_or_default() + "\n";
     let jsonl = opts.format == crate::output::Format::Jsonl;
     Ok((out, report, messages, (labels, jsonl)))
@@ -408,18 +423,27 @@ fn what_differs(
         ));
     }
     let is_report = path.extension().is_some_and(|e| e == "json");
-    if is_report && serde_json::from_slice::<serde_json::Value>(expected).is_err() {
-        return Some(format!("is not valid JSON; {bless}, or restore it"));
+    if is_report {
+        // where the parser stopped (`... at line 5 column 18`): a hand edit's stray comma
+        if let Err(e) = serde_json::from_slice::<serde_json::Value>(expected) {
+            return Some(format!("is not valid JSON ({e}); {bless}, or restore it"));
+        }
     }
-    let crlf_input = input_of(case)
-        .ok()
-        .and_then(|p| std::fs::read(p).ok())
-        .is_some_and(|b| b.windows(2).any(|w| w == b"\r\n"));
-    if crlf_input {
+    let input = input_of(case).ok().and_then(|p| std::fs::read(p).ok());
+    let input = input.as_deref().unwrap_or_default();
+    if input.windows(2).any(|w| w == b"\r\n") {
         return Some(format!(
             "differs, and the case's input has CRLF line endings: if it was committed with LF, \
              a checkout with core.autocrlf rewrote it ({GITATTRIBUTES})"
         ));
+    }
+    if input.starts_with(b"\xef\xbb\xbf") {
+        return Some(
+            "differs, and the case's input starts with a byte order mark (U+FEFF), which \
+             deboil reads past but counts in `bytes_read`: if the input was committed without \
+             one, an editor or a change in the scraper added it"
+                .to_string(),
+        );
     }
     None
 }
@@ -818,6 +842,18 @@ mod tests {
         assert_eq!(what_differs(case, Some(b"a\nc\n"), b"a\nb\n", txt), None);
         let bad = what_differs(case, Some(b"{\"totals\": "), b"{}\n", rep).unwrap();
         assert!(bad.starts_with("is not valid JSON"), "{bad}");
+        // where the JSON breaks (trial22 repro-07): a hand edit's doubled comma
+        let bad = what_differs(
+            case,
+            Some(b"{\n  \"a\": 1,,\n  \"b\": 2\n}\n"),
+            b"{}\n",
+            rep,
+        );
+        let bad = bad.unwrap();
+        assert!(
+            bad.starts_with("is not valid JSON (") && bad.contains(" at line 2 column "),
+            "{bad}"
+        );
         assert_eq!(
             what_differs(case, Some(b"{\"a\": 1}\n"), b"{}\n", rep),
             None
@@ -837,7 +873,14 @@ mod tests {
             latin1.starts_with("is not UTF-8: byte 0xE9 on line 2"),
             "{latin1}"
         );
-        // an input with CRLF line endings is named as a likely cause
+        // an input that starts with a byte order mark is named as a likely cause (trial22
+        // repro-07), as CRLF line endings are
+        std::fs::write(case.join("input.txt"), "\u{feff}a\n").unwrap();
+        let bom_input = what_differs(case, Some(b"a\nc\n"), b"a\nb\n", txt).unwrap();
+        assert!(
+            bom_input.contains("the case's input starts with a byte order mark"),
+            "{bom_input}"
+        );
         std::fs::write(case.join("input.txt"), "a\r\n").unwrap();
         let input = what_differs(case, Some(b"a\nc\n"), b"a\nb\n", txt).unwrap();
         assert!(

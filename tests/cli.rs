@@ -284,6 +284,30 @@ fn check_diff_names_the_changed_record() {
     );
 }
 
+/// An unknown rule in a case's `args` names the `args` file, as the flags `check` refuses do
+/// (trial22 repro-07).
+#[test]
+fn check_names_the_args_file_of_an_unknown_rule() {
+    let dir = tmpdir("check-args-rule");
+    let case = dir.join("with-args");
+    std::fs::create_dir_all(&case).unwrap();
+    std::fs::write(
+        case.join("input.txt"),
+        "A Headline\n\nThe body of it, long enough.\n",
+    )
+    .unwrap();
+    for args in ["--ignore R999\n", "--select nosuchrule\n"] {
+        std::fs::write(case.join("args"), args).unwrap();
+        let o = deboil(&["check", dir.to_str().unwrap(), "-q"]);
+        assert_eq!(o.status.code(), Some(2));
+        let out = stdout(&o);
+        let args_file = case.join("args");
+        let want = format!("ERROR   with-args: {}: --", args_file.display());
+        assert!(out.starts_with(&want), "{out}");
+        assert!(out.contains("unknown rule code or name"), "{out}");
+    }
+}
+
 /// A case's expected files do not depend on how `check` is called: ids deboil makes for JSONL
 /// records without one are relative to the case folder, as sources are.
 #[test]
