@@ -87,8 +87,10 @@ const TITLE_PROSE_REACH: usize = 4;
 /// ... of at least this many words, or characters.
 const TITLE_PROSE_WORDS: usize = 10;
 const TITLE_PROSE_CHARS: usize = 50;
-/// A shorter line is prose when it ends a sentence and has at least this many words.
+/// A shorter line is prose when it ends a sentence and has at least this many words ...
 const TITLE_SENTENCE_WORDS: usize = 5;
+/// ... or, ending in a full-width mark (`。`, `！`, `？`), at least this many characters.
+const TITLE_CJK_SENTENCE_CHARS: usize = 15;
 
 /// `Posts: 87`, `Rating: 4.5`: a label and its number, a widget's line, not a title (a year,
 /// as in `Titanic: 1912`, may end a title).
@@ -253,6 +255,9 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         words >= TITLE_PROSE_WORDS
             || t.chars().count() >= TITLE_PROSE_CHARS
             || words >= TITLE_SENTENCE_WORDS && t.trim_end().ends_with(['.', '!', '?', '。'])
+            // a sentence of a script written without spaces, by its characters
+            || t.trim_end().ends_with(['。', '！', '？'])
+                && t.chars().count() >= TITLE_CJK_SENTENCE_CHARS
     };
     if body.len() >= 2 {
         let (li, t) = &body[0];
@@ -802,6 +807,13 @@ mod tests {
         assert!(title("Storm Hits Coast\nBy Jo Reed\nUpdated\nThe storm reached the coast late on Sunday night.").is_some());
         assert!(title("地震のニュース\n今日の午後、東北地方で大きな地震がありました。多くの人が近くの避難所に集まり、夜遅くまでテレビやラジオで新しい情報を待ちました。").is_some());
         assert!(title("Rain Expected\nHeavy rain is due on Sunday.").is_some());
+        // a short Chinese or Japanese sentence is prose by its characters
+        assert!(
+            title("城市公园新增自行车道\n市园林局表示，新建的自行车道将于本月底正式开放。")
+                .is_some()
+        );
+        assert!(title("新商品\n新しい生菓子を来週から本店で販売する。").is_some());
+        assert_eq!(title("お知らせ\n営業時間。"), None);
         assert_eq!(
             title("Posts: 87\nThe harbour reopened on Monday after a week of storms and repairs."),
             None
