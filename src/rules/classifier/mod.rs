@@ -804,7 +804,7 @@ const TOC_LABEL_WORDS: u32 = 3;
 /// links to; a site menu printed again in the footer has no prose between its copies, and the
 /// section names and bylines of teaser lists recur more often), and a label of a few words
 /// right above the run. Lines the rules remove (`ruled`) are no entries.
-fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool]) -> Vec<bool> {
+fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool], keys: &PageKeys) -> Vec<bool> {
     let n = out.len();
     let mut toc = vec![false; n];
     let entry = |i: usize| {
@@ -825,28 +825,10 @@ fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool]) -> Vec<bool> {
     if !has_run {
         return toc;
     }
-    // every line's key and place, sorted: the copies of a line sit side by side (one vector
-    // per page, not one per distinct line)
-    let mut keyed: Vec<(u64, usize)> = (0..n)
-        .filter(|&i| out[i].class != Class::Blank && doc.info(i).key != 0)
-        .map(|i| (doc.info(i).key, i))
-        .collect();
-    keyed.sort_unstable();
     // the one other copy of line `i`, when it is below line `after`
-    let copy_below = |i: usize, after: usize| {
-        let key = doc.info(i).key;
-        let at = keyed.partition_point(|&(k, _)| k < key);
-        match keyed.get(at..) {
-            Some([(_, first), (k2, second), rest @ ..])
-                if *first == i
-                    && *k2 == key
-                    && rest.first().is_none_or(|&(k3, _)| k3 != key)
-                    && *second > after =>
-            {
-                Some(*second)
-            }
-            _ => None,
-        }
+    let copy_below = |i: usize, after: usize| match keys.copies(doc, doc.info(i).key) {
+        [(_, first), (_, second)] if *first == i && *second > after => Some(*second),
+        _ => None,
     };
     // prose lines before each line, so that "prose between two copies" is one subtraction
     let mut prose_before = Vec::with_capacity(n + 1);
@@ -1111,7 +1093,7 @@ fn headed_list(
     doc: &Document,
     out: &[Verdict],
     ruled: &[bool],
-    page: &PageLabels,
+    page: &PageKeys,
     langs: &PageLanguages,
     start: usize,
     end: usize,
@@ -1165,32 +1147,35 @@ fn headed_list(
     !shared_affix(doc, &lines)
 }
 
-/// How often each line's key (see [`crate::doc::LineInfo::key`]) comes on a page, for
-/// [`headed_list`]'s test of a repeated line; counted once per page, when first needed.
-struct PageLabels(std::cell::OnceCell<std::collections::HashMap<u64, u32>>);
+/// Every keyed line of a page as `(key, line)`, sorted, built on first use: the copies of a
+/// line sit side by side (one vector per page, not one per distinct line). The table of
+/// contents search and [`headed_list`]'s test of a repeated line read it.
+struct PageKeys(std::cell::OnceCell<Vec<(u64, usize)>>);
 
-impl PageLabels {
-    fn new() -> PageLabels {
-        PageLabels(std::cell::OnceCell::new())
+impl PageKeys {
+    fn new() -> PageKeys {
+        PageKeys(std::cell::OnceCell::new())
+    }
+
+    /// The lines whose key is `key` (see [`crate::doc::LineInfo::key`]), in page order.
+    fn copies(&self, doc: &Document, key: u64) -> &[(u64, usize)] {
+        let keyed = self.0.get_or_init(|| {
+            let mut keyed: Vec<(u64, usize)> = (0..doc.n_lines())
+                .filter(|&i| !doc.is_blank(i) && doc.info(i).key != 0)
+                .map(|i| (doc.info(i).key, i))
+                .collect();
+            keyed.sort_unstable();
+            keyed
+        });
+        let at = keyed.partition_point(|&(k, _)| k < key);
+        let len = keyed[at..].partition_point(|&(k, _)| k == key);
+        &keyed[at..at + len]
     }
 
     /// Line `j` has words and comes more than once on the page.
     fn repeated(&self, doc: &Document, j: usize) -> bool {
         let info = doc.info(j);
-        if info.is_blank() || info.key_words == 0 {
-            return false;
-        }
-        let counts = self.0.get_or_init(|| {
-            let mut m = std::collections::HashMap::new();
-            for i in 0..doc.n_lines() {
-                let info = doc.info(i);
-                if !info.is_blank() && info.key_words > 0 {
-                    *m.entry(info.key).or_insert(0u32) += 1;
-                }
-            }
-            m
-        });
-        counts.get(&info.key).is_some_and(|&c| c > 1)
+        !info.is_blank() && info.key_words > 0 && self.copies(doc, info.key).len() > 1
     }
 }
 
@@ -1504,7 +1489,7 @@ fn classify_lines(
     }
 
     // context: a short run between prose lines is a subheading or a short list, and cheap
-    let labels = PageLabels::new();
+    let page_keys = PageKeys::new();
     let mut w: Vec<f32> = out.iter().map(|v| v.score).collect();
     let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
     let mut i = 0;
@@ -1544,7 +1529,7 @@ fn classify_lines(
         // a list under a subheading, longer than a short run: the article's own
         let headed = shorts > p.gap_lines
             && shorts <= HEADED_LIST_LINES
-            && headed_list(doc, &out, ruled, &labels, &langs, start, i);
+            && headed_list(doc, &out, ruled, &page_keys, &langs, start, i);
         if (shorts <= p.gap_lines || listed || headed)
             && before.is_some_and(prose)
             && after.is_some_and(prose)
@@ -1579,7 +1564,7 @@ fn classify_lines(
 
     // a table of contents between the article's first lines and the rest costs little in the
     // core search (its entries go all the same: the subheadings follow below)
-    let toc = toc_entries(doc, &out, ruled);
+    let toc = toc_entries(doc, &out, ruled, &page_keys);
     for i in (0..n).filter(|&i| toc[i]) {
         w[i] = -1.0;
         out[i].score = w[i];
@@ -2420,7 +2405,7 @@ mod tests {
         let feats: Vec<Features> = out.iter().map(|v| v.features).collect();
         let langs = page_languages(&feats, &p);
         let end = 3 + run.lines().count();
-        headed_list(&doc, &out, &[], &PageLabels::new(), &langs, 3, end)
+        headed_list(&doc, &out, &[], &PageKeys::new(), &langs, 3, end)
     }
 
     #[test]
