@@ -25,7 +25,8 @@ crate::declare_rule! {
     /// the agency, a slash and the photographer (`LUSA/JOÃO SILVA`). Labels are known in more
     /// languages and scripts too (`Фото: Анна Петрова`, `Fotoğraf: AA`, `Fot. Jan Nowak` after
     /// a sentence, `(تصوير: أحمد علي)`, `(사진: 김민수)`), and in CJK captions in full-width
-    /// brackets glued to the caption (`新しい橋（写真：山田太郎）`, `（图片来源：新华社）`).
+    /// brackets glued to the caption (`新しい橋（写真：山田太郎）`, `（图片来源：新华社）`), and a
+    /// Chinese news caption's reporter credit (`……参观。新华社记者 王明 摄`).
     ///
     /// Only lines of at most fifty words are captions; a credit-only line (`Foto: dpa`) is
     /// R014's.
@@ -137,6 +138,10 @@ static CUES: LazyWords = LazyWords::new(&[
     "圖",
     "摄影",
     "攝影",
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
     "사진",
 ]);
 
@@ -154,6 +159,7 @@ const CREDIT_TAIL_PATTERN: &str = r#"(?ix)
       | (?P<n7>(?:AGENCY)\s*/\s*[^!?()\[\]:/]{1,40})
       | (?:fot\.|zdj\.)\s*(?P<n8>[^!?()\[\]:.]{1,60})
       | [(（]\s*(?P<label9>WIDE)\s*[:：]\s*(?P<n9>[^!?()（）\[\]:：]{1,40})[)）]
+      | [(（]?\s*(?P<n10>(?:OUTLET)?\s*(?:特约|特約)?(?:记者|記者|通讯员|通訊員)\s*\p{Han}{2,4}(?:\s*[、，,]\s*\p{Han}{2,4}){0,3})\s*(?:摄|攝)\s*[)）]?
     )\s*$"#;
 
 /// Longest line that can be a caption, in words.
@@ -170,11 +176,14 @@ static CREDIT_TAIL: Lazy = Lazy::built(|| {
     let label = r"photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|bildquelle|fotoquelle|bildnachweis|fotonachweis|symbolbild|imagen(?:es)?|fotograf[ií]as?|foto\s*credits?|(?:photo|image|picture)\s+credits?|cr[ée]dits?(?:\s+photo)?|cr[ée]ditos?|illustrations?|grafik|фото(?:графия)?|снимок|fotoğraf|görsel|φωτογραφία|צילום|تصوير|صورة|الصورة|عدسة|사진";
     // captions in CJK scripts credit in (full-width) brackets, glued to the caption
     let wide = r"写真(?:提供)?|撮影|画像(?:提供)?|图片?(?:来源)?|圖片?(?:來源)?|摄影|攝影|사진";
+    // a Chinese news caption's `新华社记者 王明 摄` (agency or paper, reporter, name, "shot")
+    let outlet = r"新华社|新華社|中新社|本报|本報|本台|本网|本網|人民网|人民網|新华网|新華網|中新网|中新網|央视|央視";
     let agency = r"reuters|afp|dpa|epa|efe|getty(?:\s+images)?|istock(?:photo)?(?:\.com)?|shutterstock|unsplash|pixabay|imago(?:\s+images)?|picture[\s-]+alliance|keystone|ansa|anadolu|xinhua|alamy|adobe\s*stock|depositphotos|flickr|wikimedia(?:\s+commons)?|colourbox|fotolia|t[ée]lam|europa\s+press|ap\s+photo|anp|pap|lusa|belga|ag[eê]ncia\s+brasil";
     CREDIT_TAIL_PATTERN
         .replace("LABEL", label)
         .replace("AGENCY", agency)
         .replace("WIDE", wide)
+        .replace("OUTLET", outlet)
 });
 
 /// What every form of [`CREDIT_TAIL_PATTERN`] needs in a normalised line's tail: a closing
@@ -186,8 +195,9 @@ fn may_end_in_credit(tail: &str) -> bool {
     if matches!(b.last(), Some(b')' | b']')) || memchr::memchr(b':', b).is_some() {
         return true;
     }
-    // a full-width closing bracket or colon (`（写真：山田花子）`)
-    if tail.ends_with('）') || tail.contains('：') {
+    // a full-width closing bracket or colon (`（写真：山田花子）`), or a Chinese reporter's
+    // credit's closing "shot" (`新华社记者 王明 摄`)
+    if tail.ends_with(['）', '摄', '攝']) || tail.contains('：') {
         return true;
     }
     if tail.contains('©') || memchr::memchr(b'/', b).is_some() {
@@ -249,7 +259,7 @@ fn credit_start(line: &str) -> Option<usize> {
     if unlabelled && !after_sentence {
         return None;
     }
-    let name = ["n1", "n2", "n3", "n4", "n5", "n8", "n9"]
+    let name = ["n1", "n2", "n3", "n4", "n5", "n8", "n9", "n10"]
         .iter()
         .find_map(|g| caps.name(g))
         .map_or("", |m| m.as_str());
@@ -354,6 +364,15 @@ mod tests {
             ("新しい橋を渡る人々（写真：山田太郎）", "新しい橋を渡る人々"),
             ("新建的大桥。（图片来源：新华社）", "新建的大桥。"),
             ("新建的大桥（图：新华社）", "新建的大桥"),
+            (
+                "12月5日，游客在新建的大桥上参观。新华社记者 王明 摄",
+                "12月5日，游客在新建的大桥上参观。",
+            ),
+            (
+                "游客在大桥上参观 （本报记者 李华、张强 摄）",
+                "游客在大桥上参观",
+            ),
+            ("游客在大桥上参观。記者陳大文攝", "游客在大桥上参观。"),
             ("الجسر الجديد (تصوير: أحمد علي)", "الجسر الجديد"),
             (
                 "새 다리를 건너는 시민들 (사진: 김민수)",
@@ -366,6 +385,8 @@ mod tests {
         for line in [
             "Фото с места событий показали вечером.",
             "写真を撮った人は山田さんだった。",
+            "记者王明在大桥上拍摄",
+            "新华社记者王明昨天在大桥上采访了游客。",
             "Fot. i tekst zostały zatwierdzone przez redakcję w piątek po południu, po długiej dyskusji.",
         ] {
             assert_eq!(kept_at_normal(line), line, "{line:?}");

@@ -1682,17 +1682,24 @@ fn classify_lines(
     }
 
     // the document's last line, a sentence right below the core, perhaps under a last block of
-    // code (`Serves 8. Prep time 15 minutes.`, `That is all there is to it.`): nothing follows
-    // to end the article
+    // code (`Serves 8. Prep time 15 minutes.`, `That is all there is to it.`) or under a
+    // dateline (`6 December 2026, 10:45`, a line R021 reads as a date, with no commenter's
+    // name or reply label around it): nothing follows to end the article
     if let Some(last) = in_core.iter().rposition(|&c| c) {
         let below: Vec<usize> = (last + 1..n)
             .filter(|&j| out[j].class != Class::Blank)
             .collect();
-        if let Some((&j, code)) = below.split_last() {
+        let dateline = |k: usize| {
+            !out[k].features.thread_marker
+                && crate::rules::dateline::parse_dateline(doc.line(k)).is_some()
+        };
+        if let Some((&j, between)) = below.split_last() {
             let f = &out[j].features;
-            if code
+            let code = between
                 .iter()
-                .all(|&k| out[k].features.code && !ruled.get(k).copied().unwrap_or(false))
+                .all(|&k| out[k].features.code && !ruled.get(k).copied().unwrap_or(false));
+            let dated = matches!(between, [k] if dateline(*k));
+            if (code || dated)
                 && f.terminal
                 && f.words >= SHORT_SENTENCE_WORDS
                 && f.links == 0
@@ -2198,14 +2205,22 @@ mod tests {
         for end in [
             "Serves 8. Prep time 15 minutes.\n",
             "def main():\n    print(\"hello\")\nThat is all there is to it.\n",
+            // under a dateline (R021 takes the dateline itself)
+            "6 December 2026, 10:45\nThe city says it will plant 400 new trees in the spring.\n",
+            "2026年12月5日 10:30\n市政府表示，明年还将在城北再建一座同样规模的公园。\n",
         ] {
             let r = reasons(&format!("{LEDE}{end}"));
-            assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+            let last = r.len() - 1;
+            assert_eq!(r[last].1, None, "{r:#?}");
+            assert!(r[..last - 1].iter().all(|(_, why)| why.is_none()), "{r:#?}");
         }
-        // a sentence of links, or a sentence under a menu, is no part of it
+        // a sentence of links, a sentence under a menu, or a comment under its author's name
+        // and time, is no part of it
         for end in [
             "More at www.example.com and www.example.org.\n",
             "Home\nAbout\nThat is all there is to it.\n",
+            "Jane Doe\n6 December 2026, 10:45\nThanks, this was a great read for me.\n",
+            "Jane Doe 10:45\nThanks, this was a great read for me.\n",
         ] {
             let r = reasons(&format!("{LEDE}{end}"));
             assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
