@@ -1307,7 +1307,8 @@ fn whole_numbered_lists(
     listed
 }
 
-/// Calls `f` with each word of `line` of five letters or more, lowercased (in `scratch`).
+/// Calls `f` with each word of `line` of five letters or more, lowercased (in `scratch`), and
+/// with each pair of neighbouring Han characters (see [`for_long_words_by_char`]).
 fn for_long_words(line: &str, scratch: &mut String, f: impl FnMut(&str)) {
     if line.is_ascii() {
         for_long_ascii_words(line, scratch, f);
@@ -1336,9 +1337,25 @@ fn for_long_ascii_words(line: &str, scratch: &mut String, mut f: impl FnMut(&str
     }
 }
 
-/// [`for_long_words`] of any line, character by character.
+/// [`for_long_words`] of any line, character by character. Chinese and Japanese write no
+/// spaces, so a "word" there is a whole clause that no other line repeats: a run of Han
+/// characters gives its pairs of neighbours instead (`成都地铁` -> `成都`, `都地`, `地铁`), which
+/// is how the words of a headline and of its article's text meet.
 fn for_long_words_by_char(line: &str, scratch: &mut String, mut f: impl FnMut(&str)) {
     for word in line.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().any(is_han) {
+            let mut rest = word;
+            while let Some(start) = rest.find(is_han) {
+                let run = &rest[start..];
+                let end = run.find(|c: char| !is_han(c)).unwrap_or(run.len());
+                let mut chars = run[..end].char_indices().peekable();
+                while let (Some((a, _)), Some(&(b, c))) = (chars.next(), chars.peek()) {
+                    f(&run[a..b + c.len_utf8()]);
+                }
+                rest = &run[end..];
+            }
+            continue;
+        }
         if word.chars().nth(4).is_none() {
             continue;
         }
@@ -1351,6 +1368,11 @@ fn for_long_words_by_char(line: &str, scratch: &mut String, mut f: impl FnMut(&s
         }
         f(scratch);
     }
+}
+
+/// A Han (CJK ideograph) character.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
 /// Headline-shaped: a few words, no separators or links, not ending like a sentence fragment,
@@ -2374,6 +2396,13 @@ mod tests {
         assert_eq!(
             long_words("Harbour WALLS, winter", |l, s, f| for_long_words(l, s, f)),
             ["harbour", "walls", "winter"]
+        );
+        // Han runs give their pairs of neighbours; kana and digits between them cut the runs
+        assert_eq!(
+            long_words("成都地铁30号线，今日開通した", |l, s, f| {
+                for_long_words(l, s, f)
+            }),
+            ["成都", "都地", "地铁", "号线", "今日", "日開", "開通"]
         );
     }
 
