@@ -103,8 +103,15 @@ pub fn cases(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
 /// and whether that is worth saying under `-q`: a link that leads nowhere, or a folder whose
 /// own folders are cases (only the folders directly under the fixtures directory are read).
 fn not_a_case(folder: &Path) -> (String, bool) {
-    if !folder.exists() {
-        return ("a link that leads nowhere (or a loop)".into(), true);
+    match std::fs::metadata(folder) {
+        Err(e) if crate::error::is_symlink_loop(&e) => {
+            return (
+                "a symlink loop (the link leads back to itself)".into(),
+                true,
+            )
+        }
+        Err(_) => return ("a link that leads nowhere".into(), true),
+        Ok(_) => {}
     }
     let mut nested: Vec<String> = std::fs::read_dir(folder)
         .map(|rd| {
@@ -271,7 +278,13 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<CaseRun, Error> {
     opts.display_base = Some(case.to_path_buf());
     // an input that cannot be read is the case's error (exit 2), not a golden result: `--bless`
     // would write an empty expected output
-    let opened = std::fs::File::open(&input).map_err(|e| Error::io(&input, e))?;
+    let opened = std::fs::File::open(&input).map_err(|e| {
+        if crate::error::is_symlink_loop(&e) {
+            Error::SymlinkLoop(input.clone())
+        } else {
+            Error::io(&input, e)
+        }
+    })?;
     if opened.metadata().is_ok_and(|m| m.is_dir()) {
         return Err(Error::Usage(format!(
             "{}: is a directory, not a case's input",
@@ -648,20 +661,29 @@ pub fn check_all(
                 .map_err(|e| Error::io("<stdout>", e))?;
         }
     }
-    for f in &not_cases {
-        let (why, even_quiet) = not_a_case(f);
-        if quiet && !even_quiet {
-            continue;
-        }
-        let name = f.file_name().unwrap_or_default().to_string_lossy();
-        let line = format!("skip    {name}: {why}\n");
-        out.write_all(line.as_bytes())
-            .map_err(|e| Error::io("<stdout>", e))?;
-    }
+    // cases and the folders that are no case, in one sorted sequence: a folder added to the
+    // fixtures directory adds its line in its place, so two runs' logs diff cleanly
+    let mut folders: Vec<(&PathBuf, bool)> = cases
+        .iter()
+        .map(|c| (c, true))
+        .chain(not_cases.iter().map(|f| (f, false)))
+        .collect();
+    folders.sort();
     let (mut failed, mut errors) = (0, 0);
     let mut failing = Vec::new();
     let (mut blessed, mut unchanged) = (Vec::new(), 0);
-    for case in &cases {
+    for (case, is_case) in folders {
+        if !is_case {
+            let (why, even_quiet) = not_a_case(case);
+            if quiet && !even_quiet {
+                continue;
+            }
+            let name = case.file_name().unwrap_or_default().to_string_lossy();
+            let line = format!("skip    {name}: {why}\n");
+            out.write_all(line.as_bytes())
+                .map_err(|e| Error::io("<stdout>", e))?;
+            continue;
+        }
         let name = case_name(case);
         let line = match check_case(case, bless, threads) {
             Ok(CaseResult::Pass) => {
@@ -932,6 +954,55 @@ mod tests {
             "{err}"
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// `skip` lines come in case order among the `ok`/`FAIL`/`ERROR` lines, so adding a folder
+    /// adds one line in its place; a case input or a case folder that is a symlink loop is
+    /// named as one (trial22 repro-07 d, e), not as a missing path.
+    #[cfg(unix)]
+    #[test]
+    fn skip_lines_come_in_case_order_and_symlink_loops_are_named() {
+        let dir = crate::testing::TempDir::new("deboil-check-order");
+        for case in ["a", "c", "d"] {
+            std::fs::create_dir_all(dir.join(case)).unwrap();
+            std::fs::write(dir.join(case).join("input.txt"), "A Title\n\nSome text.\n").unwrap();
+        }
+        check_all(&dir, true, Some(1), true, &mut Vec::new()).unwrap();
+        std::fs::remove_file(dir.join("d/input.txt")).unwrap();
+        std::os::unix::fs::symlink("input.txt", dir.join("d/input.txt")).unwrap();
+        std::fs::create_dir(dir.join("b-notes")).unwrap();
+        std::fs::create_dir(dir.join("m")).unwrap();
+        std::os::unix::fs::symlink("loop", dir.join("loop")).unwrap();
+        let run = |quiet: bool| {
+            let mut out = Vec::new();
+            let counts = check_all(&dir, false, Some(1), quiet, &mut out).unwrap();
+            (counts.exit_code(), String::from_utf8(out).unwrap())
+        };
+        let d_input = dir.join("d").join("input.txt");
+        let error_d = format!(
+            "ERROR   d: input path is a symlink loop (the link leads back to itself): {}\n",
+            d_input.display()
+        );
+        let loop_line = "skip    loop: a symlink loop (the link leads back to itself)\n";
+        let empty = "no input.*, expected.*, args or deboil.toml in it";
+        assert_eq!(
+            run(false),
+            (
+                2,
+                format!(
+                    "ok      a\nskip    b-notes: {empty}\nok      c\n{error_d}{loop_line}\
+                     skip    m: {empty}\n3 cases, 1 failed: d (error)\n"
+                )
+            )
+        );
+        // under -q only what would silently not run stays, in its place too
+        assert_eq!(
+            run(true),
+            (
+                2,
+                format!("{error_d}{loop_line}3 cases, 1 failed: d (error)\n")
+            )
+        );
     }
 
     /// A failing case shows what its run printed (a bad record's `path:line`), which the

@@ -59,6 +59,10 @@ pub enum Error {
     },
     #[error("input path does not exist: {0}")]
     MissingInput(PathBuf),
+    /// An input path (named on the command line, or a `check` case's input) that is a symlink
+    /// leading back to itself, directly or through other links: it exists, but names no file.
+    #[error("input path is a symlink loop (the link leads back to itself): {0}")]
+    SymlinkLoop(PathBuf),
     #[error(transparent)]
     Input(#[from] InputError),
     #[error("{path}: {message}")]
@@ -102,6 +106,9 @@ impl Error {
 /// A short, lower-case reason for an I/O error on a named file, without the OS error number.
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
+    if is_symlink_loop(e) {
+        return "a symlink loop (the link leads back to itself)".into();
+    }
     match e.kind() {
         ErrorKind::NotFound => "no such file".into(),
         ErrorKind::IsADirectory => "is a directory, not a file".into(),
@@ -109,6 +116,26 @@ pub fn io_reason(e: &std::io::Error) -> String {
         ErrorKind::InvalidData => "not UTF-8 text".into(),
         k => k.to_string(),
     }
+}
+
+/// Whether `e` says that a path is a symlink loop (`ELOOP`, "Too many levels of symbolic
+/// links": a link leading back to itself, directly or through other links). std has no stable
+/// `ErrorKind` for it, so the OS error number is compared.
+pub fn is_symlink_loop(e: &std::io::Error) -> bool {
+    // 40 on Linux and Android, 62 on macOS and the BSDs
+    const ELOOP: i32 = if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    )) {
+        62
+    } else {
+        40
+    };
+    e.raw_os_error() == Some(ELOOP)
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -133,5 +160,14 @@ mod tests {
         assert!(!Error::flag_file("--decisions", p, &from_os)
             .to_string()
             .contains("os error"));
+        // a symlink loop is said as one, not as the OS's "Too many levels of symbolic links"
+        let looped =
+            std::io::Error::from_raw_os_error(if cfg!(target_os = "linux") { 40 } else { 62 });
+        assert!(is_symlink_loop(&looped));
+        assert!(!is_symlink_loop(&e(std::io::ErrorKind::NotFound)));
+        assert_eq!(
+            Error::flag_file("--config", p, &looped).to_string(),
+            "--config nope.toml: a symlink loop (the link leads back to itself)"
+        );
     }
 }

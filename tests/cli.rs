@@ -963,6 +963,41 @@ fn missing_input_is_an_error_naming_the_path() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/file.txt"));
 }
 
+/// An input that is a symlink to itself exists as a link but names no file: `clean` and a
+/// `check` case say it is a symlink loop, not that the path does not exist (trial22 repro-07 d).
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_named_as_one_not_as_a_missing_path() {
+    let dir = tmpdir("self-link");
+    let link = dir.join("loop.txt");
+    std::os::unix::fs::symlink("loop.txt", &link).unwrap();
+    let o = deboil(&["clean", link.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "input path is a symlink loop (the link leads back to itself): {}",
+            link.display()
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("does not exist"), "{err}");
+    // a check case whose input is such a link is the case's error (exit 2), named the same way
+    let case = dir.join("fx").join("news");
+    std::fs::create_dir_all(&case).unwrap();
+    std::os::unix::fs::symlink("input.txt", case.join("input.txt")).unwrap();
+    let o = deboil(&["check", dir.join("fx").to_str().unwrap(), "-q"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "ERROR   news: input path is a symlink loop (the link leads back to itself): {}\n\
+             1 case, 1 failed: news (error)\n",
+            case.join("input.txt").display()
+        )
+    );
+}
+
 #[test]
 fn stdin_given_twice_is_a_usage_error() {
     for cmd in [&["clean", "-q"][..], &["dups"]] {
@@ -3736,6 +3771,66 @@ mod hostile {
         assert_eq!(o.status.code(), Some(0));
         assert_eq!(r["totals"]["documents_failed"]["not-jsonl"], 1);
         assert_accounted(&r);
+    }
+
+    /// A JSONL file with old Mac line ends (lone CRs) is read record by record, as the same
+    /// file with LF ends is (it used to be one glued line that failed whole): the same records
+    /// out and the same totals, a bad record named at its own line, `--dry-run` counting the
+    /// CR-ended lines, and stdin sniffed as JSONL by its first CR-ended line.
+    #[test]
+    fn jsonl_with_cr_line_ends_is_read_record_by_record() {
+        let dir = tmpdir("mac-jsonl");
+        let records = [
+            r#"{"id":"one","text":"A Headline Here\n\nShare this article\n\nThe first record body line stays here, with enough words to be prose."}"#,
+            r#"{"id":"two","text":"Second Headline\n\nThe second record body line stays here, with enough words too."}"#,
+            r#"{"id": broken"#,
+            r#"{"id":"four","text":"Fourth Headline\n\nThe fourth record body line stays here, with enough words too."}"#,
+        ];
+        let mut runs = Vec::new();
+        for end in ["\n", "\r"] {
+            let sub = dir.join(if end == "\r" { "cr" } else { "lf" });
+            std::fs::create_dir_all(&sub).unwrap();
+            let feed = sub.join("feed.jsonl");
+            std::fs::write(&feed, records.map(|r| format!("{r}{end}")).concat()).unwrap();
+            let (o, r) = report(&["clean", feed.to_str().unwrap(), "--format", "jsonl"]);
+            let err = String::from_utf8_lossy(&o.stderr).into_owned();
+            assert_eq!(o.status.code(), Some(0), "{err}");
+            assert!(
+                err.contains(&format!(
+                    "{}:3: expected a JSON object with a \"text\" string",
+                    feed.display()
+                )),
+                "{err}"
+            );
+            assert_eq!(r["totals"]["documents_in"], 4, "{r}");
+            assert_eq!(r["totals"]["documents_failed"]["invalid-json"], 1, "{r}");
+            assert_accounted(&r);
+            let dry = deboil(&["clean", feed.to_str().unwrap(), "--dry-run", "-q"]);
+            assert!(
+                stdout(&dry).starts_with(&format!(
+                    "{}:1 (id one) line 3: R003 ui-label-line: Share this article\n",
+                    feed.display()
+                )),
+                "{}",
+                stdout(&dry)
+            );
+            let ids: Vec<String> = stdout(&o)
+                .lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+                .collect();
+            assert_eq!(ids, ["\"one\"", "\"two\"", "\"four\""]);
+            runs.push((stdout(&o).replace("/cr/", "/lf/"), r["totals"].clone()));
+        }
+        assert_eq!(runs[0], runs[1]);
+        // stdin: sniffed as JSONL by its first line, which a CR ends
+        let cr = records.map(|r| format!("{r}\r")).concat();
+        let o = deboil_stdin(&["clean", "--format", "jsonl", "-q"], cr.as_bytes());
+        assert_eq!(stdout(&o).lines().count(), 3, "{}", stdout(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("-:3: expected a JSON object"),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
 
     #[test]

@@ -35,7 +35,8 @@
 //!   directory: a directory holds no document, so it is neither a document in nor a failed one
 //!   (like an unread file of a walk, it is not counted as an input either). Unreadable
 //!   directories and symlink loops found while walking are errors naming the path.
-//!   A missing path given on the command line is a whole-run error ([`Error::MissingInput`]).
+//!   A missing path given on the command line is a whole-run error ([`Error::MissingInput`]),
+//!   and so is one that is a symlink loop ([`Error::SymlinkLoop`]) or cannot be looked at.
 //! - **Long lines**: a JSONL line up to `max_record_bytes` (default 256 MiB) is processed; a
 //!   longer one is skipped without being buffered (the reader streams past it to the next
 //!   newline) and reported as `line-too-long` at `path:line`. A text dump over the limit is
@@ -301,7 +302,11 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
             });
             continue;
         }
-        let meta = std::fs::metadata(a).map_err(|_| Error::MissingInput(a.clone()))?;
+        let meta = std::fs::metadata(a).map_err(|e| match e.kind() {
+            _ if crate::error::is_symlink_loop(&e) => Error::SymlinkLoop(a.clone()),
+            std::io::ErrorKind::NotFound => Error::MissingInput(a.clone()),
+            _ => Error::io(a, e),
+        })?;
         if meta.is_dir() {
             let mut found = Vec::new();
             let mut ancestors = Vec::new();
@@ -470,6 +475,13 @@ fn walk(
             )),
             Ok(_) if is_input_name(&path) => out.push(Source::file(path, PathBuf::new())),
             Ok(_) => out.push(Source::skipped(&path)),
+            Err(e) if crate::error::is_symlink_loop(&e) => out.push(Source::problem(
+                &path,
+                "symlink-loop",
+                "cannot follow symlink: a symlink loop (the link leads back to itself); not \
+                 followed"
+                    .to_string(),
+            )),
             Err(e) if is_input_name(&path) => {
                 let dangling = e.kind() == std::io::ErrorKind::NotFound
                     && entry.file_type().is_ok_and(|t| t.is_symlink());
@@ -481,15 +493,10 @@ fn walk(
                 out.push(Source::problem(&path, "unreadable", message))
             }
             Err(e) if entry.file_type().is_ok_and(|t| t.is_symlink()) => {
-                // a dangling link or a link to itself
-                let kind = if e.raw_os_error() == Some(40) {
-                    "symlink-loop"
-                } else {
-                    "unreadable"
-                };
+                // a dangling link (a loop is said above)
                 out.push(Source::problem(
                     &path,
-                    kind,
+                    "unreadable",
                     format!("cannot follow symlink: {e}"),
                 ))
             }
@@ -599,6 +606,18 @@ fn format_of(src: &Source, forced: InputFormat) -> (Format, Compression) {
     (format, comp)
 }
 
+/// Where the first line of JSONL `bytes` ends and the next one starts, when a line end is in
+/// them: at LF, CRLF, or a lone CR (old Mac line ends). A raw CR cannot stand inside a JSON
+/// value (a string escapes it as `\r`), so it can only end a record; taken as one, a file with
+/// CR line ends reads record by record instead of as one glued line. A CR that is the last of
+/// `bytes` ends the line; an LF after it in data not seen yet belongs to it (see
+/// [`JsonlReader::next_line`]).
+fn jsonl_line_end(bytes: &[u8]) -> Option<(usize, usize)> {
+    let i = memchr::memchr2(b'\n', b'\r', bytes)?;
+    let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+    Some((i, if crlf { i + 2 } else { i + 1 }))
+}
+
 /// Whether a head of input (the first read after decompression) starts a JSONL file: its first
 /// non-blank line is a JSON object, or a valid beginning of one that runs past the head.
 fn sniff_jsonl(head: &[u8]) -> bool {
@@ -609,8 +628,8 @@ fn sniff_jsonl(head: &[u8]) -> bool {
     }
     let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     loop {
-        let (line, more) = match memchr::memchr(b'\n', rest) {
-            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        let (line, more) = match jsonl_line_end(rest) {
+            Some((end, next)) => (&rest[..end], Some(&rest[next..])),
             None => (rest, None),
         };
         let line = line.trim_ascii();
@@ -643,12 +662,12 @@ fn spread_document(head: &[u8], display: &str) -> Option<InputError> {
     let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let mut line = 1;
     let first = loop {
-        let i = memchr::memchr(b'\n', rest)?;
-        let l = rest[..i].trim_ascii();
+        let (end, next) = jsonl_line_end(rest)?;
+        let l = rest[..end].trim_ascii();
         if !l.is_empty() {
             break l;
         }
-        rest = &rest[i + 1..];
+        rest = &rest[next..];
         line += 1;
     };
     let (what, jq) = if first == b"{" {
@@ -831,6 +850,7 @@ impl Records {
                     comp,
                     buf: Vec::new(),
                     line: 0,
+                    after_cr: false,
                     records: 0,
                     repaired: Repairs::default(),
                     ids: IdFieldSeen::default(),
@@ -1806,6 +1826,9 @@ struct JsonlReader {
     buf: Vec<u8>,
     /// 1-based number of the line in `buf`.
     line: usize,
+    /// The last line ended with a CR that was the last byte of a read: an LF opening the next
+    /// read belongs to it (CRLF), so it is skipped rather than read as an empty line.
+    after_cr: bool,
     /// Records and line errors yielded (to tell an empty file).
     records: usize,
     repaired: Repairs,
@@ -1813,7 +1836,8 @@ struct JsonlReader {
 }
 
 impl JsonlReader {
-    /// Reads the next line into `buf` (without its `\n`), never holding more than `max` bytes.
+    /// Reads the next line into `buf` (without its line end), never holding more than `max`
+    /// bytes. A line ends at LF, CRLF or a lone CR (see [`jsonl_line_end`]).
     fn next_line(&mut self, max: usize) -> Line {
         self.buf.clear();
         let mut seen = 0usize;
@@ -1829,6 +1853,11 @@ impl JsonlReader {
                     return Line::Fault(read_error(&self.display, Some(line), self.comp, e, any));
                 }
             };
+            if std::mem::take(&mut self.after_cr) && chunk.first() == Some(&b'\n') {
+                // the LF of a CRLF split between two reads
+                self.reader.consume(1);
+                continue;
+            }
             if chunk.is_empty() {
                 if !got_any {
                     return Line::Eof;
@@ -1836,9 +1865,13 @@ impl JsonlReader {
                 break;
             }
             got_any = true;
-            let (take, done) = match memchr::memchr(b'\n', chunk) {
-                Some(i) => (i, true),
-                None => (chunk.len(), false),
+            let (take, consumed, done) = match jsonl_line_end(chunk) {
+                Some((end, next)) => {
+                    // a CR ending the read may be the first half of a CRLF
+                    self.after_cr = next == chunk.len() && chunk[end] == b'\r';
+                    (end, next, true)
+                }
+                None => (chunk.len(), chunk.len(), false),
             };
             seen += take;
             if !too_long {
@@ -1849,16 +1882,12 @@ impl JsonlReader {
                     self.buf.extend_from_slice(&chunk[..take]);
                 }
             }
-            let consumed = if done { take + 1 } else { take };
             self.reader.consume(consumed);
             if done {
                 break;
             }
         }
         self.line += 1;
-        if self.buf.last() == Some(&b'\r') {
-            self.buf.pop();
-        }
         if too_long {
             Line::TooLong(seen)
         } else {
@@ -1888,19 +1917,16 @@ pub struct Parsed {
 }
 
 /// When `line` opens with a whole JSON object and another follows it on the same line (the
-/// error "trailing characters"), why and what to do: records separated by lone CRs (old Mac
-/// line ends, which JSON Lines does not take as line ends) or written with nothing between
-/// them (`}{`). Otherwise empty.
+/// error "trailing characters"), why and what to do: records written with nothing between
+/// them (`}{`). Otherwise empty. (Records separated by lone CRs, old Mac line ends, are read
+/// as lines of their own: see [`jsonl_line_end`].)
 fn glued_records_hint(line: &str) -> &'static str {
     let mut values = serde_json::Deserializer::from_str(line).into_iter::<serde::de::IgnoredAny>();
     if !matches!(values.next(), Some(Ok(_))) {
         return "";
     }
     let rest = line[values.byte_offset()..].trim_start_matches([' ', '\t']);
-    if rest.starts_with('\r') && rest.trim_start_matches(['\r', ' ', '\t']).starts_with('{') {
-        "; the line holds several records separated by lone CR characters (old Mac line ends; \
-         JSON Lines ends a line with LF or CRLF): convert it with `tr '\\r' '\\n'`"
-    } else if rest.starts_with('{') {
+    if rest.starts_with('{') {
         "; the line holds several JSON objects one after another (records written without a \
          newline between them): split them with `jq -c .`"
     } else {
@@ -2391,8 +2417,9 @@ mod tests {
         assert!(e.message.ends_with("convert it with `jq -c '.[]'`"), "{e}");
     }
 
-    /// Records separated by lone CRs, or glued with no newline, fail as one line, with a hint
-    /// naming the cause and the fix (trial23 repro-09); other trailing characters get none.
+    /// Records glued with no newline fail as one line, with a hint naming the cause and the
+    /// fix (trial23 repro-09); other trailing characters get none. (Records separated by lone
+    /// CRs are lines of their own: `lone_crs_end_jsonl_records`.)
     #[test]
     fn glued_records_get_a_hint() {
         let opts = InputOptions::default();
@@ -2402,15 +2429,6 @@ mod tests {
                 .unwrap()
                 .message
         };
-        let cr = e("{\"text\":\"a\"}\r{\"text\":\"b\"}\r");
-        assert!(cr.contains("trailing characters"), "{cr}");
-        assert!(
-            cr.ends_with(
-                "separated by lone CR characters (old Mac line ends; JSON Lines ends a \
-                 line with LF or CRLF): convert it with `tr '\\r' '\\n'`)"
-            ),
-            "{cr}"
-        );
         let glued = e("{\"text\":\"a\"}{\"text\":\"b\"}");
         assert!(
             glued.ends_with(
@@ -2422,6 +2440,70 @@ mod tests {
         for plain in ["{\"text\":\"a\"} x", "{\"text\":\"a\"}]", "{\"text\": tru}"] {
             let m = e(plain);
             assert!(!m.contains("the line holds"), "{m}");
+        }
+    }
+
+    /// A lone CR (old Mac line ends) ends a JSONL record as LF and CRLF do, and counts as a
+    /// line in the records' lines and the errors' (a CRLF is one line end, a CR then a CRLF two).
+    #[test]
+    fn lone_crs_end_jsonl_records() {
+        let d = tmpdir("cr-jsonl");
+        let p = write(
+            &d,
+            "mac.jsonl",
+            b"{\"text\":\"a\"}\r{\"text\":\"b\"}\r\r{\"text\":\"c\"}\r\n{bad\r{\"text\":\"d\"}\r\r\n{\"text\":\"e\"}",
+        );
+        let items = read(std::slice::from_ref(&p));
+        assert_eq!(
+            kinds(&items),
+            ["ok", "ok", "ok", "invalid-json", "ok", "ok"]
+        );
+        let lines: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Ok(r) => format!("{}@{}", r.text, r.source_line),
+                Err(e) => e.location.clone(),
+            })
+            .collect();
+        let bad = format!("{}:5", p.display());
+        assert_eq!(lines, ["a@1", "b@2", "c@4", bad.as_str(), "d@6", "e@8"]);
+        // the failed record is only its own line: no glued-records hint, no other record in it
+        let e = items[3].as_ref().unwrap_err();
+        assert!(!e.message.contains("the line holds"), "{e}");
+        // sniffed (no extension) as JSONL by its first CR-ended line
+        let bare = write(&d, "mac", b"{\"text\":\"a\"}\r{\"text\":\"b\"}\r");
+        assert_eq!(texts(&read(&[bare])), ["a", "b"]);
+    }
+
+    /// A CRLF split between two reads is one line end, and a CR ending a read does not make the
+    /// reader read on before the record is taken: fed one byte per read, the lines are those
+    /// of one big read.
+    #[test]
+    fn line_ends_split_between_reads_are_the_same_line_ends() {
+        let data: &[u8] =
+            b"{\"text\":\"a\"}\r\n{\"text\":\"b\"}\r\r\n\r{\"text\":\"c\"}\n\r\n{\"text\":\"d\"}\r";
+        let lines = |capacity: usize| {
+            let mut it = open_all(vec![], InputOptions::default());
+            it.current = Some(JsonlReader {
+                display: "split.jsonl".into(),
+                reader: Box::new(BufReader::with_capacity(capacity, data)),
+                comp: Compression::None,
+                buf: Vec::new(),
+                line: 0,
+                after_cr: false,
+                records: 0,
+                repaired: Repairs::default(),
+                ids: IdFieldSeen::default(),
+            });
+            it.map(|r| {
+                let r = r.unwrap();
+                format!("{}@{}", r.text, r.source_line)
+            })
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(lines(1 << 16), ["a@1", "b@2", "c@5", "d@7"]);
+        for capacity in 1..=4 {
+            assert_eq!(lines(capacity), lines(1 << 16), "capacity {capacity}");
         }
     }
 
@@ -2889,6 +2971,14 @@ mod tests {
         assert_eq!(e.location, format!("{}:3", obj.display()));
         assert!(e.message.contains("(an object)") && e.message.contains("`jq -c .`"));
         assert!(is_data_failure("not-jsonl"));
+        // with old Mac line ends (lone CRs) too, at the line the CRs count
+        let mac = write(&d, "m.jsonl", b"\r\r\n{\r  \"text\": \"a\"\r}\r");
+        let items = read(std::slice::from_ref(&mac));
+        let e = items[0].as_ref().unwrap_err();
+        assert_eq!(
+            (e.kind, e.location.clone()),
+            ("not-jsonl", format!("{}:3", mac.display()))
+        );
         // forced JSONL reads the same way; a text dump is not concerned
         let forced = InputOptions {
             format: InputFormat::Jsonl,
@@ -3191,6 +3281,9 @@ mod tests {
         assert!(!sniff_jsonl(b"[1, 2]\n"));
         assert!(!sniff_jsonl(b"Plain text\n{\"a\":1}\n"));
         assert!(!sniff_jsonl(b""));
+        // a lone CR ends the first line as LF does (old Mac line ends)
+        assert!(sniff_jsonl(b"\r\r{\"text\": \"a\"}\r{\"text\": \"b\"}\r"));
+        assert!(!sniff_jsonl(b"{\"text\": \"cut\"\r{\"text\":\"b\"}\r"));
     }
 
     #[test]
@@ -3386,14 +3479,14 @@ mod tests {
     }
 
     /// Yields one JSONL line, then fails: reading the first record must not read further.
-    struct FailAfterFirst(usize);
+    struct FailAfterFirst(usize, &'static [u8]);
     impl Read for FailAfterFirst {
         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
             self.0 += 1;
             if self.0 > 1 {
                 return Err(std::io::Error::other("read past the first record"));
             }
-            let line = b"{\"text\":\"first\"}\n";
+            let line = self.1;
             buf[..line.len()].copy_from_slice(line);
             Ok(line.len())
         }
@@ -3401,24 +3494,32 @@ mod tests {
 
     #[test]
     fn records_are_lazy() {
-        let mut it = open_all(vec![], InputOptions::default());
-        it.current = Some(JsonlReader {
-            display: "lazy.jsonl".into(),
-            reader: Box::new(BufReader::new(FailAfterFirst(0))),
-            comp: Compression::None,
-            buf: Vec::new(),
-            line: 0,
-            records: 0,
-            repaired: Repairs::default(),
-            ids: IdFieldSeen::default(),
-        });
-        assert_eq!(it.next().unwrap().unwrap().text, "first");
-        let e = it.next().unwrap().unwrap_err();
-        assert_eq!(
-            (e.kind, e.location.as_str()),
-            ("unreadable", "lazy.jsonl:2")
-        );
-        assert!(it.next().is_none());
+        // with an LF, a CRLF, or a CR, which might be the first half of a CRLF
+        for line in [
+            &b"{\"text\":\"first\"}\n"[..],
+            b"{\"text\":\"first\"}\r\n",
+            b"{\"text\":\"first\"}\r",
+        ] {
+            let mut it = open_all(vec![], InputOptions::default());
+            it.current = Some(JsonlReader {
+                display: "lazy.jsonl".into(),
+                reader: Box::new(BufReader::new(FailAfterFirst(0, line))),
+                comp: Compression::None,
+                buf: Vec::new(),
+                line: 0,
+                after_cr: false,
+                records: 0,
+                repaired: Repairs::default(),
+                ids: IdFieldSeen::default(),
+            });
+            assert_eq!(it.next().unwrap().unwrap().text, "first");
+            let e = it.next().unwrap().unwrap_err();
+            assert_eq!(
+                (e.kind, e.location.as_str()),
+                ("unreadable", "lazy.jsonl:2")
+            );
+            assert!(it.next().is_none());
+        }
     }
 
     #[test]
