@@ -308,16 +308,24 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<CaseRun, Error> {
     Ok((out, report, messages, (labels, jsonl)))
 }
 
-/// Whether `path` (an expected file of `case`) holds `actual`; if not, rewrites it under `bless`
-/// (naming it in `blessed`), else appends a unified diff to `diffs`. With `docs` (the labels of
-/// the documents in `actual`, and whether it is JSONL), each hunk header names the documents
-/// its changes lie in.
+/// What [`compare`] does when an expected file differs: rewrite it (`--bless`), or show a
+/// unified diff of at most `max_lines` lines (0: all of them; `--max-diff-lines`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnDiff {
+    Bless,
+    Show { max_lines: usize },
+}
+
+/// Whether `path` (an expected file of `case`) holds `actual`; if not, rewrites it under
+/// [`OnDiff::Bless`] (naming it in `blessed`), else appends a unified diff to `diffs`, cut to
+/// its first lines ([`capped`]). With `docs` (the labels of the documents in `actual`, and
+/// whether it is JSONL), each hunk header names the documents its changes lie in.
 fn compare(
     case: &Path,
     path: &Path,
     actual: &[u8],
     docs: Option<(&[String], bool)>,
-    bless: bool,
+    on_diff: OnDiff,
     diffs: &mut String,
     blessed: &mut Vec<String>,
 ) -> Result<bool, Error> {
@@ -330,7 +338,11 @@ fn compare(
     if expected.as_deref() == Some(actual) || same_json_report(path, expected.as_deref(), actual) {
         return Ok(true);
     }
-    if bless {
+    let max_lines = match on_diff {
+        OnDiff::Show { max_lines } => max_lines,
+        OnDiff::Bless => 0,
+    };
+    if on_diff == OnDiff::Bless {
         std::fs::write(path, actual).map_err(|e| Error::io(path, e))?;
         let name = path
             .file_name()
@@ -354,7 +366,7 @@ fn compare(
             notes.push("is compared as JSON: shown as deboil formats it".to_string());
         }
     }
-    diffs.push_str(&unified_diff(&exp, &act, &name, docs));
+    diffs.push_str(&capped(unified_diff(&exp, &act, &name, docs), max_lines));
     notes.extend(what_differs(case, expected.as_deref(), actual, path));
     for note in notes {
         diffs.push_str(&format!("({name} {note})\n"));
@@ -562,9 +574,40 @@ fn visible(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(s)
 }
 
-/// Checks one case.
-pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<CaseResult, Error> {
+/// `diff` (whole lines) cut to its first `max` lines (0: all of them), then a line saying how
+/// many more there are, so one case whose output changed throughout does not bury the others.
+fn capped(diff: String, max: usize) -> String {
+    let total = diff.lines().count();
+    if max == 0 || total <= max {
+        return diff;
+    }
+    let cut = diff
+        .match_indices('\n')
+        .nth(max - 1)
+        .map_or(diff.len(), |(i, _)| i + 1);
+    let more = total - max;
+    format!(
+        "{}... {more} more line{} (`--max-diff-lines 0` shows them all)\n",
+        &diff[..cut],
+        if more == 1 { "" } else { "s" }
+    )
+}
+
+/// Checks one case; a diff it shows is cut after `max_diff_lines` lines (0: never).
+pub fn check_case(
+    case: &Path,
+    bless: bool,
+    threads: Option<usize>,
+    max_diff_lines: usize,
+) -> Result<CaseResult, Error> {
     let (out, report, messages, (labels, jsonl)) = run_case(case, threads)?;
+    let on_diff = if bless {
+        OnDiff::Bless
+    } else {
+        OnDiff::Show {
+            max_lines: max_diff_lines,
+        }
+    };
     let mut diffs = String::new();
     let mut blessed = Vec::new();
     let a = compare(
@@ -572,7 +615,7 @@ pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<Ca
         &case.join("expected.txt"),
         &out,
         Some((&labels, jsonl)),
-        bless,
+        on_diff,
         &mut diffs,
         &mut blessed,
     )?;
@@ -581,7 +624,7 @@ pub fn check_case(case: &Path, bless: bool, threads: Option<usize>) -> Result<Ca
         &case.join("expected-report.json"),
         report.as_bytes(),
         None,
-        bless,
+        on_diff,
         &mut diffs,
         &mut blessed,
     )?;
@@ -626,12 +669,14 @@ impl CheckCounts {
 /// Runs every case under `dir`, printing diffs to `out`. The last line counts the cases and
 /// failures; under `--bless` it also says what was blessed ([`bless_summary`]). `quiet` leaves
 /// out the lines of cases that pass and of folders that are simply no case (`ok`, `skip`); a
-/// folder whose own folders are cases, or a link that leads nowhere, is named even then.
+/// folder whose own folders are cases, or a link that leads nowhere, is named even then. Each
+/// diff of a failing case shows at most `max_diff_lines` lines (0: all; `--max-diff-lines`).
 pub fn check_all(
     dir: &Path,
     bless: bool,
     threads: Option<usize>,
     quiet: bool,
+    max_diff_lines: usize,
     out: &mut dyn Write,
 ) -> Result<CheckCounts, Error> {
     crate::cli::check_threads(threads)?;
@@ -685,7 +730,7 @@ pub fn check_all(
             continue;
         }
         let name = case_name(case);
-        let line = match check_case(case, bless, threads) {
+        let line = match check_case(case, bless, threads, max_diff_lines) {
             Ok(CaseResult::Pass) => {
                 unchanged += 1;
                 if quiet {
@@ -926,7 +971,7 @@ mod tests {
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.join("gone"), dir.join("dangling")).unwrap();
         let mut out = Vec::new();
-        check_all(&dir, true, Some(1), true, &mut out).unwrap();
+        check_all(&dir, true, Some(1), true, 0, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains("skip    deboil.toml: no case reads these"),
@@ -947,13 +992,28 @@ mod tests {
         );
 
         std::fs::write(dir.join("input.txt"), "stray\n").unwrap();
-        let err = check_all(&dir, false, Some(1), true, &mut Vec::new()).unwrap_err();
+        let err = check_all(&dir, false, Some(1), true, 0, &mut Vec::new()).unwrap_err();
         assert!(
             err.to_string()
                 .contains("holds an input file (input.txt) and case folders (a)"),
             "{err}"
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_long_diff_is_cut_with_a_count_of_the_rest() {
+        let diff = "a\nb\nc\nd\n".to_string();
+        assert_eq!(capped(diff.clone(), 0), diff);
+        assert_eq!(capped(diff.clone(), 4), diff);
+        assert_eq!(
+            capped(diff.clone(), 3),
+            "a\nb\nc\n... 1 more line (`--max-diff-lines 0` shows them all)\n"
+        );
+        assert_eq!(
+            capped(diff, 1),
+            "a\n... 3 more lines (`--max-diff-lines 0` shows them all)\n"
+        );
     }
 
     /// `skip` lines come in case order among the `ok`/`FAIL`/`ERROR` lines, so adding a folder
@@ -967,7 +1027,7 @@ mod tests {
             std::fs::create_dir_all(dir.join(case)).unwrap();
             std::fs::write(dir.join(case).join("input.txt"), "A Title\n\nSome text.\n").unwrap();
         }
-        check_all(&dir, true, Some(1), true, &mut Vec::new()).unwrap();
+        check_all(&dir, true, Some(1), true, 0, &mut Vec::new()).unwrap();
         std::fs::remove_file(dir.join("d/input.txt")).unwrap();
         std::os::unix::fs::symlink("input.txt", dir.join("d/input.txt")).unwrap();
         std::fs::create_dir(dir.join("b-notes")).unwrap();
@@ -975,7 +1035,7 @@ mod tests {
         std::os::unix::fs::symlink("loop", dir.join("loop")).unwrap();
         let run = |quiet: bool| {
             let mut out = Vec::new();
-            let counts = check_all(&dir, false, Some(1), quiet, &mut out).unwrap();
+            let counts = check_all(&dir, false, Some(1), quiet, 0, &mut out).unwrap();
             (counts.exit_code(), String::from_utf8(out).unwrap())
         };
         let d_input = dir.join("d").join("input.txt");
@@ -1016,14 +1076,14 @@ mod tests {
         std::fs::create_dir_all(&case).unwrap();
         let good = "{\"id\":\"a\",\"text\":\"A Title\\n\\nSome text of the record.\"}\n";
         std::fs::write(case.join("input.jsonl"), good.repeat(2)).unwrap();
-        check_all(&dir, true, Some(1), true, &mut Vec::new()).unwrap();
+        check_all(&dir, true, Some(1), true, 0, &mut Vec::new()).unwrap();
         std::fs::write(
             case.join("input.jsonl"),
             format!("{good}{{\"id\": broken\n"),
         )
         .unwrap();
         let mut out = Vec::new();
-        let counts = check_all(&dir, false, Some(1), true, &mut out).unwrap();
+        let counts = check_all(&dir, false, Some(1), true, 0, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert_eq!(counts.exit_code(), 1, "{text}");
         assert!(text.contains("what the run said:\n  deboil: "), "{text}");
@@ -1037,7 +1097,7 @@ mod tests {
         std::fs::create_dir(case.join("input.jsonl")).unwrap();
         let before = std::fs::read(case.join("expected.txt")).unwrap();
         let mut out = Vec::new();
-        let counts = check_all(&dir, true, Some(1), true, &mut out).unwrap();
+        let counts = check_all(&dir, true, Some(1), true, 0, &mut out).unwrap();
         assert_eq!(counts.exit_code(), 2, "{}", String::from_utf8_lossy(&out));
         assert_eq!(std::fs::read(case.join("expected.txt")).unwrap(), before);
         std::fs::remove_dir_all(&dir).unwrap();
@@ -1056,7 +1116,7 @@ mod tests {
         .unwrap();
         let run = |bless| {
             let mut out = Vec::new();
-            let counts = check_all(&dir, bless, Some(1), false, &mut out).unwrap();
+            let counts = check_all(&dir, bless, Some(1), false, 0, &mut out).unwrap();
             (counts.failed, String::from_utf8(out).unwrap())
         };
         let (failed, out) = run(true);
@@ -1079,7 +1139,7 @@ mod tests {
         // quiet: no line for a case that passes, or for a folder that is no case
         std::fs::create_dir_all(dir.join("notes")).unwrap();
         let mut out = Vec::new();
-        check_all(&dir, false, Some(1), true, &mut out).unwrap();
+        check_all(&dir, false, Some(1), true, 0, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "1 case, 0 failed\n");
         std::fs::remove_dir(dir.join("notes")).unwrap();
         // the report is compared as JSON: compacted by hand it passes, a changed value fails
@@ -1098,14 +1158,14 @@ mod tests {
         std::fs::remove_file(&rep).unwrap();
         std::fs::create_dir(&rep).unwrap();
         let mut out = Vec::new();
-        let counts = check_all(&dir, false, Some(1), false, &mut out).unwrap();
+        let counts = check_all(&dir, false, Some(1), false, 0, &mut out).unwrap();
         assert_eq!(counts.exit_code(), 2, "{}", String::from_utf8_lossy(&out));
         std::fs::remove_dir(&rep).unwrap();
         std::fs::write(&rep, serde_json::to_string_pretty(&blessed).unwrap() + "\n").unwrap();
         // args that would write files are an error of the case (exit 2), and nothing is written
         std::fs::write(case.join("args"), "-o out --report r.json\n").unwrap();
         let mut out = Vec::new();
-        let counts = check_all(&dir, false, Some(1), false, &mut out).unwrap();
+        let counts = check_all(&dir, false, Some(1), false, 0, &mut out).unwrap();
         assert_eq!(
             counts,
             CheckCounts {

@@ -305,6 +305,9 @@ pub struct CheckArgs {
     /// Print only failing cases (and blessed ones) and the last line; no `ok` or `skip` lines.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Show at most N lines of each diff of a failing case, then `... M more lines` (0: all).
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub max_diff_lines: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

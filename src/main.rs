@@ -75,10 +75,19 @@ fn run(cli: Cli, near_flags: &[&str]) -> Result<u8, Error> {
                 bless,
                 threads,
                 quiet,
+                max_diff_lines,
             } = &args;
             // a reader that closes stdout (`| head`) does not stop the cases nor hide a failure
             let mut until_closed = deboil::output::UntilClosed::new(&mut out);
-            deboil::check::check_all(dir, *bless, *threads, *quiet, &mut until_closed)?.exit_code()
+            deboil::check::check_all(
+                dir,
+                *bless,
+                *threads,
+                *quiet,
+                *max_diff_lines,
+                &mut until_closed,
+            )?
+            .exit_code()
         }
         Command::Rules(args) => {
             let metas = deboil::explain::metas_with(&args.config.load()?)?;

@@ -241,6 +241,68 @@ fn check_fails_with_a_diff_when_an_expected_file_is_edited() {
     assert!(out.contains("@@"), "{out}");
 }
 
+/// A failing case's diff is cut after `--max-diff-lines` lines (default 200) with a line
+/// saying how many more there are; `0` shows it all.
+#[test]
+fn check_cuts_a_long_diff_at_max_diff_lines() {
+    let dir = tmpdir("check-cap");
+    let case = dir.join("case");
+    std::fs::create_dir_all(&case).unwrap();
+    let body: String = (0..300)
+        .map(|i| format!("Paragraph {i} says the harbour council voted {i} times on the budget.\n"))
+        .collect();
+    std::fs::write(case.join("input.txt"), format!("A Headline Here\n\n{body}")).unwrap();
+    std::fs::write(case.join("args"), "--dedup none\n").unwrap();
+    let d = dir.to_str().unwrap();
+    deboil_ok(&["check", d, "--bless", "-q"]);
+    let edited: String = (0..300).map(|i| format!("Edited line {i}.\n")).collect();
+    std::fs::write(case.join("expected.txt"), &edited).unwrap();
+    // the diff's lines between the FAIL line and the cut, and the cut line
+    let run = |extra: &[&str]| {
+        let o = deboil(&[&["check", d, "-q"], extra].concat());
+        assert_eq!(o.status.code(), Some(1));
+        let out = stdout(&o);
+        let lines: Vec<String> = out.lines().map(String::from).collect();
+        assert_eq!(lines[0], "FAIL    case", "{out}");
+        let cut = lines.iter().position(|l| l.starts_with("... "));
+        (
+            cut.map_or(lines.len() - 2, |c| c - 1),
+            cut.map(|c| lines[c].clone()),
+            out,
+        )
+    };
+    let (all, cut, out) = run(&["--max-diff-lines", "0"]);
+    assert_eq!(cut, None, "{out}");
+    assert!(out.contains("-Edited line 299."), "{out}");
+    assert!(all > 600, "{all} lines: {out}");
+    let (shown, cut, out) = run(&[]);
+    assert_eq!(shown, 200, "{out}");
+    assert_eq!(
+        cut.as_deref(),
+        Some(
+            format!(
+                "... {} more lines (`--max-diff-lines 0` shows them all)",
+                all - 200
+            )
+            .as_str()
+        )
+    );
+    assert!(!out.contains("-Edited line 299."), "{out}");
+    assert!(out.ends_with("1 case, 1 failed: case\n"), "{out}");
+    let (shown, cut, _) = run(&["--max-diff-lines", "5"]);
+    assert_eq!(shown, 5);
+    assert_eq!(
+        cut.as_deref(),
+        Some(
+            format!(
+                "... {} more lines (`--max-diff-lines 0` shows them all)",
+                all - 5
+            )
+            .as_str()
+        )
+    );
+}
+
 /// A `check` diff of a JSONL case names the record that changed in its hunk header, by file,
 /// line and id, and shows the form feed between documents as `␌` (trial22 repro-08: only
 /// `expected.txt`'s line numbers were given, and the separator was a raw form feed).
