@@ -792,11 +792,14 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     // Chinese and Japanese write no spaces between words: a word is about two characters
     f.words += cjk / 2;
     let end = body.trim_end_matches(|c: char| {
-        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '“')
+        matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '“' | '」' | '』' | '）'
+        )
     });
     // a copyright sign marks a footer line, not a paragraph that quotes one
     f.copyright &= f.words <= COPYRIGHT_MAX_WORDS;
-    f.terminal = end.ends_with(['.', '!', '?', '…', '。']);
+    f.terminal = end.ends_with(['.', '!', '?', '…', '。', '！', '？']);
     // a sentence that tells a time (`At 09:12 the database hit its limit.`) is prose: it ends
     // like one, most of its words are lowercase and it names no year, where a comment's header
     // or a byline is names, month names and a date (`Anna Maria Schmidt on 12 May 2021 at
@@ -830,6 +833,20 @@ mod tests {
         assert!(f.stop_density(0) > 0.3);
         assert_eq!(f.separators, 0);
         assert_eq!(f.links, 0);
+    }
+
+    #[test]
+    fn sentences_end_in_full_width_marks_and_closing_brackets_too() {
+        for line in [
+            "“以前上班要换两次公交，现在坐地铁二十分钟就到了吗？”",
+            "市民纷纷表示欢迎！",
+            "「新しい駅ができて本当に便利になりました。」",
+            "(That is all there is to it.)",
+        ] {
+            assert!(fx(line).terminal, "{line}");
+        }
+        assert!(!fx("成都地铁30号线今日开通").terminal);
+        assert!(!fx("「新商品」").terminal);
     }
 
     #[test]
