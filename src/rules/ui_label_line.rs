@@ -32,7 +32,8 @@ crate::declare_rule! {
     /// target (`* Pinterest` / `* Facebook` / `* Reddit`), where a button of the bar (`Share`,
     /// `Email`, `Print`) counts as one (`Share` / `WhatsApp`). Share targets include regional
     /// networks and names in other scripts (`ВКонтакте`, `Одноклассники`, `微信`, `微博`,
-    /// `QQ空间`, `LINEで送る`, `카카오톡`, `فيسبوك`), and the share button is known in more
+    /// `QQ空间`, `LINEで送る`, `카카오톡`, `فيسبوك`) and a bar's comment button (`Comments`, `评论`,
+    /// `コメント`), and the share button is known in more
     /// languages (`Поделиться`, `Paylaş`, `Sdílet`, `シェア`, `分享到：`, `شارك`). Only whole lines of at most six words
     /// are matched, case-insensitively; an article toolbar, a line of at most ten words made only
     /// of two or more actions (`Print Email Return to Top`, `Email to a friend | Printer friendly`,
@@ -197,6 +198,8 @@ static SHARE_TARGET: Lazy = Lazy::new(
       | シェア | シェアする | ツイート | ポスト | はてブ | はてなブックマーク | lineで送る | lineで共有 | 共有 | 共有する
       | 分享 | 分享到 | 微信 | 微博 | 朋友圈 | qq空间 | qq好友 | 豆瓣 | 复制链接 | 複製連結
       | 공유 | 공유하기 | 카카오톡 | 카카오스토리 | 페이스북 | 트위터 | 네이버 | 밴드
+      | comments? | kommentar(?:e|ieren)? | commentaires? | commenter | comentarios? | comentar | commenta | commenti
+      | комментарии | комментировать | 评论 | 評論 | コメント | 댓글 | تعليق | تعليقات
     )$",
 );
 
@@ -1010,6 +1013,8 @@ mod tests {
         // one target alone, or targets apart, are words of the article
         assert!(removed("Facebook\n\nIt said so.\n\nTwitter\n\nMix well.").is_empty());
         assert!(removed("Reddit\nThe forum grew fast.").is_empty());
+        // a comment button counts in a bar, not alone (a thread's heading)
+        assert!(removed("The vote was close.\nComments\nAnna wrote on Tuesday:").is_empty());
     }
 
     #[test]
@@ -1019,6 +1024,8 @@ mod tests {
             "Поделиться\nВКонтакте\nОдноклассники\nTelegram",
             "シェア\nツイート\nLINEで送る",
             "分享到：\n微信\n微博\nQQ空间",
+            "微信\n微博\nQzone\n评论",
+            "Facebook\nTwitter\nComments",
             "شارك\nفيسبوك\nتويتر\nواتساب",
             "공유하기\n카카오톡\n페이스북",
             "Paylaş\nFacebook\nTwitter",
