@@ -175,6 +175,8 @@ pub enum Reason {
     CommentThread,
     /// An entry of a table of contents: a subheading printed again further down.
     TableOfContents,
+    /// A forum post's header (author, rank, date, `#3`) on a page that is a thread.
+    PostHeader,
 }
 
 impl Reason {
@@ -185,6 +187,7 @@ impl Reason {
             Reason::ShortInChrome => "short line between chrome lines",
             Reason::CommentThread => "in the comment thread below the article",
             Reason::TableOfContents => "table of contents entry (the subheading follows below)",
+            Reason::PostHeader => "a forum post's header",
         }
     }
 }
@@ -1235,6 +1238,90 @@ fn item_number(line: &str) -> Option<u32> {
         .flatten()
 }
 
+/// The number of a forum post's number line (`#3`, `Post #3`), as forum software prints it
+/// in each post's header.
+fn post_number(line: &str) -> Option<u32> {
+    let line = line.trim();
+    let digits = line
+        .strip_prefix('#')
+        .or_else(|| {
+            let (word, rest) = line.split_once('#')?;
+            matches!(
+                word.trim().to_ascii_lowercase().as_str(),
+                "post" | "beitrag" | "message"
+            )
+            .then_some(rest)
+        })?
+        .trim_start();
+    (!digits.is_empty() && digits.len() <= 6 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// The lines of a forum thread's posts: on a page whose posts are numbered in their headers
+/// (`#1`, `#2`, ... in a row) and whose article core starts inside the first post (no article
+/// above the thread), the prose right below each number line, up to a reply label or the first
+/// line that is no prose (the next post's author). There the replies are the content (the
+/// answer to the question), not a comment thread below an article.
+fn thread_posts(
+    doc: &Document,
+    out: &[Verdict],
+    in_core: &[bool],
+    ruled: &[bool],
+) -> (Vec<bool>, Vec<bool>) {
+    let n = out.len();
+    let mut posts = vec![false; n];
+    let mut headers = vec![false; n];
+    let numbers: Vec<(usize, u32)> = (0..n)
+        .filter(|&i| out[i].class != Class::Blank && out[i].features.words <= 2)
+        .filter_map(|i| Some((i, post_number(doc.line(i))?)))
+        .collect();
+    let in_order = numbers.windows(2).all(|w| w[1].1 == w[0].1 + 1);
+    let Some(&(first, _)) = numbers.first() else {
+        return (posts, headers);
+    };
+    if numbers.len() < 2 || !in_order || in_core[..first].iter().any(|&c| c) {
+        return (posts, headers);
+    }
+    for (m, &(k, _)) in numbers.iter().enumerate() {
+        // the header: the number line and the short lines right above it (author, rank, date)
+        headers[k] = true;
+        let above = (0..k).rev().filter(|&j| out[j].class != Class::Blank);
+        for j in above.take(POST_HEADER_LINES) {
+            let f = &out[j].features;
+            if f.words > POST_HEADER_WORDS
+                || f.terminal
+                || f.thread_marker
+                || ruled.get(j).copied().unwrap_or(false)
+            {
+                break;
+            }
+            headers[j] = true;
+        }
+        let end = numbers.get(m + 1).map_or(n, |&(next, _)| next);
+        for j in k + 1..end {
+            let v = &out[j];
+            if v.class == Class::Blank {
+                continue;
+            }
+            let f = &v.features;
+            let prose =
+                matches!(v.class, Class::Good | Class::NearGood) || f.terminal && !chrome_shaped(f);
+            if !prose || f.thread_marker || f.links > 0 || ruled.get(j).copied().unwrap_or(false) {
+                break;
+            }
+            posts[j] = true;
+        }
+    }
+    (posts, headers)
+}
+
+/// Non-blank lines above a post's number line read as its header, at most ...
+const POST_HEADER_LINES: usize = 3;
+
+/// ... each of at most this many words (`OldRoseGrower`, `Well-known member`, `Aug 14, 2026`).
+const POST_HEADER_WORDS: u32 = 4;
+
 /// Items of a numbered list with fewer words are a menu's or an index's (`4. Ankle Pain`), not
 /// an article's steps: no list is extended from or over them.
 const STEP_WORDS: u32 = 5;
@@ -1740,6 +1827,8 @@ fn classify_lines(
     // a numbered list the core holds part of is the article's own, all of it: a step that only
     // lists ingredients or tools (few function words, a bad line) still belongs to its list
     let listed = whole_numbered_lists(doc, &out, &in_core, &in_thread);
+    // a forum thread's replies are its content
+    let (posted, post_header) = thread_posts(doc, &out, &in_core, ruled);
 
     // a headline, byline or dateline right above a core run belongs to the article
     let mut head = vec![false; n];
@@ -1899,10 +1988,13 @@ fn classify_lines(
         }
         let reason = if toc[i] {
             Some(Reason::TableOfContents)
+        } else if post_header[i] {
+            Some(Reason::PostHeader)
         } else if !in_core[i] {
             let keep = head[i]
                 || on_topic[i]
                 || listed[i]
+                || posted[i]
                 || (v.class == Class::Good
                     && v.features.words >= p.outside_keep_words
                     && !in_thread[i]);
@@ -2220,6 +2312,47 @@ mod tests {
         );
         let r = reasons(&text);
         assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+    }
+
+    #[test]
+    fn a_forum_thread_keeps_its_replies_and_drops_the_post_headers() {
+        let thread = "Tomato leaves turning yellow from the bottom up\n\
+            greenthumb\nNew member\nAug 14, 2026\n#1\n\
+            My tomato plants have yellow leaves at the bottom that slowly move up the plant. \
+            The fruit looks fine so far. Is this a disease or am I doing something wrong?\nReply\n\
+            RoseGrower\nWell-known member\nAug 14, 2026\n#2\n\
+            Sounds like early blight or simply a lack of magnesium. Do the yellow leaves have \
+            brown spots with rings, or are they yellow between the veins?\nReply\n\
+            greenthumb\nNew member\nAug 15, 2026\n#3\nYellow between the veins, no spots.\nReply\n\
+            RoseGrower\nWell-known member\nAug 15, 2026\n#4\n\
+            Then it is almost certainly magnesium. Dissolve a spoon of Epsom salts in a gallon of \
+            water and spray the leaves once a week.\nReply\n";
+        let r = reasons(thread);
+        let kept: Vec<&str> = r
+            .iter()
+            .filter(|(_, why)| why.is_none())
+            .map(|(l, _)| l.as_str())
+            .collect();
+        assert_eq!(kept.len(), 5, "{r:#?}");
+        assert!(kept[0].starts_with("Tomato"), "{kept:?}");
+        assert!(kept[3] == "Yellow between the veins, no spots.", "{kept:?}");
+        assert!(kept[4].starts_with("Then it is"), "{kept:?}");
+        for header in ["Well-known member", "New member", "#2"] {
+            assert!(r
+                .iter()
+                .any(|(l, why)| l == header && *why == Some(Reason::PostHeader)));
+        }
+        // numbered reader comments under a news article are a comment thread still
+        let comments = format!(
+            "{LEDE}Anna\n#1\nI took this ferry every day for years and I am so glad it is back.\nReply\n\
+             Ben\n#2\nTwice the first estimate is a scandal, and nobody will answer for it.\nReply\n"
+        );
+        let r = reasons(&comments);
+        assert!(
+            r.iter()
+                .any(|(l, why)| l.starts_with("Twice") && why.is_some()),
+            "{r:#?}"
+        );
     }
 
     #[test]
