@@ -197,10 +197,12 @@ fn may_end_in_credit(tail: &str) -> bool {
     }
     // a full-width closing bracket or colon (`（写真：山田花子）`), or a Chinese reporter's
     // credit's closing "shot" (`新华社记者 王明 摄`)
-    if tail.ends_with(['）', '摄', '攝']) || tail.contains('：') {
+    // (a `：` or `©` is no ASCII: an ASCII tail, most of them, skips both searches)
+    let ascii = b.is_ascii();
+    if tail.ends_with(['）', '摄', '攝']) || !ascii && tail.contains('：') {
         return true;
     }
-    if tail.contains('©') || memchr::memchr(b'/', b).is_some() {
+    if !ascii && tail.contains('©') || memchr::memchr(b'/', b).is_some() {
         return true;
     }
     // a word after a space: `by ` / `von ` / `courtesy`, in any case

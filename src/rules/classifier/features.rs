@@ -663,8 +663,11 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     // a pair of guillemets that quotes inside the line (`le roman « Trois ponts » paraît`) is
     // no breadcrumb's `»`; a line that opens or ends with one, or holds a `|`, is a page's
     // `« Previous | Home | Next »`
+    // both pairs are non-ASCII: an ASCII line (most lines) skips the four searches
+    let ascii = body.is_ascii();
     let quoted = |open: char, close: char| {
-        body.contains(open)
+        !ascii
+            && body.contains(open)
             && body.contains(close)
             && !body.contains('|')
             && !body.starts_with([open, close])

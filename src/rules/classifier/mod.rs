@@ -663,7 +663,12 @@ fn timed_entries(doc: &Document) -> Vec<usize> {
 
 /// A time alone on its line (`22:15`, `9:05`), in minutes.
 fn lone_time(line: &str) -> Option<u32> {
-    let (h, m) = line.trim().split_once(':')?;
+    let line = line.trim();
+    // `h:mm` or `hh:mm`: a longer line is no time, and skips the search for the colon
+    if line.len() > 5 {
+        return None;
+    }
+    let (h, m) = line.split_once(':')?;
     let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
