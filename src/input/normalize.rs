@@ -22,6 +22,14 @@ pub fn decode_and_normalize(bytes: &[u8]) -> (String, usize) {
 /// common case) are copied as they are; NFC is applied per line, only where a line needs it.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Appends [`normalize`] of `text` to `out`, then drops every line break at the end of `out`
+/// (so `out` may hold a normal text's first lines, each with its `\n`: see
+/// [`normalize_owned`]).
+fn normalize_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     // lines end at \n, \r\n or a lone \r
     let mut start = 0;
@@ -30,6 +38,10 @@ pub fn normalize(text: &str) -> String {
         let piece = &text[start..end];
         if is_clean(piece) {
             out.push_str(piece);
+        } else if !has_other_line_break(piece) {
+            // one line (most unclean lines: a double space, a no-break space), as the split
+            // below would yield it, without decoding every character for the split
+            push_normal_line(piece, out);
         } else {
             // the other line breaks (form feed, vertical tab, NEL, the Unicode line and
             // paragraph separators) end a line too
@@ -37,16 +49,7 @@ pub fn normalize(text: &str) -> String {
                 if k > 0 {
                     out.push('\n');
                 }
-                // strip and collapse first, then compose: removing a control character can
-                // bring a combining mark next to a new base character
-                let at = out.len();
-                push_line(sub, &mut out);
-                let line = &out[at..];
-                if !line.is_ascii() && is_nfc_quick(line.chars()) != IsNormalized::Yes {
-                    let nfc: String = line.nfc().collect();
-                    out.truncate(at);
-                    out.push_str(&nfc);
-                }
+                push_normal_line(sub, out);
             }
         }
         if end == bytes.len() {
@@ -60,21 +63,74 @@ pub fn normalize(text: &str) -> String {
     while out.ends_with('\n') {
         out.pop();
     }
-    out
+}
+
+/// Appends `line` (holding no line break) normalised: stripped and collapsed first, then
+/// composed, since removing a control character can bring a combining mark next to a new base
+/// character.
+fn push_normal_line(line: &str, out: &mut String) {
+    let at = out.len();
+    push_line(line, out);
+    let pushed = &out[at..];
+    if !pushed.is_ascii() && is_nfc_quick(pushed.chars()) != IsNormalized::Yes {
+        let nfc: String = pushed.nfc().collect();
+        out.truncate(at);
+        out.push_str(&nfc);
+    }
+}
+
+/// Whether `line` holds one of the [`is_other_line_break`] characters, told by their UTF-8
+/// bytes.
+fn has_other_line_break(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        0x0B | 0x0C | 0x1C..=0x1E => true,
+        // U+0085
+        0xC2 => b.get(i + 1) == Some(&0x85),
+        // U+2028, U+2029
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)),
+        _ => false,
+    })
 }
 
 /// [`normalize`] of an owned text: the text itself, not a copy, when it is already normal
 /// (the common case for text a scraper wrote as JSON, whose line breaks are `\n` escapes).
-pub fn normalize_owned(text: String) -> String {
-    if is_normal(&text) {
-        text
+pub fn normalize_owned(mut text: String) -> String {
+    // [`normalize`] copies clean lines as they are and each line on its own: the clean lines
+    // before the first line it changes stay where they are (most records: all of them, and
+    // a final line break to drop), and only the rest is normalised after them
+    let clean = clean_prefix(&text);
+    if clean == text.len() {
+        let end = text.trim_end_matches('\n').len();
+        text.truncate(end);
+        return text;
+    }
+    let rest = text[clean..].to_string();
+    text.truncate(clean);
+    normalize_into(&rest, &mut text);
+    text
+}
+
+/// The length of `text`'s longest run of opening lines that are [`is_clean`], each with the
+/// `\n` after it; `text.len()` when every line is (a clean line holds no `\r`).
+fn clean_prefix(text: &str) -> usize {
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        if !is_clean(&text[start..end]) {
+            return start;
+        }
+        start = end + 1;
+    }
+    if is_clean(&text[start..]) {
+        text.len()
     } else {
-        normalize(&text)
+        start
     }
 }
 
 /// [`normalize`] leaves `text` as it is: no carriage return (so lines end at `\n` only), no
 /// final line break, and every line clean (see [`is_clean`]).
+#[cfg(test)]
 fn is_normal(text: &str) -> bool {
     !text.ends_with('\n')
         && memchr::memchr(b'\r', text.as_bytes()).is_none()
@@ -236,6 +292,18 @@ fn push_line(line: &str, out: &mut String) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn other_line_breaks_are_told_by_their_bytes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let line = format!("a{c}b");
+            assert_eq!(
+                has_other_line_break(&line),
+                line.contains(is_other_line_break),
+                "{c:?}"
+            );
+        }
+    }
+
     /// An owned text comes back as it is only where [`normalize`] would not change it (a
     /// text it leaves alone may still take the copying path: a tab), and otherwise as
     /// [`normalize`] makes it; plain texts take the fast path.
@@ -258,6 +326,17 @@ mod tests {
             "e\u{301}",
             "line\u{2028}separator",
             "\n",
+            "a\n\n",
+            "a\n\u{1}",
+            "a\n\u{1}\n\n",
+            "clean\nthen  double\nclean\n",
+            "clean\ncrlf\r\nline\n",
+            "clean\r",
+            "clean\n\r\n\n",
+            "ok\ne\u{301}\n",
+            "ok\n\u{c}\n",
+            "ok\n  \n",
+            "ok\nlast \n",
         ] {
             let want = normalize(text);
             assert!(!is_normal(text) || want == text, "{text:?}");
