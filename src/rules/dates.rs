@@ -362,6 +362,12 @@ fn named_mdy() -> &'static regex::Regex {
 /// Cheap necessary condition for [`parse_date_prefix`]: every date shape has a four-digit year,
 /// so at least four numeric characters.
 pub fn may_hold_date(s: &str) -> bool {
+    // ASCII digits are numeric characters: counted on bytes first (no decoding), which
+    // settles every line with four of them and every ASCII line
+    let ascii_digits = s.bytes().filter(u8::is_ascii_digit).count();
+    if ascii_digits >= 4 || s.is_ascii() {
+        return ascii_digits >= 4;
+    }
     s.chars().filter(|c| c.is_numeric()).nth(3).is_some()
 }
 
@@ -502,6 +508,30 @@ pub static DATE_LABEL: Lazy = Lazy::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_hold_date_counts_numeric_characters() {
+        for s in [
+            "",
+            "123",
+            "1234",
+            "12 May 2021",
+            "a1b2c3",
+            "١٢٣٤",
+            "12٣٤",
+            "１２３",
+            "２０２１年",
+            "№ 5½ ⅷ",
+            "le 3 mai 202",
+            "Ⅻ 12 3",
+        ] {
+            assert_eq!(
+                may_hold_date(s),
+                s.chars().filter(|c| c.is_numeric()).nth(3).is_some(),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn digit_led_and_month_led_shapes_open_with_different_characters() {
