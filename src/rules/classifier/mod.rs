@@ -973,6 +973,10 @@ const TABLE_ROW_NUMBERS: usize = 3;
 
 /// How many tokens of `line` are numbers (`112`, `4,9`, `-3.5`, `€89.00`, `80%`).
 fn numbers_in(line: &str) -> usize {
+    // every number opens with an ASCII digit: a line without one (most lines) skips the split
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return 0;
+    }
     line.split_whitespace()
         .filter(|t| {
             t.trim_start_matches(['-', '+', '€', '$', '£', '('])
