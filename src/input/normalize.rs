@@ -72,7 +72,10 @@ fn push_normal_line(line: &str, out: &mut String) {
     let at = out.len();
     push_line(line, out);
     let pushed = &out[at..];
-    if !pushed.is_ascii() && is_nfc_quick(pushed.chars()) != IsNormalized::Yes {
+    // a clean line (most lines once their spaces are collapsed) is NFC already: its
+    // non-ASCII characters are all ones NFC leaves alone (see `is_plain_char`)
+    if !pushed.is_ascii() && !is_clean(pushed) && is_nfc_quick(pushed.chars()) != IsNormalized::Yes
+    {
         let nfc: String = pushed.nfc().collect();
         out.truncate(at);
         out.push_str(&nfc);
@@ -83,14 +86,17 @@ fn push_normal_line(line: &str, out: &mut String) {
 /// bytes.
 fn has_other_line_break(line: &str) -> bool {
     let b = line.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
-        0x0B | 0x0C | 0x1C..=0x1E => true,
-        // U+0085
-        0xC2 => b.get(i + 1) == Some(&0x85),
-        // U+2028, U+2029
-        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)),
-        _ => false,
-    })
+    // vectorised searches: the controls, then the lead bytes of U+0085 (C2 85) and of
+    // U+2028, U+2029 (E2 80 A8, E2 80 A9), each checked where found
+    memchr::memchr3(0x0B, 0x0C, 0x1C, b).is_some()
+        || memchr::memchr2(0x1D, 0x1E, b).is_some()
+        || memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| {
+            if b[i] == 0xC2 {
+                b.get(i + 1) == Some(&0x85)
+            } else {
+                b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9))
+            }
+        })
 }
 
 /// [`normalize`] of an owned text: the text itself, not a copy, when it is already normal
