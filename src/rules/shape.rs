@@ -165,7 +165,9 @@ impl Clone for Exact {
 /// A forward lazy DFA without captures, with its cache.
 struct Dfa {
     dfa: std::sync::Arc<regex_automata::hybrid::dfa::DFA>,
-    cache: std::sync::Mutex<regex_automata::hybrid::dfa::Cache>,
+    /// Made on the first search: of the [`CLONES`], a run uses only those of the threads that
+    /// search (one with `-j1`), and making a cache costs as much as many searches.
+    cache: std::sync::OnceLock<std::sync::Mutex<regex_automata::hybrid::dfa::Cache>>,
     /// Whether it answers on ASCII lines too (for a looser pattern: a bound was opened).
     on_ascii: bool,
 }
@@ -180,7 +182,7 @@ impl Dfa {
             .ok()?;
         let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
         Some(Dfa {
-            cache: std::sync::Mutex::new(dfa.create_cache()),
+            cache: std::sync::OnceLock::new(),
             dfa: std::sync::Arc::new(dfa),
             on_ascii,
         })
@@ -189,7 +191,10 @@ impl Dfa {
     /// Whether the DFA matches somewhere in `s`; `None` where it gave up.
     fn search(&self, s: &str) -> Option<bool> {
         let input = regex_automata::Input::new(s).earliest(true);
-        let found = match self.cache.lock() {
+        let cache = self
+            .cache
+            .get_or_init(|| std::sync::Mutex::new(self.dfa.create_cache()));
+        let found = match cache.lock() {
             Ok(mut cache) => self.dfa.try_search_fwd(&mut cache, &input),
             Err(poisoned) => self.dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
         };
@@ -198,11 +203,11 @@ impl Dfa {
 }
 
 impl Clone for Dfa {
-    /// A clone shares the compiled automaton and has a cache of its own.
+    /// A clone shares the compiled automaton and will have a cache of its own.
     fn clone(&self) -> Dfa {
         Dfa {
             dfa: self.dfa.clone(),
-            cache: std::sync::Mutex::new(self.dfa.create_cache()),
+            cache: std::sync::OnceLock::new(),
             on_ascii: self.on_ascii,
         }
     }
