@@ -63,6 +63,19 @@ const LABEL_STARTS: [&str; 18] = [
     "arquivado",
 ];
 
+/// The first bytes of [`LABEL_STARTS`], lowercased.
+static LABEL_FIRSTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < LABEL_STARTS.len() {
+        let l = LABEL_STARTS[k].as_bytes();
+        assert!(!l.is_empty());
+        t[l[0].to_ascii_lowercase() as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Whether [`LABEL`] may match `line`: past the leading whitespace and bullets, its first four
 /// characters (lowercased) begin a label, or hold a non-ASCII character (which `(?i)` may fold
 /// to an ASCII letter, as `K` to `k`). A cheap necessary condition.
@@ -72,6 +85,14 @@ fn may_be_label(line: &str) -> bool {
     let head = rest.as_bytes().get(..4).unwrap_or(rest.as_bytes());
     if !head.is_ascii() {
         return true;
+    }
+    // the first letter first: most lines open with none of the labels' first letters, and
+    // a non-empty head matches a (non-empty) label only where their first letters agree
+    if head
+        .first()
+        .is_some_and(|&b| !LABEL_FIRSTS[usize::from(b.to_ascii_lowercase())])
+    {
+        return false;
     }
     LABEL_STARTS.iter().any(|l| {
         let n = head.len().min(l.len());
@@ -151,6 +172,38 @@ impl Rule for TagList {
 mod tests {
     use super::*;
     use crate::rules::testing::removed_ranges;
+
+    #[test]
+    fn the_first_letter_filter_drops_no_label() {
+        let compared = |line: &str| {
+            let rest = line.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '*' | '•' | '·' | '-')
+            });
+            let head = rest.as_bytes().get(..4).unwrap_or(rest.as_bytes());
+            !head.is_ascii()
+                || LABEL_STARTS.iter().any(|l| {
+                    let n = head.len().min(l.len());
+                    head[..n].eq_ignore_ascii_case(&l.as_bytes()[..n])
+                })
+        };
+        let mut lines = vec![
+            "",
+            " ",
+            "* ",
+            "T",
+            "t",
+            "x",
+            "Tags: a, b",
+            "Filed under",
+            "Kübel",
+        ];
+        lines.extend(LABEL_STARTS);
+        let upper: Vec<String> = LABEL_STARTS.iter().map(|l| l.to_uppercase()).collect();
+        lines.extend(upper.iter().map(String::as_str));
+        for line in lines {
+            assert_eq!(may_be_label(line), compared(line), "{line:?}");
+        }
+    }
 
     fn removed(text: &str) -> Vec<std::ops::Range<usize>> {
         removed_ranges(&TagList, text)
