@@ -172,12 +172,13 @@ const FILE_LINK_MAX_WORDS: u32 = 30;
 /// cheap necessary condition for [`FILE_LINK`].
 fn has_file_size(line: &str) -> bool {
     let b = line.as_bytes();
-    (0..b.len()).any(|i| {
-        matches!(b[i], b'k' | b'K' | b'm' | b'M')
-            && matches!(b.get(i + 1), Some(b'b' | b'B'))
-            && i > 0
-            && (b[i - 1].is_ascii_digit()
-                || (b[i - 1] == b' ' && i > 1 && b[i - 2].is_ascii_digit()))
+    // from each `b`/`B` (a vectorised search; the line is read for every short line) back to
+    // the `k`/`m` before it and the digit before that
+    memchr::memchr2_iter(b'b', b'B', b).any(|j| {
+        j > 1
+            && matches!(b[j - 1], b'k' | b'K' | b'm' | b'M')
+            && (b[j - 2].is_ascii_digit()
+                || (b[j - 2] == b' ' && j > 2 && b[j - 3].is_ascii_digit()))
     })
 }
 
@@ -994,6 +995,39 @@ mod tests {
                 && !has_file_size("KB 3")
                 && !has_file_size("mb")
         );
+        // the search from each `b` finds what a scan from each `k`/`m` finds
+        let scanned = |line: &str| {
+            let b = line.as_bytes();
+            (0..b.len()).any(|i| {
+                matches!(b[i], b'k' | b'K' | b'm' | b'M')
+                    && matches!(b.get(i + 1), Some(b'b' | b'B'))
+                    && i > 0
+                    && (b[i - 1].is_ascii_digit()
+                        || (b[i - 1] == b' ' && i > 1 && b[i - 2].is_ascii_digit()))
+            })
+        };
+        for line in [
+            "",
+            "b",
+            "kb",
+            "1kb",
+            " kb",
+            "1 kb",
+            "a kb",
+            "1  kb",
+            "x1Kb",
+            "2mB.",
+            "mb 3",
+            "ab",
+            "1 b",
+            "1k b",
+            "12 MB, 3 KB",
+            "Ü1 kB",
+            "1 ümb",
+            "bbb 9 mbb",
+        ] {
+            assert_eq!(has_file_size(line), scanned(line), "{line:?}");
+        }
     }
 
     #[test]
