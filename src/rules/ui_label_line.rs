@@ -16,7 +16,8 @@ crate::declare_rule! {
     /// `Buscar`), a site's footer links (`Contact us`, `Impressum`, `Privacy policy`, `Terms of
     /// use`, `Sitemap`, `RSS`), back links (`Back to top`, `Zurück zur
     /// Übersicht`, `Volver arriba`), audio players (`Escucha esta nota`), log-in buttons (`Log in`,
-    /// `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`), embed placeholders
+    /// `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`), shop buttons
+    /// (`Add to basket`, `Buy now`, `In stock`, `Basket (0)`, `In den Warenkorb`), embed placeholders
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
     /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
     /// `View larger image`, `Bild vergrößern`), a menu's link to the front page (`Home`,
@@ -79,6 +80,8 @@ static LABEL: Lazy = Lazy::new(
       | back(?:\s+to\s+(?:top|overview|the\s+list|list|home))? | zurück(?:\s+zu[mr]?\s+(?:übersicht|startseite|liste|anfang))? | nach\s+oben
       | volver(?:\s+(?:arriba|al\s+inicio))? | retour(?:\s+en\s+haut)? | escuchar?\s+(?:esta|la)\s+(?:nota|noticia)(?:\s+aqu[ií])?
       | (?:log|sign)\s+in | sign\s+up | login | einloggen | anmelden | se\s+connecter | connexion | iniciar\s+sesi[oó]n | ingresar | entrar
+      | add\s+to\s+(?:basket|cart|bag|wish\s?list|favou?rites) | buy\s+now | (?:in|out\s+of)\s+stock | (?:basket|cart|bag)\s*\(\d+\)
+      | in\s+den\s+warenkorb(?:\s+legen)? | auf\s+die\s+wunschliste | ajouter\s+au\s+panier | a[ñn]adir\s+al\s+carrito | aggiungi\s+al\s+carrello
       | print\s+recipe | rezept\s+drucken | imprimir\s+receta | imprimer\s+la\s+recette | pin\s+it | pinnen | erfahre\s+mehr
       | dowiedz\s+się\s+więcej | externer\s+inhalt | empfohlener\s+redaktioneller\s+inhalt | external\s+content
       | \d{1,3}\s*[-\s]?\s*min(?:ute[ns]?|s|utos|uti|uty|ut)?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|(?:de\s+)?lecture|di\s+lettura|de\s+leitura|leestijd|leesduur|czytania)
@@ -215,7 +218,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
-        b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd",
+        b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou",
     ],
     true,
 );
@@ -570,6 +573,17 @@ mod tests {
             "Iniciar sesion",
             "Ingresar",
             "Entrar",
+            "Add to basket",
+            "Add to wishlist",
+            "Add to cart",
+            "Buy now",
+            "In stock",
+            "Out of stock",
+            "Basket (0)",
+            "In den Warenkorb",
+            "Ajouter au panier",
+            "Añadir al carrito",
+            "Aggiungi al carrello",
             "Print recipe",
             "Rezept drucken",
             "Imprimir receta",
@@ -963,6 +977,16 @@ mod tests {
             removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nwhatsapp pinterest facebook twitter mail Drucken\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más\nToggle navigation\nMenü öffnen\n* Menu\nBack to top\nZurück zur Übersicht\nVolver arriba\nESCUCHA ESTA NOTA AQUÍ\nLog in\nIniciar sesión\nRezept drucken\nPin it\nExterner Inhalt\n4 Min Read\n5-minute read\nLesezeit: 3 Minuten\nTiempo de lectura: 2 min"),
             (0..28).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn shop_buttons_go() {
+        assert_eq!(
+            removed("Basket (0)\nIn stock\nAdd to basket\nAdd to wishlist\nBuy now\nIn den Warenkorb\nAjouter au panier\nThe machine makes espresso at home."),
+            (0..7).collect::<Vec<_>>()
+        );
+        // a sentence about stock stays
+        assert!(removed("In stock markets, prices fell on Monday.").is_empty());
     }
 
     #[test]
