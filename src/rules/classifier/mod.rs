@@ -1331,6 +1331,68 @@ const POST_HEADER_LINES: usize = 3;
 /// ... each of at most this many words (`OldRoseGrower`, `Well-known member`, `Aug 14, 2026`).
 const POST_HEADER_WORDS: u32 = 4;
 
+/// Fewest rows of a table of properties below the article (see [`spec_table_below`]).
+const SPEC_ROWS: usize = 3;
+
+/// Most words of a table of properties' label, and of its value (a teaser list's `REGION:
+/// Headline of eight words` is no property).
+const SPEC_LABEL_WORDS: usize = 4;
+const SPEC_VALUE_WORDS: usize = 6;
+
+/// The lines of a table of properties right below line `last` (the core's last): a subheading
+/// (a short line that is no sentence), then [`SPEC_ROWS`] or more rows `Label: value` in a
+/// row, each a capitalised (not all-capitals) label of a few words, a colon and a value of a
+/// few words, with no link, nothing a rule removes and nothing of a comment thread. Empty when
+/// there is none.
+fn spec_table_below(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    in_thread: &[bool],
+    last: usize,
+) -> Vec<usize> {
+    let mut lines = (last + 1..out.len()).filter(|&j| out[j].class != Class::Blank);
+    let plain = |j: usize| {
+        let f = &out[j].features;
+        !ruled.get(j).copied().unwrap_or(false)
+            && !in_thread[j]
+            && f.links == 0
+            && !f.comment_marker
+            && !f.copyright
+            && !chrome_shaped(f)
+    };
+    let Some(head) = lines.next() else {
+        return Vec::new();
+    };
+    let hf = &out[head].features;
+    if !plain(head) || hf.terminal || hf.colon || hf.words == 0 || hf.words > 4 {
+        return Vec::new();
+    }
+    let row = |j: usize| {
+        let line = doc.line(j).trim();
+        let Some((label, value)) = line.split_once(": ") else {
+            return false;
+        };
+        let label_words = label.split_whitespace().count();
+        let value_words = value.split_whitespace().count();
+        plain(j)
+            && (1..=SPEC_LABEL_WORDS).contains(&label_words)
+            && (1..=SPEC_VALUE_WORDS).contains(&value_words)
+            && label.chars().next().is_some_and(char::is_uppercase)
+            && label.chars().any(char::is_lowercase)
+            && label
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+    };
+    let mut table = vec![head];
+    table.extend(lines.take_while(|&j| row(j)));
+    if table.len() > SPEC_ROWS {
+        table
+    } else {
+        Vec::new()
+    }
+}
+
 /// Items of a numbered list with fewer words are a menu's or an index's (`4. Ankle Pain`), not
 /// an article's steps: no list is extended from or over them.
 const STEP_WORDS: u32 = 5;
@@ -1833,6 +1895,17 @@ fn classify_lines(
         }
     }
 
+    // a table of properties under a subheading right below the core (`Specifications` /
+    // `Pump pressure: 15 bar` / `Water tank: 2.0 litres` / ...): a product's or a place's data,
+    // the article's last section
+    let mut spec = vec![false; n];
+    if let Some(last) = in_core.iter().rposition(|&c| c) {
+        for j in spec_table_below(doc, &out, ruled, &in_thread, last) {
+            in_core[j] = true;
+            spec[j] = true;
+        }
+    }
+
     // a numbered list the core holds part of is the article's own, all of it: a step that only
     // lists ingredients or tools (few function words, a bad line) still belongs to its list
     let listed = whole_numbered_lists(doc, &out, &in_core, &in_thread);
@@ -1999,6 +2072,9 @@ fn classify_lines(
             Some(Reason::TableOfContents)
         } else if post_header[i] {
             Some(Reason::PostHeader)
+        } else if spec[i] {
+            // a row of a table of properties, whatever its shape (`Power: 1,600 W`)
+            None
         } else if !in_core[i] {
             let keep = head[i]
                 || on_topic[i]
@@ -2362,6 +2438,24 @@ mod tests {
                 .any(|(l, why)| l.starts_with("Twice") && why.is_some()),
             "{r:#?}"
         );
+    }
+
+    #[test]
+    fn a_table_of_properties_below_the_article_stays() {
+        let spec = "Specifications\nPump pressure: 15 bar\nWater tank: 2.0 litres\n\
+                    Power: 1,600 W\nDimensions: 33 x 31 x 40 cm\n";
+        let r = reasons(&format!("{LEDE}{spec}"));
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // a teaser list's `REGION: headline` rows, or two rows only, are no such table
+        for end in [
+            "News\nKATRINA: Hurricane victims say agents advised against flood cover\n\
+             IRAQ: Army to end its expansive and exclusive deal\n\
+             US: The rise and fall of a war profiteer in Baghdad\n",
+            "Details\nPower: 1,600 W\nWeight: 9.4 kg\n",
+        ] {
+            let r = reasons(&format!("{LEDE}{end}"));
+            assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
+        }
     }
 
     #[test]
