@@ -221,6 +221,12 @@ fn cjk_chars(key: &[u8]) -> usize {
 /// near matching (shingles, the word diff ratio) could never tell two versions of it apart from
 /// two different sentences.
 pub fn for_each_word(key: &[u8], mut f: impl FnMut(&[u8])) {
+    if key.is_ascii() {
+        // no CJK lead byte is ASCII: the words are the spaces' pieces, and most keys (every key
+        // of an ASCII line) skip the per-token search for one
+        key.split(|&b| b == b' ').for_each(f);
+        return;
+    }
     for token in key.split(|&b| b == b' ') {
         if !token.iter().any(|&b| is_cjk_lead(b)) {
             f(token);
