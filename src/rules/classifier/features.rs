@@ -780,13 +780,11 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
                     mask = langs(&low[..=p]);
                 }
             }
-            let mut bit = 0;
+            // one step per language that lists the word (most words: none, a stopword: a
+            // few), not one per bit below its highest
             while mask != 0 {
-                if mask & 1 == 1 {
-                    f.stop[bit] += 1;
-                }
-                mask >>= 1;
-                bit += 1;
+                f.stop[mask.trailing_zeros() as usize] += 1;
+                mask &= mask - 1;
             }
         }
     }
