@@ -1500,8 +1500,11 @@ fn for_long_ascii_words(line: &str, scratch: &mut String, mut f: impl FnMut(&str
 /// characters gives its pairs of neighbours instead (`成都地铁` -> `成都`, `都地`, `地铁`), which
 /// is how the words of a headline and of its article's text meet.
 fn for_long_words_by_char(line: &str, scratch: &mut String, mut f: impl FnMut(&str)) {
-    for word in line.split(|c: char| !c.is_alphanumeric()) {
-        if word.chars().any(is_han) {
+    // one decoding pass cuts the words and learns what each needs (its length in characters,
+    // whether it holds a Han character, whether it is ASCII): the search for Han characters
+    // and the count of five characters then read no word a second time
+    let mut word = |word: &str, chars: usize, han: bool, ascii: bool| {
+        if han {
             let mut rest = word;
             while let Some(start) = rest.find(is_han) {
                 let run = &rest[start..];
@@ -1512,20 +1515,32 @@ fn for_long_words_by_char(line: &str, scratch: &mut String, mut f: impl FnMut(&s
                 }
                 rest = &run[end..];
             }
-            continue;
+            return;
         }
-        if word.chars().nth(4).is_none() {
-            continue;
+        if chars < 5 {
+            return;
         }
         scratch.clear();
-        if word.is_ascii() {
+        if ascii {
             scratch.push_str(word);
             scratch.make_ascii_lowercase();
         } else {
             scratch.extend(word.chars().flat_map(char::to_lowercase));
         }
         f(scratch);
+    };
+    let (mut start, mut chars, mut han, mut ascii) = (0, 0, false, true);
+    for (i, c) in line.char_indices() {
+        if c.is_alphanumeric() {
+            chars += 1;
+            han |= is_han(c);
+            ascii &= c.is_ascii();
+            continue;
+        }
+        word(&line[start..i], chars, han, ascii);
+        (start, chars, han, ascii) = (i + c.len_utf8(), 0, false, true);
     }
+    word(&line[start..], chars, han, ascii);
 }
 
 /// A Han (CJK ideograph) character.
