@@ -682,6 +682,8 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     while let Some((tok, scan)) = tokens.next_scanned(&mut buf) {
         f.words += 1;
         let has_alpha;
+        // whether the lowercase form may hold an apostrophe (known exactly for ASCII tokens)
+        let apostrophe;
         let first_upper;
         let scan = scan.filter(|_| ascii_fast);
         // the token's lowercase form (letters, digits, apostrophes), UTF-8
@@ -706,6 +708,8 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             f.digits += scan.digits;
             f.symbols += scan.symbols;
             has_alpha = scan.letters > 0;
+            // the lowercase form keeps letters, digits and apostrophes
+            apostrophe = scan.lower_len != (scan.letters + scan.digits) as usize;
             first_upper = scan.first_upper;
             match buf.get(..scan.lower_len) {
                 Some(b) => b,
@@ -755,6 +759,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
                 }
             }
             has_alpha = first_alpha.is_some();
+            apostrophe = true;
             first_upper = first_alpha.is_some_and(char::is_uppercase);
             lower.as_bytes()
         };
@@ -767,17 +772,20 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             if first_upper {
                 f.cap_words += 1;
             }
-            let trimmed = trim_apostrophes(low);
             let langs = |w: &[u8]| word_facts(w) & LANG_BITS;
-            let mut mask = if trimmed.len() == low.len() {
-                facts & LANG_BITS
-            } else {
-                langs(trimmed)
-            };
-            if mask == 0 {
-                // elided articles: l'homme, dell'anno, d'un
-                if let Some(p) = low.iter().position(|&b| b == b'\'') {
-                    mask = langs(&low[..=p]);
+            let mut mask = facts & LANG_BITS;
+            // a word without an apostrophe (most words) is its own trimmed form and has no
+            // elision: the two searches below are for the others
+            if apostrophe {
+                let trimmed = trim_apostrophes(low);
+                if trimmed.len() != low.len() {
+                    mask = langs(trimmed);
+                }
+                if mask == 0 {
+                    // elided articles: l'homme, dell'anno, d'un
+                    if let Some(p) = low.iter().position(|&b| b == b'\'') {
+                        mask = langs(&low[..=p]);
+                    }
                 }
             }
             // one step per language that lists the word (most words: none, a stopword: a
