@@ -1292,11 +1292,14 @@ fn thread_posts(
     if numbers.len() < 2 || !in_order || in_core[..first].iter().any(|&c| c) {
         return (posts, headers);
     }
-    for (m, &(k, _)) in numbers.iter().enumerate() {
-        // the header: the number line and the short lines right above it (author, rank, date)
+    // each header: the number line and the short lines right above it (author, rank, date),
+    // after the post above ends; the first post's is as deep as the others' (the thread's
+    // title may stand right above it)
+    let mut header = |k: usize, most: usize| {
         headers[k] = true;
         let above = (0..k).rev().filter(|&j| out[j].class != Class::Blank);
-        for j in above.take(POST_HEADER_LINES) {
+        let mut depth = 0;
+        for j in above.take(most) {
             let f = &out[j].features;
             if f.words > POST_HEADER_WORDS
                 || f.terminal
@@ -1306,7 +1309,17 @@ fn thread_posts(
                 break;
             }
             headers[j] = true;
+            depth += 1;
         }
+        depth
+    };
+    let depth = numbers[1..]
+        .iter()
+        .map(|&(k, _)| header(k, POST_HEADER_LINES))
+        .max()
+        .unwrap_or(0);
+    header(first, depth);
+    for (m, &(k, _)) in numbers.iter().enumerate() {
         let end = numbers.get(m + 1).map_or(n, |&(next, _)| next);
         for j in k + 1..end {
             let v = &out[j];
@@ -1331,8 +1344,10 @@ const POST_HEADER_LINES: usize = 3;
 /// ... each of at most this many words (`OldRoseGrower`, `Well-known member`, `Aug 14, 2026`).
 const POST_HEADER_WORDS: u32 = 4;
 
-/// Fewest rows of a table of properties below the article (see [`spec_table_below`]).
+/// Fewest rows of a table of properties below the article (see [`spec_table_below`]), and
+/// most words of its subheading.
 const SPEC_ROWS: usize = 3;
+const SPEC_HEADING_WORDS: u32 = 4;
 
 /// Most words of a table of properties' label, and of its value (a teaser list's `REGION:
 /// Headline of eight words` is no property).
@@ -1365,7 +1380,7 @@ fn spec_table_below(
         return Vec::new();
     };
     let hf = &out[head].features;
-    if !plain(head) || hf.terminal || hf.colon || hf.words == 0 || hf.words > 4 {
+    if !plain(head) || hf.terminal || hf.colon || hf.words == 0 || hf.words > SPEC_HEADING_WORDS {
         return Vec::new();
     }
     let row = |j: usize| {
@@ -2442,6 +2457,14 @@ mod tests {
                 .iter()
                 .any(|(l, why)| l == header && *why == Some(Reason::PostHeader)));
         }
+        // with two-line headers the thread's title right above the first one stays
+        let short = "Tomato help\ngreenthumb\nAug 14, 2026\n#1\n\
+            My tomato plants have yellow leaves at the bottom that slowly move up the plant.\nReply\n\
+            RoseGrower\nAug 14, 2026\n#2\n\
+            Sounds like early blight or simply a lack of magnesium in the bags.\nReply\n";
+        let r = reasons(short);
+        assert_eq!(r[0].1, None, "{r:#?}");
+        assert_eq!(r[1].1, Some(Reason::PostHeader), "{r:#?}");
         // numbered reader comments under a news article are a comment thread still
         let comments = format!(
             "{LEDE}Anna\n#1\nI took this ferry every day for years and I am so glad it is back.\nReply\n\
