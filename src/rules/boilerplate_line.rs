@@ -431,6 +431,44 @@ mod tests {
         assert!(!k.iter().any(|l| l.starts_with("Recent posts")), "{k:?}");
     }
 
+    /// A headline behind a one-word kicker and a bar stays when the article's words vouch for
+    /// it; a page title with the site's name after the bar, or an author's name before it,
+    /// does not.
+    #[test]
+    fn a_headline_behind_a_kicker_and_a_bar_stays() {
+        let body = "The council said the harbour wall will be rebuilt before the winter storms arrive, and the works start next month.\n\
+            The mayor said the rebuilt harbour wall will be higher than the old one, with more room for the fishing boats.\n";
+        let page = |title: &str| {
+            format!("Home\nNews\n{title}\nPublished: Tuesday | April 26, 2022 | 9:52 PM\n{body}")
+        };
+        let title = "Update | Harbour wall to be rebuilt before winter";
+        assert_all_kept(&kept(&page(title)), &[title]);
+        for title in [
+            "Harbour wall rebuilt before winter | Example",
+            "Jane Doe | Tags: harbour, wall, winter",
+        ] {
+            assert!(!kept(&page(title)).iter().any(|l| l == title), "{title}");
+        }
+    }
+
+    /// Bare bullets (a share bar's icons) between the headline and the article do not use up
+    /// the walk up to the headline, and a standfirst found by its words does not end the
+    /// search for the headline above it.
+    #[test]
+    fn bare_bullets_and_a_standfirst_do_not_hide_the_headline() {
+        let body = "In the old town, the council said the harbour wall will be rebuilt before the winter storms arrive, and the works start next month.\n\
+            The mayor said the rebuilt harbour wall will be higher than the old one, with more room for the fishing boats.\n";
+        let headline = "Harbour wall rebuilt before winter";
+        let page = format!(
+            "Home\nNews\n{headline}\n\nFeatures\nBy Jane Doe\npublished 9 August 2012\n\n\
+             The harbour wall, rebuilt before winter storms.\n\n*\n*\n*\n*\n*\n*\n*\n\n{body}"
+        );
+        let k = kept(&page);
+        assert_all_kept(&k, &[headline]);
+        // the bullets themselves still go
+        assert!(!k.iter().any(|l| l == "*"), "{k:?}");
+    }
+
     #[test]
     fn a_long_numbered_list_between_paragraphs_stays_with_them() {
         let list: String = (1..=8).map(|k| format!("{k}. Step number {k}\n")).collect();

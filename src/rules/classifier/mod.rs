@@ -1595,6 +1595,22 @@ fn headline_shaped_line(line: &str, f: &Features) -> bool {
     })
 }
 
+/// A headline behind a one-word kicker and a bar: `Update | Crash victims identified`, with at
+/// least three words after the bar. A page title's `Headline | Site Name` has its short part
+/// after the bar; a byline's `Name Surname | Tags: ...` two words before it.
+fn kicker_headline(line: &str, f: &Features) -> bool {
+    let plain = Features {
+        separators: 0,
+        ..*f
+    };
+    if f.separators != 1 || !headline_shaped(&plain) {
+        return false;
+    }
+    line.split_once(" | ").is_some_and(|(head, tail)| {
+        head.split_whitespace().count() == 1 && tail.split_whitespace().count() >= 3
+    })
+}
+
 /// The weight of a comment thread's first marker in the core search: no run of prose outweighs
 /// it, so the core ends above the thread (or lies within it, on a page that is mostly thread).
 const THREAD_WALL: f32 = -1000.0;
@@ -1959,6 +1975,10 @@ fn classify_lines(
                     continue;
                 }
                 let f = &out[j].features;
+                if !in_core[j] && f.words == 0 {
+                    // a bare bullet or a rule: nothing to count
+                    continue;
+                }
                 if !in_core[j] && f.words <= 8 && (f.clock || f.nonletter_share() > 0.5) {
                     // a dateline between headline and text: look past it (it goes)
                     seen += 1;
@@ -2037,13 +2057,16 @@ fn classify_lines(
             let candidates = (0..c0)
                 .rev()
                 .filter(|&j| {
-                    out[j].class != Class::Blank && !ruled.get(j).copied().unwrap_or(false)
+                    // (a bare bullet or rule is no line a headline could be)
+                    out[j].class != Class::Blank
+                        && out[j].features.words > 0
+                        && !ruled.get(j).copied().unwrap_or(false)
                 })
                 .take(HEADLINE_REACH);
             for j in candidates {
                 let f = &out[j].features;
                 if f.words < HEADLINE_MIN_WORDS
-                    || !headline_shaped_line(doc.line(j), f)
+                    || !(headline_shaped_line(doc.line(j), f) || kicker_headline(doc.line(j), f))
                     || chrome_shaped(f)
                     || f.comment_marker
                 {
@@ -2053,7 +2076,10 @@ fn classify_lines(
                 let (shared, distinct) = shared_words(doc.line(j), v, &mut seen, &mut scratch);
                 if shared >= 2 && shared * 2 >= distinct {
                     head[j] = true;
-                    break;
+                    // a standfirst (a sentence) stands under the headline: look on above it
+                    if !f.terminal {
+                        break;
+                    }
                 }
             }
         }
