@@ -115,6 +115,10 @@ impl Lazy {
 /// much more first (an NFA with captures, a reverse NFA, a one-pass DFA), and compiling the
 /// rules' regexes was most of the time of a one-page run. The regex itself is then compiled
 /// only for a line the DFA matches and a rule wants captures or positions of.
+///
+/// Any other pattern's regex is compiled on the first line that gets past the looser pattern
+/// (or on the first line asked, without one): a pattern whose looser form never matches in a
+/// run never compiles its regex, which is most of the cost of a small run.
 struct Prefiltered {
     exact: Exact,
     /// The looser pattern's lazy DFA, with its cache; `None` when the pattern has neither.
@@ -246,10 +250,6 @@ impl Prefiltered {
                     && !props.look_set().contains_word_unicode()
             })
             .and_then(|h| Dfa::build(h, true));
-        if direct.is_none() {
-            // the regex answers every search: compile it now, as before
-            exact.get();
-        }
         let loose = hir
             .and_then(|h| loosened(pattern, h))
             .and_then(|(hir, on_ascii)| Dfa::build(&hir, on_ascii));
@@ -937,8 +937,15 @@ mod tests {
         for other in [r"(?i)share$", r"(?i)^\bshare\b"] {
             let p = Prefiltered::new(other);
             assert!(p.direct.is_none(), "{other}");
+            // the regex answers, compiled on the first line asked
+            assert!(p.exact.shared.get().is_none(), "{other}");
+            assert!(p.is_match("Share") && !p.is_match("shared"), "{other}");
             assert!(p.exact.shared.get().is_some(), "{other}");
         }
+        // a line the looser pattern turns away compiles no regex
+        let p = Prefiltered::new(r"(?i)\bshare\b");
+        assert!(!p.is_match("naïve") && p.exact.shared.get().is_none());
+        assert!(p.is_match("partagé: share") && p.exact.shared.get().is_some());
     }
 
     #[test]
