@@ -196,6 +196,47 @@ pub fn key_bytes(text: &str, out: &mut Vec<u8>) {
     });
 }
 
+/// `hash` of each word of `text`'s normalised key, in order, into `words` (cleared first): what
+/// [`key_bytes`] and then [`for_each_word`] give. An ASCII line's words are hashed as its key is
+/// built, in the one pass over its bytes (there are no CJK characters to cut out of its words);
+/// other text takes the two steps, with `key` as the key's buffer.
+pub fn key_word_hashes(
+    text: &str,
+    key: &mut Vec<u8>,
+    words: &mut Vec<u64>,
+    hash: impl Fn(&[u8]) -> u64,
+) {
+    words.clear();
+    if !text.is_ascii() {
+        key_bytes(text, key);
+        for_each_word(key, |w| words.push(hash(w)));
+        return;
+    }
+    // [`push_ascii_key`], hashing each word where the space after it would be written
+    key.clear();
+    key.resize(text.len(), 0);
+    let (mut n, mut word_start) = (0, 0);
+    let mut pending_space = false;
+    for &b in text.as_bytes() {
+        let k = ASCII_KEY[usize::from(b)];
+        if k > BREAK {
+            if pending_space && n > 0 {
+                words.push(hash(key.get(word_start..n).unwrap_or_default()));
+                word_start = n;
+            }
+            pending_space = false;
+            if let Some(o) = key.get_mut(n) {
+                *o = k;
+            }
+            n += 1;
+        } else {
+            pending_space |= k == BREAK;
+        }
+    }
+    // the last word (an empty key is one empty word, as `for_each_word` splits it)
+    words.push(hash(key.get(word_start..n).unwrap_or_default()));
+}
+
 /// The hash and word count of a built key holding `spaces` spaces and `cjk` Chinese or
 /// Japanese characters. Those scripts write no spaces between words: a word is about two
 /// characters, so that a sentence of theirs is as long to dedup as it is to a reader.
@@ -366,6 +407,30 @@ mod tests {
         assert_eq!(line_key("Москва — город").1, 2);
         assert_eq!(line_key("한국어 문장 입니다").1, 3);
         assert_eq!(cjk_chars("a東b".as_bytes()), 1);
+    }
+
+    #[test]
+    fn key_word_hashes_are_the_words_of_the_key() {
+        let h = |w: &[u8]| xxh3_64(w);
+        for t in [
+            "Hello, World!",
+            "it's `quoted` -- x",
+            "  a  b ",
+            "''",
+            "",
+            "A1 b2-C3 ",
+            "“Hello,”  she   said —",
+            "東京タワー 2024年 abc",
+            "ﬁne Ⅻ",
+        ] {
+            let (mut key, mut got) = (vec![b'x'], vec![7]);
+            key_word_hashes(t, &mut key, &mut got, h);
+            let mut want = Vec::new();
+            let mut k = Vec::new();
+            key_bytes(t, &mut k);
+            for_each_word(&k, |w| want.push(h(w)));
+            assert_eq!(got, want, "{t:?}");
+        }
     }
 
     #[test]

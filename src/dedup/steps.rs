@@ -158,9 +158,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
             && n_words >= opts.min_words_near.max(1)
             && n_words <= opts.max_words_near;
         let (word_hashes, bands) = if near_ok {
-            super::key::key_bytes(text, &mut key);
-            words.clear();
-            super::key::for_each_word(&key, |w| words.push(minhash::word_hash_bytes(w)));
+            super::key::key_word_hashes(text, &mut key, &mut words, minhash::word_hash_bytes);
             (
                 words.iter().map(|&w| w as u32).collect(),
                 minhash::bands_of(&words, opts.shingle, opts.bands, opts.rows),
