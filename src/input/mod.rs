@@ -607,15 +607,62 @@ fn format_of(src: &Source, forced: InputFormat) -> (Format, Compression) {
 }
 
 /// Where the first line of JSONL `bytes` ends and the next one starts, when a line end is in
-/// them: at LF, CRLF, or a lone CR (old Mac line ends). A raw CR cannot stand inside a JSON
-/// value (a string escapes it as `\r`), so it can only end a record; taken as one, a file with
-/// CR line ends reads record by record instead of as one glued line. A CR that is the last of
-/// `bytes` ends the line; an LF after it in data not seen yet belongs to it (see
-/// [`JsonlReader::next_line`]).
+/// them: at LF, CRLF, or a lone CR (old Mac line ends). A raw CR cannot stand inside a valid
+/// JSON value (a string escapes it as `\r`), so a lone CR outside a string ends a record; taken
+/// as one, a file with CR line ends reads record by record instead of as one glued line. A raw
+/// CR inside a string (a broken record) ends the line only where a record or a blank line
+/// follows it ([`cr_in_string_ends_line`]), so the broken record fails once, at its own line.
+/// A CR that is the last of `bytes` ends the line; an LF after it in data not seen yet belongs
+/// to it (see [`JsonlReader::next_line`]).
 fn jsonl_line_end(bytes: &[u8]) -> Option<(usize, usize)> {
-    let i = memchr::memchr2(b'\n', b'\r', bytes)?;
-    let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
-    Some((i, if crlf { i + 2 } else { i + 1 }))
+    let mut quotes = JsonQuotes::default();
+    let mut from = 0;
+    loop {
+        let i = from + memchr::memchr2(b'\n', b'\r', &bytes[from..])?;
+        if bytes[i] == b'\n' {
+            return Some((i, i + 1));
+        }
+        if bytes.get(i + 1) == Some(&b'\n') {
+            return Some((i, i + 2));
+        }
+        quotes.scan(&bytes[from..i]);
+        if !quotes.in_string || cr_in_string_ends_line(bytes.get(i + 1).copied()) {
+            return Some((i, i + 1));
+        }
+        quotes.scan(&bytes[i..=i]);
+        from = i + 1;
+    }
+}
+
+/// Whether a lone CR inside a JSON string (by the quotes before it), followed by `next` (`None`:
+/// the end of the data), still ends the line: where a record (`{`) or a blank line follows, the
+/// string was left open by a broken record, and the records after it are read as records.
+fn cr_in_string_ends_line(next: Option<u8>) -> bool {
+    matches!(next, None | Some(b'{' | b'\r'))
+}
+
+/// Whether a JSONL line scanned so far stands inside a JSON string: what tells a raw CR inside a
+/// broken record's string from a CR that ends the record. Lines are scanned only where a lone
+/// CR is met.
+#[derive(Default)]
+struct JsonQuotes {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl JsonQuotes {
+    fn scan(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if std::mem::take(&mut self.escaped) {
+                continue;
+            }
+            match b {
+                b'"' => self.in_string = !self.in_string,
+                b'\\' if self.in_string => self.escaped = true,
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Whether a head of input (the first read after decompression) starts a JSONL file: its first
@@ -1837,12 +1884,19 @@ struct JsonlReader {
 
 impl JsonlReader {
     /// Reads the next line into `buf` (without its line end), never holding more than `max`
-    /// bytes. A line ends at LF, CRLF or a lone CR (see [`jsonl_line_end`]).
+    /// bytes. A line ends at LF, CRLF or a lone CR; a lone CR inside a JSON string only where a
+    /// record or a blank line follows it (see [`jsonl_line_end`]).
     fn next_line(&mut self, max: usize) -> Line {
         self.buf.clear();
         let mut seen = 0usize;
         let mut too_long = false;
         let mut got_any = false;
+        // the quotes of the line's first `scanned` bytes, read only where a lone CR is met
+        let mut quotes = JsonQuotes::default();
+        let mut scanned = 0usize;
+        // the last read ended with a lone CR inside a string, taken into the line: the next
+        // byte tells whether it ended the line instead
+        let mut cr_pending = false;
         loop {
             let chunk = match self.reader.fill_buf() {
                 Ok(c) => c,
@@ -1858,6 +1912,20 @@ impl JsonlReader {
                 self.reader.consume(1);
                 continue;
             }
+            if std::mem::take(&mut cr_pending) {
+                let next = chunk.first().copied();
+                if next == Some(b'\n') || cr_in_string_ends_line(next) {
+                    // the CR ends the line after all (with the LF of a CRLF, if one follows)
+                    seen -= 1;
+                    if !too_long {
+                        self.buf.pop();
+                    }
+                    if next == Some(b'\n') {
+                        self.reader.consume(1);
+                    }
+                    break;
+                }
+            }
             if chunk.is_empty() {
                 if !got_any {
                     return Line::Eof;
@@ -1865,7 +1933,46 @@ impl JsonlReader {
                 break;
             }
             got_any = true;
-            let (take, consumed, done) = match jsonl_line_end(chunk) {
+            // where the line ends in this read, if it does: (end, start of the next line)
+            let mut from = 0;
+            let found = loop {
+                let Some(j) = memchr::memchr2(b'\n', b'\r', &chunk[from..]) else {
+                    break None;
+                };
+                let i = from + j;
+                if chunk[i] == b'\n' {
+                    break Some((i, i + 1));
+                }
+                if chunk.get(i + 1) == Some(&b'\n') {
+                    break Some((i, i + 2));
+                }
+                if too_long {
+                    // the line's bytes are gone, and it fails anyway: the CR ends it
+                    break Some((i, i + 1));
+                }
+                // a lone CR: the quotes before it, in the earlier reads' bytes and this one's
+                if scanned < seen {
+                    quotes.scan(&self.buf[scanned..seen]);
+                    scanned = seen;
+                }
+                quotes.scan(&chunk[scanned - seen..i]);
+                scanned = seen + i;
+                if !quotes.in_string {
+                    break Some((i, i + 1));
+                }
+                match chunk.get(i + 1).copied() {
+                    None => {
+                        cr_pending = true;
+                        break None;
+                    }
+                    next if cr_in_string_ends_line(next) => break Some((i, i + 1)),
+                    _ => {}
+                }
+                quotes.scan(&chunk[i..=i]);
+                scanned += 1;
+                from = i + 1;
+            };
+            let (take, consumed, done) = match found {
                 Some((end, next)) => {
                     // a CR ending the read may be the first half of a CRLF
                     self.after_cr = next == chunk.len() && chunk[end] == b'\r';
@@ -2505,6 +2612,60 @@ mod tests {
         for capacity in 1..=4 {
             assert_eq!(lines(capacity), lines(1 << 16), "capacity {capacity}");
         }
+    }
+
+    /// A raw CR inside a JSON string (a broken record) does not end the line: the record fails
+    /// once, at its own line, and the next record keeps its line number; where a record or a
+    /// blank line follows the CR (a string left open), the CR ends the line, so the records
+    /// after it are read. Whatever the reads' sizes, the lines are the same.
+    #[test]
+    fn a_raw_cr_inside_a_string_is_one_failed_record() {
+        let data: &[u8] = b"{\"text\":\"a\"}\n{\"text\":\"bad\rstring\"}\n{\"text\":\"b\"}\r\
+            {\"text\":\"open\r{\"text\":\"c\"}\r{\"text\":\"x\\\\\ry\"}\r\n\
+            {\"text\":\"z\r\r{\"text\":\"d\"}\r{\"text\":\"q\\\"\r\"}\n{\"text\":\"e\"}";
+        let lines = |capacity: usize| {
+            let mut it = open_all(vec![], InputOptions::default());
+            it.current = Some(JsonlReader {
+                display: "cr.jsonl".into(),
+                reader: Box::new(BufReader::with_capacity(capacity, data)),
+                comp: Compression::None,
+                buf: Vec::new(),
+                line: 0,
+                after_cr: false,
+                records: 0,
+                repaired: Repairs::default(),
+                ids: IdFieldSeen::default(),
+            });
+            it.map(|r| match r {
+                Ok(r) => format!("{}@{}", r.text, r.source_line),
+                Err(e) => format!("{} {}", e.kind, e.location),
+            })
+            .collect::<Vec<_>>()
+        };
+        let fail = |n: usize| format!("invalid-json cr.jsonl:{n}");
+        assert_eq!(
+            lines(1 << 16),
+            [
+                "a@1".to_string(),
+                fail(2),
+                "b@3".into(),
+                fail(4),
+                "c@5".into(),
+                fail(6),
+                fail(7),
+                "d@9".into(),
+                fail(10),
+                "e@11".into()
+            ]
+        );
+        for capacity in 1..=8 {
+            assert_eq!(lines(capacity), lines(1 << 16), "capacity {capacity}");
+        }
+        // the head's reading (sniffing an input without an extension) cuts the same lines
+        assert_eq!(jsonl_line_end(b"{\"t\":\"a\rb\"}\r{"), Some((11, 12)));
+        assert_eq!(jsonl_line_end(b"{\"t\":\"a\r{\"t\":1}"), Some((7, 8)));
+        assert_eq!(jsonl_line_end(b"{\"t\":\"a\\\"\rb\"}\n"), Some((13, 14)));
+        assert_eq!(jsonl_line_end(b"{\"t\":1}\rx"), Some((7, 8)));
     }
 
     #[test]
