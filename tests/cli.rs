@@ -3284,7 +3284,10 @@ mod hostile {
 
     /// `--strict` with output to stdout (trial23 repro-08): a failure the first pass met stops
     /// the run before any document is written, a bad line after 5,000 good records as well as
-    /// a binary file after a good input. Before, 4,096 records went out first.
+    /// a binary file after a good input. Before, 4,096 records went out first. A one-pass run
+    /// (`--no-boilerplate`, `--dedup none|doc`) reads its inputs once first under `--strict`
+    /// too, so it writes nothing either: not to stdout, not from stdin, not into `-o DIR`
+    /// (before, 4,096 records or the first input's documents went out).
     #[test]
     fn strict_stops_before_writing_on_a_failure_pass_1_met() {
         let dir = tmpdir("strict-pass1");
@@ -3316,25 +3319,67 @@ mod hostile {
         std::fs::create_dir_all(dir.join("two")).unwrap();
         std::fs::write(dir.join("two/a.jsonl"), &jsonl).unwrap();
         std::fs::write(dir.join("two/b.txt"), b"\0\0\0binary\0").unwrap();
-        for (input, said) in [
-            (dir.join("a.jsonl"), "a.jsonl:5001: expected a JSON object"),
-            (dir.join("two"), "b.txt: binary file"),
-        ] {
-            let input = input.to_str().unwrap();
-            let o = deboil(&["clean", "-q", "--strict", input, "--format", "jsonl"]);
-            assert_eq!(o.status.code(), Some(2));
+        let passes: [&[&str]; 4] = [
+            &[],
+            &["--no-boilerplate"],
+            &["--dedup", "none"],
+            &["--dedup", "doc"],
+        ];
+        for pass in passes {
+            for (input, said) in [
+                (dir.join("a.jsonl"), "a.jsonl:5001: expected a JSON object"),
+                (dir.join("two"), "b.txt: binary file"),
+            ] {
+                let input = input.to_str().unwrap();
+                let mut args = vec!["clean", "-q", "--strict", input, "--format", "jsonl"];
+                args.extend(pass);
+                let o = deboil(&args);
+                assert_eq!(o.status.code(), Some(2), "{pass:?}");
+                let err = String::from_utf8_lossy(&o.stderr);
+                assert!(
+                    err.contains(said) && err.contains("run stopped (--strict)"),
+                    "{pass:?}: {err}"
+                );
+                assert_eq!(
+                    o.stdout.len(),
+                    0,
+                    "{input} {pass:?}: {} bytes written",
+                    o.stdout.len()
+                );
+                // into a directory: no document file, no journal
+                let out = dir.join("out");
+                let mut args = vec!["clean", "-q", "--strict", input, "-o"];
+                args.push(out.to_str().unwrap());
+                args.extend(pass);
+                let o = deboil(&args);
+                assert_eq!(o.status.code(), Some(2), "{pass:?}");
+                let left: Vec<_> = std::fs::read_dir(&out)
+                    .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+                    .unwrap_or_default();
+                assert!(left.is_empty(), "{input} {pass:?}: {left:?}");
+                let _ = std::fs::remove_dir_all(&out);
+            }
+            // from stdin, read once and copied for the two readings
+            let mut args = vec!["clean", "-q", "--strict", "-", "--format", "jsonl"];
+            args.extend(pass);
+            let o = deboil_stdin(&args, &std::fs::read(dir.join("a.jsonl")).unwrap());
+            assert_eq!(o.status.code(), Some(2), "{pass:?}");
             let err = String::from_utf8_lossy(&o.stderr);
-            assert!(
-                err.contains(said) && err.contains("run stopped (--strict)"),
-                "{err}"
-            );
-            assert_eq!(
-                o.stdout.len(),
-                0,
-                "{input}: {} bytes written",
-                o.stdout.len()
-            );
+            assert!(err.contains("-:5001: expected a JSON object"), "{err}");
+            assert_eq!(o.stdout.len(), 0, "stdin {pass:?}");
         }
+        // and a good input comes out whole, as without --strict
+        let o = deboil(&[
+            "clean",
+            "-q",
+            "--strict",
+            "--no-boilerplate",
+            dir.join("two/a.jsonl").to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(stdout(&o).lines().count(), 5000);
         // without --strict the good records are written and the failure counted
         let o = deboil(&[
             "clean",

@@ -396,11 +396,26 @@ pub fn run(
     let _spool = match deduper.as_mut() {
         Some(d) if d.needs_learning() => {
             let spool = spool_streams(&mut sources, &opts.input)?;
-            let learning = Progress::learning(sources.len(), started, opts.summary);
+            let learning =
+                Progress::learning(sources.len(), started, opts.summary, "learning repeats");
             let failure;
-            (keyed, pass1_bytes, failure) = learn(d, &sources, opts, &pool, &unpacked, &learning);
+            (keyed, pass1_bytes, failure) =
+                learn(Some(d), &sources, opts, &pool, &unpacked, &learning);
             learning.finish();
             // `--strict`: a failure pass 1 met stops the run before any document is written
+            if let Some(e) = failure {
+                return Err(Error::Input(e.stopping_the_run()));
+            }
+            spool
+        }
+        // `--strict` with one pass: a first pass only reads the inputs, so that a failure stops
+        // the run before any document is written, as with two passes
+        _ if opts.strict => {
+            let spool = spool_streams(&mut sources, &opts.input)?;
+            let checking = Progress::learning(sources.len(), started, opts.summary, "checking");
+            let failure;
+            (_, pass1_bytes, failure) = learn(None, &sources, opts, &pool, &unpacked, &checking);
+            checking.finish();
             if let Some(e) = failure {
                 return Err(Error::Input(e.stopping_the_run()));
             }
@@ -1394,7 +1409,8 @@ const KEEP_KEYS: usize = 128 << 20;
 /// decompress `.gz`/`.zst` inputs again; sources beyond it are decompressed twice.
 const KEEP_DECOMPRESSED: usize = 384 << 20;
 
-/// Pass 1 of learned boilerplate: the line keys of every record, in input order. Records are
+/// Pass 1 of learned boilerplate: the line keys of every record, in input order (without `d`,
+/// under `--strict` with one pass, only the reading, for the first failure). Records are
 /// not split: the articles of a record together hold exactly its non-blank lines, and learning
 /// counts a line once per record anyway. Reading (decompressing, cutting JSONL lines) runs on
 /// its own thread, one batch ahead; parsing, normalising and hashing run on the pool; counting
@@ -1403,7 +1419,7 @@ const KEEP_DECOMPRESSED: usize = 384 << 20;
 /// 2's progress counts up to); the decompressed bytes of compressed inputs go to `unpacked`
 /// (up to its budget) for pass 2 too.
 fn learn(
-    d: &mut crate::dedup::Deduper,
+    mut d: Option<&mut crate::dedup::Deduper>,
     sources: &[input::Source],
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
@@ -1423,7 +1439,8 @@ fn learn(
         .with_raw_failures(opts.strict);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::RawItem>>(1);
     let (ktx, krx) = std::sync::mpsc::sync_channel::<Vec<(u64, u64, KeyedRecord)>>(1);
-    let counting = &mut *d;
+    let learning = d.is_some();
+    let mut counting = d.as_deref_mut();
     // gunzip on the pool: the source being read and the next one are decompressed ahead there
     // (into `unpacked`, whence this reading and pass 2 read them), so the reader only cuts lines
     let ahead = |i: usize| {
@@ -1476,7 +1493,9 @@ fn learn(
                 let mut kept = Keyed::default();
                 for keyed in krx {
                     for (seq, group, k) in keyed {
-                        counting.learn_keys(seq, group, &k.keys.keys);
+                        if let Some(c) = counting.as_deref_mut() {
+                            c.learn_keys(seq, group, &k.keys.keys);
+                        }
                         kept.keep(k);
                     }
                 }
@@ -1538,7 +1557,7 @@ fn learn(
                         }
                         // the learner needs records told apart, not their input numbers
                         r.seq = first + i as u64;
-                        (!r.text.is_empty()).then_some(r)
+                        (learning && !r.text.is_empty()).then_some(r)
                     })
                     .map(|r| {
                         let group = crate::dedup::source_group_of(&r.fields, &r.source);
@@ -1570,7 +1589,9 @@ fn learn(
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
     });
-    d.finish_learning();
+    if let Some(d) = d {
+        d.finish_learning();
+    }
     (kept, read_bytes.into_inner(), first_failure)
 }
 
@@ -1879,6 +1900,8 @@ struct Progress {
     /// large input moves it too; otherwise it counts inputs.
     total_bytes: Option<u64>,
     enabled: bool,
+    /// What pass 1 does, in its bar ("learning repeats", "checking").
+    pass1: &'static str,
 }
 
 impl Progress {
@@ -1898,10 +1921,13 @@ impl Progress {
 
     /// The bar of the pass that learns repeats before the cleaning pass: it counts inputs (how
     /// many bytes they hold unpacked is known only once they are read).
-    fn learning(sources: usize, started: Instant, enabled: bool) -> Progress {
+    fn learning(sources: usize, started: Instant, enabled: bool, what: &'static str) -> Progress {
         let template =
             "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  pass 1 of 2: {msg}";
-        Progress::drawn(sources as u64, template, None, started, enabled)
+        Progress {
+            pass1: what,
+            ..Progress::drawn(sources as u64, template, None, started, enabled)
+        }
     }
 
     /// A hidden bar of `length` steps drawn with `template`, its clock set to the run's.
@@ -1925,6 +1951,7 @@ impl Progress {
             seen_sources: Default::default(),
             total_bytes,
             enabled,
+            pass1: "",
         }
     }
 
@@ -1947,7 +1974,8 @@ impl Progress {
         let done = opened.saturating_sub(1) as u64;
         self.bar.set_position(done);
         self.bar.set_message(format!(
-            "learning repeats, {documents} documents, {:.0} MB/s, ETA {}",
+            "{}, {documents} documents, {:.0} MB/s, ETA {}",
+            self.pass1,
             bytes as f64 / 1e6 / secs.max(1e-9),
             eta(done, self.bar.length().unwrap_or(0), secs)
         ));
@@ -2205,7 +2233,7 @@ mod tests {
     #[test]
     fn progress_bars_of_the_two_passes() {
         let started = Instant::now() - std::time::Duration::from_secs(5);
-        let learning = Progress::learning(8, started, true);
+        let learning = Progress::learning(8, started, true, "learning repeats");
         learning.update_learning(3, 1200, 30_000_000);
         assert_eq!(learning.bar.length(), Some(8));
         assert_eq!(learning.bar.position(), 2);
@@ -2216,6 +2244,14 @@ mod tests {
         );
         assert!(learning.bar.elapsed() >= std::time::Duration::from_secs(5));
         learning.finish();
+        // under --strict with one pass, the first pass only checks the inputs
+        let checking = Progress::learning(8, started, true, "checking");
+        checking.update_learning(3, 1200, 30_000_000);
+        let message = checking.bar.message();
+        assert!(
+            message.starts_with("checking, 1200 documents, "),
+            "{message}"
+        );
 
         let cleaning = Progress::new(8, Some(1_000), started, true);
         let totals = Totals {
@@ -2237,7 +2273,7 @@ mod tests {
         assert_eq!(eta(25, 100, 10.0), "30s");
         assert_eq!(eta(10, 100, 10.0), "1m30s");
         // disabled (--quiet): nothing moves
-        let quiet = Progress::learning(8, started, false);
+        let quiet = Progress::learning(8, started, false, "learning repeats");
         quiet.update_learning(3, 1200, 30_000_000);
         assert_eq!(quiet.bar.position(), 0);
     }
