@@ -3392,6 +3392,40 @@ mod hostile {
         assert_eq!(stdout(&o).lines().count(), 5000);
     }
 
+    /// A run whose every document failed or held nothing exits 2 saying how many failed; "the
+    /// rest held nothing to keep" only where there is a rest (here an empty file), not where
+    /// every input failed.
+    #[test]
+    fn nothing_written_names_a_rest_only_where_there_is_one() {
+        let dir = tmpdir("nothing-written");
+        let bad = dir.join("bad.jsonl");
+        std::fs::write(&bad, "not json\n").unwrap();
+        let empty = dir.join("empty.txt");
+        std::fs::write(&empty, "").unwrap();
+        let o = deboil(&["clean", "-q", bad.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("nothing written: 1 of 1 inputs and records failed (errors above)"),
+            "{err}"
+        );
+        let o = deboil(&[
+            "clean",
+            "-q",
+            empty.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(
+                "nothing written: 1 of 2 inputs and records failed, the rest held nothing to \
+                 keep (errors above)"
+            ),
+            "{err}"
+        );
+    }
+
     /// An empty input is no failure of the data, under `--strict` too (trial23 repro-10): a
     /// crawl's empty shard is counted as `empty` and named, and the run goes on.
     #[test]
@@ -3672,9 +3706,13 @@ mod hostile {
             } else {
                 assert_eq!(o.status.code(), Some(2), "{name}: {err}");
                 assert!(
-                    err.contains("nothing written: 1 of 1 inputs and records failed"),
+                    err.contains(
+                        "nothing written: 1 of 1 inputs and records failed (errors above)"
+                    ),
                     "{err}"
                 );
+                // no "rest" is named where every input failed
+                assert!(!err.contains("the rest"), "{err}");
                 assert!(
                     err.contains("the output of an earlier run is left as it was"),
                     "{err}"

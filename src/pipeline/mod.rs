@@ -778,10 +778,16 @@ pub fn run(
     } else if failed_whole {
         let _ = writeln!(
             stderr,
-            "deboil: error: nothing written: {} of {} inputs and records failed, the rest \
-             held nothing to keep (errors above){}",
+            "deboil: error: nothing written: {} of {} inputs and records failed{} (errors \
+             above){}",
             record_failures,
             totals.documents_in,
+            // "the rest" only where some did not fail (an empty input, a record of no text)
+            if record_failures < totals.documents_in {
+                ", the rest held nothing to keep"
+            } else {
+                ""
+            },
             if opts.output.is_some() {
                 "; the output of an earlier run is left as it was"
             } else {
