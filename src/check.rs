@@ -1163,7 +1163,10 @@ mod tests {
         std::fs::remove_dir(&rep).unwrap();
         std::fs::write(&rep, serde_json::to_string_pretty(&blessed).unwrap() + "\n").unwrap();
         // args that would write files are an error of the case (exit 2), and nothing is written
-        std::fs::write(case.join("args"), "-o out --report r.json\n").unwrap();
+        // (names no other file in the working directory has: `make run` leaves an `out/` there)
+        let (o, r) = ("deboil-check-test-out", "deboil-check-test-r.json");
+        assert!(!Path::new(o).exists() && !Path::new(r).exists());
+        std::fs::write(case.join("args"), format!("-o {o} --report {r}\n")).unwrap();
         let mut out = Vec::new();
         let counts = check_all(&dir, false, Some(1), false, 0, &mut out).unwrap();
         assert_eq!(
@@ -1179,7 +1182,7 @@ mod tests {
             text.contains("ERROR   case: ") && text.contains("would write files"),
             "{text}"
         );
-        assert!(!Path::new("out").exists() && !Path::new("r.json").exists());
+        assert!(!Path::new(o).exists() && !Path::new(r).exists());
         assert_eq!(
             CheckCounts {
                 failed: 2,
