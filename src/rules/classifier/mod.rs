@@ -596,9 +596,41 @@ fn leading_time(line: &str) -> Option<u32> {
 }
 
 /// A line that is a release's version number alone: `4.1.3`, `v2.0`, `V 1.10.2`, perhaps
-/// bracketed (`[4.1.3]`) as changelogs head their sections; a bare `3.5` (a rating, a price)
-/// and a date (`24.11.2021`, `12.11.21`) are none.
+/// bracketed (`[4.1.3]`) as changelogs head their sections, perhaps with the release's date
+/// after it (`2.4.0 (2026-11-30)`, `[1.0.0] - 2017-06-20`, `v2.1 – March 3, 2026`); a bare
+/// `3.5` (a rating, a price) and a date (`24.11.2021`, `12.11.21`) are none.
 fn is_version_heading(line: &str) -> bool {
+    let line = line.trim();
+    let version = match line.split_once(' ') {
+        Some((v, date)) if is_release_date(date) => v,
+        // `V 1.10.2`: the prefix and the number apart, perhaps a date after them
+        Some(("v" | "V", rest)) => match rest.trim_start().split_once(' ') {
+            Some((number, date)) if is_release_date(date) => {
+                return is_version_number(&format!("v{number}"));
+            }
+            _ => line,
+        },
+        _ => line,
+    };
+    is_version_number(version)
+}
+
+/// The date after a release's version number: a whole date, perhaps in parentheses or after a
+/// dash (`(2026-11-30)`, `- 2017-06-20`, `– March 3, 2026`).
+fn is_release_date(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['-', '–', '—', ' ']).trim();
+    let rest = match rest.strip_prefix('(') {
+        Some(inner) => match inner.strip_suffix(')') {
+            Some(inner) => inner.trim(),
+            None => return false,
+        },
+        None => rest,
+    };
+    crate::rules::dates::parse_date_prefix(rest).is_some_and(|d| d.len == rest.len())
+}
+
+/// A version number alone (see [`is_version_heading`]).
+fn is_version_number(line: &str) -> bool {
     let t = line.trim().trim_start_matches('[').trim_end_matches(']');
     let (prefixed, number) = match t.strip_prefix(['v', 'V']) {
         Some(rest) => (true, rest.trim_start()),
@@ -623,6 +655,84 @@ fn is_version_heading(line: &str) -> bool {
         } else {
             parts.len() >= 3 && !date_like
         }
+}
+
+/// Fewest release headings of a changelog (see [`release_sections`]).
+const RELEASES: usize = 2;
+
+/// The lines of a changelog the article core reaches into: a stretch of at least
+/// [`RELEASES`] sections, each opened by a release's version heading (see
+/// [`is_version_heading`]) and holding at least one line below it (its `Added` / `Fixed`
+/// subheadings and entries), up to the first line a rule removes, a chrome-shaped line, a
+/// comment marker or the comment thread, less the short lines without a sentence's end that
+/// close it (a footer's labels; so an entry of the last release without a full stop goes
+/// too when it is the stretch's last line). A core that holds a line of it holds all of it: a
+/// release's entries are few-worded and may fall outside the core one by one, and what a
+/// reader needs is every release whole, under its version. A version selector (headings
+/// with nothing between them) is none.
+fn release_sections(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    in_thread: &[bool],
+    in_core: &[bool],
+) -> Vec<bool> {
+    let n = out.len();
+    let mut sections = vec![false; n];
+    let heading = |j: usize| {
+        out[j].class == Class::Short
+            && out[j].features.digits > 0
+            && is_version_heading(doc.line(j))
+    };
+    let stops = |j: usize| {
+        let f = &out[j].features;
+        ruled.get(j).copied().unwrap_or(false)
+            || in_thread[j]
+            || f.comment_marker
+            || out[j].class != Class::Blank && chrome_shaped(f) && !heading(j)
+    };
+    let mut i = 0;
+    while i < n {
+        if out[i].class == Class::Blank || !heading(i) {
+            i += 1;
+            continue;
+        }
+        // the stretch from this heading to the first line that stops it, less the short lines
+        // that end it with no sentence (a footer's `Edit this page`, `Back to top`)
+        let start = i;
+        let mut end = start;
+        while end < n && !stops(end) {
+            end += 1;
+        }
+        let next = end;
+        while end > start + 1 {
+            let v = &out[end - 1];
+            let trailing = v.class == Class::Blank
+                || v.class == Class::Short && !v.features.terminal && !heading(end - 1);
+            if !trailing {
+                break;
+            }
+            end -= 1;
+        }
+        let mut headings = 0;
+        let mut empty = false;
+        let mut lines_below = 0;
+        for j in (start..end).filter(|&j| out[j].class != Class::Blank) {
+            if heading(j) {
+                empty |= headings > 0 && lines_below == 0;
+                headings += 1;
+                lines_below = 0;
+            } else {
+                lines_below += 1;
+            }
+        }
+        empty |= lines_below == 0;
+        if headings >= RELEASES && !empty && in_core[start..end].iter().any(|&c| c) {
+            sections[start..end].iter_mut().for_each(|s| *s = true);
+        }
+        i = next.max(start + 1);
+    }
+    sections
 }
 
 /// Fewest entries of a chapter list or timeline.
@@ -1683,7 +1793,8 @@ fn classify_lines(
             let heads_entry = live.next_if_eq(&i).is_some();
             let class = if doc.is_blank(i) {
                 Class::Blank
-            } else if heads_entry || f.alpha_words == 0 && is_version_heading(doc.line(i)) {
+            } else if heads_entry || f.digits > 0 && f.words <= 6 && is_version_heading(doc.line(i))
+            {
                 // a changelog's `4.1.3` or a live blog's `22:15` heads a section, like a
                 // subheading
                 Class::Short
@@ -1952,6 +2063,15 @@ fn classify_lines(
         }
     }
 
+    // a changelog the core reaches into is the article, every release of it under its version
+    for (j, _) in release_sections(doc, &out, ruled, &in_thread, &in_core)
+        .iter()
+        .enumerate()
+        .filter(|(_, &r)| r)
+    {
+        in_core[j] = true;
+    }
+
     // a numbered list the core holds part of is the article's own, all of it: a step that only
     // lists ingredients or tools (few function words, a bad line) still belongs to its list
     let listed = whole_numbered_lists(doc, &out, &in_core, &in_thread);
@@ -1965,9 +2085,13 @@ fn classify_lines(
             let mut seen = 0;
             let mut skipped = 0;
             // the core may open with the headline itself
+            // (or with a changelog's first version heading: a heading all the same)
             let mut headline_below = out[i].features.words >= 3
                 && !out[i].features.terminal
-                && headline_shaped_line(doc.line(i), &out[i].features);
+                && headline_shaped_line(doc.line(i), &out[i].features)
+                || out[i].class == Class::Short
+                    && out[i].features.digits > 0
+                    && is_version_heading(doc.line(i));
             let mut j = i;
             while j > 0 && seen < p.head_window {
                 j -= 1;
@@ -2315,10 +2439,26 @@ mod tests {
 
     #[test]
     fn version_headings_are_versions_not_dates_or_ratings() {
-        for line in ["4.1.3", "v2.0", "V 1.10.2", "[4.2.0]", "10.15.7", "0.9.1"] {
+        for line in [
+            "4.1.3",
+            "v2.0",
+            "V 1.10.2",
+            "[4.2.0]",
+            "10.15.7",
+            "0.9.1",
+            // with the release's date
+            "2.4.0 (2026-11-30)",
+            "[1.0.0] - 2017-06-20",
+            "v2.1 – March 3, 2026",
+            "V 1.10.2 (2026-01-05)",
+        ] {
             assert!(is_version_heading(line), "{line}");
         }
         for line in [
+            "3.5 (2026-11-30)",
+            "2.4.0 (soon)",
+            "2.4.0 (2026-11-30) is out",
+            "2.4.0 2026-11-30 notes",
             "3.5",
             "24.11.2021",
             "12.11.21",
@@ -2520,6 +2660,41 @@ mod tests {
             let r = reasons(&format!("{LEDE}{end}"));
             assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
         }
+    }
+
+    /// A changelog's page: a menu, two lines of prose, then releases whose entries are few
+    /// words each.
+    const CHANGELOG: &str = "Docs\nBlog\nDownload\n\
+        2.4.0 (2026-11-30)\nAdded\nSupport for TOML configuration files.\n\
+        New --quiet flag to hide progress output.\nWindows ARM64 builds.\nChanged\n\
+        The default timeout is now thirty seconds, which is what most of the users of the tool \
+        had asked for in the last year.\n\
+        Log lines now include the name of the thread that wrote them, so that you can follow \
+        one download from its start to its end.\n\
+        Fixed\nCrash when the input file was empty.\n\
+        2.3.1 (2026-10-02)\nFixed\nConfig files with a BOM were rejected.\nTypo in the help text.\n\
+        2.3.0 (2026-09-15)\nAdded\nProxy support via HTTPS_PROXY.\n";
+
+    #[test]
+    fn a_changelog_the_core_reaches_into_stays_whole() {
+        let r = reasons(CHANGELOG);
+        // every release, under its version; the menu's entries above it go
+        assert!(r[3..].iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        assert!(r[1..3].iter().all(|(_, why)| why.is_some()), "{r:#?}");
+        // a version selector (versions with nothing under them) is no changelog
+        let doc = Document::from_text(format!("{LEDE}4.1.3\n4.1.2\n4.1.1\n"), 1, 0);
+        let out = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        let n = out.len();
+        let in_core = vec![true; n];
+        let none = vec![false; n];
+        assert!(!release_sections(&doc, &out, &none, &none, &in_core).contains(&true));
+        // nor are releases the core does not reach (a download page's sidebar)
+        let doc = Document::from_text(format!("{LEDE}Old\n4.1.3\nFixes.\n4.1.2\nFixes.\n"), 1, 0);
+        let out = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        let n = out.len();
+        let in_core: Vec<bool> = (0..n).map(|i| i <= 3).collect();
+        let none = vec![false; n];
+        assert!(!release_sections(&doc, &out, &none, &none, &in_core).contains(&true));
     }
 
     #[test]
