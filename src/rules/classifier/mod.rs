@@ -1493,26 +1493,116 @@ fn spec_table_below(
     if !plain(head) || hf.terminal || hf.colon || hf.words == 0 || hf.words > SPEC_HEADING_WORDS {
         return Vec::new();
     }
-    let row = |j: usize| {
-        let line = doc.line(j).trim();
-        let Some((label, value)) = line.split_once(": ") else {
-            return false;
-        };
-        let label_words = label.split_whitespace().count();
-        let value_words = value.split_whitespace().count();
-        plain(j)
-            && (1..=SPEC_LABEL_WORDS).contains(&label_words)
-            && (1..=SPEC_VALUE_WORDS).contains(&value_words)
-            && label.chars().next().is_some_and(char::is_uppercase)
-            && label.chars().any(char::is_lowercase)
-            && label
-                .chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
-    };
     let mut table = vec![head];
-    table.extend(lines.take_while(|&j| row(j)));
+    table.extend(lines.take_while(|&j| plain(j) && spec_row(doc.line(j))));
     if table.len() > SPEC_ROWS {
         table
+    } else {
+        Vec::new()
+    }
+}
+
+/// `line` is a row of a table of properties: a capitalised (not all-capitals) label of at
+/// most [`SPEC_LABEL_WORDS`] words, a colon and a value of at most [`SPEC_VALUE_WORDS`].
+fn spec_row(line: &str) -> bool {
+    let line = line.trim();
+    let Some((label, value)) = line.split_once(": ") else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    let value_words = value.split_whitespace().count();
+    (1..=SPEC_LABEL_WORDS).contains(&label_words)
+        && (1..=SPEC_VALUE_WORDS).contains(&value_words)
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && label.chars().any(char::is_lowercase)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+}
+
+/// Fewest sentences of a section below the core (see [`section_below`]).
+const SECTION_SENTENCES: usize = 2;
+
+/// The lines of the article's next section right below line `last` (the core's last, or the
+/// last of the sections found below it so far): perhaps a subheading (a short line that is no
+/// sentence, of at most [`SPEC_HEADING_WORDS`] words), then a run of sentences ending in a full
+/// stop (`Freezes well for up to 3 months.`, `Serves 4. Prep time 10 minutes.`; no cut teaser
+/// `...`, no separator) and, under a subheading, rows of a table of properties (`Protein:
+/// 16g`): at least [`SECTION_SENTENCES`] sentences or [`SPEC_ROWS`] rows; no line with a link,
+/// a rule's removal, a comment marker or of the comment thread. A recipe's notes, a product's
+/// data, closing sentences: short, few function words, but shaped as the article's text, not
+/// as chrome's labels. Empty when there is none, and never a subheading without its lines.
+fn section_below(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    in_thread: &[bool],
+    last: usize,
+) -> Vec<usize> {
+    let mut lines = (last + 1..out.len())
+        .filter(|&j| out[j].class != Class::Blank)
+        .peekable();
+    let plain = |j: usize| {
+        let f = &out[j].features;
+        !ruled.get(j).copied().unwrap_or(false)
+            && !in_thread[j]
+            && f.links == 0
+            && !f.comment_marker
+            && !f.copyright
+            && !chrome_shaped(f)
+    };
+    // a teaser's cut (`...`), a call (`!`), a question and a credit's dash are no sentences
+    // of the article's
+    let sentence = |j: usize| {
+        let f = &out[j].features;
+        let line = doc.line(j).trim_end();
+        f.terminal
+            && f.words >= SHORT_SENTENCE_WORDS
+            && f.separators == 0
+            && !f.clock
+            && !line.ends_with(['!', '?', '！', '？', '…'])
+            && !line.ends_with("..")
+    };
+    let row = |j: usize| {
+        let line = doc.line(j).trim_end();
+        spec_row(line) && !line.ends_with(['…', '.'])
+    };
+    let Some(&first) = lines.peek() else {
+        return Vec::new();
+    };
+    let mut section = Vec::new();
+    let hf = &out[first].features;
+    if plain(first)
+        && !hf.terminal
+        && !hf.colon
+        && !hf.bullet
+        && (1..=SPEC_HEADING_WORDS).contains(&hf.words)
+        && !spec_row(doc.line(first))
+    {
+        section.push(first);
+        lines.next();
+    }
+    // rows want their subheading: `Tags: ...` / `Filed under: ...` below an article are its
+    // metadata
+    let headed = !section.is_empty();
+    let (mut sentences, mut rows) = (0, 0);
+    for j in lines {
+        if !plain(j) {
+            break;
+        }
+        if sentence(j) {
+            sentences += 1;
+        } else if headed && row(j) {
+            rows += 1;
+        } else {
+            break;
+        }
+        section.push(j);
+    }
+    // one sentence alone, under a subheading or not, is as often a widget's (an author's
+    // line, a form's message, a copyright) as the article's
+    if sentences >= SECTION_SENTENCES || headed && rows >= SPEC_ROWS {
+        section
     } else {
         Vec::new()
     }
@@ -2070,6 +2160,23 @@ fn classify_lines(
         .filter(|(_, &r)| r)
     {
         in_core[j] = true;
+    }
+
+    // the article's next sections right below the core (a recipe's notes and nutrition, a
+    // closing sentence): sentences and rows of properties, each section perhaps under its
+    // subheading
+    if let Some(mut last) = in_core.iter().rposition(|&c| c) {
+        loop {
+            let section = section_below(doc, &out, ruled, &in_thread, last);
+            let Some(&end) = section.last() else {
+                break;
+            };
+            for &j in &section {
+                in_core[j] = true;
+                spec[j] = true;
+            }
+            last = end;
+        }
     }
 
     // a numbered list the core holds part of is the article's own, all of it: a step that only
@@ -2695,6 +2802,25 @@ mod tests {
         let in_core: Vec<bool> = (0..n).map(|i| i <= 3).collect();
         let none = vec![false; n];
         assert!(!release_sections(&doc, &out, &none, &none, &in_core).contains(&true));
+    }
+
+    #[test]
+    fn the_sections_right_below_the_article_stay() {
+        // a recipe's notes (sentences under a subheading), its nutrition (rows of
+        // properties) and a closing sentence, all of few function words
+        let tail = "Notes\nFreezes well for up to 3 months.\nUse chipotle powder for more heat.\n\
+                    Nutrition\nCalories: 280kcal\nProtein: 16g\nFat: 5g\n\
+                    Serves 4. Prep time 10 minutes. Cook time 30 minutes.\n";
+        let r = reasons(&format!("{LEDE}{tail}"));
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // a subheading without its sentences and rows without their subheading are none
+        for end in [
+            "Notes\nShare\n",
+            "Tags: ferry, harbour\nFiled under: Local news\nAuthor: Jane Doe\n",
+        ] {
+            let r = reasons(&format!("{LEDE}{end}"));
+            assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
+        }
     }
 
     #[test]
