@@ -467,6 +467,10 @@ mod tests {
         assert_all_kept(&k, &[headline]);
         // the bullets themselves still go
         assert!(!k.iter().any(|l| l == "*"), "{k:?}");
+        // a question is the headline itself
+        let question = "Harbour wall rebuilt before winter?";
+        let page = format!("Home\nNews\n{question}\n\n* by Jane Doe / 2016.12.01\n*\n\n{body}");
+        assert_all_kept(&kept(&page), &[question]);
     }
 
     #[test]

@@ -1477,15 +1477,7 @@ fn spec_table_below(
     last: usize,
 ) -> Vec<usize> {
     let mut lines = (last + 1..out.len()).filter(|&j| out[j].class != Class::Blank);
-    let plain = |j: usize| {
-        let f = &out[j].features;
-        !ruled.get(j).copied().unwrap_or(false)
-            && !in_thread[j]
-            && f.links == 0
-            && !f.comment_marker
-            && !f.copyright
-            && !chrome_shaped(f)
-    };
+    let plain = |j: usize| plain_below(out, ruled, in_thread, j);
     let Some(head) = lines.next() else {
         return Vec::new();
     };
@@ -1500,6 +1492,18 @@ fn spec_table_below(
     } else {
         Vec::new()
     }
+}
+
+/// Line `j` below the core may be the article's: no link, no rule's removal, no comment marker
+/// or copyright, nothing of the comment thread, not chrome-shaped.
+fn plain_below(out: &[Verdict], ruled: &[bool], in_thread: &[bool], j: usize) -> bool {
+    let f = &out[j].features;
+    !ruled.get(j).copied().unwrap_or(false)
+        && !in_thread[j]
+        && f.links == 0
+        && !f.comment_marker
+        && !f.copyright
+        && !chrome_shaped(f)
 }
 
 /// `line` is a row of a table of properties: a capitalised (not all-capitals) label of at
@@ -1542,15 +1546,7 @@ fn section_below(
     let mut lines = (last + 1..out.len())
         .filter(|&j| out[j].class != Class::Blank)
         .peekable();
-    let plain = |j: usize| {
-        let f = &out[j].features;
-        !ruled.get(j).copied().unwrap_or(false)
-            && !in_thread[j]
-            && f.links == 0
-            && !f.comment_marker
-            && !f.copyright
-            && !chrome_shaped(f)
-    };
+    let plain = |j: usize| plain_below(out, ruled, in_thread, j);
     // a teaser's cut (`...`), a call (`!`), a question and a credit's dash are no sentences
     // of the article's
     let sentence = |j: usize| {
@@ -2297,6 +2293,7 @@ fn classify_lines(
             for j in candidates {
                 let f = &out[j].features;
                 if f.words < HEADLINE_MIN_WORDS
+                    || item_number(doc.line(j)).is_some()
                     || !(headline_shaped_line(doc.line(j), f) || kicker_headline(doc.line(j), f))
                     || chrome_shaped(f)
                     || f.comment_marker
@@ -2307,8 +2304,9 @@ fn classify_lines(
                 let (shared, distinct) = shared_words(doc.line(j), v, &mut seen, &mut scratch);
                 if shared >= 2 && shared * 2 >= distinct {
                     head[j] = true;
-                    // a standfirst (a sentence) stands under the headline: look on above it
-                    if !f.terminal {
+                    // a standfirst (a sentence with a full stop) stands under the headline: look
+                    // on above it; a question or a cry is the headline itself
+                    if !doc.line(j).trim_end().ends_with(['.', '。']) {
                         break;
                     }
                 }
