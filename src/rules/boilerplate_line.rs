@@ -66,6 +66,11 @@ crate::declare_rule! {
     /// or a site blurb. So do the further (or earlier) items of a numbered list that the core
     /// ends (or starts) with, `5.` after `4.`, when they are steps of five words or more: a
     /// last step that lists tools (`5. Tools: chain tool, pliers, rag`) is still a step.
+    /// Right below the core, the article's next sections stay (two or more sentences, perhaps
+    /// under a subheading; a table of properties under one), and so does the author's sign-off
+    /// below a run of the core: an opener such as `x`, `Cheers`, `Liebe Grüße` or `Euer` and a
+    /// name (`x Franzi`), or an opener and a comma with the name on the next line (`Cheers,` /
+    /// `Maggie`), perhaps after a short closing remark (`Happy digging!`).
     /// Everything else outside the core goes. `--strictness` moves the
     /// thresholds: `low` keeps more, `high` removes more. The removal note gives the line's class,
     /// its weight and the features that drove the decision.

@@ -1604,6 +1604,158 @@ fn section_below(
     }
 }
 
+/// Most words of a sign-off line (`x Franzi`, `Liebe Grüße, Anna`) or of a closing remark
+/// above it (`Viel Glück!`).
+const SIGN_OFF_WORDS: usize = 4;
+
+/// Words that open a sign-off, lowercase: a greeting, a kiss, a thanks (one word or two).
+const SIGN_OFF_OPENERS: &[&str] = &[
+    "x",
+    "xx",
+    "xxx",
+    "xo",
+    "xoxo",
+    "euer",
+    "eure",
+    "cheers",
+    "ciao",
+    "bisous",
+    "besos",
+    "saludos",
+    "abrazos",
+    "baci",
+    "cordialement",
+    "regards",
+    "grüße",
+    "gruß",
+    "lg",
+    "thanks",
+    "yours",
+    "sincerely",
+    "hugs",
+    "greetings",
+];
+const SIGN_OFF_OPENER_PAIRS: &[&str] = &[
+    "liebe grüße",
+    "viele grüße",
+    "herzliche grüße",
+    "beste grüße",
+    "bis bald",
+    "bis dann",
+    "alles liebe",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "best wishes",
+    "with love",
+    "much love",
+    "thank you",
+    "un abrazo",
+    "bien à",
+    "a presto",
+];
+
+/// The words of a short line without digits, links or addresses, or `None`.
+fn sign_off_words(line: &str) -> Option<Vec<&str>> {
+    let line = line.trim();
+    if line.chars().any(|c| c.is_ascii_digit() || c == '@')
+        || line.contains("http")
+        || line.contains("www.")
+    {
+        return None;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=SIGN_OFF_WORDS).contains(&words.len()).then_some(words)
+}
+
+/// `line` signs a post off: an opener of [`SIGN_OFF_OPENERS`] or [`SIGN_OFF_OPENER_PAIRS`]
+/// followed by a name (capitalised words: `x Franzi`, `XX, Die Redaktion`) or by a comma
+/// that leaves the name to the next line (`Cheers,`). No question or label (`Eure Meinung?`).
+fn sign_off(line: &str) -> bool {
+    let Some(words) = sign_off_words(line) else {
+        return false;
+    };
+    if line.trim_end().ends_with(['?', ':', '？', '：']) {
+        return false;
+    }
+    let lower = |w: &str| w.to_lowercase();
+    let rest = if words.len() >= 2
+        && SIGN_OFF_OPENER_PAIRS
+            .contains(&format!("{} {}", lower(words[0]), lower(words[1])).as_str())
+    {
+        &words[2..]
+    } else if SIGN_OFF_OPENERS.contains(&lower(words[0]).as_str()) {
+        &words[1..]
+    } else {
+        return false;
+    };
+    if rest.is_empty() {
+        line.trim_end().ends_with(',')
+    } else {
+        rest.iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+}
+
+/// The lines of a sign-off right below line `last` (the core's last): perhaps a closing
+/// remark (a short line ending in `!`: `Viel Glück!`), then a sign-off line (see
+/// [`sign_off`]); a sign-off ending in a comma may go on over further short lines ending in
+/// a comma (`Love and hugs,`) to a name (`Cheryl`). The post's author signing it, not a
+/// widget: no line with a link, a rule's removal, a comment marker or of the comment thread.
+/// Empty when there is none.
+fn sign_off_below(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    in_thread: &[bool],
+    last: usize,
+) -> Vec<usize> {
+    let mut lines = (last + 1..out.len())
+        .filter(|&j| out[j].class != Class::Blank)
+        .take(8)
+        .peekable();
+    let plain = |j: usize| plain_below(out, ruled, in_thread, j) && !out[j].features.bullet;
+    let mut kept = Vec::new();
+    if let Some(&j) = lines.peek() {
+        let line = doc.line(j).trim_end();
+        if plain(j) && line.ends_with('!') && sign_off_words(line).is_some() && !sign_off(line) {
+            kept.push(j);
+            lines.next();
+        }
+    }
+    let Some(j) = lines.next().filter(|&j| plain(j) && sign_off(doc.line(j))) else {
+        return Vec::new();
+    };
+    kept.push(j);
+    let mut open = doc.line(j).trim_end().ends_with(',');
+    while open {
+        let Some(j) = lines.next().filter(|&j| plain(j)) else {
+            break;
+        };
+        let line = doc.line(j).trim_end();
+        let Some(words) = sign_off_words(line) else {
+            break;
+        };
+        if line.ends_with(',') {
+            kept.push(j);
+        } else if words.len() <= 3
+            && !out[j].features.terminal
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            kept.push(j);
+            open = false;
+        } else {
+            break;
+        }
+    }
+    kept
+}
+
 /// Items of a numbered list with fewer words are a menu's or an index's (`4. Ankle Pain`), not
 /// an article's steps: no list is extended from or over them.
 const STEP_WORDS: u32 = 5;
@@ -2172,6 +2324,22 @@ fn classify_lines(
                 spec[j] = true;
             }
             last = end;
+        }
+    }
+
+    // the author's sign-off right below a run of the article (`x Franzi`, `Cheers,` / `Tom`)
+    let run_ends: Vec<usize> = (0..n)
+        .filter(|&i| {
+            in_core[i]
+                && (i + 1..n)
+                    .find(|&j| out[j].class != Class::Blank)
+                    .is_none_or(|j| !in_core[j])
+        })
+        .collect();
+    for last in run_ends {
+        for j in sign_off_below(doc, &out, ruled, &in_thread, last) {
+            in_core[j] = true;
+            spec[j] = true;
         }
     }
 
@@ -2845,6 +3013,43 @@ mod tests {
         ] {
             let r = reasons(&format!("{LEDE}{end}"));
             assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_sign_off_below_the_article_stays() {
+        for (end, kept) in [
+            ("x Franzi\nShare this article\n", 1),
+            ("XX, Die Redaktion\nRelated Posts\n", 1),
+            ("Viel Glück!\nEuer Tom\nNewsletter\n", 2),
+            ("Cheers,\nLove and hugs,\nCheryl\nArchives\n", 3),
+            ("Liebe Grüße, Anna\n", 1),
+            // the name the comma promised is not there: the sign-off stays alone
+            ("Cheers,\nread more about it here\n", 1),
+        ] {
+            let r = reasons(&format!("{LEDE}{end}"));
+            let core = LEDE.lines().count();
+            let (stay, go) = r[core..].split_at(kept);
+            assert!(stay.iter().all(|(_, why)| why.is_none()), "{end:?}: {r:#?}");
+            assert!(go.iter().all(|(_, why)| why.is_some()), "{end:?}: {r:#?}");
+        }
+        // no opener, a question, a link, a date, a lone `x`, a remark without a sign-off, or
+        // a sign-off that is not the next line below the article: none is one
+        for end in [
+            "Best Sellers\n",
+            "Eure Meinung?\n",
+            "xx, www.example.com\n",
+            "Cheers 2026\n",
+            "x\n",
+            "Enjoy!\nShare\n",
+            "Share\nx Franzi\n",
+        ] {
+            let r = reasons(&format!("{LEDE}{end}"));
+            let core = LEDE.lines().count();
+            assert!(
+                r[core..].iter().all(|(_, why)| why.is_some()),
+                "{end:?}: {r:#?}"
+            );
         }
     }
 
