@@ -22,8 +22,16 @@ crate::declare_rule! {
     /// Example: `About the author` / `Jane Doe` / `Jane writes about harbours and boats.` at
     /// the end of a post: all three removed.
     ///
+    /// A box without a heading goes too: the author's name alone on a line (two or three
+    /// capitalised words, perhaps after a bullet) and right below it a bio of at most a hundred
+    /// words that opens with that name, or its first word, and a verb such as `is`, `ist`, `es`,
+    /// `est`, `è`, `jest`, `writes`, `joined` (`Jane Doe` / `Jane is a reporter covering
+    /// housing.`), below 60% of the document's words like a headed box. A page with more than
+    /// two such pairs is a list of people (contributors, speakers), and they all stay.
+    ///
     /// Known false positives: an article that ends with a section about its subject's author
-    /// titled "About the author" loses that section's first lines.
+    /// titled "About the author" loses that section's first lines; an article that ends with a
+    /// person's name as a subheading over a paragraph about them loses both.
     pub struct AuthorBox => ("R017", "author-box", Category::Chrome);
 }
 
@@ -59,6 +67,99 @@ const MAX_BIO_WORDS: u32 = 100;
 
 /// Share of the document's words that must come before the heading.
 const MIN_SHARE_BEFORE: f32 = 0.6;
+
+/// Fewest words of a bio under a name line (a headless box).
+const MIN_BIO_WORDS: u32 = 6;
+
+/// More name-and-bio pairs than this make a list of people, not an author box.
+const MAX_NAMED_BIOS: usize = 2;
+
+/// Verbs that follow the name at the start of a bio, lowercase.
+const BIO_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "writes",
+    "works",
+    "covers",
+    "joined",
+    "teaches",
+    "leads",
+    "lives",
+    "studied",
+    "ist",
+    "war",
+    "hat",
+    "schreibt",
+    "arbeitet",
+    "lehrt",
+    "leitet",
+    "lebt",
+    "studierte",
+    "es",
+    "est",
+    "è",
+    "é",
+    "jest",
+];
+
+/// The words of a name alone on a line: two or three capitalised words of letters (and `.`,
+/// `-`, apostrophes), perhaps after a bullet.
+fn name_line(line: &str) -> Option<Vec<&str>> {
+    let line = line.trim();
+    let line = line
+        .strip_prefix(['*', '•', '-'])
+        .map_or(line, str::trim_start);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    ((2..=3).contains(&words.len()) && words.iter().all(name_word)).then_some(words)
+}
+
+/// `bio` opens with `name` (all of it, or its first word) and a verb of [`BIO_VERBS`].
+fn opens_with_name(bio: &str, name: &[&str]) -> bool {
+    let words: Vec<&str> = bio.split_whitespace().take(name.len() + 1).collect();
+    let verb_at = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| BIO_VERBS.contains(&w.to_lowercase().as_str()))
+    };
+    words.len() > name.len() && words[..name.len()] == *name && verb_at(name.len())
+        || words.first() == name.first() && verb_at(1)
+}
+
+/// Headless author boxes: (name line, bio line) pairs below [`MIN_SHARE_BEFORE`] of the
+/// document's words; none when there are more than [`MAX_NAMED_BIOS`].
+fn named_bios(doc: &Document) -> Vec<(usize, usize)> {
+    let n = doc.n_lines();
+    let total: u32 = (0..n).map(|i| doc.info(i).words).sum();
+    let mut before: u32 = 0;
+    let mut above: Option<usize> = None;
+    let mut pairs = Vec::new();
+    for i in 0..n {
+        if doc.is_blank(i) {
+            continue;
+        }
+        let words = doc.info(i).words;
+        if let Some(j) = above {
+            if (MIN_BIO_WORDS..=MAX_BIO_WORDS).contains(&words)
+                && before as f32 >= MIN_SHARE_BEFORE * total as f32
+                && name_line(doc.line(j)).is_some_and(|name| opens_with_name(doc.line(i), &name))
+            {
+                pairs.push((j, i));
+                if pairs.len() > MAX_NAMED_BIOS {
+                    return Vec::new();
+                }
+            }
+        }
+        above = Some(i);
+        before += words;
+    }
+    pairs
+}
 
 impl Rule for AuthorBox {
     fn meta(&self) -> &RuleMeta {
@@ -111,6 +212,12 @@ impl Rule for AuthorBox {
                     .with_note(format!("author box with {taken} bio lines")),
             );
             return;
+        }
+        for (name, bio) in named_bios(doc) {
+            out.push(
+                Removal::lines(&Self::META, name..bio + 1)
+                    .with_note("author box: a name and the bio that opens with it".to_string()),
+            );
         }
     }
 }
@@ -167,6 +274,43 @@ mod tests {
         let long = format!("{line} {line}");
         let t = format!("{BODY}\n{BODY}\n{BODY}\n{BODY}\nAbout the author\n{long}\n");
         assert_eq!(removed(&t), vec![8..9]);
+    }
+
+    #[test]
+    fn a_name_and_the_bio_that_opens_with_it_go_below_the_article() {
+        for bio in [
+            "Jane Doe\nJane is a reporter covering harbours and boats for the magazine.",
+            "* Jane Doe\n\nJane Doe writes about harbours and boats for the magazine.",
+            "Anna Maria Berg\nAnna Maria Berg ist Redakteurin und schreibt über Häfen.",
+        ] {
+            let t = format!("{BODY}\n{BODY}\n{bio}\n");
+            let lines = bio.lines().count();
+            assert_eq!(removed(&t), vec![4..4 + lines], "{bio:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_over_other_text_or_a_list_of_people_stays() {
+        for tail in [
+            // the paragraph does not open with the name, or no verb follows it
+            "Jane Doe\nThe harbour master said the wall would hold for fifty years.",
+            "Jane Doe\nJane Doe, the harbour master, said the wall would hold.",
+            // a sentence, not a name, above
+            "Jane Doe said.\nJane is a reporter covering harbours and boats.",
+            // above most of the document
+            "",
+        ] {
+            let t = format!("{BODY}\n{tail}\n");
+            assert!(removed(&t).is_empty(), "{tail:?}");
+        }
+        let t = format!("Jane Doe\nJane is a reporter covering harbours and boats.\n{BODY}\n");
+        assert!(removed(&t).is_empty());
+        // three speakers with their bios: a list of people
+        let people = "Jane Doe\nJane is a reporter covering harbours and boats.\n\
+                      John Roe\nJohn is an engineer who builds harbour walls.\n\
+                      Mary Major\nMary is the mayor of the harbour town.\n";
+        let t = format!("{BODY}\n{BODY}\n{BODY}\n{people}");
+        assert!(removed(&t).is_empty());
     }
 
     #[test]
