@@ -2582,6 +2582,24 @@ mod tests {
         assert_eq!(texts(&read(&[bare])), ["a", "b"]);
     }
 
+    /// Records read from `reader` as the JSONL input `display` (in-memory inputs with their own
+    /// read sizes or failures).
+    fn reading_jsonl(display: &str, reader: Reader) -> Records {
+        let mut it = open_all(vec![], InputOptions::default());
+        it.current = Some(JsonlReader {
+            display: display.into(),
+            reader,
+            comp: Compression::None,
+            buf: Vec::new(),
+            line: 0,
+            after_cr: false,
+            records: 0,
+            repaired: Repairs::default(),
+            ids: IdFieldSeen::default(),
+        });
+        it
+    }
+
     /// A CRLF split between two reads is one line end, and a CR ending a read does not make the
     /// reader read on before the record is taken: fed one byte per read, the lines are those
     /// of one big read.
@@ -2590,18 +2608,10 @@ mod tests {
         let data: &[u8] =
             b"{\"text\":\"a\"}\r\n{\"text\":\"b\"}\r\r\n\r{\"text\":\"c\"}\n\r\n{\"text\":\"d\"}\r";
         let lines = |capacity: usize| {
-            let mut it = open_all(vec![], InputOptions::default());
-            it.current = Some(JsonlReader {
-                display: "split.jsonl".into(),
-                reader: Box::new(BufReader::with_capacity(capacity, data)),
-                comp: Compression::None,
-                buf: Vec::new(),
-                line: 0,
-                after_cr: false,
-                records: 0,
-                repaired: Repairs::default(),
-                ids: IdFieldSeen::default(),
-            });
+            let it = reading_jsonl(
+                "split.jsonl",
+                Box::new(BufReader::with_capacity(capacity, data)),
+            );
             it.map(|r| {
                 let r = r.unwrap();
                 format!("{}@{}", r.text, r.source_line)
@@ -2624,18 +2634,10 @@ mod tests {
             {\"text\":\"open\r{\"text\":\"c\"}\r{\"text\":\"x\\\\\ry\"}\r\n\
             {\"text\":\"z\r\r{\"text\":\"d\"}\r{\"text\":\"q\\\"\r\"}\n{\"text\":\"e\"}";
         let lines = |capacity: usize| {
-            let mut it = open_all(vec![], InputOptions::default());
-            it.current = Some(JsonlReader {
-                display: "cr.jsonl".into(),
-                reader: Box::new(BufReader::with_capacity(capacity, data)),
-                comp: Compression::None,
-                buf: Vec::new(),
-                line: 0,
-                after_cr: false,
-                records: 0,
-                repaired: Repairs::default(),
-                ids: IdFieldSeen::default(),
-            });
+            let it = reading_jsonl(
+                "cr.jsonl",
+                Box::new(BufReader::with_capacity(capacity, data)),
+            );
             it.map(|r| match r {
                 Ok(r) => format!("{}@{}", r.text, r.source_line),
                 Err(e) => format!("{} {}", e.kind, e.location),
@@ -3661,18 +3663,10 @@ mod tests {
             b"{\"text\":\"first\"}\r\n",
             b"{\"text\":\"first\"}\r",
         ] {
-            let mut it = open_all(vec![], InputOptions::default());
-            it.current = Some(JsonlReader {
-                display: "lazy.jsonl".into(),
-                reader: Box::new(BufReader::new(FailAfterFirst(0, line))),
-                comp: Compression::None,
-                buf: Vec::new(),
-                line: 0,
-                after_cr: false,
-                records: 0,
-                repaired: Repairs::default(),
-                ids: IdFieldSeen::default(),
-            });
+            let mut it = reading_jsonl(
+                "lazy.jsonl",
+                Box::new(BufReader::new(FailAfterFirst(0, line))),
+            );
             assert_eq!(it.next().unwrap().unwrap().text, "first");
             let e = it.next().unwrap().unwrap_err();
             assert_eq!(
