@@ -363,21 +363,36 @@ fn read_each_file_once(sources: &mut [Source]) {
 }
 
 /// The problem entry for a directory that cannot be listed or resolved.
-/// The `duplicate-id` warning when the record's id was seen before in this run (ids are
-/// remembered by their xxh3 hash).
-fn duplicate_id(
-    seen_ids: &mut rustc_hash::FxHashSet<u64>,
-    display: &str,
-    line: usize,
-    p: &Parsed,
-) -> Option<InputError> {
+/// The ids seen in this run, by their xxh3 hash, each with where it was first seen (an index
+/// into `files` and a line), so a `duplicate-id` warning can point at the first copy.
+#[derive(Default)]
+struct SeenIds {
+    first: rustc_hash::FxHashMap<u64, (u32, u32)>,
+    /// The inputs' display names in reading order, each once.
+    files: Vec<String>,
+}
+
+/// The `duplicate-id` warning when the record's id was seen before in this run, naming where.
+fn duplicate_id(seen: &mut SeenIds, display: &str, line: usize, p: &Parsed) -> Option<InputError> {
     let h = xxhash_rust::xxh3::xxh3_64(p.record.id.as_bytes());
-    (!seen_ids.insert(h)).then(|| {
+    if seen.files.last().map(String::as_str) != Some(display) {
+        seen.files.push(display.to_string());
+    }
+    let here = (
+        u32::try_from(seen.files.len() - 1).unwrap_or(u32::MAX),
+        u32::try_from(line).unwrap_or(u32::MAX),
+    );
+    let &mut (file, first_line) = seen.first.entry(h).or_insert(here);
+    ((file, first_line) != here).then(|| {
+        let first = seen.files.get(file as usize).map_or("", String::as_str);
         InputError::new(
             display,
             Some(line),
             "duplicate-id",
-            format!("id {:?} seen before; record kept", p.record.id),
+            format!(
+                "id {:?} seen before (first at {first}:{first_line}); record kept",
+                p.record.id
+            ),
         )
     })
 }
@@ -747,7 +762,7 @@ pub struct Records {
     pending: VecDeque<Result<Record, InputError>>,
     current: Option<JsonlReader>,
     seq: u64,
-    seen_ids: rustc_hash::FxHashSet<u64>,
+    seen_ids: SeenIds,
     warnings: Vec<InputError>,
     /// The current source's name shared by the lines of [`Records::next_raw`].
     raw_display: Option<std::sync::Arc<str>>,
@@ -1161,7 +1176,7 @@ pub struct Parallel<'a> {
     opts: InputOptions,
     ready: VecDeque<Ready>,
     seq: u64,
-    seen_ids: rustc_hash::FxHashSet<u64>,
+    seen_ids: SeenIds,
     repaired: Repairs,
     ids: IdFieldSeen,
     warnings: Vec<InputError>,
@@ -3219,13 +3234,19 @@ mod tests {
             "b.jsonl",
             b"{\"text\":\"3\"}\n{\"id\":\"x\",\"text\":\"4\"}\n",
         );
-        let mut it = open_all(discover(&[a, b.clone()]).unwrap(), InputOptions::default());
+        let mut it = open_all(
+            discover(&[a.clone(), b.clone()]).unwrap(),
+            InputOptions::default(),
+        );
         let items: Vec<_> = it.by_ref().collect();
         assert_eq!(kinds(&items), ["ok"; 4]);
         let w = it.take_warnings();
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].kind, "duplicate-id");
         assert_eq!(w[0].location, format!("{}:2", b.display()));
+        // the warning says where the id was first seen
+        let first = format!("(first at {}:1)", a.display());
+        assert!(w[0].message.contains(&first), "{}", w[0].message);
     }
 
     /// Items and warnings, each warning shown after the item it was taken with.
