@@ -23,7 +23,8 @@ crate::declare_rule! {
     /// the end of a post: all three removed.
     ///
     /// A box without a heading goes too: the author's name alone on a line (two or three
-    /// capitalised words, perhaps after a bullet) and right below it a bio of at most a hundred
+    /// capitalised words, perhaps after a bullet or after `About`, `Über`, `Sobre`,
+    /// `À propos de`, `Acerca de`) and right below it a bio of at most a hundred
     /// words that opens with that name, or its first word, and a verb such as `is`, `ist`, `es`,
     /// `est`, `è`, `jest`, `writes`, `joined` (`Jane Doe` / `Jane is a reporter covering
     /// housing.`), below 60% of the document's words like a headed box. A page with more than
@@ -103,13 +104,20 @@ const BIO_VERBS: &[&str] = &[
     "jest",
 ];
 
+/// Words that head an author box with the name after them (`About Jane Doe`).
+const ABOUT_WORDS: &[&str] = &["About ", "Über ", "Sobre ", "À propos de ", "Acerca de "];
+
 /// The words of a name alone on a line: two or three capitalised words of letters (and `.`,
-/// `-`, apostrophes), perhaps after a bullet.
+/// `-`, apostrophes), perhaps after a bullet or after a word of [`ABOUT_WORDS`].
 fn name_line(line: &str) -> Option<Vec<&str>> {
     let line = line.trim();
     let line = line
         .strip_prefix(['*', '•', '-'])
         .map_or(line, str::trim_start);
+    let line = ABOUT_WORDS
+        .iter()
+        .find_map(|a| line.strip_prefix(a))
+        .unwrap_or(line);
     let words: Vec<&str> = line.split_whitespace().collect();
     let name_word = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
@@ -282,6 +290,7 @@ mod tests {
             "Jane Doe\nJane is a reporter covering harbours and boats for the magazine.",
             "* Jane Doe\n\nJane Doe writes about harbours and boats for the magazine.",
             "Anna Maria Berg\nAnna Maria Berg ist Redakteurin und schreibt über Häfen.",
+            "About Jane Doe\nJane Doe is a reporter covering harbours and boats.",
         ] {
             let t = format!("{BODY}\n{BODY}\n{bio}\n");
             let lines = bio.lines().count();
