@@ -906,17 +906,7 @@ impl Records {
                 if let Some(e) = spread_document(head, &src.display) {
                     return self.push(Err(e));
                 }
-                self.current = Some(JsonlReader {
-                    display: src.display,
-                    reader,
-                    comp,
-                    buf: Vec::new(),
-                    line: 0,
-                    after_cr: false,
-                    records: 0,
-                    repaired: Repairs::default(),
-                    ids: IdFieldSeen::default(),
-                });
+                self.current = Some(JsonlReader::new(src.display, reader, comp));
             }
             _ => {
                 let item = read_text(&src.display, reader, comp, &self.opts);
@@ -1898,6 +1888,21 @@ struct JsonlReader {
 }
 
 impl JsonlReader {
+    /// A reader at the start of the JSONL input `display`.
+    fn new(display: String, reader: Reader, comp: Compression) -> JsonlReader {
+        JsonlReader {
+            display,
+            reader,
+            comp,
+            buf: Vec::new(),
+            line: 0,
+            after_cr: false,
+            records: 0,
+            repaired: Repairs::default(),
+            ids: IdFieldSeen::default(),
+        }
+    }
+
     /// Reads the next line into `buf` (without its line end), never holding more than `max`
     /// bytes. A line ends at LF, CRLF or a lone CR; a lone CR inside a JSON string only where a
     /// record or a blank line follows it (see [`jsonl_line_end`]).
@@ -2601,17 +2606,7 @@ mod tests {
     /// read sizes or failures).
     fn reading_jsonl(display: &str, reader: Reader) -> Records {
         let mut it = open_all(vec![], InputOptions::default());
-        it.current = Some(JsonlReader {
-            display: display.into(),
-            reader,
-            comp: Compression::None,
-            buf: Vec::new(),
-            line: 0,
-            after_cr: false,
-            records: 0,
-            repaired: Repairs::default(),
-            ids: IdFieldSeen::default(),
-        });
+        it.current = Some(JsonlReader::new(display.into(), reader, Compression::None));
         it
     }
 
