@@ -1,6 +1,6 @@
 //! R018: photo captions that end in a photo credit ("... at the harbour. Photo: Jane Doe").
 
-use super::shape::{Lazy, LazyWords};
+use super::shape::{self, Lazy, LazyWords};
 use super::{Category, Rule, RuleMeta, Strictness};
 use crate::doc::{Document, Removal};
 
@@ -172,7 +172,10 @@ const MAX_NAME_WORDS: usize = 8;
 const TAIL_BYTES: usize = 160;
 
 /// [`CREDIT_TAIL_PATTERN`] with its word lists in place.
-static CREDIT_TAIL: Lazy = Lazy::built(|| {
+static CREDIT_TAIL: Lazy = Lazy::built(credit_tail_pattern);
+
+/// [`CREDIT_TAIL_PATTERN`] with its word lists spliced in.
+fn credit_tail_pattern() -> String {
     let label = r"photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|bildquelle|fotoquelle|bildnachweis|fotonachweis|symbolbild|imagen(?:es)?|fotograf[ií]as?|foto\s*credits?|(?:photo|image|picture)\s+credits?|cr[ée]dits?(?:\s+photo)?|cr[ée]ditos?|illustrations?|grafik|фото(?:графия)?|снимок|fotoğraf|görsel|φωτογραφία|צילום|تصوير|صورة|الصورة|عدسة|사진";
     // captions in CJK scripts credit in (full-width) brackets, glued to the caption
     let wide = r"写真(?:提供)?|撮影|画像(?:提供)?|图片?(?:来源)?|圖片?(?:來源)?|摄影|攝影|사진";
@@ -184,7 +187,97 @@ static CREDIT_TAIL: Lazy = Lazy::built(|| {
         .replace("AGENCY", agency)
         .replace("WIDE", wide)
         .replace("OUTLET", outlet)
-});
+}
+
+/// [`CREDIT_TAIL`]'s leftmost match, found by anchored searches at the positions where a match
+/// can start, first to last.
+///
+/// The regex's own search for a pattern that ends in `$` reads the line backwards from its
+/// end with a reverse lazy DFA, and the pattern's long counted repetitions (a name of up to 60
+/// characters, in several forms at once) make it build new states on nearly every byte it
+/// reads: some 400,000 instructions per line. Read forwards from a start, the forms part after
+/// a few bytes, and a DFA that knows whether a match can start at a position costs a few
+/// dozen instructions there. A leftmost-first regex's match is its match anchored at the
+/// first position where one starts, so the captures are the same.
+struct CreditSearch {
+    /// A forward lazy DFA of the pattern's looser form (see [`shape::loosened`]): it matches
+    /// from every start where the pattern matches (and from a few more).
+    starts: regex_automata::hybrid::dfa::DFA,
+    /// The pattern itself, asked for its captures anchored at a start the DFA allows.
+    exact: regex_automata::meta::Regex,
+}
+
+static CREDIT_SEARCH: std::sync::OnceLock<CreditSearch> = std::sync::OnceLock::new();
+
+thread_local! {
+    /// The current thread's search caches of [`CREDIT_SEARCH`] (made on its first search).
+    static CREDIT_CACHES: std::cell::RefCell<Option<(
+        regex_automata::hybrid::dfa::Cache,
+        regex_automata::meta::Cache,
+    )>> = const { std::cell::RefCell::new(None) };
+}
+
+impl CreditSearch {
+    fn get() -> &'static CreditSearch {
+        CREDIT_SEARCH.get_or_init(|| {
+            use regex_automata::{hybrid::dfa::DFA, meta, nfa::thompson};
+            let pattern = credit_tail_pattern();
+            let hir = regex_syntax::parse(&pattern).expect("built-in rule regex parses");
+            let (loose, _) = shape::loosened(&pattern, hir).expect("the pattern has bounds");
+            let nfa = thompson::Compiler::new()
+                .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+                .build_from_hir(&loose)
+                .expect("built-in rule regex compiles");
+            let starts = DFA::builder()
+                .build_from_nfa(nfa)
+                .expect("built-in rule regex compiles");
+            // anchored searches over a short tail: the NFA engines answer them without the
+            // lazy DFAs (and their reverse NFA) the regex would otherwise compile first
+            let exact = meta::Regex::builder()
+                .configure(meta::Config::new().hybrid(false).dfa(false))
+                .build(&pattern)
+                .expect("built-in rule regex compiles");
+            CreditSearch { starts, exact }
+        })
+    }
+
+    /// The captures of [`CREDIT_TAIL`]'s leftmost match in `tail`, as its `captures` gives them.
+    fn captures(&self, tail: &str) -> Option<regex_automata::util::captures::Captures> {
+        use regex_automata::{Anchored, Input};
+        CREDIT_CACHES.with_borrow_mut(|caches| {
+            let (dfa_cache, cache) = caches
+                .get_or_insert_with(|| (self.starts.create_cache(), self.exact.create_cache()));
+            let b = tail.as_bytes();
+            let mut caps = self.exact.create_captures();
+            for p in (0..b.len()).filter(|&p| may_open_credit(b, p)) {
+                let from = Input::new(tail).range(p..).anchored(Anchored::Yes);
+                let from_here = self
+                    .starts
+                    .try_search_fwd(dfa_cache, &from.clone().earliest(true));
+                if matches!(from_here, Ok(None)) {
+                    continue;
+                }
+                self.exact.search_captures_with(cache, &from, &mut caps);
+                if caps.is_match() {
+                    return Some(caps);
+                }
+            }
+            None
+        })
+    }
+}
+
+/// Whether [`CREDIT_TAIL`] can match from byte `p` of `b`: at the line's start (`^`), or where
+/// its `before` group opens: a sentence's closing mark, a space, or a character that is not
+/// ASCII (a closing quote, a CJK letter, a wide full stop). A continuation byte of a character
+/// never starts a match.
+fn may_open_credit(b: &[u8], p: usize) -> bool {
+    p == 0
+        || matches!(
+            b[p],
+            b'.' | b'!' | b'?' | b'"' | b')' | b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC0..
+        )
+}
 
 /// What every form of [`CREDIT_TAIL_PATTERN`] needs in a normalised line's tail: a closing
 /// bracket at the end (the bracketed forms), a colon or `©` (a label before the name), or
@@ -237,51 +330,50 @@ fn credit_start(line: &str) -> Option<usize> {
     if !may_end_in_credit(tail) || !CUES.is_match(tail) {
         return None;
     }
-    // the looser search first: the captures search builds new states of its lazy DFA on
-    // nearly every line it reads (see `shape::Prefiltered`)
+    // the looser search first: it rules out most tails in one forward pass (see
+    // `shape::Prefiltered`), before the search from each possible start
     if !CREDIT_TAIL.may_match(tail) {
         return None;
     }
-    let caps = CREDIT_TAIL.captures(tail)?;
+    let caps = CreditSearch::get().captures(tail)?;
+    let group = |name: &str| {
+        caps.get_group_by_name(name)
+            .map(|g| (g.start, &tail[g.range()]))
+    };
     // a credit label glued to the previous word by a plain space is prose
     // ("... viele Fotos: ..."), unless it opens the line or is in brackets
-    let plain_space = caps
-        .name("before")
-        .is_some_and(|b| b.start() > 0 && b.as_str().trim().is_empty());
-    let unlabelled =
-        caps.name("n6").is_some() || caps.name("n7").is_some() || caps.name("n8").is_some();
-    if plain_space && (caps.name("label3").is_some() || caps.name("n4").is_some() || unlabelled) {
+    let (before_start, before) = group("before").expect("the group always takes part");
+    let plain_space = before_start > 0 && before.trim().is_empty();
+    let unlabelled = group("n6").is_some() || group("n7").is_some() || group("n8").is_some();
+    if plain_space && (group("label3").is_some() || group("n4").is_some() || unlabelled) {
         return None;
     }
     // a credit without a colon or brackets (`Foto Ansa`, `LUSA/JOSÉ COELHO`) only after the
     // end of a sentence
-    let after_sentence = caps.name("before").is_some_and(|b| {
-        b.as_str().trim_start().is_empty() && b.start() == 0 || b.as_str().starts_with(ENDS_CAPTION)
-    });
+    let after_sentence =
+        before.trim_start().is_empty() && before_start == 0 || before.starts_with(ENDS_CAPTION);
     if unlabelled && !after_sentence {
         return None;
     }
     let name = ["n1", "n2", "n3", "n4", "n5", "n8", "n9", "n10"]
         .iter()
-        .find_map(|g| caps.name(g))
-        .map_or("", |m| m.as_str());
+        .find_map(|g| group(g))
+        .map_or("", |(_, name)| name);
     if name.contains(". ") || name.split_whitespace().count() > MAX_NAME_WORDS {
         return None;
     }
-    let before = caps.name("before").expect("the group always takes part");
     // `^` matched where the tail was cut from a longer line, not at the line's start
-    if before.as_str().is_empty() && start > 0 {
+    if before.is_empty() && start > 0 {
         return None;
     }
     // the sentence's closing mark stays with the caption; the space after it goes
     // (a letter of a CJK script the credit's bracket is glued to is the caption's)
-    let b = before.as_str();
-    let kept = if b.starts_with(char::is_alphabetic) {
-        b.len()
+    let kept = if before.starts_with(char::is_alphabetic) {
+        before.len()
     } else {
-        b.len() - b.trim_start_matches(ENDS_CAPTION).len()
+        before.len() - before.trim_start_matches(ENDS_CAPTION).len()
     };
-    Some(start + before.start() + kept)
+    Some(start + before_start + kept)
 }
 
 /// The marks that end a caption's sentence before its credit (the `before` group's first set).
@@ -514,5 +606,106 @@ mod tests {
     fn long_paragraphs_stay() {
         let long = format!("{} (Foto: dpa)", "word ".repeat(60));
         assert!(removed(&long).is_empty());
+    }
+
+    /// Every group of `caps` (of the regex crate's search) as a byte range.
+    fn regex_groups(caps: &regex::Captures) -> Vec<Option<std::ops::Range<usize>>> {
+        caps.iter().map(|m| m.map(|m| m.range())).collect()
+    }
+
+    #[test]
+    fn the_anchored_search_finds_the_regexs_captures() {
+        let captions = [
+            "",
+            "The harbour at dawn",
+            "The harbour at dawn.",
+            "Der Minister im Bundestag.",
+            "Ein Journalist und Preisträger",
+            "« Le port » au matin…",
+            "Il mercato coperto in piazza!",
+            "游客在大桥上参观。",
+            "新しい橋を渡る人々",
+            "Новый мост через реку.",
+            "Photos of the day, by the photo desk:",
+            "He said \"no\" (twice)",
+            "A (long) day - in the harbour |",
+        ];
+        let credits = [
+            "Photo: Jane Doe",
+            "Photograph: Jane Doe/Agency",
+            "(Foto: dpa)",
+            "[Credit: Space Agency]",
+            "(REUTERS/Jane Doe)",
+            "(Jim Smith/AP)",
+            "(Port Authority via AP)",
+            "Photo by Jane Doe/Getty Images",
+            "PHOTO BY Jane Doe",
+            "Photo courtesy of the harbour museum",
+            "Foto Ansa",
+            "Beeld ANP",
+            "Fot. Anna Nowak / PAP",
+            "LUSA/JOÃO SILVA",
+            "© Jane Doe",
+            "Фото: Анна Петрова",
+            "（写真：山田太郎）",
+            "（图片来源：新华社）",
+            "新华社记者 王明 摄",
+            "（本报记者 李华、张强 摄）",
+            "(تصوير: أحمد علي)",
+            "(사진: 김민수)",
+            "Bild: Max Mustermann, a name that runs on and on past sixty characters of text",
+            "(the ministry said so, Reuters reported)",
+            "photo: a: b",
+            "Fotos: ",
+            "Photo: Jane Doe. She left",
+            "image",
+        ];
+        let joins = ["", " ", ". ", " | ", " - ", " — ", "  ", "\u{a0}"];
+        let search = CreditSearch::get();
+        let mut compared = 0;
+        for caption in captions {
+            for join in joins {
+                for credit in credits {
+                    let line = format!("{caption}{join}{credit}");
+                    let line = line.trim_end();
+                    // the tail as `credit_start` cuts it, and the whole line
+                    let mut start = line.len().saturating_sub(TAIL_BYTES);
+                    while !line.is_char_boundary(start) {
+                        start += 1;
+                    }
+                    for tail in [&line[start..], line] {
+                        let want = CREDIT_TAIL.get().captures(tail).map(|c| regex_groups(&c));
+                        let got = search.captures(tail).map(|c| {
+                            (0..c.group_len())
+                                .map(|g| c.get_group(g).map(|s| s.range()))
+                                .collect::<Vec<_>>()
+                        });
+                        assert_eq!(got, want, "{tail:?}");
+                        compared += usize::from(want.is_some());
+                    }
+                }
+            }
+        }
+        assert!(compared > 500, "{compared}");
+    }
+
+    #[test]
+    fn a_match_starts_only_where_may_open_credit_allows() {
+        // past the line's first byte (every search may start there), from every start state
+        // of the looser pattern's DFA, a byte the test skips leads nowhere
+        use regex_automata::{util::start, Anchored};
+        let search = CreditSearch::get();
+        let mut cache = search.starts.create_cache();
+        for look_behind in 0..=255u8 {
+            let config = start::Config::new()
+                .anchored(Anchored::Yes)
+                .look_behind(Some(look_behind));
+            let sid = search.starts.start_state(&mut cache, &config).unwrap();
+            for byte in 0..=255u8 {
+                let next = search.starts.next_state(&mut cache, sid, byte).unwrap();
+                let skipped = !may_open_credit(&[b'x', byte], 1);
+                assert!(!skipped || next.is_dead(), "{look_behind:?} {byte:#x}");
+            }
+        }
     }
 }

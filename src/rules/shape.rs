@@ -288,7 +288,10 @@ const LONG_REPETITION: u32 = 10;
 /// The looser form of `pattern` (see [`Prefiltered`]) and whether a bound was opened (so it
 /// answers on ASCII lines too); `None` when the pattern has no Unicode word boundary and no
 /// long counted repetition, or does not parse.
-fn loosened(pattern: &str, hir: regex_syntax::hir::Hir) -> Option<(regex_syntax::hir::Hir, bool)> {
+pub(super) fn loosened(
+    pattern: &str,
+    hir: regex_syntax::hir::Hir,
+) -> Option<(regex_syntax::hir::Hir, bool)> {
     use regex_syntax::hir::{Hir, HirKind, Look};
     /// `hir` loosened; `opened` is set when a bound is opened.
     fn loosen(hir: Hir, opened: &mut bool) -> Hir {
