@@ -116,9 +116,11 @@ impl Lazy {
 /// rules' regexes was most of the time of a one-page run. The regex itself is then compiled
 /// only for a line the DFA matches and a rule wants captures or positions of.
 ///
-/// Any other pattern's regex is compiled on the first line that gets past the looser pattern
-/// (or on the first line asked, without one): a pattern whose looser form never matches in a
-/// run never compiles its regex, which is most of the cost of a small run.
+/// Any other pattern is compiled on the first line that gets past the looser pattern (or on the
+/// first line asked, without one): a pattern whose looser form never matches in a run compiles
+/// nothing more, which is most of the cost of a small run. What is compiled then is the regex
+/// when a rule asks for positions or captures, and otherwise only a [`Matcher`] (most rule
+/// regexes are only asked whether they match).
 struct Prefiltered {
     exact: Exact,
     /// The looser pattern's lazy DFA, with its cache; `None` when the pattern has neither.
@@ -135,14 +137,42 @@ struct Exact {
     pattern: std::sync::Arc<str>,
     shared: std::sync::Arc<std::sync::OnceLock<Regex>>,
     own: std::sync::OnceLock<Regex>,
+    /// The pattern's yes/no engines, compiled on the first `is_match` that needs the regex
+    /// while the regex is not compiled (see [`Matcher`]).
+    matcher: std::sync::Arc<std::sync::OnceLock<Matcher>>,
+    /// This clone's caches of the [`Matcher`]'s engines.
+    matcher_caches: std::sync::OnceLock<std::sync::Mutex<MatcherCaches>>,
+    /// The pattern parsed, when [`Prefiltered::new`] parsed it (the [`Matcher`] starts from it).
+    hir: Option<std::sync::Arc<regex_syntax::hir::Hir>>,
 }
 
 impl Exact {
-    fn new(pattern: &str) -> Exact {
+    fn new(pattern: &str, hir: Option<std::sync::Arc<regex_syntax::hir::Hir>>) -> Exact {
         Exact {
             pattern: pattern.into(),
             shared: Default::default(),
             own: std::sync::OnceLock::new(),
+            matcher: Default::default(),
+            matcher_caches: std::sync::OnceLock::new(),
+            hir,
+        }
+    }
+
+    /// Whether the regex matches somewhere in `s`: the regex answers once it is compiled (a
+    /// rule asked it for positions or captures), the [`Matcher`] otherwise.
+    fn is_match(&self, s: &str) -> bool {
+        if let Some(re) = self.own.get().or_else(|| self.shared.get()) {
+            return re.is_match(s);
+        }
+        let matcher = self
+            .matcher
+            .get_or_init(|| Matcher::new(&self.pattern, self.hir.as_deref()));
+        let caches = self
+            .matcher_caches
+            .get_or_init(|| std::sync::Mutex::new(matcher.create_caches()));
+        match caches.lock() {
+            Ok(mut caches) => matcher.is_match(&mut caches, s),
+            Err(poisoned) => matcher.is_match(&mut poisoned.into_inner(), s),
         }
     }
 
@@ -162,6 +192,68 @@ impl Clone for Exact {
             pattern: self.pattern.clone(),
             shared: self.shared.clone(),
             own: std::sync::OnceLock::new(),
+            matcher: self.matcher.clone(),
+            matcher_caches: std::sync::OnceLock::new(),
+            hir: self.hir.clone(),
+        }
+    }
+}
+
+/// A regex's yes/no answer without the regex: a forward lazy DFA of the pattern, which reads
+/// Unicode word boundaries on ASCII text only, and where it gives up (on a line that is not
+/// ASCII), a PikeVM over the same NFA. Both are engines the regex crate answers `is_match`
+/// with, and they answer the same; but the regex crate compiles much more first (an NFA with
+/// every capture group, a reverse NFA, literal prefilters, a one-pass DFA), and most rule
+/// regexes are only ever asked whether they match.
+struct Matcher {
+    dfa: regex_automata::hybrid::dfa::DFA,
+    pikevm: regex_automata::nfa::thompson::pikevm::PikeVM,
+}
+
+/// A [`Matcher`]'s search caches.
+struct MatcherCaches {
+    dfa: regex_automata::hybrid::dfa::Cache,
+    pikevm: regex_automata::nfa::thompson::pikevm::Cache,
+}
+
+impl Matcher {
+    /// The matcher of `pattern`, of which `hir` is the parsed form when it was parsed before.
+    fn new(pattern: &str, hir: Option<&regex_syntax::hir::Hir>) -> Matcher {
+        use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
+        let parsed;
+        let hir = match hir {
+            Some(hir) => hir,
+            None => {
+                parsed = regex_syntax::parse(pattern).expect("built-in rule regex parses");
+                &parsed
+            }
+        };
+        // the whole match only: its PikeVM needs the one implicit group
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::Implicit))
+            .build_from_hir(hir)
+            .expect("built-in rule regex compiles");
+        let dfa = DFA::builder()
+            .configure(DFA::config().unicode_word_boundary(true))
+            .build_from_nfa(nfa.clone())
+            .expect("built-in rule regex compiles");
+        let pikevm =
+            thompson::pikevm::PikeVM::new_from_nfa(nfa).expect("built-in rule regex compiles");
+        Matcher { dfa, pikevm }
+    }
+
+    fn create_caches(&self) -> MatcherCaches {
+        MatcherCaches {
+            dfa: self.dfa.create_cache(),
+            pikevm: self.pikevm.create_cache(),
+        }
+    }
+
+    fn is_match(&self, caches: &mut MatcherCaches, s: &str) -> bool {
+        let input = regex_automata::Input::new(s).earliest(true);
+        match self.dfa.try_search_fwd(&mut caches.dfa, &input) {
+            Ok(found) => found.is_some(),
+            Err(_) => self.pikevm.is_match(&mut caches.pikevm, input),
         }
     }
 }
@@ -232,7 +324,6 @@ impl Prefiltered {
     /// Compiles a built-in pattern (it panics on a pattern that does not compile: the rules'
     /// own tests compile every one).
     fn new(pattern: &str) -> Prefiltered {
-        let exact = Exact::new(pattern);
         // only a pattern that may open with `^`, or has a boundary or a bound, is parsed here
         let hir = (pattern.contains('^')
             || pattern.contains("\\b")
@@ -240,6 +331,7 @@ impl Prefiltered {
             || pattern.contains('{'))
         .then(|| regex_syntax::parse(pattern).ok())
         .flatten();
+        let exact = Exact::new(pattern, hir.clone().map(std::sync::Arc::new));
         let direct = hir
             .as_ref()
             .filter(|h| {
@@ -267,7 +359,7 @@ impl Prefiltered {
         if let Some(found) = self.direct.as_ref().and_then(|d| d.search(s)) {
             return found;
         }
-        self.exact.get().is_match(s)
+        self.exact.is_match(s)
     }
 
     /// False only where the regex cannot match `s`: the looser pattern finds nothing in it, or
@@ -909,6 +1001,56 @@ mod tests {
         }
     }
 
+    /// The [`Matcher`] (a lazy DFA that gives up on Unicode word boundaries beside text that
+    /// is not ASCII, then a PikeVM) says what the regex says, parsed here or handed its HIR.
+    #[test]
+    fn matcher_answers_as_the_regex() {
+        let patterns = [
+            r"(?i)\bfoto\b",
+            r"(?i)\b(?:über|à\s+lire)\b",
+            r"(?i)\Bdown\B|\bnews",
+            r"(?i)all\s+rights\s+reserved",
+            r"(?i)\bcookies?\b.{0,20}\b(?:use|accept)",
+            r"(?ix) \b(?:pdf|docx?)\b \W{0,3} \(?\d+",
+            r"^\p{Lu}[\p{L}.]+,\s+\d{1,2}",
+            r"\w+@\w+",
+        ];
+        let lines = [
+            "Foto: dpa",
+            "fotoğraf çekimi",
+            "éfoto",
+            "“Foto” – 2024",
+            "Mehr über uns",
+            "überall",
+            "À lire aussi",
+            "sundowner news",
+            "сундownер",
+            "",
+            "© 2024 ACME. All Rights Reserved.",
+            "Alle Rechte vorbehalten — all rights reserved",
+            "We use cookies; by continuing you accept",
+            "Cookies, café: we accept",
+            "Download the PDF (2 MB)",
+            "Télécharger le pdf – (3 Mo)",
+            "Zürich, 12. März",
+            "zürich, 12",
+            "Ünal, 3",
+            "mail jörg@example",
+            "plain words only",
+        ];
+        for p in patterns {
+            let exact = Regex::new(p).unwrap();
+            let hir = regex_syntax::parse(p).unwrap();
+            for matcher in [Matcher::new(p, None), Matcher::new(p, Some(&hir))] {
+                let mut caches = matcher.create_caches();
+                for l in lines {
+                    let want = exact.is_match(l);
+                    assert_eq!(matcher.is_match(&mut caches, l), want, "{p:?} on {l:?}");
+                }
+            }
+        }
+    }
+
     fn loose_of(pattern: &str) -> Option<(regex_syntax::hir::Hir, bool)> {
         loosened(pattern, regex_syntax::parse(pattern).unwrap())
     }
@@ -940,15 +1082,20 @@ mod tests {
         for other in [r"(?i)share$", r"(?i)^\bshare\b"] {
             let p = Prefiltered::new(other);
             assert!(p.direct.is_none(), "{other}");
-            // the regex answers, compiled on the first line asked
-            assert!(p.exact.shared.get().is_none(), "{other}");
+            // the matcher answers, compiled on the first line asked; the regex is not
+            assert!(p.exact.matcher.get().is_none(), "{other}");
             assert!(p.is_match("Share") && !p.is_match("shared"), "{other}");
-            assert!(p.exact.shared.get().is_some(), "{other}");
+            assert!(p.exact.matcher.get().is_some(), "{other}");
+            assert!(p.exact.shared.get().is_none(), "{other}");
         }
-        // a line the looser pattern turns away compiles no regex
+        // a line the looser pattern turns away compiles nothing
         let p = Prefiltered::new(r"(?i)\bshare\b");
-        assert!(!p.is_match("naïve") && p.exact.shared.get().is_none());
-        assert!(p.is_match("partagé: share") && p.exact.shared.get().is_some());
+        assert!(!p.is_match("naïve") && p.exact.matcher.get().is_none());
+        assert!(p.is_match("partagé: share") && p.exact.matcher.get().is_some());
+        // once a rule asked for the regex, the regex answers
+        let p = Prefiltered::new(r"(?i)\bshare\b");
+        assert!(p.exact.get().is_match("share"));
+        assert!(p.is_match("partagé: share") && p.exact.matcher.get().is_none());
     }
 
     #[test]
