@@ -42,7 +42,13 @@ pub struct LineKeys {
 impl LineKeys {
     /// The keys of `text`'s non-blank lines.
     pub fn of(text: &str) -> LineKeys {
-        let mut k = LineKeys::default();
+        // room for every line up front (blank ones included): growing by doubling copied both
+        // vectors several times per document
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        let mut k = LineKeys {
+            keys: Vec::with_capacity(lines),
+            words: Vec::with_capacity(lines),
+        };
         let mut start = 0;
         let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
         for end in ends {

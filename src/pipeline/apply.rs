@@ -169,7 +169,9 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
     // starts on a non-blank line: blank lines are layout, so a removal left with only blank
     // lines once overlaps are resolved (a `to-end` pattern's section cut up by other rules'
     // removals) gets no entry, and one never starts on its leading blank lines
-    let mut entries: Vec<RemovalEntry> = Vec::new();
+    // about one entry per removal: room for them up front (growing by doubling copied the
+    // entries several times per document)
+    let mut entries: Vec<RemovalEntry> = Vec::with_capacity(removals.len());
     let mut i = 0;
     // a line taken whole after cuts were made in it has entries of its own (below)
     let whole = |j: usize| cuts[j].is_empty();
