@@ -298,8 +298,17 @@ fn may_end_in_credit(tail: &str) -> bool {
     if !ascii && tail.contains('©') || memchr::memchr(b'/', b).is_some() {
         return true;
     }
-    // a word after a space: `by ` / `von ` / `courtesy`, in any case
-    memchr::memchr_iter(b' ', b).any(|i| {
+    // a word after a space: `by ` / `von ` / `courtesy`, in any case; one pass over the
+    // bytes, and the words compared only after a space and one of their first letters
+    b.windows(2).enumerate().any(|(i, pair)| {
+        if pair[0] != b' '
+            || !matches!(
+                pair[1].to_ascii_lowercase(),
+                b'b' | b'v' | b'c' | b'f' | b'z'
+            )
+        {
+            return false;
+        }
         let rest = &b[i + 1..];
         let starts = |w: &[u8]| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
         starts(b"by ")
@@ -594,6 +603,10 @@ mod tests {
             "Il mercato coperto in piazza. Foto Ansa",
             "De nieuwe brug bij nacht. Beeld ANP",
             "A ponte ao fim da tarde. LUSA/JOÃO SILVA",
+            "Nowy most na rzece. Fot. Jan Nowak",
+            "Nowy most na rzece. ZDJ. Jan Nowak",
+            "Ein Bild VON Jane Doe",
+            "Photo Courtesy Of the museum",
         ] {
             assert!(may_end_in_credit(line), "{line}");
         }
