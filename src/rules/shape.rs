@@ -23,31 +23,16 @@ fn thread_slot() -> usize {
 
 /// A regex compiled once, on first use (see [`CLONES`] for why it is held several times),
 /// with the [`Prefiltered`] search beside it.
-pub struct Lazy(std::sync::OnceLock<[Prefiltered; CLONES]>, Pattern);
-
-/// Where a [`Lazy`] regex's pattern comes from.
-enum Pattern {
-    Written(&'static str),
-    /// Assembled on first use (word lists spliced into a template).
-    Built(fn() -> String),
-}
+pub struct Lazy(std::sync::OnceLock<[Prefiltered; CLONES]>, &'static str);
 
 impl Lazy {
     pub const fn new(pattern: &'static str) -> Lazy {
-        Lazy(std::sync::OnceLock::new(), Pattern::Written(pattern))
-    }
-
-    /// A regex whose pattern `build` assembles on first use.
-    pub const fn built(build: fn() -> String) -> Lazy {
-        Lazy(std::sync::OnceLock::new(), Pattern::Built(build))
+        Lazy(std::sync::OnceLock::new(), pattern)
     }
 
     fn compiled(&self) -> &Prefiltered {
         let all = self.0.get_or_init(|| {
-            let re = match &self.1 {
-                Pattern::Written(p) => Prefiltered::new(p),
-                Pattern::Built(build) => Prefiltered::new(&build()),
-            };
+            let re = Prefiltered::new(self.1);
             std::array::from_fn(|_| re.clone())
         });
         &all[thread_slot()]
@@ -71,8 +56,8 @@ impl Lazy {
         self.asked(s, Regex::find)
     }
 
-    /// `ask` of the regex on `s`, asked only where [`Lazy::may_match`] allows a match (so the
-    /// regex is compiled only for a line its pattern can match).
+    /// `ask` of the regex on `s`, asked only where [`Prefiltered::may_match`] allows a match
+    /// (so the regex is compiled only for a line its pattern can match).
     fn asked<'h, T>(
         &self,
         s: &'h str,
@@ -83,12 +68,6 @@ impl Lazy {
             .may_match(s)
             .then(|| ask(compiled.exact.get(), s))
             .flatten()
-    }
-
-    /// False only where the regex cannot match `s` (see [`Prefiltered::may_match`]): a rule
-    /// that wants the regex's captures asks this first.
-    pub fn may_match(&self, s: &str) -> bool {
-        self.compiled().may_match(s)
     }
 }
 
