@@ -155,6 +155,8 @@ fn named_bios(doc: &Document) -> Vec<(usize, usize)> {
         if let Some(j) = above {
             if (MIN_BIO_WORDS..=MAX_BIO_WORDS).contains(&words)
                 && before as f32 >= MIN_SHARE_BEFORE * total as f32
+                // two or three words of a name, perhaps after a bullet or `À propos de`
+                && (2..=6).contains(&doc.info(j).words)
                 && name_line(doc.line(j)).is_some_and(|name| opens_with_name(doc.line(i), &name))
             {
                 pairs.push((j, i));
