@@ -1476,7 +1476,7 @@ fn spec_table_below(
     in_thread: &[bool],
     last: usize,
 ) -> Vec<usize> {
-    let mut lines = (last + 1..out.len()).filter(|&j| out[j].class != Class::Blank);
+    let mut lines = lines_below(out, last);
     let plain = |j: usize| plain_below(out, ruled, in_thread, j);
     let Some(head) = lines.next() else {
         return Vec::new();
@@ -1492,6 +1492,11 @@ fn spec_table_below(
     } else {
         Vec::new()
     }
+}
+
+/// The non-blank lines below line `last`, in order (what the searches below the core walk).
+fn lines_below(out: &[Verdict], last: usize) -> impl Iterator<Item = usize> + '_ {
+    (last + 1..out.len()).filter(move |&j| out[j].class != Class::Blank)
 }
 
 /// Line `j` below the core may be the article's: no link, no rule's removal, no comment marker
@@ -1543,9 +1548,7 @@ fn section_below(
     in_thread: &[bool],
     last: usize,
 ) -> Vec<usize> {
-    let mut lines = (last + 1..out.len())
-        .filter(|&j| out[j].class != Class::Blank)
-        .peekable();
+    let mut lines = lines_below(out, last).peekable();
     let plain = |j: usize| plain_below(out, ruled, in_thread, j);
     // a teaser's cut (`...`), a call (`!`), a question and a credit's dash are no sentences
     // of the article's
@@ -1713,10 +1716,7 @@ fn sign_off_below(
     in_thread: &[bool],
     last: usize,
 ) -> Vec<usize> {
-    let mut lines = (last + 1..out.len())
-        .filter(|&j| out[j].class != Class::Blank)
-        .take(8)
-        .peekable();
+    let mut lines = lines_below(out, last).take(8).peekable();
     let plain = |j: usize| plain_below(out, ruled, in_thread, j) && !out[j].features.bullet;
     let mut kept = Vec::new();
     if let Some(&j) = lines.peek() {
