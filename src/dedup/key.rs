@@ -1,8 +1,9 @@
 //! The normalised key of a paragraph, and its xxh3 hash: what "the same paragraph" means.
 //!
 //! The key is case folded, Unicode-normalised (compatibility forms folded, so ligatures and
-//! full-width forms match), quote and dash styles unified, punctuation dropped, and whitespace
-//! collapsed: `“Hello,”  she said —` and `"hello" she said -` share a key.
+//! full-width forms match), quote and dash styles unified, punctuation dropped, soft hyphens read
+//! through (`be\u{AD}ste\u{AD}hen` is `bestehen`), and whitespace collapsed: `“Hello,”  she said
+//! —` and `"hello" she said -` share a key.
 
 use std::cell::RefCell;
 
@@ -81,7 +82,7 @@ fn push_key_fast(text: &str, out: &mut Vec<u8>) -> bool {
             for l in c.to_lowercase() {
                 out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
             }
-        } else if !is_apostrophe(c) {
+        } else if !is_apostrophe(c) && c != '\u{AD}' {
             pending_space = true;
         }
     }
@@ -99,7 +100,7 @@ fn push_key_nfkc(text: &str, out: &mut String) {
             }
             pending_space = false;
             out.extend(c.to_lowercase());
-        } else if !is_apostrophe(c) {
+        } else if !is_apostrophe(c) && c != '\u{AD}' {
             // whitespace and punctuation both separate words; apostrophes join them
             pending_space = true;
         }
@@ -359,6 +360,22 @@ fn push_ascii_key(text: &[u8], out: &mut Vec<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn soft_hyphens_join_the_word_they_break() {
+        let hyphenated = "Es be\u{AD}ste\u{AD}hen mar\u{AD}kante Un\u{AD}ter\u{AD}schiede.";
+        let plain = "Es bestehen markante Unterschiede.";
+        assert_eq!(key(hyphenated), "es bestehen markante unterschiede");
+        assert_eq!(line_key(hyphenated), line_key(plain));
+        // the general (NFKC) path too: a full-width letter sends the line there
+        assert_eq!(key("ｘ be\u{AD}ste\u{AD}hen"), "x bestehen");
+        let hashes = |t: &str| {
+            let (mut k, mut w) = (Vec::new(), Vec::new());
+            key_word_hashes(t, &mut k, &mut w, xxh3_64);
+            w
+        };
+        assert_eq!(hashes(hyphenated), hashes(plain));
+    }
 
     #[test]
     fn cjk_characters_are_words_of_their_own() {

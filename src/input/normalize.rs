@@ -1,8 +1,10 @@
-//! Decoding bytes to text and normalising it: NFC; zero-width spaces, soft hyphens and control
-//! characters removed (the zero-width joiner and non-joiner stay: they spell words in Persian and
-//! Indic scripts and join emoji); whitespace runs, tabs and no-break spaces collapsed to one
-//! space; lines trimmed; CRLF and lone CR turned into LF. Nothing else of the text is rewritten:
-//! what comes out of deboil is the input's own lines, so normalised, minus removals.
+//! Decoding bytes to text and normalising it: NFC; zero-width spaces and control characters
+//! removed (the zero-width joiner and non-joiner stay: they spell words in Persian and Indic
+//! scripts and join emoji; a soft hyphen inside a word stays: it is the text's own hyphenation,
+//! which keys and word features read through; one that breaks no word goes); whitespace runs,
+//! tabs and no-break spaces collapsed to one space; lines trimmed; CRLF and lone CR turned into
+//! LF. Nothing else of the text is rewritten: what comes out of deboil is the input's own lines,
+//! so normalised, minus removals.
 //!
 //! One mark survives: a wide gap between two words (a tab, or [`GAP_RUN`] or more whitespace
 //! characters), where a scraper laid out table cells or page columns side by side on one line,
@@ -213,13 +215,31 @@ pub(crate) fn is_other_line_break(c: char) -> bool {
     )
 }
 
-/// Invisible characters dropped from the text: zero-width space, word joiner, a BOM inside the
-/// text, soft hyphen. Not U+200C/U+200D, which change how a word is written.
 /// Whitespace characters in a row that make a wide gap (a column gap) rather than a space.
 pub const GAP_RUN: u32 = 4;
 
+/// Invisible characters dropped from the text: zero-width space, word joiner, a BOM inside the
+/// text. Not U+200C/U+200D, which change how a word is written, and not the soft hyphen
+/// (U+00AD), which marks where the text's own words may break: it is part of the text, and
+/// keys ([`crate::dedup::key`]) and the classifier's word features read through it.
 pub(crate) fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// U+00AD, the soft hyphen: kept where it breaks a word, dropped where it stands alone.
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// Whether a soft hyphen stands inside a word: a character of the word was written just before
+/// it (`written` and no whitespace `pending` since) and `rest`, the line after it, goes on with
+/// one. A soft hyphen between spaces (`regulated \u{AD} banks`) or at a line's edge breaks no
+/// word: it is an invisible stray, and it goes.
+fn inside_a_word(pending: u32, written: bool, rest: &str) -> bool {
+    written
+        && pending == 0
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|n| !n.is_whitespace() && !n.is_control() && !is_zero_width(n))
 }
 
 /// Appends `line` without zero-width and control characters, its whitespace runs collapsed to
@@ -279,6 +299,9 @@ fn push_line(line: &str, out: &mut String) {
         let c = line[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
         if is_zero_width(c) || (c.is_control() && c != '\t') {
+            continue;
+        }
+        if c == SOFT_HYPHEN && !inside_a_word(pending, out.len() > start, &line[i..]) {
             continue;
         }
         if c.is_whitespace() {
@@ -367,6 +390,20 @@ mod tests {
     }
 
     #[test]
+    fn soft_hyphens_are_the_texts_own_and_stay() {
+        // on the fast path (a clean line) and the general one (a double space)
+        assert_eq!(normalize("be\u{AD}ste\u{AD}hen"), "be\u{AD}ste\u{AD}hen");
+        assert_eq!(
+            normalize("be\u{AD}ste\u{AD}hen  x"),
+            "be\u{AD}ste\u{AD}hen x"
+        );
+        // one that breaks no word is a stray and goes
+        assert_eq!(normalize("regulated \u{AD} banks"), "regulated banks");
+        assert_eq!(normalize("\u{AD}edge\u{AD}"), "edge");
+        assert_eq!(normalize("word\u{AD} next"), "word next");
+    }
+
+    #[test]
     fn wide_gaps_are_marked_with_a_tab() {
         assert_eq!(
             normalize("Europe      Press sceptical"),
@@ -402,7 +439,7 @@ mod tests {
             "x\u{2009}y",
             "e\u{0301}",
             "\u{0419}\u{0306}",
-            "soft\u{00AD}hyphen",
+            "soft\u{00AD}hyphen stays",
             "a\u{200E}b",
         ] {
             let mut general = String::new();

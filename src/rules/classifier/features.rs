@@ -400,6 +400,9 @@ fn is_year(t: &str) -> bool {
 /// longer form (possible only with many apostrophes around a short word) takes the `String`.
 const LOWER_CAP: usize = 24;
 
+/// U+00AD, the text's own hyphenation point inside a word: features read through it.
+const SOFT_HYPHEN: char = '\u{AD}';
+
 /// What one byte pass over an ASCII token finds (see [`Tokens::next_scanned`]).
 #[derive(Debug, Default, PartialEq)]
 struct AsciiScan {
@@ -731,6 +734,10 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             }
             let mut first_alpha: Option<char> = None;
             for c in tok.chars() {
+                if c == SOFT_HYPHEN {
+                    // the text's own hyphenation: no character of the word
+                    continue;
+                }
                 f.chars += 1;
                 if c.is_alphabetic() {
                     f.letters += 1;
@@ -832,6 +839,15 @@ mod tests {
 
     fn fx(s: &str) -> Features {
         extract(s, &mut String::new())
+    }
+
+    #[test]
+    fn soft_hyphens_are_no_characters_of_a_word() {
+        let hyphenated = "Es be\u{AD}ste\u{AD}hen Un\u{AD}ter\u{AD}schiede zwi\u{AD}schen den Werk\u{AD}zeu\u{AD}gen.";
+        let plain = "Es bestehen Unterschiede zwischen den Werkzeugen.";
+        assert_eq!(fx(hyphenated), fx(plain));
+        let de = LANGS.iter().position(|&l| l == "de").unwrap();
+        assert!(fx(hyphenated).stop_density(de) > 0.3);
     }
 
     #[test]
