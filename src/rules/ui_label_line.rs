@@ -41,7 +41,9 @@ crate::declare_rule! {
     /// `Text Size Print Email RSS`, `Jump to Recipe Print Recipe Pin Recipe`), goes too. Post
     /// navigation is matched by its opening, in a line of at most 30 words: a link to the previous
     /// or next post with its title (`Previous article <title>`, `Nächster Beitrag: <title>`,
-    /// `Artículo anterior <title>`, `← <older title> → <newer title>`). A file link, a line of
+    /// `Artículo anterior <title>`, `← <older title> → <newer title>`); a bare label
+    /// (`Vorheriger Artikel`, `Next post »`) takes the line under it, the linked post's title,
+    /// when that line has at most 12 words. A file link, a line of
     /// at most 30 words naming a file type or a download with the file's size (`Übersicht der
     /// Steuergegenstände PDF | 58 KB`, `Annual report (PDF, 1.2 MB)`, `Download (123 KB)`), goes
     /// as well.
@@ -126,7 +128,7 @@ static LABEL: Lazy = Lazy::new(
 /// The harbour plan`, `Nächster Beitrag: ...`, `← Older title → Newer title`).
 static POST_NAVIGATION: Lazy = Lazy::new(
     r"(?ix)^(?:
-        (?:previous|next|older|newer)\s+(?:article|post|story|entry)\b
+        (?:previous|prev|next|older|newer)\s+(?:article|post|story|entry)\b
       | (?:vorheriger|voriger|nächster|älterer|neuerer)\s+(?:artikel|beitrag|eintrag)\b
       | (?:article|billet)\s+(?:précédent|suivant)\b
       | (?:art[ií]culo|entrada|nota)\s+(?:anterior|siguiente)\b
@@ -137,6 +139,19 @@ static POST_NAVIGATION: Lazy = Lazy::new(
 
 /// Longest post-navigation line, in words.
 const NAVIGATION_MAX_WORDS: u32 = 30;
+
+/// Longest title, in words, taken from the line under a bare post-navigation label.
+const LINKED_TITLE_MAX_WORDS: u32 = 12;
+
+/// Whether post-navigation line `line` is only a previous/next label (`Vorheriger Artikel`,
+/// `Next post »`, `Article précédent :`): nothing but punctuation and arrows after the label,
+/// so the linked post's title is on the next line. Not the `Post navigation` heading.
+fn is_bare_navigation_label(line: &str) -> bool {
+    POST_NAVIGATION.find(line).is_some_and(|m| {
+        !m.as_str().to_lowercase().ends_with("navigation")
+            && !line[m.end()..].chars().any(char::is_alphanumeric)
+    })
+}
 
 /// An article toolbar: a line made only of two or more actions (`Print Email Return to Top`,
 /// `Email to a friend | Printer friendly`, `Text Size Print Email RSS`, `Jump to Recipe Print
@@ -285,11 +300,14 @@ impl Rule for UiLabelLine {
             }
             run.clear();
         };
+        // a bare previous/next label removed on the paragraph before: the linked title follows
+        let mut after_bare_label = false;
         for i in doc.paragraphs() {
             if run.last().is_some_and(|&(t, _)| t + 1 != i) {
                 flush(&mut run, out);
             }
             let info = doc.info(i);
+            let title_expected = std::mem::take(&mut after_bare_label);
             if info.words <= FILE_LINK_MAX_WORDS
                 && has_file_size(doc.line(i))
                 && FILE_LINK.is_match(doc.line(i))
@@ -307,6 +325,15 @@ impl Rule for UiLabelLine {
             {
                 flush(&mut run, out);
                 out.push(Removal::line(&Self::META, i).with_note("post navigation"));
+                after_bare_label = is_bare_navigation_label(doc.line(i).trim());
+                continue;
+            }
+            if title_expected && (1..=LINKED_TITLE_MAX_WORDS).contains(&info.words) {
+                flush(&mut run, out);
+                out.push(
+                    Removal::line(&Self::META, i)
+                        .with_note("post navigation: the linked post's title under its label"),
+                );
                 continue;
             }
             if info.words > 6 {
@@ -787,6 +814,7 @@ mod tests {
         assert_openings_cover(&LABEL_OPENINGS, &LABEL, core, &labels);
         let navigation = [
             "Previous article",
+            "Prev Post",
             "Next post",
             "Older story",
             "Newer entry",
@@ -996,6 +1024,29 @@ mod tests {
             (0..7).collect::<Vec<_>>()
         );
         assert!(removed("The next article in the series looks at the harbour.\nPrevious articles covered the council.").is_empty());
+    }
+
+    #[test]
+    fn a_bare_navigation_label_takes_the_title_under_it() {
+        let text = "Vorheriger Artikel\n\nDie Versuchungen des Absolutismus. Gegenwart und Tradition\nNächster Artikel:\nSinn ohne Wort\nThe essay below goes on for a while and is prose.";
+        assert_eq!(removed(text), [0, 2, 3, 4]);
+        // a label with a title of its own, the navigation heading, or a long line under it: the
+        // next line stays
+        assert_eq!(
+            removed("Previous article The harbour plan\nThe next line"),
+            [0]
+        );
+        assert_eq!(removed("Beitragsnavigation\nThe next line"), [0]);
+        assert_eq!(
+            removed(
+                "Next post »\nA line of thirteen words that is much too long to be a title here"
+            ),
+            [0]
+        );
+        assert!(is_bare_navigation_label("Article précédent :"));
+        assert!(!is_bare_navigation_label(
+            "Previous Article Table of Contents Next Article"
+        ));
     }
 
     #[test]
