@@ -171,6 +171,20 @@ fn named_bios(doc: &Document) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// The first copy above line `name` of the pair (`name`, `bio`): a line with `name`'s key whose
+/// next non-blank line has `bio`'s key. A site that shows its author box above the article
+/// shows the same box below it.
+fn copy_above(doc: &Document, name: usize, bio: usize) -> Option<(usize, usize)> {
+    let (name_key, bio_key) = (doc.info(name).key, doc.info(bio).key);
+    (0..name).find_map(|a| {
+        if doc.is_blank(a) || doc.info(a).key != name_key {
+            return None;
+        }
+        let b = (a + 1..name).find(|&k| !doc.is_blank(k))?;
+        (doc.info(b).key == bio_key).then_some((a, b))
+    })
+}
+
 impl Rule for AuthorBox {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -224,6 +238,11 @@ impl Rule for AuthorBox {
             return;
         }
         for (name, bio) in named_bios(doc) {
+            if let Some((a, b)) = copy_above(doc, name, bio) {
+                out.push(Removal::lines(&Self::META, a..b + 1).with_note(
+                    "author box: a copy of the name and bio that stand lower down".to_string(),
+                ));
+            }
             out.push(
                 Removal::lines(&Self::META, name..bio + 1)
                     .with_note("author box: a name and the bio that opens with it".to_string()),
@@ -298,6 +317,17 @@ mod tests {
             let lines = bio.lines().count();
             assert_eq!(removed(&t), vec![4..4 + lines], "{bio:?}");
         }
+    }
+
+    #[test]
+    fn the_same_box_above_the_article_goes_with_the_one_below() {
+        let bio = "* Jane Doe\n\nJane Doe writes about harbours and boats for the magazine.";
+        let t = format!("{bio}\n{BODY}\n{BODY}\n{bio}\n");
+        assert_eq!(removed(&t), vec![0..3, 7..10]);
+        // another name's box above is no copy
+        let other = "* John Roe\n\nJohn Roe writes about harbours and boats for the magazine.";
+        let t = format!("{other}\n{BODY}\n{BODY}\n{bio}\n");
+        assert_eq!(removed(&t), vec![7..10]);
     }
 
     #[test]
