@@ -19,7 +19,9 @@ crate::declare_rule! {
     /// ("Informujemy, że korzystamy z cookies").
     /// Copyright lines: at most 30 words starting with `©`, `(c)` or `Copyright`, or carrying
     /// "All rights reserved" / "Alle Rechte vorbehalten" / "Tous droits réservés" /
-    /// "Todos los derechos reservados".
+    /// "Todos los derechos reservados". A line that opens so but reads as a sentence (more than
+    /// 12 words, no digit, no `|`/`·`/`•`, no rights reserved: `Copyright infringement lawsuits
+    /// rose sharply last year, according to ...`) is an article's and stays.
     ///
     /// Known false positives: an article about cookie law with a short sentence like "Sites
     /// must ask users to accept cookies." is removed.
@@ -54,9 +56,19 @@ static CONSENT_BUTTON: Lazy = Lazy::new(
 static CONSENT_BUTTON_OPENINGS: Openings =
     Openings::new(&[b"ac", b"re", b"de", b"al", b"ma", b"co", b"to"], false);
 
-static COPYRIGHT: Lazy = Lazy::new(
-    r"(?i)^(?:©|\(c\)|copyright\b)|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|todos\s+os\s+direitos\s+reservados|alle\s+rechten\s+voorbehouden|wszelkie\s+prawa\s+zastrzeżone",
-);
+/// "All rights reserved" in the languages R015 knows, as a regex (without flags).
+macro_rules! rights_reserved {
+    () => {
+        r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|todos\s+os\s+direitos\s+reservados|alle\s+rechten\s+voorbehouden|wszelkie\s+prawa\s+zastrzeżone"
+    };
+}
+
+static COPYRIGHT: Lazy = Lazy::new(concat!(
+    r"(?i)^(?:©|\(c\)|copyright\b)|",
+    rights_reserved!()
+));
+
+static RIGHTS_RESERVED: Lazy = Lazy::new(concat!("(?i)", rights_reserved!()));
 
 /// A cookie notice needs `cookie` (the first cue, lowercase) before [`COOKIE_TERM`] and [`COOKIE_USE`] are tried; a
 /// copyright line one of the others before [`COPYRIGHT`] is.
@@ -105,7 +117,11 @@ impl Rule for CookieOrCopyrightLine {
                 && CONSENT_BUTTON.is_match(line)
             {
                 "consent button"
-            } else if words <= 30 && cues & !COOKIE_CUE != 0 && COPYRIGHT.is_match(line) {
+            } else if words <= 30
+                && cues & !COOKIE_CUE != 0
+                && COPYRIGHT.is_match(line)
+                && !prose_about_copyright(line, words)
+            {
                 "copyright line"
             } else {
                 continue;
@@ -115,6 +131,27 @@ impl Rule for CookieOrCopyrightLine {
     }
 }
 
+/// Most words of a copyright notice that names no year, address or number and has no
+/// separators.
+const PLAIN_NOTICE_MAX_WORDS: u32 = 12;
+
+/// Whether `line`, which opens with `©`, `(c)` or `Copyright`, is a sentence rather than a
+/// notice: more than [`PLAIN_NOTICE_MAX_WORDS`] words, no digit (a notice names its year, a
+/// footer its address), no `|`, `·` or `•` between links, no rights reserved, and no
+/// `Copyright:`, `Copyright notice` or `Copyright ©` opening.
+/// `Copyright infringement lawsuits rose sharply last year, according to ...` is an article's.
+fn prose_about_copyright(line: &str, words: u32) -> bool {
+    let second = line.split(' ').nth(1).unwrap_or_default();
+    words > PLAIN_NOTICE_MAX_WORDS
+        && !line.split(' ').next().unwrap_or_default().ends_with(':')
+        && !["notice", "notice:", "statement", "statement:", "©"]
+            .iter()
+            .any(|w| second.eq_ignore_ascii_case(w))
+        && !line.bytes().any(|b| b.is_ascii_digit() || b == b'|')
+        && !line.contains(['·', '•'])
+        && !RIGHTS_RESERVED.is_match(line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +159,18 @@ mod tests {
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&CookieOrCopyrightLine, text)
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_copyright_is_no_notice() {
+        let t = "Copyright infringement lawsuits rose sharply last year, according to a report published on Monday by a legal research firm.\n\
+            © Photo agencies were among the most active plaintiffs, the report said, ahead of music labels.\n\
+            Copyright © 2020 Example Media. All rights reserved.\n\
+            © Example Media | Privacy Policy | Terms of Use | Contact us | Advertise with us | Jobs\n\
+            Copyright Example Media, 1 Harbour Street, Springfield, and its licensors worldwide, for all text\n\
+            © Example Media\n\
+            Copyright notice: All reader-contributed material on this site is the property and responsibility of its author";
+        assert_eq!(removed(t), vec![2, 3, 4, 5, 6]);
     }
 
     #[test]

@@ -254,6 +254,22 @@ fn feed_link(line: &str) -> bool {
     })
 }
 
+/// A reporter's line that someone would not comment (`WeWork declined to comment.`, `She
+/// refused to comment.`): a sentence whose last words are a refusal and `to comment`, not a
+/// comment section's line (`Log in to comment`, `Comments are closed.`).
+fn declined_to_comment(line: &str) -> bool {
+    let mut words = line.trim_end_matches(['.', '!']).rsplit(' ');
+    let (Some(noun), Some(to), Some(verb)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    line.ends_with('.')
+        && noun.eq_ignore_ascii_case("comment")
+        && to.eq_ignore_ascii_case("to")
+        && ["declined", "declines", "refused", "refuses", "unavailable"]
+            .iter()
+            .any(|v| verb.eq_ignore_ascii_case(v))
+}
+
 /// `27 comments to <title>`, `One response to <title>`, `3 Gedanken zu „<title>“`: a number
 /// (or one), a comment noun, a preposition and something after it, not ending like a sentence.
 fn counted_comment_heading(line: &str) -> bool {
@@ -824,7 +840,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     f.clock = clock && f.words <= 15 && !told_time;
     f.thread_marker = (reply && f.words <= 4)
         || (says && f.words <= 8)
-        || (comment_word && f.words <= 4 && !feed_link(body));
+        || (comment_word && f.words <= 4 && !feed_link(body) && !declined_to_comment(body));
     f.thread_heading = f.words <= 30 && counted_comment_heading(body);
     f.thread_marker |= f.thread_heading;
     f.comment_marker = f.thread_marker || f.clock;
@@ -848,6 +864,20 @@ mod tests {
         assert_eq!(fx(hyphenated), fx(plain));
         let de = LANGS.iter().position(|&l| l == "de").unwrap();
         assert!(fx(hyphenated).stop_density(de) > 0.3);
+    }
+
+    #[test]
+    fn a_refusal_to_comment_is_no_comment_marker() {
+        for prose in ["WeWork declined to comment.", "She refused to comment."] {
+            assert!(!fx(prose).thread_marker, "{prose}");
+        }
+        for chrome in [
+            "Log in to comment.",
+            "Comments are closed.",
+            "Leave a comment",
+        ] {
+            assert!(fx(chrome).thread_marker, "{chrome}");
+        }
     }
 
     #[test]
