@@ -223,6 +223,10 @@ impl Rule for AuthorBox {
                     k += 1;
                     continue;
                 }
+                if super::comment_widget::is_widget_line(doc, k) {
+                    // the comment section below the box (`3 Comments`) is no bio
+                    break;
+                }
                 words += doc.info(k).words;
                 if words > MAX_BIO_WORDS {
                     break;
@@ -295,6 +299,12 @@ mod tests {
         assert_eq!(removed(&t), vec![2..5]);
         let t = format!("{BODY}\nÜber die Autorin: Anna schreibt über Häfen und Schiffe.\n");
         assert_eq!(removed(&t), vec![2..3]);
+    }
+
+    #[test]
+    fn the_bio_ends_where_the_comments_start() {
+        let t = format!("{BODY}\n{BODY}\nAbout the author\nTom Hill covers science for the paper.\n3 Comments\nMark: Fascinating stuff.\n");
+        assert_eq!(removed(&t), vec![4..6]);
     }
 
     #[test]

@@ -76,11 +76,17 @@ impl Rule for CommentWidget {
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
         for i in doc.paragraphs() {
-            if short_line_opens_and_matches(doc, i, 8, &WIDGET_OPENINGS, &WIDGET) {
+            if is_widget_line(doc, i) {
                 out.push(Removal::line(&Self::META, i).with_note("comment widget line"));
             }
         }
     }
+}
+
+/// Whether line `i` is a comment widget's line (`3 Comments`, `Leave a reply`): where a
+/// comment section starts, for rules that must stop before one.
+pub(crate) fn is_widget_line(doc: &Document, i: usize) -> bool {
+    short_line_opens_and_matches(doc, i, 8, &WIDGET_OPENINGS, &WIDGET)
 }
 
 #[cfg(test)]
