@@ -11,8 +11,8 @@ line holding a `with` snippet (or held by one) is content, one holding a `withou
 boilerplate. Token sequences are score.py's: lowercased `\\w+` tokens joined by spaces.
 
 `lost` lists the `with` snippets the kept input lines miss, each with the rule that removed its
-line, and counts the causes (by input lines: what input normalisation changes, such as soft
-hyphens, is not seen here; score.py sees it). `show` prints one page's lines (a prefix of its id) with their
+line, and counts the causes (by input lines: what input normalisation changes, such as a stray
+soft hyphen or a zero-width space, is not seen here; score.py sees it). `show` prints one page's lines (a prefix of its id) with their
 decisions and labels.
 
     cargo build --release

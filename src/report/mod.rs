@@ -292,8 +292,7 @@ pub fn summary(t: &Totals, seconds: Option<f64>, dry: bool) -> String {
         t.bytes_in, t.bytes_out, pct, t.lines_in, t.lines_out
     );
     if let Some(sec) = seconds {
-        let mbs = t.bytes_read as f64 / 1e6 / sec.max(1e-9);
-        let _ = write!(s, " in {sec:.2}s ({mbs:.1} MB/s)");
+        let _ = write!(s, " in {sec:.2}s ({})", throughput(t.bytes_read, sec));
     }
     s.push('\n');
     for (code, r) in &t.rules {
@@ -405,9 +404,27 @@ pub fn counted(n: usize, noun: &str) -> String {
     }
 }
 
+/// `bytes` read in `sec` seconds as a rate a reader can use: MB/s, or KB/s below 1 MB/s (a
+/// small input read in a few milliseconds is not `0.0 MB/s`).
+fn throughput(bytes: usize, sec: f64) -> String {
+    let per_sec = bytes as f64 / sec.max(1e-9);
+    if per_sec >= 1e6 {
+        format!("{:.1} MB/s", per_sec / 1e6)
+    } else {
+        format!("{:.1} KB/s", per_sec / 1e3)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn throughput_reads_as_mb_or_kb_per_second() {
+        assert_eq!(throughput(250_000_000, 10.0), "25.0 MB/s");
+        assert_eq!(throughput(4_000, 0.05), "80.0 KB/s");
+        assert_eq!(throughput(0, 0.0), "0.0 KB/s");
+    }
 
     #[test]
     fn summary_counts_in_singular_and_plural() {
