@@ -447,6 +447,23 @@ const KEEP: u8 = 64;
 /// Whitespace (`char::is_whitespace`): ends a token.
 const SPACE: u8 = 128;
 
+/// What each ASCII byte adds to a token's counts in [`Tokens::next_scanned`], one 16-bit field
+/// each: letters (bits 0..16), digits (16..32), the marks `.`, `@`, `:` (32..48), pipes
+/// (48..64). A token longer than a field can count is counted again on its own.
+static ASCII_COUNTS: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = ASCII_CLASS[b];
+        t[b] = (c & ALPHA) as u64
+            | (((c & DIGIT) >> 2) as u64) << 16
+            | (((c & MARK) >> 4) as u64) << 32
+            | (((c & PIPE) >> 5) as u64) << 48;
+        b += 1;
+    }
+    t
+};
+
 /// What each ASCII byte is to [`Tokens::next_scanned`]: letters, digits, whitespace, and the
 /// other characters (symbols), of which `.`, `@`, `:` are marks and `|` a pipe.
 static ASCII_CLASS: [u8; 128] = {
@@ -547,12 +564,13 @@ impl<'a> Tokens<'a> {
     #[inline]
     fn next_scanned(
         &mut self,
-        lower: &mut [u8; LOWER_CAP],
+        lower: &mut [u8; LOWER_CAP + 1],
     ) -> Option<(&'a str, Option<AsciiScan>)> {
         let bytes = self.text.as_bytes();
         let start = self.skip_spaces()?;
         let mut i = start;
-        let (mut letters, mut digits, mut marks, mut any, mut n) = (0u32, 0u32, 0u32, 0u8, 0usize);
+        // the counts of [`ASCII_COUNTS`], summed in one word (few registers in the loop)
+        let (mut counts, mut n) = (0u64, 0usize);
         let mut ascii = true;
         while let Some(&b) = bytes.get(i) {
             if let Some(&c) = ASCII_CLASS.get(usize::from(b)) {
@@ -560,17 +578,12 @@ impl<'a> Tokens<'a> {
                     break;
                 }
                 i += 1;
-                letters += u32::from(c & ALPHA);
-                digits += u32::from((c & DIGIT) >> 2);
-                marks += u32::from((c & MARK) >> 4);
-                any |= c;
-                if c & KEEP != 0 {
-                    // letters, digits and the apostrophe: lowercase with the 0x20 bit
-                    if let Some(slot) = lower.get_mut(n) {
-                        *slot = b | 0x20;
-                    }
-                    n += 1;
-                }
+                counts += ASCII_COUNTS[usize::from(b)];
+                // letters, digits and the apostrophe are kept, lowercased with the 0x20 bit;
+                // every byte is written where the next kept one goes (the last slot takes
+                // what does not fit), so only a kept byte moves on
+                lower[n.min(LOWER_CAP)] = b | 0x20;
+                n += usize::from((c & KEEP) >> 6);
                 continue;
             }
             // a non-ASCII character: whitespace ends the token, anything else is skipped whole
@@ -588,6 +601,18 @@ impl<'a> Tokens<'a> {
         if !ascii {
             return Some((tok, None));
         }
+        let field = |k: u32| (counts >> (16 * k) & 0xFFFF) as u32;
+        let (mut letters, mut digits, mut marks, mut pipes) =
+            (field(0), field(1), field(2), field(3));
+        if tok.len() > usize::from(u16::MAX) {
+            // a field may have overflowed into the next: count again, one field at a time
+            let count = |k: u32| {
+                tok.bytes()
+                    .filter(|&b| ASCII_COUNTS[usize::from(b)] >> (16 * k) & 1 != 0)
+                    .count() as u32
+            };
+            (letters, digits, marks, pipes) = (count(0), count(1), count(2), count(3));
+        }
         let first_upper = letters > 0
             && tok
                 .bytes()
@@ -599,7 +624,7 @@ impl<'a> Tokens<'a> {
             symbols: tok.len() as u32 - letters - digits,
             first_upper,
             marks,
-            pipe: any & PIPE != 0,
+            pipe: pipes > 0,
             lower_len: n,
         };
         Some((tok, Some(scan)))
@@ -697,7 +722,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     let quote_mark =
         |t: &str| guillemets && matches!(t, "«" | "»") || angles && matches!(t, "‹" | "›");
     let mut tokens = Tokens::new(body);
-    let mut buf = [0u8; LOWER_CAP];
+    let mut buf = [0u8; LOWER_CAP + 1];
     while let Some((tok, scan)) = tokens.next_scanned(&mut buf) {
         f.words += 1;
         let has_alpha;
@@ -730,7 +755,10 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             // the lowercase form keeps letters, digits and apostrophes
             apostrophe = scan.lower_len != (scan.letters + scan.digits) as usize;
             first_upper = scan.first_upper;
-            match buf.get(..scan.lower_len) {
+            match buf
+                .get(..scan.lower_len)
+                .filter(|_| scan.lower_len <= LOWER_CAP)
+            {
                 Some(b) => b,
                 None => {
                     lower.clear();
@@ -1095,12 +1123,19 @@ mod tests {
 
     #[test]
     fn scanned_tokens_are_split_whitespace() {
+        // tokens longer than a count field holds (65535): counted again on their own
+        let long = format!(
+            "{}|{} {}",
+            "Ab.".repeat(30_000),
+            "9'".repeat(40_000),
+            "x|".repeat(70_000)
+        );
         for s in SPACING_CASES
             .into_iter()
-            .chain(["O'Brien's Ab|c d.e@f:g \u{1}\u{7f}"])
+            .chain(["O'Brien's Ab|c d.e@f:g \u{1}\u{7f}", &long])
         {
             let mut t = Tokens::new(s);
-            let mut buf = [0u8; LOWER_CAP];
+            let mut buf = [0u8; LOWER_CAP + 1];
             let mut got = Vec::new();
             while let Some((tok, scan)) = t.next_scanned(&mut buf) {
                 assert_eq!(scan.is_some(), tok.is_ascii(), "{tok:?}");
@@ -1118,6 +1153,11 @@ mod tests {
                         scan.symbols as usize,
                         b.iter().filter(|c| !c.is_ascii_alphanumeric()).count()
                     );
+                    assert_eq!(
+                        scan.marks as usize,
+                        b.iter().filter(|c| matches!(c, b'.' | b'@' | b':')).count()
+                    );
+                    assert_eq!(scan.pipe, b.contains(&b'|'));
                     let mut lower = String::new();
                     push_ascii_lower(tok, &mut lower);
                     assert_eq!(scan.lower_len, lower.len());
