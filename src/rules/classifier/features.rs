@@ -273,6 +273,14 @@ fn declined_to_comment(line: &str) -> bool {
 /// `27 comments to <title>`, `One response to <title>`, `3 Gedanken zu „<title>“`: a number
 /// (or one), a comment noun, a preposition and something after it, not ending like a sentence.
 fn counted_comment_heading(line: &str) -> bool {
+    // the number opens the line: a digit, or the first letter of a number word (most lines
+    // fail here, before the tokens are cut)
+    if !matches!(
+        line.as_bytes().first(),
+        Some(b'0'..=b'9' | b'o' | b'O' | b'e' | b'E' | b'u' | b'U')
+    ) {
+        return false;
+    }
     let mut toks = line.split_whitespace();
     let (Some(n), Some(noun), Some(prep), Some(_)) =
         (toks.next(), toks.next(), toks.next(), toks.next())
@@ -993,6 +1001,17 @@ mod tests {
             "Two thoughts on the harbour came up at the meeting.",
         ] {
             assert!(!fx(l).thread_heading, "{l}");
+        }
+        // the first byte's test lets every counted number through
+        for n in [
+            "27", "1", "one", "One", "EIN", "eine", "Un", "une", "uno", "UNA",
+        ] {
+            for l in [
+                format!("{n} comments to the harbour plan"),
+                format!("{n} Kommentare zu „Der Hafen“"),
+            ] {
+                assert!(counted_comment_heading(&l), "{l}");
+            }
         }
         assert!(fx("Jane Doe says:").comment_marker);
         assert!(fx("12 Kommentare").comment_marker);
