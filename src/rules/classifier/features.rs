@@ -580,9 +580,12 @@ impl<'a> Tokens<'a> {
         // the counts of [`ASCII_COUNTS`], summed in one word (few registers in the loop)
         let (mut counts, mut n) = (0u64, 0usize);
         let mut ascii = true;
+        // where the search for the next token starts: past an ASCII space that ends this one
+        let mut next = None;
         while let Some(&b) = bytes.get(i) {
             if let Some(&c) = ASCII_CLASS.get(usize::from(b)) {
                 if c & SPACE != 0 {
+                    next = Some(i + 1);
                     break;
                 }
                 i += 1;
@@ -604,7 +607,7 @@ impl<'a> Tokens<'a> {
                 i += 1;
             }
         }
-        self.at = i;
+        self.at = next.unwrap_or(i);
         let tok = self.text.get(start..i)?;
         if !ascii {
             return Some((tok, None));
