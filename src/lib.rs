@@ -4,6 +4,7 @@
 //! [`rules`], deduplicate with [`dedup`], apply) -> [`output`] and [`report`]. The binary in
 //! `main.rs` only parses arguments ([`cli`]) and calls [`run_clean`](pipeline::run) and friends.
 
+pub mod chars;
 pub mod check;
 pub mod cli;
 pub mod config;

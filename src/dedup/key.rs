@@ -73,7 +73,7 @@ fn push_key_fast(text: &str, out: &mut Vec<u8>) -> bool {
         if !nfkc_is_nfc(c) {
             return false;
         }
-        if c.is_alphanumeric() {
+        if crate::chars::is_alphanumeric(c) {
             if pending_space && out.len() > start {
                 out.push(b' ');
             }
@@ -94,7 +94,7 @@ fn push_key_nfkc(text: &str, out: &mut String) {
     let start = out.len();
     let mut pending_space = false;
     for c in text.nfkc() {
-        if c.is_alphanumeric() {
+        if crate::chars::is_alphanumeric(c) {
             if pending_space && out.len() > start {
                 out.push(' ');
             }

@@ -794,7 +794,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
                     continue;
                 }
                 f.chars += 1;
-                if c.is_alphabetic() {
+                if crate::chars::is_alphabetic(c) {
                     f.letters += 1;
                     if !c.is_ascii() && is_cjk(c) {
                         cjk += 1;

@@ -1894,7 +1894,7 @@ fn for_long_words_by_char(line: &str, scratch: &mut String, mut f: impl FnMut(&s
     };
     let (mut start, mut chars, mut han, mut ascii) = (0, 0, false, true);
     for (i, c) in line.char_indices() {
-        if c.is_alphanumeric() {
+        if crate::chars::is_alphanumeric(c) {
             chars += 1;
             han |= is_han(c);
             ascii &= c.is_ascii();

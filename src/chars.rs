@@ -1,0 +1,73 @@
+//! Character classes the per-character loops ask for, answered by range checks for the
+//! letters of the common scripts (Latin, Greek, Cyrillic, kana, CJK ideographs, Hangul) and
+//! for general punctuation (quotes, dashes), and by the Unicode tables of `char` otherwise.
+//! The answers are `char::is_alphabetic` and `char::is_alphanumeric` exactly.
+
+/// Whether `c` is in one of the ranges of letters that are all alphabetic: Latin-1 letters,
+/// Latin Extended-A and -B, Greek capitals and small letters, Cyrillic, hiragana, katakana,
+/// the CJK unified ideographs and the Hangul syllables.
+#[inline]
+fn in_letter_ranges(c: u32) -> bool {
+    matches!(c,
+        0xC0..=0xD6
+        | 0xD8..=0xF6
+        | 0xF8..=0x24F
+        | 0x391..=0x3A1
+        | 0x3A3..=0x3CE
+        | 0x400..=0x481
+        | 0x48A..=0x52F
+        | 0x3041..=0x3096
+        | 0x30A1..=0x30FA
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7A3)
+}
+
+/// General punctuation (spaces, dashes, quotes, the ellipsis, format characters): neither
+/// alphabetic nor numeric.
+#[inline]
+fn in_punctuation(c: u32) -> bool {
+    (0x2000..=0x206F).contains(&c)
+}
+
+/// `c.is_alphabetic()`.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphabetic()
+    } else if in_letter_ranges(u) {
+        true
+    } else if in_punctuation(u) {
+        false
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `c.is_alphanumeric()`.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphanumeric()
+    } else if in_letter_ranges(u) {
+        true
+    } else if in_punctuation(u) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_are_the_unicode_ones_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{:X}", c as u32);
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
+}
