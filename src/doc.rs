@@ -113,6 +113,9 @@ pub struct Document {
     /// Per line, the rules' shared cue words it holds (`rules::shape::line_cues`), found by one
     /// scan of the document on first use.
     pub(crate) cues: std::sync::OnceLock<Vec<u128>>,
+    /// Per line, the byte range within it of its core (`rules::shape::line_core`), found for
+    /// every line on first use: several rules read the cores of the same lines.
+    pub(crate) cores: std::sync::OnceLock<Vec<Range<usize>>>,
     /// The user literals' hits (`rules::user_pattern::LiteralSet::hits`): which set found
     /// them, and (literal, line) pairs in order, found by one scan of the document on first use.
     pub(crate) literal_hits: std::sync::OnceLock<(usize, Vec<(u32, u32)>)>,
@@ -180,6 +183,7 @@ impl Document {
             first_line,
             byte_offset,
             cues: std::sync::OnceLock::new(),
+            cores: std::sync::OnceLock::new(),
             literal_hits: std::sync::OnceLock::new(),
             column_gaps,
         }

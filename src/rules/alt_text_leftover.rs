@@ -1,6 +1,6 @@
 //! R014: image alt-text and label leftovers ("logo", "Orange background") and credit lines.
 
-use super::shape::{core, Lazy, Openings};
+use super::shape::{line_core, Lazy, Openings};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -215,7 +215,7 @@ impl Rule for AltTextLeftover {
             let words = doc.info(i).words;
             let line = doc.line(i);
             let alt = words <= 3 && {
-                let c = core(line);
+                let c = line_core(doc, i);
                 may_be_alt_text(c)
                     && ALT_TEXT.is_match(c)
                     && !NOT_A_LABEL.is_match(c)
@@ -240,6 +240,7 @@ impl Rule for AltTextLeftover {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::shape::core;
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&AltTextLeftover, text)

@@ -1,6 +1,6 @@
 //! R017: author boxes below an article ("About the author" and the short bio under it).
 
-use super::shape::{core, Lazy};
+use super::shape::{line_core, Lazy};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -200,7 +200,7 @@ impl Rule for AuthorBox {
                 && info.words <= MAX_BIO_WORDS + 6
                 && before as f32 >= MIN_SHARE_BEFORE * total as f32;
             let caps = if starts {
-                let c = core(doc.line(i));
+                let c = line_core(doc, i);
                 may_be_heading(c).then(|| HEADING.captures(c)).flatten()
             } else {
                 None

@@ -1,6 +1,8 @@
 //! R013: promotional blocks and advertisement markers.
 
-use super::shape::{core, may_hold_any, short_line_matches, Lazy, LazyWords, DISCLOSURE_ANY};
+use super::shape::{
+    core, line_core, may_hold_any, short_line_matches, Lazy, LazyWords, DISCLOSURE_ANY,
+};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -105,12 +107,6 @@ const AD_MARKER_FIRSTS: &[u8] = b"apswcgrm";
 /// The ASCII letters (lowercase) that every alternative of [`PROMO_HEADING`] starts with.
 const PROMO_HEADING_FIRSTS: &[u8] = b"tdeugm";
 
-/// The first byte of the line's [`core`] (what the anchored patterns see first), `None` when it
-/// is empty.
-fn first_byte(line: &str) -> Option<u8> {
-    core(line).as_bytes().first().copied()
-}
-
 /// Whether a core opening with `first` may match an anchored case-insensitive pattern whose
 /// alternatives all start with one of `firsts`: an ASCII byte must be one of them in either
 /// case; a non-ASCII one (`ſ` and the Kelvin sign fold to ASCII letters) or an empty core goes
@@ -132,7 +128,7 @@ impl Rule for PromoBlock {
         let mut k = 0;
         while k < p.len() {
             let i = p[k];
-            let first = first_byte(doc.line(i));
+            let first = line_core(doc, i).as_bytes().first().copied();
             if may_start(first, AD_MARKER_FIRSTS) && short_line_matches(doc, i, 8, &AD_MARKER) {
                 out.push(Removal::line(&Self::META, i).with_note("advertisement marker"));
             } else if doc.info(i).words <= DISCLOSURE_MAX_WORDS
@@ -165,6 +161,12 @@ impl Rule for PromoBlock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first byte of the line's [`core`] (what the anchored patterns see first), `None`
+    /// when it is empty.
+    fn first_byte(line: &str) -> Option<u8> {
+        core(line).as_bytes().first().copied()
+    }
 
     fn removed(text: &str) -> Vec<std::ops::Range<usize>> {
         crate::rules::testing::removed_ranges(&PromoBlock, text)

@@ -2,7 +2,7 @@
 
 use super::dates::parse_date_prefix;
 use super::glued_byline_time::{is_bullet_source, is_relative_time};
-use super::shape::{core, short_line_opens_and_matches, Lazy, Openings};
+use super::shape::{line_core, short_line_opens_and_matches, Lazy, Openings};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -138,7 +138,7 @@ fn inline_teaser(doc: &Document, i: usize) -> Option<&str> {
     if info.is_blank() || info.words > 8 + TEASER_MAX_WORDS || !doc.line(i).contains(':') {
         return None;
     }
-    let core = core(doc.line(i));
+    let core = line_core(doc, i);
     if !HEADING_OPENINGS.may_open(core) {
         return None;
     }
@@ -241,6 +241,7 @@ impl Rule for RelatedContentSection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::shape::core;
 
     fn removed(text: &str) -> Vec<std::ops::Range<usize>> {
         crate::rules::testing::removed_ranges(&RelatedContentSection, text)

@@ -787,6 +787,22 @@ fn is_core_trim_ascii(b: u8) -> bool {
 /// and surrounding bullets trimmed (`line.trim_matches(is_core_trim)`, with ASCII bytes told
 /// without decoding).
 pub fn core(line: &str) -> &str {
+    &line[core_range(line)]
+}
+
+/// [`core`] of line `i` of `doc`. The cores of all its lines are found once, on the first call
+/// (several rules read the cores of the same lines).
+pub fn line_core(doc: &Document, i: usize) -> &str {
+    let all = doc.cores.get_or_init(|| {
+        (0..doc.n_lines())
+            .map(|j| core_range(doc.line(j)))
+            .collect()
+    });
+    &doc.line(i)[all[i].clone()]
+}
+
+/// The byte range of [`core`] within `line`.
+fn core_range(line: &str) -> std::ops::Range<usize> {
     let bytes = line.as_bytes();
     let mut start = 0;
     while let Some(&b) = bytes.get(start) {
@@ -817,13 +833,13 @@ pub fn core(line: &str) -> &str {
             }
         }
     }
-    &line[start..end]
+    start..end
 }
 
 /// Whether line `i` is non-blank, has at most `max_words` words, and its core matches `re`.
 pub fn short_line_matches(doc: &Document, i: usize, max_words: u32, re: &Lazy) -> bool {
     let info = doc.info(i);
-    !info.is_blank() && info.words <= max_words && re.is_match(core(doc.line(i)))
+    !info.is_blank() && info.words <= max_words && re.is_match(line_core(doc, i))
 }
 
 /// The openings of an anchored case-insensitive pattern: the pairs of ASCII letters (lowercase)
@@ -924,7 +940,7 @@ pub fn short_line_opens_and_matches(
     if info.is_blank() || info.words > max_words {
         return false;
     }
-    let core = core(doc.line(i));
+    let core = line_core(doc, i);
     openings.may_open(core) && re.is_match(core)
 }
 
@@ -1285,6 +1301,15 @@ mod tests {
 
     #[test]
     fn core_trims_widget_punctuation() {
+        // the cores a document keeps for its lines are the lines' cores
+        let doc = Document::from_text(
+            "• Related Articles:\n\nNo comments yet...\n»\n  Share | \n— Ünïcode …".into(),
+            1,
+            0,
+        );
+        for i in 0..doc.n_lines() {
+            assert_eq!(line_core(&doc, i), core(doc.line(i)), "{i}");
+        }
         assert_eq!(core("• Related Articles:"), "Related Articles");
         assert_eq!(core("No comments yet..."), "No comments yet");
         assert_eq!(core("»"), "");

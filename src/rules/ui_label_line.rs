@@ -1,6 +1,6 @@
 //! R003: lines that are only the label of a page widget (font size, print, share, listen).
 
-use super::shape::{core, Lazy, Openings};
+use super::shape::{line_core, Lazy, Openings};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -286,7 +286,7 @@ impl Rule for UiLabelLine {
         let flush = |run: &mut Vec<(usize, bool)>, out: &mut Vec<Removal>| {
             let bar = run.len() >= 2;
             for &(i, label) in run.iter() {
-                let c = core(doc.line(i));
+                let c = line_core(doc, i);
                 if label {
                     out.push(
                         Removal::line(&Self::META, i).with_note(format!("widget label {c:?}")),
@@ -339,13 +339,13 @@ impl Rule for UiLabelLine {
             if info.words > 6 {
                 flush(&mut run, out);
                 if info.words <= TOOLBAR_MAX_WORDS
-                    && opens_and_matches(&TOOLBAR_OPENINGS, &TOOLBAR, core(doc.line(i)))
+                    && opens_and_matches(&TOOLBAR_OPENINGS, &TOOLBAR, line_core(doc, i))
                 {
                     out.push(Removal::line(&Self::META, i).with_note("article toolbar"));
                 }
                 continue;
             }
-            let c = core(doc.line(i));
+            let c = line_core(doc, i);
             // the words, counted, and whether each is a share target (tested up to the first
             // that is not), in one pass with no buffer
             let (mut words, mut all_targets) = (0usize, true);
@@ -410,6 +410,7 @@ fn heads_its_page(doc: &Document, i: usize, c: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::shape::core;
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&UiLabelLine, text)
