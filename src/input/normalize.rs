@@ -234,12 +234,14 @@ const SOFT_HYPHEN: char = '\u{AD}';
 /// one. A soft hyphen between spaces (`regulated \u{AD} banks`) or at a line's edge breaks no
 /// word: it is an invisible stray, and it goes.
 fn inside_a_word(pending: u32, written: bool, rest: &str) -> bool {
+    // the next character that will be written: soft hyphens, zero-width and control
+    // characters in between are skipped as they would be (`x\u{AD}\u{AD} y` keeps neither)
     written
         && pending == 0
         && rest
             .chars()
-            .next()
-            .is_some_and(|n| !n.is_whitespace() && !n.is_control() && !is_zero_width(n))
+            .find(|&n| n != SOFT_HYPHEN && !is_zero_width(n) && !(n.is_control() && n != '\t'))
+            .is_some_and(|n| !n.is_whitespace())
 }
 
 /// Appends `line` without zero-width and control characters, its whitespace runs collapsed to
@@ -401,6 +403,12 @@ mod tests {
         assert_eq!(normalize("regulated \u{AD} banks"), "regulated banks");
         assert_eq!(normalize("\u{AD}edge\u{AD}"), "edge");
         assert_eq!(normalize("word\u{AD} next"), "word next");
+        // a run of them before a space is no word's (found by the decode fuzz target: the
+        // first of two was kept, and a second pass dropped it)
+        assert_eq!(normalize("x\u{AD}\u{AD} y"), "x y");
+        assert_eq!(normalize("x\u{AD}\u{0}\u{AD}y"), "x\u{AD}\u{AD}y");
+        let fuzzed = "\u{FFFD}\u{AD}\u{FFFD}\u{AD}\u{AD} \u{0}\u{FFFD}";
+        assert_eq!(normalize(&normalize(fuzzed)), normalize(fuzzed));
     }
 
     #[test]
