@@ -29,34 +29,33 @@ fn in_punctuation(c: u32) -> bool {
     (0x2000..=0x206F).contains(&c)
 }
 
-/// `c.is_alphabetic()`.
-#[inline]
-pub fn is_alphabetic(c: char) -> bool {
+/// The class of `c` by ranges first: `ascii` for ASCII, true in [`in_letter_ranges`], false
+/// in [`in_punctuation`], and `tables` (the Unicode tables) otherwise. Always inlined, so each
+/// caller's two functions are known at compile time.
+#[inline(always)]
+fn by_ranges(c: char, ascii: fn(&char) -> bool, tables: fn(char) -> bool) -> bool {
     let u = c as u32;
     if u < 0x80 {
-        c.is_ascii_alphabetic()
+        ascii(&c)
     } else if in_letter_ranges(u) {
         true
     } else if in_punctuation(u) {
         false
     } else {
-        c.is_alphabetic()
+        tables(c)
     }
+}
+
+/// `c.is_alphabetic()`.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    by_ranges(c, char::is_ascii_alphabetic, char::is_alphabetic)
 }
 
 /// `c.is_alphanumeric()`.
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        c.is_ascii_alphanumeric()
-    } else if in_letter_ranges(u) {
-        true
-    } else if in_punctuation(u) {
-        false
-    } else {
-        c.is_alphanumeric()
-    }
+    by_ranges(c, char::is_ascii_alphanumeric, char::is_alphanumeric)
 }
 
 #[cfg(test)]
