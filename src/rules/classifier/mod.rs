@@ -1469,15 +1469,10 @@ const SPEC_VALUE_WORDS: usize = 6;
 /// row, each a capitalised (not all-capitals) label of a few words, a colon and a value of a
 /// few words, with no link, nothing a rule removes and nothing of a comment thread. Empty when
 /// there is none.
-fn spec_table_below(
-    doc: &Document,
-    out: &[Verdict],
-    ruled: &[bool],
-    in_thread: &[bool],
-    last: usize,
-) -> Vec<usize> {
+fn spec_table_below(below: Below<'_>, last: usize) -> Vec<usize> {
+    let Below { doc, out, .. } = below;
     let mut lines = lines_below(out, last);
-    let plain = |j: usize| plain_below(out, ruled, in_thread, j);
+    let plain = |j: usize| below.plain(j);
     let Some(head) = lines.next() else {
         return Vec::new();
     };
@@ -1499,16 +1494,29 @@ fn lines_below(out: &[Verdict], last: usize) -> impl Iterator<Item = usize> + '_
     (last + 1..out.len()).filter(move |&j| out[j].class != Class::Blank)
 }
 
-/// Line `j` below the core may be the article's: no link, no rule's removal, no comment marker
-/// or copyright, nothing of the comment thread, not chrome-shaped.
-fn plain_below(out: &[Verdict], ruled: &[bool], in_thread: &[bool], j: usize) -> bool {
-    let f = &out[j].features;
-    !ruled.get(j).copied().unwrap_or(false)
-        && !in_thread[j]
-        && f.links == 0
-        && !f.comment_marker
-        && !f.copyright
-        && !chrome_shaped(f)
+/// What the searches right below the core ([`spec_table_below`], [`section_below`],
+/// [`sign_off_below`]) read: the document, the lines' verdicts, the lines the specific rules
+/// remove and the lines of the comment thread.
+#[derive(Clone, Copy)]
+struct Below<'a> {
+    doc: &'a Document,
+    out: &'a [Verdict],
+    ruled: &'a [bool],
+    in_thread: &'a [bool],
+}
+
+impl Below<'_> {
+    /// Line `j` below the core may be the article's: no link, no rule's removal, no comment
+    /// marker or copyright, nothing of the comment thread, not chrome-shaped.
+    fn plain(&self, j: usize) -> bool {
+        let f = &self.out[j].features;
+        !self.ruled.get(j).copied().unwrap_or(false)
+            && !self.in_thread[j]
+            && f.links == 0
+            && !f.comment_marker
+            && !f.copyright
+            && !chrome_shaped(f)
+    }
 }
 
 /// `line` is a row of a table of properties: a capitalised (not all-capitals) label of at
@@ -1541,15 +1549,10 @@ const SECTION_SENTENCES: usize = 2;
 /// a rule's removal, a comment marker or of the comment thread. A recipe's notes, a product's
 /// data, closing sentences: short, few function words, but shaped as the article's text, not
 /// as chrome's labels. Empty when there is none, and never a subheading without its lines.
-fn section_below(
-    doc: &Document,
-    out: &[Verdict],
-    ruled: &[bool],
-    in_thread: &[bool],
-    last: usize,
-) -> Vec<usize> {
+fn section_below(below: Below<'_>, last: usize) -> Vec<usize> {
+    let Below { doc, out, .. } = below;
     let mut lines = lines_below(out, last).peekable();
-    let plain = |j: usize| plain_below(out, ruled, in_thread, j);
+    let plain = |j: usize| below.plain(j);
     // a teaser's cut (`...`), a call (`!`), a question and a credit's dash are no sentences
     // of the article's
     let sentence = |j: usize| {
@@ -1709,15 +1712,10 @@ fn sign_off(line: &str) -> bool {
 /// a comma (`Love and hugs,`) to a name (`Cheryl`). The post's author signing it, not a
 /// widget: no line with a link, a rule's removal, a comment marker or of the comment thread.
 /// Empty when there is none.
-fn sign_off_below(
-    doc: &Document,
-    out: &[Verdict],
-    ruled: &[bool],
-    in_thread: &[bool],
-    last: usize,
-) -> Vec<usize> {
+fn sign_off_below(below: Below<'_>, last: usize) -> Vec<usize> {
+    let Below { doc, out, .. } = below;
     let mut lines = lines_below(out, last).take(8).peekable();
-    let plain = |j: usize| plain_below(out, ruled, in_thread, j) && !out[j].features.bullet;
+    let plain = |j: usize| below.plain(j) && !out[j].features.bullet;
     let mut kept = Vec::new();
     if let Some(&j) = lines.peek() {
         let line = doc.line(j).trim_end();
@@ -2294,8 +2292,14 @@ fn classify_lines(
     // `Pump pressure: 15 bar` / `Water tank: 2.0 litres` / ...): a product's or a place's data,
     // the article's last section
     let mut spec = vec![false; n];
+    let below = Below {
+        doc,
+        out: &out,
+        ruled,
+        in_thread: &in_thread,
+    };
     if let Some(last) = in_core.iter().rposition(|&c| c) {
-        for j in spec_table_below(doc, &out, ruled, &in_thread, last) {
+        for j in spec_table_below(below, last) {
             in_core[j] = true;
             spec[j] = true;
         }
@@ -2315,7 +2319,7 @@ fn classify_lines(
     // subheading
     if let Some(mut last) = in_core.iter().rposition(|&c| c) {
         loop {
-            let section = section_below(doc, &out, ruled, &in_thread, last);
+            let section = section_below(below, last);
             let Some(&end) = section.last() else {
                 break;
             };
@@ -2337,7 +2341,7 @@ fn classify_lines(
         })
         .collect();
     for last in run_ends {
-        for j in sign_off_below(doc, &out, ruled, &in_thread, last) {
+        for j in sign_off_below(below, last) {
             in_core[j] = true;
             spec[j] = true;
         }
