@@ -54,6 +54,7 @@ pub mod index;
 pub mod key;
 pub mod leftovers;
 pub mod minhash;
+pub mod negation;
 pub mod records;
 pub mod steps;
 

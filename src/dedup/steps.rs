@@ -12,6 +12,7 @@ use similar::{Algorithm, ChangeTag, TextDiff};
 use super::boilerplate::Boilerplate;
 use super::index::{HashIndex, ShardedIndex};
 use super::minhash;
+use super::negation::negations;
 use super::{DedupMode, DedupOptions};
 use crate::doc::{Document, KeptRef, Removal};
 use crate::rules::stage_codes::{ExactDuplicate, LearnedBoilerplate, NearDuplicate};
@@ -517,7 +518,11 @@ impl Decider {
                 continue;
             }
             let sim = word_ratio(kw, &p.word_hashes);
-            if sim >= self.opts.threshold && best.is_none_or(|(_, s)| sim > s) {
+            // a paragraph that adds or drops a `not` says the opposite, however few words differ
+            if sim >= self.opts.threshold
+                && best.is_none_or(|(_, s)| sim > s)
+                && negations(kw) == negations(&p.word_hashes)
+            {
                 best = Some((c, sim));
             }
         }

@@ -22,6 +22,16 @@ crate::declare_rule! {
     ///
     /// Candidates come from MinHash signatures over word shingles, bucketed by LSH bands; each
     /// candidate is confirmed by a word-level diff ratio. The report carries the ratio and the diff.
+    ///
+    /// A paragraph that adds or drops a negation (`not`, `never`, `no`, `nicht`, `kein`, `pas`,
+    /// `nunca`, `non`, `niet`, `nie`, ...) is no repeat, however few words differ: `The tenant
+    /// may sublet ...` and `The tenant may not sublet ...` both stay. A candidate matches only
+    /// when both hold as many negation words.
+    ///
+    /// Known false positives: clauses of a template that differ in one word that matters (`The
+    /// Seller may cancel ...` / `The Buyer may cancel ...`) or only in their numbers (two
+    /// reports of a quake, 5.2 and 6.8): the second goes; the report's diff shows the words.
+    /// `--no-near` keeps near repeats, or raise `--near-threshold`.
     pub struct NearDuplicate => ("D002", "near-duplicate-paragraph", Category::Dedup);
 }
 
