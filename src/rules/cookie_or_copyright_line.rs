@@ -15,7 +15,8 @@ crate::declare_rule! {
     /// a button's few words (`Alle Cookies akzeptieren`), or a
     /// consent button alone ("Accept all", "Reject all", "Manage preferences"), in English,
     /// German ("Wir verwenden Cookies", "Alle akzeptieren"), French ("Ce site utilise des
-    /// cookies", "Tout accepter"), Spanish ("Utilizamos cookies", "Aceptar todas") and Polish
+    /// cookies", "Tout accepter"), Spanish ("Utilizamos cookies", "Aceptar todas"), Italian
+    /// ("Questo sito utilizza cookie", where `cookie` is also the plural) and Polish
     /// ("Informujemy, że korzystamy z cookies").
     /// Copyright lines: at most 30 words starting with `©`, `(c)` or `Copyright`, or carrying
     /// "All rights reserved" / "Alle Rechte vorbehalten" / "Tous droits réservés" /
@@ -31,7 +32,7 @@ crate::declare_rule! {
 /// Cookies named with their use or acceptance: a notice only beside a word of the web
 /// ([`WEB_CONTEXT`]); "she uses cookies from her grandmother's recipe" is none.
 static COOKIE_USE: Lazy = Lazy::new(
-    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|nutzen|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa)\b.{0,40}\bcookies\b",
+    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|verwendet|verwendung|nutzen|nutzt|einsatz|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa)\b.{0,40}\bcookies\b|\b(?:utilizza|utilizziamo|usa|usiamo|uso|accetti|accetta|acconsenti)\b.{0,40}\bcookies?\b",
 );
 
 /// The cookie settings themselves (`Cookie settings`, `Gestion des cookies`): a notice alone.
@@ -179,9 +180,12 @@ mod tests {
             The school uses cookies as a reward and the pupils accept them gladly.\n\
             Le boulanger utilise des cookies de sa grand-mère.\n\
             This site uses cookies to analyse traffic.\n\
+            Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie der Verwendung von Cookies zu.\n\
+            Questo sito utilizza cookie tecnici e di profilazione. Continuando la navigazione accetti l'uso dei cookie.\n\
+            La nonna usa i cookie della ricetta di famiglia.\n\
             Alle Cookies akzeptieren\n\
             Nous utilisons des cookies pour améliorer votre expérience.";
-        assert_eq!(removed(t), vec![3, 4, 5]);
+        assert_eq!(removed(t), vec![3, 4, 5, 7, 8]);
     }
 
     #[test]
