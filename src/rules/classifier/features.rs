@@ -676,6 +676,47 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
+/// Words of a page's previous / next links (`« Previous Next »`, `« Article précédent Article
+/// suivant »`), which a line all in one pair of guillemets may hold instead of a quotation.
+const POST_NAVIGATION_WORDS: [&str; 14] = [
+    "previous",
+    "prev",
+    "next",
+    "older",
+    "newer",
+    "précédent",
+    "précédente",
+    "suivant",
+    "suivante",
+    "vorheriger",
+    "nächster",
+    "zurück",
+    "anterior",
+    "siguiente",
+];
+
+/// Whether `line` holds one of [`POST_NAVIGATION_WORDS`] as a word.
+fn names_post_navigation(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        POST_NAVIGATION_WORDS.contains(&w.as_str())
+    })
+}
+
+/// Whether more than half of `line`'s words open with a capital: a title-case line, such as
+/// two post titles glued between a previous link's `«` and a next link's `»`, not a quotation.
+fn mostly_capitalised(line: &str) -> bool {
+    let (mut words, mut capitals) = (0, 0);
+    for w in line.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        capitals += usize::from(c.is_uppercase());
+    }
+    2 * capitals > words
+}
+
 const BULLETS: [&str; 9] = ["* ", "• ", "- ", "– ", "· ", "» ", "> ", "▪ ", "◦ "];
 
 /// Computes the features of `line`; `lower` is scratch space reused across calls.
@@ -720,13 +761,22 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     // `« Previous | Home | Next »`
     // both pairs are non-ASCII: an ASCII line (most lines) skips the four searches
     let ascii = body.is_ascii();
+    // a line that is one quotation (`« Je voulais lui rendre ce temps »`, a headline quoting
+    // someone) is a quote too: one pair, opening and closing the line, with no wide gap
+    // between two links in it
     let quoted = |open: char, close: char| {
         !ascii
             && body.contains(open)
             && body.contains(close)
             && !body.contains('|')
-            && !body.starts_with([open, close])
-            && !body.trim_end().ends_with([open, close])
+            && (!body.starts_with([open, close]) && !body.trim_end().ends_with([open, close])
+                || body.starts_with(open)
+                    && body.trim_end().ends_with(close)
+                    && body.matches([open, close]).count() == 2
+                    && !body.contains("  ")
+                    && !body.contains('\t')
+                    && !names_post_navigation(body)
+                    && !mostly_capitalised(body))
     };
     let guillemets = quoted('«', '»');
     let angles = quoted('‹', '›');
@@ -1278,5 +1328,15 @@ mod tests {
             fx("« Le billet d'avant      Le billet d'après »").separators,
             2
         );
+        // a headline that is one quotation
+        assert_eq!(fx("« Je voulais lui rendre ce temps »").separators, 0);
+        assert_eq!(fx("« Précédent » Accueil « Suivant »").separators, 4);
+        assert_eq!(fx("« Previous Story Next Story »").separators, 2);
+        assert_eq!(
+            fx("« A Review of the Year Notes From the Harbour »").separators,
+            2
+        );
+        assert_eq!(fx("«Wir haben keine Zeit mehr»").separators, 0);
+        assert_eq!(fx("« Article précédent Article suivant »").separators, 2);
     }
 }
