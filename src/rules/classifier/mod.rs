@@ -601,6 +601,10 @@ fn leading_time(line: &str) -> Option<u32> {
 /// `3.5` (a rating, a price) and a date (`24.11.2021`, `12.11.21`) are none.
 fn is_version_heading(line: &str) -> bool {
     let line = line.trim();
+    if !opens_with_version_number(line) {
+        // most lines: no date after them is parsed
+        return false;
+    }
     let version = match line.split_once(' ') {
         Some((v, date)) if is_release_date(date) => v,
         // `V 1.10.2`: the prefix and the number apart, perhaps a date after them
@@ -613,6 +617,18 @@ fn is_version_heading(line: &str) -> bool {
         _ => line,
     };
     is_version_number(version)
+}
+
+/// `line` (trimmed) opens as every version number [`is_version_heading`] accepts does, past
+/// its brackets, its `v` and the spaces after that: one or two digits and a dot (`4.`, `10.`).
+/// A cheap test that turns down most lines before their tails are parsed as dates.
+fn opens_with_version_number(line: &str) -> bool {
+    let t = line.trim_start_matches('[');
+    let t = t.strip_prefix(['v', 'V']).unwrap_or(t).trim_start();
+    match t.as_bytes() {
+        [a, b'.', ..] | [a, b'0'..=b'9', b'.', ..] => a.is_ascii_digit(),
+        _ => false,
+    }
 }
 
 /// The date after a release's version number: a whole date, perhaps in parentheses or after a
@@ -2745,6 +2761,30 @@ mod tests {
             "1..2",
         ] {
             assert!(!is_version_heading(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn version_numbers_open_with_one_or_two_digits_and_a_dot() {
+        for line in [
+            "4.1.3",
+            "v2.0",
+            "V 1.10.2 (2026-01-05)",
+            "[10.15.7]",
+            "24.11.2021",
+        ] {
+            assert!(opens_with_version_number(line), "{line}");
+        }
+        for line in [
+            "v",
+            "3 comments",
+            "100.5 FM",
+            "2024 review",
+            "March 3, 2026",
+            ".5",
+            "",
+        ] {
+            assert!(!opens_with_version_number(line), "{line}");
         }
     }
 
