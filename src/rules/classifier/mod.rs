@@ -1907,15 +1907,28 @@ fn for_long_words_by_char(line: &str, scratch: &mut String, mut f: impl FnMut(&s
         f(scratch);
     };
     let (mut start, mut chars, mut han, mut ascii) = (0, 0, false, true);
-    for (i, c) in line.char_indices() {
-        if crate::chars::is_alphanumeric(c) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // an ASCII byte is a character of its own: most characters of most lines are read
+        // without decoding
+        let (alphanumeric, width, c_han) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1, false)
+        } else {
+            let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            (crate::chars::is_alphanumeric(c), c.len_utf8(), is_han(c))
+        };
+        if alphanumeric {
             chars += 1;
-            han |= is_han(c);
-            ascii &= c.is_ascii();
-            continue;
+            han |= c_han;
+            ascii &= b.is_ascii();
+        } else {
+            word(&line[start..i], chars, han, ascii);
+            (start, chars, han, ascii) = (i + width, 0, false, true);
         }
-        word(&line[start..i], chars, han, ascii);
-        (start, chars, han, ascii) = (i + c.len_utf8(), 0, false, true);
+        i += width;
     }
     word(&line[start..], chars, han, ascii);
 }
@@ -3244,6 +3257,21 @@ mod tests {
         assert_eq!(
             long_words("Harbour WALLS, winter", |l, s, f| for_long_words(l, s, f)),
             ["harbour", "walls", "winter"]
+        );
+        // a line with a few non-ASCII characters: quotes and dashes cut words, letters join them
+        assert_eq!(
+            long_words(
+                "“Harbour” walls’ RENOVATION—début, Straße x12345",
+                |l, s, f| { for_long_words(l, s, f) }
+            ),
+            [
+                "harbour",
+                "walls",
+                "renovation",
+                "début",
+                "straße",
+                "x12345"
+            ]
         );
         // Han runs give their pairs of neighbours; kana and digits between them cut the runs
         assert_eq!(
