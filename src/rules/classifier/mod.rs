@@ -2150,18 +2150,27 @@ fn classify_lines(
     // model thinks content weighs more (long lines the more), so an article's parts cut off by
     // chrome join its core; lowering lines the model thinks chrome cut short articles' tails
     let density: Vec<f32> = out.iter().map(|v| langs.density(&v.features)).collect();
-    let mut xs = model::vectors(&out, &density);
+    // each line's vector is scored as it is made (and kept only when the caller asks for them)
+    let mut xs = if vectors {
+        vec![[0.0f32; model::N]; n]
+    } else {
+        Vec::new()
+    };
+    let mut log_odds = vec![0.0f32; n];
+    model::for_each_vector(&out, &density, |i, x| {
+        log_odds[i] = model::score(x, p.model);
+        if let Some(kept) = xs.get_mut(i) {
+            *kept = *x;
+        }
+    });
     drop(density);
     for i in 0..n {
         if out[i].class == Class::Blank {
             continue;
         }
-        let lo = model::score(&xs[i], p.model).max(0.0);
+        let lo = log_odds[i].max(0.0);
         w[i] += lo * p.model_word_weight * (1.0 + out[i].features.words as f32).ln();
         out[i].score = w[i];
-    }
-    if !vectors {
-        xs = Vec::new();
     }
 
     // a table of contents between the article's first lines and the rest costs little in the

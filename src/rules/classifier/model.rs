@@ -90,6 +90,14 @@ fn ln1(x: f32) -> f32 {
 /// Feature vectors of every line (blank lines get zeros). `density` is each line's stopword
 /// density in the page's language.
 pub fn vectors(v: &[Verdict], density: &[f32]) -> Vec<[f32; N]> {
+    let mut out = vec![[0.0f32; N]; v.len()];
+    for_each_vector(v, density, |i, x| out[i] = *x);
+    out
+}
+
+/// Calls `each` with the index and the feature vector of each non-blank line, in order (what
+/// [`vectors`] holds for it): a caller that only scores the lines holds no vector per line.
+pub fn for_each_vector(v: &[Verdict], density: &[f32], mut each: impl FnMut(usize, &[f32; N])) {
     let n = v.len();
     let blank = |i: usize| v[i].class == Class::Blank;
     let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
@@ -135,7 +143,6 @@ pub fn vectors(v: &[Verdict], density: &[f32]) -> Vec<[f32; N]> {
         }
     }
     let page_prose = prose_all as f32 / all_words.max(1) as f32;
-    let mut out = vec![[0.0f32; N]; n];
     let mut rank = 0usize;
     for i in 0..n {
         if blank(i) {
@@ -147,7 +154,8 @@ pub fn vectors(v: &[Verdict], density: &[f32]) -> Vec<[f32; N]> {
         let pp = if p == usize::MAX { p } else { prev[p] };
         let qq = if q == usize::MAX { q } else { next[q] };
         let (pw, qw) = (words(p), words(q));
-        let x = &mut out[i];
+        // every entry is set below
+        let mut x = [0.0f32; N];
         x[0] = 1.0;
         x[1] = ln1(nw);
         x[2] = density[i];
@@ -187,8 +195,8 @@ pub fn vectors(v: &[Verdict], density: &[f32]) -> Vec<[f32; N]> {
         x[28] = page_prose;
         x[29] = page_prose * x[14];
         rank += 1;
+        each(i, &x);
     }
-    out
 }
 
 /// The model's log-odds that a line is content.
@@ -200,6 +208,26 @@ pub fn score(x: &[f32; N], w: &[f32; N]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_walk_gives_the_vectors_of_the_non_blank_lines() {
+        let text = "A headline\n\nThe council met on Monday and approved the plan.\n\nShare";
+        let doc = crate::doc::Document::from_text(text.to_string(), 1, 0);
+        let p = super::super::Params::for_strictness(crate::rules::Strictness::Normal);
+        let v = super::super::classify(&doc, &p);
+        let density = vec![0.25; v.len()];
+        let all = vectors(&v, &density);
+        let mut seen = Vec::new();
+        for_each_vector(&v, &density, |i, x| {
+            assert_eq!(x, &all[i]);
+            seen.push(i);
+        });
+        let non_blank: Vec<usize> = (0..v.len())
+            .filter(|&i| v[i].class != Class::Blank)
+            .collect();
+        assert_eq!(seen, non_blank);
+        assert!(seen.len() < v.len());
+    }
 
     #[test]
     fn names_match_length() {
