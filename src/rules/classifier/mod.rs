@@ -1028,7 +1028,7 @@ const SHARE_LABEL_WORDS: u32 = 4;
 /// ... and how many such lines it looks past.
 const SHARE_LABELS_SKIPPED: u32 = 8;
 
-/// The hashes of the long words of the core's prose lines (see [`for_long_words`]).
+/// The hashes of the long words of the core's prose lines (see [`for_long_word_hashes`]).
 fn core_vocabulary(
     doc: &Document,
     out: &[Verdict],
@@ -1039,8 +1039,8 @@ fn core_vocabulary(
     for i in (0..out.len())
         .filter(|&i| in_core[i] && matches!(out[i].class, Class::Good | Class::NearGood))
     {
-        for_long_words(doc.line(i), &mut scratch, |w| {
-            vocabulary.insert(xxhash_rust::xxh3::xxh3_64(w.as_bytes()));
+        for_long_word_hashes(doc.line(i), &mut scratch, |h| {
+            vocabulary.insert(h);
         });
     }
     vocabulary
@@ -1056,8 +1056,7 @@ fn shared_words(
 ) -> (usize, usize) {
     seen.clear();
     let mut shared = 0usize;
-    for_long_words(line, scratch, |w| {
-        let h = xxhash_rust::xxh3::xxh3_64(w.as_bytes());
+    for_long_word_hashes(line, scratch, |h| {
         if seen.insert(h) && vocabulary.contains(&h) {
             shared += 1;
         }
@@ -1843,7 +1842,9 @@ fn whole_numbered_lists(
 }
 
 /// Calls `f` with each word of `line` of five letters or more, lowercased (in `scratch`), and
-/// with each pair of neighbouring Han characters (see [`for_long_words_by_char`]).
+/// with each pair of neighbouring Han characters (see [`for_long_words_by_char`]). The
+/// classifier reads their hashes ([`for_long_word_hashes`]); the tests read the words.
+#[cfg(test)]
 fn for_long_words(line: &str, scratch: &mut String, f: impl FnMut(&str)) {
     if line.is_ascii() {
         for_long_ascii_words(line, scratch, f);
@@ -1855,7 +1856,18 @@ fn for_long_words(line: &str, scratch: &mut String, f: impl FnMut(&str)) {
 /// [`for_long_words`] of an ASCII line, on bytes: there a character is a byte and alphanumeric
 /// means ASCII alphanumeric, so the same words come out without decoding characters or going
 /// through a `char` pattern (the article's vocabulary reads every long word of its core).
+#[cfg(test)]
 fn for_long_ascii_words(line: &str, scratch: &mut String, mut f: impl FnMut(&str)) {
+    for_long_ascii_words_as_written(line, |word| {
+        scratch.clear();
+        scratch.push_str(word);
+        scratch.make_ascii_lowercase();
+        f(scratch);
+    });
+}
+
+/// The words [`for_long_ascii_words`] gives, as the line writes them (not lowercased).
+fn for_long_ascii_words_as_written(line: &str, mut f: impl FnMut(&str)) {
     let bytes = line.as_bytes();
     let mut start = 0;
     for end in 0..=bytes.len() {
@@ -1863,13 +1875,53 @@ fn for_long_ascii_words(line: &str, scratch: &mut String, mut f: impl FnMut(&str
             continue;
         }
         if end - start >= 5 {
-            scratch.clear();
-            scratch.push_str(&line[start..end]);
-            scratch.make_ascii_lowercase();
-            f(scratch);
+            f(&line[start..end]);
         }
         start = end + 1;
     }
+}
+
+/// Calls `f` with [`long_word_hash`] of each word [`for_long_words`] gives: an ASCII line's
+/// words are hashed as the line writes them, lowercased on the way, without a copy.
+fn for_long_word_hashes(line: &str, scratch: &mut String, mut f: impl FnMut(u64)) {
+    if line.is_ascii() {
+        for_long_ascii_words_as_written(line, |w| f(long_word_hash(w.as_bytes(), true)));
+    } else {
+        for_long_words_by_char(line, scratch, |w| f(long_word_hash(w.as_bytes(), false)));
+    }
+}
+
+/// A hash of a long word's lowercase form (the vocabulary's and the asked lines' words meet by
+/// it, nothing else reads it): the word's bytes eight at a time, folded by multiplication and
+/// mixed at the end. With `ascii_lower` the bytes are ASCII letters and digits, lowercased here
+/// by their 0x20 bit (which a digit has already): the hash of their lowercase form.
+fn long_word_hash(word: &[u8], ascii_lower: bool) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let lower = if ascii_lower {
+        0x2020_2020_2020_2020
+    } else {
+        0
+    };
+    let mut h = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        h = (h.rotate_left(26) ^ (u64::from_le_bytes(eight) | lower)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = 0u64;
+        for (k, &b) in rest.iter().enumerate() {
+            last |= u64::from(b) << (8 * k);
+        }
+        let lower_rest = lower >> (8 * (8 - rest.len()));
+        h = (h.rotate_left(26) ^ (last | lower_rest)).wrapping_mul(K);
+    }
+    // SplitMix64's finaliser: the last chunk's bytes reach every bit
+    let h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    let h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    h ^ (h >> 31)
 }
 
 /// [`for_long_words`] of any line, character by character. Chinese and Japanese write no
@@ -2618,6 +2670,39 @@ mod tests {
         let mut found = Vec::new();
         each(line, &mut String::new(), &mut |w| found.push(w.to_string()));
         found
+    }
+
+    #[test]
+    fn long_word_hashes_are_the_hashes_of_the_lowercase_long_words() {
+        for line in [
+            "",
+            "Council approves the new HARBOUR plan, at last.",
+            "abcdefgh ABCDEFGHIJKLMNOP x1234567 Xy9Zw8Vu7Ts6",
+            "“Harbour” walls’ RENOVATION—début, Straße x12345",
+            "成都地铁30号线，今日開通した",
+        ] {
+            let mut hashes = Vec::new();
+            for_long_word_hashes(line, &mut String::new(), |h| hashes.push(h));
+            let words = long_words(line, |l, s, f| for_long_words(l, s, f));
+            let of_words: Vec<u64> = words
+                .iter()
+                .map(|w| long_word_hash(w.as_bytes(), false))
+                .collect();
+            assert_eq!(hashes, of_words, "{line:?}");
+        }
+        // case is folded, and words that differ in any byte differ
+        assert_eq!(
+            long_word_hash(b"HarBour", true),
+            long_word_hash(b"harbour", false)
+        );
+        assert_ne!(
+            long_word_hash(b"harbour", false),
+            long_word_hash(b"harbous", false)
+        );
+        assert_ne!(
+            long_word_hash(b"harbour", false),
+            long_word_hash(b"harbour0", false)
+        );
     }
 
     fn language_of(lines: &[&str]) -> Option<&'static str> {
