@@ -19,7 +19,10 @@ crate::declare_rule! {
     /// ```
     ///
     /// keeps one line. A sentence repeated far apart in an article is not touched (that is the
-    /// deduplication stage's call, which only merges paragraphs long enough to judge).
+    /// deduplication stage's call, which only merges paragraphs long enough to judge). A song's
+    /// sung repeat stays: when the first copy ends with a comma or a semicolon and the second
+    /// follows it directly and opens in lowercase (`Let it be, let it be,` / `let it be, let it
+    /// be.`), the two are one sentence.
     pub struct RepeatedAdjacentLine => ("R001", "repeated-adjacent-line", Category::Repeat);
 }
 
@@ -32,7 +35,7 @@ impl Rule for RepeatedAdjacentLine {
         let mut prev: Option<usize> = None;
         for i in doc.paragraphs() {
             if let Some(p) = prev {
-                if doc.info(p).key == doc.info(i).key {
+                if doc.info(p).key == doc.info(i).key && !sung_repeat(doc, p, i) {
                     out.push(
                         Removal::line(&Self::META, i)
                             .with_note(format!("repeats line {}", doc.input_line(p))),
@@ -44,6 +47,18 @@ impl Rule for RepeatedAdjacentLine {
             prev = Some(i);
         }
     }
+}
+
+/// Whether copy `i` of line `p` carries on `p`'s sentence: `i` follows directly, `p` ends with
+/// a comma or a semicolon and `i` opens in lowercase (a song's or a poem's repeat).
+fn sung_repeat(doc: &Document, p: usize, i: usize) -> bool {
+    p + 1 == i
+        && doc.line(p).trim_end().ends_with([',', ';'])
+        && doc
+            .line(i)
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -67,6 +82,20 @@ mod tests {
     #[test]
     fn triple_reports_two() {
         assert_eq!(removed("a b\na b\na b"), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_sung_repeat_is_one_sentence() {
+        assert!(removed("Let it be, let it be,\nlet it be, let it be.\nWhisper words.").is_empty());
+        // a blank line between, or a capital: a copy
+        assert_eq!(
+            removed("Let it be, let it be,\n\nlet it be, let it be."),
+            vec![2]
+        );
+        assert_eq!(
+            removed("Let it be, let it be,\nLet it be, let it be,"),
+            vec![1]
+        );
     }
 
     #[test]

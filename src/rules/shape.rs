@@ -783,6 +783,28 @@ fn is_core_trim_ascii(b: u8) -> bool {
     )
 }
 
+/// Fewest words of the line that carries on a sentence in [`opens_a_sentence`].
+const CARRIED_ON_WORDS: u32 = 3;
+
+/// Whether line `i` opens a sentence that runs on over the line end: the next line follows it
+/// directly (no blank line between), opens in lowercase with at least [`CARRIED_ON_WORDS`]
+/// words and ends as a sentence or a clause does (`.`, `!`, `?`, `,`, `;`, `…`): `Listen` /
+/// `and I listen.`, `Search` / `the corridors for what was left behind.`. A poem's or a
+/// song's one-word line is the text's, not a widget's label, though it reads like one; a
+/// menu's next item opens with a capital, a lowercase share bar ends with a name.
+pub fn opens_a_sentence(doc: &Document, i: usize) -> bool {
+    let next = i + 1;
+    if next >= doc.n_lines() || doc.info(next).words < CARRIED_ON_WORDS {
+        return false;
+    }
+    let line = doc.line(next).trim_end();
+    line.ends_with(['.', '!', '?', ',', ';', '…'])
+        && line
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase)
+}
+
 /// The line with trailing punctuation that widgets add (`:` and full-width `：`, `…`, `...`, `»`, `›`, `>`, `|`)
 /// and surrounding bullets trimmed (`line.trim_matches(is_core_trim)`, with ASCII bytes told
 /// without decoding).

@@ -1,6 +1,6 @@
 //! R003: lines that are only the label of a page widget (font size, print, share, listen).
 
-use super::shape::{line_core, Lazy, Openings};
+use super::shape::{line_core, opens_a_sentence, Lazy, Openings};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -47,6 +47,10 @@ crate::declare_rule! {
     /// at most 30 words naming a file type or a download with the file's size (`Übersicht der
     /// Steuergegenstände PDF | 58 KB`, `Annual report (PDF, 1.2 MB)`, `Download (123 KB)`), goes
     /// as well.
+    ///
+    /// A line that opens a sentence running on over the line end stays: when the next line
+    /// follows it directly and opens in lowercase with three words or more, a poem's or a
+    /// song's `Home` / `as if it were a command.` or `Listen` / `and I listen.` is the text's.
     ///
     /// Example: the line `TT` between a headline block and its copy.
     ///
@@ -346,6 +350,11 @@ impl Rule for UiLabelLine {
                 continue;
             }
             let c = line_core(doc, i);
+            // a poem's `Listen` over `and I listen.`: the text's own word
+            if opens_a_sentence(doc, i) {
+                flush(&mut run, out);
+                continue;
+            }
             // the words, counted, and whether each is a share target (tested up to the first
             // that is not), in one pass with no buffer
             let (mut words, mut all_targets) = (0usize, true);
@@ -1178,6 +1187,20 @@ mod tests {
     #[test]
     fn sentences_with_the_words_stay() {
         assert!(removed("Print editions fell by half.\nShare prices rose.\nListen to the people, she said.\nTTIP talks\nThe menu changes daily.\nBack to the harbour they went.\nLog in to the council's site to see the plans.\n4 minutes read like an hour.\nLoading the ships took three days.\nSubscribe to the idea that less is more, she said.\nShare this on your own terms.").is_empty());
+    }
+
+    #[test]
+    fn a_label_word_that_opens_a_sentence_of_a_poem_stays() {
+        let poem = "and a voice in me says\nHome\nas if it were a command.\n\
+            I hear my mother say\nListen\nand I listen.\nPrint\n\nthe rest of it.";
+        // `Print` has a blank line under it: a label
+        assert_eq!(removed(poem), vec![6]);
+        // a menu's next item opens with a capital; two words do not carry a sentence on, nor
+        // does a line that ends with a name
+        assert_eq!(
+            removed("Home\nNews\nSearch\nin english.\nShare\nfacebook twitter mail"),
+            vec![0, 2, 4, 5]
+        );
     }
 
     #[test]
