@@ -1452,6 +1452,15 @@ fn thread_posts(
                 continue;
             }
             let f = &v.features;
+            // a quote's attribution in the post (`rustyspoke said:`): the quote and the reply
+            // under it are the post's
+            if f.colon
+                && f.words <= POST_HEADER_WORDS
+                && (f.thread_marker || f.comment_marker)
+                && !ruled.get(j).copied().unwrap_or(false)
+            {
+                continue;
+            }
             let prose =
                 matches!(v.class, Class::Good | Class::NearGood) || f.terminal && !chrome_shaped(f);
             if !prose || f.thread_marker || f.links > 0 || ruled.get(j).copied().unwrap_or(false) {
@@ -3055,6 +3064,23 @@ mod tests {
         let r = reasons(short);
         assert_eq!(r[0].1, None, "{r:#?}");
         assert_eq!(r[1].1, Some(Reason::PostHeader), "{r:#?}");
+        // a reply that quotes the post above keeps the quote and the answer under it
+        let quoting = "Chain skipping after new cassette?\nrustyspoke\n#1\n\
+            I fitted a new cassette last weekend and now the chain skips on the smallest cogs \
+            under load. The chain is about 2,000 km old.\n\
+            dropbarDave\n#2\nrustyspoke said:\nThe chain is about 2,000 km old.\n\
+            That's your answer. Measure it with a chain checker and replace it if it is worn.\n\
+            velomeg\n#3\nAgree with Dave. Also check the B-tension screw.\n";
+        let r = reasons(quoting);
+        let kept = |start: &str| {
+            r.iter()
+                .any(|(l, why)| l.starts_with(start) && why.is_none())
+        };
+        assert!(
+            kept("The chain is about") && kept("That's your answer"),
+            "{r:#?}"
+        );
+        assert!(!kept("rustyspoke said:"), "{r:#?}");
         // numbered reader comments under a news article are a comment thread still
         let comments = format!(
             "{LEDE}Anna\n#1\nI took this ferry every day for years and I am so glad it is back.\nReply\n\
