@@ -33,7 +33,10 @@ crate::declare_rule! {
     /// words after them: `00:00 Cold open`, `02:15 Why glaciers make noise`; their times are
     /// no comment clocks): the article goes on below it. A live blog's times alone on their
     /// lines (`22:15`, three or more, rising or falling, each above its entry's paragraphs and
-    /// nothing else) head the entries like subheadings, not comment clocks. A headline, byline or dateline just above the core stays,
+    /// nothing else) head the entries like subheadings, not comment clocks. A timeline the core
+    /// reaches into (three or more date lines in order, each above one line of text, as R021
+    /// reads them: `12 March 2016` / `Surveyors find rust.` / ... / `June 2025` / `Work
+    /// starts.`) stays whole, its last short entries too. A headline, byline or dateline just above the core stays,
     /// a headline with a dash between two clauses of three words or more (`Record reindeer
     /// deaths after harsh winter – herders demand support`) included, and so does a headline
     /// above a share bar that the rules remove. Above a headline, a menu's last one- or

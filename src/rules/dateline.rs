@@ -25,6 +25,16 @@ crate::declare_rule! {
     /// Only short lines (at most twelve words) where nothing but separators, a weekday, a time,
     /// a time zone or a reading time follows the date are matched, so a sentence starting with
     /// a date stays.
+    ///
+    /// Date lines that alternate with text are the entries of a timeline, a chronology, a CV or a
+    /// list of events (`12 March 2016` / `Surveyors find rust.` / `4 October 2018` / `The council
+    /// decides.` / ...), not datelines: at least three date lines in a row (a month and a year
+    /// alone, `June 2025`, counts as one here), each followed by one line of text and the next date
+    /// line right after it (blank lines aside), the dates in order (strictly rising or falling) and
+    /// without a clock time, stay, and none of them gives the `date` field; C001 keeps such a
+    /// timeline whole when the article core reaches into it.
+    ///
+    /// Known false positives: a timeline of only one or two entries loses its dates.
     pub struct Dateline => ("R021", "dateline", Category::Byline);
 }
 
@@ -166,14 +176,70 @@ fn parse_dateline_body(body: &str) -> Option<String> {
     })
 }
 
+/// Fewest entries of a timeline (see [`timelines`]).
+const TIMELINE_ENTRIES: usize = 3;
+
+/// The timelines of `doc`, each from its first date line to its last entry's text line: runs of at
+/// least [`TIMELINE_ENTRIES`] short lines that [`parse_dateline`] reads or that hold a month and a
+/// year alone (`June 2025`), each followed by one non-blank line that is no date line, with the
+/// next date line right below that (blank lines aside), the dates in order (strictly rising or
+/// falling) and none with a clock time (a teaser's or a comment's stamp). A comment thread's dates
+/// (name, date, comment) do not alternate so, and a dateline over an article whose first paragraph
+/// a timeline follows is out of its order.
+pub fn timelines(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    let lines: Vec<usize> = doc.paragraphs().collect();
+    let dates: Vec<Option<String>> = lines
+        .iter()
+        .map(|&i| {
+            let line = doc.line(i);
+            if doc.info(i).words > 12 {
+                return None;
+            }
+            // a date with a clock time is a post's stamp (a teaser's, a comment's)
+            parse_dateline(line)
+                .filter(|iso| !iso.contains('T'))
+                .or_else(|| super::dates::month_and_year(line))
+        })
+        .collect();
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        // a run: date, text, date, text, ... (each date with its text below it)
+        let mut end = k;
+        while end + 1 < lines.len() && dates[end].is_some() && dates[end + 1].is_none() {
+            end += 2;
+        }
+        let entries = (end - k) / 2;
+        let ordered = |from: usize| {
+            let d: Vec<&String> = (from..end)
+                .step_by(2)
+                .filter_map(|e| dates[e].as_ref())
+                .collect();
+            d.windows(2).all(|w| w[0] < w[1]) || d.windows(2).all(|w| w[0] > w[1])
+        };
+        // the first date may be the article's dateline, out of the entries' order
+        let first = if ordered(k) {
+            Some(k)
+        } else {
+            Some(k + 2).filter(|&f| ordered(f))
+        };
+        if let Some(first) = first.filter(|&f| (end - f) / 2 >= TIMELINE_ENTRIES) {
+            found.push(lines[first]..lines[end - 1] + 1);
+        }
+        k = if entries > 0 { end } else { k + 1 };
+    }
+    found
+}
+
 impl Rule for Dateline {
     fn meta(&self) -> &RuleMeta {
         &Self::META
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        let timelines = timelines(doc);
         for i in doc.paragraphs() {
-            if doc.info(i).words > 12 {
+            if doc.info(i).words > 12 || timelines.iter().any(|t| t.contains(&i)) {
                 continue;
             }
             if let Some(iso) = parse_dateline(doc.line(i)) {
@@ -301,6 +367,32 @@ mod tests {
             out[0].moved_to,
             Some((Field::Date, "2023-08-02T15:19".into()))
         );
+    }
+
+    #[test]
+    fn the_dates_of_a_timeline_stay() {
+        use crate::rules::testing::removed_starts;
+        let chronology = "Chronology\nA long introduction to the story of the bridge.\n\
+            12 March 2016\nSurveyors find rust.\n4 October 2018\nThe council decides.\n\
+            2 May 2021\nThe plans are approved.\nJune 2025\nWork starts.\n";
+        let doc = Document::from_text(chronology.into(), 1, 0);
+        assert_eq!(timelines(&doc), vec![2..10]);
+        assert!(removed_starts(&Dateline, chronology).is_empty());
+        // with blank lines between the entries too
+        let spaced = chronology.replace('\n', "\n\n");
+        assert!(removed_starts(&Dateline, &spaced).is_empty());
+        // two entries are no timeline; a comment thread's dates (name, date, comment) do not
+        // alternate with one line of text
+        let two =
+            "Title\n12 March 2016\nSurveyors find rust.\n4 October 2018\nThe council decides.\n";
+        assert_eq!(removed_starts(&Dateline, two), [1, 3]);
+        let thread = "Anna\n12 March 2016\nGreat text.\nBen\n13 March 2016\nI agree.\n\
+            Cleo\n14 March 2016\nThanks!\n";
+        assert_eq!(removed_starts(&Dateline, thread), [1, 4, 7]);
+        // a dateline over the article and a timeline below it: the dateline still goes
+        let dated =
+            format!("Title\n2 August 2023\nThe text of the article begins here.\n{chronology}");
+        assert_eq!(removed_starts(&Dateline, &dated), [1]);
     }
 
     #[test]

@@ -284,6 +284,17 @@ fn month_after_day(name: &str) -> Option<u32> {
     })
 }
 
+/// A line that is a month's name and a year alone (`June 2025`, `Oktober 2015`), as a timeline
+/// or a CV heads an entry whose day it does not know: its year and month, `2025-06`.
+pub fn month_and_year(line: &str) -> Option<String> {
+    let (name, year) = line.trim().split_once(' ')?;
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let m = month_after_day(name.trim_end_matches(','))?;
+    Some(format!("{year}-{m:02}"))
+}
+
 /// A date found at the start of a text, with the byte length it spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
@@ -682,5 +693,22 @@ mod tests {
         assert_eq!(p("2026年2月30日"), None);
         assert_eq!(hour12(10, Some("م")), 22);
         assert_eq!(hour12(12, Some("ص")), 0);
+    }
+
+    #[test]
+    fn a_month_and_a_year_alone() {
+        assert_eq!(month_and_year("June 2025").as_deref(), Some("2025-06"));
+        for line in ["Oktober 2015", "juin 2024", "Sept. 2019", "März, 2016"] {
+            assert!(month_and_year(line).is_some(), "{line}");
+        }
+        for line in [
+            "June",
+            "2025",
+            "June 25",
+            "Baubeginn 2025",
+            "June 2025 was hot",
+        ] {
+            assert_eq!(month_and_year(line), None, "{line}");
+        }
     }
 }

@@ -2413,6 +2413,17 @@ fn classify_lines(
         in_core[j] = true;
     }
 
+    // a timeline the core reaches into is the article's, every entry of it (its last entries'
+    // short lines, `June 2025` / `Work starts.`, would otherwise fall outside the core)
+    for run in crate::rules::dateline::timelines(doc) {
+        let whole = run
+            .clone()
+            .all(|j| !ruled.get(j).copied().unwrap_or(false) && !in_thread[j]);
+        if whole && in_core[run.clone()].iter().any(|&c| c) {
+            in_core[run].iter_mut().for_each(|c| *c = true);
+        }
+    }
+
     // the article's next sections right below the core (a recipe's notes and nutrition, a
     // closing sentence): sentences and rows of properties, each section perhaps under its
     // subheading
@@ -3145,6 +3156,18 @@ mod tests {
         let in_core: Vec<bool> = (0..n).map(|i| i <= 3).collect();
         let none = vec![false; n];
         assert!(!release_sections(&doc, &out, &none, &none, &in_core).contains(&true));
+    }
+
+    #[test]
+    fn a_timeline_the_core_reaches_into_stays_whole() {
+        // the last entries (`June 2025` / `Work starts.`) are short lines below the core
+        let text = format!(
+            "{LEDE}12 March 2016\nSurveyors find rust on the girders of the old bridge.\n\
+             4 October 2018\nThe council decides to build a new one.\n\
+             June 2025\nWork starts.\n"
+        );
+        let r = reasons(&text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
     }
 
     #[test]
