@@ -30,8 +30,9 @@ crate::declare_rule! {
     /// `Pros:` and `Cons:` make one such run; such a list costs least at any length), or a
     /// list of quantities (a recipe's `30 g butter`, `salt and pepper`, under `Ingredients`),
     /// or a chapter list or timeline (three or more lines that open with rising times and
-    /// words after them: `00:00 Cold open`, `02:15 Why glaciers make noise`; their times are
-    /// no comment clocks): the article goes on below it. A live blog's times alone on their
+    /// words after them: `00:00 Cold open`, `02:15 Why glaciers make noise`; at most one in
+    /// three may hold a single word, a schedule's `20:40 Interval`; their times are no comment
+    /// clocks): the article goes on below it. A live blog's times alone on their
     /// lines (`22:15`, three or more, rising or falling, each above its entry's paragraphs and
     /// nothing else) head the entries like subheadings, not comment clocks. A timeline the core
     /// reaches into (three or more date lines in order, each above one line of text, as R021

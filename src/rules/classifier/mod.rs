@@ -565,8 +565,8 @@ fn numbered_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> b
 }
 
 /// The time a line opens with, in seconds (`02:15 Why glaciers make noise`, `1:02:15 ...`,
-/// `14:32 ...`), when words follow it.
-fn leading_time(line: &str) -> Option<u32> {
+/// `14:32 ...`), and the words after it (one or more: a schedule's `20:40 Interval`).
+fn timed_line(line: &str) -> Option<(u32, usize)> {
     let line = line.trim_start();
     if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
@@ -592,7 +592,21 @@ fn leading_time(line: &str) -> Option<u32> {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
-    ((2..=3).contains(&fields) && words >= 2).then_some(seconds)
+    ((2..=3).contains(&fields) && words >= 1).then_some((seconds, words))
+}
+
+/// Whether the words after the times of a run of timed lines make it a list of entries: at
+/// most one entry in three is a single word (a schedule's `20:40 Interval`); the rest have more.
+fn entries_worded(words: impl Iterator<Item = usize>) -> bool {
+    let (mut single, mut more) = (0, 0);
+    for w in words {
+        if w == 1 {
+            single += 1;
+        } else {
+            more += 1;
+        }
+    }
+    single * 2 <= more
 }
 
 /// A line that is a release's version number alone: `4.1.3`, `v2.0`, `V 1.10.2`, perhaps
@@ -756,15 +770,17 @@ const TIMED_ENTRIES: usize = 3;
 
 /// Lines of the document that are entries of a chapter list or a timeline: runs of at least
 /// [`TIMED_ENTRIES`] consecutive non-blank lines that open with a time and words after it,
-/// the times rising (`00:00 Cold open`, `02:15 Why glaciers make noise`, ...). A comment's
-/// clock (`Anna 12:30`, `12:30 Reply`) stands alone between comment texts.
+/// the times rising (`00:00 Cold open`, `02:15 Why glaciers make noise`, ...); an entry of
+/// one word (`20:40 Interval`) counts where the entries of more words are at least twice as
+/// many (see [`entries_worded`]). A comment's clock (`Anna 12:30`, `12:30 Reply`) stands
+/// alone between comment texts.
 fn timed_entries(doc: &Document) -> Vec<usize> {
     let mut entries = Vec::new();
-    let mut run: Vec<usize> = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
     let mut last = None;
-    let mut flush = |run: &mut Vec<usize>| {
-        if run.len() >= TIMED_ENTRIES {
-            entries.append(run);
+    let mut flush = |run: &mut Vec<(usize, usize)>| {
+        if run.len() >= TIMED_ENTRIES && entries_worded(run.iter().map(|&(_, w)| w)) {
+            entries.extend(run.iter().map(|&(j, _)| j));
         }
         run.clear();
     };
@@ -772,16 +788,18 @@ fn timed_entries(doc: &Document) -> Vec<usize> {
         if doc.is_blank(j) {
             continue;
         }
-        let time = leading_time(doc.line(j));
-        match time {
-            Some(t) if last.is_some_and(|l| t > l) && !run.is_empty() => run.push(j),
-            Some(_) => {
+        let timed = timed_line(doc.line(j));
+        match timed {
+            Some((t, words)) if last.is_some_and(|l| t > l) && !run.is_empty() => {
+                run.push((j, words));
+            }
+            Some((_, words)) => {
                 flush(&mut run);
-                run.push(j);
+                run.push((j, words));
             }
             None => flush(&mut run),
         }
-        last = time;
+        last = timed.map(|(t, _)| t);
     }
     flush(&mut run);
     entries
@@ -850,21 +868,25 @@ fn live_entries(doc: &Document) -> Vec<usize> {
 
 /// Lines `start..end` (short lines and blanks, between prose lines) are a chapter list or a
 /// timeline: every line but the run's first (its heading, `In this episode`) opens with a
-/// time, and the times rise.
+/// time and words, the times rise, and the entries are worded as [`timed_entries`] asks.
 fn timed_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> bool {
     let lines: Vec<usize> = (start..end)
         .filter(|&j| out[j].class != Class::Blank)
         .collect();
-    let times: Option<Vec<u32>> = lines
+    let timed: Option<Vec<(u32, usize)>> = lines
         .iter()
         .skip(usize::from(
             lines
                 .first()
-                .is_some_and(|&j| leading_time(doc.line(j)).is_none()),
+                .is_some_and(|&j| timed_line(doc.line(j)).is_none()),
         ))
-        .map(|&j| leading_time(doc.line(j)))
+        .map(|&j| timed_line(doc.line(j)))
         .collect();
-    times.is_some_and(|t| t.len() >= TIMED_ENTRIES && t.windows(2).all(|w| w[0] < w[1]))
+    timed.is_some_and(|t| {
+        t.len() >= TIMED_ENTRIES
+            && t.windows(2).all(|w| w[0].0 < w[1].0)
+            && entries_worded(t.iter().map(|&(_, w)| w))
+    })
 }
 
 /// Longest list an introducing colon carries across between two prose lines (items).
@@ -2831,6 +2853,13 @@ mod tests {
         }
     }
 
+    /// The time a line opens with when two or more words follow it.
+    fn leading_time(line: &str) -> Option<u32> {
+        timed_line(line)
+            .filter(|&(_, words)| words >= 2)
+            .map(|(t, _)| t)
+    }
+
     #[test]
     fn chapter_entries_open_with_a_time_and_words() {
         assert_eq!(leading_time("02:15 Why glaciers make noise"), Some(135));
@@ -2855,6 +2884,34 @@ mod tests {
         );
         // three rising entries; a lone clock line between comments is none
         assert_eq!(timed_entries(&doc), vec![1, 2, 3]);
+        // a schedule with a one-word entry among longer ones; one-word entries alone are none
+        let doc = Document::from_text(
+            "20:00 Ravel: a suite\n20:40 Interval\n21:00 Debussy: a prelude\n\n\
+             Anna\n12:30 Reply\n12:45 Reply\n13:05 Reply\n"
+                .to_string(),
+            1,
+            0,
+        );
+        assert_eq!(timed_entries(&doc), vec![0, 1, 2]);
+        assert_eq!(timed_line("20:40 Interval"), Some((20 * 60 + 40, 1)));
+        assert_eq!(leading_time("20:40 Interval"), None);
+    }
+
+    #[test]
+    fn a_short_schedule_bridges_two_paragraphs() {
+        let text = format!(
+            "{LEDE}20:00 Ravel: a suite for piano\n20:40 Interval\n21:00 Debussy: a prelude\n\
+             If it rains, the concert is cancelled; check the website of the park on the day.\n"
+        );
+        let r = reasons(&text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // a comment thread's clock lines do not: each stands between comments
+        let thread = format!(
+            "{LEDE}Anna, 12:40\nI was there last year and it was lovely, bring a warm jumper.\n\
+             Ben, 13:05\nThe second half was the best part of the evening for me.\n"
+        );
+        let r = reasons(&thread);
+        assert!(r[4].1.is_some() && r[6].1.is_some(), "{r:#?}");
     }
 
     #[test]
