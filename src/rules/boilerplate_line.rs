@@ -37,7 +37,10 @@ crate::declare_rule! {
     /// nothing else) head the entries like subheadings, not comment clocks. A timeline the core
     /// reaches into (three or more date lines in order, each above one line of text, as R021
     /// reads them: `12 March 2016` / `Surveyors find rust.` / ... / `June 2025` / `Work
-    /// starts.`) stays whole, its last short entries too. A headline, byline or dateline just above the core stays,
+    /// starts.`) stays whole, its last short entries too, and so does a live ticker's run of
+    /// entries that open with falling times or a match's minute marks (`90'+4 Full time!` /
+    /// `76' Goal! ...` / ... / `1' Kick-off!`; three or more, at least half of them sentences:
+    /// a box of the latest headlines under their times is none). A headline, byline or dateline just above the core stays,
     /// a headline with a dash between two clauses of three words or more (`Record reindeer
     /// deaths after harsh winter – herders demand support`) included, and so does a headline
     /// above a share bar that the rules remove. Above a headline, a menu's last one- or

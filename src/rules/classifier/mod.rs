@@ -565,7 +565,8 @@ fn numbered_list(doc: &Document, out: &[Verdict], start: usize, end: usize) -> b
 }
 
 /// The time a line opens with, in seconds (`02:15 Why glaciers make noise`, `1:02:15 ...`,
-/// `14:32 ...`), and the words after it (one or more: a schedule's `20:40 Interval`).
+/// `14:32 ...`), or a match's minute mark (`45' ...`, `45'+2 ...`, `90+4' ...`, see
+/// [`minute_mark`]), and the words after it (one or more: a schedule's `20:40 Interval`).
 fn timed_line(line: &str) -> Option<(u32, usize)> {
     let line = line.trim_start();
     if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
@@ -573,6 +574,14 @@ fn timed_line(line: &str) -> Option<(u32, usize)> {
     }
     let (stamp, rest) = line.split_once(' ')?;
     let stamp = stamp.trim_end_matches(['-', '–', '—']);
+    let words = || {
+        rest.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+    };
+    if let Some(t) = minute_mark(stamp) {
+        return Some((t, words())).filter(|&(_, w)| w >= 1);
+    }
     let mut parts = stamp.split(':');
     let first = parts.next()?;
     if first.is_empty() || first.len() > 2 {
@@ -588,11 +597,39 @@ fn timed_line(line: &str) -> Option<(u32, usize)> {
         seconds = seconds * 60 + v;
         fields += 1;
     }
-    let words = rest
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count();
+    let words = words();
     ((2..=3).contains(&fields) && words >= 1).then_some((seconds, words))
+}
+
+/// A match's minute mark, as a live ticker opens its entries: `45'`, `45'+2` or `90+4'` (the
+/// added time after the plus; `’` and `′` for the apostrophe too), as a time whose order is the
+/// match's: the minute in sixties and the added minutes below (`45'+2` before `46'`). `12.` and
+/// a bare `12` are none.
+fn minute_mark(stamp: &str) -> Option<u32> {
+    let (main, added) = stamp.split_once('+').unwrap_or((stamp, ""));
+    fn marked(s: &str) -> Option<&str> {
+        s.strip_suffix(['\'', '’', '′'])
+    }
+    let (minute, added) = match (marked(main), marked(added)) {
+        // `45'+2`, `45'`
+        (Some(m), None) => (m, added),
+        // `90+4'`
+        (None, Some(a)) if !added.is_empty() => (main, a),
+        _ => return None,
+    };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(minute, 1..=3) || !(added.is_empty() || digits(added, 1..=2)) {
+        return None;
+    }
+    let minute: u32 = minute.parse().ok()?;
+    let added: u32 = if added.is_empty() {
+        0
+    } else {
+        added.parse().ok()?
+    };
+    (minute <= 130 && added < 60).then_some(minute * 60 + added)
 }
 
 /// Whether the words after the times of a run of timed lines make it a list of entries: at
@@ -768,9 +805,11 @@ fn release_sections(
 /// Fewest entries of a chapter list or timeline.
 const TIMED_ENTRIES: usize = 3;
 
-/// Lines of the document that are entries of a chapter list or a timeline: runs of at least
-/// [`TIMED_ENTRIES`] consecutive non-blank lines that open with a time and words after it,
-/// the times rising (`00:00 Cold open`, `02:15 Why glaciers make noise`, ...); an entry of
+/// Lines of the document that are entries of a chapter list, a timeline or a live ticker: runs
+/// of at least [`TIMED_ENTRIES`] consecutive non-blank lines that open with a time (or a
+/// match's minute mark, `76' Goal!`) and words after it, the times rising (`00:00 Cold open`,
+/// `02:15 Why glaciers make noise`, ...) or falling (a ticker's newest entry first: at least
+/// half the entries then end like a sentence); an entry of
 /// one word (`20:40 Interval`) counts where the entries of more words are at least twice as
 /// many (see [`entries_worded`]). A comment's clock (`Anna 12:30`, `12:30 Reply`) stands
 /// alone between comment texts.
@@ -778,8 +817,18 @@ fn timed_entries(doc: &Document) -> Vec<usize> {
     let mut entries = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
     let mut last = None;
-    let mut flush = |run: &mut Vec<(usize, usize)>| {
-        if run.len() >= TIMED_ENTRIES && entries_worded(run.iter().map(|&(_, w)| w)) {
+    let mut rising: Option<bool> = None;
+    // a falling run is a ticker, newest entry first, when its entries are sentences, mostly (a
+    // box of the latest headlines, each under its time, is none)
+    let sentences = |run: &[(usize, usize)]| {
+        let ends = |j: usize| doc.line(j).trim_end().ends_with(['.', '!', '?']);
+        2 * run.iter().filter(|&&(j, _)| ends(j)).count() >= run.len()
+    };
+    let mut flush = |run: &mut Vec<(usize, usize)>, rising: Option<bool>| {
+        if run.len() >= TIMED_ENTRIES
+            && entries_worded(run.iter().map(|&(_, w)| w))
+            && (rising != Some(false) || sentences(run))
+        {
             entries.extend(run.iter().map(|&(j, _)| j));
         }
         run.clear();
@@ -789,19 +838,27 @@ fn timed_entries(doc: &Document) -> Vec<usize> {
             continue;
         }
         let timed = timed_line(doc.line(j));
+        // the run's direction, from its first two times: rising, or falling as a live
+        // ticker's newest entry comes first
+        let goes_on = |t: u32| {
+            last.is_some_and(|l: u32| t != l && rising.is_none_or(|r| (t > l) == r))
+                && !run.is_empty()
+        };
         match timed {
-            Some((t, words)) if last.is_some_and(|l| t > l) && !run.is_empty() => {
+            Some((t, words)) if goes_on(t) => {
+                rising = last.map(|l| t > l);
                 run.push((j, words));
             }
             Some((_, words)) => {
-                flush(&mut run);
+                flush(&mut run, rising);
+                rising = None;
                 run.push((j, words));
             }
-            None => flush(&mut run),
+            None => flush(&mut run, rising),
         }
         last = timed.map(|(t, _)| t);
     }
-    flush(&mut run);
+    flush(&mut run, rising);
     entries
 }
 
@@ -2125,7 +2182,8 @@ fn classify_lines(
         .collect();
     let mut feats = feats;
     let live = live_entries(doc);
-    for &j in timed_entries(doc).iter().chain(&live) {
+    let timed = timed_entries(doc);
+    for &j in timed.iter().chain(&live) {
         // a chapter list's or a timeline's entry, not a comment's clock
         feats[j].clock = false;
         feats[j].comment_marker = feats[j].thread_marker;
@@ -2436,8 +2494,17 @@ fn classify_lines(
     }
 
     // a timeline the core reaches into is the article's, every entry of it (its last entries'
-    // short lines, `June 2025` / `Work starts.`, would otherwise fall outside the core)
-    for run in crate::rules::dateline::timelines(doc) {
+    // short lines, `June 2025` / `Work starts.`, would otherwise fall outside the core), and so
+    // is a ticker's run of timed entries (`63' Post!`, `1' Kick-off!`)
+    // (a ticker's entries are sentences, mostly: a list of timed headlines is no ticker)
+    let timed_runs = timed
+        .chunk_by(|a, b| (a + 1..*b).all(|k| doc.is_blank(k)))
+        .filter(|r| 2 * r.iter().filter(|&&j| out[j].features.terminal).count() >= r.len())
+        .map(|r| r[0]..r[r.len() - 1] + 1);
+    for run in crate::rules::dateline::timelines(doc)
+        .into_iter()
+        .chain(timed_runs)
+    {
         let whole = run
             .clone()
             .all(|j| !ruled.get(j).copied().unwrap_or(false) && !in_thread[j]);
@@ -2895,6 +2962,36 @@ mod tests {
         assert_eq!(timed_entries(&doc), vec![0, 1, 2]);
         assert_eq!(timed_line("20:40 Interval"), Some((20 * 60 + 40, 1)));
         assert_eq!(leading_time("20:40 Interval"), None);
+    }
+
+    #[test]
+    fn a_ticker_s_minute_marks_are_entry_times() {
+        assert_eq!(minute_mark("45'"), Some(45 * 60));
+        assert_eq!(minute_mark("45'+2"), Some(45 * 60 + 2));
+        assert_eq!(minute_mark("90+4'"), Some(90 * 60 + 4));
+        assert_eq!(minute_mark("12’"), Some(12 * 60));
+        for stamp in ["12.", "12", "45+2", "'", "1234'", "45'+x", "+2'"] {
+            assert_eq!(minute_mark(stamp), None, "{stamp}");
+        }
+        // a falling ticker keeps every entry, its short last ones too
+        let text = format!(
+            "{LEDE}90'+3 Full time! The home side hold on and go top of the table.\n\
+             88' Booked for a late tackle on the wing.\n76' Goal! A header at the far post.\n\
+             45'+2 Half time.\n1' Kick-off!\n"
+        );
+        let doc = Document::from_text(text.clone(), 1, 0);
+        assert_eq!(timed_entries(&doc), vec![3, 4, 5, 6, 7]);
+        let r = reasons(&text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // a box of the latest headlines under falling times is no ticker
+        let doc = Document::from_text(
+            "19:00 Council opens the new harbour wall\n18:44 Ferry returns after repairs\n\
+             18:17 Storm closes the coast road\n"
+                .to_string(),
+            1,
+            0,
+        );
+        assert!(timed_entries(&doc).is_empty());
     }
 
     #[test]
