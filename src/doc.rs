@@ -116,6 +116,12 @@ pub struct Document {
     /// Per line, the byte range within it of its core (`rules::shape::line_core`), found for
     /// every line on first use: several rules read the cores of the same lines.
     pub(crate) cores: std::sync::OnceLock<Vec<Range<usize>>>,
+    /// Per line, the date R021 reads in it (`rules::dateline::line_datelines`), parsed once:
+    /// R021 and the timelines it leaves alone both read them.
+    pub(crate) datelines: std::sync::OnceLock<Vec<Option<String>>>,
+    /// The document's timelines (`rules::dateline::timelines`), found once: R021 and C001 both
+    /// ask.
+    pub(crate) timelines: std::sync::OnceLock<Vec<Range<usize>>>,
     /// The user literals' hits (`rules::user_pattern::LiteralSet::hits`): which set found
     /// them, and (literal, line) pairs in order, found by one scan of the document on first use.
     pub(crate) literal_hits: std::sync::OnceLock<(usize, Vec<(u32, u32)>)>,
@@ -184,6 +190,8 @@ impl Document {
             byte_offset,
             cues: std::sync::OnceLock::new(),
             cores: std::sync::OnceLock::new(),
+            datelines: std::sync::OnceLock::new(),
+            timelines: std::sync::OnceLock::new(),
             literal_hits: std::sync::OnceLock::new(),
             column_gaps,
         }

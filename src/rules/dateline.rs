@@ -186,17 +186,44 @@ const TIMELINE_ENTRIES: usize = 3;
 /// falling) and none with a clock time (a teaser's or a comment's stamp). A comment thread's dates
 /// (name, date, comment) do not alternate so, and a dateline over an article whose first paragraph
 /// a timeline follows is out of its order.
-pub fn timelines(doc: &Document) -> Vec<std::ops::Range<usize>> {
+/// Found once per document (R021 and C001 both ask).
+pub fn timelines(doc: &Document) -> &[std::ops::Range<usize>] {
+    doc.timelines.get_or_init(|| find_timelines(doc))
+}
+
+/// Longest line R021 reads as a dateline, in words.
+const DATELINE_MAX_WORDS: u32 = 12;
+
+/// [`parse_dateline`] of each line of `doc` of at most [`DATELINE_MAX_WORDS`] words (`None` for
+/// the others), parsed once per document.
+fn line_datelines(doc: &Document) -> &[Option<String>] {
+    doc.datelines.get_or_init(|| {
+        (0..doc.n_lines())
+            .map(|i| {
+                let words = doc.info(i).words;
+                (1..=DATELINE_MAX_WORDS)
+                    .contains(&words)
+                    .then(|| parse_dateline(doc.line(i)))
+                    .flatten()
+            })
+            .collect()
+    })
+}
+
+/// [`timelines`], searched.
+fn find_timelines(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    let parsed = line_datelines(doc);
     let lines: Vec<usize> = doc.paragraphs().collect();
     let dates: Vec<Option<String>> = lines
         .iter()
         .map(|&i| {
             let line = doc.line(i);
-            if doc.info(i).words > 12 {
+            if doc.info(i).words > DATELINE_MAX_WORDS {
                 return None;
             }
             // a date with a clock time is a post's stamp (a teaser's, a comment's)
-            parse_dateline(line)
+            parsed[i]
+                .clone()
                 .filter(|iso| !iso.contains('T'))
                 .or_else(|| super::dates::month_and_year(line))
         })
@@ -237,12 +264,16 @@ impl Rule for Dateline {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        let parsed = line_datelines(doc);
+        if parsed.iter().all(Option::is_none) {
+            return;
+        }
         let timelines = timelines(doc);
         for i in doc.paragraphs() {
-            if doc.info(i).words > 12 || timelines.iter().any(|t| t.contains(&i)) {
+            if timelines.iter().any(|t| t.contains(&i)) {
                 continue;
             }
-            if let Some(iso) = parse_dateline(doc.line(i)) {
+            if let Some(iso) = parsed[i].clone() {
                 out.push(
                     Removal::line(&Self::META, i)
                         .with_note(format!("dateline of {iso}"))

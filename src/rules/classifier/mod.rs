@@ -2502,7 +2502,8 @@ fn classify_lines(
         .filter(|r| 2 * r.iter().filter(|&&j| out[j].features.terminal).count() >= r.len())
         .map(|r| r[0]..r[r.len() - 1] + 1);
     for run in crate::rules::dateline::timelines(doc)
-        .into_iter()
+        .iter()
+        .cloned()
         .chain(timed_runs)
     {
         let whole = run
