@@ -54,11 +54,7 @@ impl Rule for RepeatedAdjacentLine {
 fn sung_repeat(doc: &Document, p: usize, i: usize) -> bool {
     p + 1 == i
         && doc.line(p).trim_end().ends_with([',', ';'])
-        && doc
-            .line(i)
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_lowercase)
+        && super::shape::opens_in_lowercase(doc.line(i))
 }
 
 #[cfg(test)]

@@ -798,11 +798,15 @@ pub fn opens_a_sentence(doc: &Document, i: usize) -> bool {
         return false;
     }
     let line = doc.line(next).trim_end();
-    line.ends_with(['.', '!', '?', ',', ';', '…'])
-        && line
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_lowercase)
+    line.ends_with(['.', '!', '?', ',', ';', '…']) && opens_in_lowercase(line)
+}
+
+/// Whether `line`'s first letter or digit is a lowercase letter: the line carries on a
+/// sentence from the line above.
+pub fn opens_in_lowercase(line: &str) -> bool {
+    line.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 /// The line with trailing punctuation that widgets add (`:` and full-width `：`, `…`, `...`, `»`, `›`, `>`, `|`)
