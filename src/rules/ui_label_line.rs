@@ -21,7 +21,9 @@ crate::declare_rule! {
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
     /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
     /// `View larger image`, `Bild vergrößern`), a menu's link to the front page (`Home`,
-    /// `Startseite`, `Strona główna`, `Etusivu`, `Головна`), skip links (`Skip to main content`,
+    /// `Startseite`, `Strona główna`, `Etusivu`, `Головна`), a link naming the page it goes to
+    /// (`Go to Google News`, `Go to Home Page »`, `Ir a Portada`: the verb and one to three
+    /// capitalised words), skip links (`Skip to main content`,
     /// a wiki's `Jump to navigation`, `Zur Suche springen`, `Till innehållet`, `Přejít na obsah`), loading
     /// placeholders (`Loading...`, `Wird geladen …`), subscribe and sign-up buttons
     /// (`Subscribe`, `Abonnieren`, `Sign up`), share buttons naming their target (`Share this on
@@ -369,7 +371,9 @@ impl Rule for UiLabelLine {
             let all_targets = words > 0 && all_targets;
             // a footer link's label that titles its own page (`Privacy Policy` over the
             // policy) is the page's title
-            let label = opens_and_matches(&LABEL_OPENINGS, &LABEL, c) && !heads_its_page(doc, i, c);
+            let label = (opens_and_matches(&LABEL_OPENINGS, &LABEL, c)
+                || names_its_target(c, doc.line(i)))
+                && !heads_its_page(doc, i, c);
             if label && words == 1 && all_targets {
                 run.push((i, true));
             } else if label
@@ -386,6 +390,39 @@ impl Rule for UiLabelLine {
         }
         flush(&mut run, out);
     }
+}
+
+/// A link's verb and what follows it, up to a closing arrow (see [`names_its_target`]).
+static GO_TO: Lazy = Lazy::new(
+    r"(?i)^(?:go\s+to|gehe\s+zu[mr]?|aller\s+(?:à|au|aux)|ir\s+(?:a|al)|vai\s+(?:a|al|alla)|ga\s+naar)\s+(\S.*?)(?:\s*[»›→>])?$",
+);
+
+/// A link's label that names the page it leads to: `Go to Google News`, `Go to Home Page`,
+/// `Gehe zu Übersicht`, `Aller à Accueil`, `Ir a Portada`, `Ga naar Nieuws`: the verb, then one
+/// to three words that each open in uppercase or with a digit (a page's name, as a menu writes
+/// it), and nothing after them but an arrow (`c` is the core of `line`, which must not end like
+/// a sentence). `Go to bed early` (lowercase, an instruction) and
+/// `Go to the end of the square` stay.
+fn names_its_target(c: &str, line: &str) -> bool {
+    let b = c.as_bytes();
+    if !matches!(
+        b.first(),
+        Some(b'g' | b'G' | b'a' | b'A' | b'i' | b'I' | b'v' | b'V')
+    ) {
+        return false;
+    }
+    let Some(target) = GO_TO.captures(c).and_then(|m| m.get(1)) else {
+        return false;
+    };
+    let mut words = 0;
+    for w in target.as_str().split_whitespace() {
+        words += 1;
+        let first = w.chars().next().unwrap_or(' ');
+        if words > 3 || !(first.is_uppercase() || first.is_ascii_digit()) {
+            return false;
+        }
+    }
+    words > 0 && !line.trim_end().ends_with(['.', '!', '?', ',', ';', ':'])
 }
 
 /// Paragraphs below a document's first line searched for the subject of its title.
@@ -1066,6 +1103,16 @@ mod tests {
             (0..7).collect::<Vec<_>>()
         );
         assert!(removed("Click to enlarge the map of the harbour.\nWas this article the start of it?\nThe council will enlarge the harbour.").is_empty());
+    }
+
+    #[test]
+    fn links_naming_their_page_go() {
+        assert_eq!(
+            removed("Go to Google News\nGo to Home Page »\n* Go to 2024 Archive\nIr a Portada\nGehe zum Archiv"),
+            (0..5).collect::<Vec<_>>()
+        );
+        // an instruction, a sentence, a route: the text's own
+        assert!(removed("Go to bed early\nGo to the end of the square\nGo to Paris.\nGo to a neighbour's when alone,\nGo to New York City Hall Today").is_empty());
     }
 
     #[test]
