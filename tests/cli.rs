@@ -3836,7 +3836,7 @@ mod hostile {
         assert_eq!(o.status.code(), Some(0));
         let err = String::from_utf8_lossy(&o.stderr);
         let want = format!(
-            "{}:2: 2 invalid UTF-8 sequence(s) replaced with U+FFFD",
+            "{}:2: 2 invalid UTF-8 sequence(s) repaired: a line that reads as Windows-1252 is decoded so, other bytes become U+FFFD",
             f.display()
         );
         assert!(err.contains(&format!("warning: {want}")), "{err}");

@@ -1,6 +1,6 @@
 //! Bytes to UTF-8 text: byte-order marks (UTF-8 dropped, UTF-16 and UTF-32 LE/BE decoded by
-//! hand), invalid
-//! UTF-8 repaired lossily and counted, and the binary-file sniff (NUL bytes near the start).
+//! hand), invalid UTF-8 repaired and counted (a line in Windows-1252 decoded as such, other
+//! invalid sequences replaced by U+FFFD), and the binary-file sniff (NUL bytes near the start).
 //!
 //! Kept apart from JSON parsing and from I/O so a batch of raw bytes can be decoded on any thread.
 
@@ -72,24 +72,94 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, usize) {
     }
 }
 
-/// Lossy UTF-8 decoding with a count of the invalid sequences replaced.
+/// UTF-8 decoding that repairs what is not UTF-8, with a count of the invalid sequences
+/// repaired. Line by line: a line that reads as Windows-1252 (see [`reads_as_windows_1252`]: a
+/// Latin-1 or Windows file's `biblioth\xE8que`, `\x93quoted\x94`) is decoded as such, so its
+/// accented letters and quotes survive; in any other line each invalid sequence becomes U+FFFD.
 pub fn decode_utf8(bytes: &[u8]) -> (Cow<'_, str>, usize) {
     match std::str::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), 0),
         Err(_) => {
-            // count the replacements made, not U+FFFD characters already in the input
             let mut n = 0;
             let mut out = String::with_capacity(bytes.len() + 16);
-            for chunk in bytes.utf8_chunks() {
-                out.push_str(chunk.valid());
-                if !chunk.invalid().is_empty() {
-                    out.push('\u{FFFD}');
-                    n += 1;
+            for line in bytes.split_inclusive(|&b| b == b'\n') {
+                match std::str::from_utf8(line) {
+                    Ok(s) => out.push_str(s),
+                    Err(_) => n += repair_line(line, &mut out),
                 }
             }
             (Cow::Owned(out), n)
         }
     }
+}
+
+/// Appends `line` (not UTF-8) to `out`, decoded as Windows-1252 when it reads so, else with each
+/// invalid sequence replaced by U+FFFD; returns the number of invalid sequences (not counting
+/// U+FFFD characters already in the input).
+fn repair_line(line: &[u8], out: &mut String) -> usize {
+    let invalid = line
+        .utf8_chunks()
+        .filter(|c| !c.invalid().is_empty())
+        .count();
+    if reads_as_windows_1252(line) {
+        out.extend(line.iter().map(|&b| windows_1252(b).unwrap_or('\u{FFFD}')));
+    } else {
+        for chunk in line.utf8_chunks() {
+            out.push_str(chunk.valid());
+            if !chunk.invalid().is_empty() {
+                out.push('\u{FFFD}');
+            }
+        }
+    }
+    invalid
+}
+
+/// The character Windows-1252 gives byte `b` (ASCII and Latin-1 as they are, and the
+/// typographic characters of 0x80-0x9F: `€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž
+/// Ÿ`); `None` for the five bytes it leaves undefined.
+fn windows_1252(b: u8) -> Option<char> {
+    const C1: [char; 32] = [
+        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0',
+        '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => Some(C1[usize::from(b - 0x80)]).filter(|&c| c != '\0'),
+        _ => Some(char::from(b)),
+    }
+}
+
+/// Whether a line that is not UTF-8 is text in Windows-1252 (or Latin-1, its subset): it holds
+/// no multi-byte UTF-8 character (a line mixing both is UTF-8 with stray bytes), every byte
+/// above 0x7F is defined there, and every run of two or more such bytes touches a letter or
+/// digit (`\xE0` alone is the French `à`, `\xC3\xA9` would be UTF-8; `\xFF\xFE` between
+/// spaces is debris, not a word).
+fn reads_as_windows_1252(line: &[u8]) -> bool {
+    if line
+        .utf8_chunks()
+        .any(|c| c.valid().bytes().any(|b| !b.is_ascii()))
+    {
+        return false;
+    }
+    let mut i = 0;
+    while i < line.len() {
+        if line[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < line.len() && !line[i].is_ascii() {
+            if windows_1252(line[i]).is_none() {
+                return false;
+            }
+            i += 1;
+        }
+        let touches = |j: Option<&u8>| j.is_some_and(|b| b.is_ascii_alphanumeric());
+        let before = start.checked_sub(1).and_then(|j| line.get(j));
+        if i - start >= 2 && !touches(before) && !touches(line.get(i)) {
+            return false;
+        }
+    }
+    true
 }
 
 /// UTF-32 code units to text: a unit that is no character (a surrogate, above U+10FFFF) and
@@ -191,6 +261,26 @@ mod tests {
         assert!(t.contains("ok"));
         let (_, n) = decode(b"a\xff\xfeb\xc3");
         assert_eq!(n, 3);
+    }
+
+    #[test]
+    fn windows_1252_lines_decoded_as_such() {
+        let (t, n) =
+            decode(b"La biblioth\xe8que ouvre \xe0 9 h\n\x93Quoted\x94 \x96 caf\xe9\n\xfcber\n");
+        assert_eq!(t, "La bibliothèque ouvre à 9 h\n“Quoted” – café\nüber\n");
+        assert_eq!(n, 7);
+        // each line on its own: a UTF-8 line beside a Windows-1252 one
+        let (t, _) = decode(b"na\xc3\xafve\nna\xefve\n");
+        assert_eq!(t, "naïve\nnaïve\n");
+    }
+
+    #[test]
+    fn debris_and_mixed_lines_replaced() {
+        // a run of high bytes between spaces, a byte Windows-1252 leaves undefined, a line
+        // that also holds UTF-8
+        let (t, n) = decode(b"day \xff\xfe to\nx\x81y\ncaf\xc3\xa9 \xe9\n");
+        assert_eq!(t, "day \u{FFFD}\u{FFFD} to\nx\u{FFFD}y\ncafé \u{FFFD}\n");
+        assert_eq!(n, 4);
     }
 
     #[test]

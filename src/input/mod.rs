@@ -1383,16 +1383,13 @@ impl Repairs {
         r
     }
 
-    /// The warning, at the first line repaired: `N invalid UTF-8 sequence(s) replaced with
-    /// U+FFFD`, and when several lines hold them, how many and which (the first few).
+    /// The warning, at the first line repaired: `N invalid UTF-8 sequence(s) repaired: ...`, and
+    /// when several lines hold them, how many and which (the first few), before `repaired`.
     fn warning(&self, display: &str) -> Option<InputError> {
         if self.sequences == 0 {
             return None;
         }
-        let mut message = format!(
-            "{} invalid UTF-8 sequence(s) replaced with U+FFFD",
-            self.sequences
-        );
+        let mut message = format!("{} invalid UTF-8 sequence(s)", self.sequences);
         if self.lines > 1 {
             let shown: Vec<String> = self.first.iter().map(usize::to_string).collect();
             let more = if self.lines > shown.len() {
@@ -1406,6 +1403,9 @@ impl Repairs {
                 shown.join(", ")
             ));
         }
+        message.push_str(
+            " repaired: a line that reads as Windows-1252 is decoded so, other bytes become U+FFFD",
+        );
         Some(InputError::new(
             display,
             self.first.first().copied(),
@@ -3029,8 +3029,10 @@ mod tests {
         );
         let items: Vec<_> = it.by_ref().collect();
         assert_eq!(items[0].as_ref().unwrap().text, "h\u{e9}llo\nw");
+        // lines with no UTF-8 in them read as Windows-1252
+        assert_eq!(items[1].as_ref().unwrap().text, "caf\u{e9} ok\u{ff}");
         assert_eq!(items[1].as_ref().unwrap().repaired_utf8, 2);
-        assert_eq!(items[2].as_ref().unwrap().text, "a\u{FFFD}b");
+        assert_eq!(items[2].as_ref().unwrap().text, "a\u{ff}b");
         assert_eq!(items[3].as_ref().unwrap().repaired_utf8, 1);
         let w = it.take_warnings();
         assert_eq!(w.len(), 2);
@@ -3039,7 +3041,7 @@ mod tests {
         assert_eq!(w[1].location, format!("{}:1", badj.display()));
         assert_eq!(
             w[1].message,
-            "2 invalid UTF-8 sequence(s) replaced with U+FFFD on 2 lines (1, 2)"
+            "2 invalid UTF-8 sequence(s) on 2 lines (1, 2) repaired: a line that reads as Windows-1252 is decoded so, other bytes become U+FFFD"
         );
     }
 
@@ -3200,16 +3202,16 @@ mod tests {
             [
                 (
                     format!("{}:3", j.display()),
-                    "2 invalid UTF-8 sequence(s) replaced with U+FFFD".into()
+                    "2 invalid UTF-8 sequence(s) repaired: a line that reads as Windows-1252 is decoded so, other bytes become U+FFFD".into()
                 ),
                 (
                     format!("{}:3", t.display()),
-                    "3 invalid UTF-8 sequence(s) replaced with U+FFFD on 2 lines (3, 7)".into()
+                    "3 invalid UTF-8 sequence(s) on 2 lines (3, 7) repaired: a line that reads as Windows-1252 is decoded so, other bytes become U+FFFD".into()
                 ),
                 (
                     format!("{}:1", m.display()),
-                    "8 invalid UTF-8 sequence(s) replaced with U+FFFD on 8 lines (1, 2, 3, 4, \
-                     5, ...)"
+                    "8 invalid UTF-8 sequence(s) on 8 lines (1, 2, 3, 4, \
+                     5, ...) repaired: a line that reads as Windows-1252 is decoded so, other bytes become U+FFFD"
                         .into()
                 ),
             ]

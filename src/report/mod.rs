@@ -328,7 +328,7 @@ pub fn summary(t: &Totals, seconds: Option<f64>, dry: bool) -> String {
         if kind == REPAIRED_UTF8 && t.repaired_utf8 > 0 {
             let _ = write!(
                 s,
-                " ({} invalid UTF-8 sequence{} replaced)",
+                " ({} invalid UTF-8 sequence{} repaired)",
                 t.repaired_utf8,
                 if t.repaired_utf8 == 1 { "" } else { "s" }
             );
@@ -510,7 +510,7 @@ mod tests {
         assert_eq!(lines[5], "  dropped: empty-input: 2");
         assert_eq!(
             lines[6],
-            "  warning: repaired-utf8: 1 (3 invalid UTF-8 sequences replaced)"
+            "  warning: repaired-utf8: 1 (3 invalid UTF-8 sequences repaired)"
         );
         assert_eq!(lines.len(), 7, "{s}");
     }
