@@ -67,8 +67,10 @@
 //! `invalid-gzip`, `invalid-zstd`, `truncated-archive`, `corrupt-archive`, `trailing-data`,
 //! `unsupported-encoding`, `invalid-utf8`
 //! (only with [`InputOptions::strict_utf8`], `--strict`; without it invalid UTF-8 is repaired
-//! with U+FFFD and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
-//! `repaired-utf8`, `unknown-extension`, `no-inputs`.
+//! (see [`decode::decode_utf8`]) and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
+//! `repaired-utf8`, `unknown-extension`, `no-inputs`, `looks-like-jsonl` (a `.txt` whose first
+//! line is a JSON object), `looks-like-html` (a text dump that is an HTML page; see
+//! [`format_hint`]).
 
 pub mod decode;
 pub mod normalize;
@@ -888,11 +890,16 @@ impl Records {
                 format!("binary file (NUL bytes near the start){SKIPPED}"),
             )));
         }
+        let named_text = format == Format::Text && self.opts.format == InputFormat::Auto;
         let format = match format {
             Format::Sniff if sniff_jsonl(head) => Format::Jsonl,
             Format::Sniff => Format::Text,
             f => f,
         };
+        if format == Format::Text {
+            self.warnings
+                .extend(format_hint(head, named_text, &src.display));
+        }
         match format {
             Format::Jsonl => {
                 if decode::bom(head).is_wide() {
@@ -1806,6 +1813,39 @@ fn looks_binary(head: &[u8], format: Format) -> bool {
     };
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     !(jsonl && body.trim_ascii_start().starts_with(b"{"))
+}
+
+/// A warning for a source read as a text dump that looks like something else: JSONL in a file
+/// whose name made it a text dump (`records.txt`: its first non-blank line is a JSON object;
+/// `named_text`), or an HTML page (it opens with `<!DOCTYPE html`, `<html`, `<head` or
+/// `<body`, any case), whose markup would be cleaned as text. The source is still read.
+fn format_hint(head: &[u8], named_text: bool, display: &str) -> Option<InputError> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let body = head.trim_ascii_start();
+    // the line the markup or the object opens on
+    let line = 1 + memchr::memchr_iter(b'\n', &head[..head.len() - body.len()]).count();
+    let opens = |tag: &[u8]| body.len() >= tag.len() && body[..tag.len()].eq_ignore_ascii_case(tag);
+    if [&b"<!doctype html"[..], b"<html", b"<head", b"<body"]
+        .iter()
+        .any(|t| opens(t))
+    {
+        return Some(InputError::new(
+            display,
+            Some(line),
+            "looks-like-html",
+            "read as a text dump, but it is HTML markup: deboil cleans text extracted from \
+             pages, so the tags are cleaned as text; extract the text first",
+        ));
+    }
+    (named_text && sniff_jsonl(head)).then(|| {
+        InputError::new(
+            display,
+            Some(line),
+            "looks-like-jsonl",
+            "read as a text dump by its name, but its first line is a JSON object; if it is \
+             JSONL, give --input-format jsonl (or name it .jsonl)",
+        )
+    })
 }
 
 /// Reads a whole text dump (capped) into one record, with the invalid UTF-8 it repaired.
@@ -3005,6 +3045,41 @@ mod tests {
         let l = write(&d, "l.txt", &late);
         let items = read(&[l]);
         assert!(items[0].as_ref().unwrap().text.ends_with("ab"));
+    }
+
+    #[test]
+    fn html_and_jsonl_read_as_text_get_a_hint() {
+        let d = tmpdir("format-hint");
+        let html = write(
+            &d,
+            "page.txt",
+            b"\n <!DOCTYPE html>\n<html><body>Hi</body></html>\n",
+        );
+        let json = write(&d, "records.txt", b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n");
+        let plain = write(&d, "plain.txt", b"{Breaking} news\n<html> is a tag name.\n");
+        let mut it = open_all(
+            discover(&[html.clone(), json.clone(), plain]).unwrap(),
+            InputOptions::default(),
+        );
+        // each is still read, as a text dump
+        assert_eq!(it.by_ref().filter(|r| r.is_ok()).count(), 3);
+        let w = it.take_warnings();
+        let kinds: Vec<_> = w.iter().map(|w| (w.kind, w.location.clone())).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("looks-like-html", format!("{}:2", html.display())),
+                ("looks-like-jsonl", format!("{}:1", json.display())),
+            ]
+        );
+        // forced to text, JSONL is what the user asked for: no hint
+        let forced = InputOptions {
+            format: InputFormat::Text,
+            ..InputOptions::default()
+        };
+        let mut it = open_all(discover(&[json]).unwrap(), forced);
+        assert_eq!(it.by_ref().count(), 1);
+        assert!(it.take_warnings().is_empty());
     }
 
     #[test]
