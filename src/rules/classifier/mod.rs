@@ -802,6 +802,121 @@ fn release_sections(
     sections
 }
 
+/// Most bytes of a speaker's label before its colon (`Frage:`, `Jana Vogt:`, `Q:`).
+const SPEAKER_LABEL_BYTES: usize = 32;
+
+/// Most words of a speaker's label.
+const SPEAKER_LABEL_WORDS: usize = 3;
+
+/// The speaker's label a line of an interview or a dialogue opens with (`Frage: Warum?`,
+/// `Vogt: Ja.`, `Q: And then?`): one to [`SPEAKER_LABEL_WORDS`] capitalised words of letters
+/// (a dot, hyphen or apostrophe inside a name aside), a colon, a space and words. No digit (a
+/// time, a score, a table's row), no label of the whole line (`Ingredients:`).
+fn speaker_label(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let head = &line.as_bytes()[..line.len().min(SPEAKER_LABEL_BYTES + 1)];
+    let colon = head.iter().position(|&b| b == b':')?;
+    let label = &line[..colon];
+    let rest = line[colon + 1..].strip_prefix(' ')?;
+    if !rest.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let mut words = 0;
+    for word in label.split(' ') {
+        words += 1;
+        let mut chars = word.chars();
+        let named = chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        if !named || words > SPEAKER_LABEL_WORDS {
+            return None;
+        }
+    }
+    Some(label)
+}
+
+/// A speaker's turn ends like a sentence: `.`, `?`, `!` or `…`, perhaps inside a closing quote
+/// or bracket.
+fn turn_ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '”', '“', '»', '«', '\'', '’', ')'])
+        .ends_with(['.', '?', '!', '…', '？', '！', '。'])
+}
+
+/// Fewest turns of an interview (see [`interview_runs`]).
+const INTERVIEW_TURNS: usize = 4;
+
+/// Most non-blank lines between two turns of an interview (an answer's further paragraphs).
+const INTERVIEW_TURN_LINES: usize = 3;
+
+/// The spans of an interview's or a dialogue's turns: runs of lines that open with a speaker's
+/// label (see [`speaker_label`]), at most [`INTERVIEW_TURN_LINES`] other lines between two of
+/// them, with at least [`INTERVIEW_TURNS`] turns by two or three speakers, each speaking at
+/// least twice (one line more may open like a turn: a headline's `Interview:`, left out of the
+/// span), and the speaker changing at half the turns or more (`Frage:` / `Vogt:` /
+/// `Frage:` ...); a question among the turns, and at least half of them ending like a
+/// sentence. A table of properties (`Protein: 14 g` / `Fat: 12 g`) or a form's labels name
+/// each row once; a timetable's (`Fall: CEP 400` / `Spring: LAI 414`) or a card's (`Anna:
+/// Berlin`) rows ask nothing. Each span runs from the first turn to the last.
+fn interview_runs(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut turns: Vec<(usize, &str)> = Vec::new();
+    let mut since_turn = 0;
+    let flush = |turns: &mut Vec<(usize, &str)>, runs: &mut Vec<std::ops::Range<usize>>| {
+        if turns.len() >= INTERVIEW_TURNS {
+            let mut speakers: Vec<(&str, usize)> = Vec::new();
+            for &(_, label) in turns.iter() {
+                match speakers.iter_mut().find(|(s, _)| *s == label) {
+                    Some((_, k)) => *k += 1,
+                    None => speakers.push((label, 1)),
+                }
+            }
+            let changes = turns.windows(2).filter(|w| w[0].1 != w[1].1).count();
+            let ends = |j: usize| {
+                let line = doc.line(j).trim_end();
+                (turn_ends_sentence(line), line.ends_with(['?', '？']))
+            };
+            let (sentences, questions) = turns.iter().fold((0, 0), |(s, q), &(j, _)| {
+                let (sentence, question) = ends(j);
+                (s + usize::from(sentence), q + usize::from(question))
+            });
+            // (a headline may open like a turn, `Interview: Why the ferry came back`)
+            let recurring = |label: &str| speakers.iter().any(|&(s, k)| s == label && k >= 2);
+            let once = speakers.iter().filter(|&&(_, k)| k == 1).count();
+            let first = turns.iter().find(|&&(_, l)| recurring(l));
+            let last = turns.iter().rfind(|&&(_, l)| recurring(l));
+            if (2..=3).contains(&(speakers.len() - once))
+                && once <= 1
+                && 2 * changes >= turns.len()
+                && questions > 0
+                && 2 * sentences >= turns.len()
+            {
+                if let (Some(&(a, _)), Some(&(b, _))) = (first, last) {
+                    runs.push(a..b + 1);
+                }
+            }
+        }
+        turns.clear();
+    };
+    for j in 0..doc.n_lines() {
+        if doc.is_blank(j) {
+            continue;
+        }
+        match speaker_label(doc.line(j)) {
+            Some(label) => {
+                turns.push((j, label));
+                since_turn = 0;
+            }
+            None => {
+                since_turn += 1;
+                if since_turn > INTERVIEW_TURN_LINES {
+                    flush(&mut turns, &mut runs);
+                }
+            }
+        }
+    }
+    flush(&mut turns, &mut runs);
+    runs
+}
+
 /// Fewest entries of a chapter list or timeline.
 const TIMED_ENTRIES: usize = 3;
 
@@ -2396,6 +2511,28 @@ fn classify_lines(
     if first.is_none() {
         return (out, xs);
     }
+    // an interview the core reaches into is the article, every turn of it (a last short answer,
+    // `Vogt: Ja.`, would otherwise fall outside the core), and so is a sentence right below its
+    // last turn (who held it, `Das Gespräch führte ...`, `This interview has been edited.`)
+    let unruled = |j: usize| !ruled.get(j).copied().unwrap_or(false) && !in_thread[j];
+    for run in interview_runs(doc) {
+        if !(run.clone().all(unruled) && in_core[run.clone()].iter().any(|&c| c)) {
+            continue;
+        }
+        let end = run.end;
+        in_core[run].iter_mut().for_each(|c| *c = true);
+        if let Some(j) = (end..n).find(|&j| out[j].class != Class::Blank) {
+            let f = &out[j].features;
+            let closing = unruled(j)
+                && f.words >= SHORT_SENTENCE_WORDS
+                && f.links == 0
+                && !f.comment_marker
+                && !f.clock
+                && !chrome_shaped(f)
+                && doc.line(j).trim_end().ends_with('.');
+            in_core[j] |= closing;
+        }
+    }
     // the article's last sections: when everything below the core is prose and the short lines
     // between prose lines (subheadings, a short list), up to the end of the document, with no
     // sign of chrome (a chrome-shaped line, a line a rule removes, a comment marker, a
@@ -3368,6 +3505,90 @@ mod tests {
         ] {
             let r = reasons(&format!("{LEDE}{end}"));
             assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_s_label_opens_a_turn() {
+        for (line, label) in [
+            ("Frage: Warum passiert es dann nicht?", Some("Frage")),
+            ("Q: And then?", Some("Q")),
+            ("Jana Vogt: Ja.", Some("Jana Vogt")),
+            ("O'Neill: No.", Some("O'Neill")),
+            ("Frage: Zum Schluss: Sind Sie optimistisch?", Some("Frage")),
+            // a row of a table, a time, a label alone, a sentence with a colon late in it
+            ("Protein: 14 g", Some("Protein")),
+            ("Ingredients:", None),
+            ("10:45 Kick-off", None),
+            ("Step 2: stir", None),
+            ("the answer: yes", None),
+            ("This is what the council said on Monday: no.", None),
+        ] {
+            assert_eq!(speaker_label(line), label, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn an_interview_s_last_short_turns_stay() {
+        let interview = "Interview: Why the harbour ferry came back\n\
+            The port's director on the refit, the cost and the crews who kept the old boat alive.\n\
+            Q: Was the refit worth what it cost?\n\
+            A: Yes. It cost twice the estimate, but a new boat would have cost ten times as much.\n\
+            Q: What took so long?\n\
+            A: The engine. Nobody builds that model any more, so every part had to be made.\n\
+            Q: Will it sail in winter?\n\
+            A: No.\n\
+            The interview was conducted by Jane Doe.\n";
+        let r = reasons(interview);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // the sentence right below the last turn stays with chrome below it, and the chrome goes
+        let r = reasons(&format!("{interview}Share this article\nRead more\n"));
+        let (stay, go) = r.split_at(r.len() - 2);
+        assert!(stay.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        assert!(go.iter().all(|(_, why)| why.is_some()), "{r:#?}");
+        // the same lines without the questions are no interview: the last short line goes
+        let rows = "Harbour ferry returns after two years of repairs\n\
+            The old harbour ferry will carry passengers again from Saturday, the port authority \
+            announced on Thursday, after a refit that took almost two years and cost twice the \
+            first estimate.\n\
+            Crews replaced the engine, the deck and most of the wiring, and volunteers sanded \
+            and painted the benches.\n\
+            Summer: daily departures every hour.\n\
+            Winter: weekends only.\n\
+            Summer: bikes travel free.\n\
+            Winter: no bikes.\n";
+        let r = reasons(rows);
+        assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
+    }
+
+    #[test]
+    fn an_interview_needs_two_speakers_taking_turns_and_a_question() {
+        let runs = |text: &str| {
+            let doc = Document::from_text(text.to_string(), 1, 0);
+            interview_runs(&doc)
+        };
+        let qa = "Q: Why?\nA: Because.\nQ: When?\nA: Soon.\n";
+        assert_eq!(runs(qa), vec![0..4]);
+        // a headline that opens like a turn is no turn of the span
+        assert_eq!(runs(&format!("Interview: The ferry\n{qa}")), vec![1..5]);
+        // an answer's second paragraph stays inside the run
+        assert_eq!(
+            runs("Q: Why?\nA: Because.\nAnd for no other reason.\nQ: When?\nA: Soon.\n"),
+            vec![0..5]
+        );
+        for text in [
+            // three turns only
+            "Q: Why?\nA: Because.\nQ: When?\n",
+            // a table of properties: each label once
+            "Calories: 310 kcal.\nProtein: 14 g?\nFat: 12 g.\nSalt: 1 g.\n",
+            // no question
+            "Q: Why.\nA: Because.\nQ: When.\nA: Soon.\n",
+            // a timetable's rows, no sentences
+            "Fall: CEP 400?\nSpring: LAI 414\nFall: electives\nSpring: thesis\n",
+            // two speak once
+            "Q: Why?\nA: Because.\nQ: When?\nB: Soon.\n",
+        ] {
+            assert!(runs(text).is_empty(), "{text:?}");
         }
     }
 
