@@ -20,7 +20,9 @@ crate::declare_rule! {
     /// run of non-blank lines of at most eight words each that do not end like a sentence (at
     /// most twelve lines, the first blank line ends it). The words "Tag", "Topics", "Themen",
     /// "Temas", "Categories" and "Kategorien" count as a label only with a colon (alone, they may be an
-    /// article's subheading).
+    /// article's subheading); such a label alone with its list between a sentence right above it
+    /// and a sentence of eight words or more right below the list (`Themen:` / `Haushalt 2027` /
+    /// ... / `Bürger können vorab Fragen stellen.`) is the article's own agenda and stays.
     ///
     /// Example: `Etiquetas:` / `autos bendición capuchinos` below an article: both removed.
     ///
@@ -118,6 +120,25 @@ fn list_line(doc: &Document, i: usize) -> bool {
     !info.is_blank() && info.words <= 8 && !doc.line(i).trim_end().ends_with(['.', '!', '?'])
 }
 
+/// Fewest words of a line of prose around an article's own list (see [`prose_line`]).
+const PROSE_WORDS: u32 = 8;
+
+/// Line `j` is a sentence of the article's prose: at least [`PROSE_WORDS`] words, ending like a
+/// sentence.
+fn prose_line(doc: &Document, j: usize) -> bool {
+    j < doc.n_lines()
+        && doc.info(j).words >= PROSE_WORDS
+        && doc.line(j).trim_end().ends_with(['.', '!', '?', '…'])
+}
+
+/// The nearest non-blank line above line `i` is prose (see [`prose_line`]).
+fn prose_above(doc: &Document, i: usize) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| !doc.info(j).is_blank())
+        .is_some_and(|j| prose_line(doc, j))
+}
+
 /// Most lines a list below a label spans.
 const MAX_LIST_LINES: usize = 12;
 
@@ -158,6 +179,16 @@ impl Rule for TagList {
             let mut end = i + 1;
             while end < n && end - i <= MAX_LIST_LINES && list_line(doc, end) {
                 end += 1;
+            }
+            // a word that may head the article's own list (`Themen:`, `Topics:`), with its
+            // items between two lines of prose: an agenda, a summary, not the page's tags
+            if c.name("colon").is_some()
+                && end > i + 1
+                && prose_line(doc, end)
+                && prose_above(doc, i)
+            {
+                i = end;
+                continue;
             }
             out.push(
                 Removal::lines(&Self::META, i..end)
@@ -276,6 +307,27 @@ mod tests {
         assert_eq!(removed(t), vec![1..4]);
         let t = "Etiquetas:\nautos bendición capuchinos\nThe article goes on with a sentence.";
         assert_eq!(removed(t), vec![0..2]);
+    }
+
+    #[test]
+    fn an_article_s_own_list_between_prose_lines_stays() {
+        let lede = "The council met on Thursday evening for its last session before the summer.\n";
+        let next = "Residents may put questions to the council before the session opens.\n";
+        for label in ["Themen:", "Topics:", "Temas:"] {
+            let t = format!(
+                "{lede}{label}\nBudget 2027\nRepairs to the school\nA new cycle lane\n{next}"
+            );
+            assert!(removed(&t).is_empty(), "{t}");
+            // with no prose right below (the page's tags under the article), the list goes
+            let t = format!("{lede}{label}\nBudget 2027\nRepairs to the school\n\n{next}");
+            assert_eq!(removed(&t), vec![1..4], "{t}");
+            // nor with no prose right above
+            let t = format!("Share this\n{label}\nBudget 2027\nRepairs to the school\n{next}");
+            assert_eq!(removed(&t), vec![1..4], "{t}");
+        }
+        // a tag label proper goes between prose lines too
+        let t = format!("{lede}Tags:\nBudget 2027\nRepairs to the school\n{next}");
+        assert_eq!(removed(&t), vec![1..4], "{t}");
     }
 
     #[test]

@@ -1117,6 +1117,53 @@ fn introduced_list(doc: &Document, out: &[Verdict], start: usize, end: usize) ->
     introduced > 0 && (2..=INTRODUCED_ITEMS).contains(&items)
 }
 
+/// Most words of a label that heads a list (`Themen:`, `On the agenda:`).
+const LIST_LABEL_WORDS: u32 = 3;
+
+/// Lines `start..end` (short lines and blanks, between prose lines) are a list under a label
+/// inside the article's text: the prose line above ends like a sentence, the run's first line
+/// is a label of at most [`LIST_LABEL_WORDS`] words ending with `:` (`Themen:`, `Topics:`; a
+/// sentence ending with `:` above a list, `please share it on:`, introduces a share bar as
+/// often as the article's list); then two to [`INTRODUCED_ITEMS`] items, none with a colon, a link,
+/// a chrome shape or a rule's removal, half of them or more of two words or more (an agenda's
+/// `Repairs to the primary school` / `Parking charges`, not a share bar's `Follow us:` /
+/// `Facebook` / `Instagram`).
+fn labelled_list(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    start: usize,
+    end: usize,
+) -> bool {
+    let mut lines = (start..end).filter(|&j| out[j].class != Class::Blank);
+    let Some(above) = (0..start).rev().find(|&j| out[j].class != Class::Blank) else {
+        return false;
+    };
+    let af = &out[above].features;
+    let labelled = lines.next().is_some_and(|j| {
+        let f = &out[j].features;
+        f.colon && f.words <= LIST_LABEL_WORDS && !ruled.get(j).copied().unwrap_or(false)
+    });
+    if !(labelled && af.terminal && !af.colon) {
+        return false;
+    }
+    let (mut items, mut worded) = (0, 0);
+    for j in lines {
+        let f = &out[j].features;
+        if f.colon
+            || f.links > 0
+            || chrome_shaped(f)
+            || ruled.get(j).copied().unwrap_or(false)
+            || doc.line(j).contains(':')
+        {
+            return false;
+        }
+        items += 1;
+        worded += usize::from(f.words >= 2);
+    }
+    (2..=INTRODUCED_ITEMS).contains(&items) && 2 * worded >= items
+}
+
 /// Fewest entries of a table of contents.
 const TOC_MIN_ENTRIES: usize = 3;
 
@@ -2383,7 +2430,8 @@ fn classify_lines(
             || numbered_list(doc, &out, start, i)
             || timed_list(doc, &out, start, i)
             || introduced_list(doc, &out, start, i)
-            || quantity_list(doc, &out, start, i);
+            || quantity_list(doc, &out, start, i)
+            || labelled_list(doc, &out, ruled, start, i);
         // a list under a subheading, longer than a short run: the article's own
         let headed = shorts > p.gap_lines
             && shorts <= HEADED_LIST_LINES
@@ -3506,6 +3554,35 @@ mod tests {
             let r = reasons(&format!("{LEDE}{end}"));
             assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
         }
+    }
+
+    #[test]
+    fn a_short_list_under_a_label_between_prose_lines_stays() {
+        let list = |label: &str, items: &str| {
+            format!(
+                "{LEDE}{label}\n{items}Residents may put questions to the port authority \
+                 before the first sailing, at the harbour office.\n"
+            )
+        };
+        for (label, items) in [
+            (
+                "Themen:",
+                "Haushalt 2027\nSanierung der Grundschule\nRadweg an der Bahnhofstraße\n",
+            ),
+            (
+                "On the agenda:",
+                "Timetables\nTicket prices for families\nThe winter service\n",
+            ),
+        ] {
+            let r = reasons(&list(label, items));
+            assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        }
+        // a share bar's one-word labels are no such list
+        let r = reasons(&list(
+            "Follow us:",
+            "Facebook\nInstagram\nNewsletter\nPodcast\n",
+        ));
+        assert!(r.iter().any(|(_, why)| why.is_some()), "{r:#?}");
     }
 
     #[test]
