@@ -676,6 +676,35 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
+/// A character of a Southeast Asian script written without spaces between words: Thai, Lao,
+/// Myanmar, Khmer (their blocks, extensions included). A space there ends a phrase or a
+/// sentence, so one token holds many words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x19E0..=0x19FF | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F)
+}
+
+/// The signs of [`is_unspaced_script`] blocks that are punctuation or currency (`ฯ` and `ๆ`
+/// are letters): the Thai baht and marks `๏ ๚ ๛`, Myanmar `၊ ။ ၌ ၍ ၎ ၏`, Khmer `។ ៕ ៖ ៗ ៘ ៙
+/// ៚ ៛`. Every other non-digit of those blocks is a letter or a mark on one (a vowel sign, a
+/// tone mark), and counts as a letter.
+fn is_unspaced_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x0E3F | 0x0E4F | 0x0E5A | 0x0E5B | 0x104A..=0x104F | 0x17D4..=0x17DB)
+}
+
+/// Thai and Lao, which write no sentence marks: a space ends a sentence, and a line's end ends
+/// its last one.
+fn is_thai_or_lao(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0EFF)
+}
+
+/// Fewest words of a line of Thai or Lao that reads as a sentence (as if it ended in a full
+/// stop): twice a short line's, longer than a headline or a list item.
+const UNMARKED_SENTENCE_WORDS: u32 = 16;
+
+/// Letters (and their marks) of a word of Thai, Lao, Myanmar or Khmer, about: a token of `n`
+/// such letters holds `n / UNSPACED_WORD_LETTERS` words (one at least).
+const UNSPACED_WORD_LETTERS: u32 = 4;
+
 /// Words of a page's previous / next links (`« Previous Next »`, `« Article précédent Article
 /// suivant »`), which a line all in one pair of guillemets may hold instead of a quotation.
 const POST_NAVIGATION_WORDS: [&str; 14] = [
@@ -756,6 +785,10 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     let mut reply = false;
     let mut comment_word = false;
     let mut cjk = 0u32;
+    // words of Thai, Lao, Myanmar and Khmer beyond their tokens' one each
+    let mut unspaced_words = 0u32;
+    // letters of Thai and Lao, which write no sentence marks
+    let mut unmarked_letters = 0u32;
     // a pair of guillemets that quotes inside the line (`le roman « Trois ponts » paraît`) is
     // no breadcrumb's `»`; a line that opens or ends with one, or holds a `|`, is a page's
     // `« Previous | Home | Next »`
@@ -838,13 +871,23 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
                 f.links += 1;
             }
             let mut first_alpha: Option<char> = None;
+            let mut unspaced = 0u32;
             for c in tok.chars() {
                 if c == SOFT_HYPHEN {
                     // the text's own hyphenation: no character of the word
                     continue;
                 }
                 f.chars += 1;
-                if crate::chars::is_alphabetic(c) {
+                if is_unspaced_script(c) && !c.is_numeric() && !is_unspaced_punctuation(c) {
+                    // a letter, or a vowel sign or tone mark on one
+                    unspaced += 1;
+                    unmarked_letters += u32::from(is_thai_or_lao(c));
+                    f.letters += 1;
+                    if first_alpha.is_none() {
+                        first_alpha = Some(c);
+                    }
+                    lower.push(c);
+                } else if crate::chars::is_alphabetic(c) {
                     f.letters += 1;
                     if !c.is_ascii() && is_cjk(c) {
                         cjk += 1;
@@ -870,6 +913,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
                     }
                 }
             }
+            unspaced_words += (unspaced / UNSPACED_WORD_LETTERS).saturating_sub(1);
             has_alpha = first_alpha.is_some();
             apostrophe = true;
             first_upper = first_alpha.is_some_and(char::is_uppercase);
@@ -910,8 +954,9 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     }
     // spaces between tokens count as characters too
     f.chars += f.words.saturating_sub(1);
-    // Chinese and Japanese write no spaces between words: a word is about two characters
-    f.words += cjk / 2;
+    // Chinese and Japanese write no spaces between words: a word is about two characters;
+    // Thai, Lao, Myanmar and Khmer space phrases, not words: a word is about four letters
+    f.words += cjk / 2 + unspaced_words;
     let end = body.trim_end_matches(|c: char| {
         matches!(
             c,
@@ -920,7 +965,9 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     });
     // a copyright sign marks a footer line, not a paragraph that quotes one
     f.copyright &= f.words <= COPYRIGHT_MAX_WORDS;
-    f.terminal = end.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+    f.terminal = end.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+        // a long line in a script without sentence marks ends a sentence
+        || 2 * unmarked_letters > f.letters && f.words >= UNMARKED_SENTENCE_WORDS;
     // a sentence that tells a time (`At 09:12 the database hit its limit.`) is prose: it ends
     // like one, most of its words are lowercase and it names no year, where a comment's header
     // or a byline is names, month names and a date (`Anna Maria Schmidt on 12 May 2021 at
@@ -977,6 +1024,38 @@ mod tests {
         assert!(f.stop_density(0) > 0.3);
         assert_eq!(f.separators, 0);
         assert_eq!(f.links, 0);
+    }
+
+    fn f_para_terminal(line: &str) -> bool {
+        fx(line).terminal
+    }
+
+    #[test]
+    fn thai_lao_myanmar_and_khmer_words_are_counted_by_letters() {
+        // a Thai paragraph of about 38 words in three space-separated phrases
+        let thai = "กรุงเทพมหานครเปิดให้บริการเรือโดยสารไฟฟ้าสายใหม่ในคลองแสนแสบอย่างเป็นทางการเมื่อวันพุธ โดยเรือจะวิ่งระหว่างท่าประตูน้ำกับท่าวัดศรีบุญเรือง ระยะทางประมาณสิบแปดกิโลเมตร";
+        let f = fx(thai);
+        assert!((30..=45).contains(&f.words), "{}", f.words);
+        // tone marks and vowel signs are letters, not symbols
+        assert_eq!(f.symbols, 0);
+        assert_eq!(f.letters + 2, f.chars);
+        // a menu label is a word or two
+        assert!(fx("เศรษฐกิจ").words <= 2);
+        assert_eq!(fx("แชร์").words, 1);
+        // Lao, Myanmar and Khmer the same way
+        for line in [
+            "ລັດຖະບານໄດ້ປະກາດແຜນການໃໝ່ເພື່ອຊ່ວຍເຫຼືອທຸລະກິດຂະໜາດນ້ອຍ",
+            "အစိုးရသည်အသေးစားလုပ်ငန်းများကိုကူညီရန်အစီအစဉ်သစ်ကိုကြေညာခဲ့သည်",
+            "រដ្ឋាភិបាលបានប្រកាសផែនការថ្មីដើម្បីជួយអាជីវកម្មខ្នាតតូច",
+        ] {
+            assert!(fx(line).words >= 8, "{line}: {}", fx(line).words);
+        }
+        // a Thai paragraph ends a sentence without a mark; a headline does not
+        assert!(f_para_terminal(thai));
+        assert!(!fx("เชียงใหม่เตรียมรับมือหมอกควันช่วงต้นปี").terminal);
+        // their digits and punctuation are no letters
+        let f = fx("๒๕๖๘ ฿");
+        assert_eq!((f.letters, f.digits, f.symbols), (0, 4, 1));
     }
 
     #[test]
