@@ -30,7 +30,9 @@ pub struct Features {
     pub links: u32,
     /// The line opens with a list bullet (`*`, `•`, `-`, `–`, `·`, `»`, `>`).
     pub bullet: bool,
-    /// Ends with `.`, `!`, `?` or `…` (closing quotes and brackets skipped).
+    /// Ends with `.`, `!`, `?` or `…`, or the like of another script (see [`FULL_STOPS`] and
+    /// [`QUESTION_AND_EXCLAMATION_MARKS`]; closing quotes and brackets skipped); a long line of
+    /// Thai or Lao, which write no sentence marks, ends a sentence too.
     pub terminal: bool,
     /// Ends with `:`.
     pub colon: bool,
@@ -668,6 +670,29 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Full stops: ASCII `.`, the ideographic `。` and full-width `．`, the Devanagari danda `।` and
+/// double danda `॥`, the Urdu `۔`, the Armenian `։`, the Ethiopic `።`, the Myanmar `။` and the
+/// Khmer `។` and `៕`. (Thai and Lao write none: a space ends their sentences.)
+pub const FULL_STOPS: [char; 11] = ['.', '。', '．', '।', '॥', '۔', '։', '።', '။', '។', '៕'];
+
+/// Question and exclamation marks: ASCII, full-width and the Arabic `؟`.
+pub const QUESTION_AND_EXCLAMATION_MARKS: [char; 5] = ['!', '?', '！', '？', '؟'];
+
+/// Colons: ASCII `:`, full-width `：` and the Ethiopic preface colon `፥`.
+pub const COLONS: [char; 3] = [':', '：', '፥'];
+
+/// Commas and semicolons (what a clause ends with): ASCII and full-width, the ideographic
+/// comma `、`, the Arabic `،` and `؛`, the Ethiopic `፣` and `፤`.
+pub const CLAUSE_ENDS: [char; 9] = [',', ';', '，', '；', '、', '،', '؛', '፣', '፤'];
+
+/// Whether `line` (trimmed at its end) ends a sentence: a full stop, a question or exclamation
+/// mark or an ellipsis of any script in [`FULL_STOPS`] and [`QUESTION_AND_EXCLAMATION_MARKS`].
+pub fn ends_a_sentence_mark(line: &str) -> bool {
+    line.ends_with(|c: char| {
+        c == '…' || FULL_STOPS.contains(&c) || QUESTION_AND_EXCLAMATION_MARKS.contains(&c)
+    })
+}
+
 /// Longer lines with a `©` are prose that mentions one, not a copyright footer.
 const COPYRIGHT_MAX_WORDS: u32 = 40;
 
@@ -965,7 +990,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     });
     // a copyright sign marks a footer line, not a paragraph that quotes one
     f.copyright &= f.words <= COPYRIGHT_MAX_WORDS;
-    f.terminal = end.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    f.terminal = ends_a_sentence_mark(end)
         // a long line in a script without sentence marks ends a sentence
         || 2 * unmarked_letters > f.letters && f.words >= UNMARKED_SENTENCE_WORDS;
     // a sentence that tells a time (`At 09:12 the database hit its limit.`) is prose: it ends
@@ -1056,6 +1081,23 @@ mod tests {
         // their digits and punctuation are no letters
         let f = fx("๒๕๖๘ ฿");
         assert_eq!((f.letters, f.digits, f.symbols), (0, 4, 1));
+    }
+
+    #[test]
+    fn sentences_end_in_the_full_stops_of_other_scripts() {
+        for line in [
+            "सरकार ने नई योजना की घोषणा की।",
+            "यह योजना युवाओं के लिए है॥",
+            "هل ستنجح الخطة الجديدة؟",
+            "حکومت نے نئی اسکیم کا اعلان کیا۔",
+            "Կառավարությունը նոր ծրագիր է հայտարարել։",
+            "መንግሥት አዲስ ዕቅድ አስታውቋል።",
+            "အစိုးရက အစီအစဉ်သစ် ကြေညာခဲ့သည်။",
+            "រដ្ឋាភិបាលបានប្រកាសផែនការថ្មី។",
+        ] {
+            assert!(fx(line).terminal, "{line}");
+        }
+        assert!(!fx("योजना में शामिल हैं:").terminal);
     }
 
     #[test]

@@ -936,7 +936,7 @@ fn timed_entries(doc: &Document) -> Vec<usize> {
     // a falling run is a ticker, newest entry first, when its entries are sentences, mostly (a
     // box of the latest headlines, each under its time, is none)
     let sentences = |run: &[(usize, usize)]| {
-        let ends = |j: usize| doc.line(j).trim_end().ends_with(['.', '!', '?']);
+        let ends = |j: usize| features::ends_a_sentence_mark(doc.line(j).trim_end());
         2 * run.iter().filter(|&&(j, _)| ends(j)).count() >= run.len()
     };
     let mut flush = |run: &mut Vec<(usize, usize)>, rising: Option<bool>| {
@@ -1025,7 +1025,7 @@ fn live_entries(doc: &Document) -> Vec<usize> {
         } else if run.is_empty() {
             continue;
         } else if doc.info(j).words >= PARAGRAPH_WORDS
-            || doc.info(j).words >= 3 && doc.line(j).trim_end().ends_with(['.', '!', '?'])
+            || doc.info(j).words >= 3 && features::ends_a_sentence_mark(doc.line(j).trim_end())
         {
             paragraphs += 1;
         } else {
@@ -1827,12 +1827,13 @@ fn section_below(below: Below<'_>, last: usize) -> Vec<usize> {
             && f.words >= SHORT_SENTENCE_WORDS
             && f.separators == 0
             && !f.clock
-            && !line.ends_with(['!', '?', '！', '？', '…'])
+            && !line.ends_with(features::QUESTION_AND_EXCLAMATION_MARKS)
+            && !line.ends_with('…')
             && !line.ends_with("..")
     };
     let row = |j: usize| {
         let line = doc.line(j).trim_end();
-        spec_row(line) && !line.ends_with(['…', '.'])
+        spec_row(line) && !line.ends_with('…') && !line.ends_with(features::FULL_STOPS)
     };
     let Some(&first) = lines.peek() else {
         return Vec::new();
@@ -2863,7 +2864,7 @@ fn classify_lines(
                     head[j] = true;
                     // a standfirst (a sentence with a full stop) stands under the headline: look
                     // on above it; a question or a cry is the headline itself
-                    if !doc.line(j).trim_end().ends_with(['.', '。']) {
+                    if !doc.line(j).trim_end().ends_with(features::FULL_STOPS) {
                         break;
                     }
                 }
