@@ -34,7 +34,7 @@ pub struct Features {
     /// [`QUESTION_AND_EXCLAMATION_MARKS`]; closing quotes and brackets skipped); a long line of
     /// Thai or Lao, which write no sentence marks, ends a sentence too.
     pub terminal: bool,
-    /// Ends with `:`.
+    /// Ends with a colon: ASCII, full-width or Ethiopic (see [`COLONS`]).
     pub colon: bool,
     /// Holds a `©` sign (a line of at most 40 words: a footer, not prose quoting one).
     pub copyright: bool,
@@ -1006,7 +1006,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     f.thread_marker |= f.thread_heading;
     f.comment_marker = f.thread_marker || f.clock;
     f.code = !f.terminal && f.words <= CODE_MAX_WORDS && !f.comment_marker && code_shaped(line);
-    f.colon = end.ends_with(':');
+    f.colon = end.ends_with(COLONS);
     f
 }
 
@@ -1098,6 +1098,13 @@ mod tests {
             assert!(fx(line).terminal, "{line}");
         }
         assert!(!fx("योजना में शामिल हैं:").terminal);
+    }
+
+    #[test]
+    fn full_width_colons_introduce_like_ascii_ones() {
+        assert!(fx("专家指出，城市空中交通目前仍面临三大难题：").colon);
+        assert!(fx("Experts name three problems:").colon);
+        assert!(!fx("二是起降场地不足；").colon);
     }
 
     #[test]

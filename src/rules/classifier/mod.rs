@@ -297,12 +297,13 @@ const NAME_LIST_CAP_SHARE: f32 = 0.7;
 /// What stands in for the stopword density of a line when no list fits the page: sentence
 /// shape. A long sentence reads as prose, a short one (`馆内藏书超过十万册。`, `Η είσοδος είναι
 /// δωρεάν.`) as near-prose, like a short sentence of a listed language; a list item (a bullet)
-/// ending in `?` or `!` is a teaser's headline as often.
+/// ending in `?` or `!` is a teaser's headline as often. A line ending in a colon introduces
+/// what follows (`专家指出，城市空中交通目前仍面临三大难题：`): a sentence too, if not a whole one.
 fn shape_density(f: &Features) -> f32 {
     if f.terminal && f.words >= 8 {
         0.3
     } else if f.words >= 12 && (f.terminal || f.cap_share() < NAME_LIST_CAP_SHARE)
-        || f.terminal && !f.bullet && f.words >= SHORT_SENTENCE_WORDS
+        || (f.terminal || f.colon) && !f.bullet && f.words >= SHORT_SENTENCE_WORDS
     {
         0.2
     } else {
@@ -360,8 +361,24 @@ fn local_class(f: &Features, langs: &PageLanguages, p: &Params) -> Class {
     if d >= p.near_density || (f.terminal && d >= p.near_density * 0.5) {
         return Class::NearGood;
     }
+    if langs.main == Some(LANG_UNKNOWN)
+        && !f.terminal
+        && f.words < UNLISTED_LINE_WORDS
+        && f.cap_share() < NAME_LIST_CAP_SHARE
+    {
+        // with no stopword list for the page, a line of a few words without final punctuation
+        // (a list item, a subheading, a sentence left unpunctuated) tells too little to be
+        // chrome by itself: its context decides, as for a short line. A title-case run of
+        // names (a menu of a cased script) is chrome still.
+        return Class::Short;
+    }
     Class::Bad
 }
+
+/// Below this many words a line of a page without a stopword list and without final
+/// punctuation is judged by its context (from this many on, [`shape_density`] reads it as
+/// near-prose when it is not a title-case list of names).
+const UNLISTED_LINE_WORDS: u32 = 12;
 
 fn weight(c: Class, f: &Features, p: &Params) -> f32 {
     let w = (f.words as f32).min(p.word_cap);
@@ -393,7 +410,7 @@ fn continues(doc: &Document, out: &[Verdict], i: usize) -> bool {
         return false;
     }
     let line = doc.line(i).trim_end();
-    line.ends_with([',', ';'])
+    line.ends_with(features::CLAUSE_ENDS)
         || doc
             .line(i + 1)
             .chars()
@@ -1067,8 +1084,8 @@ const INTRODUCED_ITEMS: usize = 12;
 /// Lines `start..end` (short lines and blanks, between prose lines) are a list a colon
 /// introduces: the prose line above or the run's first line ends with `:` (or its second,
 /// under a subheading: no bullet, no sentence's end), and every item
-/// after it reads as part of that sentence: it ends with `,`, `;` or `.`, or opens in
-/// lowercase (`Inflation by country:` / `Germany: 2.3 per cent,` / ...); after two such items
+/// after it reads as part of that sentence: it ends with `,`, `;` or `.` (or their full-width
+/// and other scripts' forms), or opens in lowercase or in an uncased script (`Inflation by country:` / `Germany: 2.3 per cent,` / ...); after two such items
 /// the run's last line may be anything (the next section's subheading). Once a list has an
 /// item, a line ending in `:` may introduce the next one (a review's `Pros:` and `Cons:`).
 /// A menu or a share bar under `Follow us:` (capitalised labels, no punctuation) is not one.
@@ -1103,12 +1120,15 @@ fn introduced_list(doc: &Document, out: &[Verdict], start: usize, end: usize) ->
             continue;
         }
         let line = doc.line(j).trim();
-        let punctuated = line.ends_with([',', ';', '.']);
-        let lowercase = line
+        let punctuated =
+            line.ends_with(features::CLAUSE_ENDS) || line.ends_with(features::FULL_STOPS);
+        // opens in lowercase, or in a script without case (Arabic, Hebrew, Hindi, Chinese),
+        // where no capital tells a label from a list item
+        let uncapitalised = line
             .chars()
             .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_lowercase);
-        if !(punctuated || lowercase) {
+            .is_some_and(|c| !c.is_uppercase());
+        if !(punctuated || uncapitalised) {
             return false;
         }
         items += 1;
@@ -3364,6 +3384,37 @@ mod tests {
         let text = "市立図書館が新しく開館\n\n\
             土曜日、市の中心部に新しい図書館が開館した。建設には三年かかり、二百席の閲覧室と子ども向けのコーナーが設けられた。\n\
             蔵書は十万冊を超える。\n市民は誰でも無料で利用できる。\n図書館は年中無休だ。\n";
+        let r = reasons(text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+    }
+
+    #[test]
+    fn a_list_and_its_intro_stay_in_a_language_without_a_list() {
+        // an intro ending in a full-width colon, items ending in a full-width semicolon, an
+        // unpunctuated subheading and an unpunctuated sentence between paragraphs
+        let text = "据介绍，本次试运行采用的是国产电动垂直起降飞行器，每架可搭载四名乘客和一名飞行员。试运行期间，航线每天往返十二次。\n\
+            专家指出，城市空中交通目前仍面临三大难题：\n\
+            一是电池续航有限；\n二是起降场地不足；\n三是空域管理复杂。\n\
+            业内人士认为，随着技术的成熟和成本的下降，空中出租车有望在未来十年内成为大城市通勤的重要补充。\n\
+            城市空中交通仍面临三大难题\n\
+            该负责人在接受采访时表示安全始终是第一位的\n\
+            他说，公司计划明年在另外两座城市开通航线，并将继续与监管部门合作完善相关标准。\n";
+        let r = reasons(text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // the same items in Greek, bulleted under a colon
+        let text = "Η κυβέρνηση ανακοίνωσε τη Δευτέρα νέο σχέδιο ύψους πέντε δισεκατομμυρίων ευρώ για τη στήριξη των μικρών επιχειρήσεων.\n\
+            Το σχέδιο περιλαμβάνει:\n\
+            - δάνεια με επιτόκιο που δεν ξεπερνά το πέντε τοις εκατό\n\
+            - φοροαπαλλαγές για δύο χρόνια\n\
+            - δωρεάν προγράμματα κατάρτισης\n\
+            Ο πρόεδρος του συνδέσμου βιομηχανιών δήλωσε ότι το σχέδιο αποτελεί πραγματική ευκαιρία για τους νέους.\n";
+        let r = reasons(text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // an uncased script's unpunctuated items under a colon, a pull quote below them
+        let text = "أعلنت الحكومة يوم الاثنين عن خطة جديدة لدعم المشروعات الصغيرة والمتوسطة بقيمة خمسة مليارات دولار على مدى ثلاث سنوات.\n\n\
+            وتشمل الخطة:\n- قروض ميسرة بفائدة منخفضة\n- إعفاءات ضريبية لمدة عامين\n- برامج تدريب مجانية\n\n\
+            \"هذه فرصة حقيقية\"\n\n\
+            قال رئيس اتحاد الصناعات إن الخطة تمثل فرصة حقيقية للشباب، لكنه طالب بتبسيط الإجراءات الإدارية حتى تصل الأموال إلى مستحقيها.\n";
         let r = reasons(text);
         assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
     }
