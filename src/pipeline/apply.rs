@@ -92,6 +92,25 @@ const TITLE_SENTENCE_WORDS: usize = 5;
 /// ... or, ending in a full-width mark (`。`, `！`, `？`), at least this many characters.
 const TITLE_CJK_SENTENCE_CHARS: usize = 15;
 
+/// Fewest words of the line that carries on a sentence in [`carries_on_a_sentence`].
+const CARRIED_ON_WORDS: usize = 3;
+
+/// Whether `next`, the line right under `line` (no blank line between), carries on the
+/// sentence `line` opens: `line` ends without a sentence's mark (`!`, `?`) and `next` has at
+/// least [`CARRIED_ON_WORDS`] words, the first a word of lowercase letters only (`The library
+/// reopened on Wednesday, eight months` / `after a burst water main ...`). Such a line is the
+/// first line of a hard-wrapped paragraph, not a headline. A byline under a headline (`by Anna
+/// Reed`), a brand written in lowercase before a capital (`iPhone`), an abbreviation (`ca. 8
+/// Min.`) or a web address (`del.icio.us`) carries on no sentence.
+fn carries_on_a_sentence(line: &str, next: &str) -> bool {
+    let mut words = next.split_whitespace();
+    let first_word = words.next().unwrap_or("");
+    !line.trim_end().ends_with(['!', '?', '！', '？'])
+        && words.count() + 1 >= CARRIED_ON_WORDS
+        && first_word.chars().all(char::is_lowercase)
+        && !BYLINE_WORDS.contains(&first_word)
+}
+
 /// `Posts: 87`, `Rating: 4.5`: a label and its number, a widget's line, not a title (a year,
 /// as in `Titanic: 1912`, may end a title).
 fn is_label_and_number(line: &str) -> bool {
@@ -107,6 +126,12 @@ fn is_label_and_number(line: &str) -> bool {
     })
 }
 
+/// The words a byline opens with.
+const BYLINE_WORDS: [&str; 16] = [
+    "By", "BY", "by", "Von", "VON", "von", "Par", "PAR", "par", "Por", "POR", "por", "Door",
+    "door", "Di", "di",
+];
+
 /// `By Anna Reed`: a byline word, then two to five words of names (capitalised, or a joining
 /// word: `Anna Reed and Jo Bauer`, `Ana de la Cruz`). `By the Numbers` is a headline.
 fn is_byline(line: &str, words: u32) -> bool {
@@ -116,11 +141,7 @@ fn is_byline(line: &str, words: u32) -> bool {
     let mut w = line.split_whitespace();
     let first = w.next().unwrap_or("");
     (3..=6).contains(&words)
-        && [
-            "By", "BY", "by", "Von", "VON", "von", "Par", "PAR", "par", "Por", "POR", "por",
-            "Door", "door", "Di", "di",
-        ]
-        .contains(&first)
+        && BYLINE_WORDS.contains(&first)
         && w.all(|x| x.starts_with(char::is_uppercase) || JOINING.contains(&x))
 }
 
@@ -270,7 +291,10 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
             let next = body.iter().skip(1).take(TITLE_PROSE_REACH);
             next.map(|(_, t)| t).any(|t| is_prose(t))
         };
-        if is_headline_shaped(t, words) && prose_follows() {
+        let runs_on = body
+            .get(1)
+            .is_some_and(|(next_li, next)| *next_li == *li + 1 && carries_on_a_sentence(t, next));
+        if is_headline_shaped(t, words) && !runs_on && prose_follows() {
             title = Some(TitleEntry {
                 line: doc.input_line(*li),
                 text: t.to_string(),
@@ -748,7 +772,7 @@ mod tests {
 
     #[test]
     fn bad_spans_are_ignored_not_panicking() {
-        let d = doc("é x\ny z, the body of it, ends here.");
+        let d = doc("é x\nY z, the body of it, ends here.");
         let c = apply(
             &d,
             &[
@@ -757,7 +781,7 @@ mod tests {
                 Removal::lines(&B, 5..9),
             ],
         );
-        assert_eq!(c.render_text(), "é x\n\ny z, the body of it, ends here.\n");
+        assert_eq!(c.render_text(), "é x\n\nY z, the body of it, ends here.\n");
     }
 
     #[test]
@@ -798,6 +822,28 @@ mod tests {
 
     /// A headline heads prose: the first of a run of short lines (a menu entry, an ingredient,
     /// a spec) heads nothing, nor does a widget's label and number.
+    #[test]
+    fn a_hard_wrapped_paragraphs_first_line_is_no_title() {
+        let title = |t: &str| apply(&doc(t), &[]).title;
+        let wrapped = "The harbour reopened on Monday morning, a week\nafter the storm broke the sea wall and flooded the quay.\n\nShips came back the same day.";
+        assert_eq!(title(wrapped), None);
+        let clause = "Today for the first time in ages\nthe whole family went out sailing together.\n\nThe children loved every minute of it and want to go out again next week.";
+        assert_eq!(title(clause), None);
+        // a blank line between: the headline and its body
+        let headed = "The harbour reopens\n\nthe storm broke the sea wall last week and flooded the quay for days.";
+        assert_eq!(title(headed).as_deref(), Some("The harbour reopens"));
+        // a capital, a brand in lowercase, or a question's mark: a headline over its body
+        for text in [
+            "Harbour Reopens After Storm\nThe storm broke the sea wall last week and flooded the quay.",
+            "New phone on sale\niPhone buyers queued from early morning outside the shops downtown.",
+            "Who broke the wall?\nnobody knows yet, the harbour master said on Monday in a statement.",
+            "Harbour Reopens After Storm\nby Anna Reed, Monday 3 March\nThe storm broke the sea wall last week and flooded the quay.",
+            "Harbour Reopens After Storm\nca. 8 Min.\nThe storm broke the sea wall last week and flooded the quay.",
+        ] {
+            assert!(title(text).is_some(), "{text}");
+        }
+    }
+
     #[test]
     fn a_title_is_followed_by_prose() {
         let title = |t: &str| apply(&doc(t), &[]).title;
