@@ -21,9 +21,9 @@ crate::declare_rule! {
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
     /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
     /// `View larger image`, `Bild vergrößern`), a menu's link to the front page (`Home`,
-    /// `Startseite`, `Strona główna`, `Etusivu`, `Головна`), a link naming the page it goes to
-    /// (`Go to Google News`, `Go to Home Page »`, `Ir a Portada`: the verb and one to three
-    /// capitalised words), skip links (`Skip to main content`,
+    /// `Startseite`, `Strona główna`, `Etusivu`, `Головна`, `Αρχική`, `الرئيسية`, `ראשי`,
+    /// `Trang chủ`), a link naming the page it goes to (`Go to Google News`, `Go to Home Page »`,
+    /// `Ir a Portada`: the verb and one to three capitalised words), skip links (`Skip to main content`,
     /// a wiki's `Jump to navigation`, `Zur Suche springen`, `Till innehållet`, `Přejít na obsah`), loading
     /// placeholders (`Loading...`, `Wird geladen …`), subscribe and sign-up buttons
     /// (`Subscribe`, `Abonnieren`, `Sign up`), share buttons naming their target (`Share this on
@@ -120,6 +120,7 @@ static LABEL: Lazy = Lazy::new(
       | home(?:\s?page)? | startseite | accueil | inicio | início | pagina\s+iniziale | strona\s+główna | naslovnica | početna
       | startsida | forside | forsiden | etusivu | hlavní\s+stránka | úvodní\s+stránka | titulná\s+stránka | domov | acasă
       | kezdőlap | ana\s+sayfa | головна | главная | hjem | naslovna | главна | начало
+      | αρχική | الرئيسية | ראשי | trang\s+chủ
       | preskoči\s+na\s+(?:glavni\s+)?sadržaj | hopp\s+til\s+(?:hoved)?innhold(?:et)? | към\s+(?:основното\s+)?съдържанието
       | (?:hoppa|gå)\s+till\s+(?:huvud)?innehållet | till\s+innehållet | gå\s+til\s+(?:hoved)?(?:innhold|indhold)(?:et)?
       | spring\s+til\s+(?:hoved)?indhold(?:et)? | siirry\s+(?:sisältöön|pääsisältöön) | přejít\s+(?:na|k)\s+obsahu?
@@ -239,7 +240,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
-        b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou",
+        b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou", b"tr",
     ],
     true,
 );
@@ -745,6 +746,10 @@ mod tests {
             "Naslovna",
             "Главна",
             "Начало",
+            "Αρχική",
+            "الرئيسية",
+            "ראשי",
+            "Trang chủ",
             "Preskoči na glavni sadržaj",
             "Hopp til hovedinnhold",
             "Към съдържанието",

@@ -1348,6 +1348,19 @@ fn menu_item_above(out: &[Verdict], ruled: &[bool], j: usize) -> bool {
     })
 }
 
+/// Most entries of a menu of one-word lines (see [`opens_a_menu`]).
+const MENU_ENTRIES: usize = 7;
+
+/// Line `i` is the first entry of a menu: it and the lines right under it (no blank line
+/// between) are two to [`MENU_ENTRIES`] one-word lines (`Sport` / `News` / `Economy`), not a
+/// headline.
+fn opens_a_menu(out: &[Verdict], i: usize) -> bool {
+    let entry =
+        |v: &Verdict| v.class != Class::Blank && v.features.words == 1 && !v.features.terminal;
+    let entries = out[i..].iter().take_while(|v| entry(v)).count();
+    (2..=MENU_ENTRIES).contains(&entries)
+}
+
 /// Fewest rows of a table flattened to text.
 const TABLE_MIN_ROWS: usize = 3;
 
@@ -2825,7 +2838,7 @@ fn classify_lines(
         |j: usize| out[j].class != Class::Blank && !ruled.get(j).copied().unwrap_or(false);
     let first = (0..n).find(|&i| unjudged(i)).filter(|&i| {
         let after_ruled = (0..i).any(|j| out[j].class != Class::Blank);
-        !after_ruled || out[i].features.words >= 3
+        (!after_ruled || out[i].features.words >= 3) && !opens_a_menu(&out, i)
     });
     let core_start = in_core.iter().position(|&c| c);
     if let (Some(f0), Some(c0)) = (first, core_start) {
@@ -4020,6 +4033,29 @@ mod tests {
         let tail = "Der Eintritt bleibt frei, und die Ausleihe kostet auch in Zukunft nichts, \
                     wie die Leiterin am Montag noch einmal betonte.\n";
         assert!(headed_run(&format!("{lede}{list}{tail}"), list));
+    }
+
+    #[test]
+    fn a_menu_of_one_word_lines_above_the_headline_is_no_title() {
+        let menu = format!("Sport\nWeather\nTravel\n\n{LEDE}");
+        let r = reasons(&menu);
+        for entry in ["Sport", "Weather", "Travel"] {
+            let why = r.iter().find(|(l, _)| l == entry).map(|(_, why)| *why);
+            assert!(matches!(why, Some(Some(_))), "{entry}: {r:#?}");
+        }
+        // a one-word headline over its prose is the title
+        let r = reasons(&format!(
+            "Storm\n\n{}",
+            &LEDE[LEDE.find('\n').unwrap() + 1..]
+        ));
+        assert_eq!(r[0], ("Storm".to_string(), None), "{r:#?}");
+        assert!(opens_a_menu(
+            &classify(
+                &Document::from_text("Sport\nNews\n".into(), 1, 0),
+                &Params::for_strictness(Strictness::Normal)
+            ),
+            0
+        ));
     }
 
     #[test]
