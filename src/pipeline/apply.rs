@@ -76,10 +76,25 @@ pub const REPORT_TEXT_CHARS: usize = 200;
 pub fn is_headline_shaped(line: &str, words: u32) -> bool {
     (1..=20).contains(&words)
         && line.len() <= 200
-        && !line.ends_with(['.', ',', ';', ':'])
+        && !line.ends_with(['.', ',', ':'])
+        && (!line.ends_with(';') || is_greek_question(line))
         && line.chars().any(char::is_alphabetic)
         && !is_byline(line, words)
         && !is_label_and_number(line)
+}
+
+/// Whether `line`, ending in `;`, is a Greek question: Greek writes its question mark `;`
+/// (U+037E, which normalisation turns into the semicolon), so a line of Greek letters ending
+/// in it asks, as `?` does elsewhere (`Τι αλλάζει στα εισιτήρια του μετρό;`).
+fn is_greek_question(line: &str) -> bool {
+    let greek = |c: char| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}');
+    let letters = line.chars().filter(|c| c.is_alphabetic());
+    let (mut all, mut greek_letters) = (0usize, 0usize);
+    for c in letters {
+        all += 1;
+        greek_letters += usize::from(greek(c));
+    }
+    line.ends_with(';') && greek_letters * 2 > all
 }
 
 /// A title is followed, within this many kept lines, by a line of prose ...
@@ -822,6 +837,22 @@ mod tests {
 
     /// A headline heads prose: the first of a run of short lines (a menu entry, an ingredient,
     /// a spec) heads nothing, nor does a widget's label and number.
+    #[test]
+    fn a_greek_question_is_a_headline() {
+        assert!(is_headline_shaped("Τι αλλάζει στα εισιτήρια;", 4));
+        assert!(is_greek_question("Πού πάμε;"));
+        assert!(!is_headline_shaped("The ferry, the pier and the quay;", 7));
+        assert!(!is_headline_shaped("Τι αλλάζει στα εισιτήρια.", 4));
+        let c = apply(
+            &doc("Τι αλλάζει στα εισιτήρια του μετρό;\n\nΑπό τη Δευτέρα η τιμή του απλού εισιτηρίου στο μετρό αυξάνεται στα δύο ευρώ."),
+            &[],
+        );
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Τι αλλάζει στα εισιτήρια του μετρό;")
+        );
+    }
+
     #[test]
     fn a_hard_wrapped_paragraphs_first_line_is_no_title() {
         let title = |t: &str| apply(&doc(t), &[]).title;
