@@ -1,14 +1,22 @@
 //! Splitting a record into articles. A dump may hold several articles one after the other; the
 //! scraper separates them by runs of blank lines. A run of two or more blank lines is a boundary
-//! when the text on both sides looks like an article (enough prose), so a trailing call to action
-//! or a lone footer after a gap stays with the article before it.
+//! when the text on both sides looks like an article (enough prose) and the text after it opens
+//! as an article does, with a headline; so a trailing call to action, a lone footer after a gap
+//! or the next paragraph of a page that puts two blank lines between its paragraphs stays with
+//! the article before it.
 
 use crate::doc::{Document, LineKeys, Record};
+use crate::pipeline::apply::is_headline_shaped;
 
 /// A segment is an article when it holds at least this many words in prose lines...
 const MIN_ARTICLE_WORDS: usize = 40;
 /// ...where a prose line has at least this many words.
 const MIN_PROSE_LINE_WORDS: usize = 8;
+/// Characters of a script written without spaces that count as one word: each Chinese or
+/// Japanese character counts as a word (so a Chinese paragraph reaches [`MIN_ARTICLE_WORDS`]
+/// as an English one of similar length does), Thai, Lao, Khmer and Myanmar take this many
+/// characters (their vowel and tone marks among them) a word.
+const SOUTHEAST_ASIAN_CHARS_PER_WORD: usize = 3;
 
 /// Splits a record into documents (at least one, unless the record's text is empty).
 pub fn split(record: &Record) -> Vec<Document> {
@@ -57,10 +65,41 @@ pub fn split_owned_keyed(mut record: Record, keys: Option<&LineKeys>) -> Vec<Doc
     split_keyed(&record, keys)
 }
 
-/// `line.split_whitespace().count()`, on bytes for ASCII lines.
+/// Whether `c` is a Chinese character or Japanese kana: a script written without spaces,
+/// a character about a word.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // halfwidth katakana
+        | '\u{20000}'..='\u{2FA1F}') // supplementary ideographs
+}
+
+/// Whether `c` is a letter or mark of Thai, Lao, Myanmar or Khmer, scripts written without
+/// spaces between words.
+fn is_southeast_asian(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}')
+}
+
+/// The words of `line`: its whitespace-separated words, where a word of a script written
+/// without spaces counts as many words as its characters make (see
+/// [`SOUTHEAST_ASIAN_CHARS_PER_WORD`]). `line.split_whitespace().count()` for a line of other
+/// scripts, counted on bytes for ASCII lines.
 fn word_count(line: &str) -> usize {
     if !line.is_ascii() {
-        return line.split_whitespace().count();
+        return line
+            .split_whitespace()
+            .map(|w| {
+                let (mut cjk, mut southeast) = (0, 0);
+                for c in w.chars() {
+                    cjk += usize::from(is_cjk(c));
+                    southeast += usize::from(is_southeast_asian(c));
+                }
+                (cjk + southeast / SOUTHEAST_ASIAN_CHARS_PER_WORD).max(1)
+            })
+            .sum();
     }
     let mut words = 0;
     let mut in_word = false;
@@ -144,11 +183,23 @@ fn layout(text: &str) -> (Vec<Span>, usize) {
     };
     // (segments are contiguous, so a merged segment's prose words are the sum of its parts':
     // each segment is counted once)
+    // an article opens with its headline: a segment that opens with a sentence (the next
+    // paragraph of a page spaced by two blank lines, a cookie notice) carries on the one before
+    let opens_with_headline = |(a, b): (usize, usize)| -> bool {
+        (a..b)
+            .map(line)
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| {
+                let l = l.trim();
+                is_headline_shaped(l, l.split_whitespace().count() as u32)
+                    && !l.ends_with(['。', '，', '；', '：'])
+            })
+    };
     let mut merged: Vec<(usize, usize)> = Vec::new();
     let mut last_words = 0;
     for seg in segments {
         let words = prose_words(seg);
-        let is_article = words >= MIN_ARTICLE_WORDS;
+        let is_article = words >= MIN_ARTICLE_WORDS && opens_with_headline(seg);
         match merged.last_mut() {
             Some(last) if !is_article || last_words < MIN_ARTICLE_WORDS => {
                 last.1 = seg.1;
@@ -308,6 +359,33 @@ mod tests {
     #[test]
     fn single_gap_does_not_split() {
         let text = format!("{}\n\n{}", prose("a"), prose("b"));
+        assert_eq!(split(&record(&text)).len(), 1);
+    }
+
+    #[test]
+    fn words_of_scripts_without_spaces_are_counted_by_characters() {
+        assert_eq!(word_count("市图书馆重新开放。"), 8);
+        assert_eq!(word_count("ห้องสมุดเปิดแล้ว"), 5);
+        assert_eq!(word_count("Tokyo 東京 ok"), 4);
+    }
+
+    #[test]
+    fn chinese_articles_split_at_double_gap() {
+        let para = "市图书馆在关闭八个月后于周三上午重新开放，工作人员已经修复了儿童阅览区。";
+        let text = format!("图书馆重新开放\n{para}\n{para}\n\n\n渡船恢复运行\n{para}\n{para}");
+        let docs = split(&record(&text));
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1].line(0), "渡船恢复运行");
+    }
+
+    #[test]
+    fn a_part_opening_with_a_sentence_carries_on_the_one_before() {
+        // a page that puts two blank lines between its paragraphs
+        let text = format!("Head A\n\n\n{}\n\n\n{}", prose("a"), prose("b"));
+        assert_eq!(split(&record(&text)).len(), 1);
+        // a footer of sentences and links after a gap
+        let footer = "We use cookies to give you the best experience on our website and to show you relevant ads, as our policy explains in full.\nAbout us | Contact | Advertise | Privacy policy | Terms of use | Careers";
+        let text = format!("Head A\n\n{}\n\n\n{footer}", prose("a"));
         assert_eq!(split(&record(&text)).len(), 1);
     }
 
