@@ -221,9 +221,7 @@ impl CreditSearch {
             let pattern = credit_tail_pattern();
             let hir = regex_syntax::parse(&pattern).expect("built-in rule regex parses");
             let (loose, _) = shape::loosened(&pattern, hir).expect("the pattern has bounds");
-            let nfa = thompson::Compiler::new()
-                .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-                .build_from_hir(&loose)
+            let nfa = shape::compile_nfa(&loose, thompson::WhichCaptures::None)
                 .expect("built-in rule regex compiles");
             let starts = DFA::builder()
                 .build_from_nfa(nfa)

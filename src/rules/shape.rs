@@ -208,9 +208,7 @@ impl Matcher {
             }
         };
         // the whole match only: its PikeVM needs the one implicit group
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::Implicit))
-            .build_from_hir(hir)
+        let nfa = compile_nfa(hir, thompson::WhichCaptures::Implicit)
             .expect("built-in rule regex compiles");
         let dfa = DFA::builder()
             .configure(DFA::config().unicode_word_boundary(true))
@@ -237,6 +235,39 @@ impl Matcher {
     }
 }
 
+/// The Thompson NFA of `hir` with the `captures` asked (`None` when it does not build), built
+/// by this thread's compiler for that choice. A compiler allocates large tables on its first build (a cache of compiled
+/// UTF-8 ranges of 10,000 entries among them) and frees them when dropped, which cost about
+/// as much as compiling a small pattern; kept, it clears them between builds by a version
+/// number. The NFA is the one a new compiler of the same configuration builds.
+pub(super) fn compile_nfa(
+    hir: &regex_syntax::hir::Hir,
+    captures: regex_automata::nfa::thompson::WhichCaptures,
+) -> Option<regex_automata::nfa::thompson::NFA> {
+    use regex_automata::nfa::thompson::{Compiler, Config, WhichCaptures};
+    thread_local! {
+        /// One compiler for each capture choice the rules ask (none, implicit, all).
+        static COMPILERS: std::cell::RefCell<[Option<Compiler>; 3]> =
+            const { std::cell::RefCell::new([None, None, None]) };
+    }
+    let slot = match captures {
+        WhichCaptures::None => 0,
+        WhichCaptures::Implicit => 1,
+        WhichCaptures::All => 2,
+    };
+    COMPILERS.with(|compilers| {
+        let mut compilers = compilers.borrow_mut();
+        compilers[slot]
+            .get_or_insert_with(|| {
+                let mut compiler = Compiler::new();
+                compiler.configure(Config::new().which_captures(captures));
+                compiler
+            })
+            .build_from_hir(hir)
+            .ok()
+    })
+}
+
 /// A forward lazy DFA without captures, with its cache.
 struct Dfa {
     dfa: std::sync::Arc<regex_automata::hybrid::dfa::DFA>,
@@ -251,10 +282,7 @@ impl Dfa {
     /// The DFA of `hir`; `None` when it does not build.
     fn build(hir: &regex_syntax::hir::Hir, on_ascii: bool) -> Option<Dfa> {
         use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build_from_hir(hir)
-            .ok()?;
+        let nfa = compile_nfa(hir, thompson::WhichCaptures::None)?;
         let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
         Some(Dfa {
             cache: std::sync::OnceLock::new(),
@@ -1351,5 +1379,33 @@ mod tests {
         assert!(!quoted_at(line, at("click")));
         assert!(!quoted_at(line, at("or „")));
         assert!(!quoted_at(line, at("now")));
+    }
+
+    /// A compiler kept between builds builds the NFA a new one builds, whatever it built
+    /// before (its caches are cleared by version between builds).
+    #[test]
+    fn kept_compiler_builds_what_a_new_one_builds() {
+        use regex_automata::nfa::thompson::{Compiler, Config, WhichCaptures};
+        let patterns = [
+            r"(?i)\b(?:über|à\s+lire)\b.{0,20}\p{L}+",
+            r"^\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?,\s+",
+            r"(?ix)^(?:photo|foto|bild)\s*:\s*(?P<name>\w[\w\s.]*)$",
+            r"(?i)\b(?:über|à\s+lire)\b.{0,20}\p{L}+",
+        ];
+        for captures in [
+            WhichCaptures::None,
+            WhichCaptures::Implicit,
+            WhichCaptures::All,
+        ] {
+            for pattern in patterns {
+                let hir = regex_syntax::parse(pattern).unwrap();
+                let kept = compile_nfa(&hir, captures).unwrap();
+                let new = Compiler::new()
+                    .configure(Config::new().which_captures(captures))
+                    .build_from_hir(&hir)
+                    .unwrap();
+                assert_eq!(format!("{kept:?}"), format!("{new:?}"), "{pattern}");
+            }
+        }
     }
 }
