@@ -32,9 +32,9 @@ pub fn edit_link_start(line: &str) -> Option<usize> {
     if !line.trim_end().ends_with(']') {
         return None;
     }
-    let m = EDIT_LINK.find(line)?;
-    let words = line[..m.start()].split_whitespace().count();
-    (words <= HEADING_MAX_WORDS).then_some(m.start())
+    let start = EDIT_LINK.span(line)?.start;
+    let words = line[..start].split_whitespace().count();
+    (words <= HEADING_MAX_WORDS).then_some(start)
 }
 
 impl Rule for SectionEditLink {

@@ -56,6 +56,20 @@ impl Lazy {
         self.asked(s, Regex::find)
     }
 
+    /// The byte range of the regex's first match in `s`, the one [`Lazy::find`] gives, without
+    /// compiling the regex for it: until a rule compiles the regex, the [`Matcher`]'s PikeVM
+    /// finds it. For rules that ask positions only on the few lines their pattern matches: the
+    /// regex crate compiles much more than the [`Matcher`] (see there), up to about 60M
+    /// instructions for a pattern with a long repetition of `.`, and a PikeVM search of a
+    /// short line costs a small part of that.
+    pub fn span(&self, s: &str) -> Option<std::ops::Range<usize>> {
+        let compiled = self.compiled();
+        compiled
+            .may_match(s)
+            .then(|| compiled.exact.span(s))
+            .flatten()
+    }
+
     /// `ask` of the regex on `s`, asked only where [`Prefiltered::may_match`] allows a match
     /// (so the regex is compiled only for a line its pattern can match).
     fn asked<'h, T>(
@@ -143,6 +157,20 @@ impl Exact {
         if let Some(re) = self.own.get().or_else(|| self.shared.get()) {
             return re.is_match(s);
         }
+        self.with_matcher(|matcher, caches| matcher.is_match(caches, s))
+    }
+
+    /// The byte range of the regex's first match in `s`: the regex finds it once it is
+    /// compiled, the [`Matcher`] otherwise.
+    fn span(&self, s: &str) -> Option<std::ops::Range<usize>> {
+        if let Some(re) = self.own.get().or_else(|| self.shared.get()) {
+            return re.find(s).map(|m| m.range());
+        }
+        self.with_matcher(|matcher, caches| matcher.span(caches, s))
+    }
+
+    /// `ask` of the [`Matcher`] (compiled on first use) with this clone's caches of it.
+    fn with_matcher<T>(&self, ask: impl FnOnce(&Matcher, &mut MatcherCaches) -> T) -> T {
         let matcher = self
             .matcher
             .get_or_init(|| Matcher::new(&self.pattern, self.hir.as_deref()));
@@ -150,8 +178,8 @@ impl Exact {
             .matcher_caches
             .get_or_init(|| std::sync::Mutex::new(matcher.create_caches()));
         match caches.lock() {
-            Ok(mut caches) => matcher.is_match(&mut caches, s),
-            Err(poisoned) => matcher.is_match(&mut poisoned.into_inner(), s),
+            Ok(mut caches) => ask(matcher, &mut caches),
+            Err(poisoned) => ask(matcher, &mut poisoned.into_inner()),
         }
     }
 
@@ -224,6 +252,14 @@ impl Matcher {
             dfa: self.dfa.create_cache(),
             pikevm: self.pikevm.create_cache(),
         }
+    }
+
+    /// The byte range of the leftmost-first match in `s` (what the regex crate's `find`
+    /// gives), found by the PikeVM, which reads Unicode word boundaries on any text.
+    fn span(&self, caches: &mut MatcherCaches, s: &str) -> Option<std::ops::Range<usize>> {
+        self.pikevm
+            .find(&mut caches.pikevm, regex_automata::Input::new(s))
+            .map(|m| m.range())
     }
 
     fn is_match(&self, caches: &mut MatcherCaches, s: &str) -> bool {
@@ -739,8 +775,8 @@ pub fn first_kind(line: &str, kinds: &[Kind]) -> Option<&'static str> {
         .find(|(words, re, _)| {
             words.is_match(line)
                 && re.is_match(line)
-                && re.get().find(line).is_some_and(|m| {
-                    !quoted_at(line, m.start()) && !quoted_at(line, m.end().saturating_sub(1))
+                && re.span(line).is_some_and(|m| {
+                    !quoted_at(line, m.start) && !quoted_at(line, m.end.saturating_sub(1))
                 })
                 && !REPORTED.is_match(line)
         })
@@ -1405,6 +1441,49 @@ mod tests {
                     .build_from_hir(&hir)
                     .unwrap();
                 assert_eq!(format!("{kept:?}"), format!("{new:?}"), "{pattern}");
+            }
+        }
+    }
+
+    /// A span is the range the regex finds, whether the regex is compiled yet or not (then
+    /// the matcher's PikeVM finds it), on ASCII lines and on lines with word characters that
+    /// are not ASCII next to the pattern's words.
+    #[test]
+    fn span_is_what_the_regex_finds() {
+        let patterns = [
+            r"(?i)\bfoto\b",
+            r"(?ix)\b(?:bitte|please)\s+(?:enter|gib)\b.{0,20}\b(?:e-?mail|adresse)",
+            r"(?i)\b(?:über|à\s+lire)\b",
+            r"(?i)\Bdown\B|\bnews",
+            r"(?i)(?:^|\s)\((?P<n>[^()]{1,12})\)\s*$",
+        ];
+        let lines = [
+            "Foto: dpa",
+            "Fotograf foto",
+            "please enter your e-mail",
+            "Bitte gib hier deine Adresse ein",
+            "pleaseenter",
+            "Mehr über das Thema",
+            "Zeitungsüber à lire",
+            "breakdowns in the news",
+            "ñews and newsletter",
+            "A title (video)",
+            "A title (a very long aside here)",
+            "",
+        ];
+        for pattern in patterns {
+            let regex = Regex::new(pattern).unwrap();
+            let unasked = Box::leak(Box::new(Lazy::new(pattern)));
+            for line in lines {
+                let want = regex.find(line).map(|m| m.range());
+                assert_eq!(unasked.span(line), want, "{pattern} on {line:?}");
+            }
+            // once a rule compiled the regex, the regex answers
+            let asked = Box::leak(Box::new(Lazy::new(pattern)));
+            let _ = asked.get();
+            for line in lines {
+                let want = regex.find(line).map(|m| m.range());
+                assert_eq!(asked.span(line), want, "{pattern} on {line:?}");
             }
         }
     }

@@ -154,9 +154,9 @@ const LINKED_TITLE_MAX_WORDS: u32 = 12;
 /// `Next post »`, `Article précédent :`): nothing but punctuation and arrows after the label,
 /// so the linked post's title is on the next line. Not the `Post navigation` heading.
 fn is_bare_navigation_label(line: &str) -> bool {
-    POST_NAVIGATION.find(line).is_some_and(|m| {
-        !m.as_str().to_lowercase().ends_with("navigation")
-            && !line[m.end()..].chars().any(char::is_alphanumeric)
+    POST_NAVIGATION.span(line).is_some_and(|m| {
+        !line[m.clone()].to_lowercase().ends_with("navigation")
+            && !line[m.end..].chars().any(char::is_alphanumeric)
     })
 }
 
