@@ -1,7 +1,9 @@
 //! Character classes the per-character loops ask for, answered by range checks for the
 //! letters of the common scripts (Latin, Greek, Cyrillic, kana, CJK ideographs, Hangul) and
 //! for general punctuation (quotes, dashes), and by the Unicode tables of `char` otherwise.
-//! The answers are `char::is_alphabetic` and `char::is_alphanumeric` exactly.
+//! The answers are `char::is_alphabetic` and `char::is_alphanumeric` exactly. Also the scripts
+//! written without spaces between words ([`is_han_or_kana`], [`is_unspaced_southeast_asian`]),
+//! whose words the classifier and the splitter count by characters.
 
 /// Whether `c` is in one of the ranges of letters that are all alphabetic: Latin-1 letters,
 /// Latin Extended-A and -B, Greek capitals and small letters, Cyrillic, hiragana, katakana,
@@ -58,6 +60,31 @@ pub fn is_alphanumeric(c: char) -> bool {
     by_ranges(c, char::is_ascii_alphanumeric, char::is_alphanumeric)
 }
 
+/// Whether `c` is a Han ideograph or a kana (full or halfwidth): Chinese and Japanese, written
+/// without spaces between words, so a character stands for about a word (or half of one).
+pub fn is_han_or_kana(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0xFF66..=0xFF9F // halfwidth katakana
+        | 0x20000..=0x2FA1F) // supplementary ideographs
+}
+
+/// Whether `c` is a character of a Southeast Asian script written without spaces between
+/// words: Thai, Lao, Myanmar, Khmer (their blocks, extensions included). A space there ends a
+/// phrase or a sentence, so one token holds many words.
+pub fn is_unspaced_southeast_asian(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x19E0..=0x19FF // Khmer symbols
+        | 0xA9E0..=0xA9FF // Myanmar extended-B
+        | 0xAA60..=0xAA7F) // Myanmar extended-A
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +95,16 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{:X}", c as u32);
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:X}", c as u32);
         }
+    }
+
+    #[test]
+    fn unspaced_scripts() {
+        assert!("漢字かなカナｶﾅ𠀋".chars().all(is_han_or_kana));
+        assert!("ภาษาไทยພາສາລາວမြန်မာខ្មែរ"
+            .chars()
+            .all(is_unspaced_southeast_asian));
+        assert!(!"a é Ж 한 ا ह"
+            .chars()
+            .any(|c| is_han_or_kana(c) || is_unspaced_southeast_asian(c)));
     }
 }

@@ -5,6 +5,7 @@
 //! or the next paragraph of a page that puts two blank lines between its paragraphs stays with
 //! the article before it.
 
+use crate::chars::{is_han_or_kana, is_unspaced_southeast_asian};
 use crate::doc::{Document, LineKeys, Record};
 use crate::pipeline::apply::is_headline_shaped;
 
@@ -65,24 +66,6 @@ pub fn split_owned_keyed(mut record: Record, keys: Option<&LineKeys>) -> Vec<Doc
     split_keyed(&record, keys)
 }
 
-/// Whether `c` is a Chinese character or Japanese kana: a script written without spaces,
-/// a character about a word.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}' // hiragana, katakana
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
-        | '\u{FF66}'..='\u{FF9F}' // halfwidth katakana
-        | '\u{20000}'..='\u{2FA1F}') // supplementary ideographs
-}
-
-/// Whether `c` is a letter or mark of Thai, Lao, Myanmar or Khmer, scripts written without
-/// spaces between words.
-fn is_southeast_asian(c: char) -> bool {
-    matches!(c, '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}')
-}
-
 /// The words of `line`: its whitespace-separated words, where a word of a script written
 /// without spaces counts as many words as its characters make (see
 /// [`SOUTHEAST_ASIAN_CHARS_PER_WORD`]). `line.split_whitespace().count()` for a line of other
@@ -94,8 +77,8 @@ fn word_count(line: &str) -> usize {
             .map(|w| {
                 let (mut cjk, mut southeast) = (0, 0);
                 for c in w.chars() {
-                    cjk += usize::from(is_cjk(c));
-                    southeast += usize::from(is_southeast_asian(c));
+                    cjk += usize::from(is_han_or_kana(c));
+                    southeast += usize::from(is_unspaced_southeast_asian(c));
                 }
                 (cjk + southeast / SOUTHEAST_ASIAN_CHARS_PER_WORD).max(1)
             })

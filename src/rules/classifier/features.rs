@@ -4,6 +4,7 @@
 //! reusable lowercase scratch string.
 
 use super::stopwords::{stopwords, WordTable, LANGS, LANG_BITS};
+use crate::chars::{is_han_or_kana, is_unspaced_southeast_asian};
 
 /// Shape facts of one line, as the classifier sees them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -696,19 +697,7 @@ pub fn ends_a_sentence_mark(line: &str) -> bool {
 /// Longer lines with a `©` are prose that mentions one, not a copyright footer.
 const COPYRIGHT_MAX_WORDS: u32 = 40;
 
-/// A Han ideograph or a kana: scripts written without spaces between words.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
-
-/// A character of a Southeast Asian script written without spaces between words: Thai, Lao,
-/// Myanmar, Khmer (their blocks, extensions included). A space there ends a phrase or a
-/// sentence, so one token holds many words.
-fn is_unspaced_script(c: char) -> bool {
-    matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x19E0..=0x19FF | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F)
-}
-
-/// The signs of [`is_unspaced_script`] blocks that are punctuation or currency (`ฯ` and `ๆ`
+/// The signs of [`is_unspaced_southeast_asian`] blocks that are punctuation or currency (`ฯ` and `ๆ`
 /// are letters): the Thai baht and marks `๏ ๚ ๛`, Myanmar `၊ ။ ၌ ၍ ၎ ၏`, Khmer `។ ៕ ៖ ៗ ៘ ៙
 /// ៚ ៛`. Every other non-digit of those blocks is a letter or a mark on one (a vowel sign, a
 /// tone mark), and counts as a letter.
@@ -903,7 +892,8 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
                     continue;
                 }
                 f.chars += 1;
-                if is_unspaced_script(c) && !c.is_numeric() && !is_unspaced_punctuation(c) {
+                if is_unspaced_southeast_asian(c) && !c.is_numeric() && !is_unspaced_punctuation(c)
+                {
                     // a letter, or a vowel sign or tone mark on one
                     unspaced += 1;
                     unmarked_letters += u32::from(is_thai_or_lao(c));
@@ -914,7 +904,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
                     lower.push(c);
                 } else if crate::chars::is_alphabetic(c) {
                     f.letters += 1;
-                    if !c.is_ascii() && is_cjk(c) {
+                    if !c.is_ascii() && is_han_or_kana(c) {
                         cjk += 1;
                     }
                     if first_alpha.is_none() {
