@@ -835,8 +835,6 @@ mod tests {
         );
     }
 
-    /// A headline heads prose: the first of a run of short lines (a menu entry, an ingredient,
-    /// a spec) heads nothing, nor does a widget's label and number.
     #[test]
     fn a_greek_question_is_a_headline() {
         assert!(is_headline_shaped("Τι αλλάζει στα εισιτήρια;", 4));
@@ -875,6 +873,8 @@ mod tests {
         }
     }
 
+    /// A headline heads prose: the first of a run of short lines (a menu entry, an ingredient,
+    /// a spec) heads nothing, nor does a widget's label and number.
     #[test]
     fn a_title_is_followed_by_prose() {
         let title = |t: &str| apply(&doc(t), &[]).title;

@@ -851,11 +851,10 @@ fn speaker_label(line: &str) -> Option<&str> {
     Some(label)
 }
 
-/// A speaker's turn ends like a sentence: `.`, `?`, `!` or `…`, perhaps inside a closing quote
-/// or bracket.
+/// A speaker's turn ends like a sentence ([`features::ends_a_sentence_mark`]: `.`, `?`, `!`,
+/// `…` and their forms in other scripts), perhaps inside a closing quote or bracket.
 fn turn_ends_sentence(line: &str) -> bool {
-    line.trim_end_matches(['"', '”', '“', '»', '«', '\'', '’', ')'])
-        .ends_with(['.', '?', '!', '…', '？', '！', '。'])
+    features::ends_a_sentence_mark(line.trim_end_matches(['"', '”', '“', '»', '«', '\'', '’', ')']))
 }
 
 /// Fewest turns of an interview (see [`interview_runs`]).
