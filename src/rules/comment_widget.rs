@@ -21,7 +21,10 @@ crate::declare_rule! {
     /// `Komentarze (17)`, `Dodaj komentarz`, `Nessun commento`), and headings and buttons in
     /// Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Croatian, Romanian, Hungarian,
     /// Turkish, Ukrainian and Russian (`Komentari (2)`, `Kommentarer`, `Hozzászólások`,
-    /// `Yorumlar`, `Skriv en kommentar`, `Комментарии`).
+    /// `Yorumlar`, `Skriv en kommentar`, `Комментарии`); reply buttons and comment headings in
+    /// Russian, Ukrainian, Greek, Arabic, Hebrew, Turkish, Japanese, Chinese and Korean
+    /// (`Ответить`, `Απάντηση`, `رد`, `השב`, `Yanıtla`, `返信`, `回复`, `답글`, `Добавить
+    /// комментарий`, `أضف تعليقك`, `תגובות`, `评论`, `댓글`).
     ///
     /// Example: `Comments` / `No comments yet...` at the end of an article: both removed.
     pub struct CommentWidget => ("R011", "comment-widget", Category::Chrome);
@@ -53,6 +56,12 @@ static WIDGET: Lazy = Lazy::new(
       | kirjoita\s+kommentti | ei\s+kommentteja | napište\s+komentář | napíšte\s+komentár
       | lasă\s+un\s+comentariu | (?:ostavite|napišite)\s+komentar | yorum\s+yaz | yorum\s+yap[ıi]n
       | залишити\s+коментар | оставить\s+комментарий | нет\s+комментариев
+      | ответить | відповісти | добавить\s+комментарий | додати\s+коментар
+      | απάντηση | σχόλια(?:\s*\(\d+\))? | προσθήκη\s+σχολίου
+      | رد | الرد | (?:\d+\s+)?(?:تعليقات|التعليقات)(?:\s*\(\d+\))? | (?:أضف|اترك)\s+(?:تعليقك|تعليقا|تعليق)
+      | השב | הגב | תגובות(?:\s*\(\d+\))? | הוסף\s+תגובה
+      | yan[ıi]tla | cevapla | yorum\s+ekle
+      | 返信(?:する)? | コメント(?:する|を書く)? | 回复 | 评论(?:\s*\(\d+\))? | 发表评论 | 답글(?:\s*달기)? | 댓글(?:\s*\(\d+\))?
     )$",
 );
 
@@ -64,7 +73,8 @@ static WIDGET_OPENINGS: Openings = Openings::new(
         b"co", b"ko", b"re", b"sh", b"vi", b"lo", b"se", b"hi", b"no", b"th", b"be", b"le", b"po",
         b"ad", b"wr", b"su", b"ca", b"si", b"jo", b"an", b"di", b"la", b"au", b"aj", b"de", b"es",
         b"to", b"ne", b"ak", b"sc", b"vo", b"bi", b"me", b"ul", b"pl", b"ge", b"do", b"br", b"ni",
-        b"na", b"od", b"ag", b"ri", b"ho", b"yo", b"sk", b"in", b"ki", b"ei", b"la", b"os",
+        b"na", b"od", b"ag", b"ri", b"ho", b"yo", b"sk", b"in", b"ki", b"ei", b"la", b"os", b"ya",
+        b"ce",
     ],
     true,
 );
@@ -260,6 +270,25 @@ mod tests {
             "Залишити коментар",
             "Оставить комментарий",
             "Нет комментариев",
+            "Ответить",
+            "Відповісти",
+            "Добавить комментарий",
+            "Απάντηση",
+            "Σχόλια (3)",
+            "رد",
+            "أضف تعليقك",
+            "التعليقات",
+            "השב",
+            "תגובות",
+            "Yanıtla",
+            "Cevapla",
+            "Yorum ekle",
+            "返信",
+            "コメント",
+            "回复",
+            "发表评论",
+            "답글 달기",
+            "댓글 (4)",
             "• Comments:",
             "» Reply",
         ];

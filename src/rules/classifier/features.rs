@@ -170,8 +170,19 @@ fn ends_a_sentence(t: &str, marks: u32) -> bool {
     marks == 1 && t.strip_suffix('.').is_some_and(|x| !x.ends_with("www"))
 }
 
-/// Reply and permalink labels of comment widgets, lowercased.
-const REPLY_WORDS: [&str; 12] = [
+/// Reply and permalink labels of comment widgets, lowercased (Latin-script languages, and
+/// Russian, Greek, Arabic, Hebrew, Turkish, Japanese, Chinese, Korean; at most
+/// [`WordTable::MAX_BYTES`] bytes each, as every list of the word table).
+const REPLY_WORDS: [&str; 21] = [
+    "ответить",
+    "απάντηση",
+    "رد",
+    "השב",
+    "הגב",
+    "yanıtla",
+    "返信",
+    "回复",
+    "답글",
     "reply",
     "antworten",
     "responder",
@@ -186,8 +197,15 @@ const REPLY_WORDS: [&str; 12] = [
     "odpowiedz",
 ];
 
-/// Headings of comment sections (`38 comments`, `Kommentare`), lowercased.
-const COMMENT_WORDS: [&str; 25] = [
+/// Headings of comment sections (`38 comments`, `Kommentare`, `تعليقات`, `コメント`),
+/// lowercased (the longer Cyrillic ones, `Комментарии`, are R011's).
+const COMMENT_WORDS: [&str; 31] = [
+    "σχόλια",
+    "تعليقات",
+    "תגובות",
+    "コメント",
+    "评论",
+    "댓글",
     "komentarze",
     "komentari",
     "komentáře",
