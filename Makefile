@@ -49,4 +49,5 @@ readme: build
 	rm -f README.rules.tmp
 
 clean:
-	rm -rf out target
+	rm -rf out
+	$(CARGO) clean

@@ -4999,6 +4999,7 @@ fn readme_names_only_flags_that_exist() {
         "--bench",
         "--example",
         "--release",
+        "--path",
         "--cmd",
         "--json",
         "--tool",

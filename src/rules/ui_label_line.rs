@@ -30,7 +30,10 @@ crate::declare_rule! {
     /// WhatsApp`, `Partager la page`), a documentation page's tools (`Copy page`, `Edit on
     /// GitHub`) and a podcast's `Read the full transcript`, feedback prompts (`Was this
     /// helpful?`, `Was this article helpful?`, `Did you enjoy this article?`, `War dieser Artikel
-    /// hilfreich?`), and share bars: a line of share
+    /// hilfreich?`; a help page's prompt with its answer buttons in more languages, up to twelve
+    /// words: `Questa pagina ti è stata utile? Sì No`, `¿Te ha resultado útil esta página? Sí
+    /// No`, `Cette page vous a-t-elle été utile ? Oui Non`, `Was this page helpful? Yes No`),
+    /// and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming one
     /// target (`* Pinterest` / `* Facebook` / `* Reddit`), where a button of the bar (`Share`,
     /// `Email`, `Print`) counts as one (`Share` / `WhatsApp`). Share targets include regional
@@ -130,6 +133,65 @@ static LABEL: Lazy = Lazy::new(
       | シェア(?:する)? | 分享(?:到)? | 공유(?:하기)? | شارك | مشاركة
     )$",
 );
+
+/// A feedback prompt of a help or FAQ page with its answer buttons: the question whether the
+/// page helped (`Was this page helpful?`, `War diese Antwort hilfreich?`, `Cette page vous
+/// a-t-elle été utile ?`, `¿Te ha resultado útil esta página?`, `Questa pagina ti è stata
+/// utile?`, `Esta página foi útil?`, `Was dit artikel nuttig?`) and perhaps its yes and no
+/// buttons on the same line (`Yes No`, `Sí No`, `Oui / Non`, a review's `Yes (3) No (1)`).
+static FEEDBACK_PROMPT: Lazy = Lazy::new(
+    r"(?ix)^[¿]?\s*(?:
+        (?:was|is)\s+this\s+(?:page|article|post|story|answer|information|content|guide|tip|section|review|comment)\s+(?:helpful|useful)
+      | did\s+you\s+find\s+(?:this|the)\s+(?:page|article|post|answer|information|content|guide)\s+(?:helpful|useful)
+      | (?:war|ist)\s+(?:diese[rs]?)\s+(?:seite|artikel|beitrag|antwort|information|inhalt|anleitung)\s+hilfreich
+      | (?:waren|sind)\s+diese\s+informationen\s+hilfreich
+      | (?:fanden\s+sie|fandest\s+du)\s+diese[ns]?\s+(?:seite|artikel|beitrag|antwort|informationen)\s+hilfreich
+      | hat\s+(?:ihnen|dir)\s+diese[rs]?\s+(?:seite|artikel|beitrag|antwort|anleitung)\s+geholfen
+      | (?:cet|cette)\s+(?:article|page|réponse|information)\s+vous\s+a-t-(?:il|elle)\s+été\s+utile
+      | (?:ces\s+informations|ces\s+réponses)\s+vous\s+ont-elles\s+été\s+utiles
+      | avez-vous\s+trouvé\s+(?:cet|cette)\s+(?:article|page|réponse|information)\s+utile
+      | (?:questa|questo)\s+(?:pagina|articolo|risposta|informazione|contenuto|guida)\s+(?:ti|vi|le)\s+(?:è|e)\s+stat[oa]\s+utile
+      | queste\s+informazioni\s+(?:ti|vi|le)\s+sono\s+state\s+utili
+      | (?:ti|vi|le)\s+(?:è|e)\s+stat[oa]\s+utile\s+(?:questa|questo)\s+(?:pagina|articolo|risposta|contenuto)
+      | (?:hai|avete)\s+trovato\s+utile\s+(?:questa|questo)\s+(?:pagina|articolo|risposta)
+      | (?:te|le|os)\s+(?:ha|han)\s+(?:resultado|sido)\s+útil(?:es)?\s+(?:esta|este|estas|estos)\s+(?:página|artículo|respuesta|información|contenido)s?
+      | (?:te|le|os)\s+(?:resultó|fue)\s+útil\s+(?:esta|este)\s+(?:página|artículo|respuesta|información|contenido)
+      | (?:esta|este)\s+(?:página|artículo|respuesta|información|contenido)\s+(?:te|le|os)\s+(?:ha\s+(?:resultado|sido)|resultó|fue)\s+útil
+      | (?:fue|es|ha\s+sido)\s+útil\s+(?:esta|este)\s+(?:página|artículo|respuesta|información|contenido)
+      | (?:esta|este)\s+(?:página|artigo|resposta|informação|conteúdo)\s+(?:foi|é)\s+útil
+      | (?:was|is)\s+(?:deze|dit)\s+(?:pagina|artikel|antwoord|informatie)\s+(?:nuttig|behulpzaam)
+    )\s*[?？]\s*(?:(?:yes|ja|oui|sì|si|sí|sim)(?:\s*\(\d+\))?\s*[/|·]?\s*(?:no|nein|non|não|nee)(?:\s*\(\d+\))?)?$",
+);
+
+/// Most words of a line [`FEEDBACK_PROMPT`] is tried on (`¿Te ha resultado útil esta página?
+/// Sí No`).
+const FEEDBACK_PROMPT_MAX_WORDS: u32 = 12;
+
+/// The words a feedback prompt asks with (`helpful`, `hilfreich`, `utile`, `útil`...), without
+/// which [`FEEDBACK_PROMPT`] is neither tried nor compiled.
+const USEFULNESS_WORDS: [&str; 11] = [
+    "helpful",
+    "useful",
+    "hilfreich",
+    "geholfen",
+    "utile",
+    "utili",
+    "útil",
+    "útiles",
+    "nuttig",
+    "behulpzaam",
+    "utiles",
+];
+
+/// Whether a line has one of [`USEFULNESS_WORDS`] as a word, in any ASCII case: the cheap test
+/// in front of [`FEEDBACK_PROMPT`].
+fn asks_about_usefulness(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic()).any(|word| {
+        USEFULNESS_WORDS
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+    })
+}
 
 /// Post navigation: a link to the previous or next post, with its title (`Previous article
 /// The harbour plan`, `Nächster Beitrag: ...`, `← Older title → Newer title`).
@@ -341,6 +403,15 @@ impl Rule for UiLabelLine {
                     Removal::line(&Self::META, i)
                         .with_note("post navigation: the linked post's title under its label"),
                 );
+                continue;
+            }
+            if info.words <= FEEDBACK_PROMPT_MAX_WORDS
+                && doc.line(i).contains(['?', '？'])
+                && asks_about_usefulness(doc.line(i))
+                && FEEDBACK_PROMPT.is_match(line_core(doc, i))
+            {
+                flush(&mut run, out);
+                out.push(Removal::line(&Self::META, i).with_note("feedback prompt"));
                 continue;
             }
             if info.words > 6 {
@@ -1275,5 +1346,42 @@ mod tests {
             removed("The ferry returns on Saturday after two years.\nPrivacy policy\nThis privacy policy explains which data the booking service collects.\n"),
             [1]
         );
+    }
+
+    #[test]
+    fn a_help_page_s_feedback_prompt_with_its_buttons_goes() {
+        for line in [
+            "Questa pagina ti è stata utile? Sì No",
+            "Queste informazioni ti sono state utili?",
+            "¿Te ha resultado útil esta página? Sí No",
+            "¿Este artículo te ha resultado útil?",
+            "Cette page vous a-t-elle été utile ? Oui Non",
+            "War diese Antwort hilfreich? Ja Nein",
+            "Hat Ihnen dieser Artikel geholfen?",
+            "Was this page helpful? Yes No",
+            "Was this review helpful? Yes (3) No (1)",
+            "Did you find this article helpful? Yes / No",
+            "Esta página foi útil? Sim Não",
+            "Was dit artikel nuttig? Ja Nee",
+        ] {
+            assert_eq!(removed(line).len(), 1, "{line:?}");
+        }
+        // a sentence that asks about usefulness, or a prompt with more after it, stays
+        for line in [
+            "Questa pagina ti è stata utile per preparare l'esame di guida?",
+            "Was this page helpful to the council when it voted on the plan?",
+            "Was this page helpful? Tell us more about what you were looking for today.",
+            "Die Frage, ob diese Seite hilfreich ist, stellt sich jeder Leser irgendwann.",
+        ] {
+            assert!(removed(line).is_empty(), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_usefulness_test_wants_a_whole_word() {
+        assert!(asks_about_usefulness("Was this page HELPFUL? Yes No"));
+        assert!(asks_about_usefulness("¿Te ha resultado útil esta página?"));
+        assert!(!asks_about_usefulness("Was this page unhelpfully long?"));
+        assert!(!asks_about_usefulness("Is this the utility room?"));
     }
 }
