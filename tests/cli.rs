@@ -3473,7 +3473,7 @@ mod hostile {
             let err = String::from_utf8_lossy(&o.stderr);
             assert!(
                 err.contains(&format!(
-                    "{bin}: binary file (NUL bytes near the start); run stopped (--strict)"
+                    "{bin}: binary file (NUL and control bytes are more than 1% of its first 8 KiB); run stopped (--strict)"
                 )),
                 "{cmd}: {err}"
             );
@@ -3485,7 +3485,7 @@ mod hostile {
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(
             err.contains(&format!(
-                "{bin}: binary file (NUL bytes near the start); skipped"
+                "{bin}: binary file (NUL and control bytes are more than 1% of its first 8 KiB); skipped"
             )),
             "{err}"
         );
@@ -3723,6 +3723,141 @@ mod hostile {
                     "{name}"
                 );
             }
+        }
+    }
+
+    /// A text file with a stray NUL byte is read (the NUL dropped, a warning at its line);
+    /// UTF-16 without a byte-order mark is decoded, with a warning naming it; a file of NUL
+    /// and control bytes is still binary.
+    #[test]
+    fn a_stray_nul_is_dropped_and_utf16_without_a_bom_is_decoded() {
+        let dir = tmpdir("nul-utf16");
+        let body = "The council voted on Tuesday to build new lanes along the ring road.";
+        let nul = dir.join("nul.txt");
+        std::fs::write(&nul, format!("A Headline\n\n14 Ma\0y\n{body}\n")).unwrap();
+        let wide = dir.join("wide.txt");
+        let wide_body = "The library reopened on Wednesday morning after eight months of repairs.";
+        let text = format!("Another Headline\r\n\r\n{wide_body}\r\n");
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        std::fs::write(&wide, le).unwrap();
+        let bin = dir.join("bin.txt");
+        std::fs::write(&bin, b"\0\x01\x02\x03data".repeat(50)).unwrap();
+        let (o, r) = report(&[
+            "clean",
+            "--no-config",
+            nul.to_str().unwrap(),
+            wide.to_str().unwrap(),
+            bin.to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        let out = stdout(&o);
+        assert!(out.contains(body) && out.contains(wide_body), "{out}");
+        assert!(!out.contains('\0'), "{out:?}");
+        assert!(
+            err.contains(&format!(
+                "warning: {}:3: 1 NUL byte(s) dropped",
+                nul.display()
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "warning: {}:1: read as UTF-16LE without a byte-order mark",
+                wide.display()
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("{}: binary file", bin.display())),
+            "{err}"
+        );
+        assert_eq!(r["totals"]["warnings"]["nul-bytes"], 1);
+        assert_eq!(r["totals"]["warnings"]["utf16-without-bom"], 1);
+        assert_eq!(r["totals"]["documents_failed"]["binary"], 1);
+        assert_eq!(r["totals"]["documents_out"], 2);
+    }
+
+    /// `--text-field` and `--id-field` take a dotted name for a nested field; the JSONL output
+    /// has the cleaned text as `text` and carries the rest of the nested object.
+    #[test]
+    fn a_dotted_text_field_reads_nested_records() {
+        let dir = tmpdir("nested-field");
+        let f = dir.join("in.jsonl");
+        std::fs::write(
+            &f,
+            "{\"doc\": {\"key\": \"k1\", \"body\": \"A body line that stays in the \
+             output.\", \"lang\": \"en\"}, \"n\": 1}\n",
+        )
+        .unwrap();
+        let o = deboil_ok(&[
+            "clean",
+            "--no-config",
+            f.to_str().unwrap(),
+            "--text-field",
+            "doc.body",
+            "--id-field",
+            "doc.key",
+            "--format",
+            "jsonl",
+            "-q",
+        ]);
+        let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(v["id"], "k1");
+        assert_eq!(v["text"], "A body line that stays in the output.");
+        assert_eq!(v["doc"], serde_json::json!({"lang": "en"}));
+        assert_eq!(v["n"], 1);
+        // a path that is not there names what is
+        let o = deboil(&["clean", f.to_str().unwrap(), "--text-field", "doc.html"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!(
+                "{}:1: expected a JSON object with a \"doc.html\" string; the field \
+                 \"doc.html\" is missing (\"doc\" holds fields: key, body, lang; see \
+                 --text-field)",
+                f.display()
+            )),
+            "{err}"
+        );
+    }
+
+    /// A report an earlier run wrote into its input directory is not read by the next run
+    /// over that directory (warning `deboil-report`), nor when named.
+    #[test]
+    fn a_report_in_an_input_directory_is_not_read_on_the_next_run() {
+        let dir = tmpdir("report-in-input");
+        let body = "A body line that stays in the output of this small document.";
+        std::fs::write(dir.join("a.txt"), format!("Title\n\n{body}\n")).unwrap();
+        let rep = dir.join("report.json");
+        let first = deboil_ok(&[
+            "clean",
+            "--no-config",
+            dir.to_str().unwrap(),
+            "--report",
+            rep.to_str().unwrap(),
+        ]);
+        for args in [
+            vec!["clean", "--no-config", dir.to_str().unwrap()],
+            vec![
+                "clean",
+                "--no-config",
+                rep.to_str().unwrap(),
+                dir.join("a.txt").to_str().unwrap(),
+            ],
+        ] {
+            let again = deboil(&args);
+            let err = String::from_utf8_lossy(&again.stderr);
+            assert_eq!(again.status.code(), Some(0), "{err}");
+            assert_eq!(again.stdout, first.stdout);
+            assert!(
+                err.contains(&format!(
+                    "warning: {}: not read: a deboil report",
+                    rep.display()
+                )),
+                "{err}"
+            );
+            assert!(err.contains("1 input"), "{err}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! Bytes to UTF-8 text: byte-order marks (UTF-8 dropped, UTF-16 and UTF-32 LE/BE decoded by
 //! hand), invalid UTF-8 repaired and counted (a line in Windows-1252 decoded as such, other
-//! invalid sequences replaced by U+FFFD), and the binary-file sniff (NUL bytes near the start).
+//! invalid sequences replaced by U+FFFD), and the sniff of a file's first bytes ([`sniff`]: text,
+//! UTF-16 without a byte-order mark, or binary).
 //!
 //! Kept apart from JSON parsing and from I/O so a batch of raw bytes can be decoded on any thread.
 
@@ -48,27 +49,147 @@ pub fn bom(bytes: &[u8]) -> Bom {
     }
 }
 
-/// Whether the start of a file looks binary: a NUL byte in its first [`SNIFF_BYTES`], unless a
-/// UTF-16 or UTF-32 byte-order mark says the NULs are parts of wider code units.
-pub fn looks_binary(head: &[u8]) -> bool {
+/// What the first bytes of a file say it holds (see [`sniff`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniff {
+    /// Text: UTF-8, or the encoding its byte-order mark names; stray NUL bytes allowed.
+    Text,
+    /// UTF-16 without a byte-order mark: [`Bom::Utf16Le`] or [`Bom::Utf16Be`].
+    Utf16WithoutBom(Bom),
+    /// Not text.
+    Binary,
+}
+
+/// Bytes that text does not hold (file(1)'s list): NUL, the C0 controls but BEL, backspace,
+/// tab, line feed, vertical tab, form feed, carriage return, escape and the information
+/// separators 0x1C-0x1E (which reading takes for line breaks), and DEL.
+fn is_binary_byte(b: u8) -> bool {
+    matches!(b, 0x00..=0x06 | 0x0E..=0x1A | 0x1F | 0x7F)
+}
+
+/// Whether `n` bytes that text does not hold, among `len`, make data binary: more than one,
+/// and more than one in a hundred. Random or compressed data has about one in ten, executables
+/// and images far more, text none; a text file with a stray NUL byte or two stays text.
+fn too_many(n: usize, len: usize) -> bool {
+    n > 1 && n * 100 > len
+}
+
+/// What the first [`SNIFF_BYTES`] of `head` say the file holds. Without a NUL byte there (the
+/// common case, one vectorised search), or with a UTF-16 or UTF-32 byte-order mark, it is
+/// text. With NULs, it is binary when bytes text does not hold are [`too_many`], unless it
+/// reads as UTF-16 without a byte-order mark ([`utf16_without_bom`]); a text file with a few
+/// stray NULs is text (reading drops them).
+pub fn sniff(head: &[u8]) -> Sniff {
     if bom(head).is_wide() {
-        return false;
+        return Sniff::Text;
     }
     let head = &head[..head.len().min(SNIFF_BYTES)];
-    memchr::memchr(0, head).is_some()
+    if memchr::memchr(0, head).is_none() {
+        return Sniff::Text;
+    }
+    let odd = head.iter().filter(|&&b| is_binary_byte(b)).count();
+    if !too_many(odd, head.len()) {
+        return Sniff::Text;
+    }
+    match utf16_without_bom(head) {
+        Some(enc) => Sniff::Utf16WithoutBom(enc),
+        None => Sniff::Binary,
+    }
+}
+
+/// Whether the start of a file looks binary (see [`sniff`]).
+pub fn looks_binary(head: &[u8]) -> bool {
+    sniff(head) == Sniff::Binary
+}
+
+/// The encoding of text whose code units are wider than a byte: the UTF-16 or UTF-32 its
+/// byte-order mark names, or UTF-16 without one ([`sniff`]).
+pub fn wide_encoding(head: &[u8]) -> Option<Bom> {
+    match (bom(head), sniff(head)) {
+        (b, _) if b.is_wide() => Some(b),
+        (_, Sniff::Utf16WithoutBom(enc)) => Some(enc),
+        _ => None,
+    }
+}
+
+/// Whether `head` (holding NUL bytes) is UTF-16 without a byte-order mark, and which: its NUL
+/// bytes stand on one side of the code units (the high byte of ASCII and Latin-1 characters,
+/// spaces and line breaks: odd offsets in little-endian, even ones in big-endian), at least one
+/// unit in four holds one (mostly Latin text; UTF-8 text with stray NULs has far fewer), at most
+/// one in eight of them stands on the other side, and the units read as text: no unpaired
+/// surrogate (but one cut at the end of `head`) and control characters not [`too_many`].
+/// Arrays of small numbers read as control characters; random data has NULs on both sides.
+fn utf16_without_bom(head: &[u8]) -> Option<Bom> {
+    let head = &head[..head.len() & !1];
+    let units = head.len() / 2;
+    let (even, odd) = head.chunks_exact(2).fold((0, 0), |(e, o), u| {
+        (e + usize::from(u[0] == 0), o + usize::from(u[1] == 0))
+    });
+    let (enc, near, far) = if odd >= even {
+        (Bom::Utf16Le, odd, even)
+    } else {
+        (Bom::Utf16Be, even, odd)
+    };
+    let unit: fn([u8; 2]) -> u16 = if enc == Bom::Utf16Le {
+        u16::from_le_bytes
+    } else {
+        u16::from_be_bytes
+    };
+    if near * 4 < units || far * 8 > near {
+        return None;
+    }
+    let mut controls = 0;
+    let mut chars = 0;
+    let decoded = char::decode_utf16(head.chunks_exact(2).map(|u| unit([u[0], u[1]])));
+    let mut decoded = decoded.peekable();
+    while let Some(c) = decoded.next() {
+        match c {
+            Ok(c) => {
+                chars += 1;
+                controls += usize::from(u8::try_from(c).is_ok_and(is_binary_byte));
+            }
+            // a surrogate pair cut by the end of the head
+            Err(e)
+                if decoded.peek().is_none()
+                    && (0xD800..0xDC00).contains(&e.unpaired_surrogate()) => {}
+            Err(_) => return None,
+        }
+    }
+    (!too_many(controls, chars)).then_some(enc)
 }
 
 /// Decodes `bytes` to text: a UTF-8 BOM is dropped, a UTF-16 BOM selects UTF-16 (unpaired
 /// surrogates and an odd final byte become U+FFFD), anything else is UTF-8 with invalid
 /// sequences replaced by U+FFFD. Returns the text and the number of replacements.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, usize) {
-    match bom(bytes) {
-        Bom::Utf16Le => decode_utf16(&bytes[2..], u16::from_le_bytes),
-        Bom::Utf16Be => decode_utf16(&bytes[2..], u16::from_be_bytes),
-        Bom::Utf32Le => decode_utf32(&bytes[4..], u32::from_le_bytes),
-        Bom::Utf32Be => decode_utf32(&bytes[4..], u32::from_be_bytes),
-        Bom::Utf8 => decode_utf8(&bytes[3..]),
-        Bom::None => decode_utf8(bytes),
+    let enc = bom(bytes);
+    let mark = match enc {
+        Bom::None => 0,
+        Bom::Utf8 => 3,
+        Bom::Utf16Le | Bom::Utf16Be => 2,
+        Bom::Utf32Le | Bom::Utf32Be => 4,
+    };
+    decode_as(&bytes[mark..], enc)
+}
+
+/// Decodes `bytes`, which hold no byte-order mark, as the encoding `enc` names (UTF-8 for
+/// [`Bom::None`]): what [`decode`] does after the mark, and how UTF-16 without a mark
+/// ([`sniff`]) is read.
+pub fn decode_as(bytes: &[u8], enc: Bom) -> (Cow<'_, str>, usize) {
+    match enc {
+        Bom::Utf16Le => decode_utf16(bytes, u16::from_le_bytes),
+        Bom::Utf16Be => decode_utf16(bytes, u16::from_be_bytes),
+        Bom::Utf32Le => decode_utf32(bytes, u32::from_le_bytes),
+        Bom::Utf32Be => decode_utf32(bytes, u32::from_be_bytes),
+        Bom::Utf8 | Bom::None => decode_utf8(bytes),
+    }
+}
+
+/// [`decode`], or UTF-16 without a byte-order mark where [`sniff`] found it (`sniffed`).
+pub fn decode_sniffed(bytes: &[u8], sniffed: Sniff) -> (Cow<'_, str>, usize) {
+    match sniffed {
+        Sniff::Utf16WithoutBom(enc) => decode_as(bytes, enc),
+        _ => decode(bytes),
     }
 }
 
@@ -290,5 +411,75 @@ mod tests {
         let mut late = vec![b'a'; SNIFF_BYTES];
         late.push(0);
         assert!(!looks_binary(&late));
+    }
+
+    /// Bytes of a simple generator: data with no structure, as compressed data is.
+    fn noise(n: usize) -> Vec<u8> {
+        let mut x: u32 = 0x2545_F491;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x >> 24) as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stray_nul_bytes_leave_text_text_and_many_make_it_binary() {
+        // one stray NUL, or two in a longer text: text
+        assert_eq!(sniff(b"Hello\0 world\n"), Sniff::Text);
+        let mut text = b"A line of plain text that goes on for a while.\n".repeat(10);
+        text[100] = 0;
+        text[300] = 0;
+        assert_eq!(sniff(&text), Sniff::Text);
+        // NULs and control bytes past one in a hundred: binary
+        for (i, b) in text.iter_mut().enumerate() {
+            if i % 50 == 7 {
+                *b = 0x01;
+            }
+        }
+        assert_eq!(sniff(&text), Sniff::Binary);
+        // compressed or random data, and an array of small numbers
+        assert_eq!(sniff(&noise(SNIFF_BYTES)), Sniff::Binary);
+        let numbers: Vec<u8> = (0u16..2000).flat_map(|n| (n % 40).to_le_bytes()).collect();
+        assert_eq!(sniff(&numbers), Sniff::Binary);
+        // only the sniffed prefix counts
+        let mut late = vec![b'a'; SNIFF_BYTES];
+        late.extend([0; 64]);
+        assert_eq!(sniff(&late), Sniff::Text);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_nul_bytes() {
+        let text = "Hello world, a line of text.\nA second line: caf\u{e9}, na\u{ef}ve.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(sniff(&le), Sniff::Utf16WithoutBom(Bom::Utf16Le));
+        assert_eq!(sniff(&be), Sniff::Utf16WithoutBom(Bom::Utf16Be));
+        assert_eq!(wide_encoding(&le), Some(Bom::Utf16Le));
+        assert_eq!(decode_sniffed(&le, sniff(&le)), (Cow::Borrowed(text), 0));
+        assert_eq!(decode_sniffed(&be, sniff(&be)).0, text);
+        // a surrogate pair cut by the end of the sniffed prefix does not matter
+        let emoji: Vec<u8> = "ab \u{1F600}"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            sniff(&emoji[..emoji.len() - 2]),
+            Sniff::Utf16WithoutBom(Bom::Utf16Le)
+        );
+        // UTF-32 without a mark has NULs on both sides of its 16-bit halves: binary
+        let utf32: Vec<u8> = text
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        assert_eq!(sniff(&utf32), Sniff::Binary);
+        // a mark decides before any sniffing
+        let marked: Vec<u8> = [0xFF, 0xFE].into_iter().chain(le.iter().copied()).collect();
+        assert_eq!(sniff(&marked), Sniff::Text);
+        assert_eq!(wide_encoding(&marked), Some(Bom::Utf16Le));
+        assert_eq!(wide_encoding(b"plain"), None);
     }
 }

@@ -13,7 +13,17 @@
 //! optionally `.gz`/`.zst`, any case); every other file is reported as an `unknown-extension`
 //! warning, not read (name it on the command line to read it). Hidden files and folders (a
 //! name starting with `.`: `.git`, the `.deboil-manifest` of an earlier `-o DIR` run) are left
-//! out silently.
+//! out silently. A file named as JSON that holds a deboil report ([`starts_like_a_report`]:
+//! an earlier run's `--report` among the inputs) is left out, walked or named, with a
+//! `deboil-report` warning. `--text-field` and `--id-field` may be dotted names (`doc.body`)
+//! reaching into nested objects; a top-level key spelled with the dot wins.
+//!
+//! # Encodings and binary files
+//! [`decode::sniff`] looks at a source's first 8 KiB: a source is binary when NUL and other
+//! control bytes text never holds are more than one and more than 1% of them; a text dump
+//! with fewer (a stray NUL) is read, its NULs dropped with one `nul-bytes` warning; one whose
+//! NULs stand every other byte is UTF-16 without a byte-order mark, read so with a
+//! `utf16-without-bom` warning.
 //!
 //! The reader yields [`Record`]s in a total, deterministic order, or an [`InputError`] for an
 //! input (or a JSONL line) that cannot be read; the caller counts it and goes on.
@@ -70,7 +80,7 @@
 //! (see [`decode::decode_utf8`]) and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
 //! `repaired-utf8`, `unknown-extension`, `no-inputs`, `looks-like-jsonl` (a `.txt` whose first
 //! line is a JSON object), `looks-like-html` (a text dump that is an HTML page; see
-//! [`format_hint`]).
+//! [`format_hint`]), `nul-bytes`, `utf16-without-bom`, `deboil-report`.
 
 pub mod decode;
 pub mod normalize;
@@ -246,17 +256,42 @@ impl Source {
         )
     }
 
+    /// A file with a JSON name that holds a deboil report (see [`starts_like_a_report`]): an
+    /// earlier run's `--report`, not input.
+    fn deboil_report(path: &Path) -> Source {
+        Source::problem(
+            path,
+            DEBOIL_REPORT,
+            "not read: a deboil report (what --report writes: `{\"version\": ..., \
+             \"documents\": [...`), not input records"
+                .into(),
+        )
+    }
+
     /// Whether this is a file or folder a directory walk left out, or a directory named on the
     /// command line that holds no input: it yields a warning (`unknown-extension`,
-    /// `earlier-output`, `own-output`, `named-twice`, `no-inputs`) and no record, and is not
-    /// counted as an input.
+    /// `earlier-output`, `own-output`, `named-twice`, `no-inputs`, `deboil-report`) and no
+    /// record, and is not counted as an input.
     pub fn is_skipped(&self) -> bool {
         self.problem.as_ref().is_some_and(|p| {
             matches!(
                 p.kind,
-                UNKNOWN_EXTENSION | HIDDEN | NO_INPUTS | EARLIER_OUTPUT | OWN_OUTPUT | NAMED_TWICE
+                UNKNOWN_EXTENSION
+                    | HIDDEN
+                    | NO_INPUTS
+                    | EARLIER_OUTPUT
+                    | OWN_OUTPUT
+                    | NAMED_TWICE
+                    | DEBOIL_REPORT
             )
         })
+    }
+
+    /// Whether this source is a deboil report left out (see [`Source::deboil_report`]).
+    pub fn is_deboil_report(&self) -> bool {
+        self.problem
+            .as_ref()
+            .is_some_and(|p| p.kind == DEBOIL_REPORT)
     }
 
     fn problem(path: &Path, kind: &'static str, message: String) -> Source {
@@ -279,6 +314,8 @@ const HIDDEN: &str = "hidden";
 const EARLIER_OUTPUT: &str = "earlier-output";
 const OWN_OUTPUT: &str = "own-output";
 const NAMED_TWICE: &str = "named-twice";
+/// The warning kind of a deboil report found among the inputs, which is not read.
+const DEBOIL_REPORT: &str = "deboil-report";
 /// The warning kind of a directory that holds no input: it holds no document either, so it is
 /// neither a document in nor a failed one.
 const NO_INPUTS: &str = "no-inputs";
@@ -330,6 +367,8 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
                 }
                 out.push(s);
             }
+        } else if meta.is_file() && is_a_report(a) {
+            out.push(Source::deboil_report(a));
         } else {
             let relative = PathBuf::from(a.file_name().unwrap_or(a.as_os_str()));
             out.push(Source::file(a.clone(), relative));
@@ -337,6 +376,49 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, Error> {
     }
     read_each_file_once(&mut out);
     Ok(out)
+}
+
+/// How many decompressed bytes of a file [`starts_like_a_report`] is given.
+pub const REPORT_HEAD_BYTES: u64 = 256;
+
+/// Whether `head`, the first [`REPORT_HEAD_BYTES`] of a file, start a deboil report: whitespace
+/// aside, `{"version":` and a `"documents":` key after it (the report's first two keys).
+pub fn starts_like_a_report(head: &[u8]) -> bool {
+    let compact: Vec<u8> = head
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    compact.starts_with(b"{\"version\":") && compact.windows(12).any(|w| w == b"\"documents\":")
+}
+
+/// Whether the file at `path`, named as JSON (`.json`, `.jsonl`, `.ndjson`, optionally
+/// `.gz`/`.zst`), holds a deboil report: a report a run wrote among its inputs, which a later
+/// run must not take for records. Only its first bytes are read; other files are not opened.
+fn is_a_report(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy());
+    if name.is_none_or(|n| name_kind(&n).0 != Named::Jsonl) {
+        return false;
+    }
+    let mut head = Vec::new();
+    open_unpacked(path)
+        .and_then(|r| r.take(REPORT_HEAD_BYTES).read_to_end(&mut head))
+        .is_ok_and(|_| starts_like_a_report(&head))
+}
+
+/// A file opened for reading, decompressed when its first bytes are gzip's or zstd's.
+pub fn open_unpacked(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
+    let mut raw = std::io::BufReader::new(std::fs::File::open(path)?);
+    let head = raw.fill_buf()?;
+    Ok(if head.starts_with(GZIP_MAGIC) {
+        Box::new(std::io::BufReader::new(GzipMembers::new(raw)))
+    } else if starts_like_zstd(head) {
+        Box::new(std::io::BufReader::new(
+            zstd::stream::read::Decoder::with_buffer(raw)?,
+        ))
+    } else {
+        Box::new(raw)
+    })
 }
 
 /// Replaces every source that is a file met before (named twice, or named and also inside a
@@ -490,6 +572,7 @@ fn walk(
                  directory; name it to read it"
                     .to_string(),
             )),
+            Ok(_) if is_a_report(&path) => out.push(Source::deboil_report(&path)),
             Ok(_) if is_input_name(&path) => out.push(Source::file(path, PathBuf::new())),
             Ok(_) => out.push(Source::skipped(&path)),
             Err(e) if crate::error::is_symlink_loop(&e) => out.push(Source::problem(
@@ -686,8 +769,8 @@ impl JsonQuotes {
 /// non-blank line is a JSON object, or a valid beginning of one that runs past the head.
 fn sniff_jsonl(head: &[u8]) -> bool {
     // UTF-16 or UTF-32 text is sniffed as it reads (then refused as JSONL, as a `.jsonl` is)
-    if decode::bom(head).is_wide() {
-        let (text, _) = decode::decode(head);
+    if decode::wide_encoding(head).is_some() {
+        let (text, _) = decode::decode_sniffed(head, decode::sniff(head));
         return sniff_jsonl(text.as_bytes());
     }
     let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
@@ -887,9 +970,13 @@ impl Records {
         if looks_binary(head, format) {
             return self.push(Err(err(
                 "binary",
-                format!("binary file (NUL bytes near the start){SKIPPED}"),
+                format!(
+                    "binary file (NUL and control bytes are more than 1% of its first 8 KiB)\
+                     {SKIPPED}"
+                ),
             )));
         }
+        let sniffed = decode::sniff(head);
         let named_text = format == Format::Text && self.opts.format == InputFormat::Auto;
         let format = match format {
             Format::Sniff if sniff_jsonl(head) => Format::Jsonl,
@@ -899,10 +986,13 @@ impl Records {
         if format == Format::Text {
             self.warnings
                 .extend(format_hint(head, named_text, &src.display));
+            if let decode::Sniff::Utf16WithoutBom(enc) = sniffed {
+                self.warnings.push(utf16_without_bom(&src.display, enc));
+            }
         }
         match format {
             Format::Jsonl => {
-                if decode::bom(head).is_wide() {
+                if decode::wide_encoding(head).is_some() {
                     return self.push(Err(err(
                         "unsupported-encoding",
                         "UTF-16 or UTF-32 JSONL is not supported; convert it to UTF-8 \
@@ -916,9 +1006,10 @@ impl Records {
                 self.current = Some(JsonlReader::new(src.display, reader, comp));
             }
             _ => {
-                let item = read_text(&src.display, reader, comp, &self.opts);
-                let item = item.map(|(r, repairs)| {
+                let item = read_text(&src.display, reader, comp, &self.opts, sniffed);
+                let item = item.map(|(r, repairs, nuls)| {
                     self.warnings.extend(repairs.warning(&src.display));
+                    self.warnings.extend(nuls.nul_warning(&src.display));
                     r
                 });
                 self.push(item);
@@ -1361,33 +1452,78 @@ impl Repairs {
 
     /// The repairs of a text dump: the sequences `decode` replaced in `bytes` (`n` of them), on
     /// the dump's lines (ended by LF, CRLF, a lone CR, or the other breaks reading ends a line
-    /// at, form feed, NEL, U+2028 and the rest, as the report counts them). UTF-16 input keeps
-    /// its count without lines.
-    fn in_text(bytes: &[u8], n: usize) -> Repairs {
+    /// at, form feed, NEL, U+2028 and the rest, as the report counts them: [`line_ends`]).
+    /// UTF-16 and UTF-32 input (`wide`) keeps its count without lines.
+    fn in_text(bytes: &[u8], n: usize, wide: bool) -> Repairs {
         let mut r = Repairs::default();
         if n == 0 {
             return r;
         }
-        if decode::bom(bytes).is_wide() {
+        if wide {
             r.sequences = n;
             return r;
         }
         let mut line = 1;
         for chunk in bytes.utf8_chunks() {
-            let v = chunk.valid().as_bytes();
-            line += memchr::memchr2_iter(b'\n', b'\r', v)
-                .filter(|&i| v[i] == b'\n' || v.get(i + 1) != Some(&b'\n'))
-                .count();
-            line += chunk
-                .valid()
-                .chars()
-                .filter(|&c| normalize::is_other_line_break(c))
-                .count();
+            line += line_ends(chunk.valid());
             if !chunk.invalid().is_empty() {
                 r.add(line, 1);
             }
         }
         r
+    }
+
+    /// The NUL bytes of a text dump (reading drops them), counted as [`Repairs::in_text`]
+    /// counts invalid sequences, on the lines the report counts. Only a dump that holds one
+    /// is read through again.
+    fn nul_bytes_in_text(bytes: &[u8]) -> Repairs {
+        let mut r = Repairs::default();
+        if memchr::memchr(0, bytes).is_none() {
+            return r;
+        }
+        let mut line = 1;
+        for chunk in bytes.utf8_chunks() {
+            let v = chunk.valid();
+            let mut from = 0;
+            for at in memchr::memchr_iter(0, v.as_bytes()) {
+                line += line_ends(&v[from..at]);
+                r.add(line, 1);
+                from = at;
+            }
+            line += line_ends(&v[from..]);
+        }
+        r
+    }
+
+    /// ` on N lines (a, b, ...)` when the count is on several lines, else nothing.
+    fn lines_note(&self) -> String {
+        if self.lines <= 1 {
+            return String::new();
+        }
+        let shown: Vec<String> = self.first.iter().map(usize::to_string).collect();
+        let more = if self.lines > shown.len() {
+            ", ..."
+        } else {
+            ""
+        };
+        format!(" on {} lines ({}{more})", self.lines, shown.join(", "))
+    }
+
+    /// The `nul-bytes` warning of [`Repairs::nul_bytes_in_text`]'s count, at the first line.
+    fn nul_warning(&self, display: &str) -> Option<InputError> {
+        (self.sequences > 0).then(|| {
+            InputError::new(
+                display,
+                self.first.first().copied(),
+                "nul-bytes",
+                format!(
+                    "{} NUL byte(s){} dropped: read as text with a few stray NULs (a file \
+                     whose first 8 KiB are more than 1% NUL and control bytes is binary)",
+                    self.sequences,
+                    self.lines_note()
+                ),
+            )
+        })
     }
 
     /// The warning, at the first line repaired: `N invalid UTF-8 sequence(s) repaired: ...`, and
@@ -1397,19 +1533,7 @@ impl Repairs {
             return None;
         }
         let mut message = format!("{} invalid UTF-8 sequence(s)", self.sequences);
-        if self.lines > 1 {
-            let shown: Vec<String> = self.first.iter().map(usize::to_string).collect();
-            let more = if self.lines > shown.len() {
-                ", ..."
-            } else {
-                ""
-            };
-            message.push_str(&format!(
-                " on {} lines ({}{more})",
-                self.lines,
-                shown.join(", ")
-            ));
-        }
+        message.push_str(&self.lines_note());
         message.push_str(
             " repaired: a line that reads as Windows-1252 is decoded so, other bytes become U+FFFD",
         );
@@ -1848,13 +1972,46 @@ fn format_hint(head: &[u8], named_text: bool, display: &str) -> Option<InputErro
     })
 }
 
-/// Reads a whole text dump (capped) into one record, with the invalid UTF-8 it repaired.
+/// The warning of a text dump read as UTF-16 without a byte-order mark (see [`decode::sniff`]).
+fn utf16_without_bom(display: &str, enc: decode::Bom) -> InputError {
+    let name = if enc == decode::Bom::Utf16Be {
+        "UTF-16BE"
+    } else {
+        "UTF-16LE"
+    };
+    InputError::new(
+        display,
+        Some(1),
+        "utf16-without-bom",
+        format!(
+            "read as {name} without a byte-order mark (NUL bytes every other byte); if that is \
+             wrong, convert it to UTF-8 first (`iconv -f ... -t UTF-8`)"
+        ),
+    )
+}
+
+/// The line breaks in `s` as reading counts lines: LF, CRLF (once), a lone CR and the other
+/// breaks ([`normalize::is_other_line_break`]).
+fn line_ends(s: &str) -> usize {
+    let v = s.as_bytes();
+    let crlf = memchr::memchr2_iter(b'\n', b'\r', v)
+        .filter(|&i| v[i] == b'\n' || v.get(i + 1) != Some(&b'\n'))
+        .count();
+    crlf + s
+        .chars()
+        .filter(|&c| normalize::is_other_line_break(c))
+        .count()
+}
+
+/// Reads a whole text dump (capped) into one record, with the invalid UTF-8 it repaired and the
+/// NUL bytes it dropped; `sniffed` is what its first bytes said ([`decode::sniff`]).
 fn read_text(
     display: &str,
     reader: Reader,
     comp: Compression,
     opts: &InputOptions,
-) -> Result<(Record, Repairs), InputError> {
+    sniffed: decode::Sniff,
+) -> Result<(Record, Repairs, Repairs), InputError> {
     let mut bytes = Vec::new();
     let limit = opts.max_record_bytes as u64;
     if let Err(e) = reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
@@ -1871,8 +2028,15 @@ fn read_text(
             ),
         ));
     }
-    let (text, repaired) = normalize::decode_and_normalize(&bytes);
-    let repairs = Repairs::in_text(&bytes, repaired);
+    let (text, repaired) = decode::decode_sniffed(&bytes, sniffed);
+    let text = normalize::normalize(&text);
+    let wide = decode::bom(&bytes).is_wide() || sniffed != decode::Sniff::Text;
+    let repairs = Repairs::in_text(&bytes, repaired, wide);
+    let nuls = if wide {
+        Repairs::default()
+    } else {
+        Repairs::nul_bytes_in_text(&bytes)
+    };
     if opts.strict_utf8 && repaired > 0 {
         return Err(not_utf8(display, repairs.first.first().copied(), repaired));
     }
@@ -1900,7 +2064,7 @@ fn read_text(
         repaired_utf8: repaired,
         jsonl: false,
     };
-    Ok((record, repairs))
+    Ok((record, repairs, nuls))
 }
 
 enum Line {
@@ -2147,7 +2311,7 @@ pub fn parse_jsonl_line(
         };
         err("invalid-json", format!("{want} ({why})"))
     })?;
-    let Value::Object(obj) = value else {
+    let Value::Object(mut obj) = value else {
         // a whole array of records on one line: JSON, not JSON Lines
         let hint = if matches!(&value, Value::Array(a) if a.iter().any(Value::is_object)) {
             "; an array of records on one line is JSON, not JSON Lines: convert it with \
@@ -2160,42 +2324,51 @@ pub fn parse_jsonl_line(
             format!("{want}, found {}{hint}", json_type(&value)),
         ));
     };
-    if !obj.contains_key(&opts.text_field) {
-        return Err(err(
-            "missing-text-field",
-            format!(
-                "{want}; the field {:?} is missing ({}; see --text-field)",
-                opts.text_field,
-                field_list(&obj)
-            ),
-        ));
-    }
+    // the fields named by a dotted name that no top-level key spells are taken out of their
+    // nested objects first; the loop below takes top-level ones
     let mut text = None;
+    if !obj.contains_key(&opts.text_field) {
+        match take_nested(&mut obj, &opts.text_field) {
+            Ok(v) => text = Some(v),
+            Err(why) => {
+                return Err(err(
+                    "missing-text-field",
+                    format!(
+                        "{want}; the field {:?} is missing ({why}; see --text-field)",
+                        opts.text_field,
+                    ),
+                ))
+            }
+        }
+    }
     let mut id = None;
+    if opts.id_field.contains('.') && !obj.contains_key(&opts.id_field) {
+        id = take_nested(&mut obj, &opts.id_field).ok();
+    }
     let mut fields = Map::new();
     for (k, v) in obj {
         if k == opts.text_field {
-            match v {
-                Value::String(t) => text = Some(t),
-                other => {
-                    return Err(err(
-                        "text-not-a-string",
-                        format!("{want}; {:?} is {}", opts.text_field, json_type(&other)),
-                    ))
-                }
-            }
+            text = Some(v);
         } else if k == opts.id_field {
-            id = match v {
-                Value::String(s) => Some(s),
-                Value::Null => None,
-                other => Some(other.to_string()),
-            };
+            id = Some(v);
         } else {
             fields.insert(k, v);
         }
     }
-    let Some(text) = text else {
-        unreachable!("the text field was checked above");
+    let text = match text {
+        Some(Value::String(t)) => t,
+        Some(other) => {
+            return Err(err(
+                "text-not-a-string",
+                format!("{want}; {:?} is {}", opts.text_field, json_type(&other)),
+            ))
+        }
+        None => unreachable!("the text field was checked above"),
+    };
+    let id = match id {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Null) | None => None,
+        Some(other) => Some(other.to_string()),
     };
     let had_id = id.is_some();
     Ok(Parsed {
@@ -2264,6 +2437,36 @@ fn repair_lone_surrogates(line: &str) -> Option<(String, usize, u32)> {
 
 /// The names of a record's fields, for the missing-text-field error: `fields: a, b` (the first
 /// ten, in record order), or `no fields`.
+/// Takes the value a dotted field name (`doc.text`) names out of its nested object (`obj`'s
+/// `doc`), leaving the rest of that object in its place. A top-level key spelled with the dot
+/// is looked for first, by the caller. Without the value, why: the fields that are there (the
+/// record's, or those of the object that lacks it) or what stands in the way.
+fn take_nested(obj: &mut Map<String, Value>, name: &str) -> Result<Value, String> {
+    let Some((path, last)) = name.rsplit_once('.') else {
+        return Err(field_list(obj));
+    };
+    let mut at = obj;
+    let mut walked = String::new();
+    for key in path.split('.') {
+        let held = if walked.is_empty() {
+            field_list(at)
+        } else {
+            format!("{walked:?} holds {}", field_list(at))
+        };
+        if !walked.is_empty() {
+            walked.push('.');
+        }
+        walked.push_str(key);
+        at = match at.get_mut(key) {
+            Some(Value::Object(inner)) => inner,
+            Some(other) => return Err(format!("{walked:?} is {}", json_type(other))),
+            None => return Err(held),
+        };
+    }
+    at.shift_remove(last)
+        .ok_or_else(|| format!("{walked:?} holds {}", field_list(at)))
+}
+
 fn field_list(obj: &Map<String, Value>) -> String {
     const SHOWN: usize = 10;
     if obj.is_empty() {
@@ -3045,6 +3248,183 @@ mod tests {
         let l = write(&d, "l.txt", &late);
         let items = read(&[l]);
         assert!(items[0].as_ref().unwrap().text.ends_with("ab"));
+    }
+
+    /// The warnings of reading `paths` with `opts`, as (kind, location, message).
+    fn warnings_of(paths: &[PathBuf], opts: InputOptions) -> Vec<(&'static str, String, String)> {
+        let mut it = open_all(discover(paths).unwrap(), opts);
+        it.by_ref().for_each(drop);
+        it.take_warnings()
+            .into_iter()
+            .map(|w| (w.kind, w.location, w.message))
+            .collect()
+    }
+
+    #[test]
+    fn stray_nul_bytes_are_dropped_with_a_warning_at_their_line() {
+        let d = tmpdir("nul");
+        let one = write(
+            &d,
+            "one.txt",
+            b"Home | News\nBy Tom\n14 Ma\0y 2025\n\nThe text.\n",
+        );
+        let items = read(std::slice::from_ref(&one));
+        assert_eq!(
+            items[0].as_ref().unwrap().text,
+            "Home | News\nBy Tom\n14 May 2025\n\nThe text."
+        );
+        let w = warnings_of(std::slice::from_ref(&one), InputOptions::default());
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(
+            (w[0].0, w[0].1.as_str()),
+            ("nul-bytes", &*format!("{}:3", one.display()))
+        );
+        assert!(w[0].2.starts_with("1 NUL byte(s) dropped"), "{}", w[0].2);
+        // several, on lines counted as the report counts them (a lone CR ends a line), and one
+        // past the sniffed head
+        let mut many = b"a\0b\rc\0\nd\0\n".to_vec();
+        many.extend(b"x".repeat(9000));
+        many.extend(b"\n\0z\n");
+        let m = write(&d, "many.txt", &many);
+        let w = warnings_of(std::slice::from_ref(&m), InputOptions::default());
+        assert_eq!(w[0].1, format!("{}:1", m.display()));
+        assert!(
+            w[0].2
+                .starts_with("4 NUL byte(s) on 4 lines (1, 2, 3, 5) dropped"),
+            "{}",
+            w[0].2
+        );
+        // a file made of NULs and control bytes is still binary
+        let b = write(&d, "b.txt", &b"\0\x01\x02text".repeat(20));
+        assert_eq!(kinds(&read(&[b])), ["binary"]);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_read_with_a_warning() {
+        let d = tmpdir("utf16-nobom");
+        let text = "Hello world, this is a plain sentence.\r\nA second line.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let l = write(&d, "le.txt", &le);
+        let b = write(&d, "be.txt", &be);
+        let items = read(&[l.clone(), b.clone()]);
+        for i in &items {
+            assert_eq!(
+                i.as_ref().unwrap().text,
+                "Hello world, this is a plain sentence.\nA second line."
+            );
+        }
+        let w = warnings_of(&[l.clone(), b], InputOptions::default());
+        let got: Vec<(&str, bool)> = w.iter().map(|w| (w.0, w.2.contains("UTF-16"))).collect();
+        assert_eq!(
+            got,
+            [("utf16-without-bom", true), ("utf16-without-bom", true)]
+        );
+        assert_eq!(w[0].1, format!("{}:1", l.display()));
+        assert!(w[0].2.starts_with("read as UTF-16LE") && w[1].2.starts_with("read as UTF-16BE"));
+        // as JSONL, it is refused as UTF-16 JSONL with a mark is
+        let j: Vec<u8> = "{\"text\": \"a\"}\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let j = write(&d, "u.jsonl", &j);
+        assert_eq!(kinds(&read(&[j])), ["unsupported-encoding"]);
+    }
+
+    #[test]
+    fn dotted_text_and_id_fields_reach_into_nested_objects() {
+        let opts = |text: &str, id: &str| InputOptions {
+            text_field: text.into(),
+            id_field: id.into(),
+            ..InputOptions::default()
+        };
+        let line = br#"{"id": 0, "doc": {"meta": {"key": "k1"}, "html_text": "Body.", "lang": "en"}, "n": 1}"#;
+        let p = parse_jsonl_line(
+            line,
+            "f.jsonl",
+            1,
+            0,
+            &opts("doc.html_text", "doc.meta.key"),
+        )
+        .unwrap();
+        assert_eq!(
+            (p.record.text.as_str(), p.record.id.as_str()),
+            ("Body.", "k1")
+        );
+        // the field is taken out of its place; the rest of the record is carried as it was
+        let carried = serde_json::to_string(&*p.record.fields).unwrap();
+        assert_eq!(carried, r#"{"id":0,"doc":{"meta":{},"lang":"en"},"n":1}"#);
+        // a top-level key spelled with the dot wins
+        let dotted = br#"{"doc.html_text": "Top.", "doc": {"html_text": "Nested."}}"#;
+        let p = parse_jsonl_line(dotted, "f.jsonl", 1, 0, &opts("doc.html_text", "id")).unwrap();
+        assert_eq!(p.record.text, "Top.");
+        // what is missing, or in the way, is said
+        let why = |line: &[u8], field: &str| {
+            let Err(e) = parse_jsonl_line(line, "f.jsonl", 3, 0, &opts(field, "id")) else {
+                panic!("{field} should fail");
+            };
+            (e.kind, e.message)
+        };
+        let (kind, m) = why(line, "doc.body");
+        assert_eq!(kind, "missing-text-field");
+        assert!(m.contains(r#"the field "doc.body" is missing ("doc" holds fields: meta, html_text, lang; see --text-field)"#), "{m}");
+        let (_, m) = why(line, "page.body");
+        assert!(m.contains("(fields: id, doc, n; see --text-field)"), "{m}");
+        let (_, m) = why(line, "n.body");
+        assert!(m.contains(r#"("n" is a number; see"#), "{m}");
+        let (kind, m) = why(line, "doc.meta");
+        assert_eq!(kind, "text-not-a-string");
+        assert!(m.contains(r#""doc.meta" is an object"#), "{m}");
+        // a dotted id that is missing falls back to <path>:<line>, as a top-level one does
+        let p =
+            parse_jsonl_line(line, "f.jsonl", 1, 0, &opts("doc.html_text", "doc.nope")).unwrap();
+        assert_eq!((p.record.id.as_str(), p.had_id), ("f.jsonl:1", false));
+    }
+
+    #[test]
+    fn deboil_reports_among_the_inputs_are_left_out() {
+        let d = tmpdir("reports");
+        let report =
+            b"{\n\"version\": 1,\n\"documents\": [\n{\"id\":\"a\"}\n],\n\"totals\": {}\n}\n";
+        let r = write(&d, "report.json", report);
+        write(&d, "old.json.gz", &gz(report));
+        let a = write(&d, "a.txt", b"Some text.\n");
+        // records that only start like a report's key are input
+        let j = write(
+            &d,
+            "v.jsonl",
+            b"{\"version\": 1, \"text\": \"documents\"}\n",
+        );
+        let srcs = discover(std::slice::from_ref(&d.to_path_buf())).unwrap();
+        let shown: Vec<(String, bool)> = srcs
+            .iter()
+            .map(|s| {
+                (
+                    s.path.file_name().unwrap().to_string_lossy().into(),
+                    s.is_skipped(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("a.txt".into(), false),
+                ("old.json.gz".into(), true),
+                ("report.json".into(), true),
+                ("v.jsonl".into(), false)
+            ]
+        );
+        assert!(srcs[2].is_deboil_report());
+        let w = warnings_of(&[d.to_path_buf()], InputOptions::default());
+        assert_eq!(
+            w.iter().filter(|w| w.0 == "deboil-report").count(),
+            2,
+            "{w:?}"
+        );
+        // named on the command line too; other files named are read as they are
+        let srcs = discover(&[r, a, j]).unwrap();
+        let skipped: Vec<bool> = srcs.iter().map(Source::is_skipped).collect();
+        assert_eq!(skipped, [true, false, false]);
     }
 
     #[test]

@@ -1050,7 +1050,8 @@ pub fn leave_out_own_outputs(
         .map(|&(p, flag, written)| (p, target::resolved(p), flag, written))
         .collect();
     for s in sources.iter_mut() {
-        if s.problem.is_some() || named.contains(&s.path) {
+        // a report the walk left out that is this run's own `--report` is said as such
+        if (s.problem.is_some() && !s.is_deboil_report()) || named.contains(&s.path) {
             continue;
         }
         // only a file named like a target (as given, or as it resolves) is resolved: a walk
@@ -1103,15 +1104,13 @@ fn holds_earlier_output(path: &Path, written: Written) -> bool {
     }
     if written == Written::Report {
         let mut start = Vec::new();
-        if r.take(256).read_to_end(&mut start).is_err() {
+        if r.take(input::REPORT_HEAD_BYTES)
+            .read_to_end(&mut start)
+            .is_err()
+        {
             return false;
         }
-        let compact: Vec<u8> = start
-            .into_iter()
-            .filter(|b| !b.is_ascii_whitespace())
-            .collect();
-        return compact.starts_with(b"{\"version\":")
-            && compact.windows(12).any(|w| w == b"\"documents\":");
+        return input::starts_like_a_report(&start);
     }
     // the fields must be there; their values are not needed
     #[derive(serde::Deserialize)]

@@ -205,17 +205,7 @@ pub struct DecidedDoc {
 /// A signatures or decisions file to read line by line, decompressed when its first bytes are
 /// gzip's or zstd's (`sigs -o s.jsonl.gz` writes it so).
 pub(crate) fn open_unpacked(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
-    let mut raw = std::io::BufReader::new(std::fs::File::open(path)?);
-    let head = raw.fill_buf()?;
-    Ok(if head.starts_with(input::GZIP_MAGIC) {
-        Box::new(std::io::BufReader::new(input::GzipMembers::new(raw)))
-    } else if input::starts_like_zstd(head) {
-        Box::new(std::io::BufReader::new(
-            zstd::stream::read::Decoder::with_buffer(raw)?,
-        ))
-    } else {
-        Box::new(raw)
-    })
+    input::open_unpacked(path)
 }
 
 /// A consumer of signature lines: the line, and a way to name its place (`file:line`).
