@@ -39,17 +39,32 @@ fn push_key_fast(text: &str, out: &mut Vec<u8>) -> bool {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            i += 1;
-            let k = ASCII_KEY[usize::from(b)];
-            if k > BREAK {
-                if pending_space && out.len() > start {
-                    out.push(b' ');
+            // a run of ASCII bytes (most of a line with a curly quote or an accent), keyed as
+            // [`push_ascii_key`] keys it: written in place into room for the run and a space
+            // before it, without a capacity check per byte
+            let end = ascii_run_end(bytes, i);
+            let mut n = out.len();
+            out.resize(n + (end - i) + 1, 0);
+            for &b in &bytes[i..end] {
+                let k = ASCII_KEY[usize::from(b)];
+                if k > BREAK {
+                    if pending_space && n > start {
+                        if let Some(o) = out.get_mut(n) {
+                            *o = b' ';
+                        }
+                        n += 1;
+                    }
+                    pending_space = false;
+                    if let Some(o) = out.get_mut(n) {
+                        *o = k;
+                    }
+                    n += 1;
+                } else {
+                    pending_space |= k == BREAK;
                 }
-                pending_space = false;
-                out.push(k);
-            } else {
-                pending_space |= k == BREAK;
             }
+            out.truncate(n);
+            i = end;
             continue;
         }
         // the typographic quotes and dashes of most scraped text (U+2013..U+201D, U+2026),
@@ -87,6 +102,23 @@ fn push_key_fast(text: &str, out: &mut Vec<u8>) -> bool {
         }
     }
     true
+}
+
+/// The end of the run of ASCII bytes of `bytes` that starts at `i`: eight bytes at a time,
+/// then byte by byte.
+#[inline]
+fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
 }
 
 /// The general path: NFKC first, then the same folding.
@@ -464,6 +496,31 @@ mod tests {
             assert_eq!(spaces, key(t).matches(' ').count(), "{t:?}");
             assert_eq!(String::from_utf8(v).unwrap(), key(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn ascii_runs_key_as_the_character_path() {
+        // runs shorter and longer than the eight bytes read at a time, between non-ASCII
+        // letters, quotes and dashes, with the breaks before and after them
+        for t in [
+            "Ünïcode  ÉTÉ! and then a long plain ASCII run, with punctuation -- here",
+            "“Hello,” she said — twelve chars“x”y",
+            "café,cafe  Café...  ÇA VA? it's l’homme d'Orsay",
+            "москва -- the capital (Москва) of 2024: done",
+            "a—b–c“d”e‘f’g ab—cd abcdefgh—ijklmnop— qrstuvwx —yz",
+            " — leading and trailing breaks — ",
+            "東京 is 333 m tall 2024年 abc",
+        ] {
+            let mut fast = b"prefix ".to_vec();
+            assert!(push_key_fast(t, &mut fast), "{t:?}");
+            let mut general = String::from("prefix ");
+            push_key_nfkc(t, &mut general);
+            assert_eq!(std::str::from_utf8(&fast).unwrap(), general, "{t:?}");
+        }
+        for (i, want) in [(0, 8), (3, 8), (8, 8), (9, 9)] {
+            assert_eq!(ascii_run_end("abcdefgh\u{e9}".as_bytes(), i), want);
+        }
+        assert_eq!(ascii_run_end(b"abcdefghijklmnopq", 1), 17);
     }
 
     #[test]
