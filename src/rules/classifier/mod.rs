@@ -361,11 +361,7 @@ fn local_class(f: &Features, langs: &PageLanguages, p: &Params) -> Class {
     if d >= p.near_density || (f.terminal && d >= p.near_density * 0.5) {
         return Class::NearGood;
     }
-    if langs.main == Some(LANG_UNKNOWN)
-        && !f.terminal
-        && f.words < UNLISTED_LINE_WORDS
-        && f.cap_share() < NAME_LIST_CAP_SHARE
-    {
+    if unlisted_short(f, langs) {
         // with no stopword list for the page, a line of a few words without final punctuation
         // (a list item, a subheading, a sentence left unpunctuated) tells too little to be
         // chrome by itself: its context decides, as for a short line. A title-case run of
@@ -373,6 +369,17 @@ fn local_class(f: &Features, langs: &PageLanguages, p: &Params) -> Class {
         return Class::Short;
     }
     Class::Bad
+}
+
+/// A line of a page without a stopword list that [`local_class`] judges by its context only
+/// because nothing in it tells prose from chrome: fewer than [`UNLISTED_LINE_WORDS`] words, no
+/// final punctuation, not a title-case run of names. When its context does not take it in (a
+/// short run or a list between prose lines), it is chrome: see [`classify_lines`].
+fn unlisted_short(f: &Features, langs: &PageLanguages) -> bool {
+    langs.main == Some(LANG_UNKNOWN)
+        && !f.terminal
+        && f.words < UNLISTED_LINE_WORDS
+        && f.cap_share() < NAME_LIST_CAP_SHARE
 }
 
 /// Below this many words a line of a page without a stopword list and without final
@@ -2480,6 +2487,23 @@ fn classify_lines(
                     out[j].score = w[j];
                 }
             }
+        } else {
+            // a page's line judged by its context alone (see [`unlisted_short`]) that no
+            // article's run takes in (a long run of labels: a menu, a footer's links) is
+            // chrome, as a line of its length is on a page with a stopword list
+            for j in start..i {
+                let v = &mut out[j];
+                if v.class == Class::Short
+                    && v.features.words >= p.short_words
+                    && !v.features.code
+                    && unlisted_short(&v.features, &langs)
+                    && local_class(&v.features, &langs, p) == Class::Short
+                {
+                    v.class = Class::Bad;
+                    v.score = weight(Class::Bad, &v.features, p);
+                    w[j] = v.score;
+                }
+            }
         }
     }
 
@@ -3396,6 +3420,35 @@ mod tests {
         let text = "市立図書館が新しく開館\n\n\
             土曜日、市の中心部に新しい図書館が開館した。建設には三年かかり、二百席の閲覧室と子ども向けのコーナーが設けられた。\n\
             蔵書は十万冊を超える。\n市民は誰でも無料で利用できる。\n図書館は年中無休だ。\n";
+        let r = reasons(text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+    }
+
+    #[test]
+    fn a_run_of_labels_no_article_takes_in_is_chrome_in_a_language_without_a_list() {
+        // a page without a stopword list: an unpunctuated label of seven words or more in a
+        // run of labels below the article too long for a subheading's list (a menu) weighs as
+        // chrome, as on a listed page
+        let text = "市は、駅前に建てていた新しい図書館が来月十日にオープンすると発表しました。建物は五階建てで、本を二十万冊置くことができます。\n\n\
+            新しい図書館には、子どもが本を読むための広い部屋や、勉強に使うことができる机がたくさんあります。夜は九時まで開いています。\n\n\
+            いろいろな分野のニュースを見る\n\nお知らせ\n\n今週のニュース\n\n天気\n\nスポーツ\n\n\
+            ランキング\n\n前のページ\n\n次のページ\n\n\
+            このサイトの使い方について知る\n\n\
+            このサイトは、日本に住む外国人の皆さんや子どもたちのために、やさしい日本語でニュースを伝えています。\n";
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let v = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        let class_of = |line: &str| {
+            let i = (0..doc.n_lines()).find(|&i| doc.line(i) == line).unwrap();
+            v[i].class
+        };
+        assert_eq!(class_of("いろいろな分野のニュースを見る"), Class::Bad);
+        assert_eq!(class_of("このサイトの使い方について知る"), Class::Bad);
+        // the short labels stay short lines, judged by their context
+        assert_eq!(class_of("今週のニュース"), Class::Short);
+        // the same label as a subheading between two paragraphs is judged by them
+        let text = "市は、駅前に建てていた新しい図書館が来月十日にオープンすると発表しました。建物は五階建てで、本を二十万冊置くことができます。\n\n\
+            いろいろな分野の本を読むことができる\n\n\
+            新しい図書館には、子どもが本を読むための広い部屋や、勉強に使うことができる机がたくさんあります。夜は九時まで開いています。\n";
         let r = reasons(text);
         assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
     }
