@@ -15,10 +15,16 @@ crate::declare_rule! {
     /// 2024`), and a reading time may close it (`8 April 2025 • 4 min read`).
     /// Month names are known in English, German, French, Spanish, Italian, Portuguese, Dutch,
     /// Polish, and after the day in Swedish, Danish, Norwegian, Finnish, Czech, Slovak,
-    /// Croatian, Serbian, Romanian, Turkish, Russian, Ukrainian and Arabic (`12. března 2024`,
-    /// `7 ноября 2017`, `6 декабря 2026 г.`, `6 ديسمبر 2026 - 10:20 ص`); a weekday may follow
-    /// the date (`6 Aralık 2026 Pazar, 09:30`); Chinese, Japanese and Korean dates are read in
-    /// their own order and signs (`2026年12月6日 10時30分`, `2026년 12월 6일`).
+    /// Croatian, Serbian, Romanian, Turkish, Russian, Ukrainian, Arabic, Greek, Hindi, Hebrew
+    /// and Thai (`12. března 2024`, `7 ноября 2017`, `6 декабря 2026 г.`, `6 ديسمبر 2026 -
+    /// 10:20 ص`, `9 Μαρτίου 2026`, `15 मार्च 2026`, `3 ביולי 2024`, a Thai year in the Buddhist
+    /// era); a weekday may follow the date (`6 Aralık 2026 Pazar, 09:30`); Chinese, Japanese
+    /// and Korean dates are read in their own order and signs (`2026年12月6日 10時30分`, `2026년
+    /// 12월 6일`), and a year first with dots or slashes (`2026.03.18 14:05`); an unpadded
+    /// `14/3/2026` when only one reading is a date. Labels and weekdays of more languages lead
+    /// (`Yayınlanma:`, `Δημοσιεύθηκε:`, `अपडेटेड:`, `פורסם:`, `입력`, `Thứ sáu,`, `الأحد`), a
+    /// zone may be an offset (`(GMT+7)`), and a second labelled date may follow the first
+    /// (`입력 2026.03.18 14:05 수정 2026.03.18 15:30`): the first is the document's.
     /// The line leaves the text and its date goes to the document's `date` field, as ISO 8601
     /// (`2023-08-02T15:19`); the first dateline of a document wins.
     ///
@@ -81,8 +87,33 @@ fn is_trailer(rest: &str) -> bool {
                 | "west"
                 | "mez"
                 | "mesz"
+                // Thai writes `น.` (nalika, "o'clock") after a time
+                | "น."
         )
+        || is_zone_offset(rest)
         || READING_TIME.is_match(rest)
+}
+
+/// A time zone given as an offset, bracketed or not: `(GMT+7)`, `UTC+03:00`, `GMT-5`.
+fn is_zone_offset(rest: &str) -> bool {
+    let zone = rest
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(')
+        .trim();
+    let zone = zone
+        .strip_prefix('(')
+        .and_then(|z| z.strip_suffix(')'))
+        .unwrap_or(zone)
+        .to_ascii_lowercase();
+    let Some(offset) = ["gmt", "utc"].iter().find_map(|z| zone.strip_prefix(z)) else {
+        return false;
+    };
+    let Some(hours) = offset.strip_prefix(['+', '-']) else {
+        return false;
+    };
+    let (h, m) = hours.split_once(':').unwrap_or((hours, "00"));
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
 }
 
 /// A time before the date, with its zone: `2:15 PM EST, ` (then perhaps a weekday).
@@ -167,13 +198,22 @@ fn parse_dateline_body(body: &str) -> Option<String> {
             after = &after[c[0].len()..];
         }
     }
-    if !is_trailer(after) {
+    if !is_trailer(after) && !is_labelled_dateline(after) {
         return None;
     }
     Some(match time.filter(|_| !has_time) {
         Some((h, mi)) => format!("{}T{h:02}:{mi:02}", found.iso),
         None => found.iso,
     })
+}
+
+/// Whether `rest`, what follows a dateline's date, is a second labelled dateline, as a page
+/// stamps when it was published and when it was updated on one line (`입력 2025.08.21 09:12 수정
+/// 2025.08.21 10:40`, `Published 2 Aug 2023, updated 3 Aug 2023`): the first date is the
+/// document's.
+fn is_labelled_dateline(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['•', '·', '|', '-', '–', '—', ',', '/', ' ']);
+    DATE_LABEL.find(rest).is_some_and(|m| m.end() > 0) && parse_dateline_body(rest).is_some()
 }
 
 /// Fewest entries of a timeline (see [`timelines`]).
@@ -308,6 +348,48 @@ mod tests {
         );
         // a weekday after the date does not let a sentence through
         assert_eq!(parse_dateline("6 Aralık 2026 Pazar günü açıldı"), None);
+    }
+
+    #[test]
+    fn datelines_of_labels_weekdays_and_zones_of_more_languages() {
+        for (line, iso) in [
+            ("Güncelleme: 03.11.2026 07:05", "2026-11-03T07:05"),
+            ("Ενημερώθηκε: 1 Αυγούστου 2024, 18:05", "2024-08-01T18:05"),
+            ("प्रकाशित: 2 मई 2024, 09:10 AM IST", "2024-05-02T09:10"),
+            ("עודכן: 30.11.2023 21:40", "2023-11-30T21:40"),
+            ("Chủ nhật, 5/7/2026, 19:00 (GMT+7)", "2026-07-05T19:00"),
+            ("Cập nhật: 18/3/2026 06:45", "2026-03-18T06:45"),
+            ("2026/03/14 22:10", "2026-03-14T22:10"),
+            ("วันที่ 1 พฤศจิกายน 2567 เวลา 08:05 น.", "2024-11-01T08:05"),
+            ("الجمعة 3 أكتوبر 2025 - 18:00", "2025-10-03T18:00"),
+            ("4 July 2025 10:00 UTC+03:00", "2025-07-04T10:00"),
+        ] {
+            assert_eq!(parse_dateline(line).as_deref(), Some(iso), "{line}");
+        }
+        // a second labelled date on the line (updated): the first is the document's
+        assert_eq!(
+            parse_dateline("등록 2026.03.18 14:05 업데이트 2026.03.19 08:00").as_deref(),
+            Some("2026-03-18T14:05")
+        );
+        assert_eq!(
+            parse_dateline("Published 2 Aug 2023, updated 3 Aug 2023").as_deref(),
+            Some("2023-08-02")
+        );
+        // but no sentence, and no zone that is not one
+        assert_eq!(parse_dateline("2026.03.18 14:05 수정 요청"), None);
+        assert_eq!(parse_dateline("Published 2 Aug 2023, updated often"), None);
+        assert_eq!(parse_dateline("4 July 2025 (GMT+7 hours)"), None);
+        assert_eq!(parse_dateline("3/4/2026 08:30"), None, "ambiguous");
+    }
+
+    #[test]
+    fn zone_offsets() {
+        for z in ["(GMT+7)", " UTC+03:00", ", (utc-5)", "GMT+05:30"] {
+            assert!(is_zone_offset(z), "{z}");
+        }
+        for z in ["(GMT)", "GMT+", "GMT+123", "(GMT+7", "EST+5", "GMT+7:5"] {
+            assert!(!is_zone_offset(z), "{z}");
+        }
     }
 
     #[test]

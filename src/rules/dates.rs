@@ -1,10 +1,13 @@
 //! Date parsing shared by the dateline rules: numeric dates (`2023-08-01`, `02.08.2023`;
 //! `19/03/2024` and `21-05-2024` day first, or month first when that is the only valid
-//! reading, as `03/19/2024`; `8/2/2023`, unpadded, is left alone as ambiguous), dates with
+//! reading, as `03/19/2024`; unpadded, `14/3/2026`, only when one reading is a date: `8/2/2023`
+//! is left alone as ambiguous), dates with
 //! month names in English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
 //! Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Croatian, Serbian, Romanian, Turkish,
-//! Russian, Ukrainian and Arabic (with the year words `г.`, `року`), CJK dates
-//! (`2026年12月6日`, `2026년 12월 6일`), an optional time; the result as ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
+//! Russian, Ukrainian, Arabic, Greek, Hindi, Hebrew and Thai (with the year words `г.`, `року`;
+//! a Thai year in the Buddhist era), CJK dates (`2026年12月6日`, `2026년 12월 6일`), the year
+//! first with dots or slashes (`2026.03.18`, `2026/03/18`), an optional time; the result as
+//! ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
 //! Only real calendar dates parse: `31.02.2023` or `Feb 30, 2023` is no date at all, so no rule
 //! takes it for one (the line stays unless something else removes it).
 
@@ -266,7 +269,96 @@ const MONTHS_AFTER_DAY: &[(&str, u32)] = &[
     ("حزيران", 6),
     ("تموز", 7),
     ("أيلول", 9),
+    // Greek, in the genitive a date uses (`4 Ιουνίου 2025`)
+    ("ιανουαρίου", 1),
+    ("φεβρουαρίου", 2),
+    ("μαρτίου", 3),
+    ("απριλίου", 4),
+    ("μαΐου", 5),
+    ("ιουνίου", 6),
+    ("ιουλίου", 7),
+    ("αυγούστου", 8),
+    ("σεπτεμβρίου", 9),
+    ("οκτωβρίου", 10),
+    ("νοεμβρίου", 11),
+    ("δεκεμβρίου", 12),
+    // Hindi (with and without the nukta, and both spellings of the nasal)
+    ("जनवरी", 1),
+    ("\u{92B}\u{93C}रवरी", 2),
+    ("फरवरी", 2),
+    ("मार्च", 3),
+    ("अप्रैल", 4),
+    ("मई", 5),
+    ("जून", 6),
+    ("जुलाई", 7),
+    ("अगस्त", 8),
+    ("सितंबर", 9),
+    ("सितम्बर", 9),
+    ("अक्टूबर", 10),
+    ("अक्तूबर", 10),
+    ("नवंबर", 11),
+    ("नवम्बर", 11),
+    ("दिसंबर", 12),
+    ("दिसम्बर", 12),
+    // Hebrew, bare and with the prefix `ב` ("in") a date takes (`3 ביולי 2025`)
+    ("ינואר", 1),
+    ("בינואר", 1),
+    ("פברואר", 2),
+    ("בפברואר", 2),
+    ("מרץ", 3),
+    ("במרץ", 3),
+    ("מרס", 3),
+    ("במרס", 3),
+    ("אפריל", 4),
+    ("באפריל", 4),
+    ("מאי", 5),
+    ("במאי", 5),
+    ("יוני", 6),
+    ("ביוני", 6),
+    ("יולי", 7),
+    ("ביולי", 7),
+    ("אוגוסט", 8),
+    ("באוגוסט", 8),
+    ("ספטמבר", 9),
+    ("בספטמבר", 9),
+    ("אוקטובר", 10),
+    ("באוקטובר", 10),
+    ("נובמבר", 11),
+    ("בנובמבר", 11),
+    ("דצמבר", 12),
+    ("בדצמבר", 12),
+    // Thai (its years count from the Buddhist era: see [`buddhist_era_year`])
+    ("มกราคม", 1),
+    ("กุมภาพันธ์", 2),
+    ("มีนาคม", 3),
+    ("เมษายน", 4),
+    ("พฤษภาคม", 5),
+    ("มิถุนายน", 6),
+    ("กรกฎาคม", 7),
+    ("สิงหาคม", 8),
+    ("กันยายน", 9),
+    ("ตุลาคม", 10),
+    ("พฤศจิกายน", 11),
+    ("ธันวาคม", 12),
 ];
+
+/// Years between the Buddhist era's count and the common era's: Thai writes 2568 for 2025.
+const BUDDHIST_ERA_OFFSET: u32 = 543;
+
+/// `year` in the common era: a Thai month's year is in the Buddhist era when it is too late to
+/// be a common era year deboil takes for a date once the offset is taken off (`5 มีนาคม 2568`
+/// is 2025), else it is already in the common era (`5 มีนาคม 2025`).
+fn buddhist_era_year(month_name: &str, year: u32) -> u32 {
+    let thai = month_name
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c));
+    if thai && year >= 1900 + BUDDHIST_ERA_OFFSET {
+        year - BUDDHIST_ERA_OFFSET
+    } else {
+        year
+    }
+}
 
 fn month(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
@@ -302,7 +394,9 @@ pub struct FoundDate {
     pub len: usize,
 }
 
-const MONTH_NAME: &str = r"\p{L}{3,12}\.?";
+/// A month's name: letters, and the combining vowel signs of the scripts that write them
+/// (Devanagari, Thai: `जनवरी`, `มีนาคม`); two letters at least (`मई`).
+const MONTH_NAME: &str = r"\p{L}[\p{L}\p{M}]{1,15}\.?";
 
 /// The word for "year" some languages write after it: Russian `г.` / `года`, Ukrainian `р.` /
 /// `року`, Turkish `yılı` (`6 декабря 2026 г.`).
@@ -318,7 +412,7 @@ static CJK_YMD: Lazy = Lazy::new(
 /// (a macro, so that the regexes here and the dateline's trailing time write it once).
 macro_rules! time_join {
     () => {
-        r"(?:at|um|à|às|as|a\s+las|alle|om|o|godz\.?)"
+        r"(?:at|um|à|às|as|a\s+las|alle|om|o|godz\.?|เวลา)"
     };
 }
 pub(super) use time_join;
@@ -343,9 +437,15 @@ static DMY: Lazy = Lazy::new(concat!(
     r"(?i)^(\d{1,2})\.(\d{1,2})\.(\d{4})",
     numeric_time!()
 ));
-/// `19/03/2024`, `21-05-2024`: two-digit day and month (an unpadded `8/2/2023` is left alone).
-static PADDED_DMY: Lazy = Lazy::new(concat!(
-    r"(?i)^(\d{2})([/-])(\d{2})[/-](\d{4})",
+/// `19/03/2024`, `21-05-2024`, `14/4/2025`: day and month, padded or not (an unpadded date
+/// whose day could be its month, `8/2/2023`, is left alone as ambiguous).
+static SLASHED_DMY: Lazy = Lazy::new(concat!(
+    r"(?i)^(\d{1,2})([/-])(\d{1,2})[/-](\d{4})",
+    numeric_time!()
+));
+/// `2025.08.21`, `2025/08/21`: year first, with dots or slashes, a two-digit month and day.
+static DOTTED_YMD: Lazy = Lazy::new(concat!(
+    r"(?i)^(\d{4})(?:\.(\d{2})\.(\d{2})|/(\d{2})/(\d{2}))",
     numeric_time!()
 ));
 static TIME_DMY: Lazy = Lazy::new(r"^(\d{1,2}):(\d{2})\s+(\d{1,2})[./](\d{1,2})[./](\d{4})");
@@ -475,15 +575,34 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
             let (d, m, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
             return found(y, m, d, clock(&c, 4), c[0].len());
         }
-        if let Some(c) = PADDED_DMY.captures(s) {
+        if let Some(c) = SLASHED_DMY.captures(s) {
             let (a, b, y) = (num(&c, 1)?, num(&c, 3)?, num(&c, 4)?);
             let t = clock(&c, 5);
-            // day first, as Europe writes it; month first when only that reading is a date
-            let (d, m) = if valid(y, b, a) { (a, b) } else { (b, a) };
+            let padded = c[1].len() == 2 && c[3].len() == 2;
+            let (day_first, month_first) = (valid(y, b, a), valid(y, a, b));
+            // day first, as Europe writes it; month first when only that reading is a date.
+            // Unpadded, only one reading may be a date (`14/4/2025`), or both the same one
+            let (d, m) = if padded || a == b || day_first != month_first {
+                if day_first {
+                    (a, b)
+                } else {
+                    (b, a)
+                }
+            } else {
+                return None;
+            };
             return found(y, m, d, t, c[0].len());
         }
+        if let Some(c) = DOTTED_YMD.captures(s) {
+            let y = num(&c, 1)?;
+            let (m, d) = num(&c, 2)
+                .zip(num(&c, 3))
+                .or_else(|| num(&c, 4).zip(num(&c, 5)))?;
+            return found(y, m, d, clock(&c, 6), c[0].len());
+        }
         if let Some(c) = named_dmy().captures(s) {
-            let (d, m, y) = (num(&c, 1)?, month_after_day(&c[2])?, num(&c, 3)?);
+            let (d, m) = (num(&c, 1)?, month_after_day(&c[2])?);
+            let y = buddhist_era_year(&c[2], num(&c, 3)?);
             let t = num(&c, 4)
                 .zip(num(&c, 5))
                 .map(|(h, mi)| (hour12(h, c.get(6).map(|x| x.as_str())), mi));
@@ -502,17 +621,28 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
 }
 
 /// Labels that introduce a date: "Published", "Updated on", "Veröffentlicht am", "Publié le",
-/// "Publicado el", "Date", and a weekday name.
+/// "Publicado el", "Date" (and the like in Turkish, Greek, Hindi, Hebrew, Korean, Vietnamese and
+/// Thai: `Yayınlanma:`, `Δημοσιεύθηκε:`, `अपडेटेड:`, `פורסם:`, `입력`, `Cập nhật`, `วันที่`),
+/// and a weekday name (`Thứ hai,`, `الأحد`).
 pub static DATE_LABEL: Lazy = Lazy::new(
     r"(?ix)^(?:
         (?:date|dated|published|posted|updated|last\s+updated|created|modified|veröffentlicht|aktualisiert|erstellt|stand|publié|mis\s+à\s+jour|actualisé|publicado|actualizado|fecha|última\s+actualización
-          |pubblicato|aggiornato|data|ultimo\s+aggiornamento|atualizado|actualizado|gepubliceerd|bijgewerkt|geplaatst|laatst\s+bijgewerkt|datum|opublikowano|aktualizacja|zaktualizowano)
+          |pubblicato|aggiornato|data|ultimo\s+aggiornamento|atualizado|actualizado|gepubliceerd|bijgewerkt|geplaatst|laatst\s+bijgewerkt|datum|opublikowano|aktualizacja|zaktualizowano
+          |yayınlanma|yayın\s+tarihi|güncelleme|son\s+güncelleme|güncellenme
+          |δημοσιεύθηκε|δημοσίευση|ενημερώθηκε|ενημέρωση|τελευταία\s+ενημέρωση
+          |प्रकाशित|अपडेटेड|अपडेट|פורסם|עודכן|עדכון|입력|수정|기사입력|업데이트|등록
+          |cập\s+nhật|ngày\s+đăng|đăng\s+lúc|วันที่|เผยแพร่|อัปเดต)
         (?:\s+(?:on|am|le|el|at|a|il|em|op|dnia))?\s*:?\s+
     )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo
           |lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira
           |maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela
           |pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье
-          |понеділок|вівторок|середа|четвер|пʼятниця|п'ятниця|субота|неділя)\.?,?\s+
+          |понеділок|вівторок|середа|четвер|пʼятниця|п'ятниця|субота|неділя
+          |الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد
+          |δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή
+          |सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार
+          |יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)
+          |thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\.?[,،]?\s+
       |(?:mo|di|mi|do|fr|sa|so)\.,?\s+)?",
 );
 
@@ -693,6 +823,71 @@ mod tests {
         assert_eq!(p("2026年2月30日"), None);
         assert_eq!(hour12(10, Some("م")), 22);
         assert_eq!(hour12(12, Some("ص")), 0);
+    }
+
+    #[test]
+    fn greek_hindi_hebrew_and_thai_months() {
+        for (text, iso) in [
+            ("9 Μαρτίου 2026", "2026-03-09"),
+            ("1 Αυγούστου 2024, 18:05", "2024-08-01T18:05"),
+            ("15 मार्च 2026", "2026-03-15"),
+            ("2 मई 2024", "2024-05-02"),
+            ("7 \u{92B}\u{93C}रवरी 2024", "2024-02-07"),
+            ("3 ביולי 2024", "2024-07-03"),
+            ("30 נובמבר 2023", "2023-11-30"),
+            // a Thai year in the Buddhist era, or already in the common one
+            ("22 มีนาคม 2569", "2026-03-22"),
+            ("22 มีนาคม 2026", "2026-03-22"),
+            ("1 พฤศจิกายน 2567 เวลา 08:05", "2024-11-01T08:05"),
+        ] {
+            assert_eq!(p(text).as_deref(), Some(iso), "{text}");
+        }
+        // only a Thai month's year moves by the Buddhist era
+        assert_eq!(p("22 March 2569"), None);
+        assert_eq!(buddhist_era_year("มีนาคม", 2443), 1900);
+        assert_eq!(buddhist_era_year("มีนาคม", 2100), 2100);
+    }
+
+    #[test]
+    fn unpadded_numeric_dates_and_the_year_first() {
+        // unpadded: only the reading that is a date, or the one both readings give
+        assert_eq!(p("14/3/2026").as_deref(), Some("2026-03-14"));
+        assert_eq!(p("3/14/2026").as_deref(), Some("2026-03-14"));
+        assert_eq!(p("5/5/2026 07:15").as_deref(), Some("2026-05-05T07:15"));
+        assert_eq!(p("3/4/2026"), None, "ambiguous");
+        assert_eq!(p("14/13/2026"), None);
+        // padded: day first as before
+        assert_eq!(p("03/04/2026").as_deref(), Some("2026-04-03"));
+        // the year first, dotted or slashed, a two-digit month and day
+        assert_eq!(p("2026.03.14 09:12").as_deref(), Some("2026-03-14T09:12"));
+        assert_eq!(p("2026/03/14").as_deref(), Some("2026-03-14"));
+        assert_eq!(p("2026.02.30"), None);
+        assert_eq!(p("2026.3.14"), None);
+        assert_eq!(p("2026.03/14"), None);
+    }
+
+    #[test]
+    fn labels_and_weekdays_of_more_languages() {
+        for line in [
+            "Yayınlanma: ",
+            "Son güncelleme: ",
+            "Δημοσιεύθηκε: ",
+            "Ενημερώθηκε ",
+            "प्रकाशित: ",
+            "פורסם: ",
+            "입력 ",
+            "Cập nhật: ",
+            "วันที่ ",
+            "Thứ sáu, ",
+            "Chủ nhật, ",
+            "الجمعة ",
+            "Κυριακή, ",
+            "रविवार, ",
+            "יום שלישי, ",
+        ] {
+            let m = DATE_LABEL.find(line).map(|m| m.end());
+            assert_eq!(m, Some(line.len()), "{line:?}");
+        }
     }
 
     #[test]
