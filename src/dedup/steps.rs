@@ -125,6 +125,10 @@ pub struct DocSigs {
     /// signed both ways.
     #[serde(default = "yes", skip_serializing_if = "is_yes")]
     pub near: bool,
+    /// Whether the document's first line is shaped like a headline and the next paragraph
+    /// ends a sentence (a title over prose): see [`spare_title`].
+    #[serde(default, skip_serializing_if = "is_no")]
+    pub headed: bool,
 }
 
 fn yes() -> bool {
@@ -135,11 +139,16 @@ fn is_yes(b: &bool) -> bool {
     *b
 }
 
+fn is_no(b: &bool) -> bool {
+    !*b
+}
+
 /// Step 1: signatures of every paragraph of `doc` that rules did not remove whole, keyed on
 /// what the rules leave of it (a line a rule cut a cell or a credit out of is compared without
 /// it, as it is written).
 pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> DocSigs {
     let kept = crate::pipeline::apply::kept_lines(doc, removed);
+    let mut headed = false;
     let mut paras = Vec::new();
     let mut key = Vec::new();
     let mut words: Vec<u64> = Vec::new();
@@ -153,6 +162,16 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
             std::borrow::Cow::Borrowed(_) => (doc.info(line).key, doc.info(line).key_words),
             std::borrow::Cow::Owned(cut) => super::key::line_key(cut),
         };
+        match paras.len() {
+            // the document's first line, shaped like a headline ...
+            0 => {
+                let words = text.split_whitespace().count() as u32;
+                headed = para == 0 && crate::pipeline::apply::is_headline_shaped(text, words);
+            }
+            // ... over a sentence
+            1 => headed &= text.trim_end().ends_with(['.', '!', '?', '。', '！', '？']),
+            _ => {}
+        }
         let n_words = n_words as usize;
         let near_ok = opts.near
             && opts.mode != DedupMode::None
@@ -190,6 +209,45 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         rules_hash: None,
         scope: None,
         near: opts.near,
+        headed,
+    }
+}
+
+/// Keeps a document's headline that only repeats another document's headline: a series'
+/// headline (`Markets at the close`, `Weather for the week`) stands over different articles,
+/// and removing it from the later ones would leave them without their title. Drops from `out`
+/// (the decisions on `sigs`' document) the exact repeat of the first paragraph when it is the
+/// document's first line, headline-shaped, over a sentence ([`DocSigs::headed`]), its kept
+/// copy is the first line of another document, and the sentence below it is the document's
+/// own (at least [`TITLE_PROSE_WORDS`](crate::pipeline::apply::TITLE_PROSE_WORDS) key words,
+/// repeating nothing). A site's header line repeated over its pages (the site's name, a menu,
+/// a date and a section) mostly stands over another headline or more chrome, or below other
+/// chrome, and still goes; a copy of a whole document keeps losing its headline with the rest
+/// (and D005 takes what is left of it).
+fn spare_title(sigs: &DocSigs, out: &mut Vec<Decision>) {
+    let Some(first) = sigs.paras.first().filter(|_| sigs.headed) else {
+        return;
+    };
+    let repeats_elsewhere = |d: &Decision| {
+        d.line == first.line
+            && d.verdict == Verdict::Exact
+            && d.kept.as_ref().is_some_and(|k| {
+                k.para == 0
+                    && (k.id != sigs.id
+                        || k.part != sigs.part
+                        || k.source != sigs.source
+                        || k.source_line != sigs.source_line)
+            })
+    };
+    let Some(at) = out.iter().position(repeats_elsewhere) else {
+        return;
+    };
+    let prose_below = sigs.paras.get(1).is_some_and(|p| {
+        p.words as usize >= crate::pipeline::apply::TITLE_PROSE_WORDS
+            && !out.iter().any(|d| d.line == p.line)
+    });
+    if prose_below {
+        out.remove(at);
     }
 }
 
@@ -462,6 +520,7 @@ impl Decider {
                 self.lsh.insert_first(b, slot);
             }
         }
+        spare_title(sigs, &mut out);
         out
     }
 
@@ -734,6 +793,7 @@ impl Decider {
             }
         }
         self.scratch = scratch;
+        spare_title(sigs, &mut out);
         out
     }
 
@@ -1209,6 +1269,7 @@ mod tests {
                     rules_hash: None,
                     scope: None,
                     near: true,
+                    headed: false,
                 }
             })
             .collect();
@@ -1294,6 +1355,73 @@ mod tests {
         assert_eq!(diff_tokens(""), Vec::<&str>::new());
     }
 
+    /// A headline that only repeats another document's headline stays when the document has
+    /// text of its own, in one pass and in batches alike; in a copy of a document it goes.
+    #[test]
+    fn a_series_headline_stays_over_a_different_article() {
+        let opts = DedupOptions {
+            boilerplate: false,
+            ..DedupOptions::default()
+        };
+        let body_a = "The first article of the series tells one story in a long sentence.";
+        let body_b = "The second article of the series tells another story in its own words.";
+        let texts = [
+            format!(
+                "Weekly notes from the valley
+{body_a}"
+            ),
+            format!(
+                "Weekly notes from the valley
+{body_b}"
+            ),
+            // a copy: nothing of its own
+            format!(
+                "Weekly notes from the valley
+{body_a}"
+            ),
+            // a sentence first is no headline
+            format!(
+                "The valley notes are published on Fridays.
+{body_b} Again."
+            ),
+            format!(
+                "The valley notes are published on Fridays.
+{body_a} Again."
+            ),
+            // a header line over another headline: a site's chrome
+            format!(
+                "Weekly notes from the valley
+A third story
+{body_b} Once more."
+            ),
+        ];
+        let sigs: Vec<DocSigs> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut doc = Document::from_text(t.clone(), 1, 0);
+                doc.id = format!("d{i}");
+                doc.seq = i as u64;
+                signatures(&doc, &[], &opts)
+            })
+            .collect();
+        assert!(sigs[0].headed && !sigs[3].headed);
+        let mut one = Decider::new(opts.clone());
+        let each: Vec<Vec<Decision>> = sigs.iter().map(|s| one.decide(s, None)).collect();
+        let lines = |ds: &Vec<Decision>| ds.iter().map(|d| d.line).collect::<Vec<_>>();
+        assert_eq!(lines(&each[1]), Vec::<usize>::new());
+        assert_eq!(lines(&each[2]), [0, 1]);
+        assert_eq!(lines(&each[4]), [0]);
+        assert_eq!(lines(&each[5]), [0]);
+        let mut batched = Decider::new(opts);
+        let batch: Vec<Vec<Decision>> = batched
+            .decide_batch(None, &sigs, None)
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect();
+        assert_eq!(batch, each);
+    }
+
     /// A document whose learned-boilerplate lines hold more than [`MOSTLY_RECURRING`] of its
     /// words keeps its long paragraphs out of boilerplate; its short ones, and every line of a
     /// document with enough words of its own, stay boilerplate.
@@ -1321,6 +1449,7 @@ mod tests {
             rules_hash: None,
             scope: None,
             near: true,
+            headed: false,
         };
         // keys 1 (a 3-word label) and 2 (a 30-word paragraph) recur in all five records
         let mut boiler = Boilerplate::new(5, 0.0);

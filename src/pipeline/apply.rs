@@ -100,7 +100,7 @@ fn is_greek_question(line: &str) -> bool {
 /// A title is followed, within this many kept lines, by a line of prose ...
 const TITLE_PROSE_REACH: usize = 4;
 /// ... of at least this many words, or characters.
-const TITLE_PROSE_WORDS: usize = 10;
+pub const TITLE_PROSE_WORDS: usize = 10;
 const TITLE_PROSE_CHARS: usize = 50;
 /// A shorter line is prose when it ends a sentence and has at least this many words ...
 const TITLE_SENTENCE_WORDS: usize = 5;

@@ -433,6 +433,7 @@ mod tests {
             rules_hash: Some(7),
             scope: Some(scope_flags(DedupMode::Corpus, true)),
             near: true,
+            headed: false,
         }
     }
 

@@ -13,6 +13,13 @@ crate::declare_rule! {
     /// collapsed. The first copy in input order is kept; the report names it.
     ///
     /// Example: the same wire-copy paragraph in two articles of a dump: the second goes.
+    ///
+    /// A series' headline stays: a document's first line, shaped like a headline, over a
+    /// sentence of the document's own (ten key words at least, repeating nothing), that repeats
+    /// only the first line of another document (`Markets at the close` over each day's report).
+    ///
+    /// Known false positives: a site's header line over the article's first sentence, repeated
+    /// on too few of its pages for learned boilerplate (D003), stays as such a headline.
     pub struct ExactDuplicate => ("D001", "exact-duplicate-paragraph", Category::Dedup);
 }
 
