@@ -72,6 +72,10 @@ pub fn is_han_or_kana(c: char) -> bool {
         | 0x20000..=0x2FA1F) // supplementary ideographs
 }
 
+/// Characters of a Southeast Asian script written without spaces ([`is_unspaced_southeast_asian`])
+/// that make about one word: the splitter and dedup count their words so.
+pub const SOUTHEAST_ASIAN_CHARS_PER_WORD: usize = 3;
+
 /// Whether `c` is a character of a Southeast Asian script written without spaces between
 /// words: Thai, Lao, Myanmar, Khmer (their blocks, extensions included). A space there ends a
 /// phrase or a sentence, so one token holds many words.

@@ -10,6 +10,8 @@ use std::cell::RefCell;
 use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::chars::{is_unspaced_southeast_asian, SOUTHEAST_ASIAN_CHARS_PER_WORD};
+
 thread_local! {
     static KEY_BUF: RefCell<String> = const { RefCell::new(String::new()) };
     static ASCII_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
@@ -192,19 +194,19 @@ pub fn line_key(text: &str) -> (u64, u32) {
         let mut b = b.borrow_mut();
         if text.is_ascii() {
             let spaces = push_ascii_key(text.as_bytes(), &mut b);
-            return finish_key(text, &b, spaces, 0);
+            return finish_key(text, &b, spaces, (0, 0));
         }
         b.clear();
         if push_key_fast(text, &mut b) {
             let spaces = memchr::memchr_iter(b' ', &b).count();
-            return finish_key(text, &b, spaces, cjk_chars(&b));
+            return finish_key(text, &b, spaces, unspaced_chars(&b));
         }
         KEY_BUF.with(|k| {
             let mut k = k.borrow_mut();
             k.clear();
             push_key_nfkc(text, &mut k);
             let spaces = memchr::memchr_iter(b' ', k.as_bytes()).count();
-            finish_key(text, k.as_bytes(), spaces, cjk_chars(k.as_bytes()))
+            finish_key(text, k.as_bytes(), spaces, unspaced_chars(k.as_bytes()))
         })
     })
 }
@@ -270,30 +272,73 @@ pub fn key_word_hashes(
     words.push(hash(key.get(word_start..n).unwrap_or_default()));
 }
 
-/// The hash and word count of a built key holding `spaces` spaces and `cjk` Chinese or
-/// Japanese characters. Those scripts write no spaces between words: a word is about two
-/// characters, so that a sentence of theirs is as long to dedup as it is to a reader.
-fn finish_key(text: &str, key: &[u8], spaces: usize, cjk: usize) -> (u64, u32) {
+/// The hash and word count of a built key holding `spaces` spaces and `(cjk, southeast)`
+/// Chinese or Japanese and Thai, Lao, Myanmar or Khmer characters. Those scripts write no
+/// spaces between words: a word is about two characters of the first, about
+/// [`SOUTHEAST_ASIAN_CHARS_PER_WORD`] of the others, so that a sentence of theirs is as long to
+/// dedup as it is to a reader.
+fn finish_key(
+    text: &str,
+    key: &[u8],
+    spaces: usize,
+    (cjk, southeast): (usize, usize),
+) -> (u64, u32) {
     let (h, words) = if key.is_empty() {
         // punctuation-only lines compare by their raw text
         (xxh3_64(text.as_bytes()), 0)
     } else {
-        (xxh3_64(key), (spaces + 1 + cjk / 2) as u32)
+        let unspaced = cjk / 2 + southeast / SOUTHEAST_ASIAN_CHARS_PER_WORD;
+        (xxh3_64(key), (spaces + 1 + unspaced) as u32)
     };
     (h.max(1), words)
 }
 
 /// Characters of a key in U+3000..=U+9FFF (kana, CJK ideographs and their punctuation): the
 /// lead bytes 0xE3..=0xE9 of their three-byte UTF-8 form, which no other character starts with.
+#[cfg(test)]
 fn cjk_chars(key: &[u8]) -> usize {
-    key.iter().filter(|&&b| is_cjk_lead(b)).count()
+    unspaced_chars(key).0
+}
+
+/// The characters of a key that are words, or parts of words, of their own (see
+/// [`for_each_word`]): those in U+3000..=U+9FFF (kana, CJK ideographs and their punctuation),
+/// told by the lead bytes 0xE3..=0xE9 of their three-byte UTF-8 form, which no other character
+/// starts with; and those of the Southeast Asian scripts written without spaces
+/// ([`is_unspaced_southeast_asian`]), decoded only in a key that holds one of their lead bytes.
+fn unspaced_chars(key: &[u8]) -> (usize, usize) {
+    let cjk = key.iter().filter(|&&b| is_cjk_lead(b)).count();
+    if !key.iter().any(|&b| is_southeast_asian_lead(b)) {
+        return (cjk, 0);
+    }
+    let southeast = (0..key.len())
+        .filter(|&i| southeast_asian_char_at(key, i))
+        .count();
+    (cjk, southeast)
+}
+
+/// The lead bytes of the three-byte UTF-8 forms of [`is_unspaced_southeast_asian`]'s
+/// characters: U+0E00..=U+0FFF (0xE0), U+1000..=U+1FFF (0xE1), U+A000..=U+AFFF (0xEA).
+#[inline]
+fn is_southeast_asian_lead(b: u8) -> bool {
+    matches!(b, 0xE0 | 0xE1 | 0xEA)
+}
+
+/// Whether a character of [`is_unspaced_southeast_asian`] starts at byte `i` of `key`.
+#[inline]
+fn southeast_asian_char_at(key: &[u8], i: usize) -> bool {
+    is_southeast_asian_lead(key[i])
+        && key
+            .get(i..i + 3)
+            .and_then(|c| std::str::from_utf8(c).ok())
+            .and_then(|c| c.chars().next())
+            .is_some_and(is_unspaced_southeast_asian)
 }
 
 /// Calls `f` with each word of a built key, in order: the words the spaces separate, except
-/// that a Chinese or Japanese character (U+3000..=U+9FFF, see [`cjk_chars`]) is a word of its
-/// own. Those scripts write no spaces, so a whole CJK sentence would otherwise be one word, and
-/// near matching (shingles, the word diff ratio) could never tell two versions of it apart from
-/// two different sentences.
+/// that a Chinese or Japanese character (U+3000..=U+9FFF) and a Thai, Lao, Myanmar or Khmer one
+/// (see [`unspaced_chars`]) is a word of its own. Those scripts write no spaces between words, so
+/// a whole sentence would otherwise be one word, and near matching (shingles, the word diff
+/// ratio) could never tell two versions of it apart from two different sentences.
 pub fn for_each_word(key: &[u8], mut f: impl FnMut(&[u8])) {
     if key.is_ascii() {
         // no CJK lead byte is ASCII: the words are the spaces' pieces, and most keys (every key
@@ -302,13 +347,16 @@ pub fn for_each_word(key: &[u8], mut f: impl FnMut(&[u8])) {
         return;
     }
     for token in key.split(|&b| b == b' ') {
-        if !token.iter().any(|&b| is_cjk_lead(b)) {
+        if !token
+            .iter()
+            .any(|&b| is_cjk_lead(b) || is_southeast_asian_lead(b))
+        {
             f(token);
             continue;
         }
         let (mut start, mut i) = (0, 0);
         while i < token.len() {
-            if is_cjk_lead(token[i]) {
+            if is_cjk_lead(token[i]) || southeast_asian_char_at(token, i) {
                 if start < i {
                     f(&token[start..i]);
                 }
@@ -442,6 +490,30 @@ mod tests {
         assert_eq!(key("it's"), key("its"));
         assert_eq!(key("Ⅻ ™ ²"), "xii tm 2");
         assert_eq!(key("Москва — “город”"), "москва город");
+    }
+
+    #[test]
+    fn southeast_asian_characters_are_words_of_their_own() {
+        let words = |k: &str| {
+            let mut v = Vec::new();
+            for_each_word(k.as_bytes(), |w| {
+                v.push(String::from_utf8(w.to_vec()).unwrap())
+            });
+            v
+        };
+        // Thai, Lao, Khmer and Myanmar letters one by one, other letters by the spaces
+        assert_eq!(words("กขค abc"), ["ก", "ข", "ค", "abc"]);
+        assert_eq!(words("xກຂy"), ["x", "ກ", "ຂ", "y"]);
+        assert_eq!(words("កខ មន"), ["ក", "ខ", "ម", "ន"]);
+        assert_eq!(words("ကခ"), ["က", "ခ"]);
+        // Devanagari shares the lead byte 0xE0 and stays one word
+        assert_eq!(words("नमस्ते दुनिया"), ["नमस्ते", "दुनिया"]);
+        let th = key("สวนสาธารณะกลางเมืองเปิดทุกวัน");
+        assert_eq!(words(&th).len(), th.chars().filter(|c| *c != ' ').count());
+        // the key's words: about one word per three characters
+        assert_eq!(unspaced_chars("กขค 東".as_bytes()), (1, 3));
+        assert_eq!(line_key("กขคงจฉ").1, 1 + 6 / 3);
+        assert_eq!(line_key("नमस्ते दुनिया").1, 2);
     }
 
     /// Chinese and Japanese sentences count about a word per two characters, so that exact

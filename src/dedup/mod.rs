@@ -14,6 +14,9 @@
 //!   ("Share", "Video", a date, a 3-word byline) are *not* deduplicated as paragraphs: across
 //!   documents they are as often content ("Yes.", a subheading) as debris, and the chrome among them
 //!   is what learned boilerplate (D003) and the rules catch, with evidence from many documents.
+//! - A series' headline stays over a different article (see [`steps`]'s `spare_title`).
+//! - Chinese, Japanese, Thai, Lao, Myanmar and Khmer, written without spaces, count their key
+//!   words by characters and compare them character by character (see [`key::for_each_word`]).
 //! - Within one document, an exact repeat shorter than `min_words_repeat_in_doc` (10 words)
 //!   stays: a sentence said twice in an article (a refrain, a quote taken up again) is the
 //!   author's; scraper doubles of headlines and captions are the rules' (R001, R002).

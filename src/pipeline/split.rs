@@ -5,7 +5,7 @@
 //! or the next paragraph of a page that puts two blank lines between its paragraphs stays with
 //! the article before it.
 
-use crate::chars::{is_han_or_kana, is_unspaced_southeast_asian};
+use crate::chars::{is_han_or_kana, is_unspaced_southeast_asian, SOUTHEAST_ASIAN_CHARS_PER_WORD};
 use crate::doc::{Document, LineKeys, Record};
 use crate::pipeline::apply::is_headline_shaped;
 
@@ -13,11 +13,6 @@ use crate::pipeline::apply::is_headline_shaped;
 const MIN_ARTICLE_WORDS: usize = 40;
 /// ...where a prose line has at least this many words.
 const MIN_PROSE_LINE_WORDS: usize = 8;
-/// Characters of a script written without spaces that count as one word: each Chinese or
-/// Japanese character counts as a word (so a Chinese paragraph reaches [`MIN_ARTICLE_WORDS`]
-/// as an English one of similar length does), Thai, Lao, Khmer and Myanmar take this many
-/// characters (their vowel and tone marks among them) a word.
-const SOUTHEAST_ASIAN_CHARS_PER_WORD: usize = 3;
 
 /// Splits a record into documents (at least one, unless the record's text is empty).
 pub fn split(record: &Record) -> Vec<Document> {
@@ -67,8 +62,10 @@ pub fn split_owned_keyed(mut record: Record, keys: Option<&LineKeys>) -> Vec<Doc
 }
 
 /// The words of `line`: its whitespace-separated words, where a word of a script written
-/// without spaces counts as many words as its characters make (see
-/// [`SOUTHEAST_ASIAN_CHARS_PER_WORD`]). `line.split_whitespace().count()` for a line of other
+/// without spaces counts as many words as its characters make: each Chinese or Japanese
+/// character a word (so a Chinese paragraph reaches [`MIN_ARTICLE_WORDS`] as an English one of
+/// similar length does), Thai, Lao, Khmer and Myanmar [`SOUTHEAST_ASIAN_CHARS_PER_WORD`]
+/// characters (their vowel and tone marks among them) a word. `line.split_whitespace().count()` for a line of other
 /// scripts, counted on bytes for ASCII lines.
 fn word_count(line: &str) -> usize {
     if !line.is_ascii() {
