@@ -513,7 +513,9 @@ mod tests {
         // the key's words: about one word per three characters
         assert_eq!(unspaced_chars("กขค 東".as_bytes()), (1, 3));
         assert_eq!(line_key("กขคงจฉ").1, 1 + 6 / 3);
-        assert_eq!(line_key("नमस्ते दुनिया").1, 2);
+        // other scripts: the words of the key, as the spaces separate them
+        let hi = "नमस्ते दुनिया";
+        assert_eq!(line_key(hi).1 as usize, key(hi).split(' ').count());
     }
 
     /// Chinese and Japanese sentences count about a word per two characters, so that exact
