@@ -389,10 +389,15 @@ const CODE_MAX_WORDS: u32 = 20;
 /// programming mark: `=`, a bracket, `;`, `_`, `~`, `$`, `\`, an `--option`, or, past the
 /// line's first word, `<` or `>` inside it or a dot, colon or slash between letters or digits
 /// (`requirements.txt`, `app:app`, `bin/activate`). A lowercase share bar (`share | tweet`)
-/// has no such token.
+/// has no such token. A shell command's marks count too: `&&` or `||` between commands, a short
+/// flag past the first word (`-y`, `-la`; see [`short_flag`]), a `sudo` opener. A line of
+/// nothing but brackets (`{`, `});`, `]`) is a code block's opening or closing line.
 fn code_shaped(line: &str) -> bool {
     let indented = line.starts_with("    ") || line.starts_with('\t');
     let body = line.trim();
+    if body.contains(['{', '}', '[', ']']) && body.bytes().all(|b| b"{}[]();,".contains(&b)) {
+        return true;
+    }
     let comment = body.strip_prefix("# ").or_else(|| body.strip_prefix("// "));
     if comment.is_some_and(|c| c.starts_with(|c: char| c.is_ascii_lowercase())) {
         // a code comment; a hashtag (`#travel`) has no space after its mark, a Markdown
@@ -418,7 +423,11 @@ fn code_shaped(line: &str) -> bool {
                 c,
                 b'=' | b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'_' | b'~' | b'$' | b'\\'
             )
-        }) || t.starts_with("--") && t.len() > 2;
+        }) || t.starts_with("--") && t.len() > 2
+            || t == "&&"
+            || t == "||"
+            || k > 0 && short_flag(t)
+            || k == 0 && t == "sudo" && body.contains(' ');
         // a file name or a path is an argument, not the line's first word (a lone
         // `site.com-Newsletter` is a site's label)
         let weak = k > 0
@@ -430,6 +439,13 @@ fn code_shaped(line: &str) -> bool {
                 }));
         (strong || weak) && !is_link_token(t)
     })
+}
+
+/// A command's short flag: a hyphen and one to three lowercase ASCII letters (`-y`, `-g`,
+/// `-la`), not a dash between words or a negative number.
+fn short_flag(t: &str) -> bool {
+    t.strip_prefix('-')
+        .is_some_and(|f| (1..=3).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// A year of a date: `1998`, `2021,` (four digits from 1900 to 2099, trailing punctuation
@@ -1227,6 +1243,14 @@ mod tests {
             "git commit --amend",
             "# connect the client",
             "CMD flask run exampleapp:app",
+            "sudo apt-get update && sudo apt-get install nginx",
+            "apt install -y build-essential",
+            "npm install -g typescript",
+            "make || echo failed",
+            "sudo reboot",
+            "{",
+            "});",
+            "  ]",
         ] {
             assert!(fx(l).code, "{l}");
         }
@@ -1242,6 +1266,12 @@ mod tests {
             "HOME NEWS SPORT",
             "NSG Events/Actions  News/Analysis",
             "IE 7 | Firefox 1.5.x",
+            "well - known",
+            "sudo",
+            "Sudo Apt",
+            "temperatures of -5 degrees",
+            "(",
+            "Rock & Roll",
         ] {
             assert!(!fx(l).code, "{l}");
         }

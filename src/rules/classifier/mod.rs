@@ -3497,6 +3497,21 @@ mod tests {
     }
 
     #[test]
+    fn numbered_steps_of_shell_commands_and_a_brace_block_stay_in_the_article() {
+        // commands chained with `&&` or carrying a short flag (`-y`) are code, so the steps
+        // between the lede and the closing tip cost little; a code block's lone braces stay
+        let text = format!(
+            "{LEDE}Steps\n1. Refresh the index:\nsudo apt-get update && sudo apt-get upgrade -y\n\
+             2. Add the tools:\nsudo apt-get install -y rsync pigz\n\
+             The settings file is a short object with two keys, and the agent reads it at start:\n\
+             {{\n  \"bucket\": \"archive\",\n  \"days\": 30\n}}\n\
+             Tip: the first full run takes a few hours on a large disk, so let it finish overnight.\n"
+        );
+        let r = reasons(&text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+    }
+
+    #[test]
     fn a_forum_thread_keeps_its_replies_and_drops_the_post_headers() {
         let thread = "Tomato leaves turning yellow from the bottom up\n\
             greenthumb\nNew member\nAug 14, 2026\n#1\n\
