@@ -169,7 +169,9 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
                 headed = para == 0 && crate::pipeline::apply::is_headline_shaped(text, words);
             }
             // ... over a sentence
-            1 => headed &= text.trim_end().ends_with(['.', '!', '?', '。', '！', '？']),
+            1 => {
+                headed &= crate::rules::classifier::features::ends_a_sentence_mark(text.trim_end())
+            }
             _ => {}
         }
         let n_words = n_words as usize;
