@@ -33,6 +33,8 @@
 //!   real near repeats inside the dev set's own pages). 1-, 2- and 3-word shingles scored the same
 //!   recall; 2 keeps LSH candidates few on short paragraphs.
 //! - Learned boilerplate (D003), see [`boilerplate`].
+//! - A short run of a document's own lines (quantity list items, a heading over content)
+//!   between lines of its own stays though it repeats other documents, see [`own_lines`].
 //! - Whole records repeated (D004), see [`records`]: the corpus stage marks them after the
 //!   paragraph decisions, in place of them.
 //!
@@ -58,6 +60,7 @@ pub mod key;
 pub mod leftovers;
 pub mod minhash;
 pub mod negation;
+pub mod own_lines;
 pub mod records;
 pub mod steps;
 

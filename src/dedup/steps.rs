@@ -13,6 +13,7 @@ use super::boilerplate::Boilerplate;
 use super::index::{HashIndex, ShardedIndex};
 use super::minhash;
 use super::negation::negations;
+use super::own_lines::{self, LineShape};
 use super::{DedupMode, DedupOptions};
 use crate::doc::{Document, KeptRef, Removal};
 use crate::rules::stage_codes::{ExactDuplicate, LearnedBoilerplate, NearDuplicate};
@@ -38,6 +39,11 @@ pub struct ParaSig {
     /// LSH band hashes of the paragraph's MinHash signature (empty when not near-eligible).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<u64>,
+    /// The line's shape when it is short (a quantity list item, a heading): such a line that
+    /// repeats other documents between lines of its document's own stays (see
+    /// [`super::own_lines`]).
+    #[serde(default, skip_serializing_if = "LineShape::is_other")]
+    pub shape: LineShape,
 }
 
 /// Share of a document's words (in the paragraphs that reach dedup) that learned boilerplate may
@@ -188,6 +194,13 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         } else {
             (Vec::new(), Vec::new())
         };
+        let shape = match own_lines::shape_of(text) {
+            LineShape::NumberedItem => LineShape::NumberedItem,
+            _ if n_words >= opts.min_words_repeat_in_doc.max(own_lines::SHAPED_WORDS) => {
+                LineShape::Other
+            }
+            shape => shape,
+        };
         paras.push(ParaSig {
             line,
             para,
@@ -196,6 +209,7 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
             words: n_words as u32,
             word_hashes,
             bands,
+            shape,
         });
     }
     DocSigs {
@@ -459,6 +473,19 @@ impl Decider {
 
     /// Decides the paragraphs of one document; documents must come in the total order.
     pub fn decide(&mut self, sigs: &DocSigs, boiler: Option<&Boilerplate>) -> Vec<Decision> {
+        let mut out = self.decide_each(sigs, boiler);
+        self.spare_own_lines(sigs, &mut out);
+        out
+    }
+
+    /// Drops the decisions on the document's own short lines (see [`own_lines`]): they were
+    /// repeats, so the indexes need no change.
+    fn spare_own_lines(&self, sigs: &DocSigs, out: &mut Vec<Decision>) {
+        own_lines::spare(sigs, out, self.opts.min_words_repeat_in_doc);
+    }
+
+    /// [`Self::decide`] paragraph by paragraph, before [`Self::spare_own_lines`].
+    fn decide_each(&mut self, sigs: &DocSigs, boiler: Option<&Boilerplate>) -> Vec<Decision> {
         let boiler_of = boilerplate_lookups(sigs, boiler, self.opts.min_words_near);
         self.finish_batch();
         let mut out = Vec::new();
@@ -796,6 +823,7 @@ impl Decider {
         }
         self.scratch = scratch;
         spare_title(sigs, &mut out);
+        self.spare_own_lines(sigs, &mut out);
         out
     }
 
@@ -1234,6 +1262,7 @@ mod tests {
                 } else {
                     Vec::new()
                 },
+                shape: LineShape::Other,
             }
         };
         let mut boiler = Boilerplate::new(2, 0.0);
@@ -1437,6 +1466,7 @@ A third story
             words,
             word_hashes: Vec::new(),
             bands: Vec::new(),
+            shape: LineShape::Other,
         };
         let doc = |seq: u64, paras: Vec<ParaSig>| DocSigs {
             id: format!("d{seq}"),
