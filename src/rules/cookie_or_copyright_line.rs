@@ -16,13 +16,16 @@ crate::declare_rule! {
     /// consent button alone ("Accept all", "Reject all", "Manage preferences"), in English,
     /// German ("Wir verwenden Cookies", "Alle akzeptieren"), French ("Ce site utilise des
     /// cookies", "Tout accepter"), Spanish ("Utilizamos cookies", "Aceptar todas"), Italian
-    /// ("Questo sito utilizza cookie", where `cookie` is also the plural) and Polish
-    /// ("Informujemy, że korzystamy z cookies").
+    /// ("Questo sito utilizza cookie", where `cookie` is also the plural), Polish
+    /// ("Informujemy, że korzystamy z cookies") and Dutch ("Wij gebruiken cookies").
     /// Copyright lines: at most 30 words starting with `©`, `(c)` or `Copyright`, or carrying
     /// "All rights reserved" / "Alle Rechte vorbehalten" / "Tous droits réservés" /
     /// "Todos los derechos reservados". A line that opens so but reads as a sentence (more than
     /// 12 words, no digit, no `|`/`·`/`•`, no rights reserved: `Copyright infringement lawsuits
-    /// rose sharply last year, according to ...`) is an article's and stays.
+    /// rose sharply last year, according to ...`) is an article's and stays. So does a
+    /// lettered list item `(c)`: one with `(a)`/`(b)` just before it or `(d)` just after, or
+    /// whose `(c)` opens a lower-case clause without digits (`(c) use the service to send
+    /// spam.`); `(c) 2024 Example Media` and `(c) copyright Example Media` are notices.
     ///
     /// Known false positives: an article about cookie law with a short sentence like "Sites
     /// must ask users to accept cookies." is removed.
@@ -32,7 +35,7 @@ crate::declare_rule! {
 /// Cookies named with their use or acceptance: a notice only beside a word of the web
 /// ([`WEB_CONTEXT`]); "she uses cookies from her grandmother's recipe" is none.
 static COOKIE_USE: Lazy = Lazy::new(
-    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|verwendet|verwendung|nutzen|nutzt|einsatz|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa)\b.{0,40}\bcookies\b|\b(?:utilizza|utilizziamo|usa|usiamo|uso|accetti|accetta|acconsenti)\b.{0,40}\bcookies?\b",
+    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|verwendet|verwendung|nutzen|nutzt|einsatz|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa|gebruiken|gebruikt|plaatsen|plaatst)\b.{0,40}\bcookies\b|\b(?:utilizza|utilizziamo|usa|usiamo|uso|accetti|accetta|acconsenti)\b.{0,40}\bcookies?\b",
 );
 
 /// The cookie settings themselves (`Cookie settings`, `Gestion des cookies`): a notice alone.
@@ -122,6 +125,7 @@ impl Rule for CookieOrCopyrightLine {
                 && cues & !COOKIE_CUE != 0
                 && COPYRIGHT.is_match(line)
                 && !prose_about_copyright(line, words)
+                && !lettered_list_item(doc, i, line)
             {
                 "copyright line"
             } else {
@@ -151,6 +155,48 @@ fn prose_about_copyright(line: &str, words: u32) -> bool {
         && !line.bytes().any(|b| b.is_ascii_digit() || b == b'|')
         && !line.contains(['·', '•'])
         && !RIGHTS_RESERVED.is_match(line)
+}
+
+/// Non-blank lines a lettered list item's neighbours are looked for among, on each side.
+const LIST_NEIGHBOURS: usize = 3;
+
+/// Whether `line` (line `i` of `doc`), which opens with `(c)`, is item (c) of a lettered list:
+/// a line opening with `(a)` or `(b)` among the [`LIST_NEIGHBOURS`] non-blank lines before it or
+/// one opening with `(d)` among those after it, or a lower-case clause after the `(c)` with no
+/// digit, no `copyright` and no rights reserved (a notice names its year or its owner).
+fn lettered_list_item(doc: &Document, i: usize, line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("(c) ")
+        .or_else(|| line.strip_prefix("(C) "))
+    else {
+        return false;
+    };
+    let opens = |j: usize, letters: &[char]| {
+        let l = doc.line(j).trim_start().as_bytes();
+        l.len() > 3
+            && l[0] == b'('
+            && l[2] == b')'
+            && l[3] == b' '
+            && letters.contains(&(l[1] as char).to_ascii_lowercase())
+    };
+    let nonblank = |j: &usize| !doc.is_blank(*j);
+    if (0..i)
+        .rev()
+        .filter(nonblank)
+        .take(LIST_NEIGHBOURS)
+        .any(|j| opens(j, &['a', 'b']))
+        || (i + 1..doc.n_lines())
+            .filter(nonblank)
+            .take(LIST_NEIGHBOURS)
+            .any(|j| opens(j, &['d']))
+    {
+        return true;
+    }
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_lowercase())
+        && !rest.to_lowercase().starts_with("copyright")
+        && !rest.bytes().any(|b| b.is_ascii_digit())
+        && !RIGHTS_RESERVED.is_match(rest)
 }
 
 #[cfg(test)]
@@ -184,8 +230,10 @@ mod tests {
             Questo sito utilizza cookie tecnici e di profilazione. Continuando la navigazione accetti l'uso dei cookie.\n\
             La nonna usa i cookie della ricetta di famiglia.\n\
             Alle Cookies akzeptieren\n\
-            Nous utilisons des cookies pour améliorer votre expérience.";
-        assert_eq!(removed(t), vec![3, 4, 5, 7, 8]);
+            Nous utilisons des cookies pour améliorer votre expérience.\n\
+            Op deze website gebruiken we cookies voor statistieken. Akkoord\n\
+            De bakker gebruikt cookies van zijn oma als beloning.";
+        assert_eq!(removed(t), vec![3, 4, 5, 7, 8, 9]);
     }
 
     #[test]
@@ -261,6 +309,18 @@ mod tests {
     fn notices_in_more_languages_go() {
         let t = "Gestion des cookies\nConfiguración de cookies\nImpostazioni cookie\nDefinições de cookies\nCookie-instellingen\nUstawienia plików cookies\nTutti i diritti riservati\nTodos os direitos reservados.\nAlle rechten voorbehouden.\nWszelkie prawa zastrzeżone.";
         assert_eq!(removed(t), (0..10).collect::<Vec<_>>());
+    }
+
+    /// Item (c) of a lettered list is no copyright sign; `(c)` before a year or an owner is.
+    #[test]
+    fn lettered_list_items_stay() {
+        let list = "Members must not:\n(a) share their password;\n\n(b) open more than one account;\n(c) Resell tickets bought here.\nBreaking these rules ends the membership.";
+        assert!(removed(list).is_empty());
+        let next = "(c) Files older than a year\n(d) Files shared with others";
+        assert!(removed(next).is_empty());
+        assert!(removed("(c) use the tool to copy other people's work.").is_empty());
+        let notices = "(c) 2024 Example Media\n(c) copyright by the authors\n(C) Example Media\n(c) all rights reserved";
+        assert_eq!(removed(notices), vec![0, 1, 2, 3]);
     }
 
     #[test]
