@@ -32,8 +32,11 @@ crate::declare_rule! {
     /// helpful?`, `Was this article helpful?`, `Did you enjoy this article?`, `War dieser Artikel
     /// hilfreich?`; a help page's prompt with its answer buttons in more languages, up to twelve
     /// words: `Questa pagina ti è stata utile? Sì No`, `¿Te ha resultado útil esta página? Sí
-    /// No`, `Cette page vous a-t-elle été utile ? Oui Non`, `Was this page helpful? Yes No`),
-    /// and share bars: a line of share
+    /// No`, `Cette page vous a-t-elle été utile ? Oui Non`, `Was this page helpful? Yes No`), job
+    /// and event buttons (`Apply now`, `Save job`, `Buy tickets`, `Add to calendar`), a wiki's
+    /// `Edit this page`, a forum's quote expander (`Click to expand...`, `Zum Vergrößern
+    /// anklicken....`) and a poster's counts (`Beiträge: 12`, `Joined: 12 Mar 2021`, `Iscritto
+    /// il: 2 mag 2023`), and share bars: a line of share
     /// targets (`Facebook Twitter WhatsApp Email`), or two or more lines in a row each naming one
     /// target (`* Pinterest` / `* Facebook` / `* Reddit`), where a button of the bar (`Share`,
     /// `Email`, `Print`) counts as one (`Share` / `WhatsApp`). Share targets include regional
@@ -131,6 +134,15 @@ static LABEL: Lazy = Lazy::new(
       | перейти\s+до\s+(?:вмісту|змісту|основного\s+вмісту) | перейти\s+к\s+(?:содержимому|содержанию|основному\s+содержанию)
       | поделиться | поділитися | paylaş | sdílet | zdieľať | megosztás | distribuie | κοινοποίηση | שתף | शेयर\s+करें
       | シェア(?:する)? | 分享(?:到)? | 공유(?:하기)? | شارك | مشاركة
+      | apply\s+(?:now|here|online|for\s+this\s+(?:job|position|role)) | jetzt\s+bewerben | postuler(?:\s+maintenant)? | solicitar\s+empleo
+      | save\s+(?:this\s+)?job | job\s+merken | stelle\s+merken | edit\s+this\s+page | diese\s+seite\s+bearbeiten
+      | (?:buy|get|book)\s+tickets | tickets\s+(?:kaufen|bestellen) | add\s+to\s+(?:my\s+)?(?:google\s+|outlook\s+|apple\s+)?calendar
+      | zum\s+kalender\s+hinzufügen | in\s+(?:den\s+)?kalender\s+eintragen | ajouter\s+au\s+calendrier | añadir\s+al\s+calendario
+      | aggiungi\s+al\s+calendario | toevoegen\s+aan\s+(?:je\s+)?(?:agenda|kalender)
+      | click\s+to\s+expand | click\s+to\s+shrink | zum\s+vergrößern\s+anklicken | klicken\s+zum\s+vergrößern | clicca\s+per\s+espandere
+      | cliquez\s+pour\s+agrandir
+      | (?:beiträge|posts|messages|messaggi|mensajes|reaktionspunkte|reaction\s+score|themen)\s*:\s*\d[\d.,]*
+      | (?:registriert(?:\s+seit)?|dabei\s+seit|mitglied\s+seit|member\s+since|joined|iscritto\s+(?:il|dal)|inscrit\s+le|registrado|miembro\s+desde)\s*:\s*\d.{0,20}
     )$",
 );
 
@@ -302,7 +314,9 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
-        b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou", b"tr",
+        b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou", b"tr", b"ap", b"je", b"so",
+        b"jo", b"di", b"ge", b"bo", b"ti", b"zu", b"me", b"mi", b"th", b"re", b"pu", b"ag", b"to",
+        b"cl", b"kl",
     ],
     true,
 );
@@ -444,8 +458,8 @@ impl Rule for UiLabelLine {
             // a footer link's label that titles its own page (`Privacy Policy` over the
             // policy) is the page's title
             let label = (opens_and_matches(&LABEL_OPENINGS, &LABEL, c)
-                || names_its_target(c, doc.line(i)))
-                && !heads_its_page(doc, i, c);
+                && !heads_its_page(doc, i, c))
+                || names_its_target(c, doc.line(i));
             if label && words == 1 && all_targets {
                 run.push((i, true));
             } else if label
@@ -503,9 +517,13 @@ const TITLE_SUBJECT_REACH: usize = 4;
 /// Fewest words of a paragraph that names a title's subject.
 const TITLE_SUBJECT_WORDS: u32 = 10;
 
+/// Fewest letters of a label's word that can name the page's subject.
+const SUBJECT_WORD_CHARS: usize = 5;
+
 /// Whether label `c` on line `i` is the title of a page about it (`Privacy Policy` over
-/// `This privacy policy explains ...`, `Terms of Service` over `These terms govern ...`):
-/// the document's first line, of two words or more, whose longest word recurs in a
+/// `This privacy policy explains ...` or `This policy explains ...`, `Terms of Service` over
+/// `These terms govern ...`): the document's first line, of two words or more, one of whose
+/// words of [`SUBJECT_WORD_CHARS`] letters or more that is no stopword (`about`) recurs in a
 /// paragraph of [`TITLE_SUBJECT_WORDS`] words among the next [`TITLE_SUBJECT_REACH`]. The
 /// same label in a menu or a footer has more labels around it, not prose on its subject.
 fn heads_its_page(doc: &Document, i: usize, c: &str) -> bool {
@@ -513,15 +531,20 @@ fn heads_its_page(doc: &Document, i: usize, c: &str) -> bool {
     if paragraphs.next() != Some(i) || c.split_whitespace().count() < 2 {
         return false;
     }
-    let Some(subject) = c
+    let subjects: Vec<String> = c
         .split(|ch: char| !ch.is_alphanumeric())
-        .max_by_key(|w| w.chars().count())
+        .filter(|w| w.chars().count() >= SUBJECT_WORD_CHARS)
         .map(str::to_lowercase)
-    else {
+        .filter(|w| super::classifier::stopwords::langs_of(w.as_bytes()) == 0)
+        .collect();
+    if subjects.is_empty() {
         return false;
-    };
+    }
     paragraphs.take(TITLE_SUBJECT_REACH).any(|j| {
-        doc.info(j).words >= TITLE_SUBJECT_WORDS && doc.line(j).to_lowercase().contains(&subject)
+        doc.info(j).words >= TITLE_SUBJECT_WORDS && {
+            let para = doc.line(j).to_lowercase();
+            subjects.iter().any(|w| para.contains(w.as_str()))
+        }
     })
 }
 
@@ -933,6 +956,51 @@ mod tests {
             "Abonnieren",
             "Suscríbete",
             "Abonnez-vous",
+            "Apply now",
+            "Jetzt bewerben",
+            "Postuler",
+            "Solicitar empleo",
+            "Save job",
+            "Job merken",
+            "Stelle merken",
+            "Edit this page",
+            "Diese Seite bearbeiten",
+            "Buy tickets",
+            "Get tickets",
+            "Book tickets",
+            "Tickets kaufen",
+            "Add to calendar",
+            "Add to Google Calendar",
+            "Zum Kalender hinzufügen",
+            "In den Kalender eintragen",
+            "Ajouter au calendrier",
+            "Añadir al calendario",
+            "Aggiungi al calendario",
+            "Toevoegen aan agenda",
+            "Click to expand...",
+            "Click to shrink...",
+            "Zum Vergrößern anklicken....",
+            "Klicken zum Vergrößern",
+            "Clicca per espandere...",
+            "Cliquez pour agrandir",
+            "Beiträge: 12",
+            "Posts: 8.431",
+            "Messages: 1,204",
+            "Messaggi: 77",
+            "Mensajes: 5",
+            "Reaktionspunkte: 40",
+            "Reaction score: 3",
+            "Themen: 2",
+            "Registriert seit: 12.03.2019",
+            "Dabei seit: 2020",
+            "Mitglied seit: 04.05.2018",
+            "Member since: 2015",
+            "Joined: 12 Mar 2021",
+            "Iscritto il: 2 mag 2023",
+            "Iscritto dal: 2023",
+            "Inscrit le: 3 mars 2022",
+            "Registrado: 5 ene 2020",
+            "Miembro desde: 2019",
         ];
         assert_openings_cover(&LABEL_OPENINGS, &LABEL, core, &labels);
         let navigation = [
@@ -1337,6 +1405,29 @@ mod tests {
              1.1 These terms govern your use of the booking service and its mobile apps.\n"
         )
         .is_empty());
+        // the label's other word names the subject, after a dateline
+        assert!(removed(
+            "Privacy Policy\nEffective date: 2 May 2024\nThis policy says which records the club keeps about its members and for how long.\n"
+        )
+        .is_empty());
+        assert!(removed(
+            "Terms of Service\nThese terms govern your use of the club's booking pages and its app.\n"
+        )
+        .is_empty());
+        // a stopword of the label (`about`) names no subject
+        assert_eq!(
+            removed("About us\nHome\nThe mayor spoke about the harbour plan for an hour on Monday evening.\n"),
+            [0, 1]
+        );
+        // nor does a link naming its target, or a word of fewer than five letters
+        assert_eq!(
+            removed("Go to Google News\nThe news agency said on Monday that the harbour plan would cost more.\n"),
+            [0]
+        );
+        assert_eq!(
+            removed("Main menu\nThe main square was closed on Monday while the harbour wall was repaired.\n"),
+            [0]
+        );
         // in a footer, or first on a page about something else, it is a link's label
         assert_eq!(
             removed("Privacy Policy\nThe ferry returns on Saturday after two years of repairs.\n"),
