@@ -79,7 +79,9 @@ crate::declare_rule! {
     /// name (`x Franzi`), or an opener and a comma with the name on the next line (`Cheers,` /
     /// `Maggie`), perhaps after a short closing remark (`Happy digging!`).
     /// Everything else outside the core goes. `--strictness` moves the
-    /// thresholds: `low` keeps more, `high` removes more. The removal note gives the line's class,
+    /// thresholds: `low` keeps more, `high` removes more. `low` keeps at least every line
+    /// `normal` keeps (its lower penalties can merge regions differently, and its higher bar
+    /// for a further region of prose would otherwise drop an intro `normal` keeps). The removal note gives the line's class,
     /// its weight and the features that drove the decision.
     ///
     /// Example: in
@@ -104,6 +106,8 @@ crate::declare_rule! {
 #[derive(Debug, Clone, Copy)]
 pub struct BoilerplateLineRule {
     params: Params,
+    /// Thresholds whose kept lines this rule keeps too (`low` keeps what `normal` keeps).
+    floor: Option<Params>,
     /// Whether its removals carry a note: composing one per removed line is most of the rule's
     /// allocations, wasted when no report or listing reads them.
     notes: bool,
@@ -111,12 +115,20 @@ pub struct BoilerplateLineRule {
 
 impl BoilerplateLineRule {
     pub fn new(strictness: Strictness) -> Self {
-        Self::with_params(Params::for_strictness(strictness))
+        let rule = Self::with_params(Params::for_strictness(strictness));
+        match strictness {
+            Strictness::Low => BoilerplateLineRule {
+                floor: Some(Params::for_strictness(Strictness::Normal)),
+                ..rule
+            },
+            _ => rule,
+        }
     }
 
     pub fn with_params(params: Params) -> Self {
         BoilerplateLineRule {
             params,
+            floor: None,
             notes: true,
         }
     }
@@ -218,7 +230,17 @@ impl Rule for BoilerplateLineRule {
             })
             .collect();
         tails_cut.sort_unstable();
-        let verdicts = classify_ruled(doc, &self.params, &ruled, &tails_cut);
+        let mut verdicts = classify_ruled(doc, &self.params, &ruled, &tails_cut);
+        if let Some(floor) = &self.floor {
+            if verdicts.iter().any(|v| v.remove.is_some()) {
+                let floor = classify_ruled(doc, floor, &ruled, &tails_cut);
+                for (v, f) in verdicts.iter_mut().zip(floor) {
+                    if f.remove.is_none() {
+                        v.remove = None;
+                    }
+                }
+            }
+        }
         let removed = verdicts
             .iter()
             .enumerate()
@@ -239,6 +261,50 @@ impl Rule for BoilerplateLineRule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines of `doc` that C001 at `strictness` removes.
+    fn removed_at(doc: &Document, strictness: Strictness) -> Vec<usize> {
+        let mut out = Vec::new();
+        BoilerplateLineRule::new(strictness).check(doc, &mut out);
+        out.iter().map(|r| r.lines.start).collect()
+    }
+
+    /// `--strictness low` removes no line `normal` keeps, on every fixture's text input and on a
+    /// page whose intro sits above a long schedule (low's higher bar for a further region of
+    /// prose once dropped it).
+    #[test]
+    fn low_keeps_what_normal_keeps() {
+        let mut texts = vec![
+            "Harbour Festival 2025\nOn Saturday the harbour festival returns to the old quay, with three stages and more than twenty bands from five countries playing until late.\nProgramme\n12:00 Gates open\n13:00 Brass band\n14:30 Folk trio\n16:00 Choir\n18:00 Open stage\n21:00 Closing concert\nPractical information\nThe quay is easy to reach by bus. Take line 4 to the harbour stop. Parking is limited, so please come by bike if you can.\nChildren under twelve get in free with an adult.\n".to_string(),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut cases: Vec<_> = std::fs::read_dir(&dir)
+            .expect("fixtures folder")
+            .filter_map(|e| e.ok().map(|e| e.path().join("input.txt")))
+            .filter(|p| p.is_file())
+            .collect();
+        cases.sort();
+        for path in &cases {
+            if let Ok(text) = std::fs::read_to_string(path) {
+                texts.push(text);
+            }
+        }
+        assert!(texts.len() > 10, "fixture inputs found: {}", texts.len());
+        for text in &texts {
+            let doc = Document::from_text(text.clone(), 1, 0);
+            let normal = removed_at(&doc, Strictness::Normal);
+            let low = removed_at(&doc, Strictness::Low);
+            let extra: Vec<&str> = low
+                .iter()
+                .filter(|i| !normal.contains(i))
+                .map(|&i| doc.line(i))
+                .collect();
+            assert!(
+                extra.is_empty(),
+                "low removes lines normal keeps: {extra:?}"
+            );
+        }
+    }
 
     fn kept(text: &str) -> Vec<String> {
         let doc = Document::from_text(text.to_string(), 1, 0);
