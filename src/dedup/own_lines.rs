@@ -312,6 +312,7 @@ mod tests {
             rules_hash: None,
             scope: None,
             near: true,
+            headed: false,
         }
     }
 
