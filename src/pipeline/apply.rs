@@ -81,6 +81,36 @@ pub fn is_headline_shaped(line: &str, words: u32) -> bool {
         && line.chars().any(char::is_alphabetic)
         && !is_byline(line, words)
         && !is_label_and_number(line)
+        && !is_label_and_date(line)
+}
+
+/// The last word of a label that stamps a document with a date ([`is_label_and_date`]).
+const DATE_STAMP_WORDS: [&str; 12] = [
+    "date",
+    "dated",
+    "revised",
+    "revision",
+    "updated",
+    "modified",
+    "amended",
+    "effective",
+    "valid",
+    "version",
+    "stand",
+    "datum",
+];
+
+/// `Effective date: March 1, 2024`, `Last revised: 2 May 2024`: a label that names a date and
+/// the date, a document's stamp (a policy's, a notice's), not its title. `Four short links: 6
+/// November 2012` names no date and may be a headline.
+fn is_label_and_date(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(label, value)| {
+        label
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| DATE_STAMP_WORDS.contains(&w.to_lowercase().as_str()))
+            && crate::rules::dateline::parse_dateline(value.trim()).is_some()
+    })
 }
 
 /// Whether `line`, ending in `;`, is a Greek question: Greek writes its question mark `;`
@@ -875,6 +905,19 @@ mod tests {
 
     /// A headline heads prose: the first of a run of short lines (a menu entry, an ingredient,
     /// a spec) heads nothing, nor does a widget's label and number.
+    #[test]
+    fn a_label_and_a_date_is_no_title() {
+        let title = |t: &str| apply(&doc(t), &[]).title;
+        let body = "This policy explains which records the shop keeps about its customers.";
+        for stamp in ["Effective date: March 1, 2024", "Last revised: 2 May 2024"] {
+            assert_eq!(title(&format!("{stamp}\n{body}")), None, "{stamp}");
+        }
+        // a label and a year, or a headline ending in a date, may head a text
+        assert!(title(&format!("Titanic: 1912\n{body}")).is_some());
+        assert!(title(&format!("Five short notes: 6 November 2012\n{body}")).is_some());
+        assert!(title(&format!("Privacy Policy\n{body}")).is_some());
+    }
+
     #[test]
     fn a_title_is_followed_by_prose() {
         let title = |t: &str| apply(&doc(t), &[]).title;

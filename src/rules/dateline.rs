@@ -12,7 +12,9 @@ crate::declare_rule! {
     /// agosto de 2023`); the time may also come first (`Updated 2:15 PM EST, Tue April 8,
     /// 2025`) or after a separator (`04.02.2025 - 13:25 Uhr`), a place may lead (`Madrid - 04
     /// feb 2025 - 13:25 CET`, `Kempten, 06.11.2024 – 17:12 Uhr`, `Paris, le 18 septembre
-    /// 2024`), and a reading time may close it (`8 April 2025 • 4 min read`).
+    /// 2024`), and a reading time may close it (`8 April 2025 • 4 min read`), or the post's
+    /// author (`Published on March 3, 2024 by Jane Doe`, `Publié le 22 mai 2024 par Élodie`,
+    /// `Posted on May 3, 2024 by admin`).
     /// Month names are known in English, German, French, Spanish, Italian, Portuguese, Dutch,
     /// Polish, and after the day in Swedish, Danish, Norwegian, Finnish, Czech, Slovak,
     /// Croatian, Serbian, Romanian, Turkish, Russian, Ukrainian, Arabic, Greek, Hindi, Hebrew
@@ -29,8 +31,8 @@ crate::declare_rule! {
     /// (`2023-08-02T15:19`); the first dateline of a document wins.
     ///
     /// Only short lines (at most twelve words) where nothing but separators, a weekday, a time,
-    /// a time zone or a reading time follows the date are matched, so a sentence starting with
-    /// a date stays.
+    /// a time zone, a reading time or an author follows the date are matched, so a sentence
+    /// starting with a date stays.
     ///
     /// Date lines that alternate with text are the entries of a timeline, a chronology, a CV or a
     /// list of events (`12 March 2016` / `Surveyors find rust.` / `4 October 2018` / `The council
@@ -92,6 +94,48 @@ fn is_trailer(rest: &str) -> bool {
         )
         || is_zone_offset(rest)
         || READING_TIME.is_match(rest)
+}
+
+/// An author after the date, as a blog's post stamp names its writer: `by Jane Doe`, `par
+/// Élodie`, `| von Anna Reed`, `by admin`: a byline word, then one to four names (capitalised,
+/// or a joining word between them: `Ana de la Cruz`), or a single handle in lowercase. `by the
+/// council` or a sentence goes on past a name and is no author.
+fn is_author_tail(rest: &str) -> bool {
+    const BYLINE_WORDS: [&str; 10] = [
+        "by", "par", "von", "por", "door", "di", "przez", "av", "af", "от",
+    ];
+    const JOINING: [&str; 14] = [
+        "and", "und", "et", "y", "e", "&", "i", "van", "von", "de", "der", "da", "del", "la",
+    ];
+    let rest = rest.trim_start_matches(['•', '·', '|', '-', '–', '—', ',', '/', ' ']);
+    let mut words = rest.split_whitespace();
+    let Some(by) = words.next() else {
+        return false;
+    };
+    if !BYLINE_WORDS.contains(&by.to_lowercase().as_str()) {
+        return false;
+    }
+    let names: Vec<&str> = words.collect();
+    let is_name = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    let is_handle = |w: &str| {
+        w.chars()
+            .all(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '-'))
+            && w.chars().any(char::is_alphabetic)
+    };
+    match names.as_slice() {
+        [] => false,
+        [one] => is_name(one) || is_handle(one),
+        [first, middle @ .., last] => {
+            names.len() <= 4
+                && is_name(first)
+                && is_name(last)
+                && middle.iter().all(|w| is_name(w) || JOINING.contains(w))
+        }
+    }
 }
 
 /// A time zone given as an offset, bracketed or not: `(GMT+7)`, `UTC+03:00`, `GMT-5`.
@@ -198,7 +242,7 @@ fn parse_dateline_body(body: &str) -> Option<String> {
             after = &after[c[0].len()..];
         }
     }
-    if !is_trailer(after) && !is_labelled_dateline(after) {
+    if !is_trailer(after) && !is_labelled_dateline(after) && !is_author_tail(after) {
         return None;
     }
     Some(match time.filter(|_| !has_time) {
@@ -380,6 +424,36 @@ mod tests {
         assert_eq!(parse_dateline("Published 2 Aug 2023, updated often"), None);
         assert_eq!(parse_dateline("4 July 2025 (GMT+7 hours)"), None);
         assert_eq!(parse_dateline("3/4/2026 08:30"), None, "ambiguous");
+    }
+
+    #[test]
+    fn datelines_with_an_author() {
+        for (line, iso) in [
+            ("Publié le 22 mai 2024 par Élodie", "2024-05-22"),
+            ("Published on March 3, 2024 by Jane Doe", "2024-03-03"),
+            ("Posted on May 3, 2024 by admin", "2024-05-03"),
+            ("12. März 2024 | von Anna Reed", "2024-03-12"),
+            (
+                "Publicado el 4 de junio de 2024 por Ana de la Cruz",
+                "2024-06-04",
+            ),
+            ("Ostatnia aktualizacja: 5 stycznia 2024", "2024-01-05"),
+        ] {
+            assert_eq!(parse_dateline(line).as_deref(), Some(iso), "{line}");
+        }
+        // no author: a lowercase phrase, a sentence, too many names, no name at all
+        for line in [
+            "Published on March 3, 2024 by the city council",
+            "Published on March 3, 2024 by Jane Doe, who wrote it",
+            "Published on March 3, 2024 by Jane Doe in News",
+            "March 3, 2024 by One Two Three Four Five",
+            "Published on March 3, 2024 by",
+            "Published on March 3, 2024 with Jane Doe",
+        ] {
+            assert_eq!(parse_dateline(line), None, "{line}");
+        }
+        // a label this rule does not know stays (a policy's effective date)
+        assert_eq!(parse_dateline("Effective date: March 1, 2024"), None);
     }
 
     #[test]

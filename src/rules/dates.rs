@@ -627,7 +627,7 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
 pub static DATE_LABEL: Lazy = Lazy::new(
     r"(?ix)^(?:
         (?:date|dated|published|posted|updated|last\s+updated|created|modified|veröffentlicht|aktualisiert|erstellt|stand|publié|mis\s+à\s+jour|actualisé|publicado|actualizado|fecha|última\s+actualización
-          |pubblicato|aggiornato|data|ultimo\s+aggiornamento|atualizado|actualizado|gepubliceerd|bijgewerkt|geplaatst|laatst\s+bijgewerkt|datum|opublikowano|aktualizacja|zaktualizowano
+          |pubblicato|aggiornato|data|ultimo\s+aggiornamento|atualizado|actualizado|gepubliceerd|bijgewerkt|geplaatst|laatst\s+bijgewerkt|datum|opublikowano|ostatnia\s+aktualizacja|aktualizacja|zaktualizowano
           |yayınlanma|yayın\s+tarihi|güncelleme|son\s+güncelleme|güncellenme
           |δημοσιεύθηκε|δημοσίευση|ενημερώθηκε|ενημέρωση|τελευταία\s+ενημέρωση
           |प्रकाशित|अपडेटेड|अपडेट|פורסם|עודכן|עדכון|입력|수정|기사입력|업데이트|등록
