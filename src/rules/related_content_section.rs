@@ -27,7 +27,9 @@ crate::declare_rule! {
     ///
     /// Extent: the section covers the lines that look like teasers: short lines (headlines,
     /// sources, times) and long teaser paragraphs, and stops at the first run of two paragraphs
-    /// of prose (the article going on after an inline "Read more" box). When the heading comes
+    /// of prose (the article going on after an inline "Read more" box); the article's subheading
+    /// over that prose stays when it stands apart from the teasers (a blank line above it where
+    /// the teasers have none between them, or a single word under an unspaced block). When the heading comes
     /// after the article (no more words after it than before it), a long paragraph between
     /// short lines is a teaser; otherwise (a sidebar or list near the top) a long paragraph is a
     /// teaser only where a teaser marker (a relative time, a `• Source` line, a date line, a
@@ -159,6 +161,7 @@ fn teaser_extent(doc: &Document, i: usize, need_marker: bool) -> usize {
     let mut prev_long: Option<usize> = None;
     let mut recent: Vec<u64> = Vec::new();
     let mut nb = 0usize;
+    let mut ends_at_prose = false;
     while e < n {
         if doc.is_blank(e) {
             e += 1;
@@ -172,9 +175,11 @@ fn teaser_extent(doc: &Document, i: usize, need_marker: bool) -> usize {
             if let Some(p) = prev_long {
                 // two paragraphs of prose in a row: the article starts at the first
                 e = p;
+                ends_at_prose = true;
                 break;
             }
             if need_marker && last_marker.is_none_or(|m| nb - m > 4) {
+                ends_at_prose = true;
                 break;
             }
             prev_long = Some(e);
@@ -189,7 +194,57 @@ fn teaser_extent(doc: &Document, i: usize, need_marker: bool) -> usize {
     while e > i + 1 && doc.is_blank(e - 1) {
         e -= 1;
     }
+    if ends_at_prose && ends_with_subheading(doc, i, e) {
+        // nor the subheading over that prose, as blank lines trim it
+        e = (i + 1..e).rev().find(|&k| !doc.is_blank(k)).unwrap_or(e);
+        while e > i + 1 && doc.is_blank(e - 1) {
+            e -= 1;
+        }
+    }
     e
+}
+
+/// Most words of the article's subheading that [`ends_with_subheading`] gives back.
+const SUBHEADING_MAX_WORDS: u32 = 6;
+
+/// Whether the last line of the section under the heading at `i` (lines `i + 1..end`, with the
+/// article's prose at `end`) is the article's next subheading rather than a teaser: a short line
+/// shaped as a headline (at most [`SUBHEADING_MAX_WORDS`] words, no sentence's or label's end,
+/// no teaser marker), below at least one teaser, and set apart from the teasers as they are not
+/// from each other: a blank line above it where none stands between the teasers (`Read more` /
+/// two headlines / blank / `What changes for cyclists` / blank / prose), or, with no blank
+/// line at all, a single word under teasers of three words or more (`Preparazione` under
+/// `Leggi anche:` / `Amatriciana, la ricetta originale`). A teaser list that runs straight
+/// into the article keeps its last headline in the section, and so does a list whose teasers
+/// stand apart (a sidebar's `AdChoices` or a section label under a spaced teaser).
+fn ends_with_subheading(doc: &Document, i: usize, end: usize) -> bool {
+    let Some(last) = (i + 1..end).rev().find(|&k| !doc.is_blank(k)) else {
+        return false;
+    };
+    let teasers: Vec<usize> = (i + 1..last).filter(|&k| !doc.is_blank(k)).collect();
+    let Some(&last_teaser) = teasers.last() else {
+        return false;
+    };
+    let line = doc.line(last).trim();
+    let words = doc.info(last).words;
+    let headline_shaped = (1..=SUBHEADING_MAX_WORDS).contains(&words)
+        && !line.ends_with(['.', ',', ':', ';', '…'])
+        && line.chars().next().is_some_and(|c| !c.is_lowercase())
+        && line.chars().any(char::is_alphabetic)
+        && !is_teaser_marker(doc, last)
+        && !teasers
+            .iter()
+            .any(|&k| doc.info(k).key == doc.info(last).key);
+    if !headline_shaped {
+        return false;
+    }
+    let apart = doc.is_blank(last - 1)
+        && !(i + 1..last_teaser).any(|k| doc.is_blank(k))
+        && teasers.iter().all(|&k| doc.info(k).words > 1);
+    let lone_word = words == 1
+        && !(i + 1..last).any(|k| doc.is_blank(k))
+        && teasers.iter().all(|&k| doc.info(k).words >= 3);
+    apart || lone_word
 }
 
 impl Rule for RelatedContentSection {
@@ -248,6 +303,35 @@ mod tests {
     }
 
     const BODY: &str = "The council met on Monday and agreed a new plan for the harbour, which will be dredged next spring at a cost shared by the port and the city.\nWork will start in March and last until the summer, the mayor said.";
+
+    #[test]
+    fn the_articles_next_subheading_stays_out_of_the_section() {
+        let prose = "Work on the new quay starts in the autumn and should be finished within two years, the port authority said.\nThe cost is shared between the city and the port, with a national grant covering a third of it.";
+        // set apart by a blank line from teasers that stand together
+        let spaced = format!(
+            "Harbour plan approved\n\n{BODY}\n\nRead more\nTram line opens in the north\nPark closes for the winter\n\nWhat the plan means\n\n{prose}"
+        );
+        assert_eq!(removed(&spaced), vec![5..8]);
+        // a single word under longer teasers, no blank line anywhere
+        let packed = format!(
+            "Harbour plan approved\n{BODY}\nRead more:\nThe tram line that opens in the north\nBackground\n{prose}"
+        );
+        assert_eq!(removed(&packed), vec![3..5]);
+        // the last teaser over the article going on stays in the section
+        let run_on = format!(
+            "Harbour plan approved\n\n{BODY}\n\nRead more\nTram line opens in the north\nPark closes for the winter\n\n{prose}"
+        );
+        assert_eq!(removed(&run_on), vec![5..8]);
+        // and so does a teaser set apart as the others are
+        let all_spaced = format!(
+            "Harbour plan approved\n\n{BODY}\n\nRead more\n\nTram line opens in the north\n\nPark closes for the winter\n\n{prose}"
+        );
+        assert_eq!(removed(&all_spaced), vec![5..10]);
+        let spaced_word = format!(
+            "Harbour plan approved\n\n{BODY}\n\nRead more\n\nThe tram line that opens in the north\n\nSponsored\n\n{prose}"
+        );
+        assert_eq!(removed(&spaced_word), vec![5..10]);
+    }
 
     #[test]
     fn openings_let_every_alternative_through() {
