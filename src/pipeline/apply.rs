@@ -903,8 +903,7 @@ mod tests {
         }
     }
 
-    /// A headline heads prose: the first of a run of short lines (a menu entry, an ingredient,
-    /// a spec) heads nothing, nor does a widget's label and number.
+    /// A document's date stamp (a label naming a date, and the date) is no title.
     #[test]
     fn a_label_and_a_date_is_no_title() {
         let title = |t: &str| apply(&doc(t), &[]).title;
@@ -918,6 +917,8 @@ mod tests {
         assert!(title(&format!("Privacy Policy\n{body}")).is_some());
     }
 
+    /// A headline heads prose: the first of a run of short lines (a menu entry, an ingredient,
+    /// a spec) heads nothing, nor does a widget's label and number.
     #[test]
     fn a_title_is_followed_by_prose() {
         let title = |t: &str| apply(&doc(t), &[]).title;

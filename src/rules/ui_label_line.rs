@@ -134,14 +134,14 @@ static LABEL: Lazy = Lazy::new(
       | перейти\s+до\s+(?:вмісту|змісту|основного\s+вмісту) | перейти\s+к\s+(?:содержимому|содержанию|основному\s+содержанию)
       | поделиться | поділитися | paylaş | sdílet | zdieľať | megosztás | distribuie | κοινοποίηση | שתף | शेयर\s+करें
       | シェア(?:する)? | 分享(?:到)? | 공유(?:하기)? | شارك | مشاركة
-      | apply\s+(?:now|here|online|for\s+this\s+(?:job|position|role)) | jetzt\s+bewerben | postuler(?:\s+maintenant)? | solicitar\s+empleo
+      | apply\s+(?:now|here|online|for\s+this\s+(?:job|position|role)) | jetzt\s+bewerben | postuler(?:\s+maintenant)?
       | save\s+(?:this\s+)?job | job\s+merken | stelle\s+merken | edit\s+this\s+page | diese\s+seite\s+bearbeiten
       | (?:buy|get|book)\s+tickets | tickets\s+(?:kaufen|bestellen) | add\s+to\s+(?:my\s+)?(?:google\s+|outlook\s+|apple\s+)?calendar
       | zum\s+kalender\s+hinzufügen | in\s+(?:den\s+)?kalender\s+eintragen | ajouter\s+au\s+calendrier | añadir\s+al\s+calendario
       | aggiungi\s+al\s+calendario | toevoegen\s+aan\s+(?:je\s+)?(?:agenda|kalender)
       | click\s+to\s+expand | click\s+to\s+shrink | zum\s+vergrößern\s+anklicken | klicken\s+zum\s+vergrößern | clicca\s+per\s+espandere
       | cliquez\s+pour\s+agrandir
-      | (?:beiträge|posts|messages|messaggi|mensajes|reaktionspunkte|reaction\s+score|themen)\s*:\s*\d[\d.,]*
+      | (?:beiträge|posts|messages|messaggi|mensajes|reaktionspunkte|reaction\s+score)\s*:\s*\d[\d.,]*
       | (?:registriert(?:\s+seit)?|dabei\s+seit|mitglied\s+seit|member\s+since|joined|iscritto\s+(?:il|dal)|inscrit\s+le|registrado|miembro\s+desde)\s*:\s*\d.{0,20}
     )$",
 );
@@ -314,9 +314,8 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"no", b"na", b"ou", b"ba", b"zu", b"lo", b"ei", b"pi", b"er", b"do", b"ex", b"ti", b"sk",
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
-        b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou", b"tr", b"ap", b"je", b"so",
-        b"jo", b"di", b"ge", b"bo", b"ti", b"zu", b"me", b"mi", b"th", b"re", b"pu", b"ag", b"to",
-        b"cl", b"kl",
+        b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou", b"tr", b"ap", b"je", b"jo",
+        b"ge", b"mi", b"kl",
     ],
     true,
 );
@@ -959,7 +958,6 @@ mod tests {
             "Apply now",
             "Jetzt bewerben",
             "Postuler",
-            "Solicitar empleo",
             "Save job",
             "Job merken",
             "Stelle merken",
@@ -990,7 +988,6 @@ mod tests {
             "Mensajes: 5",
             "Reaktionspunkte: 40",
             "Reaction score: 3",
-            "Themen: 2",
             "Registriert seit: 12.03.2019",
             "Dabei seit: 2020",
             "Mitglied seit: 04.05.2018",
