@@ -395,8 +395,9 @@ pub struct FoundDate {
 }
 
 /// A month's name: letters, and the combining vowel signs of the scripts that write them
-/// (Devanagari, Thai: `जनवरी`, `มีนาคม`); two letters at least (`मई`).
-const MONTH_NAME: &str = r"\p{L}[\p{L}\p{M}]{1,15}\.?";
+/// (Devanagari, Thai: `जनवरी`, `มีนาคม`; their blocks, not every mark: the class is repeated,
+/// and all of `\p{M}` makes the automaton far larger to build); two letters at least (`मई`).
+const MONTH_NAME: &str = r"\p{L}[\p{L}\x{0900}-\x{097F}\x{0E00}-\x{0E7F}]{1,15}\.?";
 
 /// The word for "year" some languages write after it: Russian `г.` / `года`, Ukrainian `р.` /
 /// `року`, Turkish `yılı` (`6 декабря 2026 г.`).
