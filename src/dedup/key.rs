@@ -45,26 +45,9 @@ fn push_key_fast(text: &str, out: &mut Vec<u8>) -> bool {
             // [`push_ascii_key`] keys it: written in place into room for the run and a space
             // before it, without a capacity check per byte
             let end = ascii_run_end(bytes, i);
-            let mut n = out.len();
+            let n = out.len();
             out.resize(n + (end - i) + 1, 0);
-            for &b in &bytes[i..end] {
-                let k = ASCII_KEY[usize::from(b)];
-                if k > BREAK {
-                    if pending_space && n > start {
-                        if let Some(o) = out.get_mut(n) {
-                            *o = b' ';
-                        }
-                        n += 1;
-                    }
-                    pending_space = false;
-                    if let Some(o) = out.get_mut(n) {
-                        *o = k;
-                    }
-                    n += 1;
-                } else {
-                    pending_space |= k == BREAK;
-                }
-            }
+            let (n, _) = key_ascii_run(&bytes[i..end], out, start, n, &mut pending_space);
             out.truncate(n);
             i = end;
             continue;
@@ -411,30 +394,45 @@ const BREAK: u8 = 1;
 fn push_ascii_key(text: &[u8], out: &mut Vec<u8>) -> usize {
     out.clear();
     out.resize(text.len(), 0);
-    let mut n = 0;
+    let (n, spaces) = key_ascii_run(text, out, 0, 0, &mut false);
+    out.truncate(n);
+    spaces
+}
+
+/// Keys the ASCII bytes `text` as [`ASCII_KEY`] says, written over `out` from `n` on (the
+/// caller makes room: a run's key is never longer than the run and one space before it); a
+/// space goes before a word when a break is pending and the key already holds a word past
+/// `start`. Returns the key's new end and the number of spaces written. The one ASCII loop of
+/// both [`push_key_fast`] and [`push_ascii_key`].
+#[inline(always)]
+fn key_ascii_run(
+    text: &[u8],
+    out: &mut [u8],
+    start: usize,
+    mut n: usize,
+    pending_space: &mut bool,
+) -> (usize, usize) {
     let mut spaces = 0;
-    let mut pending_space = false;
     for &b in text {
         let k = ASCII_KEY[usize::from(b)];
         if k > BREAK {
-            if pending_space && n > 0 {
+            if *pending_space && n > start {
                 if let Some(o) = out.get_mut(n) {
                     *o = b' ';
                 }
                 n += 1;
                 spaces += 1;
             }
-            pending_space = false;
+            *pending_space = false;
             if let Some(o) = out.get_mut(n) {
                 *o = k;
             }
             n += 1;
         } else {
-            pending_space |= k == BREAK;
+            *pending_space |= k == BREAK;
         }
     }
-    out.truncate(n);
-    spaces
+    (n, spaces)
 }
 
 #[cfg(test)]
