@@ -385,7 +385,12 @@ impl Prefiltered {
                     && !props.look_set().contains_word_unicode()
             })
             .and_then(|h| Dfa::build(h, true));
+        // a pattern answered by its own DFA needs no looser form: the DFA gives the answer the
+        // looser pattern could only narrow (it gives up on no line: it has no Unicode word
+        // boundary to quit on, and a lazy DFA with no cache-clear limit never gives up; were it
+        // to, the regex answers)
         let loose = hir
+            .filter(|_| direct.is_none())
             .and_then(|h| loosened(pattern, h))
             .and_then(|(hir, on_ascii)| Dfa::build(&hir, on_ascii));
         Prefiltered {
@@ -396,24 +401,28 @@ impl Prefiltered {
     }
 
     fn is_match(&self, s: &str) -> bool {
-        if !self.may_match(s) {
-            return false;
-        }
         if let Some(found) = self.direct.as_ref().and_then(|d| d.search(s)) {
             return found;
         }
-        self.exact.is_match(s)
+        self.loose_may_match(s) && self.exact.is_match(s)
     }
 
-    /// False only where the regex cannot match `s`: the looser pattern finds nothing in it, or
-    /// the pattern's own DFA does not match. True where neither answers (see [`Prefiltered`]).
+    /// False only where the regex cannot match `s`: the pattern's own DFA does not match, or
+    /// the looser pattern finds nothing in it. True where neither answers (see [`Prefiltered`]).
     fn may_match(&self, s: &str) -> bool {
-        if let Some(loose) = &self.loose {
-            if (loose.on_ascii || !s.is_ascii()) && loose.search(s) == Some(false) {
-                return false;
-            }
+        match self.direct.as_ref().and_then(|d| d.search(s)) {
+            Some(found) => found,
+            None => self.loose_may_match(s),
         }
-        self.direct.as_ref().and_then(|d| d.search(s)) != Some(false)
+    }
+
+    /// False only where the looser pattern finds nothing in `s` (a pattern with its own DFA
+    /// has none: see [`Prefiltered::new`]).
+    fn loose_may_match(&self, s: &str) -> bool {
+        match &self.loose {
+            Some(loose) => !((loose.on_ascii || !s.is_ascii()) && loose.search(s) == Some(false)),
+            None => true,
+        }
     }
 }
 
