@@ -18,8 +18,9 @@ pub enum CaseResult {
     Pass,
     /// Differences, as unified diffs.
     Fail(String),
-    /// Rewritten under `--bless`: the expected files that changed (`expected.txt`, ...).
-    Blessed(Vec<String>),
+    /// Rewritten under `--bless`: the expected files that changed (`expected.txt`, ...), and
+    /// what to print under the case's line ([`bless_notes`]: what the run said).
+    Blessed(Vec<String>, String),
 }
 
 /// The files that make a folder a case (any one of them): its input, expected results,
@@ -163,7 +164,11 @@ fn input_of(case: &Path) -> Result<PathBuf, Error> {
     inputs.sort();
     match inputs.len() {
         1 => Ok(inputs.remove(0)),
-        0 => Err(Error::Usage(format!("{}: no input.* file", case.display()))),
+        0 => Err(Error::Usage(format!(
+            "{}: no input.* file{}",
+            case.display(),
+            files_found(case)
+        ))),
         _ => {
             let names: Vec<String> = inputs
                 .iter()
@@ -176,6 +181,42 @@ fn input_of(case: &Path) -> Result<PathBuf, Error> {
             )))
         }
     }
+}
+
+/// What a case folder without an input holds, for its error: `; it holds page.txt,
+/// expected.txt (name the input input.* ...)`, so a renamed input shows; hidden files left out.
+fn files_found(case: &Path) -> String {
+    let mut names: Vec<String> = std::fs::read_dir(case)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    if names.is_empty() {
+        return "; the folder is empty".into();
+    }
+    names.sort();
+    format!(
+        "; it holds {} (the case reads the file named input.*, e.g. input.txt or input.jsonl)",
+        names.join(", ")
+    )
+}
+
+/// A note for an error in a case's `args` when a word there is wrapped in quotes (`"C001"`):
+/// `args` is split at whitespace with no shell quoting, so the quotes are part of the word.
+fn quoting_hint(args_words: &[String]) -> String {
+    let quoted = args_words.iter().find(|w| {
+        let w = w.split_once('=').map_or(w.as_str(), |(_, v)| v);
+        w.len() >= 2 && (w.starts_with('"') || w.starts_with('\'')) && w.ends_with(&w[..1])
+    });
+    quoted.map_or_else(String::new, |w| {
+        format!(
+            " (args takes no shell quoting: {w} is read with its quotes; write the word \
+             without them)"
+        )
+    })
 }
 
 /// Runs one case: returns its stdout, the report totals as pretty JSON, and what the run printed
@@ -244,23 +285,37 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<CaseRun, Error> {
             let first = first.strip_prefix("error: ").unwrap_or(first);
             Error::Usage(format!(
                 "{}: {first} (the case runs `deboil clean <its input> <args>`; see `deboil \
-                 clean --help`)",
-                args_file.display()
+                 clean --help`){}",
+                args_file.display(),
+                quoting_hint(&words[1..])
             ))
         }
         e => e,
     })?;
     let mut opts = args.to_options().map_err(|e| match e {
-        Error::Usage(m) if args_file.is_file() => {
-            Error::Usage(format!("{}: {m}", args_file.display()))
-        }
+        Error::Usage(m) if args_file.is_file() => Error::Usage(format!(
+            "{}: {m}{}",
+            args_file.display(),
+            quoting_hint(&words[1..])
+        )),
         e => e,
     })?;
     // further inputs named in `args` are relative to the case folder, as the input is, so a
     // case runs the same from any directory
     for extra in opts.inputs.iter_mut().skip(1) {
+        let given = extra.clone();
         if extra.is_relative() {
             *extra = case.join(&*extra);
+        }
+        // a missing one is the `args` file's error, as any other word there is
+        if std::fs::symlink_metadata(&*extra).is_err() {
+            return Err(Error::Usage(format!(
+                "{}: {}: input path does not exist ({}; an input named in args is relative \
+                 to the case folder)",
+                args_file.display(),
+                given.display(),
+                extra.display()
+            )));
         }
     }
     // a case's output and report are compared from memory; files would land in the cwd
@@ -299,7 +354,11 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<CaseRun, Error> {
             if args_file.is_file()
                 && (m.starts_with("--select: ") || m.starts_with("--ignore: ")) =>
         {
-            Error::Usage(format!("{}: {m}", args_file.display()))
+            Error::Usage(format!(
+                "{}: {m}{}",
+                args_file.display(),
+                quoting_hint(&words[1..])
+            ))
         }
         e => e,
     })?;
@@ -630,7 +689,7 @@ pub fn check_case(
     )?;
     Ok(match (a && b, bless) {
         (true, _) => CaseResult::Pass,
-        (false, true) => CaseResult::Blessed(blessed),
+        (false, true) => CaseResult::Blessed(blessed, bless_notes(&out, &report, &messages)),
         (false, false) => {
             // the errors and warnings the run printed (`path:line: ...`), which the report's
             // counts alone do not show
@@ -645,6 +704,34 @@ pub fn check_case(
             CaseResult::Fail(diffs)
         }
     })
+}
+
+/// What `--bless` prints under a blessed case's line: the errors and warnings its run printed
+/// (`input.jsonl:1: ...`), which the blessed files do not show, and a loud line when the
+/// blessed output is empty because every record failed (still blessed: a fixture may test
+/// failures). Empty when the run said nothing.
+fn bless_notes(out: &[u8], report: &str, messages: &str) -> String {
+    let mut notes = String::new();
+    let totals: serde_json::Value = serde_json::from_str(report).unwrap_or_default();
+    let failed: u64 = totals["documents_failed"]
+        .as_object()
+        .map_or(0, |m| m.values().filter_map(|v| v.as_u64()).sum());
+    if out.is_empty() && failed > 0 && Some(failed) == totals["documents_in"].as_u64() {
+        notes.push_str(&format!(
+            "  WARNING: the blessed expected.txt is empty: every record failed ({failed} of \
+             {failed}); if the case is not meant to test failures, fix its input or args and \
+             bless again\n"
+        ));
+    }
+    if !messages.is_empty() {
+        notes.push_str("what the run said:\n");
+        for l in messages.lines() {
+            notes.push_str("  ");
+            notes.push_str(l);
+            notes.push('\n');
+        }
+    }
+    notes
 }
 
 /// What [`check_all`] found: cases that failed (their output differs, or they could not run),
@@ -738,8 +825,8 @@ pub fn check_all(
                 }
                 format!("ok      {name}\n")
             }
-            Ok(CaseResult::Blessed(files)) => {
-                let line = format!("blessed {name} ({})\n", files.join(", "));
+            Ok(CaseResult::Blessed(files, notes)) => {
+                let line = format!("blessed {name} ({})\n{notes}", files.join(", "));
                 blessed.push(name);
                 line
             }

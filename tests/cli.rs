@@ -5527,3 +5527,109 @@ fn the_report_names_each_documents_output_file() {
     let text = std::fs::read_to_string(&rep).unwrap();
     assert!(!text.contains("\"output\""), "{text}");
 }
+
+/// A JSONL stream on stdin whose first record was cut short by the scraper is still read as
+/// JSONL: the broken record fails at its line, the others are cleaned (not the whole stream
+/// as one text dump, exit 0, without a word).
+#[test]
+fn stdin_jsonl_with_a_cut_off_first_record_is_read_as_jsonl() {
+    let input = b"{\"id\":\"r1\",\"text\":\"First record, cut short by the scraper\n\
+        {\"id\":\"r2\",\"text\":\"The council approved the new budget on Tuesday after a long \
+        debate about school funding.\"}\n\
+        {\"id\":\"r3\",\"text\":\"Heavy rain closed the mountain pass for the second time this \
+        week, and the police advised drivers to wait.\"}\n";
+    let o = deboil_stdin(&["clean", "-q", "--no-config"], input);
+    let out = stdout(&o);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("-:1: expected a JSON object"), "{err}");
+    assert!(!out.contains("{\"id\""), "{out}");
+    assert!(
+        out.contains("The council approved") && out.contains("Heavy rain"),
+        "{out}"
+    );
+    // a stream that only opens like JSONL is read as text, with a warning saying so
+    let o = deboil_stdin(
+        &["clean", "-q", "--no-config"],
+        b"{\"id\":\"r1\",\"text\":\"cut short\nA line of prose.\nAnother line of prose.\n",
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("-:1: ") && err.contains("--input-format jsonl"),
+        "{err}"
+    );
+}
+
+/// `check --bless` shows what each blessed case's run said, and says loudly when the output
+/// it blessed is empty because every record failed (it still blesses it).
+#[test]
+fn check_bless_shows_what_the_run_said_and_an_all_failed_case() {
+    let dir = tmpdir("check-bless-failed");
+    let case = dir.join("case");
+    std::fs::create_dir_all(&case).unwrap();
+    std::fs::write(case.join("args"), "--text-field body\n").unwrap();
+    std::fs::write(
+        case.join("input.jsonl"),
+        "{\"id\":\"r1\",\"text\":\"Some words.\"}\n",
+    )
+    .unwrap();
+    let o = deboil(&["check", dir.to_str().unwrap(), "--bless"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("WARNING: the blessed expected.txt is empty: every record failed"),
+        "{out}"
+    );
+    assert!(out.contains("what the run said:\n  deboil: "), "{out}");
+    assert!(
+        out.contains("input.jsonl:1: expected a JSON object"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(case.join("expected.txt")).unwrap(), b"");
+}
+
+/// Errors of a case that cannot run name what to fix: an input named in `args` that does not
+/// exist names the `args` file, a case without `input.*` lists the files it holds, and a quoted
+/// value in `args` gets a note that `args` takes no shell quoting.
+#[test]
+fn check_errors_name_the_args_file_the_files_found_and_quoting() {
+    let dir = tmpdir("check-errors-named");
+    let case = dir.join("case");
+    std::fs::create_dir_all(&case).unwrap();
+    let text = "The council approved the new budget on Tuesday after a long debate.\n";
+    let d = dir.to_str().unwrap();
+    let args = case.join("args");
+    std::fs::write(case.join("input.txt"), text).unwrap();
+    std::fs::write(&args, "second-page.txt\n").unwrap();
+    let out = stdout(&deboil(&["check", d]));
+    let want = format!("ERROR   case: {}: second-page.txt: ", args.display());
+    assert!(out.starts_with(&want), "{out}");
+    std::fs::write(&args, "--ignore \"C001\"\n").unwrap();
+    let out = stdout(&deboil(&["check", d]));
+    assert!(out.contains(&format!("{}: ", args.display())), "{out}");
+    assert!(
+        out.contains("args takes no shell quoting: \"C001\""),
+        "{out}"
+    );
+    std::fs::remove_file(&args).unwrap();
+    std::fs::rename(case.join("input.txt"), case.join("page.txt")).unwrap();
+    std::fs::write(case.join("expected.txt"), text).unwrap();
+    let o = deboil(&["check", d]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(
+        out.contains("no input.* file; it holds expected.txt, page.txt"),
+        "{out}"
+    );
+}
+
+/// Text output with `-o` goes to a directory; `-o /dev/null` is refused as a device, not
+/// called a file, and the message says how to discard the output.
+#[test]
+fn text_output_to_a_device_says_it_is_a_device() {
+    let o = deboil(&["clean", "-q", "--no-config", "seeds", "-o", "/dev/null"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("-o /dev/null: is a device or a pipe"), "{err}");
+    assert!(err.contains("`> /dev/null`"), "{err}");
+    assert!(!err.contains("is a file"), "{err}");
+}

@@ -5,7 +5,8 @@
 //! With [`InputFormat::Auto`] (the default) a file's name decides, ignoring case: `.jsonl`,
 //! `.ndjson` and `.json` are JSONL, anything else a text dump, except that stdin and a file with
 //! no extension are sniffed: JSONL when the first non-blank line is a JSON object (or a prefix of
-//! one longer than the first read), a text dump otherwise. [`InputFormat::Text`] and
+//! one longer than the first read), or a record cut short followed mostly by records
+//! ([`sniff_jsonl`]), a text dump otherwise. [`InputFormat::Text`] and
 //! [`InputFormat::Jsonl`] force the reading of every input. Compression is recognised by its
 //! magic bytes (gzip `1f 8b`, zstd `28 b5 2f fd`) whatever the name, stdin included; a `.gz` or
 //! `.zst` name without them is read as that format, and fails as a fake archive. A directory
@@ -78,8 +79,8 @@
 //! `unsupported-encoding`, `invalid-utf8`
 //! (only with [`InputOptions::strict_utf8`], `--strict`; without it invalid UTF-8 is repaired
 //! (see [`decode::decode_utf8`]) and reported as a `repaired-utf8` warning); warnings: `duplicate-id`,
-//! `repaired-utf8`, `unknown-extension`, `no-inputs`, `looks-like-jsonl` (a `.txt` whose first
-//! line is a JSON object), `looks-like-html` (a text dump that is an HTML page; see
+//! `repaired-utf8`, `unknown-extension`, `no-inputs`, `looks-like-jsonl` (a `.txt` that opens
+//! with JSON objects, or a sniffed text dump whose first line opens like one), `looks-like-html` (a text dump that is an HTML page; see
 //! [`format_hint`]), `nul-bytes`, `utf16-without-bom`, `deboil-report`.
 
 pub mod decode;
@@ -672,7 +673,7 @@ pub fn input_stem(name: &str) -> &str {
 enum Format {
     Text,
     Jsonl,
-    /// stdin or a file without an extension: decided by the first non-blank line.
+    /// stdin or a file without an extension: decided by the first non-blank lines.
     Sniff,
 }
 
@@ -765,39 +766,104 @@ impl JsonQuotes {
     }
 }
 
+/// How many non-blank lines of a head [`sniff_jsonl`] reads when the first one is no JSON
+/// object.
+const SNIFF_LINES: usize = 8;
+
+/// What a line of a head looks like to [`sniff_jsonl`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SniffedLine {
+    /// A JSON object, or a valid beginning of one that runs past the head.
+    Object,
+    /// Opens like a JSON object with a key (`{"id":`) but is none: a broken record.
+    Broken,
+    /// Anything else.
+    Other,
+}
+
+/// The first non-blank lines of a head (at most [`SNIFF_LINES`]), each as [`SniffedLine`].
+fn sniffed_lines(head: &[u8]) -> Vec<SniffedLine> {
+    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let mut lines = Vec::new();
+    while lines.len() < SNIFF_LINES {
+        let (line, more) = match jsonl_line_end(rest) {
+            Some((end, next)) => (&rest[..end], Some(&rest[next..])),
+            None => (rest, None),
+        };
+        let line = line.trim_ascii();
+        if !line.is_empty() {
+            lines.push(sniffed_line(line, more.is_none()));
+        }
+        match more {
+            Some(m) => rest = m,
+            None => break,
+        }
+    }
+    lines
+}
+
+/// What one trimmed, non-blank line looks like; `last`: it runs to the end of the head.
+fn sniffed_line(line: &[u8], last: bool) -> SniffedLine {
+    if !line.starts_with(b"{") {
+        return SniffedLine::Other;
+    }
+    let (s, _) = decode::decode_utf8(line);
+    match serde_json::from_str::<serde::de::IgnoredAny>(&s) {
+        Ok(_) => SniffedLine::Object,
+        Err(e) if last && e.is_eof() => SniffedLine::Object,
+        Err(_) if opens_with_key(line) => SniffedLine::Broken,
+        Err(_) => SniffedLine::Other,
+    }
+}
+
+/// Whether `line` opens like a JSON object with a key: `{`, a quoted key, then `:`.
+fn opens_with_key(line: &[u8]) -> bool {
+    let Some(rest) = line[1..].trim_ascii_start().strip_prefix(b"\"") else {
+        return false;
+    };
+    let mut escaped = false;
+    for (i, &b) in rest.iter().enumerate() {
+        match b {
+            _ if std::mem::take(&mut escaped) => {}
+            b'\\' => escaped = true,
+            b'"' => return rest[i + 1..].trim_ascii_start().starts_with(b":"),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether a head of input (the first read after decompression) starts a JSONL file: its first
-/// non-blank line is a JSON object, or a valid beginning of one that runs past the head.
+/// non-blank line is a JSON object, or a valid beginning of one that runs past the head; or
+/// that line is a broken record (it opens like an object, `{"id":`, and is none: cut short)
+/// and most of the first [`SNIFF_LINES`] non-blank lines are records (at least one whole), so
+/// one cut-off record does not turn a JSONL stream into one text dump: it fails at its line.
 fn sniff_jsonl(head: &[u8]) -> bool {
     // UTF-16 or UTF-32 text is sniffed as it reads (then refused as JSONL, as a `.jsonl` is)
     if decode::wide_encoding(head).is_some() {
         let (text, _) = decode::decode_sniffed(head, decode::sniff(head));
         return sniff_jsonl(text.as_bytes());
     }
-    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    loop {
-        let (line, more) = match jsonl_line_end(rest) {
-            Some((end, next)) => (&rest[..end], Some(&rest[next..])),
-            None => (rest, None),
-        };
-        let line = line.trim_ascii();
-        if line.is_empty() {
-            match more {
-                Some(m) => {
-                    rest = m;
-                    continue;
-                }
-                None => return false,
-            }
-        }
-        if !line.starts_with(b"{") {
-            return false;
-        }
-        let (s, _) = decode::decode_utf8(line);
-        return match serde_json::from_str::<serde::de::IgnoredAny>(&s) {
-            Ok(_) => true,
-            Err(e) => more.is_none() && e.is_eof(),
-        };
+    let lines = sniffed_lines(head);
+    match lines.first() {
+        Some(SniffedLine::Object) => true,
+        Some(SniffedLine::Broken) => mostly_records(&lines),
+        _ => false,
     }
+}
+
+/// Whether most of `lines` are records (objects or broken ones), and at least one whole.
+fn mostly_records(lines: &[SniffedLine]) -> bool {
+    let objects = lines.iter().filter(|&&l| l == SniffedLine::Object).count();
+    let broken = lines.iter().filter(|&&l| l == SniffedLine::Broken).count();
+    objects > 0 && 2 * (objects + broken) > lines.len()
+}
+
+/// Whether a head that [`sniff_jsonl`] reads as a text dump still looks like JSONL: its first
+/// non-blank line opens like a record (`{"id":`), or most of its first lines are records.
+fn text_looks_like_jsonl(head: &[u8]) -> bool {
+    let lines = sniffed_lines(head);
+    lines.first() == Some(&SniffedLine::Broken) || mostly_records(&lines)
 }
 
 /// The `not-jsonl` error of a JSONL input that holds one JSON document spread over several
@@ -977,7 +1043,11 @@ impl Records {
             )));
         }
         let sniffed = decode::sniff(head);
-        let named_text = format == Format::Text && self.opts.format == InputFormat::Auto;
+        let read_as = match format {
+            Format::Sniff => TextBy::Sniff,
+            _ if self.opts.format == InputFormat::Auto => TextBy::Name,
+            _ => TextBy::Flag,
+        };
         let format = match format {
             Format::Sniff if sniff_jsonl(head) => Format::Jsonl,
             Format::Sniff => Format::Text,
@@ -985,7 +1055,7 @@ impl Records {
         };
         if format == Format::Text {
             self.warnings
-                .extend(format_hint(head, named_text, &src.display));
+                .extend(format_hint(head, read_as, &src.display));
             if let decode::Sniff::Utf16WithoutBom(enc) = sniffed {
                 self.warnings.push(utf16_without_bom(&src.display, enc));
             }
@@ -1940,10 +2010,11 @@ fn looks_binary(head: &[u8], format: Format) -> bool {
 }
 
 /// A warning for a source read as a text dump that looks like something else: JSONL in a file
-/// whose name made it a text dump (`records.txt`: its first non-blank line is a JSON object;
-/// `named_text`), or an HTML page (it opens with `<!DOCTYPE html`, `<html`, `<head` or
+/// whose name made it a text dump (`records.txt`: it opens with JSON objects), or in a sniffed
+/// source whose first line is a broken record while too few lines after it are records
+/// ([`text_looks_like_jsonl`]), or an HTML page (it opens with `<!DOCTYPE html`, `<html`, `<head` or
 /// `<body`, any case), whose markup would be cleaned as text. The source is still read.
-fn format_hint(head: &[u8], named_text: bool, display: &str) -> Option<InputError> {
+fn format_hint(head: &[u8], read_as: TextBy, display: &str) -> Option<InputError> {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let body = head.trim_ascii_start();
     // the line the markup or the object opens on
@@ -1961,15 +2032,37 @@ fn format_hint(head: &[u8], named_text: bool, display: &str) -> Option<InputErro
              pages, so the tags are cleaned as text; extract the text first",
         ));
     }
-    (named_text && sniff_jsonl(head)).then(|| {
-        InputError::new(
+    let hint = |why: &str| {
+        Some(InputError::new(
             display,
             Some(line),
             "looks-like-jsonl",
-            "read as a text dump by its name, but its first line is a JSON object; if it is \
-             JSONL, give --input-format jsonl (or name it .jsonl)",
-        )
-    })
+            why,
+        ))
+    };
+    match read_as {
+        TextBy::Name if sniff_jsonl(head) || text_looks_like_jsonl(head) => hint(
+            "read as a text dump by its name, but it opens with JSON objects, one a line; if \
+             it is JSONL, give --input-format jsonl (or name it .jsonl)",
+        ),
+        TextBy::Sniff if text_looks_like_jsonl(head) => hint(
+            "read as a text dump: its first line opens like a JSON object, but too few of its \
+             first lines are JSON records to read it as JSONL; if it is JSONL, give \
+             --input-format jsonl (each bad record then fails at its line)",
+        ),
+        _ => None,
+    }
+}
+
+/// Why a source is read as a text dump, for [`format_hint`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextBy {
+    /// Its name (`records.txt`), with `--input-format auto`.
+    Name,
+    /// Its first lines ([`sniff_jsonl`]): stdin, a file without an extension.
+    Sniff,
+    /// `--input-format text`.
+    Flag,
 }
 
 /// The warning of a text dump read as UTF-16 without a byte-order mark (see [`decode::sniff`]).
@@ -3912,14 +4005,68 @@ mod tests {
         assert!(sniff_jsonl(b"\xEF\xBB\xBF{\"a\":1}"));
         // a first line longer than the head: a valid beginning is enough
         assert!(sniff_jsonl(b"{\"text\": \"a long line cut he"));
-        assert!(!sniff_jsonl(b"{\"text\": \"cut\"\n{\"text\":\"b\"}\n"));
         assert!(!sniff_jsonl(b"{Breaking} news\n"));
         assert!(!sniff_jsonl(b"[1, 2]\n"));
         assert!(!sniff_jsonl(b"Plain text\n{\"a\":1}\n"));
         assert!(!sniff_jsonl(b""));
         // a lone CR ends the first line as LF does (old Mac line ends)
         assert!(sniff_jsonl(b"\r\r{\"text\": \"a\"}\r{\"text\": \"b\"}\r"));
-        assert!(!sniff_jsonl(b"{\"text\": \"cut\"\r{\"text\":\"b\"}\r"));
+    }
+
+    #[test]
+    fn sniffing_reads_past_a_cut_off_first_record() {
+        // a first record cut short, records after it: JSONL, the broken one fails at its line
+        assert!(sniff_jsonl(b"{\"text\": \"cut\"\n{\"text\":\"b\"}\n"));
+        assert!(sniff_jsonl(b"{\"text\": \"cut\"\r{\"text\":\"b\"}\r"));
+        assert!(sniff_jsonl(
+            b"{\"id\":\"r1\",\"text\":\"cut by\n\n{\"id\":\"r2\",\"text\":\"b\"}\n{\"id\":\"r3\"}\n"
+        ));
+        // the record after it runs past the head: a valid beginning counts
+        assert!(sniff_jsonl(b"{\"text\": \"cut\n{\"text\": \"a long li"));
+        // no whole record among the first lines, or too few: a text dump
+        assert!(!sniff_jsonl(b"{\"text\": \"cut\n{\"text\": \"cut too\n"));
+        assert!(!sniff_jsonl(
+            b"{\"a\": 1,\nsome prose\nmore prose\n{\"b\":2}\n"
+        ));
+        // a first line that opens no keyed object is read as before
+        assert!(!sniff_jsonl(
+            b"{Breaking news\n{\"text\":\"b\"}\n{\"text\":\"c\"}\n"
+        ));
+        assert!(!sniff_jsonl(b"Plain text\n{\"a\":1}\n{\"a\":2}\n"));
+        assert!(opens_with_key(b"{ \"id\" : \"r1"));
+        assert!(opens_with_key(b"{\"a\\\"b\":"));
+        assert!(!opens_with_key(b"{\"id\" and more"));
+        assert!(!opens_with_key(b"{id: 1"));
+    }
+
+    #[test]
+    fn a_sniffed_source_read_as_text_that_opens_like_jsonl_gets_a_hint() {
+        let d = tmpdir("sniff-hint");
+        // one broken line and prose after it: a text dump, with a warning at its first line
+        let bare = write(
+            &d,
+            "records",
+            b"\n{\"id\": \"r1\", \"text\": \"cut\nprose\nprose\n",
+        );
+        let mut it = open_all(
+            discover(std::slice::from_ref(&bare)).unwrap(),
+            InputOptions::default(),
+        );
+        assert_eq!(it.by_ref().filter(|r| r.is_ok()).count(), 1);
+        let kinds: Vec<_> = it
+            .take_warnings()
+            .iter()
+            .map(|w| (w.kind, w.location.clone()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [("looks-like-jsonl", format!("{}:2", bare.display()))]
+        );
+        // plain prose gets none
+        let plain = write(&d, "plain", b"{Breaking} news\nprose\n");
+        let mut it = open_all(discover(&[plain]).unwrap(), InputOptions::default());
+        assert_eq!(it.by_ref().count(), 1);
+        assert!(it.take_warnings().is_empty());
     }
 
     #[test]

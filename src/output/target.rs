@@ -179,6 +179,17 @@ fn output_dir(shown: &Path, resolved: &Path) -> Result<(), Error> {
         if resolved.is_dir() {
             return Ok(());
         }
+        if !resolved.is_file() {
+            // `/dev/null`, a FIFO: written in place as a stream, which text output with -o is not
+            return Err(usage(format!(
+                "-o {}: is a device or a pipe, not a directory, and text output with -o goes \
+                 to a directory (one file per document); to write it as one stream, leave out \
+                 -o and redirect stdout (`> {}`), or use --format jsonl -o {}",
+                shown.display(),
+                shown.display(),
+                shown.display()
+            )));
+        }
         return Err(usage(format!(
             "-o {}: is a file, but text output goes to a directory (one file per document); \
              name a directory, use --format jsonl for one file, or leave out -o to write to \
