@@ -1660,7 +1660,7 @@ fn open_reader(
             }
         }
     };
-    let mut raw = BufReader::with_capacity(HEAD_BYTES, raw);
+    let mut raw = HeadFilled::new(raw);
     let magic = raw
         .fill_buf()
         .map_err(|e| read_error(&src.display, None, Compression::None, e, false))?;
@@ -1693,7 +1693,100 @@ fn open_reader(
         Some((store, index)) => Box::new(store.keep(index, dec, comp)),
         None => dec,
     };
-    Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), comp))
+    Ok((Box::new(HeadFilled::new(dec)), comp))
+}
+
+/// A buffered reader whose first [`BufRead::fill_buf`] reads until it holds [`HEAD_BYTES`] or
+/// the input ends. A pipe's first read may hold a few bytes or one short line, and what the
+/// head decides (compression, binary, JSONL or text, the encoding) must not depend on how the
+/// writer's bytes happened to arrive: the same input gives the same head, so the same output.
+/// A read error while filling the head comes after the bytes read before it, as it would have
+/// without the filling. After the head it reads as a [`BufReader`] does.
+struct HeadFilled<R: Read> {
+    /// The head, once read (`None` before the first `fill_buf`); emptied once consumed.
+    head: Option<Vec<u8>>,
+    /// How much of the head has been consumed.
+    pos: usize,
+    /// A read error met while filling the head, returned once the head is consumed.
+    error: Option<std::io::Error>,
+    rest: BufReader<R>,
+}
+
+impl<R: Read> HeadFilled<R> {
+    fn new(inner: R) -> Self {
+        HeadFilled {
+            head: None,
+            pos: 0,
+            error: None,
+            rest: BufReader::with_capacity(64 * 1024, inner),
+        }
+    }
+
+    /// Reads the head: until [`HEAD_BYTES`], the end, or an error (kept for later when some
+    /// bytes came before it).
+    fn read_head(&mut self) -> std::io::Result<()> {
+        let mut head = Vec::with_capacity(HEAD_BYTES);
+        let mut chunk = [0u8; 8192];
+        while head.len() < HEAD_BYTES {
+            let room = (HEAD_BYTES - head.len()).min(chunk.len());
+            match self.rest.read(&mut chunk[..room]) {
+                Ok(0) => break,
+                Ok(n) => head.extend_from_slice(&chunk[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) if head.is_empty() => return Err(e),
+                Err(e) => {
+                    self.error = Some(e);
+                    break;
+                }
+            }
+        }
+        self.head = Some(head);
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for HeadFilled<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let avail = self.fill_buf()?;
+            let n = avail.len().min(buf.len());
+            buf[..n].copy_from_slice(&avail[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: Read> BufRead for HeadFilled<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.head.is_none() {
+            self.read_head()?;
+        }
+        let head_left = self.head.as_ref().is_some_and(|h| self.pos < h.len());
+        if head_left {
+            let h = self.head.as_deref().unwrap_or_default();
+            return Ok(&h[self.pos..]);
+        }
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        self.rest.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        match &mut self.head {
+            Some(h) if self.pos < h.len() => {
+                self.pos = (self.pos + amt).min(h.len());
+                if self.pos == h.len() {
+                    // the head is spent: free it
+                    *h = Vec::new();
+                    self.pos = 0;
+                }
+            }
+            _ => self.rest.consume(amt),
+        }
+    }
 }
 
 /// Bytes the reading takes from a source first, to tell its compression, whether it is binary
@@ -4037,6 +4130,61 @@ mod tests {
         assert!(opens_with_key(b"{\"a\\\"b\":"));
         assert!(!opens_with_key(b"{\"id\" and more"));
         assert!(!opens_with_key(b"{id: 1"));
+    }
+
+    /// A reader that hands out its bytes a few at a time, as a pipe may, then an error if
+    /// given one.
+    struct Trickle {
+        data: Vec<u8>,
+        pos: usize,
+        error_at_end: bool,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.pos == self.data.len() {
+                return match std::mem::take(&mut self.error_at_end) {
+                    true => Err(std::io::Error::other("broken pipe")),
+                    false => Ok(0),
+                };
+            }
+            let n = 3.min(buf.len()).min(self.data.len() - self.pos);
+            buf[..n].copy_from_slice(&self.data[self.pos..self.pos + n]);
+            self.pos += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn the_head_is_the_same_however_the_bytes_arrive() {
+        let data: Vec<u8> = b"{\"text\": \"cut\n{\"text\":\"b\"}\n".repeat(5000);
+        let mut r = HeadFilled::new(Trickle {
+            data: data.clone(),
+            pos: 0,
+            error_at_end: false,
+        });
+        assert_eq!(r.fill_buf().unwrap().len(), HEAD_BYTES);
+        assert_eq!(r.fill_buf().unwrap(), &data[..HEAD_BYTES]);
+        r.consume(10);
+        let mut all = Vec::new();
+        r.read_to_end(&mut all).unwrap();
+        assert_eq!(all, data[10..]);
+        // an error while filling the head comes after the bytes read before it
+        let mut r = HeadFilled::new(Trickle {
+            data: b"one\ntwo\n".to_vec(),
+            pos: 0,
+            error_at_end: true,
+        });
+        assert_eq!(r.fill_buf().unwrap(), b"one\ntwo\n");
+        r.consume(8);
+        assert!(r.fill_buf().is_err());
+        // nothing read before the error: it comes at once
+        let mut r = HeadFilled::new(Trickle {
+            data: Vec::new(),
+            pos: 0,
+            error_at_end: true,
+        });
+        assert!(r.fill_buf().is_err());
     }
 
     #[test]
