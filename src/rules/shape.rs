@@ -208,18 +208,23 @@ impl Clone for Exact {
 
 /// A regex's yes/no answer without the regex: a forward lazy DFA of the pattern, which reads
 /// Unicode word boundaries on ASCII text only, and where it gives up (on a line that is not
-/// ASCII), a PikeVM over the same NFA. Both are engines the regex crate answers `is_match`
-/// with, and they answer the same; but the regex crate compiles much more first (an NFA with
-/// every capture group, a reverse NFA, literal prefilters, a one-pass DFA), and most rule
-/// regexes are only ever asked whether they match.
+/// ASCII), a bounded backtracker over the same NFA, or a PikeVM on a line too long for the
+/// backtracker. All are engines the regex crate answers `is_match` with, and they answer the
+/// same (the backtracker and the PikeVM find the same leftmost-first match too); but the regex
+/// crate compiles much more first (an NFA with every capture group, a reverse NFA, literal
+/// prefilters, a one-pass DFA), and most rule regexes are only ever asked whether they match.
+/// The regex crate prefers the backtracker to the PikeVM where the line fits it, as here: it
+/// costs a fraction of the PikeVM's steps on a line of a sentence or two.
 struct Matcher {
     dfa: regex_automata::hybrid::dfa::DFA,
+    backtracker: regex_automata::nfa::thompson::backtrack::BoundedBacktracker,
     pikevm: regex_automata::nfa::thompson::pikevm::PikeVM,
 }
 
 /// A [`Matcher`]'s search caches.
 struct MatcherCaches {
     dfa: regex_automata::hybrid::dfa::Cache,
+    backtracker: regex_automata::nfa::thompson::backtrack::Cache,
     pikevm: regex_automata::nfa::thompson::pikevm::Cache,
 }
 
@@ -242,32 +247,57 @@ impl Matcher {
             .configure(DFA::config().unicode_word_boundary(true))
             .build_from_nfa(nfa.clone())
             .expect("built-in rule regex compiles");
+        let backtracker = thompson::backtrack::BoundedBacktracker::new_from_nfa(nfa.clone())
+            .expect("built-in rule regex compiles");
         let pikevm =
             thompson::pikevm::PikeVM::new_from_nfa(nfa).expect("built-in rule regex compiles");
-        Matcher { dfa, pikevm }
+        Matcher {
+            dfa,
+            backtracker,
+            pikevm,
+        }
     }
 
     fn create_caches(&self) -> MatcherCaches {
         MatcherCaches {
             dfa: self.dfa.create_cache(),
+            backtracker: self.backtracker.create_cache(),
             pikevm: self.pikevm.create_cache(),
         }
     }
 
     /// The byte range of the leftmost-first match in `s` (what the regex crate's `find`
-    /// gives), found by the PikeVM, which reads Unicode word boundaries on any text.
+    /// gives), found by the backtracker or, on a line too long for it, the PikeVM; both read
+    /// Unicode word boundaries on any text.
     fn span(&self, caches: &mut MatcherCaches, s: &str) -> Option<std::ops::Range<usize>> {
+        let input = regex_automata::Input::new(s);
+        if s.len() <= self.backtracker.max_haystack_len() {
+            if let Ok(found) = self
+                .backtracker
+                .try_find(&mut caches.backtracker, input.clone())
+            {
+                return found.map(|m| m.range());
+            }
+        }
         self.pikevm
-            .find(&mut caches.pikevm, regex_automata::Input::new(s))
+            .find(&mut caches.pikevm, input)
             .map(|m| m.range())
     }
 
     fn is_match(&self, caches: &mut MatcherCaches, s: &str) -> bool {
         let input = regex_automata::Input::new(s).earliest(true);
-        match self.dfa.try_search_fwd(&mut caches.dfa, &input) {
-            Ok(found) => found.is_some(),
-            Err(_) => self.pikevm.is_match(&mut caches.pikevm, input),
+        if let Ok(found) = self.dfa.try_search_fwd(&mut caches.dfa, &input) {
+            return found.is_some();
         }
+        if s.len() <= self.backtracker.max_haystack_len() {
+            if let Ok(found) = self
+                .backtracker
+                .try_is_match(&mut caches.backtracker, input.clone())
+            {
+                return found;
+            }
+        }
+        self.pikevm.is_match(&mut caches.pikevm, input)
     }
 }
 
