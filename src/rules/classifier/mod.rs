@@ -2432,11 +2432,27 @@ fn classify_lines(
             v.score = -p.short_penalty;
         }
     }
+    // so are a schedule's or a chapter list's entries (`21:00 Closing act: the Big Band (Main
+    // stage)`): a row of names after a time is no chrome by itself, however many words it has,
+    // and a long one must not break the run of short lines the list checks below judge
+    for &j in &timed {
+        let v = &mut out[j];
+        if v.class == Class::Bad
+            && v.features.words <= TABLE_ROW_WORDS
+            && !v.features.comment_marker
+            && !chrome_shaped(&v.features)
+        {
+            v.class = Class::Short;
+            v.score = -p.short_penalty;
+        }
+    }
 
     // context: a short run between prose lines is a subheading or a short list, and cheap
     let page_keys = PageKeys::new();
     let mut w: Vec<f32> = out.iter().map(|v| v.score).collect();
     let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
+    // the lists (longer than a short run) that bridge two prose lines
+    let mut bridged: Vec<std::ops::Range<usize>> = Vec::new();
     let mut i = 0;
     while i < n {
         if out[i].class != Class::Short {
@@ -2480,6 +2496,9 @@ fn classify_lines(
             && before.is_some_and(prose)
             && after.is_some_and(prose)
         {
+            if listed || headed {
+                bridged.push(start..i);
+            }
             for j in start..i {
                 if out[j].class == Class::Short {
                     // a list's items (numbered, introduced, quantities) are the article's own
@@ -2609,6 +2628,16 @@ fn classify_lines(
                 }
                 _ => break,
             }
+        }
+    }
+    // a list that bridges two prose lines of the article (a schedule, steps, a list under a
+    // subheading) is the article's, even where its lines cost more than the prose below it
+    // weighs (a long list above a last short paragraph the core search takes as a second run)
+    for run in bridged {
+        let above = (0..run.start).rev().find(|&j| out[j].class != Class::Blank);
+        let below = (run.end..n).find(|&j| out[j].class != Class::Blank);
+        if above.is_some_and(|j| in_core[j]) && below.is_some_and(|j| in_core[j]) {
+            in_core[run].iter_mut().for_each(|c| *c = true);
         }
     }
     // no prose anywhere (a short note, a caption, a list): nothing anchors a judgement, so the
@@ -3252,6 +3281,23 @@ mod tests {
         );
         let r = reasons(&thread);
         assert!(r[4].1.is_some() && r[6].1.is_some(), "{r:#?}");
+    }
+
+    #[test]
+    fn a_schedule_with_a_long_row_and_a_subheading_below_bridges_two_paragraphs() {
+        // the last row has seven words and no function word: a row of names, not chrome; and
+        // the list costs more than the short paragraph below it weighs
+        let text = "Harbour Days 2026\n\
+            On Saturday 13 June the old harbour opens its quays for the tenth Harbour Days. Three \
+            stages, a fish market and the restored ferry welcome visitors from noon until late \
+            in the evening.\n\
+            Programme\n12:00 Doors open\n13:00 Harbour Brass Band (Main stage)\n\
+            14:30 Anna Berg Trio (Tent)\n21:00 Closing act: Marco Bakker Big Band (Main stage)\n\
+            Getting there\n\
+            The harbour is a short walk from the station. There is little parking, so come by \
+            bike or by bus if you can.\n";
+        let r = reasons(text);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
     }
 
     #[test]
