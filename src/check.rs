@@ -219,6 +219,62 @@ fn quoting_hint(args_words: &[String]) -> String {
     })
 }
 
+/// The words of a case's `args` file (none without one); a line starting with `#` is a
+/// comment.
+fn args_words(case: &Path) -> Result<Vec<String>, Error> {
+    let args_file = case.join("args");
+    if !args_file.is_file() {
+        return Ok(Vec::new());
+    }
+    let a = std::fs::read_to_string(&args_file).map_err(|e| Error::io(&args_file, e))?;
+    let lines = a.lines().filter(|l| !l.trim_start().starts_with('#'));
+    Ok(lines
+        .flat_map(str::split_whitespace)
+        .map(String::from)
+        .collect())
+}
+
+/// `word` as a POSIX shell reads it back: as it is when it holds only characters no shell
+/// treats specially, else in single quotes (a quote in it as `'\''`).
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// The command that lists what each rule removed from a case's input and why: `deboil clean
+/// --dry-run` on its input, with its `args` and its configuration (`--config <case>/deboil.toml`,
+/// or `--no-config` as the case runs without one). A diff shows only that a line went or
+/// stayed; this says which rule took it. `None` when the case's input or `args` cannot be read
+/// (the case's error says so).
+fn dry_run_command(case: &Path) -> Option<String> {
+    let input = input_of(case).ok()?;
+    let mut words = vec![
+        "deboil".to_string(),
+        "clean".into(),
+        "--dry-run".into(),
+        input.display().to_string(),
+    ];
+    words.extend(args_words(case).ok()?);
+    let cfg = case.join("deboil.toml");
+    if cfg.is_file() {
+        words.push("--config".into());
+        words.push(cfg.display().to_string());
+    } else {
+        words.push("--no-config".into());
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| shell_word(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 /// Runs one case: returns its stdout, the report totals as pretty JSON, and what the run printed
 /// on stderr (its input errors and warnings).
 /// What [`run_case`] gives: the output, the report, what the run printed to stderr, and the
@@ -231,12 +287,7 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<CaseRun, Error> {
     let input = input_of(case)?;
     let mut words: Vec<String> = vec![input.display().to_string()];
     let args_file = case.join("args");
-    if args_file.is_file() {
-        let a = std::fs::read_to_string(&args_file).map_err(|e| Error::io(&args_file, e))?;
-        // a line starting with `#` is a comment
-        let lines = a.lines().filter(|l| !l.trim_start().starts_with('#'));
-        words.extend(lines.flat_map(str::split_whitespace).map(String::from));
-    }
+    words.extend(args_words(case)?);
     let refused = |word: &str, why: &str| {
         Err(Error::Usage(format!(
             "{}: {word}: {why}",
@@ -701,6 +752,9 @@ pub fn check_case(
                     diffs.push('\n');
                 }
             }
+            if let Some(command) = dry_run_command(case) {
+                diffs.push_str(&format!("which rule removed what, and why: {command}\n"));
+            }
             CaseResult::Fail(diffs)
         }
     })
@@ -1088,6 +1142,44 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// A failing case's hint runs `clean --dry-run` as the case runs `clean`: its `args` (not
+    /// its comments) and its `deboil.toml`, each word as a shell reads it back.
+    #[test]
+    fn the_dry_run_hint_takes_the_cases_flags_and_configuration() {
+        assert_eq!(
+            shell_word("fixtures/r010-x/input.txt"),
+            "fixtures/r010-x/input.txt"
+        );
+        assert_eq!(shell_word("my case/input.txt"), "'my case/input.txt'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        let dir = std::env::temp_dir().join(format!("deboil-check-hint-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let case = dir.join("strict");
+        std::fs::create_dir_all(&case).unwrap();
+        std::fs::write(case.join("input.txt"), "A Title\n\nSome text.\n").unwrap();
+        std::fs::write(
+            case.join("args"),
+            "# stricter\n--strictness high\n--ignore C001\n",
+        )
+        .unwrap();
+        let input = shell_word(&case.join("input.txt").display().to_string());
+        assert_eq!(
+            dry_run_command(&case),
+            Some(format!(
+                "deboil clean --dry-run {input} --strictness high --ignore C001 --no-config"
+            ))
+        );
+        std::fs::write(case.join("deboil.toml"), "").unwrap();
+        let toml = shell_word(&case.join("deboil.toml").display().to_string());
+        assert_eq!(
+            dry_run_command(&case),
+            Some(format!(
+                "deboil clean --dry-run {input} --strictness high --ignore C001 --config {toml}"
+            ))
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn a_long_diff_is_cut_with_a_count_of_the_rest() {
         let diff = "a\nb\nc\nd\n".to_string();
@@ -1174,6 +1266,13 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(counts.exit_code(), 1, "{text}");
         assert!(text.contains("what the run said:\n  deboil: "), "{text}");
+        // and the command that lists the removals, with the case's flags and configuration
+        let input = case.join("input.jsonl").display().to_string();
+        let hint = format!(
+            "which rule removed what, and why: deboil clean --dry-run {} --no-config\n",
+            shell_word(&input)
+        );
+        assert!(text.contains(&hint), "{text}");
         assert!(
             text.contains("input.jsonl:2: expected a JSON object"),
             "{text}"
