@@ -13,12 +13,13 @@ crate::declare_rule! {
     /// "Leia também", "Czytaj też", "İlgili haberler", "Читайте также", "Похожие новости",
     /// "Läs också", "Læs også", "Les også", "Lue myös", "Čtěte také", "Čítajte aj",
     /// "Citește și", "Kapcsolódó cikkek", "Pročitajte još",
-    /// "اقرأ أيضا", "مقالات ذات صلة", "相关阅读", "関連記事", also with an article before it ("Die meistgelesenen
+    /// "اقرأ أيضا", "مقالات ذات صلة", "כתבות נוספות", "ये भी पढ़ें", "相关阅读", "関連記事", also with an article before it ("Die meistgelesenen
     /// Artikel") or a site name after it ("More stories from Example News"), and everything it
     /// carries: teaser headlines, source and time lines, and whole teaser articles.
     ///
     /// A heading phrase with one headline after a colon on the same line (`Read also: The
-    /// council's new plan`, `Czytaj też: ...`) is a single read-also link: that line goes.
+    /// council's new plan`, `Czytaj też: ...`, `関連記事：...` with the full-width colon) is a
+    /// single read-also link: that line goes.
     ///
     /// Only a line that *is* the heading (at most eight words, the phrase alone, perhaps with a
     /// colon) starts a section; "read more" inside a sentence does not, and a heading followed
@@ -89,8 +90,10 @@ static HEADING: Lazy = Lazy::new(
       | (?:اقرأ|إقرأ|اقرا)\s+(?:أيضا|أيضاً|ايضا|أيضًا) | (?:مقالات|أخبار|اخبار|مواضيع)\s+ذات\s+صلة | الأكثر\s+(?:قراءة|مشاهدة)
       | 相关(?:阅读|新闻|文章|推荐|报道|閱讀|新聞) | 相關(?:閱讀|新聞|文章|報導) | 延伸(?:阅读|閱讀) | 推荐阅读 | 热门(?:文章|新闻|推荐)
       | 猜你喜欢 | 関連記事 | 関連ニュース | あわせて読みたい | こちらもおすすめ | 人気記事
+      | כתבות\s+נוספות | (?:כתבות|ידיעות)\s+קשורות | קראו\s+גם
+      | (?:ये|यह)\s+भी\s+प\x{0922}\x{093C}\x{0947}\x{0902}
     )(?:\s+(?:on|at|from|auf|bei|von|sur|de|du|en|el|del)\s+[^!?]{1,39}[^.!?\s])?
-    (?:\s*:\s*(?P<teaser>\S.*))?$",
+    (?:\s*[:：]\s*(?P<teaser>\S.*))?$",
 );
 
 /// The first two letters of every alternative of [`HEADING`], and of its optional articles
@@ -137,7 +140,11 @@ fn in_bullet_list(doc: &Document, i: usize) -> bool {
 /// new plan`, at most [`TEASER_MAX_WORDS`] words after the colon): the headline it links to.
 fn inline_teaser(doc: &Document, i: usize) -> Option<&str> {
     let info = doc.info(i);
-    if info.is_blank() || info.words > 8 + TEASER_MAX_WORDS || !doc.line(i).contains(':') {
+    let line = doc.line(i);
+    if info.is_blank()
+        || info.words > 8 + TEASER_MAX_WORDS
+        || !(line.contains(':') || line.contains('：'))
+    {
         return None;
     }
     let core = line_core(doc, i);
@@ -669,6 +676,10 @@ mod tests {
             "Lesen Sie auch: Warum der Hafen wächst",
             "LE PUEDE INTERESAR: El puerto crece otra vez",
             "Leé también: El puerto crece otra vez",
+            "כתבות נוספות: הנמל נפתח מחדש",
+            "ये भी पढ़ें: बंदरगाह फिर से खुला",
+            "関連記事：港が再び開く",
+            "関連記事: 港が再び開く",
         ] {
             let t = format!("{BODY}\n{l}\nShort line after it\n{BODY}");
             assert_eq!(removed(&t), vec![2..3], "{l}");
