@@ -18,7 +18,7 @@ crate::declare_rule! {
     /// Reply forms count too: `Leave a reply`, `Hinterlasse eine Antwort`, `Deja una respuesta`,
     /// `Lascia un commento`; and the same widget in Portuguese, Dutch, Polish and Italian
     /// (`Comentários (12)`, `Deixe um comentário`, `Reacties (4)`, `Plaats een reactie`,
-    /// `Komentarze (17)`, `Dodaj komentarz`, `Nessun commento`), and headings and buttons in
+    /// `Komentarze (17)`, `Dodaj komentarz`, `Zostaw komentarz`, `Nessun commento`), and headings and buttons in
     /// Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Croatian, Romanian, Hungarian,
     /// Turkish, Ukrainian and Russian (`Komentari (2)`, `Kommentarer`, `Hozzászólások`,
     /// `Yorumlar`, `Skriv en kommentar`, `Комментарии`); reply buttons and comment headings in
@@ -49,7 +49,7 @@ static WIDGET: Lazy = Lazy::new(
       | vos\s+(?:réactions|commentaires) | [uú]ltimos\s+comentarios | ultimi\s+commenti | reacties | komentarze
       | deixe\s+(?:um|o\s+seu|seu)\s+coment[áa]rio | (?:sem|nenhum)\s+coment[áa]rios? | escreva\s+um\s+coment[áa]rio | responder
       | plaats\s+een\s+reactie | geef\s+een\s+reactie | nog\s+geen\s+reacties | reageer | reageren
-      | dodaj\s+komentarz | (?:brak|nie\s+ma)\s+komentarzy | napisz\s+komentarz | odpowiedz
+      | (?:dodaj|zostaw)\s+komentarz | (?:brak|nie\s+ma)\s+komentarzy | napisz\s+komentarz | odpowiedz
       | (?:nessun|aggiungi\s+un)\s+commento | scrivi\s+un\s+commento | rispondi
       | (?:\d+\s+)?(?:komentari|komentáře|komentáre|kommentarer|kommentit|comentarii|hozzászólások|yorumlar|коментарі|комментарии)(?:\s*\(\d+\))?
       | (?:skriv|lägg\s+till|legg\s+igjen)\s+en\s+kommentar | (?:ingen|inga)\s+kommentarer(?:\s+ännu|\s+endnu|\s+enda)?
@@ -74,7 +74,7 @@ static WIDGET_OPENINGS: Openings = Openings::new(
         b"ad", b"wr", b"su", b"ca", b"si", b"jo", b"an", b"di", b"la", b"au", b"aj", b"de", b"es",
         b"to", b"ne", b"ak", b"sc", b"vo", b"bi", b"me", b"ul", b"pl", b"ge", b"do", b"br", b"ni",
         b"na", b"od", b"ag", b"ri", b"ho", b"yo", b"sk", b"in", b"ki", b"ei", b"la", b"os", b"ya",
-        b"ce",
+        b"ce", b"zo",
     ],
     true,
 );
@@ -198,6 +198,7 @@ mod tests {
             "Aktuelle Kommentare",
             "Derniers commentaires",
             "Hinterlasse eine Antwort",
+            "Zostaw komentarz",
             "Hinterlasse einen Kommentar",
             "Schreibe einen Kommentar",
             "Schreib einen Kommentar",

@@ -17,7 +17,8 @@ crate::declare_rule! {
     /// German ("Wir verwenden Cookies", "Alle akzeptieren"), French ("Ce site utilise des
     /// cookies", "Tout accepter"), Spanish ("Utilizamos cookies", "Aceptar todas"), Italian
     /// ("Questo sito utilizza cookie", where `cookie` is also the plural), Polish
-    /// ("Informujemy, że korzystamy z cookies") and Dutch ("Wij gebruiken cookies").
+    /// ("Informujemy, że korzystamy z cookies", "Ta strona korzysta z ciasteczek") and Dutch
+    /// ("Wij gebruiken cookies").
     /// Copyright lines: at most 30 words starting with `©`, `(c)` or `Copyright`, or carrying
     /// "All rights reserved" / "Alle Rechte vorbehalten" / "Tous droits réservés" /
     /// "Todos los derechos reservados". A line that opens so but reads as a sentence (more than
@@ -35,12 +36,12 @@ crate::declare_rule! {
 /// Cookies named with their use or acceptance: a notice only beside a word of the web
 /// ([`WEB_CONTEXT`]); "she uses cookies from her grandmother's recipe" is none.
 static COOKIE_USE: Lazy = Lazy::new(
-    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|verwendet|verwendung|nutzen|nutzt|einsatz|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa|gebruiken|gebruikt|plaatsen|plaatst)\b.{0,40}\bcookies\b|\b(?:utilizza|utilizziamo|usa|usiamo|uso|accetti|accetta|acconsenti)\b.{0,40}\bcookies?\b",
+    r"(?i)\bcookies\b.*\b(?:use|uses|using|accept|settings|policy|consent|preferences|experience|richtlinie|verwenden|nutzen|einstellungen|akzeptieren|utilise|utilisons|accepter|paramètres|utilizamos|utiliza|aceptar|configuración|política)\b|\b(?:use|uses|using|accept|allow|reject|verwenden|verwendet|verwendung|nutzen|nutzt|einsatz|akzeptieren|utilise|utilisons|accepter|utilizamos|utiliza|usamos|aceptar|korzystamy|używamy|wykorzystujemy|korzysta|używa|gebruiken|gebruikt|plaatsen|plaatst)\b.{0,40}\bcookies\b|\b(?:utilizza|utilizziamo|usa|usiamo|uso|accetti|accetta|acconsenti)\b.{0,40}\bcookies?\b|\b(?:korzystamy|używamy|wykorzystujemy|stosujemy|korzysta|używa|wykorzystuje|stosuje)\b.{0,40}\bciastecz(?:ka|ki|kach|kami|kom|ek)\b",
 );
 
 /// The cookie settings themselves (`Cookie settings`, `Gestion des cookies`): a notice alone.
 static COOKIE_TERM: Lazy = Lazy::new(
-    r"(?i)\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración|instellingen|beleid)\b|\b(?:gestion|param[eè]tres|configuraci[oó]n|impostazioni|preferenze|informativa|defini[cç][oõ]es|configura[cç][oõ]es|gest[aã]o|pol[ií]tica|ustawienia|polityka|beheer)\s+(?:des\s+|de\s+|dei\s+|sui\s+|dos\s+|de\s+los\s+|plików\s+)?cookies?\b",
+    r"(?i)\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración|instellingen|beleid)\b|\b(?:gestion|param[eè]tres|configuraci[oó]n|impostazioni|preferenze|informativa|defini[cç][oõ]es|configura[cç][oõ]es|gest[aã]o|pol[ií]tica|ustawienia|polityka|beheer)\s+(?:des\s+|de\s+|dei\s+|sui\s+|dos\s+|de\s+los\s+|plików\s+)?cookies?\b|\b(?:ustawienia|polityka)\s+ciasteczek\b",
 );
 
 /// A word of the web or of a site speaking of itself (`we`, `site`, `browser`, `Wir`,
@@ -74,10 +75,12 @@ static COPYRIGHT: Lazy = Lazy::new(concat!(
 
 static RIGHTS_RESERVED: Lazy = Lazy::new(concat!("(?i)", rights_reserved!()));
 
-/// A cookie notice needs `cookie` (the first cue, lowercase) before [`COOKIE_TERM`] and [`COOKIE_USE`] are tried; a
-/// copyright line one of the others before [`COPYRIGHT`] is.
-pub(crate) const CUES: [&str; 12] = [
+/// A cookie notice needs `cookie` or Polish `ciastecz` (`ciasteczka`, `ciasteczek`: the first
+/// two cues, lowercase) before [`COOKIE_TERM`] and [`COOKIE_USE`] are tried; a copyright line
+/// one of the others before [`COPYRIGHT`] is.
+pub(crate) const CUES: [&str; 13] = [
     "cookie",
+    "ciastecz",
     "©",
     "(c)",
     "copyright",
@@ -91,8 +94,9 @@ pub(crate) const CUES: [&str; 12] = [
     "prawa zastrzeżone",
 ];
 
-/// Bit of [`CUES`]' `cookie` in [`COOKIE_CUES`]' answer; the other bits are copyright cues.
-const COOKIE_CUE: u64 = 1;
+/// Bits of [`CUES`]' `cookie` and `ciastecz` in [`COOKIE_CUES`]' answer; the other bits are
+/// copyright cues.
+const COOKIE_CUE: u64 = 0b11;
 
 impl Rule for CookieOrCopyrightLine {
     fn meta(&self) -> &RuleMeta {
@@ -287,13 +291,18 @@ mod tests {
             "\u{212A}",
             "",
             "plain text",
+            "Ciasteczka",
         ] {
             let lower = l.to_lowercase();
             let cues = COOKIE_CUES.of(cues_of_line(l));
-            assert_eq!(cues & COOKIE_CUE != 0, lower.contains("cookie"), "{l:?}");
+            assert_eq!(
+                cues & COOKIE_CUE != 0,
+                CUES[..2].iter().any(|c| lower.contains(c)),
+                "{l:?}"
+            );
             assert_eq!(
                 cues & !COOKIE_CUE != 0,
-                CUES[1..].iter().any(|c| lower.contains(c)),
+                CUES[2..].iter().any(|c| lower.contains(c)),
                 "{l:?}"
             );
         }
@@ -309,6 +318,13 @@ mod tests {
     fn notices_in_more_languages_go() {
         let t = "Gestion des cookies\nConfiguración de cookies\nImpostazioni cookie\nDefinições de cookies\nCookie-instellingen\nUstawienia plików cookies\nTutti i diritti riservati\nTodos os direitos reservados.\nAlle rechten voorbehouden.\nWszelkie prawa zastrzeżone.";
         assert_eq!(removed(t), (0..10).collect::<Vec<_>>());
+    }
+
+    /// Polish also says cookies `ciasteczka`: a site's notice goes, a baker's cookies stay.
+    #[test]
+    fn a_polish_notice_about_ciasteczka_goes() {
+        let t = "Ta strona korzysta z ciasteczek, aby działać poprawnie. Zamknij\nUżywamy ciasteczek na naszej stronie.\nUstawienia ciasteczek\nBabcia piekła ciasteczka z miodem w każdą niedzielę.\nDzieci używają ciasteczek jako nagrody w grze.";
+        assert_eq!(removed(t), vec![0, 1, 2]);
     }
 
     /// Item (c) of a lettered list is no copyright sign; `(c)` before a year or an owner is.
