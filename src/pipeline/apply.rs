@@ -84,6 +84,228 @@ pub fn is_headline_shaped(line: &str, words: u32) -> bool {
         && !is_label_and_date(line)
 }
 
+/// Whether `line`, the first kept line under which prose follows, names a part of its page
+/// rather than the page: a section label ([`is_section_label`]), a quantity
+/// ([`is_quantity_line`]), a price ([`is_price_line`]), or the first of two rows that open with
+/// a count (`5 Musik Englisch Erdkunde` over `6 Erdkunde Sport`, `4 tuorli` over `1 uovo`:
+/// a table's or a list's, cut from their heading). `next` is the kept line under it.
+fn names_a_part_of_the_page(line: &str, next: &str) -> bool {
+    is_section_label(line)
+        || is_quantity_line(line)
+        || is_price_line(line)
+        || opens_with_a_count(line) && opens_with_a_count(next)
+}
+
+/// Section labels of product, recipe, job and event pages, lowercase: the page's parts, which
+/// a page's headline stands above (`Product description`, `Ingredienti`, `Dein Profil`).
+const SECTION_LABELS: [&str; 58] = [
+    "description",
+    "product description",
+    "product details",
+    "specifications",
+    "technical specifications",
+    "key features",
+    "ingredients",
+    "directions",
+    "instructions",
+    "customer reviews",
+    "your tasks",
+    "your responsibilities",
+    "your profile",
+    "requirements",
+    "we offer",
+    "what we offer",
+    "beschreibung",
+    "produktbeschreibung",
+    "produktdetails",
+    "technische daten",
+    "zutaten",
+    "zubereitung",
+    "deine aufgaben",
+    "ihre aufgaben",
+    "dein profil",
+    "ihr profil",
+    "wir bieten",
+    "das bieten wir",
+    "description du produit",
+    "caractéristiques",
+    "ingrédients",
+    "vos missions",
+    "votre profil",
+    "descripción",
+    "descripción del producto",
+    "características",
+    "ingredientes",
+    "preparación",
+    "elaboración",
+    "requisitos",
+    "descrizione",
+    "descrizione prodotto",
+    "caratteristiche",
+    "ingredienti",
+    "preparazione",
+    "procedimento",
+    "beschrijving",
+    "productbeschrijving",
+    "omschrijving",
+    "specificaties",
+    "ingrediënten",
+    "bereiding",
+    "opis",
+    "opis produktu",
+    "specyfikacja",
+    "składniki",
+    "przygotowanie",
+    "descrição",
+];
+
+/// `Product description`, `Zutaten`: one of the [`SECTION_LABELS`], alone on its line.
+fn is_section_label(line: &str) -> bool {
+    line.len() <= 40
+        && line.split_whitespace().count() <= 3
+        && SECTION_LABELS.contains(&line.to_lowercase().as_str())
+}
+
+/// Units a quantity opens with, lowercase (`500 g`, `2 EL`, `1 cup`).
+const QUANTITY_UNITS: [&str; 34] = [
+    "g",
+    "gr",
+    "kg",
+    "mg",
+    "ml",
+    "cl",
+    "dl",
+    "l",
+    "oz",
+    "lb",
+    "lbs",
+    "tbsp",
+    "tsp",
+    "tbs",
+    "cup",
+    "cups",
+    "el",
+    "tl",
+    "stück",
+    "prise",
+    "cs",
+    "cc",
+    "cda",
+    "cdas",
+    "cdta",
+    "cucchiai",
+    "cucchiaio",
+    "cucchiaini",
+    "cucchiaino",
+    "łyżki",
+    "łyżka",
+    "łyżeczki",
+    "szklanka",
+    "szklanki",
+];
+
+/// Whether `word` is a count or an amount: digits, perhaps with a decimal mark, a fraction's
+/// slash or a range's dash (`2`, `1,5`, `1/2`, `2-3`), or a fraction sign (`½`).
+fn is_amount(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '-'))
+        || matches!(word, "½" | "¼" | "¾" | "⅓" | "⅔")
+}
+
+/// `320 g di spaghetti`, `2 EL Olivenöl`, `500g flour`: an amount and a unit open the line, an
+/// ingredient's or a spec's, not a headline.
+fn is_quantity_line(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let unit = |w: &str| QUANTITY_UNITS.contains(&w.to_lowercase().as_str());
+    if is_amount(first) {
+        return words.next().is_some_and(unit);
+    }
+    // the unit glued to the amount (`500g`)
+    let digits = first.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    digits > 0 && unit(&first[digits..])
+}
+
+/// A price's currency marks, written before or after its amount.
+const CURRENCY_MARKS: [&str; 16] = [
+    "US$", "R$", "$", "€", "£", "¥", "₹", "₽", "₺", "₩", "EUR", "USD", "GBP", "CHF", "PLN", "zł",
+];
+
+/// Words that put a price after them (`ab`, `vanaf`, `from`): `Tickets vanaf € 39,50`.
+const PRICE_WORDS: [&str; 14] = [
+    "from", "only", "price", "ab", "nur", "preis", "vanaf", "prijs", "dès", "prix", "desde",
+    "precio", "da", "od",
+];
+
+/// Most words of a line that [`is_price_line`] takes.
+const PRICE_LINE_MAX_WORDS: usize = 5;
+
+/// `$89.99`, `Tickets vanaf € 39,50`, `ab 19 EUR`: a short line ending in a price, which is the
+/// line alone, or has cents, or follows a word that puts a price after it ([`PRICE_WORDS`]).
+/// `Bitcoin tops $100,000` is a headline.
+fn is_price_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > PRICE_LINE_MAX_WORDS {
+        return false;
+    }
+    let mark = |w: &str| CURRENCY_MARKS.contains(&w);
+    let strip_mark = |w: &'_ str| -> Option<String> {
+        CURRENCY_MARKS.iter().find_map(|m| {
+            w.strip_prefix(m)
+                .or_else(|| w.strip_suffix(m))
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+        })
+    };
+    let n = words.len();
+    // the amount, and how many words the price takes
+    let (amount, taken) = if n >= 2 && mark(words[n - 1]) {
+        (words[n - 2].to_string(), 2)
+    } else if n >= 2 && mark(words[n - 2]) {
+        (words[n - 1].to_string(), 2)
+    } else if let Some(a) = strip_mark(words[n - 1]) {
+        (a, 1)
+    } else {
+        return false;
+    };
+    let amount = amount
+        .strip_suffix(",-")
+        .or_else(|| amount.strip_suffix(".-"))
+        .unwrap_or(&amount);
+    if !amount.starts_with(|c: char| c.is_ascii_digit())
+        || !amount
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\''))
+    {
+        return false;
+    }
+    let cents = amount
+        .rfind(['.', ','])
+        .is_some_and(|k| amount.len() - k == 3);
+    let rest = &words[..n - taken];
+    rest.is_empty()
+        || cents
+        || rest
+            .last()
+            .is_some_and(|w| PRICE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Most digits of the count [`opens_with_a_count`] takes: a row's or an item's number, not a
+/// year (`2024 Olympic medal table` may head a table of ranks).
+const COUNT_MAX_DIGITS: usize = 3;
+
+/// `5 Musik ...`, `4 tuorli`: the line opens with a bare count (no `.` or `)` after it, as
+/// an ordered list writes its numbers) and a word.
+fn opens_with_a_count(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or("");
+    (1..=COUNT_MAX_DIGITS).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && words.next().is_some()
+}
+
 /// The last word of a label that stamps a document with a date ([`is_label_and_date`]).
 const DATE_STAMP_WORDS: [&str; 12] = [
     "date",
@@ -339,7 +561,8 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         let runs_on = body
             .get(1)
             .is_some_and(|(next_li, next)| *next_li == *li + 1 && carries_on_a_sentence(t, next));
-        if is_headline_shaped(t, words) && !runs_on && prose_follows() {
+        let names_a_part = || names_a_part_of_the_page(t, body.get(1).map_or("", |(_, n)| n));
+        if is_headline_shaped(t, words) && !runs_on && prose_follows() && !names_a_part() {
             title = Some(TitleEntry {
                 line: doc.input_line(*li),
                 text: t.to_string(),
@@ -957,6 +1180,49 @@ mod tests {
             "Harbour Reopens\nThe harbour reopened on Monday after a week of storms and repairs."
         )
         .is_some());
+    }
+
+    /// A section label, a quantity, a price or a counted row names a part of the page, not
+    /// the page: the first kept line when the page's headline went, it is no title.
+    #[test]
+    fn a_part_of_the_page_is_no_title() {
+        let body = "The kettle boils a litre of water in three minutes and switches itself off.";
+        let title =
+            |first: &str, next: &str| apply(&doc(&format!("{first}\n{next}\n{body}")), &[]).title;
+        for first in [
+            "Product description",
+            "Zutaten",
+            "Dein Profil",
+            "Ingredienti",
+            "320 g di spaghetti",
+            "2 EL Olivenöl",
+            "500g flour",
+            "½ cup sugar",
+            "$89.99",
+            "Tickets vanaf € 39,50",
+            "ab 19 EUR",
+            "Preis: 24,90 €",
+        ] {
+            assert_eq!(title(first, "Short line"), None, "{first}");
+        }
+        // the first of two counted rows
+        assert_eq!(title("5 Musik Englisch Erdkunde", "6 Erdkunde Sport"), None);
+        assert_eq!(title("4 eggs", "1 onion"), None);
+        // a headline with a number, a price or a label's word is a title
+        for first in [
+            "Bitcoin tops $100,000",
+            "10 Tips for Better Coffee",
+            "2024 Olympic medal table",
+            "The Description of a Storm",
+            "5 Things to Know",
+            "Prices rise by 5 per cent",
+        ] {
+            assert_eq!(
+                title(first, "1. Grind the beans").as_deref(),
+                Some(first),
+                "{first}"
+            );
+        }
     }
 
     #[test]
