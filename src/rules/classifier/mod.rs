@@ -836,6 +836,9 @@ const SPEAKER_LABEL_WORDS: usize = 3;
 /// `Vogt: Ja.`, `Q: And then?`): one to [`SPEAKER_LABEL_WORDS`] capitalised words of letters
 /// (a dot, hyphen or apostrophe inside a name aside), a colon, a space and words. No digit (a
 /// time, a score, a table's row), no label of the whole line (`Ingredients:`).
+///
+/// A role may name its speaker in brackets after it (`HOST (Dana Ruiz): Welcome back.`,
+/// `GUEST (Prof. Ian Mbeki): Thanks.`), each part of one to [`SPEAKER_LABEL_WORDS`] words.
 fn speaker_label(line: &str) -> Option<&str> {
     let line = line.trim_start();
     let head = &line.as_bytes()[..line.len().min(SPEAKER_LABEL_BYTES + 1)];
@@ -845,17 +848,21 @@ fn speaker_label(line: &str) -> Option<&str> {
     if !rest.chars().any(char::is_alphabetic) {
         return None;
     }
-    let mut words = 0;
-    for word in label.split(' ') {
-        words += 1;
-        let mut chars = word.chars();
-        let named = chars.next().is_some_and(char::is_uppercase)
-            && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
-        if !named || words > SPEAKER_LABEL_WORDS {
-            return None;
-        }
-    }
-    Some(label)
+    let named = |part: &str| {
+        let mut words = 0;
+        part.split(' ').all(|word| {
+            words += 1;
+            let mut chars = word.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && words <= SPEAKER_LABEL_WORDS
+        })
+    };
+    let bracketed = label
+        .strip_suffix(')')
+        .and_then(|l| l.split_once(" ("))
+        .filter(|(role, name)| named(role) && named(name));
+    (bracketed.is_some() || named(label)).then_some(label)
 }
 
 /// A speaker's turn ends like a sentence ([`features::ends_a_sentence_mark`]: `.`, `?`, `!`,
@@ -937,6 +944,138 @@ fn interview_runs(doc: &Document) -> Vec<std::ops::Range<usize>> {
         }
     }
     flush(&mut turns, &mut runs);
+    runs
+}
+
+/// Fewest time stamps of a transcript (see [`transcript_runs`]).
+const TRANSCRIPT_STAMPS: usize = 3;
+
+/// Most words of a sound cue in a transcript (`[Music]`, `(laughs)`, `[Applause]`).
+const SOUND_CUE_WORDS: u32 = 3;
+
+/// A transcript's time stamp, in seconds: `0:12`, `12:01`, `00:12:01`, `1:02:33`, perhaps in
+/// square or round brackets (`[00:01:23]`, `(12:01)`). A stamp of two parts is read as
+/// minutes and seconds; only the order of a transcript's stamps matters.
+fn stamp_seconds(stamp: &str) -> Option<u32> {
+    let stamp = match stamp.as_bytes().first()? {
+        b'[' => stamp.strip_prefix('[')?.strip_suffix(']')?,
+        b'(' => stamp.strip_prefix('(')?.strip_suffix(')')?,
+        _ => stamp,
+    };
+    let mut parts = stamp.split(':');
+    let lead = parts.next()?;
+    if !(1..=2).contains(&lead.len()) || !lead.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut seconds = lead.parse::<u32>().ok()?;
+    let mut n = 1;
+    for part in parts {
+        n += 1;
+        let sixty = part.len() == 2
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && part.as_bytes()[0] < b'6';
+        if !sixty || n > 3 {
+            return None;
+        }
+        seconds = seconds * 60 + part.parse::<u32>().ok()?;
+    }
+    (n >= 2).then_some(seconds)
+}
+
+/// The time stamp a transcript's line holds alone (`00:12:01`, `[00:01:23]`), in seconds.
+fn lone_stamp(line: &str) -> Option<u32> {
+    // the longest, `[00:00:00]`, is 10 bytes
+    if line.len() > 10
+        || !line.as_bytes().first()?.is_ascii_digit() && !line.starts_with(['[', '('])
+    {
+        return None;
+    }
+    stamp_seconds(line)
+}
+
+/// A transcript's turn (see [`speaker_label`]), perhaps under a time stamp on the same line
+/// (`[00:01:05] Dana Ruiz: And that works at scale?`): its speaker, and the stamp in seconds.
+fn stamped_turn(line: &str) -> Option<(&str, Option<u32>)> {
+    let first = *line.as_bytes().first()?;
+    if first.is_ascii_digit() || first == b'[' || first == b'(' {
+        if let Some((head, rest)) = line.split_once(' ') {
+            if let Some(t) = stamp_seconds(head) {
+                return speaker_label(rest).map(|s| (s, Some(t)));
+            }
+        }
+    }
+    speaker_label(line).map(|s| (s, None))
+}
+
+/// The spans of a transcript's turns: speakers' turns (see [`speaker_label`]) under time
+/// stamps that stand alone on their lines (`00:12:01`, `[00:01:23]`, `0:12`) or open the
+/// turns' lines (`[00:01:05] Dana Ruiz: ...`), at least [`TRANSCRIPT_STAMPS`] stamps in
+/// rising order and two speakers at least. Between them may stand an answer's further
+/// paragraphs (a line of [`PARAGRAPH_WORDS`] words or a sentence of three) and sound cues in
+/// brackets (`[Music]`); a stamp alone must head a turn or a paragraph. Each span runs from
+/// the first stamp or turn to the last turn or paragraph. A comment's clock (`Anna 12:30`,
+/// `12:30 Reply`) heads no speaker's turn.
+fn transcript_runs(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let lines: Vec<usize> = (0..doc.n_lines()).filter(|&j| !doc.is_blank(j)).collect();
+    let mut k = 0;
+    while k < lines.len() {
+        let opens = lone_stamp(doc.line(lines[k])).is_some()
+            || stamped_turn(doc.line(lines[k])).is_some_and(|(_, t)| t.is_some());
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let (mut stamps, mut last_stamp) = (0, None::<u32>);
+        let mut speakers: Vec<&str> = Vec::new();
+        let (mut end, mut heading) = (None, false);
+        let mut m = k;
+        while m < lines.len() {
+            let j = lines[m];
+            let line = doc.line(j);
+            let mut rises = |t: u32| {
+                let ok = last_stamp.is_none_or(|l| t > l);
+                stamps += usize::from(ok);
+                last_stamp = Some(t);
+                ok
+            };
+            if let Some(t) = lone_stamp(line) {
+                if heading || !rises(t) {
+                    break;
+                }
+                heading = true;
+            } else if let Some((speaker, t)) = stamped_turn(line) {
+                if t.is_some_and(|t| !rises(t)) {
+                    break;
+                }
+                if !speakers.contains(&speaker) {
+                    speakers.push(speaker);
+                }
+                (end, heading) = (Some(j), false);
+            } else {
+                let info = doc.info(j);
+                let paragraph = info.words >= PARAGRAPH_WORDS
+                    || info.words >= 3 && features::ends_a_sentence_mark(line.trim_end());
+                let cue = !heading
+                    && info.words <= SOUND_CUE_WORDS
+                    && (line.starts_with('[') && line.ends_with(']')
+                        || line.starts_with('(') && line.ends_with(')'));
+                if paragraph && end.is_some() {
+                    (end, heading) = (Some(j), false);
+                } else if !cue {
+                    break;
+                }
+            }
+            m += 1;
+        }
+        match end {
+            Some(end) if stamps >= TRANSCRIPT_STAMPS && speakers.len() >= 2 => {
+                runs.push(lines[k]..end + 1);
+                k = m;
+            }
+            _ => k += 1,
+        }
+    }
     runs
 }
 
@@ -2390,6 +2529,22 @@ fn classify_lines(
         feats[j].clock = false;
         feats[j].comment_marker = feats[j].thread_marker;
     }
+    // a transcript's time stamps head its turns, like a live blog's times its entries
+    let transcripts = transcript_runs(doc);
+    let mut live = live;
+    for run in &transcripts {
+        for j in run.clone() {
+            feats[j].clock = false;
+            feats[j].comment_marker = feats[j].thread_marker;
+            if lone_stamp(doc.line(j)).is_some() {
+                live.push(j);
+            }
+        }
+    }
+    if !transcripts.is_empty() {
+        live.sort_unstable();
+        live.dedup();
+    }
     let mut live = live.into_iter().peekable();
     let langs = page_languages(&feats, p);
     // the features move into the verdicts (no second copy per line held to the end)
@@ -2645,11 +2800,12 @@ fn classify_lines(
     if first.is_none() {
         return (out, xs);
     }
-    // an interview the core reaches into is the article, every turn of it (a last short answer,
-    // `Vogt: Ja.`, would otherwise fall outside the core), and so is a sentence right below its
-    // last turn (who held it, `Das Gespräch führte ...`, `This interview has been edited.`)
+    // an interview or a transcript the core reaches into is the article, every turn of it (a
+    // last short answer, `Vogt: Ja.`, would otherwise fall outside the core, and a
+    // transcript's stamps with it), and so is a sentence right below its last turn (who held
+    // it, `Das Gespräch führte ...`, `This interview has been edited.`)
     let unruled = |j: usize| !ruled.get(j).copied().unwrap_or(false) && !in_thread[j];
-    for run in interview_runs(doc) {
+    for run in interview_runs(doc).into_iter().chain(transcripts) {
         if !(run.clone().all(unruled) && in_core[run.clone()].iter().any(|&c| c)) {
             continue;
         }
@@ -3781,6 +3937,91 @@ mod tests {
         ] {
             assert_eq!(speaker_label(line), label, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_role_may_name_its_speaker_in_brackets() {
+        for (line, label) in [
+            ("HOST (Dana Ruiz): Welcome back.", Some("HOST (Dana Ruiz)")),
+            (
+                "GUEST (Prof. Ian Mbeki): Thanks.",
+                Some("GUEST (Prof. Ian Mbeki)"),
+            ),
+            // a count in brackets, a lowercase part
+            ("Comments (3): none yet", None),
+            ("Host (the first one): hello", None),
+        ] {
+            assert_eq!(speaker_label(line), label, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_transcript_s_stamps_are_times_of_two_or_three_parts() {
+        for (stamp, seconds) in [
+            ("0:12", Some(12)),
+            ("12:01", Some(721)),
+            ("00:12:01", Some(721)),
+            ("1:02:33", Some(3753)),
+            ("[00:01:23]", Some(83)),
+            ("(12:01)", Some(721)),
+            ("12:5", None),
+            ("123:45", None),
+            ("1:60", None),
+            ("1:02:03:04", None),
+            ("12.30", None),
+            ("[12:01", None),
+            ("12", None),
+        ] {
+            assert_eq!(stamp_seconds(stamp), seconds, "{stamp:?}");
+        }
+    }
+
+    #[test]
+    fn a_transcript_s_turns_run_between_its_stamps() {
+        let runs = |text: &str| {
+            let doc = Document::from_text(text.to_string(), 1, 0);
+            transcript_runs(&doc)
+        };
+        let turns = "00:10:01\nAnna Berg: Why did the ferry stop?\n00:10:05\nTom Hale: No.\n\
+            00:10:07\nAnna Berg: Why not?\n[00:10:09] Tom Hale: The engine broke down.\n";
+        assert_eq!(runs(turns), vec![0..7]);
+        // a sound cue and an answer's further paragraph inside, chrome below
+        let more = format!(
+            "Transcript\n{turns}[Music]\nTom Hale: And the crews had gone.\n\
+             They found other work on the coast, and most of them never came back.\n\
+             Share this episode\n"
+        );
+        assert_eq!(runs(&more), vec![1..11]);
+        for text in [
+            // two stamps only
+            "00:10:01\nAnna Berg: Why?\n00:10:05\nTom Hale: No.\n",
+            // one speaker
+            "0:01\nAnna Berg: One.\n0:02\nAnna Berg: Two.\n0:03\nAnna Berg: Three.\n",
+            // falling times
+            "0:03\nAnna Berg: One.\n0:02\nTom Hale: Two.\n0:01\nAnna Berg: Three.\n",
+            // a comment thread's clocks over names and texts
+            "12:30\nAnna\nGreat piece.\n12:45\nTom\nI disagree.\n13:02\nAnna\nWhy?\n",
+        ] {
+            assert!(runs(text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_transcript_s_stamps_and_short_turns_stay() {
+        let transcript = "00:12:01\n\
+            Anna Berg: Will the town pay for the new harbour wall, given how tight the budget \
+            already is this year?\n\
+            00:12:09\n\
+            Tom Hale: No.\n\
+            00:12:10\n\
+            Anna Berg: Not even with the grant from the region that was promised last spring?\n\
+            00:12:18\n\
+            Tom Hale: Not yet.\n\
+            00:12:21\n\
+            Tom Hale: The grant pays for studies, and the wall itself needs a loan that the \
+            council has not voted on.\n";
+        let r = reasons(transcript);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
     }
 
     #[test]
