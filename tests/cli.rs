@@ -571,7 +571,7 @@ fn rules_and_explain_show_the_configuration_files_patterns() {
             err.contains("bad.toml: `ignore`: unknown rule code or name: U009"),
             "{err}"
         );
-        assert!(err.contains("R027, U001;"), "{err}");
+        assert!(err.contains("R028, U001;"), "{err}");
     }
     // the default description names the file the patterns came from
     let o = run(&["explain", "U001", "--config", "deboil.toml"]);

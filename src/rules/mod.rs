@@ -200,6 +200,7 @@ pub mod reader_appeal;
 pub mod related_content_section;
 pub mod repeated_adjacent_line;
 pub mod repeated_block;
+pub mod running_header;
 pub mod section_edit_link;
 pub mod site_notice_line;
 pub mod tag_list;
@@ -257,6 +258,7 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         Box::new(promo_block::PromoBlock),
         Box::new(repeated_block::RepeatedBlock),
         Box::new(repeated_adjacent_line::RepeatedAdjacentLine),
+        Box::new(running_header::RunningHeader),
         Box::new(ui_label_line::UiLabelLine),
         Box::new(section_edit_link::SectionEditLink),
         Box::new(comment_widget::CommentWidget),
