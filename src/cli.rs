@@ -242,6 +242,11 @@ pub struct RuleArgs {
     // help from `strictness_help`: the default comes from the code, and deboil.toml can set it
     #[arg(long, value_enum, help = strictness_help())]
     pub strictness: Option<Strictness>,
+    /// Keep reader comments and forum replies (C001 leaves a comment thread's text; its
+    /// chrome, `Reply`, `Leave a comment`, comment counts, still goes) [or `keep_comments =
+    /// true` in deboil.toml].
+    #[arg(long)]
+    pub keep_comments: bool,
 }
 
 /// The corpus stage's scope (every dedup step).
@@ -426,6 +431,7 @@ impl RuleArgs {
             || !self.select.is_empty()
             || !self.ignore.is_empty()
             || self.strictness.is_some()
+            || self.keep_comments
     }
 
     /// Reads the configuration file and sets the rule selection (flags win over the file).
@@ -434,6 +440,7 @@ impl RuleArgs {
         o.select = selectors("--select", &self.select)?;
         o.ignore = selectors("--ignore", &self.ignore)?;
         o.strictness = self.strictness.or(config.strictness).unwrap_or_default();
+        o.keep_comments = self.keep_comments || config.keep_comments.unwrap_or(false);
         o.config = config;
         Ok(())
     }
@@ -540,8 +547,8 @@ impl DupsArgs {
     pub fn to_options(&self) -> Result<CleanOptions, Error> {
         if !self.rules && self.rule_flags.any() {
             return Err(Error::Usage(
-                "--select, --ignore, --strictness, --config and --no-config choose the rules \
-                 that `dups --rules` runs first: give them with --rules"
+                "--select, --ignore, --strictness, --keep-comments, --config and --no-config \
+                 choose the rules that `dups --rules` runs first: give them with --rules"
                     .into(),
             ));
         }

@@ -4,6 +4,7 @@
 //! select = ["ALL"]            # codes, code prefixes ("R0"), names or categories
 //! ignore = ["R014"]
 //! strictness = "normal"       # low | normal | high
+//! keep_comments = false       # true: reader comments and forum replies stay
 //!
 //! [[pattern]]
 //! name = "subscribe-box"      # kebab-case; reported as U001, U002, ... in file order
@@ -98,6 +99,9 @@ pub struct Config {
     pub ignore: Vec<String>,
     #[serde(default, deserialize_with = "some_quoted_name")]
     pub strictness: Option<Strictness>,
+    /// `keep_comments = true`: as `--keep-comments` (either turns it on).
+    #[serde(default)]
+    pub keep_comments: Option<bool>,
     #[serde(default, rename = "pattern")]
     pub patterns: Vec<PatternSpec>,
     /// The file it was loaded from (for errors about its contents).
@@ -308,6 +312,10 @@ mod tests {
         assert_eq!(c.ignore, vec!["R014"]);
         assert_eq!(c.strictness, Some(Strictness::High));
         assert_eq!(c.patterns[0].scope, Scope::ToEnd);
+        assert_eq!(c.keep_comments, None);
+        let c = Config::parse("keep_comments = true\n").unwrap();
+        assert_eq!(c.keep_comments, Some(true));
+        assert!(Config::parse("keep_comments = \"yes\"\n").is_err());
     }
 
     #[test]

@@ -4730,6 +4730,7 @@ fn dedup_apply_refuses_decisions_made_for_other_inputs() {
     // other rule settings than `sigs` had: other lines would be paragraphs; refused
     for other_rules in [
         &["--strictness", "high"][..],
+        &["--keep-comments"],
         &["--ignore", "C001"],
         &["--select", "R0"],
     ] {

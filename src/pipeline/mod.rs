@@ -51,6 +51,8 @@ pub struct CleanOptions {
     pub select: Vec<String>,
     pub ignore: Vec<String>,
     pub strictness: Strictness,
+    /// `--keep-comments`: reader comments and forum replies stay (their chrome still goes).
+    pub keep_comments: bool,
     pub config: Config,
     pub mode: Mode,
     pub strict: bool,
@@ -85,6 +87,7 @@ impl Default for CleanOptions {
             select: Vec::new(),
             ignore: Vec::new(),
             strictness: Strictness::Normal,
+            keep_comments: false,
             config: Config::default(),
             mode: Mode::Write,
             strict: false,
@@ -123,6 +126,7 @@ fn entry_details_read(opts: &CleanOptions) -> bool {
 pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
     let settings = RuleSettings {
         strictness: opts.strictness,
+        keep_comments: opts.keep_comments,
         notes_read: entry_details_read(opts),
     };
     let mut all = rules::registry_with(&settings);
@@ -161,12 +165,16 @@ pub fn active_rules(opts: &CleanOptions) -> Result<Vec<Box<dyn Rule>>, Error> {
 }
 
 /// A fingerprint of what the rules of a run remove: the codes its selectors choose (stage
-/// codes included), its strictness, and its patterns' definitions (not the file they came
+/// codes included), its strictness, `--keep-comments`, and its patterns' definitions (not the file they came
 /// from). `dedup sigs` records it and `dedup apply` compares it with its own: decisions made
 /// over other rule removals address other paragraphs.
 pub fn rules_fingerprint(opts: &CleanOptions, rules: &[Box<dyn Rule>]) -> u64 {
     let selection = Selection::of(opts);
     let mut s = format!("strictness={:?};", opts.strictness);
+    if opts.keep_comments {
+        // (said only when set: fingerprints of runs without it stay as they were)
+        s.push_str("keep_comments;");
+    }
     for r in rules {
         s.push_str(r.meta().code);
         s.push(';');
@@ -748,12 +756,20 @@ pub fn run(
     let seconds = (!opts.reproducible).then(|| started.elapsed().as_secs_f64());
     if let Some((r, p)) = report {
         let timing = seconds.map(|s| serde_json::json!({"seconds": s}));
-        let f = r.finish(&totals, timing).map_err(|e| Error::io(&p, e))?;
+        let settings = opts
+            .keep_comments
+            .then(|| serde_json::json!({"keep_comments": true}));
+        let f = r
+            .finish(&totals, settings, timing)
+            .map_err(|e| Error::io(&p, e))?;
         f.commit()?;
     }
     if opts.summary {
         let _ = stderr
             .write_all(report::summary(&totals, seconds, opts.mode != Mode::Write).as_bytes());
+        if opts.keep_comments {
+            let _ = writeln!(stderr, "  comments kept (--keep-comments)");
+        }
         // a configuration file (a deboil.toml found in the working directory too) changes the
         // run: say which
         if let Some(p) = &opts.config.path {

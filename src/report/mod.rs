@@ -241,15 +241,23 @@ impl<W: Write> ReportWriter<W> {
         self.warnings.push(w);
     }
 
+    /// Ends the report: failures, warnings, the settings that change what the rules keep
+    /// (`settings`, written only when one is on: `{"keep_comments": true}`), totals and, unless
+    /// reproducible, timing.
     pub fn finish(
         mut self,
         totals: &Totals,
+        settings: Option<serde_json::Value>,
         timing: Option<serde_json::Value>,
     ) -> std::io::Result<W> {
         self.out.write_all(b"\n],\n\"failures\": ")?;
         serde_json::to_writer_pretty(&mut self.out, &self.failures)?;
         self.out.write_all(b",\n\"warnings\": ")?;
         serde_json::to_writer_pretty(&mut self.out, &self.warnings)?;
+        if let Some(s) = settings {
+            self.out.write_all(b",\n\"settings\": ")?;
+            serde_json::to_writer(&mut self.out, &s)?;
+        }
         self.out.write_all(b",\n\"totals\": ")?;
         serde_json::to_writer_pretty(&mut self.out, totals)?;
         if let Some(t) = timing {

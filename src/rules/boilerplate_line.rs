@@ -1,6 +1,7 @@
 //! C001: lines the statistical block classifier judges to be boilerplate.
 
 use super::classifier::{classify_ruled, Params, Verdict};
+use super::comment_widget::CommentWidget;
 use super::{Category, Rule, RuleMeta, Strictness};
 use crate::doc::{Document, Removal};
 use crate::numfmt;
@@ -53,7 +54,11 @@ crate::declare_rule! {
     /// `27 comments to <title>`) weighs less, so it does not outweigh the article, and its first
     /// marker is a wall the core does not cross, so it does not extend it either; its lines go
     /// with the reason "in the comment thread below the article". Nor does the
-    /// thread join the article as a further region of prose.
+    /// thread join the article as a further region of prose. With `--keep-comments`
+    /// (`keep_comments = true` in `deboil.toml`) the thread's text stays: its prose, its
+    /// sentences and the short lines among them (a commenter's name, `Great piece!`); its
+    /// markers (`Reply`, `Name says:`, a comment's clock line) and its chrome-shaped lines
+    /// still go, and so does what the other rules remove (R011's `Leave a reply`).
     /// A table of contents (three or more short lines, each printed exactly once more further
     /// down, in the same order, with prose between the copies: the subheadings it links to,
     /// with its label such as `Contents` or `Inhalt` right above it) goes with the reason
@@ -131,6 +136,16 @@ impl BoilerplateLineRule {
             floor: None,
             notes: true,
         }
+    }
+
+    /// The rule with (`true`) or without (`false`, the default) the comment thread's text
+    /// kept (`--keep-comments`).
+    pub fn keeping_comments(mut self, keep: bool) -> Self {
+        self.params.keep_comments = keep;
+        if let Some(floor) = &mut self.floor {
+            floor.keep_comments = keep;
+        }
+        self
     }
 
     /// The rule with (`true`, the default) or without notes on its removals; what it removes
@@ -230,10 +245,18 @@ impl Rule for BoilerplateLineRule {
             })
             .collect();
         tails_cut.sort_unstable();
-        let mut verdicts = classify_ruled(doc, &self.params, &ruled, &tails_cut);
+        // a comment widget's lines mark where a comment thread starts
+        // (none on most pages: no second table of lines then)
+        let widget_code = |r: &&Removal| r.code == CommentWidget::META.code;
+        let widget = if out.iter().any(|r| widget_code(&r)) {
+            crate::doc::lines_removed(doc.n_lines(), out.iter().filter(widget_code))
+        } else {
+            Vec::new()
+        };
+        let mut verdicts = classify_ruled(doc, &self.params, &ruled, &widget, &tails_cut);
         if let Some(floor) = &self.floor {
             if verdicts.iter().any(|v| v.remove.is_some()) {
-                let floor = classify_ruled(doc, floor, &ruled, &tails_cut);
+                let floor = classify_ruled(doc, floor, &ruled, &widget, &tails_cut);
                 for (v, f) in verdicts.iter_mut().zip(floor) {
                     if f.remove.is_none() {
                         v.remove = None;
@@ -762,5 +785,61 @@ mod tests {
         for t in ["", "\n\n\n", "*", "|||", "a", "\u{0}\u{FFFD}", "x\n\n\ny"] {
             let _ = kept(t);
         }
+    }
+
+    /// C001's removals on `text` after R011's, as the registry runs them.
+    fn removed_after_widgets(text: &str, keep_comments: bool) -> Vec<usize> {
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let mut out = Vec::new();
+        CommentWidget.check(&doc, &mut out);
+        let widget_lines = out.len();
+        BoilerplateLineRule::new(Strictness::Normal)
+            .keeping_comments(keep_comments)
+            .check(&doc, &mut out);
+        out[widget_lines..].iter().map(|r| r.lines.start).collect()
+    }
+
+    const THREADED: &str = "Die Stadtbibliothek verlängert ihre Öffnungszeiten ab März\n\
+        Die Stadtbibliothek hat am Montag angekündigt, dass sie ab dem ersten März an allen Werktagen bis zwanzig Uhr geöffnet bleibt.\n\
+        Der Stadtrat hatte die zusätzlichen Stellen für das Personal im Herbst bewilligt, nachdem viele Leser sich längere Zeiten gewünscht hatten.\n\
+        Kommentare (2)\n\
+        Tanja\n\
+        Endlich kann ich nach der Arbeit noch Bücher ausleihen, das habe ich mir seit Jahren gewünscht.\n\
+        Antworten\n\
+        Lukas\n\
+        Schade nur, dass der Lesesaal am Samstag weiterhin schon mittags schließt, das wäre der wichtigere Tag.\n\
+        Antworten\n";
+
+    #[test]
+    fn a_widgets_counted_heading_starts_the_thread_below_a_short_article() {
+        // the first comment goes with the second (R011's heading and buttons mark the thread)
+        let removed = removed_after_widgets(THREADED, false);
+        assert!(removed.contains(&5) && removed.contains(&8), "{removed:?}");
+        assert!(
+            !removed.contains(&1) && !removed.contains(&2),
+            "{removed:?}"
+        );
+    }
+
+    #[test]
+    fn keep_comments_keeps_the_threads_text() {
+        let removed = removed_after_widgets(THREADED, true);
+        assert!(
+            !removed.contains(&5) && !removed.contains(&8),
+            "{removed:?}"
+        );
+    }
+
+    #[test]
+    fn a_questions_body_above_add_a_comment_stays() {
+        let qa = "How can I make the oven timer beep twice before the end?\n\
+            Asked 3 days ago\n\
+            The timer on my oven beeps only once when the time is up, and I often miss it when I am in the garden behind the house.\n\
+            Add a comment\n\
+            Most ovens of this kind have a hidden settings menu that you open by holding the clock and the light buttons together for five seconds.\n\
+            In that menu the third entry sets the number of beeps and the fourth one sets how loud they are, so you can raise both at once.\n\
+            After you leave the menu the new setting is saved, even when the power goes off for a while during a storm.\n";
+        let removed = removed_after_widgets(qa, false);
+        assert!(!removed.contains(&2), "{removed:?}");
     }
 }

@@ -235,6 +235,8 @@ pub enum Strictness {
 #[derive(Debug, Clone)]
 pub struct RuleSettings {
     pub strictness: Strictness,
+    /// `--keep-comments`: C001 leaves a reader-comment thread's text in place.
+    pub keep_comments: bool,
     /// Whether anything reads the removals' notes (a report, a listing): without a reader, the
     /// classifier skips composing one note per removed line.
     pub notes_read: bool,
@@ -244,6 +246,7 @@ impl Default for RuleSettings {
     fn default() -> Self {
         RuleSettings {
             strictness: Strictness::default(),
+            keep_comments: false,
             notes_read: true,
         }
     }
@@ -281,6 +284,7 @@ pub fn registry_with(settings: &RuleSettings) -> Vec<Box<dyn Rule>> {
         // the statistical classifier last: specific rules are credited first
         Box::new(
             boilerplate_line::BoilerplateLineRule::new(settings.strictness)
+                .keeping_comments(settings.keep_comments)
                 .with_notes(settings.notes_read),
         ),
     ]

@@ -84,6 +84,9 @@ pub struct Params {
     pub thread_min_prose: f32,
     /// ... at a comment header or footer with another one within this many non-blank lines.
     pub thread_confirm: u32,
+    /// `--keep-comments`: the comment thread's text stays (its markers, `Reply`, `Name says:`,
+    /// a comment's clock line, and the chrome among its comments still go).
+    pub keep_comments: bool,
 }
 
 impl Params {
@@ -116,6 +119,7 @@ impl Params {
             thread_weight: 0.3,
             thread_min_prose: 60.0,
             thread_confirm: 12,
+            keep_comments: false,
         };
         match s {
             Strictness::Normal => normal,
@@ -504,19 +508,28 @@ fn best_run(w: &[f32], taken: &[bool]) -> Option<(usize, usize, f32)> {
 /// `Name says:`, `12 Comments`) that comes after `thread_min_prose` of prose weight and has
 /// another comment header, footer or clock line within `thread_confirm` non-blank lines below
 /// it (a counted heading naming the article, `27 comments to ...`, needs none), to the end of
-/// the document.
-fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
+/// the document. A comment widget's line (`widget[i]`, R011's: `Комментарии (2)`, `رد`) is
+/// such a header or footer too, in the scripts whose words the features do not read.
+fn comment_thread(out: &[Verdict], w: &[f32], p: &Params, widget: &[bool]) -> Vec<bool> {
     let n = out.len();
+    let widget_line = |i: usize| widget.get(i).copied().unwrap_or(false);
     let mut prose_before = 0.0f32;
     let mut start = n;
     for i in 0..n {
-        if out[i].features.thread_marker
-            && prose_before >= p.thread_min_prose
+        // a widget's counted heading (`Комментарии (2)`, `التعليقات (2)`) is no share button:
+        // it opens a thread below a short article too
+        let min_prose = if widget_line(i) && out[i].features.digits > 0 {
+            p.thread_min_prose * COUNTED_WIDGET_PROSE_SHARE
+        } else {
+            p.thread_min_prose
+        };
+        if (out[i].features.thread_marker || widget_line(i))
+            && prose_before >= min_prose
             && (out[i].features.thread_heading
                 || (i + 1..n)
                     .filter(|&j| out[j].class != Class::Blank)
                     .take(p.thread_confirm as usize)
-                    .any(|j| out[j].features.comment_marker))
+                    .any(|j| out[j].features.comment_marker || widget_line(j)))
             && !(counted(&out[i].features) && first_long_gap(out, w, i) > prose_before)
         {
             start = i;
@@ -526,6 +539,27 @@ fn comment_thread(out: &[Verdict], w: &[f32], p: &Params) -> Vec<bool> {
     }
     (0..n).map(|i| i >= start).collect()
 }
+
+/// With `--keep-comments`, whether a line of the comment thread is a comment's text: prose, a
+/// sentence, or a short line (`Great piece!`, a commenter's name) not between two chrome
+/// lines; not a comment's header or footer (`Reply`, `Name says:`, its clock line) nor a
+/// chrome-shaped line (a link row, a copyright line).
+fn comment_text(v: &Verdict, above: Option<Class>, below: Option<Class>) -> bool {
+    let f = &v.features;
+    if f.comment_marker || f.clock || chrome_shaped(f) {
+        return false;
+    }
+    match v.class {
+        Class::Good | Class::NearGood => true,
+        Class::Bad => f.terminal,
+        Class::Short => !(above == Some(Class::Bad) && below == Some(Class::Bad)),
+        Class::Blank => false,
+    }
+}
+
+/// The share of `thread_min_prose` after which a comment widget's counted heading starts a
+/// thread.
+const COUNTED_WIDGET_PROSE_SHARE: f32 = 1.0 / 3.0;
 
 /// A thread's comments are short beside an article: more words than this between two of a
 /// thread's first comment markers, outweighing the prose above the first marker, means the
@@ -2467,6 +2501,116 @@ fn kicker_headline(line: &str, f: &Features) -> bool {
     })
 }
 
+/// At most this many non-blank lines (short ones: an answer's command lines, its vote count)
+/// between a question's comment marker and the core below it.
+const ANSWER_LEAD_LINES: usize = 6;
+
+/// A question's post holds a line of prose of at least this many words.
+const QUESTION_WORDS: u32 = 20;
+
+/// At most this many words of prose above a thread's first post: its title, not an article.
+const POST_TITLE_WORDS: u32 = 20;
+
+/// A thread of posts (a Q&A page, a forum thread) whose first post, the question, sits under
+/// the page's title and ends at a comment marker (`Add a comment`, `Reply`, a widget's line:
+/// `widget[j]`), with the core (the answer) found right below that marker: the question's
+/// prose lines. The question is the page's
+/// content as much as its answer. `None` when the core has prose above the marker or no such
+/// marker right above it; the lines between marker and core are left to the decisions.
+fn question_above_core(
+    out: &[Verdict],
+    ruled: &[bool],
+    widget: &[bool],
+    in_core: &[bool],
+) -> Option<std::ops::Range<usize>> {
+    let c0 = in_core.iter().position(|&c| c)?;
+    let flag = |v: &[bool], j: usize| v.get(j).copied().unwrap_or(false);
+    let marker = |j: usize| out[j].features.comment_marker || flag(widget, j);
+    // right above the core: the marker, with at most a few short or removed lines between
+    let mut between = 0;
+    let mut m = None;
+    for j in (0..c0).rev() {
+        if out[j].class == Class::Blank {
+            continue;
+        }
+        if marker(j) {
+            m = Some(j);
+            break;
+        }
+        between += 1;
+        if between > ANSWER_LEAD_LINES || !(out[j].class == Class::Short || flag(ruled, j)) {
+            return None;
+        }
+    }
+    // a button under the post (`Add a comment`), not a count under a headline (`12 Comments`)
+    let m = m.filter(|&m| out[m].features.digits == 0 && !out[m].features.thread_heading)?;
+    // above the marker: the post's prose, nothing a rule removes, no chrome shape
+    let mut k = m;
+    let mut long = false;
+    for j in (0..m).rev() {
+        let v = &out[j];
+        if v.class == Class::Blank {
+            continue;
+        }
+        // (a bulleted line is a teaser's, not a post's)
+        if !matches!(v.class, Class::Good | Class::NearGood)
+            || flag(ruled, j)
+            || marker(j)
+            || chrome_shaped(&v.features)
+            || v.features.bullet
+        {
+            break;
+        }
+        long |= v.class == Class::Good && v.features.words >= QUESTION_WORDS;
+        k = j;
+    }
+    // the page's first post: above it no more prose than a title
+    let above: u32 = (0..k)
+        .filter(|&j| matches!(out[j].class, Class::Good | Class::NearGood))
+        .map(|j| out[j].features.words)
+        .sum();
+    (k < m && long && above <= POST_TITLE_WORDS).then_some(k..m)
+}
+
+/// At least this many non-blank lines of a first post below the core's end, above the thread
+/// (a list with its introducing line or a closing question: a single line there is as often
+/// a share bar's or a teaser's).
+const POST_TAIL_MIN_LINES: usize = 3;
+
+/// At most this many non-blank lines of a first post below the core's end, above the thread.
+const POST_TAIL_LINES: usize = 12;
+
+/// The first post's tail on a page that is a thread of posts: the lines between the end of the
+/// core and the comment thread's first marker (`Name said:`), when every one of them is the
+/// post's (prose or a short line: a list of what the poster tried; no rule's removal, no
+/// chrome shape, no comment marker) and the last ends a sentence (`Any ideas?`).
+fn post_tail_above_thread(
+    out: &[Verdict],
+    ruled: &[bool],
+    in_core: &[bool],
+    in_thread: &[bool],
+) -> Option<std::ops::Range<usize>> {
+    let t = in_thread.iter().position(|&t| t)?;
+    let e = in_core[..t].iter().rposition(|&c| c)?;
+    let lines: Vec<usize> = (e + 1..t)
+        .filter(|&j| out[j].class != Class::Blank)
+        .collect();
+    let last = *lines.last()?;
+    let post_line = |j: usize| {
+        let f = &out[j].features;
+        out[j].class != Class::Bad
+            && !ruled.get(j).copied().unwrap_or(false)
+            && !f.comment_marker
+            && !f.clock
+            && !chrome_shaped(f)
+    };
+    (lines.len() >= POST_TAIL_MIN_LINES
+        && lines.len() <= POST_TAIL_LINES
+        && lines.iter().all(|&j| post_line(j))
+        && out[last].features.terminal)
+        .then_some(e + 1..t)
+}
+
 /// The weight of a comment thread's first marker in the core search: no run of prose outweighs
 /// it, so the core ends above the thread (or lies within it, on a page that is mostly thread).
 const THREAD_WALL: f32 = -1000.0;
@@ -2476,19 +2620,22 @@ pub fn classify(doc: &Document, p: &Params) -> Vec<Verdict> {
     classify_vectors(doc, p).0
 }
 
-/// [`classify`], knowing which lines the specific rules already remove (`ruled[i]`).
+/// [`classify`], knowing which lines the specific rules already remove (`ruled[i]`) and which
+/// of them are a comment widget's (`widget[i]`: `Комментарии (2)`, `رد`, headings and buttons
+/// that mark a comment thread as its own headers and footers do).
 pub fn classify_ruled(
     doc: &Document,
     p: &Params,
     ruled: &[bool],
+    widget: &[bool],
     tails_cut: &[(usize, usize)],
 ) -> Vec<Verdict> {
-    classify_lines(doc, p, ruled, tails_cut, false).0
+    classify_lines(doc, p, ruled, widget, tails_cut, false).0
 }
 
 /// The verdicts with the line model's feature vectors: what `tools/fit_c001.py` fits on.
 pub fn classify_vectors(doc: &Document, p: &Params) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
-    classify_lines(doc, p, &[], &[], true)
+    classify_lines(doc, p, &[], &[], &[], true)
 }
 
 /// Local classes, the line model, the core search, the headline rescue and the decisions with
@@ -2498,6 +2645,7 @@ fn classify_lines(
     doc: &Document,
     p: &Params,
     ruled: &[bool],
+    widget: &[bool],
     tails_cut: &[(usize, usize)],
     vectors: bool,
 ) -> (Vec<Verdict>, Vec<[f32; model::N]>) {
@@ -2729,7 +2877,7 @@ fn classify_lines(
             w[i] = -p.short_penalty;
         }
     }
-    let in_thread = comment_thread(&out, &w, p);
+    let in_thread = comment_thread(&out, &w, p, widget);
     for i in 0..n {
         if in_thread[i] && w[i] > 0.0 {
             w[i] *= p.thread_weight;
@@ -2799,6 +2947,16 @@ fn classify_lines(
     // classifier leaves the document to the rules rather than emptying it
     if first.is_none() {
         return (out, xs);
+    }
+    // a thread of posts: its first post (the question) is content, above the core as below it
+    for posted in [
+        question_above_core(&out, ruled, widget, &in_core),
+        post_tail_above_thread(&out, ruled, &in_core, &in_thread),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        in_core[posted].iter_mut().for_each(|c| *c = true);
     }
     // an interview or a transcript the core reaches into is the article, every turn of it (a
     // last short answer, `Vogt: Ja.`, would otherwise fall outside the core, and a
@@ -3147,6 +3305,21 @@ fn classify_lines(
             last = Some(out[i].class);
         }
     }
+    // with `--keep-comments`, the replies: from the comment thread's start, or from the first
+    // comment marker below the core's first line when no thread was confirmed (a forum's
+    // `Name schrieb:` under a short first post)
+    let replies_from = if p.keep_comments {
+        let thread = in_thread.iter().position(|&t| t).unwrap_or(n);
+        core_start
+            .and_then(|c0| {
+                (c0..thread).find(|&j| {
+                    out[j].features.thread_marker || widget.get(j).copied().unwrap_or(false)
+                })
+            })
+            .unwrap_or(thread)
+    } else {
+        n
+    };
     for i in 0..n {
         let v = out[i];
         if v.class == Class::Blank {
@@ -3164,6 +3337,9 @@ fn classify_lines(
                 || on_topic[i]
                 || listed[i]
                 || posted[i]
+                || (p.keep_comments
+                    && i >= replies_from
+                    && comment_text(&v, decided_above[i], decided_below[i]))
                 || (v.class == Class::Good
                     && v.features.words >= p.outside_keep_words
                     && !in_thread[i]);
