@@ -14,9 +14,14 @@
 //! - each of its paragraphs is either a short exact repeat (fewer words than
 //!   `min_words_repeat_in_doc`) shaped like a quantity list item ([`LineShape::QuantityItem`]),
 //!   or learned boilerplate shaped like a heading ([`LineShape::Heading`]) over a list: its
-//!   next paragraph is a quantity item or a numbered item (`1. Beat the eggs ...`). A recurring
-//!   title-like line over prose is not spared: scrapers flatten a sidebar menu's entries
-//!   (`Business`, `Health`) between an article's paragraphs, one entry after each.
+//!   next paragraph is a quantity item or a numbered item (`1. Beat the eggs ...`), or over a
+//!   section of prose (`Introduction`, `History` that a journal's or a wiki's articles all
+//!   print): alone in its run, between paragraphs of at least [`SECTION_PROSE_WORDS`] words
+//!   (not between a headline and the first paragraph, where a site's tagline stands), neither
+//!   of them set beside other columns ([`LineShape::Columned`]). Scrapers
+//!   flatten a page's columns line by line, so a sidebar menu's entries (`Business`, `Health`)
+//!   come out between an article's paragraphs, one entry after each, the paragraphs carrying
+//!   the gap where the sidebar's other cells stood: such an entry stays removed.
 //!
 //! Near duplicates (D002) are never spared (they are long paragraphs), nor are longer exact
 //! repeats: planted and real copies of content paragraphs still go. A spared line was a repeat:
@@ -24,11 +29,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::steps::{Decision, DocSigs, Verdict};
+use super::steps::{Decision, DocSigs, ParaSig, Verdict};
 
 /// Longest run of repeated paragraphs that can be the document's own (a few list items, or a
 /// heading with its first items).
 pub const MAX_RUN: usize = 3;
+
+/// Fewest words of the paragraph below a learned heading that heads a section of prose (see
+/// [`heads_a_section`]).
+const SECTION_PROSE_WORDS: usize = 10;
 
 /// Most words of a heading.
 const MAX_HEADING_WORDS: usize = 5;
@@ -52,6 +61,10 @@ pub enum LineShape {
     /// A short title-like line: 1 to 5 words, starting with an upper-case letter, no end
     /// punctuation (`Ingredients`, `Preparation`).
     Heading,
+    /// A line of none of the shapes above that its input set beside other columns (a wide gap
+    /// in it, see [`crate::input::normalize`]): a page's article column printed line by line
+    /// beside its sidebar.
+    Columned,
 }
 
 impl LineShape {
@@ -166,6 +179,17 @@ fn is_heading(text: &str) -> bool {
         && !text.ends_with(['.', '!', '?', ':', ';', ',', '…'])
 }
 
+/// A learned heading that is a run of its own, between `before` and `after` (the document's
+/// own lines), heads a section of prose: both are paragraphs of at least
+/// [`SECTION_PROSE_WORDS`] words (the previous section's end, the new one's start), and
+/// neither was set beside other columns. A site's tagline between an article's headline and
+/// its first paragraph does not follow prose.
+fn heads_a_section(before: &ParaSig, after: &ParaSig) -> bool {
+    [before, after]
+        .iter()
+        .all(|p| p.words as usize >= SECTION_PROSE_WORDS && p.shape != LineShape::Columned)
+}
+
 /// Drops from `decisions` (dedup's decisions on `sigs`' document, in line order) those on runs
 /// of the document's own short lines (see the module). `min_words_repeat_in_doc` bounds a
 /// spared exact repeat's words.
@@ -208,10 +232,12 @@ pub fn spare(sigs: &DocSigs, decisions: &mut Vec<Decision>, min_words_repeat_in_
                 (Verdict::Exact, LineShape::QuantityItem) => {
                     (p.words as usize) < min_words_repeat_in_doc
                 }
-                (Verdict::Boilerplate, LineShape::Heading) => matches!(
-                    paras[k + 1].shape,
-                    LineShape::QuantityItem | LineShape::NumberedItem
-                ),
+                (Verdict::Boilerplate, LineShape::Heading) => {
+                    matches!(
+                        paras[k + 1].shape,
+                        LineShape::QuantityItem | LineShape::NumberedItem
+                    ) || (j - i == 1 && heads_a_section(&paras[i - 1], &paras[j]))
+                }
                 _ => false,
             }
         };
@@ -232,7 +258,6 @@ pub fn spare(sigs: &DocSigs, decisions: &mut Vec<Decision>, min_words_repeat_in_
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dedup::steps::ParaSig;
 
     #[test]
     fn quantity_items() {
@@ -337,7 +362,7 @@ mod tests {
             .collect()
     }
 
-    use LineShape::{Heading, NumberedItem, Other, QuantityItem};
+    use LineShape::{Columned, Heading, NumberedItem, Other, QuantityItem};
     use Verdict::{Boilerplate, Exact};
 
     /// Two shared ingredients between the recipe's own items stay; the same run at the end of
@@ -373,7 +398,8 @@ mod tests {
         assert!(spared_lines(&sigs, &[(5, Exact)]).is_empty());
     }
 
-    /// A learned heading stays over a list, not over prose (a menu entry between paragraphs).
+    /// A learned heading stays over a list, not over a paragraph set beside other columns (a
+    /// sidebar's menu entry between paragraphs).
     #[test]
     fn headings_over_lists_stay() {
         let sigs = doc(vec![
@@ -383,7 +409,7 @@ mod tests {
             para(3, 1, Heading),
             para(4, 20, NumberedItem),
             para(5, 1, Heading),
-            para(6, 20, Other),
+            para(6, 20, Columned),
         ]);
         assert_eq!(spared_lines(&sigs, &[(1, Boilerplate)]), vec![1]);
         assert_eq!(
@@ -392,5 +418,32 @@ mod tests {
         );
         assert_eq!(spared_lines(&sigs, &[(3, Boilerplate)]), vec![3]);
         assert!(spared_lines(&sigs, &[(5, Boilerplate)]).is_empty());
+    }
+
+    /// A learned heading between two paragraphs of the document's own stays; one under the
+    /// headline (a site's tagline), next to a paragraph set beside other columns (a sidebar's
+    /// entry), over a short line, or in a run with another repeat goes.
+    #[test]
+    fn headings_over_sections_stay() {
+        let sigs = doc(vec![
+            para(0, 3, Other),
+            para(1, 3, Heading),
+            para(2, 20, Other),
+            para(3, 1, Heading),
+            para(4, 20, Other),
+            para(5, 2, Heading),
+            para(6, 20, Columned),
+            para(7, 1, Heading),
+            para(8, 20, Other),
+            para(9, 1, Heading),
+            para(10, 4, Other),
+            para(11, 20, Other),
+        ]);
+        assert!(spared_lines(&sigs, &[(1, Boilerplate)]).is_empty());
+        assert_eq!(spared_lines(&sigs, &[(3, Boilerplate)]), vec![3]);
+        assert!(spared_lines(&sigs, &[(5, Boilerplate)]).is_empty());
+        assert!(spared_lines(&sigs, &[(7, Boilerplate)]).is_empty());
+        assert!(spared_lines(&sigs, &[(9, Boilerplate)]).is_empty());
+        assert!(spared_lines(&sigs, &[(9, Boilerplate), (10, Boilerplate)]).is_empty());
     }
 }

@@ -41,7 +41,8 @@ pub struct ParaSig {
     pub bands: Vec<u64>,
     /// The line's shape when it is short (a quantity list item, a heading): such a line that
     /// repeats other documents between lines of its document's own stays (see
-    /// [`super::own_lines`]).
+    /// [`super::own_lines`]). Any other line set beside other columns is
+    /// [`LineShape::Columned`].
     #[serde(default, skip_serializing_if = "LineShape::is_other")]
     pub shape: LineShape,
 }
@@ -200,6 +201,13 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
                 LineShape::Other
             }
             shape => shape,
+        };
+        // a line set beside other columns (its input had a wide gap, though a rule may have
+        // cut the cell): a learned heading next to one is a sidebar's entry
+        let shape = if shape.is_other() && doc.column_gaps_in(line).next().is_some() {
+            LineShape::Columned
+        } else {
+            shape
         };
         paras.push(ParaSig {
             line,
@@ -1552,5 +1560,27 @@ A third story
                 }
             }
         }
+    }
+
+    /// A line that had a column gap is marked [`LineShape::Columned`] (its cell cut or not), a
+    /// short line keeps its own shape.
+    #[test]
+    fn lines_set_beside_columns_are_marked() {
+        let doc = Document::from_text(
+            "River notes\nThe river rises on the moor and runs to the sea.\tSidebar\nHistory\tMenu\nThe mills came later, in the twelfth century, along the banks.".into(),
+            1,
+            0,
+        );
+        let sigs = signatures(&doc, &[], &DedupOptions::default());
+        let shapes: Vec<LineShape> = sigs.paras.iter().map(|p| p.shape).collect();
+        assert_eq!(
+            shapes,
+            [
+                LineShape::Heading,
+                LineShape::Columned,
+                LineShape::Heading,
+                LineShape::Other
+            ]
+        );
     }
 }
