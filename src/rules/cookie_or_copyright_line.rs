@@ -51,7 +51,7 @@ static WEB_CONTEXT: Lazy = Lazy::new(
 );
 
 static CONSENT_BUTTON: Lazy = Lazy::new(
-    r"(?ix)^(?:accept|reject|decline|allow|deny)(?:\s+all)?(?:\s+cookies)? | ^manage\s+(?:cookie\s+)?(?:preferences|settings|consent) | ^cookie\s+(?:settings|preferences|policy|notice)$
+    r"(?ix)^(?:accept|reject|decline|allow|deny)\b(?:\s+all)?(?:\s+cookies)?(?:\s*$|\s+[^\d\s:]|[^\w\s:]) | ^manage\s+(?:cookie\s+)?(?:preferences|settings|consent) | ^cookie\s+(?:settings|preferences|policy|notice)$
       | ^alle\s+(?:akzeptieren|ablehnen) | ^tout\s+(?:accepter|refuser) | ^aceptar\s+(?:todas?|cookies) | ^rechazar\s+todas?$",
 );
 
@@ -277,6 +277,26 @@ mod tests {
         for l in ["OK", "Yes, accept", " Accept", "Settings"] {
             assert!(!CONSENT_BUTTON_OPENINGS.may_open(l) && !CONSENT_BUTTON.is_match(l));
         }
+    }
+
+    #[test]
+    fn a_stamp_of_acceptance_and_its_date_is_no_consent_button() {
+        for l in [
+            "Accepted: 30 August 2023",
+            "Accepted 30 August 2023",
+            "Accept: 2023-08-30",
+            "Rejected: 2 May 2024",
+            "Allowance",
+            "Declined payments",
+        ] {
+            assert!(!CONSENT_BUTTON.is_match(l), "{l:?}");
+        }
+        for l in ["Accept & close", "Accept all.", "Deny!", "Allow selection"] {
+            assert!(CONSENT_BUTTON.is_match(l), "{l:?}");
+        }
+        let t = "Pollinators declined across Europe, and crop yields fell where wild bees were fewer.\n\
+            Accepted: 30 August 2023";
+        assert!(removed(t).is_empty());
     }
 
     #[test]

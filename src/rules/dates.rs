@@ -627,7 +627,7 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
 /// and a weekday name (`Thứ hai,`, `الأحد`).
 pub static DATE_LABEL: Lazy = Lazy::new(
     r"(?ix)^(?:
-        (?:date|dated|published|posted|updated|last\s+updated|created|modified|veröffentlicht|aktualisiert|erstellt|stand|publié|mis\s+à\s+jour|actualisé|publicado|actualizado|fecha|última\s+actualización
+        (?:date|dated|published|posted|updated|last\s+updated|created|modified|veröffentlicht|aktualisiert|erstellt|stand|publiée?|mise?\s+à\s+jour|actualisé|publicado|actualizado|fecha|última\s+actualización
           |pubblicato|aggiornato|data|ultimo\s+aggiornamento|atualizado|actualizado|gepubliceerd|bijgewerkt|geplaatst|laatst\s+bijgewerkt|datum|opublikowano|ostatnia\s+aktualizacja|aktualizacja|zaktualizowano
           |yayınlanma|yayın\s+tarihi|güncelleme|son\s+güncelleme|güncellenme
           |δημοσιεύθηκε|δημοσίευση|ενημερώθηκε|ενημέρωση|τελευταία\s+ενημέρωση
@@ -885,6 +885,9 @@ mod tests {
             "Κυριακή, ",
             "रविवार, ",
             "יום שלישי, ",
+            "Publiée le ",
+            "Mise à jour le ",
+            "Mis à jour : ",
         ] {
             let m = DATE_LABEL.find(line).map(|m| m.end());
             assert_eq!(m, Some(line.len()), "{line:?}");
