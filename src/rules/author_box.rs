@@ -30,6 +30,12 @@ crate::declare_rule! {
     /// housing.`), below 60% of the document's words like a headed box. A page with more than
     /// two such pairs is a list of people (contributors, speakers), and they all stay.
     ///
+    /// A press release's boilerplate about the company goes the same way: `About Northwind
+    /// Energy` / `Northwind Energy Inc. is ...` (a legal form, `Inc.`, `GmbH`, `S.A.`, may stand
+    /// between the name and the verb), and under `About`, `Über`, `Sobre`, `À propos de` or
+    /// `Acerca de` a one-word name too (`Sobre Iberaguas` / `Iberaguas es ...`) when a media
+    /// contact, `###` or the forward-looking statements follow within four lines.
+    ///
     /// Known false positives: an article that ends with a section about its subject's author
     /// titled "About the author" loses that section's first lines; an article that ends with a
     /// person's name as a subheading over a paragraph about them loses both.
@@ -108,28 +114,70 @@ const BIO_VERBS: &[&str] = &[
 const ABOUT_WORDS: &[&str] = &["About ", "Über ", "Sobre ", "À propos de ", "Acerca de "];
 
 /// The words of a name alone on a line: two or three capitalised words of letters (and `.`,
-/// `-`, apostrophes), perhaps after a bullet or after a word of [`ABOUT_WORDS`].
-fn name_line(line: &str) -> Option<Vec<&str>> {
+/// `-`, apostrophes), perhaps after a bullet or after a word of [`ABOUT_WORDS`]; after one of
+/// those, a single word too when `press_contact_below` says so (a press release's `About
+/// Iberaguas` over its boilerplate, with the media contact below).
+fn name_line(line: &str, press_contact_below: impl FnOnce() -> bool) -> Option<Vec<&str>> {
     let line = line.trim();
     let line = line
         .strip_prefix(['*', '•', '-'])
         .map_or(line, str::trim_start);
-    let line = ABOUT_WORDS
-        .iter()
-        .find_map(|a| line.strip_prefix(a))
-        .unwrap_or(line);
+    let about = ABOUT_WORDS.iter().find_map(|a| line.strip_prefix(a));
+    let line = about.unwrap_or(line);
     let words: Vec<&str> = line.split_whitespace().collect();
     let name_word = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
     };
-    ((2..=3).contains(&words.len()) && words.iter().all(name_word)).then_some(words)
+    let one_word_name = || about.is_some() && press_contact_below();
+    ((2..=3).contains(&words.len()) || words.len() == 1 && one_word_name())
+        .then_some(words)
+        .filter(|words| words.iter().all(name_word))
+}
+
+/// A company's legal form, which a press release's boilerplate puts between the company's
+/// name and its verb (`Northwind Energy Inc. is ...`).
+const LEGAL_FORMS: &[&str] = &[
+    "Inc.", "Inc", "Ltd.", "Ltd", "plc", "PLC", "Corp.", "LLC", "GmbH", "AG", "SE", "S.A.", "SA",
+    "S.L.", "N.V.", "B.V.", "S.p.A.", "SpA",
+];
+
+/// A press release's media contact or end mark (`Media Contact:`, `###`, `Contacto de prensa`,
+/// `Pressekontakt`, `Forward-Looking Statements`).
+static PRESS_CONTACT: Lazy = Lazy::new(
+    r"(?ix)^(?:\#{3}|(?:media|press)\s+(?:contacts?|inquiries|enquiries)|contacto?s?\s+(?:de|para)\s+(?:prensa|medios)
+      | presse?kontakt|kontakt\s+für\s+medien|contact\s+(?:presse|médias)|contatto\s+stampa|contatti\s+stampa|ufficio\s+stampa
+      | forward-looking\s+statements?|safe\s+harbou?r\s+statement)\s*:?$",
+);
+
+/// Lines below a bio searched for a press release's [`PRESS_CONTACT`].
+const PRESS_CONTACT_REACH: usize = 4;
+
+/// Most words of a line that may be a [`PRESS_CONTACT`].
+const PRESS_CONTACT_MAX_WORDS: u32 = 4;
+
+/// Whether one of the [`PRESS_CONTACT_REACH`] non-blank lines after line `bio` is a press
+/// release's media contact or end mark.
+fn press_contact_below(doc: &Document, bio: usize) -> bool {
+    (bio + 1..doc.n_lines())
+        .filter(|&k| !doc.is_blank(k))
+        .take(PRESS_CONTACT_REACH)
+        .any(|k| {
+            doc.info(k).words <= PRESS_CONTACT_MAX_WORDS
+                && PRESS_CONTACT.is_match(doc.line(k).trim())
+        })
 }
 
 /// `bio` opens with `name` (all of it, or its first word) and a verb of [`BIO_VERBS`].
 fn opens_with_name(bio: &str, name: &[&str]) -> bool {
-    let words: Vec<&str> = bio.split_whitespace().take(name.len() + 1).collect();
+    let mut words: Vec<&str> = bio.split_whitespace().take(name.len() + 2).collect();
+    // a company's legal form after its name: `Northwind Energy Inc. is`
+    if let Some(k) =
+        (1..=name.len()).find(|&k| words.get(k).is_some_and(|w| LEGAL_FORMS.contains(w)))
+    {
+        words.remove(k);
+    }
     let verb_at = |k: usize| {
         words
             .get(k)
@@ -157,7 +205,8 @@ fn named_bios(doc: &Document) -> Vec<(usize, usize)> {
                 && before as f32 >= MIN_SHARE_BEFORE * total as f32
                 // two or three words of a name, perhaps after a bullet or `À propos de`
                 && (2..=6).contains(&doc.info(j).words)
-                && name_line(doc.line(j)).is_some_and(|name| opens_with_name(doc.line(i), &name))
+                && name_line(doc.line(j), || press_contact_below(doc, i))
+                    .is_some_and(|name| opens_with_name(doc.line(i), &name))
             {
                 pairs.push((j, i));
                 if pairs.len() > MAX_NAMED_BIOS {
@@ -265,6 +314,17 @@ mod tests {
     }
 
     const BODY: &str = "The city council voted on Tuesday to rebuild the old harbour wall before the winter storms arrive, and the works will start next month.\nThe mayor said that the new wall will be higher than the old one and that the fishing boats will have more room in the inner basin.";
+
+    #[test]
+    fn a_press_release_s_boilerplate_about_the_company_goes() {
+        let t = format!("{BODY}\nAbout Harbor Works\nHarbor Works Inc. is a builder of sea walls with offices in Maine and Nova Scotia.\nMedia Contact:\nAnna Lee\n");
+        assert_eq!(removed(&t), vec![2..4]);
+        let t = format!("{BODY}\nSobre Aguasur\nAguasur es la empresa de aguas de catorce municipios de la provincia.\n###\n");
+        assert_eq!(removed(&t), vec![2..4]);
+        // a one-word name with no press contact below is the article's own section
+        let t = format!("{BODY}\nAbout Lisbon\nLisbon is the capital of Portugal and by far its largest city.\n");
+        assert!(removed(&t).is_empty());
+    }
 
     #[test]
     fn the_prefilter_passes_every_heading() {
