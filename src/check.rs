@@ -245,6 +245,17 @@ fn shell_word(word: &str) -> String {
     }
 }
 
+/// The configuration words a case runs with: `--config <case>/deboil.toml` when the case has
+/// one, else `--no-config` (the configuration of the directory `check` runs from never counts).
+fn config_words(case: &Path) -> Vec<String> {
+    let cfg = case.join("deboil.toml");
+    if cfg.is_file() {
+        vec!["--config".into(), cfg.display().to_string()]
+    } else {
+        vec!["--no-config".into()]
+    }
+}
+
 /// The command that lists what each rule removed from a case's input and why: `deboil clean
 /// --dry-run` on its input, with its `args` and its configuration (`--config <case>/deboil.toml`,
 /// or `--no-config` as the case runs without one). A diff shows only that a line went or
@@ -259,13 +270,7 @@ fn dry_run_command(case: &Path) -> Option<String> {
         input.display().to_string(),
     ];
     words.extend(args_words(case).ok()?);
-    let cfg = case.join("deboil.toml");
-    if cfg.is_file() {
-        words.push("--config".into());
-        words.push(cfg.display().to_string());
-    } else {
-        words.push("--no-config".into());
-    }
+    words.extend(config_words(case));
     Some(
         words
             .iter()
@@ -322,13 +327,7 @@ pub fn run_case(case: &Path, threads: Option<usize>) -> Result<CaseRun, Error> {
             args_file.display()
         )));
     }
-    let cfg = case.join("deboil.toml");
-    if cfg.is_file() {
-        words.push("--config".into());
-        words.push(cfg.display().to_string());
-    } else {
-        words.push("--no-config".into());
-    }
+    words.extend(config_words(case));
     let args = parse_clean_words(&words).map_err(|e| match e {
         Error::Usage(m) => {
             // clap's first line is the error; its usage line names the words check added
