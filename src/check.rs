@@ -743,14 +743,7 @@ pub fn check_case(
         (false, false) => {
             // the errors and warnings the run printed (`path:line: ...`), which the report's
             // counts alone do not show
-            if !messages.is_empty() {
-                diffs.push_str("what the run said:\n");
-                for l in messages.lines() {
-                    diffs.push_str("  ");
-                    diffs.push_str(l);
-                    diffs.push('\n');
-                }
-            }
+            push_what_the_run_said(&mut diffs, &messages);
             if let Some(command) = dry_run_command(case) {
                 diffs.push_str(&format!("which rule removed what, and why: {command}\n"));
             }
@@ -776,15 +769,22 @@ fn bless_notes(out: &[u8], report: &str, messages: &str) -> String {
              bless again\n"
         ));
     }
-    if !messages.is_empty() {
-        notes.push_str("what the run said:\n");
-        for l in messages.lines() {
-            notes.push_str("  ");
-            notes.push_str(l);
-            notes.push('\n');
-        }
-    }
+    push_what_the_run_said(&mut notes, messages);
     notes
+}
+
+/// Appends the errors and warnings a case's run printed (`input.jsonl:1: ...`), indented under
+/// `what the run said:`; nothing when it said nothing.
+fn push_what_the_run_said(buf: &mut String, messages: &str) {
+    if messages.is_empty() {
+        return;
+    }
+    buf.push_str("what the run said:\n");
+    for l in messages.lines() {
+        buf.push_str("  ");
+        buf.push_str(l);
+        buf.push('\n');
+    }
 }
 
 /// What [`check_all`] found: cases that failed (their output differs, or they could not run),
