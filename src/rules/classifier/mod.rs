@@ -876,7 +876,7 @@ const SPEAKER_LABEL_WORDS: usize = 3;
 fn speaker_label(line: &str) -> Option<&str> {
     let line = line.trim_start();
     let head = &line.as_bytes()[..line.len().min(SPEAKER_LABEL_BYTES + 1)];
-    let colon = head.iter().position(|&b| b == b':')?;
+    let colon = memchr::memchr(b':', head)?;
     let label = &line[..colon];
     let rest = line[colon + 1..].strip_prefix(' ')?;
     if !rest.chars().any(char::is_alphabetic) {
@@ -1030,15 +1030,21 @@ fn lone_stamp(line: &str) -> Option<u32> {
 /// A transcript's turn (see [`speaker_label`]), perhaps under a time stamp on the same line
 /// (`[00:01:05] Dana Ruiz: And that works at scale?`): its speaker, and the stamp in seconds.
 fn stamped_turn(line: &str) -> Option<(&str, Option<u32>)> {
-    let first = *line.as_bytes().first()?;
-    if first.is_ascii_digit() || first == b'[' || first == b'(' {
-        if let Some((head, rest)) = line.split_once(' ') {
-            if let Some(t) = stamp_seconds(head) {
-                return speaker_label(rest).map(|s| (s, Some(t)));
-            }
-        }
+    if let Some((t, rest)) = stamp_head(line) {
+        return speaker_label(rest).map(|s| (s, Some(t)));
     }
     speaker_label(line).map(|s| (s, None))
+}
+
+/// The time stamp that opens a line before a space (`[00:01:05] Dana Ruiz: ...`), in seconds,
+/// and the rest of the line after that space.
+fn stamp_head(line: &str) -> Option<(u32, &str)> {
+    let first = *line.as_bytes().first()?;
+    if !(first.is_ascii_digit() || first == b'[' || first == b'(') {
+        return None;
+    }
+    let (head, rest) = line.split_once(' ')?;
+    Some((stamp_seconds(head)?, rest))
 }
 
 /// The spans of a transcript's turns: speakers' turns (see [`speaker_label`]) under time
@@ -1054,8 +1060,11 @@ fn transcript_runs(doc: &Document) -> Vec<std::ops::Range<usize>> {
     let lines: Vec<usize> = (0..doc.n_lines()).filter(|&j| !doc.is_blank(j)).collect();
     let mut k = 0;
     while k < lines.len() {
+        // a turn opens a transcript only under a stamp on its line: the speaker's label is
+        // asked only after one (what `stamped_turn` answers there)
         let opens = lone_stamp(doc.line(lines[k])).is_some()
-            || stamped_turn(doc.line(lines[k])).is_some_and(|(_, t)| t.is_some());
+            || stamp_head(doc.line(lines[k]))
+                .is_some_and(|(_, rest)| speaker_label(rest).is_some());
         if !opens {
             k += 1;
             continue;
