@@ -1409,10 +1409,8 @@ fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool], keys: &PageKeys)
         return toc;
     }
     // the one other copy of line `i`, when it is below line `after`
-    let copy_below = |i: usize, after: usize| match keys.copies(doc, doc.info(i).key) {
-        [(_, first), (_, second)] if *first == i && *second > after => Some(*second),
-        _ => None,
-    };
+    let second_copies = keys.second_copies(doc);
+    let copy_below = |i: usize, after: usize| second_copies[i].filter(|&second| second > after);
     // prose lines before each line, so that "prose between two copies" is one subtraction
     let mut prose_before = Vec::with_capacity(n + 1);
     prose_before.push(0u32);
@@ -1756,19 +1754,37 @@ impl PageKeys {
         PageKeys(std::cell::OnceCell::new())
     }
 
-    /// The lines whose key is `key` (see [`crate::doc::LineInfo::key`]), in page order.
-    fn copies(&self, doc: &Document, key: u64) -> &[(u64, usize)] {
-        let keyed = self.0.get_or_init(|| {
+    /// Every keyed line as `(key, line)`, sorted.
+    fn keyed(&self, doc: &Document) -> &[(u64, usize)] {
+        self.0.get_or_init(|| {
             let mut keyed: Vec<(u64, usize)> = (0..doc.n_lines())
                 .filter(|&i| !doc.is_blank(i) && doc.info(i).key != 0)
                 .map(|i| (doc.info(i).key, i))
                 .collect();
             keyed.sort_unstable();
             keyed
-        });
+        })
+    }
+
+    /// The lines whose key is `key` (see [`crate::doc::LineInfo::key`]), in page order.
+    fn copies(&self, doc: &Document, key: u64) -> &[(u64, usize)] {
+        let keyed = self.keyed(doc);
         let at = keyed.partition_point(|&(k, _)| k < key);
         let len = keyed[at..].partition_point(|&(k, _)| k == key);
         &keyed[at..at + len]
+    }
+
+    /// For each line of the page, the line of its one other copy when it is the first of
+    /// exactly two ([`PageKeys::copies`] of its key is `[line, other]`), else `None`: one pass
+    /// for the whole page where a search per line asked [`PageKeys::copies`] line by line.
+    fn second_copies(&self, doc: &Document) -> Vec<Option<usize>> {
+        let mut second = vec![None; doc.n_lines()];
+        for copies in self.keyed(doc).chunk_by(|a, b| a.0 == b.0) {
+            if let [(_, first), (_, other)] = copies {
+                second[*first] = Some(*other);
+            }
+        }
+        second
     }
 
     /// Line `j` has words and comes more than once on the page.
