@@ -3548,6 +3548,28 @@ mod tests {
     }
 
     #[test]
+    fn second_copies_are_the_pairs_copies_finds() {
+        let text = "Contents of the page\nWhy the ferry came back\nWhat the harbour says\n\
+                    How the town voted\n\nWhy the ferry came back\nThe text of the first part.\n\n\
+                    What the harbour says\nWhat the harbour says\nHow the town voted\n\
+                    How the town voted\nHow the town voted\nA line printed once\n";
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        let keys = PageKeys::new();
+        let second = keys.second_copies(&doc);
+        assert_eq!(second.len(), doc.n_lines());
+        for (i, &s) in second.iter().enumerate() {
+            let pair = match keys.copies(&doc, doc.info(i).key) {
+                [(_, first), (_, other)] if !doc.is_blank(i) && *first == i => Some(*other),
+                _ => None,
+            };
+            assert_eq!(s, pair, "line {i}");
+        }
+        // printed twice, three times and four times
+        assert_eq!(second[1], Some(5));
+        assert_eq!((second[2], second[3], second[13]), (None, None, None));
+    }
+
+    #[test]
     fn has_ascii_digit_is_any_byte_an_ascii_digit() {
         let lines = [
             "",
