@@ -22,7 +22,9 @@ crate::declare_rule! {
     /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
     /// `View larger image`, `Bild vergrößern`), a menu's link to the front page (`Home`,
     /// `Startseite`, `Strona główna`, `Etusivu`, `Головна`, `Αρχική`, `الرئيسية`, `ראשי`,
-    /// `Trang chủ`), a link naming the page it goes to (`Go to Google News`, `Go to Home Page »`,
+    /// `Trang chủ`, `ホーム`), a newsletter's link to its web copy (`View in browser`, `Im Browser
+    /// ansehen`, `Visualizza nel browser`), a press page's section names (`Newsroom`, `Press
+    /// release`, `Pressemitteilung`, `Sala de prensa`, `Notas de prensa`), a link naming the page it goes to (`Go to Google News`, `Go to Home Page »`,
     /// `Ir a Portada`: the verb and one to three capitalised words), skip links (`Skip to main content`,
     /// a wiki's `Jump to navigation`, `Zur Suche springen`, `Till innehållet`, `Přejít na obsah`), loading
     /// placeholders (`Loading...`, `Wird geladen …`), subscribe and sign-up buttons
@@ -61,6 +63,10 @@ crate::declare_rule! {
     /// song's `Home` / `as if it were a command.` or `Listen` / `and I listen.` is the text's.
     ///
     /// Example: the line `TT` between a headline block and its copy.
+    ///
+    /// At the top of a document, in the run of lines removed there, a site section's name from
+    /// the menu goes too (`Podcasts`, `Úvod`, `ニュース`, `社会`) when a short line (the next
+    /// entry or the headline) follows it; over prose it heads the page and stays.
     ///
     /// Known false positives: an article whose paragraph is literally one of these words
     /// (a one-word line "Print." in a list of options) is removed, and so is a bulleted list of
@@ -320,6 +326,225 @@ static LABEL_OPENINGS: Openings = Openings::new(
     true,
 );
 
+/// One step of a [`PUBLISHER_LABELS`] pattern: its alternatives (lowercase, each with the
+/// space that follows it), and whether the step may be left out.
+type LabelStep = (&'static [&'static str], bool);
+
+/// A newsletter's link to its web copy (`View in browser`, `View this email in your browser`,
+/// `Im Browser ansehen`, `Afficher dans le navigateur`, `Visualizza nel browser`), a press
+/// page's section names (`Newsroom`, `Press release`, `Pressemitteilung`, `Communiqué de
+/// presse`, `Sala de prensa`, `Notas de prensa`) and a Japanese menu's link to the front page
+/// (`ホーム`, `トップページ`): labels like those of [`LABEL`], each a sequence of steps matched on
+/// the lowercased line by [`is_publisher_label`]. Kept out of [`LABEL`] and out of any regex:
+/// compiling a regex costs as much as it searching thousands of lines, and its size every run
+/// pays for (the lines are normalised, one space between words).
+const PUBLISHER_LABELS: &[&[LabelStep]] = &[
+    &[
+        (&["view "], false),
+        (&["this email ", "this e-mail ", "this newsletter "], true),
+        (&["online"], false),
+    ],
+    &[
+        (&["view "], false),
+        (&["this email ", "this e-mail ", "this newsletter "], true),
+        (&["as "], false),
+        (&["a "], true),
+        (&["webpage", "web page"], false),
+    ],
+    &[
+        (&["view "], false),
+        (&["this email ", "this e-mail ", "this newsletter "], true),
+        (&["in "], false),
+        (&["your ", "a ", "the "], true),
+        (&["web "], true),
+        (&["browser"], false),
+    ],
+    &[
+        (&["email ", "e-mail ", "newsletter "], true),
+        (&["im browser "], false),
+        (&["ansehen", "anzeigen", "öffnen", "lesen"], false),
+    ],
+    &[
+        (&["afficher ", "voir "], false),
+        (&["dans ", "sur "], false),
+        (&["le ", "votre "], false),
+        (&["navigateur"], false),
+    ],
+    &[
+        (&["ver en "], false),
+        (&["el ", "tu ", "su "], false),
+        (&["navegador"], false),
+    ],
+    &[
+        (&["visualizza "], false),
+        (&["nel ", "sul "], false),
+        (&["tuo "], true),
+        (&["browser"], false),
+    ],
+    &[(&["apri ", "leggi "], false), (&["nel browser"], false)],
+    &[
+        (&["bekijk in "], false),
+        (&["je ", "uw ", "de "], false),
+        (&["browser"], false),
+    ],
+    &[
+        (&["press ", "news "], false),
+        (&["release", "releases"], false),
+    ],
+    &[
+        (&["communiqué ", "communiqués "], false),
+        (&["de presse"], false),
+    ],
+    &[
+        (&["comunicato ", "comunicati "], false),
+        (&["stampa"], false),
+    ],
+    &[
+        (&["nota ", "notas ", "comunicado ", "comunicados "], false),
+        (&["de prensa"], false),
+    ],
+    &[(
+        &[
+            "ホーム",
+            "トップページ",
+            "newsroom",
+            "pressroom",
+            "press room",
+            "pressemitteilung",
+            "pressemitteilungen",
+            "presseinformation",
+            "presseinformationen",
+            "pressebereich",
+            "persbericht",
+            "persberichte",
+            "persberichten",
+            "sala de prensa",
+            "salle de presse",
+            "sala stampa",
+        ],
+        false,
+    )],
+];
+
+/// Fewest and most bytes of a [`PUBLISHER_LABELS`] label (`newsroom`, `view this newsletter
+/// in your web browser`).
+const PUBLISHER_LABEL_BYTES: std::ops::RangeInclusive<usize> = 8..=40;
+
+/// Whether `s` is all of `steps` in order (see [`LabelStep`]).
+fn follows_steps(s: &str, steps: &[LabelStep]) -> bool {
+    let Some(((alternatives, optional), rest)) = steps.split_first() else {
+        return s.is_empty();
+    };
+    (*optional && follows_steps(s, rest))
+        || alternatives
+            .iter()
+            .any(|a| s.strip_prefix(a).is_some_and(|t| follows_steps(t, rest)))
+}
+
+/// The last word of every label of [`PUBLISHER_LABELS`], lowercase: a cheap necessary
+/// condition tried before the patterns.
+const PUBLISHER_LABEL_LAST_WORDS: &[&str] = &[
+    "online",
+    "webpage",
+    "page",
+    "browser",
+    "ansehen",
+    "anzeigen",
+    "öffnen",
+    "lesen",
+    "navigateur",
+    "navegador",
+    "release",
+    "releases",
+    "presse",
+    "stampa",
+    "prensa",
+    "room",
+    "newsroom",
+    "pressroom",
+    "pressemitteilung",
+    "pressemitteilungen",
+    "presseinformation",
+    "presseinformationen",
+    "pressebereich",
+    "persbericht",
+    "persberichte",
+    "persberichten",
+    "ホーム",
+    "トップページ",
+];
+
+/// Whether the last word of core `c` is one of [`PUBLISHER_LABEL_LAST_WORDS`], any case.
+fn ends_like_publisher_label(c: &str) -> bool {
+    let last = c.rsplit(' ').next().unwrap_or(c);
+    PUBLISHER_LABEL_LAST_WORDS.iter().any(|w| {
+        w.len() == last.len()
+            && (last.eq_ignore_ascii_case(w) || (!last.is_ascii() && last.to_lowercase() == *w))
+    })
+}
+
+/// Whether core `c` is one of [`PUBLISHER_LABELS`], any case.
+fn is_publisher_label(c: &str) -> bool {
+    if !PUBLISHER_LABEL_BYTES.contains(&c.len())
+        || !PUBLISHER_LABEL_OPENINGS.may_open(c)
+        || !ends_like_publisher_label(c)
+    {
+        return false;
+    }
+    let lower = c.to_lowercase();
+    PUBLISHER_LABELS
+        .iter()
+        .any(|steps| follows_steps(&lower, steps))
+}
+
+/// The first two letters of every label of [`PUBLISHER_LABELS`] (the Japanese ones open with a
+/// non-ASCII byte, which [`Openings::may_open`] lets through).
+static PUBLISHER_LABEL_OPENINGS: Openings = Openings::new(
+    &[
+        b"vi", b"em", b"ne", b"im", b"af", b"vo", b"ve", b"ap", b"le", b"be", b"pr", b"co", b"no",
+        b"pe", b"sa",
+    ],
+    false,
+);
+
+/// A site section's name in the menu above a page (`Podcasts`, `Úvod`, `ニュース`, `社会`), any
+/// case: removed only at the top of a document, in the run of lines this rule removes there,
+/// and over a short line (the next menu entry or the headline), not over prose: then it heads
+/// the page.
+const TOP_SECTION_LABELS: [&str; 8] = [
+    "podcast",
+    "podcasts",
+    "úvod",
+    "ニュース",
+    "社会",
+    "政治",
+    "経済",
+    "国際",
+];
+
+/// Most bytes of a [`TOP_SECTION_LABELS`] name.
+const TOP_SECTION_LABEL_MAX_BYTES: usize = 12;
+
+/// Whether core `c` is one of [`TOP_SECTION_LABELS`], any case.
+fn is_top_section_label(c: &str) -> bool {
+    c.len() <= TOP_SECTION_LABEL_MAX_BYTES && {
+        let lower = c.to_lowercase();
+        TOP_SECTION_LABELS.contains(&lower.as_str())
+    }
+}
+
+/// Most words of the line under a top section label (a headline's length).
+const UNDER_TOP_LABEL_MAX_WORDS: u32 = 20;
+
+/// Whether the paragraph after line `i` is a short line, not prose: at most
+/// [`UNDER_TOP_LABEL_MAX_WORDS`] words, not ending like a sentence.
+fn heads_a_short_line(doc: &Document, i: usize) -> bool {
+    doc.paragraphs().find(|&j| j > i).is_some_and(|j| {
+        doc.info(j).words <= UNDER_TOP_LABEL_MAX_WORDS
+            && !doc.line(j).trim_end().ends_with(['.', '!', '?', ':'])
+    })
+}
+
 /// The first two letters of every alternative of [`POST_NAVIGATION`].
 static POST_NAVIGATION_OPENINGS: Openings = Openings::new(
     &[
@@ -384,7 +609,10 @@ impl Rule for UiLabelLine {
         };
         // a bare previous/next label removed on the paragraph before: the linked title follows
         let mut after_bare_label = false;
+        // every paragraph so far removed here as a label: the top of the page, its menu
+        let mut leading = true;
         for i in doc.paragraphs() {
+            let in_leading_run = std::mem::take(&mut leading);
             if run.last().is_some_and(|&(t, _)| t + 1 != i) {
                 flush(&mut run, out);
             }
@@ -456,9 +684,11 @@ impl Rule for UiLabelLine {
             let all_targets = words > 0 && all_targets;
             // a footer link's label that titles its own page (`Privacy Policy` over the
             // policy) is the page's title
-            let label = (opens_and_matches(&LABEL_OPENINGS, &LABEL, c)
+            let label = ((opens_and_matches(&LABEL_OPENINGS, &LABEL, c) || is_publisher_label(c))
                 && !heads_its_page(doc, i, c))
-                || names_its_target(c, doc.line(i));
+                || names_its_target(c, doc.line(i))
+                || (in_leading_run && is_top_section_label(c) && heads_a_short_line(doc, i));
+            leading = in_leading_run && label;
             if label && words == 1 && all_targets {
                 run.push((i, true));
             } else if label
@@ -1000,6 +1230,60 @@ mod tests {
             "Miembro desde: 2019",
         ];
         assert_openings_cover(&LABEL_OPENINGS, &LABEL, core, &labels);
+        let publisher_labels = [
+            "ホーム",
+            "View in browser",
+            "View this email in your browser",
+            "View online",
+            "E-Mail im Browser ansehen",
+            "Im Browser anzeigen",
+            "Afficher dans le navigateur",
+            "Ver en el navegador",
+            "Visualizza nel browser",
+            "Apri nel browser",
+            "Leggi nel browser",
+            "Bekijk in je browser",
+            "Press release",
+            "News releases",
+            "Pressemitteilung",
+            "Presseinformation",
+            "Communiqué de presse",
+            "Comunicato stampa",
+            "Notas de prensa",
+            "Comunicados de prensa",
+            "Persbericht",
+            "Newsroom",
+            "Press room",
+            "Sala de prensa",
+            "Salle de presse",
+            "Sala stampa",
+            "Pressebereich",
+            "トップページ",
+            "View this newsletter in the web browser",
+            "View as a web page",
+            "View as webpage",
+            "Newsletter im Browser lesen",
+            "Voir sur votre navigateur",
+            "Ver en tu navegador",
+            "Visualizza sul tuo browser",
+            "Bekijk in uw browser",
+            "Press releases",
+            "News release",
+            "Pressemitteilungen",
+            "Communiqués de presse",
+            "Comunicati stampa",
+            "Nota de prensa",
+            "Persberichten",
+            "Pressroom",
+            "Im Browser öffnen",
+            "Newsletter im Browser öffnen",
+            "COMMUNIQUÉ DE PRESSE",
+        ];
+        for l in publisher_labels {
+            for l in [l.to_string(), l.to_uppercase(), l.to_lowercase()] {
+                assert!(is_publisher_label(&l), "{l:?}");
+            }
+        }
         let navigation = [
             "Previous article",
             "Prev Post",
@@ -1193,6 +1477,66 @@ mod tests {
             removed("TT\nA+ A-\nPrint\nDrucken\nCompartir\nFacebook Twitter WhatsApp\nwhatsapp pinterest facebook twitter mail Drucken\nCopy link\nBeitrag teilen\nKommentieren\nLearn more\nInfórmate más\nToggle navigation\nMenü öffnen\n* Menu\nBack to top\nZurück zur Übersicht\nVolver arriba\nESCUCHA ESTA NOTA AQUÍ\nLog in\nIniciar sesión\nRezept drucken\nPin it\nExterner Inhalt\n4 Min Read\n5-minute read\nLesezeit: 3 Minuten\nTiempo de lectura: 2 min"),
             (0..28).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_newsletter_s_browser_link_and_a_newsroom_s_labels_go() {
+        assert_eq!(
+            removed("View in browser\nThe Morning Ledger\nGood morning. Markets closed higher on Monday after a weak jobs report.\nNewsroom\nPress release\nSala de prensa"),
+            vec![0, 3, 4, 5]
+        );
+    }
+
+    #[test]
+    fn section_names_in_the_menu_at_the_top_of_a_page_go() {
+        // the menu's run at the top: a home link, then section names over the headline
+        assert_eq!(
+            removed(
+                "ホーム\nニュース\n社会\n北海道で大雪\n北海道では5日朝にかけて大雪となりました。"
+            ),
+            vec![0, 1, 2]
+        );
+        assert_eq!(
+            removed("Podcasts\nThe Long Field\nWelcome back to the show, where we talk about soil and farms."),
+            vec![0]
+        );
+        // over prose the name heads the page; below the top it is the text's
+        assert!(removed(
+            "News\nNews is information about current events, passed on by word of mouth."
+        )
+        .is_empty());
+        assert_eq!(
+            removed("Úvod\nOznámení o uzavírce\nOdbor dopravy oznamuje uzavírku silnice.\nÚvod\nKapitola o historii"),
+            vec![0]
+        );
+    }
+
+    #[test]
+    fn publisher_labels_match_whole_lines_only() {
+        for l in [
+            "View",
+            "View in",
+            "View in browser now",
+            "Press",
+            "Press releases and news",
+            "News",
+            "Im Browser",
+            "Sala",
+            "Newsroomx",
+            "Browser",
+        ] {
+            assert!(!is_publisher_label(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn top_section_labels_match_in_any_case_and_nothing_longer() {
+        for c in ["Podcasts", "PODCAST", "Úvod", "ÚVOD", "ニュース", "社会"] {
+            assert!(is_top_section_label(c), "{c:?}");
+        }
+        for c in ["Podcasts and radio", "Úvodem", "News", "", "ニュース一覧"] {
+            assert!(!is_top_section_label(c), "{c:?}");
+        }
     }
 
     #[test]
