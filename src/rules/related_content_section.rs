@@ -37,6 +37,13 @@ crate::declare_rule! {
     /// headline printed again) came up to four lines before it, and the first long paragraph
     /// without one ends the section.
     ///
+    /// A wiki's references list goes too: a heading such as `References`, `Notes`,
+    /// `Einzelnachweise`, `Références`, `Referencias` (perhaps with its `[edit]` link) with the
+    /// citations right under it, each opening with a back link (`^ "Lake Bled". Retrieved ...`,
+    /// `↑ Josef Ostler: ...`) or a number and naming where it was found (`Retrieved`,
+    /// `Abgerufen am`, `Consulté le`, `Consultado el`, `ISBN`); and two or more citations
+    /// opening with a back link in a row without the heading.
+    ///
     /// Example: `Related Articles` followed by three teasers (headline twice, `Al Jazeera`,
     /// `time7 hours ago`, `• Al Jazeera`, headline, teaser paragraph): all removed.
     ///
@@ -109,6 +116,126 @@ static HEADING_OPENINGS: Openings = Openings::new(
     ],
     false,
 );
+
+/// A references list's heading (its edit link cut off first), lowercase: compared whole, with
+/// no regex to compile (see [`is_references_heading`]).
+const REFERENCES_HEADINGS: [&str; 21] = [
+    "references",
+    "notes",
+    "notes and references",
+    "citations",
+    "footnotes",
+    "sources",
+    "einzelnachweise",
+    "anmerkungen",
+    "fußnoten",
+    "quellen",
+    "belege",
+    "références",
+    "notes et références",
+    "referencias",
+    "notas",
+    "referências",
+    "riferimenti",
+    "note",
+    "przypisy",
+    "bronnen",
+    "voetnoten",
+];
+
+/// Most bytes of a [`REFERENCES_HEADINGS`] heading (`notes et références`).
+const REFERENCES_HEADING_MAX_BYTES: usize = 21;
+
+/// Most words of a references heading.
+const REFERENCES_HEADING_MAX_WORDS: u32 = 3;
+
+/// Where a numbered citation says it was found: one of these words, whole, in the lowercased
+/// line.
+const CITATION_SOURCES: [&str; 10] = [
+    "retrieved",
+    "archived",
+    "accessed",
+    "abgerufen",
+    "consulté",
+    "consultado",
+    "recuperado",
+    "consultato",
+    "isbn",
+    "doi",
+];
+
+/// Whether `line` names where a citation was found (one of [`CITATION_SOURCES`] as a word).
+fn names_citation_source(line: &str) -> bool {
+    line.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CITATION_SOURCES.contains(&w))
+}
+
+/// Whether `line` is a citation of a references list: opening with a back link (`^`, `↑`), or
+/// with a number (`1.`, `[1]`) and naming where it was found ([`CITATION_SOURCES`]).
+fn is_citation(line: &str) -> bool {
+    opens_with_back_link(line)
+        || line.starts_with(|c: char| c.is_ascii_digit() || c == '[') && names_citation_source(line)
+}
+
+/// Whether `line` (a document's line: trimmed by reading) may be a citation by its first
+/// byte alone: a back link, a digit or `[` (a cheap necessary condition for [`is_citation`],
+/// tried before the heading above it).
+fn opens_like_citation(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(b'^' | b'[' | b'0'..=b'9') => true,
+        Some(0xE2) => line.starts_with('↑'),
+        _ => false,
+    }
+}
+
+/// Whether `line` opens with a citation's back link, `^` or `↑`: a test of its first byte on
+/// nearly every line (the rule asks it of each).
+fn opens_with_back_link(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(b'^') => true,
+        Some(0xE2) => line.starts_with('↑'),
+        _ => false,
+    }
+}
+
+/// The end (exclusive) of the citations right under line `i` (blank lines between them
+/// allowed), `i + 1` when none is.
+fn citations_end(doc: &Document, i: usize) -> usize {
+    let mut end = i + 1;
+    for k in i + 1..doc.n_lines() {
+        if doc.is_blank(k) {
+            continue;
+        }
+        if !is_citation(doc.line(k)) {
+            break;
+        }
+        end = k + 1;
+    }
+    end
+}
+
+/// Whether line `i` is a references list's heading over a citation: the next line that is not
+/// blank opens like a citation (checked first: a first-character test), and line `i` is short
+/// and, its edit link cut off, one of [`REFERENCES_HEADINGS`] in any case. Whether that line
+/// is a citation indeed, [`citations_end`] says.
+fn is_references_heading(doc: &Document, i: usize) -> bool {
+    let info = doc.info(i);
+    if info.is_blank() || info.words > REFERENCES_HEADING_MAX_WORDS + 4 {
+        return false;
+    }
+    let Some(next) = (i + 1..doc.n_lines()).find(|&k| !doc.is_blank(k)) else {
+        return false;
+    };
+    if !opens_like_citation(doc.line(next)) {
+        return false;
+    }
+    let line = doc.line(i);
+    let heading = super::section_edit_link::edit_link_start(line).map_or(line, |at| &line[..at]);
+    let heading = super::shape::core(heading);
+    heading.len() <= REFERENCES_HEADING_MAX_BYTES
+        && REFERENCES_HEADINGS.contains(&heading.to_lowercase().as_str())
+}
 
 /// Teaser lines under a sidebar heading are shorter than this (words).
 const TEASER_MAX_WORDS: u32 = 15;
@@ -274,6 +401,21 @@ impl Rule for RelatedContentSection {
                 i += 1;
                 continue;
             }
+            // a references list: its heading and the citations under it, or a run of citations
+            let back_link = opens_with_back_link(doc.line(i));
+            if back_link || is_references_heading(doc, i) {
+                let end = citations_end(doc, i);
+                let citations = (i + 1..end).filter(|&k| !doc.is_blank(k)).count();
+                if citations >= 1 {
+                    out.push(Removal::lines(&Self::META, i..end).with_note(format!(
+                        "references list of {} lines",
+                        citations + usize::from(back_link)
+                    )));
+                    before += (i..end).map(|k| doc.info(k).words).sum::<u32>();
+                    i = end;
+                    continue;
+                }
+            }
             if short_line_opens_and_matches(doc, i, 8, &HEADING_OPENINGS, &HEADING) {
                 let after = total - before - doc.info(i).words;
                 let next = (i + 1..n).find(|&k| !doc.is_blank(k));
@@ -310,6 +452,50 @@ mod tests {
     }
 
     const BODY: &str = "The council met on Monday and agreed a new plan for the harbour, which will be dredged next spring at a cost shared by the port and the city.\nWork will start in March and last until the summer, the mayor said.";
+
+    #[test]
+    fn references_headings_fit_their_bounds() {
+        for h in REFERENCES_HEADINGS {
+            assert!(h.len() <= REFERENCES_HEADING_MAX_BYTES, "{h:?}");
+            assert!(
+                h.split(' ').count() <= REFERENCES_HEADING_MAX_WORDS as usize,
+                "{h:?}"
+            );
+            assert_eq!(h, h.to_lowercase(), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn a_citation_names_its_source_as_a_whole_word() {
+        assert!(is_citation(
+            "1. Doe, Jane. \"Harbours\". Retrieved 3 May 2020."
+        ));
+        assert!(is_citation(
+            "[2] Lind, Erik (1998). ISBN 978-0-00-000000-0."
+        ));
+        assert!(is_citation(
+            "3. Ormensee. In: Beispielportal, abgerufen am 4. Juni 2022."
+        ));
+        assert!(!is_citation("1. The harbour wall was built in 1890."));
+        assert!(!is_citation("1. Doing it retrievedly"));
+        assert!(!is_citation("See Retrieved 3 May 2020"));
+    }
+
+    #[test]
+    fn a_references_list_goes_with_its_heading() {
+        let t = format!("{BODY}\nReferences[edit]\n^ \"Harbour Wall\". Example.info. Retrieved 12 March 2021.\n^ Doe, Jane (2007). Harbours. p. 45.\n");
+        assert_eq!(removed(&t), vec![2..5]);
+        let t = format!("{BODY}\nEinzelnachweise[Bearbeiten | Quelltext bearbeiten]\n↑ Hafenamt: Jahresbericht 2019. S. 4.\n\n↑ Anna Berg: Der Hafen. Kiel 1980, S. 22.\n");
+        assert_eq!(removed(&t), vec![2..6]);
+        let t = format!("{BODY}\nNotes\n1. Doe, Jane. \"Harbours\". Retrieved 3 May 2020.\n");
+        assert_eq!(removed(&t), vec![2..4]);
+        // citations in a row without their heading
+        let t = format!("{BODY}\n^ Doe, Jane (2007). Harbours.\n^ Roe, Ann (2010). Walls.\n");
+        assert_eq!(removed(&t), vec![2..4]);
+        // a heading over prose, a lone caret line, a numbered line naming no source stay
+        let t = format!("Notes\nThe notes of the meeting were published on Friday by the council.\n{BODY}\n^ see above\nReferences\n1. The harbour wall was built in 1890.");
+        assert!(removed(&t).is_empty());
+    }
 
     #[test]
     fn the_articles_next_subheading_stays_out_of_the_section() {
