@@ -18,7 +18,10 @@
 //!   section of prose (`Introduction`, `History` that a journal's or a wiki's articles all
 //!   print): alone in its run, between paragraphs of at least [`SECTION_PROSE_WORDS`] words
 //!   (not between a headline and the first paragraph, where a site's tagline stands), neither
-//!   of them set beside other columns ([`LineShape::Columned`]). Scrapers
+//!   of them set beside other columns ([`LineShape::Columned`]), or a short exact repeat
+//!   shaped like a sentence ([`LineShape::Sentence`]: `No one was hurt.`, `Details follow.`)
+//!   alone in its run between two such paragraphs: two unrelated reports share a stock phrase,
+//!   and cutting it from the second leaves a hole in its prose. Scrapers
 //!   flatten a page's columns line by line, so a sidebar menu's entries (`Business`, `Health`)
 //!   come out between an article's paragraphs, one entry after each, the paragraphs carrying
 //!   the gap where the sidebar's other cells stood: such an entry stays removed.
@@ -36,7 +39,7 @@ use super::steps::{Decision, DocSigs, ParaSig, Verdict};
 pub const MAX_RUN: usize = 3;
 
 /// Fewest words of the paragraph below a learned heading that heads a section of prose (see
-/// [`heads_a_section`]).
+/// [`between_prose`]).
 const SECTION_PROSE_WORDS: usize = 10;
 
 /// Most words of a heading.
@@ -61,6 +64,9 @@ pub enum LineShape {
     /// A short title-like line: 1 to 5 words, starting with an upper-case letter, no end
     /// punctuation (`Ingredients`, `Preparation`).
     Heading,
+    /// A short statement: at least [`SENTENCE_MIN_WORDS`] words, an upper-case first letter, a
+    /// full stop at its end and no question or exclamation mark (`No one was hurt.`).
+    Sentence,
     /// A line of none of the shapes above that its input set beside other columns (a wide gap
     /// in it, see [`crate::input::normalize`]): a page's article column printed line by line
     /// beside its sidebar.
@@ -84,6 +90,9 @@ pub fn shape_of(text: &str) -> LineShape {
     }
     if is_heading(t) {
         return LineShape::Heading;
+    }
+    if is_short_sentence(t) {
+        return LineShape::Sentence;
     }
     LineShape::Other
 }
@@ -179,12 +188,30 @@ fn is_heading(text: &str) -> bool {
         && !text.ends_with(['.', '!', '?', ':', ';', ',', '…'])
 }
 
-/// A learned heading that is a run of its own, between `before` and `after` (the document's
-/// own lines), heads a section of prose: both are paragraphs of at least
-/// [`SECTION_PROSE_WORDS`] words (the previous section's end, the new one's start), and
-/// neither was set beside other columns. A site's tagline between an article's headline and
-/// its first paragraph does not follow prose.
-fn heads_a_section(before: &ParaSig, after: &ParaSig) -> bool {
+/// Fewest words of a [`LineShape::Sentence`] (`Thank you.` is a sign-off, not a sentence of
+/// the report).
+const SENTENCE_MIN_WORDS: usize = 3;
+
+/// `text` is a statement: at least [`SENTENCE_MIN_WORDS`] words, an upper-case first letter,
+/// a full stop at its end, and no colon or bar (a label's `Note: see below.`, a menu's
+/// `A | B.`), no question or exclamation mark: a site's hooks between paragraphs ask or
+/// shout (`Want to submit a story?`, `Like online video? Then you'll love ...`). Its length
+/// is bounded by the caller: only short lines get a shape.
+fn is_short_sentence(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_uppercase())
+        && text.ends_with(['.', '…'])
+        && !text.contains([':', '|', '?', '!'])
+        && text
+            .split_whitespace()
+            .nth(SENTENCE_MIN_WORDS - 1)
+            .is_some()
+}
+
+/// A run of its own between `before` and `after` (the document's own lines) sits inside prose:
+/// both are paragraphs of at least [`SECTION_PROSE_WORDS`] words (a learned heading: the
+/// previous section's end, the new one's start), and neither was set beside other columns. A
+/// site's tagline between an article's headline and its first paragraph does not follow prose.
+fn between_prose(before: &ParaSig, after: &ParaSig) -> bool {
     [before, after]
         .iter()
         .all(|p| p.words as usize >= SECTION_PROSE_WORDS && p.shape != LineShape::Columned)
@@ -236,7 +263,12 @@ pub fn spare(sigs: &DocSigs, decisions: &mut Vec<Decision>, min_words_repeat_in_
                     matches!(
                         paras[k + 1].shape,
                         LineShape::QuantityItem | LineShape::NumberedItem
-                    ) || (j - i == 1 && heads_a_section(&paras[i - 1], &paras[j]))
+                    ) || (j - i == 1 && between_prose(&paras[i - 1], &paras[j]))
+                }
+                (Verdict::Exact, LineShape::Sentence) => {
+                    j - i == 1
+                        && (p.words as usize) < min_words_repeat_in_doc
+                        && between_prose(&paras[i - 1], &paras[j])
                 }
                 _ => false,
             }
@@ -302,11 +334,29 @@ mod tests {
         for t in [
             "ingredients",
             "Ingredients:",
-            "Posted by the editors.",
             "One two three four five six",
             "* Podcasts",
         ] {
             assert_eq!(shape_of(t), LineShape::Other, "{t}");
+        }
+        assert_eq!(shape_of("Posted by the editors."), LineShape::Sentence);
+    }
+
+    #[test]
+    fn short_sentences() {
+        for t in ["No one was hurt.", "The police declined to comment."] {
+            assert_eq!(shape_of(t), LineShape::Sentence, "{t}");
+        }
+        for t in [
+            "Thank you.",
+            "no one was hurt.",
+            "Note: see below.",
+            "Home | News | Sport.",
+            "Read more",
+            "Was it worth it?",
+            "Like the show? Then you'll love the podcast.",
+        ] {
+            assert_ne!(shape_of(t), LineShape::Sentence, "{t}");
         }
     }
 
@@ -362,7 +412,7 @@ mod tests {
             .collect()
     }
 
-    use LineShape::{Columned, Heading, NumberedItem, Other, QuantityItem};
+    use LineShape::{Columned, Heading, NumberedItem, Other, QuantityItem, Sentence};
     use Verdict::{Boilerplate, Exact};
 
     /// Two shared ingredients between the recipe's own items stay; the same run at the end of
@@ -445,5 +495,28 @@ mod tests {
         assert!(spared_lines(&sigs, &[(7, Boilerplate)]).is_empty());
         assert!(spared_lines(&sigs, &[(9, Boilerplate)]).is_empty());
         assert!(spared_lines(&sigs, &[(9, Boilerplate), (10, Boilerplate)]).is_empty());
+    }
+
+    /// A stock statement two reports share stays between the second's own paragraphs; at the
+    /// end of a document (a sign-off), next to a short line, in a run with another repeat, or
+    /// as learned boilerplate, it goes.
+    #[test]
+    fn shared_sentences_inside_prose_stay() {
+        let sigs = doc(vec![
+            para(0, 20, Other),
+            para(1, 4, Sentence),
+            para(2, 20, Other),
+            para(3, 4, Sentence),
+            para(4, 3, Other),
+            para(5, 4, Sentence),
+            para(6, 4, Sentence),
+            para(7, 20, Other),
+            para(8, 4, Sentence),
+        ]);
+        assert_eq!(spared_lines(&sigs, &[(1, Exact)]), vec![1]);
+        assert!(spared_lines(&sigs, &[(1, Boilerplate)]).is_empty());
+        assert!(spared_lines(&sigs, &[(3, Exact)]).is_empty());
+        assert!(spared_lines(&sigs, &[(5, Exact), (6, Exact)]).is_empty());
+        assert!(spared_lines(&sigs, &[(8, Exact)]).is_empty());
     }
 }
