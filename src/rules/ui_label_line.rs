@@ -43,9 +43,13 @@ crate::declare_rule! {
     /// target (`* Pinterest` / `* Facebook` / `* Reddit`), where a button of the bar (`Share`,
     /// `Email`, `Print`) counts as one (`Share` / `WhatsApp`). Share targets include regional
     /// networks and names in other scripts (`ВКонтакте`, `Одноклассники`, `微信`, `微博`,
-    /// `QQ空间`, `LINEで送る`, `카카오톡`, `فيسبوك`) and a bar's comment button (`Comments`, `评论`,
-    /// `コメント`), and the share button is known in more
-    /// languages (`Поделиться`, `Paylaş`, `Sdílet`, `シェア`, `分享到：`, `شارك`). Only whole lines of at most six words
+    /// `QQ空间`, `LINEで送る`, `카카오톡`, `فيسبوك`, `फेसबुक`, `เฟซบุ๊ก`) and a bar's comment button
+    /// (`Comments`, `评论`, `コメント`), a bar on one line may glue its button to the first target
+    /// with a full-width colon (`分享到：微信 微博 QQ空间`), and the share button is known in more
+    /// languages (`Поделиться`, `Paylaş`, `Sdílet`, `シェア`, `分享到：`, `شارك`, `แชร์`, `Chia
+    /// sẻ`, `Bagikan artikel ini`), as are copy-link buttons (`링크복사`, `复制链接`, `Sao chép liên
+    /// kết`, `Salin tautan`) and font-size controls (`字号：大 中 小`, `글자크기 설정`, `Cỡ chữ`,
+    /// `Ukuran huruf`). Only whole lines of at most six words
     /// are matched, case-insensitively; an article toolbar, a line of at most ten words made only
     /// of two or more actions (`Print Email Return to Top`, `Email to a friend | Printer friendly`,
     /// `Text Size Print Email RSS`, `Jump to Recipe Print Recipe Pin Recipe`), goes too. Post
@@ -139,7 +143,9 @@ static LABEL: Lazy = Lazy::new(
       | prejsť\s+na\s+obsah | preskoči\s+na\s+sadržaj | sari\s+la\s+conținut | ugrás\s+a\s+tartalomra | [iİ]çeriğe\s+geç
       | перейти\s+до\s+(?:вмісту|змісту|основного\s+вмісту) | перейти\s+к\s+(?:содержимому|содержанию|основному\s+содержанию)
       | поделиться | поділитися | paylaş | sdílet | zdieľať | megosztás | distribuie | κοινοποίηση | שתף | शेयर\s+करें
-      | シェア(?:する)? | 分享(?:到)? | 공유(?:하기)? | شارك | مشاركة
+      | シェア(?:する)? | 分享(?:到)? | 공유(?:하기)? | شارك | مشاركة | แชร์ | chia\s+sẻ | bagikan(?:\s+(?:artikel|berita)(?:\s+ini)?)?
+      | 링크\s?복사 | 복사하기 | sao\s+chép\s+liên\s+kết | salin\s+(?:tautan|link) | 复制链接
+      | (?:字号|字体)\s*[：:]?\s*(?:[大中小]\s*){0,3} | 글자\s?크기(?:\s?설정)? | 글씨\s?크기 | cỡ\s+chữ | ukuran\s+(?:huruf|teks)
       | apply\s+(?:now|here|online|for\s+this\s+(?:job|position|role)) | jetzt\s+bewerben | postuler(?:\s+maintenant)?
       | save\s+(?:this\s+)?job | job\s+merken | stelle\s+merken | edit\s+this\s+page | diese\s+seite\s+bearbeiten
       | (?:buy|get|book)\s+tickets | tickets\s+(?:kaufen|bestellen) | add\s+to\s+(?:my\s+)?(?:google\s+|outlook\s+|apple\s+)?calendar
@@ -300,7 +306,8 @@ static SHARE_TARGET: Lazy = Lazy::new(
       | delen | partilhar | compartilhar | compartilhe | udostępnij | paylaş | sdílet | zdieľať | megosztás | distribuie | dela | jaa
       | вконтакте | вк | одноклассники | фейсбук | твиттер | телеграм | ватсап | вайбер | поделиться | поділитися | поширити
       | فيسبوك | فيس\s?بوك | تويتر | واتساب | واتس\s?اب | تيليجرام | تلغرام | تيلجرام | لينكد\s?إن | شارك | مشاركة
-      | κοινοποίηση | שתף | שיתוף | शेयर | शेयर\s+करें
+      | κοινοποίηση | שתף | שיתוף | शेयर | शेयर\s+करें | फेसबुक | ट्विटर | व्हाट्सऐप | व्हाट्सएप | टेलीग्राम
+      | แชร์ | เฟซบุ๊ก | ทวิตเตอร์ | ไลน์ | 링크복사
       | シェア | シェアする | ツイート | ポスト | はてブ | はてなブックマーク | lineで送る | lineで共有 | 共有 | 共有する
       | 分享 | 分享到 | 微信 | 微博 | 朋友圈 | qq空间 | qq好友 | 豆瓣 | 复制链接 | 複製連結
       | 공유 | 공유하기 | 카카오톡 | 카카오스토리 | 페이스북 | 트위터 | 네이버 | 밴드
@@ -321,7 +328,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
         b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou", b"tr", b"ap", b"je", b"jo",
-        b"ge", b"mi", b"kl",
+        b"ge", b"mi", b"kl", b"uk",
     ],
     true,
 );
@@ -674,7 +681,9 @@ impl Rule for UiLabelLine {
             // that is not), in one pass with no buffer
             let (mut words, mut all_targets) = (0usize, true);
             for w in c
-                .split(|ch: char| ch.is_whitespace() || ch == '|' || ch == '/' || ch == ',')
+                .split(|ch: char| {
+                    ch.is_whitespace() || ch == '|' || ch == '/' || ch == ',' || ch == '：'
+                })
                 .filter(|w| !w.is_empty())
             {
                 words += 1;
@@ -1073,6 +1082,16 @@ mod tests {
             "الرئيسية",
             "ראשי",
             "Trang chủ",
+            "Chia sẻ",
+            "Sao chép liên kết",
+            "Cỡ chữ",
+            "Bagikan",
+            "Bagikan artikel ini",
+            "Bagikan berita",
+            "Salin tautan",
+            "Salin link",
+            "Ukuran huruf",
+            "Ukuran teks",
             "Preskoči na glavni sadržaj",
             "Hopp til hovedinnhold",
             "Към съдържанието",
@@ -1686,6 +1705,45 @@ mod tests {
             let n = bar.lines().count();
             assert_eq!(removed(&text), (0..n).collect::<Vec<_>>(), "{bar:?}");
         }
+    }
+
+    #[test]
+    fn share_copy_link_and_font_size_labels_in_more_languages_go() {
+        // each alone above the text: a copy-link button, a font-size control, a share button
+        for label in [
+            "링크복사",
+            "링크 복사",
+            "글자크기 설정",
+            "글자 크기",
+            "字号：大 中 小",
+            "字体 大 中 小",
+            "复制链接",
+            "Chia sẻ",
+            "Sao chép liên kết",
+            "Cỡ chữ",
+            "Bagikan artikel ini",
+            "Salin tautan",
+            "Ukuran huruf",
+            "แชร์",
+        ] {
+            let text = format!("{label}\nThe article begins with a sentence of its own here.");
+            assert_eq!(removed(&text), [0], "{label:?}");
+        }
+        // share bars: a button and the networks' names in Devanagari and Thai, one per line,
+        // and a Chinese bar on one line, its button glued to the first target by a full-width
+        // colon
+        for bar in [
+            "शेयर करें\nफेसबुक\nट्विटर\nव्हाट्सऐप",
+            "แชร์\nFacebook\nLINE",
+            "แชร์\nเฟซบุ๊ก\nไลน์",
+            "分享到：微信 微博 QQ空间",
+        ] {
+            let text = format!("{bar}\nThe article begins with a sentence of its own here.");
+            let n = bar.lines().count();
+            assert_eq!(removed(&text), (0..n).collect::<Vec<_>>(), "{bar:?}");
+        }
+        // a network's name alone in a sentence's place stays, as in Latin script
+        assert!(removed("The council voted.\nफेसबुक\nThe vote was close.").is_empty());
     }
 
     #[test]
