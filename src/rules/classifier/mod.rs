@@ -1517,6 +1517,93 @@ const HEADLINE_MIN_WORDS: u32 = 4;
 /// Non-blank lines, not removed by rules, above the core searched for a headline by its words.
 const HEADLINE_REACH: usize = 8;
 
+/// Most non-blank lines above an article's first line that [`headline_over_head_block`] reads
+/// (the headline among them) ...
+const HEAD_BLOCK_LINES: usize = 8;
+
+/// ... of which at most this many are short lines no rule removes (a byline, a photo credit, a
+/// widget's label the rules do not know) ...
+const HEAD_BLOCK_SHORT_LINES: usize = 4;
+
+/// ... each of at most this many words, or, opening with a label (`Penulis: Rina Wulandari |
+/// Editor: Budi Santoso`, see [`opens_with_a_label`]), of at most [`HEAD_BLOCK_LABELLED_WORDS`].
+const HEAD_BLOCK_SHORT_WORDS: u32 = 3;
+const HEAD_BLOCK_LABELLED_WORDS: u32 = 8;
+
+/// Whether `line`'s first word holds a colon: a label and its value (`Text: Anna Reed`, `Foto:
+/// ...`, `字号：大 中 小`, `分享到：微信 微博`).
+fn opens_with_a_label(line: &str) -> bool {
+    line.split_whitespace()
+        .next()
+        .is_some_and(|w| w.contains([':', '：']))
+}
+
+/// The headline over an article's head block, when neither the head window's walk nor the
+/// headline's words found it: walking up from the core's first line `c0` past the lines rules
+/// remove (a share bar, a dateline), datelines, and at most [`HEAD_BLOCK_SHORT_LINES`] short
+/// lines (a byline, `Text: Name`, a photo credit, a widget's label no rule knows), the first
+/// line shaped like a headline of at least [`HEADLINE_MIN_WORDS`] words; within
+/// [`HEAD_BLOCK_LINES`] non-blank lines, and none when a longer line, a bulleted or
+/// chrome-shaped one (a menu's entry, `NAME / THE PAPER`) or a core line comes first. The
+/// walk counts each of those lines against its window, so a page that stacks a date, a byline,
+/// a photo credit and share buttons between headline and text runs out of window below its
+/// headline; and the headline's words may not be the text's (another inflection:
+/// `робототехники` over `робототехника`).
+fn headline_over_head_block(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    in_core: &[bool],
+    c0: usize,
+) -> Option<usize> {
+    let (mut lines, mut short) = (0, 0);
+    for j in (0..c0).rev() {
+        let f = &out[j].features;
+        if out[j].class == Class::Blank || f.words == 0 {
+            // (a bare bullet or rule: nothing to count)
+            continue;
+        }
+        lines += 1;
+        if in_core[j] || lines > HEAD_BLOCK_LINES {
+            return None;
+        }
+        if ruled.get(j).copied().unwrap_or(false)
+            || f.words <= 8 && (f.clock || f.nonletter_share() > 0.5)
+        {
+            // a share bar the rules remove, a dateline
+            continue;
+        }
+        let line = doc.line(j);
+        let labelled = opens_with_a_label(line);
+        if f.words >= HEADLINE_MIN_WORDS
+            && !labelled
+            && !f.terminal
+            && !f.colon
+            && f.digits == 0
+            && !f.comment_marker
+            && !chrome_shaped(f)
+            && item_number(line).is_none()
+            && headline_shaped_line(line, f)
+        {
+            return Some(j);
+        }
+        if f.bullet || chrome_shaped(f) {
+            // a menu's entry, a credit with a separator or a handle: no article's head block
+            return None;
+        }
+        short += 1;
+        let short_words = if labelled {
+            HEAD_BLOCK_LABELLED_WORDS
+        } else {
+            HEAD_BLOCK_SHORT_WORDS
+        };
+        if short > HEAD_BLOCK_SHORT_LINES || f.words > short_words {
+            return None;
+        }
+    }
+    None
+}
+
 /// Longest line, in words, read as a menu entry above a headline.
 const MENU_ITEM_WORDS: u32 = 2;
 
@@ -3271,12 +3358,18 @@ fn classify_lines(
     // byline and a share bar between them): the nearest headline-shaped line of a few words
     // within reach whose long words are mostly the article's own
     if let Some(c0) = core_start {
-        // (a byline's two or three words are no headline, nor a dateline's)
+        // (a byline's two or three words are no headline, nor a dateline's, nor a widget's
+        // label that a rule removes: `分享到：微信 微博 QQ空间`)
         let headline_found = (0..c0).any(|j| {
             let f = &out[j].features;
-            head[j] && f.words >= HEADLINE_MIN_WORDS && !f.terminal && f.digits == 0
+            head[j]
+                && f.words >= HEADLINE_MIN_WORDS
+                && !f.terminal
+                && f.digits == 0
+                && !ruled.get(j).copied().unwrap_or(false)
         });
         if !headline_found {
+            let mut found_by_words = false;
             let candidates = (0..c0)
                 .rev()
                 .filter(|&j| {
@@ -3300,11 +3393,23 @@ fn classify_lines(
                 let (shared, distinct) = shared_words(doc.line(j), v, &mut seen, &mut scratch);
                 if shared >= 2 && shared * 2 >= distinct {
                     head[j] = true;
+                    found_by_words = true;
                     // a standfirst (a sentence with a full stop) stands under the headline: look
                     // on above it; a question or a cry is the headline itself
                     if !doc.line(j).trim_end().ends_with(features::FULL_STOPS) {
                         break;
                     }
+                }
+            }
+            // its words are mostly not the text's (another inflection: `робототехники` over
+            // `робототехника`): the headline over the head block, found by its place, when at
+            // least one of its long words is the text's, or it has none to compare (a menu's
+            // or a widget's line shares none)
+            if !found_by_words {
+                if let Some(j) = headline_over_head_block(doc, &out, ruled, &in_core, c0) {
+                    let v = core_words();
+                    let (shared, distinct) = shared_words(doc.line(j), v, &mut seen, &mut scratch);
+                    head[j] = shared >= 1 || distinct == 0;
                 }
             }
         }
@@ -4667,6 +4772,77 @@ mod tests {
             ),
             0
         ));
+    }
+
+    /// A page's head block under a menu: a dateline, two labelled credits and a widget's label
+    /// no rule knows between the headline and the text, more lines than the head window
+    /// reaches.
+    const HEAD_BLOCK: &str = "Home\nNews\nSport\n\
+        Shipyards reopen for winter ferry repairs\n\
+        5 December 2026, 11:20\n\
+        Text: Anna Reed\n\
+        Photo: port office\n\
+        Text settings\n";
+
+    /// The text under [`HEAD_BLOCK`]: of the headline's long words it holds one (`ferry`),
+    /// too few for the search by the headline's words.
+    const HEAD_BLOCK_TEXT: &str = "The old ferry will carry passengers again from Saturday, the \
+        port authority announced on Thursday, after a refit that took almost two years.\n\
+        Crews replaced the engine, the deck and most of the wiring. The boat keeps its wooden \
+        benches, which volunteers sanded and painted by hand over the cold months.\n";
+
+    #[test]
+    fn the_headline_over_a_head_block_the_window_does_not_reach_stays() {
+        let r = reasons(&format!("{HEAD_BLOCK}{HEAD_BLOCK_TEXT}"));
+        let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
+        assert_eq!(
+            why("Shipyards reopen for winter ferry repairs"),
+            Some(None),
+            "{r:#?}"
+        );
+        // the menu above it still goes
+        assert!(matches!(why("Sport"), Some(Some(_))), "{r:#?}");
+        // a bulleted menu entry between the two ends the head block: the line over it is the
+        // menu's, not the article's headline
+        let menu = HEAD_BLOCK.replacen("Text: Anna Reed", "* Weather", 1);
+        let r = reasons(&format!("{menu}{HEAD_BLOCK_TEXT}"));
+        let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
+        assert!(
+            matches!(
+                why("Shipyards reopen for winter ferry repairs"),
+                Some(Some(_))
+            ),
+            "{r:#?}"
+        );
+        // and a headline that shares no long word with the text is no headline of it
+        let other = HEAD_BLOCK.replacen("ferry", "cargo", 1);
+        let r = reasons(&format!("{other}{HEAD_BLOCK_TEXT}"));
+        let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
+        assert!(
+            matches!(
+                why("Shipyards reopen for winter cargo repairs"),
+                Some(Some(_))
+            ),
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_widget_label_the_rules_remove_is_no_headline_found() {
+        // a font-size control and a share bar of five words or more, which rules remove, fill
+        // the head window; the headline above them is still searched for, and found
+        let text = format!(
+            "Home\nNews\nSport\nShipyards reopen for winter ferry repairs\n\
+             5 December 2026, 11:20\nShare this story on Facebook Twitter\n\
+             Font size: small medium large\n{HEAD_BLOCK_TEXT}"
+        );
+        let doc = Document::from_text(text, 1, 0);
+        let mut ruled = vec![false; doc.n_lines()];
+        ruled[5] = true;
+        ruled[6] = true;
+        let p = Params::for_strictness(Strictness::Normal);
+        let v = classify_ruled(&doc, &p, &ruled, &[], &[]);
+        assert_eq!(v[3].remove, None, "{:?}", v[3]);
     }
 
     #[test]
