@@ -79,7 +79,11 @@ crate::declare_rule! {
     /// ends (or starts) with, `5.` after `4.`, when they are steps of five words or more: a
     /// last step that lists tools (`5. Tools: chain tool, pliers, rag`) is still a step.
     /// Right below the core, the article's next sections stay (two or more sentences, perhaps
-    /// under a subheading; a table of properties under one), and so does the author's sign-off
+    /// under a subheading; a table of properties under one; a list of three to twelve short
+    /// items under a subheading, or the rest of a list the core ends in, one block without
+    /// blank lines that chrome ends: the document's end, a line a rule removes, a chrome line
+    /// or a date; not a menu of single words, nor teaser titles in Title Case, nor a line the
+    /// page repeats), and so does the author's sign-off
     /// below a run of the core: an opener such as `x`, `Cheers`, `Liebe Grüße` or `Euer` and a
     /// name (`x Franzi`), or an opener and a comma with the name on the next line (`Cheers,` /
     /// `Maggie`), perhaps after a short closing remark (`Happy digging!`).

@@ -2214,6 +2214,138 @@ fn section_below(below: Below<'_>, last: usize) -> Vec<usize> {
     }
 }
 
+/// Most words of a list's subheading below the core (`O que este espaço oferece`) and of each
+/// of its items (see [`list_below`]).
+const LIST_HEADING_WORDS: u32 = 6;
+const LIST_ITEM_WORDS: u32 = 12;
+
+/// Fewest items of a list below the core (see [`list_below`]).
+const LIST_BELOW_ITEMS: usize = 3;
+
+/// The lines of a list right below line `last` (the core's last, or the last of the sections
+/// found below it so far): under a subheading (a short line that is no sentence, no label
+/// ending in `:`, no bullet) when line `last` ends a sentence, or going on from line `last`
+/// when that is itself a list item or a subheading (the core took a list's first items: it
+/// ends on a line that is no sentence). Then [`LIST_BELOW_ITEMS`] to [`INTRODUCED_ITEMS`]
+/// items on the lines right below the subheading (or line `last`), one block without a blank
+/// line: lines of at most [`LIST_ITEM_WORDS`] words, no sentence, none ending in `:`, none
+/// holding a digit (an address, a price, a score, a teaser's date) or a column gap, none with
+/// a link, a rule's removal or a comment marker. The list must end where chrome starts: at
+/// the document's end, a line a rule removes, a chrome line (a bad line, a link list, a
+/// separator, a copyright), a date or a clock, or the comment thread (the rest of a list the
+/// core ends in: in its own block, right below its last item); not at prose the core left
+/// out (a teaser, a comment), at a label or at a line with a number. A
+/// menu, a share bar, a list of teasers or of a site's sections are not one: at most half of
+/// the list's lines are a single word, its lines of two words and more are not mostly in
+/// Title Case (not on a German page), no three of its lines open or end with the same two
+/// words, none comes twice on the page. Empty when there is none.
+fn list_below(below: Below<'_>, page: &PageKeys, langs: &PageLanguages, last: usize) -> Vec<usize> {
+    let Below {
+        doc,
+        out,
+        ruled,
+        in_thread,
+    } = below;
+    let is_ruled = |j: usize| ruled.get(j).copied().unwrap_or(false);
+    let lf = &out[last].features;
+    let goes_on =
+        out[last].class != Class::Bad && !lf.terminal && !lf.colon && lf.words <= LIST_ITEM_WORDS;
+    let mut list = Vec::new();
+    // the line the items follow
+    let mut above = last;
+    if !goes_on {
+        let Some(head) = lines_below(out, last).next() else {
+            return list;
+        };
+        let hf = &out[head].features;
+        if !below.plain(head)
+            || out[head].class == Class::Bad
+            || hf.terminal
+            || hf.colon
+            || hf.bullet
+            || hf.clock
+            || hf.words > LIST_HEADING_WORDS
+            || holds_date(doc.line(head))
+        {
+            return list;
+        }
+        list.push(head);
+        above = head;
+    }
+    // the items stand on the lines right below it, one block (a blank line between two of
+    // them parts a page's blocks: teaser cards, a menu's groups)
+    let lines = (above + 1..out.len()).take_while(|&j| out[j].class != Class::Blank);
+    let item = |j: usize| {
+        let f = &out[j].features;
+        below.plain(j)
+            && out[j].class != Class::Bad
+            && doc.column_gaps_in(j).next().is_none()
+            && !f.terminal
+            && !f.colon
+            && !f.clock
+            && f.digits == 0
+            && f.words <= LIST_ITEM_WORDS
+    };
+    let mut items = 0;
+    // the line that ends the list: the next one after the block's last item, blank lines aside
+    let mut end = None;
+    let mut last_item = above;
+    for j in lines {
+        if item(j) {
+            list.push(j);
+            items += 1;
+            last_item = j;
+        } else {
+            end = Some(j);
+            break;
+        }
+    }
+    if end.is_none() && !goes_on {
+        end = lines_below(out, last_item).next();
+    } else if end.is_none() {
+        // the rest of a list the core ends in: chrome right below its last item, or nothing
+        // (a block of teaser titles the core ends on runs on to its blank line all the same)
+        end = (last_item + 1..out.len()).find(|&j| out[j].class != Class::Blank);
+        if end.is_some() {
+            return Vec::new();
+        }
+    }
+    // where the list ends, chrome starts (or the document ends)
+    let chrome_below = end.is_none_or(|e| {
+        let f = &out[e].features;
+        is_ruled(e)
+            || in_thread[e]
+            || out[e].class == Class::Bad
+            || !below.plain(e)
+            || f.clock
+            || holds_date(doc.line(e))
+    });
+    if !chrome_below || !(LIST_BELOW_ITEMS..=INTRODUCED_ITEMS).contains(&items) {
+        return Vec::new();
+    }
+    let single = list.iter().filter(|&&j| out[j].features.words == 1).count();
+    if single * 2 > list.len() {
+        return Vec::new();
+    }
+    // menu entries and teaser titles: most lines of two words and more in Title Case (not on
+    // a German page, where every noun is capitalised)
+    if langs.main.is_none_or(|m| LANGS.get(m) != Some(&"de")) {
+        let (mut n, mut titled) = (0usize, 0usize);
+        for &j in list.iter().filter(|&&j| out[j].features.alpha_words >= 2) {
+            let f = &out[j].features;
+            n += 1;
+            titled += usize::from(f.cap_words * 4 >= f.alpha_words * 3);
+        }
+        if titled >= 2 && titled * 3 >= n * 2 {
+            return Vec::new();
+        }
+    }
+    if shared_affix(doc, &list) || list.iter().any(|&j| page.repeated(doc, j)) {
+        return Vec::new();
+    }
+    list
+}
+
 /// Most words of a sign-off line (`x Franzi`, `Liebe Grüße, Anna`) or of a closing remark
 /// above it (`Viel Glück!`).
 const SIGN_OFF_WORDS: usize = 4;
@@ -3226,11 +3358,14 @@ fn classify_lines(
     }
 
     // the article's next sections right below the core (a recipe's notes and nutrition, a
-    // closing sentence): sentences and rows of properties, each section perhaps under its
-    // subheading
+    // closing sentence, a closing list of tips): sentences and rows of properties, each
+    // section perhaps under its subheading, or a list ended by chrome (see [`list_below`])
     if let Some(mut last) = in_core.iter().rposition(|&c| c) {
         loop {
-            let section = section_below(below, last);
+            let mut section = section_below(below, last);
+            if section.is_empty() {
+                section = list_below(below, &page_keys, &langs, last);
+            }
             let Some(&end) = section.last() else {
                 break;
             };
@@ -4222,6 +4357,38 @@ mod tests {
         ] {
             let r = reasons(&format!("{LEDE}{end}"));
             assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_list_right_below_the_article_stays_where_chrome_ends_it() {
+        // a closing list under a subheading, ended by the document's end or by a share bar
+        let list = "What to bring\nSturdy shoes for the wet gangway\nA warm jacket for the deck\n\
+                    Cash for the kiosk on board\n";
+        for end in ["", "Facebook | Twitter | Email\n"] {
+            let r = reasons(&format!("{LEDE}{list}{end}"));
+            let items = r.len() - usize::from(!end.is_empty());
+            assert!(r[..items].iter().all(|(_, why)| why.is_none()), "{r:#?}");
+            assert!(r[items..].iter().all(|(_, why)| why.is_some()), "{r:#?}");
+        }
+        // a list of teaser titles in Title Case, a menu of single words, a list that runs into
+        // a line with a number (a teaser's), or one too short, go
+        for tail in [
+            "More from the harbour\nFerry Timetables Change In May\nNew Pier Opens For Anglers\n\
+             Harbour Festival Returns In June\n",
+            "Sections\nNews\nSport\nWeather\nTravel\n",
+            "Read next\nA new pier for the anglers\nThe festival comes back\nWhere to park now\n\
+             Ten years of the ferry in 40 photos\n",
+            "What to bring\nSturdy shoes for the wet gangway\nA warm jacket for the deck\n",
+        ] {
+            let r = reasons(&format!("{LEDE}{tail}"));
+            let lede = LEDE.lines().count();
+            assert!(
+                r[lede..]
+                    .iter()
+                    .all(|(_, why)| why == &Some(Reason::OutsideCore)),
+                "{r:#?}"
+            );
         }
     }
 
