@@ -98,7 +98,7 @@ pub fn shape_of(text: &str) -> LineShape {
 }
 
 /// `text` starts with a list number (1 to 3 digits, `.` or `)`), a space and a letter.
-fn is_numbered_item(text: &str) -> bool {
+pub fn is_numbered_item(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &text[digits..];
     (1..=3).contains(&digits)

@@ -195,12 +195,16 @@ pub fn signatures(doc: &Document, removed: &[Removal], opts: &DedupOptions) -> D
         } else {
             (Vec::new(), Vec::new())
         };
-        let shape = match own_lines::shape_of(text) {
-            LineShape::NumberedItem => LineShape::NumberedItem,
-            _ if n_words >= opts.min_words_repeat_in_doc.max(own_lines::SHAPED_WORDS) => {
+        // (a long line is only ever a numbered item: the other shapes' tests, which read the
+        // whole line, are not asked of every paragraph)
+        let shape = if n_words >= opts.min_words_repeat_in_doc.max(own_lines::SHAPED_WORDS) {
+            if own_lines::is_numbered_item(text.trim()) {
+                LineShape::NumberedItem
+            } else {
                 LineShape::Other
             }
-            shape => shape,
+        } else {
+            own_lines::shape_of(text)
         };
         // a line set beside other columns (its input had a wide gap, though a rule may have
         // cut the cell): a learned heading next to one is a sidebar's entry
