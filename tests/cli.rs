@@ -4913,7 +4913,11 @@ fn an_article_present_many_times_is_kept_once_not_learned_as_boilerplate() {
     assert!(rules.get("D003").is_none(), "{rules}");
     assert_eq!(rules["D004"]["removals"], 5, "{rules}");
     assert_eq!(report["totals"]["documents_out"], 1);
-    assert_eq!(report["totals"]["documents_dropped"]["all-removed"], 5);
+    assert_eq!(report["totals"]["documents_dropped"]["duplicate-record"], 5);
+    assert_eq!(
+        report["documents"][1]["status"],
+        "dropped: duplicate-record"
+    );
     let kept = &report["documents"][1]["removals"][0]["kept"];
     assert_eq!(kept["id"], report["documents"][0]["id"], "{kept}");
     // with D004 ignored, exact paragraph dedup (D001) takes the copies' lines instead

@@ -641,7 +641,7 @@ pub fn run(
                                 } else {
                                     crate::output::render(&c, format)
                                 };
-                                c.report.status = doc_status(!c.is_empty(), mode).into();
+                                c.report.status = doc_status(&c, mode);
                                 let json = if reporting {
                                     report::doc_json(&c.report)
                                 } else {
@@ -660,6 +660,8 @@ pub fn run(
                 totals.bytes_read += w.record.raw_bytes;
                 totals.repaired_utf8 += w.record.repaired_utf8;
                 let mut written = 0;
+                // why the record left nothing, when it did: its documents' common reason
+                let mut dropped: Option<&'static str> = None;
                 if docs.is_empty() {
                     *totals
                         .documents_dropped
@@ -686,6 +688,13 @@ pub fn run(
                 }
                 for (d, rendered, json) in docs {
                     let keep = !d.is_empty();
+                    if !keep {
+                        let why = dropped_reason(&d.report.removals);
+                        dropped = Some(match dropped {
+                            Some(r) if r != why => ALL_REMOVED,
+                            _ => why,
+                        });
+                    }
                     if !d.report.removals.is_empty() {
                         any_removal = true;
                     }
@@ -724,7 +733,7 @@ pub fn run(
                 } else {
                     *totals
                         .documents_dropped
-                        .entry("all-removed".into())
+                        .entry(dropped.unwrap_or(ALL_REMOVED).into())
                         .or_default() += 1;
                 }
             }
@@ -1205,11 +1214,30 @@ fn leave_out_earlier_outputs(
     *sources = kept;
 }
 
-fn doc_status(keep: bool, mode: Mode) -> &'static str {
-    match (keep, mode) {
-        (true, Mode::Write) => "written",
-        (true, Mode::DryRun | Mode::Diff) => "kept",
-        (false, _) => "dropped: all-removed",
+/// A document's status in the report: `written`, `kept` (a run that writes nothing), or
+/// `dropped: <reason>` ([`dropped_reason`]).
+fn doc_status(c: &CleanDoc, mode: Mode) -> String {
+    match (c.is_empty(), mode) {
+        (false, Mode::Write) => "written".into(),
+        (false, Mode::DryRun | Mode::Diff) => "kept".into(),
+        (true, _) => format!("dropped: {}", dropped_reason(&c.report.removals)),
+    }
+}
+
+/// Every line of a document removed, by rules and dedup together.
+const ALL_REMOVED: &str = "all-removed";
+
+/// Why a document that kept nothing was dropped: it repeats an earlier record
+/// (`duplicate-record`, D004; the removal names the record kept), it is the stub of a document
+/// copied from others (`copied-document`, D005), or its lines all went for their own reasons
+/// (`all-removed`).
+fn dropped_reason(removals: &[report::RemovalEntry]) -> &'static str {
+    if removals.iter().any(|r| r.code == "D004") {
+        "duplicate-record"
+    } else if removals.iter().any(|r| r.code == "D005") {
+        "copied-document"
+    } else {
+        ALL_REMOVED
     }
 }
 

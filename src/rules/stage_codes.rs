@@ -72,7 +72,7 @@ crate::declare_rule! {
     /// `--dedup corpus` (the default); `--ignore D004` keeps copies to D001-D003.
     ///
     /// Example: the same JSONL record twice under two ids: the second comes out empty and is
-    /// counted as dropped (`all-removed`).
+    /// counted as dropped (`duplicate-record`).
     pub struct DuplicateRecord => ("D004", "duplicate-record", Category::Dedup);
 }
 
@@ -94,7 +94,7 @@ crate::declare_rule! {
     ///
     /// Example: a record that repeats an earlier one with one word changed and a photo credit
     /// added: its paragraphs go as D001/D002, its headline and subheading as D005, and it is
-    /// counted as dropped (`all-removed`).
+    /// counted as dropped (`copied-document`).
     pub struct CopiedDocument => ("D005", "copied-document-leftover", Category::Dedup);
 }
 
