@@ -1530,6 +1530,13 @@ const HEAD_BLOCK_SHORT_LINES: usize = 4;
 const HEAD_BLOCK_SHORT_WORDS: u32 = 3;
 const HEAD_BLOCK_LABELLED_WORDS: u32 = 8;
 
+/// A dateline between an article's headline and its text, which the walks up from the text
+/// look past: a few words holding a clock time, or more digits and marks than letters
+/// (`14.03.2026 | 09:12`).
+fn dateline_shaped(f: &Features) -> bool {
+    f.words <= 8 && (f.clock || f.nonletter_share() > 0.5)
+}
+
 /// Whether `line`'s first word holds a colon: a label and its value (`Text: Anna Reed`, `Foto:
 /// ...`, `字号：大 中 小`, `分享到：微信 微博`).
 fn opens_with_a_label(line: &str) -> bool {
@@ -1567,9 +1574,7 @@ fn headline_over_head_block(
         if in_core[j] || lines > HEAD_BLOCK_LINES {
             return None;
         }
-        if ruled.get(j).copied().unwrap_or(false)
-            || f.words <= 8 && (f.clock || f.nonletter_share() > 0.5)
-        {
+        if ruled.get(j).copied().unwrap_or(false) || dateline_shaped(f) {
             // a share bar the rules remove, a dateline
             continue;
         }
@@ -3424,7 +3429,7 @@ fn classify_lines(
                     // a bare bullet or a rule: nothing to count
                     continue;
                 }
-                if !in_core[j] && f.words <= 8 && (f.clock || f.nonletter_share() > 0.5) {
+                if !in_core[j] && dateline_shaped(f) {
                     // a dateline between headline and text: look past it (it goes)
                     seen += 1;
                     continue;
