@@ -1,7 +1,7 @@
 //! R013: promotional blocks and advertisement markers.
 
 use super::shape::{
-    core, line_core, may_hold_any, short_line_matches, Lazy, LazyWords, DISCLOSURE_ANY,
+    core, line_core, may_hold_any, short_line_matches, Lazy, LazyWords, Openings, DISCLOSURE_ANY,
 };
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
@@ -21,6 +21,13 @@ crate::declare_rule! {
     /// with it when that line is short (15 words or fewer) and ends with a colon or speaks to
     /// the reader ("you", "your").
     ///
+    /// A newsletter's sponsor block goes too: the line naming the sponsor (`Presented by
+    /// Brightwave Bank`, `SPONSORED BY ...`, `Präsentiert von ...`, `En partenariat avec ...`,
+    /// `Patrocinado por ...`, `In collaborazione con ...`: the phrase, then a name opening in
+    /// uppercase, at most eight words, not ending like a sentence), the lines of that kind right
+    /// under it, and the ad's copy under them: the next paragraph, of at most 40 words, when it
+    /// names the sponsor again or ends in a call to learn more (`Scopri di più`, `Learn more`).
+    ///
     /// Example: `Try Our AI Features` / `Explore what the assistant can do for you:`.
     pub struct PromoBlock => ("R013", "promo-block", Category::Chrome);
 }
@@ -28,6 +35,112 @@ crate::declare_rule! {
 static PROMO_HEADING: Lazy = Lazy::new(
     r"(?ix)^(?:try|discover|explore|unlock|get|meet)\s+(?:our|the|new)\s+(?:new\s+)?(?:ai\s+)?(?:features?|tools?|assistant|premium|pro|plus)(?:\s+\w+)?$",
 );
+
+/// A sponsor's credit phrases, lowercase: the phrase, then perhaps a colon, a space and the
+/// sponsor's name, opening in uppercase (see [`sponsor_name`]). Matched by hand, with no regex
+/// to compile: compiling one costs as much as searching thousands of lines with it.
+const SPONSOR_PHRASES: [&str; 27] = [
+    "presented by",
+    "sponsored by",
+    "brought to you by",
+    "in partnership with",
+    "präsentiert von",
+    "gesponsert von",
+    "in zusammenarbeit mit",
+    "présenté par",
+    "présentée par",
+    "sponsorisé par",
+    "sponsorisée par",
+    "offert par",
+    "offerte par",
+    "en partenariat avec",
+    "en collaboration avec",
+    "presentado por",
+    "presentada por",
+    "patrocinado por",
+    "patrocinada por",
+    "en colaboración con",
+    "presentato da",
+    "presentata da",
+    "sponsorizzato da",
+    "sponsorizzata da",
+    "offerto da",
+    "offerta da",
+    "in collaborazione con",
+];
+
+/// The first two letters of every phrase of [`SPONSOR_PHRASES`].
+static SPONSOR_PHRASE_OPENINGS: Openings = Openings::new(
+    &[b"pr", b"sp", b"br", b"in", b"ge", b"of", b"en", b"pa"],
+    false,
+);
+
+/// Most words of a sponsor's line.
+const SPONSOR_LINE_MAX_WORDS: u32 = 8;
+
+/// Most words of the ad's copy under a sponsor's line.
+const AD_COPY_MAX_WORDS: u32 = 40;
+
+/// A call to learn more or to act that ends an ad's copy (`Learn more`, `Scopri di più`).
+static ENDS_IN_CALL: Lazy = Lazy::new(
+    r"(?i)(?:learn\s+more|find\s+out\s+more|sign\s+up\s+today|mehr\s+erfahren|jetzt\s+\w+|en\s+savoir\s+plus|saber\s+más|más\s+información|scopri\s+di\s+più|scopri\s+(?:ora|subito))\W*$",
+);
+
+/// What follows `phrase` (lowercase) at the start of `s`, which may spell it in any case.
+fn after_phrase<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
+    let mut chars = s.char_indices();
+    for p in phrase.chars() {
+        let (_, c) = chars.next()?;
+        if c != p && !c.to_lowercase().eq(std::iter::once(p)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or("", |(at, _)| &s[at..]))
+}
+
+/// The sponsor's name in a sponsor's line `core`: what follows one of [`SPONSOR_PHRASES`] and
+/// a space (perhaps a colon first), opening in uppercase.
+fn sponsor_name(core: &str) -> Option<&str> {
+    let first = core.as_bytes().first()?.to_ascii_lowercase();
+    SPONSOR_PHRASES
+        .iter()
+        .filter(|p| p.as_bytes()[0] == first)
+        .find_map(|p| after_phrase(core, p))
+        .and_then(|rest| {
+            let rest = rest
+                .strip_prefix(" :")
+                .or_else(|| rest.strip_prefix(':'))
+                .unwrap_or(rest);
+            let name = rest.strip_prefix(' ')?;
+            name.starts_with(char::is_uppercase).then_some(name)
+        })
+}
+
+/// Whether paragraph `i` is a sponsor's line: at most [`SPONSOR_LINE_MAX_WORDS`] words, not
+/// ending like a sentence, naming a sponsor (see [`sponsor_name`]).
+fn is_sponsor_line(doc: &Document, i: usize) -> bool {
+    let c = line_core(doc, i);
+    SPONSOR_PHRASE_OPENINGS.may_open(c)
+        && doc.info(i).words <= SPONSOR_LINE_MAX_WORDS
+        && !doc.line(i).trim_end().ends_with(['.', '!', '?'])
+        && sponsor_name(c).is_some()
+}
+
+/// Whether paragraph `j` is the ad's copy under a sponsor's line naming `sponsor`: at most
+/// [`AD_COPY_MAX_WORDS`] words, naming the sponsor again (a word of four letters or more of
+/// its name, any case) or ending in a call to learn more.
+fn is_ad_copy(doc: &Document, j: usize, sponsor: &str) -> bool {
+    if doc.info(j).words > AD_COPY_MAX_WORDS {
+        return false;
+    }
+    let line = doc.line(j);
+    let lower = line.to_lowercase();
+    sponsor
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .any(|w| lower.contains(&w.to_lowercase()))
+        || ENDS_IN_CALL.is_match(line)
+}
 
 static AD_MARKER: Lazy = Lazy::new(
     r"(?ix)^(?:
@@ -137,6 +250,29 @@ impl Rule for PromoBlock {
                 && AD_DISCLOSURE.is_match(doc.line(i))
             {
                 out.push(Removal::line(&Self::META, i).with_note("advertising disclosure"));
+            } else if is_sponsor_line(doc, i) {
+                // the sponsor's lines, then the ad's copy under them
+                let name = sponsor_name(line_core(doc, i))
+                    .unwrap_or_default()
+                    .to_string();
+                let mut end = i + 1;
+                while let Some(&j) = p.get(k + 1) {
+                    if !is_sponsor_line(doc, j) {
+                        break;
+                    }
+                    end = j + 1;
+                    k += 1;
+                }
+                if let Some(&j) = p.get(k + 1) {
+                    if is_ad_copy(doc, j, &name) {
+                        end = j + 1;
+                        k += 1;
+                    }
+                }
+                out.push(
+                    Removal::lines(&Self::META, i..end)
+                        .with_note(format!("sponsor block {:?}", core(doc.line(i)))),
+                );
             } else if may_start(first, PROMO_HEADING_FIRSTS)
                 && short_line_matches(doc, i, 8, &PROMO_HEADING)
             {
@@ -271,6 +407,76 @@ mod tests {
             );
         }
         assert!(may_start(None, AD_MARKER_FIRSTS) && may_start(Some(0xC5), PROMO_HEADING_FIRSTS));
+    }
+
+    #[test]
+    fn a_newsletter_s_sponsor_block_goes_with_its_ad() {
+        let text = "Rates fell for a third week as traders priced in two cuts this year.\n\
+            Presented by Harbor Mutual\n\
+            SPONSORED BY HARBOR MUTUAL\n\
+            Earn more on your savings with a Harbor Mutual account. No fees, no minimums.\n\
+            Oil prices slipped for a third day as talks eased fears of supply cuts.";
+        assert_eq!(removed(text), vec![1..4]);
+        let text = "Il tasso medio è sceso al 3,4% contro il 4,1% di ottobre.\n\
+            In collaborazione con MutuiPiù\n\
+            Confronta le offerte di oltre 50 banche. Scopri di più\n\
+            La rata scende di circa 50 euro al mese.";
+        assert_eq!(removed(text), vec![1..3]);
+        // the line under it stays when it neither names the sponsor nor calls to act
+        let text = "Presented by Harbor Mutual\nHow to save for a house\nMost buyers need a deposit of a tenth of the price.";
+        assert_eq!(removed(text), vec![0..1]);
+        // a credit in a sentence, or naming no one, stays
+        assert!(removed("Presented by the mayor on Tuesday, the plan won wide support.\nPresented by them\nSponsored by Harbor Mutual, the race drew 4,000 runners.").is_empty());
+    }
+
+    #[test]
+    fn a_sponsor_s_name_follows_the_phrase_and_a_space() {
+        assert_eq!(
+            sponsor_name("Presented by Harbor Mutual"),
+            Some("Harbor Mutual")
+        );
+        assert_eq!(sponsor_name("PRÉSENTÉ PAR Banque X"), Some("Banque X"));
+        assert_eq!(sponsor_name("Sponsored by : Acme"), Some("Acme"));
+        for l in [
+            "Presented by the mayor",
+            "Presented by",
+            "Presented byAcme",
+            "Presented by :Acme",
+            "Presenting Acme",
+            "Sponsored",
+        ] {
+            assert_eq!(sponsor_name(l), None, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn sponsor_phrases_match_in_any_case_before_a_name() {
+        for l in [
+            "Presented by A",
+            "Sponsored by A",
+            "Brought to you by A",
+            "In partnership with A",
+            "Präsentiert von A",
+            "Gesponsert von A",
+            "In Zusammenarbeit mit A",
+            "Présenté par A",
+            "Sponsorisée par A",
+            "Offert par A",
+            "En partenariat avec A",
+            "En collaboration avec A",
+            "Presentado por A",
+            "Patrocinada por A",
+            "En colaboración con A",
+            "Presentato da A",
+            "Sponsorizzato da A",
+            "Offerto da A",
+            "In collaborazione con A",
+        ] {
+            for l in [l.to_string(), l.to_uppercase(), l.replace(" A", ": A")] {
+                assert!(sponsor_name(&l).is_some(), "{l:?}");
+                assert!(SPONSOR_PHRASE_OPENINGS.may_open(&l), "{l:?}");
+            }
+        }
     }
 
     #[test]

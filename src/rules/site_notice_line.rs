@@ -34,7 +34,13 @@ crate::declare_rule! {
     ///   agrees to load it: "I agree to external content being displayed", "Ich bin damit
     ///   einverstanden, dass mir externe Inhalte angezeigt werden", "An dieser Stelle findet ihr
     ///   einen externen Inhalt von Instagram", "Wir respektieren deine Privatsphäre und stellen
-    ///   ohne dein Einverständnis keine Verbindung zu Twitter her".
+    ///   ohne dein Einverständnis keine Verbindung zu Twitter her";
+    /// - **subscription notice**: a newsletter's footer saying why the reader gets it ("You
+    ///   received this email because you signed up ...", "Du erhältst diese E-Mail, weil ...",
+    ///   "Vous recevez cet e-mail car ...", "Has recibido este correo porque ...", "Hai
+    ///   ricevuto questa email perché ..."), and its links, in a line of at most eight words
+    ///   that does not end like a sentence (`Unsubscribe`, `Update your preferences`,
+    ///   `Newsletter abbestellen`, `Se désabonner`, `Darse de baja`, `Cancella iscrizione`).
     ///
     /// Each kind needs its own pair of cues (a modal verb with a reuse verb, a moderation phrase
     /// with a comment word, a plug-in with a requirement), so an article that mentions Flash
@@ -108,43 +114,83 @@ static BROWSER: Lazy = Lazy::new(
     | \b(?:aktivieren\s+sie|activez|habilite|active)\b.{0,20}\bjavascript\b",
 );
 
+/// Why the reader gets a newsletter: "You received this email because ...", the reason's
+/// word right after the e-mail (so "she received this email from the council" stays).
+static SUBSCRIPTION_NOTICE: Lazy = Lazy::new(
+    r"(?ix)(?:
+        \b(?:received|receiving|getting)\s+this\s+(?:e-?mail|newsletter)
+      | \b(?:erhältst|erhalten)\s+diese[ns]?\s+(?:e-?mail|newsletter|nachricht)
+      | \bvous\s+recevez\s+(?:cet|ce|cette)\s+(?:e-?mail|courriel|message|newsletter|lettre)
+      | \b(?:has|ha|habéis|han)\s+recibido\s+(?:este|esta)\s+(?:correo|e-?mail|mensaje|bolet[ií]n|newsletter)
+      | \b(?:hai|avete|ha)\s+ricevuto\s+questa\s+(?:e-?mail|mail|newsletter|comunicazione)
+    )\W{0,3}(?:because|as|since|weil|da|denn|car|parce\s+que|puisque|porque|ya\s+que|perché|poiché|in\s+quanto)\b",
+);
+
+/// A newsletter footer's subscription links (`Unsubscribe`, `Update your preferences`), tried
+/// on lines of at most [`SUBSCRIPTION_LINKS_MAX_WORDS`] words.
+static SUBSCRIPTION_LINKS: Lazy = Lazy::new(
+    r"(?ix)
+      \bunsubscribe\b | \b(?:newsletter\s+)?abbestellen\b | \bse\s+désabonner\b | \bse\s+désinscrire\b | \bdarse\s+de\s+baja\b
+    | \bdisiscriviti\b | \bcancella(?:re)?\s+(?:l'\s?)?iscrizione\b
+    | \b(?:update|manage|change)\s+(?:your\s+)?(?:e-?mail\s+|subscription\s+|newsletter\s+)?(?:preferences|subscriptions?)\b",
+);
+
+/// Most words of a line of subscription links.
+const SUBSCRIPTION_LINKS_MAX_WORDS: u32 = 8;
+
 /// Cheap necessary conditions, one pass over the line: each regex above needs one of its bits
 /// (rare words only: a common one such as "comment" would send most lines to the regexes).
-pub(crate) const CUES: [&str; 34] = [
-    "not be",         // 0: REUSE
-    "nachdruck",      // 1: REUSE
-    "responsible",    // 2: NOT_RESPONSIBLE
-    "verantwortlich", // 3: NOT_RESPONSIBLE
-    "privacy",        // 4: POLICY_LINKS
-    "attacks",        // 5: MODERATION
-    "respectful",     // 6: MODERATION
-    "topic",          // 7: MODERATION
-    "moderat",        // 8: MODERATION
-    "reviewed",       // 9: MODERATION
-    "removed",        // 10: MODERATION
-    "deleted",        // 11: MODERATION
-    "screened",       // 12: MODERATION
-    "guidelines",     // 13: MODERATION
-    "standards",      // 14: MODERATION
-    "flash",          // 15: BROWSER
-    "javascript",     // 16: BROWSER
-    "browser",        // 17: BROWSER
-    " in to ",        // 18: LOGIN_TO_COMMENT
-    "loggen",         // 19: LOGIN_TO_COMMENT
-    "angemeldet",     // 20: LOGIN_TO_COMMENT
-    "eingeloggt",     // 21: LOGIN_TO_COMMENT
-    "kommentieren",   // 22: LOGIN_TO_COMMENT
-    "extern",         // 23: EMBED_CONSENT
-    "privatsph",      // 24: EMBED_CONSENT
-    "third",          // 25: EMBED_CONSENT
-    "commons",        // 26: LICENSE
-    "cc-by",          // 27: LICENSE
-    "cc by",          // 28: LICENSE
-    "medically",      // 29: REVIEWED
-    "fact-check",     // 30: REVIEWED
-    "fact check",     // 31: REVIEWED
-    "geprüft",        // 32: REVIEWED
-    "fachliteratur",  // 33: REVIEWED
+pub(crate) const CUES: [&str; 50] = [
+    "not be",          // 0: REUSE
+    "nachdruck",       // 1: REUSE
+    "responsible",     // 2: NOT_RESPONSIBLE
+    "verantwortlich",  // 3: NOT_RESPONSIBLE
+    "privacy",         // 4: POLICY_LINKS
+    "attacks",         // 5: MODERATION
+    "respectful",      // 6: MODERATION
+    "topic",           // 7: MODERATION
+    "moderat",         // 8: MODERATION
+    "reviewed",        // 9: MODERATION
+    "removed",         // 10: MODERATION
+    "deleted",         // 11: MODERATION
+    "screened",        // 12: MODERATION
+    "guidelines",      // 13: MODERATION
+    "standards",       // 14: MODERATION
+    "flash",           // 15: BROWSER
+    "javascript",      // 16: BROWSER
+    "browser",         // 17: BROWSER
+    " in to ",         // 18: LOGIN_TO_COMMENT
+    "loggen",          // 19: LOGIN_TO_COMMENT
+    "angemeldet",      // 20: LOGIN_TO_COMMENT
+    "eingeloggt",      // 21: LOGIN_TO_COMMENT
+    "kommentieren",    // 22: LOGIN_TO_COMMENT
+    "extern",          // 23: EMBED_CONSENT
+    "privatsph",       // 24: EMBED_CONSENT
+    "third",           // 25: EMBED_CONSENT
+    "commons",         // 26: LICENSE
+    "cc-by",           // 27: LICENSE
+    "cc by",           // 28: LICENSE
+    "medically",       // 29: REVIEWED
+    "fact-check",      // 30: REVIEWED
+    "fact check",      // 31: REVIEWED
+    "geprüft",         // 32: REVIEWED
+    "fachliteratur",   // 33: REVIEWED
+    "this email",      // 34: SUBSCRIPTION_NOTICE
+    "this newsletter", // 35: SUBSCRIPTION_NOTICE
+    "this e-mail",     // 36: SUBSCRIPTION_NOTICE
+    "erhältst",        // 37: SUBSCRIPTION_NOTICE
+    "erhalten diese",  // 38: SUBSCRIPTION_NOTICE
+    "recevez c",       // 39: SUBSCRIPTION_NOTICE
+    "recibido est",    // 40: SUBSCRIPTION_NOTICE
+    "ricevuto questa", // 41: SUBSCRIPTION_NOTICE
+    "unsubscribe",     // 42: SUBSCRIPTION_LINKS
+    "abbestellen",     // 43: SUBSCRIPTION_LINKS
+    "désabonner",      // 44: SUBSCRIPTION_LINKS
+    "désinscrire",     // 45: SUBSCRIPTION_LINKS
+    "de baja",         // 46: SUBSCRIPTION_LINKS
+    "iscri",           // 47: SUBSCRIPTION_LINKS (disiscriviti, iscrizione)
+    "preferences",     // 48: SUBSCRIPTION_LINKS
+    "subscription",    // 49: SUBSCRIPTION_LINKS
 ];
 
 const REUSE_CUES: u64 = 0b11;
@@ -156,6 +202,8 @@ const LOGIN_CUES: u64 = 0b1_1111 << 18;
 const EMBED_CUES: u64 = 0b111 << 23;
 const LICENSE_CUES: u64 = 0b111 << 26;
 const REVIEWED_CUES: u64 = 0b1_1111 << 29;
+const SUBSCRIPTION_NOTICE_CUES: u64 = 0xff << 34;
+const SUBSCRIPTION_LINKS_CUES: u64 = 0xff << 42;
 
 impl Rule for SiteNoticeLine {
     fn meta(&self) -> &RuleMeta {
@@ -191,6 +239,14 @@ impl Rule for SiteNoticeLine {
                 "log-in prompt"
             } else if cues & EMBED_CUES != 0 && EMBED_CONSENT.is_match(line) {
                 "embed placeholder"
+            } else if cues & SUBSCRIPTION_NOTICE_CUES != 0 && SUBSCRIPTION_NOTICE.is_match(line) {
+                "subscription notice"
+            } else if words <= SUBSCRIPTION_LINKS_MAX_WORDS
+                && cues & SUBSCRIPTION_LINKS_CUES != 0
+                && !line.trim_end().ends_with(['.', '!', '?'])
+                && SUBSCRIPTION_LINKS.is_match(line)
+            {
+                "subscription links"
             } else {
                 continue;
             };
@@ -265,6 +321,28 @@ mod tests {
             Externe Berater hatten die Inhalte des Gutachtens geprüft.\n\
             The ministry hired external content moderators last year.\n\
             Wir respektieren die Entscheidung des Gerichts."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_newsletter_s_subscription_footer_goes() {
+        let t = "You received this email because you signed up for The Harbour Letter.\n\
+            Unsubscribe | Update your preferences\n\
+            Du erhältst diese E-Mail, weil du den Newsletter abonniert hast.\n\
+            Newsletter abbestellen\n\
+            Vous recevez cet e-mail car vous êtes inscrit à notre lettre.\n\
+            Se désabonner\n\
+            Has recibido este correo porque estás suscrito a nuestro boletín.\n\
+            Darse de baja\n\
+            Hai ricevuto questa email perché sei iscritto alla newsletter.\n\
+            Cancella iscrizione\n\
+            Manage your subscription";
+        assert_eq!(removed(t), (0..11).collect::<Vec<_>>());
+        assert!(removed(
+            "Users can unsubscribe from the service at any time.\n\
+            The mayor said she received this email from the council on Monday and answered it.\n\
+            Readers who unsubscribe from the paper's newsletter will still get breaking news alerts on their phones"
         )
         .is_empty());
     }
