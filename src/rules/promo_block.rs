@@ -119,11 +119,12 @@ fn sponsor_name(core: &str) -> Option<&str> {
 /// Whether paragraph `i` is a sponsor's line: at most [`SPONSOR_LINE_MAX_WORDS`] words, not
 /// ending like a sentence, naming a sponsor (see [`sponsor_name`]).
 fn is_sponsor_line(doc: &Document, i: usize) -> bool {
-    let c = line_core(doc, i);
-    SPONSOR_PHRASE_OPENINGS.may_open(c)
-        && doc.info(i).words <= SPONSOR_LINE_MAX_WORDS
-        && !doc.line(i).trim_end().ends_with(['.', '!', '?'])
-        && sponsor_name(c).is_some()
+    doc.info(i).words <= SPONSOR_LINE_MAX_WORDS && {
+        let c = line_core(doc, i);
+        SPONSOR_PHRASE_OPENINGS.may_open(c)
+            && !doc.line(i).trim_end().ends_with(['.', '!', '?'])
+            && sponsor_name(c).is_some()
+    }
 }
 
 /// Whether paragraph `j` is the ad's copy under a sponsor's line naming `sponsor`: at most

@@ -114,26 +114,147 @@ static BROWSER: Lazy = Lazy::new(
     | \b(?:aktivieren\s+sie|activez|habilite|active)\b.{0,20}\bjavascript\b",
 );
 
-/// Why the reader gets a newsletter: "You received this email because ...", the reason's
-/// word right after the e-mail (so "she received this email from the council" stays).
-static SUBSCRIPTION_NOTICE: Lazy = Lazy::new(
-    r"(?ix)(?:
-        \b(?:received|receiving|getting)\s+this\s+(?:e-?mail|newsletter)
-      | \b(?:erhältst|erhalten)\s+diese[ns]?\s+(?:e-?mail|newsletter|nachricht)
-      | \bvous\s+recevez\s+(?:cet|ce|cette)\s+(?:e-?mail|courriel|message|newsletter|lettre)
-      | \b(?:has|ha|habéis|han)\s+recibido\s+(?:este|esta)\s+(?:correo|e-?mail|mensaje|bolet[ií]n|newsletter)
-      | \b(?:hai|avete|ha)\s+ricevuto\s+questa\s+(?:e-?mail|mail|newsletter|comunicazione)
-    )\W{0,3}(?:because|as|since|weil|da|denn|car|parce\s+que|puisque|porque|ya\s+que|perché|poiché|in\s+quanto)\b",
-);
+/// Why the reader gets a newsletter: "You received this email because ...": one of these
+/// phrases, then at most three characters that are not letters or digits, then one of
+/// [`SUBSCRIPTION_REASONS`] (so "she received this email from the council" stays). Each phrase
+/// is words separated by spaces; `a|b` is either word, a leading `?` makes a word optional.
+/// Matched by hand over the lowercased line's words (see [`holds_phrase`]): no regex to
+/// compile, which would cost as much as searching thousands of lines.
+const SUBSCRIPTION_NOTICES: [&str; 5] = [
+    "received|receiving|getting this email|e-mail|newsletter",
+    "erhältst|erhalten diese|diesen|dieses email|e-mail|newsletter|nachricht",
+    "vous recevez cet|ce|cette email|e-mail|courriel|message|newsletter|lettre",
+    "has|ha|habéis|han recibido este|esta correo|email|e-mail|mensaje|boletín|boletin|newsletter",
+    "hai|avete|ha ricevuto questa email|e-mail|mail|newsletter|comunicazione",
+];
+
+/// The reason's words after a [`SUBSCRIPTION_NOTICES`] phrase.
+const SUBSCRIPTION_REASONS: [&str; 14] = [
+    "because",
+    "as",
+    "since",
+    "weil",
+    "da",
+    "denn",
+    "car",
+    "parce que",
+    "puisque",
+    "porque",
+    "ya que",
+    "perché",
+    "poiché",
+    "in quanto",
+];
 
 /// A newsletter footer's subscription links (`Unsubscribe`, `Update your preferences`), tried
-/// on lines of at most [`SUBSCRIPTION_LINKS_MAX_WORDS`] words.
-static SUBSCRIPTION_LINKS: Lazy = Lazy::new(
-    r"(?ix)
-      \bunsubscribe\b | \b(?:newsletter\s+)?abbestellen\b | \bse\s+désabonner\b | \bse\s+désinscrire\b | \bdarse\s+de\s+baja\b
-    | \bdisiscriviti\b | \bcancella(?:re)?\s+(?:l'\s?)?iscrizione\b
-    | \b(?:update|manage|change)\s+(?:your\s+)?(?:e-?mail\s+|subscription\s+|newsletter\s+)?(?:preferences|subscriptions?)\b",
-);
+/// on lines of at most [`SUBSCRIPTION_LINKS_MAX_WORDS`] words (phrases as in
+/// [`SUBSCRIPTION_NOTICES`]).
+const SUBSCRIPTION_LINKS: [&str; 7] = [
+    "unsubscribe",
+    "abbestellen",
+    "se désabonner|désinscrire",
+    "darse de baja",
+    "disiscriviti",
+    "cancella|cancellare ?l iscrizione",
+    "update|manage|change ?your ?email|e-mail|subscription|newsletter preferences|subscription|subscriptions",
+];
+
+/// A word of a lowercased line: its byte range.
+type WordSpan = std::ops::Range<usize>;
+
+/// The words of `line` (lowercase): runs of letters, digits and `_`, a hyphen between two of
+/// them joining the run (`e-mail`).
+fn word_spans(line: &str) -> Vec<WordSpan> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut spans: Vec<WordSpan> = Vec::new();
+    let mut chars = line.char_indices().peekable();
+    let mut open: Option<usize> = None;
+    while let Some((at, c)) = chars.next() {
+        if is_word(c) {
+            open.get_or_insert(at);
+        } else if let Some(start) = open {
+            let joins = c == '-' && chars.peek().is_some_and(|&(_, n)| is_word(n));
+            if !joins {
+                spans.push(start..at);
+                open = None;
+            }
+        }
+    }
+    if let Some(start) = open {
+        spans.push(start..line.len());
+    }
+    spans
+}
+
+/// Whether `phrase` (see [`SUBSCRIPTION_NOTICES`]) starts at word `k` of `line`, its words
+/// apart only by spaces or an apostrophe; the index of the word after it.
+fn phrase_at(line: &str, words: &[WordSpan], k: usize, phrase: &str) -> Option<usize> {
+    slots_at(line, words, k, k, &phrase.split(' ').collect::<Vec<_>>())
+}
+
+/// [`phrase_at`] of the phrase's remaining `slots` at word `next` (the phrase began at word
+/// `first`); an optional word is tried in and then left out.
+fn slots_at(
+    line: &str,
+    words: &[WordSpan],
+    first: usize,
+    next: usize,
+    slots: &[&str],
+) -> Option<usize> {
+    let Some((slot, rest)) = slots.split_first() else {
+        return Some(next);
+    };
+    let (optional, options) = match slot.strip_prefix('?') {
+        Some(options) => (true, options),
+        None => (false, *slot),
+    };
+    let fits = words.get(next).is_some_and(|w| {
+        let apart = next == first
+            || line[words[next - 1].end..w.start]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '\'' || c == '’');
+        apart && options.split('|').any(|o| o == &line[w.clone()])
+    });
+    fits.then(|| slots_at(line, words, first, next + 1, rest))
+        .flatten()
+        .or_else(|| {
+            optional
+                .then(|| slots_at(line, words, first, next, rest))
+                .flatten()
+        })
+}
+
+/// Whether the lowercased `line` holds one of `phrases` (see [`SUBSCRIPTION_NOTICES`]).
+fn holds_phrase(line: &str, words: &[WordSpan], phrases: &[&str]) -> bool {
+    (0..words.len()).any(|k| {
+        phrases
+            .iter()
+            .any(|p| phrase_at(line, words, k, p).is_some())
+    })
+}
+
+/// Whether `line` says why the reader gets a newsletter (see [`SUBSCRIPTION_NOTICES`]).
+fn is_subscription_notice(line: &str) -> bool {
+    let line = line.to_lowercase();
+    let words = word_spans(&line);
+    (0..words.len()).any(|k| {
+        SUBSCRIPTION_NOTICES.iter().any(|p| {
+            phrase_at(&line, &words, k, p).is_some_and(|e| {
+                e < words.len()
+                    && line[words[e - 1].end..words[e].start].chars().count() <= 3
+                    && SUBSCRIPTION_REASONS
+                        .iter()
+                        .any(|r| phrase_at(&line, &words, e, r).is_some())
+            })
+        })
+    })
+}
+
+/// Whether `line` holds a newsletter's subscription link (see [`SUBSCRIPTION_LINKS`]).
+fn holds_subscription_link(line: &str) -> bool {
+    let line = line.to_lowercase();
+    holds_phrase(&line, &word_spans(&line), &SUBSCRIPTION_LINKS)
+}
 
 /// Most words of a line of subscription links.
 const SUBSCRIPTION_LINKS_MAX_WORDS: u32 = 8;
@@ -175,14 +296,14 @@ pub(crate) const CUES: [&str; 50] = [
     "fact check",      // 31: REVIEWED
     "geprüft",         // 32: REVIEWED
     "fachliteratur",   // 33: REVIEWED
-    "this email",      // 34: SUBSCRIPTION_NOTICE
-    "this newsletter", // 35: SUBSCRIPTION_NOTICE
-    "this e-mail",     // 36: SUBSCRIPTION_NOTICE
-    "erhältst",        // 37: SUBSCRIPTION_NOTICE
-    "erhalten diese",  // 38: SUBSCRIPTION_NOTICE
-    "recevez c",       // 39: SUBSCRIPTION_NOTICE
-    "recibido est",    // 40: SUBSCRIPTION_NOTICE
-    "ricevuto questa", // 41: SUBSCRIPTION_NOTICE
+    "this email",      // 34: SUBSCRIPTION_NOTICES
+    "this newsletter", // 35: SUBSCRIPTION_NOTICES
+    "this e-mail",     // 36: SUBSCRIPTION_NOTICES
+    "erhältst",        // 37: SUBSCRIPTION_NOTICES
+    "erhalten diese",  // 38: SUBSCRIPTION_NOTICES
+    "recevez c",       // 39: SUBSCRIPTION_NOTICES
+    "recibido est",    // 40: SUBSCRIPTION_NOTICES
+    "ricevuto questa", // 41: SUBSCRIPTION_NOTICES
     "unsubscribe",     // 42: SUBSCRIPTION_LINKS
     "abbestellen",     // 43: SUBSCRIPTION_LINKS
     "désabonner",      // 44: SUBSCRIPTION_LINKS
@@ -239,12 +360,12 @@ impl Rule for SiteNoticeLine {
                 "log-in prompt"
             } else if cues & EMBED_CUES != 0 && EMBED_CONSENT.is_match(line) {
                 "embed placeholder"
-            } else if cues & SUBSCRIPTION_NOTICE_CUES != 0 && SUBSCRIPTION_NOTICE.is_match(line) {
+            } else if cues & SUBSCRIPTION_NOTICE_CUES != 0 && is_subscription_notice(line) {
                 "subscription notice"
             } else if words <= SUBSCRIPTION_LINKS_MAX_WORDS
                 && cues & SUBSCRIPTION_LINKS_CUES != 0
                 && !line.trim_end().ends_with(['.', '!', '?'])
-                && SUBSCRIPTION_LINKS.is_match(line)
+                && holds_subscription_link(line)
             {
                 "subscription links"
             } else {
@@ -323,6 +444,79 @@ mod tests {
             Wir respektieren die Entscheidung des Gerichts."
         )
         .is_empty());
+    }
+
+    /// The phrases as the regexes they replace (which cost a compile on the first cue).
+    #[test]
+    fn subscription_phrases_match_as_the_regexes_did() {
+        let notice = regex::Regex::new(
+            r"(?ix)(?:
+                \b(?:received|receiving|getting)\s+this\s+(?:e-?mail|newsletter)
+              | \b(?:erhältst|erhalten)\s+diese[ns]?\s+(?:e-?mail|newsletter|nachricht)
+              | \bvous\s+recevez\s+(?:cet|ce|cette)\s+(?:e-?mail|courriel|message|newsletter|lettre)
+              | \b(?:has|ha|habéis|han)\s+recibido\s+(?:este|esta)\s+(?:correo|e-?mail|mensaje|bolet[ií]n|newsletter)
+              | \b(?:hai|avete|ha)\s+ricevuto\s+questa\s+(?:e-?mail|mail|newsletter|comunicazione)
+            )\W{0,3}(?:because|as|since|weil|da|denn|car|parce\s+que|puisque|porque|ya\s+que|perché|poiché|in\s+quanto)\b",
+        )
+        .unwrap();
+        let links = regex::Regex::new(
+            r"(?ix)
+              \bunsubscribe\b | \b(?:newsletter\s+)?abbestellen\b | \bse\s+désabonner\b | \bse\s+désinscrire\b | \bdarse\s+de\s+baja\b
+            | \bdisiscriviti\b | \bcancella(?:re)?\s+(?:l'\s?)?iscrizione\b
+            | \b(?:update|manage|change)\s+(?:your\s+)?(?:e-?mail\s+|subscription\s+|newsletter\s+)?(?:preferences|subscriptions?)\b",
+        )
+        .unwrap();
+        for line in [
+            "You received this email because you signed up.",
+            "You are receiving this e-mail, because you asked for it",
+            "You're getting this newsletter -- since you subscribed",
+            "She received this email from the council.",
+            "We received this email: because of a typo",
+            "Du erhältst diesen Newsletter, weil du ihn bestellt hast.",
+            "Sie erhalten diese Nachricht da Sie Kunde sind",
+            "Vous recevez cet e-mail car vous êtes inscrit.",
+            "Vous recevez ce message parce que vous êtes abonné.",
+            "Has recibido este boletín porque te suscribiste.",
+            "Ha recibido esta newsletter ya que es cliente",
+            "Hai ricevuto questa email perché sei iscritto.",
+            "Avete ricevuto questa comunicazione in quanto clienti",
+            "Hai ricevuto questa email dal comune.",
+            "received  this\temail as requested",
+            "RECEIVED THIS EMAIL BECAUSE",
+            "received this emails because",
+            "received this email becausee",
+        ] {
+            assert_eq!(
+                is_subscription_notice(line),
+                notice.is_match(line),
+                "{line:?}"
+            );
+        }
+        for line in [
+            "Unsubscribe | Update your preferences",
+            "unsubscribed",
+            "Newsletter abbestellen",
+            "Se désabonner",
+            "se  désinscrire",
+            "Darse de baja",
+            "Disiscriviti",
+            "Cancella iscrizione",
+            "Cancellare l'iscrizione",
+            "Cancellare l' iscrizione",
+            "Manage your subscription",
+            "Change email preferences",
+            "Update newsletter subscriptions",
+            "Update your email preferences",
+            "Update the preferences",
+            "Our preferences",
+            "darse baja",
+        ] {
+            assert_eq!(
+                holds_subscription_link(line),
+                links.is_match(line),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
