@@ -24,7 +24,10 @@ crate::declare_rule! {
     /// On a page of items (a catalogue, a list of abstracts, a link list with descriptions),
     /// where the prose outside the core outweighs the core, every region of prose joins it.
     /// Inside the core, prose and short lines between prose stay (subheadings, list items,
-    /// quotes, captions), and chrome-shaped lines go. A run of short lines between prose costs
+    /// quotes, captions), and chrome-shaped lines go. A list of terms on one line (three or
+    /// more of up to three words each, split by commas or semicolons, no sentence end: a
+    /// paper's `Keywords` / `soil moisture, flowering time, drought`) counts as a short line,
+    /// like a list's item, not as chrome. A run of short lines between prose costs
     /// little when it is short (up to four lines), a numbered list, or a list a colon introduces
     /// (`Inflation by country:` then items that end with `,`, `;` or `.` or open in lowercase,
     /// perhaps a subheading before the introducing line and one after the items; a review's
