@@ -26,7 +26,7 @@ static LABELLED: Lazy = Lazy::new(
 /// The byte length of a date prefix of `line` and its ISO date.
 pub fn date_prefix(line: &str) -> Option<(usize, String)> {
     let labelled = LABELLED.is_match(line);
-    let label_len = DATE_LABEL.find(line).map_or(0, |m| m.end());
+    let label_len = DATE_LABEL.prefix_len(line).unwrap_or(0);
     let found = parse_date_prefix(&line[label_len..])?;
     let mut end = label_len + found.len;
     let sep = SEPARATOR.find(&line[end..]).map(|m| m.end());

@@ -210,28 +210,28 @@ pub fn parse_dateline(line: &str) -> Option<String> {
         return None;
     }
     let body = line.trim_start_matches(['•', '·', '|', '-', ' ']);
-    let body = PLACE.find(body).map_or(body, |m| &body[m.end()..]);
+    let body = PLACE.prefix_len(body).map_or(body, |n| &body[n..]);
     parse_dateline_body(body).or_else(|| {
-        let place = PLACE_COMMA.find(body)?;
-        parse_dateline_body(&body[place.end()..])
+        let place = PLACE_COMMA.prefix_len(body)?;
+        parse_dateline_body(&body[place..])
     })
 }
 
 /// [`parse_dateline`] of a line's text after any place.
 fn parse_dateline_body(body: &str) -> Option<String> {
-    let label_len = DATE_LABEL.find(body).map_or(0, |m| m.end());
+    let label_len = DATE_LABEL.prefix_len(body).unwrap_or(0);
     let mut rest = &body[label_len..];
     // a time first: `2:15 PM EST, Tue April 8, 2025`
     let mut time = None;
     if let Some(c) = LEADING_TIME.captures(rest) {
         time = Some(clock(num(&c, 1), num(&c, 2), c.get(3).map(|m| m.as_str()))?);
         let after = &rest[c[0].len()..];
-        rest = &after[DATE_LABEL.find(after).map_or(0, |m| m.end())..];
+        rest = &after[DATE_LABEL.prefix_len(after).unwrap_or(0)..];
     }
     let found = parse_date_prefix(rest)?;
     let mut after = &rest[found.len..];
-    if let Some(w) = WEEKDAY_AFTER.find(after) {
-        after = &after[w.end()..];
+    if let Some(w) = WEEKDAY_AFTER.prefix_len(after) {
+        after = &after[w..];
     }
     // or after the date and a separator: `04.02.2025 - 13:25 Uhr`
     let has_time = found.iso.contains('T');
@@ -257,7 +257,7 @@ fn parse_dateline_body(body: &str) -> Option<String> {
 /// document's.
 fn is_labelled_dateline(rest: &str) -> bool {
     let rest = rest.trim_start_matches(['•', '·', '|', '-', '–', '—', ',', '/', ' ']);
-    DATE_LABEL.find(rest).is_some_and(|m| m.end() > 0) && parse_dateline_body(rest).is_some()
+    DATE_LABEL.prefix_len(rest).is_some_and(|n| n > 0) && parse_dateline_body(rest).is_some()
 }
 
 /// Fewest entries of a timeline (see [`timelines`]).
@@ -371,6 +371,37 @@ impl Rule for Dateline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_lengths_are_the_regexes_match_ends() {
+        let lines = [
+            "",
+            "Updated on March 3, 2024",
+            "Veröffentlicht am 2. August 2023",
+            "Madrid - 04 feb 2025 - 13:25 CET",
+            "Kempten, 06.11.2024 – 17:12 Uhr",
+            "Paris, le 18 septembre 2024",
+            "Dimanche 3 mars",
+            "Thứ sáu, 19/7/2026",
+            "입력 2026.03.18 14:05",
+            "Δημοσιεύθηκε: 1 Αυγούστου 2024",
+            ", Pazar, 09:30",
+            "Posted",
+            "Date:",
+            "Μadrid - x",
+            "ÉLODIE DURAND — 3 mai",
+            "No date here at all",
+        ];
+        for re in [&PLACE, &PLACE_COMMA, &DATE_LABEL, &WEEKDAY_AFTER] {
+            for line in lines {
+                assert_eq!(
+                    re.prefix_len(line),
+                    re.get().find(line).map(|m| m.end()),
+                    "{line:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn datelines_of_more_languages_parse() {

@@ -471,16 +471,47 @@ fn named_mdy() -> &'static regex::Regex {
     })
 }
 
-/// Cheap necessary condition for [`parse_date_prefix`]: every date shape has a four-digit year,
-/// so at least four numeric characters.
+/// Cheap necessary condition for [`parse_date_prefix`]: every date shape has a four-digit year
+/// (`\d{4}`, four digits in a row), so four numeric characters in a row (a `\d` character is
+/// numeric: see the test of the digit-led shapes' premise). Every caller asks it only before
+/// [`parse_date_prefix`].
 pub fn may_hold_date(s: &str) -> bool {
-    // ASCII digits are numeric characters: counted on bytes first (no decoding), which
-    // settles every line with four of them and every ASCII line
+    // ASCII digits are numeric characters: counted on bytes first (no decoding, a loop the
+    // compiler vectorises), which rules out every ASCII line with fewer than four of them (most
+    // lines); the runs are looked for only on the others
     let ascii_digits = s.bytes().filter(u8::is_ascii_digit).count();
-    if ascii_digits >= 4 || s.is_ascii() {
-        return ascii_digits >= 4;
+    if s.is_ascii() {
+        return ascii_digits >= 4 && ascii_digit_run_of_four(s.as_bytes());
     }
-    s.chars().filter(|c| c.is_numeric()).nth(3).is_some()
+    let mut run = 0;
+    s.chars().any(|c| {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
+/// Whether `bytes` hold four ASCII digits in a row.
+fn ascii_digit_run_of_four(bytes: &[u8]) -> bool {
+    let mut run = 0;
+    bytes.iter().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
+/// Cheap necessary condition for [`named_mdy`]'s match at the start of `s`: the month's name
+/// (letters and signs of the Devanagari and Thai blocks, none of them white space) and its
+/// optional full stop are the first word, of two to seventeen characters and opening with a
+/// letter, and the first character after the white space (`\s+`, Unicode white space as
+/// [`char::is_whitespace`] tells it) that follows it is numeric (the day, `\d`).
+fn may_open_month_first(s: &str) -> bool {
+    let Some(end) = s.find(char::is_whitespace) else {
+        return false;
+    };
+    let name = &s[..end];
+    name.starts_with(char::is_alphabetic)
+        && (2..=17).contains(&name.chars().count())
+        && s[end..].trim_start().starts_with(char::is_numeric)
 }
 
 /// Days in month `m` (1 to 12) of year `y`, Gregorian leap years.
@@ -611,6 +642,9 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
         }
         return None;
     }
+    if !may_open_month_first(s) {
+        return None;
+    }
     if let Some(c) = named_mdy().captures(s) {
         let (m, d, y) = (month(&c[1])?, num(&c, 2)?, num(&c, 3)?);
         let t = num(&c, 4)
@@ -652,8 +686,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn may_hold_date_counts_numeric_characters() {
+    fn may_hold_date_looks_for_four_numeric_characters_in_a_row() {
         for s in [
+            "12 34",
+            "a1b2c3d4",
+            "12٣ ٤",
+            "1 2 3 4 5",
             "",
             "123",
             "1234",
@@ -667,11 +705,10 @@ mod tests {
             "le 3 mai 202",
             "Ⅻ 12 3",
         ] {
-            assert_eq!(
-                may_hold_date(s),
-                s.chars().filter(|c| c.is_numeric()).nth(3).is_some(),
-                "{s:?}"
-            );
+            let in_a_row = s
+                .split(|c: char| !c.is_numeric())
+                .any(|run| run.chars().count() >= 4);
+            assert_eq!(may_hold_date(s), in_a_row, "{s:?}");
         }
     }
 
@@ -702,6 +739,47 @@ mod tests {
             parse_date_prefix("1. August 2023").map(|d| d.iso),
             Some("2023-08-01".into())
         );
+    }
+
+    #[test]
+    fn month_first_dates_pass_their_cheap_test() {
+        // the premises of may_open_month_first, on every character: a month name's characters
+        // are no white space, its first is alphabetic, and `\s` is char::is_whitespace
+        let name_char =
+            regex::Regex::new(r"(?i)^[\p{L}\x{0900}-\x{097F}\x{0E00}-\x{0E7F}]$").unwrap();
+        let first = regex::Regex::new(r"(?i)^\p{L}$").unwrap();
+        let space = regex::Regex::new(r"^\s$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            if name_char.is_match(s) {
+                assert!(!c.is_whitespace(), "{c:?}");
+            }
+            if first.is_match(s) {
+                assert!(c.is_alphabetic(), "{c:?}");
+            }
+            assert_eq!(space.is_match(s), c.is_whitespace(), "{c:?}");
+        }
+        for s in [
+            "August 1, 2023",
+            "Aug. 1st, 2023 at 3:04 pm",
+            "März\u{a0}3, 2024",
+            "Sept.  14 2019",
+            "AUGUST 12TH 2021",
+        ] {
+            assert!(named_mdy().is_match(s), "{s}");
+            assert!(may_open_month_first(s), "{s}");
+        }
+        for s in [
+            "The 2024 budget",
+            "Copyright Acme 2024",
+            "August",
+            "A 1 2024",
+        ] {
+            assert!(!named_mdy().is_match(s), "{s}");
+        }
+        assert!(!may_open_month_first("Copyright Acme 2024"));
+        assert!(!may_open_month_first("August"));
     }
 
     fn p(s: &str) -> Option<String> {

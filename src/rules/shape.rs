@@ -56,6 +56,26 @@ impl Lazy {
         self.asked(s, Regex::find)
     }
 
+    /// The byte length of the regex's match at the start of `s`: the end of [`Lazy::find`]'s
+    /// match, for a pattern whose every match opens at the start (`^`). Such a pattern has its
+    /// own forward lazy DFA (see [`Prefiltered`]), whose leftmost-first search ends where the
+    /// regex's match ends (the regex crate finds a match's end with the same search): it
+    /// answers, with no captures, reverse search or pool of the regex crate; the regex answers
+    /// where the DFA gives up.
+    pub fn prefix_len(&self, s: &str) -> Option<usize> {
+        if let Some(found) = self.compiled().direct.as_ref().and_then(|d| d.match_end(s)) {
+            return found;
+        }
+        self.find(s).map(|m| {
+            debug_assert_eq!(
+                m.start(),
+                0,
+                "prefix_len of a pattern not anchored at the start"
+            );
+            m.end()
+        })
+    }
+
     /// The byte range of the regex's first match in `s`, the one [`Lazy::find`] gives, without
     /// compiling the regex for it: until a rule compiles the regex, the [`Matcher`]'s PikeVM
     /// finds it. For rules that ask positions only on the few lines their pattern matches: the
@@ -368,6 +388,20 @@ impl Dfa {
             Err(poisoned) => self.dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
         };
         found.ok().map(|m| m.is_some())
+    }
+
+    /// The end of the DFA's leftmost-first match in `s` (`Some(None)`: no match); `None` where
+    /// it gave up.
+    fn match_end(&self, s: &str) -> Option<Option<usize>> {
+        let input = regex_automata::Input::new(s);
+        let cache = self
+            .cache
+            .get_or_init(|| std::sync::Mutex::new(self.dfa.create_cache()));
+        let found = match cache.lock() {
+            Ok(mut cache) => self.dfa.try_search_fwd(&mut cache, &input),
+            Err(poisoned) => self.dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
+        };
+        found.ok().map(|m| m.map(|m| m.offset()))
     }
 }
 
