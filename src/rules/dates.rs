@@ -396,8 +396,26 @@ pub struct FoundDate {
 
 /// A month's name: letters, and the combining vowel signs of the scripts that write them
 /// (Devanagari, Thai: `जनवरी`, `มีนาคม`; their blocks, not every mark: the class is repeated,
-/// and all of `\p{M}` makes the automaton far larger to build); two letters at least (`मई`).
-const MONTH_NAME: &str = r"\p{L}[\p{L}\x{0900}-\x{097F}\x{0E00}-\x{0E7F}]{1,15}\.?";
+/// and all of `\p{M}` makes the automaton far larger to build); two letters at least (`मई`),
+/// at most [`MONTH_NAME_MAX_CHARS`], checked on the match (see [`month_name_fits`]).
+const MONTH_NAME: &str = r"\p{L}[\p{L}\x{0900}-\x{097F}\x{0E00}-\x{0E7F}]+\.?";
+
+/// Most characters of a month's name, its full stop aside.
+const MONTH_NAME_MAX_CHARS: usize = 16;
+
+/// Whether a [`MONTH_NAME`] match is short enough to be a month's name. The bound is checked
+/// here, not counted in the regexes (`{1,15}`): a counted repetition of the large Unicode
+/// class compiles fifteen copies of it, in each of the regex crate's automata. The regexes
+/// match the same lines with the same groups either way: the name's characters are neither
+/// white space nor a full stop, one of which must follow the name, so a name is always the
+/// whole run of such characters, however the repetition is written; a run too long for the
+/// bound matched nothing, and fails this check now.
+fn month_name_fits(name: &str) -> bool {
+    name.trim_end_matches('.')
+        .chars()
+        .nth(MONTH_NAME_MAX_CHARS)
+        .is_none()
+}
 
 /// The word for "year" some languages write after it: Russian `г.` / `года`, Ukrainian `р.` /
 /// `року`, Turkish `yılı` (`6 декабря 2026 г.`).
@@ -633,6 +651,9 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
             return found(y, m, d, clock(&c, 6), c[0].len());
         }
         if let Some(c) = named_dmy().captures(s) {
+            if !month_name_fits(&c[2]) {
+                return None;
+            }
             let (d, m) = (num(&c, 1)?, month_after_day(&c[2])?);
             let y = buddhist_era_year(&c[2], num(&c, 3)?);
             let t = num(&c, 4)
@@ -646,6 +667,9 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
         return None;
     }
     if let Some(c) = named_mdy().captures(s) {
+        if !month_name_fits(&c[1]) {
+            return None;
+        }
         let (m, d, y) = (month(&c[1])?, num(&c, 2)?, num(&c, 3)?);
         let t = num(&c, 4)
             .zip(num(&c, 5))
@@ -780,6 +804,39 @@ mod tests {
         }
         assert!(!may_open_month_first("Copyright Acme 2024"));
         assert!(!may_open_month_first("August"));
+    }
+
+    #[test]
+    fn month_names_are_bounded_as_the_counted_repetition_bounded_them() {
+        let bounded = MONTH_NAME.replace("]+", "]{1,15}");
+        let dmy =
+            |name: &str| format!(r"(?i)^(\d{{1,2}})\.?\s+(?:de\s+)?({name})\s+(?:de\s+)?(\d{{4}})");
+        let (old, new) = (
+            regex::Regex::new(&dmy(&bounded)).unwrap(),
+            regex::Regex::new(&dmy(MONTH_NAME)).unwrap(),
+        );
+        let long = "abcdefghijklmnop";
+        for s in [
+            "3 August 2024".to_string(),
+            "3 de agosto de 2024".into(),
+            format!("3 {long} 2024"),
+            format!("3 {long}q 2024"),
+            format!("3 {long}. 2024"),
+            format!("3 de {long}q 2024"),
+            format!("3 de {long}q de 2024"),
+            "3 de de 2024".into(),
+            "12 मार्च 2026".into(),
+        ] {
+            let old = old.captures(&s).map(|c| c[0].len());
+            let new = new
+                .captures(&s)
+                .filter(|c| month_name_fits(&c[2]))
+                .map(|c| c[0].len());
+            assert_eq!(old, new, "{s}");
+        }
+        for (name, _) in MONTHS.iter().chain(MONTHS_AFTER_DAY.iter()) {
+            assert!(month_name_fits(name), "{name}");
+        }
     }
 
     fn p(s: &str) -> Option<String> {
