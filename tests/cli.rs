@@ -871,7 +871,7 @@ fn select_and_ignore_ignore_case_trim_spaces_and_reject_empty_values() {
         stdout(&o)
     };
     let r001 = listing(&["--select", "R001"]);
-    assert!(r001.contains(": R001 repeated-adjacent-line: "), "{r001}");
+    assert!(r001.contains(": R001 repeated-adjacent-line ["), "{r001}");
     assert!(!r001.contains(": R003 "), "{r001}");
     assert_eq!(listing(&["--select", "r001"]), r001);
     assert_eq!(listing(&["--select", "Repeated-Adjacent-Line"]), r001);
@@ -1993,7 +1993,10 @@ fn dry_run_and_diff_write_nothing_but_listings() {
     let o = deboil(&["clean", "seeds", "--dry-run", "-q"]);
     assert!(o.status.success());
     let s = stdout(&o);
-    assert!(s.contains(": R001 repeated-adjacent-line: "), "{s}");
+    assert!(
+        s.contains(": R001 repeated-adjacent-line [repeats line "),
+        "{s}"
+    );
     let o = deboil(&["clean", "seeds", "--diff", "-q"]);
     let s = stdout(&o);
     assert!(
@@ -2487,6 +2490,115 @@ fn decide_refuses_a_signature_pipe_it_would_read_twice() {
     assert!(!out.exists());
 }
 
+/// `--dry-run` says why each line goes, in brackets between the rule and the text: the first
+/// clause of the report's note (C001's class and weight, not its figures), and for a
+/// duplicate where the kept copy is, named as the listing names lines (a JSONL record by its
+/// file, line and id, a text dump by its path and line), with a near copy's similarity. A
+/// removal with neither has no brackets.
+#[test]
+fn dry_run_gives_each_removals_reason_and_kept_copy() {
+    let dir = tmpdir("dryrun-reasons");
+    let para = "The county opened a new ferry landing at Millbrook on Thursday, replacing the \
+                wooden pier that had served the crossing for more than forty years.";
+    let near = para.replace("Thursday", "Friday");
+    let lines = [
+        serde_json::json!({"id": "first", "text": format!("Ferry landing opens\n{para}")})
+            .to_string(),
+        serde_json::json!({"id": "second", "text": format!("Other news\n{near}\nThe crossing takes twenty minutes in calm weather, the captain said.")})
+            .to_string(),
+    ];
+    std::fs::write(dir.join("a.jsonl"), lines.join("\n") + "\n").unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        format!(
+            "Island news\n{para}\nThe harbour master said the crossing takes twenty minutes.\n"
+        ),
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args([
+            "clean",
+            "a.jsonl",
+            "b.txt",
+            "--dry-run",
+            "-q",
+            "--no-config",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = stdout(&o);
+    assert!(
+        s.contains(&format!(
+            "a.jsonl:2 (id second) line 2: D002 near-duplicate-paragraph \
+             [kept at a.jsonl:1 (id first) line 2, similarity 0.960]: {near}\n"
+        )),
+        "{s}"
+    );
+    assert!(
+        s.contains(&format!(
+            "b.txt:2: D001 exact-duplicate-paragraph [kept at a.jsonl:1 (id first) line 2]: {para}\n"
+        )),
+        "{s}"
+    );
+    // one line per removal, each reason in one pair of brackets before the text
+    for l in s.lines() {
+        let (_, rest) = l.split_once(": ").unwrap();
+        let (head, _) = rest.split_once("]: ").unwrap_or((rest, ""));
+        assert!(head.matches('[').count() <= 1, "{l}");
+    }
+    // a text dump's kept copy is named by its path and line
+    let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args([
+            "clean",
+            "b.txt",
+            "a.jsonl",
+            "--dry-run",
+            "-q",
+            "--no-config",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let s = stdout(&o);
+    assert!(
+        s.contains(
+            "a.jsonl:1 (id first) line 2: D001 exact-duplicate-paragraph [kept at b.txt:2]: "
+        ),
+        "{s}"
+    );
+    // C001's reason is its note's first clause
+    std::fs::write(
+        dir.join("c.txt"),
+        "Home\nNews\nSport\nWeather\nFerry Landing Opens at Millbrook\nThe county opened a new ferry \
+         landing at Millbrook on Thursday, replacing the old wooden pier after forty years of \
+         service to the island.\nThe landing has two berths and a covered waiting room with seats \
+         for sixty passengers, and a ramp for wheelchairs and bicycles.\nThe ferry keeps its \
+         timetable through the winter, with the first boat at half past six.\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args([
+            "clean",
+            "c.txt",
+            "--dry-run",
+            "-q",
+            "--no-config",
+            "--select",
+            "C001",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let s = stdout(&o);
+    assert!(
+        s.contains("c.txt:1: C001 boilerplate-line [outside the article core ("),
+        "{s}"
+    );
+    assert!(s.lines().all(|l| !l.contains("stopwords")), "{s}");
+}
+
 #[test]
 fn dry_run_names_a_jsonl_record_by_its_file_line_and_id() {
     let dir = tmpdir("dryrun-jsonl");
@@ -2515,11 +2627,13 @@ fn dry_run_names_a_jsonl_record_by_its_file_line_and_id() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let s = stdout(&o);
     assert!(
-        s.contains("j/a.jsonl:3 (id doc2) line 25: R001 repeated-adjacent-line: "),
+        s.contains(
+            "j/a.jsonl:3 (id doc2) line 25: R001 repeated-adjacent-line [repeats line 24]: "
+        ),
         "{s}"
     );
     assert!(
-        s.contains("j/b.txt:7: R001 repeated-adjacent-line: "),
+        s.contains("j/b.txt:7: R001 repeated-adjacent-line [repeats line 6]: "),
         "{s}"
     );
     assert_eq!(s.lines().count(), 2, "{s}");
@@ -4089,7 +4203,7 @@ mod hostile {
             let dry = deboil(&["clean", feed.to_str().unwrap(), "--dry-run", "-q"]);
             assert!(
                 stdout(&dry).starts_with(&format!(
-                    "{}:1 (id one) line 3: R003 ui-label-line: Share this article\n",
+                    "{}:1 (id one) line 3: R003 ui-label-line [widget label \"Share this article\"]: Share this article\n",
                     feed.display()
                 )),
                 "{}",

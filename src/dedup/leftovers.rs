@@ -3,12 +3,14 @@
 //! headline, subheadings, a byline, a caption. When the paragraphs removed as repeats of
 //! *other* documents hold at least [`COPY_SHARE`] of the key words (as dedup counts them) the
 //! document has left after the rules (and at least [`MIN_COPY_WORDS`]), and every line left is
-//! one of those short
-//! lines (fewer key words than exact dedup compares), the document is a copy (a re-scrape with
-//! one line changed, a syndicated article under another byline) and its stub goes too, pointing
-//! at the document that holds most of the kept copies. A line long enough to be compared that
-//! matched nothing is the document's own text: then the document stays as paragraph dedup left
-//! it.
+//! one of those short lines (fewer key words than exact dedup compares), a credit line
+//! ([`is_credit_line`]: `Source: County News Service`, a byline) or the one headline above the
+//! copied paragraphs (shaped as a title is,
+//! [`is_headline_shaped`](crate::pipeline::apply::is_headline_shaped)), the document is a copy
+//! (a re-scrape with one line changed, a syndicated article under another byline and its own
+//! headline, with a `Source: ...` line) and its stub goes too, pointing at the document that
+//! holds most of the kept copies. Any other line long enough to be compared that matched
+//! nothing is the document's own text: then the document stays as paragraph dedup left it.
 //!
 //! Decided from one document's dedup decisions and removals alone, after dedup: no hashing, no
 //! state, so the same at any thread count, in `clean` and in `dedup apply` alike.
@@ -23,6 +25,31 @@ pub const COPY_SHARE: f64 = 0.8;
 
 /// Words the repeats must hold at least: a short note that quotes one paragraph is no copy.
 pub const MIN_COPY_WORDS: u32 = 20;
+
+/// Most words of a credit line ([`is_credit_line`]).
+const CREDIT_MAX_WORDS: u32 = 6;
+
+/// A copy's credit line: a byline (`By Anna Reed`,
+/// [`is_byline`](crate::pipeline::apply::is_byline)), or a label of one or two words, a colon
+/// and a name (an upper-case or uncased first letter, no sentence end: `Source: County News Service`, `Источник: Казанские
+/// вести`, `Foto: Hafenamt`), at most [`CREDIT_MAX_WORDS`] words in all. `Update: The mayor
+/// has resigned.` is a sentence.
+fn is_credit_line(line: &str, words: u32) -> bool {
+    if words > CREDIT_MAX_WORDS {
+        return false;
+    }
+    if crate::pipeline::apply::is_byline(line, words) {
+        return true;
+    }
+    let Some((label, name)) = line.split_once(": ") else {
+        return false;
+    };
+    let name = name.trim();
+    (1..=2).contains(&label.split_whitespace().count())
+        && label.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+        && name.starts_with(|c: char| c.is_alphanumeric() && !c.is_lowercase())
+        && !name.ends_with(['.', '!', '?', ':', ';', ','])
+}
 
 /// Whether `kept` lies in a document other than `doc`.
 fn elsewhere(doc: &Document, kept: &KeptAt) -> bool {
@@ -58,6 +85,7 @@ pub fn mark(
     let mut copied = 0u32;
     let mut sources: Vec<(&KeptAt, u32)> = Vec::new();
     let mut counted = vec![false; n];
+    let mut first_copied = n;
     for d in decisions {
         let Some(kept) = d.kept.as_ref() else {
             continue;
@@ -71,6 +99,7 @@ pub fn mark(
             continue;
         }
         counted[d.line] = true;
+        first_copied = first_copied.min(d.line);
         let words = doc.info(d.line).key_words;
         copied += words;
         let same = |k: &KeptAt| {
@@ -85,11 +114,25 @@ pub fn mark(
         }
     }
     let mut left = 0u32;
+    let mut headline = false;
     for i in (0..n).filter(|&i| !removed[i] && !doc.is_blank(i)) {
         let info = doc.info(i);
         if info.key_words as usize >= min_words {
-            // text of its own that dedup compared and found in no other document
-            return;
+            // the copy's own headline, above the copied paragraphs (a syndicated article
+            // retitled), and its credit lines: they count with the rest, and the share still
+            // has to be reached
+            let line = doc.line(i);
+            if is_credit_line(line, info.words) {
+                // counted below
+            } else if !headline
+                && i < first_copied
+                && crate::pipeline::apply::is_headline_shaped(line, info.words)
+            {
+                headline = true;
+            } else {
+                // text of its own that dedup compared and found in no other document
+                return;
+            }
         }
         left += info.key_words;
     }
@@ -215,6 +258,79 @@ mod tests {
         assert_eq!((kept.id.as_str(), kept.record_line), ("a", 1));
         assert!(kept.similarity > 0.8 && kept.similarity < 1.0);
         assert!(added[0].note.as_ref().unwrap().contains("record \"a\""));
+    }
+
+    /// A syndicated copy under a headline of its own (long enough for dedup to compare) and a
+    /// source line: the headline above the copied paragraphs goes with them. A second such
+    /// line, a headline-shaped line below the copied paragraphs or a sentence above them is
+    /// the document's own, and it stays.
+    #[test]
+    fn a_copys_own_headline_above_the_copied_paragraphs_goes_with_them() {
+        let retitled = "Council approves the plan to rebuild the harbour wall";
+        let d = doc(
+            &format!(
+                "{retitled}\nSource: The Harbour Gazette\n{PARA_A}\n{PARA_B}\n{PARA_A} {PARA_B}"
+            ),
+            "b",
+            2,
+        );
+        let (decisions, mut removals) = copy_of("a", 1, &[2, 3, 4]);
+        mark(&d, &decisions, &mut removals, 4, &|_| true);
+        let added: Vec<_> = removals.iter().filter(|r| r.code == "D005").collect();
+        assert_eq!(
+            added
+                .iter()
+                .map(|r| (r.lines.start, r.lines.end))
+                .collect::<Vec<_>>(),
+            [(0, 2)]
+        );
+        // the headline's words count with the rest: two short paragraphs under it are too few
+        // (39 of 51 words)
+        let d = doc(
+            &format!("{retitled}\nSource: Harbour Gazette\n{PARA_A}\n{PARA_B}"),
+            "b",
+            2,
+        );
+        let (decisions, mut removals) = copy_of("a", 1, &[2, 3]);
+        mark(&d, &decisions, &mut removals, 4, &|_| true);
+        assert!(removals.iter().all(|r| r.code != "D005"));
+        for text in [
+            format!("{retitled}\nHarbour works to start in the spring\n{PARA_A}\n{PARA_B}\n{PARA_A} {PARA_B}"),
+            format!("{PARA_A}\n{PARA_B}\n{PARA_A} {PARA_B}\n{retitled}"),
+            format!("The council approved the plan to rebuild the wall.\n{PARA_A}\n{PARA_B}\n{PARA_A} {PARA_B}"),
+        ] {
+            let d = doc(&text, "b", 2);
+            let copied: Vec<usize> = (0..d.n_lines())
+                .filter(|&i| d.line(i).starts_with(&PARA_A[..20]) || d.line(i) == PARA_B)
+                .collect();
+            let (decisions, mut removals) = copy_of("a", 1, &copied);
+            mark(&d, &decisions, &mut removals, 4, &|_| true);
+            assert!(removals.iter().all(|r| r.code != "D005"), "{text}");
+        }
+    }
+
+    #[test]
+    fn credit_lines() {
+        for line in [
+            "Source: The Harbour Gazette",
+            "Источник: Казанские вести",
+            "Foto: Hafenamt Kiel",
+            "Photo credit: Jo Bauer",
+            "By Anna Reed and Jo Bauer",
+        ] {
+            let words = line.split_whitespace().count() as u32;
+            assert!(is_credit_line(line, words), "{line}");
+        }
+        for line in [
+            "Update: The mayor has resigned.",
+            "Source: the harbour office said on Monday that the works would wait",
+            "The harbour: a history",
+            "see also: harbour works",
+            "Residents can see the plans",
+        ] {
+            let words = line.split_whitespace().count() as u32;
+            assert!(!is_credit_line(line, words), "{line}");
+        }
     }
 
     /// A line long enough for dedup to compare that matched nothing is the document's own:

@@ -1050,30 +1050,40 @@ pub fn word_diff(kept: &str, copy: &str) -> String {
 
 /// An unchanged run of diff tokens as [`word_diff`] shows it: whole when short, else the
 /// [`DIFF_CONTEXT_WORDS`] words next to a change before it (`after_change`) and after it
-/// (`before_change`), with `…` for what lies between.
+/// (`before_change`), with `…` for what lies between. A letter of a Southeast Asian script
+/// written without spaces counts as a third of a word, as dedup counts their words
+/// ([`SOUTHEAST_ASIAN_CHARS_PER_WORD`](crate::chars::SOUTHEAST_ASIAN_CHARS_PER_WORD)), so
+/// their context is about as long as other scripts'.
 fn elided(run: &[&str], after_change: bool, before_change: bool) -> String {
-    let is_word = |t: &str| !t.chars().all(char::is_whitespace);
-    let words = run.iter().filter(|t| is_word(t)).count();
-    let shown = DIFF_CONTEXT_WORDS * (usize::from(after_change) + usize::from(before_change));
+    const PER_WORD: usize = crate::chars::SOUTHEAST_ASIAN_CHARS_PER_WORD;
+    // in letters of those scripts: a word is PER_WORD of them
+    let weight = |t: &str| match t.chars().next() {
+        Some(c) if c.is_whitespace() => 0,
+        Some(c) if crate::chars::is_unspaced_southeast_asian(c) => 1,
+        _ => PER_WORD,
+    };
+    let words: usize = run.iter().map(|t| weight(t)).sum();
+    let context = DIFF_CONTEXT_WORDS * PER_WORD;
+    let shown = context * (usize::from(after_change) + usize::from(before_change));
     // identical texts show whole: there is no change to place
-    if words <= shown + 1 || !(after_change || before_change) {
+    if words <= shown + PER_WORD || !(after_change || before_change) {
         return run.concat();
     }
     // the tokens up to the n-th word from the start, and from the n-th word from the end
     let mut head_end = 0;
     if after_change {
         let mut seen = 0;
-        while head_end < run.len() && seen < DIFF_CONTEXT_WORDS {
-            seen += usize::from(is_word(run[head_end]));
+        while head_end < run.len() && seen < context {
+            seen += weight(run[head_end]);
             head_end += 1;
         }
     }
     let mut tail_start = run.len();
     if before_change {
         let mut seen = 0;
-        while tail_start > head_end && seen < DIFF_CONTEXT_WORDS {
+        while tail_start > head_end && seen < context {
             tail_start -= 1;
-            seen += usize::from(is_word(run[tail_start]));
+            seen += weight(run[tail_start]);
         }
     }
     let mut out = run[..head_end].concat();
@@ -1090,13 +1100,18 @@ fn elided(run: &[&str], after_change: bool, before_change: bool) -> String {
 }
 
 /// `text` cut into runs of whitespace and runs of other characters, as `similar`'s word diff
-/// does, except that each character in U+3000..=U+9FFF (kana, CJK ideographs and their
-/// punctuation: scripts without spaces) is a token of its own, as in the dedup key's words.
+/// does, except that in the scripts written without spaces, as in the dedup key's words, each
+/// character is a token of its own: U+3000..=U+9FFF (kana, CJK ideographs and their
+/// punctuation), and Thai, Lao, Myanmar and Khmer ([`is_unspaced_southeast_asian`]), whose
+/// combining marks (vowel signs and tone marks above or below a letter) stay with the letter
+/// before them, so a diff never shows a mark apart from its letter.
+///
+/// [`is_unspaced_southeast_asian`]: crate::chars::is_unspaced_southeast_asian
 fn diff_tokens(text: &str) -> Vec<&str> {
     let class = |c: char| -> u8 {
         if c.is_whitespace() {
             0
-        } else if super::key::is_cjk_word_char(c) {
+        } else if super::key::is_cjk_word_char(c) || crate::chars::is_unspaced_southeast_asian(c) {
             2
         } else {
             1
@@ -1107,7 +1122,9 @@ fn diff_tokens(text: &str) -> Vec<&str> {
     let mut last: Option<u8> = None;
     for (i, c) in text.char_indices() {
         let k = class(c);
-        if last.is_some() && (Some(k) != last || k == 2) {
+        let mark_on_letter =
+            k == 2 && last == Some(2) && unicode_normalization::char::is_combining_mark(c);
+        if last.is_some() && !mark_on_letter && (Some(k) != last || k == 2) {
             tokens.push(&text[start..i]);
             start = i;
         }
@@ -1382,6 +1399,17 @@ mod tests {
             "东京的天气[-很-]{+不+}好。"
         );
         assert_eq!(diff_tokens("ab 東京x"), ["ab", " ", "東", "京", "x"]);
+        // Thai diffs by letters, each with its vowel and tone marks: the changed word shows,
+        // not the whole run between two spaces
+        assert_eq!(diff_tokens("ห้าไร่ ok"), ["ห้", "า", "ไ", "ร่", " ", "ok"]);
+        assert_eq!(
+            word_diff("กว่าสามสิบไร่ในเขต", "กว่าสามสิบห้าไร่ในเขต"),
+            "กว่าสามสิบ{+ห้า+}ไร่ในเขต"
+        );
+        // in a long run, about six words' letters of context on each side
+        let kept = "เมืองเชียงใหม่จัดงานเทศกาลดอกไม้ประจำปีครั้งที่สี่สิบห้าในสวนสาธารณะกลางเมืองเมื่อวันอาทิตย์ที่ผ่านมา";
+        let diff = word_diff(kept, &kept.replace("สี่สิบห้า", "สี่สิบหก"));
+        assert_eq!(diff, "… ดอกไม้ประจำปีครั้งที่สี่สิบ[-ห้า-]{+หก+}ในสวนสาธารณะกลางเมื …");
         // long unchanged stretches keep six words beside each change
         let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
         let kept = words.join(" ");

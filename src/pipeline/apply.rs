@@ -401,7 +401,7 @@ const BYLINE_WORDS: [&str; 16] = [
 
 /// `By Anna Reed`: a byline word, then two to five words of names (capitalised, or a joining
 /// word: `Anna Reed and Jo Bauer`, `Ana de la Cruz`). `By the Numbers` is a headline.
-fn is_byline(line: &str, words: u32) -> bool {
+pub fn is_byline(line: &str, words: u32) -> bool {
     const JOINING: [&str; 14] = [
         "and", "und", "et", "y", "e", "&", "van", "von", "de", "der", "da", "del", "la", "le",
     ];

@@ -2081,9 +2081,11 @@ fn eta(done: u64, total: u64, secs: f64) -> String {
     }
 }
 
-/// The `--dry-run` listing of one document: `path:line: CODE name: text` for a text dump; for a
-/// JSONL record, `path:record_line (id ID) line N: CODE name: text`, where the record's line is
-/// its line in the file and `N` the line within the record's text.
+/// The `--dry-run` listing of one document: `path:line: CODE name [reason]: text` for a text
+/// dump; for a JSONL record, `path:record_line (id ID) line N: CODE name [reason]: text`, where
+/// the record's line is its line in the file and `N` the line within the record's text. The
+/// reason ([`report::RemovalEntry::listed_reason`]: the note's first clause, a duplicate's kept
+/// copy) and its brackets are left out when the removal has none.
 fn list_removals(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
     for r in &d.report.removals {
         let _ = if jsonl {
@@ -2095,13 +2097,11 @@ fn list_removals(out: &mut Vec<u8>, d: &CleanDoc, jsonl: bool) {
         } else {
             write!(out, "{}:{}: ", d.source, r.lines[0])
         };
-        let _ = writeln!(
-            out,
-            "{} {}: {}",
-            r.code,
-            r.name,
-            r.text.replace('\n', " ⏎ ")
-        );
+        let _ = write!(out, "{} {}", r.code, r.name);
+        if let Some(reason) = r.listed_reason() {
+            let _ = write!(out, " [{reason}]");
+        }
+        let _ = writeln!(out, ": {}", r.text.replace('\n', " ⏎ "));
     }
 }
 

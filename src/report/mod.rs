@@ -69,6 +69,110 @@ impl Serialize for RemovalEntry {
     }
 }
 
+/// Most characters of the reason a `--dry-run` line quotes from a removal's note.
+pub const LISTED_NOTE_CHARS: usize = 100;
+
+impl RemovalEntry {
+    /// Why the removal was made, in one line for the `--dry-run` listing (`None` when its rule
+    /// gives no note and kept no copy): the note's first clause ([`short_note`]), then, for a
+    /// duplicate, where the kept copy is: `kept at PATH:LINE` for a text dump,
+    /// `kept at PATH:RECORD_LINE (id ID) line N` for a JSONL record, with the word similarity
+    /// of a near copy that has no note. No `[`, `]` or line end: the listing sets the reason in
+    /// brackets.
+    pub fn listed_reason(&self) -> Option<String> {
+        let mut s = self.note.as_deref().map(short_note).unwrap_or_default();
+        if let Some(k) = &self.kept {
+            if !s.is_empty() {
+                s.push_str("; ");
+            }
+            s.push_str("kept at ");
+            s.push_str(&kept_location(k));
+            if k.similarity < 1.0 && self.note.is_none() {
+                s.push_str(&format!(", similarity {:.3}", k.similarity));
+            }
+        }
+        if s.is_empty() {
+            return None;
+        }
+        Some(
+            s.chars()
+                .map(|c| match c {
+                    '[' => '(',
+                    ']' => ')',
+                    '\n' | '\r' => ' ',
+                    c => c,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Where a kept copy is, as the `--dry-run` listing names a document's lines: `PATH:LINE` in a
+/// text dump (whose documents' ids are their paths), `PATH:RECORD_LINE (id ID) line N` in a
+/// JSONL file.
+fn kept_location(k: &KeptRef) -> String {
+    if k.id == k.source {
+        format!("{}:{}", k.source, k.line)
+    } else {
+        format!(
+            "{}:{} (id {}) line {}",
+            k.source, k.record_line, k.id, k.line
+        )
+    }
+}
+
+/// A note's first clause: up to its first `; ` outside quotes (the reason; what follows are
+/// the figures behind it), and when that is longer than [`LISTED_NOTE_CHARS`], up to its first
+/// `: ` (a long statement's head), with the brackets open there closed; at most
+/// [`LISTED_NOTE_CHARS`] characters (then `…`). `outside the article core (short line, weight
+/// -8.0; 1 word, stopwords 0.00 ru)` becomes `outside the article core (short line, weight
+/// -8.0)`.
+pub fn short_note(note: &str) -> String {
+    let mut s = clause(note, ';');
+    if s.chars().count() > LISTED_NOTE_CHARS {
+        s = clause(&s, ':');
+    }
+    if let Some((cut, _)) = s.char_indices().nth(LISTED_NOTE_CHARS) {
+        s.truncate(cut);
+        s.push('…');
+    }
+    s
+}
+
+/// `text` up to its first `mark` followed by a space outside quotes and brackets' quotes, with
+/// the brackets open there closed; all of `text` when it has none.
+fn clause(text: &str, mark: char) -> String {
+    let mut open: Vec<char> = Vec::new();
+    let mut escaped = false;
+    for (at, c) in text.char_indices() {
+        if open.last() == Some(&'"') {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => open.push('"'),
+            '(' => open.push(')'),
+            ')' if open.last() == Some(&')') => {
+                open.pop();
+            }
+            _ if c == mark && text[at + 1..].starts_with(' ') => {
+                let mut s = text[..at].trim_end().to_string();
+                s.extend(open.iter().rev());
+                return s;
+            }
+            _ => {}
+        }
+    }
+    text.to_string()
+}
+
 /// What happened to one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocReport {
@@ -426,6 +530,105 @@ fn throughput(bytes: usize, sec: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_note_is_the_first_clause_with_its_brackets_closed() {
+        assert_eq!(
+            short_note(
+                "outside the article core (short line, weight -8.0; 1 word, stopwords 0.00 ru)"
+            ),
+            "outside the article core (short line, weight -8.0)"
+        );
+        assert_eq!(short_note("repeats line 2"), "repeats line 2");
+        // a `; ` inside a quote is the quote's
+        assert_eq!(
+            short_note(r#"promo "Sale; today \"only\"" (cue 2; more)"#),
+            r#"promo "Sale; today \"only\"" (cue 2)"#
+        );
+        // a long first clause: its head, up to its first `: `
+        let d005 = format!(
+            "106 of the document's 117 words repeat other documents (106 of record {:?}): the rest goes with them",
+            "x".repeat(20)
+        );
+        assert_eq!(
+            short_note(&d005),
+            format!(
+                "106 of the document's 117 words repeat other documents (106 of record {:?})",
+                "x".repeat(20)
+            )
+        );
+        assert_eq!(
+            short_note("author box: a name and its bio"),
+            "author box: a name and its bio"
+        );
+        let long = "x".repeat(LISTED_NOTE_CHARS + 5);
+        let short = short_note(&long);
+        assert_eq!(short.chars().count(), LISTED_NOTE_CHARS + 1);
+        assert!(short.ends_with('…'));
+    }
+
+    fn entry(note: Option<&str>, kept: Option<KeptRef>) -> RemovalEntry {
+        RemovalEntry {
+            code: "D002",
+            name: "near-duplicate-paragraph",
+            lines: [5, 5],
+            bytes: [0, 1],
+            removed_lines: 1,
+            removed_bytes: 1,
+            text: "t".into(),
+            note: note.map(str::to_string),
+            moved_to_value: None,
+            kept,
+        }
+    }
+
+    fn kept(id: &str, source: &str, similarity: f64) -> KeptRef {
+        KeptRef {
+            id: id.into(),
+            source: source.into(),
+            record_line: 3,
+            part: 0,
+            para: 1,
+            line: 2,
+            similarity,
+            diff: String::new(),
+        }
+    }
+
+    /// The listing's reason: the note's first clause, where a duplicate's kept copy is (as the
+    /// listing names a text dump's and a JSONL record's lines), a near copy's similarity; no
+    /// brackets or line ends of its own.
+    #[test]
+    fn the_listed_reason_names_the_note_and_the_kept_copy() {
+        assert_eq!(entry(None, None).listed_reason(), None);
+        assert_eq!(
+            entry(Some("widget [x]\nlabel; more"), None)
+                .listed_reason()
+                .as_deref(),
+            Some("widget (x) label")
+        );
+        assert_eq!(
+            entry(None, Some(kept("a.txt", "a.txt", 1.0)))
+                .listed_reason()
+                .as_deref(),
+            Some("kept at a.txt:2")
+        );
+        assert_eq!(
+            entry(None, Some(kept("orig", "in.jsonl", 0.9766)))
+                .listed_reason()
+                .as_deref(),
+            Some("kept at in.jsonl:3 (id orig) line 2, similarity 0.977")
+        );
+        assert_eq!(
+            entry(
+                Some("the whole record repeats record \"orig\""),
+                Some(kept("orig", "in.jsonl", 1.0))
+            )
+            .listed_reason()
+            .as_deref(),
+            Some("the whole record repeats record \"orig\"; kept at in.jsonl:3 (id orig) line 2")
+        );
+    }
 
     #[test]
     fn throughput_reads_as_mb_or_kb_per_second() {

@@ -81,8 +81,9 @@ crate::declare_rule! {
     /// removed as exact or near repeats of other documents (D001, D002) hold at least 80% of
     /// the words the document has left after the rules, and at least 20 words, and every line
     /// left is too short for dedup to compare (under four words: a headline, a subheading, a
-    /// byline), those lines go too, and the report names the document holding most of the kept
-    /// copies.
+    /// byline), a credit line (`Source: County News Service`, a byline) or the one headline
+    /// above the copied paragraphs (a syndicated copy's own title), those lines go too, and the
+    /// report names the document holding most of the kept copies.
     ///
     /// Paragraph dedup compares paragraphs only; a near copy of an article (a re-scrape with a
     /// changed line, a syndicated copy with another byline or an ad line) would otherwise leave
