@@ -707,9 +707,20 @@ fn entries_worded(words: impl Iterator<Item = usize>) -> bool {
 /// A line that is a release's version number alone: `4.1.3`, `v2.0`, `V 1.10.2`, perhaps
 /// bracketed (`[4.1.3]`) as changelogs head their sections, perhaps with the release's date
 /// after it (`2.4.0 (2026-11-30)`, `[1.0.0] - 2017-06-20`, `v2.1 – March 3, 2026`); a bare
-/// `3.5` (a rating, a price) and a date (`24.11.2021`, `12.11.21`) are none.
+/// `3.5` (a rating, a price) and a date (`24.11.2021`, `12.11.21`) are none. A version label
+/// may stand before the number (`Version 3.2.0`, `Release 2.0`, `Versión 1.4`; see
+/// [`VERSION_LABELS`]): after it, two parts (`Version 2.0`) are a version as after a `v`.
 fn is_version_heading(line: &str) -> bool {
     let line = line.trim();
+    let (labelled, line) = match line.split_once(' ') {
+        // (the number after it is the cheap test, the label's the dear one)
+        Some((word, rest))
+            if opens_with_version_number(rest.trim_start()) && is_version_label(word) =>
+        {
+            (true, rest.trim_start())
+        }
+        _ => (false, line),
+    };
     if !opens_with_version_number(line) {
         // most lines: no date after them is parsed
         return false;
@@ -719,13 +730,43 @@ fn is_version_heading(line: &str) -> bool {
         // `V 1.10.2`: the prefix and the number apart, perhaps a date after them
         Some(("v" | "V", rest)) => match rest.trim_start().split_once(' ') {
             Some((number, date)) if is_release_date(date) => {
-                return is_version_number(&format!("v{number}"));
+                return is_version_number(&format!("v{number}"), labelled);
             }
             _ => line,
         },
         _ => line,
     };
-    is_version_number(version)
+    is_version_number(version, labelled)
+}
+
+/// Words that name a release before its version number (lower case): `Version 3.2.0`,
+/// `Release 2.0`, `Versión 1.4`, `Версия 2.1`.
+const VERSION_LABELS: &[&str] = &[
+    "version",
+    "release",
+    "versión",
+    "versão",
+    "versao",
+    "versione",
+    "versie",
+    "versio",
+    "wersja",
+    "verze",
+    "verzió",
+    "sürüm",
+    "версия",
+    "версія",
+    "versiune",
+    "verzija",
+    "versjon",
+];
+
+/// `word` is a version label (see [`VERSION_LABELS`]), in any case.
+fn is_version_label(word: &str) -> bool {
+    (5..=14).contains(&word.len())
+        && VERSION_LABELS
+            .iter()
+            .any(|label| word.chars().flat_map(char::to_lowercase).eq(label.chars()))
 }
 
 /// `line` (trimmed) opens as every version number [`is_version_heading`] accepts does, past
@@ -754,8 +795,9 @@ fn is_release_date(rest: &str) -> bool {
     crate::rules::dates::parse_date_prefix(rest).is_some_and(|d| d.len == rest.len())
 }
 
-/// A version number alone (see [`is_version_heading`]).
-fn is_version_number(line: &str) -> bool {
+/// A version number alone (see [`is_version_heading`]); `labelled`: a version label stood
+/// before it.
+fn is_version_number(line: &str, labelled: bool) -> bool {
     let t = line.trim().trim_start_matches('[').trim_end_matches(']');
     let (prefixed, number) = match t.strip_prefix(['v', 'V']) {
         Some(rest) => (true, rest.trim_start()),
@@ -775,7 +817,7 @@ fn is_version_number(line: &str) -> bool {
         && value(0).is_some_and(|d| (1..=31).contains(&d))
         && value(1).is_some_and(|m| (1..=12).contains(&m));
     numeric
-        && if prefixed {
+        && if prefixed || labelled {
             parts.len() >= 2
         } else {
             parts.len() >= 3 && !date_like
@@ -4021,6 +4063,12 @@ mod tests {
             "[1.0.0] - 2017-06-20",
             "v2.1 – March 3, 2026",
             "V 1.10.2 (2026-01-05)",
+            // after a version label
+            "Version 3.2.0",
+            "Version 2.0",
+            "release v1.4.2",
+            "Versión 1.4 (2026-03-01)",
+            "ВЕРСИЯ 2.1.0",
         ] {
             assert!(is_version_heading(line), "{line}");
         }
@@ -4036,6 +4084,11 @@ mod tests {
             "4.1.3 is out",
             "v",
             "1..2",
+            "Version 3",
+            "Version 24.11.2021",
+            "Version 2.0 is out",
+            "Release notes 2.0",
+            "Chapter 2.1",
         ] {
             assert!(!is_version_heading(line), "{line}");
         }
@@ -4381,6 +4434,19 @@ mod tests {
         let in_core: Vec<bool> = (0..n).map(|i| i <= 3).collect();
         let none = vec![false; n];
         assert!(!release_sections(&doc, &out, &none, &none, &in_core).contains(&true));
+    }
+
+    #[test]
+    fn a_changelog_under_labelled_versions_stays_whole() {
+        // `Version 3.0.0` heads a release as `3.0.0` does: every release stays, its section
+        // labels (`Added`, `Removed`) and the older release's few-worded entries with it
+        let text = CHANGELOG
+            .replace("2.4.0 (2026-11-30)", "Version 2.4.0 (2026-11-30)")
+            .replace("2.3.1 (2026-10-02)", "Version 2.3.1")
+            .replace("2.3.0 (2026-09-15)", "Release 2.3");
+        let r = reasons(&text);
+        assert!(r[3..].iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        assert!(r[1..3].iter().all(|(_, why)| why.is_some()), "{r:#?}");
     }
 
     #[test]
