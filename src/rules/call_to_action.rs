@@ -13,7 +13,8 @@ crate::declare_rule! {
     ///
     /// Matched on lines of at most 30 words (a blurb like "Ready to dive in? Download our app
     /// today from your preferred app store" counts) by the vocabulary of the action: *download*
-    /// near *app*, *app store*/*play store*, *subscribe*/*sign up* near *newsletter*, *follow us
+    /// near *app*, an app's label and its download after a colon or dash (`Live scores app:
+    /// download now`, `Wetter-App: jetzt herunterladen`), *app store*/*play store*, *subscribe*/*sign up* near *newsletter*, *follow us
     /// on*, *our Telegram channel*. A line with two such cues, or a short line (12 words or
     /// fewer) with one, is removed.
     ///
@@ -36,7 +37,7 @@ crate::declare_rule! {
 static CUES: [Lazy; 19] = [
     // app downloads and store badges
     Lazy::new(
-        r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue|scarica|baixe|descarregue|installeer|pobierz)\b.{0,40}\b(?:app|apps|application|aplicación|appli|applicazione|aplicativo|aplicação|aplikację|aplikacji)\b",
+        r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue|scarica|baixe|descarregue|installeer|pobierz)\b.{0,40}\b(?:app|apps|application|aplicación|appli|applicazione|aplicativo|aplicação|aplikację|aplikacji)\b|\b(?:app|apps|application|aplicación|appli|applicazione|aplicativo|aplicação|aplikacja)(?:\s+[\w'’]+){0,3}\s*[:–—-]\s*(?:download|get|install|(?:jetzt\s+)?herunterladen|téléchargez|télécharger|descarga|descárgala|descargue|scarica|baixe|installeer|downloaden|pobierz)\b",
     ),
     Lazy::new(
         r"(?i)\b(?:on|from|in|im|sur|dans|en)\s+(?:the\s+|your\s+(?:preferred\s+)?|dem\s+|l'|el\s+)?(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)|^(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)+$",
@@ -368,6 +369,7 @@ mod tests {
             "Scarica l'applicazione gratuita",
             "Baixe o aplicativo",
             "Pobierz naszą aplikację",
+            "Live scores app: download now",
             "Iscriviti alla newsletter del lunedì",
             "Assine o nosso boletim",
             "Meld je aan voor de nieuwsbrief",
@@ -420,6 +422,17 @@ mod tests {
         // news about an app or a newsletter stays
         let t = "Il comune ha presentato la nuova app per i parcheggi del centro storico, disponibile da lunedì per tutti i residenti della zona.";
         assert!(removed(t).is_empty());
+    }
+
+    #[test]
+    fn an_app_label_and_its_download_go() {
+        let t = "Live scores app: download now\nWetter-App: jetzt herunterladen\nNotre appli : téléchargez-la\nAplicación de resultados: descárgala gratis\nNuestra app - descarga gratuita";
+        assert_eq!(removed(t), (0..5).collect::<Vec<_>>());
+        // an app named in a headline, then what it does, stays
+        assert!(removed(
+            "The council's parking app: drivers report fewer fines since the launch in May"
+        )
+        .is_empty());
     }
 
     #[test]

@@ -18,7 +18,10 @@ crate::declare_rule! {
     /// cookies", "Tout accepter"), Spanish ("Utilizamos cookies", "Aceptar todas"), Italian
     /// ("Questo sito utilizza cookie", where `cookie` is also the plural), Polish
     /// ("Informujemy, że korzystamy z cookies", "Ta strona korzysta z ciasteczek") and Dutch
-    /// ("Wij gebruiken cookies").
+    /// ("Wij gebruiken cookies"), and with their use or settings in Vietnamese ("Trang web này
+    /// sử dụng cookie"), Indonesian and Malay ("Situs ini menggunakan cookie"), Chinese
+    /// ("本网站使用Cookie"), Japanese ("当サイトはクッキーを使用しています"), Korean ("이
+    /// 웹사이트는 쿠키를 사용합니다") and Thai ("เว็บไซต์นี้ใช้คุกกี้").
     /// Copyright lines: at most 30 words starting with `©`, `(c)` or `Copyright`, or carrying
     /// "All rights reserved" / "Alle Rechte vorbehalten" / "Tous droits réservés" /
     /// "Todos los derechos reservados". A line that opens so but reads as a sentence (more than
@@ -42,6 +45,28 @@ static COOKIE_USE: Lazy = Lazy::new(
 /// The cookie settings themselves (`Cookie settings`, `Gestion des cookies`): a notice alone.
 static COOKIE_TERM: Lazy = Lazy::new(
     r"(?i)\bcookie[\s-]?(?:settings|policy|consent|preferences|banner|notice|richtlinie|einstellungen|hinweis|paramètres|política|configuración|instellingen|beleid)\b|\b(?:gestion|param[eè]tres|configuraci[oó]n|impostazioni|preferenze|informativa|defini[cç][oõ]es|configura[cç][oõ]es|gest[aã]o|pol[ií]tica|ustawienia|polityka|beheer)\s+(?:des\s+|de\s+|dei\s+|sui\s+|dos\s+|de\s+los\s+|plików\s+)?cookies?\b|\b(?:ustawienia|polityka)\s+ciasteczek\b",
+);
+
+/// Cookies named with their use in Vietnamese, Indonesian and Malay, Chinese, Japanese, Korean
+/// and Thai (`sử dụng cookie`, `menggunakan cookie`, `使用Cookie`, `クッキーを使用`, `쿠키를
+/// 사용`, `ใช้คุกกี้`): scripts without spaces between words, so no `\b`; a notice only beside a
+/// word of the web ([`WEB_CONTEXT_ASIAN`]).
+static COOKIE_USE_ASIAN: Lazy = Lazy::new(
+    r"(?i)(?:sử\s+dụng|menggunakan|memakai|使用|利用|采用|採用|ใช้)\s*(?:các\s+|tệp\s+)?(?:cookies?|クッキー|쿠키|คุกกี้)|(?:cookies?|クッキー|쿠키)\s*(?:[(（][^)）]{1,10}[)）])?\s*(?:を|를|을)?\s*(?:使用|利用|사용|활용)",
+);
+
+/// The cookie settings or policy in the languages of [`COOKIE_USE_ASIAN`] (`Cookie设置`,
+/// `クッキーポリシー`, `쿠키 설정`, `นโยบายคุกกี้`, `chính sách cookie`, `kebijakan cookie`): a
+/// notice alone.
+static COOKIE_TERM_ASIAN: Lazy = Lazy::new(
+    r"(?i)(?:cookies?|クッキー|쿠키)\s*(?:설정|정책|ポリシー|設定|设置|設置|政策)|(?:นโยบาย|การตั้งค่า)\s*คุกกี้|(?:chính\s+sách|cài\s+đặt)\s+cookie|(?:kebijakan|pengaturan|dasar)\s+cookie",
+);
+
+/// A word of the web or of a site speaking of itself in the languages of
+/// [`COOKIE_USE_ASIAN`] (`trang web`, `chúng tôi`, `situs`, `kami`, `本网站`, `我们`, `サイト`,
+/// `웹사이트`, `เว็บไซต์`, `ประสบการณ์`).
+static WEB_CONTEXT_ASIAN: Lazy = Lazy::new(
+    r"(?i)trang\s+web|website|chúng\s+tôi|trải\s+nghiệm|situs|kami|pengalaman|laman\s+web|网站|網站|本站|我们|我們|体验|體驗|サイト|当社|ウェブ|体験|웹사이트|사이트|당사|경험|홈페이지|เว็บไซต์|ประสบการณ์|เรา",
 );
 
 /// A word of the web or of a site speaking of itself (`we`, `site`, `browser`, `Wir`,
@@ -78,9 +103,12 @@ static RIGHTS_RESERVED: Lazy = Lazy::new(concat!("(?i)", rights_reserved!()));
 /// A cookie notice needs `cookie` or Polish `ciastecz` (`ciasteczka`, `ciasteczek`: the first
 /// two cues, lowercase) before [`COOKIE_TERM`] and [`COOKIE_USE`] are tried; a copyright line
 /// one of the others before [`COPYRIGHT`] is.
-pub(crate) const CUES: [&str; 13] = [
+pub(crate) const CUES: [&str; 16] = [
     "cookie",
     "ciastecz",
+    "คุกกี้",
+    "クッキー",
+    "쿠키",
     "©",
     "(c)",
     "copyright",
@@ -94,9 +122,9 @@ pub(crate) const CUES: [&str; 13] = [
     "prawa zastrzeżone",
 ];
 
-/// Bits of [`CUES`]' `cookie` and `ciastecz` in [`COOKIE_CUES`]' answer; the other bits are
-/// copyright cues.
-const COOKIE_CUE: u64 = 0b11;
+/// Bits of [`CUES`]' `cookie`, `ciastecz` and the Thai, Japanese and Korean words for cookies
+/// in [`COOKIE_CUES`]' answer; the other bits are copyright cues.
+const COOKIE_CUE: u64 = 0b1_1111;
 
 impl Rule for CookieOrCopyrightLine {
     fn meta(&self) -> &RuleMeta {
@@ -117,7 +145,11 @@ impl Rule for CookieOrCopyrightLine {
             let button = words <= 4 && !line.trim_end().ends_with(['.', '!', '?']);
             let cookie = cues & COOKIE_CUE != 0
                 && (COOKIE_TERM.is_match(line)
-                    || COOKIE_USE.is_match(line) && (button || WEB_CONTEXT.is_match(line)));
+                    || COOKIE_USE.is_match(line) && (button || WEB_CONTEXT.is_match(line))
+                    || COOKIE_TERM_ASIAN.is_match(line)
+                    // these scripts put no spaces between words: a sentence is a "button"'s
+                    // few words, so the word of the web is always needed
+                    || COOKIE_USE_ASIAN.is_match(line) && WEB_CONTEXT_ASIAN.is_match(line));
             let note = if cookie {
                 "cookie notice"
             } else if words <= 4
@@ -238,6 +270,22 @@ mod tests {
             Op deze website gebruiken we cookies voor statistieken. Akkoord\n\
             De bakker gebruikt cookies van zijn oma als beloning.";
         assert_eq!(removed(t), vec![3, 4, 5, 7, 8, 9]);
+    }
+
+    #[test]
+    fn cookie_notices_of_south_east_and_east_asia() {
+        let t = "เว็บไซต์นี้ใช้คุกกี้เพื่อพัฒนาประสบการณ์การใช้งาน ยอมรับทั้งหมด\n\
+            Trang web này sử dụng cookie để cải thiện trải nghiệm của bạn.\n\
+            Situs ini menggunakan cookie untuk meningkatkan pengalaman Anda.\n\
+            本网站使用Cookie来改善您的浏览体验。\n\
+            当サイトではクッキー（Cookie）を使用しています。\n\
+            이 웹사이트는 쿠키를 사용합니다.\n\
+            쿠키 설정\n\
+            ยายใช้คุกกี้ที่อบเองเป็นของขวัญให้หลานทุกปี\n\
+            Bà tôi dùng cookie tự nướng làm quà cho các cháu.\n\
+            Anak-anak memakai cookie sebagai hadiah di sekolah.\n\
+            奶奶用自己烤的曲奇做礼物。";
+        assert_eq!(removed(t), vec![0, 1, 2, 3, 4, 5, 6]);
     }
 
     #[test]

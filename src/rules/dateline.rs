@@ -1,6 +1,8 @@
 //! R021: a line that is only a date or time stamp; its date moves to the `date` field.
 
-use super::dates::{hour12, num, parse_date_prefix, time_join, DATE_LABEL};
+use super::dates::{
+    hour12, label_orders_day_first, num, parse_date_prefix_ordered, time_join, DATE_LABEL,
+};
 use super::shape::Lazy;
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Field, Removal};
@@ -24,8 +26,15 @@ crate::declare_rule! {
     /// and Korean dates are read in their own order and signs (`2026年12月6日 10時30分`, `2026년
     /// 12월 6일`), and a year first with dots or slashes (`2026.03.18 14:05`); an unpadded
     /// `14/3/2026` when only one reading is a date. Labels and weekdays of more languages lead
-    /// (`Yayınlanma:`, `Δημοσιεύθηκε:`, `अपडेटेड:`, `פורסם:`, `입력`, `Thứ sáu,`, `الأحد`), a
-    /// zone may be an offset (`(GMT+7)`), and a second labelled date may follow the first
+    /// (`Yayınlanma:`, `Δημοσιεύθηκε:`, `अपडेटेड:`, `פורסם:`, `입력`, `Thứ sáu,`, `Sabtu,`,
+    /// `Diterbitkan pada`, `วันเสาร์ที่`, `发布时间：`, `الأحد`); after a label or weekday of a
+    /// language that writes the day first an unpadded `5/12/2026` is 5 December (alone it stays
+    /// ambiguous). Indonesian and Malay months (`5 Desember 2026`, `3 Ogos 2025`) and Thai
+    /// abbreviated ones (`5 ธ.ค. 2569`) are known, a Chinese, Japanese or Korean weekday may
+    /// follow the date (`2026年12月5日 星期六`, `2026년 12월 5일 토요일`), a zone may be an offset
+    /// (`(GMT+7)`) or an Asian zone's name (`WIB`, `WITA`, `ICT`, `KST`), the story's source may
+    /// close the line (`2026-12-05 08:32 来源：新华网`, `| Nguồn: Tuổi Trẻ`, `Sumber: Antara`: a
+    /// label and at most five words), and a second labelled date may follow the first
     /// (`입력 2026.03.18 14:05 수정 2026.03.18 15:30`): the first is the document's.
     /// The line leaves the text and its date goes to the document's `date` field, as ISO 8601
     /// (`2023-08-02T15:19`); the first dateline of a document wins.
@@ -91,6 +100,16 @@ fn is_trailer(rest: &str) -> bool {
                 | "mesz"
                 // Thai writes `น.` (nalika, "o'clock") after a time
                 | "น."
+                // Indonesia's three zones, and South-East and East Asia's
+                | "wib"
+                | "wita"
+                | "wit"
+                | "ict"
+                | "myt"
+                | "sgt"
+                | "pht"
+                | "hkt"
+                | "kst"
         )
         || is_zone_offset(rest)
         || READING_TIME.is_match(rest)
@@ -138,6 +157,45 @@ fn is_author_tail(rest: &str) -> bool {
     }
 }
 
+/// Labels naming where a story comes from, as a news page writes them after its date
+/// (`2026-12-05 08:32 来源：新华网`, `Nguồn: VnExpress`): Chinese, Japanese, Korean, Vietnamese,
+/// Indonesian and Malay, Thai, and the languages of Europe.
+const SOURCE_LABELS: &[&str] = &[
+    "来源",
+    "來源",
+    "稿源",
+    "出典",
+    "出所",
+    "출처",
+    "nguồn",
+    "sumber",
+    "ที่มา",
+    "source",
+    "quelle",
+    "fuente",
+    "fonte",
+    "bron",
+    "źródło",
+    "источник",
+    "джерело",
+    "kaynak",
+];
+
+/// Longest source after a date, in words: a name (`新华网`, `Kompas.com`), not a sentence.
+const SOURCE_MAX_WORDS: usize = 5;
+
+/// Whether `rest`, what follows a dateline's date, names the story's source: a source label,
+/// a colon and a short name (`来源：新华网`, `| Sumber: Antara`).
+fn is_source_tail(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['•', '·', '|', '-', '–', '—', ',', '/', ' ']);
+    let Some((label, name)) = rest.split_once([':', '：']) else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    let words = name.split_whitespace().count();
+    SOURCE_LABELS.contains(&label.as_str()) && (1..=SOURCE_MAX_WORDS).contains(&words)
+}
+
 /// A time zone given as an offset, bracketed or not: `(GMT+7)`, `UTC+03:00`, `GMT-5`.
 fn is_zone_offset(rest: &str) -> bool {
     let zone = rest
@@ -182,6 +240,9 @@ static WEEKDAY_AFTER: Lazy = Lazy::new(
       | pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar
       | понедельник|вторник|среда|четверг|пятница|суббота|воскресенье
       | الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد
+      | 星期[一二三四五六日天]|礼拜[一二三四五六日天]|禮拜[一二三四五六日天]|周[一二三四五六日]|週[一二三四五六日]
+      | [月火水木金土日]曜日|[월화수목금토일]요일
+      | senin|selasa|rabu|kamis|jumat|sabtu|minggu
     )(?:\s|,|$)",
 );
 
@@ -223,12 +284,15 @@ fn parse_dateline_body(body: &str) -> Option<String> {
     let mut rest = &body[label_len..];
     // a time first: `2:15 PM EST, Tue April 8, 2025`
     let mut time = None;
+    let mut day_first = label_orders_day_first(&body[..label_len]);
     if let Some(c) = LEADING_TIME.captures(rest) {
         time = Some(clock(num(&c, 1), num(&c, 2), c.get(3).map(|m| m.as_str()))?);
         let after = &rest[c[0].len()..];
-        rest = &after[DATE_LABEL.prefix_len(after).unwrap_or(0)..];
+        let label_len = DATE_LABEL.prefix_len(after).unwrap_or(0);
+        day_first |= label_orders_day_first(&after[..label_len]);
+        rest = &after[label_len..];
     }
-    let found = parse_date_prefix(rest)?;
+    let found = parse_date_prefix_ordered(rest, day_first)?;
     let mut after = &rest[found.len..];
     if let Some(w) = WEEKDAY_AFTER.prefix_len(after) {
         after = &after[w..];
@@ -242,7 +306,11 @@ fn parse_dateline_body(body: &str) -> Option<String> {
             after = &after[c[0].len()..];
         }
     }
-    if !is_trailer(after) && !is_labelled_dateline(after) && !is_author_tail(after) {
+    if !is_trailer(after)
+        && !is_labelled_dateline(after)
+        && !is_author_tail(after)
+        && !is_source_tail(after)
+    {
         return None;
     }
     Some(match time.filter(|_| !has_time) {
@@ -423,6 +491,40 @@ mod tests {
         );
         // a weekday after the date does not let a sentence through
         assert_eq!(parse_dateline("6 Aralık 2026 Pazar günü açıldı"), None);
+    }
+
+    #[test]
+    fn datelines_of_south_east_and_east_asia() {
+        for (line, iso) in [
+            // a Vietnamese weekday says the day comes first: 5 December, not 12 May
+            ("Thứ bảy, 5/12/2026, 08:15 (GMT+7)", "2026-12-05T08:15"),
+            ("Sabtu, 5 Desember 2026 | 09:45 WIB", "2026-12-05T09:45"),
+            ("Khamis, 3 Ogos 2025, 14:10", "2025-08-03T14:10"),
+            (
+                "Diterbitkan pada 12 Agu 2025, 07:30 WITA",
+                "2025-08-12T07:30",
+            ),
+            // a Thai abbreviated month, a year in the Buddhist era
+            ("5 ธ.ค. 2569 เวลา 10:20 น.", "2026-12-05T10:20"),
+            ("วันเสาร์ที่ 5 มี.ค. 2569", "2026-03-05"),
+            // a date and its source
+            ("2026-12-05 08:32 来源：新华网", "2026-12-05T08:32"),
+            ("19/7/2026 | Nguồn: Tuổi Trẻ", "2026-07-19"),
+            ("2026年12月5日 星期六 08:32", "2026-12-05T08:32"),
+            ("发布时间：2026-12-05 08:32", "2026-12-05T08:32"),
+            ("2026년 12월 5일 토요일", "2026-12-05"),
+        ] {
+            assert_eq!(parse_dateline(line).as_deref(), Some(iso), "{line}");
+        }
+        // without a label in a day-first language an unpadded date stays ambiguous
+        assert_eq!(parse_dateline("5/12/2026, 08:15"), None);
+        assert_eq!(parse_dateline("Saturday, 5/12/2026"), None);
+        // a source is a short name, not a sentence
+        assert_eq!(
+            parse_dateline("2026-12-05 来源：新华网 记者 张三 李四 王五 报道 今天"),
+            None
+        );
+        assert_eq!(parse_dateline("2026-12-05 Sumber: "), None);
     }
 
     #[test]

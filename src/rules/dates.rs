@@ -4,7 +4,8 @@
 //! is left alone as ambiguous), dates with
 //! month names in English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
 //! Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Croatian, Serbian, Romanian, Turkish,
-//! Russian, Ukrainian, Arabic, Greek, Hindi, Hebrew and Thai (with the year words `г.`, `року`;
+//! Russian, Ukrainian, Arabic, Greek, Hindi, Hebrew, Thai (abbreviated too: `ธ.ค.`), Indonesian
+//! and Malay (with the year words `г.`, `року`;
 //! a Thai year in the Buddhist era), CJK dates (`2026年12月6日`, `2026년 12월 6일`), the year
 //! first with dots or slashes (`2026.03.18`, `2026/03/18`), an optional time; the result as
 //! ISO 8601 (`2023-08-02` or `2023-08-02T15:19`).
@@ -340,6 +341,33 @@ const MONTHS_AFTER_DAY: &[(&str, u32)] = &[
     ("ตุลาคม", 10),
     ("พฤศจิกายน", 11),
     ("ธันวาคม", 12),
+    // Thai abbreviations, the final dot trimmed as [`month`] trims it (`5 ธ.ค. 2569`)
+    ("ม.ค", 1),
+    ("ก.พ", 2),
+    ("มี.ค", 3),
+    ("เม.ย", 4),
+    ("พ.ค", 5),
+    ("มิ.ย", 6),
+    ("ก.ค", 7),
+    ("ส.ค", 8),
+    ("ก.ย", 9),
+    ("ต.ค", 10),
+    ("พ.ย", 11),
+    ("ธ.ค", 12),
+    // Indonesian and Malay (names and abbreviations not listed above: `5 Desember 2026`,
+    // `3 Ogos 2025`)
+    ("pebruari", 2),
+    ("maret", 3),
+    ("mac", 3),
+    ("julai", 7),
+    ("agustus", 8),
+    ("agu", 8),
+    ("agt", 8),
+    ("ogos", 8),
+    ("nopember", 11),
+    ("desember", 12),
+    ("des", 12),
+    ("disember", 12),
 ];
 
 /// Years between the Buddhist era's count and the common era's: Thai writes 2568 for 2025.
@@ -397,8 +425,10 @@ pub struct FoundDate {
 /// A month's name: letters, and the combining vowel signs of the scripts that write them
 /// (Devanagari, Thai: `जनवरी`, `มีนาคม`; their blocks, not every mark: the class is repeated,
 /// and all of `\p{M}` makes the automaton far larger to build); two letters at least (`मई`),
-/// at most [`MONTH_NAME_MAX_CHARS`], checked on the match (see [`month_name_fits`]).
-const MONTH_NAME: &str = r"\p{L}[\p{L}\x{0900}-\x{097F}\x{0E00}-\x{0E7F}]+\.?";
+/// at most [`MONTH_NAME_MAX_CHARS`], checked on the match (see [`month_name_fits`]). A Thai
+/// abbreviation has a dot inside (`ธ.ค.`, `มี.ค.`).
+const MONTH_NAME: &str =
+    r"\p{L}(?:[\p{L}\x{0900}-\x{097F}\x{0E00}-\x{0E7F}]+|[\x{0E00}-\x{0E7F}]?\.[\x{0E00}-\x{0E7F}]{1,2})\.?";
 
 /// Most characters of a month's name, its full stop aside.
 const MONTH_NAME_MAX_CHARS: usize = 16;
@@ -579,11 +609,19 @@ fn found(y: u32, m: u32, d: u32, time: Option<(u32, u32)>, len: usize) -> Option
 
 /// Parses a date at the very start of `s`.
 pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
+    parse_date_prefix_ordered(s, false)
+}
+
+/// [`parse_date_prefix`], where an unpadded numeric date both of whose readings are dates
+/// (`5/12/2026`) is read day first when `day_first` (the line's label or weekday is in a
+/// language that writes the day first: `Thứ bảy, 5/12/2026`), and left alone otherwise.
+pub fn parse_date_prefix_ordered(s: &str, day_first: bool) -> Option<FoundDate> {
     if !may_hold_date(s) {
         return None;
     }
     // the first four shapes open with a digit (`\d`), a month name with a letter: a line's
     // first character rules out one side or the other (see the test of this premise)
+    let day_first_label = day_first;
     let digit_led = s.chars().next().is_some_and(char::is_numeric);
     if digit_led {
         if let Some(c) = CJK_YMD.captures(s) {
@@ -632,7 +670,7 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
             let (day_first, month_first) = (valid(y, b, a), valid(y, a, b));
             // day first, as Europe writes it; month first when only that reading is a date.
             // Unpadded, only one reading may be a date (`14/4/2025`), or both the same one
-            let (d, m) = if padded || a == b || day_first != month_first {
+            let (d, m) = if padded || a == b || day_first != month_first || day_first_label {
                 if day_first {
                     (a, b)
                 } else {
@@ -679,6 +717,48 @@ pub fn parse_date_prefix(s: &str) -> Option<FoundDate> {
     None
 }
 
+/// The first words of the [`DATE_LABEL`]s and weekdays English writes; any other label or
+/// weekday is in a language that writes the day before the month.
+const ENGLISH_LABEL_WORDS: &[&str] = &[
+    "date",
+    "dated",
+    "published",
+    "posted",
+    "updated",
+    "last",
+    "created",
+    "modified",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Whether `label`, a [`DATE_LABEL`] match, is a word of a language that writes the day
+/// before the month (`Thứ bảy, `, `Sabtu, `, `Publié le `): an unpadded `5/12/2026` after it
+/// is 5 December. No label, or an English one, says nothing (`5/12/2026` may be May 12).
+pub fn label_orders_day_first(label: &str) -> bool {
+    let first: String = label
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    !first.is_empty() && !ENGLISH_LABEL_WORDS.contains(&first.as_str())
+}
+
 /// Labels that introduce a date: "Published", "Updated on", "Veröffentlicht am", "Publié le",
 /// "Publicado el", "Date" (and the like in Turkish, Greek, Hindi, Hebrew, Korean, Vietnamese and
 /// Thai: `Yayınlanma:`, `Δημοσιεύθηκε:`, `अपडेटेड:`, `פורסם:`, `입력`, `Cập nhật`, `วันที่`),
@@ -690,8 +770,10 @@ pub static DATE_LABEL: Lazy = Lazy::new(
           |yayınlanma|yayın\s+tarihi|güncelleme|son\s+güncelleme|güncellenme
           |δημοσιεύθηκε|δημοσίευση|ενημερώθηκε|ενημέρωση|τελευταία\s+ενημέρωση
           |प्रकाशित|अपडेटेड|अपडेट|פורסם|עודכן|עדכון|입력|수정|기사입력|업데이트|등록
-          |cập\s+nhật|ngày\s+đăng|đăng\s+lúc|วันที่|เผยแพร่|อัปเดต)
-        (?:\s+(?:on|am|le|el|at|a|il|em|op|dnia))?\s*:?\s+
+          |cập\s+nhật|ngày\s+đăng|đăng\s+lúc|วันที่|เผยแพร่|อัปเดต
+          |diterbitkan|dipublikasikan|diperbarui|diposting|dikemaskini)
+        (?:\s+(?:on|am|le|el|at|a|il|em|op|dnia|pada))?\s*:?\s+
+      | (?:发布时间|發布時間|发布日期|發佈時間|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|公開日|投稿日|更新日|掲載日)\s*[:：]?\s*
     )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo
           |lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira
           |maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela
@@ -701,7 +783,9 @@ pub static DATE_LABEL: Lazy = Lazy::new(
           |δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή
           |सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार
           |יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)
-          |thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\.?[,،]?\s+
+          |thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật
+          |senin|selasa|rabu|kamis|jumat|jum['’]at|sabtu|minggu|isnin|khamis|jumaat|ahad
+          |วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?)\.?[,،]?\s+
       |(?:mo|di|mi|do|fr|sa|so)\.,?\s+)?",
 );
 
