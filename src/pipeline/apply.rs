@@ -378,6 +378,38 @@ fn carries_on_a_sentence(line: &str, next: &str) -> bool {
         && !BYLINE_WORDS.contains(&first_word)
 }
 
+/// Most lines of a block of short lines that [`broken_sentence`] joins.
+const BROKEN_SENTENCE_LINES: usize = 4;
+
+/// The block of short lines `lines[0]` opens, joined: the lines right under it (no blank line
+/// between, up to [`BROKEN_SENTENCE_LINES`] lines), when a sentence runs on across one of their
+/// line ends (a comma or a semicolon ends a line, or the next line opens in lowercase: `The
+/// boats lie still in the frozen bay,` / `their ropes grown stiff with frost;`). A poem's
+/// stanza or a hard-wrapped paragraph under a title is prose to the title; a menu's entries
+/// run on into none another. `None` when no sentence runs on.
+fn broken_sentence(lines: &[(usize, Cow<'_, str>)]) -> Option<String> {
+    let next_line = |k: usize| lines[k].0 == lines[k - 1].0 + 1;
+    let count = 1
+        + (1..lines.len().min(BROKEN_SENTENCE_LINES))
+            .take_while(|&k| next_line(k))
+            .count();
+    let runs_on = (1..count).any(|k| {
+        lines[k - 1]
+            .1
+            .trim_end()
+            .ends_with(crate::rules::classifier::features::CLAUSE_ENDS)
+            || lines[k]
+                .1
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_lowercase)
+    });
+    runs_on.then(|| {
+        let parts: Vec<&str> = lines[..count].iter().map(|(_, t)| t.as_ref()).collect();
+        parts.join(" ")
+    })
+}
+
 /// `Posts: 87`, `Rating: 4.5`: a label and its number, a widget's line, not a title (a year,
 /// as in `Titanic: 1912`, may end a title).
 fn is_label_and_number(line: &str) -> bool {
@@ -554,9 +586,11 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
     if body.len() >= 2 {
         let (li, t) = &body[0];
         let words = t.split_whitespace().count() as u32;
+        // (a sentence broken over short lines, a poem's or a hard-wrapped one, read whole)
         let prose_follows = || {
-            let next = body.iter().skip(1).take(TITLE_PROSE_REACH);
-            next.map(|(_, t)| t).any(|t| is_prose(t))
+            (1..body.len().min(1 + TITLE_PROSE_REACH)).any(|k| {
+                is_prose(&body[k].1) || broken_sentence(&body[k..]).is_some_and(|t| is_prose(&t))
+            })
         };
         let runs_on = body
             .get(1)
@@ -1086,6 +1120,21 @@ mod tests {
                 .title
                 .is_some()
         );
+    }
+
+    #[test]
+    fn a_title_over_a_stanza_is_a_title() {
+        // the stanza's sentence runs on over its short lines: prose under the title
+        let poem = "Winter Ferry\nby Ada Morne\n\nThe ferry waits beside the quay,\n\
+                    its engine cold and still;\nthe gulls are gone, the harbour grey,\n\
+                    and snow lies on the hill.\n";
+        assert_eq!(
+            apply(&doc(poem), &[]).title.as_deref(),
+            Some("Winter Ferry")
+        );
+        // a menu's entries run on into none another
+        let menu = "Harbour News\nHome\nSport and leisure\nWeather maps\nContact the team\n";
+        assert_eq!(apply(&doc(menu), &[]).title, None);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod features;
 pub mod model;
 pub mod stopwords;
+mod verse;
 
 use features::Features;
 use stopwords::LANGS;
@@ -450,17 +451,7 @@ fn join_broken_sentences(doc: &Document, out: &mut [Verdict], langs: &PageLangua
         }
         let mut joined = out[start].features;
         for v in &out[start + 1..end] {
-            let f = &v.features;
-            joined.words += f.words;
-            joined.alpha_words += f.alpha_words;
-            joined.chars += f.chars + 1;
-            joined.letters += f.letters;
-            joined.digits += f.digits;
-            joined.symbols += f.symbols;
-            joined.cap_words += f.cap_words;
-            for (t, s) in joined.stop.iter_mut().zip(f.stop.iter()) {
-                *t = t.saturating_add(*s);
-            }
+            verse::add_line(&mut joined, &v.features);
         }
         joined.terminal = out[end - 1].features.terminal;
         joined.colon = out[end - 1].features.colon;
@@ -2826,6 +2817,18 @@ fn headline_shaped_line(line: &str, f: &Features) -> bool {
     })
 }
 
+/// A headline of a few words around one en or em dash (`Artist – Song title`, `Headline –
+/// Site`): not [`headline_shaped_line`] when a part is short, but what a menu's last entries
+/// sit on as a headline does.
+fn dash_headline(line: &str, f: &Features) -> bool {
+    f.separators == 1
+        && headline_shaped(&Features {
+            separators: 0,
+            ..*f
+        })
+        && (line.contains(" – ") || line.contains(" — "))
+}
+
 /// A headline behind a one-word kicker and a bar: `Update | Crash victims identified`, with at
 /// least three words after the bar. A page title's `Headline | Site Name` has its short part
 /// after the bar; a byline's `Name Surname | Tags: ...` two words before it.
@@ -3067,6 +3070,9 @@ fn classify_lines(
         .collect();
 
     join_broken_sentences(doc, &mut out, &langs, p);
+    // a poem's or a song's stanzas, and a quotation's attribution line, are written in words
+    verse::join_stanzas(doc, &mut out, ruled, &langs, p);
+    verse::attach_attributions(doc, &mut out);
     // a table's rows (few function words, many numbers) are judged by their context, like
     // the items of a list
     let table = table_rows(doc, &out);
@@ -3503,9 +3509,11 @@ fn classify_lines(
             let mut skipped = 0;
             // the core may open with the headline itself
             // (or with a changelog's first version heading: a heading all the same)
+            // (`Artist – Song title`, a dash after a short name, heads an article too)
             let mut headline_below = out[i].features.words >= 3
                 && !out[i].features.terminal
-                && headline_shaped_line(doc.line(i), &out[i].features)
+                && (headline_shaped_line(doc.line(i), &out[i].features)
+                    || dash_headline(doc.line(i), &out[i].features))
                 || out[i].class == Class::Short
                     && out[i].features.digits > 0
                     && is_version_heading(doc.line(i));
