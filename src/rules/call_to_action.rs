@@ -37,7 +37,7 @@ crate::declare_rule! {
 static CUES: [Lazy; 19] = [
     // app downloads and store badges
     Lazy::new(
-        r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue|scarica|baixe|descarregue|installeer|pobierz)\b.{0,40}\b(?:app|apps|application|aplicación|appli|applicazione|aplicativo|aplicação|aplikację|aplikacji)\b|\b(?:app|apps|application|aplicación|appli|applicazione|aplicativo|aplicação|aplikacja)(?:\s+[\w'’]+){0,3}\s*[:–—-]\s*(?:download|get|install|(?:jetzt\s+)?herunterladen|téléchargez|télécharger|descarga|descárgala|descargue|scarica|baixe|installeer|downloaden|pobierz)\b",
+        r"(?i)\b(?:download|get|install|holen\s+sie\s+sich|laden\s+sie|téléchargez|descarga|descargue|scarica|baixe|descarregue|installeer|pobierz)\b.{0,40}\b(?:app|apps|application|aplicación|appli|applicazione|aplicativo|aplicação|aplikację|aplikacji)\b|\b(?:app|apps|application|aplicación|appli|applicazione|aplicativo|aplicação|aplikacja)(?:\s+[^\s:]+){0,3}?\s*[:–—-]\s*(?:download|get|install|(?:jetzt\s+)?herunterladen|téléchargez|télécharger|descarga|descárgala|descargue|scarica|baixe|installeer|downloaden|pobierz)\b",
     ),
     Lazy::new(
         r"(?i)\b(?:on|from|in|im|sur|dans|en)\s+(?:the\s+|your\s+(?:preferred\s+)?|dem\s+|l'|el\s+)?(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)|^(?:app[\s-]?store|play[\s-]?store|google\s+play|appgallery)+$",

@@ -69,6 +69,24 @@ static WEB_CONTEXT_ASIAN: Lazy = Lazy::new(
     r"(?i)trang\s+web|website|chúng\s+tôi|trải\s+nghiệm|situs|kami|pengalaman|laman\s+web|网站|網站|本站|我们|我們|体验|體驗|サイト|当社|ウェブ|体験|웹사이트|사이트|당사|경험|홈페이지|เว็บไซต์|ประสบการณ์|เรา",
 );
 
+/// Words of Indonesian and Malay cookie notices, which are ASCII (lowercase): a line without
+/// one of these, in any case, and without a character past ASCII, is in none of
+/// [`COOKIE_USE_ASIAN`]'s languages.
+const ASCII_ASIAN_COOKIE_WORDS: [&str; 5] =
+    ["menggunakan", "memakai", "kebijakan", "pengaturan", "dasar"];
+
+/// A cookie notice in the languages of [`COOKIE_USE_ASIAN`]: the settings named, or their use
+/// beside a word of the web (these scripts put no spaces between words: a sentence is a
+/// button's few words, so the word of the web is always needed). Tried on an ASCII line only
+/// when it holds an Indonesian or Malay notice's word.
+fn asian_cookie_notice(line: &str) -> bool {
+    (!line.is_ascii() || {
+        let lower = line.to_ascii_lowercase();
+        ASCII_ASIAN_COOKIE_WORDS.iter().any(|w| lower.contains(w))
+    }) && (COOKIE_TERM_ASIAN.is_match(line)
+        || COOKIE_USE_ASIAN.is_match(line) && WEB_CONTEXT_ASIAN.is_match(line))
+}
+
 /// A word of the web or of a site speaking of itself (`we`, `site`, `browser`, `Wir`,
 /// `Webseite`, `nous`, `navigateur`, `utilizamos`, `korzystamy`, ...).
 static WEB_CONTEXT: Lazy = Lazy::new(
@@ -146,10 +164,7 @@ impl Rule for CookieOrCopyrightLine {
             let cookie = cues & COOKIE_CUE != 0
                 && (COOKIE_TERM.is_match(line)
                     || COOKIE_USE.is_match(line) && (button || WEB_CONTEXT.is_match(line))
-                    || COOKIE_TERM_ASIAN.is_match(line)
-                    // these scripts put no spaces between words: a sentence is a "button"'s
-                    // few words, so the word of the web is always needed
-                    || COOKIE_USE_ASIAN.is_match(line) && WEB_CONTEXT_ASIAN.is_match(line));
+                    || asian_cookie_notice(line));
             let note = if cookie {
                 "cookie notice"
             } else if words <= 4

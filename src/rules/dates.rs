@@ -427,8 +427,7 @@ pub struct FoundDate {
 /// and all of `\p{M}` makes the automaton far larger to build); two letters at least (`मई`),
 /// at most [`MONTH_NAME_MAX_CHARS`], checked on the match (see [`month_name_fits`]). A Thai
 /// abbreviation has a dot inside (`ธ.ค.`, `มี.ค.`).
-const MONTH_NAME: &str =
-    r"\p{L}(?:[\p{L}\x{0900}-\x{097F}\x{0E00}-\x{0E7F}]+|[\x{0E00}-\x{0E7F}]?\.[\x{0E00}-\x{0E7F}]{1,2})\.?";
+const MONTH_NAME: &str = r"\p{L}(?:[\p{L}\x{0900}-\x{097F}\x{0E00}-\x{0E7F}]+|[\x{0E00}-\x{0E7F}]?\.[\x{0E00}-\x{0E7F}]{1,2})\.?";
 
 /// Most characters of a month's name, its full stop aside.
 const MONTH_NAME_MAX_CHARS: usize = 16;
