@@ -379,29 +379,30 @@ impl Dfa {
 
     /// Whether the DFA matches somewhere in `s`; `None` where it gave up.
     fn search(&self, s: &str) -> Option<bool> {
-        let input = regex_automata::Input::new(s).earliest(true);
-        let cache = self
-            .cache
-            .get_or_init(|| std::sync::Mutex::new(self.dfa.create_cache()));
-        let found = match cache.lock() {
-            Ok(mut cache) => self.dfa.try_search_fwd(&mut cache, &input),
-            Err(poisoned) => self.dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
-        };
-        found.ok().map(|m| m.is_some())
+        self.search_fwd(&regex_automata::Input::new(s).earliest(true))
+            .map(|m| m.is_some())
     }
 
     /// The end of the DFA's leftmost-first match in `s` (`Some(None)`: no match); `None` where
     /// it gave up.
     fn match_end(&self, s: &str) -> Option<Option<usize>> {
-        let input = regex_automata::Input::new(s);
+        self.search_fwd(&regex_automata::Input::new(s))
+            .map(|m| m.map(|m| m.offset()))
+    }
+
+    /// The DFA's forward search of `input` with this pattern's cache; `None` where it gave up.
+    fn search_fwd(
+        &self,
+        input: &regex_automata::Input<'_>,
+    ) -> Option<Option<regex_automata::HalfMatch>> {
         let cache = self
             .cache
             .get_or_init(|| std::sync::Mutex::new(self.dfa.create_cache()));
         let found = match cache.lock() {
-            Ok(mut cache) => self.dfa.try_search_fwd(&mut cache, &input),
-            Err(poisoned) => self.dfa.try_search_fwd(&mut poisoned.into_inner(), &input),
+            Ok(mut cache) => self.dfa.try_search_fwd(&mut cache, input),
+            Err(poisoned) => self.dfa.try_search_fwd(&mut poisoned.into_inner(), input),
         };
-        found.ok().map(|m| m.map(|m| m.offset()))
+        found.ok()
     }
 }
 
