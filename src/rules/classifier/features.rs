@@ -291,6 +291,14 @@ fn declined_to_comment(line: &str) -> bool {
             .any(|v| verb.eq_ignore_ascii_case(v))
 }
 
+/// A line of two or more words ending in a question mark (`Comment payer ?`, French `how`;
+/// `Any comments?`) asks something: a question of a text (an FAQ's, an interview's), not a
+/// comment section's heading or label, which names the comments and asks nothing. `end` is the
+/// line with its closing quotes and brackets trimmed.
+fn asks_in_words(end: &str, alpha_words: u32) -> bool {
+    alpha_words >= 2 && end.ends_with(['?', '？', '؟'])
+}
+
 /// `27 comments to <title>`, `One response to <title>`, `3 Gedanken zu „<title>“`: a number
 /// (or one), a comment noun, a preposition and something after it, not ending like a sentence.
 fn counted_comment_heading(line: &str) -> bool {
@@ -1025,7 +1033,11 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     f.clock = clock && f.words <= 15 && !told_time;
     f.thread_marker = (reply && f.words <= 4)
         || (says && f.words <= 8)
-        || (comment_word && f.words <= 4 && !feed_link(body) && !declined_to_comment(body));
+        || (comment_word
+            && f.words <= 4
+            && !feed_link(body)
+            && !declined_to_comment(body)
+            && !asks_in_words(end, f.alpha_words));
     f.thread_heading = f.words <= 30 && counted_comment_heading(body);
     f.thread_marker |= f.thread_heading;
     f.comment_marker = f.thread_marker || f.clock;
@@ -1049,6 +1061,24 @@ mod tests {
         assert_eq!(fx(hyphenated), fx(plain));
         let de = LANGS.iter().position(|&l| l == "de").unwrap();
         assert!(fx(hyphenated).stop_density(de) > 0.3);
+    }
+
+    #[test]
+    fn a_question_is_no_comment_marker() {
+        // French `comment` (how) opens questions, with or without the space before the mark
+        for question in ["Comment payer ?", "Comment payer\u{a0}?", "Comment payer?"] {
+            assert!(!fx(question).comment_marker, "{question}");
+            assert!(fx(question).terminal, "{question}");
+        }
+        for chrome in [
+            "Comments",
+            "Comment",
+            "1 Comment",
+            "Post comment",
+            "Comments?",
+        ] {
+            assert!(fx(chrome).comment_marker, "{chrome}");
+        }
     }
 
     #[test]

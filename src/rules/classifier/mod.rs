@@ -1276,6 +1276,82 @@ fn live_entries(doc: &Document) -> Vec<usize> {
     found
 }
 
+/// `line` asks something: it ends in a question mark (ASCII, full-width or Arabic; closing
+/// quotes and brackets aside are rare on a question line and not looked past).
+fn asks(line: &str) -> bool {
+    line.trim_end().ends_with(['?', '？', '؟'])
+}
+
+/// Line `k` is a question of an FAQ's: it asks (see [`asks`]) in at most
+/// [`FAQ_QUESTION_WORDS`] words, with no link, no rule's removal, no comment marker, not of
+/// the comment thread, not chrome-shaped.
+fn faq_question(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    in_thread: &[bool],
+    k: usize,
+) -> bool {
+    let f = &out[k].features;
+    asks(doc.line(k))
+        && f.words <= FAQ_QUESTION_WORDS
+        && f.links == 0
+        && !f.comment_marker
+        && !chrome_shaped(f)
+        && !in_thread[k]
+        && !ruled.get(k).copied().unwrap_or(false)
+}
+
+/// Line `k` answers an FAQ's question: a sentence that neither asks nor exclaims, with no link,
+/// no rule's removal, no comment marker, not of the comment thread, not chrome-shaped.
+fn faq_answer(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    in_thread: &[bool],
+    k: usize,
+) -> bool {
+    let f = &out[k].features;
+    f.terminal
+        && !doc
+            .line(k)
+            .trim_end()
+            .ends_with(features::QUESTION_AND_EXCLAMATION_MARKS)
+        && f.links == 0
+        && !f.comment_marker
+        && !chrome_shaped(f)
+        && !in_thread[k]
+        && !ruled.get(k).copied().unwrap_or(false)
+}
+
+/// Most words of an FAQ's question line (see [`faq_question`]).
+const FAQ_QUESTION_WORDS: u32 = 20;
+
+/// Fewest questions answered inside the core (see [`asked_and_answered`]) for the questions
+/// and answers right below it to be the FAQ's last pairs.
+const FAQ_PAIRS: usize = 2;
+
+/// How many lines of the core ask (see [`asks`]) and have right below them (blank lines aside)
+/// a line of the core that answers: a sentence that does not ask or exclaim.
+fn asked_and_answered(doc: &Document, out: &[Verdict], in_core: &[bool]) -> usize {
+    let mut pairs = 0;
+    let mut asked = false;
+    for (j, v) in out.iter().enumerate() {
+        if v.class == Class::Blank {
+            continue;
+        }
+        let line = doc.line(j);
+        let answers = in_core[j]
+            && v.features.terminal
+            && !line
+                .trim_end()
+                .ends_with(features::QUESTION_AND_EXCLAMATION_MARKS);
+        pairs += usize::from(asked && answers);
+        asked = in_core[j] && asks(line);
+    }
+    pairs
+}
+
 /// Lines `start..end` (short lines and blanks, between prose lines) are a chapter list or a
 /// timeline: every line but the run's first (its heading, `In this episode`) opens with a
 /// time and words, the times rise, and the entries are worded as [`timed_entries`] asks.
@@ -3379,9 +3455,11 @@ fn classify_lines(
     }
 
     // the document's last line, a sentence right below the core, perhaps under a last block of
-    // code (`Serves 8. Prep time 15 minutes.`, `That is all there is to it.`) or under a
+    // code (`Serves 8. Prep time 15 minutes.`, `That is all there is to it.`), under a
     // dateline (`6 December 2026, 10:45`, a line R021 reads as a date, with no commenter's
-    // name or reply label around it): nothing follows to end the article
+    // name or reply label around it) or under a question when the core is questions and their
+    // answers (an FAQ's last pair, `How do I pay?` / `By card or bank transfer.`): nothing
+    // follows to end the article
     if let Some(last) = in_core.iter().rposition(|&c| c) {
         let below: Vec<usize> = (last + 1..n)
             .filter(|&j| out[j].class != Class::Blank)
@@ -3390,6 +3468,19 @@ fn classify_lines(
             !out[k].features.thread_marker
                 && crate::rules::dateline::parse_dateline(doc.line(k)).is_some()
         };
+        // an FAQ's last pairs: every line below is a question and its answer, in turn, and
+        // the core answers questions too
+        let question = |k: usize| faq_question(doc, &out, ruled, &in_thread, k);
+        let answer = |k: usize| faq_answer(doc, &out, ruled, &in_thread, k);
+        if below.first().is_some_and(|&k| question(k))
+            && below.len().is_multiple_of(2)
+            && below.chunks(2).all(|p| question(p[0]) && answer(p[1]))
+            && asked_and_answered(doc, &out, &in_core) >= FAQ_PAIRS
+        {
+            for &k in &below {
+                in_core[k] = true;
+            }
+        }
         if let Some((&j, between)) = below.split_last() {
             let f = &out[j].features;
             let code = between
@@ -4545,6 +4636,31 @@ mod tests {
             let r = reasons(&format!("{LEDE}{end}"));
             assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
         }
+    }
+
+    #[test]
+    fn an_faq_s_last_question_and_answer_stay() {
+        let faq = "Questions about the ferry\n\
+            When does the ferry run?\n\
+            It leaves the harbour every hour from seven in the morning.\n\
+            Can I take my bicycle on board?\n\
+            Yes, bicycles travel free of charge on every crossing.\n\
+            Is there a café on board?\n\
+            Yes, on the upper deck.\n";
+        for last in [
+            "How do I pay?\nBy card or in cash.\n",
+            // French typography: a space, or a no-break space, before the mark
+            "Comment payer ?\nPar carte ou en espèces.\n",
+            "Comment payer\u{a0}?\nPar carte ou en espèces.\n",
+            // two pairs below the core
+            "Do you ship abroad?\nYes, and to Switzerland.\nHow do I pay?\nBy card or in cash.\n",
+        ] {
+            let r = reasons(&format!("{faq}{last}"));
+            assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        }
+        // a question and a sentence below an article that asks nothing are no FAQ's pair
+        let r = reasons(&format!("{LEDE}Any thoughts?\nWrite to us at the desk.\n"));
+        assert_eq!(r[r.len() - 1].1, Some(Reason::OutsideCore), "{r:#?}");
     }
 
     #[test]
