@@ -586,6 +586,157 @@ fn opens_and_matches(openings: &Openings, re: &Lazy, s: &str) -> bool {
     openings.may_open(s) && re.is_match(s)
 }
 
+/// Every spelling of a [`SHARE_TARGET`] name written in ASCII alone, lowercase, with the
+/// pattern's optional endings written out (`kakao`, `kakaotalk`, `kakaostory`), sorted; a test
+/// holds it equal to the pattern's ASCII alternatives.
+const ASCII_SHARE_TARGETS: &[&[u8]] = &[
+    b"bluesky",
+    b"comentar",
+    b"comentario",
+    b"comentarios",
+    b"comment",
+    b"commenta",
+    b"commentaire",
+    b"commentaires",
+    b"commenter",
+    b"commenti",
+    b"comments",
+    b"compartilhar",
+    b"compartilhe",
+    b"compartir",
+    b"condividi",
+    b"copiar",
+    b"copier",
+    b"copy",
+    b"dela",
+    b"delen",
+    b"digg",
+    b"distribuie",
+    b"drucken",
+    b"e-mail",
+    b"email",
+    b"facebook",
+    b"flipboard",
+    b"gmail",
+    b"imprimer",
+    b"imprimir",
+    b"instagram",
+    b"jaa",
+    b"kakao",
+    b"kakaostory",
+    b"kakaotalk",
+    b"kommentar",
+    b"kommentare",
+    b"kommentarieren",
+    b"kopieren",
+    b"line",
+    b"link",
+    b"linkedin",
+    b"livejournal",
+    b"mail",
+    b"mastodon",
+    b"messenger",
+    b"mix",
+    b"naver",
+    b"odnoklassniki",
+    b"outlook",
+    b"partager",
+    b"partilhar",
+    b"pin",
+    b"pinnen",
+    b"pinterest",
+    b"pocket",
+    b"print",
+    b"qq",
+    b"qzone",
+    b"reddit",
+    b"share",
+    b"skype",
+    b"sms",
+    b"stampa",
+    b"stumbleupon",
+    b"teilen",
+    b"telegram",
+    b"threads",
+    b"tiktok",
+    b"tumblr",
+    b"tweet",
+    b"twitter",
+    b"viber",
+    b"vk",
+    b"vkontakte",
+    b"wechat",
+    b"weibo",
+    b"whatsapp",
+    b"x",
+    b"xing",
+    b"youtube",
+];
+
+/// Most bytes of an [`ASCII_SHARE_TARGETS`] name (a [`word_key`] holds 15).
+const ASCII_SHARE_TARGET_MAX_BYTES: usize = 14;
+
+/// The [`word_key`] of every [`ASCII_SHARE_TARGETS`] name, in the same (ascending) order.
+static ASCII_SHARE_TARGET_KEYS: [u128; ASCII_SHARE_TARGETS.len()] = {
+    let mut keys = [0u128; ASCII_SHARE_TARGETS.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        keys[k] = u128::from_be_bytes(word_key(ASCII_SHARE_TARGETS[k]));
+        k += 1;
+    }
+    keys
+};
+
+/// A word of at most 15 bytes as the 16 bytes of one number, most significant first: the
+/// word's bytes, zeros after them, and last its length. Two words are equal exactly when their
+/// keys are (the length tells `print` from `print` followed by a 0 byte), and words without a 0 byte
+/// compare as their keys do.
+const fn word_key(w: &[u8]) -> [u8; 16] {
+    let mut key = [0u8; 16];
+    let mut k = 0;
+    while k < w.len() {
+        key[k] = w[k];
+        k += 1;
+    }
+    key[15] = w.len() as u8;
+    key
+}
+
+/// Whether word `w` (a piece of a line split at whitespace, so it holds none) is a
+/// [`SHARE_TARGET`] name: what `opens_and_matches(&SHARE_TARGET_OPENINGS, &SHARE_TARGET, w)`
+/// answers, at a small part of a regex search's cost for the ASCII word nearly every line
+/// opens with.
+///
+/// Exact for an ASCII word: the pattern is a whole-word list in which only `\s?` and `\s+`
+/// are not letters, and a word without whitespace matches neither `\s+` nor, through `\s?`,
+/// more than the spelling without the space. Case-insensitive, the regex lets a letter match
+/// the letters of its simple case folding, and the only letters outside ASCII folding to
+/// ASCII ones are `ſ` (to `s`) and the Kelvin sign (to `k`), neither of which is in the
+/// pattern: so an ASCII word matches exactly the alternatives written in ASCII alone, each in
+/// any ASCII case, which [`ASCII_SHARE_TARGETS`] lists (a test holds both to the pattern). A
+/// word with a byte past ASCII goes to the regex.
+fn is_share_target(w: &str) -> bool {
+    if !SHARE_TARGET_OPENINGS.may_open(w) {
+        return false;
+    }
+    if !w.is_ascii() {
+        return SHARE_TARGET.is_match(w);
+    }
+    if w.len() > ASCII_SHARE_TARGET_MAX_BYTES {
+        return false;
+    }
+    // the lowercase word's `word_key`, built byte by byte and searched as a number: a slice
+    // copy and slice compares each call `memcpy` or `memcmp`, at more than the regex saves
+    let mut key = [0u8; 16];
+    for (k, b) in key.iter_mut().zip(w.bytes()) {
+        *k = b.to_ascii_lowercase();
+    }
+    key[15] = w.len() as u8;
+    ASCII_SHARE_TARGET_KEYS
+        .binary_search(&u128::from_be_bytes(key))
+        .is_ok()
+}
+
 impl Rule for UiLabelLine {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -687,8 +838,7 @@ impl Rule for UiLabelLine {
                 .filter(|w| !w.is_empty())
             {
                 words += 1;
-                all_targets =
-                    all_targets && opens_and_matches(&SHARE_TARGET_OPENINGS, &SHARE_TARGET, w);
+                all_targets = all_targets && is_share_target(w);
             }
             let all_targets = words > 0 && all_targets;
             // a footer link's label that titles its own page (`Privacy Policy` over the
@@ -1873,5 +2023,146 @@ mod tests {
         assert!(asks_about_usefulness("¿Te ha resultado útil esta página?"));
         assert!(!asks_about_usefulness("Was this page unhelpfully long?"));
         assert!(!asks_about_usefulness("Is this the utility room?"));
+    }
+
+    /// The spellings of a whole-word pattern's alternative: its letters, with each optional
+    /// letter (`s?`) and each optional or plain group of letters (`(?:talk|story)?`) written
+    /// out every way.
+    fn spellings(alternative: &str) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let mut rest = alternative;
+        while !rest.is_empty() {
+            let (choices, after): (Vec<String>, &str) = if let Some(r) = rest.strip_prefix("(?:") {
+                let end = r.find(')').expect("a group closes");
+                (
+                    r[..end].split('|').flat_map(spellings).collect(),
+                    &r[end + 1..],
+                )
+            } else {
+                let c = rest.chars().next().unwrap_or_default();
+                (vec![c.to_string()], &rest[c.len_utf8()..])
+            };
+            let (choices, after) = match after.strip_prefix('?') {
+                Some(a) => ([vec![String::new()], choices].concat(), a),
+                None => (choices, after),
+            };
+            out = out
+                .iter()
+                .flat_map(|o| choices.iter().map(move |c| format!("{o}{c}")))
+                .collect();
+            rest = after;
+        }
+        out
+    }
+
+    /// The alternatives of [`SHARE_TARGET`], as written in the pattern.
+    fn share_target_alternatives() -> Vec<String> {
+        let pattern = SHARE_TARGET.get().as_str();
+        let body = pattern
+            .split_once("^(?:")
+            .and_then(|(_, b)| b.strip_suffix(")$"))
+            .expect("a whole-word list");
+        let (mut alternatives, mut depth, mut start) = (Vec::new(), 0, 0);
+        for (k, c) in body.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '|' if depth == 0 => {
+                    alternatives.push(body[start..k].trim().to_string());
+                    start = k + 1;
+                }
+                _ => {}
+            }
+        }
+        alternatives.push(body[start..].trim().to_string());
+        alternatives
+    }
+
+    #[test]
+    fn ascii_share_targets_are_the_patterns_ascii_spellings() {
+        let mut from_pattern: Vec<String> = share_target_alternatives()
+            .iter()
+            .filter(|a| a.is_ascii())
+            .flat_map(|a| spellings(a))
+            .collect();
+        from_pattern.sort();
+        from_pattern.dedup();
+        let table: Vec<String> = ASCII_SHARE_TARGETS
+            .iter()
+            .map(|t| String::from_utf8(t.to_vec()).unwrap())
+            .collect();
+        assert_eq!(table, from_pattern, "the table is the pattern's, sorted");
+        assert!(table.iter().all(|t| t.len() <= ASCII_SHARE_TARGET_MAX_BYTES
+            && t.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
+        assert!(table
+            .iter()
+            .any(|t| t.len() == ASCII_SHARE_TARGET_MAX_BYTES));
+        assert!(ASCII_SHARE_TARGET_KEYS.windows(2).all(|k| k[0] < k[1]));
+        assert_ne!(word_key(b"print"), word_key(b"print\0"));
+        // every other alternative holds a letter no ASCII letter matches in any case, so no
+        // ASCII word matches it
+        for a in share_target_alternatives().iter().filter(|a| !a.is_ascii()) {
+            assert!(
+                a.chars().any(|c| {
+                    let alone =
+                        regex::Regex::new(&format!("(?i)^{}$", regex::escape(&c.to_string())))
+                            .unwrap();
+                    !c.is_ascii() && !(0u8..128).any(|b| alone.is_match(&char::from(b).to_string()))
+                }),
+                "{a:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn share_target_answers_as_the_pattern() {
+        let mut words: Vec<String> = ASCII_SHARE_TARGETS
+            .iter()
+            .map(|t| String::from_utf8(t.to_vec()).unwrap())
+            .collect();
+        words.extend(
+            share_target_alternatives()
+                .iter()
+                .flat_map(|a| spellings(a)),
+        );
+        for extra in [
+            "",
+            "Facebook",
+            "WhatsApp",
+            "LINE",
+            "E-Mail",
+            "ſhare",
+            "\u{212A}akao",
+            "Facebooks",
+            "acebook",
+            "kakaotal",
+            "odnoklassnikis",
+            "The",
+            "In",
+            "Re",
+            "x-",
+            "(Print)",
+            "Oslo",
+            "Udostępnij",
+            "ВКонтакте",
+            "LINEで送る",
+            "QQ空间",
+            "Délen",
+            "lineで",
+            "print\0",
+            "odnoklassnikiodnoklassniki",
+        ] {
+            words.push(extra.to_string());
+        }
+        let variants: Vec<String> = words
+            .iter()
+            .flat_map(|w| [w.clone(), w.to_uppercase(), w.to_lowercase()])
+            .filter(|w| !w.contains(char::is_whitespace))
+            .collect();
+        for w in &variants {
+            assert_eq!(is_share_target(w), SHARE_TARGET.is_match(w), "{w:?}");
+        }
+        assert!(is_share_target("WhatsApp") && is_share_target("QQ空间"));
+        assert!(!is_share_target("The") && is_share_target("ſhare"));
     }
 }
