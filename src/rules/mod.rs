@@ -180,6 +180,7 @@ mod dates;
 mod shape;
 #[cfg(test)]
 mod testing;
+mod word_phrase;
 
 // One line per rule. Keep codes unique; `tests::registry_is_consistent` checks it.
 pub mod alt_text_leftover;

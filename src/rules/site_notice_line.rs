@@ -2,6 +2,7 @@
 //! log-in prompts, browser and plug-in requirements, consent placeholders for embeds.
 
 use super::shape::{line_cues, Lazy, NOTICE_CUES};
+use super::word_phrase::{holds_phrase, phrase_at, word_spans};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -116,10 +117,9 @@ static BROWSER: Lazy = Lazy::new(
 
 /// Why the reader gets a newsletter: "You received this email because ...": one of these
 /// phrases, then at most three characters that are not letters or digits, then one of
-/// [`SUBSCRIPTION_REASONS`] (so "she received this email from the council" stays). Each phrase
-/// is words separated by spaces; `a|b` is either word, a leading `?` makes a word optional.
-/// Matched by hand over the lowercased line's words (see [`holds_phrase`]): no regex to
-/// compile, which would cost as much as searching thousands of lines.
+/// [`SUBSCRIPTION_REASONS`] (so "she received this email from the council" stays). Each is a
+/// [word phrase](super::word_phrase) (`a|b` either word, a leading `?` an optional word),
+/// matched by hand over the lowercased line's words.
 const SUBSCRIPTION_NOTICES: [&str; 5] = [
     "received|receiving|getting this email|e-mail|newsletter",
     "erhältst|erhalten diese|diesen|dieses email|e-mail|newsletter|nachricht",
@@ -158,80 +158,6 @@ const SUBSCRIPTION_LINKS: [&str; 7] = [
     "cancella|cancellare ?l iscrizione",
     "update|manage|change ?your ?email|e-mail|subscription|newsletter preferences|subscription|subscriptions",
 ];
-
-/// A word of a lowercased line: its byte range.
-type WordSpan = std::ops::Range<usize>;
-
-/// The words of `line` (lowercase): runs of letters, digits and `_`, a hyphen between two of
-/// them joining the run (`e-mail`).
-fn word_spans(line: &str) -> Vec<WordSpan> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    let mut spans: Vec<WordSpan> = Vec::new();
-    let mut chars = line.char_indices().peekable();
-    let mut open: Option<usize> = None;
-    while let Some((at, c)) = chars.next() {
-        if is_word(c) {
-            open.get_or_insert(at);
-        } else if let Some(start) = open {
-            let joins = c == '-' && chars.peek().is_some_and(|&(_, n)| is_word(n));
-            if !joins {
-                spans.push(start..at);
-                open = None;
-            }
-        }
-    }
-    if let Some(start) = open {
-        spans.push(start..line.len());
-    }
-    spans
-}
-
-/// Whether `phrase` (see [`SUBSCRIPTION_NOTICES`]) starts at word `k` of `line`, its words
-/// apart only by spaces or an apostrophe; the index of the word after it.
-fn phrase_at(line: &str, words: &[WordSpan], k: usize, phrase: &str) -> Option<usize> {
-    slots_at(line, words, k, k, &phrase.split(' ').collect::<Vec<_>>())
-}
-
-/// [`phrase_at`] of the phrase's remaining `slots` at word `next` (the phrase began at word
-/// `first`); an optional word is tried in and then left out.
-fn slots_at(
-    line: &str,
-    words: &[WordSpan],
-    first: usize,
-    next: usize,
-    slots: &[&str],
-) -> Option<usize> {
-    let Some((slot, rest)) = slots.split_first() else {
-        return Some(next);
-    };
-    let (optional, options) = match slot.strip_prefix('?') {
-        Some(options) => (true, options),
-        None => (false, *slot),
-    };
-    let fits = words.get(next).is_some_and(|w| {
-        let apart = next == first
-            || line[words[next - 1].end..w.start]
-                .chars()
-                .all(|c| c.is_whitespace() || c == '\'' || c == '’');
-        apart && options.split('|').any(|o| o == &line[w.clone()])
-    });
-    fits.then(|| slots_at(line, words, first, next + 1, rest))
-        .flatten()
-        .or_else(|| {
-            optional
-                .then(|| slots_at(line, words, first, next, rest))
-                .flatten()
-        })
-}
-
-/// Whether the lowercased `line` holds one of `phrases` (see [`SUBSCRIPTION_NOTICES`]).
-fn holds_phrase(line: &str, words: &[WordSpan], phrases: &[&str]) -> bool {
-    (0..words.len()).any(|k| {
-        phrases
-            .iter()
-            .any(|p| phrase_at(line, words, k, p).is_some())
-    })
-}
 
 /// Whether `line` says why the reader gets a newsletter (see [`SUBSCRIPTION_NOTICES`]).
 fn is_subscription_notice(line: &str) -> bool {

@@ -1,6 +1,7 @@
 //! R003: lines that are only the label of a page widget (font size, print, share, listen).
 
 use super::shape::{line_core, opens_a_sentence, Lazy, Openings};
+use super::word_phrase::is_phrase;
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -333,120 +334,36 @@ static LABEL_OPENINGS: Openings = Openings::new(
     true,
 );
 
-/// One step of a [`PUBLISHER_LABELS`] pattern: its alternatives (lowercase, each with the
-/// space that follows it), and whether the step may be left out.
-type LabelStep = (&'static [&'static str], bool);
-
 /// A newsletter's link to its web copy (`View in browser`, `View this email in your browser`,
 /// `Im Browser ansehen`, `Afficher dans le navigateur`, `Visualizza nel browser`), a press
 /// page's section names (`Newsroom`, `Press release`, `Pressemitteilung`, `Communiqué de
 /// presse`, `Sala de prensa`, `Notas de prensa`) and a Japanese menu's link to the front page
-/// (`ホーム`, `トップページ`): labels like those of [`LABEL`], each a sequence of steps matched on
-/// the lowercased line by [`is_publisher_label`]. Kept out of [`LABEL`] and out of any regex:
-/// compiling a regex costs as much as it searching thousands of lines, and its size every run
-/// pays for (the lines are normalised, one space between words).
-const PUBLISHER_LABELS: &[&[LabelStep]] = &[
-    &[
-        (&["view "], false),
-        (&["this email ", "this e-mail ", "this newsletter "], true),
-        (&["online"], false),
-    ],
-    &[
-        (&["view "], false),
-        (&["this email ", "this e-mail ", "this newsletter "], true),
-        (&["as "], false),
-        (&["a "], true),
-        (&["webpage", "web page"], false),
-    ],
-    &[
-        (&["view "], false),
-        (&["this email ", "this e-mail ", "this newsletter "], true),
-        (&["in "], false),
-        (&["your ", "a ", "the "], true),
-        (&["web "], true),
-        (&["browser"], false),
-    ],
-    &[
-        (&["email ", "e-mail ", "newsletter "], true),
-        (&["im browser "], false),
-        (&["ansehen", "anzeigen", "öffnen", "lesen"], false),
-    ],
-    &[
-        (&["afficher ", "voir "], false),
-        (&["dans ", "sur "], false),
-        (&["le ", "votre "], false),
-        (&["navigateur"], false),
-    ],
-    &[
-        (&["ver en "], false),
-        (&["el ", "tu ", "su "], false),
-        (&["navegador"], false),
-    ],
-    &[
-        (&["visualizza "], false),
-        (&["nel ", "sul "], false),
-        (&["tuo "], true),
-        (&["browser"], false),
-    ],
-    &[(&["apri ", "leggi "], false), (&["nel browser"], false)],
-    &[
-        (&["bekijk in "], false),
-        (&["je ", "uw ", "de "], false),
-        (&["browser"], false),
-    ],
-    &[
-        (&["press ", "news "], false),
-        (&["release", "releases"], false),
-    ],
-    &[
-        (&["communiqué ", "communiqués "], false),
-        (&["de presse"], false),
-    ],
-    &[
-        (&["comunicato ", "comunicati "], false),
-        (&["stampa"], false),
-    ],
-    &[
-        (&["nota ", "notas ", "comunicado ", "comunicados "], false),
-        (&["de prensa"], false),
-    ],
-    &[(
-        &[
-            "ホーム",
-            "トップページ",
-            "newsroom",
-            "pressroom",
-            "press room",
-            "pressemitteilung",
-            "pressemitteilungen",
-            "presseinformation",
-            "presseinformationen",
-            "pressebereich",
-            "persbericht",
-            "persberichte",
-            "persberichten",
-            "sala de prensa",
-            "salle de presse",
-            "sala stampa",
-        ],
-        false,
-    )],
+/// (`ホーム`, `トップページ`): labels like those of [`LABEL`], each a [word
+/// phrase](super::word_phrase) the whole lowercased line must be (see [`is_publisher_label`]).
+/// Kept out of [`LABEL`] and out of any regex: compiling a regex costs as much as it searching
+/// thousands of lines, and its size every run pays for.
+const PUBLISHER_LABELS: &[&str] = &[
+    "view ?this+email|this+e-mail|this+newsletter online",
+    "view ?this+email|this+e-mail|this+newsletter as ?a webpage|web+page",
+    "view ?this+email|this+e-mail|this+newsletter in ?your|a|the ?web browser",
+    "?email|e-mail|newsletter im browser ansehen|anzeigen|öffnen|lesen",
+    "afficher|voir dans|sur le|votre navigateur",
+    "ver en el|tu|su navegador",
+    "visualizza nel|sul ?tuo browser",
+    "apri|leggi nel browser",
+    "bekijk in je|uw|de browser",
+    "press|news release|releases",
+    "communiqué|communiqués de presse",
+    "comunicato|comunicati stampa",
+    "nota|notas|comunicado|comunicados de prensa",
+    "ホーム|トップページ|newsroom|pressroom|press+room|pressemitteilung|pressemitteilungen\
+     |presseinformation|presseinformationen|pressebereich|persbericht|persberichte\
+     |persberichten|sala+de+prensa|salle+de+presse|sala+stampa",
 ];
 
 /// Fewest and most bytes of a [`PUBLISHER_LABELS`] label (`newsroom`, `view this newsletter
 /// in your web browser`).
 const PUBLISHER_LABEL_BYTES: std::ops::RangeInclusive<usize> = 8..=40;
-
-/// Whether `s` is all of `steps` in order (see [`LabelStep`]).
-fn follows_steps(s: &str, steps: &[LabelStep]) -> bool {
-    let Some(((alternatives, optional), rest)) = steps.split_first() else {
-        return s.is_empty();
-    };
-    (*optional && follows_steps(s, rest))
-        || alternatives
-            .iter()
-            .any(|a| s.strip_prefix(a).is_some_and(|t| follows_steps(t, rest)))
-}
 
 /// The last word of every label of [`PUBLISHER_LABELS`], lowercase: a cheap necessary
 /// condition tried before the patterns.
@@ -498,10 +415,7 @@ fn is_publisher_label(c: &str) -> bool {
     {
         return false;
     }
-    let lower = c.to_lowercase();
-    PUBLISHER_LABELS
-        .iter()
-        .any(|steps| follows_steps(&lower, steps))
+    is_phrase(&c.to_lowercase(), PUBLISHER_LABELS)
 }
 
 /// The first two letters of every label of [`PUBLISHER_LABELS`] (the Japanese ones open with a
