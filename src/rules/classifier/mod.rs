@@ -2377,8 +2377,9 @@ const LIST_BELOW_ITEMS: usize = 3;
 /// ending in `:`, no bullet) when line `last` ends a sentence, or going on from line `last`
 /// when that is itself a list item or a subheading (the core took a list's first items: it
 /// ends on a line that is no sentence). Then [`LIST_BELOW_ITEMS`] to [`INTRODUCED_ITEMS`]
-/// items on the lines right below the subheading (or line `last`), one block without a blank
-/// line: lines of at most [`LIST_ITEM_WORDS`] words, no sentence, none ending in `:`, none
+/// items on the lines right below the subheading (or line `last`; below a blank line when line
+/// `last` is a subheading of two words or more, no bullet: the core took the heading, not its
+/// list, and then the items are that whole block), one block without a blank line: lines of at most [`LIST_ITEM_WORDS`] words, no sentence, none ending in `:`, none
 /// holding a digit (an address, a price, a score, a teaser's date) or a column gap, none with
 /// a link, a rule's removal or a comment marker. The list must end where chrome starts: at
 /// the document's end, a line a rule removes, a chrome line (a bad line, a link list, a
@@ -2422,6 +2423,22 @@ fn list_below(below: Below<'_>, page: &PageKeys, langs: &PageLanguages, last: us
         list.push(head);
         above = head;
     }
+    // a subheading the core ends on (no list item: no bullet; a list the core ends in goes
+    // on in its own block) may head its items below a blank line (`What you need` / blank /
+    // `* A valid ID` / ...): they are the next block, all of it, and chrome starts at the
+    // next block, as under a subheading below the core (whose items stand right below it: a
+    // heading below the article over a block of links below a blank line is as often a menu's)
+    let headed_by_last = goes_on
+        && !lf.bullet
+        && lf.words >= 2
+        && out.get(last + 1).is_some_and(|v| v.class == Class::Blank);
+    if headed_by_last {
+        match lines_below(out, last).next() {
+            Some(first) => above = first - 1,
+            None => return list,
+        }
+    }
+    let goes_on = goes_on && !headed_by_last;
     // the items stand on the lines right below it, one block (a blank line between two of
     // them parts a page's blocks: teaser cards, a menu's groups)
     let lines = (above + 1..out.len()).take_while(|&j| out[j].class != Class::Blank);
@@ -2449,6 +2466,10 @@ fn list_below(below: Below<'_>, page: &PageKeys, langs: &PageLanguages, last: us
             end = Some(j);
             break;
         }
+    }
+    if headed_by_last && end.is_some() {
+        // a block the heading's items do not fill (a menu whose next entry is chrome-shaped)
+        return Vec::new();
     }
     if end.is_none() && !goes_on {
         end = lines_below(out, last_item).next();
@@ -4608,6 +4629,31 @@ mod tests {
                     .all(|(_, why)| why == &Some(Reason::OutsideCore)),
                 "{r:#?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_list_below_a_blank_line_under_the_article_s_last_subheading_stays() {
+        // the core ends on the subheading; its items are the next block, ended by chrome
+        let list = "What every passenger should bring along for the crossing\n\n\
+                    * Sturdy shoes for the wet gangway\n* A warm jacket for the deck\n\
+                    * Cash for the kiosk on board\n\n";
+        let doc = format!("{LEDE}{list}Facebook | Twitter | Email\n");
+        let r = reasons(&doc);
+        let items = r.len() - 1;
+        assert!(r[..items].iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        assert!(r[items].1.is_some(), "{r:#?}");
+        // a block the heading's items do not fill, or with a single-word menu, goes
+        for tail in [
+            "What every passenger should bring along for the crossing\n\n\
+             * Sturdy shoes for the wet gangway\n* A warm jacket for the deck\n\
+             * Cash for the kiosk on board\nTimetables - Fares - Contact\n",
+            "What every passenger should bring along for the crossing\n\n\
+             * News\n* Sport\n* Weather\n* Travel\n\nFacebook | Twitter | Email\n",
+        ] {
+            let r = reasons(&format!("{LEDE}{tail}"));
+            let lede = LEDE.lines().count() + 1;
+            assert!(r[lede..].iter().all(|(_, why)| why.is_some()), "{r:#?}");
         }
     }
 
