@@ -264,7 +264,11 @@ impl Matcher {
         let nfa = compile_nfa(hir, thompson::WhichCaptures::Implicit)
             .expect("built-in rule regex compiles");
         let dfa = DFA::builder()
-            .configure(DFA::config().unicode_word_boundary(true))
+            .configure(
+                DFA::config()
+                    .unicode_word_boundary(true)
+                    .cache_capacity(LAZY_DFA_CACHE_CAPACITY),
+            )
             .build_from_nfa(nfa.clone())
             .expect("built-in rule regex compiles");
         let backtracker = thompson::backtrack::BoundedBacktracker::new_from_nfa(nfa.clone())
@@ -354,6 +358,14 @@ pub(super) fn compile_nfa(
     })
 }
 
+/// Most bytes of a lazy DFA's cache of built states (the regex crate's default is 2 MiB). A
+/// cache that fills is cleared and its states are built again as lines need them: R003's
+/// widget-label list, with hundreds of alternatives, outgrew the default on a 25 MB run and
+/// built its states twice. A cache holds only the states built, so a small pattern's cache
+/// stays small; the answers are the same at any capacity (a search never gives up for a
+/// cleared cache).
+const LAZY_DFA_CACHE_CAPACITY: usize = 16 << 20;
+
 /// A forward lazy DFA without captures, with its cache.
 struct Dfa {
     dfa: std::sync::Arc<regex_automata::hybrid::dfa::DFA>,
@@ -369,7 +381,10 @@ impl Dfa {
     fn build(hir: &regex_syntax::hir::Hir, on_ascii: bool) -> Option<Dfa> {
         use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
         let nfa = compile_nfa(hir, thompson::WhichCaptures::None)?;
-        let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
+        let dfa = DFA::builder()
+            .configure(DFA::config().cache_capacity(LAZY_DFA_CACHE_CAPACITY))
+            .build_from_nfa(nfa)
+            .ok()?;
         Some(Dfa {
             cache: std::sync::OnceLock::new(),
             dfa: std::sync::Arc::new(dfa),
