@@ -5260,6 +5260,8 @@ fn readme_names_only_flags_that_exist() {
         "--tool",
         "--devset",
         "--bin",
+        "--sets",
+        "--pages",
     ];
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let mut unknown = Vec::new();
