@@ -17,7 +17,7 @@ crate::declare_rule! {
     /// `Buscar`), a site's footer links (`Contact us`, `Impressum`, `Privacy policy`, `Terms of
     /// use`, `Sitemap`, `RSS`), back links (`Back to top`, `Zurück zur
     /// Übersicht`, `Volver arriba`), audio players (`Escucha esta nota`), log-in buttons (`Log in`,
-    /// `Anmelden`, `Iniciar sesión`), recipe buttons (`Print recipe`, `Pin it`), shop buttons
+    /// `Anmelden`, `Iniciar sesión`, `Accedi`, `Inloggen`, `Zaloguj się`, `Войти`), recipe buttons (`Print recipe`, `Pin it`), shop buttons
     /// (`Add to basket`, `Buy now`, `In stock`, `Basket (0)`, `In den Warenkorb`), embed placeholders
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
     /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
@@ -105,6 +105,7 @@ static LABEL: Lazy = Lazy::new(
       | back(?:\s+to\s+(?:top|overview|the\s+list|list|home))? | zurück(?:\s+zu[mr]?\s+(?:übersicht|startseite|liste|anfang))? | nach\s+oben
       | volver(?:\s+(?:arriba|al\s+inicio))? | retour(?:\s+en\s+haut)? | escuchar?\s+(?:esta|la)\s+(?:nota|noticia)(?:\s+aqu[ií])?
       | (?:log|sign)\s+in | sign\s+up | login | einloggen | anmelden | se\s+connecter | connexion | iniciar\s+sesi[oó]n | ingresar | entrar
+      | accedi | inloggen | logga\s+in | zaloguj(?:\s+się)? | kirjaudu(?:\s+sisään)? | войти | увійти
       | add\s+to\s+(?:basket|cart|bag|wish\s?list|favou?rites) | buy\s+now | (?:in|out\s+of)\s+stock | (?:basket|cart|bag)\s*\(\d+\)
       | in\s+den\s+warenkorb(?:\s+legen)? | auf\s+die\s+wunschliste | ajouter\s+au\s+panier | a[ñn]adir\s+al\s+carrito | aggiungi\s+al\s+carrello
       | print\s+recipe | rezept\s+drucken | imprimir\s+receta | imprimer\s+la\s+recette | pin\s+it | pinnen | erfahre\s+mehr
@@ -329,7 +330,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
         b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou", b"tr", b"ap", b"je", b"jo",
-        b"ge", b"mi", b"kl", b"uk",
+        b"ge", b"mi", b"kl", b"uk", b"za", b"ki",
     ],
     true,
 );
@@ -1039,6 +1040,13 @@ mod tests {
             "Einloggen",
             "Anmelden",
             "Se connecter",
+            "Accedi",
+            "Inloggen",
+            "Logga in",
+            "Zaloguj się",
+            "Kirjaudu sisään",
+            "Войти",
+            "Увійти",
             "Connexion",
             "Iniciar sesión",
             "Iniciar sesion",
