@@ -386,6 +386,9 @@ fn is_clock(t: &str) -> bool {
         && b[digits + 2].is_ascii_digit()
 }
 
+/// Fewest words after a clock time that make a sentence, not a header's tail (`p.m.`, `Uhr`).
+const SENTENCE_AFTER_CLOCK_WORDS: u32 = 3;
+
 /// Most tokens of a line of code or a command.
 const CODE_MAX_WORDS: u32 = 20;
 
@@ -836,6 +839,8 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
         }
     }
     let mut clock = false;
+    // alphabetic words after the line's last clock time, and those of them in lowercase
+    let (mut after_clock, mut lower_after_clock) = (0u32, 0u32);
     let mut year = false;
     let mut says = false;
     let mut reply = false;
@@ -879,11 +884,12 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
         // whether the lowercase form may hold an apostrophe (known exactly for ASCII tokens)
         let apostrophe;
         let first_upper;
+        let clock_token;
         let scan = scan.filter(|_| ascii_fast);
         // the token's lowercase form (letters, digits, apostrophes), UTF-8
         let low: &[u8] = if let Some(scan) = scan {
             // an ASCII token: the same facts as the general path below, from one byte pass
-            clock |= scan.marks > 0 && is_clock(tok);
+            clock_token = scan.marks > 0 && is_clock(tok);
             year |= scan.digits == 4 && scan.letters == 0 && is_year(tok);
             // every separator token but those holding a `|` is made of symbols only
             if scan.pipe
@@ -918,7 +924,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             }
         } else {
             lower.clear();
-            clock |= is_clock(tok);
+            clock_token = is_clock(tok);
             year |= is_year(tok);
             if is_separator_token(tok) && !quote_mark(tok) {
                 f.separators += 1;
@@ -976,6 +982,13 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             first_upper = first_alpha.is_some_and(char::is_uppercase);
             lower.as_bytes()
         };
+        if clock_token {
+            clock = true;
+            (after_clock, lower_after_clock) = (0, 0);
+        } else if clock && has_alpha {
+            after_clock += 1;
+            lower_after_clock += u32::from(!first_upper);
+        }
         if has_alpha {
             let facts = word_facts(low);
             reply |= facts & REPLY != 0;
@@ -1028,8 +1041,13 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     // a sentence that tells a time (`At 09:12 the database hit its limit.`) is prose: it ends
     // like one, most of its words are lowercase and it names no year, where a comment's header
     // or a byline is names, month names and a date (`Anna Maria Schmidt on 12 May 2021 at
-    // 12:30`, `Submitted by admin on August 8, 2005 - 10:42pm.`)
-    let told_time = f.terminal && !year && f.alpha_words >= 4 && f.cap_words * 2 < f.alpha_words;
+    // 12:30`, `Submitted by admin on August 8, 2005 - 10:42pm.`); so is a sentence after the
+    // time (`Update 8:05 AM ET: Added the Lisbon figures.`, `9:30 AM  Walks along the river.`):
+    // a header ends at its time or with a word or two after it (`Updated at 1:23 p.m.`)
+    let told_time = f.terminal
+        && !year
+        && (f.alpha_words >= 4 && f.cap_words * 2 < f.alpha_words
+            || after_clock >= SENTENCE_AFTER_CLOCK_WORDS && lower_after_clock > 0);
     f.clock = clock && f.words <= 15 && !told_time;
     f.thread_marker = (reply && f.words <= 4)
         || (says && f.words <= 8)
@@ -1256,6 +1274,14 @@ mod tests {
         assert!(!fx("At 09:20 our on-call engineer was paged.").clock);
         assert!(!fx("Um 09:20 wurde der Dienst wieder freigegeben.").comment_marker);
         assert!(fx("Submitted by admin on August 8, 2005 - 10:42pm.").clock);
+        // nor is a sentence after the time: an update note, a schedule's entry
+        assert!(!fx("Update June 4th, 9:15AM ET: Added the mayor's statement.").clock);
+        assert!(!fx("Correction 14:02: An earlier version misnamed the bridge.").clock);
+        assert!(!fx("8:30 AM  Leaves the harbour and walks to the market.").clock);
+        // a header's time ends it, or a word or two after it do
+        assert!(fx("Updated at 1:23 p.m.").clock);
+        assert!(fx("Posted by Anna at 10:42 PM.").clock);
+        assert!(fx("posted by Anna @ 10:42 PM 3 comments").clock);
         assert!(!fx("She says the plan will work.").comment_marker);
         assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
     }

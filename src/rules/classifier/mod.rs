@@ -2926,6 +2926,59 @@ fn dash_headline(line: &str, f: &Features) -> bool {
         && (line.contains(" – ") || line.contains(" — "))
 }
 
+/// Most blank lines between a [`dash_subheading`] and the prose below it.
+const SUBHEADING_GAP_LINES: usize = 1;
+
+/// Inside the article core, a subheading written as two parts around one dash or hyphen
+/// (`Holland – a nation of traders`, `Brand X – knitwear made in Europe`, `Stage 2 - Doubt`):
+/// headline-shaped but for the dash (no link, no bullet, at most 20 words), each part holding
+/// a word, no clock, not ending in a year, with the article's prose (a good or near-good line
+/// of the core, no second column beside it) right below it, at most [`SUBHEADING_GAP_LINES`]
+/// blank line between. Its one separator makes it chrome-shaped when short, and its few
+/// function words a bad line when longer; a breadcrumb or a menu has more separators, a page
+/// title's `Headline – Site` sits above the article, a teaser's `Title – Site` line has a
+/// teaser, not the article's prose, below it, a comment's header (`Name - October 26, 2012`)
+/// ends in its date, and a sidebar's `Spotlight - West` printed beside the article has the
+/// article's column on the line below it, after a wide gap.
+fn dash_subheading(doc: &Document, out: &[Verdict], in_core: &[bool], i: usize) -> bool {
+    let f = &out[i].features;
+    if f.separators != 1
+        || f.comment_marker
+        || f.clock
+        || !headline_shaped(&Features {
+            separators: 0,
+            ..*f
+        })
+    {
+        return false;
+    }
+    let has_word = |s: &str| s.chars().any(char::is_alphabetic);
+    let split = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|dash| doc.line(i).split_once(dash));
+    if !split.is_some_and(|(head, tail)| has_word(head) && has_word(tail) && !ends_in_year(tail)) {
+        return false;
+    }
+    (i + 1..out.len())
+        .take(SUBHEADING_GAP_LINES + 1)
+        .find(|&j| out[j].class != Class::Blank)
+        .is_some_and(|j| {
+            in_core[j]
+                && matches!(out[j].class, Class::Good | Class::NearGood)
+                && doc.column_gaps_in(j).next().is_none()
+        })
+}
+
+/// The text's last word is a year (`1999`, `2012.`, `(2003)`).
+fn ends_in_year(text: &str) -> bool {
+    text.split_whitespace().last().is_some_and(|w| {
+        let b = w.trim_matches(|c: char| !c.is_ascii_digit()).as_bytes();
+        b.len() == 4
+            && b.iter().all(u8::is_ascii_digit)
+            && (b.starts_with(b"19") || b.starts_with(b"20"))
+    })
+}
+
 /// A headline behind a one-word kicker and a bar: `Update | Crash victims identified`, with at
 /// least three words after the bar. A page title's `Headline | Site Name` has its short part
 /// after the bar; a byline's `Name Surname | Tags: ...` two words before it.
@@ -3856,6 +3909,9 @@ fn classify_lines(
                 {
                     None
                 }
+                // a subheading around a dash (`Holland – a nation of traders`) over its
+                // section's prose
+                Class::Bad if dash_subheading(doc, &out, &in_core, i) => None,
                 Class::Bad => Some(Reason::ChromeInCore),
                 Class::Short => (decided_above[i] == Some(Class::Bad)
                     && decided_below[i] == Some(Class::Bad))
@@ -4294,6 +4350,48 @@ mod tests {
             let last = &r[r.len() - 1];
             assert_eq!(last.1, Some(Reason::OutsideCore), "{r:#?}");
         }
+    }
+
+    #[test]
+    fn a_subheading_around_a_dash_over_its_section_stays() {
+        let section = "The deck\n\
+            Volunteers sanded the old benches by hand, and the yard fitted new railings along \
+            both sides of the deck before the first trial trip.\n";
+        for heading in [
+            "Wooden benches – sanded by hand",
+            "Step 2 - the deck",
+            "NORDHAFEN WERFT – Schiffbau seit 1890",
+        ] {
+            let text = format!("{LEDE}{}", section.replace("The deck", heading));
+            let r = reasons(&text);
+            assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        }
+        // a breadcrumb (two separators), a link, or a heading over no prose stays chrome
+        for line in [
+            "Home – News – Harbour",
+            "Ferry timetable – ferry.example.com",
+        ] {
+            let text = format!("{LEDE}{}", section.replace("The deck", line));
+            let r = reasons(&text);
+            assert_eq!(
+                r[3],
+                (line.to_string(), Some(Reason::ChromeInCore)),
+                "{r:#?}"
+            );
+        }
+        let text = format!("{LEDE}Harbour news – the ferry\n\n\nMore stories\n");
+        let r = reasons(&text);
+        assert!(r[3].1.is_some(), "{r:#?}");
+        // a comment's header ends in its date; a sidebar's entry has the article's column
+        // beside the line below it
+        let text = format!(
+            "{LEDE}{}",
+            section.replace("The deck", "Old Sailor - March 3, 2021")
+        );
+        assert_eq!(reasons(&text)[3].1, Some(Reason::ChromeInCore));
+        let beside = section.replacen("\n", "\nEvents\t", 1);
+        let text = format!("{LEDE}{}", beside.replace("The deck", "Spotlight - West"));
+        assert_eq!(reasons(&text)[3].1, Some(Reason::ChromeInCore), "{text}");
     }
 
     #[test]
