@@ -386,8 +386,9 @@ fn is_clock(t: &str) -> bool {
         && b[digits + 2].is_ascii_digit()
 }
 
-/// Fewest words after a clock time that make a sentence, not a header's tail (`p.m.`, `Uhr`).
-const SENTENCE_AFTER_CLOCK_WORDS: u32 = 3;
+/// Fewest lowercase words of three letters or more after a clock time that make a sentence,
+/// not a header's tail (`p.m.`, `Uhr`, `Anonymous said...`).
+const SENTENCE_AFTER_CLOCK_WORDS: u32 = 2;
 
 /// Most tokens of a line of code or a command.
 const CODE_MAX_WORDS: u32 = 20;
@@ -839,8 +840,8 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
         }
     }
     let mut clock = false;
-    // alphabetic words after the line's last clock time, and those of them in lowercase
-    let (mut after_clock, mut lower_after_clock) = (0u32, 0u32);
+    // lowercase words of three letters or more after the line's last clock time
+    let mut lower_after_clock = 0u32;
     let mut year = false;
     let mut says = false;
     let mut reply = false;
@@ -880,6 +881,7 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     let mut buf = [0u8; LOWER_CAP + 1];
     while let Some((tok, scan)) = tokens.next_scanned(&mut buf) {
         f.words += 1;
+        let letters_before = f.letters;
         let has_alpha;
         // whether the lowercase form may hold an apostrophe (known exactly for ASCII tokens)
         let apostrophe;
@@ -984,10 +986,9 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
         };
         if clock_token {
             clock = true;
-            (after_clock, lower_after_clock) = (0, 0);
-        } else if clock && has_alpha {
-            after_clock += 1;
-            lower_after_clock += u32::from(!first_upper);
+            lower_after_clock = 0;
+        } else if clock && has_alpha && !first_upper && f.letters - letters_before >= 3 {
+            lower_after_clock += 1;
         }
         if has_alpha {
             let facts = word_facts(low);
@@ -1043,11 +1044,12 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     // or a byline is names, month names and a date (`Anna Maria Schmidt on 12 May 2021 at
     // 12:30`, `Submitted by admin on August 8, 2005 - 10:42pm.`); so is a sentence after the
     // time (`Update 8:05 AM ET: Added the Lisbon figures.`, `9:30 AM  Walks along the river.`):
-    // a header ends at its time or with a word or two after it (`Updated at 1:23 p.m.`)
+    // a header ends at its time or with a name and a verb after it (`Updated at 1:23 p.m.`,
+    // `At 4/19/2005 07:14:49 PM, Anonymous said...`)
     let told_time = f.terminal
         && !year
         && (f.alpha_words >= 4 && f.cap_words * 2 < f.alpha_words
-            || after_clock >= SENTENCE_AFTER_CLOCK_WORDS && lower_after_clock > 0);
+            || lower_after_clock >= SENTENCE_AFTER_CLOCK_WORDS);
     f.clock = clock && f.words <= 15 && !told_time;
     f.thread_marker = (reply && f.words <= 4)
         || (says && f.words <= 8)
@@ -1282,6 +1284,7 @@ mod tests {
         assert!(fx("Updated at 1:23 p.m.").clock);
         assert!(fx("Posted by Anna at 10:42 PM.").clock);
         assert!(fx("posted by Anna @ 10:42 PM 3 comments").clock);
+        assert!(fx("At 4/19/2005 07:14:49 PM, Anonymous said...").clock);
         assert!(!fx("She says the plan will work.").comment_marker);
         assert!(!fx("Replying to critics, the minister defended the budget.").comment_marker);
     }
