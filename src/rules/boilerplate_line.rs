@@ -27,8 +27,8 @@ crate::declare_rule! {
     /// quotes, captions), and chrome-shaped lines go; a subheading around one dash right above
     /// the article's prose (`Quitte - Geduld lohnt sich`) stays, though its separator gives it
     /// a chrome shape (not one ending in a year, a comment's `Name - March 3, 2021`). A clock
-    /// time followed by a sentence of three words or more (`Update 9:15 AM: Added the map.`)
-    /// is no comment clock. A list of terms on one line (three or
+    /// time followed by a sentence (two lowercase words of three letters or more: `Update 9:15
+    /// AM: Added the new map.`) is no comment clock. A list of terms on one line (three or
     /// more of up to three words each, split by commas or semicolons, no sentence end: a
     /// paper's `Keywords` / `soil moisture, flowering time, drought`) counts as a short line,
     /// like a list's item, not as chrome. A run of short lines between prose costs

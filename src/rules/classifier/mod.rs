@@ -2937,7 +2937,7 @@ const SUBHEADING_GAP_LINES: usize = 1;
 /// blank line between. Its one separator makes it chrome-shaped when short, and its few
 /// function words a bad line when longer; a breadcrumb or a menu has more separators, a page
 /// title's `Headline – Site` sits above the article, a teaser's `Title – Site` line has a
-/// teaser, not the article's prose, below it, a comment's header (`Name - October 26, 2012`)
+/// teaser, not the article's prose, below it, a comment's header (`Name - March 3, 2021`)
 /// ends in its date, and a sidebar's `Spotlight - West` printed beside the article has the
 /// article's column on the line below it, after a wide gap.
 fn dash_subheading(doc: &Document, out: &[Verdict], in_core: &[bool], i: usize) -> bool {
