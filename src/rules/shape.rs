@@ -157,10 +157,16 @@ struct Exact {
     matcher_caches: std::sync::OnceLock<std::sync::Mutex<MatcherCaches>>,
     /// The pattern parsed, when [`Prefiltered::new`] parsed it (the [`Matcher`] starts from it).
     hir: Option<std::sync::Arc<regex_syntax::hir::Hir>>,
+    /// Whether the [`Matcher`] has a lazy DFA (see [`Matcher::new`]).
+    matcher_dfa: bool,
 }
 
 impl Exact {
-    fn new(pattern: &str, hir: Option<std::sync::Arc<regex_syntax::hir::Hir>>) -> Exact {
+    fn new(
+        pattern: &str,
+        hir: Option<std::sync::Arc<regex_syntax::hir::Hir>>,
+        matcher_dfa: bool,
+    ) -> Exact {
         Exact {
             pattern: pattern.into(),
             shared: Default::default(),
@@ -168,6 +174,7 @@ impl Exact {
             matcher: Default::default(),
             matcher_caches: std::sync::OnceLock::new(),
             hir,
+            matcher_dfa,
         }
     }
 
@@ -193,7 +200,7 @@ impl Exact {
     fn with_matcher<T>(&self, ask: impl FnOnce(&Matcher, &mut MatcherCaches) -> T) -> T {
         let matcher = self
             .matcher
-            .get_or_init(|| Matcher::new(&self.pattern, self.hir.as_deref()));
+            .get_or_init(|| Matcher::new(&self.pattern, self.hir.as_deref(), self.matcher_dfa));
         let caches = self
             .matcher_caches
             .get_or_init(|| std::sync::Mutex::new(matcher.create_caches()));
@@ -222,6 +229,7 @@ impl Clone for Exact {
             matcher: self.matcher.clone(),
             matcher_caches: std::sync::OnceLock::new(),
             hir: self.hir.clone(),
+            matcher_dfa: self.matcher_dfa,
         }
     }
 }
@@ -236,21 +244,28 @@ impl Clone for Exact {
 /// The regex crate prefers the backtracker to the PikeVM where the line fits it, as here: it
 /// costs a fraction of the PikeVM's steps on a line of a sentence or two.
 struct Matcher {
-    dfa: regex_automata::hybrid::dfa::DFA,
+    /// `None` for a pattern with a long counted repetition (see [`Matcher::new`]).
+    dfa: Option<regex_automata::hybrid::dfa::DFA>,
     backtracker: regex_automata::nfa::thompson::backtrack::BoundedBacktracker,
     pikevm: regex_automata::nfa::thompson::pikevm::PikeVM,
 }
 
 /// A [`Matcher`]'s search caches.
 struct MatcherCaches {
-    dfa: regex_automata::hybrid::dfa::Cache,
+    dfa: Option<regex_automata::hybrid::dfa::Cache>,
     backtracker: regex_automata::nfa::thompson::backtrack::Cache,
     pikevm: regex_automata::nfa::thompson::pikevm::Cache,
 }
 
 impl Matcher {
-    /// The matcher of `pattern`, of which `hir` is the parsed form when it was parsed before.
-    fn new(pattern: &str, hir: Option<&regex_syntax::hir::Hir>) -> Matcher {
+    /// The matcher of `pattern`, of which `hir` is the parsed form when it was parsed before;
+    /// with a lazy DFA when `with_dfa`. [`Prefiltered::new`] leaves the DFA out for a pattern
+    /// with a long counted repetition (such as `\bcomments?\b.{0,30}\bmoderated\b`): its looser
+    /// form answers first on every line, so the matcher is asked only on the few lines that
+    /// form matched, and there a lazy DFA builds new states for each count of the repetition
+    /// (and each mix of counts where the words before it recur), several kilobytes on each of
+    /// those lines, which costs more than the backtracker's search of the line.
+    fn new(pattern: &str, hir: Option<&regex_syntax::hir::Hir>, with_dfa: bool) -> Matcher {
         use regex_automata::{hybrid::dfa::DFA, nfa::thompson};
         let parsed;
         let hir = match hir {
@@ -263,14 +278,16 @@ impl Matcher {
         // the whole match only: its PikeVM needs the one implicit group
         let nfa = compile_nfa(hir, thompson::WhichCaptures::Implicit)
             .expect("built-in rule regex compiles");
-        let dfa = DFA::builder()
-            .configure(
-                DFA::config()
-                    .unicode_word_boundary(true)
-                    .cache_capacity(LAZY_DFA_CACHE_CAPACITY),
-            )
-            .build_from_nfa(nfa.clone())
-            .expect("built-in rule regex compiles");
+        let dfa = with_dfa.then(|| {
+            DFA::builder()
+                .configure(
+                    DFA::config()
+                        .unicode_word_boundary(true)
+                        .cache_capacity(LAZY_DFA_CACHE_CAPACITY),
+                )
+                .build_from_nfa(nfa.clone())
+                .expect("built-in rule regex compiles")
+        });
         let backtracker = thompson::backtrack::BoundedBacktracker::new_from_nfa(nfa.clone())
             .expect("built-in rule regex compiles");
         let pikevm =
@@ -284,7 +301,7 @@ impl Matcher {
 
     fn create_caches(&self) -> MatcherCaches {
         MatcherCaches {
-            dfa: self.dfa.create_cache(),
+            dfa: self.dfa.as_ref().map(|dfa| dfa.create_cache()),
             backtracker: self.backtracker.create_cache(),
             pikevm: self.pikevm.create_cache(),
         }
@@ -310,8 +327,10 @@ impl Matcher {
 
     fn is_match(&self, caches: &mut MatcherCaches, s: &str) -> bool {
         let input = regex_automata::Input::new(s).earliest(true);
-        if let Ok(found) = self.dfa.try_search_fwd(&mut caches.dfa, &input) {
-            return found.is_some();
+        if let (Some(dfa), Some(cache)) = (&self.dfa, &mut caches.dfa) {
+            if let Ok(found) = dfa.try_search_fwd(cache, &input) {
+                return found.is_some();
+            }
         }
         if s.len() <= self.backtracker.max_haystack_len() {
             if let Ok(found) = self
@@ -454,7 +473,7 @@ impl Prefiltered {
             || pattern.contains('{'))
         .then(|| regex_syntax::parse(pattern).ok())
         .flatten();
-        let exact = Exact::new(pattern, hir.clone().map(std::sync::Arc::new));
+        let parsed = hir.clone().map(std::sync::Arc::new);
         let direct = hir
             .as_ref()
             .filter(|h| {
@@ -473,6 +492,13 @@ impl Prefiltered {
             .filter(|_| direct.is_none())
             .and_then(|h| loosened(pattern, h))
             .and_then(|(hir, on_ascii)| Dfa::build(&hir, on_ascii));
+        // the matcher of a pattern with a long counted repetition has no DFA (see
+        // [`Matcher::new`]): its looser form opened a bound, so it answers on every line
+        let exact = Exact::new(
+            pattern,
+            parsed,
+            !loose.as_ref().is_some_and(|loose| loose.on_ascii),
+        );
         Prefiltered {
             exact,
             loose,
@@ -1176,7 +1202,8 @@ mod tests {
     }
 
     /// The [`Matcher`] (a lazy DFA that gives up on Unicode word boundaries beside text that
-    /// is not ASCII, then a PikeVM) says what the regex says, parsed here or handed its HIR.
+    /// is not ASCII, then a backtracker or a PikeVM) says what the regex says, parsed here or
+    /// handed its HIR, with its DFA or without.
     #[test]
     fn matcher_answers_as_the_regex() {
         let patterns = [
@@ -1215,7 +1242,12 @@ mod tests {
         for p in patterns {
             let exact = Regex::new(p).unwrap();
             let hir = regex_syntax::parse(p).unwrap();
-            for matcher in [Matcher::new(p, None), Matcher::new(p, Some(&hir))] {
+            let matchers = [
+                Matcher::new(p, None, true),
+                Matcher::new(p, Some(&hir), true),
+                Matcher::new(p, Some(&hir), false),
+            ];
+            for matcher in matchers {
                 let mut caches = matcher.create_caches();
                 for l in lines {
                     let want = exact.is_match(l);
@@ -1242,6 +1274,12 @@ mod tests {
         assert_eq!(loose.properties().maximum_len(), None);
         assert!(Prefiltered::new(r"(?i)\bfoto\b").loose.is_some());
         assert!(Prefiltered::new(r"(?i)^photo\s*:").loose.is_none());
+        assert!(Prefiltered::new(r"(?i)\bfoto\b").exact.matcher_dfa);
+        assert!(
+            !Prefiltered::new(r"(?i)\bfoto\b.{0,40}\bdpa\b")
+                .exact
+                .matcher_dfa
+        );
     }
 
     #[test]
