@@ -27,7 +27,9 @@ crate::declare_rule! {
     /// ansehen`, `Visualizza nel browser`), a press page's section names (`Newsroom`, `Press
     /// release`, `Pressemitteilung`, `Sala de prensa`, `Notas de prensa`), a link naming the page it goes to (`Go to Google News`, `Go to Home Page »`,
     /// `Ir a Portada`: the verb and one to three capitalised words), skip links (`Skip to main content`,
-    /// a wiki's `Jump to navigation`, `Zur Suche springen`, `Till innehållet`, `Přejít na obsah`), loading
+    /// a wiki's `Jump to navigation`, `Zur Suche springen`, `Saltar para a pesquisa`, `Till innehållet`,
+    /// `Přejít na obsah`), a podcast's platform buttons (`Listen on Spotify`, `Auf Spotify anhören`,
+    /// `Écouter sur Deezer`) and `Save to Pinterest`, loading
     /// placeholders (`Loading...`, `Wird geladen …`), subscribe and sign-up buttons
     /// (`Subscribe`, `Abonnieren`, `Sign up`), share buttons naming their target (`Share this on
     /// WhatsApp`, `Partager la page`), a documentation page's tools (`Copy page`, `Edit on
@@ -118,6 +120,10 @@ static LABEL: Lazy = Lazy::new(
       | (?:saltar|pular|ir)\s+para\s+o\s+conte[uú]do(?:\s+principal)? | naar\s+(?:de\s+)?(?:hoofd)?inhoud(?:\s+springen)?
       | przejdź\s+do\s+(?:treści|zawartości)(?:\s+głównej)?
       | zur\s+(?:navigation|suche)\s+springen | aller\s+à\s+la\s+(?:navigation|recherche) | ir\s+a\s+la\s+(?:navegaci[oó]n|b[uú]squeda)
+      | (?:saltar|pular|ir)\s+para\s+a\s+(?:navega[cç][aã]o|pesquisa|busca) | vai\s+alla\s+(?:navigazione|ricerca)
+      | (?:listen|subscribe|follow)\s+(?:on|in|via)\s+(?:apple\s+podcasts|spotify|google\s+podcasts|youtube\s+music|soundcloud|deezer|amazon\s+music|pocket\s+casts|overcast|castbox)
+      | (?:auf|bei)\s+(?:spotify|apple\s+podcasts|deezer)\s+(?:anhören|hören|abonnieren) | escuchar?\s+en\s+(?:spotify|apple\s+podcasts|ivoox)
+      | [ée]couter\s+sur\s+(?:spotify|apple\s+podcasts|deezer) | (?:guardar|save)\s+(?:en|on|to)\s+pinterest
       | vai\s+alla\s+(?:navigazione|ricerca) | naar\s+(?:navigatie|zoeken|inhoud)\s+springen | przejdź\s+do\s+(?:nawigacji|wyszukiwania|treści)
       | share\s+(?:this\s+)?(?:(?:article|story|page|post)\s+)?(?:on|via|to|with)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|messenger|bluesky|threads)
       | (?:auf|bei|via|per|über|teilen\s+(?:auf|bei|via|per)|(?:partager|envoyer)\s+(?:sur|par|via)|(?:compartir|enviar)\s+(?:en|por|v[ií]a)|(?:condividi|invia)\s+(?:su|via|per)
@@ -330,7 +336,7 @@ static LABEL_OPENINGS: Openings = Openings::new(
         b"al", b"ir", b"ud", b"di", b"vi", b"ag", b"am", b"wa", b"is", b"bi", b"ve", b"wi", b"ch",
         b"ca", b"au", b"pe", b"ju", b"va", b"af", b"de", b"cz", b"pu", b"ud", b"ho", b"ac", b"et",
         b"hl", b"ke", b"ug", b"hj", b"ed", b"sd", b"zd", b"aj", b"ou", b"tr", b"ap", b"je", b"jo",
-        b"ge", b"mi", b"kl", b"uk", b"za", b"ki",
+        b"ge", b"mi", b"kl", b"uk", b"za", b"ki", b"ec",
     ],
     true,
 );
@@ -1120,6 +1126,20 @@ mod tests {
             "Vai al contenuto",
             "Saltar para o conteúdo",
             "Pular para o conteúdo",
+            "Saltar para a pesquisa",
+            "Ir para a navegação",
+            "Vai alla navigazione",
+            "Listen on Apple Podcasts",
+            "Listen on Spotify",
+            "Subscribe on Google Podcasts",
+            "Follow on SoundCloud",
+            "Auf Spotify anhören",
+            "Bei Deezer abonnieren",
+            "Escuchar en Spotify",
+            "Écouter sur Deezer",
+            "Ecouter sur Spotify",
+            "Guardar en Pinterest",
+            "Save to Pinterest",
             "Naar hoofdinhoud",
             "Przejdź do treści",
             "Home",
@@ -1560,6 +1580,20 @@ mod tests {
                 assert!(!o.may_open(l) && !re.is_match(l), "{l:?}");
             }
         }
+    }
+
+    #[test]
+    fn podcast_platform_buttons_go_and_sentences_about_them_stay() {
+        assert_eq!(
+            removed("Listen on Apple Podcasts\nListen on Spotify\n* Auf Spotify anhören\nSaltar para a pesquisa\nGuardar en Pinterest"),
+            (0..5).collect::<Vec<_>>()
+        );
+        assert!(removed(
+            "You can listen on Spotify to every episode of the series.\n\
+            Listen on Spotify: the band's new single\n\
+            Sie können die Folge auf Spotify anhören, sagte der Sender."
+        )
+        .is_empty());
     }
 
     #[test]
