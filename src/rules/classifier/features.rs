@@ -462,7 +462,7 @@ fn short_flag(t: &str) -> bool {
 
 /// A year of a date: `1998`, `2021,` (four digits from 1900 to 2099, trailing punctuation
 /// aside).
-fn is_year(t: &str) -> bool {
+pub(super) fn is_year(t: &str) -> bool {
     let b = t.trim_end_matches([',', '.', ')', ';']).as_bytes();
     b.len() == 4
         && b.iter().all(u8::is_ascii_digit)

@@ -2971,12 +2971,9 @@ fn dash_subheading(doc: &Document, out: &[Verdict], in_core: &[bool], i: usize) 
 
 /// The text's last word is a year (`1999`, `2012.`, `(2003)`).
 fn ends_in_year(text: &str) -> bool {
-    text.split_whitespace().last().is_some_and(|w| {
-        let b = w.trim_matches(|c: char| !c.is_ascii_digit()).as_bytes();
-        b.len() == 4
-            && b.iter().all(u8::is_ascii_digit)
-            && (b.starts_with(b"19") || b.starts_with(b"20"))
-    })
+    text.split_whitespace()
+        .last()
+        .is_some_and(|w| features::is_year(w.trim_matches(|c: char| !c.is_ascii_digit())))
 }
 
 /// A headline behind a one-word kicker and a bar: `Update | Crash victims identified`, with at
