@@ -319,7 +319,7 @@ static SHARE_TARGET: Lazy = Lazy::new(
       | シェア | シェアする | ツイート | ポスト | はてブ | はてなブックマーク | lineで送る | lineで共有 | 共有 | 共有する
       | 分享 | 分享到 | 微信 | 微博 | 朋友圈 | qq空间 | qq好友 | 豆瓣 | 复制链接 | 複製連結
       | 공유 | 공유하기 | 카카오톡 | 카카오스토리 | 페이스북 | 트위터 | 네이버 | 밴드
-      | comments? | kommentar(?:e|ieren)? | commentaires? | commenter | comentarios? | comentar | commenta | commenti
+      | comments? | kommentare? | kommentieren | commentaires? | commenter | comentarios? | comentar | commenta | commenti
       | комментарии | комментировать | 评论 | 評論 | コメント | 댓글 | تعليق | تعليقات
     )$",
 );
@@ -548,7 +548,7 @@ const ASCII_SHARE_TARGETS: &[&[u8]] = &[
     b"kakaotalk",
     b"kommentar",
     b"kommentare",
-    b"kommentarieren",
+    b"kommentieren",
     b"kopieren",
     b"line",
     b"link",
@@ -595,7 +595,7 @@ const ASCII_SHARE_TARGETS: &[&[u8]] = &[
 ];
 
 /// Most bytes of an [`ASCII_SHARE_TARGETS`] name (a [`word_key`] holds 15).
-const ASCII_SHARE_TARGET_MAX_BYTES: usize = 14;
+const ASCII_SHARE_TARGET_MAX_BYTES: usize = 13;
 
 /// The [`word_key`] of every [`ASCII_SHARE_TARGETS`] name, in the same (ascending) order.
 static ASCII_SHARE_TARGET_KEYS: [u128; ASCII_SHARE_TARGETS.len()] = {
@@ -1791,6 +1791,10 @@ mod tests {
         assert!(removed("Reddit\nThe forum grew fast.").is_empty());
         // a comment button counts in a bar, not alone (a thread's heading)
         assert!(removed("The vote was close.\nComments\nAnna wrote on Tuesday:").is_empty());
+        // the German comment button is `Kommentieren` (the verb), a share target like `Kommentare`
+        assert!(SHARE_TARGET.is_match("Kommentieren"));
+        assert!(SHARE_TARGET.is_match("Kommentare"));
+        assert!(!SHARE_TARGET.is_match("Kommentarieren"));
     }
 
     #[test]
