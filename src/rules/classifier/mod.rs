@@ -1787,6 +1787,13 @@ fn terms_line(line: &str) -> bool {
 /// Fewest rows of a table flattened to text.
 const TABLE_MIN_ROWS: usize = 3;
 
+/// Most lines beside a table's rows in a run of short lines judged a table (a header row, a
+/// caption above, the next part's heading below); the rows are twice as many at least.
+const TABLE_OTHER_LINES: usize = 3;
+
+/// What a row of a table between prose lines costs in the core search.
+const TABLE_ROW_COST: f32 = 0.5;
+
 /// Most words of a table's row.
 const TABLE_ROW_WORDS: u32 = 16;
 
@@ -1849,7 +1856,80 @@ fn table_rows(doc: &Document, out: &[Verdict]) -> Vec<bool> {
             rows[start..i].iter_mut().for_each(|r| *r = true);
         }
     }
+    column_table_rows(doc, out, &mut rows);
     rows
+}
+
+/// Most words of a subheading inside a table printed in columns (`Up to 4 years`).
+const COLUMN_SUBHEADING_WORDS: u32 = 6;
+
+/// Marks in `rows` the rows of tables a text browser printed in columns (`Alpine Mk 2    370 €
+/// yes    1,7`): runs of at least [`TABLE_MIN_ROWS`] lines of at most [`TABLE_ROW_WORDS`]
+/// words, no bullet and no sentence's end, each with a word and a column gap (a wide gap
+/// between cells, see [`Document::column_gaps`]), more than half of them ending in a number
+/// (a price, a grade, a count: the last column's; a model name's
+/// digits make the rows' counts of numbers differ, so [`table_rows`]'s equal counts miss
+/// them); blank lines and a table's subheading of a few words without a gap (`Up to 4
+/// years`, one line) may come between the rows. Menus and footers printed as columns, and a menu
+/// printed beside the article's column (`October 2004    Posted by Ann at 05:35 PM`), end
+/// in no number in most rows; a calendar's rows of days hold no word.
+fn column_table_rows(doc: &Document, out: &[Verdict], rows: &mut [bool]) {
+    if doc.column_gaps.is_empty() {
+        return;
+    }
+    let n = out.len();
+    let fits = |i: usize| {
+        let f = &out[i].features;
+        out[i].class != Class::Blank && !f.bullet && !f.terminal && f.words <= TABLE_ROW_WORDS
+    };
+    // a row names something (a calendar's rows of days are a widget's)
+    let row = |i: usize| {
+        fits(i) && out[i].features.alpha_words > 0 && doc.column_gaps_in(i).next().is_some()
+    };
+    // a number in the last column (a price, a grade, a count), not in a date or a time inside
+    // the text of a page column printed beside a menu
+    let numbered = |i: usize| {
+        doc.line(i)
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|t| numbers_in(t) > 0)
+    };
+    let mut i = 0;
+    while i < n {
+        if !row(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut count = 1;
+        let mut with_number = usize::from(numbered(i));
+        let mut j = i + 1;
+        // one subheading at a time: a menu's items, one a line, are no table's subheadings
+        let mut subheading = false;
+        while j < n {
+            if out[j].class == Class::Blank {
+                j += 1;
+            } else if row(j) {
+                count += 1;
+                with_number += usize::from(numbered(j));
+                j += 1;
+                end = j;
+                subheading = false;
+            } else if !subheading && fits(j) && out[j].features.words <= COLUMN_SUBHEADING_WORDS {
+                j += 1;
+                subheading = true;
+            } else {
+                break;
+            }
+        }
+        if count >= TABLE_MIN_ROWS && with_number * 2 > count {
+            for r in start..end {
+                rows[r] = out[r].class != Class::Blank;
+            }
+        }
+        i = end;
+    }
 }
 
 /// Most words of an ingredient whose quantity is not its first word (`Juice of 1 lemon`).
@@ -3280,16 +3360,11 @@ fn classify_lines(
             .map(|j| out[j].class)
             .find(|c| *c != Class::Blank);
         let after = out.get(i).map(|v| v.class);
-        // a table, perhaps under a header row
-        let tabled = {
-            let mut lines = (start..i).filter(|&j| out[j].class != Class::Blank);
-            let header_row = lines.next().is_some_and(|j| table[j]);
-            let mut rows = usize::from(header_row);
-            lines.all(|j| {
-                rows += 1;
-                table[j]
-            }) && rows >= TABLE_MIN_ROWS
-        };
+        // a table, perhaps under a header row, a caption and a heading of the next part
+        let lines = (start..i).filter(|&j| out[j].class != Class::Blank);
+        let rows = lines.clone().filter(|&j| table[j]).count();
+        let others = lines.filter(|&j| !table[j]).count();
+        let tabled = rows >= TABLE_MIN_ROWS.max(2 * others) && others <= TABLE_OTHER_LINES;
         // a block of code or commands between prose lines is a how-to's own, however long
         let listed = tabled
             || (start..i).any(|j| out[j].features.code)
@@ -3311,8 +3386,15 @@ fn classify_lines(
             }
             for j in start..i {
                 if out[j].class == Class::Short {
-                    // a list's items (numbered, introduced, quantities) are the article's own
-                    w[j] = if listed { -1.0 } else { -p.gap_penalty };
+                    // a list's items (numbered, introduced, quantities) are the article's own,
+                    // and a table's rows (often many, each a cell's few words) cost half that
+                    w[j] = if tabled {
+                        -TABLE_ROW_COST
+                    } else if listed {
+                        -1.0
+                    } else {
+                        -p.gap_penalty
+                    };
                     out[j].score = w[j];
                 }
             }
@@ -5061,6 +5143,34 @@ mod tests {
             1,
             0,
         );
+        let out = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        assert!(!table_rows(&doc, &out).contains(&true));
+    }
+
+    #[test]
+    fn a_table_printed_in_columns_bridges_prose_and_a_menu_column_does_not() {
+        // rows whose model names hold digits: their counts of numbers differ
+        let table = format!(
+            "{LEDE}Results\nModel\tPrice yes\tGrade\nUp to 50 lux\n\
+             Trail 2 Pro + Mount\t49 € yes\t1,8\nTrail 2\t39 € yes\t2,0\n\
+             Eco\t25 € no\t2,6\nOver 50 lux\nNight 800\t89 € yes\t1,6\n\
+             The mount of the Night 300 broke on the third ride over cobbles, and the X5 came loose twice.\n"
+        );
+        let doc = Document::from_text(table.clone(), 1, 0);
+        let out = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        assert_eq!(table_rows(&doc, &out).iter().filter(|&&t| t).count(), 7);
+        let r = reasons(&table);
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        // a menu printed beside the article's column: no number ends most rows
+        let menu =
+            "News\tPosted by Ann at 05:35 PM\nSport\tComments (3)\nWeather\tDecember 4, 2006\n\
+                    Lottery\tRead more\n";
+        let doc = Document::from_text(menu.to_string(), 1, 0);
+        let out = classify(&doc, &Params::for_strictness(Strictness::Normal));
+        assert!(!table_rows(&doc, &out).contains(&true));
+        // nor are a calendar's rows of days (no word) a table
+        let calendar = "1\t2\n3\t4\t5\t6\n10\t11\t12\t13\t14\n17\t18\n";
+        let doc = Document::from_text(calendar.to_string(), 1, 0);
         let out = classify(&doc, &Params::for_strictness(Strictness::Normal));
         assert!(!table_rows(&doc, &out).contains(&true));
     }
