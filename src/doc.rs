@@ -1,6 +1,7 @@
 //! The document model every stage shares: an input record, the documents split from it, their
 //! lines, and the removals rules report against them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -207,6 +208,37 @@ impl Document {
             .map(move |&g| g - r.start)
     }
 
+    /// Line `i` as it comes out of deboil: each of its column gaps written as a tab, as
+    /// normalisation marked it, so that a table's cells stay apart in the output (and a second
+    /// cleaning of the output sees the same gaps).
+    pub fn line_with_gaps(&self, i: usize) -> Cow<'_, str> {
+        let line = self.line(i);
+        let mut gaps = self.column_gaps_in(i).peekable();
+        if gaps.peek().is_none() {
+            return Cow::Borrowed(line);
+        }
+        let mut bytes = line.as_bytes().to_vec();
+        // each gap is a space normalisation wrote for the tab: one byte for one
+        for g in gaps {
+            if let Some(b) = bytes.get_mut(g).filter(|b| **b == b' ') {
+                *b = b'\t';
+            }
+        }
+        Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| line.to_string()))
+    }
+
+    /// The document's text with its column gaps written as tabs (see
+    /// [`Document::line_with_gaps`]): the text as normalisation left it.
+    pub fn text_with_gaps(&self) -> String {
+        let mut bytes = self.text.as_bytes().to_vec();
+        for &g in &self.column_gaps {
+            if let Some(b) = bytes.get_mut(g).filter(|b| **b == b' ') {
+                *b = b'\t';
+            }
+        }
+        String::from_utf8(bytes).unwrap_or_else(|_| self.text.clone())
+    }
+
     pub fn n_lines(&self) -> usize {
         self.lines.len()
     }
@@ -378,6 +410,24 @@ impl Removal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_gaps_are_spaces_in_the_text_and_tabs_in_the_output() {
+        // normalisation marked the wide gaps with tabs
+        let d = Document::from_text(
+            "Model\tPrice\nRoadster 3\t212 km\tgood\nno gap".into(),
+            1,
+            0,
+        );
+        assert_eq!(d.line(1), "Roadster 3 212 km good");
+        assert_eq!(d.column_gaps_in(1).collect::<Vec<_>>(), vec![10, 17]);
+        assert_eq!(d.line_with_gaps(1), "Roadster 3\t212 km\tgood");
+        assert!(matches!(d.line_with_gaps(2), Cow::Borrowed("no gap")));
+        assert_eq!(
+            d.text_with_gaps(),
+            "Model\tPrice\nRoadster 3\t212 km\tgood\nno gap"
+        );
+    }
 
     #[test]
     fn lines_and_spans() {

@@ -9,7 +9,8 @@
 //! One mark survives: a wide gap between two words (a tab, or [`GAP_RUN`] or more whitespace
 //! characters), where a scraper laid out table cells or page columns side by side on one line,
 //! collapses to a tab instead of a space. [`crate::doc::Document`] turns each such tab into a
-//! space and remembers where it was (a column gap), so what comes out is the same.
+//! space for the rules and remembers where it was (a column gap); a kept line is written with
+//! its tabs again ([`crate::doc::Document::line_with_gaps`]), so a table's cells stay apart.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 

@@ -478,11 +478,11 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         if owner[i].is_some() {
             return None;
         }
-        let line = doc.line(i);
         if cuts[i].is_empty() {
-            return Some(Cow::Borrowed(line));
+            // a kept line keeps its column gaps: a table's cells stay apart
+            return Some(doc.line_with_gaps(i));
         }
-        Some(Cow::Owned(cut_line(line, &cuts[i])))
+        Some(Cow::Owned(cut_line(doc.line(i), &cuts[i])))
     };
 
     // report entries: maximal runs of lines owned by the same removal, then partial cuts. A run
@@ -672,7 +672,7 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
         text,
         fields: doc.fields.clone(),
         input_text: if keeping.input {
-            doc.text.clone()
+            doc.text_with_gaps()
         } else {
             String::new()
         },
@@ -683,7 +683,8 @@ pub fn apply_with(doc: &Document, removals: &[Removal], keeping: Keeping) -> Cle
 }
 
 /// How a document's removals take its lines: one step resolves them for [`apply_with`] and
-/// for what reaches dedup ([`kept_lines`]), so both see the same text.
+/// for what reaches dedup ([`kept_lines`]), so both see the same text (but for the output's
+/// column gaps, tabs there and spaces here).
 struct Taken {
     /// `owner[i]`: the removal credited with removing line `i` whole.
     owner: Vec<Option<usize>>,
@@ -918,6 +919,23 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         Document::from_text(text.to_string(), 1, 0)
+    }
+
+    #[test]
+    fn kept_lines_keep_their_column_gaps_and_cut_lines_lose_them() {
+        // a table's row keeps the tabs between its cells; a line R024-style cut renormalises
+        let d = doc("Results\nRoadster 3\t212\t2,1\nVolta E2\t187\t2,4\nHome\tThe body line here ends the short test document.");
+        let c = apply(&d, &[Removal::within(&A, 3, 0..5)]);
+        assert_eq!(
+            c.text,
+            "Roadster 3\t212\t2,1\nVolta E2\t187\t2,4\nThe body line here ends the short test document."
+        );
+        assert_eq!(c.title.as_deref(), Some("Results"));
+        // the input as `--diff` shows it has the same tabs, so a kept row is context
+        assert!(c.input_text.contains("Roadster 3\t212\t2,1\n"));
+        // what dedup reads is unchanged: gaps are spaces there
+        let kept = kept_lines(&d, &[]);
+        assert_eq!(kept[1].as_deref(), Some("Roadster 3 212 2,1"));
     }
 
     #[test]
