@@ -1718,6 +1718,140 @@ fn headline_over_head_block(
     None
 }
 
+/// Line `h` has a longer headline right under it (the next non-blank line above `c0` no rule
+/// removes): headline-shaped, of at least [`HEADLINE_MIN_WORDS`] words and more than `h`'s,
+/// with no digit, label, colon or sentence's end. `h` is then a section's or a site's name
+/// (`World News`, `Music and Stage Guide`), not the article's headline; a company's, a place's
+/// or a date's line under a headline is shorter or holds digits.
+fn headline_below(doc: &Document, out: &[Verdict], ruled: &[bool], h: usize, c0: usize) -> bool {
+    let next = (h + 1..c0).find(|&k| {
+        out[k].class != Class::Blank
+            && out[k].features.words > 0
+            && !ruled.get(k).copied().unwrap_or(false)
+    });
+    next.is_some_and(|k| {
+        let f = &out[k].features;
+        let line = doc.line(k);
+        f.words >= HEADLINE_MIN_WORDS
+            && f.words > out[h].features.words
+            && f.digits == 0
+            && !f.terminal
+            && !f.colon
+            && !opens_with_a_label(line)
+            && !chrome_shaped(f)
+            && headline_shaped_line(line, f)
+    })
+}
+
+/// The tokens that split a breadcrumb's or a menu's entries (a dash joins clauses and names as
+/// often: `Chemie A - Z`, `Wer kommt - wer geht?`).
+const MENU_SEPARATORS: [&str; 8] = ["/", ">", "»", "›", "|", "→", "·", "•"];
+
+/// A breadcrumb or a menu on one line (`Accueil / Agenda / Concerts`, `Home > Kitchen`, `The
+/// Paper » Science »`): chrome-shaped, split by a [`MENU_SEPARATORS`] token or holding a link,
+/// with no digit (a dateline's `14 | 03 | 2026` is none) and no sentence's end.
+fn menu_line(line: &str, f: &Features) -> bool {
+    f.words > 0
+        && chrome_shaped(f)
+        && f.digits == 0
+        && !f.terminal
+        && (f.links > 0
+            || line
+                .split_whitespace()
+                .any(|t| MENU_SEPARATORS.contains(&t) || t.contains('|')))
+}
+
+/// `line` is a post's tags or categories joined by commas (`Corona & die Folgen, Debatte,
+/// Deutschland, Politik`): at least three comma-split parts, most of them of at most
+/// [`TERM_WORDS`] words. A headline holds a comma or two between longer clauses.
+fn tags_line(line: &str) -> bool {
+    let (mut parts, mut short) = (0, 0);
+    for part in line.split(',') {
+        parts += 1;
+        short += usize::from(part.split_whitespace().count() <= TERM_WORDS);
+    }
+    parts >= 3 && short * 2 > parts
+}
+
+/// Whether `line` opens as a headline does: with a letter or a digit, or a quotation mark or a
+/// bracket before one; not with an arrow or a symbol (`← Older post`, `+ 10`).
+fn opens_like_a_headline(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .find(|c| !"\"'“”„‘’«»‹›([¿¡".contains(*c))
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// The headline right under a breadcrumb or a menu, above an article's head block: walking up
+/// from the core's first line `c0` past the lines rules remove, over at most
+/// [`HEAD_BLOCK_LINES`] non-blank lines of at most [`HEAD_BLOCK_LABELLED_WORDS`] words each (a
+/// date, a place, a company, a price, a rating, an infobox's row), to a [`menu_line`]: the
+/// line right under it, when it is shaped like a headline of at least [`HEADLINE_MIN_WORDS`]
+/// words (digits allowed: `Festival 2026`) that [`opens_like_a_headline`], with no colon
+/// (`You are in: ...`, `Photo: ...`), no sentence's end, no trailing comma, not a list of
+/// terms or tags ([`terms_line`], [`tags_line`]), and no longer headline right under it ([`headline_below`]). Words
+/// of three or fewer under a menu are as often its widgets (`Copy this link`, `Print Email
+/// Subscribe`) or a section's name (`Latest NFL News`). The head window looks only a few lines
+/// above the text, and a venue's or a company's line of four words in it passes for the
+/// headline found; the lines between headline and text are left to the other rules. None when
+/// a core line, a longer line below the headline, a bulleted line, or the document's start
+/// (the title's own rule) comes first.
+fn headline_under_menu(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    in_core: &[bool],
+    c0: usize,
+) -> Option<usize> {
+    let mut lines = 0;
+    // the last line walked (the headline when a menu stands right above it), and whether a
+    // line longer than a head block's came before it
+    let mut below: Option<usize> = None;
+    let mut long_below = false;
+    for j in (0..c0).rev() {
+        let f = &out[j].features;
+        if out[j].class == Class::Blank || f.words == 0 {
+            continue;
+        }
+        lines += 1;
+        if in_core[j] || lines > HEAD_BLOCK_LINES + 1 {
+            return None;
+        }
+        if menu_line(doc.line(j), f) {
+            let h = below?;
+            if headline_below(doc, out, ruled, h, c0) {
+                // the line under the menu names the section; the headline is the next one
+                return None;
+            }
+            let (fh, line) = (&out[h].features, doc.line(h));
+            let headline = fh.words >= HEADLINE_MIN_WORDS
+                && !fh.terminal
+                && !fh.colon
+                && !fh.comment_marker
+                && !chrome_shaped(fh)
+                && !dateline_shaped(fh)
+                && !ruled.get(h).copied().unwrap_or(false)
+                && item_number(line).is_none()
+                && !terms_line(line)
+                && !tags_line(line)
+                && !line.contains([':', '：'])
+                && !line.trim_end().ends_with([',', ';'])
+                && opens_like_a_headline(line)
+                && headline_shaped_line(line, fh);
+            return headline.then_some(h);
+        }
+        if long_below || f.bullet {
+            return None;
+        }
+        if ruled.get(j).copied().unwrap_or(false) {
+            continue;
+        }
+        long_below = f.words > HEAD_BLOCK_LABELLED_WORDS || f.terminal && f.words > 1;
+        below = Some(j);
+    }
+    None
+}
+
 /// Longest line, in words, read as a menu entry above a headline.
 const MENU_ITEM_WORDS: u32 = 2;
 
@@ -3898,6 +4032,14 @@ fn classify_lines(
         }
     }
 
+    // a headline right under a breadcrumb or a menu, above a head block longer than the head
+    // window (a date, a place, a price between it and the text)
+    if let Some(c0) = core_start {
+        if let Some(j) = headline_under_menu(doc, &out, ruled, &in_core, c0) {
+            head[j] = true;
+        }
+    }
+
     let topic_candidate = |i: usize| {
         !in_core[i]
             && !in_thread[i]
@@ -5548,5 +5690,90 @@ mod tests {
         ] {
             assert!(!terms_line(other), "{other}");
         }
+    }
+
+    /// A page's text under a head block longer than the head window, for
+    /// [`headline_under_menu`]'s tests.
+    const UNDER_MENU_TEXT: &str = "Over four evenings the park hosts some thirty bands from \
+        across the region, from street brass to chamber orchestras, on three stages set up \
+        between the rose garden and the lake.\n\
+        Gates open at six and the last concerts end around midnight; free shuttles run to the \
+        nearest tram stops until one in the morning.\n";
+
+    #[test]
+    fn the_headline_under_a_breadcrumb_over_a_long_head_block_stays() {
+        // a date, a place and a ticket link fill the head window; the place's five words
+        // passed for the headline found, and the headline (a year in it) went
+        let text = format!(
+            "Home / Events / Music\nRiverside Summer Nights 2026\nFrom 3 to 6 July 2026\n\
+             Old Harbour Park, north gate\nTickets\n{UNDER_MENU_TEXT}"
+        );
+        let r = reasons(&text);
+        let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
+        assert_eq!(why("Riverside Summer Nights 2026"), Some(None), "{r:#?}");
+        assert!(
+            matches!(why("Home / Events / Music"), Some(Some(_))),
+            "{r:#?}"
+        );
+        // a product's name over its price and rating; a job's title over company, place, pay
+        for head in [
+            "Home > Garden > Lighting\nSolar Lantern Outdoor Set of Four\n€34.90\n\
+             4.6 out of 5 stars (212 reviews)\nFree delivery\nIn stock\n",
+            "Careers | Open positions\nStage Crew Night Supervisor\nHarbour Events Ltd\n\
+             Bristol, UK\nFull-time\nGBP 32,000 a year\n",
+        ] {
+            let r = reasons(&format!("{head}{UNDER_MENU_TEXT}"));
+            let title = head.lines().nth(1).unwrap();
+            let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
+            assert_eq!(why(title), Some(None), "{r:#?}");
+        }
+    }
+
+    #[test]
+    fn tags_joined_by_commas_are_no_headline() {
+        assert!(tags_line(
+            "Corona & die Folgen, Debatte, Deutschland, Politik"
+        ));
+        assert!(tags_line("News, Sport, Weather"));
+        assert!(!tags_line("Festival des Nuits d'Été 2026"));
+        assert!(!tags_line(
+            "Dresdner Stollenfest, wo jahrhundertelange Tradition auf Können trifft"
+        ));
+        assert!(opens_like_a_headline("„Wir bleiben“ sagen die Fischer"));
+        assert!(opens_like_a_headline("2026 Riverside Nights"));
+        assert!(!opens_like_a_headline(
+            "← August 12 – Perseids meteor shower"
+        ));
+        assert!(!opens_like_a_headline("+ 10"));
+    }
+
+    #[test]
+    fn a_section_title_under_a_breadcrumb_over_the_headline_goes() {
+        // the line under the breadcrumb is the section's name when a longer headline follows
+        let text = format!(
+            "Home / Events / Music\nWhat's On\nRiverside nights return to the park\n\
+             By Anna Reed\nFrom 3 to 6 July 2026\nOld Harbour Park\n{UNDER_MENU_TEXT}"
+        );
+        let r = reasons(&text);
+        let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
+        assert!(matches!(why("What's On"), Some(Some(_))), "{r:#?}");
+        let r = reasons(&text.replacen("What's On", "Music and Stage Guide", 1));
+        let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
+        assert!(
+            matches!(why("Music and Stage Guide"), Some(Some(_))),
+            "{r:#?}"
+        );
+        // no breadcrumb over the head block: nothing is found by place (the document's first
+        // line is the title's own rule)
+        let r = reasons(&format!(
+            "A long line of a sidebar that tells of something else entirely, not the article.\n\
+             Riverside Summer Nights 2026\nFrom 3 to 6 July 2026\nOld Harbour Park, north \
+             gate\nTickets\n{UNDER_MENU_TEXT}"
+        ));
+        let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
+        assert!(
+            matches!(why("Riverside Summer Nights 2026"), Some(Some(_))),
+            "{r:#?}"
+        );
     }
 }
