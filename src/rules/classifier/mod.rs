@@ -1748,17 +1748,18 @@ fn headline_below(doc: &Document, out: &[Verdict], ruled: &[bool], h: usize, c0:
 const MENU_SEPARATORS: [&str; 8] = ["/", ">", "»", "›", "|", "→", "·", "•"];
 
 /// A breadcrumb or a menu on one line (`Accueil / Agenda / Concerts`, `Home > Kitchen`, `The
-/// Paper » Science »`): chrome-shaped, split by a [`MENU_SEPARATORS`] token or holding a link,
-/// with no digit (a dateline's `14 | 03 | 2026` is none) and no sentence's end.
+/// Paper » Science »`): chrome-shaped, split by a [`MENU_SEPARATORS`] token, with no digit (a
+/// dateline's `14 | 03 | 2026` is none), no link (a bare address, `http://.../signup`, ends a
+/// newsletter's box, and the line under it is the next box's) and no sentence's end.
 fn menu_line(line: &str, f: &Features) -> bool {
     f.words > 0
         && chrome_shaped(f)
         && f.digits == 0
+        && f.links == 0
         && !f.terminal
-        && (f.links > 0
-            || line
-                .split_whitespace()
-                .any(|t| MENU_SEPARATORS.contains(&t) || t.contains('|')))
+        && line
+            .split_whitespace()
+            .any(|t| MENU_SEPARATORS.contains(&t) || t.contains('|'))
 }
 
 /// `line` is a post's tags or categories joined by commas (`Corona & die Folgen, Debatte,
@@ -5745,6 +5746,13 @@ mod tests {
             "← August 12 – Perseids meteor shower"
         ));
         assert!(!opens_like_a_headline("+ 10"));
+        // a breadcrumb is a menu line; a bare address or a dash between two names is none
+        let menu = |l: &str| menu_line(l, &features::extract(l, &mut String::new()));
+        assert!(menu("Accueil / Agenda / Concerts"));
+        assert!(menu("The Paper » Science »"));
+        assert!(!menu("http://www.example.org/newsletter-signup"));
+        assert!(!menu("Chemie A - Z"));
+        assert!(!menu("14 | 03 | 2026"));
     }
 
     #[test]
