@@ -2587,6 +2587,116 @@ const LIST_ITEM_WORDS: u32 = 12;
 /// Fewest items of a list below the core (see [`list_below`]).
 const LIST_BELOW_ITEMS: usize = 3;
 
+/// Fewest rows of a list of scores or of chapters below the core (see [`list_below`]).
+const LIST_BELOW_ROWS: usize = 2;
+
+/// What shape of row, with its numbers, a list below the core may be made of (see
+/// [`list_below`]): a result (`Harbour City 2-1 Westfield Rovers`) or a chapter mark of a
+/// recording (`04:12 How the wind makes cables hum`), the time in seconds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Row {
+    Score,
+    Chapter(u32),
+}
+
+/// `line` is a row of a list of results or of chapters (bullet aside):
+/// - a score: words, a score `2-1`, `2 - 1`, `2–1` or `2:1` (a colon only when it is no clock
+///   time: one digit after it, or more than 24 before it, `98:87`), words; no other digit;
+/// - a chapter mark: a time `04:12` or `1:02:45` (perhaps in brackets), perhaps a dash or a
+///   bar, then words, the first of them opening with a letter.
+fn list_row(line: &str) -> Option<Row> {
+    let line = line
+        .trim()
+        .trim_start_matches(['*', '-', '•', '·', '+', '–'])
+        .trim_start();
+    chapter_mark(line)
+        .map(Row::Chapter)
+        .or_else(|| score_row(line).then_some(Row::Score))
+}
+
+/// The time in seconds of a chapter mark `04:12 Words` (see [`list_row`]).
+fn chapter_mark(line: &str) -> Option<u32> {
+    let (time, rest) = line.split_once(char::is_whitespace)?;
+    let time = time
+        .strip_prefix(['(', '['])
+        .and_then(|t| t.strip_suffix([')', ']']))
+        .unwrap_or(time);
+    let parts: Vec<&str> = time.split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()))
+        || parts[1..].iter().any(|p| p.len() != 2)
+    {
+        return None;
+    }
+    let mut seconds = 0u32;
+    for (k, p) in parts.iter().enumerate() {
+        let v: u32 = p.parse().ok()?;
+        if k > 0 && v >= 60 {
+            return None;
+        }
+        seconds = seconds * 60 + v;
+    }
+    let rest = rest
+        .trim_start()
+        .trim_start_matches(['-', '–', '—', '|'])
+        .trim_start();
+    rest.chars()
+        .next()
+        .is_some_and(char::is_alphabetic)
+        .then_some(seconds)
+}
+
+/// Words for hours after a range of them (`9-18 Uhr`), lowercased, no full stop.
+const HOUR_WORDS: &[&str] = &[
+    "uhr", "h", "hrs", "hours", "am", "pm", "a.m", "p.m", "horas", "heures", "ore", "godz", "óra",
+    "uur",
+];
+
+/// `line` is a result `Words 2-1 Words` (see [`list_row`]); a range of hours (`Mo-Fr 9-18
+/// Uhr`) is none.
+fn score_row(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let number = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let score = |left: &str, mark: char, right: &str| {
+        number(left)
+            && number(right)
+            && (mark != ':' || right.len() == 1 || left.parse::<u32>().is_ok_and(|v| v > 24))
+    };
+    let wordy = |ts: &[&str]| {
+        !ts.is_empty()
+            && ts.iter().any(|t| t.chars().any(char::is_alphabetic))
+            && ts.iter().all(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+    };
+    // a range of hours is no score (`Mo-Fr 9-18 Uhr`, `Sat 10-4 pm`)
+    let hours = |ts: &[&str]| {
+        ts.first().is_some_and(|t| {
+            let t = t.trim_end_matches('.').to_lowercase();
+            HOUR_WORDS.contains(&t.as_str())
+        })
+    };
+    (1..tokens.len().saturating_sub(1)).any(|k| {
+        let t = tokens[k];
+        let one = t.char_indices().any(|(i, c)| {
+            matches!(c, '-' | '–' | ':') && score(&t[..i], c, &t[i + c.len_utf8()..])
+        });
+        if one {
+            return wordy(&tokens[..k]) && wordy(&tokens[k + 1..]) && !hours(&tokens[k + 1..]);
+        }
+        k + 3 < tokens.len()
+            && matches!(tokens[k + 1], "-" | "–" | ":")
+            && score(
+                t,
+                tokens[k + 1].chars().next().unwrap_or('-'),
+                tokens[k + 2],
+            )
+            && wordy(&tokens[..k])
+            && wordy(&tokens[k + 3..])
+            && !hours(&tokens[k + 3..])
+    })
+}
+
 /// The lines of a list right below line `last` (the core's last, or the last of the sections
 /// found below it so far): under a subheading (a short line that is no sentence, no label
 /// ending in `:`, no bullet) when line `last` ends a sentence, or going on from line `last`
@@ -2594,9 +2704,15 @@ const LIST_BELOW_ITEMS: usize = 3;
 /// ends on a line that is no sentence). Then [`LIST_BELOW_ITEMS`] to [`INTRODUCED_ITEMS`]
 /// items on the lines right below the subheading (or line `last`; below a blank line when line
 /// `last` is a subheading of two words or more, no bullet: the core took the heading, not its
-/// list, and then the items are that whole block), one block without a blank line: lines of at most [`LIST_ITEM_WORDS`] words, no sentence, none ending in `:`, none
-/// holding a digit (an address, a price, a score, a teaser's date) or a column gap, none with
-/// a link, a rule's removal or a comment marker. The list must end where chrome starts: at
+/// list, and then the items are that whole block), one block without a blank line: lines of
+/// at most [`LIST_ITEM_WORDS`] words, no sentence, none ending in `:`, none holding a digit
+/// (an address, a price, a score, a teaser's date) or a column gap, none with a link, a rule's
+/// removal or a comment marker. Or, of one
+/// shape from the first line on (see [`list_row`]), [`LIST_BELOW_ROWS`] to
+/// [`INTRODUCED_ITEMS`] results (`Results` / `Harbour City 2-1 Westfield Rovers` / `Northgate
+/// 0-0 Eastbridge`) or chapters of a recording, their times rising (`Show notes` / `00:00
+/// Introduction` / `04:12 How the wind makes cables hum`): these hold their numbers and may
+/// be in Title Case, chrome's lists rarely have the shape. The list must end where chrome starts: at
 /// the document's end, a line a rule removes, a chrome line (a bad line, a link list, a
 /// separator, a copyright), a date or a clock, or the comment thread (the rest of a list the
 /// core ends in: in its own block, right below its last item); not at prose the core left
@@ -2668,12 +2784,39 @@ fn list_below(below: Below<'_>, page: &PageKeys, langs: &PageLanguages, last: us
             && f.digits == 0
             && f.words <= LIST_ITEM_WORDS
     };
+    // a list of results or of a recording's chapters has its numbers: every row has the shape
+    // of the first, right below the line the items follow (a chapter's time later than the
+    // one before)
+    let rows = out
+        .get(above + 1)
+        .filter(|v| v.class != Class::Blank)
+        .and_then(|_| list_row(doc.line(above + 1)));
+    let mut time = None;
+    let mut row = |j: usize| {
+        let f = &out[j].features;
+        let shaped = match (rows, list_row(doc.line(j))) {
+            (Some(Row::Score), Some(Row::Score)) => true,
+            (Some(Row::Chapter(_)), Some(Row::Chapter(t))) if time.is_none_or(|p| t > p) => {
+                time = Some(t);
+                true
+            }
+            _ => false,
+        };
+        shaped
+            && below.plain(j)
+            && out[j].class != Class::Bad
+            && doc.column_gaps_in(j).next().is_none()
+            && !f.terminal
+            && !f.colon
+            && f.words <= LIST_ITEM_WORDS
+    };
     let mut items = 0;
     // the line that ends the list: the next one after the block's last item, blank lines aside
     let mut end = None;
     let mut last_item = above;
     for j in lines {
-        if item(j) {
+        let fits = if rows.is_some() { row(j) } else { item(j) };
+        if fits {
             list.push(j);
             items += 1;
             last_item = j;
@@ -2706,8 +2849,21 @@ fn list_below(below: Below<'_>, page: &PageKeys, langs: &PageLanguages, last: us
             || f.clock
             || holds_date(doc.line(e))
     });
-    if !chrome_below || !(LIST_BELOW_ITEMS..=INTRODUCED_ITEMS).contains(&items) {
+    let fewest = if rows.is_some() {
+        LIST_BELOW_ROWS
+    } else {
+        LIST_BELOW_ITEMS
+    };
+    if !chrome_below || !(fewest..=INTRODUCED_ITEMS).contains(&items) {
         return Vec::new();
+    }
+    if rows.is_some() {
+        // team names are in Title Case, a chapter's title may be
+        return if list.iter().any(|&j| page.repeated(doc, j)) {
+            Vec::new()
+        } else {
+            list
+        };
     }
     let single = list.iter().filter(|&&j| out[j].features.words == 1).count();
     if single * 2 > list.len() {
@@ -4949,6 +5105,73 @@ mod tests {
                     .all(|(_, why)| why == &Some(Reason::OutsideCore)),
                 "{r:#?}"
             );
+        }
+    }
+
+    #[test]
+    fn results_and_chapters_are_rows_of_a_list() {
+        for line in [
+            "Harbour City 2-1 Westfield Rovers",
+            "* Northgate 0 - 0 Eastbridge",
+            "FC Nordhafen 2:1 SV Weststadt",
+            "Lakeside Lions 98:87 Hill Town",
+            "Kingsbury 3–2 Millford Athletic",
+        ] {
+            assert_eq!(list_row(line), Some(Row::Score), "{line}");
+        }
+        assert_eq!(
+            list_row("04:12 How the wind makes cables hum"),
+            Some(Row::Chapter(252))
+        );
+        assert_eq!(
+            list_row("(1:02:05) - Listener questions"),
+            Some(Row::Chapter(3725))
+        );
+        assert_eq!(list_row("[00:00] Intro"), Some(Row::Chapter(0)));
+        // hours, clocks, dates, a lone time and numbers with no names are neither
+        for line in [
+            "Mo-Fr 9-18 Uhr",
+            "Sat 10-4 pm",
+            "Doors 7:30 Main hall",
+            "Harbour City 2-1",
+            "2-1 Westfield Rovers",
+            "Founded 1911-1914 by sailors",
+            "Harbour City 2-1 Westfield Rovers (3-4 on penalties)",
+            "04:12",
+            "04:75 Wind",
+            "12:04 2026",
+            "Scores 2-1 and 3-0 tonight",
+        ] {
+            assert_eq!(list_row(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn results_and_chapters_under_a_subheading_below_the_article_stay() {
+        for (rows, chrome) in [
+            (
+                "Results\nHarbour City 2-1 Westfield Rovers\nNorthgate 0-0 Eastbridge\n",
+                "Facebook | Twitter | Email\n",
+            ),
+            (
+                "Show notes\n00:00 Introduction\n04:12 How the wind makes cables hum\n\
+                 17:45 Dampers and what they do\n",
+                "Facebook | Twitter | Email\n",
+            ),
+        ] {
+            let r = reasons(&format!("{LEDE}\n{rows}\n{chrome}"));
+            let last = r.len() - 1;
+            assert!(r[..last].iter().all(|(_, why)| why.is_none()), "{r:#?}");
+            assert!(r[last].1.is_some(), "{r:#?}");
+        }
+        // a list of times going back (a feed's newest first), or of one row, is no chapter list
+        for rows in [
+            "Latest\n14:20 Council meets\n13:05 Road closed\n12:40 Ferry late\n",
+            "Results\nHarbour City 2-1 Westfield Rovers\n",
+        ] {
+            let r = reasons(&format!("{LEDE}\n{rows}\nFacebook | Twitter | Email\n"));
+            let lede = LEDE.lines().count();
+            assert!(r[lede..].iter().all(|(_, why)| why.is_some()), "{r:#?}");
         }
     }
 
