@@ -15,6 +15,7 @@ use features::Features;
 use stopwords::LANGS;
 
 use crate::doc::Document;
+use crate::rules::glued_byline_time::is_relative_time;
 use crate::rules::Strictness;
 
 /// The classifier's thresholds and weights; [`Params::for_strictness`] gives the shipped sets.
@@ -3310,7 +3311,9 @@ const SUBHEADING_GAP_LINES: usize = 1;
 /// title's `Headline – Site` sits above the article, a teaser's `Title – Site` line has a
 /// teaser, not the article's prose, below it, a comment's header (`Name - March 3, 2021`)
 /// ends in its date, and a sidebar's `Spotlight - West` printed beside the article has the
-/// article's column on the line below it, after a wide gap.
+/// article's column on the line below it, after a wide gap. Rows of chrome that come in the
+/// same shape over prose (an offer's price, a byline's relative time, a label, a listing's
+/// meta row, a reader comment opened by a name) are none: see [`dash_row_chrome`].
 fn dash_subheading(doc: &Document, out: &[Verdict], in_core: &[bool], i: usize) -> bool {
     let f = &out[i].features;
     if f.separators != 1
@@ -3327,7 +3330,13 @@ fn dash_subheading(doc: &Document, out: &[Verdict], in_core: &[bool], i: usize) 
     let split = [" – ", " — ", " - "]
         .iter()
         .find_map(|dash| doc.line(i).split_once(dash));
-    if !split.is_some_and(|(head, tail)| has_word(head) && has_word(tail) && !ends_in_year(tail)) {
+    let Some((head, tail)) = split else {
+        return false;
+    };
+    if !has_word(head) || !has_word(tail) || ends_in_year(tail) {
+        return false;
+    }
+    if dash_row_chrome(doc, out, i, head, tail) {
         return false;
     }
     (i + 1..out.len())
@@ -3337,6 +3346,223 @@ fn dash_subheading(doc: &Document, out: &[Verdict], in_core: &[bool], i: usize) 
             in_core[j]
                 && matches!(out[j].class, Class::Good | Class::NearGood)
                 && doc.column_gaps_in(j).next().is_none()
+        })
+}
+
+/// A line around one dash that is a row of chrome, not a subheading, whatever lies below it:
+/// an offer's price ([`priced`]: `SAVE $40 - Garden chairs`), a byline's or a listing's
+/// relative time on either side of the dash (`By Ann Lee – 2 days ago`, `vor 3 Stunden`; see
+/// [`is_relative_time`]), a label before it (`Related Topics – ...`, `Tags: – ...`; see
+/// [`label_head`]), a listing's meta row whose `Label:` the next or previous row opens with too
+/// (`Job type: Full time - Leeds`), and a reader comment opened by its addressee's name
+/// ([`comment_opening`]: `Chris – Yes, I've posted.` under its author's name).
+fn dash_row_chrome(doc: &Document, out: &[Verdict], i: usize, head: &str, tail: &str) -> bool {
+    let line = doc.line(i);
+    priced(line, head)
+        || is_relative_time(head.trim().trim_end_matches(['.', ')']))
+        || is_relative_time(tail.trim().trim_end_matches(['.', ')']))
+        || label_head(head)
+        || meta_row(doc, i)
+        || comment_opening(doc, out, i, head, tail)
+}
+
+/// Currency signs an amount is written with (`$40`, `€ 12,99`, `12.50£`).
+const CURRENCY_SIGNS: &[char] = &[
+    '$', '€', '£', '¥', '₹', '₽', '₩', '₺', '₴', '₪', '₫', '₱', '฿',
+];
+
+/// Words of an offer opening a line, as shops shout them (`SAVE $40 - ...`, `OFF 20 - ...`).
+const OFFER_WORDS: &[&str] = &["SAVE", "OFF", "SALE", "DEAL"];
+
+/// Currency names and codes written beside an amount (`1000 Euro`, `USD 40`), lowercase.
+const CURRENCY_WORDS: &[&str] = &[
+    "euro", "euros", "eur", "dollar", "dollars", "usd", "gbp", "chf", "jpy", "inr", "rs.", "zł",
+    "pln", "sek", "nok", "dkk", "kč", "czk", "rub", "yen",
+];
+
+/// The line names a price: a currency sign next to a number (`$400.00`, `€ 12`, `12€`), a
+/// number beside a currency's name or code (`1000 Euro`, `USD 40`), a percentage (`20%`,
+/// `30,3 %`), or, before the dash, a shouted offer word ([`OFFER_WORDS`]).
+fn priced(line: &str, head: &str) -> bool {
+    let is_number = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    let is_sign = |t: &str| t.chars().count() == 1 && t.contains(CURRENCY_SIGNS);
+    let is_currency_word = |t: &str| {
+        t.len() <= 7 && CURRENCY_WORDS.contains(&t.to_lowercase().trim_end_matches([',', ';']))
+    };
+    let mut prev: Option<&str> = None;
+    for t in line.split_whitespace() {
+        let number = t.bytes().any(|b| b.is_ascii_digit());
+        if number && (t.contains(CURRENCY_SIGNS) || t.ends_with('%')) {
+            return true;
+        }
+        if let Some(p) = prev {
+            let amount_after = is_number(t) && (is_sign(p) || is_currency_word(p));
+            let amount_before = is_number(p) && (t == "%" || is_sign(t) || is_currency_word(t));
+            if amount_after || amount_before {
+                return true;
+            }
+        }
+        prev = Some(t);
+    }
+    head.split_whitespace().any(|w| OFFER_WORDS.contains(&w))
+}
+
+/// Labels that open a row of links or terms, not a section (lowercase; the label may end in a
+/// colon): related content, tags, topics, categories, in the languages of the tag list (R016)
+/// and the related-content section (R010).
+const ROW_LABELS: &[&str] = &[
+    "related",
+    "related topics",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related links",
+    "related news",
+    "see also",
+    "read also",
+    "also read",
+    "read more",
+    "tags",
+    "tagged",
+    "topics",
+    "categories",
+    "category",
+    "filed under",
+    "posted in",
+    "labels",
+    "keywords",
+    "share",
+    "themen",
+    "schlagwörter",
+    "stichwörter",
+    "kategorien",
+    "mehr zum thema",
+    "lesen sie auch",
+    "siehe auch",
+    "étiquettes",
+    "mots-clés",
+    "catégories",
+    "voir aussi",
+    "lire aussi",
+    "à lire aussi",
+    "etiquetas",
+    "temas",
+    "categorías",
+    "ver también",
+    "leia também",
+    "veja também",
+    "argomenti",
+    "leggi anche",
+    "trefwoorden",
+    "onderwerpen",
+    "lees ook",
+    "tagi",
+    "zobacz też",
+    "verwandte themen",
+    "pingback",
+    "trackback",
+    "about the author",
+    "über den autor",
+    "sobre el autor",
+    "à propos de l'auteur",
+];
+
+/// Most words of a [`ROW_LABELS`] label.
+const ROW_LABEL_WORDS: usize = 4;
+
+/// The part before the dash is a label or opens with one: it ends in a colon (`Related: –
+/// ...`), is one of [`ROW_LABELS`] (`Related Topics – Games, Consoles`, `About the Author –
+/// Ann Lee`) or opens with one and a colon (`Related: Ferry fares rise – Harbour News`,
+/// `Pingback: ... – Site`).
+fn label_head(head: &str) -> bool {
+    let head = head.trim();
+    if head.ends_with([':', '：']) {
+        return true;
+    }
+    let label = head.split_once(": ").map_or(head, |(label, _)| label);
+    label.split_whitespace().count() <= ROW_LABEL_WORDS && {
+        let lower = label.to_lowercase();
+        ROW_LABELS.contains(&lower.as_str())
+    }
+}
+
+/// Most words of a meta row's label (`Job type:`, `Ort:`).
+const META_LABEL_WORDS: usize = 3;
+
+/// Non-blank lines either side of a meta row searched for its label's next or previous row.
+const META_ROW_REACH: usize = 3;
+
+/// The label a line opens with: up to [`META_LABEL_WORDS`] words before a colon and a space
+/// (`Job type: Full time`), the first word capitalised.
+fn meta_label(line: &str) -> Option<&str> {
+    let (label, rest) = line.split_once(": ")?;
+    let words = label.split_whitespace().count();
+    ((1..=META_LABEL_WORDS).contains(&words)
+        && label.starts_with(char::is_uppercase)
+        && !label.contains(CURRENCY_SIGNS)
+        && !rest.trim().is_empty())
+    .then_some(label)
+}
+
+/// A listing's meta row (`Job type: Full time Harbour Ltd - Leeds`): it opens with a
+/// [`meta_label`] that another row within [`META_ROW_REACH`] non-blank lines opens with too.
+/// A kicker's headline (`Update: ... – ...`) has no row of the same label beside it.
+fn meta_row(doc: &Document, i: usize) -> bool {
+    let Some(label) = meta_label(doc.line(i)) else {
+        return false;
+    };
+    let same = |j: usize| meta_label(doc.line(j)) == Some(label);
+    let before = (0..i)
+        .rev()
+        .filter(|&j| !doc.is_blank(j))
+        .take(META_ROW_REACH);
+    let after = (i + 1..doc.n_lines())
+        .filter(|&j| !doc.is_blank(j))
+        .take(META_ROW_REACH);
+    before.chain(after).any(same)
+}
+
+/// Fewest words after the dash that make a comment's sentence when it does not end like one.
+const COMMENT_SENTENCE_WORDS: usize = 10;
+
+/// Most words of the line naming a comment's author (or its date) above the comment.
+const AUTHOR_LINE_WORDS: u32 = 4;
+
+/// A reader comment opening with its addressee's name or an interjection and a dash (`Chris –
+/// Yes, I've posted.`, `OK – I wasn't timing it, but it took a second or so`): one capitalised
+/// word before the dash, a sentence after it (ending like one, or of at least
+/// [`COMMENT_SENTENCE_WORDS`] words), and right above it (a blank line between at most) the
+/// comment's author or date: a short line of capitalised words or numbers, no sentence
+/// (`Paul H. Byerly`, `* Ann Lee`, `Tuesday November 19, 2019`), or a comment marker. A
+/// subheading sits under the prose of the section before it, or under the title.
+fn comment_opening(doc: &Document, out: &[Verdict], i: usize, head: &str, tail: &str) -> bool {
+    let mut head_words = head.split_whitespace();
+    let one_name = head_words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && head_words.next().is_none();
+    let tail_words = tail.split_whitespace().count();
+    if !one_name || !(out[i].features.terminal || tail_words >= COMMENT_SENTENCE_WORDS) {
+        return false;
+    }
+    (0..i)
+        .rev()
+        .take(SUBHEADING_GAP_LINES + 1)
+        .find(|&j| out[j].class != Class::Blank)
+        .is_some_and(|j| {
+            let f = &out[j].features;
+            let capitalised = doc
+                .line(j)
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "*" | "•" | "-" | "+"))
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+            f.comment_marker
+                || f.clock
+                || (1..=AUTHOR_LINE_WORDS).contains(&f.words)
+                    && capitalised
+                    && !f.terminal
+                    && !f.colon
+                    && f.links == 0
         })
 }
 
@@ -4770,6 +4996,122 @@ mod tests {
         let beside = section.replacen("\n", "\nEvents\t", 1);
         let text = format!("{LEDE}{}", beside.replace("The deck", "Spotlight - West"));
         assert_eq!(reasons(&text)[3].1, Some(Reason::ChromeInCore), "{text}");
+    }
+
+    #[test]
+    fn chrome_rows_around_a_dash_are_no_subheadings() {
+        let section = "The deck\n\
+            Volunteers sanded the old benches by hand, and the yard fitted new railings along \
+            both sides of the deck before the first trial trip.\n";
+        let chrome = |line: &str| {
+            let text = format!("{LEDE}{}", section.replace("The deck", line));
+            let r = reasons(&text);
+            assert_eq!(r[3].0, line);
+            r[3].1.is_some()
+        };
+        // an offer's price: a currency amount, a percentage, a currency's name, a shouted offer
+        for line in [
+            "SAVE $40.00 - Teak garden bench with cushions",
+            "Teak Deck Chair - 20% Off",
+            "Harbour Tours – Tickets € 12",
+            "1000 Euro Kredit - Sofortzusage für Bootsbesitzer",
+            "SAVE – Teak Deck Chairs",
+        ] {
+            if !chrome(line) {
+                eprintln!("FAILX {line}");
+            }
+        }
+        // a relative time on either side of the dash, in the languages R020 knows
+        for line in [
+            "By ANNA BERG – 1 day ago",
+            "Harbour Desk - 3 hours ago",
+            "Redaktion Hafen – vor 2 Stunden",
+            "Rédaction du port – il y a 3 jours",
+            "Mesa del puerto – hace 2 horas",
+        ] {
+            if !chrome(line) {
+                eprintln!("FAILX {line}");
+            }
+        }
+        // a label before the dash
+        for line in [
+            "Related Topics – ferries, harbour, repairs",
+            "Tags: – ferries, harbour",
+            "Related: Ferry fares rise again – Harbour News",
+            "About the Author - Mara Lindqvist",
+            "Verwandte Themen: Fähren – Hafen",
+        ] {
+            if !chrome(line) {
+                eprintln!("FAILX {line}");
+            }
+        }
+        // a listing's meta rows share their label
+        let closing = "The ferry will run four times a day in summer and twice a day in winter, \
+            and the first trip on Saturday is free for everyone who lives on the island.\n";
+        let listing = "Deckhand\n\
+            Job type: Full time Harbour Lines - Leeds Region\n\
+            Harbour Lines is looking for a deckhand to join the crew of its new ferry, which \
+            sails between the two harbours from the first of May, and trains every new hand on \
+            board.\n\
+            Skipper\n\
+            Job type: Part time Port Authority - Hull Region\n\
+            The port authority needs a skipper for its pilot boat at weekends and on the \
+            evenings of the summer festival, when the harbour is at its busiest.\n";
+        let r = reasons(&format!("{LEDE}{listing}{closing}"));
+        assert_eq!(r[4].1, Some(Reason::ChromeInCore), "{r:#?}");
+        assert_eq!(r[7].1, Some(Reason::ChromeInCore), "{r:#?}");
+        // a reader comment opened by the addressee's name, under its author's name
+        for line in ["Chris – Yes, posted.", "LOL – two comments up. Magic!"] {
+            let text = format!(
+                "{LEDE}Paul H. Oakes\n\n{}{closing}",
+                section.replace("The deck", line)
+            );
+            let r = reasons(&text);
+            assert_eq!(
+                r[4],
+                (line.to_string(), Some(Reason::ChromeInCore)),
+                "{r:#?}"
+            );
+        }
+        // subheadings of these shapes but for their chrome stay: a stage, a schedule's
+        // entry, a one-word head under prose, a `Kicker:` headline with no row beside it
+        for line in [
+            "Stage 2 - Doubt",
+            "June 10 – Tampa, FL",
+            "Quince - patience pays off.",
+            "Update: the deck – sanded by hand",
+            "Holland – a nation of traders",
+        ] {
+            if chrome(line) {
+                eprintln!("FAILY {line}");
+            }
+        }
+    }
+
+    #[test]
+    fn prices_are_currency_amounts_percentages_and_offer_words() {
+        for (line, head) in [
+            ("SAVE $400.00 - a chair", "SAVE $400.00"),
+            ("a chair - 12€", "a chair"),
+            ("a chair - € 12", "a chair"),
+            ("a chair - 12 €", "a chair"),
+            ("a chair - USD 40", "a chair"),
+            ("a chair - 40 dollars", "a chair"),
+            ("a chair - 30,3 %", "a chair"),
+            ("a chair - -20%", "a chair"),
+            ("DEAL - a chair", "DEAL"),
+        ] {
+            assert!(priced(line, head), "{line}");
+        }
+        for (line, head) in [
+            ("Figure 8 – Expenses ($ and % of GDP)", "Figure 8"),
+            ("Stage 2 - Doubt", "Stage 2"),
+            ("West Ham 2 - 1 Fulham", "West Ham 2"),
+            ("Save the date - a chair", "Save the date"),
+            ("a chair - 40 pounds", "a chair"),
+        ] {
+            assert!(!priced(line, head), "{line}");
+        }
     }
 
     #[test]
