@@ -217,26 +217,13 @@ impl Document {
         if gaps.peek().is_none() {
             return Cow::Borrowed(line);
         }
-        let mut bytes = line.as_bytes().to_vec();
-        // each gap is a space normalisation wrote for the tab: one byte for one
-        for g in gaps {
-            if let Some(b) = bytes.get_mut(g).filter(|b| **b == b' ') {
-                *b = b'\t';
-            }
-        }
-        Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| line.to_string()))
+        Cow::Owned(with_gaps_as_tabs(line, gaps))
     }
 
     /// The document's text with its column gaps written as tabs (see
     /// [`Document::line_with_gaps`]): the text as normalisation left it.
     pub fn text_with_gaps(&self) -> String {
-        let mut bytes = self.text.as_bytes().to_vec();
-        for &g in &self.column_gaps {
-            if let Some(b) = bytes.get_mut(g).filter(|b| **b == b' ') {
-                *b = b'\t';
-            }
-        }
-        String::from_utf8(bytes).unwrap_or_else(|_| self.text.clone())
+        with_gaps_as_tabs(&self.text, self.column_gaps.iter().copied())
     }
 
     pub fn n_lines(&self) -> usize {
@@ -405,6 +392,18 @@ impl Removal {
         self.kept = Some(Box::new(kept));
         self
     }
+}
+
+/// `text` with the space at each of `gaps` (byte offsets normalisation marked as column gaps)
+/// written back as a tab: one byte for one, so offsets into `text` still hold.
+fn with_gaps_as_tabs(text: &str, gaps: impl Iterator<Item = usize>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for g in gaps {
+        if let Some(b) = bytes.get_mut(g).filter(|b| **b == b' ') {
+            *b = b'\t';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 #[cfg(test)]
