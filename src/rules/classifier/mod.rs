@@ -4617,6 +4617,24 @@ mod tests {
         assert_eq!(language_of(&menu), Some("en"));
     }
 
+    /// A page with no prose line anywhere (a shop's menu, a product grid, a footer): no run of
+    /// lines weighs anything in the core search, so nothing anchors a judgement and the
+    /// classifier removes none of its lines (the rules remove the chrome they know).
+    #[test]
+    fn a_page_without_a_prose_line_is_left_to_the_rules() {
+        let text = "Home\nShop\nOur stores\nContact\n\nWool scarves\n\nRed wool scarf\n24.90 EUR\n\
+                    Grey wool scarf\n22.50 EUR\nBlue wool scarf\n26.00 EUR\n\n\
+                    Imprint | Privacy | Cookies\n";
+        let doc = Document::from_text(text.to_string(), 1, 0);
+        for strictness in [Strictness::Low, Strictness::Normal, Strictness::High] {
+            let verdicts = classify(&doc, &Params::for_strictness(strictness));
+            assert!(verdicts
+                .iter()
+                .all(|v| !matches!(v.class, Class::Good | Class::NearGood)));
+            assert!(verdicts.iter().all(|v| v.remove.is_none()), "{verdicts:#?}");
+        }
+    }
+
     #[test]
     fn with_no_stopword_list_a_long_line_of_names_is_no_prose() {
         let mut scratch = String::new();
