@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::doc::{Document, Field, Removal};
 use crate::report::{DocReport, RemovalEntry, TitleEntry};
+use crate::rules::classifier::features::{amount_of_priced_token, is_currency_mark};
 
 /// A cleaned document, ready to write.
 #[derive(Debug, Clone)]
@@ -228,11 +229,6 @@ fn is_quantity_line(line: &str) -> bool {
     digits > 0 && unit(&first[digits..])
 }
 
-/// A price's currency marks, written before or after its amount.
-const CURRENCY_MARKS: [&str; 16] = [
-    "US$", "R$", "$", "€", "£", "¥", "₹", "₽", "₺", "₩", "EUR", "USD", "GBP", "CHF", "PLN", "zł",
-];
-
 /// Words that put a price after them (`ab`, `vanaf`, `from`): `Tickets vanaf € 39,50`.
 const PRICE_WORDS: [&str; 14] = [
     "from", "only", "price", "ab", "nur", "preis", "vanaf", "prijs", "dès", "prix", "desde",
@@ -242,30 +238,23 @@ const PRICE_WORDS: [&str; 14] = [
 /// Most words of a line that [`is_price_line`] takes.
 const PRICE_LINE_MAX_WORDS: usize = 5;
 
-/// `$89.99`, `Tickets vanaf € 39,50`, `ab 19 EUR`: a short line ending in a price, which is the
-/// line alone, or has cents, or follows a word that puts a price after it ([`PRICE_WORDS`]).
+/// `$89.99`, `Tickets vanaf € 39,50`, `ab 19 EUR`: a short line ending in a price (an amount
+/// with a currency's mark before or after it, apart or glued: see [`is_currency_mark`] and
+/// [`amount_of_priced_token`]), which is the line alone, or has cents, or follows a word that
+/// puts a price after it ([`PRICE_WORDS`]).
 /// `Bitcoin tops $100,000` is a headline.
 fn is_price_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() || words.len() > PRICE_LINE_MAX_WORDS {
         return false;
     }
-    let mark = |w: &str| CURRENCY_MARKS.contains(&w);
-    let strip_mark = |w: &'_ str| -> Option<String> {
-        CURRENCY_MARKS.iter().find_map(|m| {
-            w.strip_prefix(m)
-                .or_else(|| w.strip_suffix(m))
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-        })
-    };
     let n = words.len();
     // the amount, and how many words the price takes
-    let (amount, taken) = if n >= 2 && mark(words[n - 1]) {
-        (words[n - 2].to_string(), 2)
-    } else if n >= 2 && mark(words[n - 2]) {
-        (words[n - 1].to_string(), 2)
-    } else if let Some(a) = strip_mark(words[n - 1]) {
+    let (amount, taken) = if n >= 2 && is_currency_mark(words[n - 1]) {
+        (words[n - 2], 2)
+    } else if n >= 2 && is_currency_mark(words[n - 2]) {
+        (words[n - 1], 2)
+    } else if let Some(a) = amount_of_priced_token(words[n - 1]) {
         (a, 1)
     } else {
         return false;
@@ -273,7 +262,7 @@ fn is_price_line(line: &str) -> bool {
     let amount = amount
         .strip_suffix(",-")
         .or_else(|| amount.strip_suffix(".-"))
-        .unwrap_or(&amount);
+        .unwrap_or(amount);
     if !amount.starts_with(|c: char| c.is_ascii_digit())
         || !amount
             .chars()
@@ -1269,6 +1258,11 @@ mod tests {
             "Tickets vanaf € 39,50",
             "ab 19 EUR",
             "Preis: 24,90 €",
+            "Tickets from 40 Euro",
+            "Nur 19,99 zł",
+            "R$ 25,90",
+            "US$12",
+            "49,-€",
         ] {
             assert_eq!(title(first, "Short line"), None, "{first}");
         }

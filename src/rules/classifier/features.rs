@@ -732,6 +732,49 @@ pub const COLONS: [char; 3] = [':', '：', '፥'];
 /// comma `、`, the Arabic `،` and `؛`, the Ethiopic `፣` and `፤`.
 pub const CLAUSE_ENDS: [char; 9] = [',', ';', '，', '；', '、', '،', '؛', '፣', '፤'];
 
+/// Currency signs an amount is written with (`$40`, `€ 12,99`, `12.50£`): the dollar's, the
+/// euro's, the pound's, the yen's, the rupee's, the rouble's, the won's, the lira's, the
+/// hryvnia's, the shekel's, the dong's, the peso's and the baht's.
+pub const CURRENCY_SIGNS: [char; 13] = [
+    '$', '€', '£', '¥', '₹', '₽', '₩', '₺', '₴', '₪', '₫', '₱', '฿',
+];
+
+/// Currency names and codes written beside an amount (`1000 Euro`, `USD 40`, `R$ 25`),
+/// lowercase.
+pub const CURRENCY_WORDS: [&str; 22] = [
+    "us$", "r$", "euro", "euros", "eur", "dollar", "dollars", "usd", "gbp", "chf", "jpy", "inr",
+    "rs.", "zł", "pln", "sek", "nok", "dkk", "kč", "czk", "rub", "yen",
+];
+
+/// Longest of [`CURRENCY_WORDS`], in bytes.
+const CURRENCY_WORD_MAX_LEN: usize = 7;
+
+/// Whether `t` is a currency's mark: a sign of [`CURRENCY_SIGNS`] alone or a name or code of
+/// [`CURRENCY_WORDS`] in any case (`$`, `EUR`, `Euro`), a comma or semicolon after it allowed.
+pub fn is_currency_mark(t: &str) -> bool {
+    let t = t.trim_end_matches([',', ';']);
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => CURRENCY_SIGNS.contains(&c),
+        _ => {
+            t.len() <= CURRENCY_WORD_MAX_LEN && CURRENCY_WORDS.contains(&t.to_lowercase().as_str())
+        }
+    }
+}
+
+/// The amount of a token written with its currency's mark ([`is_currency_mark`]) glued before
+/// or after it (`$89.99`, `US$5`, `19EUR`, `12,50€`, `49,-€`): the token less its mark, the part
+/// from its first digit, or up to the first character after it that is none of an amount's
+/// (a digit, `.`, `,`, `'`, `-`). None without such a mark.
+pub fn amount_of_priced_token(t: &str) -> Option<&str> {
+    let start = t.find(|c: char| c.is_ascii_digit())?;
+    if start > 0 {
+        return is_currency_mark(&t[..start]).then_some(&t[start..]);
+    }
+    let end = t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '-')))?;
+    is_currency_mark(&t[end..]).then_some(&t[..end])
+}
+
 /// Whether `line` (trimmed at its end) ends a sentence: a full stop, a question or exclamation
 /// mark or an ellipsis of any script in [`FULL_STOPS`] and [`QUESTION_AND_EXCLAMATION_MARKS`].
 pub fn ends_a_sentence_mark(line: &str) -> bool {
@@ -1563,5 +1606,25 @@ mod tests {
         );
         assert_eq!(fx("«Wir haben keine Zeit mehr»").separators, 0);
         assert_eq!(fx("« Article précédent Article suivant »").separators, 2);
+    }
+
+    #[test]
+    fn currency_marks_stand_apart_or_glued_to_an_amount() {
+        for mark in [
+            "$", "€", "₴", "EUR", "Euro", "euros,", "US$", "R$", "zł", "Kč", "Rs.",
+        ] {
+            assert!(is_currency_mark(mark), "{mark}");
+        }
+        for word in ["", "E", "Europe", "$$", "US", "dollar-cost"] {
+            assert!(!is_currency_mark(word), "{word}");
+        }
+        assert_eq!(amount_of_priced_token("$89.99"), Some("89.99"));
+        assert_eq!(amount_of_priced_token("US$5"), Some("5"));
+        assert_eq!(amount_of_priced_token("19EUR"), Some("19"));
+        assert_eq!(amount_of_priced_token("12,50€"), Some("12,50"));
+        assert_eq!(amount_of_priced_token("49,-€"), Some("49,-"));
+        for token in ["89.99", "€", "19kg", "x12$", "A$5"] {
+            assert_eq!(amount_of_priced_token(token), None, "{token}");
+        }
     }
 }

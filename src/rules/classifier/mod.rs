@@ -11,7 +11,7 @@ pub mod model;
 pub mod stopwords;
 mod verse;
 
-use features::Features;
+use features::{is_currency_mark, Features, CURRENCY_SIGNS};
 use stopwords::LANGS;
 
 use crate::doc::Document;
@@ -1944,8 +1944,10 @@ fn numbers_in(line: &str) -> usize {
     }
     line.split_whitespace()
         .filter(|t| {
-            t.trim_start_matches(['-', '+', '€', '$', '£', '('])
-                .starts_with(|c: char| c.is_ascii_digit())
+            t.trim_start_matches(|c: char| {
+                matches!(c, '-' | '+' | '(') || CURRENCY_SIGNS.contains(&c)
+            })
+            .starts_with(|c: char| c.is_ascii_digit())
         })
         .count()
 }
@@ -3366,29 +3368,15 @@ fn dash_row_chrome(doc: &Document, out: &[Verdict], i: usize, head: &str, tail: 
         || comment_opening(doc, out, i, head, tail)
 }
 
-/// Currency signs an amount is written with (`$40`, `€ 12,99`, `12.50£`).
-const CURRENCY_SIGNS: &[char] = &[
-    '$', '€', '£', '¥', '₹', '₽', '₩', '₺', '₴', '₪', '₫', '₱', '฿',
-];
-
 /// Words of an offer opening a line, as shops shout them (`SAVE $40 - ...`, `OFF 20 - ...`).
 const OFFER_WORDS: &[&str] = &["SAVE", "OFF", "SALE", "DEAL"];
 
-/// Currency names and codes written beside an amount (`1000 Euro`, `USD 40`), lowercase.
-const CURRENCY_WORDS: &[&str] = &[
-    "euro", "euros", "eur", "dollar", "dollars", "usd", "gbp", "chf", "jpy", "inr", "rs.", "zł",
-    "pln", "sek", "nok", "dkk", "kč", "czk", "rub", "yen",
-];
-
-/// The line names a price: a currency sign next to a number (`$400.00`, `€ 12`, `12€`), a
-/// number beside a currency's name or code (`1000 Euro`, `USD 40`), a percentage (`20%`,
+/// The line names a price: a currency sign next to a number (`$400.00`, `€ 12`, `12€`; see
+/// [`CURRENCY_SIGNS`]), a number beside a currency's name or code (`1000 Euro`, `USD 40`; see
+/// [`is_currency_mark`]), a percentage (`20%`,
 /// `30,3 %`), or, before the dash, a shouted offer word ([`OFFER_WORDS`]).
 fn priced(line: &str, head: &str) -> bool {
     let is_number = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
-    let is_sign = |t: &str| t.chars().count() == 1 && t.contains(CURRENCY_SIGNS);
-    let is_currency_word = |t: &str| {
-        t.len() <= 7 && CURRENCY_WORDS.contains(&t.to_lowercase().trim_end_matches([',', ';']))
-    };
     let mut prev: Option<&str> = None;
     for t in line.split_whitespace() {
         let number = t.bytes().any(|b| b.is_ascii_digit());
@@ -3396,8 +3384,8 @@ fn priced(line: &str, head: &str) -> bool {
             return true;
         }
         if let Some(p) = prev {
-            let amount_after = is_number(t) && (is_sign(p) || is_currency_word(p));
-            let amount_before = is_number(p) && (t == "%" || is_sign(t) || is_currency_word(t));
+            let amount_after = is_number(t) && is_currency_mark(p);
+            let amount_before = is_number(p) && (t == "%" || is_currency_mark(t));
             if amount_after || amount_before {
                 return true;
             }
