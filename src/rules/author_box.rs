@@ -66,6 +66,13 @@ fn may_be_heading(s: &str) -> bool {
             .any(|h| head.eq_ignore_ascii_case(&h[..head.len()]))
 }
 
+/// Whether `text` (its [`core`](super::shape::core)) is an author box's heading (`About the
+/// author`, `Über den Autor`, `Sobre el autor`), perhaps with the bio after a colon.
+pub(crate) fn is_author_heading(text: &str) -> bool {
+    let core = super::shape::core(text);
+    may_be_heading(core) && HEADING.is_match(core)
+}
+
 /// Most lines a box takes under its heading.
 const MAX_BIO_LINES: usize = 3;
 

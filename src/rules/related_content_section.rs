@@ -117,6 +117,14 @@ static HEADING_OPENINGS: Openings = Openings::new(
     false,
 );
 
+/// Whether `text` (its [`core`](super::shape::core)) is a related-content section's heading
+/// (`Related Articles`, `Lesen Sie auch`, `Leggi anche`), perhaps with one headline after a
+/// colon.
+pub(crate) fn is_related_heading(text: &str) -> bool {
+    let core = super::shape::core(text);
+    HEADING_OPENINGS.may_open(core) && HEADING.is_match(core)
+}
+
 /// A references list's heading (its edit link cut off first), lowercase: compared whole, with
 /// no regex to compile (see [`is_references_heading`]).
 const REFERENCES_HEADINGS: [&str; 21] = [

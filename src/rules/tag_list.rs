@@ -102,6 +102,15 @@ fn may_be_label(line: &str) -> bool {
     })
 }
 
+/// Whether `text` is a tag or category list's label alone, with or without its colon (`Tags`,
+/// `Filed under:`, `Schlagwörter`; a word such as `Topics` counts here without its colon too).
+pub(crate) fn is_label(text: &str) -> bool {
+    may_be_label(text)
+        && LABEL
+            .captures(text)
+            .is_some_and(|c| c.name("list").is_none_or(|l| l.as_str().trim().is_empty()))
+}
+
 /// Separators between the terms of an inline list.
 fn split_terms(list: &str) -> impl Iterator<Item = &str> {
     list.split([',', ';', '|', '·', '•', '#', '/'])

@@ -17,6 +17,7 @@ use stopwords::LANGS;
 use crate::doc::Document;
 use crate::rules::glued_byline_time::is_relative_time;
 use crate::rules::Strictness;
+use crate::rules::{author_box, related_content_section, tag_list};
 
 /// The classifier's thresholds and weights; [`Params::for_strictness`] gives the shipped sets.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -3395,72 +3396,29 @@ fn priced(line: &str, head: &str) -> bool {
     head.split_whitespace().any(|w| OFFER_WORDS.contains(&w))
 }
 
-/// Labels that open a row of links or terms, not a section (lowercase; the label may end in a
-/// colon): related content, tags, topics, categories, in the languages of the tag list (R016)
-/// and the related-content section (R010).
+/// Labels that open a row of links or terms, not a section, that no rule's heading test knows
+/// (lowercase; the label may end in a colon): the others are a tag list's labels
+/// ([`tag_list::is_label`]), a related-content section's headings
+/// ([`related_content_section::is_related_heading`]) and an author box's
+/// ([`author_box::is_author_heading`]).
 const ROW_LABELS: &[&str] = &[
-    "related",
-    "related topics",
-    "related articles",
-    "related stories",
-    "related posts",
-    "related links",
-    "related news",
-    "see also",
-    "read also",
-    "also read",
-    "read more",
-    "tags",
-    "tagged",
-    "topics",
-    "categories",
-    "category",
-    "filed under",
-    "posted in",
     "labels",
     "keywords",
+    "posted in",
     "share",
-    "themen",
-    "schlagwörter",
-    "stichwörter",
-    "kategorien",
-    "mehr zum thema",
-    "lesen sie auch",
     "siehe auch",
-    "étiquettes",
-    "mots-clés",
-    "catégories",
     "voir aussi",
-    "lire aussi",
-    "à lire aussi",
-    "etiquetas",
-    "temas",
-    "categorías",
-    "ver también",
-    "leia também",
-    "veja também",
-    "argomenti",
-    "leggi anche",
-    "trefwoorden",
-    "onderwerpen",
-    "lees ook",
-    "tagi",
-    "zobacz też",
-    "verwandte themen",
     "pingback",
     "trackback",
-    "about the author",
-    "über den autor",
-    "sobre el autor",
-    "à propos de l'auteur",
 ];
 
 /// Most words of a [`ROW_LABELS`] label.
 const ROW_LABEL_WORDS: usize = 4;
 
 /// The part before the dash is a label or opens with one: it ends in a colon (`Related: –
-/// ...`), is one of [`ROW_LABELS`] (`Related Topics – Games, Consoles`, `About the Author –
-/// Ann Lee`) or opens with one and a colon (`Related: Ferry fares rise – Harbour News`,
+/// ...`), is one of [`ROW_LABELS`] or a tag list's, a related-content section's or an author
+/// box's heading (`Related Topics – Games, Consoles`, `About the Author – Ann Lee`) or opens
+/// with one and a colon (`Related: Ferry fares rise – Harbour News`,
 /// `Pingback: ... – Site`).
 fn label_head(head: &str) -> bool {
     let head = head.trim();
@@ -3471,6 +3429,9 @@ fn label_head(head: &str) -> bool {
     label.split_whitespace().count() <= ROW_LABEL_WORDS && {
         let lower = label.to_lowercase();
         ROW_LABELS.contains(&lower.as_str())
+            || tag_list::is_label(label)
+            || related_content_section::is_related_heading(label)
+            || author_box::is_author_heading(label)
     }
 }
 
@@ -5117,6 +5078,27 @@ mod tests {
             ("a chair - 40 pounds", "a chair"),
         ] {
             assert!(!priced(line, head), "{line}");
+        }
+    }
+
+    #[test]
+    fn row_labels_are_the_rules_headings_and_a_few_of_their_own() {
+        for head in [
+            "Related Topics",
+            "Filed under",
+            "Schlagwörter",
+            "Topics",
+            "You may also like",
+            "Lesen Sie auch",
+            "Über den Autor",
+            "Keywords",
+            "Pingback: a post on ferries",
+            "Tags:",
+        ] {
+            assert!(label_head(head), "{head}");
+        }
+        for head in ["Holland", "Stage 2", "The deck", "Tagesschau", "Update"] {
+            assert!(!label_head(head), "{head}");
         }
     }
 
