@@ -26,6 +26,15 @@ crate::declare_rule! {
     /// (`Ответить`, `Απάντηση`, `رد`, `השב`, `Yanıtla`, `返信`, `回复`, `답글`, `Добавить
     /// комментарий`, `أضف تعليقك`, `תגובות`, `评论`, `댓글`).
     ///
+    /// A forum thread's header, when its posts are not numbered, goes too: who started the
+    /// thread and when (`Started by jdoe, March 3, 2026`, `Gestartet von jdoe, 3. März 2026`,
+    /// `Iniziato da marco_87, 14 febbraio 2026`, `Iniciado por jdoe el 3 de marzo de 2026`,
+    /// `Commencé par jdoe, le 3 mars 2026`), a line of at most twelve words whose name (one to
+    /// three words) is followed by a separator or a preposition and a date part holding a
+    /// digit; and the line right under it when it is that name alone (the poster's name over
+    /// the first post). A sentence such as "Started by two brothers in a garage, the firm now
+    /// employs 400 people." is longer or has no date after its name, and stays.
+    ///
     /// Example: `Comments` / `No comments yet...` at the end of an article: both removed.
     pub struct CommentWidget => ("R011", "comment-widget", Category::Chrome);
 }
@@ -79,15 +88,105 @@ static WIDGET_OPENINGS: Openings = Openings::new(
     true,
 );
 
+/// How a forum thread's header names who started it, lowercase (see [`thread_starter`]).
+const THREAD_STARTER_OPENERS: [&str; 16] = [
+    "started by",
+    "thread starter",
+    "topic started by",
+    "discussion started by",
+    "gestartet von",
+    "thema gestartet von",
+    "iniziato da",
+    "discussione iniziata da",
+    "aperto da",
+    "iniciado por",
+    "iniciada por",
+    "commencé par",
+    "lancé par",
+    "gestart door",
+    "begonnen door",
+    "założony przez",
+];
+
+/// Most words of a thread starter's header line.
+const THREAD_STARTER_MAX_WORDS: u32 = 12;
+
+/// Most words of the starter's name and of the date after it.
+const THREAD_STARTER_NAME_WORDS: usize = 3;
+const THREAD_STARTER_DATE_WORDS: usize = 7;
+
+/// The words that may stand between the starter's name and the date instead of a separator.
+const THREAD_STARTER_DATE_WORDS_BEFORE: [&str; 9] =
+    ["on", "am", "il", "el", "le", "op", "at", "em", "dnia"];
+
+/// The starter's name when `line` is a forum thread's header (`Started by jdoe, March 3,
+/// 2026`): an opener of [`THREAD_STARTER_OPENERS`], perhaps a colon, a name of one to three
+/// words, then a separator (`,`, `·`, `|`, `•`, `-`, `–`) or a preposition (`on`, `am`, `le`,
+/// ...) and a date part of at most seven words that holds a digit.
+fn thread_starter(line: &str) -> Option<String> {
+    let line = line.trim();
+    if !line.as_bytes().first().is_some_and(|&b| {
+        matches!(
+            b | 0x20,
+            b's' | b't' | b'd' | b'g' | b'i' | b'a' | b'c' | b'l' | b'b' | b'z'
+        )
+    }) {
+        return None;
+    }
+    // ASCII letters in any case; a non-ASCII one (`Commencé`) as the list spells it
+    let opener = THREAD_STARTER_OPENERS.iter().find(|o| {
+        line.as_bytes()
+            .get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
+    })?;
+    let rest = line[opener.len()..].trim_start();
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let (name, date): (Vec<&str>, Vec<&str>) = match rest.find([',', '·', '|', '•', '–']) {
+        Some(at) => {
+            let sep = rest[at..].chars().next().map_or(1, char::len_utf8);
+            (
+                rest[..at].split_whitespace().collect(),
+                rest[at + sep..].split_whitespace().collect(),
+            )
+        }
+        None => {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let at = (1..words.len().min(THREAD_STARTER_NAME_WORDS + 1)).find(|&k| {
+                words[k] == "-"
+                    || THREAD_STARTER_DATE_WORDS_BEFORE
+                        .iter()
+                        .any(|p| words[k].eq_ignore_ascii_case(p))
+            })?;
+            (words[..at].to_vec(), words[at + 1..].to_vec())
+        }
+    };
+    let date_last = date.last()?;
+    let fits = (1..=THREAD_STARTER_NAME_WORDS).contains(&name.len())
+        && date.len() <= THREAD_STARTER_DATE_WORDS
+        && date.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        && !date_last.ends_with(['.', '!', '?']);
+    fits.then(|| name.join(" "))
+}
+
 impl Rule for CommentWidget {
     fn meta(&self) -> &RuleMeta {
         &Self::META
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Removal>) {
+        // the name of a thread's starter from the header on the paragraph before
+        let mut starter: Option<String> = None;
         for i in doc.paragraphs() {
+            let after_header = starter.take();
             if is_widget_line(doc, i) {
                 out.push(Removal::line(&Self::META, i).with_note("comment widget line"));
+            } else if after_header.is_some_and(|name| doc.line(i).trim() == name) {
+                out.push(Removal::line(&Self::META, i).with_note("thread starter's name"));
+            } else if doc.info(i).words <= THREAD_STARTER_MAX_WORDS {
+                starter = thread_starter(doc.line(i));
+                if starter.is_some() {
+                    out.push(Removal::line(&Self::META, i).with_note("thread header"));
+                }
             }
         }
     }
@@ -105,6 +204,31 @@ mod tests {
 
     fn removed(text: &str) -> Vec<usize> {
         crate::rules::testing::removed_starts(&CommentWidget, text)
+    }
+
+    #[test]
+    fn a_thread_header_and_the_starter_s_name_under_it_go() {
+        assert_eq!(
+            removed("Iniziato da marco_87, 14 febbraio 2026\nmarco_87\nHo un problema con la caldaia da giorni.\nStarted by jdoe, March 3, 2026\nGestartet von Jane Doe, 3. März 2026\nIniciado por jdoe el 3 de marzo de 2026\nCommencé par jdoe - le 3 mars 2026"),
+            vec![0, 1, 3, 4, 5, 6]
+        );
+        // the name goes only right under its header
+        assert_eq!(
+            removed("Started by jdoe, March 3, 2026\nThe boiler stops.\njdoe"),
+            vec![0]
+        );
+    }
+
+    #[test]
+    fn sentences_opening_like_a_thread_header_stay() {
+        assert!(removed(
+            "Started by two brothers in a garage in 1998, the firm now employs 400 people.\n\
+            Started by the council, the fund pays 3 grants.\n\
+            Gestartet von Berlin aus, erreichte die Tour 2024 Rom.\n\
+            Started by jdoe\n\
+            Iniziato da Marco, poi abbandonato."
+        )
+        .is_empty());
     }
 
     #[test]

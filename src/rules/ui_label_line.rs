@@ -435,6 +435,197 @@ static PUBLISHER_LABEL_OPENINGS: Openings = Openings::new(
     false,
 );
 
+/// A job ad's apply button beyond those of [`LABEL`] (`Aplikuj teraz`, `Candidatar-se`,
+/// `Inscríbete`, `Postúlate`, `Candidati ora`, `Solliciteer nu`, `Ansök nu`) and a feed's
+/// subscribe link (`Subscribe to updates via RSS`, `Subscribe by email`, `Follow by Email`,
+/// `RSS-Feed abonnieren`, `S'abonner au flux RSS`, `Suscríbete al feed RSS`, `Iscriviti al
+/// feed RSS`): each a [word phrase](super::word_phrase) the whole lowercased line must be (see
+/// [`is_apply_or_feed_button`]), kept out of [`LABEL`] as [`PUBLISHER_LABELS`] are.
+const APPLY_OR_FEED_BUTTONS: &[&str] = &[
+    "aplikuj ?teraz|online|tutaj",
+    "candidatar-se|candidate-se ?agora|já|aqui|online",
+    "candidatar agora|já|online",
+    "candidati|candidatati|candidatarsi ?ora|subito|online|qui",
+    "invia ?la candidatura",
+    "solliciteer|reageer ?nu|direct|hier|online",
+    "postúlate|postulate|postular|postularme|postula|inscríbete|inscribete|aplicar|aplica ?ahora|aquí|ya|online",
+    "bewerben|bewirb+dich ?jetzt|hier|online|direkt",
+    "online|direkt|hier|sofort bewerben",
+    "ansök|sök ?nu|här|tjänsten",
+    "søg ?nu|stillingen|jobbet",
+    "hae ?nyt|paikkaa",
+    "submit|send ?your|an application",
+    "subscribe|follow ?to ?our|the|this ?updates|feed|blog|changelog|posts|releases|news|comments via|by|through|with rss|atom|email|e-mail|feed|reader ?rss|feed|reader",
+    "subscribe ?to ?our|the|this rss|atom ?feed",
+    "rss|atom feed|feeds",
+    "rss-feed|rss+feed ?abonnieren",
+    "per|via rss|e-mail|email abonnieren",
+    "abonnieren per|via rss|e-mail|email",
+    "s+abonner|abonnez-vous ?au|à+notre ?flux rss|atom",
+    "suscríbete|suscribete|suscribirse ?al|a+nuestro ?feed|canal rss|atom",
+    "suscríbete|suscribete|suscribirse por|vía|via rss|email|correo",
+    "iscriviti|abbonati ?al ?feed rss",
+    "iscriviti|abbonati via|tramite rss|email|e-mail",
+];
+
+/// The first word of every phrase of [`APPLY_OR_FEED_BUTTONS`], lowercase: a cheap necessary
+/// condition tried before the phrases.
+const APPLY_OR_FEED_FIRST_WORDS: &[&str] = &[
+    "aplikuj",
+    "candidatar-se",
+    "candidate-se",
+    "candidatar",
+    "candidati",
+    "candidatati",
+    "candidatarsi",
+    "invia",
+    "solliciteer",
+    "reageer",
+    "postúlate",
+    "postulate",
+    "postular",
+    "postularme",
+    "postula",
+    "inscríbete",
+    "inscribete",
+    "aplicar",
+    "aplica",
+    "bewerben",
+    "bewirb",
+    "online",
+    "direkt",
+    "hier",
+    "sofort",
+    "ansök",
+    "sök",
+    "søg",
+    "hae",
+    "submit",
+    "send",
+    "subscribe",
+    "follow",
+    "rss",
+    "atom",
+    "rss-feed",
+    "per",
+    "via",
+    "abonnieren",
+    "s",
+    "abonnez-vous",
+    "suscríbete",
+    "suscribete",
+    "suscribirse",
+    "iscriviti",
+    "abbonati",
+];
+
+/// The first two letters of every first word of [`APPLY_OR_FEED_FIRST_WORDS`] (see
+/// [`Openings::may_open`]; `s'abonner` opens with a letter before an apostrophe, which goes
+/// through).
+static APPLY_OR_FEED_OPENINGS: Openings = Openings::new(
+    &[
+        b"ap", b"ca", b"in", b"so", b"re", b"po", b"be", b"on", b"di", b"hi", b"an", b"su", b"fo",
+        b"rs", b"at", b"pe", b"vi", b"ab", b"se", b"ha", b"is",
+    ],
+    false,
+);
+
+/// Most bytes of an [`APPLY_OR_FEED_BUTTONS`] button (`subscribe to the changelog via e-mail
+/// reader` and a little more).
+const APPLY_OR_FEED_MAX_BYTES: usize = 60;
+
+/// The last word of every phrase of [`APPLY_OR_FEED_BUTTONS`], lowercase (with its optional
+/// slots left out too): a cheap necessary condition tried before the phrases.
+const APPLY_OR_FEED_LAST_WORDS: &[&str] = &[
+    "teraz",
+    "online",
+    "tutaj",
+    "aplikuj",
+    "candidatar-se",
+    "candidate-se",
+    "agora",
+    "já",
+    "aqui",
+    "candidati",
+    "candidatati",
+    "candidatarsi",
+    "ora",
+    "subito",
+    "qui",
+    "candidatura",
+    "solliciteer",
+    "reageer",
+    "nu",
+    "direct",
+    "hier",
+    "postúlate",
+    "postulate",
+    "postular",
+    "postularme",
+    "postula",
+    "inscríbete",
+    "inscribete",
+    "aplicar",
+    "aplica",
+    "ahora",
+    "aquí",
+    "ya",
+    "bewerben",
+    "dich",
+    "jetzt",
+    "direkt",
+    "ansök",
+    "sök",
+    "här",
+    "tjänsten",
+    "søg",
+    "stillingen",
+    "jobbet",
+    "hae",
+    "nyt",
+    "paikkaa",
+    "application",
+    "rss",
+    "atom",
+    "email",
+    "e-mail",
+    "feed",
+    "feeds",
+    "reader",
+    "rss-feed",
+    "abonnieren",
+    "correo",
+];
+
+/// Whether the last word of core `c` is one of [`APPLY_OR_FEED_LAST_WORDS`] (ASCII letters in
+/// any case, a non-ASCII one as the list spells it, as for the first words).
+fn ends_like_apply_or_feed_button(c: &str) -> bool {
+    let last = c.rsplit(char::is_whitespace).next().unwrap_or(c);
+    APPLY_OR_FEED_LAST_WORDS
+        .iter()
+        .any(|w| w.len() == last.len() && last.eq_ignore_ascii_case(w))
+}
+
+/// Whether core `c` is one of [`APPLY_OR_FEED_BUTTONS`], any case.
+fn is_apply_or_feed_button(c: &str) -> bool {
+    if c.len() > APPLY_OR_FEED_MAX_BYTES
+        || !APPLY_OR_FEED_OPENINGS.may_open(c)
+        || !ends_like_apply_or_feed_button(c)
+    {
+        return false;
+    }
+    let first = c
+        .split(|ch: char| ch.is_whitespace() || ch == '\'' || ch == '’')
+        .next()
+        .unwrap_or(c);
+    let known = APPLY_OR_FEED_FIRST_WORDS.iter().any(|w| {
+        // `s'abonner`: the first word is the elided `s`; a non-ASCII letter matches in the
+        // list's case (`Inscríbete`), as buttons spell it
+        w.len() == first.len() && first.eq_ignore_ascii_case(w)
+    });
+    known && is_phrase(&c.to_lowercase(), APPLY_OR_FEED_BUTTONS)
+}
+
 /// A site section's name in the menu above a page (`Podcasts`, `Úvod`, `ニュース`, `社会`), any
 /// case: removed only at the top of a document, in the run of lines this rule removes there,
 /// and over a short line (the next menu entry or the headline), not over prose: then it heads
@@ -764,7 +955,9 @@ impl Rule for UiLabelLine {
             let all_targets = words > 0 && all_targets;
             // a footer link's label that titles its own page (`Privacy Policy` over the
             // policy) is the page's title
-            let label = ((opens_and_matches(&LABEL_OPENINGS, &LABEL, c) || is_publisher_label(c))
+            let label = ((opens_and_matches(&LABEL_OPENINGS, &LABEL, c)
+                || is_publisher_label(c)
+                || is_apply_or_feed_button(c))
                 && !heads_its_page(doc, i, c))
                 || names_its_target(c, doc.line(i))
                 || (in_leading_run && is_top_section_label(c) && heads_a_short_line(doc, i));
@@ -1672,6 +1865,50 @@ mod tests {
         );
         // a sentence about stock stays
         assert!(removed("In stock markets, prices fell on Monday.").is_empty());
+    }
+
+    #[test]
+    fn apply_buttons_and_feed_links_go() {
+        let buttons = "Aplikuj teraz\nApply now\nJetzt bewerben\nPostuler\nCandidatar-se\nInscríbete\nPostúlate\nCandidati ora\nSolliciteer nu\nAnsök nu\nOnline bewerben\nSubscribe to updates via RSS\nSubscribe via RSS\nFollow by Email\nSubscribe to our RSS feed\nRSS-Feed abonnieren\nS'abonner au flux RSS\nSuscríbete al feed RSS\nIscriviti al feed RSS";
+        assert_eq!(removed(buttons), (0..19).collect::<Vec<_>>());
+        // sentences that mention applying or subscribing stay
+        assert!(removed(
+            "Candidates can apply now through the city's portal.\n\
+            Aplikuj teraz, a odpowiemy w ciągu tygodnia, obiecuje firma w ogłoszeniu.\n\
+            Subscribe to updates via RSS or email to stay informed about the works.\n\
+            Candidature\n\
+            Bewerbung"
+        )
+        .is_empty());
+        for c in [
+            "Candidatura",
+            "Online",
+            "Hier",
+            "Subscribe to the updates of the council",
+            "S",
+        ] {
+            assert!(!is_apply_or_feed_button(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_apply_or_feed_button_ends_in_a_listed_last_word() {
+        for phrase in APPLY_OR_FEED_BUTTONS {
+            // the last slot's alternatives, and the slot before while the later ones are optional
+            for slot in phrase.split(' ').rev() {
+                let optional = slot.starts_with('?');
+                for alternative in slot.trim_start_matches('?').split('|') {
+                    let last = alternative.rsplit('+').next().unwrap_or(alternative);
+                    assert!(
+                        APPLY_OR_FEED_LAST_WORDS.contains(&last),
+                        "{phrase:?}: {last:?}"
+                    );
+                }
+                if !optional {
+                    break;
+                }
+            }
+        }
     }
 
     #[test]
