@@ -46,6 +46,12 @@ impl Lazy {
         self.compiled().is_match(s)
     }
 
+    /// The pattern's source.
+    #[cfg(test)]
+    pub fn pattern(&self) -> &'static str {
+        self.1
+    }
+
     /// The regex's captures of its first match in `s` (see [`Lazy::asked`]).
     pub fn captures<'h>(&self, s: &'h str) -> Option<regex::Captures<'h>> {
         self.asked(s, Regex::captures)
@@ -1133,6 +1139,237 @@ pub fn assert_openings_cover(
     }
 }
 
+/// Bits of a [`FirstWords`] set: one per hash value (a word's [`first_word_hash`], its top
+/// bits), some 8,000, so that a few hundred words leave most of them unset.
+const FIRST_WORD_BITS: usize = 1 << 13;
+
+/// FNV-1a, on the bytes of a word (lowercase).
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The bit of a word's hash `h` (see [`FIRST_WORD_BITS`]): the top bits of `h` times a
+/// large odd number, which stirs every bit of `h` into them (FNV's own top bits hardly tell
+/// short words apart).
+const fn first_word_bit(h: u64) -> usize {
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FIRST_WORD_BITS.trailing_zeros())) as usize
+}
+
+/// The hash of `word` (ASCII, lowercase), as [`FirstWords::may_open`] hashes a text's first
+/// word.
+const fn first_word_hash(word: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut k = 0;
+    while k < word.len() {
+        h = (h ^ word[k] as u64).wrapping_mul(FNV_PRIME);
+        k += 1;
+    }
+    h
+}
+
+/// The first words of an anchored case-insensitive pattern: every run of ASCII letters
+/// (lowercase) a match may open with, up to the byte after it (`0` for a match that opens with
+/// a digit, the empty word for one that opens with other ASCII). A sharper necessary condition
+/// than [`Openings`], a little dearer: see [`FirstWords::may_open`]. The words are held as
+/// bits of their hashes: a word outside the set whose hash is a word's passes too (which only
+/// costs the regex a look). A test derives the words from the pattern
+/// ([`assert_first_words_of`]), so none can be missing.
+pub struct FirstWords {
+    /// The words, for the test that they are the pattern's.
+    #[cfg(test)]
+    words: &'static [&'static str],
+    bits: [u64; FIRST_WORD_BITS / 64],
+}
+
+impl FirstWords {
+    /// `words`: sorted, each ASCII lowercase letters (or `0`, or empty).
+    pub const fn new(words: &'static [&'static str]) -> FirstWords {
+        let mut bits = [0u64; FIRST_WORD_BITS / 64];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            let mut j = 0;
+            while j < w.len() {
+                assert!(w[j].is_ascii_lowercase() || (w.len() == 1 && w[0] == b'0'));
+                j += 1;
+            }
+            if k > 0 {
+                // strictly ascending: no word twice, and a list one can read
+                let v = words[k - 1].as_bytes();
+                let mut j = 0;
+                while j < v.len() && j < w.len() && v[j] == w[j] {
+                    j += 1;
+                }
+                assert!(if j < v.len() && j < w.len() {
+                    v[j] < w[j]
+                } else {
+                    v.len() < w.len()
+                });
+            }
+            let bit = first_word_bit(first_word_hash(w));
+            bits[bit / 64] |= 1 << (bit % 64);
+            k += 1;
+        }
+        FirstWords {
+            #[cfg(test)]
+            words,
+            bits,
+        }
+    }
+
+    /// Whether a text (a line's [`core`]) may match the pattern, judging by its first word: its
+    /// opening run of ASCII letters, lowercased (`0` when it opens with a digit, empty when
+    /// with other ASCII). A word that is not one of the pattern's turns the text down (but for
+    /// the odd one that shares a word's hash). An empty text, and one whose opening letters
+    /// run into a byte that is not ASCII (`Menü`, `ſhare`: `ſ` and the Kelvin sign fold to
+    /// ASCII letters), go on to the regex.
+    pub fn may_open(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut h = FNV_OFFSET;
+        let mut run = 0;
+        while let Some(&b) = bytes.get(run) {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            run += 1;
+        }
+        match bytes.get(run) {
+            None if run == 0 => return true,
+            Some(&b) if b >= 0x80 => return true,
+            Some(b) if run == 0 && b.is_ascii_digit() => h = const { first_word_hash(b"0") },
+            _ => {}
+        }
+        let bit = first_word_bit(h);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// Test support: the first words of `pattern` (see [`FirstWords`]), read off its parsed form:
+/// every run of ASCII letters its matches may open with, lowercase, up to an ASCII byte or the
+/// end; a run that a character outside ASCII may follow (or open) needs no word, since
+/// [`FirstWords::may_open`] lets such a text through. The pattern must be anchored at both ends
+/// (otherwise more letters could follow a match). Panics on a run of letters repeated without
+/// bound at the start.
+#[cfg(test)]
+pub fn first_words_of(pattern: &str) -> std::collections::BTreeSet<String> {
+    use regex_syntax::hir::{Hir, HirKind, Look};
+    use std::collections::BTreeSet;
+    type Words = BTreeSet<String>;
+
+    /// The open runs after `chars` (a set of characters, as ranges) follows each of `open`;
+    /// the words it closes go into `closed`.
+    fn step(ranges: &[(u32, u32)], open: &Words, closed: &mut Words) -> Words {
+        let has = |lo: u8, hi: u8| {
+            ranges
+                .iter()
+                .any(|&(s, e)| s <= u32::from(hi) && e >= u32::from(lo))
+        };
+        let mut next = Words::new();
+        for run in open {
+            for b in b'a'..=b'z' {
+                if has(b, b) || has(b.to_ascii_uppercase(), b.to_ascii_uppercase()) {
+                    next.insert(format!("{run}{}", char::from(b)));
+                }
+            }
+            if has(b'0', b'9') {
+                closed.insert(if run.is_empty() {
+                    "0".into()
+                } else {
+                    run.clone()
+                });
+            }
+            let other_ascii = (0u8..0x80)
+                .filter(|b| !b.is_ascii_alphanumeric())
+                .any(|b| has(b, b));
+            if other_ascii {
+                closed.insert(run.clone());
+            }
+            // a character outside ASCII: the text goes on to the regex, no word needed
+        }
+        next
+    }
+
+    fn walk(hir: &Hir, open: Words, closed: &mut Words) -> Words {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => open,
+            HirKind::Literal(lit) => {
+                let text = std::str::from_utf8(&lit.0).expect("a Unicode pattern");
+                text.chars().fold(open, |open, c| {
+                    step(&[(u32::from(c), u32::from(c))], &open, closed)
+                })
+            }
+            HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => {
+                let ranges: Vec<(u32, u32)> = class
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                    .collect();
+                step(&ranges, &open, closed)
+            }
+            HirKind::Class(regex_syntax::hir::Class::Bytes(class)) => {
+                let ranges: Vec<(u32, u32)> = class
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                    .collect();
+                step(&ranges, &open, closed)
+            }
+            HirKind::Capture(cap) => walk(&cap.sub, open, closed),
+            HirKind::Concat(subs) => subs.iter().fold(open, |open, h| walk(h, open, closed)),
+            HirKind::Alternation(subs) => {
+                let mut all = Words::new();
+                for h in subs {
+                    all.extend(walk(h, open.clone(), closed));
+                }
+                all
+            }
+            HirKind::Repetition(rep) => {
+                let mut open = open;
+                for _ in 0..rep.min {
+                    open = walk(&rep.sub, open, closed);
+                }
+                // further rounds, up to the maximum or until they open no new run
+                let mut all = open.clone();
+                let mut frontier = open;
+                let mut round = rep.min;
+                while !frontier.is_empty() && rep.max.is_none_or(|max| round < max) {
+                    let next = walk(&rep.sub, frontier, closed);
+                    frontier = next.difference(&all).cloned().collect();
+                    all.extend(frontier.iter().cloned());
+                    round += 1;
+                    assert!(round < 64, "a run of letters without bound at the start");
+                }
+                all
+            }
+        }
+    }
+
+    let hir = regex_syntax::parse(pattern).expect("built-in rule regex parses");
+    let looks = hir.properties();
+    assert!(
+        looks.look_set_prefix().contains(Look::Start)
+            && looks.look_set_suffix().contains(Look::End),
+        "the pattern must be anchored at both ends"
+    );
+    let mut closed = Words::new();
+    let open = walk(&hir, Words::from([String::new()]), &mut closed);
+    // a match ending in its opening letters; an empty match goes on to the regex anyway
+    closed.extend(open.into_iter().filter(|w| !w.is_empty()));
+    closed
+}
+
+/// Test support: `words` are exactly the first words of `pattern` (see [`first_words_of`]).
+#[cfg(test)]
+pub fn assert_first_words_of(words: &FirstWords, pattern: &str) {
+    let derived = first_words_of(pattern);
+    let listed: std::collections::BTreeSet<String> =
+        words.words.iter().map(|w| w.to_string()).collect();
+    let missing: Vec<_> = derived.difference(&listed).collect();
+    let extra: Vec<_> = listed.difference(&derived).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "first words missing: {missing:?}; not the pattern's: {extra:?}"
+    );
+}
+
 /// [`short_line_matches`], with `openings` tested on the core before `re`.
 pub fn short_line_opens_and_matches(
     doc: &Document,
@@ -1152,6 +1389,39 @@ pub fn short_line_opens_and_matches(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words read off a pattern: optional parts with and without, letters joined across
+    /// an optional space, a digit as `0`, other ASCII as the empty word; a run that a
+    /// character outside ASCII follows needs no word.
+    #[test]
+    fn first_words_are_read_off_the_pattern() {
+        let words = first_words_of(r"(?i)^(?:print(?:\s+page)? | t\s?t | e-?mail | \d+\s*min | \(x\) | menü | schließen | über\s+uns)$".replace(' ', "").as_str());
+        let expected = ["", "0", "email", "e", "print", "t", "tt"];
+        assert_eq!(words, expected.iter().map(|w| w.to_string()).collect());
+    }
+
+    /// A text goes on by its first word, lowercased, and when that word runs into a character
+    /// outside ASCII; any other word turns it down.
+    #[test]
+    fn first_words_let_through_their_texts_only() {
+        const WORDS: FirstWords = FirstWords::new(&["0", "email", "print"]);
+        for t in [
+            "Print",
+            "PRINT this",
+            "print:",
+            "Email",
+            "12 min",
+            "",
+            "Menü",
+            "ſhare",
+            "Printſ",
+        ] {
+            assert!(WORDS.may_open(t), "{t:?}");
+        }
+        for t in ["Printer", "Prin", "(Print)", "Share", "E-Mail", "x"] {
+            assert!(!WORDS.may_open(t), "{t:?}");
+        }
+    }
 
     /// The prefiltered search answers what the regex answers, on lines with and without word
     /// characters that are not ASCII next to the pattern's words (where a Unicode boundary and
