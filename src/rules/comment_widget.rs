@@ -1,6 +1,6 @@
 //! R011: comment-widget lines ("Comments", "No comments yet...", "Leave a comment").
 
-use super::shape::{short_line_opens_and_matches, Lazy, Openings};
+use super::shape::{short_line_opens_and_matches, FirstWords, Lazy, Openings};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -108,6 +108,27 @@ const THREAD_STARTER_OPENERS: [&str; 16] = [
     "założony przez",
 ];
 
+/// The opening ASCII letters of every opener of [`THREAD_STARTER_OPENERS`], where ASCII
+/// follows them (`commencé`, `lancé` and `założony` run into a non-ASCII letter, which
+/// [`FirstWords::may_open`] lets through): a hashed set tried before the openers, which turns
+/// down nearly every line for the cost of hashing its first word. A test reads it off the
+/// openers.
+static THREAD_STARTER_FIRST_LETTERS: FirstWords = FirstWords::new(&[
+    "aperto",
+    "begonnen",
+    "discussion",
+    "discussione",
+    "gestart",
+    "gestartet",
+    "iniciada",
+    "iniciado",
+    "iniziato",
+    "started",
+    "thema",
+    "thread",
+    "topic",
+]);
+
 /// Most words of a thread starter's header line.
 const THREAD_STARTER_MAX_WORDS: u32 = 12;
 
@@ -124,13 +145,26 @@ const THREAD_STARTER_DATE_WORDS_BEFORE: [&str; 9] =
 /// words, then a separator (`,`, `·`, `|`, `•`, `-`, `–`) or a preposition (`on`, `am`, `le`,
 /// ...) and a date part of at most seven words that holds a digit.
 fn thread_starter(line: &str) -> Option<String> {
-    let line = line.trim();
-    if !line.as_bytes().first().is_some_and(|&b| {
+    // the first letter of an opener, any case
+    let opens = |b: u8| {
         matches!(
             b | 0x20,
             b's' | b't' | b'd' | b'g' | b'i' | b'a' | b'c' | b'l' | b'b' | b'z'
         )
-    }) {
+    };
+    // a line opening with other printable ASCII, which trimming leaves in place, is turned
+    // down before the trim: most lines
+    if line
+        .as_bytes()
+        .first()
+        .is_none_or(|&b| (b'!'..0x80).contains(&b) && !opens(b))
+    {
+        return None;
+    }
+    let line = line.trim();
+    if !line.as_bytes().first().is_some_and(|&b| opens(b))
+        || !THREAD_STARTER_FIRST_LETTERS.may_open(line)
+    {
         return None;
     }
     // ASCII letters in any case; a non-ASCII one (`Commencé`) as the list spells it
@@ -217,6 +251,38 @@ mod tests {
             removed("Started by jdoe, March 3, 2026\nThe boiler stops.\njdoe"),
             vec![0]
         );
+    }
+
+    #[test]
+    fn thread_starter_first_letters_are_those_of_the_openers() {
+        // each opener's opening ASCII letters, lowercase, when ASCII follows them
+        let derived: std::collections::BTreeSet<String> = THREAD_STARTER_OPENERS
+            .iter()
+            .filter_map(|o| {
+                let run = o.bytes().take_while(u8::is_ascii_alphabetic).count();
+                o.as_bytes()
+                    .get(run)
+                    .is_none_or(u8::is_ascii)
+                    .then(|| o[..run].to_string())
+            })
+            .collect();
+        let listed: std::collections::BTreeSet<String> = THREAD_STARTER_FIRST_LETTERS
+            .words()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        assert_eq!(derived, listed);
+        for o in THREAD_STARTER_OPENERS {
+            for text in [
+                format!("{o} jdoe, 2026"),
+                format!("{} JDOE, 2026", o.to_uppercase()),
+            ] {
+                assert!(THREAD_STARTER_FIRST_LETTERS.may_open(&text), "{text:?}");
+            }
+        }
+        for l in ["The end", "Stadt", "In 2026", "Discussed at length"] {
+            assert!(!THREAD_STARTER_FIRST_LETTERS.may_open(l), "{l:?}");
+        }
     }
 
     #[test]

@@ -1216,6 +1216,12 @@ impl FirstWords {
         }
     }
 
+    /// The words, sorted.
+    #[cfg(test)]
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     /// Whether a text (a line's [`core`]) may match the pattern, judging by its first word: its
     /// opening run of ASCII letters, lowercased (`0` when it opens with a digit, empty when
     /// with other ASCII). A word that is not one of the pattern's turns the text down (but for

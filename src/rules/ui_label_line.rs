@@ -804,6 +804,53 @@ static APPLY_OR_FEED_OPENINGS: Openings = Openings::new(
     false,
 );
 
+/// The opening ASCII letters of every first word of [`APPLY_OR_FEED_FIRST_WORDS`], lowercase,
+/// where ASCII or the word's end follows them (`candidatar` of `candidatar-se`, `s` of
+/// `s'abonner`; `Postúlate` opens with letters that run into a non-ASCII one, which
+/// [`FirstWords::may_open`] lets through): a hashed set tried before the word lists, which
+/// turns down nearly every line for the cost of hashing its first word. A test reads it off
+/// [`APPLY_OR_FEED_FIRST_WORDS`].
+static APPLY_OR_FEED_FIRST_LETTERS: FirstWords = FirstWords::new(&[
+    "abbonati",
+    "abonnez",
+    "abonnieren",
+    "aplica",
+    "aplicar",
+    "aplikuj",
+    "atom",
+    "bewerben",
+    "bewirb",
+    "candidatar",
+    "candidatarsi",
+    "candidatati",
+    "candidate",
+    "candidati",
+    "direkt",
+    "follow",
+    "hae",
+    "hier",
+    "inscribete",
+    "invia",
+    "iscriviti",
+    "online",
+    "per",
+    "postula",
+    "postular",
+    "postularme",
+    "postulate",
+    "reageer",
+    "rss",
+    "s",
+    "send",
+    "sofort",
+    "solliciteer",
+    "submit",
+    "subscribe",
+    "suscribete",
+    "suscribirse",
+    "via",
+]);
+
 /// Most bytes of an [`APPLY_OR_FEED_BUTTONS`] button (`subscribe to the changelog via e-mail
 /// reader` and a little more).
 const APPLY_OR_FEED_MAX_BYTES: usize = 60;
@@ -884,6 +931,7 @@ fn ends_like_apply_or_feed_button(c: &str) -> bool {
 fn is_apply_or_feed_button(c: &str) -> bool {
     if c.len() > APPLY_OR_FEED_MAX_BYTES
         || !APPLY_OR_FEED_OPENINGS.may_open(c)
+        || !APPLY_OR_FEED_FIRST_LETTERS.may_open(c)
         || !ends_like_apply_or_feed_button(c)
     {
         return false;
@@ -2183,6 +2231,35 @@ mod tests {
             "S",
         ] {
             assert!(!is_apply_or_feed_button(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn apply_or_feed_first_letters_are_those_of_the_first_words() {
+        // each first word's opening ASCII letters, lowercase, when ASCII or its end follows
+        let derived: std::collections::BTreeSet<String> = APPLY_OR_FEED_FIRST_WORDS
+            .iter()
+            .filter_map(|w| {
+                let run = w.bytes().take_while(u8::is_ascii_alphabetic).count();
+                w.as_bytes()
+                    .get(run)
+                    .is_none_or(u8::is_ascii)
+                    .then(|| w[..run].to_ascii_lowercase())
+            })
+            .collect();
+        let listed: std::collections::BTreeSet<String> = APPLY_OR_FEED_FIRST_LETTERS
+            .words()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        assert_eq!(derived, listed);
+        for w in APPLY_OR_FEED_FIRST_WORDS {
+            for text in [w.to_string(), w.to_uppercase(), format!("{w} now")] {
+                assert!(APPLY_OR_FEED_FIRST_LETTERS.may_open(&text), "{text:?}");
+            }
+        }
+        for l in ["The end", "In stock", "Harbour plan", "Posted by"] {
+            assert!(!APPLY_OR_FEED_FIRST_LETTERS.may_open(l), "{l:?}");
         }
     }
 
