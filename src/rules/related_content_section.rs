@@ -24,7 +24,10 @@ crate::declare_rule! {
     /// Only a line that *is* the heading (at most eight words, the phrase alone, perhaps with a
     /// colon) starts a section; "read more" inside a sentence does not, and a heading followed
     /// directly by a paragraph of prose is only a link label (`Read more` under an excerpt): that
-    /// line alone goes.
+    /// line alone goes. So is a heading that is an entry of a menu: under an entry with the same
+    /// bullet (`* More news` under `* Sport`), or right under a line whose first table cell is a
+    /// section name too (`Latest News` under `Most Read Stories`, a sidebar of section
+    /// names set beside the article's table).
     ///
     /// Extent: the section covers the lines that look like teasers: short lines (headlines,
     /// sources, times) and long teaser paragraphs, and stops at the first run of two paragraphs
@@ -271,6 +274,29 @@ fn in_bullet_list(doc: &Document, i: usize) -> bool {
     bullet(i).is_some() && prev.is_some_and(|k| bullet(k) == bullet(i))
 }
 
+/// Line `i` sits right under another section name, with no blank line between: the line
+/// above opens with a heading phrase in its first column cell (`Most Read Stories`, a
+/// table cell beside other cells, over `Latest News`), so both are entries of a menu of
+/// section names (a sidebar's `Forums` / `Most Read Stories` / `Latest News` / `Help`),
+/// not the heading of a section with teasers under it. A line above that is a heading phrase
+/// whole would have started a section taking line `i`; only a first cell is asked here.
+fn under_section_name(doc: &Document, i: usize) -> bool {
+    if i == 0 || doc.is_blank(i - 1) {
+        return false;
+    }
+    let above = doc.line(i - 1);
+    let Some(gap) = doc.column_gaps_in(i - 1).next() else {
+        return false;
+    };
+    let Some(cell) = above.get(..gap) else {
+        return false;
+    };
+    let cell = super::shape::core(cell);
+    cell.split_whitespace().count() <= 8
+        && HEADING_OPENINGS.may_open(cell)
+        && HEADING.is_match(cell)
+}
+
 /// Line `i` is a heading phrase, a colon and one teaser headline (`Read also: The council's
 /// new plan`, at most [`TEASER_MAX_WORDS`] words after the colon): the headline it links to.
 fn inline_teaser(doc: &Document, i: usize) -> Option<&str> {
@@ -429,9 +455,11 @@ impl Rule for RelatedContentSection {
                 let next = (i + 1..n).find(|&k| !doc.is_blank(k));
                 let end = if next.is_some_and(|k| doc.info(k).words >= TEASER_MAX_WORDS)
                     || in_bullet_list(doc, i)
+                    || under_section_name(doc, i)
                 {
                     // a link label above prose ("Read more" under an excerpt), or an entry of a
-                    // menu list (`* More news` under `* Sport`): the label only
+                    // menu list (`* More news` under `* Sport`, `Latest News` under a
+                    // `Most Read Stories` cell): the label only
                     i + 1
                 } else {
                     teaser_extent(doc, i, after > before)
@@ -887,6 +915,25 @@ mod tests {
     fn a_menu_entry_is_a_label_only() {
         let t = format!("* Sport\n* Weather\n* More news\n* Contact\nHeadline\n{BODY}");
         assert_eq!(removed(&t), vec![2..3]);
+    }
+
+    /// A heading right under a cell that is a section name too is an entry of a sidebar menu
+    /// set beside the article's table (`Most read` cell, then `Latest news`): the label only,
+    /// and the article's stages below it stay, short lines and single paragraphs as they are.
+    #[test]
+    fn a_heading_under_a_section_name_cell_is_a_label_only() {
+        let stages = "Stage 2: Lakeside loop\nDistance: 92 km\nRoute: Two laps of the lake road with the climb to the old quarry on each lap, then a flat run back along the harbour front to the finish.\nLast winner: Anna Berg\n\nStage 3: Coast road\nDistance: 140 km\nRoute: From the harbour along the coast road to the lighthouse and back over the moor, with the wind as the main obstacle of the day.\nLast winner: Ola Lind";
+        let menu = format!("Harbour Tour 2024\n{BODY}\nForums\nMost read\tMost read\nLatest news\nHelp\tStage 2\n\n{stages}");
+        assert_eq!(removed(&menu), vec![5..6]);
+        // the same heading under a plain menu entry still heads a section over the stages
+        let plain =
+            format!("Harbour Tour 2024\n{BODY}\nForums\nHelp\nLatest news\nStage 2\n\n{stages}");
+        assert_eq!(removed(&plain)[0].start, 5);
+        assert!(removed(&plain)[0].end > 8);
+        // a cell under the heading line is no section name above it
+        let below =
+            format!("Harbour Tour 2024\n{BODY}\nLatest news\nMost read\tMost read\n\n{stages}");
+        assert!(removed(&below)[0].end > 4);
     }
 
     /// A "read more" button in Spanish (a cookie banner's, a teaser's) is a label for R003, not a
