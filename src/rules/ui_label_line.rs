@@ -17,7 +17,7 @@ crate::declare_rule! {
     /// `Buscar`), a site's footer links (`Contact us`, `Impressum`, `Privacy policy`, `Terms of
     /// use`, `Sitemap`, `RSS`), back links (`Back to top`, `Zurück zur
     /// Übersicht`, `Volver arriba`), audio players (`Escucha esta nota`), log-in buttons (`Log in`,
-    /// `Anmelden`, `Iniciar sesión`, `Accedi`, `Inloggen`, `Zaloguj się`, `Войти`), recipe buttons (`Print recipe`, `Pin it`), shop buttons
+    /// `Anmelden`, `Iniciar sesión`, `Accedi`, `Inloggen`, `Zaloguj się`, `Войти`), recipe buttons (`Print recipe`, `Jump to recipe`, `Pin it`), shop buttons
     /// (`Add to basket`, `Buy now`, `In stock`, `Basket (0)`, `In den Warenkorb`), embed placeholders
     /// (`Externer Inhalt`), reading times (`4 min read`, `Lesezeit: 3 Minuten`), share counters and
     /// prompts (`0 shares`, `Sharing is caring!`), image-viewer buttons (`Enlarge this image`,
@@ -110,7 +110,7 @@ static LABEL: Lazy = Lazy::new(
       | accedi | inloggen | logga\s+in | zaloguj(?:\s+się)? | kirjaudu(?:\s+sisään)? | войти | увійти
       | add\s+to\s+(?:basket|cart|bag|wish\s?list|favou?rites) | buy\s+now | (?:in|out\s+of)\s+stock | (?:basket|cart|bag)\s*\(\d+\)
       | in\s+den\s+warenkorb(?:\s+legen)? | auf\s+die\s+wunschliste | ajouter\s+au\s+panier | a[ñn]adir\s+al\s+carrito | aggiungi\s+al\s+carrello
-      | print\s+recipe | rezept\s+drucken | imprimir\s+receta | imprimer\s+la\s+recette | pin\s+it | pinnen | erfahre\s+mehr
+      | print\s+recipe | (?:jump|skip)\s+to\s+recipe | zum\s+rezept\s+springen | rezept\s+drucken | imprimir\s+receta | imprimer\s+la\s+recette | pin\s+it | pinnen | erfahre\s+mehr
       | dowiedz\s+się\s+więcej | externer\s+inhalt | empfohlener\s+redaktioneller\s+inhalt | external\s+content
       | \d{1,3}\s*[-\s]?\s*min(?:ute[ns]?|s|utos|uti|uty|ut)?\.?\s+(?:read|reading\s+time|lesezeit|de\s+lectura|(?:de\s+)?lecture|di\s+lettura|de\s+leitura|leestijd|leesduur|czytania)
       | (?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd|leesduur|czas\s+czytania|lettura|lectura)\s*:?\s*(?:ca\.?\s*)?\d{1,3}\s*min(?:ute[ns]?|utos|uti|uty|ut)?\.?
@@ -1592,6 +1592,9 @@ mod tests {
             "Rezept drucken",
             "Imprimir receta",
             "Imprimer la recette",
+            "Jump to recipe",
+            "Skip to recipe",
+            "Zum Rezept springen",
             "Pin it",
             "Pinnen",
             "Erfahre mehr",
