@@ -2214,6 +2214,110 @@ fn headed_list(
     !shared_affix(doc, &lines)
 }
 
+/// Fewest rows of the block of properties over a list that [`rows_over_list`] takes in.
+const ROWS_OVER_LIST: usize = 2;
+
+/// Lines `start..end` (short lines and blanks, between prose lines or above the core) are a
+/// block of properties over a list: [`ROWS_OVER_LIST`] or more rows `Label: value` in a row
+/// (a recipe's `Prep Time: 15 mins` / `Servings: 4`, a guide's `Difficulty: easy` / `Time:
+/// 2 hours`), each label a different one (a teaser list's `Music: ...` / `Music: ...` is no
+/// block of properties), no link, nothing a rule removes, then a list that [`quantity_list`] or (in at
+/// most [`HEADED_LIST_LINES`] lines) [`headed_list`] reads as one: the ingredients or the
+/// tools under their subheading, perhaps over the next section's subheading (`Method`).
+fn rows_over_list(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    page: &PageKeys,
+    langs: &PageLanguages,
+    start: usize,
+    end: usize,
+) -> bool {
+    let is_ruled = |j: usize| ruled.get(j).copied().unwrap_or(false);
+    let mut labels: Vec<String> = Vec::new();
+    let mut list_start = end;
+    for j in (start..end).filter(|&j| out[j].class != Class::Blank) {
+        let f = &out[j].features;
+        if is_ruled(j) || f.links > 0 || !spec_row(doc.line(j)) {
+            list_start = j;
+            break;
+        }
+        let label = doc
+            .line(j)
+            .trim()
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if labels.contains(&label) {
+            // a label over and over (`Music: ...` / `Music: ...`) heads teasers, not properties
+            return false;
+        }
+        labels.push(label);
+    }
+    if labels.len() < ROWS_OVER_LIST || list_start == end {
+        return false;
+    }
+    let list_lines = (list_start..end)
+        .filter(|&j| out[j].class != Class::Blank)
+        .count();
+    quantity_list(doc, out, list_start, end)
+        || list_lines <= HEADED_LIST_LINES as usize
+            && headed_list(doc, out, ruled, page, langs, list_start, end)
+}
+
+/// Most short lines above a run of the core that [`list_above`] reads.
+const LIST_ABOVE_LINES: usize = 16;
+
+/// The lines of a headed list right above line `c0`, a core run's first line (a recipe's
+/// steps under `Instructions`, a guide's under `Steps`): the run of short lines (blanks
+/// between them allowed) above it, of at most [`LIST_ABOVE_LINES`], holds a heading (no final
+/// punctuation, no colon, no bullet), its items and the next section's subheading last, read
+/// as a list by [`quantity_list`] (three items at least) or, over a block of properties, by
+/// [`rows_over_list`]; no line of it holds a link, a chrome shape or a rule's removal, nor
+/// belongs to the comment thread. The longest such run is taken; empty when there is none.
+fn list_above(
+    doc: &Document,
+    out: &[Verdict],
+    ruled: &[bool],
+    in_thread: &[bool],
+    page: &PageKeys,
+    langs: &PageLanguages,
+    c0: usize,
+) -> std::ops::Range<usize> {
+    let plain = |j: usize| {
+        let f = &out[j].features;
+        !ruled.get(j).copied().unwrap_or(false)
+            && !in_thread[j]
+            && f.links == 0
+            && !f.comment_marker
+            && !chrome_shaped(f)
+    };
+    // the short lines right above the core run, nearest first
+    let shorts: Vec<usize> = (0..c0)
+        .rev()
+        .filter(|&j| out[j].class != Class::Blank)
+        .take_while(|&j| out[j].class == Class::Short && plain(j))
+        .take(LIST_ABOVE_LINES)
+        .collect();
+    let heading = |j: usize| {
+        let f = &out[j].features;
+        !f.terminal && !f.colon && !f.bullet && f.words > 0 && f.words <= SPEC_HEADING_WORDS
+    };
+    // the subheading over the core run, then the list's last item and heading at least
+    if shorts.first().is_none_or(|&j| !heading(j)) {
+        return c0..c0;
+    }
+    for &s in shorts.iter().skip(3).rev() {
+        let listed = heading(s) && quantity_list(doc, out, s, c0)
+            || rows_over_list(doc, out, ruled, page, langs, s, c0);
+        if listed {
+            return s..c0;
+        }
+    }
+    c0..c0
+}
+
 /// Every keyed line of a page as `(key, line)`, sorted, built on first use: the copies of a
 /// line sit side by side (one vector per page, not one per distinct line). The table of
 /// contents search and [`headed_list`]'s test of a repeated line read it.
@@ -3838,7 +3942,8 @@ fn classify_lines(
             || timed_list(doc, &out, start, i)
             || introduced_list(doc, &out, start, i)
             || quantity_list(doc, &out, start, i)
-            || labelled_list(doc, &out, ruled, start, i);
+            || labelled_list(doc, &out, ruled, start, i)
+            || rows_over_list(doc, &out, ruled, &page_keys, &langs, start, i);
         // a list under a subheading, longer than a short run: the article's own
         let headed = shorts > p.gap_lines
             && shorts <= HEADED_LIST_LINES
@@ -3995,6 +4100,23 @@ fn classify_lines(
         let above = (0..run.start).rev().find(|&j| out[j].class != Class::Blank);
         let below = (run.end..n).find(|&j| out[j].class != Class::Blank);
         if above.is_some_and(|j| in_core[j]) && below.is_some_and(|j| in_core[j]) {
+            in_core[run].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    // a headed list right above a run of the core (a recipe's ingredients over its steps,
+    // perhaps under its times and servings) is the article's, however little it weighs there
+    if first.is_some() {
+        let starts: Vec<usize> = (0..n)
+            .filter(|&i| {
+                in_core[i]
+                    && (0..i)
+                        .rev()
+                        .find(|&j| out[j].class != Class::Blank)
+                        .is_some_and(|j| !in_core[j])
+            })
+            .collect();
+        for c0 in starts {
+            let run = list_above(doc, &out, ruled, &in_thread, &page_keys, &langs, c0);
             in_core[run].iter_mut().for_each(|c| *c = true);
         }
     }
@@ -6336,5 +6458,62 @@ mod tests {
             matches!(why("Riverside Summer Nights 2026"), Some(Some(_))),
             "{r:#?}"
         );
+    }
+
+    /// A recipe's intro, its times and servings, its ingredients under their subheading and its
+    /// steps under theirs.
+    const RECIPE: &str = "This soup is the one I make whenever the first cold week arrives: it \
+        takes twenty minutes and tastes of a whole afternoon on the stove.\n\
+        Prep Time: 5 mins\n\
+        Cook Time: 20 mins\n\
+        Servings: 4\n\
+        Ingredients\n\
+        1 onion, chopped\n\
+        2 carrots, sliced\n\
+        1 litre vegetable stock\n\
+        200 g red lentils\n\
+        salt and pepper\n\
+        Instructions\n\
+        Soften the onion and the carrots in a little oil for five minutes.\n\
+        Add the stock and the lentils and simmer them until the lentils fall apart.\n\
+        Season the soup, blend half of it and stir it back into the pot before serving.\n";
+
+    #[test]
+    fn rows_and_a_headed_list_between_the_intro_and_the_steps_are_the_article_s() {
+        // (the classifier alone: the menu above is the rules' to remove)
+        let text = format!("Home\nSoups\nContact\n{RECIPE}");
+        let got = reasons(&text);
+        assert!(got[3..].iter().all(|(_, r)| r.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn a_headed_list_right_above_the_steps_joins_the_core() {
+        // no intro: the steps are the core, the materials over them under their subheading
+        let text = "Inicio\nBricolaje\nContacto\nMateriales\n2 tablas de pino\n\
+            4 listones de haya\n12 tornillos para madera\n1 pliego de lija\n1 bote de pintura\n\
+            cola blanca\nPasos\n\
+            Corta las tablas a la medida que necesites y lija bien todos los bordes.\n\
+            Une las tablas con los tornillos, comprobando que la estructura quede recta.\n\
+            Pinta la estantería con dos manos de pintura y deja que se seque toda la noche.\n";
+        let got = reasons(text);
+        assert!(got[3..].iter().all(|(_, r)| r.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn rows_over_a_list_of_teaser_titles_stay_out_of_the_article() {
+        // a block of properties over headlines in Title Case is a sidebar, not a recipe's list
+        let text = format!(
+            "{LEDE}Category: Local News\nAuthor: Staff\nMost Read\nCouncil Approves New Budget\n\
+             Harbour Ferry Returns Early\nCity Marathon Draws Record Crowd\n\
+             The ferry's timetable will be posted at the pier and on the port authority's notice \
+             board in the coming days.\n"
+        );
+        let got = reasons(&text);
+        let kept: Vec<&str> = got
+            .iter()
+            .filter(|(l, r)| r.is_none() && l.contains("Record Crowd"))
+            .map(|(l, _)| l.as_str())
+            .collect();
+        assert!(kept.is_empty(), "{got:?}");
     }
 }
