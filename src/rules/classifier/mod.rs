@@ -2414,14 +2414,68 @@ fn shared_affix(doc: &Document, lines: &[usize]) -> bool {
 
 /// The number a list item opens with: `7.` or `7)` then a space (`7. Serve warm.`).
 fn item_number(line: &str) -> Option<u32> {
+    item_mark(line).map(|(number, _)| number)
+}
+
+/// The number a list item opens with and the mark after it (`.` or `)`): see [`item_number`].
+fn item_mark(line: &str) -> Option<(u32, u8)> {
     let line = line.trim_start();
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let rest = line.as_bytes().get(digits..)?;
-    let marked = matches!(rest.first(), Some(b'.' | b')'))
-        && rest.get(1).is_none_or(|b| b.is_ascii_whitespace());
+    let mark = *rest.first()?;
+    let marked = matches!(mark, b'.' | b')') && rest.get(1).is_none_or(|b| b.is_ascii_whitespace());
     (digits > 0 && digits <= 3 && marked)
-        .then(|| line[..digits].parse().ok())
+        .then(|| line[..digits].parse().ok().map(|number| (number, mark)))
         .flatten()
+}
+
+/// The items of the article's numbered lists that the decisions removed as chrome inside the
+/// core ([`Reason::ChromeInCore`]: a short item without function words, `3. Kein Zucker`),
+/// between kept items of the same list: the nearest line above, blank lines aside, opens with
+/// the number before it and the same mark (`2.` over `3.`, `2)` over `3)`), or the nearest line
+/// below with the number after it, and that line is kept (no rule's removal, no decision's).
+/// Such an item is the list's, however it reads; one of chrome no context rescues (a link, a
+/// separator row, a copyright line: [`chrome_shaped`]), a comment's marker or a clock time is
+/// none, and so is an item beside a column gap, or next to one: a side column's list (`Most
+/// viewed`) printed beside the article, whose numbered cells a rule may cut from lines the
+/// classifier sees whole. Judged on the decisions as they were, so no rescue carries down a list of removed
+/// items.
+fn items_between_kept_items(doc: &Document, out: &[Verdict], ruled: &[bool]) -> Vec<usize> {
+    let n = out.len();
+    let kept = |j: usize| out[j].remove.is_none() && !ruled.get(j).copied().unwrap_or(false);
+    let nonblank = |j: &usize| out[*j].class != Class::Blank;
+    let mut items = Vec::new();
+    for (i, v) in out.iter().enumerate() {
+        if v.remove != Some(Reason::ChromeInCore) || ruled.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let f = &v.features;
+        if chrome_shaped(f) || f.comment_marker || f.clock {
+            continue;
+        }
+        let Some((number, mark)) = item_mark(doc.line(i)) else {
+            continue;
+        };
+        if doc.column_gaps_in(i).next().is_some() {
+            continue;
+        }
+        let item_of = |j: usize, want: u32| {
+            kept(j)
+                && item_mark(doc.line(j)) == Some((want, mark))
+                && doc.column_gaps_in(j).next().is_none()
+        };
+        let above = (0..i)
+            .rev()
+            .find(nonblank)
+            .is_some_and(|j| number > 0 && item_of(j, number - 1));
+        let below = (i + 1..n)
+            .find(nonblank)
+            .is_some_and(|j| item_of(j, number + 1));
+        if above || below {
+            items.push(i);
+        }
+    }
+    items
 }
 
 /// The number of a forum post's number line (`#3`, `Post #3`), as forum software prints it
@@ -4595,6 +4649,9 @@ fn classify_lines(
         };
         out[i].remove = reason;
     }
+    for i in items_between_kept_items(doc, &out, ruled) {
+        out[i].remove = None;
+    }
     (out, xs)
 }
 
@@ -4807,6 +4864,69 @@ mod tests {
             "1234. x",
         ] {
             assert_eq!(item_number(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn list_items_give_their_mark_with_their_number() {
+        assert_eq!(item_mark("7. Serve warm."), Some((7, b'.')));
+        assert_eq!(item_mark("  12) Done"), Some((12, b')')));
+        assert_eq!(item_mark("3.5 litres"), None);
+        assert_eq!(item_mark("1234. Too long"), None);
+    }
+
+    /// A short German article around a numbered list: `{a}`, `{b}` and `{c}` are the marks of
+    /// its three items, `{item}` the middle item's text (a bad line: no function words).
+    fn breakfast_list(a: &str, b: &str, c: &str, item: &str) -> String {
+        format!(
+            "Wer morgens gut isst, kommt leichter durch den Vormittag. Die Ernährungsberaterin \
+             Jana Weiß hat für uns zusammengefasst, worauf es bei der ersten Mahlzeit des Tages \
+             wirklich ankommt und welche Fehler sich leicht vermeiden lassen.\n\
+             {a} Nehmen Sie sich Zeit und essen Sie im Sitzen, nicht nebenbei im Auto oder am \
+             Schreibtisch.\n\
+             {b} {item}\n\
+             {c} Kombinieren Sie Vollkorn mit etwas Eiweiß, damit der Hunger nicht schon nach \
+             einer Stunde zurückkommt.\n\
+             Wer diese Regeln beherzigt, braucht keine teuren Spezialprodukte. Ein einfaches \
+             Müsli mit Joghurt und Beeren erfüllt die meisten davon bereits, sagt Weiß, und es \
+             lässt sich am Vorabend vorbereiten.\n"
+        )
+    }
+
+    const TERSE_ITEM: &str = "Vollkornbrot statt Toastbrot, Marmelade nur sparsam";
+
+    #[test]
+    fn a_terse_item_between_kept_items_of_its_list_stays() {
+        for (a, b, c) in [("2.", "3.", "4."), ("2)", "3)", "4)")] {
+            let r = reasons(&breakfast_list(a, b, c, TERSE_ITEM));
+            assert_eq!(r[2].0, format!("{b} {TERSE_ITEM}"));
+            assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        }
+        // one kept neighbour is enough, above or below
+        for (a, b, c) in [("2.", "3.", "9."), ("1.", "3.", "4.")] {
+            let r = reasons(&breakfast_list(a, b, c, TERSE_ITEM));
+            assert_eq!(r[2], (format!("{b} {TERSE_ITEM}"), None), "{r:#?}");
+        }
+        // a row of separators stays chrome, even in the list
+        let row = "Start | Rezepte | Kontakt | Suche";
+        let r = reasons(&breakfast_list("2.", "3.", "4.", row));
+        assert_eq!(
+            r[2],
+            (format!("3. {row}"), Some(Reason::ChromeInCore)),
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_terse_item_needs_a_kept_neighbour_of_its_own_list() {
+        // neighbours of another mark, or numbered out of order, are another list
+        for (a, b, c) in [("2)", "3.", "4)"), ("5.", "3.", "7.")] {
+            let r = reasons(&breakfast_list(a, b, c, TERSE_ITEM));
+            assert_eq!(
+                r[2],
+                (format!("{b} {TERSE_ITEM}"), Some(Reason::ChromeInCore)),
+                "{r:#?}"
+            );
         }
     }
 
