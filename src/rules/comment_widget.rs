@@ -256,16 +256,7 @@ mod tests {
     #[test]
     fn thread_starter_first_letters_are_those_of_the_openers() {
         // each opener's opening ASCII letters, lowercase, when ASCII follows them
-        let derived: std::collections::BTreeSet<String> = THREAD_STARTER_OPENERS
-            .iter()
-            .filter_map(|o| {
-                let run = o.bytes().take_while(u8::is_ascii_alphabetic).count();
-                o.as_bytes()
-                    .get(run)
-                    .is_none_or(u8::is_ascii)
-                    .then(|| o[..run].to_string())
-            })
-            .collect();
+        let derived = crate::rules::shape::first_words_of_list(&THREAD_STARTER_OPENERS);
         let listed: std::collections::BTreeSet<String> = THREAD_STARTER_FIRST_LETTERS
             .words()
             .iter()

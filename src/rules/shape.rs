@@ -1250,6 +1250,23 @@ impl FirstWords {
     }
 }
 
+/// Test support: the first words of a list of words or phrases (see [`FirstWords`]): each
+/// one's opening run of ASCII letters, lowercase, unless a character outside ASCII follows the
+/// run ([`FirstWords::may_open`] lets such a text through, so the set needs no word for it).
+#[cfg(test)]
+pub fn first_words_of_list(words: &[&str]) -> std::collections::BTreeSet<String> {
+    words
+        .iter()
+        .filter_map(|w| {
+            let run = w.bytes().take_while(u8::is_ascii_alphabetic).count();
+            w.as_bytes()
+                .get(run)
+                .is_none_or(u8::is_ascii)
+                .then(|| w[..run].to_ascii_lowercase())
+        })
+        .collect()
+}
+
 /// Test support: the first words of `pattern` (see [`FirstWords`]), read off its parsed form:
 /// every run of ASCII letters its matches may open with, lowercase, up to an ASCII byte or the
 /// end; a run that a character outside ASCII may follow (or open) needs no word, since

@@ -2240,16 +2240,7 @@ mod tests {
     #[test]
     fn apply_or_feed_first_letters_are_those_of_the_first_words() {
         // each first word's opening ASCII letters, lowercase, when ASCII or its end follows
-        let derived: std::collections::BTreeSet<String> = APPLY_OR_FEED_FIRST_WORDS
-            .iter()
-            .filter_map(|w| {
-                let run = w.bytes().take_while(u8::is_ascii_alphabetic).count();
-                w.as_bytes()
-                    .get(run)
-                    .is_none_or(u8::is_ascii)
-                    .then(|| w[..run].to_ascii_lowercase())
-            })
-            .collect();
+        let derived = crate::rules::shape::first_words_of_list(APPLY_OR_FEED_FIRST_WORDS);
         let listed: std::collections::BTreeSet<String> = APPLY_OR_FEED_FIRST_LETTERS
             .words()
             .iter()
