@@ -8,6 +8,7 @@
 
 pub mod features;
 pub mod model;
+mod records;
 pub mod stopwords;
 mod verse;
 
@@ -4179,6 +4180,36 @@ fn classify_lines(
     if first.is_none() {
         return (out, xs);
     }
+    // a run of records the core touches (a job board's ads, a race calendar's events: blocks
+    // of the same field rows, most with a line of prose) is the page's own data, every record
+    // of it, field rows and titles included (see [`records`]); a run that comes to touch the
+    // core through another one joins too
+    let mut in_record = vec![false; n];
+    let runs = records::record_runs(doc, &out, ruled, &in_thread);
+    let mut joined = vec![false; runs.len()];
+    loop {
+        let mut grew = false;
+        for (run, joined) in runs.iter().zip(joined.iter_mut()).filter(|(_, j)| !**j) {
+            let above = (0..run.span.start)
+                .rev()
+                .find(|&j| out[j].class != Class::Blank);
+            let below = (run.span.end..n).find(|&j| out[j].class != Class::Blank);
+            let touches = in_core[run.span.clone()].iter().any(|&c| c)
+                || above.is_some_and(|j| in_core[j])
+                || below.is_some_and(|j| in_core[j]);
+            if touches {
+                for &j in &run.data {
+                    in_core[j] = true;
+                    in_record[j] = true;
+                }
+                *joined = true;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
     // a thread of posts: its first post (the question) is content, above the core as below it
     for posted in [
         question_above_core(&out, ruled, widget, &in_core),
@@ -4606,8 +4637,9 @@ fn classify_lines(
             Some(Reason::TableOfContents)
         } else if post_header[i] {
             Some(Reason::PostHeader)
-        } else if spec[i] {
-            // a row of a table of properties, whatever its shape (`Power: 1,600 W`)
+        } else if spec[i] || in_record[i] {
+            // a row of a table of properties, whatever its shape (`Power: 1,600 W`), and a
+            // record's field row or title
             None
         } else if !in_core[i] {
             let keep = head[i]
