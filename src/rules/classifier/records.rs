@@ -43,6 +43,9 @@ const FIELD_LABEL_WORDS: usize = 3;
 /// ... and most bytes.
 const FIELD_LABEL_BYTES: usize = 40;
 
+/// The full-width colon of Chinese and Japanese (`地点：北京`).
+const WIDE_COLON: &str = "：";
+
 /// Bullets a field row may open with.
 const ROW_BULLETS: [&str; 8] = ["* ", "• ", "- ", "– ", "· ", "» ", "+ ", "o "];
 
@@ -76,7 +79,22 @@ fn field(line: &str) -> Option<(u64, &str)> {
     let body = body
         .trim_start_matches(|c: char| c.is_ascii_digit())
         .trim_start();
-    let (at, colon) = body.char_indices().find(|&(_, c)| c == ':' || c == '：')?;
+    // the colon within reach of a label's bytes (a scan of the line's head only: most lines
+    // hold no label)
+    let head = &body.as_bytes()[..body.len().min(FIELD_LABEL_BYTES + WIDE_COLON.len())];
+    let ascii = head.iter().position(|&b| b == b':');
+    let wide = head
+        .windows(WIDE_COLON.len())
+        .position(|w| w == WIDE_COLON.as_bytes());
+    let at = match (ascii, wide) {
+        (Some(a), Some(w)) => a.min(w),
+        (a, w) => a.or(w)?,
+    };
+    let colon = if body.as_bytes()[at] == b':' {
+        ':'
+    } else {
+        '：'
+    };
     let label = &body[..at];
     let value = &body[at + colon.len_utf8()..];
     if colon == ':' && !value.starts_with(char::is_whitespace) {
@@ -181,15 +199,17 @@ pub(super) fn record_runs(
             && !f.clock
             && !holds_date(doc.line(i))
     };
-    let mut anchors: Vec<(u64, usize)> = keys
+    // the labels of at least MIN_RECORDS rows, then their rows that anchor a record (the
+    // costlier tests run on those rows only)
+    let mut keyed: Vec<(u64, usize)> = keys
         .iter()
         .enumerate()
-        .filter_map(|(k, key)| key.filter(|_| anchor(k)).map(|key| (key, k)))
+        .filter_map(|(k, key)| key.map(|key| (key, k)))
         .collect();
-    if anchors.len() < MIN_RECORDS {
+    if keyed.len() < MIN_RECORDS {
         return Vec::new();
     }
-    anchors.sort_unstable();
+    keyed.sort_unstable();
     let shape = Shape {
         doc,
         out,
@@ -199,8 +219,15 @@ pub(super) fn record_runs(
         in_thread,
     };
     let mut runs = Vec::new();
-    for same in anchors.chunk_by(|a, b| a.0 == b.0) {
-        let at: Vec<usize> = same.iter().map(|&(_, k)| k).collect();
+    for same in keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|same| same.len() >= MIN_RECORDS)
+    {
+        let at: Vec<usize> = same
+            .iter()
+            .map(|&(_, k)| k)
+            .filter(|&k| anchor(k))
+            .collect();
         // chains of anchors at one distance from each other
         let mut s = 0;
         while s + MIN_RECORDS <= at.len() {
