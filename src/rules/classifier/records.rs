@@ -69,6 +69,14 @@ pub(super) fn field_key(line: &str) -> Option<u64> {
 /// time, no `http://`) and a value holding a letter or a digit. The key is a hash of the
 /// label's letters, lowercase, so that `1997 Winner:` and `1998 Winner:` share it.
 fn field(line: &str) -> Option<(u64, &str)> {
+    // most lines hold no colon near their start: out before any other work
+    let reach = FIELD_LABEL_BYTES + 24;
+    if !line.as_bytes()[..line.len().min(reach)]
+        .iter()
+        .any(|&b| b == b':' || b == WIDE_COLON.as_bytes()[0])
+    {
+        return None;
+    }
     let mut body = line.trim_start();
     for b in ROW_BULLETS {
         if let Some(rest) = body.strip_prefix(b) {
