@@ -348,17 +348,16 @@ const SAYS_WORDS: [&str; 16] = [
     "zegt",
 ];
 
-/// [`word_facts`] bits above the stopword languages ([`LANG_BITS`]): the word is in
+/// [`word_table`] bits above the stopword languages ([`LANG_BITS`]): the word is in
 /// [`REPLY_WORDS`], [`COMMENT_WORDS`], [`SAYS_WORDS`].
 const REPLY: u32 = 1 << 24;
 const COMMENT: u32 = 1 << 25;
 const SAYS: u32 = 1 << 26;
 
-/// What a lowercased word is to the classifier, from one lookup: the stopword languages whose
-/// lists hold it ([`LANG_BITS`]) and the comment-widget lists that hold it ([`REPLY`], [`COMMENT`],
-/// [`SAYS`]).
-#[inline]
-fn word_facts(lower: &[u8]) -> u32 {
+/// What a lowercased word is to the classifier, from one lookup in this table: the stopword
+/// languages whose lists hold it ([`LANG_BITS`]) and the comment-widget lists that hold it
+/// ([`REPLY`], [`COMMENT`], [`SAYS`]).
+fn word_table() -> &'static WordTable {
     static T: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
     T.get_or_init(|| {
         let flagged = [
@@ -371,7 +370,6 @@ fn word_facts(lower: &[u8]) -> u32 {
             .flat_map(|(list, f)| list.iter().map(move |w| (*w, f)));
         WordTable::new(stopwords().chain(flags))
     })
-    .get(lower)
 }
 
 /// A clock time such as `9:41`, `21:05` or `@04:20AM`.
@@ -469,10 +467,6 @@ pub(super) fn is_year(t: &str) -> bool {
         && (b.starts_with(b"19") || b.starts_with(b"20"))
 }
 
-/// Room for a token's lowercase form on the stack: every word list entry is shorter, so a
-/// longer form (possible only with many apostrophes around a short word) takes the `String`.
-const LOWER_CAP: usize = 24;
-
 /// U+00AD, the text's own hyphenation point inside a word: features read through it.
 const SOFT_HYPHEN: char = '\u{AD}';
 
@@ -481,48 +475,84 @@ const SOFT_HYPHEN: char = '\u{AD}';
 struct AsciiScan {
     letters: u32,
     digits: u32,
-    symbols: u32,
-    /// The first letter is uppercase.
-    first_upper: bool,
     /// How many `.`, `@` and `:` it holds (every link and clock shape needs one).
     marks: u32,
     /// Holds a `|`.
     pipe: bool,
-    /// Length of the lowercase form; only its first [`LOWER_CAP`] bytes are written.
-    lower_len: usize,
+    /// How many apostrophes it holds (the lowercase form keeps them, with letters and digits).
+    apostrophes: u32,
 }
 
-/// [`ASCII_CLASS`] bits of an ASCII byte (`ALPHA`, `DIGIT` and `MARK` are shifted into counts).
+impl AsciiScan {
+    /// Bits of one count in [`TOKEN_COUNTS`]' sums.
+    const FIELD_BITS: u32 = 12;
+
+    /// The counts of `tok`, an ASCII token, from the sum of its bytes' [`TOKEN_COUNTS`].
+    fn of(tok: &str, counts: u64) -> AsciiScan {
+        let field = |k: u32| {
+            if tok.len() < 1 << Self::FIELD_BITS {
+                (counts >> (Self::FIELD_BITS * k) & ((1 << Self::FIELD_BITS) - 1)) as u32
+            } else {
+                // a field may have overflowed into the next: count again, one field at a time
+                let bit = 1 << (Self::FIELD_BITS * k);
+                tok.bytes()
+                    .filter(|&b| TOKEN_COUNTS[usize::from(b)] & bit != 0)
+                    .count() as u32
+            }
+        };
+        AsciiScan {
+            letters: field(0),
+            digits: field(1),
+            marks: field(2),
+            pipe: field(3) > 0,
+            apostrophes: field(4),
+        }
+    }
+}
+
+/// [`ASCII_CLASS`] bits of an ASCII byte.
 const ALPHA: u8 = 1;
-const UPPER: u8 = 2;
 const DIGIT: u8 = 4;
 const SYMBOL: u8 = 8;
 const MARK: u8 = 16;
 const PIPE: u8 = 32;
-/// Kept in the lowercase form: letters, digits, the apostrophe.
-const KEEP: u8 = 64;
+/// The apostrophe, which the lowercase form keeps beside letters and digits.
+const APOSTROPHE: u8 = 64;
 /// Whitespace (`char::is_whitespace`): ends a token.
 const SPACE: u8 = 128;
 
-/// What each ASCII byte adds to a token's counts in [`Tokens::next_scanned`], one 16-bit field
-/// each: letters (bits 0..16), digits (16..32), the marks `.`, `@`, `:` (32..48), pipes
-/// (48..64). A token longer than a field can count is counted again on its own.
-static ASCII_COUNTS: [u64; 128] = {
-    let mut t = [0u64; 128];
+/// [`TOKEN_COUNTS`] of a byte that ends an ASCII run: an ASCII space ends the token, any
+/// other (a byte of a non-ASCII character) is looked at whole.
+const RUN_END: u64 = 1 << 62;
+const ASCII_SPACE_ENTRY: u64 = RUN_END | 1 << 63;
+
+/// What each byte adds to a token's counts in [`Tokens::next_scanned`], one
+/// [`AsciiScan::FIELD_BITS`]-bit field each: letters (field 0), digits (1), the marks `.`, `@`,
+/// `:` (2), pipes (3), apostrophes (4); an ASCII space and a non-ASCII byte end the run instead
+/// ([`RUN_END`]). A token longer than a field can count is counted again on its own.
+static TOKEN_COUNTS: [u64; 256] = {
+    let mut t = [RUN_END; 256];
     let mut b = 0;
     while b < 128 {
         let c = ASCII_CLASS[b];
-        t[b] = (c & ALPHA) as u64
-            | (((c & DIGIT) >> 2) as u64) << 16
-            | (((c & MARK) >> 4) as u64) << 32
-            | (((c & PIPE) >> 5) as u64) << 48;
+        let k = AsciiScan::FIELD_BITS;
+        t[b] = if c & SPACE != 0 {
+            ASCII_SPACE_ENTRY
+        } else {
+            (c & ALPHA) as u64
+                | (((c & DIGIT) >> 2) as u64) << k
+                | (((c & MARK) >> 4) as u64) << (2 * k)
+                | (((c & PIPE) >> 5) as u64) << (3 * k)
+                | (((c & APOSTROPHE) >> 6) as u64) << (4 * k)
+        };
         b += 1;
     }
     t
 };
 
 /// What each ASCII byte is to [`Tokens::next_scanned`]: letters, digits, whitespace, and the
-/// other characters (symbols), of which `.`, `@`, `:` are marks and `|` a pipe.
+/// other characters (symbols), of which `.`, `@`, `:` are marks, `|` a pipe and `'` the
+/// apostrophe.
 static ASCII_CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut b = 0;
@@ -530,15 +560,13 @@ static ASCII_CLASS: [u8; 128] = {
         let c = b as u8;
         t[b] = if is_ascii_space(c) {
             SPACE
-        } else if c.is_ascii_uppercase() {
-            ALPHA | UPPER | KEEP
-        } else if c.is_ascii_lowercase() {
-            ALPHA | KEEP
+        } else if c.is_ascii_alphabetic() {
+            ALPHA
         } else if c.is_ascii_digit() {
-            DIGIT | KEEP
+            DIGIT
         } else {
             match c {
-                b'\'' => SYMBOL | KEEP,
+                b'\'' => SYMBOL | APOSTROPHE,
                 b'.' | b'@' | b':' => SYMBOL | MARK,
                 b'|' => SYMBOL | PIPE,
                 _ => SYMBOL,
@@ -556,13 +584,55 @@ fn trim_apostrophes(w: &[u8]) -> &[u8] {
     &w[start..end]
 }
 
-/// The lowercase form [`scan_ascii`] builds, into a `String` (for forms longer than its buffer).
+/// The lowercase form of an ASCII token (letters, digits and apostrophes, as the general
+/// character loop of [`extract`] builds it), into a `String`.
 fn push_ascii_lower(tok: &str, lower: &mut String) {
     for b in tok.bytes() {
         if b.is_ascii_alphanumeric() || b == b'\'' {
             lower.push(char::from(b.to_ascii_lowercase()));
         }
     }
+}
+
+/// The [`word_table`] value of an ASCII token with letters and no apostrophe: its lowercase
+/// form is its letters and digits, looked up without a copy when the token is nothing else
+/// (most words) and from a stack copy when it holds symbols (`word,`, `(see`).
+#[inline]
+fn ascii_word_facts(table: &WordTable, tok: &str, scan: &AsciiScan) -> u32 {
+    let kept = (scan.letters + scan.digits) as usize;
+    if kept > WordTable::MAX_BYTES {
+        // longer than every listed word
+        0
+    } else if kept == tok.len() {
+        table.get_ascii_alphanumeric_lowered(tok.as_bytes())
+    } else {
+        let mut form = [0u8; WordTable::MAX_BYTES];
+        let mut n = 0;
+        for b in tok.bytes().filter(u8::is_ascii_alphanumeric) {
+            if let Some(slot) = form.get_mut(n) {
+                *slot = b | 0x20;
+            }
+            n += 1;
+        }
+        table.get(form.get(..n).unwrap_or_default())
+    }
+}
+
+/// The stopword languages of a word whose lowercase form `low` may hold an apostrophe: those of
+/// its form without the apostrophes around it, else of its elided article (`l'homme`,
+/// `dell'anno`, `d'un`); `langs` are those of `low` itself.
+fn langs_through_apostrophes(table: &WordTable, low: &[u8], langs: u32) -> u32 {
+    let mut mask = langs;
+    let trimmed = trim_apostrophes(low);
+    if trimmed.len() != low.len() {
+        mask = table.get(trimmed) & LANG_BITS;
+    }
+    if mask == 0 {
+        if let Some(p) = low.iter().position(|&b| b == b'\'') {
+            mask = table.get(&low[..=p]) & LANG_BITS;
+        }
+    }
+    mask
 }
 
 /// The ASCII characters `char::is_whitespace` accepts.
@@ -614,37 +684,27 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    /// The next token, and when it is ASCII what one pass over its bytes finds: its letters,
-    /// digits and symbols counted and its lowercase form (letters, digits and apostrophes, as
-    /// the general character loop of [`extract`] builds it) written into `lower` as far as it
-    /// fits.
+    /// The next token, and when it is ASCII the sum of its bytes' [`TOKEN_COUNTS`] (read with
+    /// [`AsciiScan::of`]): one table load and one add per byte.
     #[inline]
-    fn next_scanned(
-        &mut self,
-        lower: &mut [u8; LOWER_CAP + 1],
-    ) -> Option<(&'a str, Option<AsciiScan>)> {
+    fn next_scanned(&mut self) -> Option<(&'a str, Option<u64>)> {
         let bytes = self.text.as_bytes();
         let start = self.skip_spaces()?;
         let mut i = start;
-        // the counts of [`ASCII_COUNTS`], summed in one word (few registers in the loop)
-        let (mut counts, mut n) = (0u64, 0usize);
+        let mut counts = 0u64;
         let mut ascii = true;
         // where the search for the next token starts: past an ASCII space that ends this one
         let mut next = None;
         while let Some(&b) = bytes.get(i) {
-            if let Some(&c) = ASCII_CLASS.get(usize::from(b)) {
-                if c & SPACE != 0 {
-                    next = Some(i + 1);
-                    break;
-                }
+            let v = TOKEN_COUNTS[usize::from(b)];
+            if v < RUN_END {
+                counts += v;
                 i += 1;
-                counts += ASCII_COUNTS[usize::from(b)];
-                // letters, digits and the apostrophe are kept, lowercased with the 0x20 bit;
-                // every byte is written where the next kept one goes (the last slot takes
-                // what does not fit), so only a kept byte moves on
-                lower[n.min(LOWER_CAP)] = b | 0x20;
-                n += usize::from((c & KEEP) >> 6);
                 continue;
+            }
+            if v == ASCII_SPACE_ENTRY {
+                next = Some(i + 1);
+                break;
             }
             // a non-ASCII character: whitespace ends the token, anything else is skipped whole
             if self.space_at(i) != 0 {
@@ -658,36 +718,7 @@ impl<'a> Tokens<'a> {
         }
         self.at = next.unwrap_or(i);
         let tok = self.text.get(start..i)?;
-        if !ascii {
-            return Some((tok, None));
-        }
-        let field = |k: u32| (counts >> (16 * k) & 0xFFFF) as u32;
-        let (mut letters, mut digits, mut marks, mut pipes) =
-            (field(0), field(1), field(2), field(3));
-        if tok.len() > usize::from(u16::MAX) {
-            // a field may have overflowed into the next: count again, one field at a time
-            let count = |k: u32| {
-                tok.bytes()
-                    .filter(|&b| ASCII_COUNTS[usize::from(b)] >> (16 * k) & 1 != 0)
-                    .count() as u32
-            };
-            (letters, digits, marks, pipes) = (count(0), count(1), count(2), count(3));
-        }
-        let first_upper = letters > 0
-            && tok
-                .bytes()
-                .find(u8::is_ascii_alphabetic)
-                .is_some_and(|b| b.is_ascii_uppercase());
-        let scan = AsciiScan {
-            letters,
-            digits,
-            symbols: tok.len() as u32 - letters - digits,
-            first_upper,
-            marks,
-            pipe: pipes > 0,
-            lower_len: n,
-        };
-        Some((tok, Some(scan)))
+        Some((tok, ascii.then_some(counts)))
     }
 
     #[cfg(test)]
@@ -920,20 +951,18 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
     let angles = quoted('‹', '›');
     let quote_mark =
         |t: &str| guillemets && matches!(t, "«" | "»") || angles && matches!(t, "‹" | "›");
+    let table = word_table();
     let mut tokens = Tokens::new(body);
-    let mut buf = [0u8; LOWER_CAP + 1];
-    while let Some((tok, scan)) = tokens.next_scanned(&mut buf) {
+    while let Some((tok, counts)) = tokens.next_scanned() {
         f.words += 1;
         let letters_before = f.letters;
-        let has_alpha;
-        // whether the lowercase form may hold an apostrophe (known exactly for ASCII tokens)
-        let apostrophe;
         let first_upper;
         let clock_token;
-        let scan = scan.filter(|_| ascii_fast);
-        // the token's lowercase form (letters, digits, apostrophes), UTF-8
-        let low: &[u8] = if let Some(scan) = scan {
+        // a word's (a token with a letter) facts in the word table and its stopword languages
+        let word: Option<(u32, u32)>;
+        if let Some(counts) = counts.filter(|_| ascii_fast) {
             // an ASCII token: the same facts as the general path below, from one byte pass
+            let scan = AsciiScan::of(tok, counts);
             clock_token = scan.marks > 0 && is_clock(tok);
             year |= scan.digits == 4 && scan.letters == 0 && is_year(tok);
             // every separator token but those holding a `|` is made of symbols only
@@ -951,22 +980,29 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
             f.chars += tok.len() as u32;
             f.letters += scan.letters;
             f.digits += scan.digits;
-            f.symbols += scan.symbols;
-            has_alpha = scan.letters > 0;
-            // the lowercase form keeps letters, digits and apostrophes
-            apostrophe = scan.lower_len != (scan.letters + scan.digits) as usize;
-            first_upper = scan.first_upper;
-            match buf
-                .get(..scan.lower_len)
-                .filter(|_| scan.lower_len <= LOWER_CAP)
-            {
-                Some(b) => b,
-                None => {
-                    lower.clear();
-                    push_ascii_lower(tok, lower);
-                    lower.as_bytes()
-                }
-            }
+            f.symbols += tok.len() as u32 - scan.letters - scan.digits;
+            first_upper = scan.letters > 0
+                && tok
+                    .bytes()
+                    .find(u8::is_ascii_alphabetic)
+                    .is_some_and(|b| b.is_ascii_uppercase());
+            word = if scan.letters == 0 {
+                None
+            } else if scan.apostrophes == 0 {
+                // a word without an apostrophe (most words) is its own trimmed form and has
+                // no elision
+                let facts = ascii_word_facts(table, tok, &scan);
+                Some((facts, facts & LANG_BITS))
+            } else {
+                lower.clear();
+                push_ascii_lower(tok, lower);
+                let low = lower.as_bytes();
+                let facts = table.get(low);
+                Some((
+                    facts,
+                    langs_through_apostrophes(table, low, facts & LANG_BITS),
+                ))
+            };
         } else {
             lower.clear();
             clock_token = is_clock(tok);
@@ -1022,41 +1058,30 @@ fn extract_with(line: &str, lower: &mut String, ascii_fast: bool) -> Features {
                 }
             }
             unspaced_words += (unspaced / UNSPACED_WORD_LETTERS).saturating_sub(1);
-            has_alpha = first_alpha.is_some();
-            apostrophe = true;
             first_upper = first_alpha.is_some_and(char::is_uppercase);
-            lower.as_bytes()
+            // the token's lowercase form (letters, digits, apostrophes), UTF-8
+            let low = lower.as_bytes();
+            word = first_alpha.map(|_| {
+                let facts = table.get(low);
+                (
+                    facts,
+                    langs_through_apostrophes(table, low, facts & LANG_BITS),
+                )
+            });
         };
         if clock_token {
             clock = true;
             lower_after_clock = 0;
-        } else if clock && has_alpha && !first_upper && f.letters - letters_before >= 3 {
+        } else if clock && word.is_some() && !first_upper && f.letters - letters_before >= 3 {
             lower_after_clock += 1;
         }
-        if has_alpha {
-            let facts = word_facts(low);
+        if let Some((facts, mut mask)) = word {
             reply |= facts & REPLY != 0;
             says = tok.ends_with(':') && facts & SAYS != 0;
             comment_word |= facts & COMMENT != 0;
             f.alpha_words += 1;
             if first_upper {
                 f.cap_words += 1;
-            }
-            let langs = |w: &[u8]| word_facts(w) & LANG_BITS;
-            let mut mask = facts & LANG_BITS;
-            // a word without an apostrophe (most words) is its own trimmed form and has no
-            // elision: the two searches below are for the others
-            if apostrophe {
-                let trimmed = trim_apostrophes(low);
-                if trimmed.len() != low.len() {
-                    mask = langs(trimmed);
-                }
-                if mask == 0 {
-                    // elided articles: l'homme, dell'anno, d'un
-                    if let Some(p) = low.iter().position(|&b| b == b'\'') {
-                        mask = langs(&low[..=p]);
-                    }
-                }
             }
             // one step per language that lists the word (most words: none, a stopword: a
             // few), not one per bit below its highest
@@ -1382,6 +1407,7 @@ mod tests {
     #[test]
     fn word_facts_are_the_lists() {
         let langs = |w: &str| super::super::stopwords::langs_of(w.as_bytes());
+        let word_facts = |w: &[u8]| word_table().get(w);
         for (list, flag) in [
             (&REPLY_WORDS[..], REPLY),
             (&COMMENT_WORDS[..], COMMENT),
@@ -1463,11 +1489,11 @@ mod tests {
 
     #[test]
     fn scanned_tokens_are_split_whitespace() {
-        // tokens longer than a count field holds (65535): counted again on their own
+        // tokens longer than a count field holds (4095): counted again on their own
         let long = format!(
             "{}|{} {}",
-            "Ab.".repeat(30_000),
-            "9'".repeat(40_000),
+            "Ab.".repeat(3_000),
+            "9'".repeat(4_000),
             "x|".repeat(70_000)
         );
         for s in SPACING_CASES
@@ -1475,41 +1501,63 @@ mod tests {
             .chain(["O'Brien's Ab|c d.e@f:g \u{1}\u{7f}", &long])
         {
             let mut t = Tokens::new(s);
-            let mut buf = [0u8; LOWER_CAP + 1];
             let mut got = Vec::new();
-            while let Some((tok, scan)) = t.next_scanned(&mut buf) {
-                assert_eq!(scan.is_some(), tok.is_ascii(), "{tok:?}");
-                if let Some(scan) = scan {
+            while let Some((tok, counts)) = t.next_scanned() {
+                assert_eq!(counts.is_some(), tok.is_ascii(), "{tok:?}");
+                if let Some(counts) = counts {
+                    let scan = AsciiScan::of(tok, counts);
                     let b = tok.as_bytes();
-                    assert_eq!(
-                        scan.letters as usize,
-                        b.iter().filter(|c| c.is_ascii_alphabetic()).count()
-                    );
-                    assert_eq!(
-                        scan.digits as usize,
-                        b.iter().filter(|c| c.is_ascii_digit()).count()
-                    );
-                    assert_eq!(
-                        scan.symbols as usize,
-                        b.iter().filter(|c| !c.is_ascii_alphanumeric()).count()
-                    );
-                    assert_eq!(
-                        scan.marks as usize,
-                        b.iter().filter(|c| matches!(c, b'.' | b'@' | b':')).count()
-                    );
+                    let count = |f: fn(&u8) -> bool| b.iter().filter(|c| f(c)).count() as u32;
+                    assert_eq!(scan.letters, count(u8::is_ascii_alphabetic));
+                    assert_eq!(scan.digits, count(u8::is_ascii_digit));
+                    assert_eq!(scan.marks, count(|c| matches!(c, b'.' | b'@' | b':')));
                     assert_eq!(scan.pipe, b.contains(&b'|'));
-                    let mut lower = String::new();
-                    push_ascii_lower(tok, &mut lower);
-                    assert_eq!(scan.lower_len, lower.len());
-                    assert_eq!(
-                        &buf[..lower.len().min(LOWER_CAP)],
-                        &lower.as_bytes()[..lower.len().min(LOWER_CAP)]
-                    );
+                    assert_eq!(scan.apostrophes, count(|&c| c == b'\''));
                 }
                 got.push(tok);
             }
             assert_eq!(got, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
         }
+    }
+
+    /// A word of ASCII letters and digits is looked up lowercased without a copy, as a copy of
+    /// its lowercase form is.
+    #[test]
+    fn alphanumeric_words_are_looked_up_lowercased() {
+        let table = word_table();
+        for w in [
+            "The",
+            "THE",
+            "und",
+            "Reply",
+            "COMMENTS",
+            "a",
+            "A",
+            "2021",
+            "x9",
+            "Kommentare",
+            "Beantwoorden",
+            "ABCDEFGHIJKLMNOP",
+            "permalink",
+            "Permalinks",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                table.get_ascii_alphanumeric_lowered(w.as_bytes()),
+                table.get(lower.as_bytes()),
+                "{w}"
+            );
+        }
+        assert_ne!(table.get_ascii_alphanumeric_lowered(b"The"), 0);
+        assert_ne!(
+            table.get_ascii_alphanumeric_lowered(b"Beantwoorden") & REPLY,
+            0
+        );
+        assert_eq!(
+            table.get_ascii_alphanumeric_lowered(b"ABCDEFGHIJKLMNOPQ"),
+            0
+        );
+        assert_eq!(table.get_ascii_alphanumeric_lowered(b""), 0);
     }
 
     #[test]

@@ -261,7 +261,32 @@ impl WordTable {
         if w.is_empty() || w.len() > Self::MAX_BYTES {
             return 0;
         }
-        let k = pack(w);
+        self.get_packed(pack(w))
+    }
+
+    /// The value of `w` lowercased, where `w` is ASCII letters and digits only (`The`, `USA`,
+    /// `2021`): the 0x20 bit that lowercases a letter is already set in every digit, so the
+    /// packed word is OR-ed with it whole, with no copy of the word.
+    #[inline]
+    pub fn get_ascii_alphanumeric_lowered(&self, w: &[u8]) -> u32 {
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        let n = w.len();
+        if n == 0 || n > Self::MAX_BYTES {
+            return 0;
+        }
+        let (a, b) = pack(w);
+        // the 0x20 bits of the word's bytes, none in the zero padding
+        let (la, lb) = if n <= 8 {
+            (LOWER >> (8 * (8 - n)), 0)
+        } else {
+            (LOWER, LOWER >> (8 * (16 - n)))
+        };
+        self.get_packed((a | la, b | lb))
+    }
+
+    /// [`WordTable::get`] of a word packed by [`pack`].
+    #[inline]
+    fn get_packed(&self, k: (u64, u64)) -> u32 {
         let mask = self.slots.len() - 1;
         let (mut i, tag) = self.slot_of(k);
         loop {
