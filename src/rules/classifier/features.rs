@@ -405,7 +405,9 @@ const CODE_MAX_WORDS: u32 = 20;
 fn code_shaped(line: &str) -> bool {
     let indented = line.starts_with("    ") || line.starts_with('\t');
     let body = line.trim();
-    if body.contains(['{', '}', '[', ']']) && body.bytes().all(|b| b"{}[]();,".contains(&b)) {
+    // the byte test first: it fails at a line's first letter, where the bracket search reads
+    // the whole line
+    if body.bytes().all(|b| b"{}[]();,".contains(&b)) && body.contains(['{', '}', '[', ']']) {
         return true;
     }
     let comment = body.strip_prefix("# ").or_else(|| body.strip_prefix("// "));
