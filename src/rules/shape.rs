@@ -1080,6 +1080,34 @@ impl Openings {
         }
     }
 
+    /// The openings of a list of openers: the texts a match opens with, lowercase (a phrase's
+    /// first words, a fixed opening phrase), each opening with a letter or digit or with a
+    /// byte outside ASCII (which [`Openings::may_open`] lets through, as a letter alone).
+    pub const fn of_openers(openers: &[&str]) -> Openings {
+        let mut table = [0u32; 26];
+        let mut digits = false;
+        let mut k = 0;
+        while k < openers.len() {
+            match *openers[k].as_bytes() {
+                [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                    let (a, b) = (a.to_ascii_lowercase() - b'a', b.to_ascii_lowercase() - b'a');
+                    table[a as usize] |= 1 << b;
+                }
+                [a, ..] if a.is_ascii_digit() => digits = true,
+                [a, ..] => assert!(
+                    a >= 0x80 || a.is_ascii_alphabetic(),
+                    "an opener opens with other ASCII"
+                ),
+                [] => {}
+            }
+            k += 1;
+        }
+        Openings {
+            pairs: table,
+            digits,
+        }
+    }
+
     /// Whether a text (a line's [`core`]) may match the pattern, judging by its first two
     /// bytes. Only ASCII is turned down: a first byte that is neither a letter nor (with
     /// `digits`) a digit, and two letters that are not a pair in either case. An empty text, a
@@ -1174,9 +1202,10 @@ const fn first_word_hash(word: &[u8]) -> u64 {
 /// costs the regex a look). A test derives the words from the pattern
 /// ([`assert_first_words_of`]), so none can be missing.
 pub struct FirstWords {
-    /// The words, for the test that they are the pattern's.
+    /// The words listed (none for a set read off openers), for the test that they are the
+    /// pattern's.
     #[cfg(test)]
-    words: &'static [&'static str],
+    words: Option<&'static [&'static str]>,
     bits: [u64; FIRST_WORD_BITS / 64],
 }
 
@@ -1211,15 +1240,51 @@ impl FirstWords {
         }
         FirstWords {
             #[cfg(test)]
-            words,
+            words: Some(words),
             bits,
         }
     }
 
-    /// The words, sorted.
-    #[cfg(test)]
-    pub fn words(&self) -> &'static [&'static str] {
-        self.words
+    /// The set of a list of openers: the texts a match opens with, lowercase (a phrase's first
+    /// words, a fixed opening phrase), read as [`FirstWords::may_open`] reads a text: each
+    /// one's opening run of ASCII letters, unless a byte outside ASCII follows the run (such a
+    /// text goes through anyway); `0` for one opening with a digit, the empty word for one
+    /// opening with other ASCII.
+    pub const fn of_openers(openers: &[&str]) -> FirstWords {
+        let mut bits = [0u64; FIRST_WORD_BITS / 64];
+        let mut k = 0;
+        while k < openers.len() {
+            let text = openers[k].as_bytes();
+            let mut h = FNV_OFFSET;
+            let mut run = 0;
+            while run < text.len() && text[run].is_ascii_alphabetic() {
+                h = (h ^ text[run].to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                run += 1;
+            }
+            let word = if run < text.len() {
+                if text[run] >= 0x80 {
+                    None
+                } else if run == 0 && text[run].is_ascii_digit() {
+                    Some(first_word_hash(b"0"))
+                } else {
+                    Some(h)
+                }
+            } else if run == 0 {
+                None
+            } else {
+                Some(h)
+            };
+            if let Some(h) = word {
+                let bit = first_word_bit(h);
+                bits[bit / 64] |= 1 << (bit % 64);
+            }
+            k += 1;
+        }
+        FirstWords {
+            #[cfg(test)]
+            words: None,
+            bits,
+        }
     }
 
     /// Whether a text (a line's [`core`]) may match the pattern, judging by its first word: its
@@ -1248,23 +1313,6 @@ impl FirstWords {
         let bit = first_word_bit(h);
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
-}
-
-/// Test support: the first words of a list of words or phrases (see [`FirstWords`]): each
-/// one's opening run of ASCII letters, lowercase, unless a character outside ASCII follows the
-/// run ([`FirstWords::may_open`] lets such a text through, so the set needs no word for it).
-#[cfg(test)]
-pub fn first_words_of_list(words: &[&str]) -> std::collections::BTreeSet<String> {
-    words
-        .iter()
-        .filter_map(|w| {
-            let run = w.bytes().take_while(u8::is_ascii_alphabetic).count();
-            w.as_bytes()
-                .get(run)
-                .is_none_or(u8::is_ascii)
-                .then(|| w[..run].to_ascii_lowercase())
-        })
-        .collect()
 }
 
 /// Test support: the first words of `pattern` (see [`FirstWords`]), read off its parsed form:
@@ -1383,8 +1431,12 @@ pub fn first_words_of(pattern: &str) -> std::collections::BTreeSet<String> {
 #[cfg(test)]
 pub fn assert_first_words_of(words: &FirstWords, pattern: &str) {
     let derived = first_words_of(pattern);
-    let listed: std::collections::BTreeSet<String> =
-        words.words.iter().map(|w| w.to_string()).collect();
+    let listed: std::collections::BTreeSet<String> = words
+        .words
+        .expect("a set of listed words")
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
     let missing: Vec<_> = derived.difference(&listed).collect();
     let extra: Vec<_> = listed.difference(&derived).collect();
     assert!(
@@ -1416,6 +1468,28 @@ mod tests {
     /// The words read off a pattern: optional parts with and without, letters joined across
     /// an optional space, a digit as `0`, other ASCII as the empty word; a run that a
     /// character outside ASCII follows needs no word.
+    #[test]
+    fn sets_read_off_openers_are_their_first_words_and_pairs() {
+        let openers = [
+            "started by",
+            "candidatar-se",
+            "s",
+            "postúlate",
+            "söka",
+            "1st",
+            "á",
+        ];
+        let words = FirstWords::of_openers(&openers);
+        let listed = FirstWords::new(&["0", "candidatar", "s", "started"]);
+        assert!(words.bits == listed.bits);
+        let openings = Openings::of_openers(&openers);
+        let listed = Openings::new(&[b"st", b"ca", b"po"], true);
+        assert_eq!(
+            (openings.pairs, openings.digits),
+            (listed.pairs, listed.digits)
+        );
+    }
+
     #[test]
     fn first_words_are_read_off_the_pattern() {
         let words = first_words_of(r"(?i)^(?:print(?:\s+page)? | t\s?t | e-?mail | \d+\s*min | \(x\) | menü | schließen | über\s+uns)$".replace(' ', "").as_str());

@@ -1,7 +1,7 @@
 //! R003: lines that are only the label of a page widget (font size, print, share, listen).
 
 use super::shape::{line_core, opens_a_sentence, FirstWords, Lazy, Openings};
-use super::word_phrase::is_phrase;
+use super::word_phrase::{end_word_count, end_words, is_phrase, End};
 use super::{Category, Rule, RuleMeta};
 use crate::doc::{Document, Removal};
 
@@ -744,112 +744,20 @@ const APPLY_OR_FEED_BUTTONS: &[&str] = &[
 
 /// The first word of every phrase of [`APPLY_OR_FEED_BUTTONS`], lowercase: a cheap necessary
 /// condition tried before the phrases.
-const APPLY_OR_FEED_FIRST_WORDS: &[&str] = &[
-    "aplikuj",
-    "candidatar-se",
-    "candidate-se",
-    "candidatar",
-    "candidati",
-    "candidatati",
-    "candidatarsi",
-    "invia",
-    "solliciteer",
-    "reageer",
-    "postúlate",
-    "postulate",
-    "postular",
-    "postularme",
-    "postula",
-    "inscríbete",
-    "inscribete",
-    "aplicar",
-    "aplica",
-    "bewerben",
-    "bewirb",
-    "online",
-    "direkt",
-    "hier",
-    "sofort",
-    "ansök",
-    "sök",
-    "søg",
-    "hae",
-    "submit",
-    "send",
-    "subscribe",
-    "follow",
-    "rss",
-    "atom",
-    "rss-feed",
-    "per",
-    "via",
-    "abonnieren",
-    "s",
-    "abonnez-vous",
-    "suscríbete",
-    "suscribete",
-    "suscribirse",
-    "iscriviti",
-    "abbonati",
-];
+const APPLY_OR_FEED_FIRST_WORDS: [&str; end_word_count(APPLY_OR_FEED_BUTTONS, End::First)] =
+    end_words(APPLY_OR_FEED_BUTTONS, End::First);
 
 /// The first two letters of every first word of [`APPLY_OR_FEED_FIRST_WORDS`] (see
 /// [`Openings::may_open`]; `s'abonner` opens with a letter before an apostrophe, which goes
 /// through).
-static APPLY_OR_FEED_OPENINGS: Openings = Openings::new(
-    &[
-        b"ap", b"ca", b"in", b"so", b"re", b"po", b"be", b"on", b"di", b"hi", b"an", b"su", b"fo",
-        b"rs", b"at", b"pe", b"vi", b"ab", b"se", b"ha", b"is",
-    ],
-    false,
-);
+static APPLY_OR_FEED_OPENINGS: Openings = Openings::of_openers(&APPLY_OR_FEED_FIRST_WORDS);
 
 /// The opening ASCII letters of every first word of [`APPLY_OR_FEED_FIRST_WORDS`], lowercase,
 /// where ASCII or the word's end follows them (`candidatar` of `candidatar-se`, `s` of
 /// `s'abonner`; `Postúlate` opens with letters that run into a non-ASCII one, which
 /// [`FirstWords::may_open`] lets through): a hashed set tried before the word lists, which
-/// turns down nearly every line for the cost of hashing its first word. A test reads it off
-/// [`APPLY_OR_FEED_FIRST_WORDS`].
-static APPLY_OR_FEED_FIRST_LETTERS: FirstWords = FirstWords::new(&[
-    "abbonati",
-    "abonnez",
-    "abonnieren",
-    "aplica",
-    "aplicar",
-    "aplikuj",
-    "atom",
-    "bewerben",
-    "bewirb",
-    "candidatar",
-    "candidatarsi",
-    "candidatati",
-    "candidate",
-    "candidati",
-    "direkt",
-    "follow",
-    "hae",
-    "hier",
-    "inscribete",
-    "invia",
-    "iscriviti",
-    "online",
-    "per",
-    "postula",
-    "postular",
-    "postularme",
-    "postulate",
-    "reageer",
-    "rss",
-    "s",
-    "send",
-    "sofort",
-    "solliciteer",
-    "submit",
-    "subscribe",
-    "suscribete",
-    "suscribirse",
-    "via",
-]);
+/// turns down nearly every line for the cost of hashing its first word.
+static APPLY_OR_FEED_FIRST_LETTERS: FirstWords = FirstWords::of_openers(&APPLY_OR_FEED_FIRST_WORDS);
 
 /// Most bytes of an [`APPLY_OR_FEED_BUTTONS`] button (`subscribe to the changelog via e-mail
 /// reader` and a little more).
@@ -857,71 +765,17 @@ const APPLY_OR_FEED_MAX_BYTES: usize = 60;
 
 /// The last word of every phrase of [`APPLY_OR_FEED_BUTTONS`], lowercase (with its optional
 /// slots left out too): a cheap necessary condition tried before the phrases.
-const APPLY_OR_FEED_LAST_WORDS: &[&str] = &[
-    "teraz",
-    "online",
-    "tutaj",
-    "aplikuj",
-    "candidatar-se",
-    "candidate-se",
-    "agora",
-    "já",
-    "aqui",
-    "candidati",
-    "candidatati",
-    "candidatarsi",
-    "ora",
-    "subito",
-    "qui",
-    "candidatura",
-    "solliciteer",
-    "reageer",
-    "nu",
-    "direct",
-    "hier",
-    "postúlate",
-    "postulate",
-    "postular",
-    "postularme",
-    "postula",
-    "inscríbete",
-    "inscribete",
-    "aplicar",
-    "aplica",
-    "ahora",
-    "aquí",
-    "ya",
-    "bewerben",
-    "dich",
-    "jetzt",
-    "direkt",
-    "ansök",
-    "sök",
-    "här",
-    "tjänsten",
-    "søg",
-    "stillingen",
-    "jobbet",
-    "hae",
-    "nyt",
-    "paikkaa",
-    "application",
-    "rss",
-    "atom",
-    "email",
-    "e-mail",
-    "feed",
-    "feeds",
-    "reader",
-    "rss-feed",
-    "abonnieren",
-    "correo",
-];
+const APPLY_OR_FEED_LAST_WORDS: [&str; end_word_count(APPLY_OR_FEED_BUTTONS, End::Last)] =
+    end_words(APPLY_OR_FEED_BUTTONS, End::Last);
 
 /// Whether the last word of core `c` is one of [`APPLY_OR_FEED_LAST_WORDS`] (ASCII letters in
-/// any case, a non-ASCII one as the list spells it, as for the first words).
+/// any case, a non-ASCII one as the list spells it, as for the first words; the word after an
+/// apostrophe, which may join a phrase's words as a space does).
 fn ends_like_apply_or_feed_button(c: &str) -> bool {
-    let last = c.rsplit(char::is_whitespace).next().unwrap_or(c);
+    let last = c
+        .rsplit(|ch: char| ch.is_whitespace() || ch == '\'' || ch == '’')
+        .next()
+        .unwrap_or(c);
     APPLY_OR_FEED_LAST_WORDS
         .iter()
         .any(|w| w.len() == last.len() && last.eq_ignore_ascii_case(w))
@@ -2238,42 +2092,25 @@ mod tests {
     }
 
     #[test]
-    fn apply_or_feed_first_letters_are_those_of_the_first_words() {
-        // each first word's opening ASCII letters, lowercase, when ASCII or its end follows
-        let derived = crate::rules::shape::first_words_of_list(APPLY_OR_FEED_FIRST_WORDS);
-        let listed: std::collections::BTreeSet<String> = APPLY_OR_FEED_FIRST_LETTERS
-            .words()
-            .iter()
-            .map(|w| w.to_string())
-            .collect();
-        assert_eq!(derived, listed);
-        for w in APPLY_OR_FEED_FIRST_WORDS {
-            for text in [w.to_string(), w.to_uppercase(), format!("{w} now")] {
-                assert!(APPLY_OR_FEED_FIRST_LETTERS.may_open(&text), "{text:?}");
+    fn every_wording_of_an_apply_or_feed_button_goes() {
+        // the word lists read off the phrases let every wording through, in any ASCII case
+        for phrase in APPLY_OR_FEED_BUTTONS {
+            for w in crate::rules::word_phrase::wordings(phrase) {
+                let mut capitalized = w.clone();
+                if let Some(first) = capitalized.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                let upper = w.is_ascii().then(|| w.to_ascii_uppercase());
+                for c in [Some(w.clone()), Some(capitalized), upper]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(is_apply_or_feed_button(&c), "{phrase:?}: {c:?}");
+                }
             }
         }
         for l in ["The end", "In stock", "Harbour plan", "Posted by"] {
             assert!(!APPLY_OR_FEED_FIRST_LETTERS.may_open(l), "{l:?}");
-        }
-    }
-
-    #[test]
-    fn every_apply_or_feed_button_ends_in_a_listed_last_word() {
-        for phrase in APPLY_OR_FEED_BUTTONS {
-            // the last slot's alternatives, and the slot before while the later ones are optional
-            for slot in phrase.split(' ').rev() {
-                let optional = slot.starts_with('?');
-                for alternative in slot.trim_start_matches('?').split('|') {
-                    let last = alternative.rsplit('+').next().unwrap_or(alternative);
-                    assert!(
-                        APPLY_OR_FEED_LAST_WORDS.contains(&last),
-                        "{phrase:?}: {last:?}"
-                    );
-                }
-                if !optional {
-                    break;
-                }
-            }
         }
     }
 

@@ -118,6 +118,200 @@ fn alternative_end(
     Some(at)
 }
 
+/// Which end of its phrases [`end_words`] reads.
+#[derive(Clone, Copy)]
+pub enum End {
+    First,
+    Last,
+}
+
+/// Most distinct words [`end_words`] gathers.
+const END_WORDS_MAX: usize = 256;
+
+/// The words a match of one of `phrases` may open with ([`End::First`]: the first word of every
+/// alternative of the first slot, and of the next slot's while the slots before are optional)
+/// or close with ([`End::Last`]: the last word of every alternative of the last slot, and so
+/// on back), each once, in the order the phrases give them; and how many there are.
+const fn all_end_words(
+    phrases: &[&'static str],
+    end: End,
+) -> ([&'static str; END_WORDS_MAX], usize) {
+    let mut words = [""; END_WORDS_MAX];
+    let mut n = 0;
+    let mut p = 0;
+    while p < phrases.len() {
+        let bytes = phrases[p].as_bytes();
+        // the slot `from..to`, then the next one towards the other end while it is optional
+        let (mut from, mut to) = match end {
+            End::First => (0, position(bytes, 0, bytes.len(), b' ')),
+            End::Last => match position_before(bytes, bytes.len(), b' ') {
+                Some(at) => (at + 1, bytes.len()),
+                None => (0, bytes.len()),
+            },
+        };
+        loop {
+            let optional = from < to && bytes[from] == b'?';
+            let mut a = if optional { from + 1 } else { from };
+            while a <= to {
+                let b = position(bytes, a, to, b'|');
+                // the alternative `a..b`: its first word ends at the first `+`, its last word
+                // starts after the last
+                let (w0, w1) = match end {
+                    End::First => (a, position(bytes, a, b, b'+')),
+                    End::Last => match position_before_in(bytes, a, b, b'+') {
+                        Some(at) => (at + 1, b),
+                        None => (a, b),
+                    },
+                };
+                assert!(w0 < w1, "an empty word in a phrase");
+                let word = substr(phrases[p], w0, w1);
+                let mut seen = false;
+                let mut k = 0;
+                while k < n {
+                    seen = seen || same(words[k], word);
+                    k += 1;
+                }
+                if !seen {
+                    assert!(n < END_WORDS_MAX, "more end words than END_WORDS_MAX");
+                    words[n] = word;
+                    n += 1;
+                }
+                a = b + 1;
+            }
+            if !optional {
+                break;
+            }
+            match end {
+                End::First => {
+                    if to >= bytes.len() {
+                        break;
+                    }
+                    from = to + 1;
+                    to = position(bytes, from, bytes.len(), b' ');
+                }
+                End::Last => {
+                    if from == 0 {
+                        break;
+                    }
+                    to = from - 1;
+                    from = match position_before(bytes, to, b' ') {
+                        Some(at) => at + 1,
+                        None => 0,
+                    };
+                }
+            }
+        }
+        p += 1;
+    }
+    (words, n)
+}
+
+/// How many words [`end_words`] gives.
+pub const fn end_word_count(phrases: &[&'static str], end: End) -> usize {
+    all_end_words(phrases, end).1
+}
+
+/// The words a match of one of `phrases` may open or close with (see [`End`]), each once,
+/// lowercase as the phrases are: for a cheap necessary condition on a line's first or last
+/// word, tried before the phrases, that needs no list kept by hand. `N` is
+/// [`end_word_count`].
+pub const fn end_words<const N: usize>(phrases: &[&'static str], end: End) -> [&'static str; N] {
+    let (all, n) = all_end_words(phrases, end);
+    assert!(n == N, "N must be end_word_count");
+    let mut words = [""; N];
+    let mut k = 0;
+    while k < N {
+        words[k] = all[k];
+        k += 1;
+    }
+    words
+}
+
+/// The first index of byte `b` in `bytes[from..to]`, or `to`.
+const fn position(bytes: &[u8], from: usize, to: usize, b: u8) -> usize {
+    let mut at = from;
+    while at < to && bytes[at] != b {
+        at += 1;
+    }
+    at
+}
+
+/// The last index of byte `b` in `bytes[..to]`.
+const fn position_before(bytes: &[u8], to: usize, b: u8) -> Option<usize> {
+    position_before_in(bytes, 0, to, b)
+}
+
+/// The last index of byte `b` in `bytes[from..to]`.
+const fn position_before_in(bytes: &[u8], from: usize, to: usize, b: u8) -> Option<usize> {
+    let mut at = to;
+    while at > from {
+        at -= 1;
+        if bytes[at] == b {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// `s[from..to]`, in a const fn (`from` and `to` lie at ASCII bytes or the ends).
+const fn substr(s: &'static str, from: usize, to: usize) -> &'static str {
+    let (head, _) = s.as_bytes().split_at(to);
+    let (_, part) = head.split_at(from);
+    match std::str::from_utf8(part) {
+        Ok(part) => part,
+        Err(_) => panic!("a phrase splits at ASCII bytes"),
+    }
+}
+
+/// Whether `a` and `b` are the same, in a const fn.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// Test support: every wording of `phrase`, its words apart by a space, or by an apostrophe
+/// where `+` joins them (`s'abonner`).
+#[cfg(test)]
+pub fn wordings(phrase: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for slot in phrase.split(' ') {
+        let (optional, alternatives) = match slot.strip_prefix('?') {
+            Some(alternatives) => (true, alternatives),
+            None => (false, slot),
+        };
+        let mut next = Vec::new();
+        for o in &out {
+            if optional {
+                next.push(o.clone());
+            }
+            for a in alternatives.split('|') {
+                for joined in [a.replace('+', " "), a.replace('+', "'")] {
+                    let w = if o.is_empty() {
+                        joined
+                    } else {
+                        format!("{o} {joined}")
+                    };
+                    if !next.contains(&w) {
+                        next.push(w);
+                    }
+                }
+            }
+        }
+        out = next;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +358,55 @@ mod tests {
         let words = word_spans(line);
         assert_eq!(phrase_at(line, &words, 1, "received this email"), Some(4));
         assert_eq!(phrase_at(line, &words, 0, "received this email"), None);
+    }
+
+    #[test]
+    fn every_wording_is_the_phrase() {
+        let p = "s+abonner|abonnez-vous ?au|à+notre ?flux rss|atom";
+        let all = wordings(p);
+        assert!(all.contains(&"s'abonner au flux rss".to_string()));
+        assert!(all.contains(&"abonnez-vous à notre atom".to_string()));
+        assert!(all.contains(&"s abonner rss".to_string()));
+        for w in &all {
+            assert!(is_phrase(w, &[p]), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn end_words_are_the_first_and_last_words_of_the_phrases() {
+        const PHRASES: &[&str] = &[
+            "s+abonner|abonnez-vous ?au|à+notre ?flux rss|atom",
+            "?please subscribe|follow",
+            "online|direkt bewerben|bewirb+dich ?jetzt",
+            "follow ?us",
+        ];
+        const FIRST: [&str; end_word_count(PHRASES, End::First)] = end_words(PHRASES, End::First);
+        const LAST: [&str; end_word_count(PHRASES, End::Last)] = end_words(PHRASES, End::Last);
+        assert_eq!(
+            FIRST,
+            [
+                "s",
+                "abonnez-vous",
+                "please",
+                "subscribe",
+                "follow",
+                "online",
+                "direkt"
+            ]
+        );
+        assert_eq!(
+            LAST,
+            [
+                "rss",
+                "atom",
+                "subscribe",
+                "follow",
+                "jetzt",
+                "bewerben",
+                "dich",
+                "us"
+            ]
+        );
     }
 
     #[test]
