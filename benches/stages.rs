@@ -33,6 +33,7 @@ fn record(text: String) -> Record {
         fields: Default::default(),
         raw_bytes: text.len(),
         text,
+        narrow_gaps: Vec::new(),
         repaired_utf8: 0,
         jsonl: false,
     }

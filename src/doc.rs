@@ -23,6 +23,9 @@ pub struct Record {
     pub fields: Arc<Map<String, Value>>,
     /// The normalised text, lines joined by `\n`.
     pub text: String,
+    /// Byte offsets in `text`, ascending, of the spaces that stand for a narrow gap in the input
+    /// (two or three spaces: see [`crate::input::normalize`]).
+    pub narrow_gaps: Vec<usize>,
     /// Bytes of the raw record before decoding and normalisation.
     pub raw_bytes: usize,
     /// Invalid UTF-8 sequences replaced while decoding.
@@ -129,6 +132,10 @@ pub struct Document {
     /// Byte offsets in `text`, ascending, of the spaces that stand for a wide gap in the input
     /// (table cells or page columns side by side; see [`crate::input::normalize`]).
     pub column_gaps: Vec<usize>,
+    /// Byte offsets in `text`, ascending, of the spaces that stand for a narrow gap in the
+    /// input (two or three spaces: a menu's entries an extractor joined, see
+    /// [`crate::input::normalize`]). Only the rules read them: the output writes a space.
+    pub narrow_gaps: Vec<usize>,
 }
 
 impl Document {
@@ -195,17 +202,18 @@ impl Document {
             timelines: std::sync::OnceLock::new(),
             literal_hits: std::sync::OnceLock::new(),
             column_gaps,
+            narrow_gaps: Vec::new(),
         }
     }
 
     /// Offsets within line `i` of its column gaps (see [`Document::column_gaps`]).
     pub fn column_gaps_in(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let r = self.lines[i].clone();
-        let from = self.column_gaps.partition_point(|&g| g < r.start);
-        self.column_gaps[from..]
-            .iter()
-            .take_while(move |&&g| g < r.end)
-            .map(move |&g| g - r.start)
+        offsets_in(&self.column_gaps, self.lines[i].clone())
+    }
+
+    /// Offsets within line `i` of its narrow gaps (see [`Document::narrow_gaps`]).
+    pub fn narrow_gaps_in(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        offsets_in(&self.narrow_gaps, self.lines[i].clone())
     }
 
     /// Line `i` as it comes out of deboil: each of its column gaps written as a tab, as
@@ -392,6 +400,16 @@ impl Removal {
         self.kept = Some(Box::new(kept));
         self
     }
+}
+
+/// The offsets of `offsets` (ascending, in a document's text) that fall in `line`, counted from
+/// its start.
+fn offsets_in(offsets: &[usize], line: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let from = offsets.partition_point(|&g| g < line.start);
+    offsets[from..]
+        .iter()
+        .take_while(move |&&g| g < line.end)
+        .map(move |&g| g - line.start)
 }
 
 /// `text` with the space at each of `gaps` (byte offsets normalisation marked as column gaps)

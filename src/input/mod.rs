@@ -2215,7 +2215,7 @@ fn read_text(
         ));
     }
     let (text, repaired) = decode::decode_sniffed(&bytes, sniffed);
-    let text = normalize::normalize(&text);
+    let (text, narrow_gaps) = normalize::normalize_marking_narrow_gaps(&text);
     let wide = decode::bom(&bytes).is_wide() || sniffed != decode::Sniff::Text;
     let repairs = Repairs::in_text(&bytes, repaired, wide);
     let nuls = if wide {
@@ -2246,6 +2246,7 @@ fn read_text(
         seq: 0,
         fields: Default::default(),
         text,
+        narrow_gaps,
         raw_bytes: bytes.len(),
         repaired_utf8: repaired,
         jsonl: false,
@@ -2557,6 +2558,7 @@ pub fn parse_jsonl_line(
         Some(other) => Some(other.to_string()),
     };
     let had_id = id.is_some();
+    let (text, narrow_gaps) = normalize::normalize_owned_marking_narrow_gaps(text);
     Ok(Parsed {
         record: Record {
             id: id.unwrap_or_else(|| format!("{display}:{line}")),
@@ -2564,7 +2566,8 @@ pub fn parse_jsonl_line(
             source_line: line,
             seq,
             fields: fields.into(),
-            text: normalize::normalize_owned(text),
+            text,
+            narrow_gaps,
             raw_bytes: bytes.len(),
             repaired_utf8: repaired,
             jsonl: true,

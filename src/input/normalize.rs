@@ -11,6 +11,12 @@
 //! collapses to a tab instead of a space. [`crate::doc::Document`] turns each such tab into a
 //! space for the rules and remembers where it was (a column gap); a kept line is written with
 //! its tabs again ([`crate::doc::Document::line_with_gaps`]), so a table's cells stay apart.
+//!
+//! A narrow gap (two or three whitespace characters, no tab: [`NARROW_GAP_RUNS`]) collapses to
+//! a space like any other run, so the text as written is the same; but where it was is told
+//! to the caller that asks ([`normalize_marking_narrow_gaps`]): a menu whose links an extractor
+//! joined with a few spaces (`Home  Episodes  About`) reads as its entries, not as one headline
+//! (see [`crate::doc::Document::narrow_gaps_in`]).
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -24,15 +30,22 @@ pub fn decode_and_normalize(bytes: &[u8]) -> (String, usize) {
 /// Normalises text: see the module documentation. Lines that are already clean ASCII (the
 /// common case) are copied as they are; NFC is applied per line, only where a line needs it.
 pub fn normalize(text: &str) -> String {
+    normalize_marking_narrow_gaps(text).0
+}
+
+/// [`normalize`], with the byte offsets in the result, ascending, of the spaces that stand for
+/// a narrow gap in `text` (see the module documentation).
+pub fn normalize_marking_narrow_gaps(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
-    normalize_into(text, &mut out);
-    out
+    let mut narrow = Vec::new();
+    normalize_into(text, &mut out, &mut narrow);
+    (out, narrow)
 }
 
 /// Appends [`normalize`] of `text` to `out`, then drops every line break at the end of `out`
 /// (so `out` may hold a normal text's first lines, each with its `\n`: see
-/// [`normalize_owned`]).
-fn normalize_into(text: &str, out: &mut String) {
+/// [`normalize_owned`]), and the offsets in `out` of its narrow gaps to `narrow`.
+fn normalize_into(text: &str, out: &mut String, narrow: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     // lines end at \n, \r\n or a lone \r
     let mut start = 0;
@@ -44,7 +57,7 @@ fn normalize_into(text: &str, out: &mut String) {
         } else if !has_other_line_break(piece) {
             // one line (most unclean lines: a double space, a no-break space), as the split
             // below would yield it, without decoding every character for the split
-            push_normal_line(piece, out);
+            push_normal_line(piece, out, narrow);
         } else {
             // the other line breaks (form feed, vertical tab, NEL, the Unicode line and
             // paragraph separators) end a line too
@@ -52,7 +65,7 @@ fn normalize_into(text: &str, out: &mut String) {
                 if k > 0 {
                     out.push('\n');
                 }
-                push_normal_line(sub, out);
+                push_normal_line(sub, out, narrow);
             }
         }
         if end == bytes.len() {
@@ -70,10 +83,10 @@ fn normalize_into(text: &str, out: &mut String) {
 
 /// Appends `line` (holding no line break) normalised: stripped and collapsed first, then
 /// composed, since removing a control character can bring a combining mark next to a new base
-/// character.
-fn push_normal_line(line: &str, out: &mut String) {
+/// character. The offsets of its narrow gaps go to `narrow`.
+fn push_normal_line(line: &str, out: &mut String, narrow: &mut Vec<usize>) {
     let at = out.len();
-    push_line(line, out);
+    let marked = push_line(line, out);
     let pushed = &out[at..];
     // a clean line (most lines once their spaces are collapsed) is NFC already: its
     // non-ASCII characters are all ones NFC leaves alone (see `is_plain_char`)
@@ -82,6 +95,16 @@ fn push_normal_line(line: &str, out: &mut String) {
         let nfc: String = pushed.nfc().collect();
         out.truncate(at);
         out.push_str(&nfc);
+    }
+    if marked {
+        // composed first (NFC moves no character across a mark, a starter like a space):
+        // each mark becomes the space it stands for, its offset remembered
+        let from = narrow.len();
+        narrow
+            .extend(memchr::memchr_iter(NARROW_MARK as u8, &out.as_bytes()[at..]).map(|k| at + k));
+        for &k in &narrow[from..] {
+            out.replace_range(k..k + 1, " ");
+        }
     }
 }
 
@@ -104,7 +127,13 @@ fn has_other_line_break(line: &str) -> bool {
 
 /// [`normalize`] of an owned text: the text itself, not a copy, when it is already normal
 /// (the common case for text a scraper wrote as JSON, whose line breaks are `\n` escapes).
-pub fn normalize_owned(mut text: String) -> String {
+pub fn normalize_owned(text: String) -> String {
+    normalize_owned_marking_narrow_gaps(text).0
+}
+
+/// [`normalize_owned`] with the offsets of the narrow gaps, as [`normalize_marking_narrow_gaps`]
+/// gives them.
+pub fn normalize_owned_marking_narrow_gaps(mut text: String) -> (String, Vec<usize>) {
     // [`normalize`] copies clean lines as they are and each line on its own: the clean lines
     // before the first line it changes stay where they are (most records: all of them, and
     // a final line break to drop), and only the rest is normalised after them
@@ -112,12 +141,13 @@ pub fn normalize_owned(mut text: String) -> String {
     if clean == text.len() {
         let end = text.trim_end_matches('\n').len();
         text.truncate(end);
-        return text;
+        return (text, Vec::new());
     }
     let rest = text[clean..].to_string();
     text.truncate(clean);
-    normalize_into(&rest, &mut text);
-    text
+    let mut narrow = Vec::new();
+    normalize_into(&rest, &mut text, &mut narrow);
+    (text, narrow)
 }
 
 /// The length of `text`'s longest run of opening lines that are [`is_clean`], each with the
@@ -219,6 +249,14 @@ pub(crate) fn is_other_line_break(c: char) -> bool {
 /// Whitespace characters in a row that make a wide gap (a column gap) rather than a space.
 pub const GAP_RUN: u32 = 4;
 
+/// Whitespace runs that make a narrow gap (no tab among them): more than a space, less than a
+/// column gap. See the module documentation.
+pub const NARROW_GAP_RUNS: std::ops::Range<u32> = 2..GAP_RUN;
+
+/// What [`push_line`] writes for a narrow gap, for [`push_normal_line`] to turn into a space
+/// and remember: a control character, which normalisation leaves in no text.
+const NARROW_MARK: char = '\u{1F}';
+
 /// Invisible characters dropped from the text: zero-width space, word joiner, a BOM inside the
 /// text. Not U+200C/U+200D, which change how a word is written, and not the soft hyphen
 /// (U+00AD), which marks where the text's own words may break: it is part of the text, and
@@ -247,13 +285,24 @@ fn inside_a_word(pending: u32, written: bool, rest: &str) -> bool {
 
 /// Appends `line` without zero-width and control characters, its whitespace runs collapsed to
 /// one space (a wide gap, see the module documentation, to one tab) and trimmed. Runs of
-/// printable ASCII are copied whole; other characters one by one.
-fn push_line(line: &str, out: &mut String) {
+/// printable ASCII are copied whole; other characters one by one. A narrow gap is written as
+/// [`NARROW_MARK`]; returns whether one was.
+fn push_line(line: &str, out: &mut String) -> bool {
     let start = out.len();
     // the whitespace run before the next word: its length, and whether it held a tab
     let mut pending: u32 = 0;
     let mut tab = false;
-    let separator = |pending: u32, tab: bool| if tab || pending >= GAP_RUN { '\t' } else { ' ' };
+    let mut marked = false;
+    let mut separator = |pending: u32, tab: bool| {
+        if tab || pending >= GAP_RUN {
+            '\t'
+        } else if NARROW_GAP_RUNS.contains(&pending) {
+            marked = true;
+            NARROW_MARK
+        } else {
+            ' '
+        }
+    };
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -318,6 +367,7 @@ fn push_line(line: &str, out: &mut String) {
         tab = false;
         out.push(c);
     }
+    marked
 }
 
 #[cfg(test)]
@@ -424,6 +474,33 @@ mod tests {
     }
 
     #[test]
+    fn narrow_gaps_are_spaces_whose_offsets_are_told() {
+        // the text is what normalize writes; the narrow gaps' spaces are told apart
+        let marked = |t: &str| {
+            let (text, narrow) = normalize_marking_narrow_gaps(t);
+            assert_eq!(text, normalize(t), "{t:?}");
+            assert!(narrow.iter().all(|&k| text.as_bytes()[k] == b' '), "{t:?}");
+            assert_eq!(
+                normalize_owned_marking_narrow_gaps(t.to_string()),
+                (text.clone(), narrow.clone())
+            );
+            (text, narrow)
+        };
+        assert_eq!(
+            marked("Home  Episodes   About  Contact"),
+            ("Home Episodes About Contact".to_string(), vec![4, 13, 19])
+        );
+        // one space, a wide gap, a tab, the line's edges: none
+        assert_eq!(marked("  a b    c\td  ").1, Vec::<usize>::new());
+        // no-break spaces count; offsets are the text's, across lines and after NFC
+        let (text, narrow) = marked("clean line\ne\u{301}\u{A0} caf\u{E9}  bar\r\nx  y");
+        assert_eq!(text, "clean line\n\u{E9} caf\u{E9} bar\nx y");
+        assert_eq!(narrow, vec![13, 19, 25]);
+        // a stray control character of the input is no mark
+        assert_eq!(marked("a\u{1F}b  c"), ("ab c".to_string(), vec![2]));
+    }
+
+    #[test]
     fn joiners_stay() {
         // Persian "I want" with its non-joiner, a family emoji, Devanagari with a joiner
         for word in ["می\u{200C}خواهم", "👨\u{200D}👩\u{200D}👧", "क्\u{200D}ष"]
@@ -505,7 +582,8 @@ mod tests {
                     first = false;
                     let mut line = String::new();
                     push_line(piece, &mut line);
-                    out.extend(line.nfc());
+                    // a narrow gap's mark is a space in the text
+                    out.extend(line.nfc().map(|c| if c == NARROW_MARK { ' ' } else { c }));
                 }
             }
             while out.ends_with('\n') {
@@ -566,7 +644,13 @@ mod tests {
                     continue;
                 }
                 if pending > 0 && !out.is_empty() {
-                    out.push(if tab || pending >= GAP_RUN { '\t' } else { ' ' });
+                    out.push(if tab || pending >= GAP_RUN {
+                        '\t'
+                    } else if NARROW_GAP_RUNS.contains(&pending) {
+                        NARROW_MARK
+                    } else {
+                        ' '
+                    });
                 }
                 pending = 0;
                 tab = false;

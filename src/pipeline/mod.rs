@@ -2220,7 +2220,8 @@ fn diff_hunks(ops: &[(char, usize, usize)], radius: usize) -> Vec<std::ops::Rang
 /// Cleans one text in memory with `rules` (no corpus stage): decode, normalise, split, strip,
 /// apply. For tests, fuzzing and embedding.
 pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
-    let (text, repaired_utf8) = input::normalize::decode_and_normalize(bytes);
+    let (text, repaired_utf8) = input::decode::decode(bytes);
+    let (text, narrow_gaps) = input::normalize::normalize_marking_narrow_gaps(&text);
     let record = Record {
         id: "-".into(),
         source: "-".into(),
@@ -2228,6 +2229,7 @@ pub fn clean_bytes(bytes: &[u8], rules: &[Box<dyn Rule>]) -> Vec<CleanDoc> {
         seq: 0,
         fields: Default::default(),
         text,
+        narrow_gaps,
         raw_bytes: bytes.len(),
         repaired_utf8,
         jsonl: false,
@@ -2335,6 +2337,7 @@ mod tests {
             seq: line as u64,
             fields: Default::default(),
             text: text.into(),
+            narrow_gaps: Vec::new(),
             raw_bytes: text.len(),
             repaired_utf8: 0,
             jsonl: true,

@@ -109,6 +109,13 @@ fn document(
     keys: &mut dyn Iterator<Item = (u64, u32)>,
 ) -> Document {
     let mut doc = Document::from_text_keyed(text, sp.first + 1, sp.bytes.start, keys);
+    // the record's narrow gaps that fall in the document, counted from its start
+    let from = record.narrow_gaps.partition_point(|&g| g < sp.bytes.start);
+    doc.narrow_gaps = record.narrow_gaps[from..]
+        .iter()
+        .take_while(|&&g| g < sp.bytes.end)
+        .map(|&g| g - sp.bytes.start)
+        .collect();
     doc.id = record.id.clone();
     doc.source = record.source.clone();
     doc.source_line = record.source_line;
@@ -242,6 +249,7 @@ mod tests {
             seq: 0,
             fields: Default::default(),
             text: text.into(),
+            narrow_gaps: Vec::new(),
             raw_bytes: text.len(),
             repaired_utf8: 0,
             jsonl: false,

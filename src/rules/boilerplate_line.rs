@@ -20,6 +20,12 @@ crate::declare_rule! {
     /// punctuation, capitalised words, digits and symbols, separators such as
     /// `|`, `»`, `>` and `·`, URL, e-mail and handle shapes, list bullets, a text browser's `o`
     /// bullet included) and a local class: good (prose), near-good, short or bad.
+    /// A menu whose links the extractor joined with two or three spaces
+    /// (`Home  Episodes  About Us  Contact`: three or more entries of one to three capitalised
+    /// words, none named twice or ending a sentence, no table row of gaps right above or below
+    /// it) counts each gap as a separator, as `Home | Episodes | ...` would, and goes with the
+    /// reason "a menu: its entries joined by runs of spaces"; a sentence with two spaces after
+    /// its full stop and a headline with a stray double space are no such menu.
     /// The article core is the densest run of prose; further runs that weigh enough join it.
     /// On a page of items (a catalogue, a list of abstracts, a link list with descriptions),
     /// where the prose outside the core outweighs the core, every region of prose joins it.

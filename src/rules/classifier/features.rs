@@ -53,6 +53,11 @@ pub struct Features {
     /// A counted heading of a comment section naming the article (`27 comments to ...`,
     /// `3 thoughts on “...”`, `2 Kommentare zu „...“`): it opens a thread on its own.
     pub thread_heading: bool,
+    /// A menu whose entries an extractor joined with narrow gaps (`Home  Episodes  About`):
+    /// not read from the line's text (where each gap is one space) but set by the classifier
+    /// from the document's narrow gaps, each of them then counted in `separators` (see
+    /// `spaced_menu` in the classifier).
+    pub spaced_menu: bool,
 }
 
 impl Features {

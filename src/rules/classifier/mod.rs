@@ -185,6 +185,9 @@ pub enum Reason {
     TableOfContents,
     /// A forum post's header (author, rank, date, `#3`) on a page that is a thread.
     PostHeader,
+    /// A menu whose entries the input joined with runs of two or three spaces (see
+    /// [`spaced_menu`]).
+    SpacedMenu,
 }
 
 impl Reason {
@@ -196,6 +199,7 @@ impl Reason {
             Reason::CommentThread => "in the comment thread below the article",
             Reason::TableOfContents => "table of contents entry (the subheading follows below)",
             Reason::PostHeader => "a forum post's header",
+            Reason::SpacedMenu => "a menu: its entries joined by runs of spaces",
         }
     }
 }
@@ -1751,18 +1755,90 @@ fn headline_below(doc: &Document, out: &[Verdict], ruled: &[bool], h: usize, c0:
 const MENU_SEPARATORS: [&str; 8] = ["/", ">", "»", "›", "|", "→", "·", "•"];
 
 /// A breadcrumb or a menu on one line (`Accueil / Agenda / Concerts`, `Home > Kitchen`, `The
-/// Paper » Science »`): chrome-shaped, split by a [`MENU_SEPARATORS`] token, with no digit (a
-/// dateline's `14 | 03 | 2026` is none), no link (a bare address, `http://.../signup`, ends a
-/// newsletter's box, and the line under it is the next box's) and no sentence's end.
+/// Paper » Science »`, a [`spaced_menu`]): chrome-shaped, split by a [`MENU_SEPARATORS`] token
+/// or by narrow gaps, with no digit (a dateline's `14 | 03 | 2026` is none), no link (a bare
+/// address, `http://.../signup`, ends a newsletter's box, and the line under it is the next
+/// box's) and no sentence's end.
 fn menu_line(line: &str, f: &Features) -> bool {
     f.words > 0
         && chrome_shaped(f)
         && f.digits == 0
         && f.links == 0
         && !f.terminal
-        && line
-            .split_whitespace()
-            .any(|t| MENU_SEPARATORS.contains(&t) || t.contains('|'))
+        && (f.spaced_menu
+            || line
+                .split_whitespace()
+                .any(|t| MENU_SEPARATORS.contains(&t) || t.contains('|')))
+}
+
+/// Fewest entries of a [`spaced_menu`] ...
+const SPACED_MENU_ENTRIES: usize = 3;
+/// ... most words of each ...
+const SPACED_MENU_ENTRY_WORDS: usize = 3;
+/// ... and most words of the whole line.
+const SPACED_MENU_WORDS: usize = 24;
+
+/// The number of entries of line `i` when it is a menu whose links an extractor joined with
+/// narrow gaps, two or three spaces in the input (`Home␣␣Episodes␣␣About␣␣Contact`; see
+/// [`Document::narrow_gaps_in`]: each gap is one space in the text): at least
+/// [`SPACED_MENU_ENTRIES`] entries between the gaps, each of one to [`SPACED_MENU_ENTRY_WORDS`]
+/// words (at most [`SPACED_MENU_WORDS`] in all) with a capital letter, every word that holds a
+/// letter opening with one (`&` or `10` may stand between), none ending a sentence or a clause
+/// or with a colon, and no entry twice (a table's header names its units again:
+/// `Inches␣␣Millimeters␣␣Inches␣␣Millimeters`). A sentence with two spaces after its full
+/// stop, a headline with a stray double space (an entry of more words, a lowercase word), a
+/// line of a script without capitals are none. Nor is a table's row: a line right above or
+/// below it with gaps of its own, narrow or column gaps, that is no such menu too, is the
+/// table's next row (a header `Name␣␣Surname␣␣Occupation` over rows of names and numbers); a
+/// line with a column gap is left to the table and column rules.
+fn spaced_menu(doc: &Document, i: usize) -> Option<usize> {
+    let entries = spaced_menu_entries(doc, i)?;
+    let gapped_row = |j: usize| {
+        (doc.narrow_gaps_in(j).next().is_some() || doc.column_gaps_in(j).next().is_some())
+            && spaced_menu_entries(doc, j).is_none()
+    };
+    let beside = [i.checked_sub(1), Some(i + 1).filter(|&j| j < doc.n_lines())];
+    (!beside.into_iter().flatten().any(gapped_row)).then_some(entries)
+}
+
+/// The shape half of [`spaced_menu`]: line `i`'s entries, without looking at its neighbours.
+fn spaced_menu_entries(doc: &Document, i: usize) -> Option<usize> {
+    if doc.column_gaps_in(i).next().is_some() {
+        return None;
+    }
+    let line = doc.line(i);
+    let mut gaps = doc.narrow_gaps_in(i).peekable();
+    gaps.peek()?;
+    let ends = gaps.chain([line.len()]);
+    let (mut start, mut words) = (0, 0);
+    let mut entries: Vec<&str> = Vec::new();
+    for end in ends {
+        let entry = line.get(start..end)?.trim();
+        start = end + 1;
+        if entries.contains(&entry) {
+            return None;
+        }
+        entries.push(entry);
+        let n = entry.split_whitespace().count();
+        words += n;
+        let capitalised = entry.split_whitespace().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_none_or(|c| !c.is_lowercase())
+        });
+        if !(1..=SPACED_MENU_ENTRY_WORDS).contains(&n)
+            || !capitalised
+            || !entry.chars().any(char::is_uppercase)
+            || entry.ends_with(features::FULL_STOPS)
+            || entry.ends_with(features::QUESTION_AND_EXCLAMATION_MARKS)
+            || entry.ends_with(features::COLONS)
+            || entry.ends_with(features::CLAUSE_ENDS)
+            || entry.ends_with('…')
+        {
+            return None;
+        }
+    }
+    (entries.len() >= SPACED_MENU_ENTRIES && words <= SPACED_MENU_WORDS).then_some(entries.len())
 }
 
 /// `line` is a post's tags or categories joined by commas (`Corona & die Folgen, Debatte,
@@ -3859,10 +3935,17 @@ fn classify_lines(
                 }
             }
             if doc.is_blank(i) {
-                Features::default()
-            } else {
-                features::extract(line, &mut scratch)
+                return Features::default();
             }
+            let mut f = features::extract(line, &mut scratch);
+            // a menu whose entries narrow gaps join: each gap a separator, as a `|` would be
+            if !doc.narrow_gaps.is_empty() {
+                if let Some(entries) = spaced_menu(doc, i) {
+                    f.spaced_menu = true;
+                    f.separators += (entries - 1) as u32;
+                }
+            }
+            f
         })
         .collect();
     let mut feats = feats;
@@ -4679,7 +4762,15 @@ fn classify_lines(
                 .then_some(Reason::ShortInChrome),
             }
         };
-        out[i].remove = reason;
+        // a spaced menu goes as what it is
+        out[i].remove = match reason {
+            Some(Reason::OutsideCore | Reason::ChromeInCore | Reason::ShortInChrome)
+                if v.features.spaced_menu =>
+            {
+                Some(Reason::SpacedMenu)
+            }
+            r => r,
+        };
     }
     for i in items_between_kept_items(doc, &out, ruled) {
         out[i].remove = None;
@@ -6555,6 +6646,89 @@ mod tests {
             let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
             assert_eq!(why(title), Some(None), "{r:#?}");
         }
+    }
+
+    /// `text` normalised as the pipeline does it, its narrow gaps told to the document.
+    fn gapped_doc(text: &str) -> Document {
+        let (text, narrow) = crate::input::normalize::normalize_marking_narrow_gaps(text);
+        let mut doc = Document::from_text(text, 1, 0);
+        doc.narrow_gaps = narrow;
+        doc
+    }
+
+    #[test]
+    fn a_spaced_menu_is_short_capitalised_entries_between_narrow_gaps() {
+        let entries = |text: &str| spaced_menu(&gapped_doc(text), 0);
+        assert_eq!(entries("Home  Episodes  About  Contact"), Some(4));
+        assert_eq!(entries("HOME   RSS FEEDS   SEARCH"), Some(3));
+        assert_eq!(entries("Contact Us  About Us  My Account"), Some(3));
+        assert_eq!(entries("News & Events  Top 10  Shop"), Some(3));
+        assert_eq!(entries("Startseite  Über Uns  Kontakt"), Some(3));
+        for line in [
+            // the same words joined by single spaces, or by wide gaps (a table's cells)
+            "Home Episodes About Contact",
+            "Home    Episodes    About",
+            // two entries only
+            "Home  Episodes",
+            // a sentence with two spaces after its full stop
+            "The results came in late.  Nobody was surprised.  Least of all the mayor",
+            // a headline with a stray double space: an entry of four words, a lowercase word
+            "Storm Damage  Along the Coast  Tonight",
+            "The Lighthouse  Keeper of Fennick  Point",
+            // an entry in sentence case (a headline's clauses could be)
+            "Startseite  Über uns  Kontakt",
+            // an entry ends a sentence or a clause, or holds no capital letter
+            "Sale  Free Delivery!  Shop",
+            "Herndon, VA  22071  USA",
+            "Read more:  Sport  Weather",
+            "首页  新闻  体育",
+            // an entry named twice (a table's units, a row of values)
+            "Inches  Millimeters  Inches  Millimeters",
+        ] {
+            assert_eq!(entries(line), None, "{line:?}");
+        }
+        // a table's header over its rows is none; a menu over a menu is
+        let doc = gapped_doc("Name  Surname  Occupation\n1  Alma  Reyes  Pilot\n");
+        assert_eq!(spaced_menu(&doc, 0), None);
+        let doc = gapped_doc("Home  News  Sport\nLogin  Register  Help\n");
+        assert_eq!(
+            (spaced_menu(&doc, 0), spaced_menu(&doc, 1)),
+            (Some(3), Some(3))
+        );
+    }
+
+    #[test]
+    fn a_spaced_menu_goes_and_the_headline_under_it_stays() {
+        let reasons = |text: &str| {
+            let doc = gapped_doc(text);
+            let v = classify(&doc, &Params::for_strictness(Strictness::Normal));
+            (0..doc.n_lines())
+                .filter(|&i| !doc.is_blank(i))
+                .map(|i| (doc.line(i).to_string(), v[i].remove))
+                .collect::<Vec<_>>()
+        };
+        // right above the text, and above a head block longer than the head window
+        for head in [
+            "Home  Episodes  About  Contact\nRiverside Summer Nights 2026\n",
+            "Home  Events  Music\nRiverside Summer Nights 2026\nFrom 3 to 6 July 2026\n\
+             Old Harbour Park, north gate\nTickets\n",
+        ] {
+            let r = reasons(&format!("{head}{UNDER_MENU_TEXT}"));
+            let why = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, why)| *why);
+            let menu = crate::input::normalize::normalize(head.lines().next().unwrap());
+            assert_eq!(why(&menu), Some(Some(Reason::SpacedMenu)), "{r:#?}");
+            assert_eq!(why("Riverside Summer Nights 2026"), Some(None), "{r:#?}");
+        }
+        // a headline and a sentence with a double space stay
+        let r = reasons(&format!(
+            "Riverside  Summer Nights 2026\n{UNDER_MENU_TEXT}Gates close at one.  Shuttles run \
+             to the nearest tram stops until two in the morning, the organisers say.\n"
+        ));
+        assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        assert!(
+            r.iter().any(|(l, _)| l.starts_with("Riverside Summer")),
+            "{r:#?}"
+        );
     }
 
     #[test]
