@@ -35,7 +35,8 @@ crate::declare_rule! {
     /// (`(GMT+7)`) or an Asian zone's name (`WIB`, `WITA`, `ICT`, `KST`), the story's source may
     /// close the line (`2026-12-05 08:32 来源：新华网`, `| Nguồn: Tuổi Trẻ`, `Sumber: Antara`: a
     /// label and at most five words), and a second labelled date may follow the first
-    /// (`입력 2026.03.18 14:05 수정 2026.03.18 15:30`): the first is the document's.
+    /// (`입력 2026.03.18 14:05 수정 2026.03.18 15:30`), or a labelled time alone (`Publié le 5
+    /// mars 2024 à 08h30, mis à jour à 11h12`): the first is the document's.
     /// The line leaves the text and its date goes to the document's `date` field, as ISO 8601
     /// (`2023-08-02T15:19`); the first dateline of a document wins.
     ///
@@ -325,7 +326,20 @@ fn parse_dateline_body(body: &str) -> Option<String> {
 /// document's.
 fn is_labelled_dateline(rest: &str) -> bool {
     let rest = rest.trim_start_matches(['•', '·', '|', '-', '–', '—', ',', '/', ' ']);
-    DATE_LABEL.prefix_len(rest).is_some_and(|n| n > 0) && parse_dateline_body(rest).is_some()
+    let Some(label) = DATE_LABEL.prefix_len(rest).filter(|&n| n > 0) else {
+        return false;
+    };
+    parse_dateline_body(rest).is_some() || is_labelled_time(&rest[label..])
+}
+
+/// Whether `rest`, what follows a second date label, is a time alone, as a page stamps the
+/// hour it updated a story published that day (`Publié le 5 mars 2024 à 08h30, mis à jour à
+/// 11h12`, `Published March 5, 2024, updated 11:40 am`, `aktualisiert um 15:30 Uhr`).
+fn is_labelled_time(rest: &str) -> bool {
+    TRAILING_TIME.captures(rest).is_some_and(|c| {
+        clock(num(&c, 1), num(&c, 2), c.get(3).map(|m| m.as_str())).is_some()
+            && is_trailer(&rest[c[0].len()..])
+    })
 }
 
 /// Fewest entries of a timeline (see [`timelines`]).
@@ -552,7 +566,26 @@ mod tests {
             parse_dateline("Published 2 Aug 2023, updated 3 Aug 2023").as_deref(),
             Some("2023-08-02")
         );
+        // or a labelled time alone (updated the same day)
+        for (line, iso) in [
+            (
+                "Publié le 5 mars 2024 à 08h30, mis à jour à 11h12",
+                "2024-03-05T08:30",
+            ),
+            ("Published March 5, 2024, updated 11:40 am", "2024-03-05"),
+            (
+                "Veröffentlicht am 08.04.2024, 14:20 Uhr, aktualisiert um 15:30 Uhr",
+                "2024-04-08T14:20",
+            ),
+        ] {
+            assert_eq!(parse_dateline(line).as_deref(), Some(iso), "{line}");
+        }
         // but no sentence, and no zone that is not one
+        assert_eq!(parse_dateline("Published 2 Aug 2023, updated 29:70"), None);
+        assert_eq!(
+            parse_dateline("Published 2 Aug 2023, updated at 10:30 after the vote"),
+            None
+        );
         assert_eq!(parse_dateline("2026.03.18 14:05 수정 요청"), None);
         assert_eq!(parse_dateline("Published 2 Aug 2023, updated often"), None);
         assert_eq!(parse_dateline("4 July 2025 (GMT+7 hours)"), None);
