@@ -74,7 +74,9 @@ crate::declare_rule! {
     /// still go, and so does what the other rules remove (R011's `Leave a reply`).
     /// A table of contents (three or more short lines, each printed exactly once more further
     /// down, in the same order, with prose between the copies: the subheadings it links to,
-    /// with its label such as `Contents` or `Inhalt` right above it) goes with the reason
+    /// with its label such as `Contents` or `Inhalt` right above it; a wiki's numbered entries,
+    /// `1 History`, `2.1 Early years`, `3. Fazit`, are printed below without their numbers,
+    /// perhaps with an edit link, `History[edit]`) goes with the reason
     /// "table of contents entry", and costs little in the core search, so that a lede above it
     /// stays with the article; the subheadings below stay.
     /// A line a chrome or marker rule already removes (a related-content box, a share bar, an ad

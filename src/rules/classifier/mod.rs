@@ -1524,9 +1524,15 @@ fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool], keys: &PageKeys)
     if !has_run {
         return toc;
     }
-    // the one other copy of line `i`, when it is below line `after`
+    // the one other copy of line `i`, when it is below line `after`: the same line, or the
+    // subheading a numbered entry links to (`2.1 Early years` above `Early years[edit]`)
     let second_copies = keys.second_copies(doc);
-    let copy_below = |i: usize, after: usize| second_copies[i].filter(|&second| second > after);
+    let heading_copies = numbered_heading_copies(doc, out);
+    let copy_below = |i: usize, after: usize| {
+        second_copies[i]
+            .or(heading_copies[i])
+            .filter(|&second| second > after)
+    };
     // prose lines before each line, so that "prose between two copies" is one subtraction
     let mut prose_before = Vec::with_capacity(n + 1);
     prose_before.push(0u32);
@@ -1582,6 +1588,75 @@ fn toc_entries(doc: &Document, out: &[Verdict], ruled: &[bool], keys: &PageKeys)
         i = j.max(i + 1);
     }
     toc
+}
+
+/// The length of the section number that opens `line`, with the space after it (`1 `, `2.1 `,
+/// `3. `), when words follow it.
+fn section_number_len(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut k = 0;
+    let len = loop {
+        let digits = bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        k += digits;
+        match bytes.get(k) {
+            Some(b'.') if bytes.get(k + 1).is_some_and(u8::is_ascii_digit) => k += 1,
+            Some(b'.') if bytes.get(k + 1) == Some(&b' ') => break k + 2,
+            Some(b' ') => break k + 1,
+            _ => return None,
+        }
+    };
+    line[len..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphabetic)
+        .then_some(len)
+}
+
+/// For each line of `doc` that opens with a section number (see [`section_number_len`]), the
+/// line below it printed once more as its subheading without the number (a wiki's numbered
+/// table of contents: `2.1 Early years` ... `Early years`, perhaps with its edit link,
+/// `Early years[edit]`); `None` for the others. Looked for only when a run of
+/// [`TOC_MIN_ENTRIES`] numbered short lines is on the page.
+fn numbered_heading_copies(doc: &Document, out: &[Verdict]) -> Vec<Option<usize>> {
+    let n = out.len();
+    let mut copies = vec![None; n];
+    let short = |i: usize| out[i].class != Class::Blank && out[i].features.words <= TOC_ENTRY_WORDS;
+    let numbered = |i: usize| short(i) && section_number_len(doc.line(i)).is_some();
+    let mut run = 0;
+    let has_run = (0..n).any(|i| {
+        if out[i].class == Class::Blank {
+            return false;
+        }
+        run = if numbered(i) { run + 1 } else { 0 };
+        run >= TOC_MIN_ENTRIES
+    });
+    if !has_run {
+        return copies;
+    }
+    // every short line keyed by its heading text: the number and the edit link taken off
+    let mut keyed: Vec<(u64, usize, bool)> = (0..n)
+        .filter(|&i| short(i))
+        .filter_map(|i| {
+            let line = doc.line(i);
+            let number = section_number_len(line);
+            let line = &line[number.unwrap_or(0)..];
+            let line = crate::rules::section_edit_link::edit_link_start(line)
+                .map_or(line, |at| &line[..at]);
+            let key = crate::dedup::key::line_key_hash(line);
+            (key != 0).then_some((key, i, number.is_some()))
+        })
+        .collect();
+    keyed.sort_unstable();
+    // a numbered line and one unnumbered copy below it, and no other line of that heading
+    for same in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if let [(_, entry, true), (_, heading, false)] = same {
+            copies[*entry] = Some(*heading);
+        }
+    }
+    copies
 }
 
 /// Longest line, in words, of a widget the rules remove that the headline search looks past
@@ -6315,6 +6390,63 @@ mod tests {
             .collect();
         let toc = Some(Reason::TableOfContents);
         assert_eq!(copies, [toc, toc, None, None]);
+    }
+
+    /// A wiki's numbered table of contents (`1 History`, `2.1 Early years`) links to its
+    /// subheadings printed without the numbers, perhaps with their edit links: its entries go,
+    /// every one of them, and the subheadings stay.
+    #[test]
+    fn a_numbered_table_of_contents_goes_and_its_subheadings_stay() {
+        let page = "Contents\n1 History\n1.1 The first keeper\n2 Design\n3 Current use\n\
+            The lighthouse on the headland guided ships past the shoals for more than a hundred years before a beacon replaced it.\n\
+            History[edit]\n\
+            It was built after a schooner was wrecked on the shoals, and the stone came by boat from a quarry across the bay.\n\
+            The first keeper[edit]\n\
+            The first keeper kept the light for thirty years and wrote down the weather every day in a logbook.\n\
+            Design\n\
+            The tower is built of granite, and its lantern held an oil lamp until a rotating lens replaced it.\n\
+            Current use [ edit ]\n\
+            Since the light went out, the keeper's cottage has housed a small museum about the bay and its wrecks.\n";
+        let r = reasons(page);
+        let reason = |line: &str| r.iter().find(|(l, _)| l == line).map(|(_, r)| *r);
+        let toc = Some(Some(Reason::TableOfContents));
+        for entry in [
+            "Contents",
+            "1 History",
+            "1.1 The first keeper",
+            "2 Design",
+            "3 Current use",
+        ] {
+            assert_eq!(reason(entry), toc, "{entry}");
+        }
+        for heading in [
+            "History[edit]",
+            "The first keeper[edit]",
+            "Design",
+            "Current use [ edit ]",
+        ] {
+            assert_eq!(reason(heading), Some(None), "{heading}");
+        }
+    }
+
+    #[test]
+    fn section_numbers_open_entries_with_words_after_them() {
+        assert_eq!(section_number_len("1 History"), Some(2));
+        assert_eq!(section_number_len("2.1 Early years"), Some(4));
+        assert_eq!(section_number_len("3. Design"), Some(3));
+        assert_eq!(section_number_len("12.3.4 Énergie"), Some(7));
+        for line in [
+            "1990 Season",
+            "2024 results",
+            "3 %",
+            "History",
+            "1.",
+            "",
+            "1.2.",
+            "7-day forecast",
+        ] {
+            assert_eq!(section_number_len(line), None, "{line}");
+        }
     }
 
     /// A menu printed again in the footer (no prose between its copies) and teaser labels that
