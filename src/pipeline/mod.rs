@@ -686,6 +686,7 @@ pub fn run(
                     }
                     continue;
                 }
+                let n_articles = docs.len();
                 for (d, rendered, json) in docs {
                     let keep = !d.is_empty();
                     if !keep {
@@ -730,6 +731,7 @@ pub fn run(
                 }
                 if written > 0 {
                     totals.documents_out += 1;
+                    totals.articles_dropped_from_written += n_articles - written;
                 } else {
                     *totals
                         .documents_dropped

@@ -218,6 +218,10 @@ pub struct Totals {
     pub documents_failed: BTreeMap<String, usize>,
     pub articles_out: usize,
     pub articles_dropped: usize,
+    /// Of `articles_dropped`, those split from inputs still written (a split dump's copied
+    /// third article), which the record-level counts do not show; the summary says them.
+    #[serde(skip)]
+    pub articles_dropped_from_written: usize,
     /// Bytes read from the inputs (JSONL lines whole, before decoding and normalisation).
     pub bytes_read: usize,
     /// Bytes of the documents' normalised text: the sum of the documents' `bytes_in`.
@@ -423,13 +427,13 @@ pub fn summary(t: &Totals, seconds: Option<f64>, dry: bool) -> String {
     for (reason, n) in &t.documents_dropped {
         let _ = writeln!(s, "  dropped: {reason}: {n}");
     }
-    // articles split from an input and left empty: also those of inputs still written, which
-    // the counts above do not show (said when the counts differ)
-    if t.articles_dropped > 0 && t.articles_dropped != t.dropped() {
+    // articles split from an input that is still written and left empty, which the counts
+    // above do not show (those of a dropped input are in its `dropped:` count)
+    if t.articles_dropped_from_written > 0 {
         let _ = writeln!(
             s,
-            "  {} dropped (every line removed)",
-            counted(t.articles_dropped, "article")
+            "  {} dropped (every line removed) from inputs still written",
+            counted(t.articles_dropped_from_written, "article")
         );
     }
     for (kind, n) in &t.documents_failed {
@@ -727,23 +731,30 @@ mod tests {
     }
 
     /// An article dropped from an input that is still written (a split dump's copied third
-    /// article) is said; one dropped with its whole input is already in the `dropped:` count.
+    /// article) is said; one dropped with its whole input is already in the `dropped:` count,
+    /// however many articles that input split into and whatever else was dropped (an empty
+    /// record has no article: the counts do not tell the two kinds apart).
     #[test]
     fn summary_says_articles_dropped_from_inputs_still_written() {
         let mut t = Totals {
-            documents_in: 2,
+            documents_in: 4,
             documents_out: 1,
             articles_out: 2,
-            articles_dropped: 1,
-            documents_dropped: [("all-removed".to_string(), 1)].into(),
+            articles_dropped: 2,
+            documents_dropped: [
+                ("all-removed".to_string(), 1),
+                ("empty-input".to_string(), 2),
+            ]
+            .into(),
             ..Totals::default()
         };
         assert!(!summary(&t, None, false).contains("articles dropped"));
-        t.articles_dropped = 2;
+        t.articles_dropped = 3;
+        t.articles_dropped_from_written = 1;
         let s = summary(&t, None, false);
         assert_eq!(
             s.lines().last(),
-            Some("  2 articles dropped (every line removed)"),
+            Some("  1 article dropped (every line removed) from inputs still written"),
             "{s}"
         );
     }
