@@ -3611,6 +3611,27 @@ fn dash_headline(line: &str, f: &Features) -> bool {
         && (line.contains(" – ") || line.contains(" — "))
 }
 
+/// Most words of a line that [`introduced_address`] reads as one address.
+const ADDRESS_WORDS: u32 = 2;
+
+/// Inside the article core, a line that is an address and nothing else (an e-mail or a web
+/// address: `reports@example.org`, `www.example.org/form`) between two prose lines of the
+/// article, the one above introducing it with a colon (`Send your reports to this address:`):
+/// the address the sentence gives, not chrome. A footer's or a share bar's address sits below
+/// the article or under a label, not between two of its sentences; a bulleted link is a list's
+/// entry, judged as one.
+fn introduced_address(out: &[Verdict], in_core: &[bool], i: usize) -> bool {
+    let f = &out[i].features;
+    if f.links == 0 || f.links < f.words || f.words > ADDRESS_WORDS || f.bullet || f.comment_marker
+    {
+        return false;
+    }
+    let prose = |j: usize| in_core[j] && matches!(out[j].class, Class::Good | Class::NearGood);
+    let above = (0..i).rev().find(|&j| out[j].class != Class::Blank);
+    let below = (i + 1..out.len()).find(|&j| out[j].class != Class::Blank);
+    above.is_some_and(|j| prose(j) && out[j].features.colon) && below.is_some_and(prose)
+}
+
 /// Most blank lines between a [`dash_subheading`] and the prose below it.
 const SUBHEADING_GAP_LINES: usize = 1;
 
@@ -4831,6 +4852,8 @@ fn classify_lines(
                 // a subheading around a dash (`Holland – a nation of traders`) over its
                 // section's prose
                 Class::Bad if dash_subheading(doc, &out, &in_core, i) => None,
+                // an address the sentence above gives (`... write to:` / `tips@example.org`)
+                Class::Bad if introduced_address(&out, &in_core, i) => None,
                 Class::Bad => Some(Reason::ChromeInCore),
                 Class::Short => (decided_above[i] == Some(Class::Bad)
                     && decided_below[i] == Some(Class::Bad))
@@ -5403,6 +5426,46 @@ mod tests {
         let beside = section.replacen("\n", "\nEvents\t", 1);
         let text = format!("{LEDE}{}", beside.replace("The deck", "Spotlight - West"));
         assert_eq!(reasons(&text)[3].1, Some(Reason::ChromeInCore), "{text}");
+    }
+
+    #[test]
+    fn an_address_a_sentence_introduces_between_prose_stays() {
+        let section = |intro: &str, address: &str| {
+            format!(
+                "{LEDE}{intro}\n{address}\nThe port authority will answer every letter within \
+                 two weeks, and the best stories will hang in the waiting room.\n"
+            )
+        };
+        for address in [
+            "memories@ferry.example.org",
+            "https://ferry.example.org/memories",
+        ] {
+            let text = section(
+                "Passengers who remember the old ferry may send their stories to this address:",
+                address,
+            );
+            let r = reasons(&text);
+            assert!(r.iter().all(|(_, why)| why.is_none()), "{r:#?}");
+        }
+        // no colon above it, a bulleted link or a share bar's handles: chrome still
+        for (intro, line) in [
+            (
+                "Passengers who remember the old ferry may send their stories by letter.",
+                "memories@ferry.example.org",
+            ),
+            (
+                "Passengers who remember the old ferry may send their stories to this address:",
+                "* memories@ferry.example.org",
+            ),
+            (
+                "Passengers who remember the old ferry may send their stories to this address:",
+                "ferry.example.org | harbour.example.org | port.example.org",
+            ),
+        ] {
+            let r = reasons(&section(intro, line));
+            assert_eq!(r[4].0, line, "{r:#?}");
+            assert!(r[4].1.is_some(), "{r:#?}");
+        }
     }
 
     #[test]
